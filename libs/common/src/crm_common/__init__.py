@@ -1,0 +1,1 @@
+"""Shared infrastructure of the CRM services. No business rules live here."""

@@ -1,0 +1,176 @@
+"""Access tokens: the claims we issue and read, signing (identity only) and verification."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import time
+from collections.abc import Mapping
+from typing import Any
+from uuid import uuid4
+
+import httpx
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
+
+from crm_common.auth.principal import DataScope, Principal
+
+ALGORITHM = "RS256"
+# OIDC-style claim names, so an external identity provider can issue the same tokens.
+CLAIM_TENANT = "tenant"
+CLAIM_ORG = "org"
+CLAIM_ROLES = "roles"
+CLAIM_SCOPE = "data_scope"
+
+
+class InvalidToken(Exception):
+    """The token is missing, malformed, expired, or not signed by a trusted key."""
+
+
+def generate_private_key_pem() -> str:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+
+
+def key_id(private_key_pem: str) -> str:
+    """A stable id for a key: the RFC 7638 thumbprint of its public part."""
+    public = serialization.load_pem_private_key(private_key_pem.encode(), None).public_key()
+    jwk = RSAAlgorithm.to_jwk(public, as_dict=True)
+    canonical = {k: jwk[k] for k in ("e", "kty", "n")}
+    digest = hashlib.sha256(json.dumps(canonical, separators=(",", ":"), sort_keys=True).encode())
+    return jwt.utils.base64url_encode(digest.digest()).decode()
+
+
+def jwks_document(private_key_pems: list[str]) -> dict[str, Any]:
+    keys = []
+    for pem in private_key_pems:
+        public = serialization.load_pem_private_key(pem.encode(), None).public_key()
+        jwk = RSAAlgorithm.to_jwk(public, as_dict=True)
+        jwk.update({"kid": key_id(pem), "use": "sig", "alg": ALGORITHM})
+        keys.append(jwk)
+    return {"keys": keys}
+
+
+def sign_access_token(
+    private_key_pem: str,
+    principal: Principal,
+    *,
+    issuer: str,
+    audience: str,
+    ttl_seconds: int = 900,
+    now: float | None = None,
+) -> str:
+    issued = int(now if now is not None else time.time())
+    claims = {
+        "iss": issuer,
+        "aud": audience,
+        "sub": principal.user_id,
+        "iat": issued,
+        "nbf": issued,
+        "exp": issued + ttl_seconds,
+        "jti": str(uuid4()),
+        CLAIM_TENANT: principal.tenant,
+        CLAIM_ORG: principal.org_node,
+        CLAIM_ROLES: sorted(principal.roles),
+        CLAIM_SCOPE: principal.data_scope.value,
+    }
+    return jwt.encode(
+        claims, private_key_pem, algorithm=ALGORITHM, headers={"kid": key_id(private_key_pem)}
+    )
+
+
+class JwksVerifier:
+    """Verifies access tokens against the keys the issuer publishes at its JWKS URL.
+
+    Keys are cached; an unknown ``kid`` triggers one refetch (key rotation), at most every
+    ``min_refresh_seconds`` so a flood of forged kids cannot hammer the issuer.
+    """
+
+    def __init__(
+        self,
+        jwks_url: str,
+        *,
+        issuer: str,
+        audience: str,
+        min_refresh_seconds: float = 10.0,
+        leeway_seconds: int = 30,
+    ) -> None:
+        self._jwks_url = jwks_url
+        self._issuer = issuer
+        self._audience = audience
+        self._min_refresh = min_refresh_seconds
+        self._leeway = leeway_seconds
+        self._keys: dict[str, Any] = {}
+        self._fetched_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as exc:
+            raise InvalidToken("malformed token") from exc
+        if header.get("alg") != ALGORITHM:
+            raise InvalidToken("unsupported signing algorithm")
+        kid = header.get("kid")
+        if not isinstance(kid, str):
+            raise InvalidToken("token has no key id")
+        key = await self._key(kid)
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[ALGORITHM],
+                audience=self._audience,
+                issuer=self._issuer,
+                leeway=self._leeway,
+                options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            )
+        except jwt.PyJWTError as exc:
+            raise InvalidToken(str(exc)) from exc
+        return principal_from_claims(claims)
+
+    async def _key(self, kid: str) -> Any:
+        if kid not in self._keys:
+            async with self._lock:
+                if kid not in self._keys and time.monotonic() - self._fetched_at >= self._min_refresh:
+                    await self._refresh()
+        key = self._keys.get(kid)
+        if key is None:
+            raise InvalidToken("token signed by an unknown key")
+        return key
+
+    async def _refresh(self) -> None:
+        try:
+            async with httpx.AsyncClient(timeout=5.0) as client:
+                response = await client.get(self._jwks_url)
+                response.raise_for_status()
+                document = response.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise InvalidToken(f"issuer keys unavailable: {exc}") from exc
+        finally:
+            self._fetched_at = time.monotonic()
+        self._keys = {
+            jwk["kid"]: RSAAlgorithm.from_jwk(jwk)
+            for jwk in document.get("keys", [])
+            if jwk.get("kty") == "RSA" and "kid" in jwk
+        }
+
+
+def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
+    try:
+        return Principal(
+            user_id=claims["sub"],
+            tenant=claims[CLAIM_TENANT],
+            org_node=claims[CLAIM_ORG],
+            roles=frozenset(claims.get(CLAIM_ROLES, ())),
+            data_scope=DataScope(claims.get(CLAIM_SCOPE, DataScope.OWN.value)),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise InvalidToken(f"token claims incomplete: {exc}") from exc

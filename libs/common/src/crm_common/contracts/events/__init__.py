@@ -1,0 +1,1 @@
+"""Event contracts, one package per publishing service, one module per major version."""

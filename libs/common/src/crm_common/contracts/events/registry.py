@@ -1,0 +1,12 @@
+"""Every published event contract, for topic creation and documentation."""
+
+from __future__ import annotations
+
+from crm_common.contracts.envelope import EventData
+from crm_common.contracts.events.leads import v1 as leads_v1
+
+ALL_EVENTS: tuple[type[EventData], ...] = (*leads_v1.ALL,)
+
+
+def all_topics() -> list[str]:
+    return sorted({event.topic for event in ALL_EVENTS})

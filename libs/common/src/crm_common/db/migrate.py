@@ -1,0 +1,42 @@
+"""Start-up step: create the service database if missing, then upgrade it to the latest revision."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import asyncpg
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import make_url
+
+from crm_common.settings import Settings
+
+
+async def ensure_database(settings: Settings) -> None:
+    url = make_url(settings.database_url.get_secret_value())
+    name = url.database
+    if not name:
+        raise ValueError("CRM_DATABASE_URL names no database")
+    conn = await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
+        database="postgres",
+    )
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not exists:
+            quoted = '"' + name.replace('"', '""') + '"'
+            try:
+                await conn.execute(f"CREATE DATABASE {quoted}")
+            except asyncpg.DuplicateDatabaseError:
+                pass  # another process created it meanwhile
+    finally:
+        await conn.close()
+
+
+def upgrade_to_head(settings: Settings, migrations_dir: Path) -> None:
+    asyncio.run(ensure_database(settings))
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir))
+    config.attributes["database_url"] = settings.database_url.get_secret_value()
+    command.upgrade(config, "head")

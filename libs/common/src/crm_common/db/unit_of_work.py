@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.contracts.envelope import Envelope
+from crm_common.outbox.store import add_to_outbox
+
+
+class UnitOfWork:
+    """One database transaction per command: business rows and their outbox events commit together.
+
+    Leaving the block without an exception commits; any exception rolls everything back, so a
+    failure midway leaves neither half-written rows nor events that describe them.
+    """
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self._session_factory = session_factory
+        self._session: AsyncSession | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("UnitOfWork used outside 'async with'")
+        return self._session
+
+    async def __aenter__(self) -> UnitOfWork:
+        self._session = self._session_factory()
+        await self._session.begin()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            if exc_type is None:
+                await session.commit()
+            else:
+                await session.rollback()
+        finally:
+            await session.close()
+            self._session = None
+
+    async def publish(self, *events: Envelope[object]) -> None:
+        """Record events in the outbox of this transaction; the relay sends them after commit."""
+        await add_to_outbox(self.session, events)

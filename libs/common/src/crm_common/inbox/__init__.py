@@ -1,0 +1,5 @@
+"""Inbox: the ids of processed events per consumer, written in the same transaction as the effects."""
+
+from crm_common.inbox.store import process_once
+
+__all__ = ["process_once"]

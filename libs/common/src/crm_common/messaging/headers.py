@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+from crm_common.contracts.envelope import Envelope
+from crm_common.observability.context import CORRELATION_HEADER, TRACEPARENT_HEADER
+
+EVENT_ID_HEADER = "ce-id"
+EVENT_TYPE_HEADER = "ce-type"
+TENANT_HEADER = "ce-tenant"
+
+
+def event_headers(event: Envelope[Any]) -> dict[str, str]:
+    """Kafka headers of an event: routing and tracing without parsing the body."""
+    return {
+        EVENT_ID_HEADER: str(event.id),
+        EVENT_TYPE_HEADER: event.type,
+        TENANT_HEADER: event.tenant,
+        TRACEPARENT_HEADER: f"00-{event.trace.trace_id}-{event.id.hex[:16]}-01",
+        CORRELATION_HEADER: event.trace.correlation_id,
+    }
+
+
+def encode_headers(headers: dict[str, str]) -> list[tuple[str, bytes]]:
+    return [(k, v.encode()) for k, v in headers.items()]
+
+
+def decode_headers(raw: Any) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if isinstance(raw, dict):
+        items = raw.items()
+    else:
+        items = raw
+    return {k: (v.decode(errors="replace") if isinstance(v, bytes) else str(v)) for k, v in items}

@@ -1,0 +1,1 @@
+"""Structured logs, trace/correlation ids, Prometheus metrics."""

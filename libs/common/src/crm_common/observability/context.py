@@ -1,0 +1,62 @@
+"""Trace and correlation ids of the work in progress, carried by HTTP headers and event headers."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+TRACEPARENT_HEADER = "traceparent"
+CORRELATION_HEADER = "x-correlation-id"
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    trace_id: str
+    correlation_id: str
+    span_id: str
+
+    def traceparent(self) -> str:
+        return f"00-{self.trace_id}-{self.span_id}-01"
+
+    def headers(self) -> dict[str, str]:
+        return {TRACEPARENT_HEADER: self.traceparent(), CORRELATION_HEADER: self.correlation_id}
+
+
+_current: ContextVar[Trace | None] = ContextVar("crm_trace", default=None)
+
+
+def _new_span() -> str:
+    return secrets.token_hex(8)
+
+
+def new_trace(correlation_id: str | None = None) -> Trace:
+    trace_id = secrets.token_hex(16)
+    return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id, span_id=_new_span())
+
+
+def current_trace() -> Trace:
+    trace = _current.get()
+    return trace if trace is not None else new_trace()
+
+
+def trace_from_headers(headers: Mapping[str, str]) -> Trace:
+    """Continue the trace a caller or an upstream event started (W3C traceparent)."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    parts = lowered.get(TRACEPARENT_HEADER, "").split("-")
+    correlation_id = lowered.get(CORRELATION_HEADER)
+    if len(parts) == 4 and len(parts[1]) == 32:
+        trace_id = parts[1]
+        return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id, span_id=_new_span())
+    return new_trace(correlation_id)
+
+
+@contextmanager
+def bound_trace(trace: Trace) -> Iterator[Trace]:
+    token = _current.set(trace)
+    try:
+        yield trace
+    finally:
+        _current.reset(token)

@@ -1,0 +1,1 @@
+"""Transactional outbox: events are rows of the business transaction; a relay publishes them."""

@@ -1,0 +1,1 @@
+"""How a service runs: the HTTP app skeleton, the worker, and the ``api|worker|migrate`` CLI."""

@@ -1,0 +1,122 @@
+"""The FastAPI skeleton every service's api shares: health, readiness, metrics, auth, errors."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiokafka import AIOKafkaClient
+from fastapi import APIRouter, FastAPI, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from crm_common.auth.tokens import JwksVerifier
+from crm_common.db.engine import create_engine, create_session_factory
+from crm_common.observability.context import bound_trace, trace_from_headers
+from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
+from crm_common.policy.visibility import PolicyNotAvailable
+from crm_common.settings import Settings
+
+Startup = Callable[[FastAPI], Awaitable[None]]
+
+
+def database(request: Request) -> async_sessionmaker[AsyncSession]:
+    """The request's session factory (as a FastAPI dependency)."""
+    factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
+    return factory
+
+
+async def _kafka_reachable(bootstrap_servers: str) -> bool:
+    client = AIOKafkaClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=2000)
+    try:
+        await client.bootstrap()
+        return True
+    except Exception:
+        return False
+    finally:
+        await client.close()
+
+
+async def _database_reachable(engine: AsyncEngine) -> bool:
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        return True
+    except Exception:
+        return False
+
+
+def create_http_app(
+    settings: Settings,
+    *,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter] = (),
+    on_startup: Sequence[Startup] = (),
+) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        app.state.settings = settings
+        app.state.engine = engine
+        app.state.session_factory = create_session_factory(engine)
+        app.state.token_verifier = JwksVerifier(
+            settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+        )
+        for step in on_startup:
+            await step(app)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+
+    @app.middleware("http")
+    async def trace_and_measure(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        with bound_trace(trace_from_headers(dict(request.headers))) as trace:
+            response = await call_next(request)
+            response.headers["x-correlation-id"] = trace.correlation_id
+        route = request.scope.get("route")
+        HTTP_REQUEST_SECONDS.labels(
+            request.method, getattr(route, "path", "unmatched"), str(response.status_code)
+        ).observe(time.perf_counter() - started)
+        return response
+
+    @app.exception_handler(PolicyNotAvailable)
+    async def policy_not_available(_: Request, exc: PolicyNotAvailable) -> JSONResponse:
+        return JSONResponse(status_code=status.HTTP_501_NOT_IMPLEMENTED, content={"detail": str(exc)})
+
+    @app.get("/healthz", tags=["operations"], summary="The process is alive")
+    async def healthz() -> dict[str, str]:
+        return {"status": "alive"}
+
+    @app.get(
+        "/readyz",
+        tags=["operations"],
+        summary="Database and Kafka are reachable",
+        responses={503: {"description": "A dependency is unreachable"}},
+    )
+    async def readyz(request: Request) -> JSONResponse:
+        checks = {
+            "database": await _database_reachable(request.app.state.engine),
+            "kafka": await _kafka_reachable(settings.kafka_bootstrap_servers),
+        }
+        ready = all(checks.values())
+        body: dict[str, Any] = {"status": "ready" if ready else "not ready", "checks": checks}
+        return JSONResponse(status_code=200 if ready else 503, content=body)
+
+    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        payload, content_type = render_latest()
+        return Response(content=payload, media_type=content_type)
+
+    for router in routers:
+        app.include_router(router)
+    return app

@@ -1,0 +1,155 @@
+"""What a service is made of, and the CLI that runs one of its processes."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI
+from faststream.kafka import KafkaBroker
+from faststream.specification import AsyncAPI
+from prometheus_client import start_http_server
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.contracts.envelope import Envelope, EventData
+from crm_common.db.engine import create_engine, create_session_factory
+from crm_common.db.migrate import upgrade_to_head
+from crm_common.observability.logging import configure_logging
+from crm_common.outbox.relay import OutboxRelay
+from crm_common.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ConsumersFactory = Callable[[Settings, async_sessionmaker[AsyncSession]], KafkaBroker]
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    name: str
+    """Hyphenated service name, e.g. ``service-desk``."""
+    description: str
+    http_port: int
+    worker_metrics_port: int
+    migrations_dir: Path
+    create_api: Callable[[Settings], FastAPI]
+    create_consumers: ConsumersFactory | None = None
+    publishes: Sequence[type[EventData]] = field(default_factory=tuple)
+
+
+def _settings_for(definition: ServiceDefinition) -> Settings:
+    os.environ.setdefault("CRM_SERVICE_NAME", definition.name)
+    os.environ.setdefault("CRM_HTTP_PORT", str(definition.http_port))
+    return Settings()
+
+
+async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
+    """Consumers, the outbox relay and scheduled work, until SIGTERM/SIGINT."""
+    engine = create_engine(settings)
+    session_factory = create_session_factory(engine)
+    relay = OutboxRelay(engine, settings)
+    broker = (
+        definition.create_consumers(settings, session_factory)
+        if definition.create_consumers
+        else None
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+    relay_task = asyncio.create_task(relay.run(), name="outbox-relay")
+    if broker is not None:
+        await _start_broker(broker, stop)
+    log.info("worker started", extra={"consumers": broker is not None})
+    await stop.wait()
+    log.info("worker stopping")
+    relay.stop()
+    if broker is not None:
+        await broker.stop()
+    await relay_task
+    await engine.dispose()
+
+
+async def _start_broker(broker: KafkaBroker, stop: asyncio.Event) -> None:
+    """Start consuming; if Kafka is not up yet, keep trying instead of dying."""
+    delay = 0.5
+    while not stop.is_set():
+        try:
+            await broker.start()
+            return
+        except Exception:
+            log.warning("kafka unavailable for consumers; retrying in %.1fs", delay, exc_info=True)
+            await broker.stop()
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
+
+
+def asyncapi_document(definition: ServiceDefinition, settings: Settings) -> dict[str, Any]:
+    """The AsyncAPI document of the service: what it consumes and what its outbox publishes."""
+    if definition.create_consumers:
+        broker = definition.create_consumers(
+            settings, create_session_factory(create_engine(settings))
+        )
+    else:
+        broker = KafkaBroker(settings.kafka_bootstrap_servers)
+    for event_type in definition.publishes:
+        broker.publisher(
+            event_type.topic,
+            title=f"{event_type.topic}:{event_type.event_type}",
+            description=(event_type.__doc__ or "").strip(),
+            schema=Envelope[event_type],  # type: ignore[valid-type]
+        )
+    spec = AsyncAPI(
+        broker,
+        title=f"crm-{definition.name} events",
+        version="1.0.0",
+        description=definition.description,
+    )
+    document: dict[str, Any] = spec.to_specification().to_jsonable()
+    return document
+
+
+def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog=f"crm-{definition.name}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("api", help="serve HTTP")
+    sub.add_parser("worker", help="consume events, relay the outbox, run scheduled work")
+    sub.add_parser("migrate", help="create the database if needed and upgrade it to head")
+    asyncapi = sub.add_parser("asyncapi", help="print the AsyncAPI document")
+    asyncapi.add_argument("--output", type=Path)
+    args = parser.parse_args(argv)
+
+    settings = _settings_for(definition)
+    configure_logging(definition.name, settings.log_level)
+    match args.command:
+        case "api":
+            uvicorn.run(
+                definition.create_api(settings),
+                host=settings.http_host,
+                port=settings.http_port,
+                log_config=None,
+                access_log=False,
+                loop="uvloop",
+                http="httptools",
+            )
+        case "worker":
+            start_http_server(definition.worker_metrics_port, addr=settings.http_host)
+            asyncio.run(run_worker(definition, settings))
+        case "migrate":
+            upgrade_to_head(settings, definition.migrations_dir)
+        case "asyncapi":
+            text = json.dumps(asyncapi_document(definition, settings), indent=2, sort_keys=True)
+            if args.output:
+                args.output.write_text(text + "\n")
+            else:
+                sys.stdout.write(text + "\n")

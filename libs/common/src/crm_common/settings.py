@@ -1,0 +1,90 @@
+"""The one settings object every process reads (environment variables prefixed ``CRM_``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Development defaults: safe on a laptop, refused anywhere else.
+DEV_DATABASE_PASSWORD = "crm"  # noqa: S105
+_DEV_HOSTS = ("127.0.0.1", "localhost")
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CRM_", extra="ignore")
+
+    env: Environment = Environment.DEVELOPMENT
+    service_name: str = "crm"
+    # Each service has its own database; development defaults to crm_<service> on localhost.
+    database_url: SecretStr = SecretStr("")
+    database_pool_size: int = Field(default=10, ge=1)
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    # Prefix of every topic and consumer group: isolates test runs and side-by-side deployments
+    # sharing one cluster. Empty in a normal deployment.
+    kafka_namespace: str = ""
+    kafka_partitions: int = Field(default=6, ge=1)
+    kafka_replication_factor: int = Field(default=1, ge=1)
+    redis_url: str = "redis://127.0.0.1:6379/0"
+
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=8000, ge=1, le=65535)
+
+    # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
+    jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
+    jwt_issuer: str = "crm-identity"
+    jwt_audience: str = "crm"
+    # Only identity signs. Until identity manages rotating keys (next issue), it signs with
+    # this PEM private key; `./platform up` generates one under the run folder for development.
+    signing_key_pem: SecretStr | None = None
+
+    # Messaging behaviour.
+    consumer_max_attempts: int = Field(default=3, ge=1)
+    outbox_batch_size: int = Field(default=500, ge=1)
+    outbox_idle_poll_seconds: float = Field(default=0.02, gt=0)
+    outbox_retention_hours: int = Field(default=24, ge=1)
+
+    log_level: str = "INFO"
+    # Business days (daily figures, SLAs) are counted in the OEM's time zone.
+    business_timezone: str = "Asia/Shanghai"
+
+    @model_validator(mode="after")
+    def _refuse_development_secrets_outside_development(self) -> Settings:
+        if not self.database_url.get_secret_value():
+            if self.env is Environment.PRODUCTION:
+                raise ValueError("CRM_DATABASE_URL must be set in production")
+            database = "crm_" + self.service_name.replace("-", "_")
+            self.database_url = SecretStr(
+                f"postgresql+asyncpg://crm:{DEV_DATABASE_PASSWORD}@127.0.0.1:5432/{database}"
+            )
+        if self.env is Environment.PRODUCTION:
+            if f":{DEV_DATABASE_PASSWORD}@" in self.database_url.get_secret_value():
+                raise ValueError("CRM_DATABASE_URL uses the development password in production")
+            if self.jwks_url.startswith("http://") and not self.jwks_url.startswith(
+                tuple(f"http://{h}" for h in _DEV_HOSTS)
+            ):
+                raise ValueError("CRM_JWKS_URL must use https in production")
+        return self
+
+    def topic(self, name: str) -> str:
+        return f"{self.kafka_namespace}{name}"
+
+    def consumer_group(self, name: str) -> str:
+        return f"{self.kafka_namespace}{name}"
+
+    @property
+    def database_name(self) -> str:
+        return self.database_url.get_secret_value().rsplit("/", 1)[-1].split("?", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Call center: agents, queues, call tasks, calls and dispositions."""

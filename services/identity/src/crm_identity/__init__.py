@@ -1,0 +1,1 @@
+"""Identity: org tree, users, roles, login, signing keys (JWKS), sharing agreements."""

@@ -1,0 +1,1 @@
+"""KPI, targets, commission and the daily sales figures, projected from every event."""

@@ -1,0 +1,28 @@
+"""Event → fact projections. Each runs inside the inbox transaction of its consumer."""
+
+from __future__ import annotations
+
+from sqlalchemy.dialects.postgresql import insert
+
+from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
+from crm_common.db import UnitOfWork
+
+from crm_kpi.adapters.tables import lead_facts
+from crm_kpi.domain.facts import business_day
+
+
+async def record_lead_created(uow: UnitOfWork, event: LeadCreatedEvent, timezone: str) -> None:
+    await uow.session.execute(
+        insert(lead_facts)
+        .values(
+            event_id=event.id,
+            lead_id=event.data.lead_id,
+            tenant=event.tenant,
+            owner_org=event.owner_org,
+            dealer_id=event.data.dealer_id,
+            source=event.data.source,
+            day=business_day(event.data.created_at, timezone),
+            occurred_at=event.occurred_at,
+        )
+        .on_conflict_do_nothing()
+    )

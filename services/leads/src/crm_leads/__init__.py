@@ -1,0 +1,1 @@
+"""Leads and lead pools: intake, customers and ownership, pools, claims, recycle rules."""

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, HTTPException, status
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth.http import CurrentPrincipal
+from crm_common.db import UnitOfWork
+from crm_common.runtime.http import database
+
+from crm_leads import views
+from crm_leads.application.handlers import CreateLead, create_lead
+from crm_leads.entrypoints.http.schemas import LeadCreate, LeadPublic
+
+router = APIRouter(prefix="/leads", tags=["leads"])
+Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=LeadPublic)
+async def register_lead(body: LeadCreate, principal: CurrentPrincipal, db: Database) -> LeadPublic:
+    """Record a lead for the caller's org node; publishes ``leads.LeadCreated``."""
+    lead = await create_lead(
+        CreateLead(
+            customer_name=body.customer_name,
+            phone=body.phone,
+            source=body.source,
+            vehicle_interest=body.vehicle_interest,
+        ),
+        principal,
+        UnitOfWork(db),
+    )
+    return LeadPublic.model_validate(lead, from_attributes=True)
+
+
+@router.get(
+    "/{lead_id}",
+    response_model=LeadPublic,
+    responses={404: {"description": "No such lead visible to the caller"}},
+)
+async def get_lead(lead_id: UUID, principal: CurrentPrincipal, db: Database) -> LeadPublic:
+    row = await views.lead_for(db, principal, lead_id)
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
+    return LeadPublic.model_validate(dict(row))

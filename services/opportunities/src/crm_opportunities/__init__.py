@@ -1,0 +1,1 @@
+"""Opportunities, vehicle catalogue, quotes and orders."""

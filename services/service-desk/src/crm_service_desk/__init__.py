@@ -1,0 +1,1 @@
+"""Service desk: tickets, SLAs, escalation, feedback, surveys, care rules."""

@@ -1,0 +1,27 @@
+"""The one place that wires the service-desk service (a shell until its feature issue lands)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from crm_common.runtime.http import create_http_app
+from crm_common.runtime.service import ServiceDefinition
+from crm_common.settings import Settings
+
+DESCRIPTION = "Service desk: tickets, SLAs, escalation, feedback, surveys, care rules."
+
+
+def create_api(settings: Settings) -> FastAPI:
+    return create_http_app(settings, title="crm-service-desk", description=DESCRIPTION)
+
+
+DEFINITION = ServiceDefinition(
+    name="service-desk",
+    description=DESCRIPTION,
+    http_port=8004,
+    worker_metrics_port=9104,
+    migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
+    create_api=create_api,
+)
