@@ -37,6 +37,8 @@ class Settings(BaseSettings):
 
     http_host: str = "127.0.0.1"
     http_port: int = Field(default=8000, ge=1, le=65535)
+    # Prometheus endpoint of the worker process; unset means the service's default port.
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
 
     # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"

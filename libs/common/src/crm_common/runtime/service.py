@@ -143,7 +143,10 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
                 http="httptools",
             )
         case "worker":
-            start_http_server(definition.worker_metrics_port, addr=settings.http_host)
+            start_http_server(
+                settings.worker_metrics_port or definition.worker_metrics_port,
+                addr=settings.http_host,
+            )
             asyncio.run(run_worker(definition, settings))
         case "migrate":
             upgrade_to_head(settings, definition.migrations_dir)

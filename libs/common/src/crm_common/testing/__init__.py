@@ -1,0 +1,1 @@
+"""Test support: real infrastructure (local or containers), databases, service processes."""

@@ -1,0 +1,79 @@
+"""Pytest plugin of the platform (loaded from the root pyproject): real infrastructure fixtures."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+
+import asyncpg
+import pytest
+
+from crm_common.auth.tokens import generate_private_key_pem
+from crm_common.testing.infrastructure import Infrastructure, test_infrastructure
+
+
+@pytest.fixture(scope="session")
+def infrastructure() -> Iterator[Infrastructure]:
+    with test_infrastructure() as infra:
+        yield infra
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    """Unique per test session: names databases, Kafka topics and consumer groups."""
+    return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="session")
+def signing_key_pem() -> str:
+    return generate_private_key_pem()
+
+
+class Databases:
+    """Creates uniquely named databases for one test session and drops them afterwards."""
+
+    def __init__(self, infra: Infrastructure, run_id: str) -> None:
+        self._infra = infra
+        self._run_id = run_id
+        self._created: list[str] = []
+
+    def name(self, purpose: str) -> str:
+        return f"crm_t{self._run_id}_{purpose.replace('-', '_')}"
+
+    async def create(self, purpose: str) -> str:
+        name = self.name(purpose)
+        conn = await self._connect()
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+        self._created.append(name)
+        return name
+
+    def url(self, purpose: str) -> str:
+        return self._infra.database_url(self.name(purpose))
+
+    async def drop_all(self) -> None:
+        conn = await self._connect()
+        try:
+            for name in self._created:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+    async def _connect(self) -> asyncpg.Connection:
+        return await asyncpg.connect(
+            host=self._infra.pg_host,
+            port=self._infra.pg_port,
+            user=self._infra.pg_user,
+            password=self._infra.pg_password,
+            database="postgres",
+        )
+
+
+@pytest.fixture(scope="session")
+async def databases(infrastructure: Infrastructure, run_id: str) -> AsyncIterator[Databases]:
+    dbs = Databases(infrastructure, run_id)
+    yield dbs
+    await dbs.drop_all()

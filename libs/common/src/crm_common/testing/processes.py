@@ -1,0 +1,94 @@
+"""Service processes for end-to-end tests: real ``python -m crm_<service> api|worker``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def run_command(service: str, command: str, env: dict[str, str], log_dir: Path) -> None:
+    """Run a one-shot command (``migrate``) of a service; fails the test with its output."""
+    result = subprocess.run(
+        [sys.executable, "-m", package_of(service), command],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    (log_dir / f"{service}-{command}.log").write_text(result.stdout + result.stderr)
+    if result.returncode != 0:
+        raise RuntimeError(f"{service} {command} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def package_of(service: str) -> str:
+    return "crm_" + service.replace("-", "_")
+
+
+@dataclass
+class ServiceProcess:
+    service: str
+    role: str
+    env: dict[str, str]
+    log_dir: Path
+    ready_url: str
+    process: subprocess.Popen[bytes] | None = field(default=None, init=False)
+
+    @property
+    def pid(self) -> int:
+        if self.process is None:
+            raise RuntimeError(f"{self.service} {self.role} is not running")
+        return self.process.pid
+
+    def start(self, timeout: float = 60.0) -> None:
+        log = (self.log_dir / f"{self.service}-{self.role}.log").open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", package_of(self.service), self.role],
+            env={**os.environ, **self.env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.service} {self.role} exited; see {self.log_dir}")
+            try:
+                if httpx.get(self.ready_url, timeout=1.0).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(f"{self.service} {self.role} not ready at {self.ready_url}")
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown hooks, no flushing: what a crash or an OOM kill does."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=30)
+            self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=30)
+            self.process = None

@@ -1,0 +1,152 @@
+"""Consumers against real Kafka and PostgreSQL: inbox deduplication, retries, dead letters."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime
+from uuid import uuid4
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import Column, MetaData, String, Table, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from crm_common.contracts import new_event
+from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
+from crm_common.db import UnitOfWork
+from crm_common.inbox import process_once
+from crm_common.messaging.consumer import create_broker, dead_letter_topic, subscribe_options
+from crm_common.messaging.headers import encode_headers, event_headers
+from crm_common.settings import Settings
+from crm_common.testing.kafka import eventually, header, read_topic
+
+effects_metadata = MetaData()
+effects = Table("effects", effects_metadata, Column("lead_id", String, nullable=False))
+
+
+def lead_created() -> LeadCreatedEvent:
+    return new_event(
+        LeadCreated(
+            lead_id=uuid4(), dealer_id="dealer-1", source="phone", created_at=datetime.now(UTC)
+        ),
+        tenant="oem-1",
+        owner_org="dealer-1",
+        actor="tester",
+    )
+
+
+async def create_effects_table(engine: AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        await conn.run_sync(effects_metadata.create_all)
+
+
+async def count_effects(engine: AsyncEngine) -> int:
+    async with engine.connect() as conn:
+        return (await conn.execute(select(func.count()).select_from(effects))).scalar_one()
+
+
+async def record_effect(uow: UnitOfWork, event: LeadCreatedEvent) -> None:
+    await uow.session.execute(insert(effects).values(lead_id=str(event.data.lead_id)))
+
+
+async def test_inbox_applies_an_event_once_even_when_delivered_concurrently(
+    session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    await create_effects_table(engine)
+    event = lead_created()
+
+    async def deliver() -> bool:
+        return await process_once(
+            session_factory, "test-consumer", event, lambda uow: record_effect(uow, event)
+        )
+
+    outcomes = await asyncio.gather(*(deliver() for _ in range(10)))
+    assert outcomes.count(True) == 1
+    assert await count_effects(engine) == 1
+    assert await deliver() is False
+    # Another consumer has its own inbox and applies it once as well.
+    assert await process_once(
+        session_factory, "other-consumer", event, lambda uow: record_effect(uow, event)
+    )
+    assert await count_effects(engine) == 2
+
+
+async def test_failed_effect_rolls_back_the_inbox_row_too(
+    session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    await create_effects_table(engine)
+    event = lead_created()
+
+    async def failing(uow: UnitOfWork) -> None:
+        await record_effect(uow, event)
+        raise RuntimeError("effect failed midway")
+
+    try:
+        await process_once(session_factory, "test-consumer", event, failing)
+    except RuntimeError:
+        pass
+    assert await count_effects(engine) == 0
+    assert await process_once(
+        session_factory, "test-consumer", event, lambda uow: record_effect(uow, event)
+    )
+    assert await count_effects(engine) == 1
+
+
+async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    await create_effects_table(engine)
+    group = "test-dlq"
+    topic = settings.topic(LEAD_TOPIC)
+    broker = create_broker(settings, group)
+    poison_lead = uuid4()
+
+    @broker.subscriber(topic, **subscribe_options(settings, group))
+    async def handle(event: LeadCreatedEvent) -> None:
+        if event.data.lead_id == poison_lead:
+            raise ValueError("this lead breaks the handler")
+        await process_once(
+            session_factory, group, event, lambda uow: record_effect(uow, event)
+        )
+
+    good_before, good_after = lead_created(), lead_created()
+    failing = lead_created().model_copy(
+        update={"data": lead_created().data.model_copy(update={"lead_id": poison_lead})}
+    )
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        key = b"same-partition"
+        for body, headers in [
+            (good_before.model_dump_json().encode(), event_headers(good_before)),
+            (b"{not json", {"ce-type": "leads.LeadCreated"}),
+            (json.dumps({"id": "x", "type": "leads.LeadCreated"}).encode(), {}),
+            (failing.model_dump_json().encode(), event_headers(failing)),
+            (good_after.model_dump_json().encode(), event_headers(good_after)),
+            # Redelivery of an event already processed: no second effect.
+            (good_before.model_dump_json().encode(), event_headers(good_before)),
+        ]:
+            await producer.send_and_wait(topic, body, key=key, headers=encode_headers(headers))
+    finally:
+        await producer.stop()
+
+    await broker.start()
+    try:
+        assert await eventually(lambda: _equals(count_effects(engine), 2), timeout=60)
+        dead = await read_topic(
+            settings.kafka_bootstrap_servers, dead_letter_topic(topic), expected=3
+        )
+    finally:
+        await broker.stop()
+
+    assert len(dead) == 3
+    assert dead[0].value == b"{not json"
+    errors = [header(r, "dlq-error") or "" for r in dead]
+    assert "ValidationError" in errors[1]
+    assert "this lead breaks the handler" in errors[2]
+    assert all(header(r, "dlq-original-topic") == topic for r in dead)
+    assert await count_effects(engine) == 2
+
+
+async def _equals(value: object, expected: int) -> bool:
+    return await value == expected  # type: ignore[misc]

@@ -1,0 +1,116 @@
+"""The outbox relay against real PostgreSQL and Kafka."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import defaultdict
+from datetime import UTC, datetime
+from uuid import UUID, uuid4
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from crm_common.contracts import new_event
+from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
+from crm_common.outbox.relay import OutboxRelay
+from crm_common.settings import Settings
+from crm_common.testing.kafka import header, read_topic
+
+
+def lead_event(lead_id: UUID, source: str = "walk_in") -> object:
+    return new_event(
+        LeadCreated(
+            lead_id=lead_id, dealer_id="dealer-1", source=source, created_at=datetime.now(UTC)
+        ),
+        tenant="oem-1",
+        owner_org="dealer-1",
+        actor="tester",
+    )
+
+
+async def pending(engine: AsyncEngine) -> int:
+    async with engine.connect() as conn:
+        query = select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
+        return (await conn.execute(query)).scalar_one()
+
+
+async def drain(relays: list[OutboxRelay], engine: AsyncEngine, timeout: float = 60) -> None:
+    tasks = [asyncio.create_task(r.run()) for r in relays]
+    try:
+        async with asyncio.timeout(timeout):
+            while await pending(engine):
+                await asyncio.sleep(0.05)
+    finally:
+        for relay in relays:
+            relay.stop()
+        await asyncio.gather(*tasks)
+
+
+async def test_rolled_back_transaction_leaves_no_event(
+    session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    class Boom(Exception):
+        pass
+
+    try:
+        async with UnitOfWork(session_factory) as uow:
+            await uow.publish(lead_event(uuid4()))  # type: ignore[arg-type]
+            raise Boom
+    except Boom:
+        pass
+    async with engine.connect() as conn:
+        assert (await conn.execute(select(func.count()).select_from(outbox))).scalar_one() == 0
+
+
+async def test_two_relays_publish_every_row_once_in_order_per_key(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    keys = [uuid4() for _ in range(12)]
+    expected_order: dict[str, list[str]] = defaultdict(list)
+    for round_ in range(25):
+        async with UnitOfWork(session_factory) as uow:
+            for key in keys:
+                event = lead_event(key, source=f"seq-{round_:03d}")
+                expected_order[str(key)].append(str(event.id))  # type: ignore[attr-defined]
+                await uow.publish(event)  # type: ignore[arg-type]
+
+    await drain([OutboxRelay(engine, settings), OutboxRelay(engine, settings)], engine)
+
+    total = len(keys) * 25
+    records = await read_topic(
+        settings.kafka_bootstrap_servers, settings.topic(LEAD_TOPIC), expected=total
+    )
+    ids = [header(r, "ce-id") for r in records]
+    assert len(ids) == total
+    assert len(set(ids)) == total, "a row was published twice"
+    seen_order: dict[str, list[str]] = defaultdict(list)
+    for record in sorted(records, key=lambda r: (r.partition, r.offset)):
+        body = json.loads(record.value)
+        assert record.key.decode() == body["data"]["lead_id"]
+        seen_order[body["data"]["lead_id"]].append(body["id"])
+    assert seen_order == expected_order
+
+
+async def test_rows_that_fail_to_publish_are_retried(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    async with UnitOfWork(session_factory) as uow:
+        for _ in range(5):
+            await uow.publish(lead_event(uuid4()))  # type: ignore[arg-type]
+
+    unreachable = settings.model_copy(update={"kafka_bootstrap_servers": "127.0.0.1:1"})
+    broken = OutboxRelay(engine, unreachable)
+    task = asyncio.create_task(broken.run())
+    await asyncio.sleep(3)
+    broken.stop()
+    await task
+    assert await pending(engine) == 5
+
+    await drain([OutboxRelay(engine, settings)], engine)
+    records = await read_topic(
+        settings.kafka_bootstrap_servers, settings.topic(LEAD_TOPIC), expected=5
+    )
+    assert len({header(r, "ce-id") for r in records}) == 5
