@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import httpx
-
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.settings import Settings
@@ -28,12 +27,12 @@ LEADS_PER_DEALER = 40
 def main() -> None:
     marker = Path(os.environ["CRM_RUN_DIR"]) / "demo-data.done"
     if marker.exists():
-        print("[demo] demo data already loaded")  # noqa: T201
+        print("[demo] demo data already loaded")
         return
     settings = Settings(service_name="identity")
     if settings.signing_key_pem is None:
         sys.exit("[demo] CRM_SIGNING_KEY_PEM is not set")
-    rng = random.Random(20261123)  # noqa: S311 - demo data, not security
+    rng = random.Random(20261123)
     with httpx.Client(base_url="http://127.0.0.1:8002", timeout=10) as client:
         for index, dealer in enumerate(DEALERS):
             token = sign_access_token(
@@ -61,7 +60,7 @@ def main() -> None:
                 )
                 response.raise_for_status()
     marker.write_text("ok\n")
-    print(f"[demo] {LEADS_PER_DEALER * len(DEALERS)} leads created for {', '.join(DEALERS)}")  # noqa: T201
+    print(f"[demo] {LEADS_PER_DEALER * len(DEALERS)} leads created for {', '.join(DEALERS)}")
 
 
 if __name__ == "__main__":

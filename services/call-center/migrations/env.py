@@ -1,5 +1,4 @@
-from crm_common.db.alembic_env import run_migrations
-
 from crm_call_center.adapters.tables import metadata
+from crm_common.db.alembic_env import run_migrations
 
 run_migrations(metadata)

@@ -3,14 +3,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tables import messaging_metadata
 from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 pytestmark = pytest.mark.integration
 
@@ -33,9 +32,7 @@ async def settings(
         outbox_batch_size=50,
         consumer_max_attempts=2,
     )
-    await ensure_topics(
-        settings.kafka_bootstrap_servers, platform_topics(settings), partitions=3
-    )
+    await ensure_topics(settings.kafka_bootstrap_servers, platform_topics(settings), partitions=3)
     return settings
 
 

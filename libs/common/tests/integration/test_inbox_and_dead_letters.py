@@ -7,10 +7,8 @@ import json
 from datetime import UTC, datetime
 from uuid import uuid4
 
+import pytest
 from aiokafka import AIOKafkaProducer
-from sqlalchemy import Column, MetaData, String, Table, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.db import UnitOfWork
@@ -19,6 +17,8 @@ from crm_common.messaging.consumer import create_broker, dead_letter_topic, subs
 from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually, header, read_topic
+from sqlalchemy import Column, MetaData, String, Table, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 effects_metadata = MetaData()
 effects = Table("effects", effects_metadata, Column("lead_id", String, nullable=False))
@@ -81,10 +81,8 @@ async def test_failed_effect_rolls_back_the_inbox_row_too(
         await record_effect(uow, event)
         raise RuntimeError("effect failed midway")
 
-    try:
+    with pytest.raises(RuntimeError, match="midway"):
         await process_once(session_factory, "test-consumer", event, failing)
-    except RuntimeError:
-        pass
     assert await count_effects(engine) == 0
     assert await process_once(
         session_factory, "test-consumer", event, lambda uow: record_effect(uow, event)
@@ -105,9 +103,7 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
     async def handle(event: LeadCreatedEvent) -> None:
         if event.data.lead_id == poison_lead:
             raise ValueError("this lead breaks the handler")
-        await process_once(
-            session_factory, group, event, lambda uow: record_effect(uow, event)
-        )
+        await process_once(session_factory, group, event, lambda uow: record_effect(uow, event))
 
     good_before, good_after = lead_created(), lead_created()
     failing = lead_created().model_copy(

@@ -22,7 +22,9 @@ class Principal(BaseModel):
 
     user_id: str = Field(min_length=1)
     tenant: str = Field(min_length=1, description="OEM the user belongs to")
-    org_node: str = Field(min_length=1, description="Org node the user works in (dealer, team, HQ…)")
+    org_node: str = Field(
+        min_length=1, description="Org node the user works in (dealer, team, HQ…)"
+    )
     roles: frozenset[str] = frozenset()
     data_scope: DataScope = DataScope.OWN
 

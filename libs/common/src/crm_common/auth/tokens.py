@@ -39,10 +39,16 @@ def generate_private_key_pem() -> str:
     ).decode()
 
 
+def _public_jwk(private_key_pem: str) -> dict[str, Any]:
+    private = serialization.load_pem_private_key(private_key_pem.encode(), None)
+    if not isinstance(private, rsa.RSAPrivateKey):
+        raise ValueError("signing keys must be RSA")
+    return RSAAlgorithm.to_jwk(private.public_key(), as_dict=True)
+
+
 def key_id(private_key_pem: str) -> str:
     """A stable id for a key: the RFC 7638 thumbprint of its public part."""
-    public = serialization.load_pem_private_key(private_key_pem.encode(), None).public_key()
-    jwk = RSAAlgorithm.to_jwk(public, as_dict=True)
+    jwk = _public_jwk(private_key_pem)
     canonical = {k: jwk[k] for k in ("e", "kty", "n")}
     digest = hashlib.sha256(json.dumps(canonical, separators=(",", ":"), sort_keys=True).encode())
     return jwt.utils.base64url_encode(digest.digest()).decode()
@@ -51,8 +57,7 @@ def key_id(private_key_pem: str) -> str:
 def jwks_document(private_key_pems: list[str]) -> dict[str, Any]:
     keys = []
     for pem in private_key_pems:
-        public = serialization.load_pem_private_key(pem.encode(), None).public_key()
-        jwk = RSAAlgorithm.to_jwk(public, as_dict=True)
+        jwk = _public_jwk(pem)
         jwk.update({"kid": key_id(pem), "use": "sig", "alg": ALGORITHM})
         keys.append(jwk)
     return {"keys": keys}
@@ -139,7 +144,10 @@ class JwksVerifier:
     async def _key(self, kid: str) -> Any:
         if kid not in self._keys:
             async with self._lock:
-                if kid not in self._keys and time.monotonic() - self._fetched_at >= self._min_refresh:
+                if (
+                    kid not in self._keys
+                    and time.monotonic() - self._fetched_at >= self._min_refresh
+                ):
                     await self._refresh()
         key = self._keys.get(kid)
         if key is None:

@@ -14,9 +14,13 @@ from crm_common.observability.context import current_trace
 class TraceContext(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    trace_id: str = Field(description="W3C trace id (32 hex) shared by everything one request caused")
+    trace_id: str = Field(
+        description="W3C trace id (32 hex) shared by everything one request caused"
+    )
     correlation_id: str = Field(description="Id the caller gave, or the trace id")
-    causation_id: str | None = Field(default=None, description="Id of the event that caused this one")
+    causation_id: str | None = Field(
+        default=None, description="Id of the event that caused this one"
+    )
 
 
 class EventData(BaseModel):

@@ -1,4 +1,4 @@
-"""The body of every service's Alembic env.py: async engine from settings, shared tables included."""
+"""The body of every service's Alembic env.py: async engine, shared tables included."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ from crm_common.settings import get_settings
 
 def run_migrations(service_metadata: MetaData) -> None:
     target = [service_metadata, messaging_metadata]
-    url = context.config.attributes.get("database_url") or get_settings().database_url.get_secret_value()
+    url = (
+        context.config.attributes.get("database_url")
+        or get_settings().database_url.get_secret_value()
+    )
     if context.is_offline_mode():
         context.configure(url=url, target_metadata=target, literal_binds=True)
         with context.begin_transaction():

@@ -37,7 +37,9 @@ outbox = Table(
     Index("ix_outbox_unpublished", "id", postgresql_where=text("published_at IS NULL")),
     # The relay checks per key that no earlier row is still pending (order across relays).
     Index("ix_outbox_unpublished_key", "key", "id", postgresql_where=text("published_at IS NULL")),
-    Index("ix_outbox_published_at", "published_at", postgresql_where=text("published_at IS NOT NULL")),
+    Index(
+        "ix_outbox_published_at", "published_at", postgresql_where=text("published_at IS NOT NULL")
+    ),
 )
 
 inbox = Table(

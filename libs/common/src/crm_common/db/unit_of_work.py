@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -46,6 +47,6 @@ class UnitOfWork:
             await session.close()
             self._session = None
 
-    async def publish(self, *events: Envelope[object]) -> None:
+    async def publish(self, *events: Envelope[Any]) -> None:
         """Record events in the outbox of this transaction; the relay sends them after commit."""
         await add_to_outbox(self.session, events)

@@ -1,4 +1,4 @@
-"""Inbox: the ids of processed events per consumer, written in the same transaction as the effects."""
+"""Inbox: ids of processed events per consumer, written in the transaction of the effects."""
 
 from crm_common.inbox.store import process_once
 

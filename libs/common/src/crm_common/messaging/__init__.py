@@ -1,1 +1,1 @@
-"""Kafka plumbing: broker factory, envelope headers, consumption with inbox, retries and dead letters."""
+"""Kafka plumbing: broker factory, envelope headers, retries and dead letters."""

@@ -106,7 +106,9 @@ class _DeadLetterMiddleware(BaseMiddleware[Any, Any]):
                     raise
                 except _OUTAGE:
                     EVENTS_CONSUMED.labels(group, event_type, "outage").inc()
-                    log.warning("consumer: infrastructure unavailable, will redeliver", exc_info=True)
+                    log.warning(
+                        "consumer: infrastructure unavailable, will redeliver", exc_info=True
+                    )
                     await asyncio.sleep(_OUTAGE_PAUSE_SECONDS)
                     raise
                 except Exception as error:
@@ -128,7 +130,9 @@ def create_broker(settings: Settings, consumer_group: str) -> KafkaBroker:
     Subscribers must use ``subscribe_options(settings, consumer_group)`` so offsets are
     committed only after their transaction.
     """
-    policy = DeadLetterPolicy(settings.consumer_group(consumer_group), settings.consumer_max_attempts)
+    policy = DeadLetterPolicy(
+        settings.consumer_group(consumer_group), settings.consumer_max_attempts
+    )
     broker = KafkaBroker(
         settings.kafka_bootstrap_servers,
         client_id=f"{settings.service_name}-worker",

@@ -28,8 +28,5 @@ def encode_headers(headers: dict[str, str]) -> list[tuple[str, bytes]]:
 def decode_headers(raw: Any) -> dict[str, str]:
     if raw is None:
         return {}
-    if isinstance(raw, dict):
-        items = raw.items()
-    else:
-        items = raw
+    items = raw.items() if isinstance(raw, dict) else raw
     return {k: (v.decode(errors="replace") if isinstance(v, bytes) else str(v)) for k, v in items}

@@ -16,9 +16,7 @@ from crm_common.settings import Settings
 
 def platform_topics(settings: Settings) -> list[str]:
     return [
-        settings.topic(name)
-        for topic in all_topics()
-        for name in (topic, dead_letter_topic(topic))
+        settings.topic(name) for topic in all_topics() for name in (topic, dead_letter_topic(topic))
     ]
 
 
@@ -37,8 +35,10 @@ async def ensure_topics(
         missing = [t for t in topics if t not in existing]
         if missing:
             await admin.create_topics(
-                [NewTopic(t, num_partitions=partitions, replication_factor=replication_factor)
-                 for t in missing]
+                [
+                    NewTopic(t, num_partitions=partitions, replication_factor=replication_factor)
+                    for t in missing
+                ]
             )
         return missing
     finally:
@@ -55,7 +55,7 @@ def main() -> None:
             replication_factor=settings.kafka_replication_factor,
         )
     )
-    print(f"topics created: {', '.join(created) if created else 'none (all present)'}")  # noqa: T201
+    print(f"topics created: {', '.join(created) if created else 'none (all present)'}")
 
 
 if __name__ == "__main__":

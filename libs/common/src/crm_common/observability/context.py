@@ -49,7 +49,9 @@ def trace_from_headers(headers: Mapping[str, str]) -> Trace:
     correlation_id = lowered.get(CORRELATION_HEADER)
     if len(parts) == 4 and len(parts[1]) == 32:
         trace_id = parts[1]
-        return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id, span_id=_new_span())
+        return Trace(
+            trace_id=trace_id, correlation_id=correlation_id or trace_id, span_id=_new_span()
+        )
     return new_trace(correlation_id)
 
 

@@ -10,6 +10,7 @@ replace the producer; the rows go out again on the next round and consumers dedu
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import time
@@ -156,8 +157,7 @@ class OutboxRelay:
         """Drop keys whose earliest pending row another relay holds: it must go out first."""
         keys = list({r.key for r in rows})
         earliest = {
-            r.key: r.first_id
-            for r in await conn.execute(_EARLIEST_PENDING_PER_KEY, {"keys": keys})
+            r.key: r.first_id for r in await conn.execute(_EARLIEST_PENDING_PER_KEY, {"keys": keys})
         }
         claimed_ids = {r.id for r in rows}
         blocked = {key for key, first_id in earliest.items() if first_id not in claimed_ids}
@@ -181,9 +181,15 @@ class OutboxRelay:
             )
         except Exception as exc:  # enqueueing failed or the batch hung: nothing is known sent
             return [], rows, f"{type(exc).__name__}: {exc}"
-        sent = [row for row, out in zip(rows, outcomes, strict=True) if not isinstance(out, BaseException)]
+        sent = [
+            row
+            for row, out in zip(rows, outcomes, strict=True)
+            if not isinstance(out, BaseException)
+        ]
         errors = [out for out in outcomes if isinstance(out, BaseException)]
-        failed = [row for row, out in zip(rows, outcomes, strict=True) if isinstance(out, BaseException)]
+        failed = [
+            row for row, out in zip(rows, outcomes, strict=True) if isinstance(out, BaseException)
+        ]
         error = f"{type(errors[0]).__name__}: {errors[0]}" if errors else ""
         return sent, failed, error
 
@@ -220,7 +226,5 @@ class OutboxRelay:
                 log.warning("outbox: producer did not stop cleanly", exc_info=True)
 
     async def _sleep(self, seconds: float) -> None:
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
-        except TimeoutError:
-            pass

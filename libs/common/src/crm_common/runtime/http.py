@@ -11,6 +11,7 @@ from aiokafka import AIOKafkaClient
 from fastapi import APIRouter, FastAPI, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import JwksVerifier
@@ -91,7 +92,19 @@ def create_http_app(
 
     @app.exception_handler(PolicyNotAvailable)
     async def policy_not_available(_: Request, exc: PolicyNotAvailable) -> JSONResponse:
-        return JSONResponse(status_code=status.HTTP_501_NOT_IMPLEMENTED, content={"detail": str(exc)})
+        return JSONResponse(
+            status_code=status.HTTP_501_NOT_IMPLEMENTED, content={"detail": str(exc)}
+        )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def database_unavailable(_: Request, exc: Exception) -> JSONResponse:
+        # Nothing was written (the unit of work rolled back): the client may simply retry.
+        return JSONResponse(
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+            content={"detail": "database unavailable, retry later"},
+            headers={"Retry-After": "1"},
+        )
 
     @app.get("/healthz", tags=["operations"], summary="The process is alive")
     async def healthz() -> dict[str, str]:

@@ -21,6 +21,7 @@ from faststream.specification import AsyncAPI
 from prometheus_client import start_http_server
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.migrate import upgrade_to_head
@@ -119,14 +120,36 @@ def asyncapi_document(definition: ServiceDefinition, settings: Settings) -> dict
     return document
 
 
+DOCUMENTED_KAFKA_SERVER = "kafka:9092"
+"""The broker address the generated documents name: the one of docker-compose.yml."""
+
+
+def documentation(definition: ServiceDefinition) -> dict[str, dict[str, Any]]:
+    """The service's generated API documents, independent of the local environment."""
+    settings = Settings(
+        service_name=definition.name,
+        kafka_bootstrap_servers=DOCUMENTED_KAFKA_SERVER,
+        kafka_namespace="",
+        signing_key_pem=generate_private_key_pem(),
+    )
+    return {
+        "asyncapi": asyncapi_document(definition, settings),
+        "openapi": definition.create_api(settings).openapi(),
+    }
+
+
+def render_document(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=f"crm-{definition.name}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("api", help="serve HTTP")
     sub.add_parser("worker", help="consume events, relay the outbox, run scheduled work")
     sub.add_parser("migrate", help="create the database if needed and upgrade it to head")
-    asyncapi = sub.add_parser("asyncapi", help="print the AsyncAPI document")
-    asyncapi.add_argument("--output", type=Path)
+    docs = sub.add_parser("docs", help="write docs/{asyncapi,openapi}/<service>.json")
+    docs.add_argument("--output-dir", type=Path, default=Path("docs"))
     args = parser.parse_args(argv)
 
     settings = _settings_for(definition)
@@ -150,9 +173,9 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
             asyncio.run(run_worker(definition, settings))
         case "migrate":
             upgrade_to_head(settings, definition.migrations_dir)
-        case "asyncapi":
-            text = json.dumps(asyncapi_document(definition, settings), indent=2, sort_keys=True)
-            if args.output:
-                args.output.write_text(text + "\n")
-            else:
-                sys.stdout.write(text + "\n")
+        case "docs":
+            for kind, document in documentation(definition).items():
+                target = args.output_dir / kind / f"{definition.name}.json"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(render_document(document))
+                sys.stdout.write(f"wrote {target}\n")

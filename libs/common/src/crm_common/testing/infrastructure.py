@@ -117,7 +117,7 @@ def container_infrastructure() -> Iterator[Infrastructure]:
             pg_host=pg.get_container_host_ip(),
             pg_port=int(pg.get_exposed_port(5432)),
             pg_user="crm",
-            pg_password="crm",  # noqa: S106 - throwaway container
+            pg_password="crm",
             kafka_bootstrap_servers=f"127.0.0.1:{CONTAINER_KAFKA_PORT}",
             redis_url=f"redis://{redis.get_container_host_ip()}:{redis.get_exposed_port(6379)}/0",
             kind="containers",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from faststream.kafka import KafkaBroker
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreatedEvent
 from crm_common.db import UnitOfWork
 from crm_common.inbox import process_once
 from crm_common.messaging.consumer import create_broker, subscribe_options
 from crm_common.settings import Settings
+from faststream.kafka import KafkaBroker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_kpi.application.projections import record_lead_created
 
@@ -21,7 +20,7 @@ def create_consumers(
 ) -> KafkaBroker:
     broker = create_broker(settings, LEAD_FACTS_CONSUMER)
 
-    @broker.subscriber(
+    @broker.subscriber(  # type: ignore[untyped-decorator]
         settings.topic(LEAD_TOPIC),
         title=f"{LEAD_TOPIC}:{LEAD_FACTS_CONSUMER}",
         description="Projects leads.LeadCreated into daily lead facts.",

@@ -30,7 +30,7 @@ class InvalidPhoneNumber(ValueError):
 
 
 def normalise_phone(raw: str, default_country_code: str = DEFAULT_COUNTRY_CODE) -> str:
-    """E.164: ``138 0013 8000`` → ``+8613800138000``; a leading ``00`` or ``+`` keeps its country."""
+    """E.164: ``138 0013 8000`` → ``+8613800138000``; ``00``/``+`` keep their country code."""
     compact = _SEPARATORS.sub("", raw.strip())
     if compact.startswith("00"):
         compact = "+" + compact[2:]

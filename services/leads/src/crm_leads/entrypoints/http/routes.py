@@ -3,12 +3,11 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, status
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from crm_common.auth.http import CurrentPrincipal
 from crm_common.db import UnitOfWork
 from crm_common.runtime.http import database
+from fastapi import APIRouter, Depends, HTTPException, status
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_leads import views
 from crm_leads.application.handlers import CreateLead, create_lead

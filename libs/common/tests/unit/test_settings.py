@@ -1,0 +1,34 @@
+import pytest
+from crm_common.settings import Settings
+from pydantic import ValidationError
+
+
+def test_development_defaults_to_a_database_per_service() -> None:
+    settings = Settings(service_name="service-desk", env="development")
+    assert settings.database_name == "crm_service_desk"
+
+
+def test_production_refuses_the_development_database_password() -> None:
+    with pytest.raises(ValidationError, match="development password"):
+        Settings(
+            env="production",
+            database_url="postgresql+asyncpg://crm:crm@db.internal:5432/crm_leads",
+            jwks_url="https://identity.internal/.well-known/jwks.json",
+        )
+
+
+def test_production_needs_an_explicit_database_and_https_jwks() -> None:
+    with pytest.raises(ValidationError, match="CRM_DATABASE_URL must be set"):
+        Settings(env="production")
+    with pytest.raises(ValidationError, match="https"):
+        Settings(
+            env="production",
+            database_url="postgresql+asyncpg://crm:s3cret@db.internal:5432/crm_leads",
+            jwks_url="http://identity.internal/.well-known/jwks.json",
+        )
+
+
+def test_namespace_prefixes_topics_and_groups() -> None:
+    settings = Settings(kafka_namespace="t1.")
+    assert settings.topic("crm.leads.lead.v1") == "t1.crm.leads.lead.v1"
+    assert settings.consumer_group("kpi.lead-facts") == "t1.kpi.lead-facts"

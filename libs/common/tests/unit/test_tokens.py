@@ -1,0 +1,115 @@
+"""Token verification through a real JWKS endpoint on loopback."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import jwt
+import pytest
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.auth.tokens import (
+    InvalidToken,
+    JwksVerifier,
+    generate_private_key_pem,
+    jwks_document,
+    sign_access_token,
+)
+
+KEY = generate_private_key_pem()
+OTHER_KEY = generate_private_key_pem()
+PRINCIPAL = Principal(
+    user_id="u-1",
+    tenant="oem-1",
+    org_node="dealer-1",
+    roles=frozenset({"sales_consultant"}),
+    data_scope=DataScope.OWN,
+)
+
+
+class Jwks:
+    def __init__(self) -> None:
+        self.keys = [KEY]
+        self.requests = 0
+
+
+@pytest.fixture(scope="module")
+def jwks_server() -> Iterator[tuple[str, Jwks]]:
+    state = Jwks()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            state.requests += 1
+            body = json.dumps(jwks_document(state.keys)).encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/jwks", state
+    server.shutdown()
+
+
+def verifier(url: str) -> JwksVerifier:
+    return JwksVerifier(url, issuer="crm-identity", audience="crm", min_refresh_seconds=0)
+
+
+def token(key: str = KEY, **kwargs: object) -> str:
+    return sign_access_token(key, PRINCIPAL, issuer="crm-identity", audience="crm", **kwargs)  # type: ignore[arg-type]
+
+
+async def test_a_valid_token_gives_its_principal(jwks_server: tuple[str, Jwks]) -> None:
+    url, _ = jwks_server
+    assert await verifier(url).verify(token()) == PRINCIPAL
+
+
+@pytest.mark.parametrize(
+    "bad_token",
+    [
+        pytest.param(lambda: token(ttl_seconds=60, now=0), id="expired"),
+        pytest.param(lambda: token(OTHER_KEY), id="unknown-key"),
+        pytest.param(lambda: "not.a.token", id="garbage"),
+        pytest.param(lambda: jwt.encode({"sub": "u-1"}, None, algorithm="none"), id="alg-none"),
+    ],
+)
+async def test_bad_tokens_are_refused(jwks_server: tuple[str, Jwks], bad_token) -> None:  # type: ignore[no-untyped-def]
+    url, _ = jwks_server
+    with pytest.raises(InvalidToken):
+        await verifier(url).verify(bad_token())
+
+
+async def test_tampered_claims_break_the_signature(jwks_server: tuple[str, Jwks]) -> None:
+    url, _ = jwks_server
+    header, payload, signature = token().split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    claims["data_scope"] = "tenant"
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    with pytest.raises(InvalidToken):
+        await verifier(url).verify(f"{header}.{forged}.{signature}")
+
+
+async def test_hs256_signed_with_the_public_key_is_refused(jwks_server: tuple[str, Jwks]) -> None:
+    url, _ = jwks_server
+    confused = jwt.encode({"sub": "u-1"}, "public-key-as-secret", algorithm="HS256")
+    with pytest.raises(InvalidToken, match="algorithm"):
+        await verifier(url).verify(confused)
+
+
+async def test_a_rotated_key_is_fetched_when_first_seen(jwks_server: tuple[str, Jwks]) -> None:
+    url, state = jwks_server
+    v = verifier(url)
+    await v.verify(token())
+    state.keys = [KEY, OTHER_KEY]
+    before = state.requests
+    assert await v.verify(token(OTHER_KEY)) == PRINCIPAL
+    assert state.requests == before + 1
+    state.keys = [KEY]

@@ -1,0 +1,59 @@
+"""docker-compose.yml runs the same platform: every service, every setting the code reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from crm_common.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICES = ["identity", "leads", "opportunities", "service-desk", "call-center", "kpi"]
+# What differs between deployments and so must be stated, never left to a development default.
+REQUIRED = {
+    "CRM_ENV",
+    "CRM_SERVICE_NAME",
+    "CRM_DATABASE_URL",
+    "CRM_KAFKA_BOOTSTRAP_SERVERS",
+    "CRM_REDIS_URL",
+    "CRM_JWKS_URL",
+    "CRM_JWT_ISSUER",
+    "CRM_JWT_AUDIENCE",
+    "CRM_HTTP_HOST",
+    "CRM_HTTP_PORT",
+}
+
+
+def compose() -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_infrastructure_is_kraft_kafka_postgres_and_redis() -> None:
+    services = compose()["services"]
+    assert services["kafka"]["image"].startswith("apache/kafka:4.")
+    assert services["kafka"]["environment"]["KAFKA_PROCESS_ROLES"] == "broker,controller"
+    assert services["postgres"]["image"].startswith("postgres:")
+    assert services["redis"]["image"].startswith("redis:")
+    for name in ("kafka", "postgres", "redis"):
+        assert "healthcheck" in services[name]
+
+
+def test_every_service_has_migrate_api_and_worker_with_complete_settings() -> None:
+    services = compose()["services"]
+    settings_vars = {f"CRM_{name.upper()}" for name in Settings.model_fields}
+    for name in SERVICES:
+        assert (ROOT / "services" / name / "Dockerfile").exists()
+        for role in ("migrate", "api", "worker"):
+            service = services[f"{name}-{role}"]
+            env = service["environment"]
+            assert env["CRM_SERVICE_NAME"] == name
+            assert env["CRM_DATABASE_URL"].endswith("/crm_" + name.replace("-", "_"))
+            assert set(env) >= REQUIRED, f"{name}-{role} misses {REQUIRED - set(env)}"
+            assert set(env) <= settings_vars, (
+                f"{name}-{role} sets unknown {set(env) - settings_vars}"
+            )
+        assert services[f"{name}-api"]["command"] == ["api"]
+        assert services[f"{name}-worker"]["command"] == ["worker"]
+        assert "healthcheck" in services[f"{name}-api"]
+        assert "/readyz" in " ".join(services[f"{name}-api"]["healthcheck"]["test"])
+    assert "CRM_SIGNING_KEY_PEM" in services["identity-api"]["environment"]

@@ -1,0 +1,107 @@
+"""The spine as real processes: identity (JWKS), leads api + worker, kpi api + worker."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.auth.tokens import sign_access_token
+from crm_common.messaging.topics import ensure_topics, platform_topics
+from crm_common.settings import Settings
+from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.plugin import Databases
+from crm_common.testing.processes import ServiceProcess, free_port, run_command
+
+ISSUER, AUDIENCE = "crm-identity", "crm"
+SERVICES = ("identity", "leads", "kpi")
+
+
+@dataclass
+class Spine:
+    infrastructure: Infrastructure
+    settings: Settings
+    """Shared settings of the processes (namespace, bootstrap servers) for test-side clients."""
+    signing_key_pem: str
+    processes: dict[str, ServiceProcess]
+    urls: dict[str, str]
+
+    def token(self, tenant: str, org: str, scope: DataScope = DataScope.DEALER) -> str:
+        return sign_access_token(
+            self.signing_key_pem,
+            Principal(
+                user_id=f"user-of-{org}",
+                tenant=tenant,
+                org_node=org,
+                roles=frozenset({"sales_manager"}),
+                data_scope=scope,
+            ),
+            issuer=ISSUER,
+            audience=AUDIENCE,
+        )
+
+    def client(self, service: str, token: str | None = None) -> httpx.AsyncClient:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.AsyncClient(base_url=self.urls[service], headers=headers, timeout=30)
+
+
+@pytest.fixture(scope="session")
+async def spine(
+    infrastructure: Infrastructure,
+    databases: Databases,
+    run_id: str,
+    signing_key_pem: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Spine]:
+    log_dir = Path(tmp_path_factory.mktemp("spine-logs"))
+    namespace = f"t{run_id}."
+    settings = Settings(
+        env="test",
+        kafka_bootstrap_servers=infrastructure.kafka_bootstrap_servers,
+        kafka_namespace=namespace,
+    )
+    await ensure_topics(settings.kafka_bootstrap_servers, platform_topics(settings))
+    ports = {name: free_port() for name in SERVICES}
+    urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+    common_env = {
+        "CRM_ENV": "test",
+        "CRM_KAFKA_BOOTSTRAP_SERVERS": infrastructure.kafka_bootstrap_servers,
+        "CRM_KAFKA_NAMESPACE": namespace,
+        "CRM_REDIS_URL": infrastructure.redis_url,
+        "CRM_JWKS_URL": f"{urls['identity']}/.well-known/jwks.json",
+        "CRM_JWT_ISSUER": ISSUER,
+        "CRM_JWT_AUDIENCE": AUDIENCE,
+        "CRM_SIGNING_KEY_PEM": signing_key_pem,
+        "CRM_LOG_LEVEL": "WARNING",
+    }
+    processes: dict[str, ServiceProcess] = {}
+    for name in SERVICES:
+        await databases.create(name)
+        env = {
+            **common_env,
+            "CRM_SERVICE_NAME": name,
+            "CRM_DATABASE_URL": databases.url(name),
+            "CRM_HTTP_PORT": str(ports[name]),
+            "CRM_WORKER_METRICS_PORT": str(free_port()),
+        }
+        run_command(name, "migrate", env, log_dir)
+        processes[f"{name}-api"] = ServiceProcess(
+            name, "api", env, log_dir, ready_url=f"{urls[name]}/readyz"
+        )
+        processes[f"{name}-worker"] = ServiceProcess(
+            name,
+            "worker",
+            env,
+            log_dir,
+            ready_url=f"http://127.0.0.1:{env['CRM_WORKER_METRICS_PORT']}/metrics",
+        )
+    try:
+        for process in processes.values():
+            process.start()
+        yield Spine(infrastructure, settings, signing_key_pem, processes, urls)
+    finally:
+        for process in processes.values():
+            process.stop()
