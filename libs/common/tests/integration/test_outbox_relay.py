@@ -64,7 +64,7 @@ async def test_rolled_back_transaction_leaves_no_event(
         assert (await conn.execute(select(func.count()).select_from(outbox))).scalar_one() == 0
 
 
-async def test_two_relays_publish_every_row_once_in_order_per_key(
+async def test_concurrent_relays_publish_every_row_once_in_order_per_key(
     settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
 ) -> None:
     keys = [uuid4() for _ in range(12)]
@@ -76,7 +76,9 @@ async def test_two_relays_publish_every_row_once_in_order_per_key(
                 expected_order[str(key)].append(str(event.id))  # type: ignore[attr-defined]
                 await uow.publish(event)  # type: ignore[arg-type]
 
-    await drain([OutboxRelay(engine, settings), OutboxRelay(engine, settings)], engine)
+    # Small batches and three relays make their claims interleave within one key.
+    small_batches = settings.model_copy(update={"outbox_batch_size": 7})
+    await drain([OutboxRelay(engine, small_batches) for _ in range(3)], engine)
 
     total = len(keys) * 25
     records = await read_topic(
@@ -113,3 +115,36 @@ async def test_rows_that_fail_to_publish_are_retried(
         settings.kafka_bootstrap_servers, settings.topic(LEAD_TOPIC), expected=5
     )
     assert len({header(r, "ce-id") for r in records}) == 5
+
+
+async def test_a_key_waits_behind_a_row_another_relay_holds(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """Relay A claims rows 1 and 3 of a key while relay B holds row 2: A sends only row 1."""
+    key, other_key = uuid4(), uuid4()
+    events = [lead_event(key) for _ in range(3)]
+    async with UnitOfWork(session_factory) as uow:
+        await uow.publish(*events, lead_event(other_key))  # type: ignore[arg-type]
+    async with engine.connect() as conn:
+        ids = (await conn.execute(select(outbox.c.id).order_by(outbox.c.id))).scalars().all()
+
+    relay = OutboxRelay(engine, settings)
+    async with engine.connect() as other_relay:
+        await other_relay.execute(
+            select(outbox.c.id).where(outbox.c.id == ids[1]).with_for_update()
+        )
+        result = await relay.publish_round()
+        assert (result.published, result.deferred) == (2, 1)
+        await other_relay.rollback()
+
+    assert (await relay.publish_round()).published == 2
+    await drain([relay], engine)
+    records = await read_topic(
+        settings.kafka_bootstrap_servers, settings.topic(LEAD_TOPIC), expected=4
+    )
+    of_key = [
+        header(r, "ce-id")
+        for r in sorted(records, key=lambda r: r.offset)
+        if r.key == str(key).encode()
+    ]
+    assert of_key == [str(e.id) for e in events]  # type: ignore[attr-defined]

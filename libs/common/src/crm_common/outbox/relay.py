@@ -1,8 +1,8 @@
 """Publishes committed outbox rows to Kafka, in order per key, at least once.
 
 Rows are claimed with ``FOR UPDATE SKIP LOCKED`` and marked published in the same transaction,
-so two relays never send the same row; a key whose earliest pending row is held by another relay
-is left for the next round, so per-key order holds across relays too. Sends that fail or hang
+so two relays never send the same row; a key's rows behind one held by another relay are left
+for a later round, so per-key order holds across relays too. Sends that fail or hang
 (aiokafka's idempotent producer can get stuck after a broker bounce) leave their rows pending and
 replace the producer; the rows go out again on the next round and consumers deduplicate them.
 """
@@ -41,11 +41,11 @@ _CLAIM = text(
     FOR UPDATE SKIP LOCKED
     """
 )
-_EARLIEST_PENDING_PER_KEY = text(
+_PENDING_OF_KEYS = text(
     """
-    SELECT key, min(id) AS first_id FROM outbox
-    WHERE published_at IS NULL AND key = ANY(:keys)
-    GROUP BY key
+    SELECT key, id FROM outbox
+    WHERE published_at IS NULL AND key = ANY(:keys) AND id <= :max_id
+    ORDER BY id
     """
 )
 _MARK_PUBLISHED = text("UPDATE outbox SET published_at = now() WHERE id = ANY(:ids)")
@@ -154,14 +154,27 @@ class OutboxRelay:
         return [_Row(r.id, r.topic, r.key, r.payload, r.headers) for r in result]
 
     async def _keep_key_order(self, conn: AsyncConnection, rows: list[_Row]) -> list[_Row]:
-        """Drop keys whose earliest pending row another relay holds: it must go out first."""
-        keys = list({r.key for r in rows})
-        earliest = {
-            r.key: r.first_id for r in await conn.execute(_EARLIEST_PENDING_PER_KEY, {"keys": keys})
-        }
-        claimed_ids = {r.id for r in rows}
-        blocked = {key for key, first_id in earliest.items() if first_id not in claimed_ids}
-        return [r for r in rows if r.key not in blocked]
+        """Per key, only the rows before the first pending row another relay holds.
+
+        Concurrent claims interleave (relay A may lock rows 1 and 3 of a key while relay B
+        locks row 2), so a key's rows are sent only while they are an unbroken prefix of its
+        pending rows; the rest wait, locked, until this transaction ends.
+        """
+        claimed = {r.id for r in rows}
+        pending = await conn.execute(
+            _PENDING_OF_KEYS,
+            {"keys": list({r.key for r in rows}), "max_id": max(claimed)},
+        )
+        blocked: set[str] = set()
+        sendable: set[int] = set()
+        for key, row_id in pending:
+            if key in blocked:
+                continue
+            if row_id in claimed:
+                sendable.add(row_id)
+            else:
+                blocked.add(key)
+        return [r for r in rows if r.id in sendable]
 
     async def _send(
         self, producer: AIOKafkaProducer, rows: list[_Row]
