@@ -13,7 +13,13 @@ from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.db import UnitOfWork
 from crm_common.inbox import process_once
-from crm_common.messaging.consumer import create_broker, dead_letter_topic, subscribe_options
+from crm_common.messaging.consumer import (
+    Handles,
+    Subscription,
+    create_broker,
+    dead_letter_topic,
+    subscribe,
+)
 from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually, header, read_topic
@@ -94,21 +100,26 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
     settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
 ) -> None:
     await create_effects_table(engine)
-    group = "test-dlq"
-    topic = settings.topic(LEAD_TOPIC)
-    broker = create_broker(settings, group)
     poison_lead = uuid4()
 
-    @broker.subscriber(topic, **subscribe_options(settings, group))
-    async def handle(event: LeadCreatedEvent) -> None:
+    async def effect(uow: UnitOfWork, event: LeadCreatedEvent) -> None:
         if event.data.lead_id == poison_lead:
             raise ValueError("this lead breaks the handler")
-        await process_once(session_factory, group, event, lambda uow: record_effect(uow, event))
+        await record_effect(uow, event)
 
+    broker = create_broker(settings)
+    subscribe(
+        broker,
+        settings,
+        session_factory,
+        Subscription("test-dlq", LEAD_TOPIC, [Handles(LeadCreated, effect)], "test"),
+    )
+    topic = settings.topic(LEAD_TOPIC)
     good_before, good_after = lead_created(), lead_created()
     failing = lead_created().model_copy(
         update={"data": lead_created().data.model_copy(update={"lead_id": poison_lead})}
     )
+    other_type = good_before.model_dump(mode="json") | {"type": "leads.SomethingElse"}
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
     await producer.start()
     try:
@@ -118,6 +129,8 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
             (b"{not json", {"ce-type": "leads.LeadCreated"}),
             (json.dumps({"id": "x", "type": "leads.LeadCreated"}).encode(), {}),
             (failing.model_dump_json().encode(), event_headers(failing)),
+            # An event type this consumer does not handle is skipped, not dead-lettered.
+            (json.dumps(other_type).encode(), {}),
             (good_after.model_dump_json().encode(), event_headers(good_after)),
             # Redelivery of an event already processed: no second effect.
             (good_before.model_dump_json().encode(), event_headers(good_before)),
@@ -138,9 +151,11 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
     assert len(dead) == 3
     assert dead[0].value == b"{not json"
     errors = [header(r, "dlq-error") or "" for r in dead]
+    assert "JSONDecodeError" in errors[0]
     assert "ValidationError" in errors[1]
     assert "this lead breaks the handler" in errors[2]
     assert all(header(r, "dlq-original-topic") == topic for r in dead)
+    assert all(header(r, "dlq-consumer-group") == settings.consumer_group("test-dlq") for r in dead)
     assert await count_effects(engine) == 2
 
 

@@ -99,7 +99,9 @@ async def test_tampered_claims_break_the_signature(jwks_server: tuple[str, Jwks]
 
 async def test_hs256_signed_with_the_public_key_is_refused(jwks_server: tuple[str, Jwks]) -> None:
     url, _ = jwks_server
-    confused = jwt.encode({"sub": "u-1"}, "public-key-as-secret", algorithm="HS256")
+    confused = jwt.encode(
+        {"sub": "u-1"}, "a-public-key-used-as-an-hmac-secret-here", algorithm="HS256"
+    )
     with pytest.raises(InvalidToken, match="algorithm"):
         await verifier(url).verify(confused)
 

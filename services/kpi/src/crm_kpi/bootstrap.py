@@ -9,7 +9,7 @@ from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
 from fastapi import FastAPI
 
-from crm_kpi.entrypoints.consumers import create_consumers
+from crm_kpi.entrypoints.consumers import subscriptions
 from crm_kpi.entrypoints.http.routes import router
 
 DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from every event."
@@ -26,5 +26,5 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9106,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
-    create_consumers=create_consumers,
+    subscriptions=subscriptions,
 )

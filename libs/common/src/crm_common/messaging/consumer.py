@@ -1,12 +1,19 @@
-"""At-least-once delivery, exactly-once effect: how every subscriber consumes.
+"""At-least-once delivery, exactly-once effect: how every subscriber of the platform consumes.
 
-Offsets are committed only after the handler's transaction (ack policy NACK_ON_ERROR: commit on
-success, seek back on an unhandled error). Around each handler the dead-letter middleware:
-- sends malformed events (undecodable, failing the contract) straight to ``<topic>.dlq``;
-- retries other failures a bounded number of times, then dead-letters them, so one poison
+A subscription declares, per event type, the effect a consumer applies. Records arrive in
+batches (FastStream batch subscriber); for each batch:
+
+- malformed records (undecodable, failing their contract) go straight to ``<topic>.dlq``;
+- the rest are applied in one transaction together with their inbox rows, so redelivered
+  events are skipped and a crash redoes the batch whole or not at all;
+- if that transaction fails for a reason other than an outage, the batch is replayed event by
+  event, each with bounded retries, and an event that still fails is dead-lettered: one poison
   event never blocks its partition;
-- lets infrastructure outages (database or Kafka unreachable) escape after a pause, so the
-  message is redelivered once they are back instead of being dead-lettered wrongly.
+- an outage (database or Kafka unreachable) pauses and raises, so the batch is redelivered
+  when they are back instead of being dead-lettered wrongly.
+
+Kafka offsets are committed only after all of that (ack policy NACK_ON_ERROR: commit on
+success, seek back to the batch start on an unhandled error).
 """
 
 from __future__ import annotations
@@ -15,140 +22,241 @@ import asyncio
 import json
 import logging
 import traceback
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Union
 
+from aiokafka import ConsumerRecord
 from aiokafka.errors import KafkaError
 from faststream import AckPolicy
-from faststream._internal.middlewares import BaseMiddleware
-from faststream.exceptions import FastStreamException
 from faststream.kafka import KafkaBroker
-from faststream.message import StreamMessage
-from pydantic import ValidationError
+from faststream.kafka.annotations import KafkaMessage
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.messaging.headers import EVENT_TYPE_HEADER, decode_headers
+from crm_common.contracts.envelope import Envelope, EventData
+from crm_common.db.tables import inbox
+from crm_common.db.unit_of_work import UnitOfWork
+from crm_common.inbox.store import process_once
+from crm_common.messaging.headers import decode_headers
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
 
-CONSUMER_ACK_POLICY = AckPolicy.NACK_ON_ERROR
 DLQ_SUFFIX = ".dlq"
+MAX_BATCH_RECORDS = 500
 
-_MALFORMED = (ValidationError, json.JSONDecodeError, UnicodeDecodeError)
+_MALFORMED = (ValidationError, json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError)
 _OUTAGE = (OSError, OperationalError, InterfaceError, KafkaError, TimeoutError)
 _OUTAGE_PAUSE_SECONDS = 1.0
+
+Effect = Callable[[UnitOfWork, Any], Awaitable[None]]
 
 
 def dead_letter_topic(topic: str) -> str:
     return f"{topic}{DLQ_SUFFIX}"
 
 
-class DeadLetterPolicy:
-    """Broker middleware factory: one instance per broker, one middleware per message."""
+@dataclass(frozen=True)
+class Handles:
+    """Events of ``event`` type get ``effect(uow, envelope)`` inside the inbox transaction."""
 
-    def __init__(self, consumer_group: str, max_attempts: int) -> None:
-        self.consumer_group = consumer_group
-        self.max_attempts = max_attempts
-        self.broker: KafkaBroker | None = None
-
-    def __call__(self, msg: Any, /, *, context: Any) -> _DeadLetterMiddleware:
-        return _DeadLetterMiddleware(msg, context=context, policy=self)
-
-    async def dead_letter(self, msg: StreamMessage[Any], error: BaseException) -> None:
-        if self.broker is None:
-            raise RuntimeError("DeadLetterPolicy is not attached to a broker")
-        record = msg.raw_message
-        topic = getattr(record, "topic", "unknown")
-        headers = decode_headers(msg.headers)
-        headers.update(
-            {
-                "dlq-error": f"{type(error).__name__}: {error}"[:4000],
-                "dlq-stack": "".join(traceback.format_exception(error))[-4000:],
-                "dlq-consumer-group": self.consumer_group,
-                "dlq-original-topic": topic,
-                "dlq-original-partition": str(getattr(record, "partition", "")),
-                "dlq-original-offset": str(getattr(record, "offset", "")),
-            }
-        )
-        await self.broker.publish(
-            msg.body,
-            topic=dead_letter_topic(topic),
-            key=getattr(record, "key", None),
-            headers=headers,
-        )
-        EVENTS_DEAD_LETTERED.labels(consumer=self.consumer_group, topic=topic).inc()
-        log.error(
-            "event dead-lettered",
-            extra={"topic": topic, "offset": headers["dlq-original-offset"], "error": str(error)},
-        )
+    event: type[EventData]
+    effect: Effect
 
 
-class _DeadLetterMiddleware(BaseMiddleware[Any, Any]):
-    def __init__(self, msg: Any, /, *, context: Any, policy: DeadLetterPolicy) -> None:
-        super().__init__(msg, context=context)
-        self._policy = policy
+@dataclass(frozen=True)
+class Subscription:
+    consumer: str
+    """Consumer group and inbox name, e.g. ``kpi.lead-facts``."""
+    topic: str
+    handles: Sequence[Handles]
+    description: str
 
-    async def consume_scope(self, call_next: Any, msg: StreamMessage[Any]) -> Any:
-        headers = decode_headers(msg.headers)
-        event_type = headers.get(EVENT_TYPE_HEADER, "unknown")
-        group = self._policy.consumer_group
-        with bound_trace(trace_from_headers(headers)):
-            for attempt in range(1, self._policy.max_attempts + 1):
-                try:
-                    result = await call_next(msg)
-                except _MALFORMED as error:
-                    EVENTS_CONSUMED.labels(group, event_type, "malformed").inc()
-                    await self._policy.dead_letter(msg, error)
-                    return None
-                except FastStreamException:
-                    raise
-                except _OUTAGE:
-                    EVENTS_CONSUMED.labels(group, event_type, "outage").inc()
-                    log.warning(
-                        "consumer: infrastructure unavailable, will redeliver", exc_info=True
-                    )
-                    await asyncio.sleep(_OUTAGE_PAUSE_SECONDS)
-                    raise
-                except Exception as error:
-                    if attempt < self._policy.max_attempts:
-                        log.warning("consumer: attempt %d failed, retrying", attempt, exc_info=True)
-                        await asyncio.sleep(0.1 * 2**attempt)
-                        continue
-                    EVENTS_CONSUMED.labels(group, event_type, "failed").inc()
-                    await self._policy.dead_letter(msg, error)
-                    return None
-                EVENTS_CONSUMED.labels(group, event_type, "ok").inc()
-                return result
-        return None
+    def envelope_type(self) -> Any:
+        data: Any = Union[tuple(h.event for h in self.handles)]  # noqa: UP007 - built at run time
+        return Envelope[data]
 
 
-def create_broker(settings: Settings, consumer_group: str) -> KafkaBroker:
-    """A FastStream broker whose subscribers deduplicate, retry and dead-letter the same way.
-
-    Subscribers must use ``subscribe_options(settings, consumer_group)`` so offsets are
-    committed only after their transaction.
-    """
-    policy = DeadLetterPolicy(
-        settings.consumer_group(consumer_group), settings.consumer_max_attempts
-    )
-    broker = KafkaBroker(
+def create_broker(settings: Settings) -> KafkaBroker:
+    """The broker of a worker; its producer only writes dead letters (events use the outbox)."""
+    return KafkaBroker(
         settings.kafka_bootstrap_servers,
         client_id=f"{settings.service_name}-worker",
         enable_idempotence=True,
         acks="all",
-        middlewares=(policy,),
         logger=logging.getLogger(f"crm.{settings.service_name}.consumer"),
     )
-    policy.broker = broker
-    return broker
 
 
-def subscribe_options(settings: Settings, consumer_group: str) -> dict[str, Any]:
-    """The options every subscriber of the platform takes (see module docstring)."""
-    return {
-        "group_id": settings.consumer_group(consumer_group),
-        "ack_policy": CONSUMER_ACK_POLICY,
-        "auto_offset_reset": "earliest",
-    }
+def subscribe(
+    broker: KafkaBroker,
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    subscription: Subscription,
+) -> None:
+    processor = _BatchProcessor(broker, settings, session_factory, subscription)
+    broker.subscriber(
+        settings.topic(subscription.topic),
+        group_id=settings.consumer_group(subscription.consumer),
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        auto_offset_reset="earliest",
+        batch=True,
+        max_records=MAX_BATCH_RECORDS,
+        batch_timeout_ms=10,
+        include_in_schema=False,
+    )(processor.handle)
+
+
+def document_subscription(broker: KafkaBroker, subscription: Subscription) -> None:
+    """Describe a subscription in the AsyncAPI document: its topic and its event contracts."""
+
+    async def documented(event: Any) -> None:
+        raise RuntimeError("documentation only")
+
+    documented.__annotations__["event"] = subscription.envelope_type()
+    broker.subscriber(
+        subscription.topic,
+        group_id=subscription.consumer,
+        title=f"{subscription.topic}:{subscription.consumer}",
+        description=subscription.description,
+    )(documented)
+
+
+class _BatchProcessor:
+    def __init__(
+        self,
+        broker: KafkaBroker,
+        settings: Settings,
+        session_factory: async_sessionmaker[AsyncSession],
+        subscription: Subscription,
+    ) -> None:
+        self._broker = broker
+        self._session_factory = session_factory
+        self._max_attempts = settings.consumer_max_attempts
+        self._group = settings.consumer_group(subscription.consumer)
+        self._inbox_name = subscription.consumer
+        self._handles = {h.event.event_type: h for h in subscription.handles}
+
+    async def handle(self, message: KafkaMessage) -> None:
+        records: tuple[ConsumerRecord[bytes, bytes], ...] = message.raw_message
+        events: list[tuple[ConsumerRecord[bytes, bytes], Envelope[Any], Handles]] = []
+        for record in records:
+            try:
+                parsed = self._parse(record)
+            except _MALFORMED as error:
+                self._count(record, "malformed")
+                await self._dead_letter(record, error)
+                continue
+            if parsed is not None:
+                events.append((record, *parsed))
+        if not events:
+            return
+        try:
+            await self._apply_batch(events)
+        except _OUTAGE:
+            await self._pause_for_outage()
+            raise
+        except Exception:
+            log.warning("consumer: batch failed, replaying event by event", exc_info=True)
+            for record, event, handles in events:
+                await self._apply_alone(record, event, handles)
+            return
+        for record, _, _ in events:
+            self._count(record, "ok")
+
+    def _parse(self, record: ConsumerRecord[bytes, bytes]) -> tuple[Envelope[Any], Handles] | None:
+        body = json.loads(record.value or b"")
+        handles = self._handles.get(body["type"])
+        if handles is None:
+            return None  # another consumer's event on a shared topic
+        envelope: type[BaseModel] = Envelope[handles.event]  # type: ignore[name-defined]
+        return envelope.model_validate(body), handles  # type: ignore[return-value]
+
+    async def _apply_batch(
+        self, events: list[tuple[ConsumerRecord[bytes, bytes], Envelope[Any], Handles]]
+    ) -> None:
+        async with UnitOfWork(self._session_factory) as uow:
+            result = await uow.session.execute(
+                insert(inbox)
+                .values(
+                    [
+                        {"consumer": self._inbox_name, "event_id": e.id, "event_type": e.type}
+                        for _, e, _ in events
+                    ]
+                )
+                .on_conflict_do_nothing()
+                .returning(inbox.c.event_id)
+            )
+            fresh = set(result.scalars())
+            for record, event, handles in events:
+                if event.id not in fresh:
+                    continue
+                fresh.discard(event.id)  # the same event twice in one batch applies once
+                with bound_trace(trace_from_headers(decode_headers(record.headers))):
+                    await handles.effect(uow, event)
+
+    async def _apply_alone(
+        self, record: ConsumerRecord[bytes, bytes], event: Envelope[Any], handles: Handles
+    ) -> None:
+        for attempt in range(1, self._max_attempts + 1):
+            try:
+                with bound_trace(trace_from_headers(decode_headers(record.headers))):
+                    await process_once(
+                        self._session_factory,
+                        self._inbox_name,
+                        event,
+                        lambda uow: handles.effect(uow, event),
+                    )
+            except _OUTAGE:
+                await self._pause_for_outage()
+                raise
+            except Exception as error:
+                if attempt < self._max_attempts:
+                    log.warning("consumer: attempt %d failed, retrying", attempt, exc_info=True)
+                    await asyncio.sleep(0.1 * 2**attempt)
+                    continue
+                self._count(record, "failed")
+                await self._dead_letter(record, error)
+                return
+            self._count(record, "ok")
+            return
+
+    async def _dead_letter(
+        self, record: ConsumerRecord[bytes, bytes], error: BaseException
+    ) -> None:
+        headers = decode_headers(record.headers)
+        headers.update(
+            {
+                "dlq-error": f"{type(error).__name__}: {error}"[:4000],
+                "dlq-stack": "".join(traceback.format_exception(error))[-4000:],
+                "dlq-consumer-group": self._group,
+                "dlq-original-topic": record.topic,
+                "dlq-original-partition": str(record.partition),
+                "dlq-original-offset": str(record.offset),
+            }
+        )
+        await self._broker.publish(
+            record.value or b"",
+            topic=dead_letter_topic(record.topic),
+            key=record.key,
+            headers=headers,
+        )
+        EVENTS_DEAD_LETTERED.labels(consumer=self._group, topic=record.topic).inc()
+        log.error(
+            "event dead-lettered",
+            extra={"topic": record.topic, "offset": record.offset, "error": str(error)},
+        )
+
+    def _count(self, record: ConsumerRecord[bytes, bytes], outcome: str) -> None:
+        event_type = decode_headers(record.headers).get("ce-type", "unknown")
+        EVENTS_CONSUMED.labels(self._group, event_type, outcome).inc()
+
+    @staticmethod
+    async def _pause_for_outage() -> None:
+        log.warning("consumer: infrastructure unavailable, the batch will be redelivered")
+        await asyncio.sleep(_OUTAGE_PAUSE_SECONDS)

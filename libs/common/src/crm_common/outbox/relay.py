@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import text
@@ -34,7 +32,7 @@ log = logging.getLogger(__name__)
 
 _CLAIM = text(
     """
-    SELECT id, topic, key, payload, headers FROM outbox
+    SELECT id, topic, key, payload::text AS payload, headers FROM outbox
     WHERE published_at IS NULL
     ORDER BY id
     LIMIT :limit
@@ -71,7 +69,8 @@ class _Row:
     id: int
     topic: str
     key: str
-    payload: dict[str, Any]
+    payload: str
+    """The envelope as JSON text, sent as is (no decode and re-encode per row)."""
     headers: dict[str, str]
 
 
@@ -183,7 +182,7 @@ class OutboxRelay:
             futures = [
                 await producer.send(
                     self._settings.topic(row.topic),
-                    value=json.dumps(row.payload, separators=(",", ":")).encode(),
+                    value=row.payload.encode(),
                     key=row.key.encode(),
                     headers=encode_headers(row.headers),
                 )

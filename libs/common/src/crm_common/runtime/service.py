@@ -19,19 +19,24 @@ from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
 from prometheus_client import start_http_server
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.migrate import upgrade_to_head
+from crm_common.messaging.consumer import (
+    Subscription,
+    create_broker,
+    document_subscription,
+    subscribe,
+)
 from crm_common.observability.logging import configure_logging
 from crm_common.outbox.relay import OutboxRelay
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
 
-ConsumersFactory = Callable[[Settings, async_sessionmaker[AsyncSession]], KafkaBroker]
+SubscriptionsFactory = Callable[[Settings], Sequence[Subscription]]
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,8 @@ class ServiceDefinition:
     worker_metrics_port: int
     migrations_dir: Path
     create_api: Callable[[Settings], FastAPI]
-    create_consumers: ConsumersFactory | None = None
+    subscriptions: SubscriptionsFactory | None = None
+    """What the worker consumes; effects may depend on settings (e.g. the business time zone)."""
     publishes: Sequence[type[EventData]] = field(default_factory=tuple)
 
 
@@ -58,11 +64,11 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
     engine = create_engine(settings)
     session_factory = create_session_factory(engine)
     relay = OutboxRelay(engine, settings)
-    broker = (
-        definition.create_consumers(settings, session_factory)
-        if definition.create_consumers
-        else None
-    )
+    broker = None
+    if definition.subscriptions is not None:
+        broker = create_broker(settings)
+        for subscription in definition.subscriptions(settings):
+            subscribe(broker, settings, session_factory, subscription)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -97,12 +103,9 @@ async def _start_broker(broker: KafkaBroker, stop: asyncio.Event) -> None:
 
 def asyncapi_document(definition: ServiceDefinition, settings: Settings) -> dict[str, Any]:
     """The AsyncAPI document of the service: what it consumes and what its outbox publishes."""
-    if definition.create_consumers:
-        broker = definition.create_consumers(
-            settings, create_session_factory(create_engine(settings))
-        )
-    else:
-        broker = KafkaBroker(settings.kafka_bootstrap_servers)
+    broker = KafkaBroker(settings.kafka_bootstrap_servers)
+    for subscription in definition.subscriptions(settings) if definition.subscriptions else ():
+        document_subscription(broker, subscription)
     for event_type in definition.publishes:
         broker.publisher(
             event_type.topic,
