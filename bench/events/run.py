@@ -24,6 +24,9 @@ from typing import ClassVar
 from uuid import uuid4
 
 import asyncpg
+from sqlalchemy import Column, DateTime, MetaData, Table, func, insert
+from sqlalchemy.dialects.postgresql import UUID
+
 from crm_common.contracts import Envelope, EventData, new_event
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.db.tables import messaging_metadata
@@ -31,8 +34,6 @@ from crm_common.messaging.consumer import Handles, Subscription, create_broker, 
 from crm_common.messaging.topics import ensure_topics
 from crm_common.outbox.relay import OutboxRelay
 from crm_common.settings import Settings
-from sqlalchemy import Column, DateTime, MetaData, Table, func, insert
-from sqlalchemy.dialects.postgresql import UUID
 
 TOPIC = "crm.bench.event.v1"
 GROUP = "bench.sink"

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import httpx
+
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.settings import Settings

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from crm_call_center.bootstrap import DEFINITION as CALL_CENTER
 from crm_common.contracts.events.registry import ALL_EVENTS
 from crm_common.runtime.service import ServiceDefinition, documentation, render_document

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.messaging.topics import ensure_topics, platform_topics
@@ -29,14 +30,21 @@ class Spine:
     processes: dict[str, ServiceProcess]
     urls: dict[str, str]
 
-    def token(self, tenant: str, org: str, scope: DataScope = DataScope.DEALER) -> str:
+    def token(
+        self,
+        tenant: str,
+        org: str,
+        scope: DataScope = DataScope.DEALER,
+        roles: set[str] | None = None,
+        user: str | None = None,
+    ) -> str:
         return sign_access_token(
             self.signing_key_pem,
             Principal(
-                user_id=f"user-of-{org}",
+                user_id=user or f"user-of-{org}",
                 tenant=tenant,
                 org_node=org,
-                roles=frozenset({"sales_manager"}),
+                roles=frozenset(roles or {"sales_manager"}),
                 data_scope=scope,
             ),
             issuer=ISSUER,

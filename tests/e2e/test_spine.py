@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+
 from crm_common.auth.principal import DataScope
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC
 from crm_common.messaging.consumer import dead_letter_topic
@@ -118,6 +119,12 @@ async def test_a_lead_of_another_org_answers_404(spine: Spine) -> None:
         )
         lead_id = created.json()["id"]
         assert (await owner.get(f"/leads/{lead_id}")).status_code == 200
+        assert (await owner.get(f"/leads/{lead_id}")).json()["phone"] == "+8613900139000"
+    # A colleague of the same dealer sees the lead, with personal data masked.
+    colleague = spine.token("oem-e2e-404", "dealer-a", roles={"sales_consultant"}, user="colleague")
+    async with spine.client("leads", colleague) as client:
+        seen = (await client.get(f"/leads/{lead_id}")).json()
+        assert (seen["phone"], seen["customer_name"]) == ("139****9000", "李*")
     async with spine.client("leads", spine.token("oem-e2e-404", "dealer-b")) as other_dealer:
         assert (await other_dealer.get(f"/leads/{lead_id}")).status_code == 404
     async with spine.client("leads", spine.token("oem-other", "dealer-a")) as other_tenant:

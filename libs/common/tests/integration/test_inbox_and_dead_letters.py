@@ -9,6 +9,9 @@ from uuid import uuid4
 
 import pytest
 from aiokafka import AIOKafkaProducer
+from sqlalchemy import Column, MetaData, String, Table, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.db import UnitOfWork
@@ -23,8 +26,6 @@ from crm_common.messaging.consumer import (
 from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually, header, read_topic
-from sqlalchemy import Column, MetaData, String, Table, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 effects_metadata = MetaData()
 effects = Table("effects", effects_metadata, Column("lead_id", String, nullable=False))

@@ -8,6 +8,9 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated
 from crm_common.db import UnitOfWork
@@ -15,8 +18,6 @@ from crm_common.db.tables import outbox
 from crm_common.outbox.relay import OutboxRelay
 from crm_common.settings import Settings
 from crm_common.testing.kafka import header, read_topic
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 
 def lead_event(lead_id: UUID, source: str = "walk_in") -> object:

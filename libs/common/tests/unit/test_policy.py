@@ -1,8 +1,9 @@
 import pytest
-from crm_common.auth.principal import DataScope, Principal
-from crm_common.policy import PolicyNotAvailable, visible_to
 from sqlalchemy import Column, MetaData, String, Table, select
 from sqlalchemy.dialects import postgresql
+
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.policy import PolicyNotAvailable, visible_to
 
 rows = Table("rows", MetaData(), Column("tenant", String), Column("owner_org", String))
 

@@ -1,6 +1,7 @@
 import pytest
-from crm_common.settings import Settings
 from pydantic import ValidationError
+
+from crm_common.settings import Settings
 
 
 def test_development_defaults_to_a_database_per_service() -> None:

@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
 import pytest
+
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import (
     InvalidToken,

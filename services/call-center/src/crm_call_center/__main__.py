@@ -1,6 +1,5 @@
-from crm_common.runtime.service import run_cli
-
 from crm_call_center.bootstrap import DEFINITION
+from crm_common.runtime.service import run_cli
 
 
 def main() -> None:

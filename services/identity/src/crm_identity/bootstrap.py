@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fastapi import FastAPI
+
 from crm_common.auth.tokens import jwks_document
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
-from fastapi import FastAPI
-
 from crm_identity.entrypoints.http.routes import router
 
 DESCRIPTION = "Identity: org tree, users, roles, login, signing keys (JWKS), sharing agreements."

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from crm_common.auth import Principal
-from crm_common.policy import visible_to
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.auth import Principal
+from crm_common.policy import visible_to
 from crm_kpi.adapters.tables import lead_facts
 
 

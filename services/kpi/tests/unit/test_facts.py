@@ -1,6 +1,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
+
 from crm_kpi.domain.facts import business_day
 
 

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from crm_common.db.migration_ops import create_messaging_tables, drop_messaging_tables
 from sqlalchemy.dialects import postgresql
+
+from crm_common.db.migration_ops import create_messaging_tables, drop_messaging_tables
 
 revision: str = "0001"
 down_revision: str | None = None

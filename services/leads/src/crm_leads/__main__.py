@@ -1,5 +1,4 @@
 from crm_common.runtime.service import run_cli
-
 from crm_leads.bootstrap import DEFINITION
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fastapi import FastAPI
+
 from crm_common.contracts.events.leads import v1 as leads_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
-from fastapi import FastAPI
-
 from crm_leads.entrypoints.http.routes import router
 
 DESCRIPTION = "Leads and lead pools: intake, ownership, pools, claims, recycle rules."

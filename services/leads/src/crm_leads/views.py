@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from crm_common.auth import Principal
-from crm_common.policy import visible_to
 from sqlalchemy import RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.auth import Principal
+from crm_common.policy import visible_to
 from crm_leads.adapters.tables import leads
 
 

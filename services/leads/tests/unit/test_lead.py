@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+
 from crm_leads.domain.lead import InvalidPhoneNumber, LeadSource, normalise_phone, register_lead
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fastapi import FastAPI
+
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
-from fastapi import FastAPI
 
 DESCRIPTION = "Service desk: tickets, SLAs, escalation, feedback, surveys, care rules."
 

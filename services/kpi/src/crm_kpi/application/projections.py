@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
-from crm_common.db import UnitOfWork
 from sqlalchemy.dialects.postgresql import insert
 
+from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
+from crm_common.db import UnitOfWork
 from crm_kpi.adapters.tables import lead_facts
 from crm_kpi.domain.facts import business_day
 

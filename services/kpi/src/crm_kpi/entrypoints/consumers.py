@@ -8,7 +8,6 @@ from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCr
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.settings import Settings
-
 from crm_kpi.application.projections import record_lead_created
 
 LEAD_FACTS_CONSUMER = "kpi.lead-facts"

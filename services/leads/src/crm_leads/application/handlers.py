@@ -9,7 +9,6 @@ from crm_common.auth import Principal
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LeadCreated
 from crm_common.db import UnitOfWork
-
 from crm_leads.adapters import repository
 from crm_leads.domain.lead import Lead, LeadSource, register_lead
 

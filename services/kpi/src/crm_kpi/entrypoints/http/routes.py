@@ -3,12 +3,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from crm_common.auth.http import CurrentPrincipal
-from crm_common.runtime.http import database
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.auth.http import CurrentPrincipal
+from crm_common.runtime.http import database
 from crm_kpi import views
 
 router = APIRouter(prefix="/kpi", tags=["kpi"])

@@ -3,12 +3,13 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from crm_common.auth.http import CurrentPrincipal
-from crm_common.db import UnitOfWork
-from crm_common.runtime.http import database
 from fastapi import APIRouter, Depends, HTTPException, status
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.auth.http import CurrentPrincipal
+from crm_common.db import UnitOfWork
+from crm_common.policy import SharingLevel, mask_name, mask_phone, personal_data_level
+from crm_common.runtime.http import database
 from crm_leads import views
 from crm_leads.application.handlers import CreateLead, create_lead
 from crm_leads.entrypoints.http.schemas import LeadCreate, LeadPublic
@@ -42,4 +43,11 @@ async def get_lead(lead_id: UUID, principal: CurrentPrincipal, db: Database) -> 
     row = await views.lead_for(db, principal, lead_id)
     if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
-    return LeadPublic.model_validate(dict(row))
+    lead = dict(row)
+    level = personal_data_level(
+        principal, owner_user=lead["created_by"], owner_org=lead["owner_org"]
+    )
+    if level < SharingLevel.FULL:
+        lead["customer_name"] = mask_name(lead["customer_name"])
+        lead["phone"] = mask_phone(lead["phone"])
+    return LeadPublic.model_validate(lead)

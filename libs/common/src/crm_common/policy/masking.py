@@ -1,0 +1,47 @@
+"""Masking of personal data: what another org or a role without the right sees.
+
+Masks keep just enough to recognise a record on the phone with the customer (the last digits)
+and never more than that; the original digits beyond what a mask keeps never appear.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = re.compile(r"\d")
+MASK = "*"
+
+
+def mask_phone(phone: str) -> str:
+    """``+8613800138000`` → ``138****8000``: first 3 and last 4 digits of the national number.
+
+    Shorter numbers keep only their last 2 digits, and only while at least 4 stay hidden.
+    """
+    digits = "".join(_DIGITS.findall(phone))
+    national = digits[2:] if phone.startswith("+86") else digits
+    if len(national) >= 11:
+        return national[:3] + MASK * (len(national) - 7) + national[-4:]
+    if len(national) >= 6:
+        return MASK * (len(national) - 2) + national[-2:]
+    return MASK * len(national)
+
+
+def mask_id_number(value: str) -> str:
+    """Resident ID, passport or driving licence number: keep the first 2 and last 2 characters."""
+    compact = value.strip()
+    if len(compact) <= 6:
+        return MASK * len(compact)
+    return compact[:2] + MASK * (len(compact) - 4) + compact[-2:]
+
+
+def mask_address(address: str) -> str:
+    """Keep the first 6 characters (province and city in Chinese addresses), mask the rest."""
+    compact = address.strip()
+    keep = min(6, len(compact) // 2)
+    return compact[:keep] + MASK * (len(compact) - keep)
+
+
+def mask_name(name: str) -> str:
+    """``王伟`` → ``王*``; ``Zhang Wei`` → ``Z********``: the first character only."""
+    compact = name.strip()
+    return compact[:1] + MASK * (len(compact) - 1) if compact else compact

@@ -1,0 +1,63 @@
+"""Property tests: no masked output reveals digits beyond what its mask keeps."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crm_common.policy import mask_address, mask_id_number, mask_name, mask_phone
+
+mobile = st.from_regex(r"1[3-9]\d{9}", fullmatch=True)
+phone = st.one_of(
+    mobile.map(lambda n: "+86" + n),
+    mobile,
+    st.from_regex(r"\+[1-9]\d{7,14}", fullmatch=True),
+    st.text(alphabet="0123456789 -+()", max_size=25),
+)
+id_number = st.from_regex(r"\d{17}[\dX]", fullmatch=True) | st.text(max_size=30)
+
+
+def digits(text: str) -> str:
+    return "".join(re.findall(r"\d", text))
+
+
+def test_chinese_mobile_numbers_keep_prefix_and_last_four() -> None:
+    assert mask_phone("+8613800138000") == "138****8000"
+    assert mask_phone("13800138000") == "138****8000"
+
+
+@given(phone)
+def test_a_masked_phone_shows_at_most_seven_digits_and_hides_at_least_four(raw: str) -> None:
+    masked = mask_phone(raw)
+    shown = digits(masked)
+    national = digits(raw)[2:] if raw.startswith("+86") else digits(raw)
+    assert len(shown) <= 7
+    assert masked.count("*") >= min(4, len(national))
+    assert len(masked) == len(national)
+    # Every digit shown is where it was: a mask never invents or reorders digits.
+    assert all(c in ("*", n) for c, n in zip(masked, national, strict=True))
+
+
+@given(id_number)
+def test_a_masked_id_number_keeps_at_most_four_characters(raw: str) -> None:
+    masked = mask_id_number(raw)
+    kept = [c for c in masked if c != "*"]
+    assert len(kept) <= 4
+    assert len(masked) == len(raw.strip())
+    if len(raw.strip()) >= 18:
+        assert masked[2:-2] == "*" * (len(raw.strip()) - 4)
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_a_masked_address_keeps_at_most_half_and_never_more_than_six(raw: str) -> None:
+    masked, original = mask_address(raw), raw.strip()
+    keep = min(6, len(original) // 2)
+    assert masked == original[:keep] + "*" * (len(original) - keep)
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_a_masked_name_keeps_only_its_first_character(raw: str) -> None:
+    masked = mask_name(raw)
+    assert masked[1:] == "*" * (len(raw.strip()) - 1)
