@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     # Only identity signs. Until identity manages rotating keys (next issue), it signs with
     # this PEM private key; `./platform up` generates one under the run folder for development.
     signing_key_pem: SecretStr | None = None
+    # Password of the demo users `./platform up` creates; development and test only.
+    demo_password: SecretStr | None = None
 
     # Messaging behaviour.
     consumer_max_attempts: int = Field(default=3, ge=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -57,7 +57,11 @@ def create_http_app(
     description: str,
     routers: Sequence[APIRouter] = (),
     on_startup: Sequence[Startup] = (),
+    error_statuses: Mapping[type[Exception], int] | None = None,
 ) -> FastAPI:
+    """``error_statuses`` maps the service's domain/application exceptions to HTTP statuses;
+    the response detail is the exception's message."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings)
@@ -105,6 +109,15 @@ def create_http_app(
             content={"detail": "database unavailable, retry later"},
             headers={"Retry-After": "1"},
         )
+
+    async def domain_error(_: Request, exc: Exception) -> JSONResponse:
+        assert error_statuses is not None
+        code = next(c for t, c in error_statuses.items() if isinstance(exc, t))
+        headers = {"WWW-Authenticate": "Bearer"} if code == status.HTTP_401_UNAUTHORIZED else None
+        return JSONResponse(status_code=code, content={"detail": str(exc)}, headers=headers)
+
+    for error_type in error_statuses or {}:
+        app.add_exception_handler(error_type, domain_error)
 
     @app.get("/healthz", tags=["operations"], summary="The process is alive")
     async def healthz() -> dict[str, str]:

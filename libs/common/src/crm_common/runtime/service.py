@@ -9,7 +9,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,8 @@ class ServiceDefinition:
     subscriptions: SubscriptionsFactory | None = None
     """What the worker consumes; effects may depend on settings (e.g. the business time zone)."""
     publishes: Sequence[type[EventData]] = field(default_factory=tuple)
+    commands: Mapping[str, Callable[[Settings], None]] = field(default_factory=dict)
+    """Service-specific CLI commands, e.g. identity's ``seed-demo``."""
 
 
 def _settings_for(definition: ServiceDefinition) -> Settings:
@@ -153,6 +155,8 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
     sub.add_parser("migrate", help="create the database if needed and upgrade it to head")
     docs = sub.add_parser("docs", help="write docs/{asyncapi,openapi}/<service>.json")
     docs.add_argument("--output-dir", type=Path, default=Path("docs"))
+    for name, command in definition.commands.items():
+        sub.add_parser(name, help=(command.__doc__ or "").strip().splitlines()[0])
     args = parser.parse_args(argv)
 
     settings = _settings_for(definition)
@@ -182,3 +186,5 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(render_document(document))
                 sys.stdout.write(f"wrote {target}\n")
+        case name:
+            definition.commands[name](settings)

@@ -1,14 +1,166 @@
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-router = APIRouter(tags=["identity"])
+from crm_common.auth.http import CurrentPrincipal
+from crm_common.db import UnitOfWork
+from crm_common.runtime.http import database
+from crm_common.settings import Settings
+from crm_identity import views
+from crm_identity.application import auth, directory
+from crm_identity.entrypoints.http.schemas import (
+    MePublic,
+    OrgNodeCreate,
+    OrgNodePublic,
+    RefreshRequest,
+    TokenRequest,
+    TokenResponse,
+    UserCreate,
+    UserPublic,
+)
+
+router = APIRouter()
+Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 
 
-@router.get("/.well-known/jwks.json", summary="Public keys that verify access tokens")
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(_settings)]
+_401: dict[int | str, dict[str, Any]] = {401: {"description": "Invalid credentials or token"}}
+
+
+@router.get("/.well-known/jwks.json", tags=["oidc"], summary="Keys that verify access tokens")
 async def jwks(request: Request) -> dict[str, Any]:
     """Public by design: every service and OIDC client fetches it without a token."""
     document: dict[str, Any] = request.app.state.jwks
     return document
+
+
+@router.get("/.well-known/openid-configuration", tags=["oidc"], summary="OIDC discovery")
+async def openid_configuration(request: Request, settings: AppSettings) -> dict[str, Any]:
+    base = str(request.base_url).rstrip("/")
+    return {
+        "issuer": settings.jwt_issuer,
+        "jwks_uri": f"{base}/.well-known/jwks.json",
+        "token_endpoint": f"{base}/auth/token",
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "grant_types_supported": ["password", "refresh_token"],
+        "claims_supported": ["sub", "tenant", "org", "roles", "data_scope"],
+    }
+
+
+@router.post("/auth/token", tags=["auth"], response_model=TokenResponse, responses=_401)
+async def log_in(body: TokenRequest, db: Database, settings: AppSettings) -> TokenResponse:
+    """Password login: a 15-minute access token and a rotating refresh token."""
+    pair = await auth.login(
+        UnitOfWork(db), body.username, body.password, settings, datetime.now(UTC)
+    )
+    return TokenResponse(
+        access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
+    )
+
+
+@router.post("/auth/refresh", tags=["auth"], response_model=TokenResponse, responses=_401)
+async def refresh_tokens(
+    body: RefreshRequest, db: Database, settings: AppSettings
+) -> TokenResponse:
+    """Each refresh token works once; reusing one revokes every token of that login."""
+    pair = await auth.refresh(UnitOfWork(db), body.refresh_token, settings, datetime.now(UTC))
+    return TokenResponse(
+        access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
+    )
+
+
+@router.post("/auth/logout", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
+async def log_out(body: RefreshRequest, principal: CurrentPrincipal, db: Database) -> Response:
+    await auth.logout(UnitOfWork(db), body.refresh_token, datetime.now(UTC))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/me", tags=["auth"], response_model=MePublic, responses=_401)
+async def me(principal: CurrentPrincipal) -> MePublic:
+    return MePublic(
+        user_id=principal.user_id,
+        tenant=principal.tenant,
+        org_node=principal.org_node,
+        roles=sorted(principal.roles),
+        data_scope=principal.data_scope.value,
+    )
+
+
+@router.get("/orgs", tags=["org tree"], response_model=list[OrgNodePublic])
+async def list_org_nodes(principal: CurrentPrincipal, db: Database) -> list[OrgNodePublic]:
+    """The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise."""
+    return [OrgNodePublic.model_validate(dict(r)) for r in await views.org_nodes_for(db, principal)]
+
+
+@router.post(
+    "/orgs",
+    tags=["org tree"],
+    status_code=status.HTTP_201_CREATED,
+    response_model=OrgNodePublic,
+    responses={403: {"description": "Not an HQ admin"}, 409: {"description": "Id taken"}},
+)
+async def add_org_node(
+    body: OrgNodeCreate, principal: CurrentPrincipal, db: Database
+) -> OrgNodePublic:
+    path = await directory.add_org_node(
+        UnitOfWork(db),
+        principal,
+        directory.AddOrgNode(body.id, body.parent_id, body.kind, body.name, body.partner_type),
+    )
+    return OrgNodePublic(**body.model_dump(), path=path, active=True)
+
+
+@router.get("/users", tags=["users"], response_model=list[UserPublic])
+async def list_users(principal: CurrentPrincipal, db: Database) -> list[UserPublic]:
+    return [UserPublic.model_validate(dict(r)) for r in await views.users_for(db, principal)]
+
+
+@router.post(
+    "/users",
+    tags=["users"],
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserPublic,
+    responses={
+        403: {"description": "Role not grantable by the caller"},
+        404: {"description": "Org node not visible to the caller"},
+        409: {"description": "Username taken"},
+    },
+)
+async def add_user(body: UserCreate, principal: CurrentPrincipal, db: Database) -> UserPublic:
+    """HQ admins add users anywhere in the tenant; a dealer admin only to the own dealer."""
+    roles = frozenset(body.roles)
+    user_id = await directory.add_user(
+        UnitOfWork(db),
+        principal,
+        directory.AddUser(body.username, body.display_name, body.password, body.org_node, roles),
+    )
+    return UserPublic(
+        id=user_id,
+        username=body.username,
+        display_name=body.display_name,
+        org_node=body.org_node,
+        roles=sorted(roles),
+        active=True,
+    )
+
+
+@router.post(
+    "/users/{user_id}/deactivate",
+    tags=["users"],
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={404: {"description": "No such user visible to the caller"}},
+)
+async def deactivate_user(user_id: UUID, principal: CurrentPrincipal, db: Database) -> Response:
+    """The user can no longer log in; publishes ``identity.UserChanged`` (deactivated)."""
+    await directory.deactivate_user(UnitOfWork(db), principal, user_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,159 @@
+"""Login, refresh-token rotation and logout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy import select, update
+
+from crm_common.auth.principal import Principal
+from crm_common.auth.tokens import sign_access_token
+from crm_common.db import UnitOfWork
+from crm_common.settings import Settings
+from crm_identity.adapters.tables import refresh_tokens, users
+from crm_identity.application.errors import AuthenticationFailed
+from crm_identity.application.passwords import verify_password
+from crm_identity.domain.accounts import (
+    ACCESS_TOKEN_TTL,
+    REFRESH_TOKEN_TTL,
+    LoginState,
+    RefreshOutcome,
+    RefreshTokenState,
+    hash_refresh_token,
+    new_refresh_token,
+)
+from crm_identity.domain.roles import widest_scope
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+
+
+def principal_of(user: Any) -> Principal:
+    roles = frozenset(user.roles)
+    return Principal(
+        user_id=str(user.id),
+        tenant=user.tenant,
+        org_node=user.org_node,
+        roles=roles,
+        data_scope=widest_scope(roles),
+    )
+
+
+async def _issue(
+    uow: UnitOfWork, user: Any, settings: Settings, now: datetime, family_id: UUID
+) -> TokenPair:
+    if settings.signing_key_pem is None:
+        raise RuntimeError("identity has no signing key (CRM_SIGNING_KEY_PEM)")
+    refresh, refresh_hash = new_refresh_token()
+    await uow.session.execute(
+        refresh_tokens.insert().values(
+            id=uuid4(),
+            user_id=user.id,
+            family_id=family_id,
+            token_hash=refresh_hash,
+            issued_at=now,
+            expires_at=now + REFRESH_TOKEN_TTL,
+        )
+    )
+    access = sign_access_token(
+        settings.signing_key_pem.get_secret_value(),
+        principal_of(user),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        ttl_seconds=int(ACCESS_TOKEN_TTL.total_seconds()),
+        now=now.timestamp(),
+    )
+    return TokenPair(access, refresh, int(ACCESS_TOKEN_TTL.total_seconds()))
+
+
+async def login(
+    uow: UnitOfWork, username: str, password: str, settings: Settings, now: datetime
+) -> TokenPair:
+    """One message for every failure: the caller learns nothing about which accounts exist."""
+    async with uow:
+        user = (
+            await uow.session.execute(
+                select(users).where(users.c.username == username).with_for_update()
+            )
+        ).first()
+        password_ok = await verify_password(user.password_hash if user else None, password)
+        if user is None or not user.active:
+            raise AuthenticationFailed("invalid credentials")
+        state = LoginState(user.failed_logins, user.locked_until)
+        if state.is_locked(now):
+            raise AuthenticationFailed("invalid credentials")
+        state = state.after_failure(now) if not password_ok else LoginState.after_success()
+        await uow.session.execute(
+            update(users)
+            .where(users.c.id == user.id)
+            .values(failed_logins=state.failed_logins, locked_until=state.locked_until)
+        )
+        pair = await _issue(uow, user, settings, now, family_id=uuid4()) if password_ok else None
+    # Outside the block: a failed attempt still commits its count towards the lockout.
+    if pair is None:
+        raise AuthenticationFailed("invalid credentials")
+    return pair
+
+
+async def refresh(uow: UnitOfWork, token: str, settings: Settings, now: datetime) -> TokenPair:
+    """Rotate: each refresh token works once. A second use means a stolen copy: the whole
+    family (every token descended from that login) is revoked."""
+    pair: TokenPair | None = None
+    outcome: RefreshOutcome | None = None
+    async with uow:
+        row = (
+            await uow.session.execute(
+                select(refresh_tokens)
+                .where(refresh_tokens.c.token_hash == hash_refresh_token(token))
+                .with_for_update()
+            )
+        ).first()
+        if row is not None:
+            outcome = RefreshTokenState(row.expires_at, row.used_at, row.revoked_at).outcome(now)
+            if outcome is RefreshOutcome.REUSED:
+                await _revoke_family(uow, row.family_id, now)
+            elif outcome is RefreshOutcome.ROTATE:
+                user = (
+                    await uow.session.execute(select(users).where(users.c.id == row.user_id))
+                ).first()
+                if user is not None and user.active:
+                    await uow.session.execute(
+                        update(refresh_tokens)
+                        .where(refresh_tokens.c.id == row.id)
+                        .values(used_at=now)
+                    )
+                    pair = await _issue(uow, user, settings, now, family_id=row.family_id)
+    # Failures are raised after the block so that a revocation commits.
+    if pair is None:
+        if outcome is RefreshOutcome.REUSED:
+            raise AuthenticationFailed("refresh token reused; all sessions of this login revoked")
+        raise AuthenticationFailed("invalid or expired refresh token")
+    return pair
+
+
+async def logout(uow: UnitOfWork, token: str, now: datetime) -> None:
+    async with uow:
+        family = (
+            await uow.session.execute(
+                select(refresh_tokens.c.family_id).where(
+                    refresh_tokens.c.token_hash == hash_refresh_token(token)
+                )
+            )
+        ).scalar_one_or_none()
+        if family is not None:
+            await _revoke_family(uow, family, now)
+
+
+async def _revoke_family(uow: UnitOfWork, family_id: UUID, now: datetime) -> None:
+    await uow.session.execute(
+        update(refresh_tokens)
+        .where(refresh_tokens.c.family_id == family_id, refresh_tokens.c.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )

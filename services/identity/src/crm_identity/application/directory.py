@@ -1,0 +1,190 @@
+"""Managing the org tree and the users of a tenant. Every change publishes an event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID, uuid4
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from crm_common.auth.principal import Principal
+from crm_common.contracts import new_event
+from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
+from crm_common.db import UnitOfWork
+from crm_identity.adapters.tables import org_nodes, refresh_tokens, users
+from crm_identity.application.errors import Conflict, Forbidden, NotFound
+from crm_identity.application.passwords import hash_password
+from crm_identity.domain.org_tree import OrgKind, PartnerType, check_placement, child_path
+from crm_identity.domain.permissions import may_grant, may_manage_users_in
+from crm_identity.domain.roles import has_function, role
+
+
+@dataclass(frozen=True)
+class AddOrgNode:
+    id: str
+    parent_id: str | None
+    kind: OrgKind
+    name: str
+    partner_type: PartnerType | None = None
+
+
+@dataclass(frozen=True)
+class AddUser:
+    username: str
+    display_name: str
+    password: str
+    org_node: str
+    roles: frozenset[str]
+
+
+async def _org_path(uow: UnitOfWork, tenant: str, org_id: str) -> str | None:
+    path: str | None = (
+        await uow.session.execute(
+            select(org_nodes.c.path).where(org_nodes.c.id == org_id, org_nodes.c.tenant == tenant)
+        )
+    ).scalar_one_or_none()
+    return path
+
+
+async def add_org_node(uow: UnitOfWork, actor: Principal, command: AddOrgNode) -> str:
+    """HQ admins build the tree of their tenant. Returns the node's path."""
+    if "hq_admin" not in actor.roles:
+        raise Forbidden("only HQ admins change the org tree")
+    async with uow:
+        parent_kind: OrgKind | None = None
+        parent_path = "/"
+        if command.parent_id is not None:
+            parent = (
+                await uow.session.execute(
+                    select(org_nodes.c.kind, org_nodes.c.path).where(
+                        org_nodes.c.id == command.parent_id, org_nodes.c.tenant == actor.tenant
+                    )
+                )
+            ).first()
+            if parent is None:
+                raise NotFound(f"no org node {command.parent_id!r}")
+            parent_kind, parent_path = OrgKind(parent.kind), parent.path
+        check_placement(command.kind, parent_kind)
+        path: str = child_path(parent_path, command.id)
+        try:
+            await uow.session.execute(
+                org_nodes.insert().values(
+                    id=command.id,
+                    tenant=actor.tenant,
+                    parent_id=command.parent_id,
+                    kind=command.kind.value,
+                    name=command.name,
+                    partner_type=command.partner_type.value if command.partner_type else None,
+                    path=path,
+                )
+            )
+            await uow.session.flush()
+        except IntegrityError as exc:
+            raise Conflict(f"org node {command.id!r} exists") from exc
+        await uow.publish(
+            new_event(
+                OrgChanged(
+                    org_id=command.id,
+                    parent_id=command.parent_id,
+                    kind=command.kind.value,
+                    name=command.name,
+                    path=path,
+                    active=True,
+                ),
+                tenant=actor.tenant,
+                owner_org=command.id,
+                actor=actor.user_id,
+            )
+        )
+    return path
+
+
+async def add_user(uow: UnitOfWork, actor: Principal, command: AddUser) -> UUID:
+    if not has_function(actor.roles, "user.manage"):
+        raise Forbidden("managing users needs the user.manage function")
+    for name in command.roles:
+        role(name)  # unknown roles are refused before anything is written
+    password_hash = await hash_password(command.password)
+    async with uow:
+        target_path = await _org_path(uow, actor.tenant, command.org_node)
+        actor_path = await _org_path(uow, actor.tenant, actor.org_node)
+        if target_path is None or actor_path is None:
+            raise NotFound(f"no org node {command.org_node!r}")
+        if not may_manage_users_in(actor.roles, actor_path, target_path):
+            raise NotFound(f"no org node {command.org_node!r}")
+        if not may_grant(actor.roles, command.roles):
+            raise Forbidden("a dealer admin grants dealer roles only")
+        user_id = uuid4()
+        try:
+            await uow.session.execute(
+                users.insert().values(
+                    id=user_id,
+                    tenant=actor.tenant,
+                    org_node=command.org_node,
+                    username=command.username,
+                    display_name=command.display_name,
+                    password_hash=password_hash,
+                    roles=sorted(command.roles),
+                )
+            )
+            await uow.session.flush()
+        except IntegrityError as exc:
+            raise Conflict(f"username {command.username!r} is taken") from exc
+        await uow.publish(
+            new_event(
+                UserChanged(
+                    user_id=user_id,
+                    org_id=command.org_node,
+                    roles=sorted(command.roles),
+                    active=True,
+                    change="created",
+                ),
+                tenant=actor.tenant,
+                owner_org=command.org_node,
+                actor=actor.user_id,
+            )
+        )
+    return user_id
+
+
+async def deactivate_user(uow: UnitOfWork, actor: Principal, user_id: UUID) -> None:
+    """The user can no longer log in or refresh; leads reassign their records on the event."""
+    if not has_function(actor.roles, "user.manage"):
+        raise Forbidden("managing users needs the user.manage function")
+    async with uow:
+        target = (
+            await uow.session.execute(
+                select(users.c.org_node, users.c.roles, users.c.active, org_nodes.c.path)
+                .join(org_nodes, org_nodes.c.id == users.c.org_node)
+                .where(users.c.id == user_id, users.c.tenant == actor.tenant)
+                .with_for_update(of=users)
+            )
+        ).first()
+        actor_path = await _org_path(uow, actor.tenant, actor.org_node)
+        if target is None or actor_path is None:
+            raise NotFound("no such user")
+        if not may_manage_users_in(actor.roles, actor_path, target.path):
+            raise NotFound("no such user")
+        if not target.active:
+            return
+        await uow.session.execute(update(users).where(users.c.id == user_id).values(active=False))
+        await uow.session.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.user_id == user_id, refresh_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=func.now())
+        )
+        await uow.publish(
+            new_event(
+                UserChanged(
+                    user_id=user_id,
+                    org_id=target.org_node,
+                    roles=list(target.roles),
+                    active=False,
+                    change="deactivated",
+                ),
+                tenant=actor.tenant,
+                owner_org=target.org_node,
+                actor=actor.user_id,
+            )
+        )

@@ -1,0 +1,56 @@
+"""The org tree of a tenant: HQ → regions → dealer groups → dealers → teams; partners beside."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrgKind(StrEnum):
+    HQ = "hq"
+    REGION = "region"
+    DEALER_GROUP = "dealer_group"
+    DEALER = "dealer"
+    TEAM = "team"
+    DEPARTMENT = "department"
+    PARTNER = "partner"
+
+
+class PartnerType(StrEnum):
+    FINANCE = "finance"
+    INSURANCE = "insurance"
+    PARTS = "parts"
+    SERVICE = "service"
+
+
+# Which kinds may hang below which: a dealer under a region or a dealer group, a team under a
+# dealer, a partner under HQ or a dealer.
+ALLOWED_PARENTS: dict[OrgKind, frozenset[OrgKind]] = {
+    OrgKind.HQ: frozenset(),
+    OrgKind.REGION: frozenset({OrgKind.HQ, OrgKind.REGION}),
+    OrgKind.DEALER_GROUP: frozenset({OrgKind.HQ, OrgKind.REGION}),
+    OrgKind.DEALER: frozenset({OrgKind.REGION, OrgKind.DEALER_GROUP}),
+    OrgKind.TEAM: frozenset({OrgKind.DEALER, OrgKind.TEAM}),
+    OrgKind.DEPARTMENT: frozenset({OrgKind.HQ, OrgKind.REGION, OrgKind.DEALER}),
+    OrgKind.PARTNER: frozenset({OrgKind.HQ, OrgKind.DEALER}),
+}
+
+
+class InvalidPlacement(ValueError):
+    pass
+
+
+def child_path(parent_path: str, node_id: str) -> str:
+    """Materialised path ``/hq/east/dealer-sh-01/``: a subtree is a prefix match."""
+    return f"{parent_path}{node_id}/"
+
+
+def check_placement(kind: OrgKind, parent_kind: OrgKind | None) -> None:
+    allowed = ALLOWED_PARENTS[kind]
+    if parent_kind is None and allowed:
+        raise InvalidPlacement(f"a {kind} needs a parent")
+    if parent_kind is not None and parent_kind not in allowed:
+        raise InvalidPlacement(f"a {kind} cannot be placed under a {parent_kind}")
+
+
+def within(path: str, ancestor_path: str) -> bool:
+    return path.startswith(ancestor_path)

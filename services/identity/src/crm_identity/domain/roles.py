@@ -1,0 +1,106 @@
+"""Roles of the value chain, their data scope and their functions (DOMAIN.md "permissions")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crm_common.auth.principal import DataScope
+
+_SCOPE_ORDER = [
+    DataScope.OWN,
+    DataScope.TEAM,
+    DataScope.DEALER,
+    DataScope.SUBTREE,
+    DataScope.TENANT,
+]
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    data_scope: DataScope
+    functions: frozenset[str]
+    dealer_level: bool
+    """A dealer admin may grant it to employees of the dealer."""
+
+
+def _role(name: str, scope: DataScope, *functions: str, dealer_level: bool = False) -> Role:
+    return Role(name, scope, frozenset(functions), dealer_level)
+
+
+ROLES: dict[str, Role] = {
+    r.name: r
+    for r in (
+        _role(
+            "hq_admin",
+            DataScope.TENANT,
+            "org.manage",
+            "user.manage",
+            "sharing.manage",
+            "kpi.read",
+            "lead.read",
+        ),
+        _role("hq_analyst", DataScope.TENANT, "kpi.read", "lead.read"),
+        _role("region_manager", DataScope.SUBTREE, "kpi.read", "lead.read", "lead.assign"),
+        _role(
+            "dealer_admin",
+            DataScope.DEALER,
+            "user.manage",
+            "sharing.manage",
+            "kpi.read",
+            "lead.read",
+            "lead.assign",
+            dealer_level=True,
+        ),
+        _role(
+            "sales_manager",
+            DataScope.DEALER,
+            "kpi.read",
+            "lead.read",
+            "lead.assign",
+            "lead.create",
+            dealer_level=True,
+        ),
+        _role(
+            "sales_consultant",
+            DataScope.OWN,
+            "lead.read",
+            "lead.create",
+            "lead.claim",
+            dealer_level=True,
+        ),
+        _role("service_advisor", DataScope.DEALER, "ticket.manage", dealer_level=True),
+        _role("renewal_specialist", DataScope.OWN, "call.make", "lead.read", dealer_level=True),
+        _role("call_center_agent", DataScope.OWN, "call.make", "ticket.manage"),
+        _role(
+            "call_center_supervisor",
+            DataScope.SUBTREE,
+            "call.make",
+            "call.review",
+            "ticket.manage",
+            "kpi.read",
+        ),
+        _role("partner_user", DataScope.OWN, "partner.read"),
+    )
+}
+
+
+class UnknownRole(ValueError):
+    pass
+
+
+def widest_scope(role_names: frozenset[str]) -> DataScope:
+    """A user with several roles sees as far as the widest of them reaches."""
+    scopes = [role(name).data_scope for name in role_names]
+    return max(scopes, key=_SCOPE_ORDER.index) if scopes else DataScope.OWN
+
+
+def has_function(role_names: frozenset[str], function: str) -> bool:
+    return any(function in ROLES[name].functions for name in role_names if name in ROLES)
+
+
+def role(name: str) -> Role:
+    try:
+        return ROLES[name]
+    except KeyError:
+        raise UnknownRole(f"unknown role {name!r}") from None

@@ -1,0 +1,60 @@
+"""Read side of identity: the org nodes and users a principal may see."""
+
+from __future__ import annotations
+
+from sqlalchemy import RowMapping, Select, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth.principal import DataScope, Principal
+from crm_identity.adapters.tables import org_nodes, users
+
+
+def _visible_paths(principal: Principal, own_path: str) -> Select[tuple[str]]:
+    """Tenant-wide scopes see the tree; everyone else the subtree of their own node."""
+    query = select(org_nodes.c.path).where(org_nodes.c.tenant == principal.tenant)
+    if principal.data_scope is not DataScope.TENANT:
+        query = query.where(org_nodes.c.path.startswith(own_path, autoescape=True))
+    return query
+
+
+async def _own_path(session: AsyncSession, principal: Principal) -> str | None:
+    return (
+        await session.execute(
+            select(org_nodes.c.path).where(
+                org_nodes.c.id == principal.org_node, org_nodes.c.tenant == principal.tenant
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def org_nodes_for(
+    session_factory: async_sessionmaker[AsyncSession], principal: Principal
+) -> list[RowMapping]:
+    async with session_factory() as session:
+        own = await _own_path(session, principal)
+        if own is None:
+            return []
+        query = (
+            select(org_nodes)
+            .where(org_nodes.c.path.in_(_visible_paths(principal, own)))
+            .order_by(org_nodes.c.path)
+        )
+        return list((await session.execute(query)).mappings())
+
+
+async def users_for(
+    session_factory: async_sessionmaker[AsyncSession], principal: Principal
+) -> list[RowMapping]:
+    async with session_factory() as session:
+        own = await _own_path(session, principal)
+        if own is None:
+            return []
+        query = (
+            select(users)
+            .join(org_nodes, org_nodes.c.id == users.c.org_node)
+            .where(users.c.tenant == principal.tenant)
+            .order_by(users.c.username)
+        )
+        if principal.data_scope is not DataScope.TENANT:
+            query = query.where(org_nodes.c.path.startswith(own, autoescape=True))
+        return list((await session.execute(query)).mappings())

@@ -1,0 +1,291 @@
+"""Identity as a real process on real PostgreSQL: login, tokens, the org tree, users."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import jwt
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
+from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.plugin import Databases
+from crm_common.testing.processes import ServiceProcess, free_port, run_command
+
+pytestmark = pytest.mark.integration
+PASSWORD = "demo-password-for-tests"
+
+
+@dataclass
+class Identity:
+    url: str
+    database_url: str
+    signing_key_pem: str
+
+    def client(self, token: str | None = None) -> httpx.AsyncClient:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.AsyncClient(base_url=self.url, headers=headers, timeout=30)
+
+    async def login(self, username: str, password: str = PASSWORD) -> httpx.Response:
+        async with self.client() as client:
+            return await client.post(
+                "/auth/token", json={"username": username, "password": password}
+            )
+
+    async def token(self, username: str) -> str:
+        response = await self.login(username)
+        assert response.status_code == 200, response.text
+        token: str = response.json()["access_token"]
+        return token
+
+
+@pytest.fixture(scope="module")
+def identity_process(
+    infrastructure: Infrastructure,
+    databases: Databases,
+    signing_key_pem: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Identity]:
+    import asyncio
+
+    asyncio.run(databases.create("identity_api"))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        "CRM_ENV": "test",
+        "CRM_SERVICE_NAME": "identity",
+        "CRM_DATABASE_URL": databases.url("identity_api"),
+        "CRM_KAFKA_BOOTSTRAP_SERVERS": infrastructure.kafka_bootstrap_servers,
+        "CRM_HTTP_PORT": str(port),
+        "CRM_JWKS_URL": f"{url}/.well-known/jwks.json",
+        "CRM_SIGNING_KEY_PEM": signing_key_pem,
+        "CRM_DEMO_PASSWORD": PASSWORD,
+        "CRM_LOG_LEVEL": "WARNING",
+    }
+    log_dir = Path(tmp_path_factory.mktemp("identity-logs"))
+    run_command("identity", "migrate", env, log_dir)
+    run_command("identity", "seed-demo", env, log_dir)
+    process = ServiceProcess("identity", "api", env, log_dir, ready_url=f"{url}/readyz")
+    process.start()
+    try:
+        yield Identity(url, databases.url("identity_api"), signing_key_pem)
+    finally:
+        process.stop()
+
+
+@pytest.fixture
+def identity(identity_process: Identity) -> Identity:
+    return identity_process
+
+
+async def test_login_gives_a_token_with_the_users_principal(identity: Identity) -> None:
+    token = await identity.token("sh01.consultant1")
+    async with identity.client(token) as client:
+        me = (await client.get("/me")).json()
+    assert me["tenant"] == "oem-demo"
+    assert me["org_node"] == "dealer-sh-01"
+    assert me["roles"] == ["sales_consultant"]
+    assert me["data_scope"] == "own"
+
+
+async def test_wrong_credentials_all_look_the_same(identity: Identity) -> None:
+    unknown = await identity.login("nobody.here", "whatever-password")
+    wrong = await identity.login("sh01.service", "wrong-password")
+    assert unknown.status_code == wrong.status_code == 401
+    assert unknown.json() == wrong.json()
+
+
+async def test_five_failures_lock_the_account(identity: Identity) -> None:
+    for _ in range(5):
+        assert (await identity.login("sh01.renewal", "wrong-password")).status_code == 401
+    assert (await identity.login("sh01.renewal")).status_code == 401, (
+        "locked despite the right password"
+    )
+
+
+async def test_refresh_rotates_and_reuse_revokes_the_family(identity: Identity) -> None:
+    first = (await identity.login("sh02.consultant1")).json()
+    async with identity.client() as client:
+        second = await client.post("/auth/refresh", json={"refresh_token": first["refresh_token"]})
+        assert second.status_code == 200
+        rotated = second.json()
+        assert rotated["refresh_token"] != first["refresh_token"]
+        # The old token again: someone holds a copy. Everything of this login is revoked.
+        reuse = await client.post("/auth/refresh", json={"refresh_token": first["refresh_token"]})
+        assert reuse.status_code == 401
+        assert "reused" in reuse.json()["detail"]
+        after = await client.post("/auth/refresh", json={"refresh_token": rotated["refresh_token"]})
+        assert after.status_code == 401
+
+
+async def test_logout_revokes_the_refresh_token(identity: Identity) -> None:
+    pair = (await identity.login("bj01.consultant1")).json()
+    async with identity.client(pair["access_token"]) as client:
+        response = await client.post("/auth/logout", json={"refresh_token": pair["refresh_token"]})
+        assert response.status_code == 204
+        again = await client.post("/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+        assert again.status_code == 401
+
+
+def _forge(token: str, **claims: object) -> str:
+    header, payload, signature = token.split(".")
+    body = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    body.update(claims)
+    encoded = base64.urlsafe_b64encode(json.dumps(body).encode()).rstrip(b"=").decode()
+    return f"{header}.{encoded}.{signature}"
+
+
+async def test_token_attacks_get_401(identity: Identity) -> None:
+    good = await identity.token("sh01.consultant2")
+    principal = Principal(
+        user_id="x",
+        tenant="oem-demo",
+        org_node="demo-hq",
+        roles=frozenset({"hq_admin"}),
+        data_scope=DataScope.TENANT,
+    )
+    attacks = {
+        "expired": sign_access_token(
+            identity.signing_key_pem,
+            principal,
+            issuer="crm-identity",
+            audience="crm",
+            ttl_seconds=60,
+            now=1_000_000_000,
+        ),
+        "wrong key": sign_access_token(
+            generate_private_key_pem(), principal, issuer="crm-identity", audience="crm"
+        ),
+        "alg none": jwt.encode({"sub": "x", "tenant": "oem-demo"}, None, algorithm="none"),
+        "tampered claims": _forge(good, roles=["hq_admin"], data_scope="tenant"),
+        "wrong audience": sign_access_token(
+            identity.signing_key_pem, principal, issuer="crm-identity", audience="someone-else"
+        ),
+    }
+    async with identity.client() as client:
+        for name, token in attacks.items():
+            response = await client.get("/me", headers={"Authorization": f"Bearer {token}"})
+            assert response.status_code == 401, name
+
+
+async def test_a_dealer_admin_adds_employees_to_the_own_dealer_only(identity: Identity) -> None:
+    admin = await identity.token("sh01.admin")
+    new_user = {
+        "username": "sh01.newhire",
+        "display_name": "New Hire",
+        "password": "a-long-password-1",
+        "org_node": "team-sh-01-a",
+        "roles": ["sales_consultant"],
+    }
+    async with identity.client(admin) as client:
+        assert (await client.post("/users", json=new_user)).status_code == 201
+        assert (await client.post("/users", json=new_user)).status_code == 409
+        other_dealer = new_user | {"username": "bj01.newhire", "org_node": "dealer-bj-01"}
+        assert (await client.post("/users", json=other_dealer)).status_code == 404
+        too_powerful = new_user | {"username": "sh01.boss", "roles": ["hq_admin"]}
+        assert (await client.post("/users", json=too_powerful)).status_code == 403
+        smuggled = new_user | {"username": "sh01.smuggler", "tenant": "another-oem"}
+        response = await client.post("/users", json=smuggled)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["body", "tenant"]
+        visible = {u["username"] for u in (await client.get("/users")).json()}
+    assert "sh01.newhire" in visible
+    assert "bj01.consultant1" not in visible
+    assert (await identity.login("sh01.newhire", "a-long-password-1")).status_code == 200
+
+    consultant = await identity.token("sh01.consultant1")
+    async with identity.client(consultant) as client:
+        denied = new_user | {"username": "sh01.byconsultant"}
+        assert (await client.post("/users", json=denied)).status_code == 403
+
+
+async def test_deactivation_blocks_login_and_publishes_user_changed(identity: Identity) -> None:
+    admin = await identity.token("hq.admin")
+    created = {
+        "username": "hz01.leaver",
+        "display_name": "Leaver",
+        "password": "a-long-password-2",
+        "org_node": "dealer-hz-01",
+        "roles": ["sales_consultant"],
+    }
+    async with identity.client(admin) as client:
+        user_id = (await client.post("/users", json=created)).json()["id"]
+    pair = (await identity.login("hz01.leaver", "a-long-password-2")).json()
+    foreign_admin = await identity.token("sh01.admin")
+    async with identity.client(foreign_admin) as client:
+        assert (await client.post(f"/users/{user_id}/deactivate")).status_code == 404
+    async with identity.client(admin) as client:
+        assert (await client.post(f"/users/{user_id}/deactivate")).status_code == 204
+    assert (await identity.login("hz01.leaver", "a-long-password-2")).status_code == 401
+    async with identity.client() as client:
+        refreshed = await client.post(
+            "/auth/refresh", json={"refresh_token": pair["refresh_token"]}
+        )
+        assert refreshed.status_code == 401
+
+    engine = create_async_engine(identity.database_url)
+    async with engine.connect() as conn:
+        changes = (
+            (
+                await conn.execute(
+                    text(
+                        "SELECT payload->'data'->>'change' FROM outbox "
+                        "WHERE event_type = 'identity.UserChanged' AND key = :id ORDER BY id"
+                    ),
+                    {"id": user_id},
+                )
+            )
+            .scalars()
+            .all()
+        )
+    await engine.dispose()
+    assert changes == ["created", "deactivated"]
+
+
+async def test_the_org_tree_is_scoped_and_only_hq_admins_change_it(identity: Identity) -> None:
+    hq = await identity.token("hq.admin")
+    async with identity.client(hq) as client:
+        created = await client.post(
+            "/orgs",
+            json={
+                "id": "dealer-nj-01",
+                "parent_id": "region-east",
+                "kind": "dealer",
+                "name": "Nanjing 4S",
+            },
+        )
+        assert created.status_code == 201
+        assert created.json()["path"] == "/demo-hq/region-east/dealer-nj-01/"
+        misplaced = await client.post(
+            "/orgs",
+            json={"id": "dealer-x", "parent_id": "team-sh-01-a", "kind": "dealer", "name": "X"},
+        )
+        assert misplaced.status_code == 422
+        assert len((await client.get("/orgs")).json()) >= 14
+    region = await identity.token("east.manager")
+    async with identity.client(region) as client:
+        ids = {n["id"] for n in (await client.get("/orgs")).json()}
+        assert "dealer-sh-01" in ids
+        assert "dealer-bj-01" not in ids
+        forbidden = await client.post(
+            "/orgs",
+            json={"id": "dealer-y", "parent_id": "region-east", "kind": "dealer", "name": "Y"},
+        )
+        assert forbidden.status_code == 403
+
+
+async def test_oidc_discovery_points_at_the_jwks(identity: Identity) -> None:
+    async with identity.client() as client:
+        config = (await client.get("/.well-known/openid-configuration")).json()
+        keys = (await client.get("/.well-known/jwks.json")).json()["keys"]
+    assert config["jwks_uri"].endswith("/.well-known/jwks.json")
+    assert keys[0]["alg"] == "RS256"
+    assert "d" not in keys[0], "the private exponent must never be published"

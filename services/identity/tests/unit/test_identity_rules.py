@@ -1,0 +1,82 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from crm_common.auth.principal import DataScope
+from crm_identity.domain.accounts import (
+    LOCKOUT,
+    MAX_FAILED_LOGINS,
+    LoginState,
+    RefreshOutcome,
+    RefreshTokenState,
+    hash_refresh_token,
+    new_refresh_token,
+)
+from crm_identity.domain.org_tree import InvalidPlacement, OrgKind, check_placement, child_path
+from crm_identity.domain.permissions import may_grant, may_manage_users_in
+from crm_identity.domain.roles import UnknownRole, has_function, role, widest_scope
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def test_the_fifth_failure_locks_the_account_for_the_lockout_period() -> None:
+    state = LoginState(0, None)
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        state = state.after_failure(NOW)
+        assert not state.is_locked(NOW)
+    state = state.after_failure(NOW)
+    assert state.is_locked(NOW)
+    assert state.is_locked(NOW + LOCKOUT - timedelta(seconds=1))
+    assert not state.is_locked(NOW + LOCKOUT)
+    assert LoginState.after_success() == LoginState(0, None)
+
+
+def test_a_refresh_token_works_once_and_until_it_expires() -> None:
+    fresh = RefreshTokenState(expires_at=NOW + timedelta(days=1), used_at=None, revoked_at=None)
+    assert fresh.outcome(NOW) is RefreshOutcome.ROTATE
+    assert fresh.outcome(NOW + timedelta(days=1)) is RefreshOutcome.EXPIRED
+    used = RefreshTokenState(NOW + timedelta(days=1), used_at=NOW, revoked_at=None)
+    assert used.outcome(NOW) is RefreshOutcome.REUSED
+    revoked = RefreshTokenState(NOW + timedelta(days=1), used_at=None, revoked_at=NOW)
+    assert revoked.outcome(NOW) is RefreshOutcome.REUSED
+
+
+def test_refresh_tokens_are_stored_only_as_hashes() -> None:
+    token, stored = new_refresh_token()
+    assert token not in stored
+    assert stored == hash_refresh_token(token)
+    assert len(token) >= 40
+
+
+def test_a_user_sees_as_far_as_the_widest_role_reaches() -> None:
+    assert widest_scope(frozenset({"sales_consultant"})) is DataScope.OWN
+    assert widest_scope(frozenset({"sales_consultant", "sales_manager"})) is DataScope.DEALER
+    assert widest_scope(frozenset({"region_manager", "hq_analyst"})) is DataScope.TENANT
+    with pytest.raises(UnknownRole):
+        role("superuser")
+
+
+def test_function_permissions_come_from_roles() -> None:
+    assert has_function(frozenset({"dealer_admin"}), "user.manage")
+    assert not has_function(frozenset({"sales_consultant"}), "user.manage")
+
+
+def test_a_dealer_admin_manages_only_the_own_dealer_and_grants_dealer_roles() -> None:
+    admin = frozenset({"dealer_admin"})
+    own = "/hq/east/dealer-1/"
+    assert may_manage_users_in(admin, own, "/hq/east/dealer-1/team-a/")
+    assert not may_manage_users_in(admin, own, "/hq/east/dealer-2/")
+    assert not may_manage_users_in(admin, own, "/hq/east/dealer-10/")
+    assert may_grant(admin, frozenset({"sales_consultant", "service_advisor"}))
+    assert not may_grant(admin, frozenset({"hq_admin"}))
+    assert may_manage_users_in(frozenset({"hq_admin"}), "/hq/", "/hq/north/dealer-9/")
+
+
+def test_the_tree_has_rules_of_placement() -> None:
+    check_placement(OrgKind.HQ, None)
+    check_placement(OrgKind.DEALER, OrgKind.REGION)
+    with pytest.raises(InvalidPlacement):
+        check_placement(OrgKind.DEALER, OrgKind.TEAM)
+    with pytest.raises(InvalidPlacement):
+        check_placement(OrgKind.REGION, None)
+    assert child_path("/hq/", "east") == "/hq/east/"
