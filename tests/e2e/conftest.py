@@ -96,6 +96,10 @@ async def spine(
             "CRM_WORKER_METRICS_PORT": str(free_port()),
         }
         run_command(name, "migrate", env, log_dir)
+        if name == "identity":
+            run_command(
+                name, "seed-demo", {**env, "CRM_DEMO_PASSWORD": "e2e-demo-password"}, log_dir
+            )
         processes[f"{name}-api"] = ServiceProcess(
             name, "api", env, log_dir, ready_url=f"{urls[name]}/readyz"
         )

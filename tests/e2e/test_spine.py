@@ -206,6 +206,50 @@ async def test_malformed_event_is_dead_lettered_and_kpi_goes_on(spine: Spine) ->
     assert "ValidationError" in (header(dead[0], "dlq-error") or "")
 
 
+async def test_a_region_manager_sees_the_dealers_of_the_region_only(spine: Spine) -> None:
+    """The org tree flows identity → Kafka → each service's org directory; subtree scope uses it."""
+    tenant = "oem-demo"
+    async with spine.client("leads", spine.token(tenant, "dealer-sh-01")) as east:
+        east_lead = (
+            await east.post(
+                "/leads", json={"customer_name": "周杰", "phone": "13700137000", "source": "phone"}
+            )
+        ).json()["id"]
+    async with spine.client("leads", spine.token(tenant, "dealer-bj-01")) as north:
+        north_lead = (
+            await north.post(
+                "/leads", json={"customer_name": "吴芳", "phone": "13600136000", "source": "phone"}
+            )
+        ).json()["id"]
+    region = spine.token(tenant, "region-east", DataScope.SUBTREE, roles={"region_manager"})
+
+    async def kpi_dealers() -> set[str]:
+        today = date.today()
+        async with spine.client("kpi", region) as client:
+            body = (
+                await client.get(
+                    "/kpi/leads/daily",
+                    params={
+                        "from": str(today - timedelta(days=2)),
+                        "to": str(today + timedelta(days=2)),
+                    },
+                )
+            ).json()
+        return {row["dealer_id"] for row in body["rows"]}
+
+    assert await eventually(lambda: _has(kpi_dealers(), "dealer-sh-01"), timeout=60)
+    assert await kpi_dealers() == {"dealer-sh-01"}
+    async with spine.client("leads", region) as client:
+        seen = await client.get(f"/leads/{east_lead}")
+        assert seen.status_code == 200
+        assert seen.json()["phone"] == "137****7000"
+        assert (await client.get(f"/leads/{north_lead}")).status_code == 404
+
+
+async def _has(values: object, wanted: str) -> bool:
+    return wanted in await values  # type: ignore[operator]
+
+
 async def rewind_group(spine: Spine, group: str, topic: str) -> dict[TopicPartition, int]:
     """Commit offset 0 on every partition for ``group``; returns the partitions' end offsets."""
     consumer = AIOKafkaConsumer(

@@ -3,7 +3,7 @@ from sqlalchemy import Column, MetaData, String, Table, select
 from sqlalchemy.dialects import postgresql
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.policy import PolicyNotAvailable, visible_to
+from crm_common.policy import visible_to
 
 rows = Table("rows", MetaData(), Column("tenant", String), Column("owner_org", String))
 
@@ -29,6 +29,9 @@ def test_narrow_scopes_see_only_their_own_org_node(scope: DataScope) -> None:
     assert "rows.owner_org = 'dealer-1'" in sql
 
 
-def test_subtree_scope_is_refused_until_the_org_tree_exists() -> None:
-    with pytest.raises(PolicyNotAvailable):
-        where(DataScope.SUBTREE)
+def test_subtree_scope_reaches_the_org_nodes_below_the_own_node() -> None:
+    sql = where(DataScope.SUBTREE)
+    assert "rows.tenant = 'oem-1'" in sql
+    assert "rows.owner_org IN (SELECT org_directory.id" in sql
+    assert "org_directory.id = 'dealer-1'" in sql
+    assert "LIKE" in sql

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from alembic import op
 
-from crm_common.db.tables import inbox, outbox
+from crm_common.db.tables import inbox, org_directory, outbox
 
 
 def create_messaging_tables() -> None:
     bind = op.get_bind()
     outbox.create(bind)
     inbox.create(bind)
+
+
+def create_org_directory() -> None:
+    org_directory.create(op.get_bind())
+
+
+def drop_org_directory() -> None:
+    org_directory.drop(op.get_bind())
 
 
 def drop_messaging_tables() -> None:

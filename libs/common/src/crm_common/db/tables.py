@@ -1,9 +1,11 @@
-"""Tables every service database has: the outbox and the inbox (see DESIGN.md "Events")."""
+"""Tables every service database has: outbox and inbox (DESIGN.md "Events"), and the copy of
+the org tree the shared policy reads."""
 
 from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Index,
@@ -40,6 +42,20 @@ outbox = Table(
     Index(
         "ix_outbox_published_at", "published_at", postgresql_where=text("published_at IS NOT NULL")
     ),
+)
+
+# Each service's copy of the org tree (from identity.OrgChanged): answers "which org nodes lie
+# under this one?" for the subtree data scope without asking identity on every query.
+org_directory = Table(
+    "org_directory",
+    messaging_metadata,
+    Column("id", String(64), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("parent_id", String(64)),
+    Column("kind", String(20), nullable=False),
+    Column("path", String(1000), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Index("ix_org_directory_tenant_path", "tenant", "path"),
 )
 
 inbox = Table(

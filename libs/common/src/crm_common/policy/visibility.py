@@ -1,20 +1,18 @@
 """Row visibility by tenant and data scope.
 
-Every business row carries ``tenant`` and ``owner_org``. Until identity publishes the org tree
-(issue #3), scopes that need the tree (``subtree``) are refused loudly rather than guessed, and
-``own``/``team`` see no further than their own org node.
+Every business row carries ``tenant`` and ``owner_org``. ``subtree`` reaches the org nodes below
+the principal's own, as the service's copy of the org tree (``org_directory``) knows them; a
+principal whose node is not (yet) known sees nothing rather than too much. ``own`` and ``team``
+see no further than their own org node until records carry an owning user (leads, issue #4).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.sql.elements import ColumnClause
 
 from crm_common.auth.principal import DataScope, Principal
-
-
-class PolicyNotAvailable(Exception):
-    """The caller's data scope needs policy data this deployment does not have yet."""
+from crm_common.db.tables import org_directory
 
 
 def visible_to(
@@ -31,6 +29,16 @@ def visible_to(
         case DataScope.DEALER | DataScope.TEAM | DataScope.OWN:
             return and_(same_tenant, owner_org == principal.org_node)
         case DataScope.SUBTREE:
-            raise PolicyNotAvailable(
-                "data scope 'subtree' needs the org tree from identity (not built yet, issue #3)"
+            own_path = (
+                select(org_directory.c.path)
+                .where(
+                    org_directory.c.id == principal.org_node,
+                    org_directory.c.tenant == principal.tenant,
+                )
+                .scalar_subquery()
             )
+            below = select(org_directory.c.id).where(
+                org_directory.c.tenant == principal.tenant,
+                org_directory.c.path.startswith(own_path),
+            )
+            return and_(same_tenant, owner_org.in_(below))

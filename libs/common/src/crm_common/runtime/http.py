@@ -18,7 +18,6 @@ from crm_common.auth.tokens import JwksVerifier
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
-from crm_common.policy.visibility import PolicyNotAvailable
 from crm_common.settings import Settings
 
 Startup = Callable[[FastAPI], Awaitable[None]]
@@ -93,12 +92,6 @@ def create_http_app(
             request.method, getattr(route, "path", "unmatched"), str(response.status_code)
         ).observe(time.perf_counter() - started)
         return response
-
-    @app.exception_handler(PolicyNotAvailable)
-    async def policy_not_available(_: Request, exc: PolicyNotAvailable) -> JSONResponse:
-        return JSONResponse(
-            status_code=status.HTTP_501_NOT_IMPLEMENTED, content={"detail": str(exc)}
-        )
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(InterfaceError)

@@ -6,6 +6,8 @@ from uuid import uuid4
 
 from sqlalchemy import select
 
+from crm_common.contracts import new_event
+from crm_common.contracts.events.identity.v1 import OrgChanged
 from crm_common.db import UnitOfWork
 from crm_identity.adapters.tables import org_nodes, users
 from crm_identity.application.passwords import hash_password
@@ -59,6 +61,21 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
         paths: dict[str | None, str] = {None: "/"}
         for node_id, parent, kind, name, partner_type in ORG_TREE:
             paths[node_id] = child_path(paths[parent], node_id)
+            await uow.publish(
+                new_event(
+                    OrgChanged(
+                        org_id=node_id,
+                        parent_id=parent,
+                        kind=kind.value,
+                        name=name,
+                        path=paths[node_id],
+                        active=True,
+                    ),
+                    tenant=TENANT,
+                    owner_org=node_id,
+                    actor="seed-demo",
+                )
+            )
             await uow.session.execute(
                 org_nodes.insert().values(
                     id=node_id,
