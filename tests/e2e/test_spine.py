@@ -55,9 +55,10 @@ async def create_leads(spine: Spine, tenant: str, dealer: str, count: int) -> in
     return accepted
 
 
-async def kpi_total(spine: Spine, tenant: str) -> int:
+async def kpi_total(spine: Spine, tenant: str, dealer: str) -> int:
+    """The dealer's own figure (these tenants have no org tree, so no HQ view of them)."""
     today = date.today()
-    async with spine.client("kpi", spine.token(tenant, "hq", DataScope.TENANT)) as client:
+    async with spine.client("kpi", spine.token(tenant, dealer)) as client:
         response = await client.get(
             "/kpi/leads/daily",
             params={"from": str(today - timedelta(days=2)), "to": str(today + timedelta(days=2))},
@@ -67,15 +68,17 @@ async def kpi_total(spine: Spine, tenant: str) -> int:
         return total
 
 
-async def settles_at(spine: Spine, tenant: str, expected: int, timeout: float = 120) -> int:
+async def settles_at(
+    spine: Spine, tenant: str, dealer: str, expected: int, timeout: float = 120
+) -> int:
     """Wait until kpi reports ``expected``, then give duplicates time to show; the final count."""
-    await eventually(lambda: _reached(spine, tenant, expected), timeout=timeout)
+    await eventually(lambda: _reached(spine, tenant, dealer, expected), timeout=timeout)
     await asyncio.sleep(2)
-    return await kpi_total(spine, tenant)
+    return await kpi_total(spine, tenant, dealer)
 
 
-async def _reached(spine: Spine, tenant: str, expected: int) -> bool:
-    return await kpi_total(spine, tenant) >= expected
+async def _reached(spine: Spine, tenant: str, dealer: str, expected: int) -> bool:
+    return await kpi_total(spine, tenant, dealer) >= expected
 
 
 async def test_bad_requests_are_refused_clearly(spine: Spine) -> None:
@@ -135,7 +138,7 @@ async def test_thousand_leads_reach_kpi_exactly_once_and_survive_a_replay(spine:
     tenant = "oem-e2e-1000"
     accepted = await create_leads(spine, tenant, "dealer-sh-01", 1000)
     assert accepted == 1000
-    assert await settles_at(spine, tenant, 1000) == 1000
+    assert await settles_at(spine, tenant, "dealer-sh-01", 1000) == 1000
 
     # Replay the whole topic from offset 0 into kpi: the inbox must absorb every duplicate.
     worker = spine.processes["kpi-worker"]
@@ -145,7 +148,7 @@ async def test_thousand_leads_reach_kpi_exactly_once_and_survive_a_replay(spine:
     end_offsets = await rewind_group(spine, group, topic)
     worker.start()
     assert await eventually(lambda: committed_at(spine, group, end_offsets), timeout=120)
-    assert await kpi_total(spine, tenant) == 1000
+    assert await kpi_total(spine, tenant, "dealer-sh-01") == 1000
 
 
 async def test_broker_outage_loses_and_duplicates_nothing(spine: Spine) -> None:
@@ -164,7 +167,7 @@ async def test_broker_outage_loses_and_duplicates_nothing(spine: Spine) -> None:
 
     expected = before + during + after
     assert expected == 700
-    assert await settles_at(spine, tenant, expected, timeout=180) == expected
+    assert await settles_at(spine, tenant, "dealer-sh-02", expected, timeout=180) == expected
     assert {name: p.pid for name, p in spine.processes.items()} == pids, "a service restarted"
     for process in spine.processes.values():
         assert process.process is not None
@@ -177,14 +180,14 @@ async def test_kpi_worker_killed_mid_stream_counts_exactly(spine: Spine) -> None
     worker.stop()
     assert await create_leads(spine, tenant, "dealer-bj-01", 3000) == 3000
     worker.start()
-    assert await eventually(lambda: _reached(spine, tenant, 1), timeout=60)
-    killed_at = await kpi_total(spine, tenant)
+    assert await eventually(lambda: _reached(spine, tenant, "dealer-bj-01", 1), timeout=60)
+    killed_at = await kpi_total(spine, tenant, "dealer-bj-01")
     os.kill(worker.pid, signal.SIGKILL)
     worker.process.wait(timeout=10)  # type: ignore[union-attr]
     worker.process = None
     assert killed_at < 3000, "the worker finished before it could be killed mid-stream"
     worker.start()
-    assert await settles_at(spine, tenant, 3000) == 3000
+    assert await settles_at(spine, tenant, "dealer-bj-01", 3000) == 3000
 
 
 async def test_malformed_event_is_dead_lettered_and_kpi_goes_on(spine: Spine) -> None:
@@ -197,7 +200,7 @@ async def test_malformed_event_is_dead_lettered_and_kpi_goes_on(spine: Spine) ->
     finally:
         await producer.stop()
     assert await create_leads(spine, tenant, "dealer-sh-01", 5) == 5
-    assert await settles_at(spine, tenant, 5) == 5
+    assert await settles_at(spine, tenant, "dealer-sh-01", 5) == 5
     dead = await read_topic(
         spine.settings.kafka_bootstrap_servers, dead_letter_topic(topic), expected=1
     )
@@ -240,9 +243,32 @@ async def test_a_region_manager_sees_the_dealers_of_the_region_only(spine: Spine
     assert await eventually(lambda: _has(kpi_dealers(), "dealer-sh-01"), timeout=60)
     assert await kpi_dealers() == {"dealer-sh-01"}
     async with spine.client("leads", region) as client:
-        seen = await client.get(f"/leads/{east_lead}")
-        assert seen.status_code == 200
-        assert seen.json()["phone"] == "137****7000"
+        # By default a dealer shares its own prospects with the OEM as figures only.
+        assert (await client.get(f"/leads/{east_lead}")).status_code == 404
+        assert (await client.get(f"/leads/{north_lead}")).status_code == 404
+
+    # The dealer's admin agrees to share its leads with the OEM, masked.
+    dealer_admin = spine.token(tenant, "dealer-sh-01", roles={"dealer_admin"})
+    async with spine.client("identity", dealer_admin) as client:
+        agreed = await client.put(
+            "/sharing",
+            json={
+                "data_type": "lead",
+                "direction": "dealer_to_oem",
+                "dealer_id": "dealer-sh-01",
+                "level": "masked",
+            },
+        )
+        assert agreed.status_code == 204, agreed.text
+
+    async def region_sees_east_lead() -> bool:
+        async with spine.client("leads", region) as client:
+            return (await client.get(f"/leads/{east_lead}")).status_code == 200
+
+    assert await eventually(region_sees_east_lead, timeout=60)
+    async with spine.client("leads", region) as client:
+        seen = (await client.get(f"/leads/{east_lead}")).json()
+        assert seen["phone"] == "137****7000"
         assert (await client.get(f"/leads/{north_lead}")).status_code == 404
 
 

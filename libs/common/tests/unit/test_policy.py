@@ -3,35 +3,78 @@ from sqlalchemy import Column, MetaData, String, Table, select
 from sqlalchemy.dialects import postgresql
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.policy import visible_to
+from crm_common.policy import DataType, SharingLevel, personal_data_level, visible_to
 
 rows = Table("rows", MetaData(), Column("tenant", String), Column("owner_org", String))
 
 
-def where(scope: DataScope) -> str:
-    principal = Principal(user_id="u", tenant="oem-1", org_node="dealer-1", data_scope=scope)
-    query = select(rows).where(
-        visible_to(principal, tenant=rows.c.tenant, owner_org=rows.c.owner_org)
+def principal(scope: DataScope, roles: frozenset[str] = frozenset(), user: str = "u") -> Principal:
+    return Principal(
+        user_id=user, tenant="oem-1", org_node="dealer-1", roles=roles, data_scope=scope
     )
-    return str(query.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
 
 
-def test_tenant_scope_sees_the_whole_tenant_and_nothing_else() -> None:
-    sql = where(DataScope.TENANT)
-    assert "rows.tenant = 'oem-1'" in sql
-    assert "owner_org" not in sql.split("WHERE")[1]
+def where(scope: DataScope, need: SharingLevel = SharingLevel.MASKED) -> str:
+    condition = visible_to(
+        principal(scope), DataType.LEAD, tenant=rows.c.tenant, owner_org=rows.c.owner_org, need=need
+    )
+    query = select(rows).where(condition)
+    compiled = query.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+    return str(compiled).split("WHERE", 1)[1]
 
 
-@pytest.mark.parametrize("scope", [DataScope.DEALER, DataScope.TEAM, DataScope.OWN])
+@pytest.mark.parametrize("scope", [DataScope.OWN, DataScope.TEAM])
 def test_narrow_scopes_see_only_their_own_org_node(scope: DataScope) -> None:
     sql = where(scope)
     assert "rows.tenant = 'oem-1'" in sql
     assert "rows.owner_org = 'dealer-1'" in sql
+    assert "org_directory" not in sql
 
 
-def test_subtree_scope_reaches_the_org_nodes_below_the_own_node() -> None:
+def test_dealer_scope_reaches_every_node_of_the_own_dealer() -> None:
+    sql = where(DataScope.DEALER)
+    assert "org_directory.dealer_id = (SELECT principal_node.dealer_id" in sql
+    assert "sharing_levels" not in sql
+
+
+def test_subtree_scope_reaches_below_the_own_node_within_what_dealers_share() -> None:
     sql = where(DataScope.SUBTREE)
-    assert "rows.tenant = 'oem-1'" in sql
-    assert "rows.owner_org IN (SELECT org_directory.id" in sql
-    assert "org_directory.id = 'dealer-1'" in sql
     assert "LIKE" in sql
+    assert "principal_node.path" in sql
+    assert "coalesce((SELECT sharing_levels.level" in sql
+    assert "sharing_levels.data_type = 'lead'" in sql
+    assert "sharing_levels.direction = 'dealer_to_oem'" in sql
+    # The design's default for a dealer's own leads towards the OEM: aggregate (1) < masked (2).
+    assert ", 1) >= 2" in sql
+
+
+def test_tenant_scope_is_not_limited_to_a_subtree_but_to_what_dealers_share() -> None:
+    sql = where(DataScope.TENANT, need=SharingLevel.AGGREGATE)
+    assert "principal_node.path" not in sql
+    assert ", 1) >= 1" in sql
+
+
+def test_personal_data_is_full_only_for_the_owner_and_managers_within_what_is_shared() -> None:
+    consultant = principal(DataScope.OWN, frozenset({"sales_consultant"}), user="owner")
+    manager = principal(DataScope.DEALER, frozenset({"sales_manager"}), user="boss")
+    colleague = principal(DataScope.OWN, frozenset({"sales_consultant"}), user="colleague")
+
+    def level(p: Principal, shared: SharingLevel) -> SharingLevel:
+        return personal_data_level(p, owner_user="owner", owner_org="dealer-1", shared=shared)
+
+    assert level(consultant, SharingLevel.FULL) is SharingLevel.FULL
+    assert level(manager, SharingLevel.FULL) is SharingLevel.FULL
+    assert level(colleague, SharingLevel.FULL) is SharingLevel.MASKED
+    assert level(manager, SharingLevel.MASKED) is SharingLevel.MASKED
+
+
+def test_the_shared_level_of_a_row_is_correlated_with_that_row() -> None:
+    from crm_common.policy import level_shared_with
+
+    expression = level_shared_with(
+        principal(DataScope.SUBTREE), DataType.LEAD, owner_org=rows.c.owner_org
+    )
+    sql = str(select(rows.c.owner_org, expression).compile(dialect=postgresql.dialect()))
+    # A nested subquery that lists the row's table again would compare against every row.
+    assert "FROM org_directory AS row_node, rows" not in sql
+    assert sql.count("FROM rows") == 1

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import RowMapping, Select, select
+from sqlalchemy import RowMapping, Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_identity.adapters.tables import org_nodes, users
+from crm_identity.adapters.tables import org_nodes, sharing_agreements, users
 
 
 def _visible_paths(principal: Principal, own_path: str) -> Select[tuple[str]]:
@@ -57,4 +57,20 @@ async def users_for(
         )
         if principal.data_scope is not DataScope.TENANT:
             query = query.where(org_nodes.c.path.startswith(own, autoescape=True))
+        return list((await session.execute(query)).mappings())
+
+
+async def sharing_agreements_for(
+    session_factory: async_sessionmaker[AsyncSession], principal: Principal
+) -> list[RowMapping]:
+    """Tenant-wide roles see every agreement; others those of their own node and the defaults."""
+    s = sharing_agreements
+    query = (
+        select(s)
+        .where(s.c.tenant == principal.tenant)
+        .order_by(s.c.data_type, s.c.direction, s.c.dealer_id)
+    )
+    if principal.data_scope is not DataScope.TENANT:
+        query = query.where(or_(s.c.dealer_id == principal.org_node, s.c.dealer_id == "*"))
+    async with session_factory() as session:
         return list((await session.execute(query)).mappings())

@@ -289,3 +289,44 @@ async def test_oidc_discovery_points_at_the_jwks(identity: Identity) -> None:
     assert config["jwks_uri"].endswith("/.well-known/jwks.json")
     assert keys[0]["alg"] == "RS256"
     assert "d" not in keys[0], "the private exponent must never be published"
+
+
+async def test_sharing_agreements_are_set_by_the_providing_party(identity: Identity) -> None:
+    dealer_admin = await identity.token("sh01.admin")
+    hq_admin = await identity.token("hq.admin")
+    own = {
+        "data_type": "lead",
+        "direction": "dealer_to_oem",
+        "dealer_id": "dealer-sh-01",
+        "level": "masked",
+    }
+    async with identity.client(dealer_admin) as client:
+        assert (await client.put("/sharing", json=own)).status_code == 204
+        other = own | {"dealer_id": "dealer-bj-01"}
+        assert (await client.put("/sharing", json=other)).status_code == 403
+        bad = await client.put("/sharing", json=own | {"level": "everything"})
+        assert bad.status_code == 422
+        assert bad.json()["detail"][0]["loc"] == ["body", "level"]
+        listed = (await client.get("/sharing")).json()
+    assert [(a["dealer_id"], a["level"]) for a in listed] == [("dealer-sh-01", "masked")]
+    async with identity.client(hq_admin) as client:
+        assert (await client.put("/sharing", json=own)).status_code == 403
+        down = {"data_type": "lead", "direction": "oem_to_dealer", "level": "full"}
+        assert (await client.put("/sharing", json=down)).status_code == 204
+
+    engine = create_async_engine(identity.database_url)
+    async with engine.connect() as conn:
+        published = (
+            (
+                await conn.execute(
+                    text(
+                        "SELECT payload->'data'->>'level' FROM outbox "
+                        "WHERE event_type = 'identity.SharingPolicyChanged' ORDER BY id"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+    await engine.dispose()
+    assert published == ["masked", "full"]

@@ -80,3 +80,16 @@ def test_the_tree_has_rules_of_placement() -> None:
     with pytest.raises(InvalidPlacement):
         check_placement(OrgKind.REGION, None)
     assert child_path("/hq/", "east") == "/hq/east/"
+
+
+def test_only_the_providing_party_sets_how_much_it_shares() -> None:
+    from crm_common.policy.sharing import Direction
+    from crm_identity.domain.sharing import may_set_agreement
+
+    admin, hq = frozenset({"dealer_admin"}), frozenset({"hq_admin"})
+    assert may_set_agreement(admin, "dealer-1", Direction.DEALER_TO_OEM, "dealer-1")
+    assert not may_set_agreement(admin, "dealer-1", Direction.DEALER_TO_OEM, "dealer-2")
+    assert not may_set_agreement(admin, "dealer-1", Direction.DEALER_TO_OEM, "*")
+    assert not may_set_agreement(hq, None, Direction.DEALER_TO_OEM, "dealer-1")
+    assert may_set_agreement(hq, None, Direction.OEM_TO_DEALER, "*")
+    assert not may_set_agreement(admin, "dealer-1", Direction.OEM_TO_DEALER, "dealer-1")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.policy import visible_to
+from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.tables import lead_facts
 
 
@@ -23,7 +23,13 @@ async def daily_lead_counts(
     query = (
         select(lead_facts.c.dealer_id, lead_facts.c.day, func.count().label("leads"))
         .where(
-            visible_to(principal, tenant=lead_facts.c.tenant, owner_org=lead_facts.c.owner_org),
+            visible_to(
+                principal,
+                DataType.KPI,
+                tenant=lead_facts.c.tenant,
+                owner_org=lead_facts.c.owner_org,
+                need=SharingLevel.AGGREGATE,
+            ),
             lead_facts.c.day.between(date_from, date_to),
         )
         .group_by(lead_facts.c.dealer_id, lead_facts.c.day)

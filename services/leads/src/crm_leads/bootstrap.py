@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from crm_common.contracts.events.leads import v1 as leads_v1
-from crm_common.policy.org_directory import org_directory_subscription
+from crm_common.policy.directory import policy_subscriptions
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
@@ -28,5 +28,5 @@ DEFINITION = ServiceDefinition(
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
     publishes=leads_v1.ALL,
-    subscriptions=lambda settings: [org_directory_subscription(settings)],
+    subscriptions=policy_subscriptions,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from crm_common.db.tables import inbox, org_directory, outbox
+from crm_common.db.tables import inbox, org_directory, outbox, sharing_levels
 
 
 def create_messaging_tables() -> None:
@@ -13,11 +13,14 @@ def create_messaging_tables() -> None:
     inbox.create(bind)
 
 
-def create_org_directory() -> None:
+def create_policy_tables() -> None:
+    """The service's copies of the org tree and of the sharing agreements."""
     org_directory.create(op.get_bind())
+    sharing_levels.create(op.get_bind())
 
 
-def drop_org_directory() -> None:
+def drop_policy_tables() -> None:
+    sharing_levels.drop(op.get_bind())
     org_directory.drop(op.get_bind())
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -54,8 +55,23 @@ org_directory = Table(
     Column("parent_id", String(64)),
     Column("kind", String(20), nullable=False),
     Column("path", String(1000), nullable=False),
+    Column("dealer_id", String(64)),
     Column("active", Boolean, nullable=False),
     Index("ix_org_directory_tenant_path", "tenant", "path"),
+    Index("ix_org_directory_tenant_dealer", "tenant", "dealer_id"),
+)
+
+# Each service's copy of the sharing agreements (from identity.SharingPolicyChanged); levels
+# are SharingLevel values, "*" ids are the tenant-wide defaults.
+sharing_levels = Table(
+    "sharing_levels",
+    messaging_metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("data_type", String(20), primary_key=True),
+    Column("direction", String(30), primary_key=True),
+    Column("dealer_id", String(64), primary_key=True),
+    Column("partner_id", String(64), primary_key=True),
+    Column("level", SmallInteger, nullable=False),
 )
 
 inbox = Table(

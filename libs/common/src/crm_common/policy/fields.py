@@ -10,13 +10,11 @@ DEALER_MANAGERS = frozenset({"dealer_admin", "sales_manager"})
 
 
 def personal_data_level(
-    principal: Principal, *, owner_user: str | None, owner_org: str
+    principal: Principal, *, owner_user: str | None, owner_org: str, shared: SharingLevel
 ) -> SharingLevel:
-    """The owning user and the managers of the owning org see personal data in full; every
-    other principal that may see the row at all (other consultants, HQ analysts) sees it masked.
-    """
-    if owner_user is not None and principal.user_id == owner_user:
-        return SharingLevel.FULL
-    if principal.org_node == owner_org and principal.roles & DEALER_MANAGERS:
-        return SharingLevel.FULL
-    return SharingLevel.MASKED
+    """Within what the owning org shares with the principal (``shared``), the owning user and
+    the managers of the owning org see personal data in full; everyone else sees it masked."""
+    is_owner = owner_user is not None and principal.user_id == owner_user
+    manages_owner_org = principal.org_node == owner_org and bool(principal.roles & DEALER_MANAGERS)
+    role_level = SharingLevel.FULL if is_owner or manages_owner_org else SharingLevel.MASKED
+    return min(role_level, shared)

@@ -24,6 +24,16 @@ class SharingLevel(IntEnum):
         return self.name.lower()
 
 
+class Direction(StrEnum):
+    DEALER_TO_OEM = "dealer_to_oem"
+    OEM_TO_DEALER = "oem_to_dealer"
+    DEALER_TO_PARTNER = "dealer_to_partner"
+    OEM_TO_PARTNER = "oem_to_partner"
+
+
+ALL_ORGS = "*"
+
+
 class DataType(StrEnum):
     LEAD = "lead"
     CUSTOMER = "customer"
@@ -33,3 +43,13 @@ class DataType(StrEnum):
     TICKET = "ticket"
     CALL = "call"
     KPI = "kpi"
+
+
+# Defaults of DESIGN.md: dealers share their own prospects with the OEM as figures only; what
+# the OEM sends down is the dealer's in full; partners see records naming them, masked.
+DEFAULT_LEVELS: dict[Direction, SharingLevel] = {
+    Direction.DEALER_TO_OEM: SharingLevel.AGGREGATE,
+    Direction.OEM_TO_DEALER: SharingLevel.FULL,
+    Direction.DEALER_TO_PARTNER: SharingLevel.MASKED,
+    Direction.OEM_TO_PARTNER: SharingLevel.MASKED,
+}

@@ -1,44 +1,108 @@
-"""Row visibility by tenant and data scope.
+"""Row visibility by tenant, data scope and sharing agreements.
 
-Every business row carries ``tenant`` and ``owner_org``. ``subtree`` reaches the org nodes below
-the principal's own, as the service's copy of the org tree (``org_directory``) knows them; a
-principal whose node is not (yet) known sees nothing rather than too much. ``own`` and ``team``
-see no further than their own org node until records carry an owning user (leads, issue #4).
+Every business row carries ``tenant`` and ``owner_org``. The service's copy of the org tree
+(``org_directory``) says which dealer an org node belongs to and what lies below it; the copy
+of the sharing agreements (``sharing_levels``) says how much each dealer shares with the OEM.
+
+- ``own``/``team``: the principal's own org node (rows will carry an owning user with #4);
+- ``dealer``: every node of the principal's dealer;
+- ``subtree``/``tenant``: the nodes below the principal's node (or the whole tenant), where a
+  node of another dealer counts only if that dealer shares the data type at the needed level.
+
+A principal whose node the directory does not know sees its own node's rows and nothing else.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnClause
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.db.tables import org_directory
+from crm_common.db.tables import org_directory, sharing_levels
+from crm_common.policy.sharing import ALL_ORGS, DEFAULT_LEVELS, DataType, Direction, SharingLevel
+
+Column = ColumnElement[str] | ColumnClause[str]
+
+
+def _principal_node(principal: Principal, column: ColumnClause[str]) -> ColumnElement[str]:
+    me = org_directory.alias("principal_node")
+    return (
+        select(me.c[column.name])
+        .where(me.c.id == principal.org_node, me.c.tenant == principal.tenant)
+        .scalar_subquery()
+    )
+
+
+def shared_level(
+    tenant: str, data_type: DataType, direction: Direction, dealer_id: Column
+) -> ColumnElement[int]:
+    """The agreed level for one dealer: its own agreement, else the tenant's, else the default."""
+    s = sharing_levels
+
+    def agreed(dealer: Column | str) -> ColumnElement[int]:
+        return (
+            select(s.c.level)
+            .where(
+                s.c.tenant == tenant,
+                s.c.data_type == data_type.value,
+                s.c.direction == direction.value,
+                s.c.dealer_id == dealer,
+                s.c.partner_id == ALL_ORGS,
+            )
+            .correlate_except(s)
+            .scalar_subquery()
+        )
+
+    return func.coalesce(agreed(dealer_id), agreed(ALL_ORGS), DEFAULT_LEVELS[direction].value)
 
 
 def visible_to(
     principal: Principal,
+    data_type: DataType,
     *,
-    tenant: ColumnElement[str] | ColumnClause[str],
-    owner_org: ColumnElement[str] | ColumnClause[str],
+    tenant: Column,
+    owner_org: Column,
+    need: SharingLevel = SharingLevel.MASKED,
 ) -> ColumnElement[bool]:
-    """SQL condition: the rows of ``tenant``/``owner_org`` columns that ``principal`` may see."""
+    """SQL condition: the rows ``principal`` may see of ``data_type`` at level ``need``."""
     same_tenant = tenant == principal.tenant
-    match principal.data_scope:
-        case DataScope.TENANT:
-            return same_tenant
-        case DataScope.DEALER | DataScope.TEAM | DataScope.OWN:
-            return and_(same_tenant, owner_org == principal.org_node)
-        case DataScope.SUBTREE:
-            own_path = (
-                select(org_directory.c.path)
-                .where(
-                    org_directory.c.id == principal.org_node,
-                    org_directory.c.tenant == principal.tenant,
-                )
-                .scalar_subquery()
-            )
-            below = select(org_directory.c.id).where(
-                org_directory.c.tenant == principal.tenant,
-                org_directory.c.path.startswith(own_path),
-            )
-            return and_(same_tenant, owner_org.in_(below))
+    own_node = owner_org == principal.org_node
+    if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
+        return and_(same_tenant, own_node)
+    d = org_directory
+    my_dealer = _principal_node(principal, d.c.dealer_id)
+    if principal.data_scope is DataScope.DEALER:
+        reachable = select(d.c.id).where(d.c.tenant == principal.tenant, d.c.dealer_id == my_dealer)
+        return and_(same_tenant, or_(own_node, owner_org.in_(reachable)))
+    conditions = [d.c.tenant == principal.tenant]
+    if principal.data_scope is DataScope.SUBTREE:
+        conditions.append(d.c.path.startswith(_principal_node(principal, d.c.path)))
+    conditions.append(
+        or_(
+            d.c.dealer_id.is_(None),
+            d.c.dealer_id == my_dealer,
+            shared_level(principal.tenant, data_type, Direction.DEALER_TO_OEM, d.c.dealer_id)
+            >= need.value,
+        )
+    )
+    reachable = select(d.c.id).where(*conditions)
+    return and_(same_tenant, or_(own_node, owner_org.in_(reachable)))
+
+
+def level_shared_with(
+    principal: Principal, data_type: DataType, *, owner_org: Column
+) -> ColumnElement[int]:
+    """SQL expression: how much of a row's data reaches ``principal`` (FULL within the own
+    dealer or for rows above dealers; the agreed level for another dealer's rows)."""
+    d = org_directory.alias("row_node")
+    # Correlated with the row's table even when nested inside the sharing-level subquery.
+    row_dealer = (
+        select(d.c.dealer_id).where(d.c.id == owner_org).correlate_except(d).scalar_subquery()
+    )
+    my_dealer = _principal_node(principal, org_directory.c.dealer_id)
+    return case(
+        (owner_org == principal.org_node, literal(SharingLevel.FULL.value)),
+        (row_dealer.is_(None), literal(SharingLevel.FULL.value)),
+        (row_dealer == my_dealer, literal(SharingLevel.FULL.value)),
+        else_=shared_level(principal.tenant, data_type, Direction.DEALER_TO_OEM, row_dealer),
+    )

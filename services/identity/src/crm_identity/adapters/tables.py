@@ -63,3 +63,18 @@ refresh_tokens = Table(
     Column("revoked_at", DateTime(timezone=True)),
     Index("ix_refresh_tokens_family", "family_id"),
 )
+
+# Rows only where an agreement differs from the defaults (crm_common.policy.sharing);
+# "*" dealer/partner ids make an agreement tenant-wide.
+sharing_agreements = Table(
+    "sharing_agreements",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("data_type", String(20), primary_key=True),
+    Column("direction", String(30), primary_key=True),
+    Column("dealer_id", String(64), primary_key=True),
+    Column("partner_id", String(64), primary_key=True),
+    Column("level", String(10), nullable=False),
+    Column("updated_by", String(64), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)

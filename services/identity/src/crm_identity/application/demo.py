@@ -59,8 +59,10 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
         if exists.first() is not None:
             return False
         paths: dict[str | None, str] = {None: "/"}
+        dealers: dict[str | None, str | None] = {None: None}
         for node_id, parent, kind, name, partner_type in ORG_TREE:
             paths[node_id] = child_path(paths[parent], node_id)
+            dealers[node_id] = node_id if kind is OrgKind.DEALER else dealers[parent]
             await uow.publish(
                 new_event(
                     OrgChanged(
@@ -69,6 +71,7 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                         kind=kind.value,
                         name=name,
                         path=paths[node_id],
+                        dealer_id=dealers[node_id],
                         active=True,
                     ),
                     tenant=TENANT,

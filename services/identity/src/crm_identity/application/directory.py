@@ -15,6 +15,7 @@ from crm_common.db import UnitOfWork
 from crm_identity.adapters.tables import org_nodes, refresh_tokens, users
 from crm_identity.application.errors import Conflict, Forbidden, NotFound
 from crm_identity.application.passwords import hash_password
+from crm_identity.application.sharing import dealer_of
 from crm_identity.domain.org_tree import OrgKind, PartnerType, check_placement, child_path
 from crm_identity.domain.permissions import may_grant, may_manage_users_in
 from crm_identity.domain.roles import has_function, role
@@ -82,6 +83,7 @@ async def add_org_node(uow: UnitOfWork, actor: Principal, command: AddOrgNode) -
             await uow.session.flush()
         except IntegrityError as exc:
             raise Conflict(f"org node {command.id!r} exists") from exc
+        dealer_id = await dealer_of(uow, actor.tenant, command.id)
         await uow.publish(
             new_event(
                 OrgChanged(
@@ -90,6 +92,7 @@ async def add_org_node(uow: UnitOfWork, actor: Principal, command: AddOrgNode) -
                     kind=command.kind.value,
                     name=command.name,
                     path=path,
+                    dealer_id=dealer_id,
                     active=True,
                 ),
                 tenant=actor.tenant,

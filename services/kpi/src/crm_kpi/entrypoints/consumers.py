@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
-from crm_common.policy.org_directory import org_directory_subscription
+from crm_common.policy.directory import policy_subscriptions
 from crm_common.settings import Settings
 from crm_kpi.application.projections import record_lead_created
 
@@ -19,7 +19,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         await record_lead_created(uow, event, settings.business_timezone)
 
     return [
-        org_directory_subscription(settings),
+        *policy_subscriptions(settings),
         Subscription(
             consumer=LEAD_FACTS_CONSUMER,
             topic=LEAD_TOPIC,

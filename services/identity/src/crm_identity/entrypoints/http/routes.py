@@ -9,15 +9,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.http import CurrentPrincipal
 from crm_common.db import UnitOfWork
+from crm_common.policy.sharing import SharingLevel
 from crm_common.runtime.http import database
 from crm_common.settings import Settings
 from crm_identity import views
-from crm_identity.application import auth, directory
+from crm_identity.application import auth, directory, sharing
 from crm_identity.entrypoints.http.schemas import (
     MePublic,
     OrgNodeCreate,
     OrgNodePublic,
     RefreshRequest,
+    SharingAgreementPublic,
+    SharingAgreementSet,
     TokenRequest,
     TokenResponse,
     UserCreate,
@@ -163,4 +166,37 @@ async def add_user(body: UserCreate, principal: CurrentPrincipal, db: Database) 
 async def deactivate_user(user_id: UUID, principal: CurrentPrincipal, db: Database) -> Response:
     """The user can no longer log in; publishes ``identity.UserChanged`` (deactivated)."""
     await directory.deactivate_user(UnitOfWork(db), principal, user_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/sharing", tags=["sharing"], response_model=list[SharingAgreementPublic])
+async def list_sharing_agreements(
+    principal: CurrentPrincipal, db: Database
+) -> list[SharingAgreementPublic]:
+    """Agreements that differ from the defaults, as far as they concern the caller's org."""
+    rows = await views.sharing_agreements_for(db, principal)
+    return [SharingAgreementPublic.model_validate(dict(r)) for r in rows]
+
+
+@router.put(
+    "/sharing",
+    tags=["sharing"],
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={403: {"description": "Only the providing party sets how much it shares"}},
+)
+async def set_sharing_agreement(
+    body: SharingAgreementSet, principal: CurrentPrincipal, db: Database
+) -> Response:
+    """Publishes ``identity.SharingPolicyChanged``; every service applies it to its queries."""
+    await sharing.set_agreement(
+        UnitOfWork(db),
+        principal,
+        sharing.SetAgreement(
+            body.data_type,
+            body.direction,
+            body.dealer_id,
+            body.partner_id,
+            SharingLevel.parse(body.level),
+        ),
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

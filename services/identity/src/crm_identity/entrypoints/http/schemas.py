@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crm_common.policy.sharing import DataType, Direction
 from crm_identity.domain.org_tree import OrgKind, PartnerType
 
 _ID = r"^[a-z0-9][a-z0-9-]{1,63}$"
@@ -74,3 +76,23 @@ class UserPublic(BaseModel):
     org_node: str
     roles: list[str]
     active: bool
+
+
+class SharingAgreementSet(BaseModel):
+    """How much of one data type flows in one direction; ``*`` ids mean every dealer/partner."""
+
+    model_config = ConfigDict(extra="forbid")
+    data_type: DataType
+    direction: Direction
+    dealer_id: str = Field(default="*", pattern=r"^(\*|[a-z0-9][a-z0-9-]{1,63})$")
+    partner_id: str = Field(default="*", pattern=r"^(\*|[a-z0-9][a-z0-9-]{1,63})$")
+    level: Literal["none", "aggregate", "masked", "full"]
+
+
+class SharingAgreementPublic(BaseModel):
+    data_type: DataType
+    direction: Direction
+    dealer_id: str
+    partner_id: str
+    level: Literal["none", "aggregate", "masked", "full"]
+    updated_by: str

@@ -45,7 +45,10 @@ async def get_lead(lead_id: UUID, principal: CurrentPrincipal, db: Database) -> 
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     lead = dict(row)
     level = personal_data_level(
-        principal, owner_user=lead["created_by"], owner_org=lead["owner_org"]
+        principal,
+        owner_user=lead["created_by"],
+        owner_org=lead["owner_org"],
+        shared=SharingLevel(lead.pop("shared_level")),
     )
     if level < SharingLevel.FULL:
         lead["customer_name"] = mask_name(lead["customer_name"])

@@ -1,4 +1,4 @@
-"""org directory: the service's copy of the org tree
+"""policy tables: the service's copies of the org tree and the sharing agreements
 
 Revision ID: 0002
 Revises: 0001
@@ -7,7 +7,7 @@ Create Date: 2026-11-23
 
 from collections.abc import Sequence
 
-from crm_common.db.migration_ops import create_org_directory, drop_org_directory
+from crm_common.db.migration_ops import create_policy_tables, drop_policy_tables
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -16,8 +16,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    create_org_directory()
+    create_policy_tables()
 
 
 def downgrade() -> None:
-    drop_org_directory()
+    drop_policy_tables()

@@ -1,0 +1,74 @@
+"""What every service knows of identity's policy data: the org tree and the sharing agreements,
+kept current from identity's events in the service's own tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.dialects.postgresql import insert
+
+from crm_common.contracts.events.identity.v1 import (
+    ORG_TOPIC,
+    SHARING_TOPIC,
+    OrgChanged,
+    OrgChangedEvent,
+    SharingPolicyChanged,
+    SharingPolicyChangedEvent,
+)
+from crm_common.db.tables import org_directory, sharing_levels
+from crm_common.db.unit_of_work import UnitOfWork
+from crm_common.messaging.consumer import Handles, Subscription
+from crm_common.policy.sharing import SharingLevel
+from crm_common.settings import Settings
+
+
+async def record_org_change(uow: UnitOfWork, event: OrgChangedEvent) -> None:
+    values = {
+        "tenant": event.tenant,
+        "parent_id": event.data.parent_id,
+        "kind": event.data.kind,
+        "path": event.data.path,
+        "dealer_id": event.data.dealer_id,
+        "active": event.data.active,
+    }
+    await uow.session.execute(
+        insert(org_directory)
+        .values(id=event.data.org_id, **values)
+        .on_conflict_do_update(index_elements=[org_directory.c.id], set_=values)
+    )
+
+
+async def record_sharing_change(uow: UnitOfWork, event: SharingPolicyChangedEvent) -> None:
+    level = SharingLevel.parse(event.data.level).value
+    await uow.session.execute(
+        insert(sharing_levels)
+        .values(
+            tenant=event.tenant,
+            data_type=event.data.data_type,
+            direction=event.data.direction,
+            dealer_id=event.data.dealer_id,
+            partner_id=event.data.partner_id,
+            level=level,
+        )
+        .on_conflict_do_update(
+            index_elements=list(sharing_levels.primary_key), set_={"level": level}
+        )
+    )
+
+
+def policy_subscriptions(settings: Settings) -> Sequence[Subscription]:
+    """Every service that scopes queries consumes these (its own groups and inboxes)."""
+    return [
+        Subscription(
+            consumer=f"{settings.service_name}.org-directory",
+            topic=ORG_TOPIC,
+            handles=[Handles(OrgChanged, record_org_change)],
+            description="Keeps this service's copy of the org tree.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.sharing-levels",
+            topic=SHARING_TOPIC,
+            handles=[Handles(SharingPolicyChanged, record_sharing_change)],
+            description="Keeps this service's copy of the sharing agreements.",
+        ),
+    ]
