@@ -20,8 +20,6 @@ from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Environment, Settings
 from crm_identity.application.demo import TENANT, seed_demo_tenant
 from crm_identity.application.errors import AuthenticationFailed, Conflict, Forbidden, NotFound
-from crm_identity.domain.org_tree import InvalidPlacement
-from crm_identity.domain.roles import UnknownRole
 from crm_identity.entrypoints.http.routes import router
 
 DESCRIPTION = "Identity: org tree, users, roles, login, signing keys (JWKS), sharing agreements."
@@ -46,8 +44,6 @@ def create_api(settings: Settings) -> FastAPI:
             Forbidden: 403,
             NotFound: 404,
             Conflict: 409,
-            InvalidPlacement: 422,
-            UnknownRole: 422,
         },
     )
     app.state.jwks = jwks_document([settings.signing_key_pem.get_secret_value()])

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import JwksVerifier
 from crm_common.db.engine import create_engine, create_session_factory
+from crm_common.errors import InvalidInput
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
 from crm_common.settings import Settings
@@ -92,6 +93,18 @@ def create_http_app(
             request.method, getattr(route, "path", "unmatched"), str(response.status_code)
         ).observe(time.perf_counter() - started)
         return response
+
+    @app.exception_handler(InvalidInput)
+    async def invalid_input(_: Request, exc: InvalidInput) -> JSONResponse:
+        # The shape of FastAPI's own validation errors, so clients handle one format.
+        return JSONResponse(
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+            content={
+                "detail": [
+                    {"loc": [exc.location, exc.field], "msg": str(exc), "type": "value_error"}
+                ]
+            },
+        )
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(InterfaceError)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from crm_common.errors import InvalidInput
+
 
 class OrgKind(StrEnum):
     HQ = "hq"
@@ -35,8 +37,9 @@ ALLOWED_PARENTS: dict[OrgKind, frozenset[OrgKind]] = {
 }
 
 
-class InvalidPlacement(ValueError):
-    pass
+class InvalidPlacement(InvalidInput):
+    def __init__(self, message: str) -> None:
+        super().__init__("parent_id", message)
 
 
 def child_path(parent_path: str, node_id: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crm_common.auth.principal import DataScope
+from crm_common.errors import InvalidInput
 
 _SCOPE_ORDER = [
     DataScope.OWN,
@@ -85,8 +86,9 @@ ROLES: dict[str, Role] = {
 }
 
 
-class UnknownRole(ValueError):
-    pass
+class UnknownRole(InvalidInput):
+    def __init__(self, message: str) -> None:
+        super().__init__("roles", message)
 
 
 def widest_scope(role_names: frozenset[str]) -> DataScope:

@@ -3,11 +3,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, status
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.http import CurrentPrincipal
+from crm_common.errors import InvalidInput
 from crm_common.runtime.http import database
 from crm_kpi import views
 
@@ -39,11 +40,9 @@ async def lead_counts_per_dealer_and_day(
 ) -> DailyLeadCounts:
     """Leads created per dealer and business day, limited to what the caller may see."""
     if date_to < date_from:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="'to' is before 'from'")
+        raise InvalidInput("to", "'to' is before 'from'", location="query")
     if (date_to - date_from).days >= MAX_RANGE_DAYS:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"range exceeds {MAX_RANGE_DAYS} days"
-        )
+        raise InvalidInput("to", f"range exceeds {MAX_RANGE_DAYS} days", location="query")
     rows = await views.daily_lead_counts(
         db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
     )
