@@ -241,7 +241,8 @@ async def test_a_region_manager_sees_the_dealers_of_the_region_only(spine: Spine
         return {row["dealer_id"] for row in body["rows"]}
 
     assert await eventually(lambda: _has(kpi_dealers(), "dealer-sh-01"), timeout=60)
-    assert await kpi_dealers() == {"dealer-sh-01"}
+    # Other tests of the session add leads of other east dealers; north ones never show.
+    assert await kpi_dealers() <= {"dealer-sh-01", "dealer-sh-02", "dealer-hz-01"}
     async with spine.client("leads", region) as client:
         # By default a dealer shares its own prospects with the OEM as figures only.
         assert (await client.get(f"/leads/{east_lead}")).status_code == 404

@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from crm_common.auth.principal import DataScope
+from crm_common.policy.roles import UnknownRole, has_function, role, widest_scope
 from crm_identity.domain.accounts import (
     LOCKOUT,
     MAX_FAILED_LOGINS,
@@ -14,7 +15,6 @@ from crm_identity.domain.accounts import (
 )
 from crm_identity.domain.org_tree import InvalidPlacement, OrgKind, check_placement, child_path
 from crm_identity.domain.permissions import may_grant, may_manage_users_in
-from crm_identity.domain.roles import UnknownRole, has_function, role, widest_scope
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import InvalidToken, JwksVerifier
+from crm_common.policy.roles import has_function
 
 _bearer = HTTPBearer(auto_error=False, description="RS256 access token issued by identity")
 
@@ -35,3 +36,16 @@ async def authenticate(
 
 
 CurrentPrincipal = Annotated[Principal, Depends(authenticate)]
+
+
+def requires(function: str) -> Any:
+    """Dependency: the caller's roles must carry ``function`` (403 otherwise)."""
+
+    async def check(principal: CurrentPrincipal) -> Principal:
+        if not has_function(principal.roles, function):
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, detail=f"this needs the {function} function"
+            )
+        return principal
+
+    return Depends(check)

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.db import UnitOfWork
+from crm_common.policy.roles import widest_scope
 from crm_common.settings import Settings
 from crm_identity.adapters.tables import refresh_tokens, users
 from crm_identity.application.errors import AuthenticationFailed
@@ -25,7 +26,6 @@ from crm_identity.domain.accounts import (
     hash_refresh_token,
     new_refresh_token,
 )
-from crm_identity.domain.roles import widest_scope
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from crm_common.auth.principal import Principal
 from crm_common.contracts import new_event
 from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
 from crm_common.db import UnitOfWork
+from crm_common.policy.roles import has_function, role
 from crm_identity.adapters.tables import org_nodes, refresh_tokens, users
 from crm_identity.application.errors import Conflict, Forbidden, NotFound
 from crm_identity.application.passwords import hash_password
 from crm_identity.application.sharing import dealer_of
 from crm_identity.domain.org_tree import OrgKind, PartnerType, check_placement, child_path
 from crm_identity.domain.permissions import may_grant, may_manage_users_in
-from crm_identity.domain.roles import has_function, role
 
 
 @dataclass(frozen=True)

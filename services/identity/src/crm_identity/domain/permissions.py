@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from crm_common.policy.roles import role
 from crm_identity.domain.org_tree import within
-from crm_identity.domain.roles import role
 
 
 def may_manage_users_in(

@@ -7,7 +7,8 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.auth.http import CurrentPrincipal
+from crm_common.auth import Principal
+from crm_common.auth.http import CurrentPrincipal, requires
 from crm_common.db import UnitOfWork
 from crm_common.policy.sharing import SharingLevel
 from crm_common.runtime.http import database
@@ -113,7 +114,7 @@ async def list_org_nodes(principal: CurrentPrincipal, db: Database) -> list[OrgN
     responses={403: {"description": "Not an HQ admin"}, 409: {"description": "Id taken"}},
 )
 async def add_org_node(
-    body: OrgNodeCreate, principal: CurrentPrincipal, db: Database
+    body: OrgNodeCreate, principal: Annotated[Principal, requires("org.manage")], db: Database
 ) -> OrgNodePublic:
     path = await directory.add_org_node(
         UnitOfWork(db),
@@ -139,7 +140,9 @@ async def list_users(principal: CurrentPrincipal, db: Database) -> list[UserPubl
         409: {"description": "Username taken"},
     },
 )
-async def add_user(body: UserCreate, principal: CurrentPrincipal, db: Database) -> UserPublic:
+async def add_user(
+    body: UserCreate, principal: Annotated[Principal, requires("user.manage")], db: Database
+) -> UserPublic:
     """HQ admins add users anywhere in the tenant; a dealer admin only to the own dealer."""
     roles = frozenset(body.roles)
     user_id = await directory.add_user(
@@ -163,7 +166,9 @@ async def add_user(body: UserCreate, principal: CurrentPrincipal, db: Database) 
     status_code=status.HTTP_204_NO_CONTENT,
     responses={404: {"description": "No such user visible to the caller"}},
 )
-async def deactivate_user(user_id: UUID, principal: CurrentPrincipal, db: Database) -> Response:
+async def deactivate_user(
+    user_id: UUID, principal: Annotated[Principal, requires("user.manage")], db: Database
+) -> Response:
     """The user can no longer log in; publishes ``identity.UserChanged`` (deactivated)."""
     await directory.deactivate_user(UnitOfWork(db), principal, user_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -185,7 +190,9 @@ async def list_sharing_agreements(
     responses={403: {"description": "Only the providing party sets how much it shares"}},
 )
 async def set_sharing_agreement(
-    body: SharingAgreementSet, principal: CurrentPrincipal, db: Database
+    body: SharingAgreementSet,
+    principal: Annotated[Principal, requires("sharing.manage")],
+    db: Database,
 ) -> Response:
     """Publishes ``identity.SharingPolicyChanged``; every service applies it to its queries."""
     await sharing.set_agreement(

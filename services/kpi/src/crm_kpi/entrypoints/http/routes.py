@@ -7,7 +7,8 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.auth.http import CurrentPrincipal
+from crm_common.auth import Principal
+from crm_common.auth.http import requires
 from crm_common.errors import InvalidInput
 from crm_common.runtime.http import database
 from crm_kpi import views
@@ -30,9 +31,13 @@ class DailyLeadCounts(BaseModel):
     rows: list[DailyLeadCount]
 
 
-@router.get("/leads/daily", response_model=DailyLeadCounts)
+@router.get(
+    "/leads/daily",
+    response_model=DailyLeadCounts,
+    responses={403: {"description": "The role lacks kpi.read"}},
+)
 async def lead_counts_per_dealer_and_day(
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
     date_from: Annotated[date, Query(alias="from", description="First business day, inclusive")],
     date_to: Annotated[date, Query(alias="to", description="Last business day, inclusive")],

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, HTTPException, status
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.auth.http import CurrentPrincipal
+from crm_common.auth import Principal
+from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import SharingLevel, mask_name, mask_phone, personal_data_level
 from crm_common.runtime.http import database
@@ -16,10 +17,15 @@ from crm_leads.entrypoints.http.schemas import LeadCreate, LeadPublic
 
 router = APIRouter(prefix="/leads", tags=["leads"])
 Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
+LeadCreator = Annotated[Principal, requires("lead.create")]
+LeadReader = Annotated[Principal, requires("lead.read")]
+_FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"description": "The role lacks the function"}}
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=LeadPublic)
-async def register_lead(body: LeadCreate, principal: CurrentPrincipal, db: Database) -> LeadPublic:
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=LeadPublic, responses=_FORBIDDEN
+)
+async def register_lead(body: LeadCreate, principal: LeadCreator, db: Database) -> LeadPublic:
     """Record a lead for the caller's org node; publishes ``leads.LeadCreated``."""
     lead = await create_lead(
         CreateLead(
@@ -37,9 +43,9 @@ async def register_lead(body: LeadCreate, principal: CurrentPrincipal, db: Datab
 @router.get(
     "/{lead_id}",
     response_model=LeadPublic,
-    responses={404: {"description": "No such lead visible to the caller"}},
+    responses={**_FORBIDDEN, 404: {"description": "No such lead visible to the caller"}},
 )
-async def get_lead(lead_id: UUID, principal: CurrentPrincipal, db: Database) -> LeadPublic:
+async def get_lead(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPublic:
     row = await views.lead_for(db, principal, lead_id)
     if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")

@@ -1,4 +1,7 @@
-"""Roles of the value chain, their data scope and their functions (DOMAIN.md "permissions")."""
+"""Roles of the value chain, their data scope and their functions (DOMAIN.md "permissions").
+
+Identity grants roles; every service checks the functions a role carries before acting.
+"""
 
 from __future__ import annotations
 
@@ -68,6 +71,7 @@ ROLES: dict[str, Role] = {
             "lead.read",
             "lead.create",
             "lead.claim",
+            "kpi.read",
             dealer_level=True,
         ),
         _role("service_advisor", DataScope.DEALER, "ticket.manage", dealer_level=True),
