@@ -29,6 +29,7 @@ class Spine:
     signing_key_pem: str
     processes: dict[str, ServiceProcess]
     urls: dict[str, str]
+    database_urls: dict[str, str]
 
     def token(
         self,
@@ -113,7 +114,8 @@ async def spine(
     try:
         for process in processes.values():
             process.start()
-        yield Spine(infrastructure, settings, signing_key_pem, processes, urls)
+        database_urls = {name: databases.url(name) for name in SERVICES}
+        yield Spine(infrastructure, settings, signing_key_pem, processes, urls, database_urls)
     finally:
         for process in processes.values():
             process.stop()

@@ -47,6 +47,7 @@ NEEDS: dict[str, str | None] = {
     "identity PUT /sharing": "sharing.manage",
     "leads POST /leads": "lead.create",
     "leads GET /leads/{lead_id}": "lead.read",
+    "leads GET /leads/{lead_id}/audit": "audit.read",
     "kpi GET /kpi/leads/daily": "kpi.read",
 }
 # Where each role works in the demo tenant.

@@ -15,6 +15,9 @@ from datetime import date, timedelta
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from crm_common.auth.principal import DataScope
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC
@@ -132,6 +135,28 @@ async def test_a_lead_of_another_org_answers_404(spine: Spine) -> None:
         assert (await other_dealer.get(f"/leads/{lead_id}")).status_code == 404
     async with spine.client("leads", spine.token("oem-other", "dealer-a")) as other_tenant:
         assert (await other_tenant.get(f"/leads/{lead_id}")).status_code == 404
+
+    # Every read and change of the personal data is on record, for the dealer's admin only.
+    admin = spine.token("oem-e2e-404", "dealer-a", roles={"dealer_admin"}, user="admin-a")
+    async with spine.client("leads", admin) as client:
+        trail = (await client.get(f"/leads/{lead_id}/audit")).json()
+    assert [(e["action"], e["actor"], e["level"]) for e in trail] == [
+        ("create", "user-of-dealer-a", "full"),
+        ("read", "user-of-dealer-a", "full"),
+        ("read", "user-of-dealer-a", "full"),
+        ("read", "colleague", "masked"),
+    ]
+    assert trail[1]["endpoint"] == "GET /leads/{lead_id}"
+    foreign_admin = spine.token("oem-e2e-404", "dealer-b", roles={"dealer_admin"})
+    async with spine.client("leads", foreign_admin) as client:
+        assert (await client.get(f"/leads/{lead_id}/audit")).json() == []
+    engine = create_async_engine(spine.database_urls["leads"])
+    try:
+        async with engine.begin() as conn:
+            with pytest.raises(DBAPIError, match="append-only"):
+                await conn.execute(text("DELETE FROM personal_data_audit"))
+    finally:
+        await engine.dispose()
 
 
 async def test_thousand_leads_reach_kpi_exactly_once_and_survive_a_replay(spine: Spine) -> None:

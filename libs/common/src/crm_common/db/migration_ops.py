@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from alembic import op
 
-from crm_common.db.tables import inbox, org_directory, outbox, sharing_levels
+from crm_common.db.tables import (
+    inbox,
+    org_directory,
+    outbox,
+    personal_data_audit,
+    sharing_levels,
+)
 
 
 def create_messaging_tables() -> None:
@@ -22,6 +28,29 @@ def create_policy_tables() -> None:
 def drop_policy_tables() -> None:
     sharing_levels.drop(op.get_bind())
     org_directory.drop(op.get_bind())
+
+
+def create_audit_log() -> None:
+    personal_data_audit.create(op.get_bind())
+    op.execute(
+        """
+        CREATE FUNCTION refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'personal_data_audit is append-only'; END $$
+        """
+    )
+    op.execute(
+        """
+        CREATE TRIGGER personal_data_audit_append_only
+            BEFORE UPDATE OR DELETE OR TRUNCATE ON personal_data_audit
+            FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change()
+        """
+    )
+
+
+def drop_audit_log() -> None:
+    op.execute("DROP TRIGGER personal_data_audit_append_only ON personal_data_audit")
+    op.execute("DROP FUNCTION refuse_audit_change()")
+    personal_data_audit.drop(op.get_bind())
 
 
 def drop_messaging_tables() -> None:

@@ -4,6 +4,7 @@ the org tree the shared policy reads."""
 from __future__ import annotations
 
 from sqlalchemy import (
+    ARRAY,
     BigInteger,
     Boolean,
     Column,
@@ -72,6 +73,25 @@ sharing_levels = Table(
     Column("dealer_id", String(64), primary_key=True),
     Column("partner_id", String(64), primary_key=True),
     Column("level", SmallInteger, nullable=False),
+)
+
+# Append-only record of who read or changed personal data (a trigger refuses UPDATE/DELETE).
+personal_data_audit = Table(
+    "personal_data_audit",
+    messaging_metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("actor_org", String(64), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("resource_type", String(30), nullable=False),
+    Column("resource_id", String(64), nullable=False),
+    Column("fields", ARRAY(String(40)), nullable=False),
+    Column("level", String(10), nullable=False),
+    Column("endpoint", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_personal_data_audit_resource", "tenant", "resource_id"),
 )
 
 inbox = Table(

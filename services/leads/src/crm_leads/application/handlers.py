@@ -9,6 +9,8 @@ from crm_common.auth import Principal
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LeadCreated
 from crm_common.db import UnitOfWork
+from crm_common.policy import DataType, SharingLevel
+from crm_common.policy.audit import record_personal_data_access
 from crm_leads.adapters import repository
 from crm_leads.domain.lead import Lead, LeadSource, register_lead
 
@@ -21,7 +23,11 @@ class CreateLead:
     vehicle_interest: str | None
 
 
-async def create_lead(command: CreateLead, actor: Principal, uow: UnitOfWork) -> Lead:
+PERSONAL_FIELDS = ("customer_name", "phone")
+
+
+async def create_lead(command: CreateLead, actor: Principal, uow: UnitOfWork, *, via: str) -> Lead:
+    """``via`` names the entrypoint for the personal-data audit (e.g. ``POST /leads``)."""
     lead = register_lead(
         tenant=actor.tenant,
         owner_org=actor.org_node,
@@ -34,6 +40,17 @@ async def create_lead(command: CreateLead, actor: Principal, uow: UnitOfWork) ->
     )
     async with uow:
         await repository.add_lead(uow.session, lead)
+        await record_personal_data_access(
+            uow.session,
+            actor,
+            action="create",
+            resource_type=DataType.LEAD,
+            resource_id=str(lead.id),
+            owner_org=lead.owner_org,
+            fields=PERSONAL_FIELDS,
+            level=SharingLevel.FULL,
+            endpoint=via,
+        )
         await uow.publish(
             new_event(
                 LeadCreated(
