@@ -6,6 +6,7 @@ from sqlalchemy import RowMapping, Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
+from crm_identity.adapters.repository import org_path
 from crm_identity.adapters.tables import org_nodes, sharing_agreements, users
 
 
@@ -17,21 +18,11 @@ def _visible_paths(principal: Principal, own_path: str) -> Select[tuple[str]]:
     return query
 
 
-async def _own_path(session: AsyncSession, principal: Principal) -> str | None:
-    return (
-        await session.execute(
-            select(org_nodes.c.path).where(
-                org_nodes.c.id == principal.org_node, org_nodes.c.tenant == principal.tenant
-            )
-        )
-    ).scalar_one_or_none()
-
-
 async def org_nodes_for(
     session_factory: async_sessionmaker[AsyncSession], principal: Principal
 ) -> list[RowMapping]:
     async with session_factory() as session:
-        own = await _own_path(session, principal)
+        own = await org_path(session, principal.tenant, principal.org_node)
         if own is None:
             return []
         query = (
@@ -46,7 +37,7 @@ async def users_for(
     session_factory: async_sessionmaker[AsyncSession], principal: Principal
 ) -> list[RowMapping]:
     async with session_factory() as session:
-        own = await _own_path(session, principal)
+        own = await org_path(session, principal.tenant, principal.org_node)
         if own is None:
             return []
         query = (

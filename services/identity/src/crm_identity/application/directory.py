@@ -13,6 +13,7 @@ from crm_common.contracts import new_event
 from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function, role
+from crm_identity.adapters.repository import org_path
 from crm_identity.adapters.tables import org_nodes, refresh_tokens, users
 from crm_identity.application.errors import Conflict, Forbidden, NotFound
 from crm_identity.application.passwords import hash_password
@@ -39,13 +40,15 @@ class AddUser:
     roles: frozenset[str]
 
 
-async def _org_path(uow: UnitOfWork, tenant: str, org_id: str) -> str | None:
-    path: str | None = (
-        await uow.session.execute(
-            select(org_nodes.c.path).where(org_nodes.c.id == org_id, org_nodes.c.tenant == tenant)
-        )
-    ).scalar_one_or_none()
-    return path
+async def _require_user_manager_of(
+    uow: UnitOfWork, actor: Principal, target_path: str | None
+) -> None:
+    """A user manager must reach the target's org node; anything else looks like no such node."""
+    actor_path = await org_path(uow.session, actor.tenant, actor.org_node)
+    if target_path is None or actor_path is None:
+        raise NotFound("no such org node or user")
+    if not may_manage_users_in(actor.roles, actor_path, target_path):
+        raise NotFound("no such org node or user")
 
 
 async def add_org_node(uow: UnitOfWork, actor: Principal, command: AddOrgNode) -> str:
@@ -110,12 +113,8 @@ async def add_user(uow: UnitOfWork, actor: Principal, command: AddUser) -> UUID:
         role(name)  # unknown roles are refused before anything is written
     password_hash = await hash_password(command.password)
     async with uow:
-        target_path = await _org_path(uow, actor.tenant, command.org_node)
-        actor_path = await _org_path(uow, actor.tenant, actor.org_node)
-        if target_path is None or actor_path is None:
-            raise NotFound(f"no org node {command.org_node!r}")
-        if not may_manage_users_in(actor.roles, actor_path, target_path):
-            raise NotFound(f"no org node {command.org_node!r}")
+        target_path = await org_path(uow.session, actor.tenant, command.org_node)
+        await _require_user_manager_of(uow, actor, target_path)
         if not may_grant(actor.roles, command.roles):
             raise Forbidden("a dealer admin grants dealer roles only")
         user_id = uuid4()
@@ -164,11 +163,9 @@ async def deactivate_user(uow: UnitOfWork, actor: Principal, user_id: UUID) -> N
                 .with_for_update(of=users)
             )
         ).first()
-        actor_path = await _org_path(uow, actor.tenant, actor.org_node)
-        if target is None or actor_path is None:
+        if target is None:
             raise NotFound("no such user")
-        if not may_manage_users_in(actor.roles, actor_path, target.path):
-            raise NotFound("no such user")
+        await _require_user_manager_of(uow, actor, target.path)
         if not target.active:
             return
         await uow.session.execute(update(users).where(users.c.id == user_id).values(active=False))
