@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID, uuid4
@@ -34,8 +35,9 @@ class EventData(BaseModel):
     topic: ClassVar[str]
     """``crm.<service>.<aggregate>.v<major>``; keyed by aggregate id."""
 
+    @abstractmethod
     def aggregate_key(self) -> str:
-        raise NotImplementedError(f"{type(self).__name__} must say which aggregate keys it")
+        """The Kafka key: the id of the aggregate, so its events stay in order."""
 
 
 DataT = TypeVar("DataT")
