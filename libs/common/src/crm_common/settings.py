@@ -84,10 +84,6 @@ class Settings(BaseSettings):
     def consumer_group(self, name: str) -> str:
         return f"{self.kafka_namespace}{name}"
 
-    @property
-    def database_name(self) -> str:
-        return self.database_url.get_secret_value().rsplit("/", 1)[-1].split("?", 1)[0]
-
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -6,7 +6,7 @@ from crm_common.settings import Settings
 
 def test_development_defaults_to_a_database_per_service() -> None:
     settings = Settings(service_name="service-desk", env="development")
-    assert settings.database_name == "crm_service_desk"
+    assert settings.database_url.get_secret_value().endswith("@127.0.0.1:5432/crm_service_desk")
 
 
 def test_production_refuses_the_development_database_password() -> None:

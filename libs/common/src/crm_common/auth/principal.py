@@ -27,6 +27,3 @@ class Principal(BaseModel):
     )
     roles: frozenset[str] = frozenset()
     data_scope: DataScope = DataScope.OWN
-
-    def has_role(self, role: str) -> bool:
-        return role in self.roles

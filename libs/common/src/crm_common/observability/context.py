@@ -16,25 +16,14 @@ CORRELATION_HEADER = "x-correlation-id"
 class Trace:
     trace_id: str
     correlation_id: str
-    span_id: str
-
-    def traceparent(self) -> str:
-        return f"00-{self.trace_id}-{self.span_id}-01"
-
-    def headers(self) -> dict[str, str]:
-        return {TRACEPARENT_HEADER: self.traceparent(), CORRELATION_HEADER: self.correlation_id}
 
 
 _current: ContextVar[Trace | None] = ContextVar("crm_trace", default=None)
 
 
-def _new_span() -> str:
-    return secrets.token_hex(8)
-
-
 def new_trace(correlation_id: str | None = None) -> Trace:
     trace_id = secrets.token_hex(16)
-    return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id, span_id=_new_span())
+    return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id)
 
 
 def current_trace() -> Trace:
@@ -49,9 +38,7 @@ def trace_from_headers(headers: Mapping[str, str]) -> Trace:
     correlation_id = lowered.get(CORRELATION_HEADER)
     if len(parts) == 4 and len(parts[1]) == 32:
         trace_id = parts[1]
-        return Trace(
-            trace_id=trace_id, correlation_id=correlation_id or trace_id, span_id=_new_span()
-        )
+        return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id)
     return new_trace(correlation_id)
 
 
