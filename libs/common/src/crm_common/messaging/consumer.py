@@ -149,7 +149,7 @@ class _BatchProcessor:
             try:
                 parsed = self._parse(record)
             except _MALFORMED as error:
-                self._count(record, "malformed")
+                self._count(decode_headers(record.headers).get("ce-type", "unknown"), "malformed")
                 await self._dead_letter(record, error)
                 continue
             if parsed is not None:
@@ -166,8 +166,8 @@ class _BatchProcessor:
             for record, event, handles in events:
                 await self._apply_alone(record, event, handles)
             return
-        for record, _, _ in events:
-            self._count(record, "ok")
+        for _, event, _ in events:
+            self._count(event.type, "ok")
 
     def _parse(self, record: ConsumerRecord[bytes, bytes]) -> tuple[Envelope[Any], Handles] | None:
         body = json.loads(record.value or b"")
@@ -220,10 +220,10 @@ class _BatchProcessor:
                     log.warning("consumer: attempt %d failed, retrying", attempt, exc_info=True)
                     await asyncio.sleep(0.1 * 2**attempt)
                     continue
-                self._count(record, "failed")
+                self._count(event.type, "failed")
                 await self._dead_letter(record, error)
                 return
-            self._count(record, "ok")
+            self._count(event.type, "ok")
             return
 
     async def _dead_letter(
@@ -252,8 +252,7 @@ class _BatchProcessor:
             extra={"topic": record.topic, "offset": record.offset, "error": str(error)},
         )
 
-    def _count(self, record: ConsumerRecord[bytes, bytes], outcome: str) -> None:
-        event_type = decode_headers(record.headers).get("ce-type", "unknown")
+    def _count(self, event_type: str, outcome: str) -> None:
         EVENTS_CONSUMED.labels(self._group, event_type, outcome).inc()
 
     @staticmethod
