@@ -522,7 +522,9 @@ kafka_start() {
       local size
       size="$(stat -c %s "$server_log")"
       ((size >= offset)) || offset=0 # rolled over
-      if tail -c +"$((offset + 1))" "$server_log" | grep -q 'Kafka Server started'; then
+      # Not `grep -q`: under pipefail its early exit kills tail with SIGPIPE once the log is
+      # larger than a pipe buffer, and the pipeline then fails although the line is there.
+      if tail -c +"$((offset + 1))" "$server_log" | grep 'Kafka Server started' >/dev/null; then
         break
       fi
     fi
