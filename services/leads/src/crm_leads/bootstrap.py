@@ -2,22 +2,50 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.events.leads import v1 as leads_v1
-from crm_common.policy.directory import policy_subscriptions
 from crm_common.runtime.http import create_http_app
-from crm_common.runtime.service import ServiceDefinition
+from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
-from crm_leads.entrypoints.http.routes import router
+from crm_leads.adapters.repository import LeadBusy
+from crm_leads.application.handlers import AssigneeNotFound, LeadNotFound, PoolIsAssignOnly
+from crm_leads.application.pools import PoolNotFound
+from crm_leads.application.recycle import sweep_recycle
+from crm_leads.domain.lead import LeadConflict, NotTheOwner
+from crm_leads.entrypoints.consumers import subscriptions
+from crm_leads.entrypoints.http import pools, routes
 
 DESCRIPTION = "Leads and lead pools: intake, ownership, pools, claims, recycle rules."
+RECYCLE_SWEEP_INTERVAL_SECONDS = 60.0
+
+ERROR_STATUSES: dict[type[Exception], int] = {
+    LeadNotFound: 404,
+    AssigneeNotFound: 404,
+    PoolNotFound: 404,
+    NotTheOwner: 403,
+    LeadConflict: 409,
+    PoolIsAssignOnly: 409,
+    LeadBusy: 409,
+}
 
 
 def create_api(settings: Settings) -> FastAPI:
-    return create_http_app(settings, title="crm-leads", description=DESCRIPTION, routers=[router])
+    return create_http_app(
+        settings,
+        title="crm-leads",
+        description=DESCRIPTION,
+        routers=[routes.router, pools.router],
+        error_statuses=ERROR_STATUSES,
+    )
+
+
+async def run_recycle_sweep(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+    return await sweep_recycle(sessions, now=datetime.now(UTC))
 
 
 DEFINITION = ServiceDefinition(
@@ -28,5 +56,8 @@ DEFINITION = ServiceDefinition(
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
     publishes=leads_v1.ALL,
-    subscriptions=policy_subscriptions,
+    subscriptions=subscriptions,
+    scheduled=[
+        ScheduledJob("recycle-sweep", RECYCLE_SWEEP_INTERVAL_SECONDS, run_recycle_sweep),
+    ],
 )

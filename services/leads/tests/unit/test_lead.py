@@ -2,7 +2,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from crm_leads.domain.lead import InvalidPhoneNumber, LeadSource, normalise_phone, register_lead
+from crm_leads.domain.lead import InvalidPhoneNumber, Worker, normalise_phone
+
+from .factories import POOL, new_lead
 
 
 @pytest.mark.parametrize(
@@ -27,20 +29,18 @@ def test_things_that_are_not_phone_numbers_are_refused(raw: str) -> None:
         normalise_phone(raw)
 
 
-def test_a_registered_lead_is_normalised_and_owned_by_the_receiving_org() -> None:
+def test_a_registered_lead_is_normalised_and_owned_by_whoever_took_it_in() -> None:
     now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    lead = register_lead(
-        tenant="oem-1",
-        owner_org="dealer-1",
-        customer_name="  王   伟 ",
-        phone="138 0013 8000",
-        source=LeadSource.WALK_IN,
-        vehicle_interest="  SUV X ",
-        created_by="u-1",
-        now=now,
-    )
+    lead = new_lead(now, owner=Worker("u-1", "team-1"), customer_name="  王   伟 ")
     assert lead.customer_name == "王 伟"
     assert lead.phone == "+8613800138000"
-    assert lead.owner_org == "dealer-1"
+    assert (lead.owner_org, lead.owner_user, lead.owner_team) == ("dealer-1", "u-1", "team-1")
+    assert (lead.pool_id, lead.owned_since) == (None, now)
     assert lead.vehicle_interest == "SUV X"
-    assert lead.created_at == now
+    assert [c.kind for c in lead.changes] == ["created"]
+
+
+def test_a_lead_nobody_took_in_waits_in_its_pool() -> None:
+    lead = new_lead(datetime(2026, 11, 23, tzinfo=UTC), owner=None)
+    assert lead.in_pool
+    assert lead.pool_id == lead.home_pool_id == POOL

@@ -44,9 +44,17 @@ ROLES: dict[str, Role] = {
             "audit.read",
             "kpi.read",
             "lead.read",
+            "pool.manage",
         ),
         _role("hq_analyst", DataScope.TENANT, "kpi.read", "lead.read"),
-        _role("region_manager", DataScope.SUBTREE, "kpi.read", "lead.read", "lead.assign"),
+        _role(
+            "region_manager",
+            DataScope.SUBTREE,
+            "kpi.read",
+            "lead.read",
+            "lead.assign",
+            "pool.manage",
+        ),
         _role(
             "dealer_admin",
             DataScope.DEALER,
@@ -56,6 +64,7 @@ ROLES: dict[str, Role] = {
             "kpi.read",
             "lead.read",
             "lead.assign",
+            "pool.manage",
             dealer_level=True,
         ),
         _role(
@@ -65,6 +74,8 @@ ROLES: dict[str, Role] = {
             "lead.read",
             "lead.assign",
             "lead.create",
+            "lead.work",
+            "pool.manage",
             dealer_level=True,
         ),
         _role(
@@ -73,6 +84,7 @@ ROLES: dict[str, Role] = {
             "lead.read",
             "lead.create",
             "lead.claim",
+            "lead.work",
             "kpi.read",
             dealer_level=True,
         ),

@@ -4,7 +4,8 @@ Every business row carries ``tenant`` and ``owner_org``. The service's copy of t
 (``org_directory``) says which dealer an org node belongs to and what lies below it; the copy
 of the sharing agreements (``sharing_levels``) says how much each dealer shares with the OEM.
 
-- ``own``/``team``: the principal's own org node (rows will carry an owning user with #4);
+- ``own``: rows the principal owns (``owner_user``); ``team``: rows owned by anyone of the
+  principal's team node (``owner_team``) — on tables without an owning user, the own org node;
 - ``dealer``: every node of the principal's dealer;
 - ``subtree``/``tenant``: the nodes below the principal's node (or the whole tenant), where a
   node of another dealer counts only if that dealer shares the data type at the needed level.
@@ -62,13 +63,23 @@ def visible_to(
     *,
     tenant: Column,
     owner_org: Column,
+    owner_user: Column | None = None,
+    owner_team: Column | None = None,
     need: SharingLevel = SharingLevel.MASKED,
 ) -> ColumnElement[bool]:
-    """SQL condition: the rows ``principal`` may see of ``data_type`` at level ``need``."""
+    """SQL condition: the rows ``principal`` may see of ``data_type`` at level ``need``.
+
+    ``owner_user``/``owner_team``: the owning user and the node they work in, for tables whose
+    rows a single user owns (the own and team scopes narrow to them)."""
     same_tenant = tenant == principal.tenant
     own_node = owner_org == principal.org_node
     if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
-        return and_(same_tenant, own_node)
+        if owner_user is None:
+            return and_(same_tenant, own_node)
+        mine = owner_user == principal.user_id
+        if principal.data_scope is DataScope.OWN or owner_team is None:
+            return and_(same_tenant, mine)
+        return and_(same_tenant, or_(mine, owner_team == principal.org_node))
     d = org_directory
     my_dealer = _principal_node(principal, d.c.dealer_id)
     if principal.data_scope is DataScope.DEALER:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
 from prometheus_client import start_http_server
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.contracts.envelope import Envelope, EventData
@@ -40,6 +42,16 @@ SubscriptionsFactory = Callable[[Settings], Sequence[Subscription]]
 
 
 @dataclass(frozen=True)
+class ScheduledJob:
+    """Work the worker runs periodically (e.g. the recycle sweep). Each run must be safe with
+    several workers running it at once: the job itself decides how (e.g. SKIP LOCKED)."""
+
+    name: str
+    interval_seconds: float
+    run: Callable[[Settings, async_sessionmaker[AsyncSession]], Awaitable[object]]
+
+
+@dataclass(frozen=True)
 class ServiceDefinition:
     name: str
     """Hyphenated service name, e.g. ``service-desk``."""
@@ -53,6 +65,7 @@ class ServiceDefinition:
     publishes: Sequence[type[EventData]] = field(default_factory=tuple)
     commands: Mapping[str, Callable[[Settings], None]] = field(default_factory=dict)
     """Service-specific CLI commands, e.g. identity's ``seed-demo``."""
+    scheduled: Sequence[ScheduledJob] = field(default_factory=tuple)
 
 
 def _settings_for(definition: ServiceDefinition) -> Settings:
@@ -77,6 +90,10 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
         loop.add_signal_handler(sig, stop.set)
 
     relay_task = asyncio.create_task(relay.run(), name="outbox-relay")
+    jobs = [
+        asyncio.create_task(_run_periodically(job, settings, session_factory, stop), name=job.name)
+        for job in definition.scheduled
+    ]
     if broker is not None:
         await _start_broker(broker, stop)
     log.info("worker started", extra={"consumers": broker is not None})
@@ -86,7 +103,26 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
     if broker is not None:
         await broker.stop()
     await relay_task
+    await asyncio.gather(*jobs)
     await engine.dispose()
+
+
+async def _run_periodically(
+    job: ScheduledJob,
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    stop: asyncio.Event,
+) -> None:
+    while not stop.is_set():
+        try:
+            result = await job.run(settings, session_factory)
+            log.info("scheduled job ran", extra={"job": job.name, "result": result})
+        except Exception:
+            log.exception(
+                "scheduled job failed; it runs again next interval", extra={"job": job.name}
+            )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=job.interval_seconds)
 
 
 async def _start_broker(broker: KafkaBroker, stop: asyncio.Event) -> None:

@@ -7,7 +7,7 @@ from uuid import uuid4
 from sqlalchemy import select
 
 from crm_common.contracts import new_event
-from crm_common.contracts.events.identity.v1 import OrgChanged
+from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
 from crm_common.db import UnitOfWork
 from crm_identity.adapters.tables import org_nodes, users
 from crm_identity.application.passwords import hash_password
@@ -91,9 +91,20 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                 )
             )
         for username, org_node, roles in USERS:
+            user_id = uuid4()
+            await uow.publish(
+                new_event(
+                    UserChanged(
+                        user_id=user_id, org_id=org_node, roles=roles, active=True, change="created"
+                    ),
+                    tenant=TENANT,
+                    owner_org=org_node,
+                    actor="seed-demo",
+                )
+            )
             await uow.session.execute(
                 users.insert().values(
-                    id=uuid4(),
+                    id=user_id,
                     tenant=TENANT,
                     org_node=org_node,
                     username=username,

@@ -1,15 +1,358 @@
+"""Loading and storing leads, customers and pools: thin, one statement per need."""
+
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
 
-from sqlalchemy import insert
+from sqlalchemy import ColumnElement, func, insert, literal, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_leads.adapters.tables import leads
-from crm_leads.domain.lead import Lead
+from crm_common.db.tables import org_directory
+from crm_leads.adapters.tables import customers, follow_ups, lead_history, leads, pools, staff
+from crm_leads.domain.lead import ClaimantRecord, FollowUp, Lead, LeadSource, LeadStatus
+from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
+
+_STATE_COLUMNS = (
+    "status",
+    "pool_id",
+    "owner_user",
+    "owner_team",
+    "owned_since",
+    "grade",
+    "next_follow_up_due",
+    "last_follow_up_at",
+    "previous_owner",
+    "protected_until",
+    "released_at",
+    "loss_reason",
+)
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+class LeadBusy(Exception):
+    """Another transaction is changing the lead right now (e.g. a competing claim)."""
+
+
+async def customer_for(
+    session: AsyncSession, *, tenant: str, owner_org: str, phone: str, name: str, now: datetime
+) -> UUID:
+    """The customer of this book with this phone, created on first sight (one customer, one
+    owner per dealer)."""
+    created = await session.execute(
+        pg_insert(customers)
+        .values(
+            id=uuid4(), tenant=tenant, owner_org=owner_org, phone=phone, name=name, created_at=now
+        )
+        .on_conflict_do_nothing(index_elements=["tenant", "owner_org", "phone"])
+        .returning(customers.c.id)
+    )
+    customer_id: UUID | None = created.scalar()
+    if customer_id is None:
+        customer_id = (
+            await session.execute(
+                select(customers.c.id).where(
+                    customers.c.tenant == tenant,
+                    customers.c.owner_org == owner_org,
+                    customers.c.phone == phone,
+                )
+            )
+        ).scalar_one()
+    return customer_id
+
+
+async def open_lead_of_customer(session: AsyncSession, customer_id: UUID) -> Lead | None:
+    row = (
+        (
+            await session.execute(
+                select(leads)
+                .where(leads.c.customer_id == customer_id, leads.c.status.in_(_open_statuses()))
+                .with_for_update()
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return None if row is None else _lead_from(row)
+
+
+async def default_pool(
+    session: AsyncSession, *, tenant: str, owner_org: str, now: datetime
+) -> UUID:
+    """The public pool of an org node, created with the default rules on first use."""
+    await session.execute(
+        pg_insert(pools)
+        .values(
+            id=uuid4(),
+            tenant=tenant,
+            owner_org=owner_org,
+            name=f"Public pool of {owner_org}",
+            kind=PoolKind.CLAIM.value,
+            auto_assignment=AutoAssignment.NONE.value,
+            rules={},
+            is_default=True,
+            created_at=now,
+        )
+        .on_conflict_do_nothing(
+            index_elements=["tenant", "owner_org"], index_where=pools.c.is_default
+        )
+    )
+    pool_id: UUID = (
+        await session.execute(
+            select(pools.c.id).where(
+                pools.c.tenant == tenant, pools.c.owner_org == owner_org, pools.c.is_default
+            )
+        )
+    ).scalar_one()
+    return pool_id
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    id: UUID
+    owner_org: str
+    name: str
+    kind: PoolKind
+    auto_assignment: AutoAssignment
+    rules: PoolRules
+
+
+async def pool(session: AsyncSession, pool_id: UUID) -> Pool:
+    row = (await session.execute(select(pools).where(pools.c.id == pool_id))).mappings().one()
+    return Pool(
+        id=row["id"],
+        owner_org=row["owner_org"],
+        name=row["name"],
+        kind=PoolKind(row["kind"]),
+        auto_assignment=AutoAssignment(row["auto_assignment"]),
+        rules=PoolRules.model_validate(row["rules"]),
+    )
 
 
 async def add_lead(session: AsyncSession, lead: Lead) -> None:
-    row = asdict(lead)
-    row["source"] = lead.source.value
-    await session.execute(insert(leads).values(**row))
+    await session.execute(insert(leads).values(**_row_of(lead)))
+    await add_changes(session, lead)
+
+
+async def lead_for_change(
+    session: AsyncSession, lead_id: UUID, allowed: ColumnElement[bool]
+) -> Lead | None:
+    """The lead if ``allowed`` lets the caller act on it, locked for this transaction;
+    ``LeadBusy`` instead of queueing behind another transaction that holds it (a contested
+    claim answers at once)."""
+    try:
+        row = (
+            (
+                await session.execute(
+                    select(leads)
+                    .where(leads.c.id == lead_id, allowed)
+                    .with_for_update(nowait=True, of=leads)
+                )
+            )
+            .mappings()
+            .first()
+        )
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise LeadBusy("another change of this lead is in progress; try again") from exc
+        raise
+    return None if row is None else _lead_from(row)
+
+
+async def save_lead(session: AsyncSession, lead: Lead) -> None:
+    values = {name: _value(getattr(lead, name)) for name in _STATE_COLUMNS}
+    await session.execute(update(leads).where(leads.c.id == lead.id).values(**values))
+    await add_changes(session, lead)
+
+
+async def add_changes(session: AsyncSession, lead: Lead) -> None:
+    if not lead.changes:
+        return
+    await session.execute(
+        insert(lead_history),
+        [
+            {
+                "lead_id": lead.id,
+                "tenant": lead.tenant,
+                "owner_org": lead.owner_org,
+                "kind": change.kind,
+                "actor": change.actor,
+                "from_user": change.from_user,
+                "to_user": change.to_user,
+                "reason": change.reason,
+                "rule": change.rule,
+                "at": change.at,
+            }
+            for change in lead.changes
+        ],
+    )
+    lead.changes.clear()
+
+
+async def claimant_record(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    user_id: str,
+    previous_owner: str | None,
+    day_started: datetime,
+    collusion_since: datetime,
+) -> ClaimantRecord:
+    owned = select(func.count()).where(
+        leads.c.tenant == tenant,
+        leads.c.owner_user == user_id,
+        leads.c.status.in_(_open_statuses()),
+    )
+    claims = select(func.count()).where(
+        lead_history.c.tenant == tenant,
+        lead_history.c.kind == "claimed",
+        lead_history.c.to_user == user_id,
+        lead_history.c.at >= day_started,
+    )
+    from_previous = select(func.count()).where(
+        lead_history.c.tenant == tenant,
+        lead_history.c.kind == "claimed",
+        lead_history.c.to_user == user_id,
+        lead_history.c.from_user == previous_owner,
+        lead_history.c.at >= collusion_since,
+    )
+    row = (
+        await session.execute(
+            select(
+                owned.scalar_subquery(),
+                claims.scalar_subquery(),
+                from_previous.scalar_subquery() if previous_owner is not None else literal(0),
+            )
+        )
+    ).one()
+    return ClaimantRecord(row[0], row[1], row[2])
+
+
+async def serialise_claims_of(session: AsyncSession, tenant: str, user_id: str) -> None:
+    """Claims by one consultant run one at a time, so two parallel claims cannot both slip
+    under the same limit."""
+    key = func.hashtextextended(f"{tenant}:{user_id}", 0)
+    await session.execute(select(func.pg_advisory_xact_lock(key)))
+
+
+async def add_follow_up(
+    session: AsyncSession, lead: Lead, follow_up: FollowUp, *, resets_clock: bool
+) -> UUID:
+    follow_up_id = uuid4()
+    await session.execute(
+        insert(follow_ups).values(
+            id=follow_up_id,
+            lead_id=lead.id,
+            tenant=lead.tenant,
+            owner_org=lead.owner_org,
+            kind=follow_up.kind.value,
+            outcome=follow_up.outcome,
+            next_step=follow_up.next_step,
+            grade=follow_up.grade,
+            call_seconds=follow_up.call_seconds,
+            verified=follow_up.verified,
+            resets_clock=resets_clock,
+            by_user=follow_up.by,
+            at=follow_up.at,
+        )
+    )
+    return follow_up_id
+
+
+def _open_statuses() -> tuple[str, str]:
+    return (LeadStatus.OPEN.value, LeadStatus.LOSS_PENDING.value)
+
+
+def _value(value: Any) -> Any:
+    return value.value if isinstance(value, LeadStatus | LeadSource) else value
+
+
+def _row_of(lead: Lead) -> dict[str, Any]:
+    return {
+        "id": lead.id,
+        "tenant": lead.tenant,
+        "owner_org": lead.owner_org,
+        "customer_id": lead.customer_id,
+        "customer_name": lead.customer_name,
+        "phone": lead.phone,
+        "source": lead.source.value,
+        "vehicle_interest": lead.vehicle_interest,
+        "created_by": lead.created_by,
+        "created_at": lead.created_at,
+        "home_pool_id": lead.home_pool_id,
+        **{name: _value(getattr(lead, name)) for name in _STATE_COLUMNS},
+    }
+
+
+def _lead_from(row: Any) -> Lead:
+    values = dict(row)
+    values["status"] = LeadStatus(values["status"])
+    values["source"] = LeadSource(values["source"])
+    return Lead(**values)
+
+
+async def book_of(session: AsyncSession, tenant: str, org_node: str) -> str:
+    """The book a node's leads go into: its dealer, or the node itself above dealers."""
+    dealer = (
+        await session.execute(
+            select(org_directory.c.dealer_id).where(
+                org_directory.c.id == org_node, org_directory.c.tenant == tenant
+            )
+        )
+    ).scalar()
+    return dealer or org_node
+
+
+async def staff_member(
+    session: AsyncSession, tenant: str, user_id: str, book: str
+) -> tuple[str, list[str]] | None:
+    """(org node, roles) of an active user working in ``book`` (the dealer or node itself)."""
+    row = (
+        await session.execute(
+            select(staff.c.org_node, staff.c.roles)
+            .select_from(staff.outerjoin(org_directory, org_directory.c.id == staff.c.org_node))
+            .where(
+                staff.c.tenant == tenant,
+                staff.c.user_id == user_id,
+                staff.c.active,
+                or_(staff.c.org_node == book, org_directory.c.dealer_id == book),
+            )
+        )
+    ).first()
+    return None if row is None else (row[0], list(row[1]))
+
+
+async def record_staff(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    user_id: str,
+    org_node: str,
+    roles: list[str],
+    active: bool,
+) -> None:
+    values = {"tenant": tenant, "org_node": org_node, "roles": roles, "active": active}
+    await session.execute(
+        pg_insert(staff)
+        .values(user_id=user_id, **values)
+        .on_conflict_do_update(index_elements=[staff.c.user_id], set_=values)
+    )
+
+
+async def open_leads_owned_by(session: AsyncSession, tenant: str, user_id: str) -> list[Lead]:
+    rows = (
+        await session.execute(
+            select(leads)
+            .where(
+                leads.c.tenant == tenant,
+                leads.c.owner_user == user_id,
+                leads.c.status.in_(_open_statuses()),
+            )
+            .with_for_update()
+        )
+    ).mappings()
+    return [_lead_from(row) for row in rows]

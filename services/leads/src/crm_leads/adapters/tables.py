@@ -1,9 +1,88 @@
+"""Tables of the leads service. Every business row carries ``tenant`` and ``owner_org``."""
+
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, MetaData, String, Table
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 metadata = MetaData()
+
+# One customer file per dealer book and phone number: decides ownership (一客一主).
+customers = Table(
+    "customers",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("phone", String(20), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("locked", Boolean, nullable=False, server_default=text("false")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ux_customers_book_phone", "tenant", "owner_org", "phone", unique=True),
+)
+
+pools = Table(
+    "pools",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("auto_assignment", String(20), nullable=False),
+    Column("rules", JSONB, nullable=False),
+    Column("is_default", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # The default pool of an org node is where its unowned and released leads go.
+    Index(
+        "ux_pools_default_per_org",
+        "tenant",
+        "owner_org",
+        unique=True,
+        postgresql_where=text("is_default"),
+    ),
+)
+
+# Explicit members; a pool without members is open to every user below its org node.
+pool_members = Table(
+    "pool_members",
+    metadata,
+    Column("pool_id", UUID(as_uuid=True), ForeignKey("pools.id"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("org_node", String(64), nullable=False),
+    Column("weight", Integer, nullable=False, server_default=text("1")),
+    Column("last_assigned_at", DateTime(timezone=True)),
+)
+
+# The users who may work leads, copied from identity.UserChanged: assignment targets, pool
+# candidates, and whose leads to hand back when someone leaves.
+staff = Table(
+    "staff",
+    metadata,
+    Column("user_id", String(64), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("org_node", String(64), nullable=False),
+    Column("roles", ARRAY(String(40)), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Index("ix_staff_tenant_org", "tenant", "org_node"),
+)
+
+OPEN_STATUSES = "status IN ('open', 'loss_pending')"
 
 leads = Table(
     "leads",
@@ -11,12 +90,96 @@ leads = Table(
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("tenant", String(64), nullable=False),
     Column("owner_org", String(64), nullable=False),
+    Column("customer_id", UUID(as_uuid=True), ForeignKey("customers.id"), nullable=False),
     Column("customer_name", String(200), nullable=False),
     Column("phone", String(20), nullable=False),
     Column("source", String(32), nullable=False),
     Column("vehicle_interest", String(200)),
     Column("created_by", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("home_pool_id", UUID(as_uuid=True), ForeignKey("pools.id"), nullable=False),
+    Column("pool_id", UUID(as_uuid=True), ForeignKey("pools.id")),
+    Column("owner_user", String(64)),
+    Column("owner_team", String(64)),
+    Column("owned_since", DateTime(timezone=True)),
+    Column("grade", String(20)),
+    Column("next_follow_up_due", DateTime(timezone=True)),
+    Column("last_follow_up_at", DateTime(timezone=True)),
+    Column("previous_owner", String(64)),
+    Column("protected_until", DateTime(timezone=True)),
+    Column("released_at", DateTime(timezone=True)),
+    Column("loss_reason", Text),
     Index("ix_leads_tenant_owner_org", "tenant", "owner_org"),
     Index("ix_leads_tenant_phone", "tenant", "phone"),
+    Index(
+        "ux_leads_one_open_per_customer",
+        "customer_id",
+        unique=True,
+        postgresql_where=text(OPEN_STATUSES),
+    ),
+    Index("ix_leads_owner_open", "tenant", "owner_user", postgresql_where=text(OPEN_STATUSES)),
+    Index(
+        "ix_leads_in_pool", "pool_id", "released_at", postgresql_where=text("pool_id IS NOT NULL")
+    ),
+    # The recycle sweep: owned open leads of a pool by the time their clock started.
+    Index(
+        "ix_leads_recycle_clock",
+        "home_pool_id",
+        text("greatest(owned_since, last_follow_up_at)"),
+        postgresql_where=text("status = 'open' AND owner_user IS NOT NULL"),
+    ),
+    Index(
+        "ix_leads_recycle_owned",
+        "home_pool_id",
+        "owned_since",
+        postgresql_where=text("status = 'open' AND owner_user IS NOT NULL"),
+    ),
+)
+
+# Append-only: every transition with who, why and the rule (releases, claims, assignments...).
+lead_history = Table(
+    "lead_history",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("lead_id", UUID(as_uuid=True), nullable=False),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("from_user", String(64)),
+    Column("to_user", String(64)),
+    Column("reason", Text),
+    Column("rule", String(40)),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_lead_history_lead", "lead_id", "id"),
+    # Anti-collusion: whose released leads a consultant claimed, recently.
+    Index(
+        "ix_lead_history_claims",
+        "tenant",
+        "to_user",
+        "from_user",
+        "at",
+        postgresql_where=text("kind = 'claimed'"),
+    ),
+)
+
+follow_ups = Table(
+    "follow_ups",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("lead_id", UUID(as_uuid=True), ForeignKey("leads.id"), nullable=False),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("next_step", Text),
+    Column("grade", String(20)),
+    Column("call_seconds", Integer),
+    Column("verified", Boolean, nullable=False),
+    Column("resets_clock", Boolean, nullable=False),
+    Column("by_user", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_follow_ups_lead", "lead_id", "at"),
 )

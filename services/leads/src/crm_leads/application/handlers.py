@@ -1,18 +1,60 @@
-"""Commands of the leads service: one unit of work each, events through the outbox."""
+"""Commands of the leads service: one unit of work each, events through the outbox.
+
+Handlers take the time (``now``) and the business time zone as parameters so tests drive the
+clock; the rules themselves live in ``crm_leads.domain``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, time, timedelta
+from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from crm_common.auth import Principal
 from crm_common.contracts import new_event
-from crm_common.contracts.events.leads.v1 import LeadCreated
+from crm_common.contracts.envelope import EventData
+from crm_common.contracts.events.leads.v1 import (
+    LeadAssigned,
+    LeadClaimed,
+    LeadConverted,
+    LeadCreated,
+    LeadFollowedUp,
+    LeadGraded,
+    LeadLost,
+    LeadReleased,
+)
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
+from crm_common.policy.roles import has_function
 from crm_leads.adapters import repository
-from crm_leads.domain.lead import Lead, LeadSource, register_lead
+from crm_leads.adapters.access import from_pools_open_to, visible_leads
+from crm_leads.domain.grades import scheme
+from crm_leads.domain.lead import (
+    FollowUp,
+    FollowUpKind,
+    Lead,
+    LeadSource,
+    NotTheOwner,
+    Worker,
+    register_lead,
+)
+from crm_leads.domain.pool_rules import PoolKind
+from crm_leads.domain.recycle import OWNER_DEACTIVATED
+
+PERSONAL_FIELDS = ("customer_name", "phone")
+
+
+class LeadNotFound(LookupError):
+    """No such lead that the caller may act on (answered 404, whether it exists or not)."""
+
+
+class AssigneeNotFound(LookupError):
+    """The named user does not work leads in the lead's book (answered 404)."""
+
+
+class PoolIsAssignOnly(Exception):
+    """Members see this pool's leads; only its admins assign them (answered 409)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,25 +65,58 @@ class CreateLead:
     vehicle_interest: str | None
 
 
-PERSONAL_FIELDS = ("customer_name", "phone")
+@dataclass(frozen=True, slots=True)
+class Registration:
+    lead: Lead
+    attached: bool
+    """True when the customer already had an open lead in this book: the submission was
+    attached to it and ``lead`` is that lead (its owner is who works the customer)."""
 
 
-async def create_lead(command: CreateLead, actor: Principal, uow: UnitOfWork, *, via: str) -> Lead:
+def works_leads(principal: Principal) -> bool:
+    """Consultants take in and claim leads themselves; other roles leave them in the pool."""
+    return has_function(principal.roles, "lead.claim")
+
+
+async def create_lead(
+    command: CreateLead, actor: Principal, uow: UnitOfWork, *, via: str, now: datetime
+) -> Registration:
     """``via`` names the entrypoint for the personal-data audit (e.g. ``POST /leads``)."""
-    lead = register_lead(
-        tenant=actor.tenant,
-        owner_org=actor.org_node,
-        customer_name=command.customer_name,
-        phone=command.phone,
-        source=command.source,
-        vehicle_interest=command.vehicle_interest,
-        created_by=actor.user_id,
-        now=datetime.now(UTC),
-    )
     async with uow:
-        await repository.add_lead(uow.session, lead)
+        session = uow.session
+        book = await repository.book_of(session, actor.tenant, actor.org_node)
+        home_pool = await repository.default_pool(
+            session, tenant=actor.tenant, owner_org=book, now=now
+        )
+        lead = register_lead(
+            tenant=actor.tenant,
+            owner_org=book,
+            customer_id=UUID(int=0),
+            customer_name=command.customer_name,
+            phone=command.phone,
+            source=command.source,
+            vehicle_interest=command.vehicle_interest,
+            created_by=actor.user_id,
+            home_pool_id=home_pool,
+            owner=Worker(actor.user_id, actor.org_node) if works_leads(actor) else None,
+            now=now,
+        )
+        lead.customer_id = await repository.customer_for(
+            session,
+            tenant=lead.tenant,
+            owner_org=book,
+            phone=lead.phone,
+            name=lead.customer_name,
+            now=now,
+        )
+        existing = await repository.open_lead_of_customer(session, lead.customer_id)
+        if existing is not None:
+            existing.record_duplicate_submission(actor.user_id, command.source.value, now)
+            await repository.save_lead(session, existing)
+            return Registration(existing, attached=True)
+        await repository.add_lead(session, lead)
         await record_personal_data_access(
-            uow.session,
+            session,
             actor,
             action="create",
             resource_type=DataType.LEAD,
@@ -51,17 +126,311 @@ async def create_lead(command: CreateLead, actor: Principal, uow: UnitOfWork, *,
             level=SharingLevel.FULL,
             endpoint=via,
         )
-        await uow.publish(
-            new_event(
-                LeadCreated(
+        events: list[EventData] = [
+            LeadCreated(
+                lead_id=lead.id,
+                dealer_id=lead.owner_org,
+                source=lead.source.value,
+                created_at=lead.created_at,
+            )
+        ]
+        if lead.owner_user is not None:
+            events.append(_assigned(lead, None, actor.user_id, "taken in by the consultant"))
+        await _publish(uow, lead, actor.user_id, events)
+    return Registration(lead, attached=False)
+
+
+async def claim_lead(
+    lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime, business_tz: ZoneInfo
+) -> Lead:
+    """A consultant takes a lead from a pool open to them (领取): exactly one claimant wins."""
+    async with uow:
+        session = uow.session
+        await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
+        lead = await repository.lead_for_change(session, lead_id, from_pools_open_to(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found in a pool open to you")
+        pool = await repository.pool(session, lead.pool_id or lead.home_pool_id)
+        if pool.kind is PoolKind.ASSIGN_ONLY:
+            raise PoolIsAssignOnly("leads of this pool are assigned by its admins")
+        record = await repository.claimant_record(
+            session,
+            tenant=actor.tenant,
+            user_id=actor.user_id,
+            previous_owner=lead.previous_owner,
+            day_started=_start_of_day(now, business_tz),
+            collusion_since=now - timedelta(days=pool.rules.collusion.window_days),
+        )
+        lead.claim(
+            Worker(actor.user_id, actor.org_node),
+            record,
+            pool.rules.claim,
+            pool.rules.collusion,
+            now,
+        )
+        await repository.save_lead(session, lead)
+        await _publish(
+            uow,
+            lead,
+            actor.user_id,
+            [
+                LeadClaimed(
                     lead_id=lead.id,
                     dealer_id=lead.owner_org,
-                    source=lead.source.value,
-                    created_at=lead.created_at,
-                ),
-                tenant=lead.tenant,
-                owner_org=lead.owner_org,
-                actor=actor.user_id,
-            )
+                    at=now,
+                    pool_id=pool.id,
+                    owner_user=actor.user_id,
+                    owner_team=actor.org_node,
+                    previous_owner=lead.previous_owner,
+                )
+            ],
         )
     return lead
+
+
+async def assign_lead(
+    lead_id: UUID,
+    assignee: str,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+    reason: str | None,
+) -> Lead:
+    """A manager names the owner (分配): any open lead of the book, pooled or owned."""
+    async with uow:
+        session = uow.session
+        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        member = await repository.staff_member(session, lead.tenant, assignee, lead.owner_org)
+        if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+            raise AssigneeNotFound(f"no active consultant {assignee!r} works this lead's book")
+        previous = lead.owner_user
+        lead.assign(Worker(assignee, member[0]), actor.user_id, now, reason)
+        await repository.save_lead(session, lead)
+        await _publish(uow, lead, actor.user_id, [_assigned(lead, previous, actor.user_id, reason)])
+    return lead
+
+
+async def release_lead(
+    lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime, reason: str
+) -> Lead:
+    """The owner gives the lead up, or a manager takes it back, to its home pool."""
+    async with uow:
+        session = uow.session
+        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        if lead.owner_user != actor.user_id and not has_function(actor.roles, "lead.assign"):
+            raise NotTheOwner("only the owner or a manager releases a lead")
+        await _release(uow, lead, actor.user_id, reason, None, now)
+    return lead
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFollowUp:
+    kind: FollowUpKind
+    outcome: str
+    grade: str | None
+    next_step: str | None
+    call_seconds: int | None
+    verified: bool
+
+
+async def record_follow_up(
+    lead_id: UUID, command: RecordFollowUp, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> tuple[Lead, UUID]:
+    async with uow:
+        session = uow.session
+        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        rules = (await repository.pool(session, lead.home_pool_id)).rules
+        grade_before = lead.grade
+        follow_up = FollowUp(
+            kind=command.kind,
+            outcome=command.outcome,
+            at=now,
+            by=actor.user_id,
+            grade=command.grade,
+            next_step=command.next_step,
+            call_seconds=command.call_seconds,
+            verified=command.verified,
+        )
+        grades = scheme(rules.grade_scheme)
+        resets = lead.record_follow_up(follow_up, grades, rules.recycle)
+        follow_up_id = await repository.add_follow_up(session, lead, follow_up, resets_clock=resets)
+        await repository.save_lead(session, lead)
+        events: list[EventData] = [
+            LeadFollowedUp(
+                lead_id=lead.id,
+                dealer_id=lead.owner_org,
+                at=now,
+                follow_up_id=follow_up_id,
+                owner_user=actor.user_id,
+                kind=command.kind.value,
+                resets_clock=resets,
+                real_contact=follow_up.is_real_contact(rules.recycle),
+            )
+        ]
+        if lead.grade is not None and lead.grade != grade_before:
+            events.append(
+                LeadGraded(
+                    lead_id=lead.id,
+                    dealer_id=lead.owner_org,
+                    at=now,
+                    owner_user=lead.owner_user,
+                    previous_grade=grade_before,
+                    grade=lead.grade,
+                    upgrade=grades.is_upgrade(grade_before, lead.grade),
+                    next_follow_up_due=lead.next_follow_up_due,
+                )
+            )
+        await _publish(uow, lead, actor.user_id, events)
+    return lead, follow_up_id
+
+
+async def report_lost(
+    lead_id: UUID, reason: str, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> Lead:
+    """The owner reports the lead lost (战败); it waits for a manager's decision."""
+    async with uow:
+        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        lead.report_lost(actor.user_id, reason, now)
+        await repository.save_lead(uow.session, lead)
+    return lead
+
+
+async def decide_loss(
+    lead_id: UUID, approved: bool, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> Lead:
+    async with uow:
+        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        lead.decide_loss(approved, actor.user_id, now)
+        await repository.save_lead(uow.session, lead)
+        if approved:
+            await _publish(
+                uow,
+                lead,
+                actor.user_id,
+                [
+                    LeadLost(
+                        lead_id=lead.id,
+                        dealer_id=lead.owner_org,
+                        at=now,
+                        owner_user=lead.owner_user,
+                        reason=lead.loss_reason or "",
+                        approved_by=actor.user_id,
+                    )
+                ],
+            )
+    return lead
+
+
+async def convert_lead(
+    lead_id: UUID,
+    vehicle_interest: str | None,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+) -> Lead:
+    """Real intent: the owner converts the lead; opportunities opens one from the event."""
+    async with uow:
+        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        if vehicle_interest:
+            lead.vehicle_interest = vehicle_interest.strip()
+        lead.convert(actor.user_id, now)
+        await repository.save_lead(uow.session, lead)
+        owner = lead.owner()
+        await _publish(
+            uow,
+            lead,
+            actor.user_id,
+            [
+                LeadConverted(
+                    lead_id=lead.id,
+                    dealer_id=lead.owner_org,
+                    at=now,
+                    customer_id=lead.customer_id,
+                    owner_user=owner.user_id,
+                    owner_team=owner.org_node,
+                    customer_name=lead.customer_name,
+                    phone=lead.phone,
+                    vehicle_interest=lead.vehicle_interest,
+                    source=lead.source.value,
+                    grade=lead.grade,
+                )
+            ],
+        )
+    return lead
+
+
+async def hand_back_leads_of(uow: UnitOfWork, *, tenant: str, user_id: str, now: datetime) -> int:
+    """A deactivated user's open leads go back to their pools (customer data belongs to the
+    company: nothing is lost). Runs inside the caller's unit of work (the consumer's)."""
+    released = 0
+    for lead in await repository.open_leads_owned_by(uow.session, tenant, user_id):
+        await _release(uow, lead, "identity", "the owner was deactivated", OWNER_DEACTIVATED, now)
+        released += 1
+    return released
+
+
+async def _release(
+    uow: UnitOfWork, lead: Lead, actor: str, reason: str, rule: str | None, now: datetime
+) -> None:
+    pool = await repository.pool(uow.session, lead.home_pool_id)
+    previous = lead.owner().user_id
+    protected_until = lead.release(
+        lead.home_pool_id, actor, reason, rule, pool.rules.claim.protection_days, now
+    )
+    await repository.save_lead(uow.session, lead)
+    await _publish(
+        uow,
+        lead,
+        actor,
+        [
+            LeadReleased(
+                lead_id=lead.id,
+                dealer_id=lead.owner_org,
+                at=now,
+                pool_id=lead.home_pool_id,
+                previous_owner=previous,
+                released_by=actor,
+                rule=rule,
+                reason=reason,
+                protected_until=protected_until,
+            )
+        ],
+    )
+
+
+def _assigned(lead: Lead, previous: str | None, actor: str, reason: str | None) -> LeadAssigned:
+    owner = lead.owner()
+    return LeadAssigned(
+        lead_id=lead.id,
+        dealer_id=lead.owner_org,
+        at=lead.owned_since or lead.created_at,
+        owner_user=owner.user_id,
+        owner_team=owner.org_node,
+        previous_owner=previous,
+        assigned_by=actor,
+        reason=reason,
+    )
+
+
+async def _publish(uow: UnitOfWork, lead: Lead, actor: str, events: list[EventData]) -> None:
+    await uow.publish(
+        *(new_event(e, tenant=lead.tenant, owner_org=lead.owner_org, actor=actor) for e in events)
+    )
+
+
+def _start_of_day(now: datetime, tz: ZoneInfo) -> datetime:
+    return datetime.combine(now.astimezone(tz).date(), time(0), tzinfo=tz)

@@ -1,12 +1,16 @@
-"""A lead: someone who may buy a car, recorded for a dealer or an HQ pool. Pure rules, no I/O."""
+"""A lead: someone who may buy a car, worked by one consultant (private sea, 私海) or waiting in
+a pool (public sea, 公海). Pure rules, no I/O: every method takes the time it happens at."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import StrEnum
 from uuid import UUID, uuid4
+
+from crm_leads.domain.grades import GradeScheme
+from crm_leads.domain.pool_rules import ClaimRules, CollusionRules, RecycleRules
 
 DEFAULT_COUNTRY_CODE = "86"
 _SEPARATORS = re.compile(r"[\s\-().]")
@@ -49,39 +53,314 @@ def normalise_name(raw: str) -> str:
     return " ".join(raw.split())
 
 
+class LeadStatus(StrEnum):
+    OPEN = "open"
+    LOSS_PENDING = "loss_pending"
+    """The owner reported it lost (战败); a manager has to approve."""
+    LOST = "lost"
+    CONVERTED = "converted"
+
+
+class FollowUpKind(StrEnum):
+    VISIT = "visit"
+    CALL = "call"
+    TEST_DRIVE = "test_drive"
+    MESSAGE = "message"
+
+
+class LeadConflict(Exception):
+    """The lead is not in a state that allows this (answered 409)."""
+
+
+class LeadUnavailable(LeadConflict):
+    pass
+
+
+class ProtectionPeriodActive(LeadConflict):
+    pass
+
+
+class ClaimLimitReached(LeadConflict):
+    pass
+
+
+class SuspectedCollusion(LeadConflict):
+    pass
+
+
+class NotTheOwner(Exception):
+    """Only the owning consultant (or a manager) may do this (answered 403)."""
+
+
 @dataclass(frozen=True, slots=True)
+class Worker:
+    """A user who may own leads: who they are and the org node (team or dealer) they work in."""
+
+    user_id: str
+    org_node: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantRecord:
+    """What the claim rules need to know about the claimant, counted by the adapter."""
+
+    open_leads_owned: int
+    claims_today: int
+    claims_of_releases_by_previous_owner: int
+    """Within the collusion window: how often the claimant took leads this lead's previous owner
+    released."""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    kind: FollowUpKind
+    outcome: str
+    at: datetime
+    by: str
+    grade: str | None = None
+    next_step: str | None = None
+    call_seconds: int | None = None
+    verified: bool = False
+    """A visit confirmed at reception (or a call the phone system connected)."""
+
+    def is_real_contact(self, rules: RecycleRules) -> bool:
+        if self.kind is FollowUpKind.CALL:
+            return (self.call_seconds or 0) >= rules.min_call_seconds
+        return self.kind in (FollowUpKind.VISIT, FollowUpKind.TEST_DRIVE) and self.verified
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One transition, recorded in the lead's history: who, why and by which rule."""
+
+    kind: str
+    at: datetime
+    actor: str
+    from_user: str | None = None
+    to_user: str | None = None
+    reason: str | None = None
+    rule: str | None = None
+
+
+@dataclass(slots=True)
 class Lead:
     id: UUID
     tenant: str
     owner_org: str
+    """The dealer (or region/HQ node) whose book the lead is in."""
+    customer_id: UUID
     customer_name: str
     phone: str
     source: LeadSource
     vehicle_interest: str | None
     created_by: str
     created_at: datetime
+    home_pool_id: UUID
+    """The pool it goes back to when released; its rules govern the lead."""
+    status: LeadStatus = LeadStatus.OPEN
+    owner_user: str | None = None
+    owner_team: str | None = None
+    owned_since: datetime | None = None
+    pool_id: UUID | None = None
+    """Set while the lead waits in a pool (public sea), None while someone owns it."""
+    grade: str | None = None
+    next_follow_up_due: datetime | None = None
+    last_follow_up_at: datetime | None = None
+    previous_owner: str | None = None
+    protected_until: datetime | None = None
+    released_at: datetime | None = None
+    loss_reason: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    """Transitions made on this instance, not yet stored."""
+
+    @property
+    def in_pool(self) -> bool:
+        return self.owner_user is None
+
+    def owner(self) -> Worker:
+        if self.owner_user is None or self.owner_team is None:
+            raise LeadUnavailable("lead waits in a pool; nobody owns it")
+        return Worker(self.owner_user, self.owner_team)
+
+    def record_duplicate_submission(self, actor: str, source: str, now: datetime) -> None:
+        """The same customer came in again (another source or colleague): it stays with the
+        lead that already works it."""
+        self.changes.append(Change("attached", now, actor, reason=f"submitted again via {source}"))
+
+    def claim(
+        self,
+        claimant: Worker,
+        record: ClaimantRecord,
+        rules: ClaimRules,
+        collusion: CollusionRules,
+        now: datetime,
+    ) -> None:
+        """A pool member takes the lead into their private sea (领取)."""
+        self._require_open()
+        if not self.in_pool:
+            raise LeadUnavailable("lead is already owned by a consultant")
+        if (
+            self.previous_owner == claimant.user_id
+            and self.protected_until is not None
+            and now < self.protected_until
+        ):
+            raise ProtectionPeriodActive(
+                "released from you; you may claim it again after "
+                f"{self.protected_until.isoformat()}"
+            )
+        if record.open_leads_owned >= rules.max_private_leads:
+            raise ClaimLimitReached(
+                f"you own {record.open_leads_owned} open leads (max {rules.max_private_leads})"
+            )
+        if record.claims_today >= rules.max_claims_per_day:
+            raise ClaimLimitReached(
+                f"{record.claims_today} claims today (max {rules.max_claims_per_day})"
+            )
+        if (
+            self.previous_owner is not None
+            and self.previous_owner != claimant.user_id
+            and record.claims_of_releases_by_previous_owner >= collusion.threshold
+        ):
+            raise SuspectedCollusion(
+                f"you claimed {record.claims_of_releases_by_previous_owner} leads released by "
+                f"{self.previous_owner} within {collusion.window_days} days; "
+                "a manager must assign it"
+            )
+        self._take(claimant, now)
+        self.changes.append(
+            Change("claimed", now, claimant.user_id, self.previous_owner, claimant.user_id)
+        )
+
+    def assign(self, to: Worker, actor: str, now: datetime, reason: str | None = None) -> None:
+        """A manager or a strategy names the owner (分配); the protection period does not apply."""
+        self._require_open()
+        before = self.owner_user
+        self._take(to, now)
+        self.changes.append(Change("assigned", now, actor, before, to.user_id, reason))
+
+    def release(
+        self,
+        pool_id: UUID,
+        actor: str,
+        reason: str,
+        rule: str | None,
+        protection_days: int,
+        now: datetime,
+    ) -> datetime:
+        """Back to the public sea; the previous owner may not claim it back until the returned
+        time (a manager still may assign it)."""
+        self._require_open()
+        if self.in_pool:
+            raise LeadUnavailable("lead is already in a pool")
+        previous = self.owner_user
+        self.previous_owner = previous
+        self.protected_until = now + timedelta(days=protection_days)
+        self.released_at = now
+        self.owner_user = None
+        self.owner_team = None
+        self.owned_since = None
+        self.pool_id = pool_id
+        self.changes.append(Change("released", now, actor, previous, None, reason, rule))
+        return self.protected_until
+
+    def record_follow_up(
+        self, follow_up: FollowUp, scheme: GradeScheme, rules: RecycleRules
+    ) -> bool:
+        """A visit, call, test drive or message; re-grades the lead and sets the next due date.
+
+        Returns whether the follow-up reset the recycle clock (with ``real_contact_only`` a
+        typed note does not)."""
+        self._require_open()
+        if follow_up.by != self.owner_user:
+            raise NotTheOwner("only the owning consultant records follow-ups")
+        if follow_up.grade is not None:
+            self.regrade(follow_up.grade, scheme, follow_up.by, follow_up.at)
+        elif self.grade is not None:
+            self.next_follow_up_due = scheme.next_follow_up_due(self.grade, follow_up.at)
+        resets = not rules.real_contact_only or follow_up.is_real_contact(rules)
+        if resets:
+            self.last_follow_up_at = follow_up.at
+        self.changes.append(
+            Change("followed_up", follow_up.at, follow_up.by, reason=follow_up.kind.value)
+        )
+        return resets
+
+    def regrade(self, grade: str, scheme: GradeScheme, actor: str, now: datetime) -> None:
+        scheme.grade(grade)
+        before = self.grade
+        self.grade = grade
+        self.next_follow_up_due = scheme.next_follow_up_due(grade, now)
+        if before != grade:
+            self.changes.append(Change("graded", now, actor, reason=f"{before or '-'} → {grade}"))
+
+    def report_lost(self, actor: str, reason: str, now: datetime) -> None:
+        self._require_open()
+        if actor != self.owner_user:
+            raise NotTheOwner("only the owning consultant reports a lead lost")
+        self.status = LeadStatus.LOSS_PENDING
+        self.loss_reason = reason
+        self.changes.append(Change("loss_reported", now, actor, reason=reason))
+
+    def decide_loss(self, approved: bool, manager: str, now: datetime) -> None:
+        if self.status is not LeadStatus.LOSS_PENDING:
+            raise LeadUnavailable("no loss report waits for approval")
+        if approved:
+            self.status = LeadStatus.LOST
+            self.changes.append(Change("lost", now, manager, reason=self.loss_reason))
+        else:
+            self.status = LeadStatus.OPEN
+            self.changes.append(Change("loss_rejected", now, manager, reason=self.loss_reason))
+            self.loss_reason = None
+
+    def convert(self, actor: str, now: datetime) -> None:
+        """Real intent: the lead becomes an opportunity, owned by the same consultant."""
+        self._require_open()
+        if actor != self.owner_user:
+            raise NotTheOwner("only the owning consultant converts a lead")
+        self.status = LeadStatus.CONVERTED
+        self.changes.append(Change("converted", now, actor, to_user=actor))
+
+    def _take(self, worker: Worker, now: datetime) -> None:
+        self.owner_user = worker.user_id
+        self.owner_team = worker.org_node
+        self.owned_since = now
+        self.pool_id = None
+
+    def _require_open(self) -> None:
+        if self.status is not LeadStatus.OPEN:
+            raise LeadUnavailable(f"lead is {self.status.value}")
 
 
 def register_lead(
     *,
     tenant: str,
     owner_org: str,
+    customer_id: UUID,
     customer_name: str,
     phone: str,
     source: LeadSource,
     vehicle_interest: str | None,
     created_by: str,
+    home_pool_id: UUID,
+    owner: Worker | None,
     now: datetime,
 ) -> Lead:
-    """A new lead, normalised, owned by the org node that received it."""
-    return Lead(
+    """A new lead, normalised: owned by the consultant who took it in, else waiting in its pool."""
+    lead = Lead(
         id=uuid4(),
         tenant=tenant,
         owner_org=owner_org,
+        customer_id=customer_id,
         customer_name=normalise_name(customer_name),
         phone=normalise_phone(phone),
         source=source,
         vehicle_interest=vehicle_interest.strip() if vehicle_interest else None,
         created_by=created_by,
         created_at=now,
+        home_pool_id=home_pool_id,
+        pool_id=home_pool_id,
     )
+    lead.changes.append(Change("created", now, created_by))
+    if owner is not None:
+        lead._take(owner, now)
+    return lead

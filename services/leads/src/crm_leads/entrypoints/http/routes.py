@@ -1,11 +1,16 @@
+"""HTTP API of leads: thin — parse, call one command or view, shape the answer."""
+
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -15,22 +20,84 @@ from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, per
 from crm_common.policy.audit import audit_entries, record_personal_data_access
 from crm_common.runtime.http import database
 from crm_leads import views
-from crm_leads.application.handlers import PERSONAL_FIELDS, CreateLead, create_lead
-from crm_leads.entrypoints.http.schemas import LeadCreate, LeadPublic
+from crm_leads.application import handlers
+from crm_leads.application.handlers import PERSONAL_FIELDS, CreateLead, RecordFollowUp
+from crm_leads.domain.lead import Lead
+from crm_leads.entrypoints.http.schemas import (
+    Conversion,
+    FollowUpCreate,
+    FollowUpRecorded,
+    HistoryEntry,
+    LeadAssignment,
+    LeadAttached,
+    LeadCreate,
+    LeadPublic,
+    LeadRelease,
+    LossDecision,
+    LossReport,
+)
 
 router = APIRouter(prefix="/leads", tags=["leads"])
 Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 LeadCreator = Annotated[Principal, requires("lead.create")]
 LeadReader = Annotated[Principal, requires("lead.read")]
+LeadClaimer = Annotated[Principal, requires("lead.claim")]
+LeadWorker = Annotated[Principal, requires("lead.work")]
+LeadManager = Annotated[Principal, requires("lead.assign")]
 _FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"description": "The role lacks the function"}}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such lead visible to the caller"}
+}
+_CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The lead's state or a pool rule does not allow it (the detail says why)"}
+}
+
+
+def business_tz(request: Request) -> ZoneInfo:
+    return ZoneInfo(request.app.state.settings.business_timezone)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _public(lead: Lead) -> LeadPublic:
+    """The caller just acted on the lead as its owner or manager: full data."""
+    return LeadPublic.model_validate(lead, from_attributes=True)
+
+
+async def _masked_for(principal: Principal, row: RowMapping) -> dict[str, Any]:
+    lead = dict(row)
+    level = personal_data_level(
+        principal,
+        owner_user=lead["owner_user"],
+        owner_org=lead["owner_org"],
+        shared=SharingLevel(lead.pop("shared_level")),
+    )
+    if level < SharingLevel.FULL:
+        lead["customer_name"] = mask_name(lead["customer_name"])
+        lead["phone"] = mask_phone(lead["phone"])
+    lead["_level"] = level
+    return lead
 
 
 @router.post(
-    "", status_code=status.HTTP_201_CREATED, response_model=LeadPublic, responses=_FORBIDDEN
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=LeadPublic,
+    responses={
+        **_FORBIDDEN,
+        200: {"model": LeadAttached, "description": "Known customer: attached to its lead"},
+    },
 )
-async def register_lead(body: LeadCreate, principal: LeadCreator, db: Database) -> LeadPublic:
-    """Record a lead for the caller's org node; publishes ``leads.LeadCreated``."""
-    lead = await create_lead(
+async def register_lead(
+    body: LeadCreate, principal: LeadCreator, db: Database
+) -> LeadPublic | JSONResponse:
+    """Record a lead in the caller's book (their dealer); publishes ``leads.LeadCreated``.
+
+    A customer (phone) this dealer already works is not duplicated: the answer is 200 with
+    the lead it was attached to and who owns it."""
+    registration = await handlers.create_lead(
         CreateLead(
             customer_name=body.customer_name,
             phone=body.phone,
@@ -40,29 +107,49 @@ async def register_lead(body: LeadCreate, principal: LeadCreator, db: Database) 
         principal,
         UnitOfWork(db),
         via="POST /leads",
+        now=_now(),
     )
-    return LeadPublic.model_validate(lead, from_attributes=True)
+    lead = registration.lead
+    if registration.attached:
+        owner = lead.owner_user
+        attached = LeadAttached(
+            attached_to=lead.id,
+            owner_user=owner,
+            status=lead.status.value,
+            message="this customer is already worked by "
+            + (owner if owner is not None else "nobody yet: it waits in the pool"),
+        )
+        return JSONResponse(
+            status_code=status.HTTP_200_OK, content=attached.model_dump(mode="json")
+        )
+    return _public(lead)
 
 
-@router.get(
-    "/{lead_id}",
-    response_model=LeadPublic,
-    responses={**_FORBIDDEN, 404: {"description": "No such lead visible to the caller"}},
-)
+@router.get("", response_model=list[LeadPublic], responses=_FORBIDDEN)
+async def list_leads(
+    principal: LeadReader,
+    db: Database,
+    lead_status: Annotated[str | None, Query(alias="status", max_length=20)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[LeadPublic]:
+    """The leads the caller may see, newest first: a consultant's private sea, a manager's
+    dealer. Personal data masked where the caller may not see it in full."""
+    rows = await views.leads_of(db, principal, status=lead_status, limit=limit, offset=offset)
+    result = []
+    for row in rows:
+        lead = await _masked_for(principal, row)
+        lead.pop("_level")
+        result.append(LeadPublic.model_validate(lead))
+    return result
+
+
+@router.get("/{lead_id}", response_model=LeadPublic, responses={**_FORBIDDEN, **_NOT_FOUND})
 async def get_lead(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPublic:
     row = await views.lead_for(db, principal, lead_id)
     if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
-    lead = dict(row)
-    level = personal_data_level(
-        principal,
-        owner_user=lead["created_by"],
-        owner_org=lead["owner_org"],
-        shared=SharingLevel(lead.pop("shared_level")),
-    )
-    if level < SharingLevel.FULL:
-        lead["customer_name"] = mask_name(lead["customer_name"])
-        lead["phone"] = mask_phone(lead["phone"])
+    lead = await _masked_for(principal, row)
     async with UnitOfWork(db) as uow:
         await record_personal_data_access(
             uow.session,
@@ -72,10 +159,137 @@ async def get_lead(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPu
             resource_id=str(lead_id),
             owner_org=lead["owner_org"],
             fields=PERSONAL_FIELDS,
-            level=level,
+            level=lead.pop("_level"),
             endpoint="GET /leads/{lead_id}",
         )
     return LeadPublic.model_validate(lead)
+
+
+@router.post(
+    "/{lead_id}/claim",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def claim_lead(
+    lead_id: UUID, principal: LeadClaimer, db: Database, request: Request
+) -> LeadPublic:
+    """Take a lead from a pool open to you (领取); 409 when someone else was first, during
+    your protection period, or over a claim limit."""
+    lead = await handlers.claim_lead(
+        lead_id, principal, UnitOfWork(db), now=_now(), business_tz=business_tz(request)
+    )
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/assign",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def assign_lead(
+    lead_id: UUID, body: LeadAssignment, principal: LeadManager, db: Database
+) -> LeadPublic:
+    """Name the consultant who works the lead (分配), from the pool or from another owner."""
+    lead = await handlers.assign_lead(
+        lead_id, body.user_id, principal, UnitOfWork(db), now=_now(), reason=body.reason
+    )
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/release",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def release_lead(
+    lead_id: UUID, body: LeadRelease, principal: LeadReader, db: Database
+) -> LeadPublic:
+    """Give the lead back to its pool (the owner), or take it back (a manager)."""
+    lead = await handlers.release_lead(
+        lead_id, principal, UnitOfWork(db), now=_now(), reason=body.reason
+    )
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/follow-ups",
+    status_code=status.HTTP_201_CREATED,
+    response_model=FollowUpRecorded,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def record_follow_up(
+    lead_id: UUID, body: FollowUpCreate, principal: LeadWorker, db: Database
+) -> FollowUpRecorded:
+    """A visit, call, test drive or message; re-grades the lead and resets its recycle clock."""
+    lead, follow_up_id = await handlers.record_follow_up(
+        lead_id,
+        RecordFollowUp(
+            kind=body.kind,
+            outcome=body.outcome,
+            grade=body.grade,
+            next_step=body.next_step,
+            call_seconds=body.call_seconds,
+            verified=body.verified,
+        ),
+        principal,
+        UnitOfWork(db),
+        now=_now(),
+    )
+    return FollowUpRecorded(follow_up_id=follow_up_id, lead=_public(lead))
+
+
+@router.post(
+    "/{lead_id}/loss",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def report_lost(
+    lead_id: UUID, body: LossReport, principal: LeadWorker, db: Database
+) -> LeadPublic:
+    """Report the lead lost (战败) with the reason; a manager approves or rejects it."""
+    lead = await handlers.report_lost(lead_id, body.reason, principal, UnitOfWork(db), now=_now())
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/loss/decision",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def decide_loss(
+    lead_id: UUID, body: LossDecision, principal: LeadManager, db: Database
+) -> LeadPublic:
+    """Approve (closes the lead, publishes ``leads.LeadLost``) or reject a loss report."""
+    lead = await handlers.decide_loss(lead_id, body.approved, principal, UnitOfWork(db), now=_now())
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/convert",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def convert_lead(
+    lead_id: UUID, body: Conversion, principal: LeadWorker, db: Database
+) -> LeadPublic:
+    """Convert to an opportunity: publishes ``leads.LeadConverted`` for opportunities."""
+    lead = await handlers.convert_lead(
+        lead_id, body.vehicle_interest, principal, UnitOfWork(db), now=_now()
+    )
+    return _public(lead)
+
+
+@router.get(
+    "/{lead_id}/history",
+    response_model=list[HistoryEntry],
+    responses={**_FORBIDDEN, **_NOT_FOUND},
+)
+async def lead_history(lead_id: UUID, principal: LeadReader, db: Database) -> list[HistoryEntry]:
+    """Every transition: who claimed, assigned, released (and by which rule), when and why."""
+    entries = await views.history_of(db, principal, lead_id)
+    if entries is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
+    return [HistoryEntry.model_validate(dict(e)) for e in entries]
 
 
 class AuditEntryPublic(BaseModel):

@@ -1,3 +1,6 @@
+"""Request and response bodies of the leads API. Tenancy and ownership come from the token,
+never from a body: every request model forbids unknown fields."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -5,13 +8,16 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from crm_leads.domain.lead import InvalidPhoneNumber, LeadSource, normalise_phone
+from crm_leads.domain.lead import FollowUpKind, InvalidPhoneNumber, LeadSource, normalise_phone
+from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
 
-class LeadCreate(BaseModel):
-    """A new lead. Tenant and owning org come from the caller's token, never from the body."""
-
+class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class LeadCreate(_Request):
+    """A new lead. A consultant who takes it in owns it; otherwise it waits in the pool."""
 
     customer_name: str = Field(min_length=1, max_length=200, examples=["王伟"])
     phone: str = Field(min_length=5, max_length=32, examples=["138 0013 8000"])
@@ -31,9 +37,107 @@ class LeadCreate(BaseModel):
 class LeadPublic(BaseModel):
     id: UUID
     owner_org: str
+    customer_id: UUID
     customer_name: str
     phone: str
     source: LeadSource
     vehicle_interest: str | None
     created_by: str
     created_at: datetime
+    status: str
+    owner_user: str | None = Field(description="None while the lead waits in a pool")
+    pool_id: UUID | None
+    grade: str | None
+    next_follow_up_due: datetime | None
+    last_follow_up_at: datetime | None
+    protected_until: datetime | None = Field(
+        description="Until then the previous owner may not claim it back"
+    )
+
+
+class LeadAttached(BaseModel):
+    """The customer already has an open lead in this book: the submission was attached to it."""
+
+    attached_to: UUID
+    owner_user: str | None = Field(description="Who works the customer; None: in the pool")
+    status: str
+    message: str
+
+
+class LeadAssignment(_Request):
+    user_id: str = Field(min_length=1, max_length=64)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class LeadRelease(_Request):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class FollowUpCreate(_Request):
+    kind: FollowUpKind
+    outcome: str = Field(min_length=1, max_length=2000, examples=["came to the showroom"])
+    grade: str | None = Field(default=None, max_length=20, examples=["ready_to_buy"])
+    next_step: str | None = Field(default=None, max_length=2000)
+    call_seconds: int | None = Field(default=None, ge=0, le=86_400)
+    verified: bool = Field(
+        default=False, description="A visit confirmed at reception, or a connected call"
+    )
+
+
+class FollowUpRecorded(BaseModel):
+    follow_up_id: UUID
+    lead: LeadPublic
+
+
+class LossReport(_Request):
+    reason: str = Field(min_length=1, max_length=500, examples=["bought a competitor's car"])
+
+
+class LossDecision(_Request):
+    approved: bool
+
+
+class Conversion(_Request):
+    vehicle_interest: str | None = Field(default=None, max_length=200)
+
+
+class HistoryEntry(BaseModel):
+    kind: str
+    actor: str
+    from_user: str | None
+    to_user: str | None
+    reason: str | None
+    rule: str | None
+    at: datetime
+
+
+class PoolPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    name: str
+    kind: PoolKind
+    auto_assignment: AutoAssignment
+    is_default: bool
+    rules: PoolRules
+
+
+class PoolSettings(_Request):
+    """How the pool works; the rules replace the pool's rules as a whole."""
+
+    name: str = Field(min_length=1, max_length=200)
+    kind: PoolKind
+    auto_assignment: AutoAssignment = AutoAssignment.NONE
+    rules: PoolRules
+
+
+class PooledLead(BaseModel):
+    """A lead waiting in the public sea: enough to decide to claim it, personal data masked."""
+
+    id: UUID
+    customer_name: str
+    phone: str
+    source: LeadSource
+    vehicle_interest: str | None
+    grade: str | None
+    created_at: datetime
+    released_at: datetime | None

@@ -29,6 +29,118 @@ class LeadCreated(EventData):
         return str(self.lead_id)
 
 
+class _LeadEvent(EventData):
+    topic: ClassVar[str] = LEAD_TOPIC
+
+    lead_id: UUID
+    dealer_id: str = Field(description="Org node whose book the lead is in (dealer or HQ pool)")
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return str(self.lead_id)
+
+
+class LeadAssigned(_LeadEvent):
+    """A consultant was made the owner (分配): taken in by them, by a manager or by a strategy."""
+
+    event_type: ClassVar[str] = "leads.LeadAssigned"
+    event_version: ClassVar[int] = 1
+
+    owner_user: str
+    owner_team: str = Field(description="Org node the owner works in")
+    previous_owner: str | None
+    assigned_by: str
+    reason: str | None = Field(description="e.g. taken in at reception, manager, round_robin")
+
+
+class LeadClaimed(_LeadEvent):
+    """A pool member took the lead from the public sea into their private sea (领取)."""
+
+    event_type: ClassVar[str] = "leads.LeadClaimed"
+    event_version: ClassVar[int] = 1
+
+    pool_id: UUID
+    owner_user: str
+    owner_team: str
+    previous_owner: str | None
+
+
+class LeadReleased(_LeadEvent):
+    """The lead dropped back to its pool: given up, or recycled by a rule (回收)."""
+
+    event_type: ClassVar[str] = "leads.LeadReleased"
+    event_version: ClassVar[int] = 1
+
+    pool_id: UUID
+    previous_owner: str
+    released_by: str = Field(description="User, or 'recycle-sweep' for a rule")
+    rule: str | None = Field(description="no_follow_up, no_conversion, owner_deactivated...")
+    reason: str
+    protected_until: datetime
+
+
+class LeadFollowedUp(_LeadEvent):
+    """A visit, call, test drive or message was recorded by the owner."""
+
+    event_type: ClassVar[str] = "leads.LeadFollowedUp"
+    event_version: ClassVar[int] = 1
+
+    follow_up_id: UUID
+    owner_user: str
+    kind: str
+    resets_clock: bool
+    real_contact: bool
+
+
+class LeadGraded(_LeadEvent):
+    """The intent grade (意向级别) changed, with the next follow-up due date it sets."""
+
+    event_type: ClassVar[str] = "leads.LeadGraded"
+    event_version: ClassVar[int] = 1
+
+    owner_user: str | None
+    previous_grade: str | None
+    grade: str
+    upgrade: bool
+    next_follow_up_due: datetime | None
+
+
+class LeadConverted(_LeadEvent):
+    """Real intent: the lead becomes an opportunity, owned by the same consultant."""
+
+    event_type: ClassVar[str] = "leads.LeadConverted"
+    event_version: ClassVar[int] = 1
+
+    customer_id: UUID
+    owner_user: str
+    owner_team: str
+    customer_name: str
+    phone: str = Field(description="E.164")
+    vehicle_interest: str | None
+    source: str
+    grade: str | None
+
+
+class LeadLost(_LeadEvent):
+    """The lead was closed as lost (战败) after a manager approved the owner's report."""
+
+    event_type: ClassVar[str] = "leads.LeadLost"
+    event_version: ClassVar[int] = 1
+
+    owner_user: str | None
+    reason: str
+    approved_by: str
+
+
 LeadCreatedEvent = Envelope[LeadCreated]
 
-ALL = (LeadCreated,)
+ALL = (
+    LeadCreated,
+    LeadAssigned,
+    LeadClaimed,
+    LeadReleased,
+    LeadFollowedUp,
+    LeadGraded,
+    LeadConverted,
+    LeadLost,
+)

@@ -1,0 +1,61 @@
+"""Which leads a principal may act on: the shared policy for records, pool membership for the
+public sea. Conditions only; the repository and the views apply them."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, exists, func, or_, select
+
+from crm_common.auth import Principal
+from crm_common.db.tables import org_directory
+from crm_common.policy import DataType, visible_to
+from crm_leads.adapters.tables import leads, pool_members, pools
+
+
+def visible_leads(principal: Principal) -> ColumnElement[bool]:
+    return visible_to(
+        principal,
+        DataType.LEAD,
+        tenant=leads.c.tenant,
+        owner_org=leads.c.owner_org,
+        owner_user=leads.c.owner_user,
+        owner_team=leads.c.owner_team,
+    )
+
+
+def pools_open_to(principal: Principal) -> ColumnElement[bool]:
+    """Pools the principal is a member of; a pool without members is open to everyone whose
+    node lies below (or is) the pool's org node."""
+    my_path = (
+        select(org_directory.c.path)
+        .where(org_directory.c.id == principal.org_node, org_directory.c.tenant == principal.tenant)
+        .scalar_subquery()
+    )
+    above_me = select(org_directory.c.id).where(
+        org_directory.c.tenant == principal.tenant,
+        func.starts_with(my_path, org_directory.c.path),
+    )
+    member = exists().where(
+        pool_members.c.pool_id == pools.c.id, pool_members.c.user_id == principal.user_id
+    )
+    has_members = exists().where(pool_members.c.pool_id == pools.c.id)
+    return (pools.c.tenant == principal.tenant) & or_(
+        member,
+        ~has_members
+        & or_(pools.c.owner_org == principal.org_node, pools.c.owner_org.in_(above_me)),
+    )
+
+
+def in_pools_open_to(principal: Principal) -> ColumnElement[bool]:
+    """Leads waiting in a pool the principal may see and claim from."""
+    return (leads.c.tenant == principal.tenant) & leads.c.pool_id.in_(
+        select(pools.c.id).where(pools_open_to(principal))
+    )
+
+
+def from_pools_open_to(principal: Principal) -> ColumnElement[bool]:
+    """Leads that wait in, or belong to, a pool open to the principal: a claimant who lost the
+    race learns the lead is taken (409) instead of that it does not exist."""
+    open_pools = select(pools.c.id).where(pools_open_to(principal))
+    return (leads.c.tenant == principal.tenant) & or_(
+        leads.c.pool_id.in_(open_pools), leads.c.home_pool_id.in_(open_pools)
+    )

@@ -1,0 +1,132 @@
+"""The recycle sweep in SQL: releases one batch of due leads of one pool in one statement.
+
+Set-based and safe with several workers: due rows are locked with SKIP LOCKED (a lead being
+followed up right now, or taken by another worker, is left for the next round), and the due
+conditions are the domain's cutoffs (``crm_leads.domain.recycle.cutoffs``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, insert, literal, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_leads.adapters.tables import customers, lead_history, leads, pools
+from crm_leads.domain.recycle import NO_CONVERSION, NO_FOLLOW_UP, Cutoffs
+
+SWEEP_ACTOR = "recycle-sweep"
+
+
+@dataclass(frozen=True, slots=True)
+class Released:
+    lead_id: UUID
+    tenant: str
+    owner_org: str
+    pool_id: UUID
+    previous_owner: str
+    rule: str
+
+
+async def all_pools(session: AsyncSession) -> list[tuple[UUID, dict[str, object]]]:
+    rows = await session.execute(select(pools.c.id, pools.c.rules).order_by(pools.c.id))
+    return [(row[0], row[1]) for row in rows]
+
+
+def _clock() -> ColumnElement[datetime]:
+    return func.greatest(leads.c.owned_since, leads.c.last_follow_up_at)
+
+
+def _due(limits: Cutoffs) -> tuple[ColumnElement[bool], ColumnElement[str]]:
+    """The due condition and the rule that makes a row due (no follow-up wins)."""
+    overrides = limits.no_follow_up_by_grade
+    no_follow_up = [
+        and_(leads.c.grade == grade, _clock() <= cutoff) for grade, cutoff in overrides.items()
+    ]
+    if limits.no_follow_up_default is not None:
+        default_grades = or_(leads.c.grade.is_(None), leads.c.grade.not_in(list(overrides)))
+        no_follow_up.append(and_(default_grades, _clock() <= limits.no_follow_up_default))
+    conditions = list(no_follow_up)
+    if limits.no_conversion is not None:
+        conditions.append(leads.c.owned_since <= limits.no_conversion)
+    if not conditions:
+        return literal(False), literal(NO_FOLLOW_UP)
+    rule = (
+        case((or_(*no_follow_up), literal(NO_FOLLOW_UP)), else_=literal(NO_CONVERSION))
+        if no_follow_up
+        else literal(NO_CONVERSION)
+    )
+    return or_(*conditions), rule
+
+
+def _due_batch(pool_id: UUID, limits: Cutoffs, batch: int) -> Select[tuple[UUID, str]]:
+    due, rule = _due(limits)
+    return (
+        select(leads.c.id, rule.label("rule"))
+        .join(customers, customers.c.id == leads.c.customer_id)
+        .where(
+            leads.c.home_pool_id == pool_id,
+            leads.c.status == "open",
+            leads.c.owner_user.is_not(None),
+            customers.c.locked.is_(False),
+            due,
+        )
+        .limit(batch)
+        .with_for_update(of=leads, skip_locked=True)
+    )
+
+
+async def release_due_batch(
+    session: AsyncSession,
+    pool_id: UUID,
+    limits: Cutoffs,
+    *,
+    protection: timedelta,
+    now: datetime,
+    batch: int,
+) -> list[Released]:
+    """Releases up to ``batch`` due leads and writes their history (who, why, which rule)."""
+    due = _due_batch(pool_id, limits, batch).cte("due")
+    released = (
+        update(leads)
+        .where(leads.c.id == due.c.id)
+        .values(
+            previous_owner=leads.c.owner_user,
+            owner_user=None,
+            owner_team=None,
+            owned_since=None,
+            pool_id=leads.c.home_pool_id,
+            released_at=now,
+            protected_until=now + protection,
+        )
+        .returning(
+            leads.c.id,
+            leads.c.tenant,
+            leads.c.owner_org,
+            leads.c.home_pool_id,
+            leads.c.previous_owner,
+            due.c.rule,
+        )
+    )
+    rows = [Released(*row) for row in await session.execute(released)]
+    if rows:
+        await session.execute(
+            insert(lead_history),
+            [
+                {
+                    "lead_id": r.lead_id,
+                    "tenant": r.tenant,
+                    "owner_org": r.owner_org,
+                    "kind": "released",
+                    "actor": SWEEP_ACTOR,
+                    "from_user": r.previous_owner,
+                    "to_user": None,
+                    "reason": f"recycled by rule {r.rule}",
+                    "rule": r.rule,
+                    "at": now,
+                }
+                for r in rows
+            ],
+        )
+    return rows

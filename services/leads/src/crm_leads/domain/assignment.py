@@ -1,0 +1,37 @@
+"""Automatic assignment (自动分配) of pool leads to members, so no lead waits for a manager."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from crm_leads.domain.pool_rules import AutoAssignment
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    user_id: str
+    org_node: str
+    open_leads: int
+    weight: int = 1
+    """Skill or territory weight: a weight-2 consultant takes twice the share of weight 1."""
+    last_assigned_at: datetime | None = None
+
+
+def choose_assignee(
+    strategy: AutoAssignment, candidates: Sequence[Candidate], capacity: int
+) -> Candidate | None:
+    """The member who gets the next lead, or None (no strategy, or everyone is at capacity)."""
+    eligible = [c for c in candidates if c.open_leads < capacity]
+    if strategy is AutoAssignment.NONE or not eligible:
+        return None
+    if strategy is AutoAssignment.ROUND_ROBIN:
+        # Longest since the last assignment first; never-assigned members before everyone.
+        return min(
+            eligible,
+            key=lambda c: (c.last_assigned_at is not None, c.last_assigned_at, c.user_id),
+        )
+    if strategy is AutoAssignment.LEAST_LOADED:
+        return min(eligible, key=lambda c: (c.open_leads, c.user_id))
+    return min(eligible, key=lambda c: (c.open_leads / max(c.weight, 1), -c.weight, c.user_id))

@@ -1,0 +1,95 @@
+"""The rules of one pool (公海): claims, recycling, protection and anti-collusion.
+
+Each pool carries its own rule set; what a pool does not say takes the documented default
+(DOMAIN.md "Leads and pools"). Pure configuration, validated on the way in.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from crm_leads.domain.grades import SCHEMES
+
+
+class PoolKind(StrEnum):
+    CLAIM = "claim"
+    """Members see the leads and claim them; admins may also assign."""
+    ASSIGN_ONLY = "assign_only"
+    """Members see the leads; only pool admins assign them (sensitive or important leads)."""
+
+
+class AutoAssignment(StrEnum):
+    NONE = "none"
+    ROUND_ROBIN = "round_robin"
+    LEAST_LOADED = "least_loaded"
+    WEIGHTED = "weighted"
+
+
+class ClaimRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_private_leads: int = Field(default=200, ge=1, description="Open leads one consultant owns")
+    max_claims_per_day: int = Field(default=20, ge=1)
+    protection_days: int = Field(
+        default=7, ge=0, description="After a release the previous owner may not claim it back"
+    )
+    blind_release_hours: int = Field(
+        default=0,
+        ge=0,
+        description="Just-released leads are handed out by lottery for this long instead of "
+        "first click (0: off)",
+    )
+
+
+class RecycleRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    no_follow_up_days: int | None = Field(
+        default=10,
+        ge=1,
+        description="Released after this many days without a follow-up, counted from the later "
+        "of the last follow-up and the day the owner received it (None: never)",
+    )
+    no_follow_up_days_by_grade: dict[str, int] = Field(
+        default_factory=dict, description="Overrides of no_follow_up_days per intent grade"
+    )
+    no_conversion_days: int | None = Field(
+        default=None, ge=1, description="Released when not converted this long after receipt"
+    )
+    reminder_days_before: int = Field(default=2, ge=0)
+    real_contact_only: bool = Field(
+        default=False,
+        description="Only a verified visit or a connected call resets the clock, not a note",
+    )
+    min_call_seconds: int = Field(default=30, ge=0)
+
+
+class CollusionRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    window_days: int = Field(default=30, ge=1)
+    threshold: int = Field(
+        default=3, ge=1, description="Claims of one colleague's released leads within the window"
+    )
+
+
+class PoolRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    grade_scheme: str = Field(default="three_level", description=f"One of {sorted(SCHEMES)}")
+    claim: ClaimRules = Field(default_factory=ClaimRules)
+    recycle: RecycleRules = Field(default_factory=RecycleRules)
+    collusion: CollusionRules = Field(default_factory=CollusionRules)
+
+    @model_validator(mode="after")
+    def _grades_exist_in_the_scheme(self) -> Self:
+        if self.grade_scheme not in SCHEMES:
+            raise ValueError(f"unknown grade scheme {self.grade_scheme!r}")
+        codes = {g.code for g in SCHEMES[self.grade_scheme].grades}
+        unknown = set(self.recycle.no_follow_up_days_by_grade) - codes
+        if unknown:
+            raise ValueError(f"grades {sorted(unknown)} are not in scheme {self.grade_scheme}")
+        return self

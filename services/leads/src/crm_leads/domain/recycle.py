@@ -1,0 +1,69 @@
+"""Recycle rules (回收): when a private lead drops back to its pool. Pure; the sweep turns the
+same rules into set-based SQL through ``cutoffs`` so both say the same thing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from crm_leads.domain.lead import Lead, LeadStatus
+from crm_leads.domain.pool_rules import RecycleRules
+
+NO_FOLLOW_UP = "no_follow_up"
+NO_CONVERSION = "no_conversion"
+OWNER_DEACTIVATED = "owner_deactivated"
+
+
+@dataclass(frozen=True, slots=True)
+class Cutoffs:
+    """A lead whose clock started before the cutoff is due. ``by_grade`` overrides ``default``."""
+
+    no_follow_up_default: datetime | None
+    no_follow_up_by_grade: dict[str, datetime]
+    no_conversion: datetime | None
+
+    def no_follow_up_for(self, grade: str | None) -> datetime | None:
+        if grade is not None and grade in self.no_follow_up_by_grade:
+            return self.no_follow_up_by_grade[grade]
+        return self.no_follow_up_default
+
+
+def cutoffs(rules: RecycleRules, now: datetime, *, ahead: timedelta = timedelta(0)) -> Cutoffs:
+    """``ahead``: the cutoffs as they will be then (reminders look ahead)."""
+    at = now + ahead
+    days = rules.no_follow_up_days
+    return Cutoffs(
+        no_follow_up_default=None if days is None else at - timedelta(days=days),
+        no_follow_up_by_grade={
+            grade: at - timedelta(days=d) for grade, d in rules.no_follow_up_days_by_grade.items()
+        },
+        no_conversion=None
+        if rules.no_conversion_days is None
+        else at - timedelta(days=rules.no_conversion_days),
+    )
+
+
+def clock_started(lead: Lead) -> datetime | None:
+    """The later of the last follow-up and the day the owner received the lead."""
+    if lead.owned_since is None:
+        return None
+    if lead.last_follow_up_at is None:
+        return lead.owned_since
+    return max(lead.owned_since, lead.last_follow_up_at)
+
+
+def recycle_rule_due(
+    lead: Lead, rules: RecycleRules, now: datetime, *, customer_locked: bool = False
+) -> str | None:
+    """The rule that releases ``lead`` now, or None. Locked customers are never recycled."""
+    if lead.status is not LeadStatus.OPEN or lead.owner_user is None or customer_locked:
+        return None
+    limits = cutoffs(rules, now)
+    started = clock_started(lead)
+    no_follow_up = limits.no_follow_up_for(lead.grade)
+    if started is not None and no_follow_up is not None and started <= no_follow_up:
+        return NO_FOLLOW_UP
+    owned = lead.owned_since
+    if owned is not None and limits.no_conversion is not None and owned <= limits.no_conversion:
+        return NO_CONVERSION
+    return None

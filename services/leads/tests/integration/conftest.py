@@ -1,0 +1,129 @@
+"""Leads on a real, migrated PostgreSQL database: the org tree and staff as identity's events
+would leave them, and a clock the test drives."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.db import create_engine, create_session_factory
+from crm_common.db.tables import org_directory
+from crm_common.settings import Settings
+from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.plugin import Databases
+from crm_common.testing.processes import run_command
+from crm_leads.adapters.tables import staff
+
+pytestmark = pytest.mark.integration
+
+TENANT = "oem-t"
+# (node, parent path, dealer)
+ORG = [
+    ("hq", "/", None),
+    ("east", "/hq/", None),
+    ("dealer-a", "/hq/east/", "dealer-a"),
+    ("team-a1", "/hq/east/dealer-a/", "dealer-a"),
+    ("dealer-b", "/hq/east/", "dealer-b"),
+]
+
+TABLES = (
+    "follow_ups",
+    "lead_history",
+    "leads",
+    "customers",
+    "pool_members",
+    "pools",
+    "staff",
+    "org_directory",
+    "outbox",
+)
+
+
+@dataclass(frozen=True)
+class People:
+    consultant1: Principal
+    consultant2: Principal
+    consultant3: Principal
+    manager: Principal
+    other_dealer_consultant: Principal
+
+
+def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:
+    return Principal(
+        user_id=user, tenant=TENANT, org_node=org, roles=frozenset({role}), data_scope=scope
+    )
+
+
+PEOPLE = People(
+    consultant1=principal("c1", "team-a1", "sales_consultant", DataScope.OWN),
+    consultant2=principal("c2", "dealer-a", "sales_consultant", DataScope.OWN),
+    consultant3=principal("c3", "dealer-a", "sales_consultant", DataScope.OWN),
+    manager=principal("m1", "dealer-a", "sales_manager", DataScope.DEALER),
+    other_dealer_consultant=principal("b1", "dealer-b", "sales_consultant", DataScope.OWN),
+)
+
+
+@pytest.fixture(scope="module")
+async def leads_database(
+    infrastructure: Infrastructure,
+    databases: Databases,
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> str:
+    purpose = f"leads_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
+    await databases.create(purpose)
+    url = databases.url(purpose)
+    env = {"CRM_ENV": "test", "CRM_SERVICE_NAME": "leads", "CRM_DATABASE_URL": url}
+    run_command("leads", "migrate", env, Path(tmp_path_factory.mktemp("leads-migrate")))
+    return url
+
+
+@pytest.fixture
+async def sessions(leads_database: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """A fresh tenant state per test: the org tree and staff of the test tenant."""
+    engine = create_engine(Settings(env="test", database_url=leads_database, database_pool_size=20))
+    factory = create_session_factory(engine)
+    async with factory() as session, session.begin():
+        await session.execute(text(f"TRUNCATE {', '.join(TABLES)} CASCADE"))
+        await session.execute(
+            insert(org_directory),
+            [
+                {
+                    "id": node,
+                    "tenant": TENANT,
+                    "parent_id": None,
+                    "kind": "dealer" if dealer == node else "node",
+                    "path": f"{parent}{node}/",
+                    "dealer_id": dealer,
+                    "active": True,
+                }
+                for node, parent, dealer in ORG
+            ],
+        )
+        await session.execute(
+            insert(staff),
+            [
+                {
+                    "user_id": p.user_id,
+                    "tenant": TENANT,
+                    "org_node": p.org_node,
+                    "roles": sorted(p.roles),
+                    "active": True,
+                }
+                for p in vars(PEOPLE).values()
+            ],
+        )
+    yield factory
+    await engine.dispose()
+
+
+@pytest.fixture
+def now() -> datetime:
+    return datetime(2026, 11, 2, 2, 0, tzinfo=UTC)

@@ -1,0 +1,309 @@
+"""Leads' commands on real PostgreSQL with a driven clock: intake and dedup, claims and their
+rules, assignment, follow-ups, loss, conversion, and a deactivated owner's leads."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth.principal import Principal
+from crm_common.contracts import new_event
+from crm_common.contracts.events.identity.v1 import UserChanged
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
+from crm_common.errors import InvalidInput
+from crm_leads.adapters.repository import LeadBusy
+from crm_leads.adapters.tables import lead_history, leads, pools
+from crm_leads.application import handlers
+from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
+from crm_leads.domain.lead import (
+    ClaimLimitReached,
+    FollowUpKind,
+    LeadConflict,
+    LeadSource,
+    LeadUnavailable,
+    NotTheOwner,
+    ProtectionPeriodActive,
+    SuspectedCollusion,
+)
+from crm_leads.domain.pool_rules import PoolRules
+from crm_leads.entrypoints.consumers import record_user_change
+
+from .conftest import PEOPLE, TENANT
+
+pytestmark = pytest.mark.integration
+Sessions = async_sessionmaker[AsyncSession]
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+async def create(
+    sessions: Sessions, actor: Principal, now: datetime, phone: str = "13800138000"
+) -> handlers.Registration:
+    return await handlers.create_lead(
+        CreateLead("王伟", phone, LeadSource.WALK_IN, "Model X"),
+        actor,
+        UnitOfWork(sessions),
+        via="test",
+        now=now,
+    )
+
+
+async def claim(sessions: Sessions, actor: Principal, lead_id: UUID, now: datetime) -> None:
+    await handlers.claim_lead(lead_id, actor, UnitOfWork(sessions), now=now, business_tz=SHANGHAI)
+
+
+async def release(sessions: Sessions, actor: Principal, lead_id: UUID, now: datetime) -> None:
+    await handlers.release_lead(lead_id, actor, UnitOfWork(sessions), now=now, reason="no time")
+
+
+async def events_of(sessions: Sessions, event_type: str) -> list[dict]:  # type: ignore[type-arg]
+    async with sessions() as session:
+        rows = await session.execute(
+            select(outbox.c.payload).where(outbox.c.event_type == event_type).order_by(outbox.c.id)
+        )
+        return [row[0]["data"] for row in rows]
+
+
+async def set_rules(sessions: Sessions, rules: PoolRules) -> None:
+    async with sessions() as session, session.begin():
+        await session.execute(update(pools).values(rules=rules.model_dump(mode="json")))
+
+
+async def test_a_consultant_owns_what_they_take_in_and_a_manager_s_lead_waits_in_the_pool(
+    sessions: Sessions, now: datetime
+) -> None:
+    mine = await create(sessions, PEOPLE.consultant1, now, "13800000001")
+    pooled = await create(sessions, PEOPLE.manager, now, "13800000002")
+    assert (mine.lead.owner_user, mine.lead.pool_id) == ("c1", None)
+    assert mine.lead.owner_org == "dealer-a", "a team's lead is in its dealer's book"
+    assert (pooled.lead.owner_user, pooled.lead.pool_id) == (None, pooled.lead.home_pool_id)
+    assert [e["owner_user"] for e in await events_of(sessions, "leads.LeadAssigned")] == ["c1"]
+    assert len(await events_of(sessions, "leads.LeadCreated")) == 2
+
+
+async def test_a_known_customer_is_attached_not_duplicated_and_only_within_the_dealer(
+    sessions: Sessions, now: datetime
+) -> None:
+    first = await create(sessions, PEOPLE.consultant1, now, "138 0013 8000")
+    again = await create(sessions, PEOPLE.consultant2, now, "+86 138-0013-8000")
+    elsewhere = await create(sessions, PEOPLE.other_dealer_consultant, now, "13800138000")
+    assert (again.attached, again.lead.id, again.lead.owner_user) == (True, first.lead.id, "c1")
+    assert not elsewhere.attached
+    assert elsewhere.lead.id != first.lead.id
+    assert elsewhere.lead.customer_id != first.lead.customer_id
+    async with sessions() as session:
+        kinds = (
+            await session.execute(
+                select(lead_history.c.kind, lead_history.c.actor)
+                .where(lead_history.c.lead_id == first.lead.id)
+                .order_by(lead_history.c.id)
+            )
+        ).all()
+    assert [tuple(k) for k in kinds] == [("created", "c1"), ("attached", "c2")]
+    assert len(await events_of(sessions, "leads.LeadCreated")) == 2
+
+
+async def test_one_hundred_concurrent_claims_have_exactly_one_winner(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (await create(sessions, PEOPLE.manager, now)).lead
+    claimants = [
+        Principal(**{**PEOPLE.consultant2.model_dump(), "user_id": f"c-{i}"}) for i in range(100)
+    ]
+    results = await asyncio.gather(
+        *(claim(sessions, c, lead.id, now) for c in claimants), return_exceptions=True
+    )
+    winners = [c.user_id for c, r in zip(claimants, results, strict=True) if r is None]
+    losers = [r for r in results if r is not None]
+    assert len(winners) == 1
+    odd = [r for r in losers if not isinstance(r, LeadUnavailable | LeadBusy)]
+    assert not odd, odd[:3]
+    async with sessions() as session:
+        owner = (await session.execute(select(leads.c.owner_user))).scalar_one()
+        claims = (
+            await session.execute(
+                select(func.count())
+                .select_from(lead_history)
+                .where(lead_history.c.kind == "claimed")
+            )
+        ).scalar_one()
+    assert (owner, claims) == (winners[0], 1)
+    assert len(await events_of(sessions, "leads.LeadClaimed")) == 1
+
+
+async def test_the_previous_owner_cannot_claim_back_during_protection_but_a_manager_may_assign(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (await create(sessions, PEOPLE.consultant1, now)).lead
+    await release(sessions, PEOPLE.consultant1, lead.id, now)
+    with pytest.raises(ProtectionPeriodActive):
+        await claim(sessions, PEOPLE.consultant1, lead.id, now + timedelta(days=6))
+    assigned = await handlers.assign_lead(
+        lead.id, "c1", PEOPLE.manager, UnitOfWork(sessions), now=now, reason="VIP"
+    )
+    assert assigned.owner_user == "c1"
+    await release(sessions, PEOPLE.manager, lead.id, now + timedelta(days=1))
+    await claim(sessions, PEOPLE.consultant1, lead.id, now + timedelta(days=8, seconds=1))
+    released = await events_of(sessions, "leads.LeadReleased")
+    assert [r["previous_owner"] for r in released] == ["c1", "c1"]
+
+
+async def test_claim_limits_per_day_and_of_private_leads(sessions: Sessions, now: datetime) -> None:
+    pooled = [
+        (await create(sessions, PEOPLE.manager, now, f"1390000000{i}")).lead for i in range(5)
+    ]
+    await set_rules(
+        sessions,
+        PoolRules.model_validate({"claim": {"max_claims_per_day": 2, "max_private_leads": 3}}),
+    )
+    await claim(sessions, PEOPLE.consultant2, pooled[0].id, now)
+    await claim(sessions, PEOPLE.consultant2, pooled[1].id, now)
+    with pytest.raises(ClaimLimitReached, match="claims today"):
+        await claim(sessions, PEOPLE.consultant2, pooled[2].id, now)
+    # Midnight in Shanghai starts a new day of claims; the cap of owned leads still holds.
+    tomorrow = now + timedelta(days=1)
+    await claim(sessions, PEOPLE.consultant2, pooled[2].id, tomorrow)
+    with pytest.raises(ClaimLimitReached, match="open leads"):
+        await claim(sessions, PEOPLE.consultant2, pooled[3].id, tomorrow)
+
+
+async def test_a_consultant_who_keeps_taking_one_colleague_s_releases_is_blocked(
+    sessions: Sessions, now: datetime
+) -> None:
+    own = [
+        (await create(sessions, PEOPLE.consultant1, now, f"1370000000{i}")).lead for i in range(3)
+    ]
+    await set_rules(
+        sessions, PoolRules.model_validate({"collusion": {"threshold": 2, "window_days": 30}})
+    )
+    for i, lead in enumerate(own):
+        await release(sessions, PEOPLE.consultant1, lead.id, now)
+        at = now + timedelta(hours=i + 1)
+        if i < 2:
+            await claim(sessions, PEOPLE.consultant2, lead.id, at)
+        else:
+            with pytest.raises(SuspectedCollusion, match="c1"):
+                await claim(sessions, PEOPLE.consultant2, lead.id, at)
+            await claim(sessions, PEOPLE.consultant3, lead.id, at)
+
+
+async def test_leads_of_other_dealers_and_pools_not_open_to_the_caller_are_not_found(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (await create(sessions, PEOPLE.manager, now)).lead
+    with pytest.raises(LeadNotFound):
+        await claim(sessions, PEOPLE.other_dealer_consultant, lead.id, now)
+    mine = (await create(sessions, PEOPLE.consultant1, now, "13600000000")).lead
+    with pytest.raises(LeadNotFound):
+        await release(sessions, PEOPLE.consultant2, mine.id, now)
+    with pytest.raises(handlers.AssigneeNotFound):
+        await handlers.assign_lead(
+            lead.id, "b1", PEOPLE.manager, UnitOfWork(sessions), now=now, reason=None
+        )
+
+
+async def test_follow_ups_regrade_and_reset_the_clock_and_only_real_contact_when_configured(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (await create(sessions, PEOPLE.consultant1, now)).lead
+    later = now + timedelta(days=3)
+    updated, _ = await handlers.record_follow_up(
+        lead.id,
+        RecordFollowUp(FollowUpKind.MESSAGE, "sent brochure", "ready_to_buy", None, None, False),
+        PEOPLE.consultant1,
+        UnitOfWork(sessions),
+        now=later,
+    )
+    assert updated.last_follow_up_at == later
+    assert updated.next_follow_up_due == later + timedelta(days=7)
+    graded = await events_of(sessions, "leads.LeadGraded")
+    assert [(g["previous_grade"], g["grade"]) for g in graded] == [(None, "ready_to_buy")]
+    with pytest.raises(InvalidInput):
+        await handlers.record_follow_up(
+            lead.id,
+            RecordFollowUp(FollowUpKind.CALL, "x", "H", None, 60, True),
+            PEOPLE.consultant1,
+            UnitOfWork(sessions),
+            now=later,
+        )
+    await set_rules(sessions, PoolRules.model_validate({"recycle": {"real_contact_only": True}}))
+    note, _ = await handlers.record_follow_up(
+        lead.id,
+        RecordFollowUp(FollowUpKind.CALL, "no answer", None, None, 5, False),
+        PEOPLE.consultant1,
+        UnitOfWork(sessions),
+        now=later + timedelta(days=1),
+    )
+    assert note.last_follow_up_at == later, "a 5 s call is not real contact"
+    call, _ = await handlers.record_follow_up(
+        lead.id,
+        RecordFollowUp(FollowUpKind.CALL, "talked", None, None, 95, False),
+        PEOPLE.consultant1,
+        UnitOfWork(sessions),
+        now=later + timedelta(days=2),
+    )
+    assert call.last_follow_up_at == later + timedelta(days=2)
+
+
+async def test_loss_needs_a_manager_and_conversion_publishes_the_customer(
+    sessions: Sessions, now: datetime
+) -> None:
+    lost = (await create(sessions, PEOPLE.consultant1, now, "13500000001")).lead
+    won = (await create(sessions, PEOPLE.consultant1, now, "13500000002")).lead
+    with pytest.raises(NotTheOwner):
+        await handlers.report_lost(lost.id, "x", PEOPLE.manager, UnitOfWork(sessions), now=now)
+    await handlers.report_lost(
+        lost.id, "bought elsewhere", PEOPLE.consultant1, UnitOfWork(sessions), now=now
+    )
+    assert await events_of(sessions, "leads.LeadLost") == []
+    await handlers.decide_loss(lost.id, True, PEOPLE.manager, UnitOfWork(sessions), now=now)
+    assert [e["reason"] for e in await events_of(sessions, "leads.LeadLost")] == [
+        "bought elsewhere"
+    ]
+    with pytest.raises(LeadConflict):
+        await handlers.convert_lead(
+            lost.id, None, PEOPLE.consultant1, UnitOfWork(sessions), now=now
+        )
+    await handlers.convert_lead(
+        won.id, "Model Y AWD", PEOPLE.consultant1, UnitOfWork(sessions), now=now
+    )
+    (converted,) = await events_of(sessions, "leads.LeadConverted")
+    assert converted["phone"] == "+8613500000002"
+    assert (converted["vehicle_interest"], converted["owner_user"]) == ("Model Y AWD", "c1")
+    # A converted customer who comes back starts a new lead on the same customer file.
+    again = await create(sessions, PEOPLE.consultant2, now, "13500000002")
+    assert (again.attached, again.lead.customer_id) == (False, won.customer_id)
+
+
+async def test_a_deactivated_owner_s_leads_go_back_to_the_pool_once(
+    sessions: Sessions, now: datetime
+) -> None:
+    for i in range(3):
+        await create(sessions, PEOPLE.consultant1, now, f"1340000000{i}")
+    event = new_event(
+        UserChanged(
+            user_id=UUID(int=1),
+            org_id="team-a1",
+            roles=["sales_consultant"],
+            active=False,
+            change="deactivated",
+        ),
+        tenant=TENANT,
+        owner_org="team-a1",
+        actor="admin",
+    )
+    async with sessions() as session, session.begin():
+        await session.execute(text("UPDATE leads SET owner_user = :u"), {"u": str(UUID(int=1))})
+    async with UnitOfWork(sessions) as uow:
+        await record_user_change(uow, event)
+    async with sessions() as session:
+        owners = (await session.execute(select(leads.c.owner_user, leads.c.pool_id))).all()
+    assert all(owner is None and pool is not None for owner, pool in owners)
+    released = await events_of(sessions, "leads.LeadReleased")
+    assert [r["rule"] for r in released] == ["owner_deactivated"] * 3
