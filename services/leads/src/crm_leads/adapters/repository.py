@@ -77,7 +77,7 @@ async def open_lead_of_customer(session: AsyncSession, customer_id: UUID) -> Lea
         .mappings()
         .first()
     )
-    return None if row is None else _lead_from(row)
+    return None if row is None else lead_from_row(row)
 
 
 async def default_pool(
@@ -160,7 +160,7 @@ async def lead_for_change(
         if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
             raise LeadBusy("another change of this lead is in progress; try again") from exc
         raise
-    return None if row is None else _lead_from(row)
+    return None if row is None else lead_from_row(row)
 
 
 async def save_lead(session: AsyncSession, lead: Lead) -> None:
@@ -288,7 +288,7 @@ def _row_of(lead: Lead) -> dict[str, Any]:
     }
 
 
-def _lead_from(row: Any) -> Lead:
+def lead_from_row(row: Any) -> Lead:
     values = dict(row)
     values["status"] = LeadStatus(values["status"])
     values["source"] = LeadSource(values["source"])
@@ -355,4 +355,4 @@ async def open_leads_owned_by(session: AsyncSession, tenant: str, user_id: str) 
             .with_for_update()
         )
     ).mappings()
-    return [_lead_from(row) for row in rows]
+    return [lead_from_row(row) for row in rows]

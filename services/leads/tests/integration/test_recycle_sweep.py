@@ -1,0 +1,130 @@
+"""The recycle sweep on real PostgreSQL: set-based SQL releases exactly the leads the pure
+rule says are due, once, even with two sweeps running at the same time."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
+from crm_leads.adapters.repository import lead_from_row
+from crm_leads.adapters.tables import customers, lead_history, leads, pools
+from crm_leads.application import handlers
+from crm_leads.application.handlers import CreateLead
+from crm_leads.application.recycle import sweep_recycle
+from crm_leads.domain.lead import LeadSource, ProtectionPeriodActive
+from crm_leads.domain.pool_rules import PoolRules
+from crm_leads.domain.recycle import recycle_rule_due
+
+from .conftest import PEOPLE
+
+pytestmark = pytest.mark.integration
+Sessions = async_sessionmaker[AsyncSession]
+ZONE = ZoneInfo("Asia/Shanghai")
+RULES = PoolRules.model_validate(
+    {
+        "recycle": {
+            "no_follow_up_days": 10,
+            "no_follow_up_days_by_grade": {"ready_to_buy": 5},
+            "no_conversion_days": 40,
+        }
+    }
+)
+
+
+async def test_the_sweep_releases_exactly_the_due_leads_once(
+    sessions: Sessions, now: datetime
+) -> None:
+    owners = [PEOPLE.consultant1, PEOPLE.consultant2]
+    for i in range(300):
+        await handlers.create_lead(
+            CreateLead("客户", f"1380000{i:04d}", LeadSource.PHONE, None),
+            owners[i % 2],
+            UnitOfWork(sessions),
+            via="test",
+            now=now,
+        )
+    rng = random.Random(7)
+    async with sessions() as session, session.begin():
+        await session.execute(update(pools).values(rules=RULES.model_dump(mode="json")))
+        for (lead_id,) in (await session.execute(select(leads.c.id))).all():
+            owned = now - timedelta(days=rng.randint(0, 50), hours=rng.randint(0, 23))
+            followed = (
+                None
+                if rng.random() < 0.3
+                else owned + timedelta(days=rng.randint(0, 50), hours=rng.randint(0, 23))
+            )
+            await session.execute(
+                update(leads)
+                .where(leads.c.id == lead_id)
+                .values(
+                    owned_since=owned,
+                    last_follow_up_at=min(followed, now) if followed else None,
+                    grade=rng.choice([None, "ready_to_buy", "intent", "potential"]),
+                )
+            )
+        await session.execute(
+            update(customers).where(customers.c.phone.like("%00")).values(locked=True)
+        )
+        rows = (
+            await session.execute(
+                select(leads, customers.c.locked).join(
+                    customers, customers.c.id == leads.c.customer_id
+                )
+            )
+        ).mappings()
+        expected = {}
+        for row in rows:
+            values = dict(row)
+            locked = values.pop("locked")
+            rule = recycle_rule_due(
+                lead_from_row(values), RULES.recycle, now, customer_locked=locked
+            )
+            if rule is not None:
+                expected[values["id"]] = (values["owner_user"], rule)
+    assert 50 < len(expected) < 300, "the data exercises both sides of the rules"
+
+    counts = await asyncio.gather(
+        sweep_recycle(sessions, now=now, batch=17), sweep_recycle(sessions, now=now, batch=17)
+    )
+
+    assert sum(counts) == len(expected)
+    async with sessions() as session:
+        history = (
+            await session.execute(
+                select(lead_history.c.lead_id, lead_history.c.from_user, lead_history.c.rule).where(
+                    lead_history.c.kind == "released"
+                )
+            )
+        ).all()
+        released_events = (
+            await session.execute(
+                select(func.count()).where(outbox.c.event_type == "leads.LeadReleased")
+            )
+        ).scalar_one()
+        still_owned = (
+            await session.execute(
+                select(func.count()).where(
+                    leads.c.id.in_(expected), leads.c.owner_user.is_not(None)
+                )
+            )
+        ).scalar_one()
+    assert {h.lead_id: (h.from_user, h.rule) for h in history} == expected
+    assert len(history) == released_events == len(expected)
+    assert still_owned == 0
+    assert await sweep_recycle(sessions, now=now) == 0, "nothing is released twice"
+
+    lead_id, (previous_owner, _) = next(iter(expected.items()))
+    owner = PEOPLE.consultant1 if previous_owner == "c1" else PEOPLE.consultant2
+    with pytest.raises(ProtectionPeriodActive):
+        await handlers.claim_lead(lead_id, owner, UnitOfWork(sessions), now=now, business_tz=ZONE)
+    await handlers.claim_lead(
+        lead_id, PEOPLE.consultant3, UnitOfWork(sessions), now=now, business_tz=ZONE
+    )
