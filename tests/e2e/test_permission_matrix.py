@@ -46,8 +46,20 @@ NEEDS: dict[str, str | None] = {
     "identity GET /sharing": None,
     "identity PUT /sharing": "sharing.manage",
     "leads POST /leads": "lead.create",
+    "leads GET /leads": "lead.read",
     "leads GET /leads/{lead_id}": "lead.read",
     "leads GET /leads/{lead_id}/audit": "audit.read",
+    "leads GET /leads/{lead_id}/history": "lead.read",
+    "leads POST /leads/{lead_id}/claim": "lead.claim",
+    "leads POST /leads/{lead_id}/assign": "lead.assign",
+    "leads POST /leads/{lead_id}/release": "lead.read",
+    "leads POST /leads/{lead_id}/follow-ups": "lead.work",
+    "leads POST /leads/{lead_id}/loss": "lead.work",
+    "leads POST /leads/{lead_id}/loss/decision": "lead.assign",
+    "leads POST /leads/{lead_id}/convert": "lead.work",
+    "leads GET /pools": "lead.read",
+    "leads GET /pools/{pool_id}/leads": "lead.read",
+    "leads PUT /pools/{pool_id}": "pool.manage",
     "kpi GET /kpi/leads/daily": "kpi.read",
 }
 # Where each role works in the demo tenant.
@@ -82,7 +94,9 @@ def token_for(spine: Spine, role: str, tenant: str = "oem-demo") -> str:
 
 
 def concrete(path: str) -> str:
-    return path.replace("{user_id}", str(uuid.uuid4())).replace("{lead_id}", str(uuid.uuid4()))
+    for parameter in ("{user_id}", "{lead_id}", "{pool_id}"):
+        path = path.replace(parameter, str(uuid.uuid4()))
+    return path
 
 
 def test_every_operation_is_declared() -> None:
@@ -151,9 +165,10 @@ async def test_rows_of_other_dealers_and_tenants_answer_404(spine: Spine) -> Non
     own = await lead_of("oem-demo", "dealer-sh-02")
     foreign_dealer = await lead_of("oem-demo", "dealer-hz-01")
     foreign_tenant = await lead_of("oem-other", "dealer-sh-02")
-    # Dealer-side roles of dealer-sh-02 see their dealer's lead; the OEM side sees a dealer's
-    # own prospects only as figures (the default agreement), so not as a record.
-    sees_own = {"dealer_admin", "sales_manager", "sales_consultant", "renewal_specialist"}
+    # Managers of dealer-sh-02 see their dealer's lead; consultants see only leads they own
+    # (the own scope); the OEM side sees a dealer's own prospects only as figures (the default
+    # agreement), so not as a record.
+    sees_own = {"dealer_admin", "sales_manager"}
     for role in ROLES:
         if not has_function(frozenset({role}), "lead.read"):
             continue
@@ -164,6 +179,12 @@ async def test_rows_of_other_dealers_and_tenants_answer_404(spine: Spine) -> Non
             ]
         expected_own = 200 if role in sees_own else 404
         assert statuses == [expected_own, 404, 404], role
+    owner = spine.token(
+        "oem-demo", "dealer-sh-02", roles={"sales_consultant"}, user="owner-dealer-sh-02"
+    )
+    async with spine.client("leads", owner) as client:
+        assert (await client.get(f"/leads/{own}")).status_code == 200
+        assert (await client.get(f"/leads/{foreign_dealer}")).status_code == 404
 
 
 async def test_users_of_other_dealers_cannot_be_deactivated(spine: Spine) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.dialects.postgresql import insert
 
+from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
 from crm_common.db import UnitOfWork
-from crm_kpi.adapters.tables import lead_facts
-from crm_kpi.domain.facts import business_day
+from crm_kpi.adapters.tables import lead_activity_facts, lead_facts
+from crm_kpi.domain.facts import LeadEventData, business_day, lead_activity
 
 
 async def record_lead_created(uow: UnitOfWork, event: LeadCreatedEvent, timezone: str) -> None:
@@ -21,6 +22,28 @@ async def record_lead_created(uow: UnitOfWork, event: LeadCreatedEvent, timezone
             dealer_id=event.data.dealer_id,
             source=event.data.source,
             day=business_day(event.data.created_at, timezone),
+            occurred_at=event.occurred_at,
+        )
+        .on_conflict_do_nothing()
+    )
+
+
+async def record_lead_activity(
+    uow: UnitOfWork, event: Envelope[LeadEventData], timezone: str
+) -> None:
+    activity = lead_activity(event.data)
+    await uow.session.execute(
+        insert(lead_activity_facts)
+        .values(
+            event_id=event.id,
+            lead_id=event.data.lead_id,
+            tenant=event.tenant,
+            owner_org=event.owner_org,
+            dealer_id=event.data.dealer_id,
+            consultant=activity.consultant,
+            activity=activity.activity,
+            detail=activity.detail,
+            day=business_day(event.data.at, timezone),
             occurred_at=event.occurred_at,
         )
         .on_conflict_do_nothing()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.settings import Settings
-from crm_kpi.application.projections import record_lead_created
+from crm_kpi.application.projections import record_lead_activity, record_lead_created
+from crm_kpi.domain.facts import LEAD_ACTIVITY_EVENTS, LeadEventData
 
 LEAD_FACTS_CONSUMER = "kpi.lead-facts"
 
@@ -18,12 +20,18 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
     async def lead_created(uow: UnitOfWork, event: LeadCreatedEvent) -> None:
         await record_lead_created(uow, event, settings.business_timezone)
 
+    async def lead_changed(uow: UnitOfWork, event: Envelope[LeadEventData]) -> None:
+        await record_lead_activity(uow, event, settings.business_timezone)
+
     return [
         *policy_subscriptions(settings),
         Subscription(
             consumer=LEAD_FACTS_CONSUMER,
             topic=LEAD_TOPIC,
-            handles=[Handles(LeadCreated, lead_created)],
+            handles=[
+                Handles(LeadCreated, lead_created),
+                *(Handles(event, lead_changed) for event in LEAD_ACTIVITY_EVENTS),
+            ],
             description="Projects lead events into daily lead facts.",
         ),
     ]

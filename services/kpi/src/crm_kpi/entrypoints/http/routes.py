@@ -4,7 +4,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -21,7 +21,13 @@ MAX_RANGE_DAYS = 366
 class DailyLeadCount(BaseModel):
     dealer_id: str
     day: date
-    leads: int
+    leads: int = Field(description="Leads created")
+    claimed: int = 0
+    released: int = 0
+    followed_up: int = 0
+    upgraded: int = Field(default=0, description="Follow-ups that raised the intent grade")
+    converted: int = 0
+    lost: int = 0
 
 
 class DailyLeadCounts(BaseModel):
@@ -43,17 +49,28 @@ async def lead_counts_per_dealer_and_day(
     date_to: Annotated[date, Query(alias="to", description="Last business day, inclusive")],
     dealer_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> DailyLeadCounts:
-    """Leads created per dealer and business day, limited to what the caller may see."""
+    """Leads created, claimed, released, followed up, upgraded, converted and lost per dealer
+    and business day (the daily sales-meeting figures), limited to what the caller may see."""
     if date_to < date_from:
         raise InvalidInput("to", "'to' is before 'from'", location="query")
     if (date_to - date_from).days >= MAX_RANGE_DAYS:
         raise InvalidInput("to", f"range exceeds {MAX_RANGE_DAYS} days", location="query")
-    rows = await views.daily_lead_counts(
+    created = await views.daily_lead_counts(
         db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
     )
+    activity = await views.daily_lead_activity(
+        db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
+    )
+    leads = {(d, day): n for d, day, n in created}
+    keys = sorted(leads.keys() | activity.keys(), key=lambda k: (k[1], k[0]))
     return DailyLeadCounts(
         date_from=date_from,
         date_to=date_to,
-        total=sum(n for _, _, n in rows),
-        rows=[DailyLeadCount(dealer_id=d, day=day, leads=n) for d, day, n in rows],
+        total=sum(leads.values()),
+        rows=[
+            DailyLeadCount(
+                dealer_id=d, day=day, leads=leads.get((d, day), 0), **activity.get((d, day), {})
+            )
+            for d, day in keys
+        ],
     )
