@@ -11,7 +11,16 @@ from crm_common.auth import Principal
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.tables import lead_activity_facts, lead_facts
 
-ACTIVITIES = ("claimed", "released", "followed_up", "upgraded", "converted", "lost")
+ACTIVITIES = (
+    "claimed",
+    "released",
+    "followed_up",
+    "upgraded",
+    "converted",
+    "lost",
+    "distributed",
+    "returned",
+)
 
 
 async def daily_lead_counts(

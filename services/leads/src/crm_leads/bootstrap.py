@@ -13,20 +13,24 @@ from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
 from crm_leads.adapters.repository import LeadBusy
+from crm_leads.application.distribution import (
+    DealerNotFound,
+)
 from crm_leads.application.handlers import AssigneeNotFound, LeadNotFound, PoolIsAssignOnly
 from crm_leads.application.pools import PoolNotFound
-from crm_leads.application.recycle import sweep_recycle
+from crm_leads.application.sweeps import sweep_pools
 from crm_leads.domain.lead import LeadConflict, NotTheOwner
 from crm_leads.entrypoints.consumers import subscriptions
 from crm_leads.entrypoints.http import pools, routes
 
 DESCRIPTION = "Leads and lead pools: intake, ownership, pools, claims, recycle rules."
-RECYCLE_SWEEP_INTERVAL_SECONDS = 60.0
+POOL_SWEEP_INTERVAL_SECONDS = 60.0
 
 ERROR_STATUSES: dict[type[Exception], int] = {
     LeadNotFound: 404,
     AssigneeNotFound: 404,
     PoolNotFound: 404,
+    DealerNotFound: 404,
     NotTheOwner: 403,
     LeadConflict: 409,
     PoolIsAssignOnly: 409,
@@ -44,8 +48,10 @@ def create_api(settings: Settings) -> FastAPI:
     )
 
 
-async def run_recycle_sweep(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
-    return await sweep_recycle(sessions, now=datetime.now(UTC))
+async def run_pool_sweeps(
+    _settings: Settings, sessions: async_sessionmaker[AsyncSession]
+) -> dict[str, int]:
+    return await sweep_pools(sessions, now=datetime.now(UTC))
 
 
 DEFINITION = ServiceDefinition(
@@ -58,6 +64,6 @@ DEFINITION = ServiceDefinition(
     publishes=leads_v1.ALL,
     subscriptions=subscriptions,
     scheduled=[
-        ScheduledJob("recycle-sweep", RECYCLE_SWEEP_INTERVAL_SECONDS, run_recycle_sweep),
+        ScheduledJob("pool-sweeps", POOL_SWEEP_INTERVAL_SECONDS, run_pool_sweeps),
     ],
 )

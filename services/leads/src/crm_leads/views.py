@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import ColumnElement, RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.policy import DataType, level_shared_with, visible_to
-from crm_leads.adapters.access import in_pools_open_to, pools_open_to, visible_leads
+from crm_common.policy import DataType, visible_to
+from crm_leads.adapters.access import (
+    in_pools_open_to,
+    lead_level,
+    pools_open_to,
+    visible_leads,
+)
 from crm_leads.adapters.tables import lead_history, leads, pools
 
 Sessions = async_sessionmaker[AsyncSession]
 
 
-def _with_shared_level(principal: Principal):  # type: ignore[no-untyped-def]
-    return select(
-        leads,
-        level_shared_with(principal, DataType.LEAD, owner_org=leads.c.owner_org).label(
-            "shared_level"
-        ),
-    )
+def _with_shared_level(principal: Principal) -> Select[*tuple[Any, ...]]:
+    return select(leads, lead_level(principal).label("shared_level"))
 
 
 async def lead_for(sessions: Sessions, principal: Principal, lead_id: UUID) -> RowMapping | None:
@@ -61,7 +62,7 @@ async def history_of(
         return (await session.execute(query)).mappings().all()
 
 
-def _pools_visible_to(principal: Principal):  # type: ignore[no-untyped-def]
+def _pools_visible_to(principal: Principal) -> ColumnElement[bool]:
     """Pools the caller may claim from, and pools of the org nodes the caller manages."""
     managed = visible_to(
         principal, DataType.LEAD, tenant=pools.c.tenant, owner_org=pools.c.owner_org

@@ -53,6 +53,9 @@ class People:
     consultant3: Principal
     manager: Principal
     other_dealer_consultant: Principal
+    other_dealer_manager: Principal
+    hq_admin: Principal
+    hq_analyst: Principal
 
 
 def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:
@@ -67,6 +70,9 @@ PEOPLE = People(
     consultant3=principal("c3", "dealer-a", "sales_consultant", DataScope.OWN),
     manager=principal("m1", "dealer-a", "sales_manager", DataScope.DEALER),
     other_dealer_consultant=principal("b1", "dealer-b", "sales_consultant", DataScope.OWN),
+    other_dealer_manager=principal("bm", "dealer-b", "sales_manager", DataScope.DEALER),
+    hq_admin=principal("h1", "hq", "hq_admin", DataScope.TENANT),
+    hq_analyst=principal("h2", "hq", "hq_analyst", DataScope.TENANT),
 )
 
 

@@ -44,6 +44,8 @@ ROLES: dict[str, Role] = {
             "audit.read",
             "kpi.read",
             "lead.read",
+            "lead.create",
+            "lead.distribute",
             "pool.manage",
         ),
         _role("hq_analyst", DataScope.TENANT, "kpi.read", "lead.read"),
@@ -52,7 +54,9 @@ ROLES: dict[str, Role] = {
             DataScope.SUBTREE,
             "kpi.read",
             "lead.read",
+            "lead.create",
             "lead.assign",
+            "lead.distribute",
             "pool.manage",
         ),
         _role(

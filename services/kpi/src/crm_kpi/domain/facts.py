@@ -10,10 +10,12 @@ from crm_common.contracts.events.leads.v1 import (
     LeadAssigned,
     LeadClaimed,
     LeadConverted,
+    LeadDistributed,
     LeadFollowedUp,
     LeadGraded,
     LeadLost,
     LeadReleased,
+    LeadReturned,
 )
 
 LeadEventData = (
@@ -24,6 +26,8 @@ LeadEventData = (
     | LeadGraded
     | LeadConverted
     | LeadLost
+    | LeadDistributed
+    | LeadReturned
 )
 LEAD_ACTIVITY_EVENTS = (
     LeadAssigned,
@@ -33,6 +37,8 @@ LEAD_ACTIVITY_EVENTS = (
     LeadGraded,
     LeadConverted,
     LeadLost,
+    LeadDistributed,
+    LeadReturned,
 )
 
 
@@ -70,3 +76,7 @@ def lead_activity(data: LeadEventData) -> LeadActivity:
             return LeadActivity("converted", data.owner_user, None)
         case LeadLost():
             return LeadActivity("lost", data.owner_user, None)
+        case LeadDistributed():
+            return LeadActivity("distributed", None, data.routed)
+        case LeadReturned():
+            return LeadActivity("returned", data.previous_owner, data.rule)

@@ -3,22 +3,42 @@ public sea. Conditions only; the repository and the views apply them."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, case, exists, false, func, literal, or_, select
 
 from crm_common.auth import Principal
+from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
-from crm_common.policy import DataType, visible_to
+from crm_common.policy import DataType, SharingLevel, level_shared_with, visible_to
 from crm_leads.adapters.tables import leads, pool_members, pools
 
 
 def visible_leads(principal: Principal) -> ColumnElement[bool]:
-    return visible_to(
+    """The shared policy on the lead's book and owner, plus, for HQ and region roles, the
+    leads their nodes distributed to dealers (OEM-originated leads are shared back in full)."""
+    in_scope = visible_to(
         principal,
         DataType.LEAD,
         tenant=leads.c.tenant,
         owner_org=leads.c.owner_org,
         owner_user=leads.c.owner_user,
         owner_team=leads.c.owner_team,
+    )
+    return or_(in_scope, distributed_by(principal))
+
+
+def distributed_by(principal: Principal) -> ColumnElement[bool]:
+    if principal.data_scope not in (DataScope.SUBTREE, DataScope.TENANT):
+        return false()
+    return leads.c.origin_org.is_not(None) & visible_to(
+        principal, DataType.LEAD, tenant=leads.c.tenant, owner_org=leads.c.origin_org
+    )
+
+
+def lead_level(principal: Principal) -> ColumnElement[int]:
+    """How much of a visible lead's data reaches the principal (before field permissions)."""
+    return case(
+        (distributed_by(principal), literal(SharingLevel.FULL.value)),
+        else_=level_shared_with(principal, DataType.LEAD, owner_org=leads.c.owner_org),
     )
 
 

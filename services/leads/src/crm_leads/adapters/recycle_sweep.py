@@ -130,3 +130,49 @@ async def release_due_batch(
             ],
         )
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    lead_id: UUID
+    tenant: str
+    owner_org: str
+    owner_user: str
+
+
+async def remind_batch(
+    session: AsyncSession,
+    pool_id: UUID,
+    *,
+    due_soon: Cutoffs,
+    due_now: Cutoffs,
+    now: datetime,
+    batch: int,
+) -> list[Reminder]:
+    """Marks up to ``batch`` leads that will be due within the reminder window (and are not
+    due yet, nor reminded since their clock last reset) as reminded."""
+    soon, _ = _due(due_soon)
+    already, _ = _due(due_now)
+    candidates = (
+        select(leads.c.id)
+        .join(customers, customers.c.id == leads.c.customer_id)
+        .where(
+            leads.c.home_pool_id == pool_id,
+            leads.c.status == "open",
+            leads.c.owner_user.is_not(None),
+            leads.c.recycle_reminded_at.is_(None),
+            customers.c.locked.is_(False),
+            soon,
+            ~already,
+        )
+        .limit(batch)
+        .with_for_update(of=leads, skip_locked=True)
+        .cte("due_soon")
+    )
+    reminded = (
+        update(leads)
+        .where(leads.c.id == candidates.c.id)
+        .values(recycle_reminded_at=now)
+        .returning(leads.c.id, leads.c.tenant, leads.c.owner_org, leads.c.owner_user)
+    )
+    return [Reminder(*row) for row in await session.execute(reminded)]

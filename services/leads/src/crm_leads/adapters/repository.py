@@ -14,10 +14,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
 from crm_leads.adapters.tables import customers, follow_ups, lead_history, leads, pools, staff
+from crm_leads.domain.distribution import DealerLoad
 from crm_leads.domain.lead import ClaimantRecord, FollowUp, Lead, LeadSource, LeadStatus
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
 _STATE_COLUMNS = (
+    "owner_org",
+    "customer_id",
+    "home_pool_id",
+    "origin_org",
+    "distributed_at",
+    "work_by",
+    "region_hint",
+    "recycle_reminded_at",
     "status",
     "pool_id",
     "owner_user",
@@ -276,14 +285,12 @@ def _row_of(lead: Lead) -> dict[str, Any]:
         "id": lead.id,
         "tenant": lead.tenant,
         "owner_org": lead.owner_org,
-        "customer_id": lead.customer_id,
         "customer_name": lead.customer_name,
         "phone": lead.phone,
         "source": lead.source.value,
         "vehicle_interest": lead.vehicle_interest,
         "created_by": lead.created_by,
         "created_at": lead.created_at,
-        "home_pool_id": lead.home_pool_id,
         **{name: _value(getattr(lead, name)) for name in _STATE_COLUMNS},
     }
 
@@ -353,6 +360,96 @@ async def open_leads_owned_by(session: AsyncSession, tenant: str, user_id: str) 
                 leads.c.status.in_(_open_statuses()),
             )
             .with_for_update()
+        )
+    ).mappings()
+    return [lead_from_row(row) for row in rows]
+
+
+async def dealer_loads(
+    session: AsyncSession, *, tenant: str, under: str, phone: str
+) -> list[DealerLoad]:
+    """Active dealers below ``under`` with their region, open distributed leads, capacity
+    (their default pool's rule) and whether they already work this phone's customer."""
+    d = org_directory
+    under_path = select(d.c.path).where(d.c.tenant == tenant, d.c.id == under).scalar_subquery()
+    dealers = (
+        await session.execute(
+            select(d.c.id, d.c.path).where(
+                d.c.tenant == tenant,
+                d.c.kind == "dealer",
+                d.c.active,
+                d.c.path.startswith(under_path),
+            )
+        )
+    ).all()
+    if not dealers:
+        return []
+    ids = [row.id for row in dealers]
+    open_distributed: dict[str, int] = dict(
+        (
+            await session.execute(
+                select(leads.c.owner_org, func.count())
+                .where(
+                    leads.c.tenant == tenant,
+                    leads.c.owner_org.in_(ids),
+                    leads.c.origin_org.is_not(None),
+                    leads.c.status.in_(_open_statuses()),
+                )
+                .group_by(leads.c.owner_org)
+            )
+        ).all()
+    )
+    rules: dict[str, Any] = dict(
+        (
+            await session.execute(
+                select(pools.c.owner_org, pools.c.rules).where(
+                    pools.c.tenant == tenant, pools.c.owner_org.in_(ids), pools.c.is_default
+                )
+            )
+        ).all()
+    )
+    working = set(
+        (
+            await session.execute(
+                select(customers.c.owner_org)
+                .join(leads, leads.c.customer_id == customers.c.id)
+                .where(
+                    customers.c.tenant == tenant,
+                    customers.c.owner_org.in_(ids),
+                    customers.c.phone == phone,
+                    leads.c.status.in_(_open_statuses()),
+                )
+            )
+        ).scalars()
+    )
+    return [
+        DealerLoad(
+            dealer_id=row.id,
+            region_id=_region_of(row.path),
+            open_distributed=open_distributed.get(row.id, 0),
+            capacity=PoolRules.model_validate(rules.get(row.id, {})).distribution.capacity,
+            works_customer=row.id in working,
+        )
+        for row in dealers
+    ]
+
+
+def _region_of(path: str) -> str | None:
+    """The region of a dealer: the node below HQ in ``/hq/region/[group/]dealer/``."""
+    nodes = [n for n in path.split("/") if n]
+    return nodes[1] if len(nodes) >= 3 else None
+
+
+async def distributions_past_deadline(
+    session: AsyncSession, *, now: datetime, batch: int
+) -> list[Lead]:
+    rows = (
+        await session.execute(
+            select(leads)
+            .where(leads.c.work_by < now, leads.c.status == "open")
+            .order_by(leads.c.work_by)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
         )
     ).mappings()
     return [lead_from_row(row) for row in rows]

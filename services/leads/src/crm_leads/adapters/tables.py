@@ -110,6 +110,13 @@ leads = Table(
     Column("protected_until", DateTime(timezone=True)),
     Column("released_at", DateTime(timezone=True)),
     Column("loss_reason", Text),
+    # OEM distribution: the HQ/region node that sent the lead, and until when the dealer must
+    # work it before it goes back up.
+    Column("origin_org", String(64)),
+    Column("distributed_at", DateTime(timezone=True)),
+    Column("work_by", DateTime(timezone=True)),
+    Column("region_hint", String(64)),
+    Column("recycle_reminded_at", DateTime(timezone=True)),
     Index("ix_leads_tenant_owner_org", "tenant", "owner_org"),
     Index("ix_leads_tenant_phone", "tenant", "phone"),
     Index(
@@ -135,6 +142,51 @@ leads = Table(
         "owned_since",
         postgresql_where=text("status = 'open' AND owner_user IS NOT NULL"),
     ),
+)
+
+Index(
+    "ix_leads_distribution_sla",
+    leads.c.work_by,
+    postgresql_where=text("work_by IS NOT NULL AND status = 'open'"),
+)
+Index(
+    "ix_leads_origin",
+    leads.c.tenant,
+    leads.c.origin_org,
+    postgresql_where=text("origin_org IS NOT NULL"),
+)
+
+# Campaign web forms post leads with a per-campaign key (only its hash is kept).
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("key_hash", String(64), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# The showroom reception form (客户接待表): who came, with whom, for what, received by whom.
+receptions = Table(
+    "receptions",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("lead_id", UUID(as_uuid=True), ForeignKey("leads.id"), nullable=False),
+    Column("consultant", String(64), nullable=False),
+    Column("visitors", Integer, nullable=False),
+    Column("companions", Text),
+    Column("interest", Text),
+    Column("source", String(32), nullable=False),
+    Column("arrived_at", DateTime(timezone=True), nullable=False),
+    Column("left_at", DateTime(timezone=True)),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_receptions_book_day", "tenant", "owner_org", "arrived_at"),
 )
 
 # Append-only: every transition with who, why and the rule (releases, claims, assignments...).

@@ -63,6 +63,7 @@ class CreateLead:
     phone: str
     source: LeadSource
     vehicle_interest: str | None
+    region_hint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ async def create_lead(
             owner=Worker(actor.user_id, actor.org_node) if works_leads(actor) else None,
             now=now,
         )
+        lead.region_hint = command.region_hint
         lead.customer_id = await repository.customer_for(
             session,
             tenant=lead.tenant,

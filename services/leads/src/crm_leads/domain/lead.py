@@ -170,6 +170,14 @@ class Lead:
     protected_until: datetime | None = None
     released_at: datetime | None = None
     loss_reason: str | None = None
+    origin_org: str | None = None
+    """The HQ or region node that distributed the lead to this dealer."""
+    distributed_at: datetime | None = None
+    work_by: datetime | None = None
+    """A distributed lead not worked (followed up) by then goes back to its origin's pool."""
+    region_hint: str | None = None
+    """Where the customer is, as the campaign or form said (a region node): routes it."""
+    recycle_reminded_at: datetime | None = None
     changes: list[Change] = field(default_factory=list)
     """Transitions made on this instance, not yet stored."""
 
@@ -280,6 +288,8 @@ class Lead:
         resets = not rules.real_contact_only or follow_up.is_real_contact(rules)
         if resets:
             self.last_follow_up_at = follow_up.at
+            self.recycle_reminded_at = None
+        self.work_by = None
         self.changes.append(
             Change("followed_up", follow_up.at, follow_up.by, reason=follow_up.kind.value)
         )
@@ -320,11 +330,71 @@ class Lead:
         self.status = LeadStatus.CONVERTED
         self.changes.append(Change("converted", now, actor, to_user=actor))
 
+    def distribute(
+        self,
+        *,
+        dealer: str,
+        dealer_pool: UUID,
+        dealer_customer: UUID,
+        actor: str,
+        work_within: timedelta,
+        now: datetime,
+    ) -> datetime:
+        """HQ (or a region) sends a pooled lead to a dealer, which must work it by the
+        returned time."""
+        self._require_open()
+        if not self.in_pool:
+            raise LeadUnavailable("a consultant owns the lead; only pooled leads are distributed")
+        if self.origin_org is not None:
+            raise LeadUnavailable(f"the lead is already distributed to {self.owner_org}")
+        self.origin_org = self.owner_org
+        self._move_to_book(dealer, dealer_pool, dealer_customer)
+        self.distributed_at = now
+        self.work_by = now + work_within
+        self.changes.append(Change("distributed", now, actor, reason=f"to {dealer}"))
+        return self.work_by
+
+    def return_to_origin(
+        self,
+        *,
+        origin_pool: UUID,
+        origin_customer: UUID,
+        actor: str,
+        reason: str,
+        rule: str | None,
+        now: datetime,
+    ) -> str:
+        """A distributed lead goes back up (rejected by the dealer, or not worked in time) and
+        may be sent to another dealer. Returns the dealer it came back from."""
+        self._require_open()
+        if self.origin_org is None:
+            raise LeadUnavailable("the lead was not distributed; it has nowhere to go back to")
+        dealer = self.owner_org
+        previous = self.owner_user
+        origin = self.origin_org
+        self.owner_user = None
+        self.owner_team = None
+        self.owned_since = None
+        self.origin_org = None
+        self.work_by = None
+        self._move_to_book(origin, origin_pool, origin_customer)
+        self.changes.append(Change("returned", now, actor, previous, None, reason, rule))
+        return dealer
+
+    def _move_to_book(self, book: str, pool: UUID, customer: UUID) -> None:
+        self.owner_org = book
+        self.home_pool_id = pool
+        self.pool_id = pool
+        self.customer_id = customer
+        self.previous_owner = None
+        self.protected_until = None
+
     def _take(self, worker: Worker, now: datetime) -> None:
         self.owner_user = worker.user_id
         self.owner_team = worker.org_node
         self.owned_since = now
         self.pool_id = None
+        self.recycle_reminded_at = None
 
     def _require_open(self) -> None:
         if self.status is not LeadStatus.OPEN:

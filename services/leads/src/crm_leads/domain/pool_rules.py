@@ -36,6 +36,9 @@ class ClaimRules(BaseModel):
     protection_days: int = Field(
         default=7, ge=0, description="After a release the previous owner may not claim it back"
     )
+    max_locked: int = Field(
+        default=20, ge=0, description="Customers one consultant may lock against recycling"
+    )
     blind_release_hours: int = Field(
         default=0,
         ge=0,
@@ -76,6 +79,20 @@ class CollusionRules(BaseModel):
     )
 
 
+class DistributionRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    work_within_hours: int = Field(
+        default=48,
+        ge=1,
+        description="Sending pool: a dealer that has not followed up a distributed lead by then "
+        "loses it back to this pool",
+    )
+    capacity: int = Field(
+        default=50, ge=0, description="Receiving dealer pool: open distributed leads at a time"
+    )
+
+
 class PoolRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -83,6 +100,7 @@ class PoolRules(BaseModel):
     claim: ClaimRules = Field(default_factory=ClaimRules)
     recycle: RecycleRules = Field(default_factory=RecycleRules)
     collusion: CollusionRules = Field(default_factory=CollusionRules)
+    distribution: DistributionRules = Field(default_factory=DistributionRules)
 
     @model_validator(mode="after")
     def _grades_exist_in_the_scheme(self) -> Self:

@@ -28,6 +28,8 @@ class DailyLeadCount(BaseModel):
     upgraded: int = Field(default=0, description="Follow-ups that raised the intent grade")
     converted: int = 0
     lost: int = 0
+    distributed: int = Field(default=0, description="Leads HQ or a region sent to the dealer")
+    returned: int = Field(default=0, description="Distributed leads that went back up")
 
 
 class DailyLeadCounts(BaseModel):

@@ -20,11 +20,13 @@ from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, per
 from crm_common.policy.audit import audit_entries, record_personal_data_access
 from crm_common.runtime.http import database
 from crm_leads import views
-from crm_leads.application import handlers
+from crm_leads.application import distribution, handlers
 from crm_leads.application.handlers import PERSONAL_FIELDS, CreateLead, RecordFollowUp
 from crm_leads.domain.lead import Lead
 from crm_leads.entrypoints.http.schemas import (
     Conversion,
+    Distribution,
+    DistributionRejection,
     FollowUpCreate,
     FollowUpRecorded,
     HistoryEntry,
@@ -103,6 +105,7 @@ async def register_lead(
             phone=body.phone,
             source=body.source,
             vehicle_interest=body.vehicle_interest,
+            region_hint=body.region_hint,
         ),
         principal,
         UnitOfWork(db),
@@ -275,6 +278,40 @@ async def convert_lead(
     """Convert to an opportunity: publishes ``leads.LeadConverted`` for opportunities."""
     lead = await handlers.convert_lead(
         lead_id, body.vehicle_interest, principal, UnitOfWork(db), now=_now()
+    )
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/distribute",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def distribute_lead(
+    lead_id: UUID,
+    body: Distribution,
+    principal: Annotated[Principal, requires("lead.distribute")],
+    db: Database,
+) -> LeadPublic:
+    """Send a pooled HQ/region lead to a dealer (线索下发): the named dealer, or the one routing
+    picks by the customer's region and the dealers' spare capacity."""
+    lead = await distribution.distribute_lead(
+        lead_id, body.dealer_id, principal, UnitOfWork(db), now=_now()
+    )
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/reject-distribution",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def reject_distribution(
+    lead_id: UUID, body: DistributionRejection, principal: LeadManager, db: Database
+) -> LeadPublic:
+    """The dealer sends a distributed lead back to the pool it came from, with the reason."""
+    lead = await distribution.reject_distribution(
+        lead_id, body.reason, principal, UnitOfWork(db), now=_now()
     )
     return _public(lead)
 

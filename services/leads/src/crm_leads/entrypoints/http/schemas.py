@@ -23,6 +23,11 @@ class LeadCreate(_Request):
     phone: str = Field(min_length=5, max_length=32, examples=["138 0013 8000"])
     source: LeadSource
     vehicle_interest: str | None = Field(default=None, max_length=200, examples=["Model X 2.0T"])
+    region_hint: str | None = Field(
+        default=None,
+        max_length=64,
+        description="The region node the customer is in; routes an HQ lead to a dealer there",
+    )
 
     @field_validator("phone")
     @classmethod
@@ -52,6 +57,10 @@ class LeadPublic(BaseModel):
     last_follow_up_at: datetime | None
     protected_until: datetime | None = Field(
         description="Until then the previous owner may not claim it back"
+    )
+    origin_org: str | None = Field(description="The HQ/region node that distributed it")
+    work_by: datetime | None = Field(
+        description="A distributed lead not followed up by then goes back to origin_org"
     )
 
 
@@ -99,6 +108,18 @@ class LossDecision(_Request):
 
 class Conversion(_Request):
     vehicle_interest: str | None = Field(default=None, max_length=200)
+
+
+class Distribution(_Request):
+    dealer_id: str | None = Field(
+        default=None,
+        max_length=64,
+        description="The dealer to send it to; omitted: routed by region and capacity",
+    )
+
+
+class DistributionRejection(_Request):
+    reason: str = Field(min_length=1, max_length=500, examples=["outside our sales area"])
 
 
 class HistoryEntry(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -132,6 +132,39 @@ class LeadLost(_LeadEvent):
     approved_by: str
 
 
+class LeadDistributed(_LeadEvent):
+    """HQ or a region sent a pooled lead to a dealer (线索下发); ``dealer_id`` is the dealer."""
+
+    event_type: ClassVar[str] = "leads.LeadDistributed"
+    event_version: ClassVar[int] = 1
+
+    origin_org: str
+    work_by: datetime = Field(description="Not followed up by then, it goes back to origin_org")
+    routed: Literal["manual", "automatic"]
+
+
+class LeadReturned(_LeadEvent):
+    """A distributed lead went back up to its origin's pool; ``dealer_id`` is the origin."""
+
+    event_type: ClassVar[str] = "leads.LeadReturned"
+    event_version: ClassVar[int] = 1
+
+    from_dealer: str
+    previous_owner: str | None
+    reason: str
+    rule: Literal["rejected", "distribution_sla"]
+
+
+class LeadRecycleDue(_LeadEvent):
+    """Reminder: the owner's lead will drop back to the pool soon unless it is followed up."""
+
+    event_type: ClassVar[str] = "leads.LeadRecycleDue"
+    event_version: ClassVar[int] = 1
+
+    owner_user: str
+    due_by: datetime = Field(description="Released by this time at the latest if not worked")
+
+
 LeadCreatedEvent = Envelope[LeadCreated]
 
 ALL = (
@@ -143,4 +176,7 @@ ALL = (
     LeadGraded,
     LeadConverted,
     LeadLost,
+    LeadDistributed,
+    LeadReturned,
+    LeadRecycleDue,
 )

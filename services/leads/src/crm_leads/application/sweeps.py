@@ -1,0 +1,32 @@
+"""The worker's scheduled pass over the pools. Every step is safe with several workers running
+it at once (rows are taken with SKIP LOCKED), and each batch commits with its events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.db import UnitOfWork
+from crm_leads.application.distribution import return_unworked_distributions
+from crm_leads.application.recycle import send_recycle_reminders, sweep_recycle
+
+RETURN_BATCH = 500
+
+
+async def sweep_pools(
+    sessions: async_sessionmaker[AsyncSession], *, now: datetime
+) -> dict[str, int]:
+    """Send unworked distributions back up, recycle due leads, remind owners of leads soon due."""
+    returned = 0
+    while True:
+        async with UnitOfWork(sessions) as uow:
+            batch = await return_unworked_distributions(uow, now=now, batch=RETURN_BATCH)
+        returned += batch
+        if batch < RETURN_BATCH:
+            break
+    return {
+        "returned": returned,
+        "released": await sweep_recycle(sessions, now=now),
+        "reminded": await send_recycle_reminders(sessions, now=now),
+    }
