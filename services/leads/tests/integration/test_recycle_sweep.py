@@ -17,9 +17,9 @@ from crm_common.db.tables import outbox
 from crm_leads.adapters.repository import lead_from_row
 from crm_leads.adapters.tables import customers, lead_history, leads, pools
 from crm_leads.application import handlers
-from crm_leads.application.handlers import CreateLead
-from crm_leads.application.recycle import sweep_recycle
-from crm_leads.domain.lead import LeadSource, ProtectionPeriodActive
+from crm_leads.application.handlers import CreateLead, RecordFollowUp
+from crm_leads.application.recycle import send_recycle_reminders, sweep_recycle
+from crm_leads.domain.lead import FollowUpKind, LeadSource, ProtectionPeriodActive
 from crm_leads.domain.pool_rules import PoolRules
 from crm_leads.domain.recycle import recycle_rule_due
 
@@ -128,3 +128,54 @@ async def test_the_sweep_releases_exactly_the_due_leads_once(
     await handlers.claim_lead(
         lead_id, PEOPLE.consultant3, UnitOfWork(sessions), now=now, business_tz=ZONE
     )
+
+
+async def test_owners_are_reminded_once_before_recycling_and_again_after_a_follow_up(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (
+        await handlers.create_lead(
+            CreateLead("客户", "13811112222", LeadSource.PHONE, None),
+            PEOPLE.consultant1,
+            UnitOfWork(sessions),
+            via="test",
+            now=now - timedelta(days=9),
+        )
+    ).lead
+    fresh = (
+        await handlers.create_lead(
+            CreateLead("客户", "13811113333", LeadSource.PHONE, None),
+            PEOPLE.consultant1,
+            UnitOfWork(sessions),
+            via="test",
+            now=now - timedelta(days=7),
+        )
+    ).lead
+    assert await send_recycle_reminders(sessions, now=now) == 1
+    assert await send_recycle_reminders(sessions, now=now + timedelta(hours=1)) == 0
+    async with sessions() as session:
+        (reminder,) = (
+            await session.execute(
+                select(outbox.c.payload).where(outbox.c.event_type == "leads.LeadRecycleDue")
+            )
+        ).scalars()
+    assert (reminder["data"]["lead_id"], reminder["data"]["owner_user"]) == (str(lead.id), "c1")
+    await handlers.record_follow_up(
+        lead.id,
+        RecordFollowUp(FollowUpKind.CALL, "talked", None, None, 60, False),
+        PEOPLE.consultant1,
+        UnitOfWork(sessions),
+        now=now,
+    )
+    # The follow-up re-armed the reminder; the other lead is due by then, not "soon".
+    assert await send_recycle_reminders(sessions, now=now + timedelta(days=8, hours=1)) == 1
+    async with sessions() as session:
+        reminded = (
+            await session.execute(
+                select(outbox.c.payload["data"]["lead_id"].astext).where(
+                    outbox.c.event_type == "leads.LeadRecycleDue"
+                )
+            )
+        ).scalars()
+        assert list(reminded) == [str(lead.id)] * 2
+    assert fresh.owner_user == "c1"
