@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     http_port: int = Field(default=8000, ge=1, le=65535)
     # Prometheus endpoint of the worker process; unset means the service's default port.
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    # gRPC server of the api process (same host as HTTP); 0 means the service's default port.
+    grpc_port: int = Field(default=0, ge=0, le=65535)
 
     # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
@@ -57,6 +59,8 @@ class Settings(BaseSettings):
     outbox_retention_hours: int = Field(default=24, ge=1)
 
     log_level: str = "INFO"
+    # Public campaign web forms: submissions per campaign and minute (Redis fixed window).
+    campaign_form_rate_limit_per_minute: int = 120
     # Business days (daily figures, SLAs) are counted in the OEM's time zone.
     business_timezone: str = "Asia/Shanghai"
 

@@ -46,7 +46,9 @@ ROLES: dict[str, Role] = {
             "lead.read",
             "lead.create",
             "lead.distribute",
+            "lead.import",
             "pool.manage",
+            "campaign.manage",
         ),
         _role("hq_analyst", DataScope.TENANT, "kpi.read", "lead.read"),
         _role(
@@ -57,7 +59,9 @@ ROLES: dict[str, Role] = {
             "lead.create",
             "lead.assign",
             "lead.distribute",
+            "lead.import",
             "pool.manage",
+            "campaign.manage",
         ),
         _role(
             "dealer_admin",
@@ -68,7 +72,9 @@ ROLES: dict[str, Role] = {
             "kpi.read",
             "lead.read",
             "lead.assign",
+            "lead.import",
             "pool.manage",
+            "campaign.manage",
             dealer_level=True,
         ),
         _role(
@@ -78,8 +84,10 @@ ROLES: dict[str, Role] = {
             "lead.read",
             "lead.assign",
             "lead.create",
+            "lead.import",
             "lead.work",
             "pool.manage",
+            "campaign.manage",
             dealer_level=True,
         ),
         _role(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from typing import Any
 
 from aiokafka import AIOKafkaClient
 from fastapi import APIRouter, FastAPI, Request, Response, status
 from fastapi.responses import JSONResponse
+from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -22,6 +23,14 @@ from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
 from crm_common.settings import Settings
 
 Startup = Callable[[FastAPI], Awaitable[None]]
+Server = Callable[[FastAPI], AbstractAsyncContextManager[object]]
+"""Another server of the api process (e.g. gRPC): runs while the app runs, with its state."""
+
+
+def shared_cache(request: Request) -> Redis:
+    """The service's Redis client (as a FastAPI dependency)."""
+    client: Redis = request.app.state.redis
+    return client
 
 
 def database(request: Request) -> async_sessionmaker[AsyncSession]:
@@ -58,9 +67,11 @@ def create_http_app(
     routers: Sequence[APIRouter] = (),
     on_startup: Sequence[Startup] = (),
     error_statuses: Mapping[type[Exception], int] | None = None,
+    servers: Sequence[Server] = (),
 ) -> FastAPI:
     """``error_statuses`` maps the service's domain/application exceptions to HTTP statuses;
-    the response detail is the exception's message."""
+    the response detail is the exception's message. ``servers`` start after ``on_startup`` and
+    stop before the database and Redis clients close."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -71,11 +82,16 @@ def create_http_app(
         app.state.token_verifier = JwksVerifier(
             settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )
+        app.state.redis = Redis.from_url(settings.redis_url, socket_timeout=1.0)
         for step in on_startup:
             await step(app)
         try:
-            yield
+            async with AsyncExitStack() as running:
+                for server in servers:
+                    await running.enter_async_context(server(app))
+                yield
         finally:
+            await app.state.redis.aclose()
             await engine.dispose()
 
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)

@@ -116,7 +116,13 @@ async def _run_periodically(
     while not stop.is_set():
         try:
             result = await job.run(settings, session_factory)
-            log.info("scheduled job ran", extra={"job": job.name, "result": result})
+            # Quiet when there was nothing to do: some jobs run every second.
+            did_work = any(result.values()) if isinstance(result, dict) else bool(result)
+            log.log(
+                logging.INFO if did_work else logging.DEBUG,
+                "scheduled job ran",
+                extra={"job": job.name, "result": result},
+            )
         except Exception:
             log.exception(
                 "scheduled job failed; it runs again next interval", extra={"job": job.name}

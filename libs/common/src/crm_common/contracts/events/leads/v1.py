@@ -155,6 +155,32 @@ class LeadReturned(_LeadEvent):
     rule: Literal["rejected", "distribution_sla"]
 
 
+class LeadClaimBlocked(_LeadEvent):
+    """Anti-collusion: a claim was refused because the claimant keeps taking one colleague's
+    released leads. Managers are alerted; the report lists the evidence."""
+
+    event_type: ClassVar[str] = "leads.LeadClaimBlocked"
+    event_version: ClassVar[int] = 1
+
+    claimant: str
+    previous_owner: str
+    claims_in_window: int
+    window_days: int
+
+
+class LeadEscalated(_LeadEvent):
+    """A lead stayed too long in one grade (DOMAIN.md's three-stage rules): the managers
+    should reassign it, e.g. to a more senior consultant."""
+
+    event_type: ClassVar[str] = "leads.LeadEscalated"
+    event_version: ClassVar[int] = 1
+
+    owner_user: str
+    grade: str
+    rule: str
+    in_grade_since: datetime
+
+
 class LeadRecycleDue(_LeadEvent):
     """Reminder: the owner's lead will drop back to the pool soon unless it is followed up."""
 
@@ -179,4 +205,6 @@ ALL = (
     LeadDistributed,
     LeadReturned,
     LeadRecycleDue,
+    LeadClaimBlocked,
+    LeadEscalated,
 )

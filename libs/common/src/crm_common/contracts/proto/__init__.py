@@ -1,0 +1,1 @@
+"""gRPC contracts: what one service asks another synchronously (.proto + generated code)."""
