@@ -19,6 +19,8 @@ from crm_common.testing.processes import ServiceProcess, free_port, run_command
 
 ISSUER, AUDIENCE = "crm-identity", "crm"
 SERVICES = ("identity", "leads", "kpi")
+CAMPAIGN_FORM_LIMIT = 20
+"""Submissions per campaign and minute in the spine (small, so a test can reach it)."""
 
 
 @dataclass
@@ -85,6 +87,7 @@ async def spine(
         "CRM_JWT_AUDIENCE": AUDIENCE,
         "CRM_SIGNING_KEY_PEM": signing_key_pem,
         "CRM_LOG_LEVEL": "WARNING",
+        "CRM_CAMPAIGN_FORM_RATE_LIMIT_PER_MINUTE": str(CAMPAIGN_FORM_LIMIT),
     }
     processes: dict[str, ServiceProcess] = {}
     for name in SERVICES:
@@ -94,6 +97,7 @@ async def spine(
             "CRM_SERVICE_NAME": name,
             "CRM_DATABASE_URL": databases.url(name),
             "CRM_HTTP_PORT": str(ports[name]),
+            "CRM_GRPC_PORT": str(free_port()),
             "CRM_WORKER_METRICS_PORT": str(free_port()),
         }
         run_command(name, "migrate", env, log_dir)

@@ -19,7 +19,7 @@ from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually, read_topic
 from crm_leads.application.recycle import sweep_recycle
 
-from .conftest import Spine
+from .conftest import CAMPAIGN_FORM_LIMIT, Spine
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 DEMO_PASSWORD = "e2e-demo-password"
@@ -92,8 +92,8 @@ async def test_a_lead_from_the_pool_to_conversion(spine: Spine) -> None:
         return any(p["id"] == pool_id for p in pools)
 
     assert await eventually(pool_visible, timeout=30), "leads learnt the org tree from identity"
-    waiting = (await call(spine, first, "GET", f"/pools/{pool_id}/leads")).json()
-    assert [(w["id"], w["phone"]) for w in waiting] == [(lead_id, "139****2222")]
+    waiting = (await call(spine, first, "GET", f"/pools/{pool_id}/leads?limit=200")).json()
+    assert (lead_id, "139****2222") in [(w["id"], w["phone"]) for w in waiting], "masked"
 
     claimed = await call(spine, first, "POST", f"/leads/{lead_id}/claim")
     assert claimed.status_code == 200, claimed.text
@@ -254,3 +254,32 @@ async def test_a_manager_assigns_only_to_consultants_of_the_dealer(spine: Spine)
     assert assigned.status_code == 200, assigned.text
     mine = (await call(spine, consultant, "GET", "/leads")).json()
     assert lead_id in [lead["id"] for lead in mine]
+
+
+async def test_a_campaign_form_posts_with_its_key_and_is_rate_limited(spine: Spine) -> None:
+    manager = await login(spine, "sh01.manager")
+    created = await call(spine, manager, "POST", "/campaigns", {"name": "Autumn test drives"})
+    assert created.status_code == 201, created.text
+    campaign = created.json()
+    form = campaign["form_path"]
+
+    async def submit(body: dict[str, Any], key: str | None = campaign["key"]) -> int:
+        headers = {"X-Campaign-Key": key} if key else {}
+        async with spine.client("leads") as anonymous:
+            status: int = (await anonymous.post(form, json=body, headers=headers)).status_code
+        return status
+
+    lead = {"customer_name": "冯宁", "phone": "139 7777 0000"}
+    assert await submit(lead, key=None) == 401
+    assert await submit(lead, key="not-the-key") == 401
+    for field in ("tenant", "owner_org", "role", "source"):
+        assert await submit({**lead, field: "x"}) == 422
+    statuses = [
+        await submit({"customer_name": "冯宁", "phone": f"139 7777 {n:04d}"})
+        for n in range(CAMPAIGN_FORM_LIMIT + 3)
+    ]
+    # The window counted the wrong-key attempt too; invalid bodies never reach the limit.
+    accepted = CAMPAIGN_FORM_LIMIT - 1
+    assert statuses == [202] * accepted + [429] * (len(statuses) - accepted)
+    waiting = (await call(spine, manager, "GET", "/leads?limit=200")).json()
+    assert sum(1 for w in waiting if w["phone"].startswith("+86139777")) == accepted

@@ -17,14 +17,18 @@ from crm_leads.application.distribution import (
     DealerNotFound,
 )
 from crm_leads.application.handlers import AssigneeNotFound, LeadNotFound, PoolIsAssignOnly
+from crm_leads.application.imports import work_imports
 from crm_leads.application.pools import PoolNotFound
 from crm_leads.application.sweeps import sweep_pools
 from crm_leads.domain.lead import LeadConflict, NotTheOwner
 from crm_leads.entrypoints.consumers import subscriptions
-from crm_leads.entrypoints.http import pools, routes
+from crm_leads.entrypoints.grpc_server import grpc_server
+from crm_leads.entrypoints.http import campaigns, imports, pools, receptions, routes
 
 DESCRIPTION = "Leads and lead pools: intake, ownership, pools, claims, recycle rules."
 POOL_SWEEP_INTERVAL_SECONDS = 60.0
+IMPORT_INTERVAL_SECONDS = 1.0
+GRPC_PORT = 50052
 
 ERROR_STATUSES: dict[type[Exception], int] = {
     LeadNotFound: 404,
@@ -43,8 +47,9 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title="crm-leads",
         description=DESCRIPTION,
-        routers=[routes.router, pools.router],
+        routers=[routes.router, pools.router, campaigns.router, receptions.router, imports.router],
         error_statuses=ERROR_STATUSES,
+        servers=[grpc_server(settings, default_port=GRPC_PORT)],
     )
 
 
@@ -52,6 +57,10 @@ async def run_pool_sweeps(
     _settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> dict[str, int]:
     return await sweep_pools(sessions, now=datetime.now(UTC))
+
+
+async def run_lead_imports(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+    return await work_imports(sessions, clock=lambda: datetime.now(UTC))
 
 
 DEFINITION = ServiceDefinition(
@@ -65,5 +74,6 @@ DEFINITION = ServiceDefinition(
     subscriptions=subscriptions,
     scheduled=[
         ScheduledJob("pool-sweeps", POOL_SWEEP_INTERVAL_SECONDS, run_pool_sweeps),
+        ScheduledJob("lead-imports", IMPORT_INTERVAL_SECONDS, run_lead_imports),
     ],
 )

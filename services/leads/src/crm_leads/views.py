@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, Select, select
+from sqlalchemy import ColumnElement, RowMapping, Select, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -18,6 +19,8 @@ from crm_leads.adapters.access import (
     visible_leads,
 )
 from crm_leads.adapters.tables import lead_history, leads, pools
+from crm_leads.domain.collusion import Handover, flagged_pairs
+from crm_leads.domain.pool_rules import PoolRules
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -98,3 +101,106 @@ async def leads_in_pool(
     )
     async with sessions() as session:
         return (await session.execute(query)).mappings().all()
+
+
+async def pool_report(
+    sessions: Sessions, pool_id: UUID, *, window_days: int, now: datetime
+) -> dict[str, Any]:
+    """Fairness of one pool (who holds, receives and loses its leads; how long leads wait)
+    and the anti-collusion evidence, over the window. The caller checked access to the pool."""
+    since = now - timedelta(days=window_days)
+    h = lead_history
+    of_pool = select(leads.c.id).where(leads.c.home_pool_id == pool_id)
+    async with sessions() as session:
+        rules = PoolRules.model_validate(
+            (await session.execute(select(pools.c.rules).where(pools.c.id == pool_id))).scalar()
+        )
+        waiting = (
+            await session.execute(
+                select(
+                    func.count(),
+                    func.avg(
+                        func.extract(
+                            "epoch",
+                            literal(now) - func.coalesce(leads.c.released_at, leads.c.created_at),
+                        )
+                    ),
+                ).where(leads.c.pool_id == pool_id, leads.c.status == "open")
+            )
+        ).one()
+        moves = await session.execute(
+            select(h.c.kind, h.c.from_user, h.c.to_user, func.count())
+            .where(
+                h.c.lead_id.in_(of_pool),
+                h.c.at >= since,
+                h.c.kind.in_(["claimed", "assigned", "released"]),
+            )
+            .group_by(h.c.kind, h.c.from_user, h.c.to_user)
+        )
+        owned: dict[str, int] = dict(
+            (
+                await session.execute(
+                    select(leads.c.owner_user, func.count())
+                    .where(
+                        leads.c.home_pool_id == pool_id,
+                        leads.c.owner_user.is_not(None),
+                        leads.c.status.in_(("open", "loss_pending")),
+                    )
+                    .group_by(leads.c.owner_user)
+                )
+            ).all()
+        )
+        handovers = [
+            Handover(row.lead_id, row.from_user, row.to_user, row.at)
+            for row in await session.execute(
+                select(h.c.lead_id, h.c.from_user, h.c.to_user, h.c.at).where(
+                    h.c.lead_id.in_(of_pool),
+                    h.c.kind == "claimed",
+                    h.c.from_user.is_not(None),
+                    h.c.at >= since,
+                )
+            )
+        ]
+    per_user: dict[str, dict[str, int]] = {}
+    for kind, from_user, to_user, n in moves:
+        user = from_user if kind == "released" else to_user
+        if user is not None:
+            per_user.setdefault(user, {"claimed": 0, "assigned": 0, "released": 0})[kind] += n
+    for user in owned:
+        per_user.setdefault(user, {"claimed": 0, "assigned": 0, "released": 0})
+    consultants = []
+    for user, counts in sorted(per_user.items()):
+        received = counts["claimed"] + counts["assigned"]
+        consultants.append(
+            {
+                "user_id": user,
+                "open_leads": owned.get(user, 0),
+                **counts,
+                "recycle_rate": round(counts["released"] / received, 3) if received else None,
+            }
+        )
+    holdings = [owned.get(user, 0) for user in per_user] or [0]
+    average_seconds = waiting[1]
+    return {
+        "pool_id": pool_id,
+        "window_days": window_days,
+        "waiting": waiting[0],
+        "average_hours_waiting": None
+        if average_seconds is None
+        else round(float(average_seconds) / 3600, 1),
+        "consultants": consultants,
+        "open_leads_min": min(holdings),
+        "open_leads_max": max(holdings),
+        "flagged_pairs": [
+            {
+                "released_by": p.released_by,
+                "claimed_by": p.claimed_by,
+                "handovers": p.handovers,
+                "ping_pong_leads": list(p.ping_pong_leads),
+                "last_at": p.last_at,
+            }
+            for p in flagged_pairs(
+                handovers, rules.collusion.model_copy(update={"window_days": window_days}), now
+            )
+        ],
+    }

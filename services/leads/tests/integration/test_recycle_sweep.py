@@ -18,7 +18,11 @@ from crm_leads.adapters.repository import lead_from_row
 from crm_leads.adapters.tables import customers, lead_history, leads, pools
 from crm_leads.application import handlers
 from crm_leads.application.handlers import CreateLead, RecordFollowUp
-from crm_leads.application.recycle import send_recycle_reminders, sweep_recycle
+from crm_leads.application.recycle import (
+    apply_staging_rules,
+    send_recycle_reminders,
+    sweep_recycle,
+)
 from crm_leads.domain.lead import FollowUpKind, LeadSource, ProtectionPeriodActive
 from crm_leads.domain.pool_rules import PoolRules
 from crm_leads.domain.recycle import recycle_rule_due
@@ -179,3 +183,56 @@ async def test_owners_are_reminded_once_before_recycling_and_again_after_a_follo
         ).scalars()
         assert list(reminded) == [str(lead.id)] * 2
     assert fresh.owner_user == "c1"
+
+
+async def test_the_three_stages_escalate_then_hand_to_marketing(
+    sessions: Sessions, now: datetime
+) -> None:
+    start = now - timedelta(days=200)
+    lead = (
+        await handlers.create_lead(
+            CreateLead("客户", "13822223333", LeadSource.PHONE, None),
+            PEOPLE.consultant1,
+            UnitOfWork(sessions),
+            via="test",
+            now=start,
+        )
+    ).lead
+    await handlers.record_follow_up(
+        lead.id,
+        RecordFollowUp(FollowUpKind.VISIT, "ready", "ready_to_buy", None, None, True),
+        PEOPLE.consultant1,
+        UnitOfWork(sessions),
+        now=start,
+    )
+    at_95_days = start + timedelta(days=95)
+    assert await apply_staging_rules(sessions, now=at_95_days) == {
+        "stalled_in_grade": 1,
+        "handed_to_marketing": 0,
+    }
+    assert await apply_staging_rules(sessions, now=at_95_days) == {
+        "stalled_in_grade": 0,
+        "handed_to_marketing": 0,
+    }
+    assert await apply_staging_rules(sessions, now=now) == {
+        "stalled_in_grade": 0,
+        "handed_to_marketing": 1,
+    }
+    async with sessions() as session:
+        row = (
+            await session.execute(
+                select(leads.c.owner_user, leads.c.grade).where(leads.c.id == lead.id)
+            )
+        ).one()
+        types = (
+            (await session.execute(select(outbox.c.event_type).order_by(outbox.c.id)))
+            .scalars()
+            .all()
+        )
+    assert tuple(row) == (None, "potential")
+    assert types[-4:] == [
+        "leads.LeadGraded",
+        "leads.LeadEscalated",
+        "leads.LeadGraded",
+        "leads.LeadReleased",
+    ]

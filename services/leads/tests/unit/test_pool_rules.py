@@ -33,7 +33,14 @@ from crm_leads.domain.pool_rules import (
     PoolRules,
     RecycleRules,
 )
-from crm_leads.domain.recycle import NO_CONVERSION, NO_FOLLOW_UP, recycle_rule_due
+from crm_leads.domain.recycle import (
+    HANDED_TO_MARKETING,
+    NO_CONVERSION,
+    NO_FOLLOW_UP,
+    STALLED_IN_GRADE,
+    recycle_rule_due,
+    staging_rule_due,
+)
 
 from .factories import POOL, new_lead
 
@@ -233,3 +240,42 @@ class TestAssignment:
         assert chosen is not None
         assert chosen.user_id == "ben"
         assert choose_assignee(AutoAssignment.ROUND_ROBIN, self.members, capacity=2) is None
+
+
+class TestThreeStages:
+    rules = PoolRules()
+
+    def graded(self, grade: str) -> Lead:
+        lead = new_lead(T0, owner=ALICE)
+        lead.regrade(grade, THREE_LEVEL, "alice", T0)
+        return lead
+
+    def test_ready_to_buy_not_won_in_three_months_goes_to_the_managers_once(self) -> None:
+        lead = self.graded("ready_to_buy")
+        assert staging_rule_due(lead, self.rules, T0 + timedelta(days=89)) is None
+        assert staging_rule_due(lead, self.rules, T0 + timedelta(days=90)) == STALLED_IN_GRADE
+        lead.escalate(STALLED_IN_GRADE, T0 + timedelta(days=90))
+        assert staging_rule_due(lead, self.rules, T0 + timedelta(days=120)) is None
+
+    def test_three_more_months_hand_it_to_marketing(self) -> None:
+        lead = self.graded("ready_to_buy")
+        lead.escalate(STALLED_IN_GRADE, T0 + timedelta(days=90))
+        assert staging_rule_due(lead, self.rules, T0 + timedelta(days=180)) == HANDED_TO_MARKETING
+
+    def test_intent_not_upgraded_in_three_months_is_escalated_and_an_upgrade_restarts(
+        self,
+    ) -> None:
+        lead = self.graded("intent")
+        assert staging_rule_due(lead, self.rules, T0 + timedelta(days=90)) == STALLED_IN_GRADE
+        lead.regrade("ready_to_buy", THREE_LEVEL, "alice", T0 + timedelta(days=60))
+        assert staging_rule_due(lead, self.rules, T0 + timedelta(days=90)) is None
+
+    def test_other_schemes_have_no_default_stages(self) -> None:
+        lead = new_lead(T0, owner=ALICE)
+        lead.regrade("H", HABCN, "alice", T0)
+        habcn = PoolRules(grade_scheme="habcn")
+        assert staging_rule_due(lead, habcn, T0 + timedelta(days=400)) is None
+        configured = PoolRules.model_validate(
+            {"grade_scheme": "habcn", "recycle": {"stalled_grade_days": {"H": 14}}}
+        )
+        assert staging_rule_due(lead, configured, T0 + timedelta(days=14)) == STALLED_IN_GRADE

@@ -45,8 +45,11 @@ def _due(limits: Cutoffs) -> tuple[ColumnElement[bool], ColumnElement[str]]:
         and_(leads.c.grade == grade, _clock() <= cutoff) for grade, cutoff in overrides.items()
     ]
     if limits.no_follow_up_default is not None:
-        default_grades = or_(leads.c.grade.is_(None), leads.c.grade.not_in(list(overrides)))
-        no_follow_up.append(and_(default_grades, _clock() <= limits.no_follow_up_default))
+        default_clock = _clock() <= limits.no_follow_up_default
+        if overrides:
+            default_grades = or_(leads.c.grade.is_(None), leads.c.grade.not_in(list(overrides)))
+            default_clock = and_(default_grades, default_clock)
+        no_follow_up.append(default_clock)
     conditions = list(no_follow_up)
     if limits.no_conversion is not None:
         conditions.append(leads.c.owned_since <= limits.no_conversion)
@@ -60,18 +63,24 @@ def _due(limits: Cutoffs) -> tuple[ColumnElement[bool], ColumnElement[str]]:
     return or_(*conditions), rule
 
 
+def _not_locked() -> ColumnElement[bool]:
+    locked = select(customers.c.id).where(customers.c.id == leads.c.customer_id, customers.c.locked)
+    return ~locked.exists()
+
+
 def _due_batch(pool_id: UUID, limits: Cutoffs, batch: int) -> Select[tuple[UUID, str]]:
+    """Oldest clocks first: the order of the recycle index, so a batch is a range scan."""
     due, rule = _due(limits)
     return (
         select(leads.c.id, rule.label("rule"))
-        .join(customers, customers.c.id == leads.c.customer_id)
         .where(
             leads.c.home_pool_id == pool_id,
             leads.c.status == "open",
             leads.c.owner_user.is_not(None),
-            customers.c.locked.is_(False),
+            _not_locked(),
             due,
         )
+        .order_by(_clock())
         .limit(batch)
         .with_for_update(of=leads, skip_locked=True)
     )
@@ -155,16 +164,16 @@ async def remind_batch(
     already, _ = _due(due_now)
     candidates = (
         select(leads.c.id)
-        .join(customers, customers.c.id == leads.c.customer_id)
         .where(
             leads.c.home_pool_id == pool_id,
             leads.c.status == "open",
             leads.c.owner_user.is_not(None),
             leads.c.recycle_reminded_at.is_(None),
-            customers.c.locked.is_(False),
+            _not_locked(),
             soon,
             ~already,
         )
+        .order_by(_clock())
         .limit(batch)
         .with_for_update(of=leads, skip_locked=True)
         .cte("due_soon")

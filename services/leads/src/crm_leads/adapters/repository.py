@@ -7,13 +7,22 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, func, insert, literal, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
-from crm_leads.adapters.tables import customers, follow_ups, lead_history, leads, pools, staff
+from crm_leads.adapters.tables import (
+    customers,
+    follow_ups,
+    lead_history,
+    leads,
+    pool_members,
+    pools,
+    staff,
+)
+from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.distribution import DealerLoad
 from crm_leads.domain.lead import ClaimantRecord, FollowUp, Lead, LeadSource, LeadStatus
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
@@ -27,6 +36,8 @@ _STATE_COLUMNS = (
     "work_by",
     "region_hint",
     "recycle_reminded_at",
+    "graded_at",
+    "escalated_at",
     "status",
     "pool_id",
     "owner_user",
@@ -123,6 +134,7 @@ async def default_pool(
 @dataclass(frozen=True, slots=True)
 class Pool:
     id: UUID
+    tenant: str
     owner_org: str
     name: str
     kind: PoolKind
@@ -131,9 +143,19 @@ class Pool:
 
 
 async def pool(session: AsyncSession, pool_id: UUID) -> Pool:
-    row = (await session.execute(select(pools).where(pools.c.id == pool_id))).mappings().one()
+    found = await pool_or_none(session, pool_id)
+    if found is None:
+        raise LookupError(f"pool {pool_id} does not exist")
+    return found
+
+
+async def pool_or_none(session: AsyncSession, pool_id: UUID) -> Pool | None:
+    row = (await session.execute(select(pools).where(pools.c.id == pool_id))).mappings().first()
+    if row is None:
+        return None
     return Pool(
         id=row["id"],
+        tenant=row["tenant"],
         owner_org=row["owner_org"],
         name=row["name"],
         kind=PoolKind(row["kind"]),
@@ -448,6 +470,141 @@ async def distributions_past_deadline(
             select(leads)
             .where(leads.c.work_by < now, leads.c.status == "open")
             .order_by(leads.c.work_by)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        )
+    ).mappings()
+    return [lead_from_row(row) for row in rows]
+
+
+async def locked_customers_of(session: AsyncSession, tenant: str, user_id: str) -> int:
+    count: int = (
+        await session.execute(
+            select(func.count())
+            .select_from(leads.join(customers, customers.c.id == leads.c.customer_id))
+            .where(
+                leads.c.tenant == tenant,
+                leads.c.owner_user == user_id,
+                leads.c.status.in_(_open_statuses()),
+                customers.c.locked,
+            )
+        )
+    ).scalar_one()
+    return count
+
+
+async def set_customer_locked(session: AsyncSession, customer_id: UUID, locked: bool) -> None:
+    await session.execute(
+        update(customers).where(customers.c.id == customer_id).values(locked=locked)
+    )
+
+
+async def pool_candidates(session: AsyncSession, pool_id: UUID) -> list[Candidate]:
+    """The pool's explicit members who are active staff, with how many open leads they own."""
+    owned = (
+        select(func.count())
+        .where(
+            leads.c.owner_user == pool_members.c.user_id,
+            leads.c.status.in_(_open_statuses()),
+        )
+        .correlate(pool_members)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(
+            pool_members.c.user_id,
+            staff.c.org_node,
+            owned,
+            pool_members.c.weight,
+            pool_members.c.last_assigned_at,
+        )
+        .join(staff, staff.c.user_id == pool_members.c.user_id)
+        .where(pool_members.c.pool_id == pool_id, staff.c.active)
+    )
+    return [Candidate(*row) for row in rows]
+
+
+async def note_assignment(
+    session: AsyncSession, pool_id: UUID, user_id: str, now: datetime
+) -> None:
+    await session.execute(
+        update(pool_members)
+        .where(pool_members.c.pool_id == pool_id, pool_members.c.user_id == user_id)
+        .values(last_assigned_at=now)
+    )
+
+
+async def add_pool(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    owner_org: str,
+    name: str,
+    kind: PoolKind,
+    auto_assignment: AutoAssignment,
+    rules: PoolRules,
+    now: datetime,
+) -> UUID:
+    pool_id = uuid4()
+    await session.execute(
+        insert(pools).values(
+            id=pool_id,
+            tenant=tenant,
+            owner_org=owner_org,
+            name=name,
+            kind=kind.value,
+            auto_assignment=auto_assignment.value,
+            rules=rules.model_dump(mode="json"),
+            is_default=False,
+            created_at=now,
+        )
+    )
+    return pool_id
+
+
+async def replace_members(
+    session: AsyncSession, pool_id: UUID, members: list[tuple[str, str, int]]
+) -> None:
+    """``members``: (user id, org node, weight); who is not listed is no longer a member."""
+    await session.execute(delete(pool_members).where(pool_members.c.pool_id == pool_id))
+    if members:
+        await session.execute(
+            insert(pool_members),
+            [
+                {"pool_id": pool_id, "user_id": u, "org_node": node, "weight": w}
+                for u, node, w in members
+            ],
+        )
+
+
+async def leads_stuck_in_grade(
+    session: AsyncSession,
+    pool_id: UUID,
+    *,
+    to_marketing_before: dict[str, datetime],
+    stalled_before: dict[str, datetime],
+    batch: int,
+) -> list[Lead]:
+    """Owned open leads of the pool whose grade has not changed since the given times (the
+    three-stage rules), locked; those another transaction holds are left for the next round."""
+    conditions = [
+        (leads.c.grade == grade) & (leads.c.graded_at <= before)
+        for grade, before in to_marketing_before.items()
+    ] + [
+        (leads.c.grade == grade) & (leads.c.graded_at <= before) & leads.c.escalated_at.is_(None)
+        for grade, before in stalled_before.items()
+    ]
+    if not conditions:
+        return []
+    rows = (
+        await session.execute(
+            select(leads)
+            .where(
+                leads.c.home_pool_id == pool_id,
+                leads.c.status == "open",
+                leads.c.owner_user.is_not(None),
+                or_(*conditions),
+            )
             .limit(batch)
             .with_for_update(skip_locked=True)
         )

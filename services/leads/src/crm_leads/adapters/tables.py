@@ -34,6 +34,7 @@ customers = Table(
     Column("locked", Boolean, nullable=False, server_default=text("false")),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ux_customers_book_phone", "tenant", "owner_org", "phone", unique=True),
+    Index("ix_customers_locked", "id", postgresql_where=text("locked")),
 )
 
 pools = Table(
@@ -117,6 +118,8 @@ leads = Table(
     Column("work_by", DateTime(timezone=True)),
     Column("region_hint", String(64)),
     Column("recycle_reminded_at", DateTime(timezone=True)),
+    Column("graded_at", DateTime(timezone=True)),
+    Column("escalated_at", DateTime(timezone=True)),
     Index("ix_leads_tenant_owner_org", "tenant", "owner_org"),
     Index("ix_leads_tenant_phone", "tenant", "phone"),
     Index(
@@ -144,6 +147,13 @@ leads = Table(
     ),
 )
 
+Index(
+    "ix_leads_grade_clock",
+    leads.c.home_pool_id,
+    leads.c.grade,
+    leads.c.graded_at,
+    postgresql_where=text("status = 'open' AND owner_user IS NOT NULL"),
+)
 Index(
     "ix_leads_distribution_sla",
     leads.c.work_by,

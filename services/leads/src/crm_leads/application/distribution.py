@@ -13,7 +13,7 @@ from crm_common.contracts.events.leads.v1 import LeadDistributed, LeadReturned
 from crm_common.db import UnitOfWork
 from crm_leads.adapters import repository
 from crm_leads.adapters.access import visible_leads
-from crm_leads.application.handlers import LeadNotFound
+from crm_leads.application.handlers import LeadNotFound, auto_assign_in
 from crm_leads.domain.distribution import route_to_dealer
 from crm_leads.domain.lead import Lead, LeadConflict, LeadUnavailable
 
@@ -89,6 +89,7 @@ async def distribute_lead(
                 actor=actor.user_id,
             )
         )
+        await auto_assign_in(uow, lead, now)
     return lead
 
 

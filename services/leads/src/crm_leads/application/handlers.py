@@ -15,6 +15,7 @@ from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import (
     LeadAssigned,
+    LeadClaimBlocked,
     LeadClaimed,
     LeadConverted,
     LeadCreated,
@@ -29,17 +30,21 @@ from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
 from crm_leads.adapters import repository
 from crm_leads.adapters.access import from_pools_open_to, visible_leads
+from crm_leads.domain.assignment import choose_assignee
 from crm_leads.domain.grades import scheme
 from crm_leads.domain.lead import (
+    Change,
+    ClaimantRecord,
     FollowUp,
     FollowUpKind,
     Lead,
     LeadSource,
     NotTheOwner,
+    SuspectedCollusion,
     Worker,
     register_lead,
 )
-from crm_leads.domain.pool_rules import PoolKind
+from crm_leads.domain.pool_rules import AutoAssignment, CollusionRules, PoolKind
 from crm_leads.domain.recycle import OWNER_DEACTIVATED
 
 PERSONAL_FIELDS = ("customer_name", "phone")
@@ -51,6 +56,10 @@ class LeadNotFound(LookupError):
 
 class AssigneeNotFound(LookupError):
     """The named user does not work leads in the lead's book (answered 404)."""
+
+
+class PoolOfAnotherBook(LookupError):
+    """The target pool is not one of the lead's book (answered 404)."""
 
 
 class PoolIsAssignOnly(Exception):
@@ -83,63 +92,149 @@ async def create_lead(
     command: CreateLead, actor: Principal, uow: UnitOfWork, *, via: str, now: datetime
 ) -> Registration:
     """``via`` names the entrypoint for the personal-data audit (e.g. ``POST /leads``)."""
+    owner = Worker(actor.user_id, actor.org_node) if works_leads(actor) else None
+    async with uow:
+        return await register_in(uow, command, actor, owner=owner, via=via, now=now)
+
+
+async def register_in(
+    uow: UnitOfWork,
+    command: CreateLead,
+    actor: Principal,
+    *,
+    owner: Worker | None,
+    via: str,
+    now: datetime,
+) -> Registration:
+    """Registers the lead inside the caller's transaction: a new lead of the actor's book
+    (owned by ``owner``, else waiting in the book's pool) or, for a customer the book already
+    works, the existing lead (locked) with the submission attached."""
+    session = uow.session
+    book = await repository.book_of(session, actor.tenant, actor.org_node)
+    home_pool = await repository.default_pool(session, tenant=actor.tenant, owner_org=book, now=now)
+    lead = register_lead(
+        tenant=actor.tenant,
+        owner_org=book,
+        customer_id=UUID(int=0),
+        customer_name=command.customer_name,
+        phone=command.phone,
+        source=command.source,
+        vehicle_interest=command.vehicle_interest,
+        created_by=actor.user_id,
+        home_pool_id=home_pool,
+        owner=owner,
+        now=now,
+    )
+    lead.region_hint = command.region_hint
+    lead.customer_id = await repository.customer_for(
+        session,
+        tenant=lead.tenant,
+        owner_org=book,
+        phone=lead.phone,
+        name=lead.customer_name,
+        now=now,
+    )
+    existing = await repository.open_lead_of_customer(session, lead.customer_id)
+    if existing is not None:
+        existing.record_duplicate_submission(actor.user_id, command.source.value, now)
+        await repository.save_lead(session, existing)
+        return Registration(existing, attached=True)
+    await repository.add_lead(session, lead)
+    await record_personal_data_access(
+        session,
+        actor,
+        action="create",
+        resource_type=DataType.LEAD,
+        resource_id=str(lead.id),
+        owner_org=lead.owner_org,
+        fields=PERSONAL_FIELDS,
+        level=SharingLevel.FULL,
+        endpoint=via,
+    )
+    events: list[EventData] = [
+        LeadCreated(
+            lead_id=lead.id,
+            dealer_id=lead.owner_org,
+            source=lead.source.value,
+            created_at=lead.created_at,
+        )
+    ]
+    if lead.owner_user is not None:
+        events.append(_assigned(lead, None, actor.user_id, "taken in at intake"))
+    await _publish(uow, lead, actor.user_id, events)
+    await auto_assign_in(uow, lead, now)
+    return Registration(lead, attached=False)
+
+
+async def auto_assign_in(uow: UnitOfWork, lead: Lead, now: datetime) -> None:
+    """A lead arriving in a pool with an assignment strategy goes straight to a member (never
+    back to a previous owner still protected out of it)."""
+    if lead.pool_id is None:
+        return
+    session = uow.session
+    pool = await repository.pool(session, lead.pool_id)
+    if pool.auto_assignment is AutoAssignment.NONE:
+        return
+    protected = lead.previous_owner if lead.protected_until and now < lead.protected_until else None
+    candidates = [
+        c for c in await repository.pool_candidates(session, pool.id) if c.user_id != protected
+    ]
+    chosen = choose_assignee(pool.auto_assignment, candidates, pool.rules.claim.max_private_leads)
+    if chosen is None:
+        return
+    actor = f"auto:{pool.auto_assignment.value}"
+    lead.assign(Worker(chosen.user_id, chosen.org_node), actor, now, pool.auto_assignment.value)
+    await repository.save_lead(session, lead)
+    await repository.note_assignment(session, pool.id, chosen.user_id, now)
+    await _publish(uow, lead, actor, [_assigned(lead, None, actor, pool.auto_assignment.value)])
+
+
+async def lock_customer(lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime) -> Lead:
+    """The owner locks the customer: never recycled while locked (within the pool's cap)."""
     async with uow:
         session = uow.session
-        book = await repository.book_of(session, actor.tenant, actor.org_node)
-        home_pool = await repository.default_pool(
-            session, tenant=actor.tenant, owner_org=book, now=now
-        )
-        lead = register_lead(
-            tenant=actor.tenant,
-            owner_org=book,
-            customer_id=UUID(int=0),
-            customer_name=command.customer_name,
-            phone=command.phone,
-            source=command.source,
-            vehicle_interest=command.vehicle_interest,
-            created_by=actor.user_id,
-            home_pool_id=home_pool,
-            owner=Worker(actor.user_id, actor.org_node) if works_leads(actor) else None,
-            now=now,
-        )
-        lead.region_hint = command.region_hint
-        lead.customer_id = await repository.customer_for(
-            session,
-            tenant=lead.tenant,
-            owner_org=book,
-            phone=lead.phone,
-            name=lead.customer_name,
-            now=now,
-        )
-        existing = await repository.open_lead_of_customer(session, lead.customer_id)
-        if existing is not None:
-            existing.record_duplicate_submission(actor.user_id, command.source.value, now)
-            await repository.save_lead(session, existing)
-            return Registration(existing, attached=True)
-        await repository.add_lead(session, lead)
-        await record_personal_data_access(
-            session,
-            actor,
-            action="create",
-            resource_type=DataType.LEAD,
-            resource_id=str(lead.id),
-            owner_org=lead.owner_org,
-            fields=PERSONAL_FIELDS,
-            level=SharingLevel.FULL,
-            endpoint=via,
-        )
-        events: list[EventData] = [
-            LeadCreated(
-                lead_id=lead.id,
-                dealer_id=lead.owner_org,
-                source=lead.source.value,
-                created_at=lead.created_at,
-            )
-        ]
-        if lead.owner_user is not None:
-            events.append(_assigned(lead, None, actor.user_id, "taken in by the consultant"))
-        await _publish(uow, lead, actor.user_id, events)
-    return Registration(lead, attached=False)
+        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        rules = (await repository.pool(session, lead.home_pool_id)).rules
+        await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
+        locked = await repository.locked_customers_of(session, actor.tenant, actor.user_id)
+        lead.lock_customer(actor.user_id, locked, rules.claim.max_locked, now)
+        await repository.set_customer_locked(session, lead.customer_id, True)
+        await repository.save_lead(session, lead)
+    return lead
+
+
+async def unlock_customer(
+    lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> Lead:
+    async with uow:
+        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        lead.unlock_customer(actor.user_id, has_function(actor.roles, "lead.assign"), now)
+        await repository.set_customer_locked(uow.session, lead.customer_id, False)
+        await repository.save_lead(uow.session, lead)
+    return lead
+
+
+async def move_to_pool(
+    lead_id: UUID, pool_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> Lead:
+    """A manager moves a waiting lead into another pool of its book; that pool's rules and
+    strategy apply from now on."""
+    async with uow:
+        session = uow.session
+        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
+        if lead is None:
+            raise LeadNotFound("lead not found")
+        target = await repository.pool_or_none(session, pool_id)
+        if target is None or (target.tenant, target.owner_org) != (lead.tenant, lead.owner_org):
+            raise PoolOfAnotherBook("no such pool in the lead's book")
+        lead.move_to_pool(pool_id, actor.user_id, now)
+        await repository.save_lead(session, lead)
+        await auto_assign_in(uow, lead, now)
+    return lead
 
 
 async def claim_lead(
@@ -163,31 +258,80 @@ async def claim_lead(
             day_started=_start_of_day(now, business_tz),
             collusion_since=now - timedelta(days=pool.rules.collusion.window_days),
         )
-        lead.claim(
-            Worker(actor.user_id, actor.org_node),
-            record,
-            pool.rules.claim,
-            pool.rules.collusion,
-            now,
-        )
-        await repository.save_lead(session, lead)
-        await _publish(
-            uow,
-            lead,
-            actor.user_id,
-            [
-                LeadClaimed(
-                    lead_id=lead.id,
-                    dealer_id=lead.owner_org,
-                    at=now,
-                    pool_id=pool.id,
-                    owner_user=actor.user_id,
-                    owner_team=actor.org_node,
-                    previous_owner=lead.previous_owner,
-                )
-            ],
-        )
+        blocked: SuspectedCollusion | None = None
+        try:
+            lead.claim(
+                Worker(actor.user_id, actor.org_node),
+                record,
+                pool.rules.claim,
+                pool.rules.collusion,
+                now,
+            )
+        except SuspectedCollusion as refused:
+            # The refusal itself is kept (history and an alert to managers), then raised.
+            await _report_blocked_claim(uow, lead, actor, record, pool.rules.collusion, now)
+            blocked = refused
+        else:
+            # Same transaction as the lock: nobody can claim between the check and the write.
+            await repository.save_lead(session, lead)
+            await _publish(
+                uow,
+                lead,
+                actor.user_id,
+                [
+                    LeadClaimed(
+                        lead_id=lead.id,
+                        dealer_id=lead.owner_org,
+                        at=now,
+                        pool_id=pool.id,
+                        owner_user=actor.user_id,
+                        owner_team=actor.org_node,
+                        previous_owner=lead.previous_owner,
+                    )
+                ],
+            )
+    if blocked is not None:
+        raise blocked
     return lead
+
+
+async def _report_blocked_claim(
+    uow: UnitOfWork,
+    lead: Lead,
+    claimant: Principal,
+    record: ClaimantRecord,
+    rules: CollusionRules,
+    now: datetime,
+) -> None:
+    lead.changes.append(
+        Change(
+            "claim_blocked",
+            now,
+            claimant.user_id,
+            lead.previous_owner,
+            claimant.user_id,
+            reason=f"{record.claims_of_releases_by_previous_owner} claims of "
+            f"{lead.previous_owner}'s releases within {rules.window_days} days",
+            rule="anti_collusion",
+        )
+    )
+    await repository.add_changes(uow.session, lead)
+    await _publish(
+        uow,
+        lead,
+        claimant.user_id,
+        [
+            LeadClaimBlocked(
+                lead_id=lead.id,
+                dealer_id=lead.owner_org,
+                at=now,
+                claimant=claimant.user_id,
+                previous_owner=lead.previous_owner or "",
+                claims_in_window=record.claims_of_releases_by_previous_owner,
+                window_days=rules.window_days,
+            )
+        ],
+    )
 
 
 async def assign_lead(
@@ -244,12 +388,9 @@ async def record_follow_up(
     lead_id: UUID, command: RecordFollowUp, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> tuple[Lead, UUID]:
     async with uow:
-        session = uow.session
-        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
+        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
         if lead is None:
             raise LeadNotFound("lead not found")
-        rules = (await repository.pool(session, lead.home_pool_id)).rules
-        grade_before = lead.grade
         follow_up = FollowUp(
             kind=command.kind,
             outcome=command.outcome,
@@ -260,37 +401,46 @@ async def record_follow_up(
             call_seconds=command.call_seconds,
             verified=command.verified,
         )
-        grades = scheme(rules.grade_scheme)
-        resets = lead.record_follow_up(follow_up, grades, rules.recycle)
-        follow_up_id = await repository.add_follow_up(session, lead, follow_up, resets_clock=resets)
-        await repository.save_lead(session, lead)
-        events: list[EventData] = [
-            LeadFollowedUp(
+        follow_up_id = await follow_up_in(uow, lead, follow_up)
+    return lead, follow_up_id
+
+
+async def follow_up_in(uow: UnitOfWork, lead: Lead, follow_up: FollowUp) -> UUID:
+    """Records a follow-up of a locked lead inside the caller's transaction."""
+    session = uow.session
+    rules = (await repository.pool(session, lead.home_pool_id)).rules
+    grade_before = lead.grade
+    grades = scheme(rules.grade_scheme)
+    resets = lead.record_follow_up(follow_up, grades, rules.recycle)
+    follow_up_id = await repository.add_follow_up(session, lead, follow_up, resets_clock=resets)
+    await repository.save_lead(session, lead)
+    events: list[EventData] = [
+        LeadFollowedUp(
+            lead_id=lead.id,
+            dealer_id=lead.owner_org,
+            at=follow_up.at,
+            follow_up_id=follow_up_id,
+            owner_user=follow_up.by,
+            kind=follow_up.kind.value,
+            resets_clock=resets,
+            real_contact=follow_up.is_real_contact(rules.recycle),
+        )
+    ]
+    if lead.grade is not None and lead.grade != grade_before:
+        events.append(
+            LeadGraded(
                 lead_id=lead.id,
                 dealer_id=lead.owner_org,
-                at=now,
-                follow_up_id=follow_up_id,
-                owner_user=actor.user_id,
-                kind=command.kind.value,
-                resets_clock=resets,
-                real_contact=follow_up.is_real_contact(rules.recycle),
+                at=follow_up.at,
+                owner_user=follow_up.by,
+                previous_grade=grade_before,
+                grade=lead.grade,
+                upgrade=grades.is_upgrade(grade_before, lead.grade),
+                next_follow_up_due=lead.next_follow_up_due,
             )
-        ]
-        if lead.grade is not None and lead.grade != grade_before:
-            events.append(
-                LeadGraded(
-                    lead_id=lead.id,
-                    dealer_id=lead.owner_org,
-                    at=now,
-                    owner_user=lead.owner_user,
-                    previous_grade=grade_before,
-                    grade=lead.grade,
-                    upgrade=grades.is_upgrade(grade_before, lead.grade),
-                    next_follow_up_due=lead.next_follow_up_due,
-                )
-            )
-        await _publish(uow, lead, actor.user_id, events)
-    return lead, follow_up_id
+        )
+    await _publish(uow, lead, follow_up.by, events)
+    return follow_up_id
 
 
 async def report_lost(

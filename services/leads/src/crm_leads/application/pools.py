@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
+from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, visible_to
+from crm_common.policy.roles import has_function
+from crm_leads.adapters import repository
 from crm_leads.adapters.tables import pools
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
@@ -43,3 +47,56 @@ async def configure_pool(
         )
         if changed.first() is None:
             raise PoolNotFound("pool not found")
+
+
+async def open_pool(
+    *,
+    name: str,
+    kind: PoolKind,
+    auto_assignment: AutoAssignment,
+    rules: PoolRules,
+    actor: Principal,
+    uow: UnitOfWork,
+    now: datetime,
+) -> repository.Pool:
+    """Another pool of the caller's book (e.g. an assign-only pool for sensitive leads)."""
+    async with uow:
+        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+        pool_id = await repository.add_pool(
+            uow.session,
+            tenant=actor.tenant,
+            owner_org=book,
+            name=name,
+            kind=kind,
+            auto_assignment=auto_assignment,
+            rules=rules,
+            now=now,
+        )
+        return await repository.pool(uow.session, pool_id)
+
+
+async def set_members(
+    pool_id: UUID, members: list[tuple[str, int]], *, actor: Principal, uow: UnitOfWork
+) -> None:
+    """Who may claim from the pool and receives its automatic assignments (with weights):
+    active consultants of the pool's book only."""
+    managed = visible_to(actor, DataType.LEAD, tenant=pools.c.tenant, owner_org=pools.c.owner_org)
+    async with uow:
+        session = uow.session
+        book = (
+            await session.execute(
+                select(pools.c.owner_org).where(pools.c.id == pool_id, managed).with_for_update()
+            )
+        ).scalar()
+        if book is None:
+            raise PoolNotFound("pool not found")
+        resolved = []
+        for index, (user_id, weight) in enumerate(members):
+            member = await repository.staff_member(session, actor.tenant, user_id, book)
+            if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+                raise InvalidInput(
+                    f"members.{index}.user_id",
+                    f"{user_id!r} is not an active consultant of {book}",
+                )
+            resolved.append((user_id, member[0], weight))
+        await repository.replace_members(session, pool_id, resolved)

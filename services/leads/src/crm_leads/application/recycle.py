@@ -7,16 +7,30 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts import new_event
-from crm_common.contracts.events.leads.v1 import LeadRecycleDue, LeadReleased
+from crm_common.contracts.envelope import EventData
+from crm_common.contracts.events.leads.v1 import (
+    LeadEscalated,
+    LeadGraded,
+    LeadRecycleDue,
+    LeadReleased,
+)
 from crm_common.db import UnitOfWork
+from crm_leads.adapters import repository
 from crm_leads.adapters.recycle_sweep import (
     SWEEP_ACTOR,
     all_pools,
     release_due_batch,
     remind_batch,
 )
+from crm_leads.domain.grades import GradeScheme, scheme
+from crm_leads.domain.lead import Lead
 from crm_leads.domain.pool_rules import PoolRules
-from crm_leads.domain.recycle import cutoffs
+from crm_leads.domain.recycle import (
+    HANDED_TO_MARKETING,
+    STALLED_IN_GRADE,
+    cutoffs,
+    staging_rule_due,
+)
 
 DEFAULT_BATCH = 5_000
 
@@ -109,3 +123,105 @@ async def send_recycle_reminders(
             if len(reminded) < batch:
                 break
     return total
+
+
+async def apply_staging_rules(
+    sessions: async_sessionmaker[AsyncSession], *, now: datetime, batch: int = 500
+) -> dict[str, int]:
+    """DOMAIN.md's three stages: a lead stuck in a grade is escalated to the managers once;
+    stuck longer, it is regraded for marketing and released to its pool."""
+    async with sessions() as session:
+        pools = await all_pools(session)
+    counts = {STALLED_IN_GRADE: 0, HANDED_TO_MARKETING: 0}
+    for pool_id, raw_rules in pools:
+        rules = PoolRules.model_validate(raw_rules)
+        to_marketing = {
+            g: now - timedelta(days=d) for g, d in rules.to_marketing_after_days().items()
+        }
+        stalled = {g: now - timedelta(days=d) for g, d in rules.stalled_grade_days().items()}
+        grades = scheme(rules.grade_scheme)
+        while True:
+            async with UnitOfWork(sessions) as uow:
+                stuck = await repository.leads_stuck_in_grade(
+                    uow.session,
+                    pool_id,
+                    to_marketing_before=to_marketing,
+                    stalled_before=stalled,
+                    batch=batch,
+                )
+                changed = 0
+                for lead in stuck:
+                    rule = staging_rule_due(lead, rules, now)
+                    if rule is None:
+                        continue
+                    owner = lead.owner().user_id
+                    events: list[EventData]
+                    if rule == STALLED_IN_GRADE:
+                        events = [_escalated(lead, owner, rule, now)]
+                        lead.escalate(rule, now)
+                    else:
+                        events = _handed_to_marketing(lead, owner, rules, grades, now)
+                    await repository.save_lead(uow.session, lead)
+                    await uow.publish(
+                        *(
+                            new_event(
+                                e, tenant=lead.tenant, owner_org=lead.owner_org, actor=SWEEP_ACTOR
+                            )
+                            for e in events
+                        )
+                    )
+                    counts[rule] += 1
+                    changed += 1
+            if len(stuck) < batch or changed == 0:
+                break
+    return counts
+
+
+def _escalated(lead: Lead, owner: str, rule: str, now: datetime) -> LeadEscalated:
+    return LeadEscalated(
+        lead_id=lead.id,
+        dealer_id=lead.owner_org,
+        at=now,
+        owner_user=owner,
+        grade=lead.grade or "",
+        rule=rule,
+        in_grade_since=lead.graded_at or now,
+    )
+
+
+def _handed_to_marketing(
+    lead: Lead, owner: str, rules: PoolRules, grades: GradeScheme, now: datetime
+) -> list[EventData]:
+    before = lead.grade
+    lead.regrade(grades.marketing_grade(), grades, SWEEP_ACTOR, now)
+    protected_until = lead.release(
+        lead.home_pool_id,
+        SWEEP_ACTOR,
+        "not won in time: handed to marketing",
+        HANDED_TO_MARKETING,
+        rules.claim.protection_days,
+        now,
+    )
+    return [
+        LeadGraded(
+            lead_id=lead.id,
+            dealer_id=lead.owner_org,
+            at=now,
+            owner_user=owner,
+            previous_grade=before,
+            grade=lead.grade or "",
+            upgrade=False,
+            next_follow_up_due=lead.next_follow_up_due,
+        ),
+        LeadReleased(
+            lead_id=lead.id,
+            dealer_id=lead.owner_org,
+            at=now,
+            pool_id=lead.home_pool_id,
+            previous_owner=owner,
+            released_by=SWEEP_ACTOR,
+            rule=HANDED_TO_MARKETING,
+            reason="not won in time: handed to marketing",
+            protected_until=protected_until,
+        ),
+    ]

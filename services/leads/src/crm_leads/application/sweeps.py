@@ -9,7 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
 from crm_leads.application.distribution import return_unworked_distributions
-from crm_leads.application.recycle import send_recycle_reminders, sweep_recycle
+from crm_leads.application.recycle import (
+    apply_staging_rules,
+    send_recycle_reminders,
+    sweep_recycle,
+)
 
 RETURN_BATCH = 500
 
@@ -17,7 +21,8 @@ RETURN_BATCH = 500
 async def sweep_pools(
     sessions: async_sessionmaker[AsyncSession], *, now: datetime
 ) -> dict[str, int]:
-    """Send unworked distributions back up, recycle due leads, remind owners of leads soon due."""
+    """Send unworked distributions back up, apply the three-stage grade rules, recycle due
+    leads, remind owners of leads soon due."""
     returned = 0
     while True:
         async with UnitOfWork(sessions) as uow:
@@ -25,8 +30,10 @@ async def sweep_pools(
         returned += batch
         if batch < RETURN_BATCH:
             break
+    staged = await apply_staging_rules(sessions, now=now)
     return {
         "returned": returned,
+        **staged,
         "released": await sweep_recycle(sessions, now=now),
         "reminded": await send_recycle_reminders(sessions, now=now),
     }

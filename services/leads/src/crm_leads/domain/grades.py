@@ -42,6 +42,10 @@ class GradeScheme:
         cadence = self.grade(code).cadence_days
         return None if cadence is None else after + timedelta(days=cadence)
 
+    def marketing_grade(self) -> str:
+        """The grade whose leads go to marketing for nurturing (no callbacks)."""
+        return next(g.code for g in self.grades if g.to_marketing)
+
     def is_upgrade(self, before: str | None, after: str) -> bool:
         return before is not None and self.grade(after).rank > self.grade(before).rank
 

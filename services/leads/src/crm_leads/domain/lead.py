@@ -178,6 +178,9 @@ class Lead:
     region_hint: str | None = None
     """Where the customer is, as the campaign or form said (a region node): routes it."""
     recycle_reminded_at: datetime | None = None
+    graded_at: datetime | None = None
+    """When the lead got its current grade: how long it has stayed there."""
+    escalated_at: datetime | None = None
     changes: list[Change] = field(default_factory=list)
     """Transitions made on this instance, not yet stored."""
 
@@ -301,7 +304,15 @@ class Lead:
         self.grade = grade
         self.next_follow_up_due = scheme.next_follow_up_due(grade, now)
         if before != grade:
+            self.graded_at = now
+            self.escalated_at = None
             self.changes.append(Change("graded", now, actor, reason=f"{before or '-'} → {grade}"))
+
+    def escalate(self, rule: str, now: datetime) -> None:
+        """Flag a stalled lead to the managers, who reassign it (e.g. to a senior consultant)."""
+        self._require_open()
+        self.escalated_at = now
+        self.changes.append(Change("escalated", now, "recycle-sweep", self.owner_user, rule=rule))
 
     def report_lost(self, actor: str, reason: str, now: datetime) -> None:
         self._require_open()
@@ -388,6 +399,34 @@ class Lead:
         self.customer_id = customer
         self.previous_owner = None
         self.protected_until = None
+
+    def lock_customer(
+        self, actor: str, locked_by_actor: int, max_locked: int, now: datetime
+    ) -> None:
+        """The owner locks the customer against recycling (e.g. a deal about to close), within
+        a cap so that locks cannot hoard the pool."""
+        self._require_open()
+        if actor != self.owner_user:
+            raise NotTheOwner("only the owning consultant locks a customer")
+        if locked_by_actor >= max_locked:
+            raise ClaimLimitReached(
+                f"you have {locked_by_actor} locked customers (max {max_locked})"
+            )
+        self.changes.append(Change("locked", now, actor))
+
+    def unlock_customer(self, actor: str, is_manager: bool, now: datetime) -> None:
+        if actor != self.owner_user and not is_manager:
+            raise NotTheOwner("only the owner or a manager unlocks a customer")
+        self.changes.append(Change("unlocked", now, actor))
+
+    def move_to_pool(self, pool_id: UUID, actor: str, now: datetime) -> None:
+        """A pool admin moves a waiting lead to another pool of the book (e.g. assign-only)."""
+        self._require_open()
+        if not self.in_pool:
+            raise LeadUnavailable("a consultant owns the lead; release it first")
+        self.home_pool_id = pool_id
+        self.pool_id = pool_id
+        self.changes.append(Change("moved", now, actor, reason=f"to pool {pool_id}"))
 
     def _take(self, worker: Worker, now: datetime) -> None:
         self.owner_user = worker.user_id

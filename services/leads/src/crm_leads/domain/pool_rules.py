@@ -68,6 +68,17 @@ class RecycleRules(BaseModel):
         description="Only a verified visit or a connected call resets the clock, not a note",
     )
     min_call_seconds: int = Field(default=30, ge=0)
+    stalled_grade_days: dict[str, int] | None = Field(
+        default=None,
+        description="A lead that stays in one of these grades this long is escalated to the "
+        "managers for reassignment (default, three-level scheme: ready_to_buy 90 days — "
+        "to a more senior consultant —, intent 90 days — not upgraded)",
+    )
+    to_marketing_after_days: dict[str, int] | None = Field(
+        default=None,
+        description="A lead still in one of these grades this long is regraded to the "
+        "scheme's marketing grade and released (default, three-level: ready_to_buy 180 days)",
+    )
 
 
 class CollusionRules(BaseModel):
@@ -107,7 +118,24 @@ class PoolRules(BaseModel):
         if self.grade_scheme not in SCHEMES:
             raise ValueError(f"unknown grade scheme {self.grade_scheme!r}")
         codes = {g.code for g in SCHEMES[self.grade_scheme].grades}
-        unknown = set(self.recycle.no_follow_up_days_by_grade) - codes
+        recycle = self.recycle
+        named = (
+            set(recycle.no_follow_up_days_by_grade)
+            | set(recycle.stalled_grade_days or {})
+            | set(recycle.to_marketing_after_days or {})
+        )
+        unknown = named - codes
         if unknown:
             raise ValueError(f"grades {sorted(unknown)} are not in scheme {self.grade_scheme}")
         return self
+
+    def stalled_grade_days(self) -> dict[str, int]:
+        """The escalation rule, with the three-level scheme's default (DOMAIN.md)."""
+        if self.recycle.stalled_grade_days is not None:
+            return self.recycle.stalled_grade_days
+        return {"ready_to_buy": 90, "intent": 90} if self.grade_scheme == "three_level" else {}
+
+    def to_marketing_after_days(self) -> dict[str, int]:
+        if self.recycle.to_marketing_after_days is not None:
+            return self.recycle.to_marketing_after_days
+        return {"ready_to_buy": 180} if self.grade_scheme == "three_level" else {}

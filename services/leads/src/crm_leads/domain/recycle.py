@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from crm_leads.domain.lead import Lead, LeadStatus
-from crm_leads.domain.pool_rules import RecycleRules
+from crm_leads.domain.pool_rules import PoolRules, RecycleRules
 
+STALLED_IN_GRADE = "stalled_in_grade"
+HANDED_TO_MARKETING = "handed_to_marketing"
 NO_FOLLOW_UP = "no_follow_up"
 NO_CONVERSION = "no_conversion"
 OWNER_DEACTIVATED = "owner_deactivated"
@@ -66,4 +68,21 @@ def recycle_rule_due(
     owned = lead.owned_since
     if owned is not None and limits.no_conversion is not None and owned <= limits.no_conversion:
         return NO_CONVERSION
+    return None
+
+
+def staging_rule_due(lead: Lead, rules: PoolRules, now: datetime) -> str | None:
+    """The three-stage rules of DOMAIN.md: a lead stuck in a grade goes to the managers for
+    reassignment (once per grade), and one stuck even longer is handed to marketing."""
+    if lead.status is not LeadStatus.OPEN or lead.owner_user is None:
+        return None
+    if lead.grade is None or lead.graded_at is None:
+        return None
+    in_grade = now - lead.graded_at
+    to_marketing = rules.to_marketing_after_days().get(lead.grade)
+    if to_marketing is not None and in_grade >= timedelta(days=to_marketing):
+        return HANDED_TO_MARKETING
+    stalled = rules.stalled_grade_days().get(lead.grade)
+    if stalled is not None and in_grade >= timedelta(days=stalled) and lead.escalated_at is None:
+        return STALLED_IN_GRADE
     return None

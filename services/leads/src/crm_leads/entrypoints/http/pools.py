@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,9 +13,15 @@ from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import mask_name, mask_phone
 from crm_leads import views
-from crm_leads.application.pools import configure_pool
+from crm_leads.application import pools as pools_app
 from crm_leads.entrypoints.http.routes import Database
-from crm_leads.entrypoints.http.schemas import PooledLead, PoolPublic, PoolSettings
+from crm_leads.entrypoints.http.schemas import (
+    PooledLead,
+    PoolMembers,
+    PoolPublic,
+    PoolReport,
+    PoolSettings,
+)
 
 router = APIRouter(prefix="/pools", tags=["pools"])
 PoolReader = Annotated[Principal, requires("lead.read")]
@@ -29,6 +36,64 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 async def list_pools(principal: PoolReader, db: Database) -> list[PoolPublic]:
     """Pools the caller may claim from, and the pools of the org nodes the caller manages."""
     return [PoolPublic.model_validate(dict(row)) for row in await views.pools_for(db, principal)]
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PoolPublic,
+    responses={403: _ERRORS[403]},
+)
+async def open_pool(body: PoolSettings, principal: PoolManager, db: Database) -> PoolPublic:
+    """Open another pool of the caller's book (e.g. assign-only for sensitive leads)."""
+    pool = await pools_app.open_pool(
+        name=body.name,
+        kind=body.kind,
+        auto_assignment=body.auto_assignment,
+        rules=body.rules,
+        actor=principal,
+        uow=UnitOfWork(db),
+        now=datetime.now(UTC),
+    )
+    return PoolPublic(
+        id=pool.id,
+        owner_org=pool.owner_org,
+        name=pool.name,
+        kind=pool.kind,
+        auto_assignment=pool.auto_assignment,
+        is_default=False,
+        rules=pool.rules,
+    )
+
+
+@router.put("/{pool_id}/members", status_code=status.HTTP_204_NO_CONTENT, responses=_ERRORS)
+async def set_members(
+    pool_id: UUID, body: PoolMembers, principal: PoolManager, db: Database
+) -> None:
+    """Replace the pool's members: they alone claim from it and receive its automatic
+    assignments, in proportion to their weights (a pool without members is open to all
+    consultants below its org node)."""
+    await pools_app.set_members(
+        pool_id,
+        [(m.user_id, m.weight) for m in body.members],
+        actor=principal,
+        uow=UnitOfWork(db),
+    )
+
+
+@router.get("/{pool_id}/report", response_model=PoolReport, responses=_ERRORS)
+async def pool_report(
+    pool_id: UUID,
+    principal: PoolManager,
+    db: Database,
+    window_days: Annotated[int, Query(ge=1, le=365)] = 30,
+) -> PoolReport:
+    """Fairness (spread of leads per consultant, time in pool, recycle rate) and the
+    anti-collusion evidence (pairs feeding each other released leads, ping-pong leads)."""
+    if await views.pool_for(db, principal, pool_id) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pool not found")
+    report = await views.pool_report(db, pool_id, window_days=window_days, now=datetime.now(UTC))
+    return PoolReport.model_validate(report)
 
 
 @router.get("/{pool_id}/leads", response_model=list[PooledLead], responses=_ERRORS)
@@ -61,7 +126,7 @@ async def configure(
 ) -> None:
     """Set how the pool works: claim or assign-only, automatic assignment, and its rules
     (claim limits, protection period, recycle and anti-collusion rules)."""
-    await configure_pool(
+    await pools_app.configure_pool(
         pool_id,
         name=body.name,
         kind=body.kind,

@@ -37,6 +37,7 @@ from crm_leads.entrypoints.http.schemas import (
     LeadRelease,
     LossDecision,
     LossReport,
+    PoolMove,
 )
 
 router = APIRouter(prefix="/leads", tags=["leads"])
@@ -279,6 +280,40 @@ async def convert_lead(
     lead = await handlers.convert_lead(
         lead_id, body.vehicle_interest, principal, UnitOfWork(db), now=_now()
     )
+    return _public(lead)
+
+
+@router.post(
+    "/{lead_id}/lock",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def lock_customer(lead_id: UUID, principal: LeadWorker, db: Database) -> LeadPublic:
+    """Lock the customer against recycling (the owner; within the pool's cap of locks)."""
+    return _public(await handlers.lock_customer(lead_id, principal, UnitOfWork(db), now=_now()))
+
+
+@router.post(
+    "/{lead_id}/unlock",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def unlock_customer(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPublic:
+    """Unlock the customer (the owner or a manager): recycle rules apply again."""
+    return _public(await handlers.unlock_customer(lead_id, principal, UnitOfWork(db), now=_now()))
+
+
+@router.post(
+    "/{lead_id}/move",
+    response_model=LeadPublic,
+    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+)
+async def move_to_pool(
+    lead_id: UUID, body: PoolMove, principal: LeadManager, db: Database
+) -> LeadPublic:
+    """Move a waiting lead to another pool of its book (e.g. an assign-only pool for a
+    sensitive lead); that pool's rules and assignment strategy apply from now on."""
+    lead = await handlers.move_to_pool(lead_id, body.pool_id, principal, UnitOfWork(db), now=_now())
     return _public(lead)
 
 

@@ -16,12 +16,11 @@ class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class LeadCreate(_Request):
-    """A new lead. A consultant who takes it in owns it; otherwise it waits in the pool."""
+class CustomerContact(_Request):
+    """Who the lead is: validated and normalised the same way on every intake path."""
 
     customer_name: str = Field(min_length=1, max_length=200, examples=["王伟"])
     phone: str = Field(min_length=5, max_length=32, examples=["138 0013 8000"])
-    source: LeadSource
     vehicle_interest: str | None = Field(default=None, max_length=200, examples=["Model X 2.0T"])
     region_hint: str | None = Field(
         default=None,
@@ -37,6 +36,12 @@ class LeadCreate(_Request):
         except InvalidPhoneNumber as exc:
             raise ValueError(str(exc)) from exc
         return value
+
+
+class LeadCreate(CustomerContact):
+    """A new lead. A consultant who takes it in owns it; otherwise it waits in the pool."""
+
+    source: LeadSource
 
 
 class LeadPublic(BaseModel):
@@ -120,6 +125,49 @@ class Distribution(_Request):
 
 class DistributionRejection(_Request):
     reason: str = Field(min_length=1, max_length=500, examples=["outside our sales area"])
+
+
+class PoolMove(_Request):
+    pool_id: UUID
+
+
+class PoolMember(_Request):
+    user_id: str = Field(min_length=1, max_length=64)
+    weight: int = Field(default=1, ge=1, le=100, description="Share of automatic assignments")
+
+
+class PoolMembers(_Request):
+    members: list[PoolMember] = Field(max_length=500)
+
+
+class ConsultantFairness(BaseModel):
+    user_id: str
+    open_leads: int
+    claimed: int
+    assigned: int
+    released: int
+    recycle_rate: float | None = Field(description="Released / received within the window")
+
+
+class FlaggedPairPublic(BaseModel):
+    released_by: str
+    claimed_by: str
+    handovers: int
+    ping_pong_leads: list[UUID]
+    last_at: datetime
+
+
+class PoolReport(BaseModel):
+    """Pool fairness and anti-collusion evidence over the last ``window_days``."""
+
+    pool_id: UUID
+    window_days: int
+    waiting: int
+    average_hours_waiting: float | None
+    consultants: list[ConsultantFairness]
+    open_leads_min: int
+    open_leads_max: int
+    flagged_pairs: list[FlaggedPairPublic]
 
 
 class HistoryEntry(BaseModel):

@@ -1,0 +1,100 @@
+"""Campaign web forms (市场活动表单): a campaign of HQ, a region or a dealer receives leads from
+its public form, authenticated by the campaign's own key (shown once; only a hash is kept)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from sqlalchemy import insert, select
+
+from crm_common.auth import Principal
+from crm_common.auth.principal import DataScope
+from crm_common.db import UnitOfWork
+from crm_leads.adapters import repository
+from crm_leads.adapters.tables import campaigns
+from crm_leads.application.handlers import CreateLead, Registration, create_lead
+from crm_leads.domain.lead import LeadSource
+
+
+class CampaignKeyRefused(Exception):
+    """Unknown campaign, inactive campaign or wrong key: one answer for all (401)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewCampaign:
+    id: UUID
+    name: str
+    owner_org: str
+    key: str
+    """The form's secret: returned once, at creation."""
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+async def create_campaign(
+    name: str, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> NewCampaign:
+    key = secrets.token_urlsafe(32)
+    async with uow:
+        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+        campaign_id = uuid4()
+        await uow.session.execute(
+            insert(campaigns).values(
+                id=campaign_id,
+                tenant=actor.tenant,
+                owner_org=book,
+                name=name,
+                key_hash=_hash(key),
+                active=True,
+                created_by=actor.user_id,
+                created_at=now,
+            )
+        )
+    return NewCampaign(campaign_id, name, book, key)
+
+
+async def receive_campaign_lead(
+    campaign_id: UUID,
+    key: str,
+    command: CreateLead,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+) -> Registration:
+    """A lead from the campaign's public form, into the campaign's book and pool."""
+    async with uow:
+        row = (
+            await uow.session.execute(
+                select(campaigns.c.tenant, campaigns.c.owner_org, campaigns.c.key_hash).where(
+                    campaigns.c.id == campaign_id, campaigns.c.active
+                )
+            )
+        ).first()
+    if row is None or not hmac.compare_digest(row.key_hash, _hash(key)):
+        raise CampaignKeyRefused("unknown campaign or wrong campaign key")
+    form = Principal(
+        user_id=f"campaign:{campaign_id}",
+        tenant=row.tenant,
+        org_node=row.owner_org,
+        data_scope=DataScope.OWN,
+    )
+    return await create_lead(
+        CreateLead(
+            customer_name=command.customer_name,
+            phone=command.phone,
+            source=LeadSource.CAMPAIGN_FORM,
+            vehicle_interest=command.vehicle_interest,
+            region_hint=command.region_hint,
+        ),
+        form,
+        uow,
+        via="POST /campaigns/{campaign_id}/leads",
+        now=now,
+    )

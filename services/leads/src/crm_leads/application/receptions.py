@@ -1,0 +1,99 @@
+"""The showroom reception form (客户接待表): every walk-in is recorded, and becomes or updates
+the customer's lead — a visit verified at reception is real contact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from sqlalchemy import insert
+
+from crm_common.auth import Principal
+from crm_common.db import UnitOfWork
+from crm_common.policy.roles import has_function
+from crm_leads.adapters import repository
+from crm_leads.adapters.tables import receptions
+from crm_leads.application.handlers import (
+    AssigneeNotFound,
+    CreateLead,
+    Registration,
+    follow_up_in,
+    register_in,
+    works_leads,
+)
+from crm_leads.domain.lead import FollowUp, FollowUpKind, Worker
+
+
+@dataclass(frozen=True, slots=True)
+class RecordReception:
+    contact: CreateLead
+    visitors: int
+    companions: str | None
+    interest: str | None
+    arrived_at: datetime
+    left_at: datetime | None
+    received_by: str | None
+    """The consultant who received them; None: the caller (a consultant)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reception:
+    id: UUID
+    registration: Registration
+
+
+async def record_reception(
+    command: RecordReception, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> Reception:
+    """One transaction: the reception row, the lead (new, owned by the receiving consultant;
+    or the customer's existing lead) and, when the receiver owns it, a verified visit."""
+    async with uow:
+        session = uow.session
+        receiver = await _receiving_consultant(uow, command.received_by, actor)
+        registration = await register_in(
+            uow, command.contact, actor, owner=receiver, via="POST /receptions", now=now
+        )
+        lead = registration.lead
+        if receiver is not None and lead.owner_user == receiver.user_id:
+            await follow_up_in(
+                uow,
+                lead,
+                FollowUp(
+                    kind=FollowUpKind.VISIT,
+                    outcome=command.interest or "came to the showroom",
+                    at=command.arrived_at,
+                    by=receiver.user_id,
+                    verified=True,
+                ),
+            )
+        reception_id = uuid4()
+        await session.execute(
+            insert(receptions).values(
+                id=reception_id,
+                tenant=lead.tenant,
+                owner_org=lead.owner_org,
+                lead_id=lead.id,
+                consultant=receiver.user_id if receiver else actor.user_id,
+                visitors=command.visitors,
+                companions=command.companions,
+                interest=command.interest,
+                source=command.contact.source.value,
+                arrived_at=command.arrived_at,
+                left_at=command.left_at,
+                recorded_at=now,
+            )
+        )
+    return Reception(reception_id, registration)
+
+
+async def _receiving_consultant(
+    uow: UnitOfWork, named: str | None, actor: Principal
+) -> Worker | None:
+    if named is None or named == actor.user_id:
+        return Worker(actor.user_id, actor.org_node) if works_leads(actor) else None
+    book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+    member = await repository.staff_member(uow.session, actor.tenant, named, book)
+    if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+        raise AssigneeNotFound(f"no active consultant {named!r} works in this dealer")
+    return Worker(named, member[0])

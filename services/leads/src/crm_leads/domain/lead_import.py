@@ -1,0 +1,333 @@
+"""Bulk import of leads from a spreadsheet (CSV or XLSX): which column is which, whether a row
+is a lead, and how far an import job got. Pure rules, no I/O; the file is read elsewhere."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID
+
+from crm_common.errors import InvalidInput
+from crm_leads.domain.lead import InvalidPhoneNumber, LeadSource, normalise_name, normalise_phone
+
+HEADER_ROW = 1
+"""Rows are numbered as the spreadsheet shows them: the header is row 1."""
+MAX_NAME_LENGTH = 200
+MAX_VEHICLE_INTEREST_LENGTH = 200
+MAX_RAW_VALUE_LENGTH = 200
+"""What the error report keeps of a rejected cell."""
+
+
+class ImportFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class ImportStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class ImportField(StrEnum):
+    CUSTOMER_NAME = "customer_name"
+    PHONE = "phone"
+    SOURCE = "source"
+    VEHICLE_INTEREST = "vehicle_interest"
+
+
+REQUIRED_FIELDS = (ImportField.CUSTOMER_NAME, ImportField.PHONE, ImportField.SOURCE)
+
+# Header labels as dealers' spreadsheets write them (compared without case and spaces).
+HEADER_LABELS: dict[str, ImportField] = {
+    "customer_name": ImportField.CUSTOMER_NAME,
+    "customername": ImportField.CUSTOMER_NAME,
+    "name": ImportField.CUSTOMER_NAME,
+    "姓名": ImportField.CUSTOMER_NAME,
+    "客户姓名": ImportField.CUSTOMER_NAME,
+    "客户名称": ImportField.CUSTOMER_NAME,
+    "phone": ImportField.PHONE,
+    "mobile": ImportField.PHONE,
+    "电话": ImportField.PHONE,
+    "手机": ImportField.PHONE,
+    "手机号": ImportField.PHONE,
+    "手机号码": ImportField.PHONE,
+    "联系电话": ImportField.PHONE,
+    "source": ImportField.SOURCE,
+    "来源": ImportField.SOURCE,
+    "线索来源": ImportField.SOURCE,
+    "vehicle_interest": ImportField.VEHICLE_INTEREST,
+    "vehicleinterest": ImportField.VEHICLE_INTEREST,
+    "意向车型": ImportField.VEHICLE_INTEREST,
+}
+HEADER_HINTS: dict[ImportField, str] = {
+    ImportField.CUSTOMER_NAME: "customer_name / 姓名",
+    ImportField.PHONE: "phone / 电话 / 手机",
+    ImportField.SOURCE: "source / 来源",
+}
+
+# Sources as Chinese sheets name them (DOMAIN.md "Sources"), besides the English values.
+SOURCE_LABELS: dict[str, LeadSource] = {
+    **{source.value: source for source in LeadSource},
+    "市场活动": LeadSource.CAMPAIGN,
+    "活动": LeadSource.CAMPAIGN,
+    "活动表单": LeadSource.CAMPAIGN_FORM,
+    "官网": LeadSource.OEM_WEBSITE,
+    "厂家官网": LeadSource.OEM_WEBSITE,
+    "转介绍": LeadSource.REFERRAL,
+    "推荐": LeadSource.REFERRAL,
+    "传单": LeadSource.FLYER,
+    "到店": LeadSource.WALK_IN,
+    "展厅": LeadSource.WALK_IN,
+    "电话": LeadSource.PHONE,
+    "来电": LeadSource.PHONE,
+    "网络": LeadSource.WEB,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LeadImport:
+    """An import job: whose book the leads go into, who imported them, how far it got."""
+
+    id: UUID
+    tenant: str
+    owner_org: str
+    """The book (dealer, or the node itself above dealers) the leads go into."""
+    created_by: str
+    created_by_org: str
+    format: ImportFormat
+    status: ImportStatus
+    size_bytes: int
+    rows_estimated: int | None
+    rows_read: int
+    rows_created: int
+    rows_attached: int
+    rows_failed: int
+    next_row: int
+    error: str | None
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read on (not a workbook, broken CSV quoting...): the job fails, the
+    rows stored so far stay."""
+
+
+class InvalidHeader(InvalidInput):
+    """The first row does not name the columns a lead needs (answered 422, or fails the job)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(field, message, location="body")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Where each field is in a row. A field may have several columns (电话 and 手机): the
+    first non-empty one counts."""
+
+    positions: dict[ImportField, tuple[int, ...]]
+
+    def cell(self, cells: Sequence[str], field: ImportField) -> str:
+        for position in self.positions.get(field, ()):
+            if position < len(cells) and cells[position].strip():
+                return cells[position].strip()
+        return ""
+
+
+def columns_of(header: Sequence[str]) -> Columns:
+    positions: dict[ImportField, tuple[int, ...]] = {}
+    for position, label in enumerate(header):
+        field = HEADER_LABELS.get(_label_key(label))
+        if field is not None:
+            positions[field] = (*positions.get(field, ()), position)
+    for field in REQUIRED_FIELDS:
+        if field not in positions:
+            raise InvalidHeader(
+                field.value,
+                f"the header row has no {field.value} column ({HEADER_HINTS[field]})",
+            )
+    return Columns(positions)
+
+
+def _label_key(label: str) -> str:
+    return "".join(label.replace("\ufeff", "").split()).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One row that is a lead, normalised."""
+
+    row_number: int
+    customer_name: str
+    phone: str
+    source: LeadSource
+    vehicle_interest: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    row_number: int
+    field: str
+    message: str
+    value: str
+
+
+def is_blank(cells: Sequence[str]) -> bool:
+    """Spreadsheets end in empty rows; they are skipped, not reported."""
+    return not any(cell.strip() for cell in cells)
+
+
+def read_row(row_number: int, cells: Sequence[str], columns: Columns) -> ImportRow | list[RowError]:
+    """The normalised lead of a row, or every reason the row is not one."""
+    errors: list[RowError] = []
+
+    def reject(field: ImportField, message: str, value: str) -> None:
+        errors.append(RowError(row_number, field.value, message, value[:MAX_RAW_VALUE_LENGTH]))
+
+    raw_name = columns.cell(cells, ImportField.CUSTOMER_NAME)
+    name = normalise_name(raw_name)
+    if not name:
+        reject(ImportField.CUSTOMER_NAME, "the customer name is empty", raw_name)
+    elif len(name) > MAX_NAME_LENGTH:
+        reject(ImportField.CUSTOMER_NAME, f"longer than {MAX_NAME_LENGTH} characters", raw_name)
+
+    raw_phone = columns.cell(cells, ImportField.PHONE)
+    phone = ""
+    try:
+        phone = normalise_phone(raw_phone)
+    except InvalidPhoneNumber:
+        reject(ImportField.PHONE, "not a phone number", raw_phone)
+
+    raw_source = columns.cell(cells, ImportField.SOURCE)
+    source = SOURCE_LABELS.get(raw_source.lower())
+    if source is None:
+        known = ", ".join(s.value for s in LeadSource)
+        reject(ImportField.SOURCE, f"unknown source; use one of {known}", raw_source)
+
+    vehicle_interest = columns.cell(cells, ImportField.VEHICLE_INTEREST) or None
+    if vehicle_interest is not None and len(vehicle_interest) > MAX_VEHICLE_INTEREST_LENGTH:
+        reject(
+            ImportField.VEHICLE_INTEREST,
+            f"longer than {MAX_VEHICLE_INTEREST_LENGTH} characters",
+            vehicle_interest,
+        )
+
+    if errors or source is None:
+        return errors
+    return ImportRow(row_number, name, phone, source, vehicle_interest)
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    """Consecutive rows of the file, read and checked, to be stored in one transaction."""
+
+    rows: list[ImportRow]
+    errors: list[RowError]
+    rows_read: int
+    """Non-blank rows of the slice (leads and rejected rows)."""
+    rows_failed: int
+    next_row: int
+    """Where the next slice starts: the resume point once this slice is stored."""
+    finished: bool
+    """The file ends with this slice."""
+
+
+def read_slice(
+    numbered_rows: Iterable[tuple[int, Sequence[str]]],
+    columns: Columns,
+    *,
+    size: int,
+    next_row: int,
+) -> Slice:
+    """Read up to ``size`` non-blank rows; ``next_row`` is where the iterator stands."""
+    rows: list[ImportRow] = []
+    errors: list[RowError] = []
+    read = failed = 0
+    iterator = iter(numbered_rows)
+    finished = True
+    for row_number, cells in iterator:
+        next_row = row_number + 1
+        if is_blank(cells):
+            continue
+        read += 1
+        outcome = read_row(row_number, cells, columns)
+        if isinstance(outcome, ImportRow):
+            rows.append(outcome)
+        else:
+            failed += 1
+            errors.extend(outcome)
+        if read == size:
+            finished = False
+            break
+    return Slice(rows, errors, read, failed, next_row, finished)
+
+
+def first_per_phone(rows: Sequence[ImportRow]) -> tuple[list[ImportRow], list[ImportRow]]:
+    """The rows that may open a lead (the first of each phone) and the repeats, which attach
+    to whatever lead the first one ends up with."""
+    seen: set[str] = set()
+    firsts: list[ImportRow] = []
+    repeats: list[ImportRow] = []
+    for row in rows:
+        (repeats if row.phone in seen else firsts).append(row)
+        seen.add(row.phone)
+    return firsts, repeats
+
+
+def encoding_of(head: bytes) -> str:
+    """UTF-8 (with or without BOM) when the start of the file is UTF-8; else GB18030, which
+    Excel on Chinese Windows writes as "CSV"."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(head, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8-sig"
+
+
+def delimiter_of(header_line: str) -> str:
+    """Comma, semicolon or tab: whichever the header row uses most."""
+    return max((",", ";", "\t"), key=header_line.count)
+
+
+def header_of_csv(head: bytes, *, complete: bool) -> list[str]:
+    """The header cells from the start of a CSV file; ``complete``: ``head`` is the whole file."""
+    text = head.decode(encoding_of(head), errors="replace")
+    end = text.find("\n")
+    if end < 0 and not complete:
+        raise InvalidHeader("header", "no header row: the first line does not end")
+    line = text if end < 0 else text[:end]
+    cells = next(csv.reader([line], delimiter=delimiter_of(line)), [])
+    if is_blank(cells):
+        raise InvalidHeader("header", "the first row is empty; it must name the columns")
+    return cells
+
+
+XLSX_SIGNATURE = b"PK\x03\x04"
+
+
+def check_upload_start(head: bytes, file_format: ImportFormat, *, complete: bool) -> None:
+    """Refuse at upload what can never be imported: an empty body, a body of another format,
+    a CSV without the columns a lead needs."""
+    if not head:
+        raise InvalidInput("body", "the file is empty")
+    if file_format is ImportFormat.XLSX:
+        if not head.startswith(XLSX_SIGNATURE):
+            raise InvalidInput("body", "not an XLSX file")
+        return
+    if head.startswith(XLSX_SIGNATURE):
+        raise InvalidInput("format", "this is an XLSX file; upload it with format=xlsx")
+    columns_of(header_of_csv(head, complete=complete))
+
+
+def estimated_rows(newlines: int, *, ends_with_newline: bool) -> int:
+    """Data rows of a CSV from its line breaks (quoted line breaks make it an estimate)."""
+    lines = newlines if ends_with_newline else newlines + 1
+    return max(lines - 1, 0)

@@ -1,0 +1,157 @@
+"""HTTP API of campaigns and their public web forms."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.security import APIKeyHeader
+from pydantic import BaseModel, ConfigDict, Field
+from redis.asyncio import Redis
+from sqlalchemy import select
+
+from crm_common.auth import Principal
+from crm_common.auth.http import requires
+from crm_common.db import UnitOfWork
+from crm_common.policy import DataType, visible_to
+from crm_common.redis.rate_limit import allow_request
+from crm_common.runtime.http import shared_cache
+from crm_leads.adapters.tables import campaigns
+from crm_leads.application.campaigns import (
+    CampaignKeyRefused,
+    create_campaign,
+    receive_campaign_lead,
+)
+from crm_leads.application.handlers import CreateLead
+from crm_leads.domain.lead import LeadSource
+from crm_leads.entrypoints.http.routes import Database
+from crm_leads.entrypoints.http.schemas import CustomerContact
+
+router = APIRouter(prefix="/campaigns", tags=["campaigns"])
+CampaignManager = Annotated[Principal, requires("campaign.manage")]
+_campaign_key = APIKeyHeader(
+    name="X-Campaign-Key", auto_error=False, description="The campaign's form key"
+)
+_FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"description": "The role lacks the function"}}
+
+
+async def campaign_key(key: Annotated[str | None, Depends(_campaign_key)]) -> str:
+    """The form's key must be there before anything else is looked at (401 like a token)."""
+    if not key:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="missing campaign key")
+    return key
+
+
+class CampaignCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200, examples=["Spring SUV test-drive week"])
+
+
+class CampaignPublic(BaseModel):
+    id: UUID
+    name: str
+    owner_org: str
+    active: bool
+    created_at: datetime
+
+
+class CampaignCreated(CampaignPublic):
+    key: str = Field(description="The form's key, shown only now: send it as X-Campaign-Key")
+    form_path: str
+
+
+class CampaignFormLead(CustomerContact):
+    """What the public form sends (its source is ``campaign_form``)."""
+
+
+class Received(BaseModel):
+    received: bool = True
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CampaignCreated,
+    responses=_FORBIDDEN,
+)
+async def start_campaign(
+    body: CampaignCreate, principal: CampaignManager, db: Database
+) -> CampaignCreated:
+    """A campaign of the caller's book whose web form posts leads into the book's pool."""
+    now = datetime.now(UTC)
+    created = await create_campaign(body.name, principal, UnitOfWork(db), now=now)
+    return CampaignCreated(
+        id=created.id,
+        name=created.name,
+        owner_org=created.owner_org,
+        active=True,
+        created_at=now,
+        key=created.key,
+        form_path=f"/campaigns/{created.id}/leads",
+    )
+
+
+@router.get("", response_model=list[CampaignPublic], responses=_FORBIDDEN)
+async def list_campaigns(principal: CampaignManager, db: Database) -> list[CampaignPublic]:
+    query = (
+        select(campaigns)
+        .where(
+            visible_to(
+                principal, DataType.LEAD, tenant=campaigns.c.tenant, owner_org=campaigns.c.owner_org
+            )
+        )
+        .order_by(campaigns.c.created_at.desc())
+    )
+    async with db() as session:
+        rows = (await session.execute(query)).mappings().all()
+    return [CampaignPublic.model_validate(dict(row)) for row in rows]
+
+
+@router.post(
+    "/{campaign_id}/leads",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=Received,
+    responses={
+        401: {"description": "Missing or wrong campaign key"},
+        429: {"description": "Too many submissions for this campaign; retry later"},
+    },
+)
+async def submit_campaign_form(
+    campaign_id: UUID,
+    body: CampaignFormLead,
+    key: Annotated[str, Depends(campaign_key)],
+    request: Request,
+    db: Database,
+    redis: Annotated[Redis, Depends(shared_cache)],
+) -> Received:
+    """The campaign's public form. The answer never says whether the customer was known."""
+    limit = request.app.state.settings.campaign_form_rate_limit_per_minute
+    decision = await allow_request(
+        redis, f"campaign-form:{campaign_id}", limit=limit, window_seconds=60
+    )
+    if not decision.allowed:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail="too many submissions for this campaign",
+            headers={"Retry-After": str(decision.retry_after_seconds)},
+        )
+    try:
+        await receive_campaign_lead(
+            campaign_id,
+            key,
+            CreateLead(
+                customer_name=body.customer_name,
+                phone=body.phone,
+                source=LeadSource.CAMPAIGN_FORM,
+                vehicle_interest=body.vehicle_interest,
+                region_hint=body.region_hint,
+            ),
+            UnitOfWork(db),
+            now=datetime.now(UTC),
+        )
+    except CampaignKeyRefused as exc:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=str(exc)) from exc
+    return Received()
