@@ -3,6 +3,7 @@ assignment, and the anti-collusion evidence — on real PostgreSQL."""
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.auth.principal import Principal
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
@@ -18,12 +20,14 @@ from crm_leads import views
 from crm_leads.adapters.tables import lead_history, pools, receptions
 from crm_leads.application import campaigns, handlers
 from crm_leads.application import pools as pools_app
+from crm_leads.application.draws import close_draws
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.receptions import RecordReception, record_reception
 from crm_leads.application.recycle import sweep_recycle
 from crm_leads.domain.lead import (
     ClaimLimitReached,
     LeadSource,
+    ProtectionPeriodActive,
     SuspectedCollusion,
 )
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
@@ -236,3 +240,73 @@ async def test_a_blocked_claim_alerts_managers_and_shows_in_the_pool_report(
         2,
     )
     assert report["waiting"] == 1
+
+
+async def test_blind_release_hands_a_lead_to_one_entrant_of_the_draw(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (
+        await handlers.create_lead(
+            contact("13200000500"), PEOPLE.consultant1, UnitOfWork(sessions), via="t", now=now
+        )
+    ).lead
+    async with sessions() as session, session.begin():
+        rules = PoolRules.model_validate({"claim": {"blind_release_hours": 2}})
+        await session.execute(pools.update().values(rules=rules.model_dump(mode="json")))
+    await handlers.release_lead(
+        lead.id, PEOPLE.consultant1, UnitOfWork(sessions), now=now, reason="x"
+    )
+
+    async def claim(who: Principal, at: datetime) -> object:
+        return await handlers.claim_lead(
+            lead.id, who, UnitOfWork(sessions), now=at, business_tz=SHANGHAI
+        )
+
+    soon = now + timedelta(minutes=5)
+    with pytest.raises(ProtectionPeriodActive):
+        await claim(PEOPLE.consultant1, soon)
+    entries = [
+        await claim(who, soon)
+        for who in (PEOPLE.consultant2, PEOPLE.consultant3, PEOPLE.consultant2)
+    ]
+    assert all(isinstance(e, handlers.DrawEntry) for e in entries)
+    assert await close_draws(sessions, now=now + timedelta(hours=1)) == 0, "still open"
+    assert await close_draws(sessions, now=now + timedelta(hours=2), rng=random.Random(3)) == 1
+    owner = await views.lead_for(sessions, PEOPLE.manager, lead.id)
+    assert owner is not None
+    assert owner["owner_user"] in {"c2", "c3"}
+    assert owner["draw_until"] is None
+    (claimed,) = await events(sessions, "leads.LeadClaimed")
+    assert (claimed["owner_user"], claimed["previous_owner"]) == (owner["owner_user"], "c1")
+    async with sessions() as session:
+        reason = (
+            await session.execute(
+                select(lead_history.c.reason).where(
+                    lead_history.c.lead_id == lead.id, lead_history.c.kind == "claimed"
+                )
+            )
+        ).scalar_one()
+    assert reason == "won the draw among 2"
+
+
+async def test_a_draw_nobody_entered_leaves_the_lead_to_the_first_click(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (
+        await handlers.create_lead(
+            contact("13200000600"), PEOPLE.consultant1, UnitOfWork(sessions), via="t", now=now
+        )
+    ).lead
+    async with sessions() as session, session.begin():
+        rules = PoolRules.model_validate({"claim": {"blind_release_hours": 1}})
+        await session.execute(pools.update().values(rules=rules.model_dump(mode="json")))
+    await handlers.release_lead(
+        lead.id, PEOPLE.consultant1, UnitOfWork(sessions), now=now, reason="x"
+    )
+    later = now + timedelta(hours=1)
+    assert await close_draws(sessions, now=later) == 0
+    taken = await handlers.claim_lead(
+        lead.id, PEOPLE.consultant2, UnitOfWork(sessions), now=later, business_tz=SHANGHAI
+    )
+    assert not isinstance(taken, handlers.DrawEntry)
+    assert taken.owner_user == "c2"

@@ -3,6 +3,8 @@ recycling, anti-collusion and automatic assignment."""
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -16,6 +18,7 @@ from crm_leads.domain.grades import HABCN, THREE_LEVEL
 from crm_leads.domain.lead import (
     ClaimantRecord,
     ClaimLimitReached,
+    DrawOpen,
     FollowUp,
     FollowUpKind,
     Lead,
@@ -25,6 +28,7 @@ from crm_leads.domain.lead import (
     ProtectionPeriodActive,
     SuspectedCollusion,
     Worker,
+    draw_winner,
 )
 from crm_leads.domain.pool_rules import (
     AutoAssignment,
@@ -279,3 +283,22 @@ class TestThreeStages:
             {"grade_scheme": "habcn", "recycle": {"stalled_grade_days": {"H": 14}}}
         )
         assert staging_rule_due(lead, configured, T0 + timedelta(days=14)) == STALLED_IN_GRADE
+
+
+class TestBlindRelease:
+    def test_a_just_released_lead_goes_by_lottery_not_by_first_click(self) -> None:
+        lead = new_lead(T0, owner=ALICE)
+        lead.release(POOL, "alice", "no time", None, protection_days=7, now=T0, blind_hours=2)
+        assert lead.draw_until == T0 + timedelta(hours=2)
+        with pytest.raises(DrawOpen):
+            lead.claim(BOB, FRESH, CLAIM, COLLUSION, T0 + timedelta(hours=1))
+        lead.check_claimant(BOB, FRESH, CLAIM, COLLUSION, T0 + timedelta(hours=1))
+        lead.claim(BOB, FRESH, CLAIM, COLLUSION, T0 + timedelta(hours=2))
+        assert (lead.owner_user, lead.draw_until) == ("bob", None)
+
+    def test_every_entrant_has_the_same_chance(self) -> None:
+        entrants = [Worker(f"c{i}", "team-1") for i in range(3)]
+        rng = random.Random(42)
+        wins = Counter(draw_winner(entrants, rng).user_id for _ in range(3000))
+        assert set(wins) == {"c0", "c1", "c2"}
+        assert all(900 <= n <= 1100 for n in wins.values()), wins

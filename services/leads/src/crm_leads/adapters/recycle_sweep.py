@@ -10,10 +10,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, insert, literal, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_leads.adapters.tables import customers, lead_history, leads, pools
+from crm_leads.adapters.tables import customers, draw_entries, lead_history, leads, pools
 from crm_leads.domain.recycle import NO_CONVERSION, NO_FOLLOW_UP, Cutoffs
 
 SWEEP_ACTOR = "recycle-sweep"
@@ -94,6 +106,7 @@ async def release_due_batch(
     protection: timedelta,
     now: datetime,
     batch: int,
+    blind: timedelta | None = None,
 ) -> list[Released]:
     """Releases up to ``batch`` due leads and writes their history (who, why, which rule)."""
     due = _due_batch(pool_id, limits, batch).cte("due")
@@ -108,6 +121,7 @@ async def release_due_batch(
             pool_id=leads.c.home_pool_id,
             released_at=now,
             protected_until=now + protection,
+            draw_until=now + blind if blind else None,
         )
         .returning(
             leads.c.id,
@@ -120,6 +134,9 @@ async def release_due_batch(
     )
     rows = [Released(*row) for row in await session.execute(released)]
     if rows:
+        await session.execute(
+            delete(draw_entries).where(draw_entries.c.lead_id.in_([r.lead_id for r in rows]))
+        )
         await session.execute(
             insert(lead_history),
             [

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_common.db.tables import org_directory
 from crm_leads.adapters.tables import (
     customers,
+    draw_entries,
     follow_ups,
     lead_history,
     leads,
@@ -24,7 +25,14 @@ from crm_leads.adapters.tables import (
 )
 from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.distribution import DealerLoad
-from crm_leads.domain.lead import ClaimantRecord, FollowUp, Lead, LeadSource, LeadStatus
+from crm_leads.domain.lead import (
+    ClaimantRecord,
+    FollowUp,
+    Lead,
+    LeadSource,
+    LeadStatus,
+    Worker,
+)
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
 _STATE_COLUMNS = (
@@ -38,6 +46,7 @@ _STATE_COLUMNS = (
     "recycle_reminded_at",
     "graded_at",
     "escalated_at",
+    "draw_until",
     "status",
     "pool_id",
     "owner_user",
@@ -610,3 +619,55 @@ async def leads_stuck_in_grade(
         )
     ).mappings()
     return [lead_from_row(row) for row in rows]
+
+
+async def lead_to_look_at(
+    session: AsyncSession, lead_id: UUID, allowed: ColumnElement[bool]
+) -> Lead | None:
+    """The lead as it is now, without locking it."""
+    row = (
+        (await session.execute(select(leads).where(leads.c.id == lead_id, allowed)))
+        .mappings()
+        .first()
+    )
+    return None if row is None else lead_from_row(row)
+
+
+async def enter_draw(session: AsyncSession, lead_id: UUID, worker: Worker, now: datetime) -> None:
+    await session.execute(
+        pg_insert(draw_entries)
+        .values(lead_id=lead_id, user_id=worker.user_id, org_node=worker.org_node, entered_at=now)
+        .on_conflict_do_nothing()
+    )
+
+
+async def draws_closed(
+    session: AsyncSession, *, now: datetime, batch: int
+) -> list[tuple[Lead, list[Worker]]]:
+    """Leads whose draw is over, locked, with their entrants (whose entries are removed)."""
+    rows = (
+        (
+            await session.execute(
+                select(leads)
+                .where(leads.c.draw_until <= now)
+                .order_by(leads.c.draw_until)
+                .limit(batch)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        .mappings()
+        .all()
+    )
+    found = []
+    for row in rows:
+        entries = await session.execute(
+            delete(draw_entries)
+            .where(draw_entries.c.lead_id == row["id"])
+            .returning(draw_entries.c.user_id, draw_entries.c.org_node)
+        )
+        found.append((lead_from_row(row), [Worker(u, n) for u, n in entries]))
+    return found
+
+
+async def clear_draw_entries(session: AsyncSession, lead_id: UUID) -> None:
+    await session.execute(delete(draw_entries).where(draw_entries.c.lead_id == lead_id))

@@ -120,6 +120,7 @@ leads = Table(
     Column("recycle_reminded_at", DateTime(timezone=True)),
     Column("graded_at", DateTime(timezone=True)),
     Column("escalated_at", DateTime(timezone=True)),
+    Column("draw_until", DateTime(timezone=True)),
     Index("ix_leads_tenant_owner_org", "tenant", "owner_org"),
     Index("ix_leads_tenant_phone", "tenant", "phone"),
     Index(
@@ -164,6 +165,18 @@ Index(
     leads.c.tenant,
     leads.c.origin_org,
     postgresql_where=text("origin_org IS NOT NULL"),
+)
+
+Index("ix_leads_draw_until", leads.c.draw_until, postgresql_where=text("draw_until IS NOT NULL"))
+
+# Who asked for a lead while it goes by lottery (blind release).
+draw_entries = Table(
+    "draw_entries",
+    metadata,
+    Column("lead_id", UUID(as_uuid=True), ForeignKey("leads.id"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("org_node", String(64), nullable=False),
+    Column("entered_at", DateTime(timezone=True), nullable=False),
 )
 
 # Campaign web forms post leads with a per-campaign key (only its hash is kept).

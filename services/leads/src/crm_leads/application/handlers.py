@@ -237,14 +237,46 @@ async def move_to_pool(
     return lead
 
 
+@dataclass(frozen=True, slots=True)
+class DrawEntry:
+    """The lead goes by lottery: the claimant entered the draw, decided at ``draw_until``."""
+
+    lead_id: UUID
+    draw_until: datetime
+
+
 async def claim_lead(
     lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime, business_tz: ZoneInfo
-) -> Lead:
-    """A consultant takes a lead from a pool open to them (领取): exactly one claimant wins."""
+) -> Lead | DrawEntry:
+    """A consultant takes a lead from a pool open to them (领取): exactly one claimant wins.
+    While a just-released lead goes by lottery, the claimant enters its draw instead."""
     async with uow:
         session = uow.session
         await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
-        lead = await repository.lead_for_change(session, lead_id, from_pools_open_to(actor))
+        allowed = from_pools_open_to(actor)
+        peek = await repository.lead_to_look_at(session, lead_id, allowed)
+        if peek is not None and peek.in_draw(now) and peek.draw_until is not None:
+            pool = await repository.pool(session, peek.home_pool_id)
+            record = await repository.claimant_record(
+                session,
+                tenant=actor.tenant,
+                user_id=actor.user_id,
+                previous_owner=peek.previous_owner,
+                day_started=_start_of_day(now, business_tz),
+                collusion_since=now - timedelta(days=pool.rules.collusion.window_days),
+            )
+            peek.check_claimant(
+                Worker(actor.user_id, actor.org_node),
+                record,
+                pool.rules.claim,
+                pool.rules.collusion,
+                now,
+            )
+            await repository.enter_draw(
+                session, lead_id, Worker(actor.user_id, actor.org_node), now
+            )
+            return DrawEntry(lead_id, peek.draw_until)
+        lead = await repository.lead_for_change(session, lead_id, allowed)
         if lead is None:
             raise LeadNotFound("lead not found in a pool open to you")
         pool = await repository.pool(session, lead.pool_id or lead.home_pool_id)
@@ -541,8 +573,15 @@ async def _release(
     pool = await repository.pool(uow.session, lead.home_pool_id)
     previous = lead.owner().user_id
     protected_until = lead.release(
-        lead.home_pool_id, actor, reason, rule, pool.rules.claim.protection_days, now
+        lead.home_pool_id,
+        actor,
+        reason,
+        rule,
+        pool.rules.claim.protection_days,
+        now,
+        blind_hours=pool.rules.claim.blind_release_hours,
     )
+    await repository.clear_draw_entries(uow.session, lead.id)
     await repository.save_lead(uow.session, lead)
     await _publish(
         uow,

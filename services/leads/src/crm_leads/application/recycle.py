@@ -50,7 +50,13 @@ async def sweep_recycle(
         while True:
             async with UnitOfWork(sessions) as uow:
                 released = await release_due_batch(
-                    uow.session, pool_id, limits, protection=protection, now=now, batch=batch
+                    uow.session,
+                    pool_id,
+                    limits,
+                    protection=protection,
+                    now=now,
+                    batch=batch,
+                    blind=timedelta(hours=rules.claim.blind_release_hours),
                 )
                 await uow.publish(
                     *(

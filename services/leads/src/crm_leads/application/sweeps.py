@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
 from crm_leads.application.distribution import return_unworked_distributions
+from crm_leads.application.draws import close_draws
 from crm_leads.application.recycle import (
     apply_staging_rules,
     send_recycle_reminders,
@@ -21,8 +22,8 @@ RETURN_BATCH = 500
 async def sweep_pools(
     sessions: async_sessionmaker[AsyncSession], *, now: datetime
 ) -> dict[str, int]:
-    """Send unworked distributions back up, apply the three-stage grade rules, recycle due
-    leads, remind owners of leads soon due."""
+    """Decide closed blind-release draws, send unworked distributions back up, apply the
+    three-stage grade rules, recycle due leads, remind owners of leads soon due."""
     returned = 0
     while True:
         async with UnitOfWork(sessions) as uow:
@@ -32,6 +33,7 @@ async def sweep_pools(
             break
     staged = await apply_staging_rules(sessions, now=now)
     return {
+        "drawn": await close_draws(sessions, now=now),
         "returned": returned,
         **staged,
         "released": await sweep_recycle(sessions, now=now),

@@ -3,6 +3,7 @@ a pool (public sea, 公海). Pure rules, no I/O: every method takes the time it 
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -86,6 +87,10 @@ class ClaimLimitReached(LeadConflict):
 
 class SuspectedCollusion(LeadConflict):
     pass
+
+
+class DrawOpen(LeadConflict):
+    """The lead goes by lottery right now: ask to enter the draw instead."""
 
 
 class NotTheOwner(Exception):
@@ -181,6 +186,8 @@ class Lead:
     graded_at: datetime | None = None
     """When the lead got its current grade: how long it has stayed there."""
     escalated_at: datetime | None = None
+    draw_until: datetime | None = None
+    """A just-released lead is handed out by lottery among those who ask until then."""
     changes: list[Change] = field(default_factory=list)
     """Transitions made on this instance, not yet stored."""
 
@@ -206,7 +213,27 @@ class Lead:
         collusion: CollusionRules,
         now: datetime,
     ) -> None:
-        """A pool member takes the lead into their private sea (领取)."""
+        """A pool member takes the lead from the public sea into their private sea (领取)."""
+        self.check_claimant(claimant, record, rules, collusion, now)
+        if self.in_draw(now):
+            raise DrawOpen(f"the lead is handed out by lottery at {self.draw_until}")
+        self._take(claimant, now)
+        self.changes.append(
+            Change("claimed", now, claimant.user_id, self.previous_owner, claimant.user_id)
+        )
+
+    def in_draw(self, now: datetime) -> bool:
+        return self.in_pool and self.draw_until is not None and now < self.draw_until
+
+    def check_claimant(
+        self,
+        claimant: Worker,
+        record: ClaimantRecord,
+        rules: ClaimRules,
+        collusion: CollusionRules,
+        now: datetime,
+    ) -> None:
+        """Whether ``claimant`` may take the lead now (by first click or in a draw)."""
         self._require_open()
         if not self.in_pool:
             raise LeadUnavailable("lead is already owned by a consultant")
@@ -237,9 +264,22 @@ class Lead:
                 f"{self.previous_owner} within {collusion.window_days} days; "
                 "a manager must assign it"
             )
-        self._take(claimant, now)
+
+    def award_draw(self, winner: Worker, entrants: int, now: datetime) -> None:
+        """The lottery's winner owns the lead, as if they had claimed it."""
+        self._require_open()
+        if not self.in_pool:
+            raise LeadUnavailable("lead is already owned by a consultant")
+        self._take(winner, now)
         self.changes.append(
-            Change("claimed", now, claimant.user_id, self.previous_owner, claimant.user_id)
+            Change(
+                "claimed",
+                now,
+                "draw",
+                self.previous_owner,
+                winner.user_id,
+                reason=f"won the draw among {entrants}",
+            )
         )
 
     def assign(self, to: Worker, actor: str, now: datetime, reason: str | None = None) -> None:
@@ -257,9 +297,11 @@ class Lead:
         rule: str | None,
         protection_days: int,
         now: datetime,
+        blind_hours: int = 0,
     ) -> datetime:
         """Back to the public sea; the previous owner may not claim it back until the returned
-        time (a manager still may assign it)."""
+        time (a manager still may assign it). With ``blind_hours`` the lead goes by lottery among
+        those who ask for it in that time, not to the first click."""
         self._require_open()
         if self.in_pool:
             raise LeadUnavailable("lead is already in a pool")
@@ -267,6 +309,7 @@ class Lead:
         self.previous_owner = previous
         self.protected_until = now + timedelta(days=protection_days)
         self.released_at = now
+        self.draw_until = now + timedelta(hours=blind_hours) if blind_hours else None
         self.owner_user = None
         self.owner_team = None
         self.owned_since = None
@@ -429,6 +472,7 @@ class Lead:
         self.changes.append(Change("moved", now, actor, reason=f"to pool {pool_id}"))
 
     def _take(self, worker: Worker, now: datetime) -> None:
+        self.draw_until = None
         self.owner_user = worker.user_id
         self.owner_team = worker.org_node
         self.owned_since = now
@@ -473,3 +517,8 @@ def register_lead(
     if owner is not None:
         lead._take(owner, now)
     return lead
+
+
+def draw_winner(entrants: list[Worker], rng: random.Random) -> Worker:
+    """Blind release: every eligible entrant has the same chance, whoever clicked first."""
+    return rng.choice(sorted(entrants, key=lambda w: w.user_id))

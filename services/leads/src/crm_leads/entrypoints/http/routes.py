@@ -27,6 +27,7 @@ from crm_leads.entrypoints.http.schemas import (
     Conversion,
     Distribution,
     DistributionRejection,
+    DrawEntered,
     FollowUpCreate,
     FollowUpRecorded,
     HistoryEntry,
@@ -172,17 +173,28 @@ async def get_lead(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPu
 @router.post(
     "/{lead_id}/claim",
     response_model=LeadPublic,
-    responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
+    responses={
+        **_FORBIDDEN,
+        **_NOT_FOUND,
+        **_CONFLICT,
+        202: {"model": DrawEntered, "description": "The lead goes by lottery: you entered"},
+    },
 )
 async def claim_lead(
     lead_id: UUID, principal: LeadClaimer, db: Database, request: Request
-) -> LeadPublic:
+) -> LeadPublic | JSONResponse:
     """Take a lead from a pool open to you (领取); 409 when someone else was first, during
-    your protection period, or over a claim limit."""
-    lead = await handlers.claim_lead(
+    your protection period, or over a claim limit. A just-released lead of a pool with blind
+    release goes by lottery: the answer is 202 and the draw decides."""
+    outcome = await handlers.claim_lead(
         lead_id, principal, UnitOfWork(db), now=_now(), business_tz=business_tz(request)
     )
-    return _public(lead)
+    if isinstance(outcome, handlers.DrawEntry):
+        entered = DrawEntered(lead_id=outcome.lead_id, draw_until=outcome.draw_until)
+        return JSONResponse(
+            status_code=status.HTTP_202_ACCEPTED, content=entered.model_dump(mode="json")
+        )
+    return _public(outcome)
 
 
 @router.post(

@@ -78,6 +78,11 @@ class LeadAttached(BaseModel):
     message: str
 
 
+class DrawEntered(BaseModel):
+    lead_id: UUID
+    draw_until: datetime = Field(description="When the lottery among the entrants decides")
+
+
 class LeadAssignment(_Request):
     user_id: str = Field(min_length=1, max_length=64)
     reason: str | None = Field(default=None, max_length=500)
