@@ -250,33 +250,16 @@ async def claim_lead(
 ) -> Lead | DrawEntry:
     """A consultant takes a lead from a pool open to them (领取): exactly one claimant wins.
     While a just-released lead goes by lottery, the claimant enters its draw instead."""
+    claimant = Worker(actor.user_id, actor.org_node)
+    blocked: SuspectedCollusion | None = None
     async with uow:
         session = uow.session
         await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
         allowed = from_pools_open_to(actor)
         peek = await repository.lead_to_look_at(session, lead_id, allowed)
-        if peek is not None and peek.in_draw(now) and peek.draw_until is not None:
-            pool = await repository.pool(session, peek.home_pool_id)
-            record = await repository.claimant_record(
-                session,
-                tenant=actor.tenant,
-                user_id=actor.user_id,
-                previous_owner=peek.previous_owner,
-                day_started=_start_of_day(now, business_tz),
-                collusion_since=now - timedelta(days=pool.rules.collusion.window_days),
-            )
-            peek.check_claimant(
-                Worker(actor.user_id, actor.org_node),
-                record,
-                pool.rules.claim,
-                pool.rules.collusion,
-                now,
-            )
-            await repository.enter_draw(
-                session, lead_id, Worker(actor.user_id, actor.org_node), now
-            )
-            return DrawEntry(lead_id, peek.draw_until)
-        lead = await repository.lead_for_change(session, lead_id, allowed)
+        drawing = peek is not None and peek.in_draw(now)
+        # A draw only collects entries: no need to hold the lead against other entrants.
+        lead = peek if drawing else await repository.lead_for_change(session, lead_id, allowed)
         if lead is None:
             raise LeadNotFound("lead not found in a pool open to you")
         pool = await repository.pool(session, lead.pool_id or lead.home_pool_id)
@@ -290,20 +273,20 @@ async def claim_lead(
             day_started=_start_of_day(now, business_tz),
             collusion_since=now - timedelta(days=pool.rules.collusion.window_days),
         )
-        blocked: SuspectedCollusion | None = None
+        rules = pool.rules
         try:
-            lead.claim(
-                Worker(actor.user_id, actor.org_node),
-                record,
-                pool.rules.claim,
-                pool.rules.collusion,
-                now,
-            )
+            if drawing:
+                lead.check_claimant(claimant, record, rules.claim, rules.collusion, now)
+            else:
+                lead.claim(claimant, record, rules.claim, rules.collusion, now)
         except SuspectedCollusion as refused:
             # The refusal itself is kept (history and an alert to managers), then raised.
-            await _report_blocked_claim(uow, lead, actor, record, pool.rules.collusion, now)
+            await _report_blocked_claim(uow, lead, actor, record, rules.collusion, now)
             blocked = refused
         else:
+            if drawing and lead.draw_until is not None:
+                await repository.enter_draw(session, lead.id, claimant, now)
+                return DrawEntry(lead.id, lead.draw_until)
             # Same transaction as the lock: nobody can claim between the check and the write.
             await repository.save_lead(session, lead)
             await _publish(
