@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from uuid import uuid4
 
@@ -162,3 +163,67 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
 
 async def _equals(value: object, expected: int) -> bool:
     return await value == expected  # type: ignore[misc]
+
+
+async def test_a_batch_effect_takes_each_new_event_once_and_a_poison_one_alone(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    await create_effects_table(engine)
+    poison_lead = uuid4()
+    calls: list[int] = []
+
+    async def record_all(uow: UnitOfWork, events: Sequence[LeadCreatedEvent]) -> None:
+        calls.append(len(events))
+        if any(e.data.lead_id == poison_lead for e in events):
+            raise ValueError("this lead breaks the handler")
+        await uow.session.execute(
+            insert(effects), [{"lead_id": str(e.data.lead_id)} for e in events]
+        )
+
+    broker = create_broker(settings)
+    subscribe(
+        broker,
+        settings,
+        session_factory,
+        Subscription(
+            "test-batch", LEAD_TOPIC, [Handles(LeadCreated, batch_effect=record_all)], "t"
+        ),
+    )
+    events = [lead_created() for _ in range(50)]
+    failing = lead_created().model_copy(
+        update={"data": lead_created().data.model_copy(update={"lead_id": poison_lead})}
+    )
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        for event in [*events[:25], failing, *events[25:], *events[:10]]:
+            await producer.send(
+                settings.topic(LEAD_TOPIC),
+                event.model_dump_json().encode(),
+                key=b"one-partition",
+                headers=encode_headers(event_headers(event)),
+            )
+        await producer.flush()
+    finally:
+        await producer.stop()
+
+    await broker.start()
+    try:
+        assert await eventually(lambda: _equals(count_effects(engine), 50), timeout=60)
+        dead = await read_topic(
+            settings.kafka_bootstrap_servers,
+            dead_letter_topic(settings.topic(LEAD_TOPIC)),
+            expected=1,
+        )
+    finally:
+        await broker.stop()
+    assert await count_effects(engine) == 50, "each event once, redeliveries included"
+    assert [header(r, "dlq-error") for r in dead] == ["ValueError: this lead breaks the handler"]
+    assert max(calls) > 1, "events were applied in batches"
+
+
+def test_a_subscription_takes_exactly_one_kind_of_effect() -> None:
+    with pytest.raises(ValueError, match="exactly one"):
+        Handles(LeadCreated)
+    with pytest.raises(ValueError, match="exactly one"):
+        Handles(LeadCreated, record_effect, batch_effect=lambda uow, events: asyncio.sleep(0))

@@ -55,6 +55,7 @@ _OUTAGE = (OSError, OperationalError, InterfaceError, KafkaError, TimeoutError)
 _OUTAGE_PAUSE_SECONDS = 1.0
 
 Effect = Callable[[UnitOfWork, Any], Awaitable[None]]
+BatchEffect = Callable[[UnitOfWork, Sequence[Any]], Awaitable[None]]
 
 
 def dead_letter_topic(topic: str) -> str:
@@ -63,10 +64,26 @@ def dead_letter_topic(topic: str) -> str:
 
 @dataclass(frozen=True)
 class Handles:
-    """Events of ``event`` type get ``effect(uow, envelope)`` inside the inbox transaction."""
+    """Events of ``event`` type get ``effect(uow, envelope)`` inside the inbox transaction.
+
+    ``batch_effect(uow, envelopes)``, when given, takes all new events of the type in a batch
+    at once instead (e.g. one multi-row INSERT): for effects that do not depend on the order
+    between events of different types in the batch. Replays and retries call it with one."""
 
     event: type[EventData]
-    effect: Effect
+    effect: Effect | None = None
+    batch_effect: BatchEffect | None = None
+
+    def __post_init__(self) -> None:
+        if (self.effect is None) == (self.batch_effect is None):
+            raise ValueError(f"{self.event.__name__}: give exactly one of effect, batch_effect")
+
+    async def apply(self, uow: UnitOfWork, events: Sequence[Any]) -> None:
+        if self.batch_effect is not None:
+            await self.batch_effect(uow, events)
+        elif self.effect is not None:
+            for event in events:
+                await self.effect(uow, event)
 
 
 @dataclass(frozen=True)
@@ -193,12 +210,17 @@ class _BatchProcessor:
                 .returning(inbox.c.event_id)
             )
             fresh = set(result.scalars())
+            pending: list[tuple[ConsumerRecord[bytes, bytes], Envelope[Any], Handles]] = []
             for record, event, handles in events:
-                if event.id not in fresh:
-                    continue
-                fresh.discard(event.id)  # the same event twice in one batch applies once
-                with bound_trace(trace_from_headers(decode_headers(record.headers))):
-                    await handles.effect(uow, event)
+                if event.id in fresh:
+                    fresh.discard(event.id)  # the same event twice in one batch applies once
+                    pending.append((record, event, handles))
+            for handles in {id(h): h for _, _, h in pending if h.batch_effect}.values():
+                await handles.apply(uow, [e for _, e, h in pending if h is handles])
+            for record, event, handles in pending:
+                if handles.effect is not None:
+                    with bound_trace(trace_from_headers(decode_headers(record.headers))):
+                        await handles.effect(uow, event)
 
     async def _apply_alone(
         self, record: ConsumerRecord[bytes, bytes], event: Envelope[Any], handles: Handles
@@ -210,7 +232,7 @@ class _BatchProcessor:
                         self._session_factory,
                         self._inbox_name,
                         event,
-                        lambda uow: handles.effect(uow, event),
+                        lambda uow: handles.apply(uow, [event]),
                     )
             except _OUTAGE:
                 await self._pause_for_outage()
