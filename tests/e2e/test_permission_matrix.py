@@ -74,6 +74,7 @@ NEEDS: dict[str, str | None] = {
     "leads GET /campaigns": "campaign.manage",
     "leads POST /campaigns": "campaign.manage",
     "leads POST /receptions": "lead.work",
+    "leads POST /customers/{customer_id}/merge": "lead.assign",
     "leads POST /imports": "lead.import",
     "leads GET /imports/{import_id}": "lead.import",
     "leads GET /imports/{import_id}/errors": "lead.import",
@@ -111,7 +112,14 @@ def token_for(spine: Spine, role: str, tenant: str = "oem-demo") -> str:
 
 
 def concrete(path: str) -> str:
-    for parameter in ("{user_id}", "{lead_id}", "{pool_id}", "{campaign_id}", "{import_id}"):
+    for parameter in (
+        "{user_id}",
+        "{lead_id}",
+        "{pool_id}",
+        "{campaign_id}",
+        "{import_id}",
+        "{customer_id}",
+    ):
         path = path.replace(parameter, str(uuid.uuid4()))
     return path
 

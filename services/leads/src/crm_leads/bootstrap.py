@@ -13,6 +13,7 @@ from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
 from crm_leads.adapters.repository import LeadBusy
+from crm_leads.application.customers import CustomerNotFound, MergeRefused
 from crm_leads.application.distribution import (
     DealerNotFound,
 )
@@ -23,7 +24,14 @@ from crm_leads.application.sweeps import sweep_pools
 from crm_leads.domain.lead import LeadConflict, NotTheOwner
 from crm_leads.entrypoints.consumers import subscriptions
 from crm_leads.entrypoints.grpc_server import grpc_server
-from crm_leads.entrypoints.http import campaigns, imports, pools, receptions, routes
+from crm_leads.entrypoints.http import (
+    campaigns,
+    customers,
+    imports,
+    pools,
+    receptions,
+    routes,
+)
 
 DESCRIPTION = "Leads and lead pools: intake, ownership, pools, claims, recycle rules."
 POOL_SWEEP_INTERVAL_SECONDS = 60.0
@@ -35,6 +43,8 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     AssigneeNotFound: 404,
     PoolNotFound: 404,
     DealerNotFound: 404,
+    CustomerNotFound: 404,
+    MergeRefused: 409,
     NotTheOwner: 403,
     LeadConflict: 409,
     PoolIsAssignOnly: 409,
@@ -47,7 +57,14 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title="crm-leads",
         description=DESCRIPTION,
-        routers=[routes.router, pools.router, campaigns.router, receptions.router, imports.router],
+        routers=[
+            routes.router,
+            pools.router,
+            campaigns.router,
+            receptions.router,
+            imports.router,
+            customers.router,
+        ],
         error_statuses=ERROR_STATUSES,
         servers=[grpc_server(settings, default_port=GRPC_PORT)],
     )

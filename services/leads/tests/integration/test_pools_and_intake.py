@@ -19,6 +19,7 @@ from crm_common.errors import InvalidInput
 from crm_leads import views
 from crm_leads.adapters.tables import lead_history, pools, receptions
 from crm_leads.application import campaigns, handlers
+from crm_leads.application import customers as customers_app
 from crm_leads.application import pools as pools_app
 from crm_leads.application.draws import close_draws
 from crm_leads.application.handlers import CreateLead
@@ -310,3 +311,48 @@ async def test_a_draw_nobody_entered_leaves_the_lead_to_the_first_click(
     )
     assert not isinstance(taken, handlers.DrawEntry)
     assert taken.owner_user == "c2"
+
+
+async def test_a_manager_merges_two_files_of_one_customer(
+    sessions: Sessions, now: datetime
+) -> None:
+    kept = (
+        await handlers.create_lead(
+            contact("13200000700"), PEOPLE.consultant1, UnitOfWork(sessions), via="t", now=now
+        )
+    ).lead
+    second = (
+        await handlers.create_lead(
+            contact("13200000701"), PEOPLE.consultant2, UnitOfWork(sessions), via="t", now=now
+        )
+    ).lead
+    with pytest.raises(customers_app.MergeRefused, match="both customers have an open lead"):
+        await customers_app.merge_customers(
+            second.customer_id, kept.customer_id, PEOPLE.manager, UnitOfWork(sessions), now=now
+        )
+    await handlers.report_lost(
+        second.id, "the same person", PEOPLE.consultant2, UnitOfWork(sessions), now=now
+    )
+    await handlers.decide_loss(second.id, True, PEOPLE.manager, UnitOfWork(sessions), now=now)
+    with pytest.raises(customers_app.CustomerNotFound):
+        await customers_app.merge_customers(
+            second.customer_id,
+            kept.customer_id,
+            PEOPLE.other_dealer_manager,
+            UnitOfWork(sessions),
+            now=now,
+        )
+    merge = await customers_app.merge_customers(
+        second.customer_id, kept.customer_id, PEOPLE.manager, UnitOfWork(sessions), now=now
+    )
+    assert merge.moved_leads == [second.id]
+    again = await handlers.create_lead(
+        contact("13200000701"), PEOPLE.consultant3, UnitOfWork(sessions), via="t", now=now
+    )
+    assert (again.attached, again.lead.id, again.lead.owner_user) == (True, kept.id, "c1")
+    (merged,) = await events(sessions, "leads.CustomerMerged")
+    assert merged["merged_customer_id"] == str(second.customer_id)
+    with pytest.raises(customers_app.CustomerNotFound):
+        await customers_app.merge_customers(
+            second.customer_id, kept.customer_id, PEOPLE.manager, UnitOfWork(sessions), now=now
+        )

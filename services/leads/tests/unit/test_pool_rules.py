@@ -302,3 +302,10 @@ class TestBlindRelease:
         wins = Counter(draw_winner(entrants, rng).user_id for _ in range(3000))
         assert set(wins) == {"c0", "c1", "c2"}
         assert all(900 <= n <= 1100 for n in wins.values()), wins
+
+
+def test_a_department_cap_limits_the_claims_of_the_whole_team() -> None:
+    rules = ClaimRules(max_department_private_leads=5)
+    with pytest.raises(ClaimLimitReached, match="department"):
+        new_lead(T0, owner=None).claim(BOB, ClaimantRecord(0, 0, 0, 5), rules, COLLUSION, T0)
+    new_lead(T0, owner=None).claim(BOB, ClaimantRecord(0, 0, 0, 4), rules, COLLUSION, T0)

@@ -198,7 +198,7 @@ async def _customers_for(
         found = await session.execute(
             text(
                 """
-                SELECT phone, id FROM customers
+                SELECT phone, coalesce(merged_into, id) FROM customers
                 WHERE tenant = :tenant AND owner_org = :book
                   AND phone = ANY(CAST(:phones AS text[]))
                 """

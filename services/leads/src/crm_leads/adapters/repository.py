@@ -71,7 +71,7 @@ async def customer_for(
     session: AsyncSession, *, tenant: str, owner_org: str, phone: str, name: str, now: datetime
 ) -> UUID:
     """The customer of this book with this phone, created on first sight (one customer, one
-    owner per dealer)."""
+    owner per dealer); a merged file resolves to the one it was merged into."""
     created = await session.execute(
         pg_insert(customers)
         .values(
@@ -84,7 +84,7 @@ async def customer_for(
     if customer_id is None:
         customer_id = (
             await session.execute(
-                select(customers.c.id).where(
+                select(func.coalesce(customers.c.merged_into, customers.c.id)).where(
                     customers.c.tenant == tenant,
                     customers.c.owner_org == owner_org,
                     customers.c.phone == phone,
@@ -238,6 +238,7 @@ async def claimant_record(
     *,
     tenant: str,
     user_id: str,
+    department: str,
     previous_owner: str | None,
     day_started: datetime,
     collusion_since: datetime,
@@ -245,6 +246,11 @@ async def claimant_record(
     owned = select(func.count()).where(
         leads.c.tenant == tenant,
         leads.c.owner_user == user_id,
+        leads.c.status.in_(_open_statuses()),
+    )
+    of_department = select(func.count()).where(
+        leads.c.tenant == tenant,
+        leads.c.owner_team == department,
         leads.c.status.in_(_open_statuses()),
     )
     claims = select(func.count()).where(
@@ -266,10 +272,11 @@ async def claimant_record(
                 owned.scalar_subquery(),
                 claims.scalar_subquery(),
                 from_previous.scalar_subquery() if previous_owner is not None else literal(0),
+                of_department.scalar_subquery(),
             )
         )
     ).one()
-    return ClaimantRecord(row[0], row[1], row[2])
+    return ClaimantRecord(row[0], row[1], row[2], row[3])
 
 
 async def serialise_claims_of(session: AsyncSession, tenant: str, user_id: str) -> None:

@@ -33,6 +33,8 @@ customers = Table(
     Column("name", String(200), nullable=False),
     Column("locked", Boolean, nullable=False, server_default=text("false")),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Set when a manager merged this file into another: intake resolves it to that one.
+    Column("merged_into", UUID(as_uuid=True), ForeignKey("customers.id")),
     Index("ux_customers_book_phone", "tenant", "owner_org", "phone", unique=True),
     Index("ix_customers_locked", "id", postgresql_where=text("locked")),
 )

@@ -269,6 +269,7 @@ async def claim_lead(
             session,
             tenant=actor.tenant,
             user_id=actor.user_id,
+            department=actor.org_node,
             previous_owner=lead.previous_owner,
             day_started=_start_of_day(now, business_tz),
             collusion_since=now - timedelta(days=pool.rules.collusion.window_days),

@@ -114,6 +114,8 @@ class ClaimantRecord:
     claims_of_releases_by_previous_owner: int
     """Within the collusion window: how often the claimant took leads this lead's previous owner
     released."""
+    open_leads_of_department: int = 0
+    """Open leads owned by anyone of the claimant's department (team, or dealer node)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +251,11 @@ class Lead:
         if record.open_leads_owned >= rules.max_private_leads:
             raise ClaimLimitReached(
                 f"you own {record.open_leads_owned} open leads (max {rules.max_private_leads})"
+            )
+        cap = rules.max_department_private_leads
+        if cap is not None and record.open_leads_of_department >= cap:
+            raise ClaimLimitReached(
+                f"your department owns {record.open_leads_of_department} open leads (max {cap})"
             )
         if record.claims_today >= rules.max_claims_per_day:
             raise ClaimLimitReached(

@@ -32,6 +32,9 @@ class ClaimRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     max_private_leads: int = Field(default=200, ge=1, description="Open leads one consultant owns")
+    max_department_private_leads: int | None = Field(
+        default=None, ge=1, description="Open leads one department (team) owns; None: no cap"
+    )
     max_claims_per_day: int = Field(default=20, ge=1)
     protection_days: int = Field(
         default=7, ge=0, description="After a release the previous owner may not claim it back"

@@ -11,6 +11,7 @@ from pydantic import Field
 from crm_common.contracts.envelope import Envelope, EventData
 
 LEAD_TOPIC = "crm.leads.lead.v1"
+CUSTOMER_TOPIC = "crm.leads.customer.v1"
 
 
 class LeadCreated(EventData):
@@ -191,6 +192,24 @@ class LeadRecycleDue(_LeadEvent):
     due_by: datetime = Field(description="Released by this time at the latest if not worked")
 
 
+class CustomerMerged(EventData):
+    """A manager merged one customer file into another of the same dealer: everything that
+    names ``merged_customer_id`` now means ``customer_id``."""
+
+    event_type: ClassVar[str] = "leads.CustomerMerged"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = CUSTOMER_TOPIC
+
+    customer_id: UUID
+    merged_customer_id: UUID
+    dealer_id: str
+    moved_leads: list[UUID]
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return str(self.customer_id)
+
+
 LeadCreatedEvent = Envelope[LeadCreated]
 
 ALL = (
@@ -207,4 +226,5 @@ ALL = (
     LeadRecycleDue,
     LeadClaimBlocked,
     LeadEscalated,
+    CustomerMerged,
 )
