@@ -5,8 +5,9 @@ from __future__ import annotations
 from crm_common.auth.principal import Principal
 from crm_common.policy.sharing import SharingLevel
 
-# Roles that manage a dealer's customers and so see their data in full within that dealer.
-DEALER_MANAGERS = frozenset({"dealer_admin", "sales_manager"})
+# Roles that manage the customers of their own org node's book (a dealer's, or HQ's and a
+# region's own leads) and so see their data in full there.
+BOOK_MANAGERS = frozenset({"dealer_admin", "sales_manager", "hq_admin", "region_manager"})
 
 
 def personal_data_level(
@@ -15,6 +16,6 @@ def personal_data_level(
     """Within what the owning org shares with the principal (``shared``), the owning user and
     the managers of the owning org see personal data in full; everyone else sees it masked."""
     is_owner = owner_user is not None and principal.user_id == owner_user
-    manages_owner_org = principal.org_node == owner_org and bool(principal.roles & DEALER_MANAGERS)
+    manages_owner_org = principal.org_node == owner_org and bool(principal.roles & BOOK_MANAGERS)
     role_level = SharingLevel.FULL if is_owner or manages_owner_org else SharingLevel.MASKED
     return min(role_level, shared)
