@@ -8,12 +8,10 @@ from typing import Final, Literal
 from uuid import UUID
 
 from crm_common.auth import Principal
-from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LeadDistributed, LeadReturned
 from crm_common.db import UnitOfWork
 from crm_leads.adapters import repository
-from crm_leads.adapters.access import visible_leads
-from crm_leads.application.handlers import LeadNotFound, auto_assign_in
+from crm_leads.application.handlers import auto_assign_in, publish_for, visible_lead_for_change
 from crm_leads.domain.distribution import route_to_dealer
 from crm_leads.domain.lead import Lead, LeadConflict, LeadUnavailable
 
@@ -36,9 +34,7 @@ async def distribute_lead(
     one routing picks (customer's region, spare capacity, least loaded)."""
     async with uow:
         session = uow.session
-        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         loads = await repository.dealer_loads(
             session, tenant=lead.tenant, under=lead.owner_org, phone=lead.phone
         )
@@ -74,8 +70,11 @@ async def distribute_lead(
             now=now,
         )
         await repository.save_lead(session, lead)
-        await uow.publish(
-            new_event(
+        await publish_for(
+            uow,
+            lead,
+            actor.user_id,
+            [
                 LeadDistributed(
                     lead_id=lead.id,
                     dealer_id=lead.owner_org,
@@ -83,11 +82,8 @@ async def distribute_lead(
                     origin_org=origin,
                     work_by=work_by,
                     routed=routed,
-                ),
-                tenant=lead.tenant,
-                owner_org=lead.owner_org,
-                actor=actor.user_id,
-            )
+                )
+            ],
         )
         await auto_assign_in(uow, lead, now)
     return lead
@@ -98,9 +94,7 @@ async def reject_distribution(
 ) -> Lead:
     """The dealer sends a distributed lead back with a reason; HQ may send it elsewhere."""
     async with uow:
-        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         await return_to_origin(uow, lead, actor.user_id, reason, REJECTED, now)
     return lead
 
@@ -147,8 +141,12 @@ async def return_to_origin(
         now=now,
     )
     await repository.save_lead(session, lead)
-    await uow.publish(
-        new_event(
+    # Back in its origin's book: the event belongs to that book.
+    await publish_for(
+        uow,
+        lead,
+        actor,
+        [
             LeadReturned(
                 lead_id=lead.id,
                 dealer_id=origin,
@@ -157,9 +155,6 @@ async def return_to_origin(
                 previous_owner=previous_owner,
                 reason=reason,
                 rule=rule,
-            ),
-            tenant=lead.tenant,
-            owner_org=origin,
-            actor=actor,
-        )
+            )
+        ],
     )

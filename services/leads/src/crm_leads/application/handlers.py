@@ -83,6 +83,14 @@ class Registration:
     attached to it and ``lead`` is that lead (its owner is who works the customer)."""
 
 
+async def visible_lead_for_change(uow: UnitOfWork, lead_id: UUID, actor: Principal) -> Lead:
+    """The lead, locked for the command, if the actor may see it; else ``LeadNotFound``."""
+    lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
+    if lead is None:
+        raise LeadNotFound("lead not found")
+    return lead
+
+
 def works_leads(principal: Principal) -> bool:
     """Consultants take in and claim leads themselves; other roles leave them in the pool."""
     return has_function(principal.roles, "lead.claim")
@@ -161,7 +169,7 @@ async def register_in(
     ]
     if lead.owner_user is not None:
         events.append(_assigned(lead, None, actor.user_id, "taken in at intake"))
-    await _publish(uow, lead, actor.user_id, events)
+    await publish_for(uow, lead, actor.user_id, events)
     await auto_assign_in(uow, lead, now)
     return Registration(lead, attached=False)
 
@@ -186,16 +194,14 @@ async def auto_assign_in(uow: UnitOfWork, lead: Lead, now: datetime) -> None:
     lead.assign(Worker(chosen.user_id, chosen.org_node), actor, now, pool.auto_assignment.value)
     await repository.save_lead(session, lead)
     await repository.note_assignment(session, pool.id, chosen.user_id, now)
-    await _publish(uow, lead, actor, [_assigned(lead, None, actor, pool.auto_assignment.value)])
+    await publish_for(uow, lead, actor, [_assigned(lead, None, actor, pool.auto_assignment.value)])
 
 
 async def lock_customer(lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime) -> Lead:
     """The owner locks the customer: never recycled while locked (within the pool's cap)."""
     async with uow:
         session = uow.session
-        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         rules = (await repository.pool(session, lead.home_pool_id)).rules
         await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
         locked = await repository.locked_customers_of(session, actor.tenant, actor.user_id)
@@ -209,9 +215,7 @@ async def unlock_customer(
     lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> Lead:
     async with uow:
-        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         lead.unlock_customer(actor.user_id, has_function(actor.roles, "lead.assign"), now)
         await repository.set_customer_locked(uow.session, lead.customer_id, False)
         await repository.save_lead(uow.session, lead)
@@ -225,9 +229,7 @@ async def move_to_pool(
     strategy apply from now on."""
     async with uow:
         session = uow.session
-        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         target = await repository.pool_or_none(session, pool_id)
         if target is None or (target.tenant, target.owner_org) != (lead.tenant, lead.owner_org):
             raise PoolOfAnotherBook("no such pool in the lead's book")
@@ -290,7 +292,7 @@ async def claim_lead(
                 return DrawEntry(lead.id, lead.draw_until)
             # Same transaction as the lock: nobody can claim between the check and the write.
             await repository.save_lead(session, lead)
-            await _publish(
+            await publish_for(
                 uow,
                 lead,
                 actor.user_id,
@@ -332,7 +334,7 @@ async def _report_blocked_claim(
         )
     )
     await repository.add_changes(uow.session, lead)
-    await _publish(
+    await publish_for(
         uow,
         lead,
         claimant.user_id,
@@ -362,16 +364,16 @@ async def assign_lead(
     """A manager names the owner (分配): any open lead of the book, pooled or owned."""
     async with uow:
         session = uow.session
-        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         member = await repository.staff_member(session, lead.tenant, assignee, lead.owner_org)
         if member is None or not has_function(frozenset(member[1]), "lead.claim"):
             raise AssigneeNotFound(f"no active consultant {assignee!r} works this lead's book")
         previous = lead.owner_user
         lead.assign(Worker(assignee, member[0]), actor.user_id, now, reason)
         await repository.save_lead(session, lead)
-        await _publish(uow, lead, actor.user_id, [_assigned(lead, previous, actor.user_id, reason)])
+        await publish_for(
+            uow, lead, actor.user_id, [_assigned(lead, previous, actor.user_id, reason)]
+        )
     return lead
 
 
@@ -380,10 +382,7 @@ async def release_lead(
 ) -> Lead:
     """The owner gives the lead up, or a manager takes it back, to its home pool."""
     async with uow:
-        session = uow.session
-        lead = await repository.lead_for_change(session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         if lead.owner_user != actor.user_id and not has_function(actor.roles, "lead.assign"):
             raise NotTheOwner("only the owner or a manager releases a lead")
         await _release(uow, lead, actor.user_id, reason, None, now)
@@ -404,9 +403,7 @@ async def record_follow_up(
     lead_id: UUID, command: RecordFollowUp, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> tuple[Lead, UUID]:
     async with uow:
-        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         follow_up = FollowUp(
             kind=command.kind,
             outcome=command.outcome,
@@ -455,7 +452,7 @@ async def follow_up_in(uow: UnitOfWork, lead: Lead, follow_up: FollowUp) -> UUID
                 next_follow_up_due=lead.next_follow_up_due,
             )
         )
-    await _publish(uow, lead, follow_up.by, events)
+    await publish_for(uow, lead, follow_up.by, events)
     return follow_up_id
 
 
@@ -464,9 +461,7 @@ async def report_lost(
 ) -> Lead:
     """The owner reports the lead lost (战败); it waits for a manager's decision."""
     async with uow:
-        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         lead.report_lost(actor.user_id, reason, now)
         await repository.save_lead(uow.session, lead)
     return lead
@@ -476,13 +471,11 @@ async def decide_loss(
     lead_id: UUID, approved: bool, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> Lead:
     async with uow:
-        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         lead.decide_loss(approved, actor.user_id, now)
         await repository.save_lead(uow.session, lead)
         if approved:
-            await _publish(
+            await publish_for(
                 uow,
                 lead,
                 actor.user_id,
@@ -510,15 +503,13 @@ async def convert_lead(
 ) -> Lead:
     """Real intent: the owner converts the lead; opportunities opens one from the event."""
     async with uow:
-        lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
-        if lead is None:
-            raise LeadNotFound("lead not found")
+        lead = await visible_lead_for_change(uow, lead_id, actor)
         if vehicle_interest:
             lead.vehicle_interest = vehicle_interest.strip()
         lead.convert(actor.user_id, now)
         await repository.save_lead(uow.session, lead)
         owner = lead.owner()
-        await _publish(
+        await publish_for(
             uow,
             lead,
             actor.user_id,
@@ -567,7 +558,7 @@ async def _release(
     )
     await repository.clear_draw_entries(uow.session, lead.id)
     await repository.save_lead(uow.session, lead)
-    await _publish(
+    await publish_for(
         uow,
         lead,
         actor,
@@ -601,7 +592,8 @@ def _assigned(lead: Lead, previous: str | None, actor: str, reason: str | None) 
     )
 
 
-async def _publish(uow: UnitOfWork, lead: Lead, actor: str, events: list[EventData]) -> None:
+async def publish_for(uow: UnitOfWork, lead: Lead, actor: str, events: list[EventData]) -> None:
+    """Records ``events`` about ``lead`` (its tenant and book) in the command's outbox."""
     await uow.publish(
         *(new_event(e, tenant=lead.tenant, owner_org=lead.owner_org, actor=actor) for e in events)
     )

@@ -22,6 +22,7 @@ from crm_leads.adapters.recycle_sweep import (
     release_due_batch,
     remind_batch,
 )
+from crm_leads.application.handlers import publish_for
 from crm_leads.domain.grades import GradeScheme, scheme
 from crm_leads.domain.lead import Lead
 from crm_leads.domain.pool_rules import PoolRules
@@ -168,14 +169,7 @@ async def apply_staging_rules(
                     else:
                         events = _handed_to_marketing(lead, owner, rules, grades, now)
                     await repository.save_lead(uow.session, lead)
-                    await uow.publish(
-                        *(
-                            new_event(
-                                e, tenant=lead.tenant, owner_org=lead.owner_org, actor=SWEEP_ACTOR
-                            )
-                            for e in events
-                        )
-                    )
+                    await publish_for(uow, lead, SWEEP_ACTOR, events)
                     counts[rule] += 1
                     changed += 1
             if len(stuck) < batch or changed == 0:
