@@ -18,50 +18,23 @@ import json
 import os
 import platform
 import random
-import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any
 
 import asyncpg
 import httpx
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.auth.tokens import generate_private_key_pem, jwks_document, sign_access_token
+from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
+from crm_common.testing.jwks import serve_jwks
+from crm_common.testing.processes import free_port
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
 DATABASE = "crm_bench_claims"
 TENANT, DEALER = "oem-bench", "dealer-bench"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def serve_jwks(key_pem: str) -> str:
-    document = json.dumps(jwks_document([key_pem])).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(document)
-
-        def log_message(self, *_: Any) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}/.well-known/jwks.json"
 
 
 def token(key_pem: str, user: str, role: str, scope: DataScope) -> str:
@@ -110,6 +83,11 @@ async def main() -> None:
     args = parser.parse_args()
 
     key_pem = generate_private_key_pem()
+    with serve_jwks([key_pem]) as jwks_url:
+        await run(args, key_pem, jwks_url)
+
+
+async def run(args: argparse.Namespace, key_pem: str, jwks_url: str) -> None:
     database_url = await fresh_database()
     port = free_port()
     env = {
@@ -119,7 +97,7 @@ async def main() -> None:
         "CRM_DATABASE_URL": database_url,
         "CRM_HTTP_PORT": str(port),
         "CRM_GRPC_PORT": str(free_port()),
-        "CRM_JWKS_URL": serve_jwks(key_pem),
+        "CRM_JWKS_URL": jwks_url,
         "CRM_LOG_LEVEL": "WARNING",
     }
     migrate = [sys.executable, "-m", "crm_leads", "migrate"]

@@ -3,12 +3,13 @@ would leave them, and a clock the test drives."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -17,9 +18,11 @@ from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tables import org_directory
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.plugin import Databases
-from crm_common.testing.processes import run_command
+from crm_common.testing.processes import free_port, run_command
 from crm_leads.adapters.tables import staff
+from crm_leads.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
 
@@ -128,6 +131,31 @@ async def sessions(leads_database: str) -> AsyncIterator[async_sessionmaker[Asyn
         )
     yield factory
     await engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def jwks_url(signing_key_pem: str) -> Iterator[str]:
+    with serve_jwks([signing_key_pem]) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+async def leads_api(
+    infrastructure: Infrastructure, leads_database: str, jwks_url: str
+) -> AsyncIterator[FastAPI]:
+    """The leads api in this process, lifespan and all (HTTP app and gRPC server)."""
+    settings = Settings(
+        env="test",
+        service_name="leads",
+        database_url=leads_database,
+        redis_url=infrastructure.redis_url,
+        jwks_url=jwks_url,
+        grpc_port=free_port(),
+        log_level="WARNING",
+    )
+    app = create_api(settings)
+    async with app.router.lifespan_context(app):
+        yield app
 
 
 @pytest.fixture

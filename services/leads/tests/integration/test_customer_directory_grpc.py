@@ -3,30 +3,23 @@ migrated PostgreSQL, with tokens verified against a real JWKS endpoint."""
 
 from __future__ import annotations
 
-import json
-import threading
 import uuid
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import grpc
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.auth.tokens import generate_private_key_pem, jwks_document, sign_access_token
+from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as directory
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
 from crm_common.db.tables import personal_data_audit, sharing_levels
 from crm_common.grpc import bearer_channel
 from crm_common.policy import DataType, Direction, SharingLevel
-from crm_common.settings import Settings
-from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.processes import free_port
 from crm_leads.adapters.tables import customers, leads, pools
-from crm_leads.bootstrap import create_api
 
 from .conftest import PEOPLE, TENANT, principal
 
@@ -40,42 +33,9 @@ ENDPOINT = "grpc CustomerDirectory.LookupByPhone"
 
 
 @pytest.fixture(scope="module")
-def jwks_url(signing_key_pem: str) -> Iterator[str]:
-    document = json.dumps(jwks_document([signing_key_pem])).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(document)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/.well-known/jwks.json"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-async def directory_address(
-    infrastructure: Infrastructure, leads_database: str, jwks_url: str
-) -> AsyncIterator[str]:
-    """The leads api as the api process runs it, HTTP app lifespan and all."""
-    settings = Settings(
-        env="test",
-        service_name="leads",
-        database_url=leads_database,
-        redis_url=infrastructure.redis_url,
-        jwks_url=jwks_url,
-        grpc_port=free_port(),
-        log_level="WARNING",
-    )
-    app = create_api(settings)
-    async with app.router.lifespan_context(app):
-        yield f"127.0.0.1:{settings.grpc_port}"
+def directory_address(leads_api: FastAPI) -> str:
+    """The gRPC server of the leads api, as the api process runs it."""
+    return f"127.0.0.1:{leads_api.state.settings.grpc_port}"
 
 
 @pytest.fixture

@@ -7,11 +7,8 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import json
-import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from uuid import UUID
 
@@ -23,20 +20,16 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.auth.tokens import jwks_document, sign_access_token
+from crm_common.auth.tokens import sign_access_token
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
-from crm_common.settings import Settings
-from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.processes import free_port
 from crm_leads.adapters import import_store
 from crm_leads.adapters.import_tables import lead_import_chunks, lead_imports
 from crm_leads.adapters.tables import customers, lead_history, leads
 from crm_leads.application import handlers, imports
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.imports import ImportNotFound
-from crm_leads.bootstrap import create_api
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.lead_import import ImportFormat, ImportStatus, InvalidHeader, LeadImport
 
@@ -373,44 +366,6 @@ async def test_the_book_keeps_one_customer_per_phone(clean: Sessions, now: datet
     assert await count(clean, select(func.count()).select_from(customers)) == 3
 
 
-@pytest.fixture(scope="module")
-def jwks_url(signing_key_pem: str) -> Iterator[str]:
-    document = json.dumps(jwks_document([signing_key_pem])).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(document)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/.well-known/jwks.json"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-async def api(
-    infrastructure: Infrastructure, leads_database: str, jwks_url: str
-) -> AsyncIterator[FastAPI]:
-    settings = Settings(
-        env="test",
-        service_name="leads",
-        database_url=leads_database,
-        redis_url=infrastructure.redis_url,
-        jwks_url=jwks_url,
-        grpc_port=free_port(),
-        log_level="WARNING",
-    )
-    app = create_api(settings)
-    async with app.router.lifespan_context(app):
-        yield app
-
-
 def client(app: FastAPI, signing_key_pem: str, who: Principal) -> httpx.AsyncClient:
     token = sign_access_token(
         signing_key_pem, who, issuer="crm-identity", audience="crm", ttl_seconds=600
@@ -423,10 +378,10 @@ def client(app: FastAPI, signing_key_pem: str, who: Principal) -> httpx.AsyncCli
 
 
 async def test_over_http_an_upload_is_accepted_followed_and_its_errors_read_as_json_and_csv(
-    clean: Sessions, now: datetime, api: FastAPI, signing_key_pem: str
+    clean: Sessions, now: datetime, leads_api: FastAPI, signing_key_pem: str
 ) -> None:
     data = csv_of(["王伟,13800138000,web,", "李娜,12,web,", ",13900000001,nowhere,"])
-    async with client(api, signing_key_pem, PEOPLE.manager) as http:
+    async with client(leads_api, signing_key_pem, PEOPLE.manager) as http:
         uploaded = await http.post("/imports?format=csv", content=parts(data, size=7))
         assert uploaded.status_code == 202, uploaded.text
         job = uploaded.json()
@@ -460,17 +415,17 @@ async def test_over_http_an_upload_is_accepted_followed_and_its_errors_read_as_j
             ["4", "source", rest["items"][0]["message"], "nowhere"],
         ]
     other_dealer = principal("m2", "dealer-b", "sales_manager", DataScope.DEALER)
-    async with client(api, signing_key_pem, other_dealer) as http:
+    async with client(leads_api, signing_key_pem, other_dealer) as http:
         assert (await http.get(f"/imports/{job['id']}")).status_code == 404
         assert (await http.get(f"/imports/{job['id']}/errors")).status_code == 404
-    async with client(api, signing_key_pem, PEOPLE.consultant1) as http:
+    async with client(leads_api, signing_key_pem, PEOPLE.consultant1) as http:
         assert (await http.get(f"/imports/{job['id']}")).status_code == 403
 
 
 async def test_over_http_a_body_that_can_never_be_imported_answers_422_naming_the_field(
-    clean: Sessions, api: FastAPI, signing_key_pem: str
+    clean: Sessions, leads_api: FastAPI, signing_key_pem: str
 ) -> None:
-    async with client(api, signing_key_pem, PEOPLE.manager) as http:
+    async with client(leads_api, signing_key_pem, PEOPLE.manager) as http:
         empty = await http.post("/imports?format=csv", content=b"")
         unknown_format = await http.post("/imports?format=pdf", content=b"x")
         no_phone = await http.post("/imports?format=csv", content=b"name,source\nx,web\n")
