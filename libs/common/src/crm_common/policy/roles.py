@@ -49,8 +49,11 @@ ROLES: dict[str, Role] = {
             "lead.import",
             "pool.manage",
             "campaign.manage",
+            "opportunity.read",
+            "pipeline.manage",
+            "catalog.publish",
         ),
-        _role("hq_analyst", DataScope.TENANT, "kpi.read", "lead.read"),
+        _role("hq_analyst", DataScope.TENANT, "kpi.read", "lead.read", "opportunity.read"),
         _role(
             "region_manager",
             DataScope.SUBTREE,
@@ -62,6 +65,7 @@ ROLES: dict[str, Role] = {
             "lead.import",
             "pool.manage",
             "campaign.manage",
+            "opportunity.read",
         ),
         _role(
             "dealer_admin",
@@ -75,6 +79,12 @@ ROLES: dict[str, Role] = {
             "lead.import",
             "pool.manage",
             "campaign.manage",
+            "opportunity.read",
+            "opportunity.assign",
+            "pipeline.manage",
+            "catalog.manage",
+            "quote.approve.dealer",
+            "order.cancel",
             dealer_level=True,
         ),
         _role(
@@ -88,6 +98,14 @@ ROLES: dict[str, Role] = {
             "lead.work",
             "pool.manage",
             "campaign.manage",
+            "opportunity.read",
+            "opportunity.work",
+            "opportunity.assign",
+            "pipeline.manage",
+            "catalog.manage",
+            "quote.approve.manager",
+            "order.manage",
+            "order.cancel",
             dealer_level=True,
         ),
         _role(
@@ -98,6 +116,9 @@ ROLES: dict[str, Role] = {
             "lead.claim",
             "lead.work",
             "kpi.read",
+            "opportunity.read",
+            "opportunity.work",
+            "order.manage",
             dealer_level=True,
         ),
         _role("service_advisor", DataScope.DEALER, "ticket.manage", dealer_level=True),
@@ -111,7 +132,7 @@ ROLES: dict[str, Role] = {
             "ticket.manage",
             "kpi.read",
         ),
-        _role("partner_user", DataScope.OWN, "partner.read"),
+        _role("partner_user", DataScope.OWN, "partner.read", "partner.update"),
     )
 }
 
