@@ -1,20 +1,32 @@
-"""The one place that wires the opportunities service (a shell until its feature issue lands)."""
+"""The one place that wires the opportunities service."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
+from crm_common.contracts.events.opportunities import v1 as opportunities_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
+from crm_opportunities.entrypoints.consumers import subscriptions
 
 DESCRIPTION = "Opportunities, vehicle catalogue, quotes and orders."
 
+ROUTERS: list[APIRouter] = []
+
+ERROR_STATUSES: dict[type[Exception], int] = {}
+
 
 def create_api(settings: Settings) -> FastAPI:
-    return create_http_app(settings, title="crm-opportunities", description=DESCRIPTION)
+    return create_http_app(
+        settings,
+        title="crm-opportunities",
+        description=DESCRIPTION,
+        routers=ROUTERS,
+        error_statuses=ERROR_STATUSES,
+    )
 
 
 DEFINITION = ServiceDefinition(
@@ -24,4 +36,6 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9103,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
+    publishes=opportunities_v1.ALL,
+    subscriptions=subscriptions,
 )
