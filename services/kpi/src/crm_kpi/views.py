@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.policy import DataType, SharingLevel, visible_to
-from crm_kpi.adapters.tables import lead_activity_facts, lead_facts
+from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
 
 ACTIVITIES = (
     "claimed",
@@ -84,3 +87,85 @@ async def daily_lead_activity(
         for r in await session.execute(query):
             counts.setdefault((r.dealer_id, r.day), dict.fromkeys(ACTIVITIES, 0))[r.activity] = r.n
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class DaySales:
+    won_units: int = 0
+    revenue: Decimal = Decimal(0)
+    gross_margin: Decimal = Decimal(0)
+    lost: int = 0
+    delivered: int = 0
+    cancelled_units: int = 0
+    cancelled_revenue: Decimal = Decimal(0)
+    cancelled_gross_margin: Decimal = Decimal(0)
+
+
+async def daily_sales(
+    session_factory: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    date_from: date,
+    date_to: date,
+    dealer_id: str | None,
+) -> dict[tuple[str, date], DaySales]:
+    """Units won, revenue and gross margin, losses, deliveries and cancellations per dealer
+    and day. A cancellation counts on its own day with the figures of the order's win."""
+    facts = deal_facts
+    scope = [
+        visible_to(
+            principal,
+            DataType.KPI,
+            tenant=facts.c.tenant,
+            owner_org=facts.c.owner_org,
+            need=SharingLevel.AGGREGATE,
+        ),
+        facts.c.day.between(date_from, date_to),
+    ]
+    if dealer_id is not None:
+        scope.append(facts.c.dealer_id == dealer_id)
+    outcomes = (
+        select(
+            facts.c.dealer_id,
+            facts.c.day,
+            facts.c.outcome,
+            func.count().label("n"),
+            func.sum(facts.c.units).label("units"),
+            func.sum(facts.c.revenue).label("revenue"),
+            func.sum(facts.c.gross_margin).label("gross_margin"),
+        )
+        .where(*scope, facts.c.outcome.in_(("won", "lost", "delivered")))
+        .group_by(facts.c.dealer_id, facts.c.day, facts.c.outcome)
+    )
+    win = deal_facts.alias("win")
+    cancellations = (
+        select(
+            facts.c.dealer_id,
+            facts.c.day,
+            func.coalesce(func.sum(win.c.units), 0).label("units"),
+            func.coalesce(func.sum(win.c.revenue), 0).label("revenue"),
+            func.coalesce(func.sum(win.c.gross_margin), 0).label("gross_margin"),
+        )
+        .select_from(
+            facts.outerjoin(win, and_(win.c.order_id == facts.c.order_id, win.c.outcome == "won"))
+        )
+        .where(*scope, facts.c.outcome == "cancelled")
+        .group_by(facts.c.dealer_id, facts.c.day)
+    )
+    figures: dict[tuple[str, date], dict[str, Any]] = {}
+    async with session_factory() as session:
+        for r in await session.execute(outcomes):
+            day = figures.setdefault((r.dealer_id, r.day), {})
+            if r.outcome == "won":
+                day.update(won_units=r.units, revenue=r.revenue, gross_margin=r.gross_margin)
+            elif r.outcome == "lost":
+                day["lost"] = r.n
+            else:
+                day["delivered"] = r.n
+        for r in await session.execute(cancellations):
+            figures.setdefault((r.dealer_id, r.day), {}).update(
+                cancelled_units=r.units,
+                cancelled_revenue=r.revenue,
+                cancelled_gross_margin=r.gross_margin,
+            )
+    return {key: DaySales(**values) for key, values in figures.items()}

@@ -1,10 +1,23 @@
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from uuid import UUID
 
 import pytest
 
 from crm_common.contracts.events.leads.v1 import LeadClaimed, LeadGraded, LeadLost, LeadReleased
-from crm_kpi.domain.facts import LeadActivity, LeadEventData, business_day, lead_activity
+from crm_common.contracts.events.opportunities.v1 import (
+    CreditShare,
+    DealLost,
+    DealWon,
+    OrderCancelled,
+)
+from crm_kpi.domain.facts import (
+    LeadActivity,
+    LeadEventData,
+    business_day,
+    deal_outcome,
+    lead_activity,
+)
 
 
 def test_a_lead_at_night_utc_counts_for_the_next_day_in_shanghai() -> None:
@@ -80,3 +93,82 @@ def test_lead_events_count_for_the_consultant_they_concern(
     event: LeadEventData, expected: LeadActivity
 ) -> None:
     assert lead_activity(event) == expected
+
+
+OPPORTUNITY = UUID(int=10)
+ORDER = UUID(int=11)
+
+
+def test_a_won_deal_carries_its_units_and_money_and_a_cancellation_only_names_its_order() -> None:
+    won = deal_outcome(
+        DealWon(
+            opportunity_id=OPPORTUNITY,
+            dealer_id="dealer-a",
+            at=AT,
+            order_id=ORDER,
+            lead_id=LEAD,
+            customer_id=None,
+            owner_user="c1",
+            owner_team="team-a1",
+            credit=[CreditShare(user_id="c1", team="team-a1", share_percent=Decimal(100))],
+            lead_origin="pool",
+            model_code="SUV-X",
+            trim_code="LUX",
+            units=1,
+            revenue=Decimal("215000.00"),
+            gross_margin=Decimal("12500.00"),
+            msrp=Decimal("229900.00"),
+            finance_attached=True,
+            insurance_attached=False,
+        )
+    )
+    assert (won.outcome, won.order_id, won.units, won.revenue, won.gross_margin) == (
+        "won",
+        ORDER,
+        1,
+        Decimal("215000.00"),
+        Decimal("12500.00"),
+    )
+    assert (won.lead_origin, won.finance_attached, won.insurance_attached) == ("pool", True, False)
+    cancelled = deal_outcome(
+        OrderCancelled(
+            order_id=ORDER,
+            opportunity_id=OPPORTUNITY,
+            dealer_id="dealer-a",
+            at=AT,
+            owner_user="c1",
+            reason="customer changed mind",
+            cancelled_by="m1",
+            deposit_to_refund=Decimal("5000"),
+        )
+    )
+    assert (cancelled.outcome, cancelled.order_id, cancelled.units, cancelled.revenue) == (
+        "cancelled",
+        ORDER,
+        0,
+        Decimal(0),
+    )
+
+
+def test_a_lost_deal_keeps_its_reason_and_competitor() -> None:
+    lost = deal_outcome(
+        DealLost(
+            opportunity_id=OPPORTUNITY,
+            dealer_id="dealer-a",
+            at=AT,
+            lead_id=None,
+            customer_id=None,
+            owner_user="c1",
+            owner_team="team-a1",
+            stage="negotiation",
+            reason="price",
+            competitor="Brand B",
+            competitor_model="B5",
+        )
+    )
+    assert (lost.outcome, lost.units, lost.reason, lost.competitor) == (
+        "lost",
+        0,
+        "price",
+        "Brand B",
+    )

@@ -1,6 +1,17 @@
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, Index, MetaData, String, Table
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+)
 from sqlalchemy.dialects.postgresql import UUID
 
 metadata = MetaData()
@@ -36,4 +47,35 @@ lead_activity_facts = Table(
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Index("ix_lead_activity_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
+)
+
+# One row per deal outcome event (won, lost, delivered, cancelled): the grain of unit sales,
+# revenue and margin. A cancellation names its order only; its figures come from the order's
+# won row at read time, because the two travel on different topics and may arrive in any order.
+deal_facts = Table(
+    "deal_facts",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("outcome", String(12), nullable=False),
+    Column("opportunity_id", UUID(as_uuid=True), nullable=False),
+    Column("order_id", UUID(as_uuid=True)),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("dealer_id", String(64), nullable=False),
+    Column("consultant", String(64)),
+    Column("team", String(64)),
+    Column("model_code", String(40)),
+    Column("lead_origin", String(20)),
+    Column("units", Integer, nullable=False),
+    Column("revenue", Numeric(14, 2), nullable=False),
+    Column("gross_margin", Numeric(14, 2), nullable=False),
+    Column("msrp", Numeric(14, 2), nullable=False),
+    Column("finance_attached", Boolean, nullable=False),
+    Column("insurance_attached", Boolean, nullable=False),
+    Column("reason", String(200)),
+    Column("competitor", String(200)),
+    Column("day", Date, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_deal_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
+    Index("ix_deal_facts_order", "order_id"),
 )

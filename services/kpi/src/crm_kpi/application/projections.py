@@ -9,8 +9,14 @@ from sqlalchemy.dialects.postgresql import insert
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
 from crm_common.db import UnitOfWork
-from crm_kpi.adapters.tables import lead_activity_facts, lead_facts
-from crm_kpi.domain.facts import LeadEventData, business_day, lead_activity
+from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.domain.facts import (
+    DealEventData,
+    LeadEventData,
+    business_day,
+    deal_outcome,
+    lead_activity,
+)
 
 
 async def record_leads_created(
@@ -60,3 +66,38 @@ async def record_lead_activity(
             }
         )
     await uow.session.execute(insert(lead_activity_facts).values(rows).on_conflict_do_nothing())
+
+
+async def record_deal_outcomes(
+    uow: UnitOfWork, events: Sequence[Envelope[DealEventData]], timezone: str
+) -> None:
+    """One fact per won, lost, delivered or cancelled deal; a batch of events is one INSERT."""
+    rows = []
+    for event in events:
+        outcome = deal_outcome(event.data)
+        rows.append(
+            {
+                "event_id": event.id,
+                "outcome": outcome.outcome,
+                "opportunity_id": event.data.opportunity_id,
+                "order_id": outcome.order_id,
+                "tenant": event.tenant,
+                "owner_org": event.owner_org,
+                "dealer_id": event.data.dealer_id,
+                "consultant": outcome.consultant,
+                "team": outcome.team,
+                "model_code": outcome.model_code,
+                "lead_origin": outcome.lead_origin,
+                "units": outcome.units,
+                "revenue": outcome.revenue,
+                "gross_margin": outcome.gross_margin,
+                "msrp": outcome.msrp,
+                "finance_attached": outcome.finance_attached,
+                "insurance_attached": outcome.insurance_attached,
+                "reason": outcome.reason,
+                "competitor": outcome.competitor,
+                "day": business_day(event.data.at, timezone),
+                "occurred_at": event.occurred_at,
+            }
+        )
+    await uow.session.execute(insert(deal_facts).values(rows).on_conflict_do_nothing())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from crm_common.contracts.events.leads.v1 import (
@@ -16,6 +18,12 @@ from crm_common.contracts.events.leads.v1 import (
     LeadLost,
     LeadReleased,
     LeadReturned,
+)
+from crm_common.contracts.events.opportunities.v1 import (
+    DealLost,
+    DealWon,
+    OrderCancelled,
+    VehicleDelivered,
 )
 
 LeadEventData = (
@@ -80,3 +88,102 @@ def lead_activity(data: LeadEventData) -> LeadActivity:
             return LeadActivity("distributed", None, data.routed)
         case LeadReturned():
             return LeadActivity("returned", data.previous_owner, data.rule)
+
+
+DealEventData = DealWon | DealLost | OrderCancelled | VehicleDelivered
+DEAL_EVENTS = (DealWon, DealLost)
+ORDER_EVENTS = (OrderCancelled, VehicleDelivered)
+
+
+@dataclass(frozen=True, slots=True)
+class DealOutcome:
+    """What a deal event counts as: a win carries its units and money; a loss, a delivery and
+    a cancellation count as events (a cancellation's money is its order's win, found later)."""
+
+    outcome: str
+    order_id: UUID | None
+    consultant: str | None
+    team: str | None
+    model_code: str | None
+    lead_origin: str | None
+    units: int
+    revenue: Decimal
+    gross_margin: Decimal
+    msrp: Decimal
+    finance_attached: bool
+    insurance_attached: bool
+    reason: str | None
+    competitor: str | None
+
+
+def deal_outcome(data: DealEventData) -> DealOutcome:
+    zero = Decimal(0)
+    match data:
+        case DealWon():
+            return DealOutcome(
+                "won",
+                data.order_id,
+                data.owner_user,
+                data.owner_team,
+                data.model_code,
+                data.lead_origin,
+                data.units,
+                data.revenue,
+                data.gross_margin,
+                data.msrp,
+                data.finance_attached,
+                data.insurance_attached,
+                None,
+                None,
+            )
+        case DealLost():
+            return DealOutcome(
+                "lost",
+                None,
+                data.owner_user,
+                data.owner_team,
+                None,
+                None,
+                0,
+                zero,
+                zero,
+                zero,
+                False,
+                False,
+                data.reason[:200],
+                data.competitor,
+            )
+        case OrderCancelled():
+            return DealOutcome(
+                "cancelled",
+                data.order_id,
+                data.owner_user,
+                None,
+                None,
+                None,
+                0,
+                zero,
+                zero,
+                zero,
+                False,
+                False,
+                data.reason[:200],
+                None,
+            )
+        case VehicleDelivered():
+            return DealOutcome(
+                "delivered",
+                data.order_id,
+                data.owner_user,
+                None,
+                data.model_code,
+                None,
+                1,
+                zero,
+                zero,
+                zero,
+                False,
+                False,
+                None,
+                None,
+            )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -53,10 +55,7 @@ async def lead_counts_per_dealer_and_day(
 ) -> DailyLeadCounts:
     """Leads created, claimed, released, followed up, upgraded, converted and lost per dealer
     and business day (the daily sales-meeting figures), limited to what the caller may see."""
-    if date_to < date_from:
-        raise InvalidInput("to", "'to' is before 'from'", location="query")
-    if (date_to - date_from).days >= MAX_RANGE_DAYS:
-        raise InvalidInput("to", f"range exceeds {MAX_RANGE_DAYS} days", location="query")
+    check_range(date_from, date_to)
     created = await views.daily_lead_counts(
         db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
     )
@@ -76,3 +75,72 @@ async def lead_counts_per_dealer_and_day(
             for d, day in keys
         ],
     )
+
+
+class DailySales(BaseModel):
+    dealer_id: str
+    day: date
+    won_units: int = Field(description="Vehicles sold: deals won (orders signed)")
+    revenue: Decimal = Field(description="Effective revenue of the deals won")
+    gross_margin: Decimal
+    lost: int = Field(description="Opportunities lost (战败)")
+    delivered: int = Field(description="Vehicles handed over")
+    cancelled_units: int = Field(description="Won deals whose order was cancelled this day")
+    cancelled_revenue: Decimal
+    cancelled_gross_margin: Decimal
+    net_units: int = Field(description="won_units minus cancelled_units")
+
+
+class DailySalesFigures(BaseModel):
+    date_from: date
+    date_to: date
+    won_units: int
+    net_units: int
+    net_revenue: Decimal = Field(description="Revenue won minus revenue of cancelled orders")
+    rows: list[DailySales]
+
+
+@router.get(
+    "/sales/daily",
+    response_model=DailySalesFigures,
+    responses={403: {"description": "The role lacks kpi.read"}},
+)
+async def sales_per_dealer_and_day(
+    principal: Annotated[Principal, requires("kpi.read")],
+    db: Database,
+    date_from: Annotated[date, Query(alias="from", description="First business day, inclusive")],
+    date_to: Annotated[date, Query(alias="to", description="Last business day, inclusive")],
+    dealer_id: Annotated[str | None, Query(max_length=64)] = None,
+) -> DailySalesFigures:
+    """Deals won (units, revenue, gross margin), lost, delivered and cancelled per dealer and
+    business day, limited to what the caller may see (other dealers' at the aggregate level)."""
+    check_range(date_from, date_to)
+    sales = await views.daily_sales(
+        db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
+    )
+    rows = [
+        DailySales(
+            dealer_id=dealer,
+            day=day,
+            **asdict(figures),
+            net_units=figures.won_units - figures.cancelled_units,
+        )
+        for (dealer, day), figures in sorted(
+            sales.items(), key=lambda item: (item[0][1], item[0][0])
+        )
+    ]
+    return DailySalesFigures(
+        date_from=date_from,
+        date_to=date_to,
+        won_units=sum(r.won_units for r in rows),
+        net_units=sum(r.net_units for r in rows),
+        net_revenue=sum((r.revenue - r.cancelled_revenue for r in rows), Decimal(0)),
+        rows=rows,
+    )
+
+
+def check_range(date_from: date, date_to: date) -> None:
+    if date_to < date_from:
+        raise InvalidInput("to", "'to' is before 'from'", location="query")
+    if (date_to - date_from).days >= MAX_RANGE_DAYS:
+        raise InvalidInput("to", f"range exceeds {MAX_RANGE_DAYS} days", location="query")
