@@ -37,6 +37,7 @@ ORG = [
 ]
 
 TABLES = (
+    "customer_opportunities",
     "follow_ups",
     "lead_history",
     "leads",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 from datetime import datetime, timedelta
+from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,8 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
+from crm_leads.adapters import repository
 from crm_leads.adapters.repository import lead_from_row
-from crm_leads.adapters.tables import customers, lead_history, leads, pools
+from crm_leads.adapters.tables import (
+    customer_opportunities,
+    customers,
+    lead_history,
+    leads,
+    pools,
+)
 from crm_leads.application import handlers
 from crm_leads.application.handlers import CreateLead, RecordFollowUp
 from crm_leads.application.recycle import (
@@ -25,7 +33,7 @@ from crm_leads.application.recycle import (
 )
 from crm_leads.domain.lead import FollowUpKind, LeadSource, ProtectionPeriodActive
 from crm_leads.domain.pool_rules import PoolRules
-from crm_leads.domain.recycle import recycle_rule_due
+from crm_leads.domain.recycle import NO_FOLLOW_UP, NOT_WON, CustomerDeals, recycle_rule_due
 
 from .conftest import PEOPLE
 
@@ -132,6 +140,121 @@ async def test_the_sweep_releases_exactly_the_due_leads_once(
     await handlers.claim_lead(
         lead_id, PEOPLE.consultant3, UnitOfWork(sessions), now=now, business_tz=ZONE
     )
+
+
+DEAL_RULES = PoolRules.model_validate(
+    {
+        "recycle": {
+            "no_follow_up_days": 10,
+            "no_win_days": 30,
+            "exclude_open_opportunities": True,
+        }
+    }
+)
+
+
+async def test_not_won_and_customers_being_worked_follow_what_opportunities_reported(
+    sessions: Sessions, now: datetime
+) -> None:
+    for i in range(120):
+        await handlers.create_lead(
+            CreateLead("客户", f"1390000{i:04d}", LeadSource.PHONE, None),
+            PEOPLE.consultant1,
+            UnitOfWork(sessions),
+            via="test",
+            now=now,
+        )
+    rng = random.Random(11)
+    deals: dict[UUID, CustomerDeals] = {}
+    async with sessions() as session, session.begin():
+        await session.execute(update(pools).values(rules=DEAL_RULES.model_dump(mode="json")))
+        for lead_id, customer_id in (
+            await session.execute(select(leads.c.id, leads.c.customer_id))
+        ).all():
+            owned = now - timedelta(days=rng.randint(0, 45))
+            await session.execute(
+                update(leads)
+                .where(leads.c.id == lead_id)
+                .values(
+                    owned_since=owned, last_follow_up_at=owned + timedelta(days=rng.randint(0, 45))
+                )
+            )
+            statuses = rng.sample(["open", "won", "lost"], k=rng.randint(0, 2))
+            for status in statuses:
+                await repository.record_customer_opportunity(
+                    session,
+                    tenant=PEOPLE.consultant1.tenant,
+                    opportunity_id=uuid4(),
+                    customer_id=customer_id,
+                    status=status,
+                    at=now,
+                )
+            deals[lead_id] = CustomerDeals(
+                has_won="won" in statuses, has_open_opportunity="open" in statuses
+            )
+        rows = (await session.execute(select(leads))).mappings()
+        expected = {
+            row["id"]: rule
+            for row in rows
+            if (
+                rule := recycle_rule_due(
+                    lead_from_row(dict(row)), DEAL_RULES.recycle, now, deals=deals[row["id"]]
+                )
+            )
+        }
+    assert {NOT_WON, NO_FOLLOW_UP} <= set(expected.values()), "the data exercises every rule"
+
+    assert await sweep_recycle(sessions, now=now) == len(expected)
+    async with sessions() as session:
+        history = (
+            await session.execute(
+                select(lead_history.c.lead_id, lead_history.c.rule).where(
+                    lead_history.c.kind == "released"
+                )
+            )
+        ).all()
+    assert dict(history) == expected
+
+
+async def test_a_cancelled_order_reopens_the_customer_s_opportunity_and_old_news_is_ignored(
+    sessions: Sessions, now: datetime
+) -> None:
+    customer, opportunity = uuid4(), uuid4()
+    tenant = PEOPLE.consultant1.tenant
+
+    async def status() -> str:
+        async with sessions() as session:
+            return (
+                await session.execute(
+                    select(customer_opportunities.c.status).where(
+                        customer_opportunities.c.opportunity_id == opportunity
+                    )
+                )
+            ).scalar_one()
+
+    async with sessions() as session, session.begin():
+        await repository.record_customer_opportunity(
+            session,
+            tenant=tenant,
+            opportunity_id=opportunity,
+            customer_id=customer,
+            status="won",
+            at=now,
+        )
+        await repository.record_customer_opportunity(
+            session,
+            tenant=tenant,
+            opportunity_id=opportunity,
+            customer_id=customer,
+            status="open",
+            at=now - timedelta(hours=1),
+        )
+    assert await status() == "won", "the opening arrived late and changes nothing"
+    async with sessions() as session, session.begin():
+        await repository.reopen_customer_opportunity(
+            session, opportunity_id=opportunity, at=now + timedelta(days=1)
+        )
+    assert await status() == "open"
 
 
 async def test_owners_are_reminded_once_before_recycling_and_again_after_a_follow_up(

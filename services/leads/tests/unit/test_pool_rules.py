@@ -41,7 +41,9 @@ from crm_leads.domain.recycle import (
     HANDED_TO_MARKETING,
     NO_CONVERSION,
     NO_FOLLOW_UP,
+    NOT_WON,
     STALLED_IN_GRADE,
+    CustomerDeals,
     recycle_rule_due,
     staging_rule_due,
 )
@@ -196,6 +198,26 @@ class TestRecycle:
         assert recycle_rule_due(new_lead(T0, owner=None), rules, later) is None
         lead.status = LeadStatus.LOSS_PENDING
         assert recycle_rule_due(lead, rules, later) is None
+
+    def test_not_won_in_time_releases_unless_the_customer_bought(self) -> None:
+        rules = RecycleRules(no_follow_up_days=None, no_win_days=60)
+        lead = new_lead(T0, owner=ALICE)
+        assert recycle_rule_due(lead, rules, T0 + timedelta(days=59)) is None
+        assert recycle_rule_due(lead, rules, T0 + timedelta(days=60)) == NOT_WON
+        bought = CustomerDeals(has_won=True)
+        assert recycle_rule_due(lead, rules, T0 + timedelta(days=60), deals=bought) is None
+
+    def test_customers_who_bought_or_are_being_worked_can_be_kept_out_of_the_sweep(self) -> None:
+        lead = new_lead(T0, owner=ALICE)
+        later = T0 + timedelta(days=10)
+        working = CustomerDeals(has_open_opportunity=True)
+        bought = CustomerDeals(has_won=True)
+        assert recycle_rule_due(lead, self.rules, later, deals=working) == NO_FOLLOW_UP
+        keep_worked = self.rules.model_copy(update={"exclude_open_opportunities": True})
+        assert recycle_rule_due(lead, keep_worked, later, deals=working) is None
+        assert recycle_rule_due(lead, keep_worked, later, deals=bought) == NO_FOLLOW_UP
+        keep_buyers = self.rules.model_copy(update={"exclude_won_customers": True})
+        assert recycle_rule_due(lead, keep_buyers, later, deals=bought) is None
 
 
 def test_feeding_pairs_and_ping_pong_are_flagged_within_the_window() -> None:

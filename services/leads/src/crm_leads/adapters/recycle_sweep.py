@@ -25,8 +25,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_leads.adapters.tables import customers, draw_entries, lead_history, leads, pools
-from crm_leads.domain.recycle import NO_CONVERSION, NO_FOLLOW_UP, Cutoffs
+from crm_leads.adapters.tables import (
+    customer_opportunities,
+    customers,
+    draw_entries,
+    lead_history,
+    leads,
+    pools,
+)
+from crm_leads.domain.recycle import NO_CONVERSION, NO_FOLLOW_UP, NOT_WON, Cutoffs
 
 SWEEP_ACTOR = "recycle-sweep"
 
@@ -51,7 +58,8 @@ def _clock() -> ColumnElement[datetime]:
 
 
 def _due(limits: Cutoffs) -> tuple[ColumnElement[bool], ColumnElement[str]]:
-    """The due condition and the rule that makes a row due (no follow-up wins)."""
+    """The due condition and the rule that makes a row due (no follow-up wins, then no
+    conversion, then not won), excluding the customers the rules keep out of the sweep."""
     overrides = limits.no_follow_up_by_grade
     no_follow_up = [
         and_(leads.c.grade == grade, _clock() <= cutoff) for grade, cutoff in overrides.items()
@@ -62,17 +70,41 @@ def _due(limits: Cutoffs) -> tuple[ColumnElement[bool], ColumnElement[str]]:
             default_grades = or_(leads.c.grade.is_(None), leads.c.grade.not_in(list(overrides)))
             default_clock = and_(default_grades, default_clock)
         no_follow_up.append(default_clock)
-    conditions = list(no_follow_up)
+    rules: list[tuple[ColumnElement[bool], str]] = []
+    if no_follow_up:
+        rules.append((or_(*no_follow_up), NO_FOLLOW_UP))
     if limits.no_conversion is not None:
-        conditions.append(leads.c.owned_since <= limits.no_conversion)
-    if not conditions:
+        rules.append((leads.c.owned_since <= limits.no_conversion, NO_CONVERSION))
+    if limits.not_won is not None:
+        rules.append((and_(leads.c.owned_since <= limits.not_won, ~_customer_has("won")), NOT_WON))
+    if not rules:
         return literal(False), literal(NO_FOLLOW_UP)
     rule = (
-        case((or_(*no_follow_up), literal(NO_FOLLOW_UP)), else_=literal(NO_CONVERSION))
-        if no_follow_up
-        else literal(NO_CONVERSION)
+        case(
+            *((condition, literal(name)) for condition, name in rules[:-1]),
+            else_=literal(rules[-1][1]),
+        )
+        if len(rules) > 1
+        else literal(rules[0][1])
     )
-    return or_(*conditions), rule
+    due = or_(*(condition for condition, _ in rules))
+    if limits.exclude_won_customers:
+        due = and_(due, ~_customer_has("won"))
+    if limits.exclude_open_opportunities:
+        due = and_(due, ~_customer_has("open"))
+    return due, rule
+
+
+def _customer_has(status: str) -> ColumnElement[bool]:
+    """The lead's customer has an opportunity in ``status`` (as opportunities reported it)."""
+    return (
+        select(customer_opportunities.c.opportunity_id)
+        .where(
+            customer_opportunities.c.customer_id == leads.c.customer_id,
+            customer_opportunities.c.status == status,
+        )
+        .exists()
+    )
 
 
 def _not_locked() -> ColumnElement[bool]:

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
 from crm_leads.adapters.tables import (
+    customer_opportunities,
     customers,
     draw_entries,
     follow_ups,
@@ -678,3 +679,43 @@ async def draws_closed(
 
 async def clear_draw_entries(session: AsyncSession, lead_id: UUID) -> None:
     await session.execute(delete(draw_entries).where(draw_entries.c.lead_id == lead_id))
+
+
+async def record_customer_opportunity(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    opportunity_id: UUID,
+    customer_id: UUID,
+    status: str,
+    at: datetime,
+) -> None:
+    """Upserts the opportunity's status unless a later event already set it."""
+    statement = pg_insert(customer_opportunities).values(
+        opportunity_id=opportunity_id,
+        tenant=tenant,
+        customer_id=customer_id,
+        status=status,
+        status_at=at,
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[customer_opportunities.c.opportunity_id],
+            set_={"status": statement.excluded.status, "status_at": statement.excluded.status_at},
+            where=customer_opportunities.c.status_at <= statement.excluded.status_at,
+        )
+    )
+
+
+async def reopen_customer_opportunity(
+    session: AsyncSession, *, opportunity_id: UUID, at: datetime
+) -> None:
+    """A cancelled order reopens a won opportunity (known only if its opening was seen)."""
+    await session.execute(
+        update(customer_opportunities)
+        .where(
+            customer_opportunities.c.opportunity_id == opportunity_id,
+            customer_opportunities.c.status_at <= at,
+        )
+        .values(status="open", status_at=at)
+    )

@@ -260,3 +260,19 @@ follow_ups = Table(
     Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_follow_ups_lead", "lead_id", "at"),
 )
+
+# The opportunities of leads' customers as the opportunities service reports them (opened,
+# won, lost, reopened after a cancelled order): what the "not won" and exclusion rules read.
+customer_opportunities = Table(
+    "customer_opportunities",
+    metadata,
+    Column("opportunity_id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("customer_id", UUID(as_uuid=True), nullable=False),
+    # open | won | lost
+    Column("status", String(10), nullable=False),
+    # The time of the event that set the status: events of one opportunity travel on two
+    # topics (opportunity and order), so an older event never overwrites a newer one.
+    Column("status_at", DateTime(timezone=True), nullable=False),
+    Index("ix_customer_opportunities_customer", "customer_id", "status"),
+)

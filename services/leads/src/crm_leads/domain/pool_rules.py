@@ -65,6 +65,19 @@ class RecycleRules(BaseModel):
     no_conversion_days: int | None = Field(
         default=None, ge=1, description="Released when not converted this long after receipt"
     )
+    no_win_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Released when the customer has not bought (no deal won) this long after "
+        "the owner received the lead",
+    )
+    exclude_won_customers: bool = Field(
+        default=False, description="Never recycle the leads of a customer who has bought"
+    )
+    exclude_open_opportunities: bool = Field(
+        default=False,
+        description="Never recycle the leads of a customer with an opportunity being worked",
+    )
     reminder_days_before: int = Field(default=2, ge=0)
     real_contact_only: bool = Field(
         default=False,

@@ -13,6 +13,7 @@ STALLED_IN_GRADE = "stalled_in_grade"
 HANDED_TO_MARKETING = "handed_to_marketing"
 NO_FOLLOW_UP = "no_follow_up"
 NO_CONVERSION = "no_conversion"
+NOT_WON = "not_won"
 OWNER_DEACTIVATED = "owner_deactivated"
 
 
@@ -23,6 +24,9 @@ class Cutoffs:
     no_follow_up_default: datetime | None
     no_follow_up_by_grade: dict[str, datetime]
     no_conversion: datetime | None
+    not_won: datetime | None
+    exclude_won_customers: bool = False
+    exclude_open_opportunities: bool = False
 
     def no_follow_up_for(self, grade: str | None) -> datetime | None:
         if grade is not None and grade in self.no_follow_up_by_grade:
@@ -42,7 +46,21 @@ def cutoffs(rules: RecycleRules, now: datetime, *, ahead: timedelta = timedelta(
         no_conversion=None
         if rules.no_conversion_days is None
         else at - timedelta(days=rules.no_conversion_days),
+        not_won=None if rules.no_win_days is None else at - timedelta(days=rules.no_win_days),
+        exclude_won_customers=rules.exclude_won_customers,
+        exclude_open_opportunities=rules.exclude_open_opportunities,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerDeals:
+    """What the opportunities service reported about the lead's customer."""
+
+    has_won: bool = False
+    has_open_opportunity: bool = False
+
+
+NO_DEALS = CustomerDeals()
 
 
 def clock_started(lead: Lead) -> datetime | None:
@@ -55,12 +73,22 @@ def clock_started(lead: Lead) -> datetime | None:
 
 
 def recycle_rule_due(
-    lead: Lead, rules: RecycleRules, now: datetime, *, customer_locked: bool = False
+    lead: Lead,
+    rules: RecycleRules,
+    now: datetime,
+    *,
+    customer_locked: bool = False,
+    deals: CustomerDeals = NO_DEALS,
 ) -> str | None:
-    """The rule that releases ``lead`` now, or None. Locked customers are never recycled."""
+    """The rule that releases ``lead`` now, or None. Locked customers are never recycled, nor,
+    when the rules say so, customers who bought or have an opportunity being worked."""
     if lead.status is not LeadStatus.OPEN or lead.owner_user is None or customer_locked:
         return None
     limits = cutoffs(rules, now)
+    if (limits.exclude_won_customers and deals.has_won) or (
+        limits.exclude_open_opportunities and deals.has_open_opportunity
+    ):
+        return None
     started = clock_started(lead)
     no_follow_up = limits.no_follow_up_for(lead.grade)
     if started is not None and no_follow_up is not None and started <= no_follow_up:
@@ -68,6 +96,8 @@ def recycle_rule_due(
     owned = lead.owned_since
     if owned is not None and limits.no_conversion is not None and owned <= limits.no_conversion:
         return NO_CONVERSION
+    if owned is not None and limits.not_won is not None and owned <= limits.not_won:
+        return None if deals.has_won else NOT_WON
     return None
 
 
