@@ -1,4 +1,5 @@
-"""The spine as real processes: identity (JWKS), leads api + worker, kpi api + worker."""
+"""The spine as real processes: identity (JWKS), leads, opportunities and kpi, each api +
+worker."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import ServiceProcess, free_port, run_command
 
 ISSUER, AUDIENCE = "crm-identity", "crm"
-SERVICES = ("identity", "leads", "kpi")
+SERVICES = ("identity", "leads", "opportunities", "kpi")
 CAMPAIGN_FORM_LIMIT = 20
 """Submissions per campaign and minute in the spine (small, so a test can reach it)."""
 
@@ -65,6 +66,7 @@ async def spine(
     databases: Databases,
     run_id: str,
     signing_key_pem: str,
+    signing_key_encryption_key: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Spine]:
     log_dir = Path(tmp_path_factory.mktemp("spine-logs"))
@@ -86,6 +88,7 @@ async def spine(
         "CRM_JWT_ISSUER": ISSUER,
         "CRM_JWT_AUDIENCE": AUDIENCE,
         "CRM_SIGNING_KEY_PEM": signing_key_pem,
+        "CRM_SIGNING_KEY_ENCRYPTION_KEY": signing_key_encryption_key,
         "CRM_LOG_LEVEL": "WARNING",
         "CRM_CAMPAIGN_FORM_RATE_LIMIT_PER_MINUTE": str(CAMPAIGN_FORM_LIMIT),
     }

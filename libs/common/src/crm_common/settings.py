@@ -46,9 +46,12 @@ class Settings(BaseSettings):
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
     jwt_issuer: str = "crm-identity"
     jwt_audience: str = "crm"
-    # Only identity signs. Until identity manages rotating keys (next issue), it signs with
-    # this PEM private key; `./platform up` generates one under the run folder for development.
+    # Only identity signs. Its keys live in its database, encrypted with this Fernet key, and
+    # rotate every `signing_key_max_age_days`; the PEM key, when given, is the first key of an
+    # empty key store. `./platform up` generates both under the run folder for development.
     signing_key_pem: SecretStr | None = None
+    signing_key_encryption_key: SecretStr | None = None
+    signing_key_max_age_days: int = Field(default=30, ge=1)
     # Password of the demo users `./platform up` creates; development and test only.
     demo_password: SecretStr | None = None
 

@@ -1,44 +1,47 @@
 """The one place that wires the identity service.
 
-Access tokens are signed with the key given in settings (CRM_SIGNING_KEY_PEM) and published as
-a JWKS; key rotation from the database is not built yet (see the issue notes).
+Access tokens are signed with the newest key of identity's key store (encrypted with
+CRM_SIGNING_KEY_ENCRYPTION_KEY) and published as a JWKS; the worker rotates keys by age.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.auth.tokens import jwks_document
 from crm_common.contracts.events.identity import v1 as identity_v1
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.runtime.http import create_http_app
-from crm_common.runtime.service import ServiceDefinition
+from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Environment, Settings
 from crm_identity.application.demo import TENANT, seed_demo_tenant
 from crm_identity.application.errors import AuthenticationFailed, Conflict, Forbidden, NotFound
+from crm_identity.application.signing_keys import KeyRing, cipher_from, rotate_signing_key
 from crm_identity.entrypoints.http.routes import router
 
 DESCRIPTION = "Identity: org tree, users, roles, login, signing keys (JWKS), sharing agreements."
 
 
-class SigningKeyMissing(RuntimeError):
-    pass
+KEY_ROTATION_CHECK_SECONDS = 300.0
+
+
+async def open_key_ring(app: FastAPI) -> None:
+    app.state.key_ring = KeyRing(app.state.session_factory, app.state.settings)
 
 
 def create_api(settings: Settings) -> FastAPI:
-    if settings.signing_key_pem is None:
-        raise SigningKeyMissing(
-            "identity needs CRM_SIGNING_KEY_PEM (PEM RSA private key); `./platform up` makes one"
-        )
-    app = create_http_app(
+    cipher_from(settings)  # refuse to start without the key-encryption key
+    return create_http_app(
         settings,
         title="crm-identity",
         description=DESCRIPTION,
         routers=[router],
+        on_startup=[open_key_ring],
         error_statuses={
             AuthenticationFailed: 401,
             Forbidden: 403,
@@ -46,8 +49,28 @@ def create_api(settings: Settings) -> FastAPI:
             Conflict: 409,
         },
     )
-    app.state.jwks = jwks_document([settings.signing_key_pem.get_secret_value()])
-    return app
+
+
+async def rotate_signing_keys(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession]
+) -> bool:
+    return await rotate_signing_key(sessions, settings, datetime.now(UTC))
+
+
+def rotate_signing_key_now(settings: Settings) -> None:
+    """Operator command: add a successor key now (it signs after the publication delay)."""
+
+    async def run() -> bool:
+        engine = create_engine(settings)
+        try:
+            return await rotate_signing_key(
+                create_session_factory(engine), settings, datetime.now(UTC), force=True
+            )
+        finally:
+            await engine.dispose()
+
+    added = asyncio.run(run())
+    sys.stdout.write("successor key added\n" if added else "a successor is already waiting\n")
 
 
 def seed_demo(settings: Settings) -> None:
@@ -78,5 +101,8 @@ DEFINITION = ServiceDefinition(
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
     publishes=identity_v1.ALL,
-    commands={"seed-demo": seed_demo},
+    commands={"seed-demo": seed_demo, "rotate-signing-key": rotate_signing_key_now},
+    scheduled=[
+        ScheduledJob("signing-key-rotation", KEY_ROTATION_CHECK_SECONDS, rotate_signing_keys)
+    ],
 )

@@ -52,6 +52,7 @@ def identity_process(
     infrastructure: Infrastructure,
     databases: Databases,
     signing_key_pem: str,
+    signing_key_encryption_key: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Identity]:
     import asyncio
@@ -67,6 +68,7 @@ def identity_process(
         "CRM_HTTP_PORT": str(port),
         "CRM_JWKS_URL": f"{url}/.well-known/jwks.json",
         "CRM_SIGNING_KEY_PEM": signing_key_pem,
+        "CRM_SIGNING_KEY_ENCRYPTION_KEY": signing_key_encryption_key,
         "CRM_DEMO_PASSWORD": PASSWORD,
         "CRM_LOG_LEVEL": "WARNING",
     }

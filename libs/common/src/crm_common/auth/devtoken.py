@@ -1,4 +1,5 @@
-"""Development and test tokens, signed with identity's key from settings.
+"""Development and test tokens, signed with identity's key from settings (the first key of its
+key store: tokens verify until a rotation has retired it, 30 days by default).
 
 ``python -m crm_common.auth.devtoken --tenant oem-1 --org dealer-sh-01 --role sales_consultant``
 Refused outside development and test: real tokens come from identity's login.

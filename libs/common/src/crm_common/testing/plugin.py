@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import asyncpg
 import pytest
+from cryptography.fernet import Fernet
 
 from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.testing.infrastructure import Infrastructure, test_infrastructure
@@ -27,6 +28,12 @@ def run_id() -> str:
 @pytest.fixture(scope="session")
 def signing_key_pem() -> str:
     return generate_private_key_pem()
+
+
+@pytest.fixture(scope="session")
+def signing_key_encryption_key() -> str:
+    """Encrypts identity's stored signing keys (a Fernet key)."""
+    return Fernet.generate_key().decode()
 
 
 class Databases:

@@ -11,6 +11,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     func,
     text,
 )
@@ -77,4 +78,17 @@ sharing_agreements = Table(
     Column("level", String(10), nullable=False),
     Column("updated_by", String(64), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# Token signing keys. The private part is encrypted with the settings' key-encryption key and
+# erased (NULL) once no valid token can carry the key any more.
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("kid", String(64), primary_key=True),
+    Column("private_key", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("signs_from", DateTime(timezone=True), nullable=False),
+    Column("retired_at", DateTime(timezone=True)),
+    Column("destroyed_at", DateTime(timezone=True)),
 )

@@ -17,6 +17,7 @@ from crm_common.settings import Settings
 from crm_identity.adapters.tables import refresh_tokens, users
 from crm_identity.application.errors import AuthenticationFailed
 from crm_identity.application.passwords import verify_password
+from crm_identity.application.signing_keys import Signer
 from crm_identity.domain.accounts import (
     ACCESS_TOKEN_TTL,
     REFRESH_TOKEN_TTL,
@@ -47,10 +48,8 @@ def principal_of(user: Any) -> Principal:
 
 
 async def _issue(
-    uow: UnitOfWork, user: Any, settings: Settings, now: datetime, family_id: UUID
+    uow: UnitOfWork, user: Any, settings: Settings, signer: Signer, now: datetime, family_id: UUID
 ) -> TokenPair:
-    if settings.signing_key_pem is None:
-        raise RuntimeError("identity has no signing key (CRM_SIGNING_KEY_PEM)")
     refresh, refresh_hash = new_refresh_token()
     await uow.session.execute(
         refresh_tokens.insert().values(
@@ -63,7 +62,7 @@ async def _issue(
         )
     )
     access = sign_access_token(
-        settings.signing_key_pem.get_secret_value(),
+        signer.private_key_pem,
         principal_of(user),
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
@@ -74,7 +73,12 @@ async def _issue(
 
 
 async def login(
-    uow: UnitOfWork, username: str, password: str, settings: Settings, now: datetime
+    uow: UnitOfWork,
+    username: str,
+    password: str,
+    settings: Settings,
+    signer: Signer,
+    now: datetime,
 ) -> TokenPair:
     """One message for every failure: the caller learns nothing about which accounts exist."""
     async with uow:
@@ -95,14 +99,20 @@ async def login(
             .where(users.c.id == user.id)
             .values(failed_logins=state.failed_logins, locked_until=state.locked_until)
         )
-        pair = await _issue(uow, user, settings, now, family_id=uuid4()) if password_ok else None
+        pair = (
+            await _issue(uow, user, settings, signer, now, family_id=uuid4())
+            if password_ok
+            else None
+        )
     # Outside the block: a failed attempt still commits its count towards the lockout.
     if pair is None:
         raise AuthenticationFailed("invalid credentials")
     return pair
 
 
-async def refresh(uow: UnitOfWork, token: str, settings: Settings, now: datetime) -> TokenPair:
+async def refresh(
+    uow: UnitOfWork, token: str, settings: Settings, signer: Signer, now: datetime
+) -> TokenPair:
     """Rotate: each refresh token works once. A second use means a stolen copy: the whole
     family (every token descended from that login) is revoked."""
     pair: TokenPair | None = None
@@ -129,7 +139,7 @@ async def refresh(uow: UnitOfWork, token: str, settings: Settings, now: datetime
                         .where(refresh_tokens.c.id == row.id)
                         .values(used_at=now)
                     )
-                    pair = await _issue(uow, user, settings, now, family_id=row.family_id)
+                    pair = await _issue(uow, user, settings, signer, now, family_id=row.family_id)
     # Failures are raised after the block so that a revocation commits.
     if pair is None:
         if outcome is RefreshOutcome.REUSED:

@@ -15,6 +15,7 @@ from crm_common.runtime.http import database
 from crm_common.settings import Settings
 from crm_identity import views
 from crm_identity.application import auth, directory, sharing
+from crm_identity.application.signing_keys import KeyRing
 from crm_identity.entrypoints.http.schemas import (
     MePublic,
     OrgNodeCreate,
@@ -37,15 +38,21 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
+def _key_ring(request: Request) -> KeyRing:
+    key_ring: KeyRing = request.app.state.key_ring
+    return key_ring
+
+
 AppSettings = Annotated[Settings, Depends(_settings)]
+Keys = Annotated[KeyRing, Depends(_key_ring)]
 _401: dict[int | str, dict[str, Any]] = {401: {"description": "Invalid credentials or token"}}
 
 
 @router.get("/.well-known/jwks.json", tags=["oidc"], summary="Keys that verify access tokens")
-async def jwks(request: Request) -> dict[str, Any]:
-    """Public by design: every service and OIDC client fetches it without a token."""
-    document: dict[str, Any] = request.app.state.jwks
-    return document
+async def jwks(key_ring: Keys) -> dict[str, Any]:
+    """Public by design: every service and OIDC client fetches it without a token. Lists the
+    signing key, a successor about to sign, and retired keys whose tokens are still valid."""
+    return await key_ring.jwks(datetime.now(UTC))
 
 
 @router.get("/.well-known/openid-configuration", tags=["oidc"], summary="OIDC discovery")
@@ -62,10 +69,13 @@ async def openid_configuration(request: Request, settings: AppSettings) -> dict[
 
 
 @router.post("/auth/token", tags=["auth"], response_model=TokenResponse, responses=_401)
-async def log_in(body: TokenRequest, db: Database, settings: AppSettings) -> TokenResponse:
+async def log_in(
+    body: TokenRequest, db: Database, settings: AppSettings, key_ring: Keys
+) -> TokenResponse:
     """Password login: a 15-minute access token and a rotating refresh token."""
+    now = datetime.now(UTC)
     pair = await auth.login(
-        UnitOfWork(db), body.username, body.password, settings, datetime.now(UTC)
+        UnitOfWork(db), body.username, body.password, settings, await key_ring.signer(now), now
     )
     return TokenResponse(
         access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
@@ -74,10 +84,13 @@ async def log_in(body: TokenRequest, db: Database, settings: AppSettings) -> Tok
 
 @router.post("/auth/refresh", tags=["auth"], response_model=TokenResponse, responses=_401)
 async def refresh_tokens(
-    body: RefreshRequest, db: Database, settings: AppSettings
+    body: RefreshRequest, db: Database, settings: AppSettings, key_ring: Keys
 ) -> TokenResponse:
     """Each refresh token works once; reusing one revokes every token of that login."""
-    pair = await auth.refresh(UnitOfWork(db), body.refresh_token, settings, datetime.now(UTC))
+    now = datetime.now(UTC)
+    pair = await auth.refresh(
+        UnitOfWork(db), body.refresh_token, settings, await key_ring.signer(now), now
+    )
     return TokenResponse(
         access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
     )
