@@ -3,7 +3,10 @@ from sqlalchemy import Column, MetaData, String, Table, select
 from sqlalchemy.dialects import postgresql
 
 from crm_common.auth.principal import DataScope, Principal
+from crm_common.contracts.events.identity.v1 import OrgChanged
+from crm_common.contracts.events.leads.v1 import LeadConverted
 from crm_common.policy import DataType, SharingLevel, personal_data_level, visible_to
+from crm_common.policy.fanout import share_event
 
 rows = Table("rows", MetaData(), Column("tenant", String), Column("owner_org", String))
 
@@ -78,3 +81,21 @@ def test_the_shared_level_of_a_row_is_correlated_with_that_row() -> None:
     # A nested subquery that lists the row's table again would compare against every row.
     assert "FROM org_directory AS row_node, rows" not in sql
     assert sql.count("FROM rows") == 1
+
+
+def test_an_event_leaving_its_org_is_cut_to_the_agreed_level() -> None:
+    body = {
+        "type": "leads.LeadConverted",
+        "data": {"phone": "+8613812345678", "customer_name": "王小明", "source": "web"},
+    }
+    assert share_event(body, LeadConverted, SharingLevel.NONE) is None
+    assert share_event(body, LeadConverted, SharingLevel.FULL) == body
+    for level in (SharingLevel.AGGREGATE, SharingLevel.MASKED):
+        shared = share_event(body, LeadConverted, level)
+        assert shared is not None
+        assert shared["data"]["phone"] == "138****5678"
+        assert shared["data"]["source"] == "web"
+        assert "小明" not in shared["data"]["customer_name"]
+    assert body["data"]["phone"] == "+8613812345678", "the original is left alone"
+    org = {"type": "identity.OrgChanged", "data": {"name": "Shanghai Pudong"}}
+    assert share_event(org, OrgChanged, SharingLevel.NONE) == org, "not a dealer's record"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID, uuid4
@@ -34,6 +35,13 @@ class EventData(BaseModel):
     event_version: ClassVar[int]
     topic: ClassVar[str]
     """``crm.<service>.<aggregate>.v<major>``; keyed by aggregate id."""
+    shared_as: ClassVar[str | None] = None
+    """The data type (a ``crm_common.policy.DataType`` value) whose sharing agreement decides
+    how far the event travels beyond the org that owns the record; None: not a dealer's record
+    (the org tree, HQ's catalogue), shared as it is."""
+    personal_fields: ClassVar[Mapping[str, str]] = {}
+    """Fields carrying personal data and their kind (``phone``, ``name``, ``id_number``,
+    ``address``): masked when the event is shared below the ``full`` level."""
 
     @abstractmethod
     def aggregate_key(self) -> str:

@@ -32,6 +32,7 @@ from crm_common.messaging.consumer import (
     document_subscription,
     subscribe,
 )
+from crm_common.messaging.uplink import Uplink
 from crm_common.observability.logging import configure_logging
 from crm_common.outbox.relay import OutboxRelay
 from crm_common.settings import Settings
@@ -105,6 +106,20 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
     await relay_task
     await asyncio.gather(*jobs)
     await engine.dispose()
+
+
+async def run_uplink(definition: ServiceDefinition, settings: Settings) -> None:
+    """A dealer deployment's uplink to HQ's Kafka, until SIGTERM/SIGINT."""
+    engine = create_engine(settings)
+    uplink = Uplink(settings, create_session_factory(engine), definition.publishes)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await uplink.run(stop)
+    finally:
+        await engine.dispose()
 
 
 async def _run_periodically(
@@ -195,6 +210,7 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
     sub.add_parser("api", help="serve HTTP")
     sub.add_parser("worker", help="consume events, relay the outbox, run scheduled work")
     sub.add_parser("migrate", help="create the database if needed and upgrade it to head")
+    sub.add_parser("uplink", help="forward events to HQ's Kafka, cut by the sharing agreements")
     docs = sub.add_parser("docs", help="write docs/{asyncapi,openapi}/<service>.json")
     docs.add_argument("--output-dir", type=Path, default=Path("docs"))
     for name, command in definition.commands.items():
@@ -222,6 +238,8 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
             asyncio.run(run_worker(definition, settings))
         case "migrate":
             upgrade_to_head(settings, definition.migrations_dir)
+        case "uplink":
+            asyncio.run(run_uplink(definition, settings))
         case "docs":
             for kind, document in documentation(definition).items():
                 target = args.output_dir / kind / f"{definition.name}.json"

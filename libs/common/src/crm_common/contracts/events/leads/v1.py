@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import ClassVar, Literal
 from uuid import UUID
@@ -20,6 +21,7 @@ class LeadCreated(EventData):
     event_type: ClassVar[str] = "leads.LeadCreated"
     event_version: ClassVar[int] = 1
     topic: ClassVar[str] = LEAD_TOPIC
+    shared_as: ClassVar[str | None] = "lead"
 
     lead_id: UUID
     dealer_id: str = Field(description="Org node of the dealer (or HQ pool) that received it")
@@ -32,6 +34,7 @@ class LeadCreated(EventData):
 
 class _LeadEvent(EventData):
     topic: ClassVar[str] = LEAD_TOPIC
+    shared_as: ClassVar[str | None] = "lead"
 
     lead_id: UUID
     dealer_id: str = Field(description="Org node whose book the lead is in (dealer or HQ pool)")
@@ -111,6 +114,7 @@ class LeadConverted(_LeadEvent):
 
     event_type: ClassVar[str] = "leads.LeadConverted"
     event_version: ClassVar[int] = 1
+    personal_fields: ClassVar[Mapping[str, str]] = {"customer_name": "name", "phone": "phone"}
 
     customer_id: UUID
     owner_user: str
@@ -199,6 +203,7 @@ class CustomerMerged(EventData):
     event_type: ClassVar[str] = "leads.CustomerMerged"
     event_version: ClassVar[int] = 1
     topic: ClassVar[str] = CUSTOMER_TOPIC
+    shared_as: ClassVar[str | None] = "customer"
 
     customer_id: UUID
     merged_customer_id: UUID

@@ -22,6 +22,7 @@ LeadOrigin = Literal["self_sourced", "pool", "oem", "direct"]
 
 
 class _OpportunityEvent(EventData):
+    shared_as: ClassVar[str | None] = "opportunity"
     topic: ClassVar[str] = OPPORTUNITY_TOPIC
 
     opportunity_id: UUID
@@ -162,6 +163,7 @@ class DealLost(_OpportunityEvent):
 
 
 class _QuoteEvent(EventData):
+    shared_as: ClassVar[str | None] = "quote"
     topic: ClassVar[str] = QUOTE_TOPIC
 
     quote_id: UUID
@@ -225,6 +227,7 @@ class QuoteAccepted(_QuoteEvent):
 
 
 class _OrderEvent(EventData):
+    shared_as: ClassVar[str | None] = "order"
     topic: ClassVar[str] = ORDER_TOPIC
 
     order_id: UUID

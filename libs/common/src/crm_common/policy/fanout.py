@@ -1,0 +1,77 @@
+"""The sharing check on events that leave the org owning the record (a dealer deployment's
+uplink to HQ): the same agreements as the query filter, applied to an event's body.
+
+- ``none``: the event does not leave;
+- ``aggregate`` and ``masked``: it leaves with its personal fields masked (HQ's services keep
+  what arrives at ``aggregate`` as figures only — the level travels in a header);
+- ``full``: as it is.
+Events that are not a dealer's record (``shared_as`` None) always travel as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import literal, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.contracts.envelope import EventData
+from crm_common.db.tables import org_directory
+from crm_common.policy.masking import mask_address, mask_id_number, mask_name, mask_phone
+from crm_common.policy.sharing import DataType, Direction, SharingLevel
+from crm_common.policy.visibility import shared_level
+
+SHARING_LEVEL_HEADER = "crm-sharing-level"
+
+_MASKS: dict[str, Callable[[str], str]] = {
+    "phone": mask_phone,
+    "name": mask_name,
+    "id_number": mask_id_number,
+    "address": mask_address,
+}
+
+
+def share_event(
+    body: dict[str, Any], event: type[EventData], level: SharingLevel
+) -> dict[str, Any] | None:
+    """The event body as the receiving org may see it at ``level``, or None if it may not."""
+    if event.shared_as is None or level is SharingLevel.FULL:
+        return body
+    if level is SharingLevel.NONE:
+        return None
+    data = dict(body["data"])
+    for field, kind in event.personal_fields.items():
+        if isinstance(data.get(field), str):
+            data[field] = _MASKS[kind](data[field])
+    return {**body, "data": data}
+
+
+async def level_towards_oem(
+    session: AsyncSession, *, tenant: str, owner_org: str, data_type: DataType
+) -> SharingLevel:
+    """How much of a record owned by ``owner_org`` its dealer shares with the OEM (FULL for
+    records above dealers, e.g. HQ's own leads)."""
+    dealer = (
+        await session.execute(
+            select(org_directory.c.dealer_id).where(
+                org_directory.c.tenant == tenant, org_directory.c.id == owner_org
+            )
+        )
+    ).scalar_one_or_none()
+    if dealer is None:
+        known = (
+            await session.execute(
+                select(org_directory.c.id).where(
+                    org_directory.c.tenant == tenant, org_directory.c.id == owner_org
+                )
+            )
+        ).scalar_one_or_none()
+        # An org node this deployment does not know yet shares nothing (fail closed).
+        return SharingLevel.FULL if known is not None else SharingLevel.NONE
+    level = (
+        await session.execute(
+            select(shared_level(tenant, data_type, Direction.DEALER_TO_OEM, literal(dealer)))
+        )
+    ).scalar_one()
+    return SharingLevel(level)
