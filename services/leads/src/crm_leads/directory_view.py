@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
 from crm_common.policy.audit import record_personal_data_access
+from crm_common.policy.roles import has_function
 from crm_leads.adapters.access import lead_level, visible_leads
 from crm_leads.adapters.tables import leads
 from crm_leads.application.handlers import PERSONAL_FIELDS
@@ -22,10 +23,11 @@ LOOKUP_ENDPOINT = "grpc CustomerDirectory.LookupByPhone"
 @dataclass(frozen=True)
 class PhoneOwner:
     """The customer's open lead and who works it; name and phone masked unless the caller may
-    see them in full."""
+    see them in full. For a call router who may not see the record (the dealer shares it with
+    the OEM as figures only) just who works it: ids, name and phone empty."""
 
-    customer_id: UUID
-    lead_id: UUID
+    customer_id: UUID | None
+    lead_id: UUID | None
     customer_name: str
     phone: str
     owner_org: str
@@ -34,18 +36,28 @@ class PhoneOwner:
     grade: str | None
 
 
+def routes_calls(principal: Principal) -> bool:
+    """The brand hotline (坐席) puts a calling customer through to whoever works them, in any
+    dealer of the tenant that shares at least figures with the OEM."""
+    return has_function(principal.roles, "call.route")
+
+
 async def lookup_by_phone(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, phone: str
 ) -> PhoneOwner | None:
     """None when no open lead with this number is visible to the caller (unknown and hidden
-    look the same). Raises ``InvalidPhoneNumber``. The read is audited."""
+    look the same); a call router also learns who works a lead it may not see, and nothing
+    else. Raises ``InvalidPhoneNumber``. The read is audited."""
+    visible = visible_leads(principal)
     query = (
-        select(leads, lead_level(principal).label("shared_level"))
+        select(leads, lead_level(principal).label("shared_level"), visible.label("visible"))
         .where(
             leads.c.tenant == principal.tenant,
             leads.c.phone == normalise_phone(phone),
             leads.c.status.in_((LeadStatus.OPEN.value, LeadStatus.LOSS_PENDING.value)),
-            visible_leads(principal),
+            or_(visible, lead_level(principal) >= SharingLevel.AGGREGATE.value)
+            if routes_calls(principal)
+            else visible,
         )
         # Several dealers' books may hold the number: the most recent lead is the likely call.
         .order_by(leads.c.created_at.desc(), leads.c.id)
@@ -55,6 +67,17 @@ async def lookup_by_phone(
         row = (await session.execute(query)).mappings().first()
         if row is None:
             return None
+        if not row["visible"] and row["shared_level"] < SharingLevel.MASKED:
+            return PhoneOwner(
+                customer_id=None,
+                lead_id=None,
+                customer_name="",
+                phone="",
+                owner_org=row["owner_org"],
+                owner_user=row["owner_user"],
+                status=row["status"],
+                grade=None,
+            )
         level = personal_data_level(
             principal,
             owner_user=row["owner_user"],

@@ -158,7 +158,11 @@ async def test_a_call_center_supervisor_sees_a_shared_lead_masked(
 ) -> None:
     supervisor = principal("cc1", "hq", "call_center_supervisor", DataScope.SUBTREE)
     token = token_of(supervisor, signing_key_pem)
-    assert not (await lookup(directory_address, token, DIALLED)).found
+    routing_only = await lookup(directory_address, token, DIALLED)
+    assert routing_only == directory.LookupByPhoneResponse(
+        found=True, owner_org="dealer-a", owner_user="c1", status="open"
+    ), "figures-only sharing: who to put the call through to, nothing about the customer"
+    assert await audit_of(sessions, lead_id) == [], "no personal data was read"
     shared = {
         "tenant": TENANT,
         "data_type": DataType.LEAD.value,
@@ -183,6 +187,41 @@ async def test_a_call_center_supervisor_sees_a_shared_lead_masked(
     assert (found.customer_name, found.phone) == ("王*", "138****8000")
     assert (found.owner_org, found.owner_user, found.lead_id) == ("dealer-a", "c1", str(lead_id))
     assert await audit_of(sessions, lead_id) == [("cc1", "masked", ENDPOINT)]
+
+
+async def test_a_hotline_agent_routes_calls_across_dealers_but_not_where_nothing_is_shared(
+    directory_address: str, sessions: Sessions, lead_id: uuid.UUID, signing_key_pem: str
+) -> None:
+    agent = principal("ag1", "hq", "call_center_agent", DataScope.OWN)
+    token = token_of(agent, signing_key_pem)
+    answer = await lookup(directory_address, token, DIALLED)
+    assert (answer.found, answer.owner_org, answer.owner_user, answer.customer_name) == (
+        True,
+        "dealer-a",
+        "c1",
+        "",
+    )
+    nothing = {
+        "tenant": TENANT,
+        "data_type": DataType.LEAD.value,
+        "direction": Direction.DEALER_TO_OEM.value,
+        "dealer_id": "dealer-a",
+        "partner_id": "*",
+    }
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(sharing_levels).values(**nothing, level=SharingLevel.NONE.value)
+        )
+    try:
+        withheld = await lookup(directory_address, token, DIALLED)
+    finally:
+        async with sessions() as session, session.begin():
+            await session.execute(
+                delete(sharing_levels).where(
+                    *(sharing_levels.c[name] == value for name, value in nothing.items())
+                )
+            )
+    assert withheld == directory.LookupByPhoneResponse(found=False)
 
 
 async def test_a_lead_no_longer_open_is_not_found(

@@ -131,11 +131,12 @@ ROLES: dict[str, Role] = {
         ),
         _role("service_advisor", DataScope.DEALER, "ticket.manage", dealer_level=True),
         _role("renewal_specialist", DataScope.OWN, "call.make", "lead.read", dealer_level=True),
-        _role("call_center_agent", DataScope.OWN, "call.make", "ticket.manage"),
+        _role("call_center_agent", DataScope.OWN, "call.make", "call.route", "ticket.manage"),
         _role(
             "call_center_supervisor",
             DataScope.SUBTREE,
             "call.make",
+            "call.route",
             "call.review",
             "ticket.manage",
             "kpi.read",

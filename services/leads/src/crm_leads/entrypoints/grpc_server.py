@@ -43,8 +43,8 @@ class CustomerDirectory(directory_grpc.CustomerDirectoryServicer):
             return directory.LookupByPhoneResponse(found=False)
         return directory.LookupByPhoneResponse(
             found=True,
-            customer_id=str(owner.customer_id),
-            lead_id=str(owner.lead_id),
+            customer_id=str(owner.customer_id or ""),
+            lead_id=str(owner.lead_id or ""),
             customer_name=owner.customer_name,
             phone=owner.phone,
             owner_org=owner.owner_org,

@@ -51,6 +51,7 @@ class LookupByPhoneResponse(_message.Message):
     GRADE_FIELD_NUMBER: _builtins.int
     found: _builtins.bool
     customer_id: _builtins.str
+    """Empty in a hotline's routing-only answer."""
     lead_id: _builtins.str
     customer_name: _builtins.str
     """Masked unless the caller may see the customer's personal data in full."""

@@ -48,7 +48,9 @@ class CustomerDirectoryServicer:
 
     def LookupByPhone(self, request, context):
         """The customer's open lead in the books the caller may see; found=false otherwise,
-        whether the number is unknown or belongs to a book the caller may not see.
+        whether the number is unknown or belongs to a book the caller may not see. The brand
+        hotline (call.route) also learns who works a lead whose dealer shares only figures with
+        the OEM, to put the call through: owner_org, owner_user and status, the rest empty.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -35,7 +35,9 @@ class CustomerDirectoryStub:
     def __new__(cls, channel: _aio.Channel) -> CustomerDirectoryAsyncStub: ...
     LookupByPhone: _grpc.UnaryUnaryMultiCallable[_customer_directory_pb2.LookupByPhoneRequest, _customer_directory_pb2.LookupByPhoneResponse]
     """The customer's open lead in the books the caller may see; found=false otherwise,
-    whether the number is unknown or belongs to a book the caller may not see.
+    whether the number is unknown or belongs to a book the caller may not see. The brand
+    hotline (call.route) also learns who works a lead whose dealer shares only figures with
+    the OEM, to put the call through: owner_org, owner_user and status, the rest empty.
     """
 
 @_typing.type_check_only
@@ -45,7 +47,9 @@ class CustomerDirectoryAsyncStub(CustomerDirectoryStub):
     def __init__(self, channel: _aio.Channel) -> None: ...
     LookupByPhone: _aio.UnaryUnaryMultiCallable[_customer_directory_pb2.LookupByPhoneRequest, _customer_directory_pb2.LookupByPhoneResponse]  # type: ignore[assignment]
     """The customer's open lead in the books the caller may see; found=false otherwise,
-    whether the number is unknown or belongs to a book the caller may not see.
+    whether the number is unknown or belongs to a book the caller may not see. The brand
+    hotline (call.route) also learns who works a lead whose dealer shares only figures with
+    the OEM, to put the call through: owner_org, owner_user and status, the rest empty.
     """
 
 class CustomerDirectoryServicer(metaclass=_abc_1.ABCMeta):
@@ -58,7 +62,9 @@ class CustomerDirectoryServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_customer_directory_pb2.LookupByPhoneResponse, _abc.Awaitable[_customer_directory_pb2.LookupByPhoneResponse]]:
         """The customer's open lead in the books the caller may see; found=false otherwise,
-        whether the number is unknown or belongs to a book the caller may not see.
+        whether the number is unknown or belongs to a book the caller may not see. The brand
+        hotline (call.route) also learns who works a lead whose dealer shares only figures with
+        the OEM, to put the call through: owner_org, owner_user and status, the rest empty.
         """
 
 def add_CustomerDirectoryServicer_to_server(servicer: CustomerDirectoryServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
