@@ -24,14 +24,16 @@ from crm_common.auth.tokens import sign_access_token
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
-from crm_leads.adapters import import_store
+from crm_leads.adapters import import_store, repository
 from crm_leads.adapters.import_tables import lead_import_chunks, lead_imports
 from crm_leads.adapters.tables import customers, lead_history, leads
 from crm_leads.application import handlers, imports
+from crm_leads.application import pools as pools_app
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.imports import ImportNotFound
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.lead_import import ImportFormat, ImportStatus, InvalidHeader, LeadImport
+from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
 from .conftest import PEOPLE, principal
 
@@ -435,3 +437,47 @@ async def test_over_http_a_body_that_can_never_be_imported_answers_422_naming_th
     assert unknown_format.json()["detail"][0]["loc"] == ["query", "format"]
     assert no_phone.status_code == 422
     assert no_phone.json()["detail"][0]["loc"] == ["body", "phone"]
+
+
+async def test_a_pool_with_a_strategy_hands_imported_leads_to_its_members(
+    clean: Sessions, now: datetime
+) -> None:
+    async with clean() as session, session.begin():
+        pool_id = await repository.default_pool(
+            session, tenant=PEOPLE.manager.tenant, owner_org="dealer-a", now=now
+        )
+    await pools_app.configure_pool(
+        pool_id,
+        name="Showroom",
+        kind=PoolKind.CLAIM,
+        auto_assignment=AutoAssignment.LEAST_LOADED,
+        rules=PoolRules.model_validate({"claim": {"max_private_leads": 3}}),
+        actor=PEOPLE.manager,
+        uow=UnitOfWork(clean),
+    )
+    await pools_app.set_members(
+        pool_id, [("c2", 1), ("c3", 1)], actor=PEOPLE.manager, uow=UnitOfWork(clean)
+    )
+    await upload(clean, csv_of([f"客户{i},{phone(i)},web," for i in range(8)]), now)
+    await work(clean, now)
+
+    async with clean() as session:
+        owners = (
+            await session.execute(
+                select(leads.c.owner_user, func.count()).group_by(leads.c.owner_user)
+            )
+        ).all()
+        assigned = (
+            await session.execute(
+                select(func.count()).where(
+                    lead_history.c.kind == "assigned", lead_history.c.actor == "auto:least_loaded"
+                )
+            )
+        ).scalar_one()
+        events = (
+            await session.execute(
+                select(func.count()).where(outbox.c.event_type == "leads.LeadAssigned")
+            )
+        ).scalar_one()
+    assert dict(owners) == {"c2": 3, "c3": 3, None: 2}, "up to the cap; the rest wait"
+    assert assigned == events == 6

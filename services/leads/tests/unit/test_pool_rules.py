@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from crm_common.errors import InvalidInput
-from crm_leads.domain.assignment import Candidate, choose_assignee
+from crm_leads.domain.assignment import Candidate, choose_assignee, plan_assignments
 from crm_leads.domain.collusion import Handover, flagged_pairs
 from crm_leads.domain.grades import HABCN, THREE_LEVEL
 from crm_leads.domain.lead import (
@@ -331,3 +331,18 @@ def test_a_department_cap_limits_the_claims_of_the_whole_team() -> None:
     with pytest.raises(ClaimLimitReached, match="department"):
         new_lead(T0, owner=None).claim(BOB, ClaimantRecord(0, 0, 0, 5), rules, COLLUSION, T0)
     new_lead(T0, owner=None).claim(BOB, ClaimantRecord(0, 0, 0, 4), rules, COLLUSION, T0)
+
+
+def test_an_import_s_leads_are_spread_as_if_they_arrived_one_by_one() -> None:
+    members = [
+        Candidate("alice", "team-1", open_leads=0),
+        Candidate("bob", "team-1", open_leads=2),
+        Candidate("carol", "team-1", open_leads=1, weight=2),
+    ]
+    least = plan_assignments(AutoAssignment.LEAST_LOADED, members, 3, 5, T0)
+    assert [c.user_id for c in least] == ["alice", "alice", "carol", "alice", "bob"]
+    robin = plan_assignments(AutoAssignment.ROUND_ROBIN, members, 10, 6, T0)
+    assert [c.user_id for c in robin] == ["alice", "bob", "carol"] * 2
+    full = plan_assignments(AutoAssignment.LEAST_LOADED, members, 2, 9, T0)
+    assert [c.user_id for c in full] == ["alice", "alice", "carol"], "the rest wait in the pool"
+    assert plan_assignments(AutoAssignment.NONE, members, 9, 3, T0) == []

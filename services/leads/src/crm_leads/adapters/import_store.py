@@ -22,6 +22,7 @@ from crm_leads.adapters.import_tables import (
     lead_import_errors,
     lead_imports,
 )
+from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.lead_import import (
     ImportFormat,
     ImportRow,
@@ -460,3 +461,60 @@ def _import_of(row: RowMapping) -> LeadImport:
     values["format"] = ImportFormat(values["format"])
     values["status"] = ImportStatus(values["status"])
     return LeadImport(**values)
+
+
+async def assign_imported(
+    session: AsyncSession,
+    job: LeadImport,
+    pool_id: UUID,
+    assignments: Sequence[tuple[UUID, Candidate]],
+    *,
+    actor: str,
+    reason: str,
+    now: datetime,
+) -> None:
+    """Owners for freshly imported leads, as ``Lead.assign`` would set them one by one, with
+    their history rows and the members' last assignment time — one statement each."""
+    params = {
+        "tenant": job.tenant,
+        "book": job.owner_org,
+        "actor": actor,
+        "reason": reason,
+        "now": now,
+        "pool_id": pool_id,
+        "lead_ids": [lead_id for lead_id, _ in assignments],
+        "users": [c.user_id for _, c in assignments],
+        "teams": [c.org_node for _, c in assignments],
+    }
+    await session.execute(
+        text(
+            """
+            UPDATE leads SET owner_user = u.user_id, owner_team = u.team, owned_since = :now,
+                   pool_id = NULL, draw_until = NULL, recycle_reminded_at = NULL
+            FROM unnest(CAST(:lead_ids AS uuid[]), CAST(:users AS text[]), CAST(:teams AS text[]))
+                 AS u(lead_id, user_id, team)
+            WHERE leads.id = u.lead_id
+            """
+        ),
+        params,
+    )
+    await session.execute(
+        text(
+            """
+            INSERT INTO lead_history
+                (lead_id, tenant, owner_org, kind, actor, from_user, to_user, reason, at)
+            SELECT u.lead_id, :tenant, :book, 'assigned', :actor, NULL, u.user_id, :reason, :now
+            FROM unnest(CAST(:lead_ids AS uuid[]), CAST(:users AS text[])) AS u(lead_id, user_id)
+            """
+        ),
+        params,
+    )
+    await session.execute(
+        text(
+            """
+            UPDATE pool_members SET last_assigned_at = :now
+            WHERE pool_id = :pool_id AND user_id = ANY(CAST(:users AS text[]))
+            """
+        ),
+        params,
+    )

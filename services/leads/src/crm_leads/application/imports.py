@@ -12,6 +12,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy import RowMapping
@@ -19,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.contracts import new_event
-from crm_common.contracts.events.leads.v1 import LeadCreated
+from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.events.leads.v1 import LeadAssigned, LeadCreated
 from crm_common.db import UnitOfWork
 from crm_common.observability.context import Trace, bound_trace
 from crm_common.policy import DataType, SharingLevel
@@ -27,6 +29,7 @@ from crm_common.policy.audit import record_personal_data_access
 from crm_leads.adapters import import_store, repository
 from crm_leads.adapters.spreadsheets import SpreadsheetRows
 from crm_leads.application.handlers import PERSONAL_FIELDS
+from crm_leads.domain.assignment import plan_assignments
 from crm_leads.domain.lead_import import (
     HEADER_ROW,
     Columns,
@@ -42,6 +45,7 @@ from crm_leads.domain.lead_import import (
     first_per_phone,
     read_slice,
 )
+from crm_leads.domain.pool_rules import AutoAssignment
 
 CHUNK_BYTES = 1 << 20
 MAX_IMPORT_BYTES = 256 << 20
@@ -342,24 +346,75 @@ async def _store(
     )
     stored = await import_store.store_slice(session, job, firsts, repeats, pool_id=pool_id, now=now)
     await import_store.add_errors(session, job.id, batch.errors)
-    await import_store.add_events(
-        session,
-        [
-            new_event(
-                LeadCreated(
-                    lead_id=lead_id,
-                    dealer_id=job.owner_org,
-                    source=row.source.value,
-                    created_at=now,
-                ),
-                tenant=job.tenant,
-                owner_org=job.owner_org,
-                actor=job.created_by,
-            )
-            for lead_id, row in stored.created
-        ],
-    )
+    events: list[Envelope[Any]] = [
+        new_event(
+            LeadCreated(
+                lead_id=lead_id,
+                dealer_id=job.owner_org,
+                source=row.source.value,
+                created_at=now,
+            ),
+            tenant=job.tenant,
+            owner_org=job.owner_org,
+            actor=job.created_by,
+        )
+        for lead_id, row in stored.created
+    ]
+    events.extend(await _assign_on_arrival(session, job, pool_id, stored, now))
+    await import_store.add_events(session, events)
     return stored
+
+
+async def _assign_on_arrival(
+    session: AsyncSession,
+    job: LeadImport,
+    pool_id: UUID,
+    stored: import_store.StoredSlice,
+    now: datetime,
+) -> list[Envelope[LeadAssigned]]:
+    """A pool with an assignment strategy hands imported leads straight to its members, as it
+    does single ones (``handlers.auto_assign_in``)."""
+    pool = await repository.pool(session, pool_id)
+    if pool.auto_assignment is AutoAssignment.NONE or not stored.created:
+        return []
+    plan = plan_assignments(
+        pool.auto_assignment,
+        await repository.pool_candidates(session, pool_id),
+        pool.rules.claim.max_private_leads,
+        len(stored.created),
+        now,
+    )
+    assignments = [(lead_id, c) for (lead_id, _), c in zip(stored.created, plan, strict=False)]
+    if not assignments:
+        return []
+    actor = f"auto:{pool.auto_assignment.value}"
+    await import_store.assign_imported(
+        session,
+        job,
+        pool_id,
+        assignments,
+        actor=actor,
+        reason=pool.auto_assignment.value,
+        now=now,
+    )
+    return [
+        new_event(
+            LeadAssigned(
+                lead_id=lead_id,
+                dealer_id=job.owner_org,
+                at=now,
+                owner_user=c.user_id,
+                owner_team=c.org_node,
+                previous_owner=None,
+                assigned_by=actor,
+                reason=pool.auto_assignment.value,
+            ),
+            tenant=job.tenant,
+            owner_org=job.owner_org,
+            actor=actor,
+        )
+        for lead_id, c in assignments
+    ]
 
 
 async def _open(session: AsyncSession, job: LeadImport) -> _OpenFile:

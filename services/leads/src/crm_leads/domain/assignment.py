@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from crm_leads.domain.pool_rules import AutoAssignment
 
@@ -35,3 +35,29 @@ def choose_assignee(
     if strategy is AutoAssignment.LEAST_LOADED:
         return min(eligible, key=lambda c: (c.open_leads, c.user_id))
     return min(eligible, key=lambda c: (c.open_leads / max(c.weight, 1), -c.weight, c.user_id))
+
+
+def plan_assignments(
+    strategy: AutoAssignment,
+    candidates: Sequence[Candidate],
+    capacity: int,
+    count: int,
+    now: datetime,
+) -> list[Candidate]:
+    """Assignees of ``count`` leads arriving together (an import), chosen one after another as
+    ``choose_assignee`` would one by one; shorter than ``count`` when everyone is full (the
+    rest wait in the pool)."""
+    members = list(candidates)
+    plan: list[Candidate] = []
+    for step in range(count):
+        chosen = choose_assignee(strategy, members, capacity)
+        if chosen is None:
+            break
+        plan.append(chosen)
+        members[members.index(chosen)] = replace(
+            chosen,
+            open_leads=chosen.open_leads + 1,
+            # Strictly later than every earlier pick, so round robin moves on.
+            last_assigned_at=now + timedelta(microseconds=step),
+        )
+    return plan
