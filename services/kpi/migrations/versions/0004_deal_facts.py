@@ -43,9 +43,16 @@ def upgrade() -> None:
         sa.Column("competitor", sa.String(200)),
         sa.Column("day", sa.Date, nullable=False),
         sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column(
+            "recorded_at",
+            sa.DateTime(timezone=True),
+            nullable=False,
+            server_default=sa.func.now(),
+        ),
     )
     op.create_index("ix_deal_facts_tenant_day_dealer", "deal_facts", ["tenant", "day", "dealer_id"])
     op.create_index("ix_deal_facts_order", "deal_facts", ["order_id"])
+    op.create_index("ix_deal_facts_recorded", "deal_facts", ["recorded_at"])
 
 
 def downgrade() -> None:

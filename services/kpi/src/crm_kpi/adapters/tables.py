@@ -11,6 +11,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Table,
+    func,
 )
 from sqlalchemy.dialects.postgresql import UUID
 
@@ -76,6 +77,9 @@ deal_facts = Table(
     Column("competitor", String(200)),
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
+    # When kpi recorded it: what the leaderboard refresh looks for.
+    Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_deal_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
+    Index("ix_deal_facts_recorded", "recorded_at"),
     Index("ix_deal_facts_order", "order_id"),
 )

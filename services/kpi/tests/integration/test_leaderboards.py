@@ -1,0 +1,202 @@
+"""Leaderboards on real PostgreSQL and Redis: figures net of cancellations, each caller's view,
+and a board Redis lost is rebuilt from the facts."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from uuid import UUID, uuid4
+
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.db import create_engine, create_session_factory
+from crm_common.db.tables import org_directory, sharing_levels
+from crm_common.policy.sharing import DataType, Direction, SharingLevel
+from crm_common.settings import Settings
+from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.plugin import Databases
+from crm_common.testing.processes import run_command
+from crm_kpi.adapters.tables import deal_facts
+from crm_kpi.application.leaderboards import (
+    BoardNotFound,
+    leaderboard,
+    refresh_changed_boards,
+)
+from crm_kpi.domain.leaderboards import Metric, board_key
+
+pytestmark = pytest.mark.integration
+Sessions = async_sessionmaker[AsyncSession]
+MONTH = "2026-11"
+NOW = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)
+NS = f"t{uuid4().hex[:8]}."
+
+
+@pytest.fixture
+async def board_world(
+    infrastructure: Infrastructure, databases: Databases, tmp_path: Path
+) -> AsyncIterator[tuple[Sessions, Redis, str]]:
+    name = f"kpi_boards_{tmp_path.name[-8:]}"
+    await databases.create(name)
+    url = databases.url(name)
+    run_command(
+        "kpi",
+        "migrate",
+        {"CRM_ENV": "test", "CRM_SERVICE_NAME": "kpi", "CRM_DATABASE_URL": url},
+        tmp_path,
+    )
+    tenant = f"oem-{uuid4().hex[:8]}"  # Redis is shared: a tenant of its own
+    engine = create_engine(Settings(env="test", database_url=url))
+    sessions = create_session_factory(engine)
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(org_directory),
+            [
+                {
+                    "id": node,
+                    "tenant": tenant,
+                    "parent_id": None,
+                    "kind": "node",
+                    "path": path,
+                    "dealer_id": dealer,
+                    "active": True,
+                }
+                for node, path, dealer in [
+                    ("hq", "/hq/", None),
+                    ("dealer-a", "/hq/dealer-a/", "dealer-a"),
+                    ("team-a1", "/hq/dealer-a/team-a1/", "dealer-a"),
+                    ("dealer-b", "/hq/dealer-b/", "dealer-b"),
+                ]
+            ],
+        )
+    redis = Redis.from_url(infrastructure.redis_url)
+    yield sessions, redis, tenant
+    await redis.aclose()
+    await engine.dispose()
+
+
+def who(tenant: str, user: str, org: str, role: str, scope: DataScope) -> Principal:
+    return Principal(
+        user_id=user, tenant=tenant, org_node=org, roles=frozenset({role}), data_scope=scope
+    )
+
+
+async def record(
+    sessions: Sessions,
+    tenant: str,
+    outcome: str,
+    dealer: str,
+    consultant: str,
+    team: str,
+    order_id: UUID,
+    day: date,
+    units: int = 1,
+    revenue: str = "200000",
+) -> None:
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(deal_facts).values(
+                event_id=uuid4(),
+                outcome=outcome,
+                opportunity_id=uuid4(),
+                order_id=order_id,
+                tenant=tenant,
+                owner_org=dealer,
+                dealer_id=dealer,
+                consultant=consultant,
+                team=team,
+                units=units if outcome == "won" else 0,
+                revenue=Decimal(revenue) if outcome == "won" else 0,
+                gross_margin=Decimal("10000") if outcome == "won" else 0,
+                msrp=Decimal("210000"),
+                finance_attached=False,
+                insurance_attached=False,
+                day=day,
+                occurred_at=NOW,
+            )
+        )
+
+
+async def test_boards_rank_net_sales_per_caller_and_survive_redis_losing_them(
+    board_world: tuple[Sessions, Redis, str],
+) -> None:
+    sessions, redis, tenant = board_world
+    nov = date(2026, 11, 5)
+    for consultant, team in [("c1", "team-a1"), ("c1", "team-a1"), ("c2", "dealer-a")]:
+        await record(sessions, tenant, "won", "dealer-a", consultant, team, uuid4(), nov)
+    cancelled_order = uuid4()
+    await record(
+        sessions, tenant, "won", "dealer-a", "c3", "team-a1", cancelled_order, date(2026, 10, 30)
+    )
+    await record(sessions, tenant, "cancelled", "dealer-a", "c3", "team-a1", cancelled_order, nov)
+    await record(sessions, tenant, "won", "dealer-a", "c3", "team-a1", uuid4(), nov)
+    await record(sessions, tenant, "won", "dealer-b", "b1", "dealer-b", uuid4(), nov, units=5)
+
+    manager = who(tenant, "m1", "dealer-a", "sales_manager", DataScope.DEALER)
+    board = await leaderboard(
+        redis, NS, sessions, manager, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-a"
+    )
+    assert [(e.rank, e.member, e.score) for e in board.entries] == [
+        (1, "c1", 2),
+        (2, "c2", 1),
+        (3, "c3", 0),
+    ], "c3's October deal cancelled in November counts against November"
+
+    consultant = who(tenant, "c1", "team-a1", "sales_consultant", DataScope.OWN)
+    mine = await leaderboard(
+        redis, NS, sessions, consultant, month=MONTH, metric=Metric.UNITS, dealer_id=None
+    )
+    assert [e.member for e in mine.entries] == ["c1", "c3"], "their own team and themselves"
+    with pytest.raises(BoardNotFound):
+        await leaderboard(
+            redis, NS, sessions, consultant, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-b"
+        )
+    other = who(tenant, "bm", "dealer-b", "sales_manager", DataScope.DEALER)
+    with pytest.raises(BoardNotFound):
+        await leaderboard(
+            redis, NS, sessions, other, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-a"
+        )
+
+    analyst = who(tenant, "h2", "hq", "hq_analyst", DataScope.TENANT)
+    dealers = await leaderboard(
+        redis, NS, sessions, analyst, month=MONTH, metric=Metric.UNITS, dealer_id=None
+    )
+    assert [(e.member, e.score) for e in dealers.entries] == [("dealer-b", 5), ("dealer-a", 3)]
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(sharing_levels).values(
+                tenant=tenant,
+                data_type=DataType.KPI.value,
+                direction=Direction.DEALER_TO_OEM.value,
+                dealer_id="dealer-b",
+                partner_id="*",
+                level=SharingLevel.NONE.value,
+            )
+        )
+    hidden = await leaderboard(
+        redis, NS, sessions, analyst, month=MONTH, metric=Metric.UNITS, dealer_id=None
+    )
+    assert [e.member for e in hidden.entries] == ["dealer-a"], "dealer-b shares nothing"
+
+    await redis.delete(board_key(NS, tenant, MONTH, Metric.REVENUE, "dealer-a"))
+    rebuilt = await leaderboard(
+        redis, NS, sessions, manager, month=MONTH, metric=Metric.REVENUE, dealer_id="dealer-a"
+    )
+    assert [(e.member, e.score) for e in rebuilt.entries] == [
+        ("c1", Decimal("400000.00")),
+        ("c2", Decimal("200000.00")),
+        ("c3", Decimal("0.00")),
+    ]
+
+    await record(sessions, tenant, "won", "dealer-a", "c2", "dealer-a", uuid4(), nov)
+    await record(sessions, tenant, "won", "dealer-a", "c2", "dealer-a", uuid4(), nov)
+    assert await refresh_changed_boards(redis, NS, sessions, NOW) >= 1
+    board = await leaderboard(
+        redis, NS, sessions, manager, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-a"
+    )
+    assert [(e.rank, e.member) for e in board.entries][:2] == [(1, "c2"), (2, "c1")]
