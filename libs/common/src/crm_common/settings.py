@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     kafka_namespace: str = ""
     # A dealer's own deployment forwards its events to HQ's Kafka through the uplink (`crm-<service>
     # uplink`), each cut to what the dealer's sharing agreements let the OEM see.
+    # Set by a projection rebuild (`crm-<service> rebuild`): its consumers read every topic again
+    # under groups of their own, beside the live ones.
+    consumer_group_prefix: str = ""
     uplink_bootstrap_servers: str | None = None
     uplink_namespace: str = ""
     kafka_partitions: int = Field(default=6, ge=1)
@@ -93,7 +96,7 @@ class Settings(BaseSettings):
         return f"{self.kafka_namespace}{name}"
 
     def consumer_group(self, name: str) -> str:
-        return f"{self.kafka_namespace}{name}"
+        return f"{self.kafka_namespace}{self.consumer_group_prefix}{name}"
 
 
 @lru_cache(maxsize=1)

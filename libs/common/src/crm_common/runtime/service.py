@@ -35,6 +35,7 @@ from crm_common.messaging.consumer import (
 from crm_common.messaging.uplink import Uplink
 from crm_common.observability.logging import configure_logging
 from crm_common.outbox.relay import OutboxRelay
+from crm_common.runtime.rebuild import rebuild_projections
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -211,6 +212,9 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
     sub.add_parser("worker", help="consume events, relay the outbox, run scheduled work")
     sub.add_parser("migrate", help="create the database if needed and upgrade it to head")
     sub.add_parser("uplink", help="forward events to HQ's Kafka, cut by the sharing agreements")
+    sub.add_parser(
+        "rebuild", help="replay every subscribed topic from offset 0 into the (empty) database"
+    )
     docs = sub.add_parser("docs", help="write docs/{asyncapi,openapi}/<service>.json")
     docs.add_argument("--output-dir", type=Path, default=Path("docs"))
     for name, command in definition.commands.items():
@@ -240,6 +244,13 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
             upgrade_to_head(settings, definition.migrations_dir)
         case "uplink":
             asyncio.run(run_uplink(definition, settings))
+        case "rebuild":
+            if definition.subscriptions is None:
+                sys.exit(f"{definition.name} consumes nothing: there is nothing to rebuild")
+            replayed = asyncio.run(
+                rebuild_projections(settings, list(definition.subscriptions(settings)))
+            )
+            sys.stdout.write(f"rebuilt from {replayed} subscriptions\n")
         case "docs":
             for kind, document in documentation(definition).items():
                 target = args.output_dir / kind / f"{definition.name}.json"
