@@ -11,14 +11,14 @@ from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
 from crm_kpi.application.leaderboards import BoardNotFound, refresh_leaderboards
 from crm_kpi.entrypoints.consumers import subscriptions
-from crm_kpi.entrypoints.http import leaderboards, routes
+from crm_kpi.entrypoints.http import leaderboards, reports, routes
 
 DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from every event."
 
 
 LEADERBOARD_REFRESH_SECONDS = 30.0
 
-ROUTERS: list[APIRouter] = [routes.router, leaderboards.router]
+ROUTERS: list[APIRouter] = [routes.router, leaderboards.router, reports.router]
 
 ERROR_STATUSES: dict[type[Exception], int] = {BoardNotFound: 404}
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, Table, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
+from crm_common.auth.principal import DataScope
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.domain.reports import FOLLOW_UP_COLUMNS, ConsultantFigures
 
 ACTIVITIES = (
     "claimed",
@@ -169,3 +172,96 @@ async def daily_sales(
                 cancelled_gross_margin=r.gross_margin,
             )
     return {key: DaySales(**values) for key, values in figures.items()}
+
+
+FactScope = Callable[[Table], ColumnElement[bool]]
+
+
+def figures_visible_to(principal: Principal) -> FactScope:
+    """Facts the principal may count: other dealers' at the aggregate level; a consultant
+    (own or team scope) only their own line."""
+
+    def scope(facts: Table) -> ColumnElement[bool]:
+        if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
+            return and_(facts.c.tenant == principal.tenant, facts.c.consultant == principal.user_id)
+        return visible_to(
+            principal,
+            DataType.KPI,
+            tenant=facts.c.tenant,
+            owner_org=facts.c.owner_org,
+            need=SharingLevel.AGGREGATE,
+        )
+
+    return scope
+
+
+def figures_of_dealer(tenant: str, dealer_id: str) -> FactScope:
+    """For scheduled reports: the whole dealer."""
+
+    def scope(facts: Table) -> ColumnElement[bool]:
+        return and_(facts.c.tenant == tenant, facts.c.dealer_id == dealer_id)
+
+    return scope
+
+
+async def sales_meeting_figures(
+    session_factory: async_sessionmaker[AsyncSession],
+    scope: FactScope,
+    *,
+    date_from: date,
+    date_to: date,
+    dealer_id: str | None,
+) -> list[ConsultantFigures]:
+    """Per consultant: receptions, callbacks, test drives, claims, grade assessments and
+    upgrades, conversions, losses (lead facts) and units won (deal facts) in the period."""
+    activity = lead_activity_facts
+    lead_query = (
+        select(
+            activity.c.dealer_id,
+            activity.c.consultant,
+            activity.c.activity,
+            activity.c.detail,
+            func.count().label("n"),
+        )
+        .where(
+            scope(activity),
+            activity.c.day.between(date_from, date_to),
+            activity.c.consultant.is_not(None),
+        )
+        .group_by(
+            activity.c.dealer_id, activity.c.consultant, activity.c.activity, activity.c.detail
+        )
+    )
+    deal_query = (
+        select(deal_facts.c.dealer_id, deal_facts.c.consultant, func.sum(deal_facts.c.units))
+        .where(
+            scope(deal_facts),
+            deal_facts.c.day.between(date_from, date_to),
+            deal_facts.c.outcome == "won",
+        )
+        .group_by(deal_facts.c.dealer_id, deal_facts.c.consultant)
+    )
+    if dealer_id is not None:
+        lead_query = lead_query.where(activity.c.dealer_id == dealer_id)
+        deal_query = deal_query.where(deal_facts.c.dealer_id == dealer_id)
+    lines: dict[tuple[str, str], ConsultantFigures] = {}
+
+    def line(dealer: str, consultant: str) -> ConsultantFigures:
+        return lines.setdefault((dealer, consultant), ConsultantFigures(dealer, consultant))
+
+    async with session_factory() as session:
+        for r in await session.execute(lead_query):
+            figures = line(r.dealer_id, r.consultant)
+            if r.activity == "followed_up" and r.detail in FOLLOW_UP_COLUMNS:
+                column = FOLLOW_UP_COLUMNS[r.detail]
+                setattr(figures, column, getattr(figures, column) + r.n)
+            elif r.activity in ("graded", "upgraded"):
+                figures.graded[r.detail] = figures.graded.get(r.detail, 0) + r.n
+                if r.activity == "upgraded":
+                    figures.upgraded += r.n
+            elif r.activity in ("claimed", "converted", "lost"):
+                setattr(figures, r.activity, getattr(figures, r.activity) + r.n)
+        for dealer, consultant, units in await session.execute(deal_query):
+            if consultant is not None:
+                line(dealer, consultant).won_units += int(units)
+    return sorted(lines.values(), key=lambda f: (f.dealer_id, f.consultant))

@@ -1,5 +1,5 @@
-"""Leaderboards on real PostgreSQL and Redis: figures net of cancellations, each caller's view,
-and a board Redis lost is rebuilt from the facts."""
+"""Leaderboards and the sales meeting figures on real PostgreSQL and Redis: figures net of
+cancellations, each caller's view, and a board Redis lost is rebuilt from the facts."""
 
 from __future__ import annotations
 
@@ -22,13 +22,15 @@ from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import run_command
-from crm_kpi.adapters.tables import deal_facts
+from crm_kpi.adapters.tables import deal_facts, lead_activity_facts
 from crm_kpi.application.leaderboards import (
     BoardNotFound,
     leaderboard,
     refresh_changed_boards,
 )
 from crm_kpi.domain.leaderboards import Metric, board_key
+from crm_kpi.domain.reports import ConsultantFigures
+from crm_kpi.views import figures_visible_to, sales_meeting_figures
 
 pytestmark = pytest.mark.integration
 Sessions = async_sessionmaker[AsyncSession]
@@ -200,3 +202,56 @@ async def test_boards_rank_net_sales_per_caller_and_survive_redis_losing_them(
         redis, NS, sessions, manager, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-a"
     )
     assert [(e.rank, e.member) for e in board.entries][:2] == [(1, "c2"), (2, "c1")]
+
+
+async def test_the_sales_meeting_counts_each_consultant_s_day_for_the_right_people(
+    board_world: tuple[Sessions, Redis, str],
+) -> None:
+    sessions, _, tenant = board_world
+    day = date(2026, 11, 20)
+    activities = [
+        ("c1", "followed_up", "visit"),
+        ("c1", "followed_up", "call"),
+        ("c1", "followed_up", "call"),
+        ("c1", "graded", "intent"),
+        ("c1", "upgraded", "ready_to_buy"),
+        ("c1", "converted", None),
+        ("c2", "claimed", None),
+        ("c2", "graded", "potential"),
+    ]
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(lead_activity_facts),
+            [
+                {
+                    "event_id": uuid4(),
+                    "lead_id": uuid4(),
+                    "tenant": tenant,
+                    "owner_org": "dealer-a",
+                    "dealer_id": "dealer-a",
+                    "consultant": consultant,
+                    "activity": activity,
+                    "detail": detail,
+                    "day": day,
+                    "occurred_at": NOW,
+                }
+                for consultant, activity, detail in activities
+            ],
+        )
+    await record(sessions, tenant, "won", "dealer-a", "c1", "team-a1", uuid4(), day)
+
+    async def meeting(principal: Principal) -> list[ConsultantFigures]:
+        return await sales_meeting_figures(
+            sessions, figures_visible_to(principal), date_from=day, date_to=day, dealer_id=None
+        )
+
+    manager = who(tenant, "m1", "dealer-a", "sales_manager", DataScope.DEALER)
+    c1, c2 = await meeting(manager)
+    assert (c1.receptions, c1.callbacks, c1.upgraded, c1.converted, c1.won_units) == (1, 2, 1, 1, 1)
+    assert c1.graded == {"intent": 1, "ready_to_buy": 1}
+    assert c1.conversion_rate() == round(1 / 3, 4)
+    assert (c2.claimed, c2.graded) == (1, {"potential": 1})
+    consultant = who(tenant, "c2", "dealer-a", "sales_consultant", DataScope.OWN)
+    assert [f.consultant for f in await meeting(consultant)] == ["c2"]
+    other = who(tenant, "bm", "dealer-b", "sales_manager", DataScope.DEALER)
+    assert await meeting(other) == []

@@ -1,0 +1,114 @@
+"""The daily sales meeting figures (每日销售例会) per consultant, as JSON, CSV or XLSX."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.auth.http import requires
+from crm_common.runtime.http import database
+from crm_kpi import views
+from crm_kpi.adapters.spreadsheets import as_xlsx
+from crm_kpi.domain.reports import as_csv, report_table
+from crm_kpi.entrypoints.http.routes import check_range
+
+router = APIRouter(prefix="/kpi/reports", tags=["reports"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ReportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class ConsultantLine(BaseModel):
+    dealer_id: str
+    consultant: str
+    receptions: int = Field(description="Showroom visits recorded (接待)")
+    callbacks: int = Field(description="Calls recorded (回访)")
+    test_drives: int
+    claimed: int = Field(description="Leads taken from the pool")
+    graded: dict[str, int] = Field(description="Assessments per intent grade (意向/潜在 counts)")
+    upgraded: int = Field(description="Follow-ups that raised the grade")
+    converted: int
+    lost: int
+    won_units: int
+    conversion_rate: float | None = Field(description="Conversions per reception and callback")
+
+
+class SalesMeeting(BaseModel):
+    date_from: date
+    date_to: date
+    lines: list[ConsultantLine]
+
+
+@router.get(
+    "/sales-meeting",
+    response_model=SalesMeeting,
+    responses={
+        200: {"content": {"text/csv": {}, XLSX: {}}, "description": "JSON, CSV or XLSX"},
+        403: {"description": "The role lacks kpi.read"},
+    },
+)
+async def sales_meeting_figures(
+    principal: Annotated[Principal, requires("kpi.read")],
+    db: Annotated[async_sessionmaker[AsyncSession], Depends(database)],
+    date_from: Annotated[date, Query(alias="from", description="First business day, inclusive")],
+    date_to: Annotated[date, Query(alias="to", description="Last business day, inclusive")],
+    dealer_id: Annotated[str | None, Query(max_length=64)] = None,
+    format: ReportFormat = ReportFormat.JSON,
+) -> SalesMeeting | Response:
+    """Receptions, callbacks, test drives, claims, intent assessments, upgrades, conversions,
+    losses and units won per consultant: what the morning meeting goes through. A consultant
+    gets their own line; managers their dealer's; HQ and regions the dealers sharing figures."""
+    check_range(date_from, date_to)
+    lines = await views.sales_meeting_figures(
+        db,
+        views.figures_visible_to(principal),
+        date_from=date_from,
+        date_to=date_to,
+        dealer_id=dealer_id,
+    )
+    if format is ReportFormat.JSON:
+        return SalesMeeting(
+            date_from=date_from,
+            date_to=date_to,
+            lines=[
+                ConsultantLine(
+                    dealer_id=f.dealer_id,
+                    consultant=f.consultant,
+                    receptions=f.receptions,
+                    callbacks=f.callbacks,
+                    test_drives=f.test_drives,
+                    claimed=f.claimed,
+                    graded=f.graded,
+                    upgraded=f.upgraded,
+                    converted=f.converted,
+                    lost=f.lost,
+                    won_units=f.won_units,
+                    conversion_rate=f.conversion_rate(),
+                )
+                for f in lines
+            ],
+        )
+    table = report_table(lines)
+    name = f"sales-meeting-{date_from}-{date_to}"
+    if format is ReportFormat.CSV:
+        return Response(
+            as_csv(table),
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": f'attachment; filename="{name}.csv"'},
+        )
+    return Response(
+        as_xlsx("sales meeting", table),
+        media_type=XLSX,
+        headers={"content-disposition": f'attachment; filename="{name}.xlsx"'},
+    )

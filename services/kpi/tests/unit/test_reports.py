@@ -1,0 +1,42 @@
+import io
+from datetime import date
+
+from openpyxl import load_workbook
+
+from crm_kpi.adapters.spreadsheets import as_xlsx
+from crm_kpi.domain.reports import (
+    ConsultantFigures,
+    ReportKind,
+    as_csv,
+    last_completed_period,
+    report_table,
+)
+
+
+def test_report_periods_are_the_last_whole_day_week_and_month() -> None:
+    wednesday = date(2026, 11, 25)
+    assert last_completed_period(ReportKind.DAILY, wednesday) == (date(2026, 11, 24),) * 2
+    assert last_completed_period(ReportKind.WEEKLY, wednesday) == (
+        date(2026, 11, 16),
+        date(2026, 11, 22),
+    )
+    assert last_completed_period(ReportKind.MONTHLY, date(2026, 3, 1)) == (
+        date(2026, 2, 1),
+        date(2026, 2, 28),
+    )
+
+
+def test_the_meeting_table_has_a_column_per_grade_and_opens_in_excel() -> None:
+    lines = [
+        ConsultantFigures("dealer-a", "c2", receptions=2, callbacks=2, converted=1),
+        ConsultantFigures("dealer-a", "c1", callbacks=3, graded={"intent": 2, "potential": 1}),
+    ]
+    table = report_table(lines)
+    assert table[0][-4:] == ["won_units", "graded_intent", "graded_potential", "conversion_rate"]
+    assert table[1][:2] == ["dealer-a", "c1"]
+    assert table[1][-3:] == [2, 1, 0.0]
+    assert table[2][-1] == 0.25
+    assert as_csv(table).decode().startswith("\ufeffdealer_id,consultant,receptions")
+    sheet = load_workbook(io.BytesIO(as_xlsx("sales meeting", table))).active
+    assert sheet is not None
+    assert [c.value for c in sheet[2]][:3] == ["dealer-a", "c1", 0]
