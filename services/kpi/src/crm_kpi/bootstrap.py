@@ -6,21 +6,37 @@ from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 
+from crm_common.contracts.events.kpi.v1 import CommissionStatementIssued
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
+from crm_kpi.application import commission as commission_commands
 from crm_kpi.application.leaderboards import BoardNotFound, refresh_leaderboards
+from crm_kpi.application.reports import ReportNotFound, run_report_schedule
+from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
 from crm_kpi.entrypoints.consumers import subscriptions
-from crm_kpi.entrypoints.http import leaderboards, reports, routes
+from crm_kpi.entrypoints.http import commission, leaderboards, reports, routes
 
 DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from every event."
 
 
 LEADERBOARD_REFRESH_SECONDS = 30.0
+REPORT_SCHEDULE_SECONDS = 300.0
 
-ROUTERS: list[APIRouter] = [routes.router, leaderboards.router, reports.router]
+ROUTERS: list[APIRouter] = [routes.router, leaderboards.router, reports.router, commission.router]
 
-ERROR_STATUSES: dict[type[Exception], int] = {BoardNotFound: 404}
+ERROR_STATUSES: dict[type[Exception], int] = {
+    BoardNotFound: 404,
+    ReportNotFound: 404,
+    commission_commands.DealerNotFound: 404,
+    commission_commands.PlanNotFound: 404,
+    commission_commands.StatementNotFound: 404,
+    commission_commands.PlanExists: 409,
+    commission_commands.NoPlan: 409,
+    commission_commands.MonthIssued: 409,
+    VersionOverlaps: 409,
+    ReviewOutOfOrder: 409,
+}
 
 
 def create_api(settings: Settings) -> FastAPI:
@@ -41,5 +57,9 @@ DEFINITION = ServiceDefinition(
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
     subscriptions=subscriptions,
-    scheduled=[ScheduledJob("leaderboards", LEADERBOARD_REFRESH_SECONDS, refresh_leaderboards)],
+    publishes=(CommissionStatementIssued,),
+    scheduled=[
+        ScheduledJob("leaderboards", LEADERBOARD_REFRESH_SECONDS, refresh_leaderboards),
+        ScheduledJob("reports", REPORT_SCHEDULE_SECONDS, run_report_schedule),
+    ],
 )

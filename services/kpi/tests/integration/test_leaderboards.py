@@ -28,8 +28,14 @@ from crm_kpi.application.leaderboards import (
     leaderboard,
     refresh_changed_boards,
 )
+from crm_kpi.application.reports import (
+    ReportNotFound,
+    generate_due_reports,
+    report_file,
+    reports_for,
+)
 from crm_kpi.domain.leaderboards import Metric, board_key
-from crm_kpi.domain.reports import ConsultantFigures
+from crm_kpi.domain.reports import ConsultantFigures, ReportKind
 from crm_kpi.views import figures_visible_to, sales_meeting_figures
 
 pytestmark = pytest.mark.integration
@@ -255,3 +261,26 @@ async def test_the_sales_meeting_counts_each_consultant_s_day_for_the_right_peop
     assert [f.consultant for f in await meeting(consultant)] == ["c2"]
     other = who(tenant, "bm", "dealer-b", "sales_manager", DataScope.DEALER)
     assert await meeting(other) == []
+
+
+async def test_reports_are_generated_once_per_ended_period_and_read_by_the_right_people(
+    board_world: tuple[Sessions, Redis, str],
+) -> None:
+    sessions, _, tenant = board_world
+    await record(sessions, tenant, "won", "dealer-a", "c1", "team-a1", uuid4(), date(2026, 11, 22))
+    wednesday = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+    generated = await generate_due_reports(sessions, wednesday, "Asia/Shanghai")
+    assert generated == 6, "2 dealers, 3 kinds"
+    assert await generate_due_reports(sessions, wednesday, "Asia/Shanghai") == 0, "once"
+
+    manager = who(tenant, "m1", "dealer-a", "sales_manager", DataScope.DEALER)
+    mine = await reports_for(sessions, manager, ReportKind.WEEKLY)
+    assert [(r["owner_org"], r["period_start"], r["lines"]) for r in mine] == [
+        ("dealer-a", date(2026, 11, 16), 1)
+    ]
+    name, content = await report_file(sessions, manager, mine[0]["id"], xlsx=False)
+    assert name == "sales-meeting-dealer-a-weekly-2026-11-16.csv"
+    assert content.decode().splitlines()[1].startswith("dealer-a,c1,")
+    other = who(tenant, "bm", "dealer-b", "sales_manager", DataScope.DEALER)
+    with pytest.raises(ReportNotFound):
+        await report_file(sessions, other, mine[0]["id"], xlsx=True)

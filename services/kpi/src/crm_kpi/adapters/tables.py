@@ -7,6 +7,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -82,4 +83,29 @@ deal_facts = Table(
     Index("ix_deal_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
     Index("ix_deal_facts_recorded", "recorded_at"),
     Index("ix_deal_facts_order", "order_id"),
+)
+
+# Reports the worker generates when a day, week or month ends (the sales meeting per consultant
+# of a dealer), kept as the files users download.
+generated_reports = Table(
+    "generated_reports",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("lines", Integer, nullable=False),
+    Column("csv", LargeBinary, nullable=False),
+    Column("xlsx", LargeBinary, nullable=False),
+    Column("generated_at", DateTime(timezone=True), nullable=False),
+    Index(
+        "ux_generated_reports_period",
+        "tenant",
+        "owner_org",
+        "kind",
+        "period_start",
+        unique=True,
+    ),
 )

@@ -8,7 +8,9 @@ from sqlalchemy.dialects.postgresql import insert
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
+from crm_common.contracts.events.opportunities.v1 import DealWon
 from crm_common.db import UnitOfWork
+from crm_kpi.adapters.commission_tables import deal_credits
 from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
 from crm_kpi.domain.facts import (
     DealEventData,
@@ -71,9 +73,22 @@ async def record_lead_activity(
 async def record_deal_outcomes(
     uow: UnitOfWork, events: Sequence[Envelope[DealEventData]], timezone: str
 ) -> None:
-    """One fact per won, lost, delivered or cancelled deal; a batch of events is one INSERT."""
+    """One fact per won, lost, delivered or cancelled deal; a batch of events is one INSERT.
+    A won deal's split credit (who shares it, for commission) is written beside its fact."""
     rows = []
+    credits: list[dict[str, object]] = []
     for event in events:
+        if isinstance(event.data, DealWon):
+            credits.extend(
+                {
+                    "event_id": event.id,
+                    "user_id": share.user_id,
+                    "order_id": event.data.order_id,
+                    "team": share.team,
+                    "share_percent": share.share_percent,
+                }
+                for share in event.data.credit
+            )
         outcome = deal_outcome(event.data)
         rows.append(
             {
@@ -101,3 +116,5 @@ async def record_deal_outcomes(
             }
         )
     await uow.session.execute(insert(deal_facts).values(rows).on_conflict_do_nothing())
+    if credits:
+        await uow.session.execute(insert(deal_credits).values(credits).on_conflict_do_nothing())

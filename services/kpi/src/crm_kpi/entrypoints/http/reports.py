@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
+from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
@@ -16,7 +17,8 @@ from crm_common.auth.http import requires
 from crm_common.runtime.http import database
 from crm_kpi import views
 from crm_kpi.adapters.spreadsheets import as_xlsx
-from crm_kpi.domain.reports import as_csv, report_table
+from crm_kpi.application.reports import report_file, reports_for
+from crm_kpi.domain.reports import ReportKind, as_csv, report_table
 from crm_kpi.entrypoints.http.routes import check_range
 
 router = APIRouter(prefix="/kpi/reports", tags=["reports"])
@@ -111,4 +113,63 @@ async def sales_meeting_figures(
         as_xlsx("sales meeting", table),
         media_type=XLSX,
         headers={"content-disposition": f'attachment; filename="{name}.xlsx"'},
+    )
+
+
+class GeneratedReport(BaseModel):
+    id: UUID
+    dealer_id: str
+    kind: ReportKind
+    period_start: date
+    period_end: date
+    lines: int = Field(description="Consultant lines in the report")
+    generated_at: datetime
+
+
+@router.get(
+    "",
+    response_model=list[GeneratedReport],
+    responses={403: {"description": "The role lacks kpi.read"}},
+)
+async def generated_reports(
+    principal: Annotated[Principal, requires("kpi.read")],
+    db: Annotated[async_sessionmaker[AsyncSession], Depends(database)],
+    kind: ReportKind | None = None,
+) -> list[GeneratedReport]:
+    """The daily, weekly and monthly sales meeting reports the worker generated when each
+    period ended, for the dealers the caller may see figures of; newest first."""
+    return [
+        GeneratedReport(
+            id=r["id"],
+            dealer_id=r["owner_org"],
+            kind=ReportKind(r["kind"]),
+            period_start=r["period_start"],
+            period_end=r["period_end"],
+            lines=r["lines"],
+            generated_at=r["generated_at"],
+        )
+        for r in await reports_for(db, principal, kind)
+    ]
+
+
+@router.get(
+    "/{report_id}/file",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/csv": {}, XLSX: {}}, "description": "The report's file"},
+        403: {"description": "The role lacks kpi.read"},
+        404: {"description": "No such report visible to the caller"},
+    },
+)
+async def generated_report_file(
+    report_id: UUID,
+    principal: Annotated[Principal, requires("kpi.read")],
+    db: Annotated[async_sessionmaker[AsyncSession], Depends(database)],
+    format: Literal["csv", "xlsx"] = "csv",
+) -> Response:
+    name, content = await report_file(db, principal, report_id, xlsx=format == "xlsx")
+    return Response(
+        content,
+        media_type=XLSX if format == "xlsx" else "text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
     )

@@ -1,0 +1,263 @@
+"""Commission run benchmark: a month's statements for 10,000 consultants over 1,000,000 deals.
+
+    .venv/bin/python bench/kpi/commission_run.py --consultants 10000 --deals 1000000
+
+Builds a throwaway, migrated kpi database (``crm_bench_kpi``) on the local PostgreSQL
+(`deploy/local/infra.sh up`): ``--dealers`` dealers with 20 consultants each (``--consultants``
+in all), one plan per dealer with the same rules (per-unit amounts by model, 5 % of gross margin,
+attainment bands 0.8/1.0/1.3, origin rates, finance and insurance bonuses), a units target per
+consultant, and won deals with their split credit (10 % of deals split 60/40), loaded set-based
+(INSERT … SELECT generate_series): ``--deals`` in November, a tenth of that in October. 1 % of
+November's deals are cancelled within November (they earn nothing) and 5 % of October's are
+cancelled in November (clawed back). Runs October (so there are lines to claw back), then times
+the run the API starts for every dealer of the tenant for November
+(``crm_kpi.application.commission.run_commission``), and a rerun that replaces it. Prints one
+JSON line of figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+
+import asyncpg
+
+from crm_common.db import create_engine, create_session_factory
+from crm_common.settings import Settings
+from crm_kpi.application.commission import run_commission
+from crm_kpi.domain.commission import PlanRules
+
+PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
+DATABASE = "crm_bench_kpi"
+TENANT = "oem-bench"
+CHUNK = 250_000
+RULES = PlanRules.model_validate(
+    {
+        "per_unit": {"M1": "800", "M2": "1000", "M3": "1200", "M4": "1500"},
+        "default_per_unit": "500",
+        "gross_margin_percent": "5",
+        "bands": [
+            {"name": "below_80", "from_percent": "0", "multiplier": "0.8"},
+            {"name": "on_target", "from_percent": "80", "multiplier": "1.0"},
+            {
+                "name": "above_100",
+                "from_percent": "100",
+                "from_exclusive": True,
+                "multiplier": "1.3",
+            },
+        ],
+        "no_target_multiplier": "1.0",
+        "finance_bonus": "300",
+        "insurance_bonus": "200",
+        "origin_rates": {"self_sourced": "1.2", "pool": "0.9", "oem": "0.8"},
+    }
+)
+
+
+def database_url() -> str:
+    return (
+        f"postgresql+asyncpg://{PG['user']}:{PG['password']}@{PG['host']}:{PG['port']}/{DATABASE}"
+    )
+
+
+async def fresh_database() -> None:
+    conn = await asyncpg.connect(database="postgres", **PG)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{DATABASE}"')
+    finally:
+        await conn.close()
+    env = {
+        **os.environ,
+        "CRM_ENV": "test",
+        "CRM_SERVICE_NAME": "kpi",
+        "CRM_DATABASE_URL": database_url(),
+    }
+    migrate = [sys.executable, "-m", "crm_kpi", "migrate"]
+    await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
+
+
+# Deal g goes to consultant g % consultants, who works at dealer (g % consultants) / 20; a tenth
+# of deals are split 60/40 with the next consultant of the same dealer.
+_DEALS = """
+INSERT INTO deal_facts (event_id, outcome, opportunity_id, order_id, tenant, owner_org, dealer_id,
+  consultant, team, model_code, lead_origin, units, revenue, gross_margin, msrp,
+  finance_attached, insurance_attached, day, occurred_at)
+SELECT gen_random_uuid(), 'won', gen_random_uuid(), gen_random_uuid(), $1,
+       'd' || (g % $2) / 20, 'd' || (g % $2) / 20, 'c' || g % $2, 't' || (g % $2) / 5,
+       'M' || (1 + g % 5), (ARRAY['self_sourced', 'pool', 'oem', 'direct'])[1 + g % 4], 1,
+       150000 + g % 50000, 3000 + (g::bigint * 7919) % 12000 + ((g % 100) / 100.0),
+       160000 + g % 50000,
+       g % 5 < 2, g % 10 < 3, $3::date + (g % $4), $5
+FROM generate_series($6::int, $7::int - 1) AS g
+"""
+_CREDITS = """
+INSERT INTO deal_credits (event_id, user_id, order_id, team, share_percent)
+SELECT f.event_id, c.user_id, f.order_id, f.team, c.share
+FROM deal_facts f
+CROSS JOIN LATERAL (
+  SELECT f.consultant AS user_id,
+         CASE WHEN abs(hashtext(f.order_id::text)) % 10 = 0 THEN 60 ELSE 100 END AS share
+  UNION ALL
+  SELECT 'c' || ((substr(f.consultant, 2)::int / 20) * 20
+                 + (substr(f.consultant, 2)::int + 1) % 20), 40
+  WHERE abs(hashtext(f.order_id::text)) % 10 = 0
+) c
+WHERE f.day BETWEEN $1 AND $2
+"""
+
+
+async def populate(consultants: int, deals: int, now: datetime) -> float:
+    started = time.perf_counter()
+    conn = await asyncpg.connect(database=DATABASE, **PG)
+    try:
+        dealers = consultants // 20
+        for month_start, days, count in (
+            (datetime(2026, 10, 1).date(), 31, deals // 10),
+            (datetime(2026, 11, 1).date(), 30, deals),
+        ):
+            for start in range(0, count, CHUNK):
+                await conn.execute(
+                    _DEALS,
+                    TENANT,
+                    consultants,
+                    month_start,
+                    days,
+                    now,
+                    start,
+                    min(start + CHUNK, count),
+                )
+        for first, last in (("2026-10-01", "2026-10-31"), ("2026-11-01", "2026-11-30")):
+            await conn.execute(
+                _CREDITS, datetime.fromisoformat(first).date(), datetime.fromisoformat(last).date()
+            )
+        # Cancelled within November (1 % of November's deals) and October's deals cancelled in
+        # November (5 %): the second are clawed back.
+        await conn.execute(
+            """
+            INSERT INTO deal_facts (event_id, outcome, opportunity_id, order_id, tenant, owner_org,
+              dealer_id, consultant, units, revenue, gross_margin, msrp, finance_attached,
+              insurance_attached, day, occurred_at)
+            SELECT gen_random_uuid(), 'cancelled', opportunity_id, order_id, tenant, owner_org,
+                   dealer_id, consultant, 0, 0, 0, 0, false, false,
+                   CASE WHEN day < '2026-11-01' THEN date '2026-11-20'
+                        ELSE least(day + 3, date '2026-11-30') END,
+                   occurred_at
+            FROM deal_facts
+            WHERE outcome = 'won' AND (
+              (day >= '2026-11-01' AND abs(hashtext(order_id::text)) % 100 = 1)
+              OR (day < '2026-11-01' AND abs(hashtext(order_id::text)) % 20 = 1))
+            """
+        )
+        await conn.execute(
+            """
+            INSERT INTO commission_plans (id, tenant, owner_org, dealer_id, name, currency,
+              created_by, created_at)
+            SELECT gen_random_uuid(), $1, 'd' || d, 'd' || d, 'bench plan', 'CNY', 'bench', $3
+            FROM generate_series(0, $2 - 1) AS d
+            """,
+            TENANT,
+            dealers,
+            now,
+        )
+        await conn.execute(
+            """
+            INSERT INTO commission_plan_versions (plan_id, version, effective_from, effective_to,
+              rules, created_by, created_at)
+            SELECT id, 1, date '2026-01-01', NULL, $1::jsonb, 'bench', $2 FROM commission_plans
+            """,
+            RULES.model_dump_json(),
+            now,
+        )
+        # Targets around each consultant's share of the month: attainment spreads over the bands.
+        per_consultant = max(1, deals // consultants)
+        await conn.execute(
+            """
+            INSERT INTO consultant_targets (tenant, dealer_id, user_id, month, owner_org, units,
+              set_by, set_at)
+            SELECT $1, 'd' || c / 20, 'c' || c, '2026-11', 'd' || c / 20,
+                   greatest(1, $3 * (70 + c % 50) / 100), 'bench', $4
+            FROM generate_series(0, $2 - 1) AS c
+            """,
+            TENANT,
+            consultants,
+            per_consultant,
+            now,
+        )
+        for table in ("deal_facts", "deal_credits", "consultant_targets", "commission_plans"):
+            await conn.execute(f"VACUUM ANALYZE {table}")
+    finally:
+        await conn.close()
+    return time.perf_counter() - started
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--consultants", type=int, default=10_000)
+    parser.add_argument("--deals", type=int, default=1_000_000)
+    args = parser.parse_args()
+    now = datetime.now(UTC)
+    await fresh_database()
+    populate_seconds = await populate(args.consultants, args.deals, now)
+    engine = create_engine(
+        Settings(env="test", service_name="kpi-bench", database_url=database_url())
+    )
+    sessions = create_session_factory(engine)
+    figures: dict[str, object] = {}
+    try:
+        for label, month in (("october", "2026-10"), ("november", "2026-11"), ("rerun", "2026-11")):
+            started = time.perf_counter()
+            runs = await run_commission(
+                sessions, tenant=TENANT, month=month, dealers=None, run_by="bench", now=now
+            )
+            figures[f"{label}_s"] = round(time.perf_counter() - started, 2)
+            figures[f"{label}_statements"] = sum(r.statements for r in runs)
+            figures[f"{label}_lines"] = sum(r.lines for r in runs)
+            if label != "october":
+                figures[f"{label}_total"] = str(sum(r.total for r in runs))
+    finally:
+        await engine.dispose()
+    conn = await asyncpg.connect(database=DATABASE, **PG)
+    try:
+        counts = await conn.fetchrow(
+            """
+            SELECT
+              (SELECT count(*) FROM deal_facts
+                 WHERE outcome = 'won' AND day >= '2026-11-01') AS won,
+              (SELECT count(*) FROM deal_facts WHERE outcome = 'cancelled') AS cancelled,
+              (SELECT count(*) FROM commission_lines l JOIN commission_statements s
+                 ON s.id = l.statement_id WHERE s.month = '2026-11' AND l.kind = 'clawback')
+                 AS clawback_lines,
+              (SELECT count(DISTINCT user_id) FROM commission_statements WHERE month = '2026-11')
+                 AS consultants
+            """
+        )
+    finally:
+        await conn.close()
+    print(
+        json.dumps(
+            {
+                "benchmark": "kpi.commission_run",
+                "consultants": counts["consultants"],
+                "dealers": args.consultants // 20,
+                "november_won_deals": counts["won"],
+                "cancelled": counts["cancelled"],
+                "clawback_lines": counts["clawback_lines"],
+                "populate_s": round(populate_seconds, 1),
+                **figures,
+                "machine": f"{platform.machine()} {os.cpu_count()} cpu, "
+                f"Python {platform.python_version()}",
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

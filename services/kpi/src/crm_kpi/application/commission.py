@@ -1,0 +1,586 @@
+"""Commission commands: plans and their versions, consultants' targets, the monthly run, the
+review of a statement (consultant → sales manager → finance) and the estimate of an open quote.
+
+Each command is one unit of work; the run is one unit of work per dealer, so a dealer's month
+is either replaced whole or left as it was. Rules live in ``crm_kpi.domain.commission``."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy import and_, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.contracts import new_event
+from crm_common.contracts.events.kpi.v1 import CommissionStatementIssued
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import org_directory
+from crm_common.errors import InvalidInput
+from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_kpi.adapters import commission_store as store
+from crm_kpi.adapters.commission_tables import (
+    commission_plan_versions,
+    commission_plans,
+    commission_statements,
+    consultant_targets,
+    deal_credits,
+)
+from crm_kpi.adapters.tables import deal_facts
+from crm_kpi.domain.commission import (
+    HUNDRED,
+    Deal,
+    Line,
+    PaidLine,
+    PlanRules,
+    PlanVersion,
+    ReviewStep,
+    Status,
+    attainment,
+    estimate,
+    month_statements,
+    next_version,
+    review,
+    version_in_force,
+)
+from crm_kpi.domain.leaderboards import month_of
+
+DEALER_BATCH = 50
+"""Dealers whose month's deals one query loads."""
+PARALLEL_DEALERS = 2
+"""Dealers written at once: one computes in Python while PostgreSQL ingests the other's lines."""
+
+
+class DealerNotFound(LookupError):
+    """No such dealer whose commission the caller may manage (answered 404)."""
+
+
+class PlanNotFound(LookupError):
+    """No such plan visible to the caller (answered 404)."""
+
+
+class StatementNotFound(LookupError):
+    """No such statement the caller may see or act on (answered 404)."""
+
+
+class PlanExists(Exception):
+    """The dealer has a plan already: it changes by new versions (answered 409)."""
+
+
+class NoPlan(Exception):
+    """The dealer has no commission plan to run (answered 409)."""
+
+
+class MonthIssued(Exception):
+    """Statements of this dealer's month are issued: it is closed to reruns (answered 409);
+    corrections flow as clawbacks of later months."""
+
+
+def _records_visible(principal: Principal, table: Any, owner_user: Any = None) -> Any:
+    return visible_to(
+        principal,
+        DataType.KPI,
+        tenant=table.c.tenant,
+        owner_org=table.c.owner_org,
+        owner_user=owner_user,
+        need=SharingLevel.FULL,
+    )
+
+
+async def own_dealer(session: AsyncSession, principal: Principal) -> str | None:
+    return (
+        await session.execute(
+            select(org_directory.c.dealer_id).where(
+                org_directory.c.tenant == principal.tenant,
+                org_directory.c.id == principal.org_node,
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def managed_dealer(session: AsyncSession, principal: Principal, dealer_id: str | None) -> str:
+    """The dealer named (if the caller sees its records in full) or the caller's own."""
+    if dealer_id is None:
+        dealer_id = await own_dealer(session, principal)
+        if dealer_id is None:
+            raise InvalidInput("dealer_id", "name the dealer: the caller works above dealers")
+    d = org_directory
+    found = (
+        await session.execute(
+            select(d.c.id).where(
+                d.c.tenant == principal.tenant,
+                d.c.id == dealer_id,
+                d.c.dealer_id == d.c.id,
+                visible_to(
+                    principal,
+                    DataType.KPI,
+                    tenant=d.c.tenant,
+                    owner_org=d.c.id,
+                    need=SharingLevel.FULL,
+                ),
+            )
+        )
+    ).scalar_one_or_none()
+    if found is None:
+        raise DealerNotFound("dealer not found")
+    return str(found)
+
+
+# Plans.
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: UUID
+    dealer_id: str
+    name: str
+    currency: str
+    versions: list[PlanVersion]
+
+
+async def create_plan(
+    uow: UnitOfWork,
+    principal: Principal,
+    *,
+    dealer_id: str | None,
+    name: str,
+    currency: str,
+    effective_from: date,
+    rules: PlanRules,
+    now: datetime,
+) -> Plan:
+    async with uow:
+        dealer = await managed_dealer(uow.session, principal, dealer_id)
+        plan_id = uuid4()
+        created = await uow.session.execute(
+            insert(commission_plans)
+            .values(
+                id=plan_id,
+                tenant=principal.tenant,
+                owner_org=dealer,
+                dealer_id=dealer,
+                name=name,
+                currency=currency,
+                created_by=principal.user_id,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(constraint="uq_commission_plans_dealer")
+            .returning(commission_plans.c.id)
+        )
+        if created.scalar_one_or_none() is None:
+            raise PlanExists(f"dealer {dealer} has a plan: add a version to it")
+        version, _ = next_version([], plan_id, effective_from, rules)
+        await _insert_version(uow.session, version, principal, now)
+        return Plan(plan_id, dealer, name, currency, [version])
+
+
+async def add_plan_version(
+    uow: UnitOfWork,
+    principal: Principal,
+    plan_id: UUID,
+    *,
+    effective_from: date,
+    rules: PlanRules,
+    now: datetime,
+) -> PlanVersion:
+    """A new version in force from ``effective_from``; the latest one ends the day before."""
+    async with uow:
+        p = commission_plans
+        found = (
+            await uow.session.execute(
+                select(p.c.id)
+                .where(p.c.id == plan_id, _records_visible(principal, p))
+                .with_for_update()
+            )
+        ).scalar_one_or_none()
+        if found is None:
+            raise PlanNotFound("plan not found")
+        versions = await _versions(uow.session, [plan_id])
+        version, closed = next_version(versions.get(plan_id, []), plan_id, effective_from, rules)
+        if closed is not None:
+            v = commission_plan_versions
+            await uow.session.execute(
+                update(v)
+                .where(v.c.plan_id == plan_id, v.c.version == closed.version)
+                .values(effective_to=closed.effective_to)
+            )
+        await _insert_version(uow.session, version, principal, now)
+        return version
+
+
+async def _insert_version(
+    session: AsyncSession, version: PlanVersion, principal: Principal, now: datetime
+) -> None:
+    await session.execute(
+        insert(commission_plan_versions).values(
+            plan_id=version.plan_id,
+            version=version.version,
+            effective_from=version.effective_from,
+            effective_to=version.effective_to,
+            rules=version.rules.model_dump(mode="json"),
+            created_by=principal.user_id,
+            created_at=now,
+        )
+    )
+
+
+async def _versions(
+    session: AsyncSession, plan_ids: Sequence[UUID]
+) -> dict[UUID, list[PlanVersion]]:
+    v = commission_plan_versions
+    rows = await session.execute(
+        select(v).where(v.c.plan_id.in_(plan_ids)).order_by(v.c.plan_id, v.c.version)
+    )
+    versions: dict[UUID, list[PlanVersion]] = {}
+    for r in rows:
+        versions.setdefault(r.plan_id, []).append(
+            PlanVersion(
+                r.plan_id,
+                r.version,
+                r.effective_from,
+                r.effective_to,
+                PlanRules.model_validate(r.rules),
+            )
+        )
+    return versions
+
+
+async def visible_plans(
+    sessions: async_sessionmaker[AsyncSession], principal: Principal
+) -> list[Plan]:
+    p = commission_plans
+    async with sessions() as session:
+        plans = (
+            await session.execute(
+                select(p).where(_records_visible(principal, p)).order_by(p.c.dealer_id)
+            )
+        ).all()
+        versions = await _versions(session, [r.id for r in plans])
+    return [Plan(r.id, r.dealer_id, r.name, r.currency, versions.get(r.id, [])) for r in plans]
+
+
+# Targets.
+
+
+async def set_consultant_target(
+    uow: UnitOfWork,
+    principal: Principal,
+    *,
+    user_id: str,
+    month: str,
+    units: int,
+    dealer_id: str | None,
+    now: datetime,
+) -> str:
+    """The consultant's units target for the month at the dealer; returns the dealer."""
+    month_of(month)
+    async with uow:
+        dealer = await managed_dealer(uow.session, principal, dealer_id)
+        values = {
+            "owner_org": dealer,
+            "units": units,
+            "set_by": principal.user_id,
+            "set_at": now,
+        }
+        await uow.session.execute(
+            insert(consultant_targets)
+            .values(
+                tenant=principal.tenant, dealer_id=dealer, user_id=user_id, month=month, **values
+            )
+            .on_conflict_do_update(
+                index_elements=["tenant", "dealer_id", "user_id", "month"], set_=values
+            )
+        )
+        return dealer
+
+
+# The run.
+
+
+@dataclass(frozen=True, slots=True)
+class DealerRun:
+    dealer_id: str
+    run_id: UUID | None
+    """None: the month was closed (statements issued) and left as it was."""
+    statements: int
+    lines: int
+    total: Decimal
+
+
+async def run_commission(
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    tenant: str,
+    month: str,
+    dealers: Sequence[str] | None,
+    run_by: str,
+    now: datetime,
+    currency: str = "CNY",
+) -> list[DealerRun]:
+    """Computes the month's statements of the dealers named (every dealer with a plan, for
+    None), replacing statements not yet issued. A dealer whose month has an issued statement is
+    refused when named alone (MonthIssued) and skipped in a run over several."""
+    first, last = month_of(month)
+    async with sessions() as session:
+        conn = await store.driver(session)
+        plans = await store.plan_versions(conn, tenant, dealers)
+    if dealers is not None:
+        missing = [d for d in dealers if d not in plans]
+        if missing:
+            raise NoPlan(f"no commission plan for {', '.join(missing)}")
+    names = sorted(plans)
+    results: list[DealerRun] = []
+    for start in range(0, len(names), DEALER_BATCH):
+        batch = names[start : start + DEALER_BATCH]
+        async with sessions() as session:
+            conn = await store.driver(session)
+            deals = await store.month_deals(conn, tenant, batch, first, last)
+            paid = await store.paid_for_cancelled(conn, tenant, batch, first, last, month)
+            targets = await store.targets_of(conn, tenant, batch, month)
+        gate = asyncio.Semaphore(PARALLEL_DEALERS)
+        months = [
+            _DealerMonth(
+                dealer,
+                deals.pop(dealer, []),
+                plans[dealer],
+                targets.get(dealer, {}),
+                paid.pop(dealer, []),
+            )
+            for dealer in batch
+        ]
+        results.extend(
+            await asyncio.gather(
+                *(
+                    _run_dealer(sessions, gate, tenant, month, m, run_by, now, currency)
+                    for m in months
+                )
+            )
+        )
+    if dealers is not None and len(dealers) == 1 and results[0].run_id is None:
+        raise MonthIssued(f"statements of {dealers[0]} for {month} are issued")
+    return results
+
+
+@dataclass(frozen=True, slots=True)
+class _DealerMonth:
+    dealer: str
+    deals: list[Deal]
+    versions: list[PlanVersion]
+    targets: dict[str, int]
+    clawbacks: list[PaidLine]
+
+
+async def _run_dealer(
+    sessions: async_sessionmaker[AsyncSession],
+    gate: asyncio.Semaphore,
+    tenant: str,
+    month: str,
+    m: _DealerMonth,
+    run_by: str,
+    now: datetime,
+    currency: str,
+) -> DealerRun:
+    async with gate, UnitOfWork(sessions) as uow:
+        await uow.session.execute(text("SELECT 1"))  # starts the transaction the COPY joins
+        conn = await store.driver(uow.session)
+        if await store.lock_month(conn, tenant, m.dealer, month):
+            return DealerRun(m.dealer, None, 0, 0, Decimal(0))
+        statements = month_statements(
+            tenant=tenant,
+            dealer_id=m.dealer,
+            month=month,
+            deals=m.deals,
+            versions=m.versions,
+            targets=m.targets,
+            clawbacks=m.clawbacks,
+        )
+        run_id = uuid4()
+        lines, total = await store.replace_month(
+            conn,
+            tenant=tenant,
+            dealer=m.dealer,
+            month=month,
+            run_id=run_id,
+            run_by=run_by,
+            now=now,
+            currency=currency,
+            statements=statements,
+        )
+        return DealerRun(m.dealer, run_id, len(statements), lines, total)
+
+
+# Review.
+
+
+async def review_statement(
+    uow: UnitOfWork,
+    principal: Principal,
+    statement_id: UUID,
+    step: ReviewStep,
+    *,
+    note: str | None,
+    now: datetime,
+) -> Status:
+    """Moves a statement one step through its review. Only the consultant it pays acknowledges
+    or disputes it; issuing it publishes CommissionStatementIssued through the outbox."""
+    s = commission_statements
+    async with uow:
+        row = (
+            await uow.session.execute(
+                select(s)
+                .where(s.c.id == statement_id, _records_visible(principal, s, s.c.user_id))
+                .with_for_update()
+            )
+        ).one_or_none()
+        consultant_step = step in (ReviewStep.ACKNOWLEDGE, ReviewStep.DISPUTE)
+        if row is None or (consultant_step and row.user_id != principal.user_id):
+            raise StatementNotFound("statement not found")
+        status = review(Status(row.status), step, note)
+        stamp: dict[str, Any] = {
+            ReviewStep.ACKNOWLEDGE: {"acknowledged_by": principal.user_id, "acknowledged_at": now},
+            ReviewStep.DISPUTE: {
+                "disputed_by": principal.user_id,
+                "disputed_at": now,
+                "dispute_note": note,
+            },
+            ReviewStep.APPROVE: {"approved_by": principal.user_id, "approved_at": now},
+            ReviewStep.ISSUE: {"issued_by": principal.user_id, "issued_at": now},
+        }[step]
+        await uow.session.execute(
+            update(s).where(s.c.id == statement_id).values(status=status.value, **stamp)
+        )
+        if status is Status.ISSUED:
+            await uow.publish(
+                new_event(
+                    CommissionStatementIssued(
+                        statement_id=row.id,
+                        dealer_id=row.dealer_id,
+                        user_id=row.user_id,
+                        team=row.team,
+                        month=row.month,
+                        total=row.total,
+                        currency=row.currency,
+                        lines=row.lines,
+                        issued_by=principal.user_id,
+                        at=now,
+                    ),
+                    tenant=row.tenant,
+                    owner_org=row.owner_org,
+                    actor=principal.user_id,
+                )
+            )
+        return status
+
+
+# The estimate of an open quote.
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    plan_id: UUID
+    plan_version: int
+    units: Decimal
+    target_units: int | None
+    attainment_percent: Decimal | None
+    band: str
+    lines: list[Line]
+    total: Decimal
+
+
+async def estimate_for_quote(
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    model_code: str | None,
+    gross_margin: Decimal,
+    lead_origin: str | None,
+    finance_attached: bool,
+    insurance_attached: bool,
+    today: date,
+) -> Estimate:
+    """What one unit of the quote would add to the calling consultant's month under the plan
+    version in force today, in their attainment band so far this month."""
+    month = f"{today:%Y-%m}"
+    first, _ = month_of(month)
+    async with sessions() as session:
+        dealer = await own_dealer(session, principal)
+        p = commission_plans
+        plan_id = (
+            await session.execute(
+                select(p.c.id).where(p.c.tenant == principal.tenant, p.c.dealer_id == dealer)
+            )
+        ).scalar_one_or_none()
+        if dealer is None or plan_id is None:
+            raise NoPlan("the consultant's dealer has no commission plan")
+        version = version_in_force((await _versions(session, [plan_id])).get(plan_id, []), today)
+        if version is None:
+            raise NoPlan(f"no version of the dealer's plan is in force on {today}")
+        f, c = deal_facts, deal_credits
+        cancelled = deal_facts.alias("cancelled")
+        credited = (
+            await session.execute(
+                select(
+                    func.coalesce(
+                        func.sum(f.c.units * func.coalesce(c.c.share_percent, HUNDRED) / HUNDRED),
+                        0,
+                    )
+                )
+                .select_from(f.outerjoin(c, c.c.event_id == f.c.event_id))
+                .where(
+                    f.c.tenant == principal.tenant,
+                    f.c.dealer_id == dealer,
+                    f.c.outcome == "won",
+                    f.c.day.between(first, today),
+                    func.coalesce(c.c.user_id, f.c.consultant) == principal.user_id,
+                    ~select(cancelled.c.event_id)
+                    .where(
+                        and_(
+                            cancelled.c.order_id == f.c.order_id,
+                            cancelled.c.outcome == "cancelled",
+                            cancelled.c.day <= today,
+                        )
+                    )
+                    .exists(),
+                )
+            )
+        ).scalar_one()
+        t = consultant_targets
+        target = (
+            await session.execute(
+                select(t.c.units).where(
+                    t.c.tenant == principal.tenant,
+                    t.c.dealer_id == dealer,
+                    t.c.user_id == principal.user_id,
+                    t.c.month == month,
+                )
+            )
+        ).scalar_one_or_none()
+    units = Decimal(credited)
+    achieved = attainment(units, target)
+    lines = estimate(
+        version,
+        model_code=model_code,
+        gross_margin=gross_margin,
+        lead_origin=lead_origin,
+        finance_attached=finance_attached,
+        insurance_attached=insurance_attached,
+        attainment_percent=achieved,
+        today=today,
+    )
+    return Estimate(
+        version.plan_id,
+        version.version,
+        units,
+        target,
+        achieved,
+        version.rules.band(achieved)[0],
+        lines,
+        sum((line.amount for line in lines), Decimal(0)),
+    )

@@ -1,0 +1,152 @@
+"""Request and answer bodies of the commission API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from pydantic import BaseModel, Field
+
+from crm_kpi.domain.commission import LineKind, PlanRules, Status
+
+MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+class PlanCreate(BaseModel):
+    dealer_id: str | None = Field(
+        default=None, max_length=64, description="The dealer; the caller's own if left out"
+    )
+    name: str = Field(min_length=1, max_length=200)
+    currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
+    effective_from: date
+    rules: PlanRules
+
+
+class PlanVersionCreate(BaseModel):
+    effective_from: date = Field(
+        description="After the latest version's start; it ends the day before"
+    )
+    rules: PlanRules
+
+
+class PlanVersionPublic(BaseModel):
+    version: int
+    effective_from: date
+    effective_to: date | None
+    rules: PlanRules
+
+
+class PlanPublic(BaseModel):
+    id: UUID
+    dealer_id: str
+    name: str
+    currency: str
+    versions: list[PlanVersionPublic]
+
+
+class TargetSet(BaseModel):
+    units: int = Field(ge=1, le=10_000, description="Units to sell in the month")
+    dealer_id: str | None = Field(default=None, max_length=64)
+
+
+class TargetPublic(BaseModel):
+    dealer_id: str
+    user_id: str
+    month: str
+    units: int
+
+
+class RunCreate(BaseModel):
+    dealer_id: str | None = Field(default=None, max_length=64)
+    month: str = Field(pattern=MONTH, description="YYYY-MM")
+
+
+class DealerRunPublic(BaseModel):
+    dealer_id: str
+    run_id: UUID
+    statements: int
+    lines: int
+    total: Decimal
+
+
+class LinePublic(BaseModel):
+    kind: LineKind
+    order_id: UUID
+    opportunity_id: UUID
+    deal_day: date
+    plan_id: UUID
+    plan_version: int
+    rule: str = Field(description="The plan version's rule that produced the amount")
+    basis: Decimal = Field(description="Units, gross margin, base amount or 1 deal")
+    rate: Decimal
+    origin_rate: Decimal
+    share_percent: Decimal
+    amount: Decimal = Field(description="Rounded to cents, ROUND_HALF_UP, on its own")
+    clawback_of: UUID | None = Field(
+        description="Clawbacks: the statement whose line (same order and rule) is undone"
+    )
+
+
+class StatementPublic(BaseModel):
+    id: UUID
+    dealer_id: str
+    user_id: str
+    team: str | None
+    month: str
+    status: Status
+    units: Decimal
+    target_units: int | None
+    attainment_percent: Decimal | None
+    total: Decimal
+    currency: str
+    lines: int
+    computed_at: datetime
+    dispute_note: str | None
+
+
+class StatementWithLines(StatementPublic):
+    items: list[LinePublic]
+
+
+class DealerTotal(BaseModel):
+    dealer_id: str
+    statements: int
+    total: Decimal
+    issued_total: Decimal
+
+
+class Statements(BaseModel):
+    month: str
+    statements: list[StatementPublic] = Field(
+        description="Statements the caller may read in full (a consultant: their own)"
+    )
+    dealers: list[DealerTotal] = Field(
+        description="Totals per dealer, including dealers shared only at the aggregate level"
+    )
+
+
+class Dispute(BaseModel):
+    note: str = Field(min_length=1, max_length=2000)
+
+
+class ReviewPublic(BaseModel):
+    id: UUID
+    status: Status
+
+
+class EstimateLine(BaseModel):
+    kind: LineKind
+    rule: str
+    amount: Decimal
+
+
+class EstimatePublic(BaseModel):
+    plan_id: UUID
+    plan_version: int
+    units_this_month: Decimal
+    target_units: int | None
+    attainment_percent: Decimal | None
+    band: str
+    lines: list[EstimateLine]
+    total: Decimal

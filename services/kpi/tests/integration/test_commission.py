@@ -1,0 +1,391 @@
+"""Commission through the kpi HTTP API on real PostgreSQL: deals projected from DealWon and
+OrderCancelled events, a plan, targets, runs, statements citing deals and rules, split credit,
+a clawback in a later month, identical reruns, the review and who sees what."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from sqlalchemy import select
+
+from crm_common.contracts import new_event
+from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon, OrderCancelled
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
+from crm_kpi.adapters.commission_tables import deal_credits
+from crm_kpi.application.projections import record_deal_outcomes
+
+from .conftest import PEOPLE, TENANT, AsUser, Sessions
+
+pytestmark = pytest.mark.integration
+TZ = "Asia/Shanghai"
+D = Decimal
+RULES = {
+    "per_unit": {"M1": "1000", "M2": "1500"},
+    "default_per_unit": "500",
+    "gross_margin_percent": "5",
+    "bands": [
+        {"name": "below_80", "from_percent": "0", "multiplier": "0.8"},
+        {"name": "on_target", "from_percent": "80", "multiplier": "1.0"},
+        {"name": "above_100", "from_percent": "100", "from_exclusive": True, "multiplier": "1.3"},
+    ],
+    "no_target_multiplier": "0.9",
+    "finance_bonus": "300",
+    "insurance_bonus": "200",
+    "origin_rates": {"pool": "0.9"},
+}
+
+
+def won(
+    at: datetime,
+    credit: list[tuple[str, str, str]],
+    *,
+    model: str = "M1",
+    margin: str = "10000",
+    finance: bool = False,
+    dealer: str = "dealer-a",
+) -> Any:
+    order_id = uuid4()
+    return new_event(
+        DealWon(
+            opportunity_id=uuid4(),
+            dealer_id=dealer,
+            at=at,
+            order_id=order_id,
+            lead_id=None,
+            customer_id=None,
+            owner_user=credit[0][0],
+            owner_team=credit[0][1],
+            credit=[CreditShare(user_id=u, team=t, share_percent=D(s)) for u, t, s in credit],
+            lead_origin="direct",
+            model_code=model,
+            trim_code=None,
+            units=1,
+            revenue=D(200000),
+            gross_margin=D(margin),
+            msrp=D(210000),
+            finance_attached=finance,
+            insurance_attached=False,
+        ),
+        tenant=TENANT,
+        owner_org=dealer,
+        actor=credit[0][0],
+    )
+
+
+def cancelled(deal: Any, at: datetime) -> Any:
+    return new_event(
+        OrderCancelled(
+            order_id=deal.data.order_id,
+            opportunity_id=deal.data.opportunity_id,
+            dealer_id=deal.data.dealer_id,
+            at=at,
+            owner_user=deal.data.owner_user,
+            reason="customer withdrew",
+            cancelled_by="m1",
+            deposit_to_refund=D(5000),
+        ),
+        tenant=TENANT,
+        owner_org=deal.data.dealer_id,
+        actor="m1",
+    )
+
+
+def nov(day: int) -> datetime:
+    return datetime(2026, 11, day, 4, 0, tzinfo=UTC)
+
+
+async def project(sessions: Sessions, *events: Any) -> None:
+    uow = UnitOfWork(sessions)
+    async with uow:
+        await record_deal_outcomes(uow, list(events), TZ)
+
+
+async def create_plan(as_user: AsUser) -> Any:
+    async with as_user(PEOPLE.dealer_admin) as client:
+        response = await client.post(
+            "/kpi/commission/plans",
+            json={"name": "2026 sales", "effective_from": "2020-01-01", "rules": RULES},
+        )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+@pytest.fixture
+async def world(sessions: Sessions, as_user: AsUser) -> dict[str, Any]:
+    """October: c1 sells deal 3 (cancelled in November). November: c1 sells deal 1 (finance
+    attached), c1 and c2 share deal 2 60/40, c1's deal 4 is cancelled within November; c1's
+    target is 2 units, c2 has none."""
+    plan = await create_plan(as_user)
+    async with as_user(PEOPLE.manager) as client:
+        response = await client.put("/kpi/targets/consultants/c1/2026-11", json={"units": 2})
+        assert response.status_code == 200, response.text
+        assert response.json()["dealer_id"] == "dealer-a"
+    d1 = won(nov(5), [("c1", "team-a1", "100")], finance=True)
+    d2 = won(nov(6), [("c1", "team-a1", "60"), ("c2", "dealer-a", "40")], model="M2", margin="2000")
+    d3 = won(datetime(2026, 10, 20, 4, tzinfo=UTC), [("c1", "team-a1", "100")], margin="4000")
+    d4 = won(nov(10), [("c1", "team-a1", "100")])
+    await project(sessions, d1, d2, d3, d4)
+    await project(sessions, d2)  # redelivered: nothing doubles
+    await project(sessions, cancelled(d4, nov(12)), cancelled(d3, nov(15)))
+    async with as_user(PEOPLE.manager) as client:
+        response = await client.post("/kpi/commission/runs", json={"month": "2026-10"})
+        assert response.status_code == 201, response.text
+    return {"plan": plan, "d1": d1, "d2": d2, "d3": d3, "d4": d4}
+
+
+async def run_november(as_user: AsUser) -> Any:
+    async with as_user(PEOPLE.manager) as client:
+        response = await client.post("/kpi/commission/runs", json={"month": "2026-11"})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def statements(as_user: AsUser, who: Any, month: str = "2026-11") -> Any:
+    async with as_user(who) as client:
+        response = await client.get("/kpi/commission/statements", params={"month": month})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def statement(as_user: AsUser, who: Any, statement_id: str) -> Any:
+    async with as_user(who) as client:
+        return await client.get(f"/kpi/commission/statements/{statement_id}")
+
+
+async def test_split_credit_is_projected_with_the_deal(
+    sessions: Sessions, world: dict[str, Any]
+) -> None:
+    async with sessions() as session:
+        rows = (
+            await session.execute(
+                select(deal_credits.c.user_id, deal_credits.c.share_percent).where(
+                    deal_credits.c.order_id == world["d2"].data.order_id
+                )
+            )
+        ).all()
+    assert sorted(rows) == [("c1", D("60.00")), ("c2", D("40.00"))]
+
+
+async def test_run_writes_lines_citing_deals_and_rules_with_split_and_clawback(
+    as_user: AsUser, world: dict[str, Any]
+) -> None:
+    run = await run_november(as_user)
+    assert run["statements"] == 2
+    listed = await statements(as_user, PEOPLE.manager)
+    by_user = {s["user_id"]: s for s in listed["statements"]}
+    # c1: 1.6 units of a target of 2 = 80 % → on_target (x1.0, no accelerator line).
+    # deal 1: M1 1000 + 10000 x 5 % = 500 + finance 300; deal 2 (60 %): 1500 x 0.6 = 900,
+    # 2000 x 5 % x 0.6 = 60. October's deal 3 (no target there: x0.9) paid 1000 + 200 - 120,
+    # clawed back: -1000 - 200 + 120. Total 1000 + 500 + 300 + 900 + 60 - 1080 = 1680.00.
+    c1 = by_user["c1"]
+    assert (D(c1["units"]), D(c1["attainment_percent"]), D(c1["total"])) == (
+        D("1.6"),
+        D("80"),
+        D("1680.00"),
+    )
+    # c2: deal 2 at 40 %: 600 + 40, no target → x0.9: -64.00. Total 576.00.
+    assert D(by_user["c2"]["total"]) == D("576.00")
+    assert by_user["c2"]["attainment_percent"] is None
+
+    response = await statement(as_user, PEOPLE.consultant1, c1["id"])
+    assert response.status_code == 200
+    items = response.json()["items"]
+    plan_id = world["plan"]["id"]
+    assert all(item["plan_id"] == plan_id and item["plan_version"] == 1 for item in items)
+    cited = {(item["order_id"], item["rule"], item["kind"]): D(item["amount"]) for item in items}
+    d1, d2, d3 = (str(world[k].data.order_id) for k in ("d1", "d2", "d3"))
+    assert cited == {
+        (d1, "per_unit:M1", "per_unit"): D("1000.00"),
+        (d1, "gross_margin_percent", "gross_margin"): D("500.00"),
+        (d1, "finance_bonus", "finance_bonus"): D("300.00"),
+        (d2, "per_unit:M2", "per_unit"): D("900.00"),
+        (d2, "gross_margin_percent", "gross_margin"): D("60.00"),
+        (d3, "per_unit:M1", "clawback"): D("-1000.00"),
+        (d3, "gross_margin_percent", "clawback"): D("-200.00"),
+        (d3, "attainment:no_target", "clawback"): D("120.00"),
+    }
+    october = await statements(as_user, PEOPLE.consultant1, "2026-10")
+    [paid_in] = october["statements"]
+    assert {i["clawback_of"] for i in items if i["kind"] == "clawback"} == {paid_in["id"]}
+    assert str(world["d4"].data.order_id) not in {i["order_id"] for i in items}
+
+
+async def test_rerun_gives_identical_statements(as_user: AsUser, world: dict[str, Any]) -> None:
+    await run_november(as_user)
+    first = await statements(as_user, PEOPLE.manager)
+    lines_first = [
+        (await statement(as_user, PEOPLE.manager, s["id"])).json()["items"]
+        for s in first["statements"]
+    ]
+    await run_november(as_user)
+    again = await statements(as_user, PEOPLE.manager)
+
+    def figures(listing: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(s["id"], s["total"], s["units"], s["lines"]) for s in listing["statements"]]
+
+    assert figures(again) == figures(first)
+    lines_again = [
+        (await statement(as_user, PEOPLE.manager, s["id"])).json()["items"]
+        for s in again["statements"]
+    ]
+    assert lines_again == lines_first
+
+
+async def test_each_role_sees_what_it_may(as_user: AsUser, world: dict[str, Any]) -> None:
+    await run_november(as_user)
+    own = await statements(as_user, PEOPLE.consultant1)
+    assert [s["user_id"] for s in own["statements"]] == ["c1"]
+    manager = await statements(as_user, PEOPLE.manager)
+    c2_id = next(s["id"] for s in manager["statements"] if s["user_id"] == "c2")
+    assert (await statement(as_user, PEOPLE.consultant1, c2_id)).status_code == 404
+    assert (await statement(as_user, PEOPLE.other_dealer_manager, c2_id)).status_code == 404
+    other = await statements(as_user, PEOPLE.other_dealer_manager)
+    assert other == {"month": "2026-11", "statements": [], "dealers": []}
+    hq = await statements(as_user, PEOPLE.hq_analyst)
+    assert hq["statements"] == []
+    assert hq["dealers"] == [
+        {"dealer_id": "dealer-a", "statements": 2, "total": "2256.00", "issued_total": "0.00"}
+    ]
+    assert (await statement(as_user, PEOPLE.hq_analyst, c2_id)).status_code == 404
+
+
+async def test_review_consultant_manager_finance(
+    sessions: Sessions, as_user: AsUser, world: dict[str, Any]
+) -> None:
+    await run_november(as_user)
+    listed = await statements(as_user, PEOPLE.manager)
+    c1 = next(s["id"] for s in listed["statements"] if s["user_id"] == "c1")
+    c2 = next(s["id"] for s in listed["statements"] if s["user_id"] == "c2")
+    base = "/kpi/commission/statements"
+    async with as_user(PEOPLE.manager) as manager:
+        assert (await manager.post(f"{base}/{c1}/approval")).status_code == 409
+        assert (await manager.post(f"{base}/{c1}/acknowledgement")).status_code == 404
+    async with as_user(PEOPLE.consultant2) as consultant2:
+        assert (await consultant2.post(f"{base}/{c1}/acknowledgement")).status_code == 404
+        empty = await consultant2.post(f"{base}/{c2}/dispute", json={"note": " "})
+        assert empty.status_code == 422
+        assert "note" in empty.text
+        disputed = await consultant2.post(f"{base}/{c2}/dispute", json={"note": "deal 2 was 50/50"})
+        assert disputed.json()["status"] == "disputed"
+    async with as_user(PEOPLE.consultant1) as consultant1:
+        acknowledged = await consultant1.post(f"{base}/{c1}/acknowledgement")
+        assert acknowledged.json()["status"] == "acknowledged"
+        assert (await consultant1.post(f"{base}/{c1}/acknowledgement")).status_code == 409
+        assert (await consultant1.post(f"{base}/{c1}/approval")).status_code == 403
+    async with as_user(PEOPLE.dealer_admin) as finance:
+        assert (await finance.post(f"{base}/{c1}/issue")).status_code == 409
+        assert (await finance.post(f"{base}/{c1}/approval")).status_code == 403
+    async with as_user(PEOPLE.manager) as manager:
+        assert (await manager.post(f"{base}/{c1}/approval")).json()["status"] == "approved"
+        assert (await manager.post(f"{base}/{c1}/issue")).status_code == 403
+    async with as_user(PEOPLE.other_dealer_manager) as other:
+        assert (await other.post(f"{base}/{c2}/approval")).status_code == 404
+    async with as_user(PEOPLE.dealer_admin) as finance:
+        issued = await finance.post(f"{base}/{c1}/issue")
+        assert issued.json()["status"] == "issued", issued.text
+    async with sessions() as session:
+        [event] = (
+            await session.execute(
+                select(outbox.c.topic, outbox.c.key, outbox.c.payload).where(
+                    outbox.c.event_type == "kpi.CommissionStatementIssued"
+                )
+            )
+        ).all()
+    assert event.topic == "crm.kpi.commission.v1"
+    assert event.key == c1
+    assert event.payload["data"]["total"] == "1680.00"
+    # The month is closed to reruns once a statement of it is issued.
+    async with as_user(PEOPLE.manager) as manager:
+        rerun = await manager.post("/kpi/commission/runs", json={"month": "2026-11"})
+    assert rerun.status_code == 409
+    hq = await statements(as_user, PEOPLE.hq_analyst)
+    assert hq["dealers"][0]["issued_total"] == "1680.00"
+
+
+async def test_plans_targets_and_runs_need_their_functions(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    async with as_user(PEOPLE.consultant1) as consultant:
+        body = {"name": "x", "effective_from": "2026-01-01", "rules": RULES}
+        assert (await consultant.post("/kpi/commission/plans", json=body)).status_code == 403
+        assert (
+            await consultant.put("/kpi/targets/consultants/c1/2026-11", json={"units": 9})
+        ).status_code == 403
+        runs = await consultant.post("/kpi/commission/runs", json={"month": "2026-11"})
+        assert runs.status_code == 403
+    async with as_user(PEOPLE.manager) as manager:
+        no_plan = await manager.post("/kpi/commission/runs", json={"month": "2026-11"})
+        assert no_plan.status_code == 409
+        other = await manager.post(
+            "/kpi/commission/runs", json={"month": "2026-11", "dealer_id": "dealer-b"}
+        )
+        assert other.status_code == 404
+        bad = dict(RULES, bands=[{"name": "x", "from_percent": "5", "multiplier": "1"}])
+        invalid = await manager.post(
+            "/kpi/commission/plans",
+            json={"name": "x", "effective_from": "2026-01-01", "rules": bad},
+        )
+        assert invalid.status_code == 422
+        assert "rules" in invalid.text
+    plan = await create_plan(as_user)
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        again = await admin.post(
+            "/kpi/commission/plans",
+            json={"name": "again", "effective_from": "2026-01-01", "rules": RULES},
+        )
+        assert again.status_code == 409
+        version = await admin.post(
+            f"/kpi/commission/plans/{plan['id']}/versions",
+            json={"effective_from": "2026-12-01", "rules": dict(RULES, default_per_unit="600")},
+        )
+        assert version.status_code == 201
+        assert version.json()["version"] == 2
+        overlapping = await admin.post(
+            f"/kpi/commission/plans/{plan['id']}/versions",
+            json={"effective_from": "2026-12-01", "rules": RULES},
+        )
+        assert overlapping.status_code == 409
+        listed = (await admin.get("/kpi/commission/plans")).json()
+    assert [(v["version"], v["effective_to"]) for v in listed[0]["versions"]] == [
+        (1, "2026-11-30"),
+        (2, None),
+    ]
+    async with as_user(PEOPLE.other_dealer_manager) as other_manager:
+        assert (await other_manager.get("/kpi/commission/plans")).json() == []
+        hidden = await other_manager.post(
+            f"/kpi/commission/plans/{plan['id']}/versions",
+            json={"effective_from": "2027-01-01", "rules": RULES},
+        )
+        assert hidden.status_code == 404
+
+
+async def test_estimate_of_an_open_quote(as_user: AsUser, sessions: Sessions) -> None:
+    await create_plan(as_user)
+    async with as_user(PEOPLE.consultant1) as consultant:
+        response = await consultant.get(
+            "/kpi/commission/estimate",
+            params={
+                "model_code": "M1",
+                "gross_margin": "10000",
+                "lead_origin": "pool",
+                "finance_attached": "true",
+            },
+        )
+    assert response.status_code == 200, response.text
+    estimate = response.json()
+    # No deals and no target this month → no_target (x0.9). pool x0.9: 1000 → 900,
+    # 10000 x 5 % → 450; base 1350 x -0.1 = -135; finance 300. Total 1515.00.
+    assert estimate["band"] == "no_target"
+    assert D(estimate["total"]) == D("1515.00")
+    assert {line["rule"] for line in estimate["lines"]} == {
+        "per_unit:M1",
+        "gross_margin_percent",
+        "attainment:no_target",
+        "finance_bonus",
+    }
+    _ = UUID(estimate["plan_id"])
