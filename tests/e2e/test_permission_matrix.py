@@ -79,6 +79,23 @@ NEEDS: dict[str, str | None] = {
     "leads GET /imports/{import_id}": "lead.import",
     "leads GET /imports/{import_id}/errors": "lead.import",
     "kpi GET /kpi/leads/daily": "kpi.read",
+    "kpi GET /kpi/sales/daily": "kpi.read",
+    "kpi GET /kpi/leaderboards": "kpi.read",
+    "kpi GET /kpi/reports": "kpi.read",
+    "kpi GET /kpi/reports/sales-meeting": "kpi.read",
+    "kpi GET /kpi/reports/{report_id}/file": "kpi.read",
+    "kpi POST /kpi/commission/plans": "commission.manage",
+    "kpi GET /kpi/commission/plans": "kpi.read",
+    "kpi POST /kpi/commission/plans/{plan_id}/versions": "commission.manage",
+    "kpi PUT /kpi/targets/consultants/{user_id}/{month}": "target.manage",
+    "kpi POST /kpi/commission/runs": "commission.manage",
+    "kpi GET /kpi/commission/statements": "kpi.read",
+    "kpi GET /kpi/commission/statements/{statement_id}": "kpi.read",
+    "kpi POST /kpi/commission/statements/{statement_id}/acknowledgement": "kpi.read",
+    "kpi POST /kpi/commission/statements/{statement_id}/dispute": "kpi.read",
+    "kpi POST /kpi/commission/statements/{statement_id}/approval": "commission.approve",
+    "kpi POST /kpi/commission/statements/{statement_id}/issue": "commission.issue",
+    "kpi GET /kpi/commission/estimate": "kpi.read",
 }
 # Where each role works in the demo tenant.
 HOME = {
@@ -119,9 +136,12 @@ def concrete(path: str) -> str:
         "{campaign_id}",
         "{import_id}",
         "{customer_id}",
+        "{report_id}",
+        "{plan_id}",
+        "{statement_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
-    return path
+    return path.replace("{month}", "2026-11")
 
 
 def test_every_operation_is_declared() -> None:

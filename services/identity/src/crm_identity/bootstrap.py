@@ -21,7 +21,7 @@ from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Environment, Settings
 from crm_identity.application.demo import TENANT, seed_demo_tenant
 from crm_identity.application.errors import AuthenticationFailed, Conflict, Forbidden, NotFound
-from crm_identity.application.signing_keys import KeyRing, cipher_from, rotate_signing_key
+from crm_identity.application.signing_keys import KeyRing, rotate_signing_key
 from crm_identity.entrypoints.http.routes import router
 
 DESCRIPTION = "Identity: org tree, users, roles, login, signing keys (JWKS), sharing agreements."
@@ -31,11 +31,11 @@ KEY_ROTATION_CHECK_SECONDS = 300.0
 
 
 async def open_key_ring(app: FastAPI) -> None:
+    """Refuses to start without the key-encryption key."""
     app.state.key_ring = KeyRing(app.state.session_factory, app.state.settings)
 
 
 def create_api(settings: Settings) -> FastAPI:
-    cipher_from(settings)  # refuse to start without the key-encryption key
     return create_http_app(
         settings,
         title="crm-identity",
