@@ -6,14 +6,20 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from crm_kpi.domain.commission import LineKind, PlanRules, Status
 
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
-class PlanCreate(BaseModel):
+class _Request(BaseModel):
+    """Tenancy and ownership come from the token: unknown fields are refused (422)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlanCreate(_Request):
     dealer_id: str | None = Field(
         default=None, max_length=64, description="The dealer; the caller's own if left out"
     )
@@ -23,7 +29,7 @@ class PlanCreate(BaseModel):
     rules: PlanRules
 
 
-class PlanVersionCreate(BaseModel):
+class PlanVersionCreate(_Request):
     effective_from: date = Field(
         description="After the latest version's start; it ends the day before"
     )
@@ -45,7 +51,7 @@ class PlanPublic(BaseModel):
     versions: list[PlanVersionPublic]
 
 
-class TargetSet(BaseModel):
+class TargetSet(_Request):
     units: int = Field(ge=1, le=10_000, description="Units to sell in the month")
     dealer_id: str | None = Field(default=None, max_length=64)
 
@@ -57,7 +63,7 @@ class TargetPublic(BaseModel):
     units: int
 
 
-class RunCreate(BaseModel):
+class RunCreate(_Request):
     dealer_id: str | None = Field(default=None, max_length=64)
     month: str = Field(pattern=MONTH, description="YYYY-MM")
 
@@ -126,7 +132,7 @@ class Statements(BaseModel):
     )
 
 
-class Dispute(BaseModel):
+class Dispute(_Request):
     note: str = Field(min_length=1, max_length=2000)
 
 
