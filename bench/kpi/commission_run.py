@@ -22,8 +22,6 @@ import asyncio
 import json
 import os
 import platform
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 
@@ -31,10 +29,10 @@ import asyncpg
 
 from crm_common.db import create_engine, create_session_factory
 from crm_common.settings import Settings
+from crm_common.testing.bench import PG, fresh_database
 from crm_kpi.application.commission import run_commission
 from crm_kpi.domain.commission import PlanRules
 
-PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
 DATABASE = "crm_bench_kpi"
 TENANT = "oem-bench"
 CHUNK = 250_000
@@ -59,29 +57,6 @@ RULES = PlanRules.model_validate(
         "origin_rates": {"self_sourced": "1.2", "pool": "0.9", "oem": "0.8"},
     }
 )
-
-
-def database_url() -> str:
-    return (
-        f"postgresql+asyncpg://{PG['user']}:{PG['password']}@{PG['host']}:{PG['port']}/{DATABASE}"
-    )
-
-
-async def fresh_database() -> None:
-    conn = await asyncpg.connect(database="postgres", **PG)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    finally:
-        await conn.close()
-    env = {
-        **os.environ,
-        "CRM_ENV": "test",
-        "CRM_SERVICE_NAME": "kpi",
-        "CRM_DATABASE_URL": database_url(),
-    }
-    migrate = [sys.executable, "-m", "crm_kpi", "migrate"]
-    await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
 
 
 # Deal g goes to consultant g % consultants, who works at dealer (g % consultants) / 20; a tenth
@@ -204,10 +179,10 @@ async def main() -> None:
     parser.add_argument("--deals", type=int, default=1_000_000)
     args = parser.parse_args()
     now = datetime.now(UTC)
-    await fresh_database()
+    database_url = await fresh_database(DATABASE, migrate_as="kpi")
     populate_seconds = await populate(args.consultants, args.deals, now)
     engine = create_engine(
-        Settings(env="test", service_name="kpi-bench", database_url=database_url())
+        Settings(env="test", service_name="kpi-bench", database_url=database_url)
     )
     sessions = create_session_factory(engine)
     figures: dict[str, object] = {}

@@ -24,15 +24,14 @@ import sys
 import time
 from collections import Counter
 
-import asyncpg
 import httpx
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
+from crm_common.testing.bench import fresh_database, percentile
 from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.processes import free_port
 
-PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
 DATABASE = "crm_bench_claims"
 TENANT, DEALER = "oem-bench", "dealer-bench"
 
@@ -42,18 +41,6 @@ def token(key_pem: str, user: str, role: str, scope: DataScope) -> str:
         user_id=user, tenant=TENANT, org_node=DEALER, roles=frozenset({role}), data_scope=scope
     )
     return sign_access_token(key_pem, principal, issuer="crm-identity", audience="crm")
-
-
-async def fresh_database() -> str:
-    conn = await asyncpg.connect(database="postgres", **PG)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    finally:
-        await conn.close()
-    return (
-        f"postgresql+asyncpg://{PG['user']}:{PG['password']}@{PG['host']}:{PG['port']}/{DATABASE}"
-    )
 
 
 async def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
@@ -70,11 +57,6 @@ async def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("leads api did not start")
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--leads", type=int, default=2000)
@@ -88,7 +70,7 @@ async def main() -> None:
 
 
 async def run(args: argparse.Namespace, key_pem: str, jwks_url: str) -> None:
-    database_url = await fresh_database()
+    database_url = await fresh_database(DATABASE)
     port = free_port()
     env = {
         **os.environ,

@@ -18,8 +18,6 @@ import asyncio
 import json
 import os
 import platform
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 
@@ -27,34 +25,11 @@ import asyncpg
 
 from crm_common.db import create_engine, create_session_factory
 from crm_common.settings import Settings
+from crm_common.testing.bench import PG, fresh_database
 from crm_leads.application.recycle import sweep_recycle
 
-PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
 DATABASE = "crm_bench_leads"
 CHUNK = 250_000
-
-
-def database_url() -> str:
-    return (
-        f"postgresql+asyncpg://{PG['user']}:{PG['password']}@{PG['host']}:{PG['port']}/{DATABASE}"
-    )
-
-
-async def fresh_database() -> None:
-    conn = await asyncpg.connect(database="postgres", **PG)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    finally:
-        await conn.close()
-    env = {
-        **os.environ,
-        "CRM_ENV": "test",
-        "CRM_SERVICE_NAME": "leads",
-        "CRM_DATABASE_URL": database_url(),
-    }
-    migrate = [sys.executable, "-m", "crm_leads", "migrate"]
-    await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
 
 
 async def populate(leads: int, due_percent: float, now: datetime) -> float:
@@ -111,10 +86,10 @@ async def main() -> None:
     parser.add_argument("--due-percent", type=float, default=1.0)
     args = parser.parse_args()
     now = datetime.now(UTC)
-    await fresh_database()
+    database_url = await fresh_database(DATABASE, migrate_as="leads")
     populate_seconds = await populate(args.leads, args.due_percent, now)
     engine = create_engine(
-        Settings(env="test", service_name="leads-bench", database_url=database_url())
+        Settings(env="test", service_name="leads-bench", database_url=database_url)
     )
     sessions = create_session_factory(engine)
     try:

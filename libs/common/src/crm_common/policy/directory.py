@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.contracts.events.identity.v1 import (
     ORG_TOPIC,
@@ -20,6 +22,18 @@ from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.sharing import SharingLevel
 from crm_common.settings import Settings
+
+
+async def dealer_of(session: AsyncSession, tenant: str, org_node: str) -> str | None:
+    """The dealer an org node belongs to (None above dealers, or for a node not known yet)."""
+    dealer: str | None = (
+        await session.execute(
+            select(org_directory.c.dealer_id).where(
+                org_directory.c.tenant == tenant, org_directory.c.id == org_node
+            )
+        )
+    ).scalar_one_or_none()
+    return dealer
 
 
 async def record_org_change(uow: UnitOfWork, event: OrgChangedEvent) -> None:

@@ -25,6 +25,7 @@ from crm_common.db import UnitOfWork
 from crm_common.db.tables import org_directory
 from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.policy.directory import dealer_of
 from crm_kpi.adapters import commission_store as store
 from crm_kpi.adapters.commission_tables import (
     commission_plan_versions,
@@ -95,14 +96,7 @@ def _records_visible(principal: Principal, table: Any, owner_user: Any = None) -
 
 
 async def own_dealer(session: AsyncSession, principal: Principal) -> str | None:
-    return (
-        await session.execute(
-            select(org_directory.c.dealer_id).where(
-                org_directory.c.tenant == principal.tenant,
-                org_directory.c.id == principal.org_node,
-            )
-        )
-    ).scalar_one_or_none()
+    return await dealer_of(session, principal.tenant, principal.org_node)
 
 
 async def managed_dealer(session: AsyncSession, principal: Principal, dealer_id: str | None) -> str:

@@ -15,6 +15,7 @@ from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.policy.directory import dealer_of
 from crm_common.settings import Settings
 from crm_kpi.adapters import leaderboards as boards
 from crm_kpi.adapters.tables import deal_facts
@@ -139,17 +140,6 @@ async def refresh_leaderboards(
         await redis.aclose()
 
 
-async def _dealer_of(session: AsyncSession, principal: Principal) -> str | None:
-    return (
-        await session.execute(
-            select(org_directory.c.dealer_id).where(
-                org_directory.c.tenant == principal.tenant,
-                org_directory.c.id == principal.org_node,
-            )
-        )
-    ).scalar_one_or_none()
-
-
 async def _visible_dealers(session: AsyncSession, principal: Principal) -> set[str]:
     rows = await session.execute(
         select(org_directory.c.id).where(
@@ -184,7 +174,7 @@ async def leaderboard(
     """The board of a dealer's consultants (``dealer_id``; a consultant: their own dealer, only
     their team and themselves) or of the dealers the caller may see (no ``dealer_id``)."""
     async with sessions() as session:
-        own_dealer = await _dealer_of(session, principal)
+        own_dealer = await dealer_of(session, principal.tenant, principal.org_node)
         narrow = principal.data_scope in (DataScope.OWN, DataScope.TEAM)
         if dealer_id is None and not narrow:
             allowed = await _visible_dealers(session, principal)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
+from crm_common.policy.directory import dealer_of
 from crm_leads.adapters.tables import (
     customer_opportunities,
     customers,
@@ -343,14 +344,7 @@ def lead_from_row(row: Any) -> Lead:
 
 async def book_of(session: AsyncSession, tenant: str, org_node: str) -> str:
     """The book a node's leads go into: its dealer, or the node itself above dealers."""
-    dealer = (
-        await session.execute(
-            select(org_directory.c.dealer_id).where(
-                org_directory.c.id == org_node, org_directory.c.tenant == tenant
-            )
-        )
-    ).scalar()
-    return dealer or org_node
+    return await dealer_of(session, tenant, org_node) or org_node
 
 
 async def staff_member(

@@ -1,0 +1,49 @@
+"""What every benchmark under bench/ needs: a fresh database of its own on the local
+PostgreSQL (the one `deploy/local/infra.sh` runs), migrated like a service's, and percentiles."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+
+import asyncpg
+
+from crm_common.testing.processes import package_of
+
+PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
+
+
+def bench_database_url(database: str) -> str:
+    return (
+        f"postgresql+asyncpg://{PG['user']}:{PG['password']}@{PG['host']}:{PG['port']}/{database}"
+    )
+
+
+async def fresh_database(database: str, *, migrate_as: str | None = None) -> str:
+    """Drops and creates ``database``; with ``migrate_as`` (a service name) migrates it like
+    that service's. Returns its URL."""
+    conn = await asyncpg.connect(database="postgres", **PG)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{database}"')
+    finally:
+        await conn.close()
+    url = bench_database_url(database)
+    if migrate_as is not None:
+        env = {
+            **os.environ,
+            "CRM_ENV": "test",
+            "CRM_SERVICE_NAME": migrate_as,
+            "CRM_DATABASE_URL": url,
+        }
+        migrate = [sys.executable, "-m", package_of(migrate_as), "migrate"]
+        await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
+    return url
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The nearest-rank ``p``th percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
