@@ -3,25 +3,24 @@ events would leave it, principals of two dealers and HQ, tokens verified through
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
-import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.auth.tokens import sign_access_token
 from crm_common.db import create_engine, create_session_factory
-from crm_common.db.tables import org_directory
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.plugin import Databases
-from crm_common.testing.processes import run_command
+from crm_common.testing.services import (
+    AsUser,
+    api_in_process,
+    migrated_database,
+    reset_tenant,
+)
 from crm_kpi.bootstrap import create_api
 
 TENANT = "oem-t"
@@ -42,8 +41,6 @@ TABLES = (
     "consultant_targets",
     "deal_credits",
     "deal_facts",
-    "org_directory",
-    "outbox",
 )
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -76,17 +73,10 @@ PEOPLE = People(
 
 @pytest.fixture(scope="module")
 async def kpi_database(
-    infrastructure: Infrastructure,
-    databases: Databases,
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
+    databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
     purpose = f"kpi_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    await databases.create(purpose)
-    url = databases.url(purpose)
-    env = {"CRM_ENV": "test", "CRM_SERVICE_NAME": "kpi", "CRM_DATABASE_URL": url}
-    run_command("kpi", "migrate", env, Path(tmp_path_factory.mktemp("kpi-migrate")))
-    return url
+    return await migrated_database("kpi", databases, purpose, tmp_path_factory.mktemp("kpi"))
 
 
 @pytest.fixture
@@ -94,31 +84,9 @@ async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
     """A fresh tenant state per test: only the org tree."""
     engine = create_engine(Settings(env="test", database_url=kpi_database, database_pool_size=10))
     factory = create_session_factory(engine)
-    async with factory() as session, session.begin():
-        await session.execute(text(f"TRUNCATE {', '.join(TABLES)} CASCADE"))
-        await session.execute(
-            insert(org_directory),
-            [
-                {
-                    "id": node,
-                    "tenant": TENANT,
-                    "parent_id": None,
-                    "kind": "dealer" if dealer == node else "node",
-                    "path": f"{parent}{node}/",
-                    "dealer_id": dealer,
-                    "active": True,
-                }
-                for node, parent, dealer in ORG
-            ],
-        )
+    await reset_tenant(factory, TENANT, ORG, TABLES)
     yield factory
     await engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def jwks_url(signing_key_pem: str) -> Iterator[str]:
-    with serve_jwks([signing_key_pem]) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
@@ -133,25 +101,8 @@ async def kpi_api(
         jwks_url=jwks_url,
         log_level="WARNING",
     )
-    app = create_api(settings)
-    async with app.router.lifespan_context(app):
+    async with api_in_process(create_api, settings) as app:
         yield app
-
-
-class AsUser:
-    def __init__(self, app: FastAPI, signing_key_pem: str) -> None:
-        self._app = app
-        self._key = signing_key_pem
-
-    def __call__(self, who: Principal) -> httpx.AsyncClient:
-        token = sign_access_token(
-            self._key, who, issuer="crm-identity", audience="crm", ttl_seconds=600
-        )
-        return httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=self._app),
-            base_url="http://kpi",
-            headers={"Authorization": f"Bearer {token}"},
-        )
 
 
 @pytest.fixture

@@ -3,24 +3,22 @@ would leave them, and a clock the test drives."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.db import create_engine, create_session_factory
-from crm_common.db.tables import org_directory
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.plugin import Databases
-from crm_common.testing.processes import free_port, run_command
+from crm_common.testing.processes import free_port
+from crm_common.testing.services import api_in_process, migrated_database, reset_tenant
 from crm_leads.adapters.tables import staff
 from crm_leads.bootstrap import create_api
 
@@ -45,8 +43,6 @@ TABLES = (
     "pool_members",
     "pools",
     "staff",
-    "org_directory",
-    "outbox",
 )
 
 
@@ -82,17 +78,10 @@ PEOPLE = People(
 
 @pytest.fixture(scope="module")
 async def leads_database(
-    infrastructure: Infrastructure,
-    databases: Databases,
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
+    databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
     purpose = f"leads_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    await databases.create(purpose)
-    url = databases.url(purpose)
-    env = {"CRM_ENV": "test", "CRM_SERVICE_NAME": "leads", "CRM_DATABASE_URL": url}
-    run_command("leads", "migrate", env, Path(tmp_path_factory.mktemp("leads-migrate")))
-    return url
+    return await migrated_database("leads", databases, purpose, tmp_path_factory.mktemp("leads"))
 
 
 @pytest.fixture
@@ -100,23 +89,8 @@ async def sessions(leads_database: str) -> AsyncIterator[async_sessionmaker[Asyn
     """A fresh tenant state per test: the org tree and staff of the test tenant."""
     engine = create_engine(Settings(env="test", database_url=leads_database, database_pool_size=20))
     factory = create_session_factory(engine)
+    await reset_tenant(factory, TENANT, ORG, TABLES)
     async with factory() as session, session.begin():
-        await session.execute(text(f"TRUNCATE {', '.join(TABLES)} CASCADE"))
-        await session.execute(
-            insert(org_directory),
-            [
-                {
-                    "id": node,
-                    "tenant": TENANT,
-                    "parent_id": None,
-                    "kind": "dealer" if dealer == node else "node",
-                    "path": f"{parent}{node}/",
-                    "dealer_id": dealer,
-                    "active": True,
-                }
-                for node, parent, dealer in ORG
-            ],
-        )
         await session.execute(
             insert(staff),
             [
@@ -135,12 +109,6 @@ async def sessions(leads_database: str) -> AsyncIterator[async_sessionmaker[Asyn
 
 
 @pytest.fixture(scope="module")
-def jwks_url(signing_key_pem: str) -> Iterator[str]:
-    with serve_jwks([signing_key_pem]) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 async def leads_api(
     infrastructure: Infrastructure, leads_database: str, jwks_url: str
 ) -> AsyncIterator[FastAPI]:
@@ -154,8 +122,7 @@ async def leads_api(
         grpc_port=free_port(),
         log_level="WARNING",
     )
-    app = create_api(settings)
-    async with app.router.lifespan_context(app):
+    async with api_in_process(create_api, settings) as app:
         yield app
 
 

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-import httpx
 import openpyxl
 import pytest
 from fastapi import FastAPI
@@ -20,10 +19,10 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.auth.tokens import sign_access_token
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
+from crm_common.testing.services import client_as
 from crm_leads.adapters import import_store, repository
 from crm_leads.adapters.import_tables import lead_import_chunks, lead_imports
 from crm_leads.adapters.tables import customers, lead_history, leads
@@ -368,22 +367,11 @@ async def test_the_book_keeps_one_customer_per_phone(clean: Sessions, now: datet
     assert await count(clean, select(func.count()).select_from(customers)) == 3
 
 
-def client(app: FastAPI, signing_key_pem: str, who: Principal) -> httpx.AsyncClient:
-    token = sign_access_token(
-        signing_key_pem, who, issuer="crm-identity", audience="crm", ttl_seconds=600
-    )
-    return httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app),
-        base_url="http://leads",
-        headers={"Authorization": f"Bearer {token}"},
-    )
-
-
 async def test_over_http_an_upload_is_accepted_followed_and_its_errors_read_as_json_and_csv(
     clean: Sessions, now: datetime, leads_api: FastAPI, signing_key_pem: str
 ) -> None:
     data = csv_of(["王伟,13800138000,web,", "李娜,12,web,", ",13900000001,nowhere,"])
-    async with client(leads_api, signing_key_pem, PEOPLE.manager) as http:
+    async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as http:
         uploaded = await http.post("/imports?format=csv", content=parts(data, size=7))
         assert uploaded.status_code == 202, uploaded.text
         job = uploaded.json()
@@ -417,17 +405,17 @@ async def test_over_http_an_upload_is_accepted_followed_and_its_errors_read_as_j
             ["4", "source", rest["items"][0]["message"], "nowhere"],
         ]
     other_dealer = principal("m2", "dealer-b", "sales_manager", DataScope.DEALER)
-    async with client(leads_api, signing_key_pem, other_dealer) as http:
+    async with client_as(leads_api, signing_key_pem, other_dealer) as http:
         assert (await http.get(f"/imports/{job['id']}")).status_code == 404
         assert (await http.get(f"/imports/{job['id']}/errors")).status_code == 404
-    async with client(leads_api, signing_key_pem, PEOPLE.consultant1) as http:
+    async with client_as(leads_api, signing_key_pem, PEOPLE.consultant1) as http:
         assert (await http.get(f"/imports/{job['id']}")).status_code == 403
 
 
 async def test_over_http_a_body_that_can_never_be_imported_answers_422_naming_the_field(
     clean: Sessions, leads_api: FastAPI, signing_key_pem: str
 ) -> None:
-    async with client(leads_api, signing_key_pem, PEOPLE.manager) as http:
+    async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as http:
         empty = await http.post("/imports?format=csv", content=b"")
         unknown_format = await http.post("/imports?format=pdf", content=b"x")
         no_phone = await http.post("/imports?format=csv", content=b"name,source\nx,web\n")

@@ -4,41 +4,41 @@ loopback JWKS, and a clock the test drives."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
-import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.auth.tokens import sign_access_token
 from crm_common.db import create_engine, create_session_factory
-from crm_common.db.tables import org_directory
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.plugin import Databases
-from crm_common.testing.processes import run_command
+from crm_common.testing.services import (
+    AsUser,
+    api_in_process,
+    migrated_database,
+    reset_tenant,
+)
 from crm_opportunities.adapters.tables import metadata, staff
 from crm_opportunities.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
 
 TENANT = "oem-t"
-# (node, parent path, dealer, kind)
+# (node, parent path, dealer)
 ORG = [
-    ("hq", "/", None, "hq"),
-    ("east", "/hq/", None, "region"),
-    ("dealer-a", "/hq/east/", "dealer-a", "dealer"),
-    ("team-a1", "/hq/east/dealer-a/", "dealer-a", "team"),
-    ("dealer-b", "/hq/east/", "dealer-b", "dealer"),
-    ("bank-1", "/hq/", None, "partner"),
-    ("insurer-1", "/hq/", None, "partner"),
+    ("hq", "/", None),
+    ("east", "/hq/", None),
+    ("dealer-a", "/hq/east/", "dealer-a"),
+    ("team-a1", "/hq/east/dealer-a/", "dealer-a"),
+    ("dealer-b", "/hq/east/", "dealer-b"),
+    ("bank-1", "/hq/", None),
+    ("insurer-1", "/hq/", None),
 ]
 
 
@@ -82,17 +82,12 @@ Sessions = async_sessionmaker[AsyncSession]
 
 @pytest.fixture(scope="module")
 async def opportunities_database(
-    infrastructure: Infrastructure,
-    databases: Databases,
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
+    databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
     purpose = f"opps_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    await databases.create(purpose)
-    url = databases.url(purpose)
-    env = {"CRM_ENV": "test", "CRM_SERVICE_NAME": "opportunities", "CRM_DATABASE_URL": url}
-    run_command("opportunities", "migrate", env, Path(tmp_path_factory.mktemp("opps-migrate")))
-    return url
+    return await migrated_database(
+        "opportunities", databases, purpose, tmp_path_factory.mktemp("opps")
+    )
 
 
 @pytest.fixture
@@ -102,24 +97,8 @@ async def sessions(opportunities_database: str) -> AsyncIterator[Sessions]:
         Settings(env="test", database_url=opportunities_database, database_pool_size=20)
     )
     factory = create_session_factory(engine)
-    tables = [t.name for t in metadata.sorted_tables]
+    await reset_tenant(factory, TENANT, ORG, [t.name for t in metadata.sorted_tables])
     async with factory() as session, session.begin():
-        await session.execute(text(f"TRUNCATE {', '.join(tables)}, org_directory, outbox CASCADE"))
-        await session.execute(
-            insert(org_directory),
-            [
-                {
-                    "id": node,
-                    "tenant": TENANT,
-                    "parent_id": None,
-                    "kind": kind,
-                    "path": f"{parent}{node}/",
-                    "dealer_id": dealer,
-                    "active": True,
-                }
-                for node, parent, dealer, kind in ORG
-            ],
-        )
         await session.execute(
             insert(staff),
             [
@@ -138,12 +117,6 @@ async def sessions(opportunities_database: str) -> AsyncIterator[Sessions]:
 
 
 @pytest.fixture(scope="module")
-def jwks_url(signing_key_pem: str) -> Iterator[str]:
-    with serve_jwks([signing_key_pem]) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 async def opportunities_api(
     infrastructure: Infrastructure, opportunities_database: str, jwks_url: str
 ) -> AsyncIterator[FastAPI]:
@@ -156,8 +129,7 @@ async def opportunities_api(
         jwks_url=jwks_url,
         log_level="WARNING",
     )
-    app = create_api(settings)
-    async with app.router.lifespan_context(app):
+    async with api_in_process(create_api, settings) as app:
         yield app
 
 
@@ -165,22 +137,6 @@ async def opportunities_api(
 def as_user(opportunities_api: FastAPI, signing_key_pem: str) -> AsUser:
     """``as_user(PEOPLE.manager)``: an HTTP client of the in-process API with that user's token."""
     return AsUser(opportunities_api, signing_key_pem)
-
-
-class AsUser:
-    def __init__(self, app: FastAPI, signing_key_pem: str) -> None:
-        self._app = app
-        self._key = signing_key_pem
-
-    def __call__(self, who: Principal) -> httpx.AsyncClient:
-        token = sign_access_token(
-            self._key, who, issuer="crm-identity", audience="crm", ttl_seconds=600
-        )
-        return httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=self._app),
-            base_url="http://opportunities",
-            headers={"Authorization": f"Bearer {token}"},
-        )
 
 
 @pytest.fixture

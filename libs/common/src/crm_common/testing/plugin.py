@@ -11,6 +11,7 @@ from cryptography.fernet import Fernet
 
 from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.testing.infrastructure import Infrastructure, test_infrastructure
+from crm_common.testing.jwks import serve_jwks
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +29,13 @@ def run_id() -> str:
 @pytest.fixture(scope="session")
 def signing_key_pem() -> str:
     return generate_private_key_pem()
+
+
+@pytest.fixture(scope="session")
+def jwks_url(signing_key_pem: str) -> Iterator[str]:
+    """A loopback JWKS publishing ``signing_key_pem``: identity, for services tested alone."""
+    with serve_jwks([signing_key_pem]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,94 @@
+"""A service under test on real infrastructure: its migrated database, the tenant's org tree as
+identity's events would leave it, the api in this process, and clients carrying a user's token."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import insert, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth.principal import Principal
+from crm_common.auth.tokens import sign_access_token
+from crm_common.db.tables import org_directory
+from crm_common.settings import Settings
+from crm_common.testing.plugin import Databases
+from crm_common.testing.processes import run_command
+
+OrgTree = Sequence[tuple[str, str, str | None]]
+"""(node, parent path, dealer) rows, e.g. ("team-a1", "/hq/east/dealer-a/", "dealer-a")."""
+
+
+async def migrated_database(
+    service: str, databases: Databases, purpose: str, log_dir: Path
+) -> str:
+    """A database of this test session, migrated as ``service`` migrates its own; its URL."""
+    await databases.create(purpose)
+    url = databases.url(purpose)
+    env = {"CRM_ENV": "test", "CRM_SERVICE_NAME": service, "CRM_DATABASE_URL": url}
+    run_command(service, "migrate", env, log_dir)
+    return url
+
+
+async def reset_tenant(
+    sessions: async_sessionmaker[AsyncSession], tenant: str, org: OrgTree, tables: Iterable[str]
+) -> None:
+    """Empties ``tables`` (and the org tree and outbox) and inserts the tenant's org tree: a
+    node whose dealer is itself is a dealer."""
+    emptied = ", ".join([*tables, "org_directory", "outbox"])
+    async with sessions() as session, session.begin():
+        await session.execute(text(f"TRUNCATE {emptied} CASCADE"))
+        await session.execute(
+            insert(org_directory),
+            [
+                {
+                    "id": node,
+                    "tenant": tenant,
+                    "parent_id": None,
+                    "kind": "dealer" if dealer == node else "node",
+                    "path": f"{parent}{node}/",
+                    "dealer_id": dealer,
+                    "active": True,
+                }
+                for node, parent, dealer in org
+            ],
+        )
+
+
+@asynccontextmanager
+async def api_in_process(
+    create_api: Callable[[Settings], FastAPI], settings: Settings
+) -> AsyncIterator[FastAPI]:
+    """The service's api in this process, lifespan and all (database, Redis, gRPC servers)."""
+    app = create_api(settings)
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+def client_as(
+    app: FastAPI, signing_key_pem: str, who: Principal, *, base_url: str = "http://service"
+) -> httpx.AsyncClient:
+    """An HTTP client of the in-process ``app`` carrying ``who``'s token."""
+    token = sign_access_token(
+        signing_key_pem, who, issuer="crm-identity", audience="crm", ttl_seconds=600
+    )
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url=base_url,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+class AsUser:
+    """``as_user(PEOPLE.manager)``: clients of one in-process api, each with a user's token."""
+
+    def __init__(self, app: FastAPI, signing_key_pem: str) -> None:
+        self._app = app
+        self._key = signing_key_pem
+
+    def __call__(self, who: Principal) -> httpx.AsyncClient:
+        return client_as(self._app, self._key, who)
