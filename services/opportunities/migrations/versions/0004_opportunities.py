@@ -220,6 +220,12 @@ def upgrade() -> None:
         ["opportunity_id", "changed_at"],
         unique=False,
     )
+    op.create_index(
+        "ix_stage_history_reached",
+        "stage_history",
+        ["opportunity_id", "to_stage"],
+        unique=False,
+    )
     op.create_table(
         "test_drives",
         sa.Column("id", sa.UUID(), nullable=False),
@@ -270,6 +276,7 @@ def downgrade() -> None:
     op.drop_table("trade_ins")
     op.drop_index("ix_test_drives_opportunity", table_name="test_drives")
     op.drop_table("test_drives")
+    op.drop_index("ix_stage_history_reached", table_name="stage_history")
     op.drop_index("ix_stage_history_opportunity", table_name="stage_history")
     op.drop_index("ix_stage_history_book_time", table_name="stage_history")
     op.drop_table("stage_history")

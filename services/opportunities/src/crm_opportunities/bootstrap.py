@@ -10,13 +10,25 @@ from crm_common.contracts.events.opportunities import v1 as opportunities_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
+from crm_opportunities.application.opportunities import (
+    AssigneeNotFound,
+    OpportunityNotFound,
+)
+from crm_opportunities.domain.opportunity import OpportunityClosed, StageGateNotMet
 from crm_opportunities.entrypoints.consumers import subscriptions
+from crm_opportunities.entrypoints.http import opportunities, reports
 
 DESCRIPTION = "Opportunities, vehicle catalogue, quotes and orders."
 
-ROUTERS: list[APIRouter] = []
+# reports.router first: it serves /opportunities/board, which /opportunities/{id} would take.
+ROUTERS: list[APIRouter] = [reports.router, opportunities.router]
 
-ERROR_STATUSES: dict[type[Exception], int] = {}
+ERROR_STATUSES: dict[type[Exception], int] = {
+    OpportunityNotFound: 404,
+    AssigneeNotFound: 404,
+    OpportunityClosed: 409,
+    StageGateNotMet: 409,
+}
 
 
 def create_api(settings: Settings) -> FastAPI:

@@ -118,6 +118,8 @@ stage_history = Table(
     Column("changed_at", DateTime(timezone=True), nullable=False),
     Index("ix_stage_history_opportunity", "opportunity_id", "changed_at"),
     Index("ix_stage_history_book_time", "tenant", "owner_org", "changed_at"),
+    # The funnel's "which stages did it reach", read from the index alone.
+    Index("ix_stage_history_reached", "opportunity_id", "to_stage"),
 )
 
 # Activities a stage may require before the opportunity moves past it (e.g. test_drive).

@@ -1,16 +1,32 @@
 """What the opportunities worker consumes: identity's org tree and sharing (the shared policy
-copies), its users (who may own opportunities), leads' conversions and HQ's catalogue."""
+copies), its users (who may own opportunities) and leads' conversions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crm_common.messaging.consumer import Subscription
+from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged
+from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadConverted
+from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.settings import Settings
+from crm_opportunities.application.opportunities import open_from_converted_lead
+from crm_opportunities.application.staff import record_user_change
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
     return [
         *policy_subscriptions(settings),
+        Subscription(
+            consumer=f"{settings.service_name}.staff",
+            topic=USER_TOPIC,
+            handles=[Handles(UserChanged, record_user_change)],
+            description="Keeps the staff who may own opportunities.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.conversions",
+            topic=LEAD_TOPIC,
+            handles=[Handles(LeadConverted, open_from_converted_lead)],
+            description="A converted lead opens an opportunity for its owner, once.",
+        ),
     ]

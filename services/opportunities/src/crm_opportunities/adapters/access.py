@@ -1,0 +1,24 @@
+"""Which opportunities a principal may see: the shared policy applied to the opportunities
+table (its owning consultant and team narrow the own and team scopes)."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement
+
+from crm_common.auth import Principal
+from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_opportunities.adapters.tables import opportunities
+
+
+def visible_opportunities(
+    principal: Principal, need: SharingLevel = SharingLevel.MASKED
+) -> ColumnElement[bool]:
+    return visible_to(
+        principal,
+        DataType.OPPORTUNITY,
+        tenant=opportunities.c.tenant,
+        owner_org=opportunities.c.owner_org,
+        owner_user=opportunities.c.owner_user,
+        owner_team=opportunities.c.owner_team,
+        need=need,
+    )

@@ -1,0 +1,210 @@
+"""Opportunities, their pipelines, activities and the staff copy in PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy import ColumnElement, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_opportunities.adapters.tables import (
+    activities,
+    opportunities,
+    pipelines,
+    staff,
+    stage_history,
+    test_drives,
+)
+from crm_opportunities.domain.opportunity import LeadOrigin, Opportunity, OpportunityStatus
+from crm_opportunities.domain.pipeline import DEFAULT_PIPELINE, Pipeline
+
+_COLUMNS = [f.name for f in fields(Opportunity) if f.name != "changes"]
+
+
+def opportunity_from_row(row: Any) -> Opportunity:
+    values = {name: row[name] for name in _COLUMNS}
+    values["lead_origin"] = LeadOrigin(values["lead_origin"])
+    values["status"] = OpportunityStatus(values["status"])
+    return Opportunity(**values)
+
+
+def _row_of(opportunity: Opportunity) -> dict[str, Any]:
+    values = {name: getattr(opportunity, name) for name in _COLUMNS}
+    values["lead_origin"] = opportunity.lead_origin.value
+    values["status"] = opportunity.status.value
+    return values
+
+
+async def add_opportunity(session: AsyncSession, opportunity: Opportunity) -> bool:
+    """False when the lead already opened one (a replayed conversion)."""
+    inserted = await session.execute(
+        pg_insert(opportunities)
+        .values(**_row_of(opportunity))
+        .on_conflict_do_nothing(index_elements=[opportunities.c.lead_id])
+        .returning(opportunities.c.id)
+    )
+    return inserted.first() is not None
+
+
+async def save_opportunity(session: AsyncSession, opportunity: Opportunity) -> None:
+    values = _row_of(opportunity)
+    values.pop("id")
+    await session.execute(
+        update(opportunities).where(opportunities.c.id == opportunity.id).values(**values)
+    )
+    if opportunity.changes:
+        await session.execute(
+            insert(stage_history),
+            [
+                {
+                    "tenant": opportunity.tenant,
+                    "owner_org": opportunity.owner_org,
+                    "opportunity_id": opportunity.id,
+                    "from_stage": c.from_stage,
+                    "to_stage": c.to_stage,
+                    "changed_by": c.by,
+                    "changed_at": c.at,
+                }
+                for c in opportunity.changes
+            ],
+        )
+        opportunity.changes.clear()
+
+
+async def opportunity_for_change(
+    session: AsyncSession, opportunity_id: UUID, visible: ColumnElement[bool]
+) -> Opportunity | None:
+    row = (
+        (
+            await session.execute(
+                select(opportunities)
+                .where(opportunities.c.id == opportunity_id, visible)
+                .with_for_update()
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return None if row is None else opportunity_from_row(row)
+
+
+async def default_pipeline(
+    session: AsyncSession, tenant: str, dealer: str, now: datetime
+) -> tuple[UUID, Pipeline]:
+    """The dealer's default pipeline; the built-in one is created on first need."""
+    await session.execute(
+        pg_insert(pipelines)
+        .values(
+            id=uuid4(),
+            tenant=tenant,
+            owner_org=dealer,
+            name="Default",
+            stages=DEFAULT_PIPELINE.model_dump(mode="json")["stages"],
+            is_default=True,
+            created_at=now,
+            updated_at=now,
+        )
+        .on_conflict_do_nothing(
+            index_elements=[pipelines.c.tenant, pipelines.c.owner_org],
+            index_where=pipelines.c.is_default,
+        )
+    )
+    row = (
+        await session.execute(
+            select(pipelines.c.id, pipelines.c.stages).where(
+                pipelines.c.tenant == tenant,
+                pipelines.c.owner_org == dealer,
+                pipelines.c.is_default,
+            )
+        )
+    ).one()
+    return row.id, Pipeline.model_validate({"stages": row.stages})
+
+
+async def pipeline(session: AsyncSession, pipeline_id: UUID) -> Pipeline:
+    stages = (
+        await session.execute(select(pipelines.c.stages).where(pipelines.c.id == pipeline_id))
+    ).scalar_one()
+    return Pipeline.model_validate({"stages": stages})
+
+
+async def activity_kinds(session: AsyncSession, opportunity_id: UUID) -> list[str]:
+    rows = await session.execute(
+        select(activities.c.kind).where(activities.c.opportunity_id == opportunity_id).distinct()
+    )
+    return list(rows.scalars())
+
+
+async def add_activity(
+    session: AsyncSession,
+    opportunity: Opportunity,
+    kind: str,
+    note: str | None,
+    actor: str,
+    now: datetime,
+) -> UUID:
+    activity_id = uuid4()
+    await session.execute(
+        insert(activities).values(
+            id=activity_id,
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            opportunity_id=opportunity.id,
+            kind=kind,
+            note=note,
+            recorded_by=actor,
+            at=now,
+        )
+    )
+    return activity_id
+
+
+async def add_test_drive(
+    session: AsyncSession, opportunity: Opportunity, values: dict[str, Any]
+) -> UUID:
+    test_drive_id = uuid4()
+    await session.execute(
+        insert(test_drives).values(
+            id=test_drive_id,
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            opportunity_id=opportunity.id,
+            **values,
+        )
+    )
+    return test_drive_id
+
+
+async def record_staff(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    user_id: str,
+    org_node: str,
+    roles: list[str],
+    active: bool,
+) -> None:
+    values = {"tenant": tenant, "org_node": org_node, "roles": roles, "active": active}
+    await session.execute(
+        pg_insert(staff)
+        .values(user_id=user_id, **values)
+        .on_conflict_do_update(index_elements=[staff.c.user_id], set_=values)
+    )
+
+
+async def active_staff_node(
+    session: AsyncSession, tenant: str, user_id: str
+) -> tuple[str, list[str]] | None:
+    """(org node, roles) of an active user."""
+    row = (
+        await session.execute(
+            select(staff.c.org_node, staff.c.roles).where(
+                staff.c.tenant == tenant, staff.c.user_id == user_id, staff.c.active
+            )
+        )
+    ).first()
+    return None if row is None else (row.org_node, list(row.roles))

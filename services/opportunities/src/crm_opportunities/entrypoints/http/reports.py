@@ -1,0 +1,169 @@
+"""HTTP API of the sales views: the pipeline board and the reports (funnel, forecast, stale
+list, win/loss). Thin: parse, call one view, mask personal data, shape the answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from sqlalchemy import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.auth.http import requires
+from crm_common.policy import SharingLevel, mask_name, personal_data_level
+from crm_common.runtime.http import database
+from crm_opportunities import views
+from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
+from crm_opportunities.entrypoints.http.report_schemas import (
+    Forecast,
+    Funnel,
+    PipelineBoard,
+    StaleOpportunity,
+    WinLoss,
+)
+
+# One router for /opportunities/board and /reports/*: it must be included before the router
+# that serves /opportunities/{id}, or "board" would be taken for an id.
+router = APIRouter(tags=["sales views"])
+Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
+OpportunityReader = Annotated[Principal, requires("opportunity.read")]
+DateFrom = Annotated[date, Query(alias="from", description="First business day, inclusive")]
+DateTo = Annotated[
+    date, Query(alias="to", description="Last business day, inclusive; at most a year later")
+]
+GroupBy = Annotated[
+    Grouping | None, Query(description="Rows per consultant, team, dealer or region")
+]
+_FORBIDDEN: dict[int | str, dict[str, Any]] = {
+    403: {"description": "The role lacks opportunity.read"}
+}
+
+
+def business_tz(request: Request) -> ZoneInfo:
+    return ZoneInfo(request.app.state.settings.business_timezone)
+
+
+BusinessTz = Annotated[ZoneInfo, Depends(business_tz)]
+
+
+def _masked_for(principal: Principal, row: RowMapping | dict[str, Any]) -> dict[str, Any]:
+    record = dict(row)
+    level = personal_data_level(
+        principal,
+        owner_user=record["owner_user"],
+        owner_org=record["owner_org"],
+        shared=SharingLevel(record.pop("shared_level")),
+    )
+    if level < SharingLevel.FULL:
+        record["customer_name"] = mask_name(record["customer_name"])
+    return record
+
+
+@router.get(
+    "/opportunities/board",
+    response_model=PipelineBoard,
+    responses={**_FORBIDDEN, 404: {"description": "No such pipeline visible to the caller"}},
+)
+async def pipeline_board(
+    principal: OpportunityReader,
+    db: Database,
+    pipeline_id: Annotated[
+        UUID | None, Query(description="Default: the caller's dealer's default pipeline")
+    ] = None,
+    cards: Annotated[int, Query(ge=1, le=100, description="Cards shown per stage")] = 20,
+) -> PipelineBoard:
+    """The pipeline view: its stages left to right, each with the count and amount of the open
+    opportunities the caller may see and their first cards (stale ones flagged)."""
+    board = await views.board(
+        db, principal, pipeline_id=pipeline_id, cards_per_stage=cards, now=datetime.now(UTC)
+    )
+    if board is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pipeline not found")
+    for stage in board["stages"]:
+        stage["cards"] = [_masked_for(principal, card) for card in stage["cards"]]
+    return PipelineBoard.model_validate(board)
+
+
+@router.get("/reports/funnel", response_model=Funnel, responses=_FORBIDDEN)
+async def funnel_report(
+    principal: OpportunityReader,
+    db: Database,
+    tz: BusinessTz,
+    date_from: DateFrom,
+    date_to: DateTo,
+    group_by: GroupBy = None,
+) -> Funnel:
+    """Opportunities created in the period: per stage how many reached it, how many are open
+    in it, and the share of those reaching a stage that reached the next. Figures of every
+    dealer that shares at least figures with the caller."""
+    period = ReportPeriod.of(date_from, date_to)
+    figures = await views.funnel(db, principal, period=period, business_tz=tz, grouping=group_by)
+    return Funnel.model_validate(
+        {"date_from": date_from, "date_to": date_to, "group_by": group_by, **figures}
+    )
+
+
+@router.get("/reports/forecast", response_model=Forecast, responses=_FORBIDDEN)
+async def forecast_report(
+    principal: OpportunityReader,
+    db: Database,
+    tz: BusinessTz,
+    date_from: DateFrom,
+    date_to: DateTo,
+    period: Annotated[Granularity, Query(description="Buckets: calendar months or ISO weeks")] = (
+        Granularity.MONTH
+    ),
+    group_by: GroupBy = None,
+) -> Forecast:
+    """Weighted forecast per month or week: open amounts expected to close then, times
+    their stage's win probability; amounts won then; planned collections due then, and how
+    much of them was collected."""
+    report_period = ReportPeriod.of(date_from, date_to)
+    figures = await views.forecast(
+        db, principal, period=report_period, business_tz=tz, granularity=period, grouping=group_by
+    )
+    return Forecast.model_validate(
+        {
+            "date_from": date_from,
+            "date_to": date_to,
+            "period": period,
+            "group_by": group_by,
+            "periods": figures["periods"],
+            "groups": figures["groups"],
+        }
+    )
+
+
+@router.get("/reports/stale", response_model=list[StaleOpportunity], responses=_FORBIDDEN)
+async def stale_report(
+    principal: OpportunityReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[StaleOpportunity]:
+    """Open opportunities left in their stage longer than the stage's days-to-rot, most
+    overdue first: records, so only those the caller may see as records, masked as agreed."""
+    rows = await views.stale(db, principal, now=datetime.now(UTC), limit=limit, offset=offset)
+    return [StaleOpportunity.model_validate(_masked_for(principal, row)) for row in rows]
+
+
+@router.get("/reports/win-loss", response_model=WinLoss, responses=_FORBIDDEN)
+async def win_loss_report(
+    principal: OpportunityReader,
+    db: Database,
+    tz: BusinessTz,
+    date_from: DateFrom,
+    date_to: DateTo,
+    group_by: GroupBy = None,
+) -> WinLoss:
+    """Opportunities closed in the period: won and lost, win rate, lost reasons and the
+    competitors (with their models) that won, most frequent first."""
+    period = ReportPeriod.of(date_from, date_to)
+    figures = await views.win_loss(db, principal, period=period, business_tz=tz, grouping=group_by)
+    return WinLoss.model_validate(
+        {"date_from": date_from, "date_to": date_to, "group_by": group_by, **figures}
+    )

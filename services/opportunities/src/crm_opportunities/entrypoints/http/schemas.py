@@ -1,0 +1,112 @@
+"""Request and answer bodies of the opportunities API (quotes and orders: sales_schemas)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Request(BaseModel):
+    """Tenancy and ownership come from the token: unknown fields are refused (422)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class OpportunityCreate(Request):
+    customer_name: str = Field(min_length=1, max_length=200)
+    phone: str | None = Field(default=None, max_length=20)
+    vehicle_interest: str | None = Field(default=None, max_length=200)
+    model_code: str | None = Field(default=None, max_length=40)
+    amount: Decimal = Field(default=Decimal(0), ge=0, max_digits=14, decimal_places=2)
+    expected_close_on: date | None = None
+
+
+class StageMove(Request):
+    stage: str = Field(min_length=1, max_length=40)
+
+
+class ActivityCreate(Request):
+    kind: str = Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class TestDriveCreate(Request):
+    model_code: str = Field(min_length=1, max_length=40)
+    licence_number: str = Field(min_length=4, max_length=40)
+    licence_checked: bool = Field(description="The driving licence was seen and is valid")
+    started_at: datetime
+    ended_at: datetime | None = None
+    vehicle_vin: str | None = Field(default=None, min_length=17, max_length=17)
+    rating: int | None = Field(default=None, ge=1, le=5)
+    feedback: str | None = Field(default=None, max_length=2000)
+
+
+class LossReport(Request):
+    reason: str = Field(min_length=1, max_length=500)
+    competitor: str | None = Field(default=None, max_length=200)
+    competitor_model: str | None = Field(default=None, max_length=200)
+
+
+class Reassignment(Request):
+    to_user: str = Field(min_length=1, max_length=64)
+
+
+class Recorded(BaseModel):
+    id: UUID
+
+
+class OpportunityPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    owner_user: str
+    owner_team: str
+    lead_id: UUID | None
+    customer_id: UUID | None
+    customer_name: str = Field(description="Masked unless the caller may see it in full")
+    phone: str | None = Field(description="Masked unless the caller may see it in full")
+    vehicle_interest: str | None
+    model_code: str | None
+    lead_origin: str
+    pipeline_id: UUID
+    stage: str
+    probability: int
+    stage_entered_at: datetime
+    amount: Decimal
+    currency: str
+    expected_close_on: date | None
+    status: str
+    closed_at: datetime | None
+    lost_reason: str | None
+    competitor: str | None
+    competitor_model: str | None
+    created_at: datetime
+
+
+class StageHistoryEntry(BaseModel):
+    from_stage: str | None
+    to_stage: str
+    changed_by: str
+    changed_at: datetime
+
+
+class OpportunityDetail(OpportunityPublic):
+    history: list[StageHistoryEntry]
+    activities: list[str] = Field(description="Kinds of activity recorded")
+
+
+class StagePublic(BaseModel):
+    code: str
+    name: str
+    probability: int
+    required_activities: list[str]
+    rot_days: int | None
+
+
+class PipelinePublic(BaseModel):
+    id: UUID
+    name: str
+    is_default: bool
+    stages: list[StagePublic]

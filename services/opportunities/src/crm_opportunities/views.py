@@ -1,0 +1,698 @@
+"""Read side of opportunities: the pipeline board, the funnel, the weighted forecast, the stale
+list and the win/loss analysis. Scoped by the shared policy, never by hand: records (board
+cards, the stale list) at the masked level, figures (funnel, forecast, win/loss) at the
+aggregate level — HQ or a region sees the figures of a dealer that shares only figures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    DateTime,
+    FromClause,
+    Integer,
+    RowMapping,
+    Subquery,
+    and_,
+    cast,
+    column,
+    func,
+    literal,
+    select,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.auth.principal import DataScope
+from crm_common.db.tables import org_directory
+from crm_common.policy import DataType, SharingLevel, level_shared_with, visible_to
+from crm_opportunities.adapters.access import visible_opportunities
+from crm_opportunities.adapters.tables import (
+    opportunities,
+    pipelines,
+    planned_collections,
+    stage_history,
+)
+from crm_opportunities.domain.periods import (
+    Granularity,
+    Grouping,
+    ReportPeriod,
+    conversions,
+    is_stale,
+    merge_stage_orders,
+    ranked,
+    whole_days,
+    win_rate,
+)
+
+Sessions = async_sessionmaker[AsyncSession]
+o = opportunities
+OPEN, WON, LOST = "open", "won", "lost"
+ZERO = Decimal("0.00")
+
+
+def _customer_level(principal: Principal) -> ColumnElement[int]:
+    """How much of a record's personal data the principal may see (before field permissions)."""
+    return level_shared_with(principal, DataType.OPPORTUNITY, owner_org=o.c.owner_org)
+
+
+def _pipelines_visible_to(principal: Principal) -> ColumnElement[bool]:
+    """A pipeline is its dealer's configuration: everyone of the dealer works with it, whatever
+    their scope over records; above the dealer, whoever may see the dealer's records."""
+    reach = principal
+    if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
+        reach = principal.model_copy(update={"data_scope": DataScope.DEALER})
+    return visible_to(
+        reach, DataType.OPPORTUNITY, tenant=pipelines.c.tenant, owner_org=pipelines.c.owner_org
+    )
+
+
+def _book_of(principal: Principal) -> ColumnElement[str]:
+    """The caller's dealer, or their own node when it belongs to no dealer (HQ, a region)."""
+    dealer = (
+        select(org_directory.c.dealer_id)
+        .where(org_directory.c.id == principal.org_node, org_directory.c.tenant == principal.tenant)
+        .scalar_subquery()
+    )
+    return func.coalesce(dealer, principal.org_node)
+
+
+# --- pipeline board -------------------------------------------------------------------------
+
+
+async def board(
+    sessions: Sessions,
+    principal: Principal,
+    *,
+    pipeline_id: UUID | None,
+    cards_per_stage: int,
+    now: datetime,
+) -> dict[str, Any] | None:
+    """The open opportunities of one pipeline (the caller's dealer's default one unless named),
+    stage by stage left to right: count, amount and the cards longest in the stage first.
+    None when no such pipeline is visible to the caller."""
+    chosen = (
+        pipelines.c.id == pipeline_id
+        if pipeline_id is not None
+        else (pipelines.c.is_default & (pipelines.c.owner_org == _book_of(principal)))
+    )
+    in_pipeline = select(pipelines).where(
+        pipelines.c.tenant == principal.tenant, chosen, _pipelines_visible_to(principal)
+    )
+    async with sessions() as session:
+        pipeline = (await session.execute(in_pipeline)).mappings().first()
+        if pipeline is None:
+            return None
+        scope = (
+            o.c.tenant == principal.tenant,
+            o.c.pipeline_id == pipeline["id"],
+            o.c.status == OPEN,
+            visible_opportunities(principal, need=SharingLevel.MASKED),
+        )
+        totals = {
+            row.stage: (row.n, row.amount)
+            for row in await session.execute(
+                select(o.c.stage, func.count().label("n"), func.sum(o.c.amount).label("amount"))
+                .where(*scope)
+                .group_by(o.c.stage)
+            )
+        }
+        place = func.row_number().over(
+            partition_by=o.c.stage, order_by=(o.c.stage_entered_at, o.c.id)
+        )
+        ranked_cards = (
+            select(
+                o.c.id,
+                o.c.stage,
+                o.c.customer_name,
+                o.c.vehicle_interest,
+                o.c.amount,
+                o.c.currency,
+                o.c.probability,
+                o.c.expected_close_on,
+                o.c.created_at,
+                o.c.stage_entered_at,
+                o.c.owner_user,
+                o.c.owner_org,
+                _customer_level(principal).label("shared_level"),
+                place.label("place"),
+            )
+            .where(*scope)
+            .subquery()
+        )
+        cards = (
+            await session.execute(
+                select(ranked_cards)
+                .where(ranked_cards.c.place <= cards_per_stage)
+                .order_by(ranked_cards.c.stage, ranked_cards.c.place)
+            )
+        ).mappings()
+        cards_by_stage: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in cards:
+            cards_by_stage[row["stage"]].append(dict(row))
+    stages = list(pipeline["stages"])
+    known = {stage["code"] for stage in stages}
+    # Opportunities left in a stage the pipeline no longer has still show, after the others.
+    stages += [{"code": code, "name": code} for code in sorted(totals.keys() - known)]
+    columns = []
+    for stage in stages:
+        rot_days = stage.get("rot_days")
+        count, amount = totals.get(stage["code"], (0, ZERO))
+        stage_cards = []
+        for card in cards_by_stage.get(stage["code"], []):
+            days_in_stage = whole_days(card.pop("stage_entered_at"), now)
+            card.pop("place")
+            stage_cards.append(
+                {
+                    **card,
+                    "age_days": whole_days(card.pop("created_at"), now),
+                    "days_in_stage": days_in_stage,
+                    "stale": is_stale(days_in_stage, rot_days),
+                }
+            )
+        columns.append(
+            {
+                "code": stage["code"],
+                "name": stage.get("name", stage["code"]),
+                "probability": stage.get("probability"),
+                "rot_days": rot_days,
+                "count": count,
+                "amount": amount,
+                "cards": stage_cards,
+            }
+        )
+    return {
+        "pipeline_id": pipeline["id"],
+        "name": pipeline["name"],
+        "owner_org": pipeline["owner_org"],
+        "stages": columns,
+    }
+
+
+# --- grouping of figures ----------------------------------------------------------------------
+
+
+def _org_groups(principal: Principal) -> Subquery:
+    """Every org node of the tenant with its dealer and its nearest region, from the service's
+    copy of the org tree (a region's subtree is a prefix of the materialised path)."""
+    node = org_directory.alias("node")
+    region = org_directory.alias("region")
+    nearest_region = (
+        select(region.c.id)
+        .where(
+            region.c.tenant == node.c.tenant,
+            region.c.kind == "region",
+            func.starts_with(node.c.path, region.c.path),
+        )
+        .order_by(func.length(region.c.path).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            node.c.id.label("org_node"),
+            func.coalesce(node.c.dealer_id, node.c.id).label("dealer"),
+            nearest_region.label("region"),
+        )
+        .where(node.c.tenant == principal.tenant)
+        .subquery("org_groups")
+    )
+
+
+def _grouped(
+    principal: Principal, grouping: Grouping | None, source: FromClause, owners: FromClause = o
+) -> tuple[list[ColumnElement[Any]], FromClause]:
+    """The group key column (none without a grouping) and the FROM clause that provides it;
+    ``owners`` is what carries the owner columns (the opportunities, or a subquery of them)."""
+    if grouping is None:
+        return [], source
+    if grouping is Grouping.CONSULTANT:
+        return [owners.c.owner_user.label("group_key")], source
+    if grouping is Grouping.TEAM:
+        return [owners.c.owner_team.label("group_key")], source
+    groups = _org_groups(principal)
+    joined = source.outerjoin(groups, groups.c.org_node == owners.c.owner_org)
+    return [groups.c[grouping.value].label("group_key")], joined
+
+
+def _figures_scope(principal: Principal) -> ColumnElement[bool]:
+    return and_(
+        o.c.tenant == principal.tenant,
+        visible_opportunities(principal, need=SharingLevel.AGGREGATE),
+    )
+
+
+def _key(row: Any, keys: Sequence[ColumnElement[Any]]) -> str | None:
+    return row.group_key if keys else None
+
+
+def _money(value: Decimal | None) -> Decimal:
+    return ZERO if value is None else value
+
+
+# --- funnel -----------------------------------------------------------------------------------
+
+
+async def funnel(
+    sessions: Sessions,
+    principal: Principal,
+    *,
+    period: ReportPeriod,
+    business_tz: ZoneInfo,
+    grouping: Grouping | None,
+) -> dict[str, Any]:
+    """Opportunities created in the period: per stage how many reached it (stage history),
+    how many are open in it and for how much, stage-to-stage conversion; won and lost."""
+    start, end = period.instants(business_tz)
+    keys, source = _grouped(principal, grouping, o)
+    created = (_figures_scope(principal), o.c.created_at >= start, o.c.created_at < end)
+    where_they_are = (
+        select(
+            *keys,
+            o.c.pipeline_id,
+            o.c.status,
+            o.c.stage,
+            func.count().label("n"),
+            func.sum(o.c.amount).label("amount"),
+        )
+        .select_from(source)
+        .where(*created)
+        .group_by(*keys, o.c.pipeline_id, o.c.status, o.c.stage)
+    )
+    h = stage_history
+    # Per opportunity first (the history comes in opportunity order), its group after: sorting
+    # three million history rows by group is what made this slow.
+    reached_per_opportunity = (
+        select(
+            o.c.owner_user,
+            o.c.owner_team,
+            o.c.owner_org,
+            func.array_agg(h.c.to_stage.distinct()).label("reached"),
+        )
+        .select_from(o.join(h, h.c.opportunity_id == o.c.id))
+        .where(*created)
+        .group_by(o.c.id)
+        .subquery("reached_per_opportunity")
+    )
+    path_keys, path_source = _grouped(
+        principal, grouping, reached_per_opportunity, reached_per_opportunity
+    )
+    paths = (
+        select(*path_keys, reached_per_opportunity.c.reached, func.count().label("n"))
+        .select_from(path_source)
+        .group_by(*path_keys, reached_per_opportunity.c.reached)
+    )
+
+    tallies: dict[str | None, _FunnelTally] = defaultdict(_FunnelTally)
+    total = _FunnelTally()
+    pipeline_sizes: dict[UUID, int] = defaultdict(int)
+    async with sessions() as session:
+        for row in await session.execute(where_they_are):
+            pipeline_sizes[row.pipeline_id] += row.n
+            for tally in (tallies[_key(row, keys)], total):
+                tally.count(row.status, row.stage, row.n, _money(row.amount))
+        for row in await session.execute(paths):
+            reached = frozenset(row.reached)
+            tallies[_key(row, path_keys)].paths[reached] += row.n
+            total.paths[reached] += row.n
+        stage_lists = {
+            row.id: row.stages
+            for row in await session.execute(
+                select(pipelines.c.id, pipelines.c.stages).where(
+                    pipelines.c.id.in_(list(pipeline_sizes))
+                )
+            )
+        }
+    # The most used pipeline decides the order and names where pipelines disagree.
+    used = sorted(stage_lists, key=lambda p: (-pipeline_sizes[p], str(p)))
+    names: dict[str, str] = {}
+    for pipeline_id in used:
+        for stage in stage_lists[pipeline_id]:
+            names.setdefault(stage["code"], stage.get("name", stage["code"]))
+    order = merge_stage_orders([stage["code"] for stage in stage_lists[p]] for p in used)
+    seen = set().union(*total.paths, total.open_by_stage)
+    order += sorted(seen - set(order))
+    return {
+        "stages": [{"code": code, "name": names.get(code, code)} for code in order],
+        "total": total.figures(order),
+        "groups": [
+            {"group": key, **tally.figures(order)}
+            for key, tally in sorted(tallies.items(), key=lambda item: item[0] or "")
+        ]
+        if keys
+        else [],
+    }
+
+
+class _FunnelTally:
+    def __init__(self) -> None:
+        self.by_status: dict[str, list[Any]] = {s: [0, ZERO] for s in (OPEN, WON, LOST)}
+        self.open_by_stage: dict[str, list[Any]] = defaultdict(lambda: [0, ZERO])
+        self.paths: dict[frozenset[str], int] = defaultdict(int)
+
+    def count(self, status: str, stage: str, n: int, amount: Decimal) -> None:
+        figures = self.by_status.setdefault(status, [0, ZERO])
+        figures[0] += n
+        figures[1] += amount
+        if status == OPEN:
+            self.open_by_stage[stage][0] += n
+            self.open_by_stage[stage][1] += amount
+
+    def figures(self, order: Sequence[str]) -> dict[str, Any]:
+        created = sum(n for n, _ in self.by_status.values())
+        amount = sum((a for _, a in self.by_status.values()), ZERO)
+        stages = []
+        for step in conversions(order, self.paths):
+            open_n, open_amount = self.open_by_stage.get(step.stage, (0, ZERO))
+            stages.append(
+                {
+                    "code": step.stage,
+                    "reached": step.reached,
+                    "open": open_n,
+                    "open_amount": open_amount,
+                    "converted": step.converted,
+                    "conversion_rate": step.rate,
+                }
+            )
+        return {
+            "created": created,
+            "amount": amount,
+            "open": self.by_status[OPEN][0],
+            "open_amount": self.by_status[OPEN][1],
+            "won": self.by_status[WON][0],
+            "won_amount": self.by_status[WON][1],
+            "lost": self.by_status[LOST][0],
+            "lost_amount": self.by_status[LOST][1],
+            "stages": stages,
+        }
+
+
+# --- weighted forecast --------------------------------------------------------------------------
+
+
+def _bucket(day: ColumnElement[Any], granularity: Granularity) -> ColumnElement[date]:
+    return cast(func.date_trunc(granularity.value, cast(day, DateTime())), Date)
+
+
+async def forecast(
+    sessions: Sessions,
+    principal: Principal,
+    *,
+    period: ReportPeriod,
+    business_tz: ZoneInfo,
+    granularity: Granularity,
+    grouping: Grouping | None,
+) -> dict[str, Any]:
+    """Per month or week of the period: the open pipeline expected to close then, weighted by
+    its stages' win probability; what was won (closed) then; the planned collections due then
+    and how much of them came in."""
+    start, end = period.instants(business_tz)
+    keys, source = _grouped(principal, grouping, o)
+    expected = _bucket(o.c.expected_close_on, granularity).label("bucket")
+    pipeline_query = (
+        select(
+            *keys,
+            expected,
+            func.count().label("n"),
+            func.sum(o.c.amount).label("amount"),
+            func.sum(o.c.amount * o.c.probability / 100).label("weighted"),
+        )
+        .select_from(source)
+        .where(
+            _figures_scope(principal),
+            o.c.status == OPEN,
+            o.c.expected_close_on.between(period.first_day, period.last_day),
+        )
+        .group_by(*keys, expected)
+    )
+    closed_on = _bucket(func.timezone(business_tz.key, o.c.closed_at), granularity).label("bucket")
+    won_query = (
+        select(*keys, closed_on, func.count().label("n"), func.sum(o.c.amount).label("amount"))
+        .select_from(source)
+        .where(
+            _figures_scope(principal),
+            o.c.status == WON,
+            o.c.closed_at >= start,
+            o.c.closed_at < end,
+        )
+        .group_by(*keys, closed_on)
+    )
+    pc = planned_collections
+    collection_keys, collection_source = _grouped(
+        principal, grouping, pc.join(o, o.c.id == pc.c.opportunity_id)
+    )
+    due = _bucket(pc.c.due_on, granularity).label("bucket")
+    collections_query = (
+        select(
+            *collection_keys,
+            due,
+            func.sum(pc.c.amount).label("planned"),
+            func.sum(func.coalesce(pc.c.collected_amount, 0)).label("collected"),
+        )
+        .select_from(collection_source)
+        .where(
+            pc.c.tenant == principal.tenant,
+            _figures_scope(principal),
+            pc.c.due_on.between(period.first_day, period.last_day),
+        )
+        .group_by(*collection_keys, due)
+    )
+    buckets = period.buckets(granularity)
+    totals: dict[date, dict[str, Any]] = {b: _empty_forecast() for b in buckets}
+    groups: dict[str | None, dict[date, dict[str, Any]]] = defaultdict(
+        lambda: {b: _empty_forecast() for b in buckets}
+    )
+
+    def add(key: str | None, bucket: date, **figures: Any) -> None:
+        for target in (totals[bucket], groups[key][bucket]):
+            for name, value in figures.items():
+                target[name] += value
+
+    async with sessions() as session:
+        for row in await session.execute(pipeline_query):
+            add(
+                _key(row, keys),
+                row.bucket,
+                open_count=row.n,
+                pipeline_amount=row.amount,
+                weighted_amount=row.weighted,
+            )
+        for row in await session.execute(won_query):
+            add(_key(row, keys), row.bucket, won_count=row.n, won_amount=row.amount)
+        for row in await session.execute(collections_query):
+            add(
+                _key(row, collection_keys),
+                row.bucket,
+                planned_amount=row.planned,
+                collected_amount=row.collected,
+            )
+    return {
+        "granularity": granularity,
+        "periods": _forecast_rows(totals),
+        "groups": [
+            {"group": key, "periods": _forecast_rows(per_bucket)}
+            for key, per_bucket in sorted(groups.items(), key=lambda item: item[0] or "")
+        ]
+        if keys
+        else [],
+    }
+
+
+def _empty_forecast() -> dict[str, Any]:
+    return {
+        "open_count": 0,
+        "pipeline_amount": ZERO,
+        "weighted_amount": ZERO,
+        "won_count": 0,
+        "won_amount": ZERO,
+        "planned_amount": ZERO,
+        "collected_amount": ZERO,
+    }
+
+
+def _forecast_rows(per_bucket: dict[date, dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for start, figures in sorted(per_bucket.items()):
+        weighted = figures["weighted_amount"].quantize(ZERO)
+        rows.append(
+            {
+                "period_start": start,
+                **figures,
+                "weighted_amount": weighted,
+                "expected_amount": figures["won_amount"] + weighted,
+            }
+        )
+    return rows
+
+
+# --- stale list ---------------------------------------------------------------------------------
+
+
+async def stale(
+    sessions: Sessions, principal: Principal, *, now: datetime, limit: int, offset: int
+) -> Sequence[RowMapping]:
+    """Open opportunities whose whole days in their stage exceed the stage's days-to-rot
+    (from the pipeline), most overdue first."""
+    stage_def = (
+        func.jsonb_array_elements(pipelines.c.stages)
+        .table_valued(column("value", JSONB))
+        .lateral("stage_def")
+    )
+    definition = stage_def.c.value
+    rot_days = cast(definition["rot_days"].astext, Integer)
+    days_in_stage = cast(
+        func.floor(
+            func.extract("epoch", literal(now, DateTime(timezone=True)) - o.c.stage_entered_at)
+            / 86400
+        ),
+        Integer,
+    )
+    query = (
+        select(
+            o.c.id,
+            o.c.customer_name,
+            o.c.vehicle_interest,
+            o.c.amount,
+            o.c.currency,
+            o.c.probability,
+            o.c.expected_close_on,
+            o.c.pipeline_id,
+            o.c.stage,
+            definition["name"].astext.label("stage_name"),
+            o.c.stage_entered_at,
+            days_in_stage.label("days_in_stage"),
+            rot_days.label("rot_days"),
+            o.c.owner_user,
+            o.c.owner_team,
+            o.c.owner_org,
+            _customer_level(principal).label("shared_level"),
+        )
+        .select_from(
+            o.join(pipelines, pipelines.c.id == o.c.pipeline_id).join(
+                stage_def, definition["code"].astext == o.c.stage
+            )
+        )
+        .where(
+            o.c.tenant == principal.tenant,
+            o.c.status == OPEN,
+            visible_opportunities(principal, need=SharingLevel.MASKED),
+            days_in_stage > rot_days,
+        )
+        .order_by((days_in_stage - rot_days).desc(), o.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    async with sessions() as session:
+        return (await session.execute(query)).mappings().all()
+
+
+# --- win/loss -----------------------------------------------------------------------------------
+
+
+async def win_loss(
+    sessions: Sessions,
+    principal: Principal,
+    *,
+    period: ReportPeriod,
+    business_tz: ZoneInfo,
+    grouping: Grouping | None,
+) -> dict[str, Any]:
+    """Opportunities closed in the period: won and lost, win rate, why they were lost and to
+    which competitors (and models), most frequent first."""
+    start, end = period.instants(business_tz)
+    keys, source = _grouped(principal, grouping, o)
+    closed = (_figures_scope(principal), o.c.closed_at >= start, o.c.closed_at < end)
+    outcomes = (
+        select(*keys, o.c.status, func.count().label("n"), func.sum(o.c.amount).label("amount"))
+        .select_from(source)
+        .where(*closed, o.c.status.in_((WON, LOST)))
+        .group_by(*keys, o.c.status)
+    )
+    reasons = (
+        select(*keys, o.c.lost_reason, func.count().label("n"))
+        .select_from(source)
+        .where(*closed, o.c.status == LOST)
+        .group_by(*keys, o.c.lost_reason)
+    )
+    competitors = (
+        select(
+            *keys,
+            o.c.competitor,
+            o.c.competitor_model,
+            func.count().label("n"),
+            func.sum(o.c.amount).label("amount"),
+        )
+        .select_from(source)
+        .where(*closed, o.c.status == LOST, o.c.competitor.is_not(None))
+        .group_by(*keys, o.c.competitor, o.c.competitor_model)
+    )
+    tallies: dict[str | None, _WinLossTally] = defaultdict(_WinLossTally)
+    total = _WinLossTally()
+    async with sessions() as session:
+        for row in await session.execute(outcomes):
+            for tally in (tallies[_key(row, keys)], total):
+                tally.outcomes[row.status] = [
+                    tally.outcomes[row.status][0] + row.n,
+                    tally.outcomes[row.status][1] + _money(row.amount),
+                ]
+        for row in await session.execute(reasons):
+            for tally in (tallies[_key(row, keys)], total):
+                tally.reasons[row.lost_reason] += row.n
+        for row in await session.execute(competitors):
+            for tally in (tallies[_key(row, keys)], total):
+                tally.add_competitor(
+                    row.competitor, row.competitor_model, row.n, _money(row.amount)
+                )
+    return {
+        "total": total.figures(),
+        "groups": [
+            {"group": key, **tally.figures()}
+            for key, tally in sorted(tallies.items(), key=lambda item: item[0] or "")
+        ]
+        if keys
+        else [],
+    }
+
+
+class _WinLossTally:
+    def __init__(self) -> None:
+        self.outcomes: dict[str, list[Any]] = {WON: [0, ZERO], LOST: [0, ZERO]}
+        self.reasons: dict[str | None, int] = defaultdict(int)
+        self.competitors: dict[str, int] = defaultdict(int)
+        self.competitor_amounts: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        self.models: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
+
+    def add_competitor(self, name: str, model: str | None, n: int, amount: Decimal) -> None:
+        self.competitors[name] += n
+        self.competitor_amounts[name] += amount
+        self.models[name][model] += n
+
+    def figures(self) -> dict[str, Any]:
+        won, won_amount = self.outcomes[WON]
+        lost, lost_amount = self.outcomes[LOST]
+        return {
+            "won": won,
+            "won_amount": won_amount,
+            "lost": lost,
+            "lost_amount": lost_amount,
+            "win_rate": win_rate(won, lost),
+            "lost_reasons": [{"reason": r, "count": n} for r, n in ranked(self.reasons)],
+            "competitors": [
+                {
+                    "competitor": name,
+                    "count": n,
+                    "amount": self.competitor_amounts[name],
+                    "models": [{"model": m, "count": c} for m, c in ranked(self.models[name])],
+                }
+                for name, n in ranked(self.competitors)
+            ],
+        }

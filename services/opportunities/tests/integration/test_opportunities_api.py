@@ -1,0 +1,140 @@
+"""Opportunities on real PostgreSQL through the HTTP API: opened directly or from a converted
+lead (once), moved through the pipeline's gates, test drives, loss, reassignment, scoping."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from uuid import uuid4
+
+from sqlalchemy import func, select
+
+from crm_common.contracts import new_event
+from crm_common.contracts.events.leads.v1 import LeadConverted
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
+from crm_opportunities.adapters.tables import opportunities, stage_history
+from crm_opportunities.application.opportunities import open_from_converted_lead
+
+from .conftest import PEOPLE, TENANT, AsUser, Sessions
+
+DRIVE = {
+    "model_code": "SUV-X",
+    "licence_number": "310101199001011234",
+    "licence_checked": True,
+    "started_at": "2026-11-02T02:00:00Z",
+    "rating": 5,
+    "feedback": "liked the quiet cabin",
+}
+
+
+async def events(sessions: Sessions, event_type: str) -> list[dict]:  # type: ignore[type-arg]
+    async with sessions() as session:
+        rows = await session.execute(
+            select(outbox.c.payload).where(outbox.c.event_type == event_type).order_by(outbox.c.id)
+        )
+        return [row[0]["data"] for row in rows]
+
+
+async def test_an_opportunity_moves_through_its_gates_to_a_loss(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    async with as_user(PEOPLE.consultant1) as http:
+        created = await http.post(
+            "/opportunities",
+            json={"customer_name": "周杰", "phone": "+8613811112222", "amount": "230000"},
+        )
+        assert created.status_code == 201, created.text
+        opportunity = created.json()
+        assert (opportunity["stage"], opportunity["probability"]) == ("reception", 10)
+        assert opportunity["phone"] == "+8613811112222", "the owner sees it in full"
+        path = f"/opportunities/{opportunity['id']}"
+
+        gated = await http.post(f"{path}/stage", json={"stage": "quote"})
+        assert gated.status_code == 409
+        assert "test_drive" in gated.json()["detail"]
+        unchecked = await http.post(f"{path}/test-drives", json={**DRIVE, "licence_checked": False})
+        assert unchecked.status_code == 422
+        assert "licence_checked" in unchecked.text
+        assert (await http.post(f"{path}/test-drives", json=DRIVE)).status_code == 201
+        moved = await http.post(f"{path}/stage", json={"stage": "quote"})
+        assert (moved.status_code, moved.json()["probability"]) == (200, 60)
+        assert (await http.post(f"{path}/stage", json={"stage": "nowhere"})).status_code == 422
+        lost = await http.post(
+            f"{path}/loss",
+            json={"reason": "price", "competitor": "Brand B", "competitor_model": "B5"},
+        )
+        assert (lost.status_code, lost.json()["status"]) == (200, "lost")
+        assert [h["to_stage"] for h in lost.json()["history"]] == ["reception", "quote"]
+        assert (await http.post(f"{path}/stage", json={"stage": "order"})).status_code == 409
+
+    async with as_user(PEOPLE.manager) as http:
+        seen = (await http.get(path)).json()
+        assert seen["phone"] == "+8613811112222", "the dealer's manager sees it in full"
+    async with as_user(PEOPLE.consultant2) as http:
+        assert (await http.get(path)).status_code == 404, "another consultant's"
+    async with as_user(PEOPLE.other_dealer_manager) as http:
+        assert (await http.get(path)).status_code == 404
+    async with as_user(PEOPLE.hq_analyst) as http:
+        assert (await http.get(path)).status_code == 404, "dealers share figures only"
+        assert (await http.post("/opportunities", json={"customer_name": "x"})).status_code == 403
+    [lost_event] = await events(sessions, "opportunities.DealLost")
+    assert (lost_event["reason"], lost_event["competitor"], lost_event["stage"]) == (
+        "price",
+        "Brand B",
+        "quote",
+    )
+    assert [e["to_stage"] for e in await events(sessions, "opportunities.StageChanged")] == [
+        "quote"
+    ]
+
+
+async def test_a_manager_reassigns_only_to_a_consultant_of_the_dealer(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    async with as_user(PEOPLE.consultant1) as http:
+        opportunity = (await http.post("/opportunities", json={"customer_name": "吴磊"})).json()
+    path = f"/opportunities/{opportunity['id']}/reassignment"
+    async with as_user(PEOPLE.manager) as http:
+        assert (await http.post(path, json={"to_user": "b1"})).status_code == 404
+        moved = await http.post(path, json={"to_user": "c2"})
+        assert (moved.status_code, moved.json()["owner_user"]) == (200, "c2")
+    async with as_user(PEOPLE.consultant1) as http:
+        assert (await http.post(path, json={"to_user": "c1"})).status_code == 403
+
+
+async def test_a_converted_lead_opens_one_opportunity_however_often_it_arrives(
+    sessions: Sessions,
+) -> None:
+    converted = new_event(
+        LeadConverted(
+            lead_id=uuid4(),
+            dealer_id="dealer-a",
+            at=datetime(2026, 11, 2, 3, 0, tzinfo=UTC),
+            customer_id=uuid4(),
+            owner_user="c1",
+            owner_team="team-a1",
+            customer_name="郑爽",
+            phone="+8613900001111",
+            vehicle_interest="SUV X 2.0T",
+            source="campaign_form",
+            grade="ready_to_buy",
+        ),
+        tenant=TENANT,
+        owner_org="dealer-a",
+        actor="c1",
+    )
+    for _ in range(2):
+        async with UnitOfWork(sessions) as uow:
+            await open_from_converted_lead(uow, converted)
+    async with sessions() as session:
+        rows = (await session.execute(select(opportunities))).mappings().all()
+        entered = (await session.execute(select(func.count()).select_from(stage_history))).scalar()
+    assert len(rows) == 1
+    assert (rows[0]["owner_user"], rows[0]["stage"], rows[0]["lead_origin"]) == (
+        "c1",
+        "reception",
+        "oem",
+    )
+    assert entered == 1
+    [opened] = await events(sessions, "opportunities.OpportunityOpened")
+    assert opened["lead_id"] == str(converted.data.lead_id)
