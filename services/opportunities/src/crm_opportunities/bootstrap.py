@@ -14,20 +14,28 @@ from crm_opportunities.application.opportunities import (
     AssigneeNotFound,
     OpportunityNotFound,
 )
+from crm_opportunities.application.orders import OrderNotFound
+from crm_opportunities.application.quotes import QuoteNotFound
 from crm_opportunities.domain.opportunity import OpportunityClosed, StageGateNotMet
+from crm_opportunities.domain.order import OrderConflict
+from crm_opportunities.domain.quote import QuoteConflict
 from crm_opportunities.entrypoints.consumers import subscriptions
-from crm_opportunities.entrypoints.http import opportunities, reports
+from crm_opportunities.entrypoints.http import opportunities, reports, sales
 
 DESCRIPTION = "Opportunities, vehicle catalogue, quotes and orders."
 
 # reports.router first: it serves /opportunities/board, which /opportunities/{id} would take.
-ROUTERS: list[APIRouter] = [reports.router, opportunities.router]
+ROUTERS: list[APIRouter] = [reports.router, opportunities.router, sales.router]
 
 ERROR_STATUSES: dict[type[Exception], int] = {
     OpportunityNotFound: 404,
     AssigneeNotFound: 404,
     OpportunityClosed: 409,
     StageGateNotMet: 409,
+    QuoteNotFound: 404,
+    OrderNotFound: 404,
+    QuoteConflict: 409,
+    OrderConflict: 409,
 }
 
 

@@ -148,9 +148,14 @@ class Opportunity:
         now: datetime,
     ) -> None:
         """Forward to ``stage`` when the pipeline has it and the opportunity is not there or
-        beyond yet (what quotes and orders do); a no-op otherwise."""
+        beyond yet (what quotes and orders do); a no-op otherwise. A won deal still moves on
+        through the stages after the sale (delivery), without gates."""
+        if self.status is OpportunityStatus.LOST:
+            raise OpportunityClosed("opportunity is lost")
         if not pipeline.has(stage) or pipeline.position(stage) <= pipeline.position(self.stage):
-            self._require_open()
+            return
+        if self.status is OpportunityStatus.WON:
+            self._enter(pipeline, stage, actor, now)
             return
         self.move_to(pipeline, stage, activities, actor, now)
 
@@ -174,6 +179,7 @@ class Opportunity:
 
     def win(self, pipeline: Pipeline, activities: Sequence[str], actor: str, now: datetime) -> None:
         """An order was signed: won, at the order stage when the pipeline has one."""
+        self._require_open()
         self.advance_to(pipeline, "order", activities, actor, now)
         self.status = OpportunityStatus.WON
         self.probability = 100

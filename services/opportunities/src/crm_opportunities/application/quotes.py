@@ -1,0 +1,275 @@
+"""Quotes: drafted on an opportunity, issued (or held for the discount's approver), approved
+or rejected, accepted — which places the order and wins the opportunity, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from uuid import UUID, uuid4
+
+from sqlalchemy import insert
+
+from crm_common.auth import Principal
+from crm_common.contracts import new_event
+from crm_common.contracts.envelope import EventData
+from crm_common.contracts.events.opportunities.v1 import (
+    OrderPlaced,
+    QuoteAccepted,
+    QuoteApprovalDecided,
+    QuoteApprovalRequested,
+    QuoteIssued,
+)
+from crm_common.db import UnitOfWork
+from crm_common.policy.roles import has_function
+from crm_opportunities.adapters import sales_repository
+from crm_opportunities.adapters.access import visible_opportunities
+from crm_opportunities.adapters.tables import planned_collections
+from crm_opportunities.application.opportunities import (
+    advance_to_stage,
+    opportunity_for_change,
+    record_win,
+)
+from crm_opportunities.domain.discounts import approver_level
+from crm_opportunities.domain.opportunity import OpportunityClosed, OpportunityStatus, WonDeal
+from crm_opportunities.domain.order import Order, OrderProcess
+from crm_opportunities.domain.quote import LineKind, Quote, QuoteConflict, QuoteLine, QuoteStatus
+
+DEPOSIT_SHARE = Decimal("0.10")
+BALANCE_DUE = timedelta(days=30)
+__all__ = ["QuoteConflict"]
+
+
+class QuoteNotFound(LookupError):
+    """No such quote the caller may act on (answered 404)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteDraft:
+    lines: list[QuoteLine]
+    extra_discount: Decimal
+
+
+async def _publish(uow: UnitOfWork, quote: Quote, actor: str, events: list[EventData]) -> None:
+    await uow.publish(
+        *(new_event(e, tenant=quote.tenant, owner_org=quote.owner_org, actor=actor) for e in events)
+    )
+
+
+def _issued(quote: Quote, now: datetime, by: str) -> QuoteIssued:
+    return QuoteIssued(
+        quote_id=quote.id,
+        opportunity_id=quote.opportunity_id,
+        dealer_id=quote.owner_org,
+        at=now,
+        version=quote.version,
+        owner_user=by,
+        total=quote.total,
+        discount=quote.discount,
+        partner_products=quote.partner_ids(),
+    )
+
+
+async def _quote_for_change(uow: UnitOfWork, quote_id: UUID, actor: Principal) -> Quote:
+    quote = await sales_repository.quote_for_change(
+        uow.session, quote_id, visible_opportunities(actor)
+    )
+    if quote is None:
+        raise QuoteNotFound("quote not found")
+    return quote
+
+
+async def draft_quote(
+    opportunity_id: UUID, draft: QuoteDraft, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> Quote:
+    """The next version of the opportunity's quote, as a draft."""
+    async with uow:
+        opportunity = await opportunity_for_change(uow, opportunity_id, actor)
+        if opportunity.status is not OpportunityStatus.OPEN:
+            raise OpportunityClosed(f"opportunity is {opportunity.status.value}")
+        quote = Quote(
+            id=uuid4(),
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            opportunity_id=opportunity.id,
+            version=await sales_repository.next_version(uow.session, opportunity.id),
+            lines=draft.lines,
+            extra_discount=draft.extra_discount,
+            status=QuoteStatus.DRAFT,
+            approver_needed=None,
+            decided_by=None,
+            created_by=actor.user_id,
+            created_at=now,
+        )
+        await sales_repository.add_quote(uow.session, quote)
+        return quote
+
+
+async def issue_quote(quote_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime) -> Quote:
+    """Moves the opportunity to the quote stage (its gates: a test drive first) and issues the
+    quote, or holds it for the approver its discount needs."""
+    async with uow:
+        quote = await _quote_for_change(uow, quote_id, actor)
+        opportunity = await opportunity_for_change(uow, quote.opportunity_id, actor)
+        await advance_to_stage(uow, opportunity, "quote", actor, now)
+        policy, _ = await sales_repository.settings_of(uow.session, quote.tenant, quote.owner_org)
+        needed = quote.issue(policy, now)
+        await sales_repository.save_quote(uow.session, quote)
+        event: EventData = (
+            _issued(quote, now, opportunity.owner_user)
+            if needed is None
+            else QuoteApprovalRequested(
+                quote_id=quote.id,
+                opportunity_id=quote.opportunity_id,
+                dealer_id=quote.owner_org,
+                at=now,
+                version=quote.version,
+                discount=quote.discount,
+                discount_percent=quote.discount_percent,
+                approver_level=needed.value,
+                requested_by=actor.user_id,
+            )
+        )
+        await _publish(uow, quote, actor.user_id, [event])
+        return quote
+
+
+async def decide_quote(
+    quote_id: UUID,
+    approve: bool,
+    note: str | None,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+) -> Quote:
+    """The sales manager (within the manager's limit) or the dealer decides the discount."""
+    held = approver_level(
+        frozenset(
+            f for f in ("quote.approve", "quote.approve.dealer") if has_function(actor.roles, f)
+        )
+    )
+    async with uow:
+        quote = await _quote_for_change(uow, quote_id, actor)
+        quote.decide(approve, held, actor.user_id, now)
+        await sales_repository.save_quote(uow.session, quote)
+        events: list[EventData] = [
+            QuoteApprovalDecided(
+                quote_id=quote.id,
+                opportunity_id=quote.opportunity_id,
+                dealer_id=quote.owner_org,
+                at=now,
+                version=quote.version,
+                approved=approve,
+                decided_by=actor.user_id,
+                note=note,
+            )
+        ]
+        if approve:
+            events.append(_issued(quote, now, quote.created_by))
+        await _publish(uow, quote, actor.user_id, events)
+        return quote
+
+
+async def accept_quote(
+    quote_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> Order:
+    """The customer accepts: the order is placed in the dealer's process, its payments are
+    planned (deposit now, balance in 30 days), and the opportunity is won (DealWon)."""
+    async with uow:
+        quote = await _quote_for_change(uow, quote_id, actor)
+        opportunity = await opportunity_for_change(uow, quote.opportunity_id, actor)
+        _, process = await sales_repository.settings_of(uow.session, quote.tenant, quote.owner_org)
+        order = Order(
+            id=uuid4(),
+            tenant=quote.tenant,
+            owner_org=quote.owner_org,
+            opportunity_id=quote.opportunity_id,
+            quote_id=quote.id,
+            owner_user=opportunity.owner_user,
+            process=process,
+            total=quote.total,
+            steps_done=[],
+            deposit=Decimal(0),
+            created_at=now,
+        )
+        quote.accept(order.id, now)
+        await sales_repository.save_quote(uow.session, quote)
+        await sales_repository.add_order(uow.session, order)
+        await _plan_collections(uow, order, now)
+        vehicle = quote.vehicle
+        if vehicle is None:
+            raise QuoteConflict("a quote needs a vehicle line")
+        await record_win(
+            uow,
+            opportunity,
+            order_id=order.id,
+            deal=WonDeal(
+                model_code=vehicle.code,
+                trim_code=None,
+                units=1,
+                revenue=quote.total,
+                gross_margin=quote.gross_margin,
+                msrp=vehicle.list_price,
+                finance_attached=quote.has(LineKind.FINANCE),
+                insurance_attached=quote.has(LineKind.INSURANCE),
+            ),
+            actor=actor,
+            now=now,
+        )
+        await _publish(
+            uow,
+            quote,
+            actor.user_id,
+            [
+                QuoteAccepted(
+                    quote_id=quote.id,
+                    opportunity_id=quote.opportunity_id,
+                    dealer_id=quote.owner_org,
+                    at=now,
+                    version=quote.version,
+                    order_id=order.id,
+                    total=quote.total,
+                ),
+                OrderPlaced(
+                    order_id=order.id,
+                    opportunity_id=order.opportunity_id,
+                    dealer_id=order.owner_org,
+                    at=now,
+                    quote_id=quote.id,
+                    owner_user=order.owner_user,
+                    process=order.process.value,
+                    total=order.total,
+                ),
+            ],
+        )
+        return order
+
+
+async def _plan_collections(uow: UnitOfWork, order: Order, now: datetime) -> None:
+    """What the order will bring in and when: part of the weighted forecast (计划收款)."""
+    today = now.date()
+    if order.process is OrderProcess.DEPOSIT_FIRST:
+        deposit = (order.total * DEPOSIT_SHARE).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        plan = [
+            (today, deposit, "deposit"),
+            (today + BALANCE_DUE, order.total - deposit, "balance"),
+        ]
+    else:
+        plan = [(today, order.total, "payment")]
+    await uow.session.execute(
+        insert(planned_collections),
+        [
+            {
+                "id": uuid4(),
+                "tenant": order.tenant,
+                "owner_org": order.owner_org,
+                "opportunity_id": order.opportunity_id,
+                "order_id": order.id,
+                "due_on": due,
+                "amount": amount,
+                "note": note,
+            }
+            for due, amount, note in plan
+        ],
+    )

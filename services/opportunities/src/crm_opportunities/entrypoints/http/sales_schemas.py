@@ -1,0 +1,92 @@
+"""Request and answer bodies of quotes and orders."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from pydantic import BaseModel, Field, model_validator
+
+from crm_opportunities.domain.discounts import Approver
+from crm_opportunities.domain.order import OrderProcess, Step
+from crm_opportunities.domain.quote import PARTNER_PRODUCTS, LineKind, QuoteStatus
+from crm_opportunities.entrypoints.http.schemas import Request
+
+Amount = Decimal
+
+
+class QuoteLineIn(Request):
+    kind: LineKind
+    code: str = Field(min_length=1, max_length=40, description="Model, accessory or product code")
+    description: str = Field(min_length=1, max_length=200)
+    list_price: Decimal = Field(max_digits=14, decimal_places=2, description="MSRP or list price")
+    price: Decimal = Field(max_digits=14, decimal_places=2, description="What the customer pays")
+    cost: Decimal = Field(default=Decimal(0), ge=0, max_digits=14, decimal_places=2)
+    partner_id: str | None = Field(
+        default=None, max_length=64, description="The partner whose insurance or finance it is"
+    )
+
+    @model_validator(mode="after")
+    def _partner_products_name_their_partner(self) -> QuoteLineIn:
+        if (self.kind in PARTNER_PRODUCTS) != (self.partner_id is not None):
+            raise ValueError("insurance and finance lines (and only they) name their partner_id")
+        if self.kind is LineKind.TRADE_IN_CREDIT and self.price > 0:
+            raise ValueError("a trade-in credit is negative")
+        return self
+
+
+class QuoteCreate(Request):
+    lines: list[QuoteLineIn] = Field(min_length=1, max_length=100)
+    extra_discount: Decimal = Field(default=Decimal(0), ge=0, max_digits=14, decimal_places=2)
+
+
+class ApprovalDecision(Request):
+    approve: bool
+    note: str | None = Field(default=None, max_length=500)
+
+
+class QuotePublic(BaseModel):
+    id: UUID
+    opportunity_id: UUID
+    version: int
+    status: QuoteStatus
+    lines: list[QuoteLineIn]
+    list_total: Decimal
+    extra_discount: Decimal
+    discount: Decimal
+    discount_percent: Decimal
+    total: Decimal
+    gross_margin: Decimal
+    approver_needed: Approver | None
+    decided_by: str | None
+    issued_at: datetime | None
+    accepted_at: datetime | None
+    order_id: UUID | None
+
+
+class OrderStep(Request):
+    step: Step
+    amount: Decimal | None = Field(default=None, gt=0, max_digits=14, decimal_places=2)
+    vin: str | None = Field(default=None, min_length=17, max_length=17)
+
+
+class Cancellation(Request):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class OrderPublic(BaseModel):
+    id: UUID
+    opportunity_id: UUID
+    quote_id: UUID
+    owner_user: str
+    process: OrderProcess
+    total: Decimal
+    deposit: Decimal
+    steps_done: list[str]
+    next_step: Step | None
+    vin: str | None
+    delivered_on: date | None
+    cancelled_at: datetime | None
+    cancel_reason: str | None
+    refunded_at: datetime | None
