@@ -57,4 +57,4 @@ def test_every_service_has_migrate_api_and_worker_with_complete_settings() -> No
         assert services[f"{name}-worker"]["command"] == ["worker"]
         assert "healthcheck" in services[f"{name}-api"]
         assert "/readyz" in " ".join(services[f"{name}-api"]["healthcheck"]["test"])
-    assert "CRM_SIGNING_KEY_PEM" in services["identity-api"]["environment"]
+    assert "CRM_SIGNING_KEY_ENCRYPTION_KEY" in services["identity-api"]["environment"]

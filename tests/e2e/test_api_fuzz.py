@@ -32,6 +32,7 @@ CALLERS = {
     "identity": ("demo-hq", {"hq_admin"}, DataScope.TENANT),
     "leads": ("dealer-sh-01", {"sales_manager"}, DataScope.DEALER),
     "kpi": ("region-east", {"region_manager"}, DataScope.SUBTREE),
+    "opportunities": ("dealer-sh-01", {"sales_manager"}, DataScope.DEALER),
 }
 
 
@@ -59,6 +60,7 @@ FUZZ = settings(
 identity_schema = _schema("identity")
 leads_schema = _schema("leads")
 kpi_schema = _schema("kpi")
+opportunities_schema = _schema("opportunities")
 
 
 @identity_schema.parametrize()
@@ -77,3 +79,9 @@ def test_leads_api(case: schemathesis.Case, spine: Spine) -> None:
 @FUZZ
 def test_kpi_api(case: schemathesis.Case, spine: Spine) -> None:
     _call(spine, "kpi", case)
+
+
+@opportunities_schema.parametrize()
+@FUZZ
+def test_opportunities_api(case: schemathesis.Case, spine: Spine) -> None:
+    _call(spine, "opportunities", case)

@@ -108,7 +108,6 @@ ROLES: dict[str, Role] = {
             "pipeline.manage",
             "catalog.manage",
             "quote.approve",
-            "quote.approve.manager",
             "order.manage",
             "order.cancel",
             "commission.manage",
