@@ -23,9 +23,7 @@ OrgTree = Sequence[tuple[str, str, str | None]]
 """(node, parent path, dealer) rows, e.g. ("team-a1", "/hq/east/dealer-a/", "dealer-a")."""
 
 
-async def migrated_database(
-    service: str, databases: Databases, purpose: str, log_dir: Path
-) -> str:
+async def migrated_database(service: str, databases: Databases, purpose: str, log_dir: Path) -> str:
     """A database of this test session, migrated as ``service`` migrates its own; its URL."""
     await databases.create(purpose)
     url = databases.url(purpose)
