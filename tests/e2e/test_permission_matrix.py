@@ -93,6 +93,8 @@ NEEDS: dict[str, str | None] = {
     "opportunities POST /orders/{order_id}/refund": "order.cancel",
     "opportunities POST /orders/{order_id}/steps": "order.manage",
     "opportunities GET /pipelines": "opportunity.read",
+    "opportunities POST /pipelines": "pipeline.manage",
+    "opportunities POST /opportunities/{opportunity_id}/trade-ins": "opportunity.work",
     "opportunities GET /quotes/{quote_id}": "opportunity.read",
     "opportunities POST /quotes/{quote_id}/acceptance": "order.manage",
     "opportunities POST /quotes/{quote_id}/approval": "quote.approve",

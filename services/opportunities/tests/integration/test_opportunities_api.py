@@ -4,6 +4,7 @@ lead (once), moved through the pipeline's gates, test drives, loss, reassignment
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from uuid import uuid4
 
 from sqlalchemy import func, select
@@ -138,3 +139,51 @@ async def test_a_converted_lead_opens_one_opportunity_however_often_it_arrives(
     assert entered == 1
     [opened] = await events(sessions, "opportunities.OpportunityOpened")
     assert opened["lead_id"] == str(converted.data.lead_id)
+
+
+async def test_a_dealer_defines_its_pipeline_and_trade_ins_are_appraised(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    stages = [
+        {"code": "first_visit", "name": "First visit", "probability": 15},
+        {"code": "test_drive", "name": "Test drive", "probability": 50},
+        {
+            "code": "contract",
+            "name": "Contract",
+            "probability": 90,
+            "required_activities": ["test_drive"],
+        },
+    ]
+    async with as_user(PEOPLE.manager) as http:
+        falling = [*stages[:2], {**stages[2], "probability": 40}]
+        refused = await http.post("/pipelines", json={"name": "Fleet", "stages": falling})
+        assert refused.status_code == 422
+        assert "probability falls" in refused.text
+        assert (
+            await http.post("/pipelines", json={"name": "Fleet", "stages": stages})
+        ).status_code == 201
+        defaults = [p for p in (await http.get("/pipelines")).json() if p["is_default"]]
+        assert [s["code"] for s in defaults[0]["stages"]] == [
+            "first_visit",
+            "test_drive",
+            "contract",
+        ]
+    async with as_user(PEOPLE.consultant1) as http:
+        assert (
+            await http.post("/pipelines", json={"name": "x", "stages": stages})
+        ).status_code == 403
+        opportunity = (await http.post("/opportunities", json={"customer_name": "韩梅"})).json()
+        assert (opportunity["stage"], opportunity["probability"]) == ("first_visit", 15)
+        appraised = await http.post(
+            f"/opportunities/{opportunity['id']}/trade-ins",
+            json={
+                "make": "VW",
+                "model": "Lavida",
+                "year": 2017,
+                "mileage_km": 98000,
+                "appraised_value": "42000",
+            },
+        )
+        assert appraised.status_code == 201, appraised.text
+    [trade_in] = await events(sessions, "opportunities.TradeInAppraised")
+    assert Decimal(trade_in["appraised_value"]) == Decimal(42000)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, insert, select, update
+from sqlalchemy import ColumnElement, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,6 +18,7 @@ from crm_opportunities.adapters.tables import (
     staff,
     stage_history,
     test_drives,
+    trade_ins,
 )
 from crm_opportunities.domain.opportunity import LeadOrigin, Opportunity, OpportunityStatus
 from crm_opportunities.domain.pipeline import DEFAULT_PIPELINE, Pipeline
@@ -208,3 +209,48 @@ async def active_staff_node(
         )
     ).first()
     return None if row is None else (row.org_node, list(row.roles))
+
+
+async def add_trade_in(
+    session: AsyncSession, opportunity: Opportunity, values: dict[str, Any]
+) -> UUID:
+    trade_in_id = uuid4()
+    await session.execute(
+        insert(trade_ins).values(
+            id=trade_in_id,
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            opportunity_id=opportunity.id,
+            **values,
+        )
+    )
+    return trade_in_id
+
+
+async def replace_default_pipeline(
+    session: AsyncSession, tenant: str, dealer: str, name: str, pipeline: Pipeline, now: datetime
+) -> UUID:
+    """The dealer's new default pipeline; two managers defining at once take turns."""
+    key = f"pipeline:{tenant}:{dealer}"
+    await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+    await session.execute(
+        update(pipelines)
+        .where(
+            pipelines.c.tenant == tenant, pipelines.c.owner_org == dealer, pipelines.c.is_default
+        )
+        .values(is_default=False, updated_at=now)
+    )
+    pipeline_id = uuid4()
+    await session.execute(
+        insert(pipelines).values(
+            id=pipeline_id,
+            tenant=tenant,
+            owner_org=dealer,
+            name=name,
+            stages=pipeline.model_dump(mode="json")["stages"],
+            is_default=True,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    return pipeline_id

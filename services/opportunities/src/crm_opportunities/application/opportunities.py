@@ -20,6 +20,7 @@ from crm_common.contracts.events.opportunities.v1 import (
     OpportunityReassigned,
     StageChanged,
     TestDriveRecorded,
+    TradeInAppraised,
 )
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
@@ -37,7 +38,7 @@ from crm_opportunities.domain.opportunity import (
     WonDeal,
     origin_of_lead,
 )
-from crm_opportunities.domain.pipeline import TEST_DRIVE, UnknownStage
+from crm_opportunities.domain.pipeline import TEST_DRIVE, Pipeline, UnknownStage
 
 __all__ = ["OpportunityClosed", "StageGateNotMet", "WonDeal"]
 
@@ -462,3 +463,67 @@ async def reassign(
             ],
         )
         return opportunity
+
+
+@dataclass(frozen=True, slots=True)
+class TradeIn:
+    make: str
+    model: str
+    year: int
+    mileage_km: int
+    vin: str | None
+    appraised_value: Decimal
+
+
+async def appraise_trade_in(
+    opportunity_id: UUID, trade_in: TradeIn, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> UUID:
+    """The customer's car appraised for a trade-in (二手置换); its value becomes a quote's
+    trade-in credit."""
+    async with uow:
+        opportunity = await opportunity_for_change(uow, opportunity_id, actor)
+        if opportunity.status is not OpportunityStatus.OPEN:
+            raise OpportunityClosed(f"opportunity is {opportunity.status.value}")
+        trade_in_id = await repository.add_trade_in(
+            uow.session,
+            opportunity,
+            {
+                "make": trade_in.make,
+                "model": trade_in.model,
+                "year": trade_in.year,
+                "mileage_km": trade_in.mileage_km,
+                "vin": trade_in.vin,
+                "appraised_value": trade_in.appraised_value,
+                "appraised_by": actor.user_id,
+                "appraised_at": now,
+            },
+        )
+        await _publish(
+            uow,
+            opportunity,
+            actor.user_id,
+            [
+                TradeInAppraised(
+                    opportunity_id=opportunity.id,
+                    dealer_id=opportunity.owner_org,
+                    at=now,
+                    trade_in_id=trade_in_id,
+                    appraised_value=trade_in.appraised_value,
+                )
+            ],
+        )
+        return trade_in_id
+
+
+async def define_pipeline(
+    name: str, pipeline: Pipeline, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> UUID:
+    """The caller's dealer's own pipeline, made its default (the next opportunities open in
+    it; those already open keep theirs)."""
+    async with uow:
+        dealer = await dealer_of(uow.session, actor.tenant, actor.org_node)
+        if dealer is None:
+            raise InvalidInput("org", "pipelines are defined by a dealer")
+        return await repository.replace_default_pipeline(
+            uow.session, actor.tenant, dealer, name, pipeline, now
+        )

@@ -34,6 +34,7 @@ from crm_opportunities.entrypoints.http.schemas import (
     OpportunityCreate,
     OpportunityDetail,
     OpportunityPublic,
+    PipelineCreate,
     PipelinePublic,
     Reassignment,
     Recorded,
@@ -41,6 +42,7 @@ from crm_opportunities.entrypoints.http.schemas import (
     StageMove,
     StagePublic,
     TestDriveCreate,
+    TradeInCreate,
 )
 
 router = APIRouter(tags=["opportunities"])
@@ -285,6 +287,52 @@ async def reassign(opportunity_id: UUID, body: Reassignment, actor: Manager, db:
         opportunity_id, body.to_user, actor, UnitOfWork(db), now=datetime.now(UTC)
     )
     return await _one(db, actor, opportunity_id)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/trade-ins",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Recorded,
+    responses={**_NOT_FOUND, **_CONFLICT},
+)
+async def appraise_trade_in(
+    opportunity_id: UUID, body: TradeInCreate, actor: Worker, db: Database
+) -> Recorded:
+    """The customer's car appraised for a trade-in (二手置换)."""
+    trade_in_id = await commands.appraise_trade_in(
+        opportunity_id,
+        commands.TradeIn(
+            make=body.make,
+            model=body.model,
+            year=body.year,
+            mileage_km=body.mileage_km,
+            vin=body.vin,
+            appraised_value=body.appraised_value,
+        ),
+        actor,
+        UnitOfWork(db),
+        now=datetime.now(UTC),
+    )
+    return Recorded(id=trade_in_id)
+
+
+@router.post(
+    "/pipelines",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Recorded,
+    responses={403: {"description": "The role lacks pipeline.manage"}},
+)
+async def define_pipeline(
+    body: PipelineCreate,
+    actor: Annotated[Principal, requires("pipeline.manage")],
+    db: Database,
+) -> Recorded:
+    """The dealer's own stages (probabilities, required activities, rot days), from now on its
+    default; opportunities already open keep the pipeline they are in."""
+    pipeline_id = await commands.define_pipeline(
+        body.name, body.pipeline(), actor, UnitOfWork(db), now=datetime.now(UTC)
+    )
+    return Recorded(id=pipeline_id)
 
 
 @router.get(

@@ -6,7 +6,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from crm_opportunities.domain.pipeline import Pipeline, Stage
 
 
 class Request(BaseModel):
@@ -110,3 +112,25 @@ class PipelinePublic(BaseModel):
     name: str
     is_default: bool
     stages: list[StagePublic]
+
+
+class TradeInCreate(Request):
+    make: str = Field(min_length=1, max_length=80)
+    model: str = Field(min_length=1, max_length=80)
+    year: int = Field(ge=1980, le=2100)
+    mileage_km: int = Field(ge=0, le=2_000_000)
+    vin: str | None = Field(default=None, min_length=17, max_length=17)
+    appraised_value: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
+
+
+class PipelineCreate(Request):
+    name: str = Field(min_length=1, max_length=200)
+    stages: tuple[Stage, ...] = Field(min_length=2, max_length=20)
+
+    @model_validator(mode="after")
+    def _valid_pipeline(self) -> PipelineCreate:
+        Pipeline(stages=self.stages)
+        return self
+
+    def pipeline(self) -> Pipeline:
+        return Pipeline(stages=self.stages)
