@@ -137,3 +137,12 @@ def test_rankings_put_the_most_frequent_first_then_by_name_and_unnamed_last() ->
         ("price", 2),
         (None, 2),
     ]
+
+
+def test_periods_outside_what_a_timestamp_holds_name_the_field() -> None:
+    with pytest.raises(InvalidInput) as early:
+        ReportPeriod.of(date(1, 1, 1), date(1, 1, 1))
+    assert early.value.field == "from"
+    with pytest.raises(InvalidInput) as late:
+        ReportPeriod.of(date(9999, 12, 1), date(9999, 12, 31))
+    assert late.value.field == "to"

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.envelope import Envelope, EventData, new_event
 from crm_common.outbox.store import add_to_outbox
 
 
@@ -50,3 +51,17 @@ class UnitOfWork:
     async def publish(self, *events: Envelope[Any]) -> None:
         """Record events in the outbox of this transaction; the relay sends them after commit."""
         await add_to_outbox(self.session, events)
+
+    async def publish_about(
+        self,
+        events: Sequence[EventData],
+        *,
+        tenant: str,
+        owner_org: str,
+        actor: str | None,
+    ) -> None:
+        """``publish`` for events about one record: each enveloped with the record's tenant and
+        owning org and who caused it."""
+        await self.publish(
+            *(new_event(e, tenant=tenant, owner_org=owner_org, actor=actor) for e in events)
+        )

@@ -11,7 +11,6 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from crm_common.auth import Principal
-from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import (
     LeadAssigned,
@@ -594,9 +593,7 @@ def _assigned(lead: Lead, previous: str | None, actor: str, reason: str | None) 
 
 async def publish_for(uow: UnitOfWork, lead: Lead, actor: str, events: list[EventData]) -> None:
     """Records ``events`` about ``lead`` (its tenant and book) in the command's outbox."""
-    await uow.publish(
-        *(new_event(e, tenant=lead.tenant, owner_org=lead.owner_org, actor=actor) for e in events)
-    )
+    await uow.publish_about(events, tenant=lead.tenant, owner_org=lead.owner_org, actor=actor)
 
 
 def _start_of_day(now: datetime, tz: ZoneInfo) -> datetime:

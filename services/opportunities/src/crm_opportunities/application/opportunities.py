@@ -9,7 +9,6 @@ from decimal import Decimal
 from uuid import UUID, uuid4
 
 from crm_common.auth import Principal
-from crm_common.contracts import new_event
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.contracts.events.leads.v1 import LeadConverted
 from crm_common.contracts.events.opportunities.v1 import (
@@ -73,17 +72,6 @@ class TestDrive:
     feedback: str | None
 
 
-async def _publish(
-    uow: UnitOfWork, opportunity: Opportunity, actor: str, events: list[EventData]
-) -> None:
-    await uow.publish(
-        *(
-            new_event(e, tenant=opportunity.tenant, owner_org=opportunity.owner_org, actor=actor)
-            for e in events
-        )
-    )
-
-
 def _stage_events(opportunity: Opportunity) -> list[EventData]:
     return [
         StageChanged(
@@ -105,7 +93,9 @@ async def _save(uow: UnitOfWork, opportunity: Opportunity, actor: str) -> None:
     """Writes the opportunity, its stage history and one StageChanged per change."""
     events = _stage_events(opportunity)
     await repository.save_opportunity(uow.session, opportunity)
-    await _publish(uow, opportunity, actor, events)
+    await uow.publish_about(
+        actor=actor, tenant=opportunity.tenant, owner_org=opportunity.owner_org, events=events
+    )
 
 
 async def opportunity_for_change(
@@ -167,11 +157,11 @@ async def _opened(
         return None
     opportunity.changes.append(StageChange(None, first.code, first.probability, actor, now))
     await repository.save_opportunity(uow.session, opportunity)
-    await _publish(
-        uow,
-        opportunity,
-        actor,
-        [
+    await uow.publish_about(
+        actor=actor,
+        tenant=opportunity.tenant,
+        owner_org=opportunity.owner_org,
+        events=[
             OpportunityOpened(
                 opportunity_id=opportunity.id,
                 dealer_id=dealer,
@@ -269,11 +259,11 @@ async def record_win(
     activities = await repository.activity_kinds(session, opportunity.id)
     opportunity.win(pipeline, activities, actor.user_id, now)
     await _save(uow, opportunity, actor.user_id)
-    await _publish(
-        uow,
-        opportunity,
-        actor.user_id,
-        [
+    await uow.publish_about(
+        actor=actor.user_id,
+        tenant=opportunity.tenant,
+        owner_org=opportunity.owner_org,
+        events=[
             DealWon(
                 opportunity_id=opportunity.id,
                 dealer_id=opportunity.owner_org,
@@ -374,11 +364,11 @@ async def record_test_drive(
         await repository.add_activity(
             uow.session, opportunity, TEST_DRIVE, drive.feedback, actor.user_id, now
         )
-        await _publish(
-            uow,
-            opportunity,
-            actor.user_id,
-            [
+        await uow.publish_about(
+            actor=actor.user_id,
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            events=[
                 TestDriveRecorded(
                     opportunity_id=opportunity.id,
                     dealer_id=opportunity.owner_org,
@@ -408,11 +398,11 @@ async def report_lost(
         opportunity = await opportunity_for_change(uow, opportunity_id, actor)
         opportunity.report_lost(reason, competitor, competitor_model, now)
         await _save(uow, opportunity, actor.user_id)
-        await _publish(
-            uow,
-            opportunity,
-            actor.user_id,
-            [
+        await uow.publish_about(
+            actor=actor.user_id,
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            events=[
                 DealLost(
                     opportunity_id=opportunity.id,
                     dealer_id=opportunity.owner_org,
@@ -446,11 +436,11 @@ async def reassign(
             raise AssigneeNotFound(f"{to_user!r} is not an active consultant of the dealer")
         previous = opportunity.reassign(to_user, member[0], now)
         await _save(uow, opportunity, actor.user_id)
-        await _publish(
-            uow,
-            opportunity,
-            actor.user_id,
-            [
+        await uow.publish_about(
+            actor=actor.user_id,
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            events=[
                 OpportunityReassigned(
                     opportunity_id=opportunity.id,
                     dealer_id=opportunity.owner_org,
@@ -498,11 +488,11 @@ async def appraise_trade_in(
                 "appraised_at": now,
             },
         )
-        await _publish(
-            uow,
-            opportunity,
-            actor.user_id,
-            [
+        await uow.publish_about(
+            actor=actor.user_id,
+            tenant=opportunity.tenant,
+            owner_org=opportunity.owner_org,
+            events=[
                 TradeInAppraised(
                     opportunity_id=opportunity.id,
                     dealer_id=opportunity.owner_org,

@@ -10,7 +10,6 @@ from uuid import UUID
 from sqlalchemy import update
 
 from crm_common.auth import Principal
-from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.opportunities.v1 import (
     DepositRefunded,
@@ -37,12 +36,6 @@ SETTLES = {Step.DEPOSIT_PAID: "deposit", Step.PAID: "balance"}
 
 class OrderNotFound(LookupError):
     """No such order the caller may act on (answered 404)."""
-
-
-async def _publish(uow: UnitOfWork, order: Order, actor: str, events: list[EventData]) -> None:
-    await uow.publish(
-        *(new_event(e, tenant=order.tenant, owner_org=order.owner_org, actor=actor) for e in events)
-    )
 
 
 async def _order_for_change(uow: UnitOfWork, order_id: UUID, actor: Principal) -> Order:
@@ -99,7 +92,9 @@ async def complete_step(
                     delivered_on=today,
                 )
             )
-        await _publish(uow, order, actor.user_id, events)
+        await uow.publish_about(
+            actor=actor.user_id, tenant=order.tenant, owner_org=order.owner_org, events=events
+        )
         return order
 
 
@@ -126,11 +121,11 @@ async def cancel_order(
         await sales_repository.save_order(uow.session, order)
         opportunity = await opportunity_for_change(uow, order.opportunity_id, actor)
         await reopen_after_cancellation(uow, opportunity, actor, now)
-        await _publish(
-            uow,
-            order,
-            actor.user_id,
-            [
+        await uow.publish_about(
+            actor=actor.user_id,
+            tenant=order.tenant,
+            owner_org=order.owner_org,
+            events=[
                 OrderCancelled(
                     order_id=order.id,
                     opportunity_id=order.opportunity_id,
@@ -153,11 +148,11 @@ async def refund_deposit(
         order = await _order_for_change(uow, order_id, actor)
         amount = order.refund(now)
         await sales_repository.save_order(uow.session, order)
-        await _publish(
-            uow,
-            order,
-            actor.user_id,
-            [
+        await uow.publish_about(
+            actor=actor.user_id,
+            tenant=order.tenant,
+            owner_org=order.owner_org,
+            events=[
                 DepositRefunded(
                     order_id=order.id,
                     opportunity_id=order.opportunity_id,

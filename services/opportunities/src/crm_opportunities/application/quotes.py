@@ -11,7 +11,6 @@ from uuid import UUID, uuid4
 from sqlalchemy import insert
 
 from crm_common.auth import Principal
-from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.opportunities.v1 import (
     OrderPlaced,
@@ -48,12 +47,6 @@ class QuoteNotFound(LookupError):
 class QuoteDraft:
     lines: list[QuoteLine]
     extra_discount: Decimal
-
-
-async def _publish(uow: UnitOfWork, quote: Quote, actor: str, events: list[EventData]) -> None:
-    await uow.publish(
-        *(new_event(e, tenant=quote.tenant, owner_org=quote.owner_org, actor=actor) for e in events)
-    )
 
 
 def _issued(quote: Quote, now: datetime, by: str) -> QuoteIssued:
@@ -130,7 +123,9 @@ async def issue_quote(quote_id: UUID, actor: Principal, uow: UnitOfWork, *, now:
                 requested_by=actor.user_id,
             )
         )
-        await _publish(uow, quote, actor.user_id, [event])
+        await uow.publish_about(
+            actor=actor.user_id, tenant=quote.tenant, owner_org=quote.owner_org, events=[event]
+        )
         return quote
 
 
@@ -167,7 +162,9 @@ async def decide_quote(
         ]
         if approve:
             events.append(_issued(quote, now, quote.created_by))
-        await _publish(uow, quote, actor.user_id, events)
+        await uow.publish_about(
+            actor=actor.user_id, tenant=quote.tenant, owner_org=quote.owner_org, events=events
+        )
         return quote
 
 
@@ -217,11 +214,11 @@ async def accept_quote(
             actor=actor,
             now=now,
         )
-        await _publish(
-            uow,
-            quote,
-            actor.user_id,
-            [
+        await uow.publish_about(
+            actor=actor.user_id,
+            tenant=quote.tenant,
+            owner_org=quote.owner_org,
+            events=[
                 QuoteAccepted(
                     quote_id=quote.id,
                     opportunity_id=quote.opportunity_id,

@@ -14,6 +14,9 @@ from crm_common.errors import InvalidInput
 
 Name = TypeVar("Name", bound=str | None)
 
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(9998, 12, 31)
+"""Beyond these a period's instants would not fit a timestamp in every time zone."""
 MAX_PERIOD_DAYS = 366
 """A report covers at most one year (a leap year's 366 days)."""
 
@@ -41,6 +44,12 @@ class ReportPeriod:
 
     @classmethod
     def of(cls, first_day: date, last_day: date) -> ReportPeriod:
+        if first_day < EARLIEST_DAY:
+            raise InvalidInput(
+                "from", f"reports start on {EARLIEST_DAY} at the earliest", location="query"
+            )
+        if last_day > LATEST_DAY:
+            raise InvalidInput("to", f"reports end on {LATEST_DAY} at the latest", location="query")
         if last_day < first_day:
             raise InvalidInput("to", "'to' is before 'from'", location="query")
         if (last_day - first_day).days >= MAX_PERIOD_DAYS:
