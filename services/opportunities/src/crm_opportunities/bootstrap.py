@@ -10,6 +10,7 @@ from crm_common.contracts.events.opportunities import v1 as opportunities_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
+from crm_opportunities.application.evaluations import QuestionnaireNotFound
 from crm_opportunities.application.opportunities import (
     AssigneeNotFound,
     OpportunityNotFound,
@@ -20,12 +21,17 @@ from crm_opportunities.domain.opportunity import OpportunityClosed, StageGateNot
 from crm_opportunities.domain.order import OrderConflict
 from crm_opportunities.domain.quote import QuoteConflict
 from crm_opportunities.entrypoints.consumers import subscriptions
-from crm_opportunities.entrypoints.http import opportunities, reports, sales
+from crm_opportunities.entrypoints.http import evaluations, opportunities, reports, sales
 
 DESCRIPTION = "Opportunities, vehicle catalogue, quotes and orders."
 
 # reports.router first: it serves /opportunities/board, which /opportunities/{id} would take.
-ROUTERS: list[APIRouter] = [reports.router, opportunities.router, sales.router]
+ROUTERS: list[APIRouter] = [
+    reports.router,
+    opportunities.router,
+    evaluations.router,
+    sales.router,
+]
 
 ERROR_STATUSES: dict[type[Exception], int] = {
     OpportunityNotFound: 404,
@@ -34,6 +40,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     StageGateNotMet: 409,
     QuoteNotFound: 404,
     OrderNotFound: 404,
+    QuestionnaireNotFound: 404,
     QuoteConflict: 409,
     OrderConflict: 409,
 }

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from crm_opportunities.domain.evaluation import Question, Questionnaire
 from crm_opportunities.domain.pipeline import Pipeline, Stage
 
 
@@ -84,6 +85,8 @@ class OpportunityPublic(BaseModel):
     lost_reason: str | None
     competitor: str | None
     competitor_model: str | None
+    evaluation_score: int | None = Field(description="Score of the latest evaluation")
+    evaluation_max_score: int | None
     created_at: datetime
 
 
@@ -134,3 +137,38 @@ class PipelineCreate(Request):
 
     def pipeline(self) -> Pipeline:
         return Pipeline(stages=self.stages)
+
+
+class QuestionnaireCreate(Request):
+    name: str = Field(min_length=1, max_length=200)
+    questions: tuple[Question, ...] = Field(min_length=1, max_length=50)
+
+    @model_validator(mode="after")
+    def _valid_questionnaire(self) -> QuestionnaireCreate:
+        Questionnaire(questions=self.questions)
+        return self
+
+    def questionnaire(self) -> Questionnaire:
+        return Questionnaire(questions=self.questions)
+
+
+class QuestionnairePublic(BaseModel):
+    id: UUID
+    owner_org: str
+    name: str
+    questions: list[Question]
+    max_score: int
+
+
+class EvaluationCreate(Request):
+    questionnaire_id: UUID
+    answers: dict[str, str] = Field(
+        max_length=50, description="Question code → the code of the chosen answer"
+    )
+
+
+class EvaluationPublic(BaseModel):
+    id: UUID
+    questionnaire_id: UUID
+    score: int
+    max_score: int
