@@ -97,6 +97,7 @@ NEEDS: dict[str, str | None] = {
     "opportunities POST /orders/{order_id}/steps": "order.manage",
     "opportunities GET /pipelines": "opportunity.read",
     "opportunities POST /pipelines": "pipeline.manage",
+    "opportunities POST /pipelines/{pipeline_id}/adoption": "pipeline.manage",
     "opportunities POST /opportunities/{opportunity_id}/trade-ins": "opportunity.work",
     "opportunities GET /quotes/{quote_id}": "opportunity.read",
     "opportunities POST /quotes/{quote_id}/acceptance": "order.manage",
@@ -170,6 +171,7 @@ def concrete(path: str) -> str:
         "{opportunity_id}",
         "{quote_id}",
         "{order_id}",
+        "{pipeline_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     return path.replace("{month}", "2026-11")

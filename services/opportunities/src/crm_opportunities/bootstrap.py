@@ -14,6 +14,7 @@ from crm_opportunities.application.evaluations import QuestionnaireNotFound
 from crm_opportunities.application.opportunities import (
     AssigneeNotFound,
     OpportunityNotFound,
+    PipelineTemplateNotFound,
 )
 from crm_opportunities.application.orders import OrderNotFound
 from crm_opportunities.application.quotes import QuoteNotFound
@@ -36,6 +37,7 @@ ROUTERS: list[APIRouter] = [
 ERROR_STATUSES: dict[type[Exception], int] = {
     OpportunityNotFound: 404,
     AssigneeNotFound: 404,
+    PipelineTemplateNotFound: 404,
     OpportunityClosed: 409,
     StageGateNotMet: 409,
     QuoteNotFound: 404,

@@ -187,3 +187,40 @@ async def test_a_dealer_defines_its_pipeline_and_trade_ins_are_appraised(
         assert appraised.status_code == 201, appraised.text
     [trade_in] = await events(sessions, "opportunities.TradeInAppraised")
     assert Decimal(trade_in["appraised_value"]) == Decimal(42000)
+
+
+async def test_hq_publishes_a_pipeline_template_dealers_start_from_and_adopt(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    template = [
+        {"code": "welcome", "name": "Welcome", "probability": 10},
+        {"code": "test_drive", "name": "Test drive", "probability": 40, "rot_days": 7},
+        {"code": "deal", "name": "Deal", "probability": 90, "required_activities": ["test_drive"]},
+    ]
+    async with as_user(PEOPLE.hq_admin) as http:
+        published = await http.post("/pipelines", json={"name": "OEM standard", "stages": template})
+        assert published.status_code == 201, published.text
+        [own] = (await http.get("/pipelines")).json()
+        assert (own["is_template"], own["owner_org"]) == (True, "hq")
+    async with as_user(PEOPLE.consultant1) as http:
+        opened = (await http.post("/opportunities", json={"customer_name": "赵敏"})).json()
+        assert opened["stage"] == "welcome", "a dealer without a pipeline starts from HQ's"
+
+    async with as_user(PEOPLE.other_dealer_manager) as http:
+        own_stages = [{**s, "code": f"b_{s['code']}"} for s in template]
+        own_stages[2]["required_activities"] = []
+        await http.post("/pipelines", json={"name": "B's own", "stages": own_stages})
+        listed = (await http.get("/pipelines")).json()
+        [default] = [p for p in listed if p["is_default"]]
+        assert default["name"] == "B's own"
+        [offered] = [p for p in listed if p["is_template"]]
+        assert offered["id"] == published.json()["id"]
+        adopted = await http.post(f"/pipelines/{offered['id']}/adoption")
+        assert adopted.status_code == 201, adopted.text
+        [default] = [p for p in (await http.get("/pipelines")).json() if p["is_default"]]
+        assert (default["name"], default["owner_org"]) == ("OEM standard", "dealer-b")
+        assert [s["code"] for s in default["stages"]] == ["welcome", "test_drive", "deal"]
+        own_id = next(p["id"] for p in listed if p["name"] == "B's own")
+        assert (await http.post(f"/pipelines/{own_id}/adoption")).status_code == 404
+    async with as_user(PEOPLE.manager) as http:
+        assert (await http.post(f"/pipelines/{own_id}/adoption")).status_code == 404

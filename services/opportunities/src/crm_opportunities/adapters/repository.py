@@ -7,10 +7,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, insert, select, text, update
+from sqlalchemy import ColumnElement, Select, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.db.tables import org_directory
 from crm_opportunities.adapters.tables import (
     activities,
     opportunities,
@@ -93,18 +94,68 @@ async def opportunity_for_change(
     return None if row is None else opportunity_from_row(row)
 
 
+def _templates_above(tenant: str, dealer: str) -> Select[tuple[Any, ...]]:
+    """Default pipelines of the nodes above the dealer (its region's, HQ's): the templates it
+    may adopt, nearest first."""
+    node = org_directory.alias("template_node")
+    dealer_path = (
+        select(org_directory.c.path)
+        .where(org_directory.c.tenant == tenant, org_directory.c.id == dealer)
+        .scalar_subquery()
+    )
+    return (
+        select(pipelines.c.id, pipelines.c.owner_org, pipelines.c.name, pipelines.c.stages)
+        .join(node, (node.c.id == pipelines.c.owner_org) & (node.c.tenant == pipelines.c.tenant))
+        .where(
+            pipelines.c.tenant == tenant,
+            pipelines.c.is_default,
+            node.c.dealer_id.is_(None),
+            dealer_path.startswith(node.c.path),
+        )
+        .order_by(func.length(node.c.path).desc())
+    )
+
+
+async def templates_for(session: AsyncSession, tenant: str, dealer: str) -> list[Any]:
+    return list((await session.execute(_templates_above(tenant, dealer))).mappings())
+
+
+async def template_for(
+    session: AsyncSession, tenant: str, dealer: str, template_id: UUID
+) -> tuple[str, Pipeline] | None:
+    row = (
+        (
+            await session.execute(
+                _templates_above(tenant, dealer).where(pipelines.c.id == template_id)
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    return row["name"], Pipeline.model_validate({"stages": row["stages"]})
+
+
 async def default_pipeline(
     session: AsyncSession, tenant: str, dealer: str, now: datetime
 ) -> tuple[UUID, Pipeline]:
-    """The dealer's default pipeline; the built-in one is created on first need."""
+    """The dealer's default pipeline; on first need, a copy of the nearest template HQ or its
+    region published, else the built-in one."""
+    template = (await session.execute(_templates_above(tenant, dealer).limit(1))).mappings().first()
+    name, stages = (
+        (template["name"], template["stages"])
+        if template is not None
+        else ("Default", DEFAULT_PIPELINE.model_dump(mode="json")["stages"])
+    )
     await session.execute(
         pg_insert(pipelines)
         .values(
             id=uuid4(),
             tenant=tenant,
             owner_org=dealer,
-            name="Default",
-            stages=DEFAULT_PIPELINE.model_dump(mode="json")["stages"],
+            name=name,
+            stages=stages,
             is_default=True,
             created_at=now,
             updated_at=now,
@@ -228,16 +279,15 @@ async def add_trade_in(
 
 
 async def replace_default_pipeline(
-    session: AsyncSession, tenant: str, dealer: str, name: str, pipeline: Pipeline, now: datetime
+    session: AsyncSession, tenant: str, owner: str, name: str, pipeline: Pipeline, now: datetime
 ) -> UUID:
-    """The dealer's new default pipeline; two managers defining at once take turns."""
-    key = f"pipeline:{tenant}:{dealer}"
+    """The new default pipeline of a dealer (or the template of HQ or a region); two managers
+    defining at once take turns."""
+    key = f"pipeline:{tenant}:{owner}"
     await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
     await session.execute(
         update(pipelines)
-        .where(
-            pipelines.c.tenant == tenant, pipelines.c.owner_org == dealer, pipelines.c.is_default
-        )
+        .where(pipelines.c.tenant == tenant, pipelines.c.owner_org == owner, pipelines.c.is_default)
         .values(is_default=False, updated_at=now)
     )
     pipeline_id = uuid4()
@@ -245,7 +295,7 @@ async def replace_default_pipeline(
         insert(pipelines).values(
             id=pipeline_id,
             tenant=tenant,
-            owner_org=dealer,
+            owner_org=owner,
             name=name,
             stages=pipeline.model_dump(mode="json")["stages"],
             is_default=True,

@@ -46,6 +46,10 @@ class OpportunityNotFound(LookupError):
     """No such opportunity the caller may act on (answered 404, whether it exists or not)."""
 
 
+class PipelineTemplateNotFound(LookupError):
+    """No template of the dealer's region or HQ with that id (answered 404)."""
+
+
 class AssigneeNotFound(LookupError):
     """The named user is not an active consultant of the dealer (answered 404)."""
 
@@ -508,12 +512,29 @@ async def appraise_trade_in(
 async def define_pipeline(
     name: str, pipeline: Pipeline, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> UUID:
-    """The caller's dealer's own pipeline, made its default (the next opportunities open in
-    it; those already open keep theirs)."""
+    """A dealer's own pipeline, made its default (the next opportunities open in it; those
+    already open keep theirs) — or, defined at HQ or a region, the template its dealers start
+    from and may adopt."""
+    async with uow:
+        dealer = await dealer_of(uow.session, actor.tenant, actor.org_node)
+        return await repository.replace_default_pipeline(
+            uow.session, actor.tenant, dealer or actor.org_node, name, pipeline, now
+        )
+
+
+async def adopt_pipeline_template(
+    template_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> UUID:
+    """The dealer takes a template of its region or HQ as its own default pipeline (a copy:
+    later template changes do not move the dealer's opportunities)."""
     async with uow:
         dealer = await dealer_of(uow.session, actor.tenant, actor.org_node)
         if dealer is None:
-            raise InvalidInput("org", "pipelines are defined by a dealer")
+            raise InvalidInput("org", "templates are adopted by a dealer")
+        template = await repository.template_for(uow.session, actor.tenant, dealer, template_id)
+        if template is None:
+            raise PipelineTemplateNotFound("no such template above the dealer")
+        name, pipeline = template
         return await repository.replace_default_pipeline(
             uow.session, actor.tenant, dealer, name, pipeline, now
         )

@@ -328,11 +328,33 @@ async def define_pipeline(
     db: Database,
 ) -> Recorded:
     """The dealer's own stages (probabilities, required activities, rot days), from now on its
-    default; opportunities already open keep the pipeline they are in."""
+    default; opportunities already open keep the pipeline they are in. Defined at HQ or a
+    region, it is the template the dealers below start from and may adopt."""
     pipeline_id = await commands.define_pipeline(
         body.name, body.pipeline(), actor, UnitOfWork(db), now=datetime.now(UTC)
     )
     return Recorded(id=pipeline_id)
+
+
+@router.post(
+    "/pipelines/{pipeline_id}/adoption",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Recorded,
+    responses={
+        403: {"description": "The role lacks pipeline.manage"},
+        404: {"description": "No such template of the dealer's region or HQ"},
+    },
+)
+async def adopt_pipeline_template(
+    pipeline_id: UUID,
+    actor: Annotated[Principal, requires("pipeline.manage")],
+    db: Database,
+) -> Recorded:
+    """The dealer makes a copy of its region's or HQ's template its default pipeline."""
+    adopted = await commands.adopt_pipeline_template(
+        pipeline_id, actor, UnitOfWork(db), now=datetime.now(UTC)
+    )
+    return Recorded(id=adopted)
 
 
 @router.get(
@@ -341,26 +363,43 @@ async def define_pipeline(
     responses={403: {"description": "The role lacks opportunity.read"}},
 )
 async def list_pipelines(actor: Reader, db: Database) -> list[PipelinePublic]:
-    """The caller's dealer's pipelines (the built-in default until the dealer configures one)."""
+    """The caller's dealer's pipelines (created from the nearest template, or the built-in one,
+    until the dealer configures its own) and the templates above it; HQ's and a region's own
+    templates."""
     now = datetime.now(UTC)
     async with db() as session, session.begin():
         dealer = await dealer_of(session, actor.tenant, actor.org_node)
+        templates = []
         if dealer is not None:
             await repository.default_pipeline(session, actor.tenant, dealer, now)
+            templates = await repository.templates_for(session, actor.tenant, dealer)
+        owner = dealer or actor.org_node
         rows = (
             await session.execute(
-                select(pipelines).where(
-                    pipelines.c.tenant == actor.tenant,
-                    pipelines.c.owner_org == (dealer or actor.org_node),
-                )
+                select(pipelines)
+                .where(pipelines.c.tenant == actor.tenant, pipelines.c.owner_org == owner)
+                .order_by(pipelines.c.created_at)
             )
         ).mappings()
-        return [
+        own = [
             PipelinePublic(
                 id=r["id"],
+                owner_org=r["owner_org"],
                 name=r["name"],
                 is_default=r["is_default"],
+                is_template=dealer is None and r["is_default"],
                 stages=[StagePublic.model_validate(s) for s in r["stages"]],
             )
             for r in rows
+        ]
+        return own + [
+            PipelinePublic(
+                id=t["id"],
+                owner_org=t["owner_org"],
+                name=t["name"],
+                is_default=False,
+                is_template=True,
+                stages=[StagePublic.model_validate(s) for s in t["stages"]],
+            )
+            for t in templates
         ]

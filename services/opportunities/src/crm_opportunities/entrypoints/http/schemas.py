@@ -112,8 +112,10 @@ class StagePublic(BaseModel):
 
 class PipelinePublic(BaseModel):
     id: UUID
+    owner_org: str
     name: str
     is_default: bool
+    is_template: bool = Field(description="Published by HQ or a region for its dealers to adopt")
     stages: list[StagePublic]
 
 
