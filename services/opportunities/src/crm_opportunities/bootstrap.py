@@ -10,6 +10,7 @@ from crm_common.contracts.events.opportunities import v1 as opportunities_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
+from crm_opportunities.application.catalog import CatalogNotPublished
 from crm_opportunities.application.evaluations import QuestionnaireNotFound
 from crm_opportunities.application.opportunities import (
     AssigneeNotFound,
@@ -22,7 +23,13 @@ from crm_opportunities.domain.opportunity import OpportunityClosed, StageGateNot
 from crm_opportunities.domain.order import OrderConflict
 from crm_opportunities.domain.quote import QuoteConflict
 from crm_opportunities.entrypoints.consumers import subscriptions
-from crm_opportunities.entrypoints.http import evaluations, opportunities, reports, sales
+from crm_opportunities.entrypoints.http import (
+    catalog,
+    evaluations,
+    opportunities,
+    reports,
+    sales,
+)
 
 DESCRIPTION = "Opportunities, vehicle catalogue, quotes and orders."
 
@@ -31,6 +38,7 @@ ROUTERS: list[APIRouter] = [
     reports.router,
     opportunities.router,
     evaluations.router,
+    catalog.router,
     sales.router,
 ]
 
@@ -43,6 +51,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     QuoteNotFound: 404,
     OrderNotFound: 404,
     QuestionnaireNotFound: 404,
+    CatalogNotPublished: 404,
     QuoteConflict: 409,
     OrderConflict: 409,
 }

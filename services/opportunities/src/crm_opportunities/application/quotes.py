@@ -24,11 +24,13 @@ from crm_common.policy.roles import has_function
 from crm_opportunities.adapters import sales_repository
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import planned_collections
+from crm_opportunities.application.catalog import priced_for_quote
 from crm_opportunities.application.opportunities import (
     advance_to_stage,
     opportunity_for_change,
     record_win,
 )
+from crm_opportunities.domain.catalog import Configuration
 from crm_opportunities.domain.discounts import approver_level
 from crm_opportunities.domain.opportunity import OpportunityClosed, OpportunityStatus, WonDeal
 from crm_opportunities.domain.order import Order, OrderProcess
@@ -47,6 +49,8 @@ class QuoteNotFound(LookupError):
 class QuoteDraft:
     lines: list[QuoteLine]
     extra_discount: Decimal
+    configuration: Configuration | None = None
+    """Priced with the dealer's prices into the first lines."""
 
 
 def _issued(quote: Quote, now: datetime, by: str) -> QuoteIssued:
@@ -80,13 +84,19 @@ async def draft_quote(
         opportunity = await opportunity_for_change(uow, opportunity_id, actor)
         if opportunity.status is not OpportunityStatus.OPEN:
             raise OpportunityClosed(f"opportunity is {opportunity.status.value}")
+        lines = draft.lines
+        if draft.configuration is not None:
+            priced = await priced_for_quote(
+                uow.session, opportunity.tenant, opportunity.owner_org, draft.configuration
+            )
+            lines = [*priced.quote_lines(), *draft.lines]
         quote = Quote(
             id=uuid4(),
             tenant=opportunity.tenant,
             owner_org=opportunity.owner_org,
             opportunity_id=opportunity.id,
             version=await sales_repository.next_version(uow.session, opportunity.id),
-            lines=draft.lines,
+            lines=lines,
             extra_discount=draft.extra_discount,
             status=QuoteStatus.DRAFT,
             approver_needed=None,

@@ -5,18 +5,19 @@ add up to, out of the most the questionnaire can give."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from crm_common.errors import InvalidInput
 
-Code = Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")
+Code = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 class AnswerOption(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    code: str = Code
+    code: Code
     label: str = Field(min_length=1, max_length=200)
     points: int = Field(ge=0, le=100)
 
@@ -24,7 +25,7 @@ class AnswerOption(BaseModel):
 class Question(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    code: str = Code
+    code: Code
     text: str = Field(min_length=1, max_length=500)
     weight: int = Field(default=1, ge=1, le=10, description="Points of the answer are multiplied")
     options: tuple[AnswerOption, ...] = Field(min_length=2, max_length=20)

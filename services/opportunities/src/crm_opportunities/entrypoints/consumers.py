@@ -1,5 +1,5 @@
 """What the opportunities worker consumes: identity's org tree and sharing (the shared policy
-copies), its users (who may own opportunities) and leads' conversions."""
+copies), its users (who may own opportunities), leads' conversions and HQ's catalogue."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadConverted
+from crm_common.contracts.events.opportunities.v1 import CATALOG_TOPIC, CatalogPublished
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.settings import Settings
+from crm_opportunities.application.catalog import keep_published_catalog
 from crm_opportunities.application.opportunities import open_from_converted_lead
 from crm_opportunities.application.staff import record_user_change
 
@@ -28,5 +30,11 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=LEAD_TOPIC,
             handles=[Handles(LeadConverted, open_from_converted_lead)],
             description="A converted lead opens an opportunity for its owner, once.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.catalog",
+            topic=CATALOG_TOPIC,
+            handles=[Handles(CatalogPublished, keep_published_catalog)],
+            description="Keeps each catalogue version HQ publishes (a dealer deployment's copy).",
         ),
     ]

@@ -105,8 +105,9 @@ async def draft_quote(
     actor: Annotated[Principal, requires("opportunity.work")],
     db: Database,
 ) -> QuotePublic:
-    """The next version of the opportunity's quote, as a draft. Until the catalogue's
-    configurator prices vehicle lines, each line carries its list price, price and cost."""
+    """The next version of the opportunity's quote, as a draft: a configuration priced by the
+    configurator with the dealer's prices, and lines that carry their own list price, price and
+    cost (accessories off the list, warranty, partners' products, trade-in credit, fees)."""
     quote = await quote_commands.draft_quote(
         opportunity_id,
         quote_commands.QuoteDraft(
@@ -123,6 +124,7 @@ async def draft_quote(
                 for ln in body.lines
             ],
             extra_discount=body.extra_discount,
+            configuration=body.configuration.configuration() if body.configuration else None,
         ),
         actor,
         UnitOfWork(db),

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field, model_validator
 
+from crm_opportunities.domain.catalog import Configuration
 from crm_opportunities.domain.discounts import Approver
 from crm_opportunities.domain.order import OrderProcess, Step
 from crm_opportunities.domain.quote import PARTNER_PRODUCTS, LineKind, QuoteStatus
@@ -36,9 +37,39 @@ class QuoteLineIn(Request):
         return self
 
 
+class ConfigurationIn(Request):
+    """A vehicle as the configurator takes it (the current catalogue's codes)."""
+
+    model_code: str = Field(min_length=1, max_length=40)
+    trim_code: str = Field(min_length=1, max_length=40)
+    colour_code: str = Field(min_length=1, max_length=40)
+    options: list[str] = Field(default_factory=list, max_length=100)
+    accessories: list[str] = Field(default_factory=list, max_length=100)
+
+    def configuration(self) -> Configuration:
+        return Configuration(
+            model_code=self.model_code,
+            trim_code=self.trim_code,
+            colour_code=self.colour_code,
+            options=tuple(self.options),
+            accessories=tuple(self.accessories),
+        )
+
+
 class QuoteCreate(Request):
-    lines: list[QuoteLineIn] = Field(min_length=1, max_length=100)
+    configuration: ConfigurationIn | None = Field(
+        default=None,
+        description="Priced by the configurator with the dealer's prices into the vehicle "
+        "line and accessory lines, ahead of `lines`",
+    )
+    lines: list[QuoteLineIn] = Field(default_factory=list, max_length=100)
     extra_discount: Decimal = Field(default=Decimal(0), ge=0, max_digits=14, decimal_places=2)
+
+    @model_validator(mode="after")
+    def _something_to_quote(self) -> QuoteCreate:
+        if self.configuration is None and not self.lines:
+            raise ValueError("a quote needs a configuration or lines")
+        return self
 
 
 class ApprovalDecision(Request):
