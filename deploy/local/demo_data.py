@@ -26,6 +26,162 @@ POOLED_LEADS = 15
 HQ_LEADS = 10
 
 
+def trim(code: str, name: str, msrp: int, options: list[str]) -> dict[str, object]:
+    return {
+        "code": code,
+        "name": name,
+        "msrp": str(msrp),
+        "invoice_price": str(int(msrp * 0.93)),
+        "colours": [
+            {"code": "white", "name": "珍珠白", "msrp": "0", "invoice_price": "0"},
+            {"code": "grey", "name": "星空灰", "msrp": "3000", "invoice_price": "2400"},
+        ],
+        "options": [OPTIONS[o] for o in options],
+        "standard_options": [],
+    }
+
+
+OPTIONS = {
+    "pano": {"code": "pano", "name": "全景天窗", "msrp": "8000", "invoice_price": "6400"},
+    "sport": {"code": "sport", "name": "运动套件", "msrp": "12000", "invoice_price": "9500"},
+    "seats": {"code": "seats", "name": "舒适座椅", "msrp": "6000", "invoice_price": "4600"},
+}
+CATALOG = {
+    "models": [
+        {
+            "code": "SEDAN-L",
+            "name": "Sedan L",
+            "product_line": "sedan",
+            "trims": [trim("SEDAN-L-15T", "1.5T 舒适版", 139900, ["pano"])],
+        },
+        {
+            "code": "SUV-X",
+            "name": "SUV X",
+            "product_line": "suv",
+            "trims": [
+                trim("SUV-X-20T", "2.0T 豪华版", 200000, ["pano", "sport", "seats"]),
+                trim("SUV-X-20T-4WD", "2.0T 四驱旗舰版", 236000, ["pano", "sport", "seats"]),
+            ],
+        },
+        {
+            "code": "EV-AURORA",
+            "name": "EV Aurora",
+            "product_line": "ev",
+            "trims": [trim("EV-AURORA-LR", "长续航版", 259800, ["pano", "seats"])],
+        },
+    ],
+    "rules": [
+        {"kind": "requires", "option": "sport", "others": ["seats"]},
+        {"kind": "excludes", "option": "pano", "others": ["sport"]},
+    ],
+}
+QUESTIONNAIRE = {
+    "name": "意向评估 (HQ)",
+    "questions": [
+        {
+            "code": "budget",
+            "text": "预算已确认? Budget confirmed?",
+            "weight": 2,
+            "options": [
+                {"code": "yes", "label": "已确认", "points": 10},
+                {"code": "no", "label": "未确认", "points": 0},
+            ],
+        },
+        {
+            "code": "timing",
+            "text": "购车时间 Buying within",
+            "options": [
+                {"code": "month", "label": "一个月内", "points": 10},
+                {"code": "quarter", "label": "三个月内", "points": 5},
+                {"code": "later", "label": "更晚", "points": 0},
+            ],
+        },
+    ],
+}
+PARTNER_LINES = [
+    {
+        "kind": "insurance",
+        "code": "CAR-1Y",
+        "description": "车险 一年 Comprehensive, 1 year",
+        "list_price": "6200",
+        "price": "6200",
+        "cost": "5300",
+        "partner_id": "partner-insurance",
+    },
+    {
+        "kind": "finance",
+        "code": "LOAN-36",
+        "description": "36 期贷款服务费 36-month loan fee",
+        "list_price": "3000",
+        "price": "3000",
+        "cost": "0",
+        "partner_id": "partner-finance",
+    },
+]
+
+
+def set_up_sales(identity: httpx.Client, opportunities: httpx.Client, password: str) -> None:
+    """HQ publishes the catalogue and an evaluation questionnaire; the Pudong dealer prices its
+    trims and accessories, prints on its letterhead and keeps a quote template."""
+    hq = token(identity, "hq.admin", password)
+    opportunities.post("/catalog/publications", headers=hq, json=CATALOG).raise_for_status()
+    opportunities.post("/questionnaires", headers=hq, json=QUESTIONNAIRE).raise_for_status()
+    admin = token(identity, "sh01.admin", password)
+    opportunities.put(
+        "/sales-settings",
+        headers=admin,
+        json={
+            "letterhead": {
+                "name": "上海浦东 Demo 汽车 4S 店",
+                "address": "上海市浦东新区 Demo 路 1 号",
+                "phone": "021-5000-0000",
+            },
+            "quote_valid_days": 10,
+        },
+    ).raise_for_status()
+    manager = token(identity, "sh01.manager", password)
+    opportunities.put(
+        "/catalog/dealer-pricing",
+        headers=manager,
+        json={
+            "trim_prices": {"SUV-X-20T": "196000"},
+            "accessories": [
+                {"code": "MATS", "name": "全包围脚垫", "price": "1200", "cost": "400"},
+                {
+                    "code": "ROOF-BOX",
+                    "name": "车顶行李箱",
+                    "price": "3800",
+                    "cost": "2100",
+                    "fits_models": ["SUV-X"],
+                },
+            ],
+        },
+    ).raise_for_status()
+    opportunities.post(
+        "/quote-templates",
+        headers=manager,
+        json={
+            "name": "SUV X 豪华版 上牌套餐",
+            "configuration": {
+                "model_code": "SUV-X",
+                "trim_code": "SUV-X-20T",
+                "colour_code": "grey",
+                "options": ["sport", "seats"],
+                "accessories": ["MATS"],
+            },
+            "lines": [
+                {
+                    "kind": "fee",
+                    "code": "REG",
+                    "description": "上牌服务 Registration",
+                    "list_price": "800",
+                    "price": "800",
+                }
+            ],
+        },
+    ).raise_for_status()
+
+
 def token(identity: httpx.Client, username: str, password: str) -> dict[str, str]:
     login = identity.post("/auth/token", json={"username": username, "password": password})
     login.raise_for_status()
@@ -44,10 +200,12 @@ def distribute(leads: httpx.Client, headers: dict[str, str], lead_id: str) -> No
 
 def quote_converted(
     opportunities: httpx.Client, converted: list[tuple[dict[str, str], str]]
-) -> int:
+) -> tuple[int, int]:
     """The opportunities the conversions opened (through Kafka): every other one test-driven
-    and quoted, so the pipeline board and the funnel have something to show."""
-    quoted = 0
+    and quoted from a configuration with insurance and finance, every fourth accepted (an
+    order, and applications for the partners), so the board, the funnel and the partners'
+    queue have something to show."""
+    quoted = accepted = 0
     for n, (headers, lead_id) in enumerate(converted):
         for _ in range(60):
             found = [
@@ -74,24 +232,28 @@ def quote_converted(
                 "rating": 4,
             },
         ).raise_for_status()
-        opportunities.post(
+        drafted = opportunities.post(
             f"{path}/quotes",
             headers=headers,
             json={
-                "lines": [
-                    {
-                        "kind": "vehicle",
-                        "code": "SUV-X",
-                        "description": "SUV X 2.0T",
-                        "list_price": "200000",
-                        "price": "195000",
-                        "cost": "184000",
-                    }
-                ]
+                "configuration": {
+                    "model_code": "SUV-X",
+                    "trim_code": "SUV-X-20T",
+                    "colour_code": "white",
+                    "options": ["pano"],
+                },
+                "lines": PARTNER_LINES,
+                "extra_discount": "2000",
             },
-        ).raise_for_status()
+        )
+        drafted.raise_for_status()
+        quote_id = drafted.json()["id"]
+        opportunities.post(f"/quotes/{quote_id}/issue", headers=headers).raise_for_status()
+        if n % 4 == 0:
+            opportunities.post(f"/quotes/{quote_id}/acceptance", headers=headers).raise_for_status()
+            accepted += 1
         quoted += 1
-    return quoted
+    return quoted, accepted
 
 
 def main() -> None:
@@ -155,13 +317,15 @@ def main() -> None:
             lead_id = lead(hq, f"1360{n:07d}", "oem_website", region_hint=region)
             if n < HQ_LEADS // 2:
                 distribute(leads, hq, lead_id)
-        quoted = quote_converted(opportunities, converted)
+        set_up_sales(identity, opportunities, password)
+        quoted, accepted = quote_converted(opportunities, converted)
     marker.write_text("ok\n")
     total = LEADS_PER_CONSULTANT * len(CONSULTANTS)
     print(
         f"[demo] {total} leads of {', '.join(CONSULTANTS)} (half followed up), {POOLED_LEADS} in "
         f"the Pudong pool, {HQ_LEADS} HQ campaign leads ({HQ_LEADS // 2} distributed to dealers), "
-        f"{len(converted)} converted to opportunities ({quoted} test-driven and quoted)"
+        f"{len(converted)} converted to opportunities ({quoted} test-driven and quoted from the "
+        f"catalogue, {accepted} ordered with finance and insurance applications)"
     )
 
 

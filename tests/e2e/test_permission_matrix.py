@@ -95,6 +95,16 @@ NEEDS: dict[str, str | None] = {
     "opportunities GET /catalog/dealer-pricing": "opportunity.read",
     "opportunities PUT /catalog/dealer-pricing": "catalog.manage",
     "opportunities POST /catalog/configurations": "opportunity.read",
+    "opportunities GET /opportunities/{opportunity_id}/quotes": "opportunity.read",
+    "opportunities GET /quotes/{quote_id}/document": "opportunity.read",
+    "opportunities GET /quote-templates": "opportunity.read",
+    "opportunities POST /quote-templates": "catalog.manage",
+    "opportunities GET /sales-settings": "opportunity.read",
+    "opportunities PUT /sales-settings": "sales.configure",
+    "opportunities GET /partner/applications": "partner.read",
+    "opportunities GET /partner/applications/{application_id}": "partner.read",
+    "opportunities POST /partner/applications/{application_id}/status": "partner.update",
+    "opportunities GET /orders/{order_id}/applications": "opportunity.read",
     "opportunities POST /questionnaires": "pipeline.manage",
     "opportunities GET /orders/{order_id}": "opportunity.read",
     "opportunities POST /orders/{order_id}/cancellation": "order.cancel",
@@ -177,6 +187,7 @@ def concrete(path: str) -> str:
         "{quote_id}",
         "{order_id}",
         "{pipeline_id}",
+        "{application_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     return path.replace("{month}", "2026-11")

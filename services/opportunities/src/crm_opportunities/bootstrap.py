@@ -18,15 +18,18 @@ from crm_opportunities.application.opportunities import (
     PipelineTemplateNotFound,
 )
 from crm_opportunities.application.orders import OrderNotFound
-from crm_opportunities.application.quotes import QuoteNotFound
+from crm_opportunities.application.partners import ApplicationNotFound
+from crm_opportunities.application.quotes import QuoteNotFound, QuoteTemplateNotFound
 from crm_opportunities.domain.opportunity import OpportunityClosed, StageGateNotMet
 from crm_opportunities.domain.order import OrderConflict
+from crm_opportunities.domain.partner_application import ApplicationConflict
 from crm_opportunities.domain.quote import QuoteConflict
 from crm_opportunities.entrypoints.consumers import subscriptions
 from crm_opportunities.entrypoints.http import (
     catalog,
     evaluations,
     opportunities,
+    partners,
     reports,
     sales,
 )
@@ -40,6 +43,7 @@ ROUTERS: list[APIRouter] = [
     evaluations.router,
     catalog.router,
     sales.router,
+    partners.router,
 ]
 
 ERROR_STATUSES: dict[type[Exception], int] = {
@@ -49,11 +53,14 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     OpportunityClosed: 409,
     StageGateNotMet: 409,
     QuoteNotFound: 404,
+    QuoteTemplateNotFound: 404,
     OrderNotFound: 404,
     QuestionnaireNotFound: 404,
     CatalogNotPublished: 404,
     QuoteConflict: 409,
     OrderConflict: 409,
+    ApplicationNotFound: 404,
+    ApplicationConflict: 409,
 }
 
 

@@ -2,6 +2,7 @@
 
 from crm_common.policy.fields import personal_data_level
 from crm_common.policy.masking import mask_address, mask_id_number, mask_name, mask_phone
+from crm_common.policy.partners import partner_level, visible_to_partner
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
 from crm_common.policy.visibility import level_shared_with, visible_to
 
@@ -14,6 +15,8 @@ __all__ = [
     "mask_id_number",
     "mask_name",
     "mask_phone",
+    "partner_level",
     "personal_data_level",
     "visible_to",
+    "visible_to_partner",
 ]

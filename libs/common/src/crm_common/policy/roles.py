@@ -85,6 +85,7 @@ ROLES: dict[str, Role] = {
             "catalog.manage",
             "quote.approve",
             "quote.approve.dealer",
+            "sales.configure",
             "order.cancel",
             "commission.manage",
             "commission.issue",

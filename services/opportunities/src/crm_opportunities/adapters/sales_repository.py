@@ -1,19 +1,24 @@
-"""Quotes, orders and sales settings in PostgreSQL."""
+"""Quotes, orders, quote templates and sales settings in PostgreSQL."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from sqlalchemy import ColumnElement, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_opportunities.adapters.sales_tables import orders, quotes, sales_settings
+from crm_opportunities.adapters.sales_tables import orders, quote_templates, quotes, sales_settings
 from crm_opportunities.adapters.tables import opportunities
+from crm_opportunities.domain.catalog import Configuration
 from crm_opportunities.domain.discounts import Approver, DiscountPolicy
 from crm_opportunities.domain.order import Order, OrderProcess
 from crm_opportunities.domain.quote import LineKind, Quote, QuoteLine, QuoteStatus
+from crm_opportunities.domain.sales_settings import Letterhead, SalesSettings
 
 
 def _line_json(line: QuoteLine) -> dict[str, Any]:
@@ -116,19 +121,46 @@ async def quote_for_change(
     return None if row is None else quote_of(row)
 
 
-async def settings_of(
-    session: AsyncSession, tenant: str, dealer: str
-) -> tuple[DiscountPolicy, OrderProcess]:
+async def settings_of(session: AsyncSession, tenant: str, dealer: str) -> SalesSettings:
     row = (
-        await session.execute(
-            select(sales_settings.c.discount_policy, sales_settings.c.order_process).where(
-                sales_settings.c.tenant == tenant, sales_settings.c.owner_org == dealer
+        (
+            await session.execute(
+                select(sales_settings).where(
+                    sales_settings.c.tenant == tenant, sales_settings.c.owner_org == dealer
+                )
             )
         )
-    ).first()
+        .mappings()
+        .first()
+    )
     if row is None:
-        return DiscountPolicy(), OrderProcess.DEPOSIT_FIRST
-    return DiscountPolicy.model_validate(row[0]), OrderProcess(row[1])
+        return SalesSettings()
+    return SalesSettings(
+        discount_policy=DiscountPolicy.model_validate(row["discount_policy"]),
+        order_process=OrderProcess(row["order_process"]),
+        letterhead=None
+        if row["letterhead"] is None
+        else Letterhead.model_validate(row["letterhead"]),
+        quote_valid_days=row["quote_valid_days"],
+    )
+
+
+async def save_settings(
+    session: AsyncSession, tenant: str, dealer: str, settings: SalesSettings
+) -> None:
+    values = {
+        "discount_policy": settings.discount_policy.model_dump(mode="json"),
+        "order_process": settings.order_process.value,
+        "letterhead": None if settings.letterhead is None else settings.letterhead.model_dump(),
+        "quote_valid_days": settings.quote_valid_days,
+    }
+    await session.execute(
+        pg_insert(sales_settings)
+        .values(tenant=tenant, owner_org=dealer, **values)
+        .on_conflict_do_update(
+            index_elements=[sales_settings.c.tenant, sales_settings.c.owner_org], set_=values
+        )
+    )
 
 
 def _order_row(order: Order) -> dict[str, Any]:
@@ -196,3 +228,86 @@ async def order_for_change(
         .first()
     )
     return None if row is None else order_of(row)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteTemplate:
+    name: str
+    configuration: Configuration | None
+    lines: list[QuoteLine]
+    extra_discount: Decimal
+
+
+def _configuration_json(configuration: Configuration) -> dict[str, Any]:
+    return {
+        "model_code": configuration.model_code,
+        "trim_code": configuration.trim_code,
+        "colour_code": configuration.colour_code,
+        "options": list(configuration.options),
+        "accessories": list(configuration.accessories),
+    }
+
+
+def template_of(row: Any) -> QuoteTemplate:
+    stored = row["configuration"]
+    return QuoteTemplate(
+        name=row["name"],
+        configuration=None
+        if stored is None
+        else Configuration(
+            model_code=stored["model_code"],
+            trim_code=stored["trim_code"],
+            colour_code=stored["colour_code"],
+            options=tuple(stored["options"]),
+            accessories=tuple(stored["accessories"]),
+        ),
+        lines=[_line_of(line) for line in row["lines"]],
+        extra_discount=Decimal(row["extra_discount"]),
+    )
+
+
+async def add_template(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    dealer: str,
+    template: QuoteTemplate,
+    created_by: str,
+    now: datetime,
+) -> UUID:
+    template_id = uuid4()
+    await session.execute(
+        insert(quote_templates).values(
+            id=template_id,
+            tenant=tenant,
+            owner_org=dealer,
+            name=template.name,
+            configuration=None
+            if template.configuration is None
+            else _configuration_json(template.configuration),
+            lines=[_line_json(line) for line in template.lines],
+            extra_discount=template.extra_discount,
+            created_by=created_by,
+            created_at=now,
+        )
+    )
+    return template_id
+
+
+async def dealer_template(
+    session: AsyncSession, template_id: UUID, tenant: str, dealer: str
+) -> QuoteTemplate | None:
+    row = (
+        (
+            await session.execute(
+                select(quote_templates).where(
+                    quote_templates.c.id == template_id,
+                    quote_templates.c.tenant == tenant,
+                    quote_templates.c.owner_org == dealer,
+                )
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return None if row is None else template_of(row)

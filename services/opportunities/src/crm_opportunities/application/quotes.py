@@ -20,6 +20,8 @@ from crm_common.contracts.events.opportunities.v1 import (
     QuoteIssued,
 )
 from crm_common.db import UnitOfWork
+from crm_common.errors import InvalidInput
+from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
 from crm_opportunities.adapters import sales_repository
 from crm_opportunities.adapters.access import visible_opportunities
@@ -30,11 +32,13 @@ from crm_opportunities.application.opportunities import (
     opportunity_for_change,
     record_win,
 )
+from crm_opportunities.application.partners import open_applications
 from crm_opportunities.domain.catalog import Configuration
 from crm_opportunities.domain.discounts import approver_level
 from crm_opportunities.domain.opportunity import OpportunityClosed, OpportunityStatus, WonDeal
 from crm_opportunities.domain.order import Order, OrderProcess
 from crm_opportunities.domain.quote import LineKind, Quote, QuoteConflict, QuoteLine, QuoteStatus
+from crm_opportunities.domain.sales_settings import SalesSettings
 
 DEPOSIT_SHARE = Decimal("0.10")
 BALANCE_DUE = timedelta(days=30)
@@ -45,12 +49,19 @@ class QuoteNotFound(LookupError):
     """No such quote the caller may act on (answered 404)."""
 
 
+class QuoteTemplateNotFound(LookupError):
+    """No such template of the opportunity's dealer (answered 404)."""
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteDraft:
     lines: list[QuoteLine]
     extra_discount: Decimal
     configuration: Configuration | None = None
     """Priced with the dealer's prices into the first lines."""
+    template_id: UUID | None = None
+    """The dealer's template the quote starts from (its configuration unless the draft has one,
+    then its lines, then the draft's)."""
 
 
 def _issued(quote: Quote, now: datetime, by: str) -> QuoteIssued:
@@ -84,12 +95,27 @@ async def draft_quote(
         opportunity = await opportunity_for_change(uow, opportunity_id, actor)
         if opportunity.status is not OpportunityStatus.OPEN:
             raise OpportunityClosed(f"opportunity is {opportunity.status.value}")
-        lines = draft.lines
-        if draft.configuration is not None:
-            priced = await priced_for_quote(
-                uow.session, opportunity.tenant, opportunity.owner_org, draft.configuration
+        configuration, lines, extra_discount = (
+            draft.configuration,
+            draft.lines,
+            draft.extra_discount,
+        )
+        if draft.template_id is not None:
+            template = await sales_repository.dealer_template(
+                uow.session, draft.template_id, opportunity.tenant, opportunity.owner_org
             )
-            lines = [*priced.quote_lines(), *draft.lines]
+            if template is None:
+                raise QuoteTemplateNotFound("quote template not found")
+            configuration = configuration or template.configuration
+            lines = [*template.lines, *lines]
+            extra_discount = extra_discount or template.extra_discount
+        if configuration is not None:
+            priced = await priced_for_quote(
+                uow.session, opportunity.tenant, opportunity.owner_org, configuration
+            )
+            lines = [*priced.quote_lines(), *lines]
+        if not lines:
+            raise InvalidInput("lines", "a quote needs a configuration or lines")
         quote = Quote(
             id=uuid4(),
             tenant=opportunity.tenant,
@@ -97,7 +123,7 @@ async def draft_quote(
             opportunity_id=opportunity.id,
             version=await sales_repository.next_version(uow.session, opportunity.id),
             lines=lines,
-            extra_discount=draft.extra_discount,
+            extra_discount=extra_discount,
             status=QuoteStatus.DRAFT,
             approver_needed=None,
             decided_by=None,
@@ -115,8 +141,8 @@ async def issue_quote(quote_id: UUID, actor: Principal, uow: UnitOfWork, *, now:
         quote = await _quote_for_change(uow, quote_id, actor)
         opportunity = await opportunity_for_change(uow, quote.opportunity_id, actor)
         await advance_to_stage(uow, opportunity, "quote", actor, now)
-        policy, _ = await sales_repository.settings_of(uow.session, quote.tenant, quote.owner_org)
-        needed = quote.issue(policy, now)
+        settings = await sales_repository.settings_of(uow.session, quote.tenant, quote.owner_org)
+        needed = quote.issue(settings.discount_policy, now)
         await sales_repository.save_quote(uow.session, quote)
         event: EventData = (
             _issued(quote, now, opportunity.owner_user)
@@ -186,7 +212,7 @@ async def accept_quote(
     async with uow:
         quote = await _quote_for_change(uow, quote_id, actor)
         opportunity = await opportunity_for_change(uow, quote.opportunity_id, actor)
-        _, process = await sales_repository.settings_of(uow.session, quote.tenant, quote.owner_org)
+        settings = await sales_repository.settings_of(uow.session, quote.tenant, quote.owner_org)
         order = Order(
             id=uuid4(),
             tenant=quote.tenant,
@@ -194,7 +220,7 @@ async def accept_quote(
             opportunity_id=quote.opportunity_id,
             quote_id=quote.id,
             owner_user=opportunity.owner_user,
-            process=process,
+            process=settings.order_process,
             total=quote.total,
             steps_done=[],
             deposit=Decimal(0),
@@ -203,6 +229,7 @@ async def accept_quote(
         quote.accept(order.id, now)
         await sales_repository.save_quote(uow.session, quote)
         await sales_repository.add_order(uow.session, order)
+        await open_applications(uow, quote, order, now, actor)
         await _plan_collections(uow, order, now)
         vehicle = quote.vehicle
         if vehicle is None:
@@ -280,3 +307,36 @@ async def _plan_collections(uow: UnitOfWork, order: Order, now: datetime) -> Non
             for due, amount, note in plan
         ],
     )
+
+
+async def define_quote_template(
+    template: sales_repository.QuoteTemplate, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> UUID:
+    """A template of the caller's dealer; its configuration must price with today's catalogue."""
+    async with uow:
+        dealer = await dealer_of(uow.session, actor.tenant, actor.org_node)
+        if dealer is None:
+            raise InvalidInput("org", "quote templates are a dealer's")
+        if template.configuration is not None:
+            await priced_for_quote(uow.session, actor.tenant, dealer, template.configuration)
+        return await sales_repository.add_template(
+            uow.session,
+            tenant=actor.tenant,
+            dealer=dealer,
+            template=template,
+            created_by=actor.user_id,
+            now=now,
+        )
+
+
+async def set_sales_settings(
+    settings: SalesSettings, actor: Principal, uow: UnitOfWork
+) -> SalesSettings:
+    """The dealer's discount limits, order process and quote print settings (the next quotes
+    and orders follow them; those already placed keep theirs)."""
+    async with uow:
+        dealer = await dealer_of(uow.session, actor.tenant, actor.org_node)
+        if dealer is None:
+            raise InvalidInput("org", "sales settings are a dealer's")
+        await sales_repository.save_settings(uow.session, actor.tenant, dealer, settings)
+        return settings

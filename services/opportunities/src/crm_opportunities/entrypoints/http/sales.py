@@ -2,27 +2,51 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Annotated, Any
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
+from crm_common.policy import (
+    DataType,
+    SharingLevel,
+    level_shared_with,
+    mask_name,
+    mask_phone,
+    personal_data_level,
+)
+from crm_common.policy.audit import record_personal_data_access
+from crm_common.policy.directory import dealer_of
 from crm_common.runtime.http import database
 from crm_opportunities.adapters.access import visible_opportunities
-from crm_opportunities.adapters.sales_repository import order_of, quote_of
-from crm_opportunities.adapters.sales_tables import orders, quotes
+from crm_opportunities.adapters.documents import (
+    QuoteDocument,
+    render_quote_html,
+    render_quote_pdf,
+)
+from crm_opportunities.adapters.sales_repository import (
+    QuoteTemplate,
+    order_of,
+    quote_of,
+    settings_of,
+    template_of,
+)
+from crm_opportunities.adapters.sales_tables import orders, quote_templates, quotes
 from crm_opportunities.adapters.tables import opportunities
 from crm_opportunities.application import orders as order_commands
 from crm_opportunities.application import quotes as quote_commands
+from crm_opportunities.application.opportunities import OpportunityNotFound
 from crm_opportunities.domain.order import Order
 from crm_opportunities.domain.quote import Quote, QuoteLine
+from crm_opportunities.domain.sales_settings import SalesSettings
 from crm_opportunities.entrypoints.http.sales_schemas import (
     ApprovalDecision,
     Cancellation,
@@ -31,6 +55,8 @@ from crm_opportunities.entrypoints.http.sales_schemas import (
     QuoteCreate,
     QuoteLineIn,
     QuotePublic,
+    QuoteTemplateCreate,
+    QuoteTemplatePublic,
 )
 
 router = APIRouter(tags=["quotes and orders"])
@@ -42,24 +68,37 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _line(line: QuoteLineIn) -> QuoteLine:
+    return QuoteLine(
+        kind=line.kind,
+        code=line.code,
+        description=line.description,
+        list_price=line.list_price,
+        price=line.price,
+        cost=line.cost,
+        partner_id=line.partner_id,
+    )
+
+
+def _line_public(line: QuoteLine) -> QuoteLineIn:
+    return QuoteLineIn(
+        kind=line.kind,
+        code=line.code,
+        description=line.description,
+        list_price=line.list_price,
+        price=line.price,
+        cost=line.cost,
+        partner_id=line.partner_id,
+    )
+
+
 def _quote_public(quote: Quote) -> QuotePublic:
     return QuotePublic(
         id=quote.id,
         opportunity_id=quote.opportunity_id,
         version=quote.version,
         status=quote.status,
-        lines=[
-            QuoteLineIn(
-                kind=ln.kind,
-                code=ln.code,
-                description=ln.description,
-                list_price=ln.list_price,
-                price=ln.price,
-                cost=ln.cost,
-                partner_id=ln.partner_id,
-            )
-            for ln in quote.lines
-        ],
+        lines=[_line_public(ln) for ln in quote.lines],
         list_total=quote.list_total,
         extra_discount=quote.extra_discount,
         discount=quote.discount,
@@ -111,20 +150,10 @@ async def draft_quote(
     quote = await quote_commands.draft_quote(
         opportunity_id,
         quote_commands.QuoteDraft(
-            lines=[
-                QuoteLine(
-                    kind=ln.kind,
-                    code=ln.code,
-                    description=ln.description,
-                    list_price=ln.list_price,
-                    price=ln.price,
-                    cost=ln.cost,
-                    partner_id=ln.partner_id,
-                )
-                for ln in body.lines
-            ],
+            lines=[_line(ln) for ln in body.lines],
             extra_discount=body.extra_discount,
             configuration=body.configuration.configuration() if body.configuration else None,
+            template_id=body.template_id,
         ),
         actor,
         UnitOfWork(db),
@@ -264,3 +293,216 @@ async def refund_deposit(
         order_id, actor, UnitOfWork(db), now=datetime.now(UTC)
     )
     return _order_public(order)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/quotes",
+    response_model=list[QuotePublic],
+    responses=_RESPONSES,
+)
+async def list_quote_versions(
+    opportunity_id: UUID,
+    actor: Annotated[Principal, requires("opportunity.read")],
+    db: Database,
+) -> list[QuotePublic]:
+    """Every version of the opportunity's quote, newest first."""
+    async with db() as session:
+        visible = (
+            await session.execute(
+                select(opportunities.c.id).where(
+                    opportunities.c.id == opportunity_id, visible_opportunities(actor)
+                )
+            )
+        ).first()
+        if visible is None:
+            raise OpportunityNotFound("opportunity not found")
+        rows = (
+            await session.execute(
+                select(quotes)
+                .where(quotes.c.opportunity_id == opportunity_id)
+                .order_by(quotes.c.version.desc())
+            )
+        ).mappings()
+        return [_quote_public(quote_of(row)) for row in rows]
+
+
+@router.get(
+    "/quotes/{quote_id}/document",
+    responses={
+        **_RESPONSES,
+        200: {
+            "description": "The printable quote",
+            "content": {"text/html": {}, "application/pdf": {}},
+        },
+    },
+    response_class=Response,
+)
+async def print_quote(
+    quote_id: UUID,
+    request: Request,
+    actor: Annotated[Principal, requires("opportunity.read")],
+    db: Database,
+    output: Annotated[Literal["html", "pdf"], Query(alias="format")] = "html",
+) -> Response:
+    """The quote as the customer gets it (HTML, or PDF with Chinese text in the standard
+    STSong font), on the dealer's letterhead; personal data as the caller may see it, the read
+    audited."""
+    now = datetime.now(UTC)
+    local = ZoneInfo(request.app.state.settings.business_timezone)
+    async with db() as session, session.begin():
+        row = (
+            (
+                await session.execute(
+                    select(
+                        quotes,
+                        opportunities.c.customer_name,
+                        opportunities.c.phone,
+                        opportunities.c.owner_user,
+                        level_shared_with(
+                            actor, DataType.OPPORTUNITY, owner_org=opportunities.c.owner_org
+                        ).label("shared_level"),
+                    )
+                    .join(opportunities, opportunities.c.id == quotes.c.opportunity_id)
+                    .where(quotes.c.id == quote_id, visible_opportunities(actor))
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise quote_commands.QuoteNotFound("quote not found")
+        quote = quote_of(row)
+        settings = await settings_of(session, quote.tenant, quote.owner_org)
+        level = personal_data_level(
+            actor,
+            owner_user=row["owner_user"],
+            owner_org=quote.owner_org,
+            shared=SharingLevel(row["shared_level"]),
+        )
+        await record_personal_data_access(
+            session,
+            actor,
+            action="read",
+            resource_type=DataType.OPPORTUNITY,
+            resource_id=str(quote.opportunity_id),
+            owner_org=quote.owner_org,
+            fields=("customer_name", "phone"),
+            level=level,
+            endpoint="GET /quotes/{id}/document",
+        )
+    full = level >= SharingLevel.FULL
+    phone = row["phone"]
+    document = QuoteDocument(
+        quote=quote,
+        dealer_name=settings.letterhead.name if settings.letterhead else quote.owner_org,
+        customer_name=row["customer_name"] if full else mask_name(row["customer_name"]),
+        customer_phone=phone if full or phone is None else mask_phone(phone),
+        consultant=row["owner_user"],
+        printed_at=now.astimezone(local),
+        valid_until=(quote.issued_at or quote.created_at).astimezone(local).date()
+        + timedelta(days=settings.quote_valid_days),
+    )
+    name = f"quote-{str(quote.id)[:8]}-v{quote.version}"
+    if output == "pdf":
+        return Response(
+            render_quote_pdf(document),
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'inline; filename="{name}.pdf"'},
+        )
+    return HTMLResponse(render_quote_html(document))
+
+
+@router.post(
+    "/quote-templates",
+    status_code=status.HTTP_201_CREATED,
+    response_model=QuoteTemplatePublic,
+    responses={403: {"description": "The role lacks catalog.manage"}},
+)
+async def define_quote_template(
+    body: QuoteTemplateCreate,
+    actor: Annotated[Principal, requires("catalog.manage")],
+    db: Database,
+) -> QuoteTemplatePublic:
+    """A standard package of the dealer (报价模板): a configuration and lines a quote starts
+    from."""
+    template = QuoteTemplate(
+        name=body.name,
+        configuration=body.configuration.configuration() if body.configuration else None,
+        lines=[_line(ln) for ln in body.lines],
+        extra_discount=body.extra_discount,
+    )
+    template_id = await quote_commands.define_quote_template(
+        template, actor, UnitOfWork(db), now=datetime.now(UTC)
+    )
+    return QuoteTemplatePublic(
+        id=template_id,
+        name=body.name,
+        configuration=body.configuration,
+        lines=body.lines,
+        extra_discount=body.extra_discount,
+    )
+
+
+@router.get(
+    "/quote-templates",
+    response_model=list[QuoteTemplatePublic],
+    responses={403: {"description": "The role lacks opportunity.read"}},
+)
+async def list_quote_templates(
+    actor: Annotated[Principal, requires("opportunity.read")], db: Database
+) -> list[QuoteTemplatePublic]:
+    """The caller's dealer's quote templates."""
+    async with db() as session:
+        dealer = await dealer_of(session, actor.tenant, actor.org_node)
+        rows = (
+            await session.execute(
+                select(quote_templates)
+                .where(
+                    quote_templates.c.tenant == actor.tenant,
+                    quote_templates.c.owner_org == (dealer or actor.org_node),
+                )
+                .order_by(quote_templates.c.created_at)
+            )
+        ).mappings()
+        return [
+            QuoteTemplatePublic(
+                id=row["id"],
+                name=row["name"],
+                configuration=row["configuration"],
+                lines=[_line_public(ln) for ln in template_of(row).lines],
+                extra_discount=row["extra_discount"],
+            )
+            for row in rows
+        ]
+
+
+@router.get(
+    "/sales-settings",
+    response_model=SalesSettings,
+    responses={403: {"description": "The role lacks opportunity.read"}},
+)
+async def read_sales_settings(
+    actor: Annotated[Principal, requires("opportunity.read")], db: Database
+) -> SalesSettings:
+    """The caller's dealer's discount limits, order process and quote print settings (the
+    defaults until the dealer sets them; the defaults above dealers)."""
+    async with db() as session:
+        dealer = await dealer_of(session, actor.tenant, actor.org_node)
+        if dealer is None:
+            return SalesSettings()
+        return await settings_of(session, actor.tenant, dealer)
+
+
+@router.put(
+    "/sales-settings",
+    response_model=SalesSettings,
+    responses={403: {"description": "The role lacks sales.configure"}},
+)
+async def set_sales_settings(
+    body: SalesSettings,
+    actor: Annotated[Principal, requires("sales.configure")],
+    db: Database,
+) -> SalesSettings:
+    """The dealer admin sets the discount limits (consultant, then sales manager; beyond, the
+    dealer), the order process, the letterhead and how long quotes stay valid."""
+    return await quote_commands.set_sales_settings(body, actor, UnitOfWork(db))

@@ -65,11 +65,38 @@ class QuoteCreate(Request):
     lines: list[QuoteLineIn] = Field(default_factory=list, max_length=100)
     extra_discount: Decimal = Field(default=Decimal(0), ge=0, max_digits=14, decimal_places=2)
 
+    template_id: UUID | None = Field(
+        default=None,
+        description="The dealer's template to start from: its configuration (unless this body "
+        "has one) and lines come first",
+    )
+
     @model_validator(mode="after")
     def _something_to_quote(self) -> QuoteCreate:
-        if self.configuration is None and not self.lines:
-            raise ValueError("a quote needs a configuration or lines")
+        if self.configuration is None and not self.lines and self.template_id is None:
+            raise ValueError("a quote needs a configuration, lines or a template")
         return self
+
+
+class QuoteTemplateCreate(Request):
+    name: str = Field(min_length=1, max_length=200)
+    configuration: ConfigurationIn | None = None
+    lines: list[QuoteLineIn] = Field(default_factory=list, max_length=100)
+    extra_discount: Decimal = Field(default=Decimal(0), ge=0, max_digits=14, decimal_places=2)
+
+    @model_validator(mode="after")
+    def _something_to_quote(self) -> QuoteTemplateCreate:
+        if self.configuration is None and not self.lines:
+            raise ValueError("a template needs a configuration or lines")
+        return self
+
+
+class QuoteTemplatePublic(BaseModel):
+    id: UUID
+    name: str
+    configuration: ConfigurationIn | None
+    lines: list[QuoteLineIn]
+    extra_discount: Decimal
 
 
 class ApprovalDecision(Request):
