@@ -1,7 +1,8 @@
 """From a lead to a delivered car, end to end as demo users, through real processes and Kafka:
 a converted lead opens an opportunity in the opportunities service, the consultant records a
-test drive and quotes with a discount beyond their limit, the manager approves, the customer
-accepts, the order runs to delivery; kpi counts the deal and leads learns the customer bought."""
+test drive and quotes with a discount beyond their limit and a partner's loan, the manager
+approves, the customer accepts, the order runs to delivery, the bank approves the loan it sees
+(the customer masked); kpi counts the deal and leads learns the customer bought."""
 
 from __future__ import annotations
 
@@ -93,7 +94,15 @@ async def test_a_converted_lead_becomes_a_delivered_car_counted_by_kpi(spine: Sp
                         "list_price": "200000",
                         "price": "189000",
                         "cost": "184000",
-                    }
+                    },
+                    {
+                        "kind": "finance",
+                        "code": "LOAN-36",
+                        "description": "36-month loan fee",
+                        "list_price": "3000",
+                        "price": "3000",
+                        "partner_id": "partner-finance",
+                    },
                 ]
             },
         )
@@ -125,6 +134,26 @@ async def test_a_converted_lead_becomes_a_delivered_car_counted_by_kpi(spine: Sp
         assert moved.status_code == 200, moved.text
     won = (await call(spine, "opportunities", consultant, "GET", path)).json()
     assert (won["status"], won["stage"]) == ("won", "delivery")
+
+    bank = await login(spine, "finance.partner")
+    queue = (await call(spine, "opportunities", bank, "GET", "/partner/applications")).json()
+    [application] = [a for a in queue if a["quote_id"] == quote["id"]]
+    assert (application["customer_name"], application["status"]) == ("陈*", "submitted"), (
+        "the bank sees its loan on the order, the customer masked"
+    )
+    decided = await call(
+        spine,
+        "opportunities",
+        bank,
+        "POST",
+        f"/partner/applications/{application['id']}/status",
+        {"status": "approved"},
+    )
+    assert decided.status_code == 200, decided.text
+    seen_by_dealer = (
+        await call(spine, "opportunities", consultant, "GET", f"/orders/{order['id']}/applications")
+    ).json()
+    assert [a["status"] for a in seen_by_dealer] == ["approved"]
 
     async def counted() -> dict[str, Any] | None:
         today = datetime.now(UTC).date()

@@ -46,6 +46,7 @@ USERS: list[tuple[str, str, list[str]]] = [
     ("cc.agent", "demo-hq", ["call_center_agent"]),
     ("cc.supervisor", "demo-hq", ["call_center_supervisor"]),
     ("finance.partner", "partner-finance", ["partner_user"]),
+    ("insurance.partner", "partner-insurance", ["partner_user"]),
 ]
 
 
