@@ -15,7 +15,7 @@ A principal whose node the directory does not know sees its own node's rows and 
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnClause
 
 from crm_common.auth.principal import DataScope, Principal
@@ -80,24 +80,28 @@ def visible_to(
         if principal.data_scope is DataScope.OWN or owner_team is None:
             return and_(same_tenant, mine)
         return and_(same_tenant, or_(mine, owner_team == principal.org_node))
+    # One ``owner_org IN (nodes)``, the own node among them (even when the directory does not
+    # know it), never ``own OR IN (…)``: the planner turns the IN into a semi-join on the
+    # (tenant, owner_org) indexes, while an OR around it makes it scan the whole table.
     d = org_directory
     my_dealer = _principal_node(principal, d.c.dealer_id)
     if principal.data_scope is DataScope.DEALER:
-        reachable = select(d.c.id).where(d.c.tenant == principal.tenant, d.c.dealer_id == my_dealer)
-        return and_(same_tenant, or_(own_node, owner_org.in_(reachable)))
-    conditions = [d.c.tenant == principal.tenant]
-    if principal.data_scope is DataScope.SUBTREE:
-        conditions.append(d.c.path.startswith(_principal_node(principal, d.c.path)))
-    conditions.append(
-        or_(
-            d.c.dealer_id.is_(None),
-            d.c.dealer_id == my_dealer,
-            shared_level(principal.tenant, data_type, Direction.DEALER_TO_OEM, d.c.dealer_id)
-            >= need.value,
-        )
-    )
-    reachable = select(d.c.id).where(*conditions)
-    return and_(same_tenant, or_(own_node, owner_org.in_(reachable)))
+        below = select(d.c.id).where(d.c.tenant == principal.tenant, d.c.dealer_id == my_dealer)
+    else:
+        conditions = [
+            d.c.tenant == principal.tenant,
+            or_(
+                d.c.dealer_id.is_(None),
+                d.c.dealer_id == my_dealer,
+                shared_level(principal.tenant, data_type, Direction.DEALER_TO_OEM, d.c.dealer_id)
+                >= need.value,
+            ),
+        ]
+        if principal.data_scope is DataScope.SUBTREE:
+            conditions.append(d.c.path.startswith(_principal_node(principal, d.c.path)))
+        below = select(d.c.id).where(*conditions)
+    reachable = union_all(select(literal(principal.org_node, String)), below)
+    return and_(same_tenant, owner_org.in_(reachable))
 
 
 def level_shared_with(
