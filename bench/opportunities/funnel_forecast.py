@@ -156,7 +156,7 @@ WITH n AS (
 INSERT INTO opportunities (
   id, tenant, owner_org, owner_user, owner_team, customer_name, lead_origin, pipeline_id,
   stage, probability, stage_entered_at, amount, expected_close_on, status, closed_at,
-  lost_reason, competitor, competitor_model, created_at, updated_at)
+  lost_reason, competitor, competitor_model, created_at, updated_at, reached_stages)
 SELECT gen_random_uuid(), $6, x.dealer, 'c-' || lpad(d::text, 3, '0') || '-' || k,
        'team-' || lpad(d::text, 3, '0') || '-' || (k % 2), 'customer ' || g, 'dealer', p.id,
        ($7::text[])[depth], ($8::int[])[depth],
@@ -172,7 +172,7 @@ SELECT gen_random_uuid(), $6, x.dealer, 'c-' || lpad(d::text, 3, '0') || '-' || 
             THEN (ARRAY['BYD', 'Tesla', 'Geely', 'Li Auto'])[1 + g % 4] END,
        CASE WHEN status = 'lost' AND g % 3 <> 0
             THEN (ARRAY['Han', 'Seal', 'Model Y', 'Model 3', 'Xingyue L', 'L7'])[1 + g % 6] END,
-       created, created
+       created, created, ($7::text[])[1:depth]
 FROM x JOIN pipelines AS p ON p.tenant = $6 AND p.owner_org = x.dealer
 """
 

@@ -40,7 +40,6 @@ from crm_opportunities.adapters.tables import (
     opportunities,
     pipelines,
     planned_collections,
-    stage_history,
 )
 from crm_opportunities.domain.periods import (
     Granularity,
@@ -270,60 +269,35 @@ async def funnel(
     business_tz: ZoneInfo,
     grouping: Grouping | None,
 ) -> dict[str, Any]:
-    """Opportunities created in the period: per stage how many reached it (stage history),
-    how many are open in it and for how much, stage-to-stage conversion; won and lost."""
+    """Opportunities created in the period: per stage how many reached it (the stages each
+    has been in), how many are open in it and for how much, stage-to-stage conversion; won and
+    lost. One pass over the period's opportunities."""
     start, end = period.instants(business_tz)
     keys, source = _grouped(principal, grouping, o)
-    created = (_figures_scope(principal), o.c.created_at >= start, o.c.created_at < end)
-    where_they_are = (
+    tallied = (
         select(
             *keys,
             o.c.pipeline_id,
             o.c.status,
             o.c.stage,
+            o.c.reached_stages,
             func.count().label("n"),
             func.sum(o.c.amount).label("amount"),
         )
         .select_from(source)
-        .where(*created)
-        .group_by(*keys, o.c.pipeline_id, o.c.status, o.c.stage)
+        .where(_figures_scope(principal), o.c.created_at >= start, o.c.created_at < end)
+        .group_by(*keys, o.c.pipeline_id, o.c.status, o.c.stage, o.c.reached_stages)
     )
-    h = stage_history
-    # Per opportunity first (the history comes in opportunity order), its group after: sorting
-    # three million history rows by group is what made this slow.
-    reached_per_opportunity = (
-        select(
-            o.c.owner_user,
-            o.c.owner_team,
-            o.c.owner_org,
-            func.array_agg(h.c.to_stage.distinct()).label("reached"),
-        )
-        .select_from(o.join(h, h.c.opportunity_id == o.c.id))
-        .where(*created)
-        .group_by(o.c.id)
-        .subquery("reached_per_opportunity")
-    )
-    path_keys, path_source = _grouped(
-        principal, grouping, reached_per_opportunity, reached_per_opportunity
-    )
-    paths = (
-        select(*path_keys, reached_per_opportunity.c.reached, func.count().label("n"))
-        .select_from(path_source)
-        .group_by(*path_keys, reached_per_opportunity.c.reached)
-    )
-
     tallies: dict[str | None, _FunnelTally] = defaultdict(_FunnelTally)
     total = _FunnelTally()
     pipeline_sizes: dict[UUID, int] = defaultdict(int)
     async with sessions() as session:
-        for row in await session.execute(where_they_are):
+        for row in await session.execute(tallied):
             pipeline_sizes[row.pipeline_id] += row.n
+            reached = frozenset(row.reached_stages)
             for tally in (tallies[_key(row, keys)], total):
                 tally.count(row.status, row.stage, row.n, _money(row.amount))
-        for row in await session.execute(paths):
-            reached = frozenset(row.reached)
-            tallies[_key(row, path_keys)].paths[reached] += row.n
-            total.paths[reached] += row.n
+                tally.paths[reached] += row.n
         stage_lists = {
             row.id: row.stages
             for row in await session.execute(

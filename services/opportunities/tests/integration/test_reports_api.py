@@ -161,6 +161,7 @@ async def sales(sessions: Sessions) -> None:
                     competitor_model=deal.competitor_model,
                     created_at=deal.created_at,
                     updated_at=deal.closed_at or deal.created_at,
+                    reached_stages=steps,
                 )
             )
             history += [

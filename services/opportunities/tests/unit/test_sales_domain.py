@@ -64,6 +64,11 @@ def test_a_quote_stage_needs_a_test_drive_and_going_back_needs_nothing() -> None
         ("reception", "quote", 60),
         ("quote", "needs_analysis", 20),
     ]
+    assert o.reached_stages == ["reception", "quote", "needs_analysis"], (
+        "each stage once, in the order first reached: what the funnel counts"
+    )
+    o.move_to(DEFAULT_PIPELINE, "quote", ["test_drive"], "c1", NOW)
+    assert o.reached_stages == ["reception", "quote", "needs_analysis"]
 
 
 def test_winning_closes_and_a_won_deal_still_moves_on_to_delivery() -> None:

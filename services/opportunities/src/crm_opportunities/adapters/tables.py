@@ -98,13 +98,17 @@ opportunities = Table(
     Column("evaluation_max_score", Integer),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Every stage it has been in (the funnel reads it instead of joining the stage history).
+    Column("reached_stages", ARRAY(String(40)), nullable=False, server_default=text("'{}'")),
     Index("ix_opportunities_book_status_stage", "tenant", "owner_org", "status", "stage"),
     Index("ix_opportunities_owner", "tenant", "owner_user", "status"),
     Index("ix_opportunities_customer", "tenant", "customer_id"),
     Index("ix_opportunities_created", "tenant", "created_at"),
+    # A dealer's (or a region's dealers') opportunities of a period: funnels and boards.
+    Index("ix_opportunities_book_created", "tenant", "owner_org", "created_at"),
 )
 
-# Append-only: every stage change with who and when (the funnel's conversion comes from here).
+# Append-only: every stage change with who and when.
 stage_history = Table(
     "stage_history",
     metadata,
@@ -118,8 +122,6 @@ stage_history = Table(
     Column("changed_at", DateTime(timezone=True), nullable=False),
     Index("ix_stage_history_opportunity", "opportunity_id", "changed_at"),
     Index("ix_stage_history_book_time", "tenant", "owner_org", "changed_at"),
-    # The funnel's "which stages did it reach", read from the index alone.
-    Index("ix_stage_history_reached", "opportunity_id", "to_stage"),
 )
 
 # Activities a stage may require before the opportunity moves past it (e.g. test_drive).

@@ -105,7 +105,13 @@ class Opportunity:
     competitor_model: str | None
     created_at: datetime
     updated_at: datetime
+    reached_stages: list[str] = field(default_factory=list)
+    """Every stage it has been in, in the order first reached: what the funnel counts."""
     changes: list[StageChange] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.stage not in self.reached_stages:
+            self.reached_stages.append(self.stage)
 
     def _require_open(self) -> None:
         if self.status is not OpportunityStatus.OPEN:
@@ -118,6 +124,8 @@ class Opportunity:
         self.probability = target.probability
         self.stage_entered_at = now
         self.updated_at = now
+        if target.code not in self.reached_stages:
+            self.reached_stages.append(target.code)
 
     def move_to(
         self,
