@@ -152,12 +152,22 @@ async def populate(consultants: int, deals: int, now: datetime) -> float:
             now,
         )
         # Targets around each consultant's share of the month: attainment spreads over the bands.
+        # They are the consultant leaves of the sales targets, under their dealer's org node.
         per_consultant = max(1, deals // consultants)
         await conn.execute(
             """
-            INSERT INTO consultant_targets (tenant, dealer_id, user_id, month, owner_org, units,
+            INSERT INTO org_directory (id, tenant, parent_id, kind, path, dealer_id, active)
+            SELECT 'd' || d, $1, NULL, 'dealer', '/d' || d || '/', 'd' || d, true
+            FROM generate_series(0, ($2 - 1) / 20) AS d
+            """,
+            TENANT,
+            consultants,
+        )
+        await conn.execute(
+            """
+            INSERT INTO targets (tenant, org_node, user_id, product_line, month, measure, amount,
               set_by, set_at)
-            SELECT $1, 'd' || c / 20, 'c' || c, '2026-11', 'd' || c / 20,
+            SELECT $1, 'd' || c / 20, 'c' || c, '*', '2026-11', 'units',
                    greatest(1, $3 * (70 + c % 50) / 100), 'bench', $4
             FROM generate_series(0, $2 - 1) AS c
             """,
@@ -166,7 +176,7 @@ async def populate(consultants: int, deals: int, now: datetime) -> float:
             per_consultant,
             now,
         )
-        for table in ("deal_facts", "deal_credits", "consultant_targets", "commission_plans"):
+        for table in ("deal_facts", "deal_credits", "targets", "commission_plans"):
             await conn.execute(f"VACUUM ANALYZE {table}")
     finally:
         await conn.close()

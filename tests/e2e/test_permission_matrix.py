@@ -140,6 +140,14 @@ NEEDS: dict[str, str | None] = {
     "kpi POST /kpi/commission/statements/{statement_id}/approval": "commission.approve",
     "kpi POST /kpi/commission/statements/{statement_id}/issue": "commission.issue",
     "kpi GET /kpi/commission/estimate": "kpi.read",
+    "kpi PUT /kpi/targets/{month}": "target.manage",
+    "kpi GET /kpi/targets/{month}": "kpi.read",
+    "kpi GET /kpi/targets/{month}/daily": "kpi.read",
+    "kpi GET /kpi/catalogue": "kpi.read",
+    "kpi GET /kpi/values/{code}": "kpi.read",
+    "kpi POST /kpi/definitions": "kpi.define",
+    "kpi GET /kpi/definitions/{definition_id}/values": "kpi.read",
+    "kpi DELETE /kpi/definitions/{definition_id}": "kpi.define",
 }
 # Where each role works in the demo tenant.
 HOME = {
@@ -188,9 +196,10 @@ def concrete(path: str) -> str:
         "{order_id}",
         "{pipeline_id}",
         "{application_id}",
+        "{definition_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
-    return path.replace("{month}", "2026-11")
+    return path.replace("{month}", "2026-11").replace("{code}", "price_retention")
 
 
 def test_every_operation_is_declared() -> None:

@@ -15,7 +15,7 @@ from crm_kpi.application.leaderboards import BoardNotFound, refresh_leaderboards
 from crm_kpi.application.reports import ReportNotFound, run_report_schedule
 from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
 from crm_kpi.entrypoints.consumers import subscriptions
-from crm_kpi.entrypoints.http import commission, leaderboards, reports, routes
+from crm_kpi.entrypoints.http import commission, kpis, leaderboards, reports, routes, targets
 
 DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from every event."
 
@@ -23,7 +23,14 @@ DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from 
 LEADERBOARD_REFRESH_SECONDS = 30.0
 REPORT_SCHEDULE_SECONDS = 300.0
 
-ROUTERS: list[APIRouter] = [routes.router, leaderboards.router, reports.router, commission.router]
+ROUTERS: list[APIRouter] = [
+    routes.router,
+    leaderboards.router,
+    reports.router,
+    commission.router,
+    kpis.router,
+    targets.router,
+]
 
 ERROR_STATUSES: dict[type[Exception], int] = {
     BoardNotFound: 404,

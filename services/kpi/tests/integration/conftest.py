@@ -38,7 +38,9 @@ TABLES = (
     "commission_runs",
     "commission_plan_versions",
     "commission_plans",
-    "consultant_targets",
+    "targets",
+    "collection_facts",
+    "model_product_lines",
     "deal_credits",
     "deal_facts",
 )

@@ -143,10 +143,14 @@ async def paid_for_cancelled(
 async def targets_of(
     conn: asyncpg.Connection, tenant: str, dealers: Sequence[str], month: str
 ) -> dict[str, dict[str, int]]:
+    """Each consultant's units target of the month: their leaf of the sales targets (product
+    line '*'), under their dealer or one of its teams."""
     targets: dict[str, dict[str, int]] = defaultdict(dict)
     for dealer, user, units in await conn.fetch(
-        "SELECT dealer_id, user_id, units FROM consultant_targets"
-        " WHERE tenant = $1 AND month = $2 AND dealer_id = ANY($3::text[])",
+        "SELECT d.dealer_id, t.user_id, t.amount::integer FROM targets t"
+        " JOIN org_directory d ON d.tenant = t.tenant AND d.id = t.org_node"
+        " WHERE t.tenant = $1 AND t.month = $2 AND t.measure = 'units'"
+        " AND t.product_line = '*' AND t.user_id IS NOT NULL AND d.dealer_id = ANY($3::text[])",
         tenant,
         month,
         list(dealers),

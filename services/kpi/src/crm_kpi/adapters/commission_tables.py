@@ -1,5 +1,5 @@
-"""Tables of commission: split credit of won deals, consultants' targets, plans and their
-versions, runs, statements and their lines."""
+"""Tables of commission: split credit of won deals, plans and their versions, runs, statements
+and their lines. Consultants' targets are their leaves of the sales targets (target_tables)."""
 
 from __future__ import annotations
 
@@ -39,20 +39,6 @@ deal_credits = Table(
 # The commission run reads a dealer's month: facts by dealer first, then day.
 Index(
     "ix_deal_facts_tenant_dealer_day", deal_facts.c.tenant, deal_facts.c.dealer_id, deal_facts.c.day
-)
-
-# Units a consultant should sell in a month (the basis of commission attainment).
-consultant_targets = Table(
-    "consultant_targets",
-    metadata,
-    Column("tenant", String(64), primary_key=True),
-    Column("dealer_id", String(64), primary_key=True),
-    Column("user_id", String(64), primary_key=True),
-    Column("month", String(7), primary_key=True),
-    Column("owner_org", String(64), nullable=False),
-    Column("units", Integer, nullable=False),
-    Column("set_by", String(64), nullable=False),
-    Column("set_at", DateTime(timezone=True), nullable=False),
 )
 
 commission_plans = Table(

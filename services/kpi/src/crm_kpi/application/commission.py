@@ -31,10 +31,11 @@ from crm_kpi.adapters.commission_tables import (
     commission_plan_versions,
     commission_plans,
     commission_statements,
-    consultant_targets,
     deal_credits,
 )
 from crm_kpi.adapters.tables import deal_facts
+from crm_kpi.adapters.target_tables import targets
+from crm_kpi.application.targets import save_targets
 from crm_kpi.domain.commission import (
     HUNDRED,
     Deal,
@@ -52,6 +53,7 @@ from crm_kpi.domain.commission import (
     version_in_force,
 )
 from crm_kpi.domain.leaderboards import month_of
+from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure, Target
 
 DEALER_BATCH = 50
 """Dealers whose month's deals one query loads."""
@@ -273,24 +275,14 @@ async def set_consultant_target(
     dealer_id: str | None,
     now: datetime,
 ) -> str:
-    """The consultant's units target for the month at the dealer; returns the dealer."""
+    """The consultant's units target for the month at the dealer — their leaf of the sales
+    targets, under the dealer; returns the dealer."""
     month_of(month)
     async with uow:
         dealer = await managed_dealer(uow.session, principal, dealer_id)
-        values = {
-            "owner_org": dealer,
-            "units": units,
-            "set_by": principal.user_id,
-            "set_at": now,
-        }
-        await uow.session.execute(
-            insert(consultant_targets)
-            .values(
-                tenant=principal.tenant, dealer_id=dealer, user_id=user_id, month=month, **values
-            )
-            .on_conflict_do_update(
-                index_elements=["tenant", "dealer_id", "user_id", "month"], set_=values
-            )
+        leaf = Target(dealer, month, Measure.UNITS, Decimal(units), ALL_PRODUCT_LINES, user_id)
+        await save_targets(
+            uow.session, principal.tenant, [(leaf, dealer)], set_by=principal.user_id, now=now
         )
         return dealer
 
@@ -545,17 +537,22 @@ async def estimate_for_quote(
                 )
             )
         ).scalar_one()
-        t = consultant_targets
-        target = (
+        t, d = targets, org_directory
+        amount = (
             await session.execute(
-                select(t.c.units).where(
+                select(t.c.amount)
+                .join(d, and_(d.c.tenant == t.c.tenant, d.c.id == t.c.org_node))
+                .where(
                     t.c.tenant == principal.tenant,
-                    t.c.dealer_id == dealer,
+                    d.c.dealer_id == dealer,
                     t.c.user_id == principal.user_id,
                     t.c.month == month,
+                    t.c.measure == Measure.UNITS.value,
+                    t.c.product_line == ALL_PRODUCT_LINES,
                 )
             )
         ).scalar_one_or_none()
+    target = None if amount is None else int(amount)
     units = Decimal(credited)
     achieved = attainment(units, target)
     lines = estimate(

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
-from crm_common.contracts.events.opportunities.v1 import DealWon
+from crm_common.contracts.events.opportunities.v1 import (
+    CatalogPublished,
+    DealWon,
+    OrderStepCompleted,
+)
 from crm_common.db import UnitOfWork
 from crm_kpi.adapters.commission_tables import deal_credits
 from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.target_tables import collection_facts, model_product_lines
 from crm_kpi.domain.facts import (
     DealEventData,
     LeadEventData,
@@ -19,6 +25,7 @@ from crm_kpi.domain.facts import (
     deal_outcome,
     lead_activity,
 )
+from crm_kpi.domain.targets import product_lines
 
 
 async def record_leads_created(
@@ -118,3 +125,65 @@ async def record_deal_outcomes(
     await uow.session.execute(insert(deal_facts).values(rows).on_conflict_do_nothing())
     if credits:
         await uow.session.execute(insert(deal_credits).values(credits).on_conflict_do_nothing())
+
+
+async def record_collections(
+    uow: UnitOfWork, events: Sequence[Envelope[OrderStepCompleted]], timezone: str
+) -> None:
+    """One fact per order step that took money (deposit paid, payment received); a batch is
+    one INSERT. The consultant is the order's win's, when it was projected first."""
+    paid = [event for event in events if event.data.amount]
+    if not paid:
+        return
+    won = deal_facts
+    found = await uow.session.execute(
+        select(won.c.order_id, won.c.consultant).where(
+            won.c.order_id.in_({event.data.order_id for event in paid}),
+            won.c.outcome == "won",
+        )
+    )
+    consultants = {order: consultant for order, consultant in found}
+    await uow.session.execute(
+        insert(collection_facts)
+        .values(
+            [
+                {
+                    "event_id": event.id,
+                    "tenant": event.tenant,
+                    "owner_org": event.owner_org,
+                    "dealer_id": event.data.dealer_id,
+                    "order_id": event.data.order_id,
+                    "consultant": consultants.get(event.data.order_id),
+                    "amount": event.data.amount,
+                    "day": business_day(event.data.at, timezone),
+                    "occurred_at": event.occurred_at,
+                }
+                for event in paid
+            ]
+        )
+        .on_conflict_do_nothing()
+    )
+
+
+async def record_product_lines(
+    uow: UnitOfWork, events: Sequence[Envelope[CatalogPublished]]
+) -> None:
+    """The product line of every model of each catalogue published, the latest one winning."""
+    lines: dict[tuple[str, str], str] = {}
+    for event in events:
+        for model, line in product_lines(event.data.catalog).items():
+            lines[(event.tenant, model)] = line
+    if not lines:
+        return
+    statement = insert(model_product_lines).values(
+        [
+            {"tenant": tenant, "model_code": model, "product_line": line}
+            for (tenant, model), line in lines.items()
+        ]
+    )
+    await uow.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["tenant", "model_code"],
+            set_={"product_line": statement.excluded.product_line},
+        )
+    )

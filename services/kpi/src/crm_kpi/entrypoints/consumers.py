@@ -6,15 +6,23 @@ from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
-from crm_common.contracts.events.opportunities.v1 import OPPORTUNITY_TOPIC, ORDER_TOPIC
+from crm_common.contracts.events.opportunities.v1 import (
+    CATALOG_TOPIC,
+    OPPORTUNITY_TOPIC,
+    ORDER_TOPIC,
+    CatalogPublished,
+    OrderStepCompleted,
+)
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.settings import Settings
 from crm_kpi.application.projections import (
+    record_collections,
     record_deal_outcomes,
     record_lead_activity,
     record_leads_created,
+    record_product_lines,
 )
 from crm_kpi.domain.facts import (
     DEAL_EVENTS,
@@ -27,6 +35,10 @@ from crm_kpi.domain.facts import (
 LEAD_FACTS_CONSUMER = "kpi.lead-facts"
 DEAL_FACTS_CONSUMER = "kpi.deal-facts"
 ORDER_FACTS_CONSUMER = "kpi.order-facts"
+# Their own groups: a new consumer reads the topics from the start, so collections and product
+# lines published before targets existed are projected too.
+COLLECTION_FACTS_CONSUMER = "kpi.collection-facts"
+PRODUCT_LINES_CONSUMER = "kpi.product-lines"
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
@@ -38,6 +50,11 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
 
     async def deals_closed(uow: UnitOfWork, events: Sequence[Envelope[DealEventData]]) -> None:
         await record_deal_outcomes(uow, events, settings.business_timezone)
+
+    async def money_collected(
+        uow: UnitOfWork, events: Sequence[Envelope[OrderStepCompleted]]
+    ) -> None:
+        await record_collections(uow, events, settings.business_timezone)
 
     return [
         *policy_subscriptions(settings),
@@ -61,5 +78,17 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=ORDER_TOPIC,
             handles=[Handles(event, batch_effect=deals_closed) for event in ORDER_EVENTS],
             description="Projects deliveries and cancelled orders into deal facts.",
+        ),
+        Subscription(
+            consumer=COLLECTION_FACTS_CONSUMER,
+            topic=ORDER_TOPIC,
+            handles=[Handles(OrderStepCompleted, batch_effect=money_collected)],
+            description="Projects money taken on orders (deposits, payments) into collections.",
+        ),
+        Subscription(
+            consumer=PRODUCT_LINES_CONSUMER,
+            topic=CATALOG_TOPIC,
+            handles=[Handles(CatalogPublished, batch_effect=record_product_lines)],
+            description="Keeps the product line of each model, from the catalogues published.",
         ),
     ]

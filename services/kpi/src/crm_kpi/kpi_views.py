@@ -1,0 +1,413 @@
+"""KPIs against the database: custom definitions kept and shared, and any definition's figures
+computed from the facts, scoped by the shared policy like every kpi figure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy import (
+    TIMESTAMP,
+    ColumnElement,
+    Date,
+    String,
+    Subquery,
+    Table,
+    and_,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.db.tables import org_directory
+from crm_common.errors import InvalidInput
+from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.policy.roles import ROLES
+from crm_kpi.adapters.kpi_tables import kpi_definitions
+from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.target_tables import collection_facts, targets
+from crm_kpi.domain.kpis import (
+    GROUP_FIELDS,
+    Compare,
+    Condition,
+    Figure,
+    Figures,
+    Grouping,
+    KpiDefinition,
+    KpiValue,
+    Module,
+    Operator,
+    Period,
+    Sharing,
+    Sum,
+    bucket_start,
+    condition_values,
+    growth_values,
+    may_see,
+    plain_values,
+    previous_bucket,
+    ratio_values,
+)
+from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure
+
+Sessions = async_sessionmaker[AsyncSession]
+
+FACTS: dict[Module, Table] = {
+    Module.LEADS: lead_facts,
+    Module.LEAD_ACTIVITIES: lead_activity_facts,
+    Module.DEALS: deal_facts,
+    Module.COLLECTIONS: collection_facts,
+}
+# What a net sale carries from its win (a cancellation takes back the win's figures).
+SALE_COLUMNS = (
+    "tenant",
+    "owner_org",
+    "dealer_id",
+    "consultant",
+    "team",
+    "model_code",
+    "lead_origin",
+    "finance_attached",
+    "insurance_attached",
+)
+SALE_FIGURES = ("units", "revenue", "gross_margin", "msrp")
+
+
+def _visible(principal: Principal, facts: Any) -> ColumnElement[bool]:
+    """The facts the principal may count: dealers they see at the aggregate level; in the own
+    or team scope their own (and their team's, where a fact names the team)."""
+    return visible_to(
+        principal,
+        DataType.KPI,
+        tenant=facts.c.tenant,
+        owner_org=facts.c.owner_org,
+        owner_user=facts.c.get("consultant"),
+        owner_team=facts.c.get("team"),
+        need=SharingLevel.AGGREGATE,
+    )
+
+
+def _rows(module: Module, principal: Principal, date_from: date, date_to: date) -> Subquery:
+    """The module's facts the principal may count in the range."""
+    if module is Module.SALES:
+        return _net_sales(principal, date_from, date_to)
+    facts = FACTS[module]
+    return (
+        select(facts)
+        .where(_visible(principal, facts), facts.c.day.between(date_from, date_to))
+        .subquery(module.value)
+    )
+
+
+def _net_sales(principal: Principal, date_from: date, date_to: date) -> Subquery:
+    """Wins count on their day; a cancelled order takes its win's figures back on the day of
+    the cancellation, whichever arrived first (as the daily sales figures net them)."""
+    won = deal_facts.alias("won")
+    cancelled = deal_facts.alias("cancelled")
+    sold = select(
+        *(won.c[c] for c in SALE_COLUMNS),
+        *(won.c[f] for f in SALE_FIGURES),
+        won.c.day,
+        literal(1).label("sign"),
+    ).where(won.c.outcome == "won", _visible(principal, won), won.c.day.between(date_from, date_to))
+    undone = (
+        select(
+            *(won.c[c] for c in SALE_COLUMNS),
+            *((-won.c[f]).label(f) for f in SALE_FIGURES),
+            cancelled.c.day,
+            literal(-1).label("sign"),
+        )
+        .select_from(
+            cancelled.join(
+                won, and_(won.c.order_id == cancelled.c.order_id, won.c.outcome == "won")
+            )
+        )
+        .where(
+            cancelled.c.outcome == "cancelled",
+            _visible(principal, won),
+            cancelled.c.day.between(date_from, date_to),
+        )
+    )
+    return union_all(sold, undone).subquery(Module.SALES.value)
+
+
+def _condition(rows: Subquery, condition: Condition) -> ColumnElement[bool]:
+    """Only whitelisted columns reach here (check_definition); values are bound parameters."""
+    column = rows.c[condition.field]
+    values = condition_values(condition)
+    match condition.operator:
+        case Operator.EQ:
+            return column == values[0]
+        case Operator.NE:
+            return column.is_distinct_from(values[0])
+        case Operator.IN:
+            return column.in_(values)
+        case Operator.NOT_IN:
+            return or_(column.is_(None), column.not_in(values))
+        case Operator.GTE:
+            return column >= values[0]
+        case Operator.LTE:
+            return column <= values[0]
+
+
+async def _figures(
+    session: AsyncSession,
+    figure: Figure,
+    period: Period,
+    group_by: Grouping,
+    principal: Principal,
+    date_from: date,
+    date_to: date,
+) -> Figures:
+    rows = _rows(figure.module, principal, date_from, date_to)
+    # ``day`` is already the business day (the projection dates facts in the business
+    # timezone), so a week or a month is a plain calendar truncation of it.
+    if period is Period.DAY:
+        bucket: ColumnElement[date] = rows.c.day
+    else:
+        bucket = cast(func.date_trunc(period.value, cast(rows.c.day, TIMESTAMP)), Date)
+    field = GROUP_FIELDS.get(group_by)
+    member = rows.c[field] if field is not None else cast(null(), String)
+    if isinstance(figure.measure, Sum):
+        measured = rows.c[figure.measure.field]
+    elif figure.module is Module.SALES:
+        measured = rows.c.sign  # a cancellation counts one sale less
+    else:
+        measured = None
+    inner = select(bucket.label("bucket"), member.label("member"))
+    if measured is not None:
+        inner = inner.add_columns(measured.label("measured"))
+    picked = inner.where(*(_condition(rows, c) for c in figure.conditions)).subquery("picked")
+    total = func.count() if measured is None else func.sum(picked.c.measured)
+    # Grouped outside the bucket expression: its bound parameters would not match otherwise.
+    query = select(picked.c.bucket, picked.c.member, total).group_by(
+        picked.c.bucket, picked.c.member
+    )
+    return {(b, m): Decimal(v) for b, m, v in await session.execute(query)}
+
+
+async def _monthly_targets(
+    session: AsyncSession, group_by: Grouping, principal: Principal, date_from: date, date_to: date
+) -> Figures:
+    """Units targets (whole product range) per month of the dealers, teams or consultants the
+    principal may see: a node's own target for a dealer or team, a consultant's leaf."""
+    t = targets
+    d = org_directory
+    month = t.c.month
+    whose: ColumnElement[bool]
+    if group_by is Grouping.CONSULTANT:
+        member, whose = t.c.user_id, t.c.user_id.is_not(None)
+    else:
+        dealers = d.c.id == d.c.dealer_id
+        nodes = select(d.c.id).where(
+            d.c.tenant == principal.tenant,
+            dealers if group_by is Grouping.DEALER else and_(d.c.dealer_id.is_not(None), ~dealers),
+        )
+        member, whose = t.c.org_node, and_(t.c.user_id.is_(None), t.c.org_node.in_(nodes))
+    query = (
+        select(month, member, func.sum(t.c.amount))
+        .where(
+            visible_to(
+                principal,
+                DataType.KPI,
+                tenant=t.c.tenant,
+                owner_org=t.c.org_node,
+                owner_user=t.c.user_id,
+                need=SharingLevel.AGGREGATE,
+            ),
+            whose,
+            t.c.measure == Measure.UNITS.value,
+            t.c.product_line == ALL_PRODUCT_LINES,
+            month.between(f"{date_from:%Y-%m}", f"{date_to:%Y-%m}"),
+        )
+        .group_by(month, member)
+    )
+    return {
+        (date.fromisoformat(f"{m}-01"), who): Decimal(v)
+        for m, who, v in await session.execute(query)
+    }
+
+
+async def kpi_values(
+    session_factory: Sessions,
+    principal: Principal,
+    definition: KpiDefinition,
+    *,
+    date_from: date,
+    date_to: date,
+    compare: Compare = Compare.NONE,
+) -> list[KpiValue]:
+    """A definition's values per period bucket (and group) between the two business days, as
+    far as the principal may see: a ratio is sum(numerator) / sum(denominator) per bucket."""
+    measured, denominator = definition.figures()
+    period, group_by = definition.period, definition.group_by
+    start = date_from
+    if compare is Compare.PREVIOUS_PERIOD:
+        # Growth compares whole periods: from the start of the one before ``date_from``'s.
+        start = previous_bucket(bucket_start(date_from, period), period)
+    async with session_factory() as session:
+        figures = await _figures(session, measured, period, group_by, principal, start, date_to)
+        if denominator is not None:
+            below = await _figures(
+                session, denominator, period, group_by, principal, date_from, date_to
+            )
+            return ratio_values(figures, below)
+        if compare is Compare.MONTHLY_TARGET:
+            goals = await _monthly_targets(session, group_by, principal, date_from, date_to)
+            return ratio_values(figures, goals)
+    if compare is Compare.PREVIOUS_PERIOD:
+        return growth_values(figures, period, date_from, date_to)
+    return plain_values(figures)
+
+
+# --- definitions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDefinition:
+    id: UUID
+    name: str
+    definition: KpiDefinition
+    sharing: Sharing
+    created_at: datetime
+
+
+async def _place(session: AsyncSession, principal: Principal) -> tuple[str | None, str | None]:
+    """The caller's org path and dealer, as kpi's copy of the org tree knows them."""
+    d = org_directory
+    found = (
+        await session.execute(
+            select(d.c.path, d.c.dealer_id).where(
+                d.c.tenant == principal.tenant, d.c.id == principal.org_node
+            )
+        )
+    ).first()
+    return (found.path, found.dealer_id) if found else (None, None)
+
+
+async def define_kpi(
+    session_factory: Sessions,
+    principal: Principal,
+    *,
+    name: str,
+    definition: KpiDefinition,
+    roles: frozenset[str],
+    nodes: frozenset[str],
+    users: frozenset[str],
+    now: datetime,
+) -> StoredDefinition:
+    """Keeps a checked definition, owned by the caller and reaching their dealer (or their
+    node above dealers) when shared with a role."""
+    unknown_roles = sorted(roles - ROLES.keys())
+    if unknown_roles:
+        raise InvalidInput("shared_roles", f"unknown roles: {', '.join(unknown_roles)}")
+    async with session_factory() as session, session.begin():
+        d = org_directory
+        known = set(
+            await session.scalars(
+                select(d.c.id).where(d.c.tenant == principal.tenant, d.c.id.in_(nodes))
+            )
+        )
+        if nodes - known:
+            raise InvalidInput(
+                "shared_nodes", f"unknown org nodes: {', '.join(sorted(nodes - known))}"
+            )
+        _, dealer = await _place(session, principal)
+        stored = StoredDefinition(
+            uuid4(),
+            name,
+            definition,
+            Sharing(principal.user_id, dealer or principal.org_node, roles, nodes, users),
+            now,
+        )
+        await session.execute(
+            insert(kpi_definitions).values(
+                id=stored.id,
+                tenant=principal.tenant,
+                owner_org=stored.sharing.owner_org,
+                owner_user=principal.user_id,
+                name=name,
+                definition=definition.model_dump(mode="json"),
+                shared_roles=sorted(roles),
+                shared_nodes=sorted(nodes),
+                shared_users=sorted(users),
+                created_at=now,
+            )
+        )
+    return stored
+
+
+def _stored(row: Any) -> StoredDefinition:
+    return StoredDefinition(
+        row.id,
+        row.name,
+        KpiDefinition.model_validate(row.definition),
+        Sharing(
+            row.owner_user,
+            row.owner_org,
+            frozenset(row.shared_roles),
+            frozenset(row.shared_nodes),
+            frozenset(row.shared_users),
+        ),
+        row.created_at,
+    )
+
+
+async def definitions_visible_to(
+    session_factory: Sessions, principal: Principal, definition_id: UUID | None = None
+) -> list[StoredDefinition]:
+    """The definitions the caller owns or that are shared with them, oldest first."""
+    k = kpi_definitions
+    async with session_factory() as session:
+        path, _ = await _place(session, principal)
+        above = [n for n in path.split("/") if n] if path else [principal.org_node]
+        # Candidates in SQL; may_see has the last word.
+        query = (
+            select(k)
+            .where(
+                k.c.tenant == principal.tenant,
+                or_(
+                    k.c.owner_user == principal.user_id,
+                    k.c.shared_users.contains([principal.user_id]),
+                    k.c.shared_nodes.overlap(above),
+                    and_(
+                        k.c.shared_roles.overlap(sorted(principal.roles)),
+                        k.c.owner_org.in_(above),
+                    ),
+                ),
+            )
+            .order_by(k.c.created_at, k.c.id)
+        )
+        if definition_id is not None:
+            query = query.where(k.c.id == definition_id)
+        rows = await session.execute(query)
+        return [d for d in map(_stored, rows) if may_see(d.sharing, principal, path)]
+
+
+async def delete_definition(
+    session_factory: Sessions, principal: Principal, definition_id: UUID
+) -> bool:
+    """Only its owner deletes a definition; False when there is none of theirs."""
+    k = kpi_definitions
+    async with session_factory() as session, session.begin():
+        deleted = await session.execute(
+            delete(k)
+            .where(
+                k.c.id == definition_id,
+                k.c.tenant == principal.tenant,
+                k.c.owner_user == principal.user_id,
+            )
+            .returning(k.c.id)
+        )
+        return deleted.first() is not None

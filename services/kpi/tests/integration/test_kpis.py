@@ -1,0 +1,400 @@
+"""KPIs through the kpi HTTP API on real PostgreSQL: facts projected from lead and deal events,
+predefined KPIs computed exactly on a worked example, a custom ratio KPI shared with roles and
+seen by each caller over their own facts, and what is refused (409, 404, 422, 403)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from sqlalchemy import insert
+
+from crm_common.auth.principal import DataScope
+from crm_common.contracts import new_event
+from crm_common.contracts.events.leads.v1 import (
+    LeadAssigned,
+    LeadClaimed,
+    LeadConverted,
+    LeadFollowedUp,
+)
+from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon, OrderCancelled
+from crm_common.db import UnitOfWork, create_engine, create_session_factory
+from crm_common.settings import Settings
+from crm_common.testing.services import reset_tenant
+from crm_kpi.adapters.target_tables import collection_facts, targets
+from crm_kpi.application.projections import record_deal_outcomes, record_lead_activity
+
+from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions, principal
+
+pytestmark = pytest.mark.integration
+TZ = "Asia/Shanghai"
+D = Decimal
+NOVEMBER = {"from": "2026-11-01", "to": "2026-11-30"}
+TABLES = (
+    "lead_facts",
+    "lead_activity_facts",
+    "deal_facts",
+    "deal_credits",
+    "collection_facts",
+    "targets",
+    "kpi_definitions",
+)
+DEALER_B_CONSULTANT = principal("bc", "dealer-b", "sales_consultant", DataScope.OWN)
+FINANCE_SHARE: dict[str, Any] = {
+    "name": "Finance penetration",
+    "definition": {
+        "measure": {
+            "kind": "ratio",
+            "numerator": {
+                "module": "deals",
+                "conditions": [
+                    {"field": "outcome", "operator": "eq", "value": "won"},
+                    {"field": "finance_attached", "operator": "eq", "value": True},
+                ],
+                "measure": {"kind": "count"},
+            },
+            "denominator": {
+                "module": "deals",
+                "conditions": [{"field": "outcome", "operator": "eq", "value": "won"}],
+                "measure": {"kind": "count"},
+            },
+        },
+        "period": "month",
+        "group_by": "consultant",
+    },
+    "shared_roles": ["sales_consultant", "sales_manager"],
+}
+
+
+def at(month: int, day: int, hour: int = 4) -> datetime:
+    return datetime(2026, month, day, hour, 0, tzinfo=UTC)
+
+
+def won(
+    moment: datetime,
+    consultant: str,
+    team: str,
+    revenue: int,
+    *,
+    finance: bool = False,
+    dealer: str = "dealer-a",
+) -> Any:
+    return new_event(
+        DealWon(
+            opportunity_id=uuid4(),
+            dealer_id=dealer,
+            at=moment,
+            order_id=uuid4(),
+            lead_id=None,
+            customer_id=None,
+            owner_user=consultant,
+            owner_team=team,
+            credit=[CreditShare(user_id=consultant, team=team, share_percent=D(100))],
+            lead_origin="direct",
+            model_code="M1",
+            trim_code=None,
+            units=1,
+            revenue=D(revenue),
+            gross_margin=D(10000),
+            msrp=D(200000),
+            finance_attached=finance,
+            insurance_attached=False,
+        ),
+        tenant=TENANT,
+        owner_org=dealer,
+        actor=consultant,
+    )
+
+
+def cancelled(deal: Any, moment: datetime) -> Any:
+    return new_event(
+        OrderCancelled(
+            order_id=deal.data.order_id,
+            opportunity_id=deal.data.opportunity_id,
+            dealer_id=deal.data.dealer_id,
+            at=moment,
+            owner_user=deal.data.owner_user,
+            reason="customer withdrew",
+            cancelled_by="m1",
+            deposit_to_refund=D(5000),
+        ),
+        tenant=TENANT,
+        owner_org=deal.data.dealer_id,
+        actor="m1",
+    )
+
+
+def lead_event(data: Any) -> Any:
+    return new_event(data, tenant=TENANT, owner_org="dealer-a", actor="m1")
+
+
+def assigned(consultant: str, team: str) -> Any:
+    return lead_event(
+        LeadAssigned(
+            lead_id=uuid4(),
+            dealer_id="dealer-a",
+            at=at(11, 3),
+            owner_user=consultant,
+            owner_team=team,
+            previous_owner=None,
+            assigned_by="m1",
+            reason="manager",
+        )
+    )
+
+
+def claimed(consultant: str, team: str) -> Any:
+    return lead_event(
+        LeadClaimed(
+            lead_id=uuid4(),
+            dealer_id="dealer-a",
+            at=at(11, 4),
+            pool_id=uuid4(),
+            owner_user=consultant,
+            owner_team=team,
+            previous_owner=None,
+        )
+    )
+
+
+def converted(consultant: str, team: str) -> Any:
+    return lead_event(
+        LeadConverted(
+            lead_id=uuid4(),
+            dealer_id="dealer-a",
+            at=at(11, 12),
+            customer_id=uuid4(),
+            owner_user=consultant,
+            owner_team=team,
+            customer_name="王伟",
+            phone="+8613800138000",
+            vehicle_interest=None,
+            source="walk_in",
+            grade="H",
+        )
+    )
+
+
+def visited(consultant: str) -> Any:
+    return lead_event(
+        LeadFollowedUp(
+            lead_id=uuid4(),
+            dealer_id="dealer-a",
+            at=at(11, 10),
+            follow_up_id=uuid4(),
+            owner_user=consultant,
+            kind="visit",
+            resets_clock=True,
+            real_contact=True,
+        )
+    )
+
+
+@pytest.fixture
+async def facts(kpi_database: str) -> AsyncIterator[Sessions]:
+    """The worked example. Deals of dealer-a, MSRP 200,000 each: in November c1 (team-a1) wins
+    176,000 with finance and 190,000 without; c2 wins 200,000 and 170,000, both with finance,
+    the second cancelled on 20 November; c1 also won 120,000 in October and wins on 1 December
+    in Beijing (30 November UTC), with finance. dealer-b's consultant wins 100,000 with finance
+    in November. Leads: c1 received 3 (2 assigned, 1 claimed), had 1 showroom visit and
+    converted 1; c2 claimed 2 and converted 2. Collected in November: 368,000 for dealer-a,
+    whose November target is 6 units."""
+    engine = create_engine(Settings(env="test", database_url=kpi_database))
+    sessions = create_session_factory(engine)
+    await reset_tenant(sessions, TENANT, ORG, TABLES)
+    c2_second = won(at(11, 8), "c2", "dealer-a", 170000, finance=True)
+    deals = [
+        won(at(10, 20), "c1", "team-a1", 120000),
+        won(at(11, 5), "c1", "team-a1", 176000, finance=True),
+        won(at(11, 6), "c1", "team-a1", 190000),
+        won(at(11, 7), "c2", "dealer-a", 200000, finance=True),
+        c2_second,
+        won(at(11, 30, hour=17), "c1", "team-a1", 200000, finance=True),
+        won(at(11, 9), "bc", "dealer-b", 100000, finance=True, dealer="dealer-b"),
+    ]
+    leads = [
+        assigned("c1", "team-a1"),
+        assigned("c1", "team-a1"),
+        claimed("c1", "team-a1"),
+        visited("c1"),
+        converted("c1", "team-a1"),
+        claimed("c2", "dealer-a"),
+        claimed("c2", "dealer-a"),
+        converted("c2", "dealer-a"),
+        converted("c2", "dealer-a"),
+    ]
+    uow = UnitOfWork(sessions)
+    async with uow:
+        await record_deal_outcomes(uow, deals, TZ)
+        await record_deal_outcomes(uow, [cancelled(c2_second, at(11, 20))], TZ)
+        await record_lead_activity(uow, leads, TZ)
+        await uow.session.execute(
+            insert(collection_facts).values(
+                event_id=uuid4(),
+                tenant=TENANT,
+                owner_org="dealer-a",
+                dealer_id="dealer-a",
+                order_id=deals[1].data.order_id,
+                consultant="c1",
+                amount=D(368000),
+                day=at(11, 15).date(),
+                occurred_at=at(11, 15),
+            )
+        )
+        await uow.session.execute(
+            insert(targets).values(
+                tenant=TENANT,
+                org_node="dealer-a",
+                user_id=None,
+                product_line="*",
+                month="2026-11",
+                measure="units",
+                amount=D(6),
+                set_by="m1",
+                set_at=at(10, 25),
+            )
+        )
+    yield sessions
+    await engine.dispose()
+
+
+def rows(answer: Any) -> list[tuple[str, str | None, str | None]]:
+    assert answer.status_code == 200, answer.text
+    return [(r["period_start"], r["group"], r["value"]) for r in answer.json()["rows"]]
+
+
+async def test_predefined_kpis_are_computed_exactly_over_what_each_caller_may_see(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    async with as_user(PEOPLE.manager) as client:
+        retention = await client.get("/kpi/values/price_retention", params=NOVEMBER)
+        body = retention.json()
+        assert rows(retention) == [("2026-11-01", None, "0.9200")], "736,000 / 800,000"
+        assert (body["rows"][0]["numerator"], body["rows"][0]["denominator"]) == (
+            "736000.00",
+            "800000.00",
+        )
+        conversion = await client.get("/kpi/values/conversion_per_consultant", params=NOVEMBER)
+        assert rows(conversion) == [
+            ("2026-11-01", "c1", "0.3333"),
+            ("2026-11-01", "c2", "1.0000"),
+        ], "converted / (assigned + claimed)"
+        visits = await client.get("/kpi/values/visit_success_rate", params=NOVEMBER)
+        assert rows(visits) == [("2026-11-01", None, "3.0000")], "3 conversions, 1 visit"
+        growth = await client.get(
+            "/kpi/values/sales_growth_units", params={"from": "2026-11-01", "to": "2026-12-31"}
+        )
+        assert rows(growth) == [
+            ("2026-11-01", None, "2.0000"),
+            ("2026-12-01", None, "-0.6667"),
+        ], "net units 1 → 3 (4 won, 1 cancelled) → 1 (won 1 Dec. in Beijing)"
+        collected = await client.get("/kpi/values/collection_rate", params=NOVEMBER)
+        assert rows(collected) == [("2026-11-01", None, "0.5000")], "368,000 / 736,000"
+        plan = await client.get("/kpi/values/plan_completion", params=NOVEMBER)
+        assert rows(plan) == [("2026-11-01", "dealer-a", "0.5000")], "3 net units / 6"
+        weekly = await client.get(
+            "/kpi/values/price_retention", params={**NOVEMBER, "period": "week"}
+        )
+        assert [r[0] for r in rows(weekly)] == ["2026-11-02"], "Monday of 5-8 November"
+
+    async with as_user(PEOPLE.consultant1) as client:
+        retention = await client.get("/kpi/values/price_retention", params=NOVEMBER)
+        assert rows(retention) == [("2026-11-01", None, "0.9150")], "c1's own: 366,000 / 400,000"
+        conversion = await client.get("/kpi/values/conversion_per_consultant", params=NOVEMBER)
+        assert rows(conversion) == [("2026-11-01", "c1", "0.3333")]
+
+    async with as_user(PEOPLE.hq_analyst) as client:
+        retention = await client.get(
+            "/kpi/values/price_retention", params={**NOVEMBER, "group_by": "dealer"}
+        )
+        assert rows(retention) == [
+            ("2026-11-01", "dealer-a", "0.9200"),
+            ("2026-11-01", "dealer-b", "0.5000"),
+        ], "dealers share figures with the OEM at the aggregate level"
+
+
+async def test_a_kpi_no_service_produces_the_facts_of_answers_409_with_the_reason(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    async with as_user(PEOPLE.manager) as client:
+        catalogue = (await client.get("/kpi/catalogue")).json()["predefined"]
+        complaint = next(k for k in catalogue if k["code"] == "complaint_rate")
+        assert complaint["available"] is False
+        assert "service desk" in complaint["reason"]
+        answer = await client.get("/kpi/values/complaint_rate", params=NOVEMBER)
+        assert answer.status_code == 409
+        assert answer.json()["detail"] == complaint["reason"]
+        assert (await client.get("/kpi/values/no_such", params=NOVEMBER)).status_code == 404
+        backwards = await client.get(
+            "/kpi/values/price_retention", params={"from": "2026-11-30", "to": "2026-11-01"}
+        )
+        assert backwards.status_code == 422
+        assert backwards.json()["detail"][0]["loc"] == ["query", "to"]
+        ungroupable = await client.get(
+            "/kpi/values/price_retention", params={**NOVEMBER, "group_by": "region"}
+        )
+        assert ungroupable.status_code == 422
+
+
+async def test_a_custom_ratio_kpi_is_seen_by_those_it_is_shared_with_over_their_own_facts(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    async with as_user(PEOPLE.manager) as client:
+        created = await client.post("/kpi/definitions", json=FINANCE_SHARE)
+        assert created.status_code == 201, created.text
+        definition = created.json()
+        assert definition["owner_org"] == "dealer-a"
+        values = f"/kpi/definitions/{definition['id']}/values"
+        mine = await client.get(values, params={"from": "2026-11-01", "to": "2026-12-31"})
+        assert rows(mine) == [
+            ("2026-11-01", "c1", "0.5000"),
+            ("2026-11-01", "c2", "1.0000"),
+            ("2026-12-01", "c1", "1.0000"),
+        ]
+
+    async with as_user(PEOPLE.consultant1) as client:
+        listed = (await client.get("/kpi/catalogue")).json()["custom"]
+        assert [d["id"] for d in listed] == [definition["id"]]
+        own = await client.get(values, params=NOVEMBER)
+        assert rows(own) == [("2026-11-01", "c1", "0.5000")], "only their own figures"
+        assert (await client.delete(f"/kpi/definitions/{definition['id']}")).status_code == 403
+
+    for outsider in (PEOPLE.other_dealer_manager, DEALER_B_CONSULTANT):
+        async with as_user(outsider) as client:
+            assert (await client.get(values, params=NOVEMBER)).status_code == 404
+            assert (await client.get("/kpi/catalogue")).json()["custom"] == []
+
+    async with as_user(PEOPLE.manager) as client:
+        assert (await client.delete(f"/kpi/definitions/{definition['id']}")).status_code == 204
+    async with as_user(PEOPLE.consultant1) as client:
+        assert (await client.get(values, params=NOVEMBER)).status_code == 404
+
+
+async def test_definitions_are_refused_naming_what_is_wrong(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    phone = {
+        **FINANCE_SHARE,
+        "definition": {
+            "module": "deals",
+            "conditions": [{"field": "customer_phone", "operator": "eq", "value": "+86138"}],
+            "measure": {"kind": "count"},
+        },
+    }
+    async with as_user(PEOPLE.manager) as client:
+        answer = await client.post("/kpi/definitions", json=phone)
+        assert answer.status_code == 422
+        [error] = answer.json()["detail"]
+        assert error["loc"] == ["body", "definition.conditions.0.field"]
+        assert "customer_phone" in error["msg"]
+        unknown_role = await client.post(
+            "/kpi/definitions", json={**FINANCE_SHARE, "shared_roles": ["janitor"]}
+        )
+        assert unknown_role.status_code == 422
+        assert unknown_role.json()["detail"][0]["loc"] == ["body", "shared_roles"]
+    async with as_user(PEOPLE.consultant1) as client:
+        assert (await client.post("/kpi/definitions", json=FINANCE_SHARE)).status_code == 403

@@ -1,0 +1,320 @@
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.errors import InvalidInput
+from crm_kpi.domain.kpis import (
+    PREDEFINED,
+    Compare,
+    Grouping,
+    KpiDefinition,
+    KpiValue,
+    Period,
+    Sharing,
+    as_asked,
+    bucket_start,
+    check_definition,
+    check_span,
+    growth_values,
+    may_see,
+    predefined,
+    previous_bucket,
+    ratio_values,
+)
+
+D = Decimal
+FINANCE_SHARE: dict[str, Any] = {
+    "measure": {
+        "kind": "ratio",
+        "numerator": {
+            "module": "deals",
+            "conditions": [
+                {"field": "outcome", "operator": "eq", "value": "won"},
+                {"field": "finance_attached", "operator": "eq", "value": True},
+            ],
+            "measure": {"kind": "count"},
+        },
+        "denominator": {
+            "module": "deals",
+            "conditions": [{"field": "outcome", "operator": "eq", "value": "won"}],
+            "measure": {"kind": "count"},
+        },
+    },
+    "period": "month",
+    "group_by": "consultant",
+}
+
+
+def definition(**fields: Any) -> KpiDefinition:
+    return KpiDefinition.model_validate(fields)
+
+
+def rejected(raw: dict[str, Any]) -> InvalidInput:
+    with pytest.raises(InvalidInput) as error:
+        check_definition(definition(**raw))
+    return error.value
+
+
+def test_a_ratio_of_two_figures_of_whitelisted_fields_is_a_valid_definition() -> None:
+    finance_share = definition(**FINANCE_SHARE)
+    check_definition(finance_share)
+    numerator, denominator = finance_share.figures()
+    assert denominator is not None
+    assert len(numerator.conditions) == 2
+    assert KpiDefinition.model_validate(finance_share.model_dump(mode="json")) == finance_share
+
+
+def test_a_condition_outside_the_module_s_whitelist_is_refused_naming_it() -> None:
+    error = rejected(
+        {
+            "module": "deals",
+            "conditions": [{"field": "customer_phone", "operator": "eq", "value": "1"}],
+            "measure": {"kind": "count"},
+        }
+    )
+    assert error.field == "definition.conditions.0.field"
+    assert "customer_phone" in str(error)
+    # source is a lead's field, not a deal's
+    error = rejected(
+        {
+            **FINANCE_SHARE,
+            "measure": {
+                **FINANCE_SHARE["measure"],
+                "denominator": {
+                    "module": "deals",
+                    "conditions": [{"field": "source", "operator": "eq", "value": "web"}],
+                    "measure": {"kind": "count"},
+                },
+            },
+        }
+    )
+    assert error.field == "definition.measure.denominator.conditions.0.field"
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ({"module": "deals", "measure": {"kind": "sum", "field": "model_code"}}, "measure.field"),
+        ({"module": "leads", "measure": {"kind": "sum", "field": "units"}}, "measure.field"),
+        ({"measure": {"kind": "count"}}, "module"),
+        ({**FINANCE_SHARE, "module": "deals"}, "module"),
+        ({"module": "leads", "measure": {"kind": "count"}, "group_by": "team"}, "group_by"),
+        (
+            {
+                "measure": {
+                    "kind": "ratio",
+                    "numerator": {"module": "collections", "measure": {"kind": "count"}},
+                    "denominator": {"module": "deals", "measure": {"kind": "count"}},
+                },
+                "group_by": "team",
+            },
+            "group_by",
+        ),
+        (
+            {
+                "module": "deals",
+                "conditions": [{"field": "finance_attached", "operator": "gte", "value": True}],
+                "measure": {"kind": "count"},
+            },
+            "conditions.0.operator",
+        ),
+        (
+            {
+                "module": "deals",
+                "conditions": [{"field": "model_code", "operator": "lte", "value": "M1"}],
+                "measure": {"kind": "count"},
+            },
+            "conditions.0.operator",
+        ),
+        (
+            {
+                "module": "deals",
+                "conditions": [{"field": "model_code", "operator": "in", "value": "M1"}],
+                "measure": {"kind": "count"},
+            },
+            "conditions.0.value",
+        ),
+        (
+            {
+                "module": "deals",
+                "conditions": [{"field": "model_code", "operator": "in", "value": []}],
+                "measure": {"kind": "count"},
+            },
+            "conditions.0.value",
+        ),
+        (
+            {
+                "module": "deals",
+                "conditions": [{"field": "revenue", "operator": "gte", "value": "lots"}],
+                "measure": {"kind": "count"},
+            },
+            "conditions.0.value",
+        ),
+        (
+            {
+                "module": "deals",
+                "conditions": [{"field": "finance_attached", "operator": "eq", "value": 1}],
+                "measure": {"kind": "count"},
+            },
+            "conditions.0.value",
+        ),
+    ],
+)
+def test_rules_across_fields_name_the_field_they_refuse(raw: dict[str, Any], field: str) -> None:
+    assert rejected(raw).field == f"definition.{field}"
+
+
+def test_deals_may_be_filtered_on_amounts_and_consultants_teams_or_lists() -> None:
+    check_definition(
+        definition(
+            module="sales",
+            conditions=[
+                {"field": "revenue", "operator": "gte", "value": 300000},
+                {"field": "team", "operator": "not_in", "value": ["team-a1", "team-a2"]},
+                {"field": "insurance_attached", "operator": "ne", "value": False},
+            ],
+            measure={"kind": "sum", "field": "gross_margin"},
+            period="week",
+            group_by="team",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"module": "complaints", "measure": {"kind": "count"}},
+        {"module": "deals", "measure": {"kind": "median", "field": "revenue"}},
+        {"module": "deals", "measure": {"kind": "count"}, "period": "year"},
+        {"module": "deals", "measure": {"kind": "count"}, "group_by": "region"},
+        {
+            "module": "deals",
+            "conditions": [{"field": "outcome", "operator": "like", "value": "w%"}],
+            "measure": {"kind": "count"},
+        },
+        {"module": "deals", "measure": {"kind": "count"}, "sql": "1=1"},
+    ],
+)
+def test_the_shape_is_checked_on_parsing(raw: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        KpiDefinition.model_validate(raw)
+
+
+def test_periods_are_calendar_days_monday_weeks_and_months() -> None:
+    thursday = date(2026, 3, 5)
+    assert bucket_start(thursday, Period.DAY) == thursday
+    assert bucket_start(thursday, Period.WEEK) == date(2026, 3, 2)
+    assert bucket_start(thursday, Period.MONTH) == date(2026, 3, 1)
+    assert previous_bucket(date(2026, 3, 1), Period.MONTH) == date(2026, 2, 1)
+    assert previous_bucket(date(2026, 3, 2), Period.WEEK) == date(2026, 2, 23)
+    assert previous_bucket(date(2026, 1, 1), Period.DAY) == date(2025, 12, 31)
+
+
+def test_a_span_is_up_to_two_years_and_not_backwards() -> None:
+    check_span(date(2025, 1, 1), date(2027, 1, 1))
+    with pytest.raises(InvalidInput) as backwards:
+        check_span(date(2026, 2, 1), date(2026, 1, 1))
+    with pytest.raises(InvalidInput) as too_long:
+        check_span(date(2025, 1, 1), date(2027, 1, 2))
+    assert backwards.value.field == too_long.value.field == "to"
+    assert too_long.value.location == "query"
+
+
+def test_a_ratio_divides_the_sums_per_bucket_and_group_and_never_by_zero() -> None:
+    nov, dec = date(2026, 11, 1), date(2026, 12, 1)
+    values = ratio_values(
+        {(nov, "c1"): D(1), (nov, "c2"): D(2)},
+        {(nov, "c1"): D(3), (nov, "c2"): D(0), (dec, "c1"): D(4)},
+    )
+    assert values == [
+        KpiValue(nov, "c1", D("0.3333"), D(1), D(3)),
+        KpiValue(nov, "c2", None, D(2), D(0)),
+        KpiValue(dec, "c1", D(0), D(0), D(4)),
+    ]
+
+
+def test_growth_compares_each_period_with_the_one_before() -> None:
+    oct_, nov, dec = date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1)
+    figures = {(oct_, None): D(4), (nov, None): D(5), (dec, None): D(0)}
+    values = growth_values(figures, Period.MONTH, date(2026, 11, 10), date(2026, 12, 31))
+    assert values == [
+        KpiValue(nov, None, D("0.25"), D(5), D(4)),
+        KpiValue(dec, None, D(-1), D(0), D(5)),
+    ]
+    assert growth_values({(nov, "c1"): D(2)}, Period.MONTH, nov, nov) == [
+        KpiValue(nov, "c1", None, D(2), D(0))
+    ], "nothing to grow from"
+
+
+def person(user: str, org: str, role: str) -> Principal:
+    return Principal(
+        user_id=user, tenant="t", org_node=org, roles=frozenset({role}), data_scope=DataScope.OWN
+    )
+
+
+def test_a_definition_reaches_its_owner_the_users_nodes_and_roles_it_is_shared_with() -> None:
+    sharing = Sharing(
+        owner_user="m1",
+        owner_org="dealer-a",
+        roles=frozenset({"sales_consultant"}),
+        nodes=frozenset({"team-b1"}),
+        users=frozenset({"h2"}),
+    )
+    a_path, b_path = "/hq/east/dealer-a/team-a1/", "/hq/east/dealer-b/team-b1/"
+    assert may_see(sharing, person("m1", "dealer-a", "sales_manager"), "/hq/east/dealer-a/")
+    assert may_see(sharing, person("h2", "hq", "hq_analyst"), "/hq/")
+    assert may_see(sharing, person("c1", "team-a1", "sales_consultant"), a_path)
+    assert may_see(sharing, person("b9", "team-b1", "sales_manager"), b_path), "position"
+    assert not may_see(sharing, person("c7", "dealer-b", "sales_consultant"), "/hq/east/dealer-b/")
+    assert not may_see(sharing, person("m2", "team-a1", "sales_manager"), a_path), "role"
+    unknown_node = person("c8", "dealer-a", "sales_consultant")
+    assert may_see(sharing, unknown_node, None), "only their own node counts"
+    assert not may_see(sharing, person("c8", "team-x", "sales_consultant"), None)
+
+
+def test_predefined_kpis_are_computable_definitions_or_say_why_not() -> None:
+    codes = [k.code for k in PREDEFINED]
+    assert len(codes) == len(set(codes)) == 14
+    for kpi in PREDEFINED:
+        assert kpi.name_zh
+        assert kpi.name_en
+        if kpi.available:
+            assert kpi.reason is None
+            assert kpi.definition is not None
+            check_definition(kpi.definition)
+        else:
+            assert kpi.reason, kpi.code
+    unavailable = {k.code for k in PREDEFINED if not k.available}
+    assert unavailable == {
+        "sales_expense",
+        "complaint_rate",
+        "new_customer_rate",
+        "customer_retention",
+        "record_completeness",
+        "reception_form_completion",
+        "callback_upgrades",
+    }
+
+
+def test_a_predefined_kpi_is_seen_per_the_period_and_grouping_asked_for() -> None:
+    conversion = predefined("conversion_per_consultant")
+    assert conversion is not None
+    assert as_asked(conversion, None, None).group_by is Grouping.CONSULTANT
+    weekly = as_asked(conversion, Period.WEEK, Grouping.DEALER)
+    assert (weekly.period, weekly.group_by) == (Period.WEEK, Grouping.DEALER)
+    with pytest.raises(InvalidInput) as error:
+        as_asked(conversion, None, Grouping.TEAM)
+    assert (error.value.field, error.value.location) == ("group_by", "query")
+
+    plan = predefined("plan_completion")
+    assert plan is not None
+    assert plan.compare is Compare.MONTHLY_TARGET
+    with pytest.raises(InvalidInput, match="per month"):
+        as_asked(plan, Period.WEEK, None)
+    with pytest.raises(InvalidInput, match="per dealer"):
+        as_asked(plan, None, Grouping.NONE)
+    assert predefined("no_such_kpi") is None
