@@ -58,3 +58,5 @@ def test_every_service_has_migrate_api_and_worker_with_complete_settings() -> No
         assert "healthcheck" in services[f"{name}-api"]
         assert "/readyz" in " ".join(services[f"{name}-api"]["healthcheck"]["test"])
     assert "CRM_SIGNING_KEY_ENCRYPTION_KEY" in services["identity-api"]["environment"]
+    for leads in ("leads-api", "leads-worker"):
+        assert "CRM_PERSONAL_DATA_HASH_KEY" in services[leads]["environment"]

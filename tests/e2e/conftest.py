@@ -89,6 +89,7 @@ async def spine(
         "CRM_JWT_AUDIENCE": AUDIENCE,
         "CRM_SIGNING_KEY_PEM": signing_key_pem,
         "CRM_SIGNING_KEY_ENCRYPTION_KEY": signing_key_encryption_key,
+        "CRM_PERSONAL_DATA_HASH_KEY": "e2e-personal-data-hash-key",
         "CRM_LOG_LEVEL": "WARNING",
         "CRM_CAMPAIGN_FORM_RATE_LIMIT_PER_MINUTE": str(CAMPAIGN_FORM_LIMIT),
     }

@@ -78,6 +78,8 @@ NEEDS: dict[str, str | None] = {
     "leads POST /imports": "lead.import",
     "leads GET /imports/{import_id}": "lead.import",
     "leads GET /imports/{import_id}/errors": "lead.import",
+    "leads GET /dedup-keys": "pool.manage",
+    "leads PUT /dedup-keys": "pool.manage",
     "opportunities POST /opportunities": "opportunity.work",
     "opportunities GET /opportunities": "opportunity.read",
     "opportunities GET /opportunities/board": "opportunity.read",

@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     signing_key_pem: SecretStr | None = None
     signing_key_encryption_key: SecretStr | None = None
     signing_key_max_age_days: int = Field(default=30, ge=1)
+    # Key of the keyed hashes by which personal identifiers (resident ID numbers) are matched
+    # without being stored; changing it makes the stored digests stop matching.
+    personal_data_hash_key: SecretStr | None = None
     # Password of the demo users `./platform up` creates; development and test only.
     demo_password: SecretStr | None = None
 

@@ -12,6 +12,7 @@ from crm_common.contracts.events.leads import v1 as leads_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
+from crm_leads.adapters.id_number_key import id_number_key
 from crm_leads.adapters.repository import LeadBusy
 from crm_leads.application.customers import CustomerNotFound, MergeRefused
 from crm_leads.application.distribution import (
@@ -27,6 +28,7 @@ from crm_leads.entrypoints.grpc_server import grpc_server
 from crm_leads.entrypoints.http import (
     campaigns,
     customers,
+    dedup_keys,
     imports,
     pools,
     receptions,
@@ -64,6 +66,7 @@ def create_api(settings: Settings) -> FastAPI:
             receptions.router,
             imports.router,
             customers.router,
+            dedup_keys.router,
         ],
         error_statuses=ERROR_STATUSES,
         servers=[grpc_server(settings, default_port=GRPC_PORT)],
@@ -76,8 +79,10 @@ async def run_pool_sweeps(
     return await sweep_pools(sessions, now=datetime.now(UTC))
 
 
-async def run_lead_imports(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
-    return await work_imports(sessions, clock=lambda: datetime.now(UTC))
+async def run_lead_imports(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+    return await work_imports(
+        sessions, clock=lambda: datetime.now(UTC), id_number_key=id_number_key(settings)
+    )
 
 
 DEFINITION = ServiceDefinition(

@@ -25,6 +25,8 @@ from crm_leads.bootstrap import create_api
 pytestmark = pytest.mark.integration
 
 TENANT = "oem-t"
+# What the resident ID number key derives from (crm_leads.adapters.id_number_key).
+PERSONAL_DATA_HASH_KEY = "test-only-personal-data-hash-key"
 # (node, parent path, dealer)
 ORG = [
     ("hq", "/", None),
@@ -39,6 +41,7 @@ TABLES = (
     "follow_ups",
     "lead_history",
     "leads",
+    "customer_identifiers",
     "customers",
     "pool_members",
     "pools",
@@ -121,6 +124,7 @@ async def leads_api(
         jwks_url=jwks_url,
         grpc_port=free_port(),
         log_level="WARNING",
+        personal_data_hash_key=PERSONAL_DATA_HASH_KEY,
     )
     async with api_in_process(create_api, settings) as app:
         yield app

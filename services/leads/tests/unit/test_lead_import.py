@@ -15,7 +15,7 @@ from crm_leads.domain.lead_import import (
     delimiter_of,
     encoding_of,
     estimated_rows,
-    first_per_phone,
+    first_per_customer,
     header_of_csv,
     read_row,
     read_slice,
@@ -113,9 +113,9 @@ def test_repeats_of_a_phone_attach_to_the_first() -> None:
         ImportRow(3, "B", "+8613800000002", LeadSource.WEB, None),
         ImportRow(4, "A again", "+8613800000001", LeadSource.PHONE, None),
     ]
-    firsts, repeats = first_per_phone(rows)
+    firsts, repeats = first_per_customer(rows)
     assert [r.row_number for r in firsts] == [2, 3]
-    assert [r.row_number for r in repeats] == [4]
+    assert [(r.row.row_number, r.first_phone) for r in repeats] == [(4, "+8613800000001")]
 
 
 def test_utf8_is_recognised_even_when_cut_inside_a_character_and_gbk_is_not_utf8() -> None:

@@ -39,6 +39,19 @@ customers = Table(
     Index("ix_customers_locked", "id", postgresql_where=text("locked")),
 )
 
+# What else identifies a book's customers (WeChat id, email, the keyed digest of the resident ID
+# number — never the number): one customer per value and book, like the phone.
+customer_identifiers = Table(
+    "customer_identifiers",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("owner_org", String(64), primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("value", String(254), primary_key=True),
+    Column("customer_id", UUID(as_uuid=True), ForeignKey("customers.id"), nullable=False),
+    Index("ix_customer_identifiers_customer", "customer_id"),
+)
+
 pools = Table(
     "pools",
     metadata,
@@ -51,6 +64,9 @@ pools = Table(
     Column("rules", JSONB, nullable=False),
     Column("is_default", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # The book's settings live on its default pool (read with it at every intake, no extra
+    # query): the identifiers it deduplicates customers on after the phone, in order.
+    Column("dedup_keys", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     # The default pool of an org node is where its unowned and released leads go.
     Index(
         "ux_pools_default_per_org",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID, uuid4
 
@@ -86,13 +86,7 @@ async def receive_campaign_lead(
         data_scope=DataScope.OWN,
     )
     return await create_lead(
-        CreateLead(
-            customer_name=command.customer_name,
-            phone=command.phone,
-            source=LeadSource.CAMPAIGN_FORM,
-            vehicle_interest=command.vehicle_interest,
-            region_hint=command.region_hint,
-        ),
+        replace(command, source=LeadSource.CAMPAIGN_FORM),
         form,
         uow,
         via="POST /campaigns/{campaign_id}/leads",

@@ -15,7 +15,7 @@ from crm_common.contracts.events.leads.v1 import CustomerMerged
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.audit import record_personal_data_access
-from crm_leads.adapters.tables import customers, lead_history, leads
+from crm_leads.adapters.tables import customer_identifiers, customers, lead_history, leads
 from crm_leads.application.handlers import PERSONAL_FIELDS
 
 
@@ -39,9 +39,10 @@ OPEN = ("open", "loss_pending")
 async def merge_customers(
     source_id: UUID, into_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> Merge:
-    """Moves every lead of ``source_id`` to ``into_id`` and marks the source merged. Both files
-    must be of the same book; if both have an open lead, one must be released or closed first
-    (which consultant keeps the customer is the manager's decision, not the merge's)."""
+    """Moves every lead and identifier of ``source_id`` to ``into_id`` and marks the source
+    merged. Both files must be of the same book; if both have an open lead, one must be
+    released or closed first (which consultant keeps the customer is the manager's decision,
+    not the merge's)."""
     if source_id == into_id:
         raise MergeRefused("a customer cannot be merged into itself")
     managed = visible_to(
@@ -88,6 +89,13 @@ async def merge_customers(
         )
         await session.execute(
             update(customers).where(customers.c.id == source_id).values(merged_into=into_id)
+        )
+        # Its WeChat id, email and ID number are the merged customer's now (unique per book:
+        # nothing to reconcile).
+        await session.execute(
+            update(customer_identifiers)
+            .where(customer_identifiers.c.customer_id == source_id)
+            .values(customer_id=into_id)
         )
         if moved:
             await session.execute(

@@ -30,6 +30,7 @@ from crm_common.policy.roles import has_function
 from crm_leads.adapters import repository
 from crm_leads.adapters.access import from_pools_open_to, visible_leads
 from crm_leads.domain.assignment import choose_assignee
+from crm_leads.domain.customer_identifiers import NO_IDENTIFIERS, CustomerIdentifiers
 from crm_leads.domain.grades import scheme
 from crm_leads.domain.lead import (
     Change,
@@ -72,6 +73,7 @@ class CreateLead:
     source: LeadSource
     vehicle_interest: str | None
     region_hint: str | None = None
+    identifiers: CustomerIdentifiers = NO_IDENTIFIERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +117,11 @@ async def register_in(
 ) -> Registration:
     """Registers the lead inside the caller's transaction: a new lead of the actor's book
     (owned by ``owner``, else waiting in the book's pool) or, for a customer the book already
-    works, the existing lead (locked) with the submission attached."""
+    works (same phone, or same value of one of the book's deduplication keys), the existing
+    lead (locked) with the submission attached."""
     session = uow.session
     book = await repository.book_of(session, actor.tenant, actor.org_node)
-    home_pool = await repository.default_pool(session, tenant=actor.tenant, owner_org=book, now=now)
+    settings = await repository.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
     lead = register_lead(
         tenant=actor.tenant,
         owner_org=book,
@@ -128,7 +131,7 @@ async def register_in(
         source=command.source,
         vehicle_interest=command.vehicle_interest,
         created_by=actor.user_id,
-        home_pool_id=home_pool,
+        home_pool_id=settings.pool_id,
         owner=owner,
         now=now,
     )
@@ -140,6 +143,8 @@ async def register_in(
         phone=lead.phone,
         name=lead.customer_name,
         now=now,
+        identifiers=command.identifiers,
+        dedup_keys=settings.dedup_keys,
     )
     existing = await repository.open_lead_of_customer(session, lead.customer_id)
     if existing is not None:

@@ -42,7 +42,7 @@ from crm_leads.domain.lead_import import (
     check_upload_start,
     columns_of,
     estimated_rows,
-    first_per_phone,
+    first_per_customer,
     read_slice,
 )
 from crm_leads.domain.pool_rules import AutoAssignment
@@ -269,10 +269,12 @@ async def work_imports(
     slice_rows: int = SLICE_ROWS,
     seconds: float = RUN_SECONDS,
     max_slices: int | None = None,
+    id_number_key: bytes | None = None,
 ) -> int:
     """Import queued and running jobs slice by slice until none is left, ``seconds`` have
     passed or ``max_slices`` are stored; returns the rows read. Safe with several workers:
-    each slice locks its job (SKIP LOCKED) and starts at the job's stored resume point."""
+    each slice locks its job (SKIP LOCKED) and starts at the job's stored resume point.
+    Without ``id_number_key`` rows with an ID number are rejected."""
     deadline = time.monotonic() + seconds
     rows = slices = 0
     reader = _Reader()
@@ -284,7 +286,7 @@ async def work_imports(
                 batch = (
                     None
                     if job is None
-                    else await _import_slice(uow, job, reader, clock(), slice_rows)
+                    else await _import_slice(uow, job, reader, clock(), slice_rows, id_number_key)
                 )
             if job is None and wanted is None:
                 break
@@ -302,7 +304,12 @@ async def work_imports(
 
 
 async def _import_slice(
-    uow: UnitOfWork, job: LeadImport, reader: _Reader, now: datetime, size: int
+    uow: UnitOfWork,
+    job: LeadImport,
+    reader: _Reader,
+    now: datetime,
+    size: int,
+    id_number_key: bytes | None,
 ) -> Slice | None:
     """One slice of ``job`` in the caller's transaction: its leads, customers, history,
     events, error rows and the job's progress. None when the job failed instead."""
@@ -311,7 +318,12 @@ async def _import_slice(
         file = await reader.at_resume_point(session, job)
         file.next_row = -1  # the reader moves on now; its position counts once the slice commits
         batch = await asyncio.to_thread(
-            read_slice, file.rows, file.columns, size=size, next_row=job.next_row
+            read_slice,
+            file.rows,
+            file.columns,
+            size=size,
+            next_row=job.next_row,
+            id_number_key=id_number_key,
         )
     except (InvalidHeader, UnreadableFile) as exc:
         await import_store.fail_import(session, job.id, str(exc), now)
@@ -340,11 +352,20 @@ async def _store(
     uow: UnitOfWork, job: LeadImport, batch: Slice, now: datetime
 ) -> import_store.StoredSlice:
     session = uow.session
-    firsts, repeats = first_per_phone(batch.rows)
-    pool_id = await repository.default_pool(
+    settings = await repository.book_settings(
         session, tenant=job.tenant, owner_org=job.owner_org, now=now
     )
-    stored = await import_store.store_slice(session, job, firsts, repeats, pool_id=pool_id, now=now)
+    pool_id = settings.pool_id
+    firsts, repeats = first_per_customer(batch.rows, settings.dedup_keys)
+    stored = await import_store.store_slice(
+        session,
+        job,
+        firsts,
+        repeats,
+        pool_id=pool_id,
+        dedup_keys=settings.dedup_keys,
+        now=now,
+    )
     await import_store.add_errors(session, job.id, batch.errors)
     events: list[Envelope[Any]] = [
         new_event(

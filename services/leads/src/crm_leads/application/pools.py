@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -14,6 +15,7 @@ from crm_common.policy import DataType, visible_to
 from crm_common.policy.roles import has_function
 from crm_leads.adapters import repository
 from crm_leads.adapters.tables import pools
+from crm_leads.domain.customer_identifiers import IdentifierKind
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
 
@@ -100,3 +102,26 @@ async def set_members(
                 )
             resolved.append((user_id, member[0], weight))
         await repository.replace_members(session, pool_id, resolved)
+
+
+async def dedup_keys_of(
+    actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> tuple[IdentifierKind, ...]:
+    """The identifiers the caller's book deduplicates customers on after the phone, in order."""
+    async with uow:
+        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+        settings = await repository.book_settings(
+            uow.session, tenant=actor.tenant, owner_org=book, now=now
+        )
+    return settings.dedup_keys
+
+
+async def set_dedup_keys(
+    keys: Sequence[IdentifierKind], actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> None:
+    """From the next submission on; customers already on file are not re-matched."""
+    async with uow:
+        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+        await repository.set_dedup_keys(
+            uow.session, tenant=actor.tenant, owner_org=book, keys=keys, now=now
+        )

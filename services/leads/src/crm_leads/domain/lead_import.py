@@ -5,13 +5,25 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
 from crm_common.errors import InvalidInput
+from crm_leads.domain.customer_identifiers import (
+    NO_IDENTIFIERS,
+    CustomerIdentifiers,
+    IdentifierKind,
+    InvalidIdentifier,
+    first_match,
+    id_number_digest,
+    matching_keys,
+    normalise_email,
+    normalise_id_number,
+    normalise_wechat_id,
+)
 from crm_leads.domain.lead import InvalidPhoneNumber, LeadSource, normalise_name, normalise_phone
 
 HEADER_ROW = 1
@@ -39,6 +51,9 @@ class ImportField(StrEnum):
     PHONE = "phone"
     SOURCE = "source"
     VEHICLE_INTEREST = "vehicle_interest"
+    WECHAT_ID = "wechat_id"
+    EMAIL = "email"
+    ID_NUMBER = "id_number"
 
 
 REQUIRED_FIELDS = (ImportField.CUSTOMER_NAME, ImportField.PHONE, ImportField.SOURCE)
@@ -64,6 +79,20 @@ HEADER_LABELS: dict[str, ImportField] = {
     "vehicle_interest": ImportField.VEHICLE_INTEREST,
     "vehicleinterest": ImportField.VEHICLE_INTEREST,
     "意向车型": ImportField.VEHICLE_INTEREST,
+    "wechat_id": ImportField.WECHAT_ID,
+    "wechatid": ImportField.WECHAT_ID,
+    "wechat": ImportField.WECHAT_ID,
+    "微信": ImportField.WECHAT_ID,
+    "微信号": ImportField.WECHAT_ID,
+    "email": ImportField.EMAIL,
+    "e-mail": ImportField.EMAIL,
+    "邮箱": ImportField.EMAIL,
+    "电子邮箱": ImportField.EMAIL,
+    "id_number": ImportField.ID_NUMBER,
+    "idnumber": ImportField.ID_NUMBER,
+    "身份证": ImportField.ID_NUMBER,
+    "身份证号": ImportField.ID_NUMBER,
+    "身份证号码": ImportField.ID_NUMBER,
 }
 HEADER_HINTS: dict[ImportField, str] = {
     ImportField.CUSTOMER_NAME: "customer_name / 姓名",
@@ -169,6 +198,7 @@ class ImportRow:
     phone: str
     source: LeadSource
     vehicle_interest: str | None
+    identifiers: CustomerIdentifiers = NO_IDENTIFIERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +214,15 @@ def is_blank(cells: Sequence[str]) -> bool:
     return not any(cell.strip() for cell in cells)
 
 
-def read_row(row_number: int, cells: Sequence[str], columns: Columns) -> ImportRow | list[RowError]:
-    """The normalised lead of a row, or every reason the row is not one."""
+def read_row(
+    row_number: int,
+    cells: Sequence[str],
+    columns: Columns,
+    *,
+    id_number_key: bytes | None = None,
+) -> ImportRow | list[RowError]:
+    """The normalised lead of a row, or every reason the row is not one. ID numbers are read
+    only with the key to digest them (``id_number_key``)."""
     errors: list[RowError] = []
 
     def reject(field: ImportField, message: str, value: str) -> None:
@@ -219,9 +256,40 @@ def read_row(row_number: int, cells: Sequence[str], columns: Columns) -> ImportR
             vehicle_interest,
         )
 
+    identifiers = _identifiers(columns, cells, id_number_key, reject)
+
     if errors or source is None:
         return errors
-    return ImportRow(row_number, name, phone, source, vehicle_interest)
+    return ImportRow(row_number, name, phone, source, vehicle_interest, identifiers)
+
+
+def _identifiers(
+    columns: Columns,
+    cells: Sequence[str],
+    id_number_key: bytes | None,
+    reject: Callable[[ImportField, str, str], None],
+) -> CustomerIdentifiers:
+    values: dict[ImportField, str | None] = {}
+    for column, normalise in (
+        (ImportField.WECHAT_ID, normalise_wechat_id),
+        (ImportField.EMAIL, normalise_email),
+        (ImportField.ID_NUMBER, normalise_id_number),
+    ):
+        raw = columns.cell(cells, column)
+        try:
+            values[column] = normalise(raw) if raw else None
+        except InvalidIdentifier as exc:
+            # The error report never quotes an ID number.
+            reject(column, str(exc), "" if column is ImportField.ID_NUMBER else raw)
+    id_number, digest = values.get(ImportField.ID_NUMBER), None
+    if id_number is not None:
+        if id_number_key is None:
+            reject(ImportField.ID_NUMBER, "this deployment does not accept ID numbers", "")
+        else:
+            digest = id_number_digest(id_number, id_number_key)
+    return CustomerIdentifiers(
+        values.get(ImportField.WECHAT_ID), values.get(ImportField.EMAIL), digest
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +313,7 @@ def read_slice(
     *,
     size: int,
     next_row: int,
+    id_number_key: bytes | None = None,
 ) -> Slice:
     """Read up to ``size`` non-blank rows; ``next_row`` is where the iterator stands."""
     rows: list[ImportRow] = []
@@ -257,7 +326,7 @@ def read_slice(
         if is_blank(cells):
             continue
         read += 1
-        outcome = read_row(row_number, cells, columns)
+        outcome = read_row(row_number, cells, columns, id_number_key=id_number_key)
         if isinstance(outcome, ImportRow):
             rows.append(outcome)
         else:
@@ -269,15 +338,41 @@ def read_slice(
     return Slice(rows, errors, read, failed, next_row, finished)
 
 
-def first_per_phone(rows: Sequence[ImportRow]) -> tuple[list[ImportRow], list[ImportRow]]:
-    """The rows that may open a lead (the first of each phone) and the repeats, which attach
-    to whatever lead the first one ends up with."""
-    seen: set[str] = set()
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A row of a customer an earlier row of the slice already brings."""
+
+    row: ImportRow
+    first_phone: str
+    """The phone of that earlier row: whose customer this row attaches to."""
+
+
+def first_per_customer(
+    rows: Sequence[ImportRow], dedup_keys: Sequence[IdentifierKind] = ()
+) -> tuple[list[ImportRow], list[Repeat]]:
+    """The rows that may open a lead (the first of each customer: same phone, or same value of
+    one of the book's deduplication keys, as a single submission is matched) and the repeats,
+    which attach to whatever lead the first one ends up with."""
+    first_of_phone: dict[str, str] = {}
+    first_of_key: dict[tuple[IdentifierKind, str], str] = {}
     firsts: list[ImportRow] = []
-    repeats: list[ImportRow] = []
+    repeats: list[Repeat] = []
     for row in rows:
-        (repeats if row.phone in seen else firsts).append(row)
-        seen.add(row.phone)
+        keys = matching_keys(dedup_keys, row.identifiers)
+        by_key = {
+            kind: first_of_key[(kind, value)]
+            for kind, value in keys.items()
+            if (kind, value) in first_of_key
+        }
+        first = first_match(dedup_keys, first_of_phone.get(row.phone), by_key)
+        if first is None:
+            firsts.append(row)
+            first = row.phone
+        else:
+            repeats.append(Repeat(row, first))
+        first_of_phone.setdefault(row.phone, first)
+        for kind, value in keys.items():
+            first_of_key.setdefault((kind, value), first)
     return firsts, repeats
 
 

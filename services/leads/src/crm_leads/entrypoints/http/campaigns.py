@@ -26,7 +26,7 @@ from crm_leads.application.campaigns import (
 )
 from crm_leads.application.handlers import CreateLead
 from crm_leads.domain.lead import LeadSource
-from crm_leads.entrypoints.http.routes import Database
+from crm_leads.entrypoints.http.routes import Database, IdNumberKey
 from crm_leads.entrypoints.http.schemas import CustomerContact
 
 router = APIRouter(prefix="/campaigns", tags=["campaigns"])
@@ -126,6 +126,7 @@ async def submit_campaign_form(
     request: Request,
     db: Database,
     redis: Annotated[Redis, Depends(shared_cache)],
+    id_number_key: IdNumberKey,
 ) -> Received:
     """The campaign's public form. The answer never says whether the customer was known."""
     limit = request.app.state.settings.campaign_form_rate_limit_per_minute
@@ -148,6 +149,7 @@ async def submit_campaign_form(
                 source=LeadSource.CAMPAIGN_FORM,
                 vehicle_interest=body.vehicle_interest,
                 region_hint=body.region_hint,
+                identifiers=body.identifiers(id_number_key),
             ),
             UnitOfWork(db),
             now=datetime.now(UTC),

@@ -15,7 +15,7 @@ from crm_common.db import UnitOfWork
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.receptions import RecordReception, record_reception
 from crm_leads.domain.lead import LeadSource
-from crm_leads.entrypoints.http.routes import Database
+from crm_leads.entrypoints.http.routes import Database, IdNumberKey
 from crm_leads.entrypoints.http.schemas import CustomerContact
 
 router = APIRouter(prefix="/receptions", tags=["receptions"])
@@ -61,6 +61,7 @@ async def record_walk_in(
     body: ReceptionCreate,
     principal: Annotated[Principal, requires("lead.work")],
     db: Database,
+    key: IdNumberKey,
 ) -> ReceptionRecorded:
     """Record a showroom visit: a new customer becomes a lead of the receiving consultant; a
     known customer's visit counts as a verified visit for the consultant who owns them."""
@@ -72,6 +73,7 @@ async def record_walk_in(
                 source=body.source,
                 vehicle_interest=body.vehicle_interest,
                 region_hint=body.region_hint,
+                identifiers=body.identifiers(key),
             ),
             visitors=body.visitors,
             companions=body.companions,

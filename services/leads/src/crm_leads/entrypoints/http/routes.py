@@ -20,6 +20,7 @@ from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, per
 from crm_common.policy.audit import audit_entries, record_personal_data_access
 from crm_common.runtime.http import database
 from crm_leads import views
+from crm_leads.adapters.id_number_key import id_number_key
 from crm_leads.application import distribution, handlers
 from crm_leads.application.handlers import PERSONAL_FIELDS, CreateLead, RecordFollowUp
 from crm_leads.domain.lead import Lead
@@ -55,6 +56,13 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 _CONFLICT: dict[int | str, dict[str, Any]] = {
     409: {"description": "The lead's state or a pool rule does not allow it (the detail says why)"}
 }
+
+
+def _id_number_key(request: Request) -> bytes | None:
+    return id_number_key(request.app.state.settings)
+
+
+IdNumberKey = Annotated[bytes | None, Depends(_id_number_key)]
 
 
 def business_tz(request: Request) -> ZoneInfo:
@@ -95,12 +103,13 @@ async def _masked_for(principal: Principal, row: RowMapping) -> dict[str, Any]:
     },
 )
 async def register_lead(
-    body: LeadCreate, principal: LeadCreator, db: Database
+    body: LeadCreate, principal: LeadCreator, db: Database, key: IdNumberKey
 ) -> LeadPublic | JSONResponse:
     """Record a lead in the caller's book (their dealer); publishes ``leads.LeadCreated``.
 
-    A customer (phone) this dealer already works is not duplicated: the answer is 200 with
-    the lead it was attached to and who owns it."""
+    A customer this dealer already works (same phone, or same value of one of the dealer's
+    deduplication keys, see ``/dedup-keys``) is not duplicated: the answer is 200 with the
+    lead it was attached to and who owns it."""
     registration = await handlers.create_lead(
         CreateLead(
             customer_name=body.customer_name,
@@ -108,6 +117,7 @@ async def register_lead(
             source=body.source,
             vehicle_interest=body.vehicle_interest,
             region_hint=body.region_hint,
+            identifiers=body.identifiers(key),
         ),
         principal,
         UnitOfWork(db),

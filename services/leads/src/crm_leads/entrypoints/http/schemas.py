@@ -3,11 +3,25 @@ never from a body: every request model forbids unknown fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from crm_common.errors import InvalidInput
+from crm_leads.domain.customer_identifiers import (
+    MAX_EMAIL_LENGTH,
+    MAX_WECHAT_ID_LENGTH,
+    CustomerIdentifiers,
+    IdentifierKind,
+    InvalidIdentifier,
+    dedup_keys_from,
+    id_number_digest,
+    normalise_email,
+    normalise_id_number,
+    normalise_wechat_id,
+)
 from crm_leads.domain.lead import FollowUpKind, InvalidPhoneNumber, LeadSource, normalise_phone
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
@@ -27,6 +41,15 @@ class CustomerContact(_Request):
         max_length=64,
         description="The region node the customer is in; routes an HQ lead to a dealer there",
     )
+    # Further identifiers of the customer's file: the book may deduplicate on them.
+    wechat_id: str | None = Field(default=None, max_length=MAX_WECHAT_ID_LENGTH)
+    email: str | None = Field(default=None, max_length=MAX_EMAIL_LENGTH)
+    id_number: str | None = Field(
+        default=None,
+        max_length=40,
+        repr=False,
+        description="Resident ID number (18 characters): matched by a keyed digest, never kept",
+    )
 
     @field_validator("phone")
     @classmethod
@@ -36,6 +59,39 @@ class CustomerContact(_Request):
         except InvalidPhoneNumber as exc:
             raise ValueError(str(exc)) from exc
         return value
+
+    @field_validator("wechat_id")
+    @classmethod
+    def _wechat_id(cls, value: str | None) -> str | None:
+        return _normalised(normalise_wechat_id, value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return _normalised(normalise_email, value)
+
+    @field_validator("id_number")
+    @classmethod
+    def _id_number(cls, value: str | None) -> str | None:
+        return _normalised(normalise_id_number, value)
+
+    def identifiers(self, id_number_key: bytes | None) -> CustomerIdentifiers:
+        """The submission's identifiers as they are matched: the ID number as its digest."""
+        digest = None
+        if self.id_number is not None:
+            if id_number_key is None:
+                raise InvalidInput("id_number", "this deployment does not accept ID numbers")
+            digest = id_number_digest(self.id_number, id_number_key)
+        return CustomerIdentifiers(self.wechat_id, self.email, digest)
+
+
+def _normalised(normalise: Callable[[str], str], value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise(value)
+    except InvalidIdentifier as exc:
+        raise ValueError(str(exc)) from exc
 
 
 class LeadCreate(CustomerContact):
@@ -215,3 +271,16 @@ class PooledLead(BaseModel):
     grade: str | None
     created_at: datetime
     released_at: datetime | None
+
+
+class DedupKeys(_Request):
+    """Which identifiers the book deduplicates customers on, in this order after the phone
+    (always first); empty: the phone only."""
+
+    keys: list[IdentifierKind] = Field(max_length=len(IdentifierKind), examples=[["wechat_id"]])
+
+    @field_validator("keys")
+    @classmethod
+    def _each_key_once(cls, value: list[IdentifierKind]) -> list[IdentifierKind]:
+        dedup_keys_from(value)
+        return value
