@@ -250,6 +250,25 @@ def _figures_scope(principal: Principal) -> ColumnElement[bool]:
     )
 
 
+def _book_scope(
+    principal: Principal, tenant: ColumnElement[str], owner_org: ColumnElement[str]
+) -> list[ColumnElement[bool]]:
+    """For callers who see whole books: the same books again on a table joined to the
+    opportunities (a collection is in its opportunity's book) — redundant for the result, but it
+    lets the planner start from that table's (tenant, owner_org, …) index."""
+    if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
+        return []
+    return [
+        visible_to(
+            principal,
+            DataType.OPPORTUNITY,
+            tenant=tenant,
+            owner_org=owner_org,
+            need=SharingLevel.AGGREGATE,
+        )
+    ]
+
+
 def _key(row: Any, keys: Sequence[ColumnElement[Any]]) -> str | None:
     return row.group_key if keys else None
 
@@ -436,6 +455,7 @@ async def forecast(
         .where(
             pc.c.tenant == principal.tenant,
             _figures_scope(principal),
+            *_book_scope(principal, pc.c.tenant, pc.c.owner_org),
             pc.c.due_on.between(period.first_day, period.last_day),
         )
         .group_by(*collection_keys, due)

@@ -106,6 +106,9 @@ opportunities = Table(
     Index("ix_opportunities_created", "tenant", "created_at"),
     # A dealer's (or a region's dealers') opportunities of a period: funnels and boards.
     Index("ix_opportunities_book_created", "tenant", "owner_org", "created_at"),
+    # The forecast: a book's open pipeline by expected close, its wins by closing time.
+    Index("ix_opportunities_book_expected", "tenant", "owner_org", "status", "expected_close_on"),
+    Index("ix_opportunities_book_closed", "tenant", "owner_org", "status", "closed_at"),
 )
 
 # Append-only: every stage change with who and when.
