@@ -20,6 +20,7 @@ from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.errors import InvalidInput
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
+from crm_common.runtime.nul_guard import RefuseNulCharacters
 from crm_common.settings import Settings
 
 Startup = Callable[[FastAPI], Awaitable[None]]
@@ -95,6 +96,7 @@ def create_http_app(
             await engine.dispose()
 
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+    app.add_middleware(RefuseNulCharacters)
 
     @app.middleware("http")
     async def trace_and_measure(
