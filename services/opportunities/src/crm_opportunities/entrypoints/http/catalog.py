@@ -153,17 +153,5 @@ async def configure(body: ConfigurationIn, actor: Reader, db: Database) -> Confi
         ],
         msrp_total=None if priced is None else priced.msrp_total,
         price_total=None if priced is None else priced.price_total,
-        quote_lines=[]
-        if priced is None
-        else [
-            QuoteLineIn(
-                kind=ln.kind,
-                code=ln.code,
-                description=ln.description,
-                list_price=ln.list_price,
-                price=ln.price,
-                cost=ln.cost,
-            )
-            for ln in priced.quote_lines()
-        ],
+        quote_lines=[] if priced is None else [QuoteLineIn.of(ln) for ln in priced.quote_lines()],
     )

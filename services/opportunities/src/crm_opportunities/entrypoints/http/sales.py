@@ -45,7 +45,7 @@ from crm_opportunities.application import orders as order_commands
 from crm_opportunities.application import quotes as quote_commands
 from crm_opportunities.application.opportunities import OpportunityNotFound
 from crm_opportunities.domain.order import Order
-from crm_opportunities.domain.quote import Quote, QuoteLine
+from crm_opportunities.domain.quote import Quote
 from crm_opportunities.domain.sales_settings import SalesSettings
 from crm_opportunities.entrypoints.http.sales_schemas import (
     ApprovalDecision,
@@ -68,37 +68,13 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _line(line: QuoteLineIn) -> QuoteLine:
-    return QuoteLine(
-        kind=line.kind,
-        code=line.code,
-        description=line.description,
-        list_price=line.list_price,
-        price=line.price,
-        cost=line.cost,
-        partner_id=line.partner_id,
-    )
-
-
-def _line_public(line: QuoteLine) -> QuoteLineIn:
-    return QuoteLineIn(
-        kind=line.kind,
-        code=line.code,
-        description=line.description,
-        list_price=line.list_price,
-        price=line.price,
-        cost=line.cost,
-        partner_id=line.partner_id,
-    )
-
-
 def _quote_public(quote: Quote) -> QuotePublic:
     return QuotePublic(
         id=quote.id,
         opportunity_id=quote.opportunity_id,
         version=quote.version,
         status=quote.status,
-        lines=[_line_public(ln) for ln in quote.lines],
+        lines=[QuoteLineIn.of(ln) for ln in quote.lines],
         list_total=quote.list_total,
         extra_discount=quote.extra_discount,
         discount=quote.discount,
@@ -150,7 +126,7 @@ async def draft_quote(
     quote = await quote_commands.draft_quote(
         opportunity_id,
         quote_commands.QuoteDraft(
-            lines=[_line(ln) for ln in body.lines],
+            lines=[ln.quote_line() for ln in body.lines],
             extra_discount=body.extra_discount,
             configuration=body.configuration.configuration() if body.configuration else None,
             template_id=body.template_id,
@@ -428,7 +404,7 @@ async def define_quote_template(
     template = QuoteTemplate(
         name=body.name,
         configuration=body.configuration.configuration() if body.configuration else None,
-        lines=[_line(ln) for ln in body.lines],
+        lines=[ln.quote_line() for ln in body.lines],
         extra_discount=body.extra_discount,
     )
     template_id = await quote_commands.define_quote_template(
@@ -469,7 +445,7 @@ async def list_quote_templates(
                 id=row["id"],
                 name=row["name"],
                 configuration=row["configuration"],
-                lines=[_line_public(ln) for ln in template_of(row).lines],
+                lines=[QuoteLineIn.of(ln) for ln in template_of(row).lines],
                 extra_discount=row["extra_discount"],
             )
             for row in rows

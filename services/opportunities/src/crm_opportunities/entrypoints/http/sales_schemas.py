@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, model_validator
 from crm_opportunities.domain.catalog import Configuration
 from crm_opportunities.domain.discounts import Approver
 from crm_opportunities.domain.order import OrderProcess, Step
-from crm_opportunities.domain.quote import PARTNER_PRODUCTS, LineKind, QuoteStatus
+from crm_opportunities.domain.quote import PARTNER_PRODUCTS, LineKind, QuoteLine, QuoteStatus
 from crm_opportunities.entrypoints.http.schemas import Request
 
 Amount = Decimal
@@ -27,6 +27,29 @@ class QuoteLineIn(Request):
     partner_id: str | None = Field(
         default=None, max_length=64, description="The partner whose insurance or finance it is"
     )
+
+    @classmethod
+    def of(cls, line: QuoteLine) -> QuoteLineIn:
+        return cls(
+            kind=line.kind,
+            code=line.code,
+            description=line.description,
+            list_price=line.list_price,
+            price=line.price,
+            cost=line.cost,
+            partner_id=line.partner_id,
+        )
+
+    def quote_line(self) -> QuoteLine:
+        return QuoteLine(
+            kind=self.kind,
+            code=self.code,
+            description=self.description,
+            list_price=self.list_price,
+            price=self.price,
+            cost=self.cost,
+            partner_id=self.partner_id,
+        )
 
     @model_validator(mode="after")
     def _partner_products_name_their_partner(self) -> QuoteLineIn:
