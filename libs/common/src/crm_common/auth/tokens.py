@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import json
 import time
@@ -39,13 +40,21 @@ def generate_private_key_pem() -> str:
     ).decode()
 
 
-def _public_jwk(private_key_pem: str) -> dict[str, Any]:
+@functools.lru_cache(maxsize=16)
+def _private_key(private_key_pem: str) -> rsa.RSAPrivateKey:
+    # Loading checks the whole RSA key (~30 ms); a signer holds a handful of keys (rotation),
+    # so each is loaded once per process, not three times per token.
     private = serialization.load_pem_private_key(private_key_pem.encode(), None)
     if not isinstance(private, rsa.RSAPrivateKey):
         raise ValueError("signing keys must be RSA")
-    return RSAAlgorithm.to_jwk(private.public_key(), as_dict=True)
+    return private
 
 
+def _public_jwk(private_key_pem: str) -> dict[str, Any]:
+    return RSAAlgorithm.to_jwk(_private_key(private_key_pem).public_key(), as_dict=True)
+
+
+@functools.lru_cache(maxsize=16)
 def key_id(private_key_pem: str) -> str:
     """A stable id for a key: the RFC 7638 thumbprint of its public part."""
     jwk = _public_jwk(private_key_pem)
@@ -87,7 +96,10 @@ def sign_access_token(
         CLAIM_SCOPE: principal.data_scope.value,
     }
     return jwt.encode(
-        claims, private_key_pem, algorithm=ALGORITHM, headers={"kid": key_id(private_key_pem)}
+        claims,
+        _private_key(private_key_pem),
+        algorithm=ALGORITHM,
+        headers={"kid": key_id(private_key_pem)},
     )
 
 
