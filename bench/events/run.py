@@ -34,6 +34,7 @@ from crm_common.messaging.consumer import Handles, Subscription, create_broker, 
 from crm_common.messaging.topics import ensure_topics
 from crm_common.outbox.relay import OutboxRelay
 from crm_common.settings import Settings
+from crm_common.testing.bench import connect_across_tenants
 
 TOPIC = "crm.bench.event.v1"
 GROUP = "bench.sink"
@@ -145,7 +146,7 @@ async def write_events(count: int, rate: float, payload_bytes: int, namespace: s
 
 
 async def measure(count: int) -> dict[str, float]:
-    conn = await asyncpg.connect(database="crm_bench_consumer", **PG)
+    conn = await connect_across_tenants("crm_bench_consumer")
     try:
         while await conn.fetchval("SELECT count(*) FROM sink") < count:  # noqa: ASYNC110
             await asyncio.sleep(0.2)

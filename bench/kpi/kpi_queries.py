@@ -63,7 +63,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import asyncpg
 import httpx
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -72,8 +71,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.db import create_engine, create_session_factory
+from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
-from crm_common.testing.bench import PG, bench_database_url, fresh_database, percentile
+from crm_common.testing.bench import (
+    bench_database_url,
+    connect_across_tenants,
+    fresh_database,
+    percentile,
+)
 from crm_common.testing.jwks import serve_jwks
 from crm_kpi import kpi_views, views
 from crm_kpi.application.leaderboards import leaderboard
@@ -351,7 +356,7 @@ async def populate(args: argparse.Namespace, today: date, now: datetime) -> floa
     """Org tree, facts and targets; returns seconds (VACUUM ANALYZE included)."""
     started = time.perf_counter()
     dealers, per_dealer, teams = args.dealers, args.consultants_per_dealer, args.teams_per_dealer
-    conn = await asyncpg.connect(database=DATABASE, **PG)
+    conn = await connect_across_tenants(DATABASE)
     try:
         await conn.execute(ORG_TREE, TENANT, args.regions, dealers, teams)
         people = (dealers, per_dealer, teams, today, TENANT, TIMEZONE)
@@ -396,7 +401,7 @@ async def populate(args: argparse.Namespace, today: date, now: datetime) -> floa
 
 
 async def data_sizes() -> dict[str, Any]:
-    conn = await asyncpg.connect(database=DATABASE, **PG)
+    conn = await connect_across_tenants(DATABASE)
     try:
         outcomes = {
             r["outcome"]: r["n"]
@@ -767,4 +772,5 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    with acting_for([TENANT]):  # the views read as the API does: the caller's tenant
+        asyncio.run(main())

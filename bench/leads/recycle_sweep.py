@@ -21,11 +21,10 @@ import platform
 import time
 from datetime import UTC, datetime
 
-import asyncpg
-
 from crm_common.db import create_engine, create_session_factory
+from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.settings import Settings
-from crm_common.testing.bench import PG, fresh_database
+from crm_common.testing.bench import connect_across_tenants, fresh_database
 from crm_leads.application.recycle import sweep_recycle
 
 DATABASE = "crm_bench_leads"
@@ -35,7 +34,7 @@ CHUNK = 250_000
 async def populate(leads: int, due_percent: float, now: datetime) -> float:
     """Customers and owned leads in bulk (INSERT … SELECT generate_series); returns seconds."""
     started = time.perf_counter()
-    conn = await asyncpg.connect(database=DATABASE, **PG)
+    conn = await connect_across_tenants(DATABASE)
     try:
         pool_id = await conn.fetchval(
             "INSERT INTO pools (id, tenant, owner_org, name, kind, auto_assignment, rules,"
@@ -101,7 +100,7 @@ async def main() -> None:
         idle_seconds = time.perf_counter() - started
     finally:
         await engine.dispose()
-    conn = await asyncpg.connect(database=DATABASE, **PG)
+    conn = await connect_across_tenants(DATABASE)
     try:
         events = await conn.fetchval(
             "SELECT count(*) FROM outbox WHERE event_type = 'leads.LeadReleased'"
@@ -131,4 +130,5 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    with acting_for_all_tenants():  # the sweep is system work across tenants
+        asyncio.run(main())

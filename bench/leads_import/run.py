@@ -47,8 +47,10 @@ import httpx
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, jwks_document, sign_access_token
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
+from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
+from crm_common.testing.bench import connect_across_tenants
 from crm_common.testing.processes import ServiceProcess, free_port
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
@@ -110,7 +112,7 @@ def migrate(service: str, env: dict[str, str]) -> None:
 
 
 async def count(database: str, query: str) -> int:
-    conn = await asyncpg.connect(database=database, **PG)
+    conn = await connect_across_tenants(database)
     try:
         return int(await conn.fetchval(query))
     finally:
@@ -323,4 +325,5 @@ if __name__ == "__main__":
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--faulty-percent", type=float, default=1.0)
     parser.add_argument("--slice-rows", type=int, default=5_000)
-    asyncio.run(main(parser.parse_args()))
+    with acting_for_all_tenants():  # imports run as a scheduled job across tenants
+        asyncio.run(main(parser.parse_args()))

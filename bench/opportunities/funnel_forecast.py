@@ -38,7 +38,9 @@ import httpx
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.db import create_engine, create_session_factory
+from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
+from crm_common.testing.bench import connect_across_tenants
 from crm_common.testing.jwks import serve_jwks
 from crm_opportunities import views
 from crm_opportunities.bootstrap import create_api
@@ -202,7 +204,7 @@ async def populate(count: int, now: datetime) -> dict[str, Any]:
     """Org tree, pipelines, opportunities, stage history, collections; returns counts and
     seconds."""
     started = time.perf_counter()
-    conn = await asyncpg.connect(database=DATABASE, **PG)
+    conn = await connect_across_tenants(DATABASE)
     try:
         await conn.execute(ORG_TREE, TENANT, REGIONS, DEALERS)
         await conn.execute(PIPELINES, TENANT, json.dumps(STAGES), now, DEALERS)
@@ -383,4 +385,5 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    with acting_for([TENANT]):  # the views read as the API does: the caller's tenant
+        asyncio.run(main())

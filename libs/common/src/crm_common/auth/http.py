@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import InvalidToken, JwksVerifier
+from crm_common.db.tenancy import act_for_tenant
 from crm_common.policy.roles import has_function
 
 _bearer = HTTPBearer(auto_error=False, description="RS256 access token issued by identity")
@@ -26,13 +27,16 @@ async def authenticate(
         )
     verifier: JwksVerifier = request.app.state.token_verifier
     try:
-        return await verifier.verify(credentials.credentials)
+        principal = await verifier.verify(credentials.credentials)
     except InvalidToken as exc:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             detail=f"invalid token: {exc}",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         ) from exc
+    # The request's transactions see the caller's tenant only (row-level security).
+    act_for_tenant(principal.tenant)
+    return principal
 
 
 CurrentPrincipal = Annotated[Principal, Depends(authenticate)]

@@ -3,17 +3,20 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
+from crm_common.db.tenancy import scope_connections
 from crm_common.settings import Settings
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
-    return _create_async_engine(
+    engine = _create_async_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_pool_size,
         pool_pre_ping=True,
         connect_args={"server_settings": {"application_name": settings.service_name}},
     )
+    scope_connections(engine)
+    return engine
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -11,6 +11,7 @@ from crm_common.db.tables import (
     personal_data_audit,
     sharing_levels,
 )
+from crm_common.db.tenancy import ISOLATION_PREDICATE
 
 
 def create_messaging_tables() -> None:
@@ -57,3 +58,23 @@ def drop_messaging_tables() -> None:
     bind = op.get_bind()
     inbox.drop(bind)
     outbox.drop(bind)
+
+
+def isolate_tenants(*tables: str) -> None:
+    """Row-level security on ``tables`` (each with a ``tenant`` column), forced for the tables'
+    owner too, since the services connect as the owner (see ``crm_common.db.tenancy``)."""
+    for table in tables:
+        op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+        op.execute(
+            f"CREATE POLICY tenant_isolation ON {table}"
+            f" USING {ISOLATION_PREDICATE} WITH CHECK {ISOLATION_PREDICATE}"
+        )
+
+
+def share_tenants(*tables: str) -> None:
+    """Undo ``isolate_tenants``."""
+    for table in tables:
+        op.execute(f"DROP POLICY tenant_isolation ON {table}")
+        op.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+        op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")

@@ -15,6 +15,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import InvalidToken, JwksVerifier
+from crm_common.db.tenancy import acting_for
 from crm_common.policy.roles import has_function
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,9 @@ class BearerAuth(grpc.aio.ServerInterceptor):
                 )
             token = _caller.set(principal)
             try:
-                response = behaviour(request, context)
-                return await response if inspect.isawaitable(response) else response
+                with acting_for([principal.tenant]):
+                    response = behaviour(request, context)
+                    return await response if inspect.isawaitable(response) else response
             except grpc.aio.AbortError:
                 raise
             except (OperationalError, InterfaceError):

@@ -38,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.db.tables import inbox
+from crm_common.db.tenancy import acting_for
 from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.inbox.store import process_once
 from crm_common.messaging.headers import decode_headers
@@ -174,7 +175,8 @@ class _BatchProcessor:
         if not events:
             return
         try:
-            await self._apply_batch(events)
+            with acting_for(event.tenant for _, event, _ in events):
+                await self._apply_batch(events)
         except _OUTAGE:
             await self._pause_for_outage()
             raise
@@ -227,7 +229,10 @@ class _BatchProcessor:
     ) -> None:
         for attempt in range(1, self._max_attempts + 1):
             try:
-                with bound_trace(trace_from_headers(decode_headers(record.headers))):
+                with (
+                    bound_trace(trace_from_headers(decode_headers(record.headers))),
+                    acting_for([event.tenant]),
+                ):
                     await process_once(
                         self._session_factory,
                         self._inbox_name,

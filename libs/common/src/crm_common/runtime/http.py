@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import JwksVerifier
 from crm_common.db.engine import create_engine, create_session_factory
+from crm_common.db.tenancy import warn_if_row_security_bypassed
 from crm_common.errors import InvalidInput
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
@@ -84,6 +85,7 @@ def create_http_app(
             settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )
         app.state.redis = Redis.from_url(settings.redis_url, socket_timeout=1.0)
+        await warn_if_row_security_bypassed(engine)
         for step in on_startup:
             await step(app)
         try:

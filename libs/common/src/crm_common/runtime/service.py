@@ -26,6 +26,7 @@ from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.migrate import upgrade_to_head
+from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.messaging.consumer import (
     Subscription,
     create_broker,
@@ -131,7 +132,9 @@ async def _run_periodically(
 ) -> None:
     while not stop.is_set():
         try:
-            result = await job.run(settings, session_factory)
+            # System work across tenants: each job scopes its own rows.
+            with acting_for_all_tenants():
+                result = await job.run(settings, session_factory)
             # Quiet when there was nothing to do: some jobs run every second.
             did_work = any(result.values()) if isinstance(result, dict) else bool(result)
             log.log(

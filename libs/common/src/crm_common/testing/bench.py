@@ -43,6 +43,12 @@ async def fresh_database(database: str, *, migrate_as: str | None = None) -> str
     return url
 
 
+async def connect_across_tenants(database: str) -> asyncpg.Connection:
+    """A connection that fills or inspects a benchmark's database across tenants, as system work
+    does: row-level security shows a connection that declares no tenant no row."""
+    return await asyncpg.connect(database=database, server_settings={"crm.all_tenants": "on"}, **PG)
+
+
 def percentile(values: list[float], p: float) -> float:
     """The nearest-rank ``p``th percentile."""
     ordered = sorted(values)

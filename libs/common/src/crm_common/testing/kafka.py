@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord
+from aiokafka.admin import AIOKafkaAdminClient
 
 
 async def read_topic(
@@ -35,6 +36,20 @@ async def read_topic(
     finally:
         await consumer.stop()
     return records
+
+
+async def delete_topics(bootstrap_servers: str, prefixes: tuple[str, ...]) -> int:
+    """Deletes the topics a test session created (named with its prefixes), so a developer's
+    broker does not pile up thousands of partitions over many runs. Returns how many."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    await admin.start()
+    try:
+        doomed = [t for t in await admin.list_topics() if t.startswith(prefixes)]
+        if doomed:
+            await admin.delete_topics(doomed)
+        return len(doomed)
+    finally:
+        await admin.close()
 
 
 def header(record: ConsumerRecord[Any, Any], name: str) -> str | None:

@@ -10,14 +10,25 @@ import pytest
 from cryptography.fernet import Fernet
 
 from crm_common.auth.tokens import generate_private_key_pem
+from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.testing.infrastructure import Infrastructure, test_infrastructure
 from crm_common.testing.jwks import serve_jwks
+from crm_common.testing.kafka import delete_topics
 
 
 @pytest.fixture(scope="session")
 def infrastructure() -> Iterator[Infrastructure]:
     with test_infrastructure() as infra:
         yield infra
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tests_act_for_all_tenants() -> Iterator[None]:
+    """Test code arranges and inspects rows of any tenant. The code under test declares its own
+    scope at its entry points (API authentication, consumers, scheduled jobs), as in
+    production; the spine's processes run with no such default."""
+    with acting_for_all_tenants():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -92,3 +103,5 @@ async def databases(infrastructure: Infrastructure, run_id: str) -> AsyncIterato
     dbs = Databases(infrastructure, run_id)
     yield dbs
     await dbs.drop_all()
+    # The Kafka namespaces of this session: integration tests' (a database name) and the spine's.
+    await delete_topics(infrastructure.kafka_bootstrap_servers, (dbs.name(""), f"t{run_id}."))

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db import UnitOfWork
+from crm_common.db.tenancy import acting_for, acting_for_all_tenants
 from crm_leads.adapters import repository
 from crm_leads.adapters.tables import campaigns
 from crm_leads.application.handlers import CreateLead, Registration, create_lead
@@ -69,14 +70,16 @@ async def receive_campaign_lead(
     now: datetime,
 ) -> Registration:
     """A lead from the campaign's public form, into the campaign's book and pool."""
-    async with uow:
-        row = (
-            await uow.session.execute(
-                select(campaigns.c.tenant, campaigns.c.owner_org, campaigns.c.key_hash).where(
-                    campaigns.c.id == campaign_id, campaigns.c.active
+    # The public form names no tenant: its campaign, found by id and key, says which.
+    with acting_for_all_tenants():
+        async with uow:
+            row = (
+                await uow.session.execute(
+                    select(campaigns.c.tenant, campaigns.c.owner_org, campaigns.c.key_hash).where(
+                        campaigns.c.id == campaign_id, campaigns.c.active
+                    )
                 )
-            )
-        ).first()
+            ).first()
     if row is None or not hmac.compare_digest(row.key_hash, _hash(key)):
         raise CampaignKeyRefused("unknown campaign or wrong campaign key")
     form = Principal(
@@ -85,10 +88,11 @@ async def receive_campaign_lead(
         org_node=row.owner_org,
         data_scope=DataScope.OWN,
     )
-    return await create_lead(
-        replace(command, source=LeadSource.CAMPAIGN_FORM),
-        form,
-        uow,
-        via="POST /campaigns/{campaign_id}/leads",
-        now=now,
-    )
+    with acting_for([row.tenant]):
+        return await create_lead(
+            replace(command, source=LeadSource.CAMPAIGN_FORM),
+            form,
+            uow,
+            via="POST /campaigns/{campaign_id}/leads",
+            now=now,
+        )

@@ -1,0 +1,97 @@
+"""PostgreSQL row-level security: the second line behind the shared policy.
+
+The business tables of leads, opportunities and kpi admit a row only when its ``tenant`` is
+one the connection acts for (``crm.tenants``, a comma-separated list) or when it runs system
+work across tenants (``crm.all_tenants = on``). Both are declared here, on every connection
+taken from a service's pool, from a context variable: the API sets it from the caller's token,
+consumers from their events' envelopes, scheduled jobs and migrations explicitly. A connection
+taken with nothing declared sees no rows and can write none (fail closed), so a query that
+forgot the policy still cannot cross tenants.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+log = logging.getLogger(__name__)
+
+ALL_TENANTS = "*"
+"""The scope of system work (sweeps, rebuilds, migrations) that spans every tenant."""
+
+_scope: ContextVar[str | None] = ContextVar("crm_tenant_scope", default=None)
+# Session-level (not transaction-local): declared once per checkout, outside any transaction.
+_DECLARE_SCOPE = (
+    "SELECT set_config('crm.tenants', $1, false), set_config('crm.all_tenants', $2, false)"
+)
+ISOLATION_PREDICATE = (
+    "(tenant = ANY (string_to_array(current_setting('crm.tenants', true), ','))"
+    " OR current_setting('crm.all_tenants', true) = 'on')"
+)
+
+
+def act_for_tenant(tenant: str) -> None:
+    """From here on in this task (an API request), transactions act for ``tenant`` only."""
+    _scope.set(tenant)
+
+
+@contextmanager
+def acting_for(tenants: Iterable[str]) -> Iterator[None]:
+    """Transactions inside the block act for these tenants (a consumer's batch of events)."""
+    token = _scope.set(",".join(sorted(set(tenants))))
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+@contextmanager
+def acting_for_all_tenants() -> Iterator[None]:
+    """System work across tenants (a scheduled sweep); the code inside scopes its own rows."""
+    token = _scope.set(ALL_TENANTS)
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def scope_connections(engine: AsyncEngine) -> None:
+    """Every connection taken from the engine's pool first declares the tenant scope of the code
+    taking it — ORM sessions and Core connections alike, one round trip per checkout."""
+    event.listen(engine.sync_engine, "checkout", _declare_scope)
+
+
+def _declare_scope(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    scope = _scope.get()
+    # Always both: what the connection's previous user declared must not survive.
+    tenants, everyone = ("", "on") if scope == ALL_TENANTS else (scope or "", "off")
+    dbapi_connection.run_async(lambda driver: driver.execute(_DECLARE_SCOPE, tenants, everyone))
+
+
+def declare_all_tenants(connection: Connection) -> None:
+    """For a connection outside sessions that spans tenants (migrations' back-fills)."""
+    connection.execute(text("SELECT set_config('crm.all_tenants', 'on', false)"))
+
+
+async def warn_if_row_security_bypassed(engine: AsyncEngine) -> None:
+    """A superuser (or a BYPASSRLS role) ignores every policy: say so loudly at start."""
+    try:
+        async with engine.connect() as connection:
+            bypassed = await connection.scalar(
+                text("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
+            )
+    except (SQLAlchemyError, OSError):
+        return  # the database is not up yet; readiness reports it
+    if bypassed:
+        log.error(
+            "the database role bypasses row-level security (superuser or BYPASSRLS): tenant"
+            " isolation rests on the application's policy alone; connect as a plain role"
+        )
