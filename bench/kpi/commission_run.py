@@ -11,8 +11,10 @@ consultant, and won deals with their split credit (10 % of deals split 60/40), l
 November's deals are cancelled within November (they earn nothing) and 5 % of October's are
 cancelled in November (clawed back). Runs October (so there are lines to claw back), then times
 the run the API starts for every dealer of the tenant for November
-(``crm_kpi.application.commission.run_commission``), and a rerun that replaces it. Prints one
-JSON line of figures.
+(``crm_kpi.application.commission.run_commission``, in the tenant's scope), and a rerun that
+replaces it. Prints one JSON line of figures, with a digest of each month's statements and lines
+(equal digests on the same data: identical results; ``--reuse`` reruns on the data populated
+before, to compare code changes).
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from datetime import UTC, datetime
 import asyncpg
 
 from crm_common.db import create_engine, create_session_factory
+from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
-from crm_common.testing.bench import PG, fresh_database
+from crm_common.testing.bench import PG, bench_database_url, fresh_database
 from crm_kpi.application.commission import run_commission
 from crm_kpi.domain.commission import PlanRules
 
@@ -89,9 +92,16 @@ WHERE f.day BETWEEN $1 AND $2
 """
 
 
+async def connect_for_all_tenants() -> asyncpg.Connection:
+    """A raw connection past row-level security: the benchmark sets up and checks every row."""
+    conn = await asyncpg.connect(database=DATABASE, **PG)
+    await conn.execute("SELECT set_config('crm.all_tenants', 'on', false)")
+    return conn
+
+
 async def populate(consultants: int, deals: int, now: datetime) -> float:
     started = time.perf_counter()
-    conn = await asyncpg.connect(database=DATABASE, **PG)
+    conn = await connect_for_all_tenants()
     try:
         dealers = consultants // 20
         for month_start, days, count in (
@@ -183,14 +193,38 @@ async def populate(consultants: int, deals: int, now: datetime) -> float:
     return time.perf_counter() - started
 
 
+# A digest of a month's statements and their lines in the order the API lists them (lines by
+# id), independent of run ids and timestamps: equal digests mean identical statements.
+_DIGEST = """
+SELECT md5(string_agg(h, '' ORDER BY dealer_id, user_id)) FROM (
+  SELECT s.dealer_id, s.user_id,
+         md5(concat_ws('|', s.id, s.team, s.units, s.target_units, s.attainment_percent, s.total,
+                       s.lines, string_agg(concat_ws('|', l.kind, l.order_id, l.opportunity_id,
+                         l.deal_day, l.plan_id, l.plan_version, l.rule, l.basis, l.rate,
+                         l.origin_rate, l.share_percent, l.amount, l.clawback_of), ','
+                         ORDER BY l.id))) AS h
+  FROM commission_statements s LEFT JOIN commission_lines l ON l.statement_id = s.id
+  WHERE s.month = $1
+  GROUP BY s.id) per_statement
+"""
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--consultants", type=int, default=10_000)
     parser.add_argument("--deals", type=int, default=1_000_000)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="run on the database a previous run populated (same sizes) instead of a fresh one",
+    )
     args = parser.parse_args()
     now = datetime.now(UTC)
-    database_url = await fresh_database(DATABASE, migrate_as="kpi")
-    populate_seconds = await populate(args.consultants, args.deals, now)
+    if args.reuse:
+        database_url, populate_seconds = bench_database_url(DATABASE), 0.0
+    else:
+        database_url = await fresh_database(DATABASE, migrate_as="kpi")
+        populate_seconds = await populate(args.consultants, args.deals, now)
     engine = create_engine(
         Settings(env="test", service_name="kpi-bench", database_url=database_url)
     )
@@ -199,9 +233,11 @@ async def main() -> None:
     try:
         for label, month in (("october", "2026-10"), ("november", "2026-11"), ("rerun", "2026-11")):
             started = time.perf_counter()
-            runs = await run_commission(
-                sessions, tenant=TENANT, month=month, dealers=None, run_by="bench", now=now
-            )
+            # The run the API starts for a tenant, in that tenant's scope.
+            with acting_for([TENANT]):
+                runs = await run_commission(
+                    sessions, tenant=TENANT, month=month, dealers=None, run_by="bench", now=now
+                )
             figures[f"{label}_s"] = round(time.perf_counter() - started, 2)
             figures[f"{label}_statements"] = sum(r.statements for r in runs)
             figures[f"{label}_lines"] = sum(r.lines for r in runs)
@@ -209,7 +245,7 @@ async def main() -> None:
                 figures[f"{label}_total"] = str(sum(r.total for r in runs))
     finally:
         await engine.dispose()
-    conn = await asyncpg.connect(database=DATABASE, **PG)
+    conn = await connect_for_all_tenants()
     try:
         counts = await conn.fetchrow(
             """
@@ -224,6 +260,7 @@ async def main() -> None:
                  AS consultants
             """
         )
+        digests = {month: await conn.fetchval(_DIGEST, month) for month in ("2026-10", "2026-11")}
     finally:
         await conn.close()
     print(
@@ -237,6 +274,8 @@ async def main() -> None:
                 "clawback_lines": counts["clawback_lines"],
                 "populate_s": round(populate_seconds, 1),
                 **figures,
+                "october_digest": digests["2026-10"],
+                "november_digest": digests["2026-11"],
                 "machine": f"{platform.machine()} {os.cpu_count()} cpu, "
                 f"Python {platform.python_version()}",
             }

@@ -16,7 +16,12 @@ from crm_common.contracts import new_event
 from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon, OrderCancelled
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
-from crm_kpi.adapters.commission_tables import deal_credits
+from crm_kpi.adapters.commission_tables import (
+    commission_lines,
+    commission_statements,
+    deal_credits,
+)
+from crm_kpi.application.commission import run_commission
 from crm_kpi.application.projections import record_deal_outcomes
 
 from .conftest import PEOPLE, TENANT, AsUser, Sessions
@@ -234,6 +239,51 @@ async def test_rerun_gives_identical_statements(as_user: AsUser, world: dict[str
         for s in again["statements"]
     ]
     assert lines_again == lines_first
+
+
+async def month_written(sessions: Sessions, month: str) -> list[Any]:
+    """Every statement of the month with its lines in the order they were written."""
+    s, line = commission_statements, commission_lines
+    async with sessions() as session:
+        rows = await session.execute(
+            select(
+                s.c.id,
+                s.c.user_id,
+                s.c.team,
+                s.c.units,
+                s.c.target_units,
+                s.c.attainment_percent,
+                s.c.total,
+                s.c.lines,
+                *(c for c in line.c if c.name != "id"),
+            )
+            .join(line, line.c.statement_id == s.c.id)
+            .where(s.c.month == month)
+            .order_by(s.c.user_id, line.c.id)
+        )
+        return [tuple(r) for r in rows]
+
+
+async def test_worker_processes_write_what_this_process_writes(
+    sessions: Sessions, world: dict[str, Any]
+) -> None:
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    months = []
+    for workers in (0, 2):
+        [run] = await run_commission(
+            sessions,
+            tenant=TENANT,
+            month="2026-11",
+            dealers=None,
+            run_by="m1",
+            now=now,
+            workers=workers,
+        )
+        assert (run.statements, run.total) == (2, D("2256.00"))
+        months.append(await month_written(sessions, "2026-11"))
+    in_process, in_workers = months
+    assert len(in_process) == 11  # c1: 8 lines, c2: 3
+    assert in_workers == in_process
 
 
 async def test_each_role_sees_what_it_may(as_user: AsUser, world: dict[str, Any]) -> None:

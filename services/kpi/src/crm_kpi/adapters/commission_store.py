@@ -1,15 +1,18 @@
-"""The commission run's reads and writes, set-based: one query per batch of dealers for the
-month's deals, one COPY per dealer for the lines. They run on the asyncpg connection under the
-unit of work's session (its transaction must have started: run a statement through the session
-first), because a month of a large dealer group is millions of lines."""
+"""The commission run's reads and writes, set-based: one COPY out of one query for the month's
+deals of every dealer, one COPY in per dealer for the lines. They run on the asyncpg connection
+under a session (its transaction must have started: run a statement through the session first;
+it declares the tenant scope row-level security admits), because a month of a large dealer group
+is millions of lines. Turning rows into deals and statements into COPY text are pure functions,
+so a worker process can run them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import asyncpg
@@ -26,14 +29,15 @@ from crm_kpi.domain.commission import (
     Statement,
 )
 
+# The deal's columns first: a deal's lines within a statement share that part of their row.
 LINE_COLUMNS = (
     "statement_id",
-    "kind",
     "order_id",
     "opportunity_id",
     "deal_day",
     "plan_id",
     "plan_version",
+    "kind",
     "rule",
     "basis",
     "rate",
@@ -42,25 +46,6 @@ LINE_COLUMNS = (
     "amount",
     "clawback_of",
 )
-STATEMENT_COLUMNS = (
-    "id",
-    "tenant",
-    "owner_org",
-    "dealer_id",
-    "user_id",
-    "team",
-    "month",
-    "run_id",
-    "status",
-    "units",
-    "target_units",
-    "attainment_percent",
-    "total",
-    "currency",
-    "lines",
-    "computed_at",
-)
-COPY_ROWS = 10_000
 
 
 async def driver(session: AsyncSession) -> asyncpg.Connection:
@@ -71,43 +56,120 @@ async def driver(session: AsyncSession) -> asyncpg.Connection:
 
 
 # Won deals of the month whose order was not cancelled by the month's end, with their split
-# credit (none recorded: the owning consultant has it all), in a stable order.
+# credit (none recorded: the owning consultant has it all), in a stable order. One row per
+# credited consultant; a deal's rows are consecutive.
 _DEALS = """
-SELECT f.dealer_id, f.order_id::text AS order_id, f.opportunity_id::text AS opportunity_id,
-       f.day, f.model_code, f.lead_origin, f.units, f.gross_margin, f.finance_attached,
-       f.insurance_attached, coalesce(c.user_id, f.consultant) AS user_id,
-       coalesce(c.team, f.team) AS team, coalesce(c.share_percent, 100) AS share_percent
+SELECT f.dealer_id, f.order_id, f.opportunity_id, f.day, f.model_code, f.lead_origin, f.units,
+       f.gross_margin, f.finance_attached, f.insurance_attached,
+       coalesce(c.user_id, f.consultant) AS user_id, coalesce(c.team, f.team) AS team,
+       coalesce(c.share_percent, 100) AS share_percent
 FROM deal_facts f
 LEFT JOIN deal_credits c ON c.event_id = f.event_id
 WHERE f.tenant = $1 AND f.dealer_id = ANY($2::text[]) AND f.outcome = 'won'
-  AND f.day BETWEEN $3 AND $4 AND f.order_id IS NOT NULL
+  AND f.day BETWEEN $3::date AND $4::date AND f.order_id IS NOT NULL
   AND coalesce(c.user_id, f.consultant) IS NOT NULL
   AND NOT EXISTS (
     SELECT 1 FROM deal_facts x
-    WHERE x.order_id = f.order_id AND x.outcome = 'cancelled' AND x.day <= $4)
+    WHERE x.order_id = f.order_id AND x.outcome = 'cancelled' AND x.day <= $4::date)
 ORDER BY f.dealer_id, f.day, f.order_id, 11
 """
+_SORT_MEMORY = "SELECT set_config('work_mem', '256MB', true)"
 
 
-async def month_deals(
-    conn: asyncpg.Connection, tenant: str, dealers: Sequence[str], first: date, last: date
-) -> dict[str, list[Deal]]:
-    deals: dict[str, list[Deal]] = defaultdict(list)
+async def stream_month_deals(
+    conn: asyncpg.Connection,
+    tenant: str,
+    dealers: Sequence[str],
+    first: date,
+    last: date,
+    take: Callable[[str, bytes], Awaitable[None]],
+) -> None:
+    """Streams the month's deals of every dealer named through one COPY of one query, handing
+    over each dealer's rows as COPY text (``deals_from_text`` reads them) as soon as they are
+    complete: PostgreSQL scans the facts once, and decoding them is left to whoever computes
+    the dealer's month. The connection's transaction must have started (it scopes the rows)."""
+    await conn.execute(_SORT_MEMORY)  # the month's sort in memory, not in temporary files
+    pending = b""
+    dealer = b""
+    rows: list[bytes] = []
+
+    async def receive(chunk: bytes) -> None:
+        nonlocal pending, dealer
+        complete = (pending + chunk).split(b"\n")
+        pending = complete.pop()
+        for row in complete:
+            name = row[: row.index(b"\t")]
+            if name != dealer:
+                if rows:
+                    await take(_unescape(dealer.decode()), b"\n".join(rows))
+                    rows.clear()
+                dealer = name
+            rows.append(row)
+
+    await conn.copy_from_query(
+        _DEALS, tenant, list(dealers), first, last, output=receive, format="text"
+    )
+    if rows:
+        await take(_unescape(dealer.decode()), b"\n".join(rows))
+
+
+def deals_from_text(rows: bytes) -> list[Deal]:
+    """The deals of one dealer from their COPY text rows (``stream_month_deals``)."""
+    deals: list[Deal] = []
     current: list[Any] | None = None
     credits: list[Credit] = []
+    decimals: dict[str, Decimal] = {}
 
-    def close() -> None:
-        if current is not None:
-            deals[current[0]].append(Deal(*current[1:], tuple(credits)))  # type: ignore[call-arg]
+    def decimal(value: str) -> Decimal:
+        found = decimals.get(value)
+        if found is None:
+            found = decimals[value] = Decimal(value)
+        return found
 
-    for r in await conn.fetch(_DEALS, tenant, list(dealers), first, last):
-        if current is None or current[1] != r[1]:
-            close()
-            current = list(r[:10])
+    for row in rows.decode().split("\n"):
+        (_, order, opp, day, model, origin, units, margin, finance, insurance, user, team,
+         share) = row.split("\t")  # fmt: skip
+        if current is None or current[0] != order:
+            if current is not None:
+                deals.append(Deal(*current, tuple(credits)))  # type: ignore[call-arg]
+            current = [
+                order,
+                opp,
+                date.fromisoformat(day),
+                _text_or_none(model),
+                _text_or_none(origin),
+                int(units),
+                Decimal(margin),
+                finance == "t",
+                insurance == "t",
+            ]
             credits = []
-        credits.append(Credit(r[10], r[11], r[12]))
-    close()
+        credits.append(Credit(_unescape(user), _text_or_none(team), decimal(share)))
+    if current is not None:
+        deals.append(Deal(*current, tuple(credits)))  # type: ignore[call-arg]
     return deals
+
+
+_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+
+
+def _unescape(value: str) -> str:
+    """A text value as COPY's text format wrote it (backslash escapes)."""
+    if "\\" not in value:
+        return value
+    out: list[str] = []
+    chars = iter(value)
+    for char in chars:
+        if char == "\\":
+            escaped = next(chars)
+            out.append(_ESCAPES.get(escaped, escaped))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _text_or_none(value: str) -> str | None:
+    return None if value == "\\N" else _unescape(value)
 
 
 # Lines paid in earlier months for deals whose order was cancelled this month.
@@ -193,6 +255,63 @@ async def lock_month(conn: asyncpg.Connection, tenant: str, dealer: str, month: 
     return any(s == "issued" for (s,) in statuses)
 
 
+@dataclass(frozen=True, slots=True)
+class MonthRows:
+    """A dealer's computed month as plain data ready to write: what a worker process hands
+    back (statements without their lines, the lines as COPY text)."""
+
+    statements: list[StatementRow]
+    lines: bytes
+    line_count: int
+    total: Decimal
+
+
+class StatementRow(NamedTuple):
+    id: UUID
+    user_id: str
+    team: str | None
+    units: Decimal
+    target_units: int | None
+    attainment_percent: Decimal | None
+    total: Decimal
+    lines: int
+
+
+def month_rows(statements: Sequence[Statement]) -> MonthRows:
+    return MonthRows(
+        [
+            StatementRow(
+                s.id,
+                s.user_id,
+                s.team,
+                s.units,
+                s.target_units,
+                s.attainment_percent,
+                s.total,
+                len(s.lines),
+            )
+            for s in statements
+        ],
+        _line_text(statements),
+        sum(len(s.lines) for s in statements),
+        sum((s.total for s in statements), Decimal(0)),
+    )
+
+
+# COPY is refused on tables under row-level security, so statements (a few per dealer) go in
+# by INSERT … SELECT unnest; their lines (no tenant column: reached through the statement) by
+# COPY.
+_INSERT_STATEMENTS = """
+INSERT INTO commission_statements (id, tenant, owner_org, dealer_id, user_id, team, month,
+  run_id, status, units, target_units, attainment_percent, total, currency, lines, computed_at)
+SELECT s.id, $1, $2, $2, s.user_id, s.team, $3, $4, 'draft', s.units, s.target_units,
+       s.attainment_percent, s.total, $5, s.lines, $6
+FROM unnest($7::uuid[], $8::text[], $9::text[], $10::numeric[], $11::integer[], $12::numeric[],
+            $13::numeric[], $14::integer[])
+  AS s(id, user_id, team, units, target_units, attainment_percent, total, lines)
+"""
+
+
 async def replace_month(
     conn: asyncpg.Connection,
     *,
@@ -203,8 +322,8 @@ async def replace_month(
     run_by: str,
     now: datetime,
     currency: str,
-    statements: Sequence[Statement],
-) -> tuple[int, Decimal]:
+    rows: MonthRows,
+) -> None:
     """Deletes the month's statements and lines and writes the new ones; the run row too."""
     await conn.execute(
         "DELETE FROM commission_lines WHERE statement_id IN (SELECT id FROM"
@@ -219,8 +338,6 @@ async def replace_month(
         dealer,
         month,
     )
-    lines = sum(len(s.lines) for s in statements)
-    total = sum((s.total for s in statements), Decimal(0))
     await conn.execute(
         "INSERT INTO commission_runs (id, tenant, owner_org, dealer_id, month, statements,"
         " lines, total, run_by, run_at) VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9)",
@@ -228,41 +345,32 @@ async def replace_month(
         tenant,
         dealer,
         month,
-        len(statements),
-        lines,
-        total,
+        len(rows.statements),
+        rows.line_count,
+        rows.total,
         run_by,
         now,
     )
-    await conn.copy_records_to_table(
-        "commission_statements",
-        columns=STATEMENT_COLUMNS,
-        records=[
-            (
-                s.id,
-                tenant,
-                dealer,
-                dealer,
-                s.user_id,
-                s.team,
-                month,
-                run_id,
-                "draft",
-                s.units,
-                s.target_units,
-                s.attainment_percent,
-                s.total,
-                currency,
-                len(s.lines),
-                now,
-            )
-            for s in statements
-        ],
+    if not rows.statements:
+        return
+    await conn.execute(
+        _INSERT_STATEMENTS,
+        tenant,
+        dealer,
+        month,
+        run_id,
+        currency,
+        now,
+        *(list(column) for column in zip(*rows.statements, strict=True)),
     )
-    await conn.copy_to_table(
-        "commission_lines", source=_line_text(statements), columns=LINE_COLUMNS, format="text"
-    )
-    return lines, total
+    if rows.lines:
+        await conn.copy_to_table(
+            "commission_lines", source=_once(rows.lines), columns=LINE_COLUMNS, format="text"
+        )
+
+
+async def _once(data: bytes) -> AsyncIterator[bytes]:
+    yield data
 
 
 def _escape(value: str) -> str:
@@ -276,11 +384,13 @@ def _escape(value: str) -> str:
     return value
 
 
-async def _line_text(statements: Iterable[Statement]) -> AsyncIterator[bytes]:
-    """COPY text rows, in chunks: formatting text is the cheapest way from Decimal to the wire.
-    (Line kinds are str enums and join as they are.)"""
-    chunk: list[str] = []
+def _line_text(statements: Iterable[Statement]) -> bytes:
+    """The lines as COPY text rows: formatting text is the cheapest way from Decimal to the
+    wire. A deal's lines in a statement share the start of their rows. (Line kinds are str
+    enums and join as they are.)"""
+    rows: list[str] = []
     texts: dict[object, str] = {None: "\\N"}
+    rules: dict[str, str] = {}
 
     def text(value: object) -> str:
         found = texts.get(value)
@@ -290,6 +400,8 @@ async def _line_text(statements: Iterable[Statement]) -> AsyncIterator[bytes]:
 
     for statement in statements:
         sid = str(statement.id)
+        last_deal: tuple[object, ...] = ()
+        start = ""
         for (
             kind,
             order,
@@ -305,17 +417,19 @@ async def _line_text(statements: Iterable[Statement]) -> AsyncIterator[bytes]:
             amount,
             of,
         ) in statement.lines:
-            chunk.append(
-                "\t".join(
+            deal = (order, opp, day, plan, version)
+            if deal != last_deal:
+                last_deal = deal
+                start = f"{sid}\t{order}\t{opp}\t{text(day)}\t{text(plan)}\t{text(version)}\t"
+            escaped = rules.get(rule)
+            if escaped is None:
+                escaped = rules[rule] = _escape(rule)
+            rows.append(
+                start
+                + "\t".join(
                     (
-                        sid,
                         kind,
-                        order,
-                        opp,
-                        text(day),
-                        text(plan),
-                        text(version),
-                        _escape(rule),
+                        escaped,
                         str(basis),
                         text(rate),
                         text(origin),
@@ -325,8 +439,5 @@ async def _line_text(statements: Iterable[Statement]) -> AsyncIterator[bytes]:
                     )
                 )
             )
-            if len(chunk) >= COPY_ROWS:
-                yield ("\n".join(chunk) + "\n").encode()
-                chunk = []
-    if chunk:
-        yield ("\n".join(chunk) + "\n").encode()
+    rows.append("")
+    return "\n".join(rows).encode() if len(rows) > 1 else b""

@@ -7,7 +7,11 @@ is either replaced whole or left as it was. Rules live in ``crm_kpi.domain.commi
 from __future__ import annotations
 
 import asyncio
+import gc
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,7 +42,6 @@ from crm_kpi.adapters.target_tables import targets
 from crm_kpi.application.targets import save_targets
 from crm_kpi.domain.commission import (
     HUNDRED,
-    Deal,
     Line,
     PaidLine,
     PlanRules,
@@ -54,11 +57,6 @@ from crm_kpi.domain.commission import (
 )
 from crm_kpi.domain.leaderboards import month_of
 from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure, Target
-
-DEALER_BATCH = 50
-"""Dealers whose month's deals one query loads."""
-PARALLEL_DEALERS = 2
-"""Dealers written at once: one computes in Python while PostgreSQL ingests the other's lines."""
 
 
 class DealerNotFound(LookupError):
@@ -309,97 +307,175 @@ async def run_commission(
     run_by: str,
     now: datetime,
     currency: str = "CNY",
+    workers: int | None = None,
 ) -> list[DealerRun]:
     """Computes the month's statements of the dealers named (every dealer with a plan, for
     None), replacing statements not yet issued. A dealer whose month has an issued statement is
-    refused when named alone (MonthIssued) and skipped in a run over several."""
+    refused when named alone (MonthIssued) and skipped in a run over several.
+
+    One query streams the month's deals of every dealer; each dealer's month is computed as soon
+    as its deals are in, in ``workers`` processes (None: one per core for a run over many
+    dealers, this process for a few), and written in a transaction of its own."""
     first, last = month_of(month)
     async with sessions() as session:
-        conn = await store.driver(session)
+        conn = await _raw(session)
         plans = await store.plan_versions(conn, tenant, dealers)
     if dealers is not None:
         missing = [d for d in dealers if d not in plans]
         if missing:
             raise NoPlan(f"no commission plan for {', '.join(missing)}")
     names = sorted(plans)
-    results: list[DealerRun] = []
-    for start in range(0, len(names), DEALER_BATCH):
-        batch = names[start : start + DEALER_BATCH]
-        async with sessions() as session:
-            conn = await store.driver(session)
-            deals = await store.month_deals(conn, tenant, batch, first, last)
-            paid = await store.paid_for_cancelled(conn, tenant, batch, first, last, month)
-            targets = await store.targets_of(conn, tenant, batch, month)
-        gate = asyncio.Semaphore(PARALLEL_DEALERS)
-        months = [
-            _DealerMonth(
-                dealer,
-                deals.pop(dealer, []),
-                plans[dealer],
-                targets.get(dealer, {}),
-                paid.pop(dealer, []),
-            )
-            for dealer in batch
-        ]
-        results.extend(
-            await asyncio.gather(
-                *(
-                    _run_dealer(sessions, gate, tenant, month, m, run_by, now, currency)
-                    for m in months
-                )
-            )
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(names) >= POOL_FROM_DEALERS else 0
+    # The workers live for one run and compute dealer after dealer without reference cycles:
+    # the cycle collector would only rescan their millions of fresh lines.
+    # Forkserver, not fork: a fork of this process (event loop, driver and logging threads)
+    # could inherit a lock held by another thread.
+    pool = (
+        ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("forkserver"), initializer=gc.disable
         )
+        if workers
+        else None
+    )
+    try:
+        run = _Run(sessions, pool, tenant, month, run_by, now, currency, max(workers, 1))
+        async with sessions() as session:
+            conn = await _raw(session)
+            run.paid = await store.paid_for_cancelled(conn, tenant, names, first, last, month)
+            run.targets = await store.targets_of(conn, tenant, names, month)
+            async with asyncio.TaskGroup() as group:
+
+                async def take(dealer: str, deals: bytes) -> None:
+                    await run.in_flight.acquire()
+                    run.started[dealer] = group.create_task(
+                        run.dealer(dealer, plans[dealer], deals)
+                    )
+
+                await store.stream_month_deals(conn, tenant, names, first, last, take)
+                for dealer in names:
+                    if dealer not in run.started:  # no deals this month: clawbacks at most
+                        await take(dealer, b"")
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    results = [run.started[dealer].result() for dealer in names]
     if dealers is not None and len(dealers) == 1 and results[0].run_id is None:
         raise MonthIssued(f"statements of {dealers[0]} for {month} are issued")
     return results
 
 
+POOL_FROM_DEALERS = 20
+"""Dealers from which a run computes in worker processes (starting them costs more than they
+save on a few dealers, and the API runs one)."""
+WRITERS = 2
+"""Dealers written at once: PostgreSQL ingests one's lines while the other's are sent."""
+AHEAD_PER_WORKER = 3
+"""Dealers read and not yet written, per worker: keeps every worker busy while the writes lag,
+without holding the whole month in memory."""
+
+
+async def _raw(session: AsyncSession) -> Any:
+    await session.execute(text("SELECT 1"))  # starts the transaction (and its tenant scope)
+    return await store.driver(session)
+
+
 @dataclass(frozen=True, slots=True)
-class _DealerMonth:
+class DealerMonth:
+    """What computing a dealer's month needs, as plain data a worker process receives."""
+
+    tenant: str
     dealer: str
-    deals: list[Deal]
+    month: str
+    deals: bytes
+    """The month's deals as ``store.stream_month_deals`` hands them over."""
     versions: list[PlanVersion]
     targets: dict[str, int]
     clawbacks: list[PaidLine]
 
 
-async def _run_dealer(
-    sessions: async_sessionmaker[AsyncSession],
-    gate: asyncio.Semaphore,
-    tenant: str,
-    month: str,
-    m: _DealerMonth,
-    run_by: str,
-    now: datetime,
-    currency: str,
-) -> DealerRun:
-    async with gate, UnitOfWork(sessions) as uow:
-        await uow.session.execute(text("SELECT 1"))  # starts the transaction the COPY joins
-        conn = await store.driver(uow.session)
-        if await store.lock_month(conn, tenant, m.dealer, month):
-            return DealerRun(m.dealer, None, 0, 0, Decimal(0))
-        statements = month_statements(
-            tenant=tenant,
-            dealer_id=m.dealer,
-            month=month,
-            deals=m.deals,
-            versions=m.versions,
-            targets=m.targets,
-            clawbacks=m.clawbacks,
-        )
-        run_id = uuid4()
-        lines, total = await store.replace_month(
-            conn,
-            tenant=tenant,
-            dealer=m.dealer,
-            month=month,
-            run_id=run_id,
-            run_by=run_by,
-            now=now,
-            currency=currency,
-            statements=statements,
-        )
-        return DealerRun(m.dealer, run_id, len(statements), lines, total)
+def compute_month(m: DealerMonth) -> store.MonthRows:
+    """A dealer's month, ready to write: pure, so it runs in a worker process."""
+    statements = month_statements(
+        tenant=m.tenant,
+        dealer_id=m.dealer,
+        month=m.month,
+        deals=store.deals_from_text(m.deals) if m.deals else [],
+        versions=m.versions,
+        targets=m.targets,
+        clawbacks=m.clawbacks,
+    )
+    return store.month_rows(statements)
+
+
+class _Run:
+    """One run over many dealers: computes each dealer's month (in the pool, if any) and
+    writes it in its own unit of work."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        pool: Executor | None,
+        tenant: str,
+        month: str,
+        run_by: str,
+        now: datetime,
+        currency: str,
+        workers: int,
+    ) -> None:
+        self.sessions = sessions
+        self.pool = pool
+        self.tenant = tenant
+        self.month = month
+        self.run_by = run_by
+        self.now = now
+        self.currency = currency
+        self.paid: dict[str, list[PaidLine]] = {}
+        self.targets: dict[str, dict[str, int]] = {}
+        self.started: dict[str, asyncio.Task[DealerRun]] = {}
+        self.in_flight = asyncio.Semaphore(AHEAD_PER_WORKER * workers)
+        self.writers = asyncio.Semaphore(WRITERS)
+
+    async def dealer(self, dealer: str, versions: list[PlanVersion], deals: bytes) -> DealerRun:
+        try:
+            job = DealerMonth(
+                self.tenant,
+                dealer,
+                self.month,
+                deals,
+                versions,
+                self.targets.get(dealer, {}),
+                self.paid.pop(dealer, []),
+            )
+            if self.pool is None:
+                rows = compute_month(job)
+            else:
+                rows = await asyncio.get_running_loop().run_in_executor(
+                    self.pool, compute_month, job
+                )
+            async with self.writers:
+                return await self.write(dealer, rows)
+        finally:
+            self.in_flight.release()
+
+    async def write(self, dealer: str, rows: store.MonthRows) -> DealerRun:
+        async with UnitOfWork(self.sessions) as uow:
+            conn = await _raw(uow.session)
+            if await store.lock_month(conn, self.tenant, dealer, self.month):
+                return DealerRun(dealer, None, 0, 0, Decimal(0))
+            run_id = uuid4()
+            await store.replace_month(
+                conn,
+                tenant=self.tenant,
+                dealer=dealer,
+                month=self.month,
+                run_id=run_id,
+                run_by=self.run_by,
+                now=self.now,
+                currency=self.currency,
+                rows=rows,
+            )
+            return DealerRun(dealer, run_id, len(rows.statements), rows.line_count, rows.total)
 
 
 # Review.

@@ -283,8 +283,12 @@ def month_statements(
     credited: dict[str, list[tuple[Deal, Credit, PlanVersion]]] = defaultdict(list)
     units: dict[str, Decimal] = defaultdict(lambda: ZERO)
     teams: dict[str, str | None] = {}
+    in_force: dict[date, PlanVersion | None] = {}
     for deal in deals:
-        version = version_in_force(versions, deal.day)
+        if deal.day in in_force:
+            version = in_force[deal.day]
+        else:
+            version = in_force[deal.day] = version_in_force(versions, deal.day)
         for credit in deal.credit:
             units[credit.user_id] += deal.units * credit.share_percent / HUNDRED
             teams.setdefault(credit.user_id, credit.team)
@@ -294,6 +298,7 @@ def month_statements(
     for paid in clawbacks:
         teams.setdefault(paid.user_id, paid.team)
         paid_back[paid.user_id].append(paid)
+    earnings = {v.version: _Earnings(v) for v in versions}
     statements = []
     for user_id in sorted(units.keys() | paid_back.keys()):
         target = targets.get(user_id)
@@ -301,7 +306,7 @@ def month_statements(
         bands = {v.version: v.rules.band(achieved) for v in versions}
         lines: list[Line] = []
         for deal, credit, version in credited[user_id]:
-            lines.extend(deal_lines(deal, credit, version, bands[version.version]))
+            earnings[version.version].add(lines, deal, credit, bands[version.version])
         lines.extend(clawback_lines(paid_back[user_id]))
         statements.append(
             Statement(
@@ -323,68 +328,142 @@ def deal_lines(
 ) -> list[Line]:
     """What one deal earns one consultant (their share), under one plan version, in the
     consultant's attainment band of the month (name, multiplier)."""
-    rules = version.rules
-    share = credit.share_percent / HUNDRED
-    origin = rules.origin_rate(deal.lead_origin)
     lines: list[Line] = []
+    _Earnings(version).add(lines, deal, credit, band)
+    return lines
 
-    def add(
-        kind: LineKind, rule: str, basis: Decimal, rate: Decimal, amount: Decimal, o: Decimal
-    ) -> Decimal:
-        rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-        if rounded:
+
+class _Earnings:
+    """The lines deals earn under one plan version. A month has millions of lines but few
+    distinct per-unit and bonus amounts (by model, origin, units and share), so those are
+    computed once each; every amount is the same expression, rounded the same way."""
+
+    def __init__(self, version: PlanVersion) -> None:
+        self.version = version
+        self.per_unit: dict[tuple[str | None, str | None, int, Decimal], _Amount] = {}
+        self.finance: dict[Decimal, Decimal] = {}
+        self.insurance: dict[Decimal, Decimal] = {}
+
+    def _per_unit(
+        self, model_code: str | None, lead_origin: str | None, count: int, share_percent: Decimal
+    ) -> _Amount:
+        rules = self.version.rules
+        origin = rules.origin_rate(lead_origin)
+        rate = rules.unit_amount(model_code)
+        rule = f"per_unit:{model_code}" if model_code in rules.per_unit else "per_unit"
+        units = Decimal(count)
+        share = share_percent / HUNDRED
+        return _Amount(rule, units, rate, origin, cents(units * rate * origin * share))
+
+    def add(self, lines: list[Line], deal: Deal, credit: Credit, band: tuple[str, Decimal]) -> None:
+        version = self.version
+        rules = version.rules
+        share_percent = credit.share_percent
+        make = Line._make
+        cites = (deal.order_id, deal.opportunity_id, deal.day, version.plan_id, version.version)
+        # Amounts equal whatever the share's scale (100 or 100.00); the line cites the credit's.
+        key = (deal.model_code, deal.lead_origin, deal.units, share_percent)
+        unit = self.per_unit.get(key)
+        if unit is None:
+            unit = self.per_unit[key] = self._per_unit(*key)
+        origin = unit.origin
+        base = unit.amount
+        if base:
             lines.append(
-                Line(
-                    kind,
-                    deal.order_id,
-                    deal.opportunity_id,
-                    deal.day,
-                    version.plan_id,
-                    version.version,
-                    rule,
-                    basis,
-                    rate,
-                    o,
-                    credit.share_percent,
-                    rounded,
+                make(
+                    (
+                        LineKind.PER_UNIT,
+                        *cites,
+                        unit.rule,
+                        unit.basis,
+                        unit.rate,
+                        origin,
+                        share_percent,
+                        base,
+                        None,
+                    )
                 )
             )
-        return rounded
+        if deal.gross_margin > 0:
+            margin_rate = rules.gross_margin_percent
+            share = share_percent / HUNDRED
+            margin = cents(deal.gross_margin * margin_rate / HUNDRED * origin * share)
+            if margin:
+                lines.append(
+                    make(
+                        (
+                            LineKind.GROSS_MARGIN,
+                            *cites,
+                            "gross_margin_percent",
+                            deal.gross_margin,
+                            margin_rate,
+                            origin,
+                            share_percent,
+                            margin,
+                            None,
+                        )
+                    )
+                )
+                base += margin
+        band_name, multiplier = band
+        if multiplier != ONE:
+            # The base is already this consultant's share: the share is not applied twice.
+            accelerator = cents(base * (multiplier - ONE))
+            if accelerator:
+                lines.append(
+                    make(
+                        (
+                            LineKind.ACCELERATOR,
+                            *cites,
+                            f"attainment:{band_name}",
+                            base,
+                            multiplier,
+                            ONE,
+                            share_percent,
+                            accelerator,
+                            None,
+                        )
+                    )
+                )
+        if deal.finance_attached:
+            self._bonus(
+                lines, LineKind.FINANCE_BONUS, rules.finance_bonus, self.finance, cites, credit
+            )
+        if deal.insurance_attached:
+            self._bonus(
+                lines,
+                LineKind.INSURANCE_BONUS,
+                rules.insurance_bonus,
+                self.insurance,
+                cites,
+                credit,
+            )
 
-    unit_rate = rules.unit_amount(deal.model_code)
-    unit_rule = f"per_unit:{deal.model_code}" if deal.model_code in rules.per_unit else "per_unit"
-    units = Decimal(deal.units)
-    base = add(
-        LineKind.PER_UNIT, unit_rule, units, unit_rate, units * unit_rate * origin * share, origin
-    )
-    if deal.gross_margin > 0:
-        margin_rate = rules.gross_margin_percent
-        base += add(
-            LineKind.GROSS_MARGIN,
-            "gross_margin_percent",
-            deal.gross_margin,
-            margin_rate,
-            deal.gross_margin * margin_rate / HUNDRED * origin * share,
-            origin,
-        )
-    band_name, multiplier = band
-    if multiplier != ONE:
-        # The base is already this consultant's share: the share is not applied twice.
-        add(
-            LineKind.ACCELERATOR,
-            f"attainment:{band_name}",
-            base,
-            multiplier,
-            base * (multiplier - ONE),
-            ONE,
-        )
-    if deal.finance_attached:
-        bonus = rules.finance_bonus
-        add(LineKind.FINANCE_BONUS, "finance_bonus", ONE, bonus, bonus * share, ONE)
-    if deal.insurance_attached:
-        bonus = rules.insurance_bonus
-        add(LineKind.INSURANCE_BONUS, "insurance_bonus", ONE, bonus, bonus * share, ONE)
-    return lines
+    @staticmethod
+    def _bonus(
+        lines: list[Line],
+        kind: LineKind,
+        bonus: Decimal,
+        amounts: dict[Decimal, Decimal],
+        cites: tuple[str, str, date, UUID, int],
+        credit: Credit,
+    ) -> None:
+        share_percent = credit.share_percent
+        amount = amounts.get(share_percent)
+        if amount is None:
+            amount = amounts[share_percent] = cents(bonus * (share_percent / HUNDRED))
+        if amount:
+            lines.append(
+                Line._make((kind, *cites, kind.value, ONE, bonus, ONE, share_percent, amount, None))
+            )
+
+
+class _Amount(NamedTuple):
+    rule: str
+    basis: Decimal
+    rate: Decimal
+    origin: Decimal
+    amount: Decimal
 
 
 def clawback_lines(paid: Iterable[PaidLine]) -> list[Line]:
