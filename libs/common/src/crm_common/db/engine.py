@@ -13,7 +13,16 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_pool_size,
         pool_pre_ping=True,
-        connect_args={"server_settings": {"application_name": settings.service_name}},
+        connect_args={
+            "server_settings": {
+                "application_name": settings.service_name,
+                # asyncpg prepares every statement; after five runs on a connection PostgreSQL
+                # may switch to a generic plan that ignores the parameters (the caller's book,
+                # the period): a dealer's yearly KPI went from 0.9 s to 11 s. Planning each
+                # run costs well under a millisecond.
+                "plan_cache_mode": "force_custom_plan",
+            }
+        },
     )
     scope_connections(engine)
     return engine
