@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,6 +28,12 @@ class Settings(BaseSettings):
     # Each service has its own database; development defaults to crm_<service> on localhost.
     database_url: SecretStr = SecretStr("")
     database_pool_size: int = Field(default=10, ge=1)
+    # PostgreSQL's plan_cache_mode for the service's connections. Empty: the service's own
+    # default — kpi, whose reads are reports over one caller's book and period, plans every
+    # statement for its parameters (after five runs a generic plan made a dealer's yearly KPI
+    # 12x slower); the others keep PostgreSQL's "auto" (re-planning their short transactions
+    # would cost a third of the claim throughput).
+    database_plan_cache_mode: Literal["", "auto", "force_custom_plan", "force_generic_plan"] = ""
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     # Prefix of every topic and consumer group: isolates test runs and side-by-side deployments
     # sharing one cluster. Empty in a normal deployment.
@@ -94,6 +101,12 @@ class Settings(BaseSettings):
             ):
                 raise ValueError("CRM_JWKS_URL must use https in production")
         return self
+
+    @property
+    def plan_cache_mode(self) -> str:
+        if self.database_plan_cache_mode:
+            return self.database_plan_cache_mode
+        return "force_custom_plan" if self.service_name == "kpi" else "auto"
 
     def topic(self, name: str) -> str:
         return f"{self.kafka_namespace}{name}"

@@ -33,3 +33,10 @@ def test_namespace_prefixes_topics_and_groups() -> None:
     settings = Settings(kafka_namespace="t1.")
     assert settings.topic("crm.leads.lead.v1") == "t1.crm.leads.lead.v1"
     assert settings.consumer_group("kpi.lead-facts") == "t1.kpi.lead-facts"
+
+
+def test_kpi_plans_each_report_for_its_parameters_and_the_others_keep_postgres_default() -> None:
+    assert Settings(service_name="kpi").plan_cache_mode == "force_custom_plan"
+    assert Settings(service_name="leads").plan_cache_mode == "auto"
+    overridden = Settings(service_name="kpi", database_plan_cache_mode="auto")
+    assert overridden.plan_cache_mode == "auto"

@@ -16,11 +16,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         connect_args={
             "server_settings": {
                 "application_name": settings.service_name,
-                # asyncpg prepares every statement; after five runs on a connection PostgreSQL
-                # may switch to a generic plan that ignores the parameters (the caller's book,
-                # the period): a dealer's yearly KPI went from 0.9 s to 11 s. Planning each
-                # run costs well under a millisecond.
-                "plan_cache_mode": "force_custom_plan",
+                "plan_cache_mode": settings.plan_cache_mode,
             }
         },
     )
