@@ -1,12 +1,12 @@
 """The commission run's reads and writes, set-based: one COPY out of one query for the month's
 deals of every dealer, one COPY in per dealer for the lines. They run on the asyncpg connection
-under a session (its transaction must have started: run a statement through the session first;
-it declares the tenant scope row-level security admits), because a month of a large dealer group
-is millions of lines. Turning rows into deals and statements into COPY text are pure functions,
-so a worker process can run them."""
+under a session (``driver``), because a month of a large dealer group is millions of lines.
+Turning rows into deals and statements into COPY text are pure functions, so a worker process
+can run them."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from uuid import UUID
 
 import asyncpg
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_kpi.domain.commission import (
@@ -49,6 +50,9 @@ LINE_COLUMNS = (
 
 
 async def driver(session: AsyncSession) -> asyncpg.Connection:
+    """The session's asyncpg connection, inside the session's transaction: the driver begins
+    that transaction at its first statement, so one goes through the session first."""
+    await session.execute(text("SELECT 1"))
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     native: asyncpg.Connection = raw.driver_connection
@@ -118,13 +122,7 @@ def deals_from_text(rows: bytes) -> list[Deal]:
     deals: list[Deal] = []
     current: list[Any] | None = None
     credits: list[Credit] = []
-    decimals: dict[str, Decimal] = {}
-
-    def decimal(value: str) -> Decimal:
-        found = decimals.get(value)
-        if found is None:
-            found = decimals[value] = Decimal(value)
-        return found
+    decimal = functools.cache(Decimal)  # a few distinct shares, parsed once
 
     for row in rows.decode().split("\n"):
         (_, order, opp, day, model, origin, units, margin, finance, insurance, user, team,
@@ -393,14 +391,9 @@ def _line_text(statements: Iterable[Statement]) -> bytes:
     wire. A deal's lines in a statement share the start of their rows. (Line kinds are str
     enums and join as they are.)"""
     rows: list[str] = []
-    texts: dict[object, str] = {None: "\\N"}
-    rules: dict[str, str] = {}
-
-    def text(value: object) -> str:
-        found = texts.get(value)
-        if found is None:
-            found = texts[value] = str(value)
-        return found
+    # Days, plans, rates and rules repeat across millions of lines: each formatted once.
+    as_text = functools.cache(lambda value: "\\N" if value is None else str(value))
+    escape = functools.cache(_escape)
 
     for statement in statements:
         sid = str(statement.id)
@@ -424,22 +417,21 @@ def _line_text(statements: Iterable[Statement]) -> bytes:
             deal = (order, opp, day, plan, version)
             if deal != last_deal:
                 last_deal = deal
-                start = f"{sid}\t{order}\t{opp}\t{text(day)}\t{text(plan)}\t{text(version)}\t"
-            escaped = rules.get(rule)
-            if escaped is None:
-                escaped = rules[rule] = _escape(rule)
+                start = (
+                    f"{sid}\t{order}\t{opp}\t{as_text(day)}\t{as_text(plan)}\t{as_text(version)}\t"
+                )
             rows.append(
                 start
                 + "\t".join(
                     (
                         kind,
-                        escaped,
+                        escape(rule),
                         str(basis),
-                        text(rate),
-                        text(origin),
-                        text(share),
+                        as_text(rate),
+                        as_text(origin),
+                        as_text(share),
                         str(amount),
-                        text(of),
+                        as_text(of),
                     )
                 )
             )

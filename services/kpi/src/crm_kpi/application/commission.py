@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import and_, func, select, text, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -318,7 +318,7 @@ async def run_commission(
     dealers, this process for a few), and written in a transaction of its own."""
     first, last = month_of(month)
     async with sessions() as session:
-        conn = await _raw(session)
+        conn = await store.driver(session)
         plans = await store.plan_versions(conn, tenant, dealers)
     if dealers is not None:
         missing = [d for d in dealers if d not in plans]
@@ -341,7 +341,7 @@ async def run_commission(
     try:
         run = _Run(sessions, pool, tenant, month, run_by, now, currency, max(workers, 1))
         async with sessions() as session:
-            conn = await _raw(session)
+            conn = await store.driver(session)
             run.paid = await store.paid_for_cancelled(conn, tenant, names, first, last, month)
             run.targets = await store.targets_of(conn, tenant, names, month)
             async with asyncio.TaskGroup() as group:
@@ -373,11 +373,6 @@ WRITERS = 2
 AHEAD_PER_WORKER = 3
 """Dealers read and not yet written, per worker: keeps every worker busy while the writes lag,
 without holding the whole month in memory."""
-
-
-async def _raw(session: AsyncSession) -> Any:
-    await session.execute(text("SELECT 1"))  # starts the transaction (and its tenant scope)
-    return await store.driver(session)
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,7 +455,7 @@ class _Run:
 
     async def write(self, dealer: str, rows: store.MonthRows) -> DealerRun:
         async with UnitOfWork(self.sessions) as uow:
-            conn = await _raw(uow.session)
+            conn = await store.driver(uow.session)
             if await store.lock_month(conn, self.tenant, dealer, self.month):
                 return DealerRun(dealer, None, 0, 0, Decimal(0))
             run_id = uuid4()
