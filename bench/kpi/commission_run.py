@@ -27,12 +27,10 @@ import platform
 import time
 from datetime import UTC, datetime
 
-import asyncpg
-
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
-from crm_common.testing.bench import PG, bench_database_url, fresh_database
+from crm_common.testing.bench import bench_database_url, connect_across_tenants, fresh_database
 from crm_kpi.application.commission import run_commission
 from crm_kpi.domain.commission import PlanRules
 
@@ -92,16 +90,9 @@ WHERE f.day BETWEEN $1 AND $2
 """
 
 
-async def connect_for_all_tenants() -> asyncpg.Connection:
-    """A raw connection past row-level security: the benchmark sets up and checks every row."""
-    conn = await asyncpg.connect(database=DATABASE, **PG)
-    await conn.execute("SELECT set_config('crm.all_tenants', 'on', false)")
-    return conn
-
-
 async def populate(consultants: int, deals: int, now: datetime) -> float:
     started = time.perf_counter()
-    conn = await connect_for_all_tenants()
+    conn = await connect_across_tenants(DATABASE)
     try:
         dealers = consultants // 20
         for month_start, days, count in (
@@ -245,7 +236,7 @@ async def main() -> None:
                 figures[f"{label}_total"] = str(sum(r.total for r in runs))
     finally:
         await engine.dispose()
-    conn = await connect_for_all_tenants()
+    conn = await connect_across_tenants(DATABASE)
     try:
         counts = await conn.fetchrow(
             """

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from crm_common.db.tables import messaging_metadata
-from crm_common.db.tenancy import declare_all_tenants
+from crm_common.db.tenancy import ACROSS_TENANTS_SERVER_SETTINGS
 from crm_common.settings import get_settings
 
 
@@ -29,11 +29,12 @@ def run_migrations(service_metadata: MetaData) -> None:
     def _run(connection: Connection) -> None:
         context.configure(connection=connection, target_metadata=target)
         with context.begin_transaction():
-            declare_all_tenants(connection)
             context.run_migrations()
 
     async def _run_async() -> None:
-        engine = create_async_engine(url)
+        engine = create_async_engine(
+            url, connect_args={"server_settings": ACROSS_TENANTS_SERVER_SETTINGS}
+        )
         async with engine.connect() as connection:
             await connection.run_sync(_run)
         await engine.dispose()

@@ -18,7 +18,6 @@ from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -26,6 +25,9 @@ log = logging.getLogger(__name__)
 
 ALL_TENANTS = "*"
 """The scope of system work (sweeps, rebuilds, migrations) that spans every tenant."""
+ACROSS_TENANTS_SERVER_SETTINGS = {"crm.all_tenants": "on"}
+"""For a connection made outside the services' pools for work across tenants: migrations'
+back-fills, benchmarks filling their databases."""
 
 _scope: ContextVar[str | None] = ContextVar("crm_tenant_scope", default=None)
 # Session-level (not transaction-local): declared once per checkout, outside any transaction.
@@ -78,11 +80,6 @@ def _declare_scope(dbapi_connection: Any, record: Any, proxy: Any) -> None:
     # Always both: what the connection's previous user declared must not survive.
     tenants, everyone = ("", "on") if scope == ALL_TENANTS else (scope or "", "off")
     dbapi_connection.run_async(lambda driver: driver.execute(_DECLARE_SCOPE, tenants, everyone))
-
-
-def declare_all_tenants(connection: Connection) -> None:
-    """For a connection outside sessions that spans tenants (migrations' back-fills)."""
-    connection.execute(text("SELECT set_config('crm.all_tenants', 'on', false)"))
 
 
 async def warn_if_row_security_bypassed(engine: AsyncEngine) -> None:

@@ -10,6 +10,7 @@ import sys
 
 import asyncpg
 
+from crm_common.db.tenancy import ACROSS_TENANTS_SERVER_SETTINGS
 from crm_common.testing.processes import package_of
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
@@ -46,7 +47,9 @@ async def fresh_database(database: str, *, migrate_as: str | None = None) -> str
 async def connect_across_tenants(database: str) -> asyncpg.Connection:
     """A connection that fills or inspects a benchmark's database across tenants, as system work
     does: row-level security shows a connection that declares no tenant no row."""
-    return await asyncpg.connect(database=database, server_settings={"crm.all_tenants": "on"}, **PG)
+    return await asyncpg.connect(
+        database=database, server_settings=ACROSS_TENANTS_SERVER_SETTINGS, **PG
+    )
 
 
 def percentile(values: list[float], p: float) -> float:
