@@ -14,17 +14,18 @@ from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import run_command
-from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
 
 from .conftest import Spine
 from .test_spine import create_leads, settles_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
+PROJECTED = (lead_facts, lead_activity_facts, deal_facts, deal_day_figures)
 # Every column but when kpi recorded the row.
 FACTS = [
     table.c[name]
-    for table in (lead_facts, lead_activity_facts, deal_facts)
+    for table in PROJECTED
     for name in table.c.keys()  # noqa: SIM118 - a ColumnCollection, not a dict
     if name != "recorded_at"
 ]
@@ -35,7 +36,7 @@ async def facts_of(database_url: str) -> dict[str, set[tuple[Any, ...]]]:
     facts: dict[str, set[tuple[Any, ...]]] = {}
     try:
         async with engine.connect() as conn:
-            for table in (lead_facts, lead_activity_facts, deal_facts):
+            for table in PROJECTED:
                 columns = [c for c in FACTS if c.table is table]
                 facts[table.name] = {tuple(r) for r in await conn.execute(select(*columns))}
     finally:

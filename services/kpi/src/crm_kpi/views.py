@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.policy import DataType, SharingLevel, visible_to
-from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.domain.facts import DAY_FIGURE_COLUMNS
 from crm_kpi.domain.reports import FOLLOW_UP_COLUMNS, ConsultantFigures
 
 ACTIVITIES = (
@@ -114,62 +115,60 @@ async def daily_sales(
 ) -> dict[tuple[str, date], DaySales]:
     """Units won, revenue and gross margin, losses, deliveries and cancellations per dealer
     and day. A cancellation counts on its own day with the figures of the order's win."""
-    facts = deal_facts
-    scope = [
-        visible_to(
-            principal,
-            DataType.KPI,
-            tenant=facts.c.tenant,
-            owner_org=facts.c.owner_org,
-            need=SharingLevel.AGGREGATE,
-        ),
-        facts.c.day.between(date_from, date_to),
-    ]
-    if dealer_id is not None:
-        scope.append(facts.c.dealer_id == dealer_id)
+
+    def scope(table: Table) -> list[ColumnElement[bool]]:
+        conditions = [
+            visible_to(
+                principal,
+                DataType.KPI,
+                tenant=table.c.tenant,
+                owner_org=table.c.owner_org,
+                need=SharingLevel.AGGREGATE,
+            ),
+            table.c.day.between(date_from, date_to),
+        ]
+        if dealer_id is not None:
+            conditions.append(table.c.dealer_id == dealer_id)
+        return conditions
+
+    # A dealer's facts may sit in several books (the dealer's, its teams'): summed here.
+    days = deal_day_figures
     outcomes = (
         select(
-            facts.c.dealer_id,
-            facts.c.day,
-            facts.c.outcome,
-            func.count().label("n"),
-            func.sum(facts.c.units).label("units"),
-            func.sum(facts.c.revenue).label("revenue"),
-            func.sum(facts.c.gross_margin).label("gross_margin"),
+            days.c.dealer_id,
+            days.c.day,
+            *(func.sum(days.c[column]).label(column) for column in DAY_FIGURE_COLUMNS),
         )
-        .where(*scope, facts.c.outcome.in_(("won", "lost", "delivered")))
-        .group_by(facts.c.dealer_id, facts.c.day, facts.c.outcome)
+        .where(*scope(days))
+        .group_by(days.c.dealer_id, days.c.day)
     )
-    win = deal_facts.alias("win")
+    cancelled, win = deal_facts, deal_facts.alias("win")
     cancellations = (
         select(
-            facts.c.dealer_id,
-            facts.c.day,
+            cancelled.c.dealer_id,
+            cancelled.c.day,
             func.coalesce(func.sum(win.c.units), 0).label("units"),
             func.coalesce(func.sum(win.c.revenue), 0).label("revenue"),
             func.coalesce(func.sum(win.c.gross_margin), 0).label("gross_margin"),
         )
         .select_from(
-            facts.outerjoin(win, and_(win.c.order_id == facts.c.order_id, win.c.outcome == "won"))
+            cancelled.outerjoin(
+                win, and_(win.c.order_id == cancelled.c.order_id, win.c.outcome == "won")
+            )
         )
-        .where(*scope, facts.c.outcome == "cancelled")
-        .group_by(facts.c.dealer_id, facts.c.day)
+        .where(*scope(cancelled), cancelled.c.outcome == "cancelled")
+        .group_by(cancelled.c.dealer_id, cancelled.c.day)
     )
     figures: dict[tuple[str, date], dict[str, Any]] = {}
     async with session_factory() as session:
-        for r in await session.execute(outcomes):
-            day = figures.setdefault((r.dealer_id, r.day), {})
-            if r.outcome == "won":
-                day.update(won_units=r.units, revenue=r.revenue, gross_margin=r.gross_margin)
-            elif r.outcome == "lost":
-                day["lost"] = r.n
-            else:
-                day["delivered"] = r.n
-        for r in await session.execute(cancellations):
-            figures.setdefault((r.dealer_id, r.day), {}).update(
-                cancelled_units=r.units,
-                cancelled_revenue=r.revenue,
-                cancelled_gross_margin=r.gross_margin,
+        # Thousands of rows for a region's year: unpacked as tuples, not looked up by name.
+        for dealer, day, *values in await session.execute(outcomes):
+            figures[(dealer, day)] = dict(zip(DAY_FIGURE_COLUMNS, values, strict=True))
+        for dealer, day, units, revenue, gross_margin in await session.execute(cancellations):
+            figures.setdefault((dealer, day), {}).update(
+                cancelled_units=units,
+                cancelled_revenue=revenue,
+                cancelled_gross_margin=gross_margin,
             )
     return {key: DaySales(**values) for key, values in figures.items()}
 

@@ -43,6 +43,7 @@ TABLES = (
     "model_product_lines",
     "deal_credits",
     "deal_facts",
+    "deal_day_figures",
 )
 Sessions = async_sessionmaker[AsyncSession]
 

@@ -11,7 +11,7 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from crm_common.auth.principal import DataScope
 from crm_common.contracts import new_event
@@ -38,6 +38,7 @@ TABLES = (
     "lead_facts",
     "lead_activity_facts",
     "deal_facts",
+    "deal_day_figures",
     "deal_credits",
     "collection_facts",
     "targets",
@@ -315,6 +316,70 @@ async def test_predefined_kpis_are_computed_exactly_over_what_each_caller_may_se
             ("2026-11-01", "dealer-a", "0.9200"),
             ("2026-11-01", "dealer-b", "0.5000"),
         ], "dealers share figures with the OEM at the aggregate level"
+
+
+async def test_daily_sales_are_read_from_the_day_figures_kept_with_the_facts(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    """The projection adds each new fact to its dealer's day once: a redelivered batch adds
+    nothing, a cancellation arriving before its win takes the win back once both are in."""
+    early = won(at(11, 10), "c1", "team-a1", 150000)
+    withdrawn = cancelled(early, at(11, 12))
+    redelivered = won(at(11, 5), "c1", "team-a1", 999999)
+    uow = UnitOfWork(facts)
+    async with uow:
+        await record_deal_outcomes(uow, [withdrawn], TZ)
+    async with uow:
+        await record_deal_outcomes(uow, [early, early], TZ)
+    async with uow:
+        await record_deal_outcomes(uow, [early, withdrawn], TZ)
+    async with uow:
+        await record_deal_outcomes(uow, [redelivered.model_copy(update={"id": early.id})], TZ)
+
+    async with as_user(PEOPLE.manager) as client:
+        answer = await client.get("/kpi/sales/daily", params=NOVEMBER)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    days = {
+        r["day"]: (r["won_units"], r["revenue"], r["cancelled_units"], r["cancelled_revenue"])
+        for r in body["rows"]
+    }
+    assert days == {
+        "2026-11-05": (1, "176000.00", 0, "0"),
+        "2026-11-06": (1, "190000.00", 0, "0"),
+        "2026-11-07": (1, "200000.00", 0, "0"),
+        "2026-11-08": (1, "170000.00", 0, "0"),
+        "2026-11-10": (1, "150000.00", 0, "0"),
+        "2026-11-12": (0, "0", 1, "150000.00"),
+        "2026-11-20": (0, "0", 1, "170000.00"),
+    }, "dealer-a's November; 1 December in Beijing is December's"
+    assert {r["dealer_id"] for r in body["rows"]} == {"dealer-a"}
+    assert (body["won_units"], body["net_units"], body["net_revenue"]) == (5, 3, "566000.00")
+
+    async with facts() as session:
+        kept = (
+            await session.execute(
+                text(
+                    "SELECT dealer_id, day, won_units, revenue, gross_margin, lost, delivered"
+                    " FROM deal_day_figures WHERE tenant = :t ORDER BY 1, 2"
+                ),
+                {"t": TENANT},
+            )
+        ).all()
+        summed = (
+            await session.execute(
+                text(
+                    "SELECT dealer_id, day, sum(units) FILTER (WHERE outcome = 'won'),"
+                    " sum(revenue), sum(gross_margin),"
+                    " count(*) FILTER (WHERE outcome = 'lost'),"
+                    " count(*) FILTER (WHERE outcome = 'delivered')"
+                    " FROM deal_facts WHERE tenant = :t AND outcome <> 'cancelled'"
+                    " GROUP BY 1, 2 ORDER BY 1, 2"
+                ),
+                {"t": TENANT},
+            )
+        ).all()
+    assert kept == summed, "the day figures are the facts summed"
 
 
 async def test_a_kpi_no_service_produces_the_facts_of_answers_409_with_the_reason(

@@ -12,9 +12,12 @@ from crm_common.contracts.events.opportunities.v1 import (
     OrderCancelled,
 )
 from crm_kpi.domain.facts import (
+    DayFigures,
+    DealOutcome,
     LeadActivity,
     LeadEventData,
     business_day,
+    day_figures,
     deal_outcome,
     lead_activity,
 )
@@ -172,3 +175,30 @@ def test_a_lost_deal_keeps_its_reason_and_competitor() -> None:
         "price",
         "Brand B",
     )
+
+
+def test_day_figures_sum_wins_losses_and_deliveries_per_book_dealer_and_day() -> None:
+    def outcome(kind: str, units: int = 0, revenue: int = 0) -> DealOutcome:
+        money = Decimal(revenue)
+        return DealOutcome(
+            kind, ORDER, "c1", None, None, None, units, money, money / 10, money,
+            False, False, None, None,
+        )  # fmt: skip
+
+    day, next_day = date(2026, 11, 23), date(2026, 11, 24)
+    a_day = ("oem", "dealer-a", "dealer-a", day)
+    team_day = ("oem", "team-a1", "dealer-a", day)
+    figures = day_figures(
+        [
+            (a_day, outcome("won", 1, 200000)),
+            (a_day, outcome("won", 2, 300000)),
+            (a_day, outcome("lost")),
+            (a_day, outcome("cancelled")),
+            (team_day, outcome("delivered", 1)),
+            (("oem", "dealer-a", "dealer-a", next_day), outcome("cancelled")),
+        ]
+    )
+    assert figures == {
+        a_day: DayFigures(3, Decimal(500000), Decimal(50000), lost=1),
+        team_day: DayFigures(delivered=1),
+    }, "a cancellation takes back its win at read time, not here"

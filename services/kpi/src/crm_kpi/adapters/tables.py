@@ -31,6 +31,7 @@ lead_facts = Table(
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Index("ix_lead_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
+    Index("ix_lead_facts_book_day", "tenant", "owner_org", "day"),
 )
 
 # One row per lead transition (claimed, released, followed up, converted...): the grain of the
@@ -49,6 +50,7 @@ lead_activity_facts = Table(
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Index("ix_lead_activity_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
+    Index("ix_lead_activity_facts_book_day", "tenant", "owner_org", "day"),
 )
 
 # One row per deal outcome event (won, lost, delivered, cancelled): the grain of unit sales,
@@ -81,8 +83,34 @@ deal_facts = Table(
     # When kpi recorded it: what the leaderboard refresh looks for.
     Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_deal_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
+    Index("ix_deal_facts_book_day", "tenant", "owner_org", "day"),
     Index("ix_deal_facts_recorded", "recorded_at"),
     Index("ix_deal_facts_order", "order_id"),
+)
+
+# A book's deal outcomes per dealer and day, kept by the deal projection in the facts'
+# transaction: a region's or HQ's daily sales read ~one row per dealer and day instead of every
+# deal. Cancellations stay in the facts (a partial index): their figures are the win's, which
+# may arrive after them on another topic.
+deal_day_figures = Table(
+    "deal_day_figures",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("owner_org", String(64), primary_key=True),
+    Column("dealer_id", String(64), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("won_units", Integer, nullable=False),
+    Column("revenue", Numeric(16, 2), nullable=False),
+    Column("gross_margin", Numeric(16, 2), nullable=False),
+    Column("lost", Integer, nullable=False),
+    Column("delivered", Integer, nullable=False),
+)
+Index(
+    "ix_deal_facts_book_cancelled",
+    deal_facts.c.tenant,
+    deal_facts.c.owner_org,
+    deal_facts.c.day,
+    postgresql_where=deal_facts.c.outcome == "cancelled",
 )
 
 # Reports the worker generates when a day, week or month ends (the sales meeting per consultant

@@ -52,6 +52,7 @@ collection_facts = Table(
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Index("ix_collection_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
+    Index("ix_collection_facts_book_day", "tenant", "owner_org", "day"),
     Index("ix_collection_facts_order", "order_id"),
 )
 

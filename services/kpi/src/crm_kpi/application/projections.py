@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
+from uuid import UUID
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -16,12 +18,16 @@ from crm_common.contracts.events.opportunities.v1 import (
 )
 from crm_common.db import UnitOfWork
 from crm_kpi.adapters.commission_tables import deal_credits
-from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
 from crm_kpi.adapters.target_tables import collection_facts, model_product_lines
 from crm_kpi.domain.facts import (
+    DAY_FIGURE_COLUMNS,
+    DayKey,
     DealEventData,
+    DealOutcome,
     LeadEventData,
     business_day,
+    day_figures,
     deal_outcome,
     lead_activity,
 )
@@ -83,6 +89,7 @@ async def record_deal_outcomes(
     """One fact per won, lost, delivered or cancelled deal; a batch of events is one INSERT.
     A won deal's split credit (who shares it, for commission) is written beside its fact."""
     rows = []
+    outcomes: dict[UUID, tuple[DayKey, DealOutcome]] = {}
     credits: list[dict[str, object]] = []
     for event in events:
         if isinstance(event.data, DealWon):
@@ -97,6 +104,8 @@ async def record_deal_outcomes(
                 for share in event.data.credit
             )
         outcome = deal_outcome(event.data)
+        day = business_day(event.data.at, timezone)
+        outcomes[event.id] = ((event.tenant, event.owner_org, event.data.dealer_id, day), outcome)
         rows.append(
             {
                 "event_id": event.id,
@@ -118,13 +127,43 @@ async def record_deal_outcomes(
                 "insurance_attached": outcome.insurance_attached,
                 "reason": outcome.reason,
                 "competitor": outcome.competitor,
-                "day": business_day(event.data.at, timezone),
+                "day": day,
                 "occurred_at": event.occurred_at,
             }
         )
-    await uow.session.execute(insert(deal_facts).values(rows).on_conflict_do_nothing())
+    recorded = set(
+        await uow.session.scalars(
+            insert(deal_facts)
+            .values(rows)
+            .on_conflict_do_nothing()
+            .returning(deal_facts.c.event_id)
+        )
+    )
+    await _add_to_day_figures(uow, [outcomes[event_id] for event_id in recorded])
     if credits:
         await uow.session.execute(insert(deal_credits).values(credits).on_conflict_do_nothing())
+
+
+async def _add_to_day_figures(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
+    """Adds the newly recorded facts (a redelivered one is not among them) to their dealer's
+    day, rows in key order so that concurrent batches lock them in the same order."""
+    figures = day_figures(facts)
+    if not figures:
+        return
+    statement = insert(deal_day_figures).values(
+        [
+            {"tenant": t, "owner_org": o, "dealer_id": d, "day": day, **asdict(f)}
+            for (t, o, d, day), f in sorted(figures.items())
+        ]
+    )
+    added = statement.excluded
+    table = deal_day_figures.c
+    await uow.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["tenant", "owner_org", "dealer_id", "day"],
+            set_={column: table[column] + added[column] for column in DAY_FIGURE_COLUMNS},
+        )
+    )
 
 
 async def record_collections(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -187,3 +188,52 @@ def deal_outcome(data: DealEventData) -> DealOutcome:
                 None,
                 None,
             )
+
+
+DayKey = tuple[str, str, str, date]  # tenant, owner_org (the book), dealer, business day
+
+
+@dataclass(frozen=True, slots=True)
+class DayFigures:
+    """A book's deal outcomes of one dealer and day: what the daily sales figures sum."""
+
+    won_units: int = 0
+    revenue: Decimal = Decimal(0)
+    gross_margin: Decimal = Decimal(0)
+    lost: int = 0
+    delivered: int = 0
+
+    def __add__(self, other: DayFigures) -> DayFigures:
+        return DayFigures(
+            self.won_units + other.won_units,
+            self.revenue + other.revenue,
+            self.gross_margin + other.gross_margin,
+            self.lost + other.lost,
+            self.delivered + other.delivered,
+        )
+
+
+DAY_FIGURE_COLUMNS = tuple(DayFigures.__dataclass_fields__)
+
+
+def counted_on_its_day(outcome: DealOutcome) -> DayFigures | None:
+    """A win adds its units and money, a loss and a delivery one each. A cancellation adds
+    nothing here: it takes back its order's win, which may not have arrived yet."""
+    match outcome.outcome:
+        case "won":
+            return DayFigures(outcome.units, outcome.revenue, outcome.gross_margin)
+        case "lost":
+            return DayFigures(lost=1)
+        case "delivered":
+            return DayFigures(delivered=1)
+    return None
+
+
+def day_figures(facts: Iterable[tuple[DayKey, DealOutcome]]) -> dict[DayKey, DayFigures]:
+    """The facts summed per book, dealer and day."""
+    days: dict[DayKey, DayFigures] = {}
+    for key, outcome in facts:
+        counted = counted_on_its_day(outcome)
+        if counted is not None:
+            days[key] = days.get(key, DayFigures()) + counted
+    return days
