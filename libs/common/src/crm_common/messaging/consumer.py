@@ -31,7 +31,6 @@ from aiokafka.errors import KafkaError
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from pydantic import BaseModel, ValidationError
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -41,7 +40,7 @@ from crm_common.db.tables import inbox
 from crm_common.db.tenancy import acting_for
 from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.inbox.store import process_once
-from crm_common.messaging.headers import decode_headers
+from crm_common.messaging.headers import EVENT_TYPE_HEADER, decode_headers
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
 from crm_common.settings import Settings
@@ -51,7 +50,8 @@ log = logging.getLogger(__name__)
 DLQ_SUFFIX = ".dlq"
 MAX_BATCH_RECORDS = 500
 
-_MALFORMED = (ValidationError, json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError)
+# ValueError covers pydantic's ValidationError, undecodable JSON and UTF-8.
+_MALFORMED = (ValueError, KeyError, TypeError)
 _OUTAGE = (OSError, OperationalError, InterfaceError, KafkaError, TimeoutError)
 _OUTAGE_PAUSE_SECONDS = 1.0
 
@@ -159,6 +159,10 @@ class _BatchProcessor:
         self._group = settings.consumer_group(subscription.consumer)
         self._inbox_name = subscription.consumer
         self._handles = {h.event.event_type: h for h in subscription.handles}
+        self._envelopes: dict[str, type[Envelope[Any]]] = {
+            h.event.event_type: Envelope[h.event]  # type: ignore[name-defined]
+            for h in subscription.handles
+        }
 
     async def handle(self, message: KafkaMessage) -> None:
         records: tuple[ConsumerRecord[bytes, bytes], ...] = message.raw_message
@@ -189,27 +193,31 @@ class _BatchProcessor:
             self._count(event.type, "ok")
 
     def _parse(self, record: ConsumerRecord[bytes, bytes]) -> tuple[Envelope[Any], Handles] | None:
-        body = json.loads(record.value or b"")
-        handles = self._handles.get(body["type"])
+        # The type header routes without decoding the body; the body is then validated
+        # straight from its bytes (one pass in pydantic's core instead of json + validation).
+        value = record.value or b""
+        named = next((v for k, v in record.headers if k == EVENT_TYPE_HEADER), None)
+        event_type = named.decode() if named is not None else json.loads(value)["type"]
+        handles = self._handles.get(event_type)
         if handles is None:
             return None  # another consumer's event on a shared topic
-        envelope: type[BaseModel] = Envelope[handles.event]  # type: ignore[name-defined]
-        return envelope.model_validate(body), handles  # type: ignore[return-value]
+        envelope = self._envelopes[event_type].model_validate_json(value)
+        if envelope.type != event_type:
+            raise ValueError(f"header {EVENT_TYPE_HEADER} {event_type} names another event")
+        return envelope, handles
 
     async def _apply_batch(
         self, events: list[tuple[ConsumerRecord[bytes, bytes], Envelope[Any], Handles]]
     ) -> None:
         async with UnitOfWork(self._session_factory) as uow:
+            # Rows as parameters, not VALUES: the statement compiles once per process instead
+            # of once per batch (compiling 500 rows' VALUES cost more than the rest of a batch).
             result = await uow.session.execute(
-                insert(inbox)
-                .values(
-                    [
-                        {"consumer": self._inbox_name, "event_id": e.id, "event_type": e.type}
-                        for _, e, _ in events
-                    ]
-                )
-                .on_conflict_do_nothing()
-                .returning(inbox.c.event_id)
+                insert(inbox).on_conflict_do_nothing().returning(inbox.c.event_id),
+                [
+                    {"consumer": self._inbox_name, "event_id": e.id, "event_type": e.type}
+                    for _, e, _ in events
+                ],
             )
             fresh = set(result.scalars())
             pending: list[tuple[ConsumerRecord[bytes, bytes], Envelope[Any], Handles]] = []

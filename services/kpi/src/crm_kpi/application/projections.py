@@ -1,4 +1,7 @@
-"""Event → fact projections. Each runs inside the inbox transaction of its consumer."""
+"""Event → fact projections. Each runs inside the inbox transaction of its consumer.
+
+A batch's rows go as parameters of one cached statement (SQLAlchemy sends them as one
+multi-row INSERT): building a VALUES clause per batch compiled the statement every time."""
 
 from __future__ import annotations
 
@@ -39,23 +42,20 @@ async def record_leads_created(
 ) -> None:
     """One fact per created lead; a batch of events is one INSERT."""
     await uow.session.execute(
-        insert(lead_facts)
-        .values(
-            [
-                {
-                    "event_id": event.id,
-                    "lead_id": event.data.lead_id,
-                    "tenant": event.tenant,
-                    "owner_org": event.owner_org,
-                    "dealer_id": event.data.dealer_id,
-                    "source": event.data.source,
-                    "day": business_day(event.data.created_at, timezone),
-                    "occurred_at": event.occurred_at,
-                }
-                for event in events
-            ]
-        )
-        .on_conflict_do_nothing()
+        insert(lead_facts).on_conflict_do_nothing(),
+        [
+            {
+                "event_id": event.id,
+                "lead_id": event.data.lead_id,
+                "tenant": event.tenant,
+                "owner_org": event.owner_org,
+                "dealer_id": event.data.dealer_id,
+                "source": event.data.source,
+                "day": business_day(event.data.created_at, timezone),
+                "occurred_at": event.occurred_at,
+            }
+            for event in events
+        ],
     )
 
 
@@ -80,7 +80,7 @@ async def record_lead_activity(
                 "occurred_at": event.occurred_at,
             }
         )
-    await uow.session.execute(insert(lead_activity_facts).values(rows).on_conflict_do_nothing())
+    await uow.session.execute(insert(lead_activity_facts).on_conflict_do_nothing(), rows)
 
 
 async def record_deal_outcomes(
@@ -133,15 +133,12 @@ async def record_deal_outcomes(
         )
     recorded = set(
         await uow.session.scalars(
-            insert(deal_facts)
-            .values(rows)
-            .on_conflict_do_nothing()
-            .returning(deal_facts.c.event_id)
+            insert(deal_facts).on_conflict_do_nothing().returning(deal_facts.c.event_id), rows
         )
     )
     await _add_to_day_figures(uow, [outcomes[event_id] for event_id in recorded])
     if credits:
-        await uow.session.execute(insert(deal_credits).values(credits).on_conflict_do_nothing())
+        await uow.session.execute(insert(deal_credits).on_conflict_do_nothing(), credits)
 
 
 async def _add_to_day_figures(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
@@ -183,24 +180,21 @@ async def record_collections(
     )
     consultants = {order: consultant for order, consultant in found}
     await uow.session.execute(
-        insert(collection_facts)
-        .values(
-            [
-                {
-                    "event_id": event.id,
-                    "tenant": event.tenant,
-                    "owner_org": event.owner_org,
-                    "dealer_id": event.data.dealer_id,
-                    "order_id": event.data.order_id,
-                    "consultant": consultants.get(event.data.order_id),
-                    "amount": event.data.amount,
-                    "day": business_day(event.data.at, timezone),
-                    "occurred_at": event.occurred_at,
-                }
-                for event in paid
-            ]
-        )
-        .on_conflict_do_nothing()
+        insert(collection_facts).on_conflict_do_nothing(),
+        [
+            {
+                "event_id": event.id,
+                "tenant": event.tenant,
+                "owner_org": event.owner_org,
+                "dealer_id": event.data.dealer_id,
+                "order_id": event.data.order_id,
+                "consultant": consultants.get(event.data.order_id),
+                "amount": event.data.amount,
+                "day": business_day(event.data.at, timezone),
+                "occurred_at": event.occurred_at,
+            }
+            for event in paid
+        ],
     )
 
 
