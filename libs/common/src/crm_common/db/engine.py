@@ -12,7 +12,8 @@ def create_engine(settings: Settings) -> AsyncEngine:
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_pool_size,
-        pool_pre_ping=True,
+        # No pre-ping: declaring the tenant scope at checkout is the liveness check too
+        # (tenancy.scope_connections), one round trip instead of two.
         connect_args={
             "server_settings": {
                 "application_name": settings.service_name,

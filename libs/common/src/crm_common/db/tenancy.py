@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+import asyncpg
 from sqlalchemy import event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = logging.getLogger(__name__)
@@ -71,15 +72,31 @@ def acting_for_all_tenants() -> Iterator[None]:
 
 def scope_connections(engine: AsyncEngine) -> None:
     """Every connection taken from the engine's pool first declares the tenant scope of the code
-    taking it — ORM sessions and Core connections alike, one round trip per checkout."""
+    taking it — ORM sessions and Core connections alike, one round trip per checkout.
+
+    That round trip is also the pool's liveness check (the engine has no pre-ping): a
+    connection found dead is discarded and the pool hands out another one."""
     event.listen(engine.sync_engine, "checkout", _declare_scope)
+
+
+# What a connection that died while pooled (database restarted, backend terminated) raises.
+_GONE = (
+    OSError,
+    TimeoutError,
+    asyncpg.exceptions.InterfaceError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+)
 
 
 def _declare_scope(dbapi_connection: Any, record: Any, proxy: Any) -> None:
     scope = _scope.get()
     # Always both: what the connection's previous user declared must not survive.
     tenants, everyone = ("", "on") if scope == ALL_TENANTS else (scope or "", "off")
-    dbapi_connection.run_async(lambda driver: driver.execute(_DECLARE_SCOPE, tenants, everyone))
+    try:
+        dbapi_connection.run_async(lambda driver: driver.execute(_DECLARE_SCOPE, tenants, everyone))
+    except _GONE as gone:
+        raise DisconnectionError(f"pooled connection is gone: {gone}") from gone
 
 
 async def warn_if_row_security_bypassed(engine: AsyncEngine) -> None:
