@@ -350,22 +350,24 @@ async def add_lead(session: AsyncSession, lead: Lead) -> None:
 
 
 async def lead_for_change(
-    session: AsyncSession, lead_id: UUID, allowed: ColumnElement[bool]
+    session: AsyncSession,
+    lead_id: UUID,
+    allowed: ColumnElement[bool],
+    *,
+    unless_drawn_at: datetime | None = None,
 ) -> Lead | None:
     """The lead if ``allowed`` lets the caller act on it, locked for this transaction;
     ``LeadBusy`` instead of queueing behind another transaction that holds it (a contested
-    claim answers at once)."""
+    claim answers at once). ``unless_drawn_at``: None, without locking it, for a lead whose
+    lottery is still collecting entries then."""
+    query = select(leads).where(leads.c.id == lead_id, allowed)
+    if unless_drawn_at is not None:
+        query = query.where(
+            or_(leads.c.draw_until.is_(None), leads.c.draw_until <= unless_drawn_at)
+        )
     try:
         row = (
-            (
-                await session.execute(
-                    select(leads)
-                    .where(leads.c.id == lead_id, allowed)
-                    .with_for_update(nowait=True, of=leads)
-                )
-            )
-            .mappings()
-            .first()
+            (await session.execute(query.with_for_update(nowait=True, of=leads))).mappings().first()
         )
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:

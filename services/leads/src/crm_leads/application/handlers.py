@@ -262,10 +262,13 @@ async def claim_lead(
         session = uow.session
         await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
         allowed = from_pools_open_to(actor)
-        peek = await repository.lead_to_look_at(session, lead_id, allowed)
-        drawing = peek is not None and peek.in_draw(now)
-        # A draw only collects entries: no need to hold the lead against other entrants.
-        lead = peek if drawing else await repository.lead_for_change(session, lead_id, allowed)
+        # A draw only collects entries: its lead is not held against other entrants.
+        lead = await repository.lead_for_change(session, lead_id, allowed, unless_drawn_at=now)
+        if lead is None:
+            lead = await repository.lead_to_look_at(session, lead_id, allowed)
+            if lead is not None and not lead.in_draw(now):  # its draw ended in between
+                lead = await repository.lead_for_change(session, lead_id, allowed)
+        drawing = lead is not None and lead.in_draw(now)
         if lead is None:
             raise LeadNotFound("lead not found in a pool open to you")
         pool = await repository.pool(session, lead.pool_id or lead.home_pool_id)
