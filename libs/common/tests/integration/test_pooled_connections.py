@@ -20,7 +20,9 @@ async def test_a_connection_terminated_while_pooled_is_replaced_at_checkout(
             async with single.connect() as conn:
                 first = await conn.scalar(text("SELECT pg_backend_pid()"))
             async with engine.connect() as other:
-                await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
+                await other.execute(
+                    text("SELECT pg_terminate_backend(:pid, 10000)"), {"pid": first}
+                )
             async with single.connect() as conn:
                 second = await conn.scalar(text("SELECT pg_backend_pid()"))
                 tenants = await conn.scalar(text("SELECT current_setting('crm.tenants')"))

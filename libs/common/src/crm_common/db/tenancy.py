@@ -84,6 +84,7 @@ _GONE = (
     OSError,
     TimeoutError,
     asyncpg.exceptions.InterfaceError,
+    asyncpg.exceptions.InternalClientError,  # its protocol broke off mid-statement
     asyncpg.exceptions.PostgresConnectionError,
     asyncpg.exceptions.OperatorInterventionError,
 )
