@@ -15,7 +15,7 @@ from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
-from crm_kpi.domain.facts import DAY_FIGURE_COLUMNS
+from crm_kpi.domain.facts import DAY_FIGURE_COLUMNS, DayFigures
 from crm_kpi.domain.reports import FOLLOW_UP_COLUMNS, ConsultantFigures
 
 ACTIVITIES = (
@@ -30,6 +30,26 @@ ACTIVITIES = (
 )
 
 
+def _dealers_days(
+    principal: Principal, facts: Table, date_from: date, date_to: date, dealer_id: str | None
+) -> list[ColumnElement[bool]]:
+    """The rows of the daily figures: the dealers the caller sees at the aggregate level (or
+    the one asked for) in the period."""
+    conditions = [
+        visible_to(
+            principal,
+            DataType.KPI,
+            tenant=facts.c.tenant,
+            owner_org=facts.c.owner_org,
+            need=SharingLevel.AGGREGATE,
+        ),
+        facts.c.day.between(date_from, date_to),
+    ]
+    if dealer_id is not None:
+        conditions.append(facts.c.dealer_id == dealer_id)
+    return conditions
+
+
 async def daily_lead_counts(
     session_factory: async_sessionmaker[AsyncSession],
     principal: Principal,
@@ -40,21 +60,10 @@ async def daily_lead_counts(
 ) -> list[tuple[str, date, int]]:
     query = (
         select(lead_facts.c.dealer_id, lead_facts.c.day, func.count().label("leads"))
-        .where(
-            visible_to(
-                principal,
-                DataType.KPI,
-                tenant=lead_facts.c.tenant,
-                owner_org=lead_facts.c.owner_org,
-                need=SharingLevel.AGGREGATE,
-            ),
-            lead_facts.c.day.between(date_from, date_to),
-        )
+        .where(*_dealers_days(principal, lead_facts, date_from, date_to, dealer_id))
         .group_by(lead_facts.c.dealer_id, lead_facts.c.day)
         .order_by(lead_facts.c.day, lead_facts.c.dealer_id)
     )
-    if dealer_id is not None:
-        query = query.where(lead_facts.c.dealer_id == dealer_id)
     async with session_factory() as session:
         return [(r.dealer_id, r.day, r.leads) for r in await session.execute(query)]
 
@@ -72,20 +81,11 @@ async def daily_lead_activity(
     query = (
         select(facts.c.dealer_id, facts.c.day, facts.c.activity, func.count().label("n"))
         .where(
-            visible_to(
-                principal,
-                DataType.KPI,
-                tenant=facts.c.tenant,
-                owner_org=facts.c.owner_org,
-                need=SharingLevel.AGGREGATE,
-            ),
-            facts.c.day.between(date_from, date_to),
+            *_dealers_days(principal, facts, date_from, date_to, dealer_id),
             facts.c.activity.in_(ACTIVITIES),
         )
         .group_by(facts.c.dealer_id, facts.c.day, facts.c.activity)
     )
-    if dealer_id is not None:
-        query = query.where(facts.c.dealer_id == dealer_id)
     counts: dict[tuple[str, date], dict[str, int]] = {}
     async with session_factory() as session:
         for r in await session.execute(query):
@@ -94,12 +94,9 @@ async def daily_lead_activity(
 
 
 @dataclass(frozen=True, slots=True)
-class DaySales:
-    won_units: int = 0
-    revenue: Decimal = Decimal(0)
-    gross_margin: Decimal = Decimal(0)
-    lost: int = 0
-    delivered: int = 0
+class DaySales(DayFigures):
+    """A dealer's day: its outcomes and the wins taken back by cancellations that day."""
+
     cancelled_units: int = 0
     cancelled_revenue: Decimal = Decimal(0)
     cancelled_gross_margin: Decimal = Decimal(0)
@@ -115,22 +112,6 @@ async def daily_sales(
 ) -> dict[tuple[str, date], DaySales]:
     """Units won, revenue and gross margin, losses, deliveries and cancellations per dealer
     and day. A cancellation counts on its own day with the figures of the order's win."""
-
-    def scope(table: Table) -> list[ColumnElement[bool]]:
-        conditions = [
-            visible_to(
-                principal,
-                DataType.KPI,
-                tenant=table.c.tenant,
-                owner_org=table.c.owner_org,
-                need=SharingLevel.AGGREGATE,
-            ),
-            table.c.day.between(date_from, date_to),
-        ]
-        if dealer_id is not None:
-            conditions.append(table.c.dealer_id == dealer_id)
-        return conditions
-
     # A dealer's facts may sit in several books (the dealer's, its teams'): summed here.
     days = deal_day_figures
     outcomes = (
@@ -139,7 +120,7 @@ async def daily_sales(
             days.c.day,
             *(func.sum(days.c[column]).label(column) for column in DAY_FIGURE_COLUMNS),
         )
-        .where(*scope(days))
+        .where(*_dealers_days(principal, days, date_from, date_to, dealer_id))
         .group_by(days.c.dealer_id, days.c.day)
     )
     cancelled, win = deal_facts, deal_facts.alias("win")
@@ -156,7 +137,10 @@ async def daily_sales(
                 win, and_(win.c.order_id == cancelled.c.order_id, win.c.outcome == "won")
             )
         )
-        .where(*scope(cancelled), cancelled.c.outcome == "cancelled")
+        .where(
+            *_dealers_days(principal, cancelled, date_from, date_to, dealer_id),
+            cancelled.c.outcome == "cancelled",
+        )
         .group_by(cancelled.c.dealer_id, cancelled.c.day)
     )
     figures: dict[tuple[str, date], dict[str, Any]] = {}

@@ -158,9 +158,9 @@ class _BatchProcessor:
         self._max_attempts = settings.consumer_max_attempts
         self._group = settings.consumer_group(subscription.consumer)
         self._inbox_name = subscription.consumer
-        self._handles = {h.event.event_type: h for h in subscription.handles}
-        self._envelopes: dict[str, type[Envelope[Any]]] = {
-            h.event.event_type: Envelope[h.event]  # type: ignore[name-defined]
+        # Per event type: what handles it and the envelope it is validated as.
+        self._routes: dict[str, tuple[Handles, type[Envelope[Any]]]] = {
+            h.event.event_type: (h, Envelope[h.event])  # type: ignore[name-defined]
             for h in subscription.handles
         }
 
@@ -198,10 +198,11 @@ class _BatchProcessor:
         value = record.value or b""
         named = next((v for k, v in record.headers if k == EVENT_TYPE_HEADER), None)
         event_type = named.decode() if named is not None else json.loads(value)["type"]
-        handles = self._handles.get(event_type)
-        if handles is None:
+        route = self._routes.get(event_type)
+        if route is None:
             return None  # another consumer's event on a shared topic
-        envelope = self._envelopes[event_type].model_validate_json(value)
+        handles, envelope_type = route
+        envelope = envelope_type.model_validate_json(value)
         if envelope.type != event_type:
             raise ValueError(f"header {EVENT_TYPE_HEADER} {event_type} names another event")
         return envelope, handles

@@ -147,19 +147,17 @@ async def _add_to_day_figures(uow: UnitOfWork, facts: Sequence[tuple[DayKey, Dea
     figures = day_figures(facts)
     if not figures:
         return
-    statement = insert(deal_day_figures).values(
-        [
-            {"tenant": t, "owner_org": o, "dealer_id": d, "day": day, **asdict(f)}
-            for (t, o, d, day), f in sorted(figures.items())
-        ]
-    )
-    added = statement.excluded
-    table = deal_day_figures.c
+    statement = insert(deal_day_figures)
+    added, table = statement.excluded, deal_day_figures.c
     await uow.session.execute(
         statement.on_conflict_do_update(
             index_elements=["tenant", "owner_org", "dealer_id", "day"],
             set_={column: table[column] + added[column] for column in DAY_FIGURE_COLUMNS},
-        )
+        ),
+        [
+            {"tenant": t, "owner_org": o, "dealer_id": d, "day": day, **asdict(f)}
+            for (t, o, d, day), f in sorted(figures.items())
+        ],
     )
 
 
