@@ -14,14 +14,28 @@ from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import run_command
-from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.tables import (
+    deal_day_figures,
+    deal_facts,
+    deal_months,
+    lead_activity_facts,
+    lead_activity_months,
+    lead_facts,
+)
 
 from .conftest import Spine
 from .test_spine import create_leads, settles_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
-PROJECTED = (lead_facts, lead_activity_facts, deal_facts, deal_day_figures)
+PROJECTED = (
+    lead_facts,
+    lead_activity_facts,
+    lead_activity_months,
+    deal_facts,
+    deal_day_figures,
+    deal_months,
+)
 # Every column but when kpi recorded the row.
 FACTS = [
     table.c[name]

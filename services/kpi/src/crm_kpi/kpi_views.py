@@ -13,6 +13,8 @@ from sqlalchemy import (
     TIMESTAMP,
     ColumnElement,
     Date,
+    FromClause,
+    Select,
     String,
     Subquery,
     Table,
@@ -35,7 +37,13 @@ from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.roles import ROLES
 from crm_kpi.adapters.kpi_tables import kpi_definitions
-from crm_kpi.adapters.tables import deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.tables import (
+    deal_facts,
+    deal_months,
+    lead_activity_facts,
+    lead_activity_months,
+    lead_facts,
+)
 from crm_kpi.adapters.target_tables import collection_facts, targets
 from crm_kpi.domain.kpis import (
     GROUP_FIELDS,
@@ -50,14 +58,17 @@ from crm_kpi.domain.kpis import (
     Operator,
     Period,
     Sharing,
+    Span,
     Sum,
     bucket_start,
     condition_values,
     growth_values,
     may_see,
+    month_spans,
     plain_values,
     previous_bucket,
     ratio_values,
+    read_by_month,
 )
 from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure
 
@@ -68,6 +79,11 @@ FACTS: dict[Module, Table] = {
     Module.LEAD_ACTIVITIES: lead_activity_facts,
     Module.DEALS: deal_facts,
     Module.COLLECTIONS: collection_facts,
+}
+# What the projections keep per month (domain.kpis.MONTH_FIGURE_FIELDS says what of it).
+MONTHS: dict[Module, Table] = {
+    Module.LEAD_ACTIVITIES: lead_activity_months,
+    Module.DEALS: deal_months,
 }
 # What a net sale carries from its win (a cancellation takes back the win's figures).
 SALE_COLUMNS = (
@@ -142,7 +158,7 @@ def _net_sales(principal: Principal, date_from: date, date_to: date) -> Subquery
     return union_all(sold, undone).subquery(Module.SALES.value)
 
 
-def _condition(rows: Subquery, condition: Condition) -> ColumnElement[bool]:
+def _condition(rows: FromClause, condition: Condition) -> ColumnElement[bool]:
     """Only whitelisted columns reach here (check_definition); values are bound parameters."""
     column = rows.c[condition.field]
     values = condition_values(condition)
@@ -170,31 +186,62 @@ async def _figures(
     date_from: date,
     date_to: date,
 ) -> Figures:
-    rows = _rows(figure.module, principal, date_from, date_to)
-    # ``day`` is already the business day (the projection dates facts in the business
-    # timezone), so a week or a month is a plain calendar truncation of it.
-    if period is Period.DAY:
-        bucket: ColumnElement[date] = rows.c.day
+    """The figure per bucket and member. Monthly, and where the month figures keep what the
+    figure names, whole months are read from them and only the days of months asked for in
+    part (or left out of months read whole) from the facts."""
+    if read_by_month(figure, period, group_by):
+        spans = month_spans(date_from, date_to)
     else:
-        bucket = cast(func.date_trunc(period.value, cast(rows.c.day, TIMESTAMP)), Date)
-    field = GROUP_FIELDS.get(group_by)
-    member = rows.c[field] if field is not None else cast(null(), String)
+        spans = [Span(date_from, date_to)]
+    parts = [_picked(figure, period, group_by, principal, span) for span in spans]
+    picked = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("picked")
+    # Grouped outside the bucket expression: its bound parameters would not match otherwise.
+    # A member whose facts were all taken back again has none left.
+    query = (
+        select(picked.c.bucket, picked.c.member, func.sum(picked.c.measured))
+        .group_by(picked.c.bucket, picked.c.member)
+        .having(func.sum(picked.c.facts) != 0)
+    )
+    return {(b, m): Decimal(v) for b, m, v in await session.execute(query)}
+
+
+def _picked(
+    figure: Figure, period: Period, group_by: Grouping, principal: Principal, span: Span
+) -> Select[Any]:
+    """One span's rows matching the figure's conditions: bucket, member, what they measure
+    and how many facts they stand for (negative where taken back)."""
+    rows: FromClause
+    if span.from_months:
+        rows = MONTHS[figure.module]
+        bucket: ColumnElement[date] = rows.c.month
+        scope = [_visible(principal, rows), rows.c.month.between(span.first, span.last)]
+        facts: ColumnElement[int] = rows.c.n
+    else:
+        rows = _rows(figure.module, principal, span.first, span.last)
+        # ``day`` is already the business day (the projection dates facts in the business
+        # timezone), so a week or a month is a plain calendar truncation of it.
+        if period is Period.DAY:
+            bucket = rows.c.day
+        else:
+            bucket = cast(func.date_trunc(period.value, cast(rows.c.day, TIMESTAMP)), Date)
+        scope = []
+        facts = literal(1)
     if isinstance(figure.measure, Sum):
-        measured = rows.c[figure.measure.field]
+        measured: ColumnElement[Any] = rows.c[figure.measure.field]
     elif figure.module is Module.SALES:
         measured = rows.c.sign  # a cancellation counts one sale less
     else:
-        measured = None
-    inner = select(bucket.label("bucket"), member.label("member"))
-    if measured is not None:
-        inner = inner.add_columns(measured.label("measured"))
-    picked = inner.where(*(_condition(rows, c) for c in figure.conditions)).subquery("picked")
-    total = func.count() if measured is None else func.sum(picked.c.measured)
-    # Grouped outside the bucket expression: its bound parameters would not match otherwise.
-    query = select(picked.c.bucket, picked.c.member, total).group_by(
-        picked.c.bucket, picked.c.member
-    )
-    return {(b, m): Decimal(v) for b, m, v in await session.execute(query)}
+        measured = facts
+    if span.sign != 1:
+        measured, facts = measured * span.sign, facts * span.sign
+    field = GROUP_FIELDS.get(group_by)
+    member = rows.c[field] if field is not None else cast(null(), String)
+    return select(
+        bucket.label("bucket"),
+        member.label("member"),
+        measured.label("measured"),
+        facts.label("facts"),
+    ).where(*scope, *(_condition(rows, c) for c in figure.conditions))
 
 
 async def _monthly_targets(

@@ -44,6 +44,8 @@ TABLES = (
     "deal_credits",
     "deal_facts",
     "deal_day_figures",
+    "deal_months",
+    "lead_activity_months",
 )
 Sessions = async_sessionmaker[AsyncSession]
 

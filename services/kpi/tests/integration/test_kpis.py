@@ -5,7 +5,7 @@ seen by each caller over their own facts, and what is refused (409, 404, 422, 40
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import uuid4
@@ -27,6 +27,15 @@ from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
 from crm_kpi.adapters.target_tables import collection_facts, targets
 from crm_kpi.application.projections import record_deal_outcomes, record_lead_activity
+from crm_kpi.domain.kpis import (
+    KpiDefinition,
+    KpiValue,
+    Period,
+    as_asked,
+    bucket_start,
+    predefined,
+)
+from crm_kpi.kpi_views import kpi_values
 
 from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions, principal
 
@@ -39,6 +48,8 @@ TABLES = (
     "lead_activity_facts",
     "deal_facts",
     "deal_day_figures",
+    "deal_months",
+    "lead_activity_months",
     "deal_credits",
     "collection_facts",
     "targets",
@@ -380,6 +391,108 @@ async def test_daily_sales_are_read_from_the_day_figures_kept_with_the_facts(
             )
         ).all()
     assert kept == summed, "the day figures are the facts summed"
+
+
+def moved(event: Any, moment: datetime) -> Any:
+    return event.model_copy(update={"data": event.data.model_copy(update={"at": moment})})
+
+
+def per_month(values: list[KpiValue]) -> dict[tuple[date, str | None], tuple[Any, Any, Any]]:
+    """A ratio's numerators and denominators, or plain values, summed per month and group."""
+    months: dict[tuple[date, str | None], tuple[Any, Any, Any]] = {}
+    for v in values:
+        key = (bucket_start(v.period_start, Period.MONTH), v.group)
+        n, d, plain = months.get(key, (D(0), D(0), D(0)))
+        if v.denominator is None:
+            plain += v.value or 0
+        months[key] = (n + (v.numerator or 0), d + (v.denominator or 0), plain)
+    return {key: sums for key, sums in months.items() if any(sums)}
+
+
+async def test_monthly_kpis_read_from_the_month_figures_equal_the_facts_day_by_day(
+    facts: Sessions,
+) -> None:
+    """Whole months come from the month figures the projections keep, the other days from the
+    facts; the sums per month must be those of the same KPI per day (always the facts), for
+    any range and caller. c3 claims one lead, on 1 November only: a range from 2 November
+    takes that month's claim back and must not show c3 at all."""
+    c3_claim = moved(claimed("c3", "dealer-a"), at(11, 1))
+    more_leads = [
+        c3_claim,
+        moved(claimed("c1", "team-a1"), at(11, 30)),
+        moved(visited("c1"), at(11, 1)),
+        moved(converted("c2", "dealer-a"), at(10, 31, hour=17)),  # 1 November in Beijing
+        moved(assigned("c2", "dealer-a"), at(12, 2)),
+    ]
+    more_deals = [
+        won(at(11, 1), "c2", "dealer-a", 150000),
+        won(at(11, 30), "c1", "team-a1", 160000, finance=True),
+        won(at(12, 2), "c2", "dealer-a", 180000),
+    ]
+    uow = UnitOfWork(facts)
+    async with uow:
+        await record_lead_activity(uow, more_leads, TZ)
+        await record_deal_outcomes(uow, more_deals, TZ)
+    async with uow:  # redelivered: counted once
+        await record_lead_activity(uow, more_leads, TZ)
+        await record_deal_outcomes(uow, more_deals, TZ)
+
+    by_team = KpiDefinition.model_validate(
+        {
+            "module": "deals",
+            "conditions": [{"field": "outcome", "operator": "in", "value": ["won", "cancelled"]}],
+            "measure": {"kind": "sum", "field": "revenue"},
+            "group_by": "team",
+        }
+    )
+    definitions = {
+        code: as_asked(kpi, Period.MONTH, None)
+        for code in ("conversion_per_consultant", "price_retention", "visit_success_rate")
+        if (kpi := predefined(code)) is not None
+    }
+    definitions["revenue_by_team"] = by_team
+    ranges = [
+        ("2026-10-01", "2026-12-31"),
+        ("2026-11-02", "2026-11-29"),
+        ("2026-11-01", "2026-11-30"),
+        ("2026-10-20", "2026-12-01"),
+        ("2026-11-25", "2026-12-02"),
+        ("2026-11-10", "2026-11-30"),
+    ]
+    seen: set[str | None] = set()
+    for who in (PEOPLE.manager, PEOPLE.consultant1, PEOPLE.hq_analyst):
+        for name, monthly in definitions.items():
+            daily = monthly.model_copy(update={"period": Period.DAY})
+            for first, last in ranges:
+                span = {"date_from": date.fromisoformat(first), "date_to": date.fromisoformat(last)}
+                by_month = await kpi_values(facts, who, monthly, **span)
+                by_day = await kpi_values(facts, who, daily, **span)
+                assert per_month(by_month) == per_month(by_day), (who.user_id, name, first, last)
+                seen |= {v.group for v in by_month}
+                if name == "conversion_per_consultant" and who is PEOPLE.manager:
+                    c3_seen = "c3" in {v.group for v in by_month}
+                    assert c3_seen is (first <= "2026-11-01" <= last), (first, last)
+    assert {"c1", "c2", "c3", "team-a1"} <= seen, "the comparisons compared something"
+
+    async with facts() as session:
+        for kept, summed in (
+            (
+                "SELECT month, dealer_id, consultant, activity, detail, n"
+                " FROM lead_activity_months",
+                "SELECT date_trunc('month', day)::date, dealer_id, consultant, activity, detail,"
+                " count(*) FROM lead_activity_facts GROUP BY 1, 2, 3, 4, 5",
+            ),
+            (
+                "SELECT month, dealer_id, team, consultant, outcome, n, units, revenue,"
+                " gross_margin, msrp FROM deal_months",
+                "SELECT date_trunc('month', day)::date, dealer_id, team, consultant, outcome,"
+                " count(*), sum(units), sum(revenue), sum(gross_margin), sum(msrp)"
+                " FROM deal_facts GROUP BY 1, 2, 3, 4, 5",
+            ),
+        ):
+            assert set(await session.execute(text(kept))) == set(
+                await session.execute(text(summed))
+            ), "the month figures are the facts summed"
 
 
 async def test_a_kpi_no_service_produces_the_facts_of_answers_409_with_the_reason(

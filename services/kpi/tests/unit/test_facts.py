@@ -16,10 +16,14 @@ from crm_kpi.domain.facts import (
     DealOutcome,
     LeadActivity,
     LeadEventData,
+    MonthFigures,
+    activity_month_counts,
     business_day,
     day_figures,
+    deal_month_figures,
     deal_outcome,
     lead_activity,
+    lock_order,
 )
 
 
@@ -202,3 +206,64 @@ def test_day_figures_sum_wins_losses_and_deliveries_per_book_dealer_and_day() ->
         a_day: DayFigures(3, Decimal(500000), Decimal(50000), lost=1),
         team_day: DayFigures(delivered=1),
     }, "a cancellation takes back its win at read time, not here"
+
+
+def test_month_figures_count_and_sum_every_fact_per_book_month_and_what_a_kpi_asks() -> None:
+    def outcome(kind: str, consultant: str | None, units: int = 0, revenue: int = 0) -> DealOutcome:
+        money = Decimal(revenue)
+        return DealOutcome(
+            kind, ORDER, consultant, "team-a1", None, None, units, money, money / 10, money * 2,
+            False, False, None, None,
+        )  # fmt: skip
+
+    book = ("oem", "dealer-a", "dealer-a")
+    nov_1, nov_30, dec_1 = (
+        (*book, date(2026, 11, 1)),
+        (*book, date(2026, 11, 30)),
+        (
+            *book,
+            date(2026, 12, 1),
+        ),
+    )
+    nov = ("oem", "dealer-a", date(2026, 11, 1), "dealer-a", "team-a1")
+    assert deal_month_figures(
+        [
+            (nov_1, outcome("won", "c1", 1, 200000)),
+            (nov_30, outcome("won", "c1", 2, 300000)),
+            (nov_30, outcome("cancelled", "c1")),
+            (nov_1, outcome("won", None, 1, 100000)),
+            (dec_1, outcome("lost", "c1")),
+        ]
+    ) == {
+        (*nov, "c1", "won"): MonthFigures(2, 3, Decimal(500000), Decimal(50000), Decimal(1000000)),
+        (*nov, "c1", "cancelled"): MonthFigures(1),
+        (*nov, None, "won"): MonthFigures(1, 1, Decimal(100000), Decimal(10000), Decimal(200000)),
+        ("oem", "dealer-a", date(2026, 12, 1), "dealer-a", "team-a1", "c1", "lost"): MonthFigures(
+            1
+        ),
+    }, "a cancellation counts as a fact (its figures are zero), as the facts would sum"
+
+    claimed, visit = LeadActivity("claimed", "c1", None), LeadActivity("followed_up", "c1", "visit")
+    released = LeadActivity("released", None, "no_follow_up")
+    assert activity_month_counts(
+        [(nov_1, claimed), (nov_30, claimed), (nov_30, visit), (dec_1, claimed), (nov_1, released)]
+    ) == {
+        ("oem", "dealer-a", date(2026, 11, 1), "dealer-a", "c1", "claimed", None): 2,
+        ("oem", "dealer-a", date(2026, 11, 1), "dealer-a", "c1", "followed_up", "visit"): 1,
+        ("oem", "dealer-a", date(2026, 11, 1), "dealer-a", None, "released", "no_follow_up"): 1,
+        ("oem", "dealer-a", date(2026, 12, 1), "dealer-a", "c1", "claimed", None): 1,
+    }
+
+
+def test_keys_with_nulls_have_one_lock_order() -> None:
+    keys = [
+        ("t", "c2", None),
+        ("t", None, "x"),
+        ("t", "", "x"),
+        ("t", "c1", "y"),
+        ("t", None, None),
+    ]
+    ordered = sorted(keys, key=lock_order)
+    assert ordered == sorted(reversed(keys), key=lock_order), "whatever order they came in"
+    assert ordered == [("t", "", "x"), ("t", "c1", "y"), ("t", "c2", None), ("t", None, "x"),
+                       ("t", None, None)], "nulls after values"  # fmt: skip

@@ -15,15 +15,18 @@ from crm_kpi.domain.kpis import (
     KpiValue,
     Period,
     Sharing,
+    Span,
     as_asked,
     bucket_start,
     check_definition,
     check_span,
     growth_values,
     may_see,
+    month_spans,
     predefined,
     previous_bucket,
     ratio_values,
+    read_by_month,
 )
 
 D = Decimal
@@ -222,6 +225,68 @@ def test_a_span_is_up_to_two_years_and_not_backwards() -> None:
         check_span(date(2025, 1, 1), date(2027, 1, 2))
     assert backwards.value.field == too_long.value.field == "to"
     assert too_long.value.location == "query"
+
+
+def test_whole_months_are_read_from_the_month_figures_and_only_the_rest_from_the_facts() -> None:
+    months, day = Span, date
+    assert month_spans(day(2026, 1, 1), day(2026, 3, 31)) == [
+        months(day(2026, 1, 1), day(2026, 3, 1), from_months=True)
+    ]
+    assert month_spans(day(2025, 12, 3), day(2026, 12, 2)) == [
+        months(day(2025, 12, 1), day(2026, 11, 1), from_months=True),
+        Span(day(2025, 12, 1), day(2025, 12, 2), sign=-1),
+        Span(day(2026, 12, 1), day(2026, 12, 2)),
+    ], "a year to today: December 2025 whole less its first two days, this December's two days"
+    assert month_spans(day(2026, 11, 2), day(2026, 11, 29)) == [
+        months(day(2026, 11, 1), day(2026, 11, 1), from_months=True),
+        Span(day(2026, 11, 1), day(2026, 11, 1), sign=-1),
+        Span(day(2026, 11, 30), day(2026, 11, 30), sign=-1),
+    ]
+    assert month_spans(day(2026, 11, 10), day(2026, 11, 20)) == [
+        Span(day(2026, 11, 10), day(2026, 11, 20))
+    ], "fewer days asked for than left out: the facts"
+    assert month_spans(day(2026, 2, 15), day(2026, 3, 1)) == [
+        Span(day(2026, 2, 15), day(2026, 2, 28)),
+        Span(day(2026, 3, 1), day(2026, 3, 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "period", "group_by", "by_month"),
+    [
+        (FINANCE_SHARE["measure"]["denominator"], Period.MONTH, Grouping.CONSULTANT, True),
+        (FINANCE_SHARE["measure"]["numerator"], Period.MONTH, Grouping.CONSULTANT, False),
+        (FINANCE_SHARE["measure"]["denominator"], Period.WEEK, Grouping.NONE, False),
+        (
+            {"module": "deals", "measure": {"kind": "sum", "field": "msrp"}},
+            Period.MONTH,
+            Grouping.TEAM,
+            True,
+        ),
+        (
+            {"module": "sales", "measure": {"kind": "sum", "field": "units"}},
+            Period.MONTH,
+            Grouping.NONE,
+            False,
+        ),
+        (
+            {
+                "module": "lead_activities",
+                "conditions": [{"field": "detail", "operator": "eq", "value": "visit"}],
+                "measure": {"kind": "count"},
+            },
+            Period.MONTH,
+            Grouping.DEALER,
+            True,
+        ),
+    ],
+)
+def test_the_month_figures_answer_monthly_figures_naming_only_what_they_keep(
+    raw: dict[str, Any], period: Period, group_by: Grouping, by_month: bool
+) -> None:
+    """Finance attached is not kept by month; net sales are always read from the facts."""
+    figure = definition(**raw).figures()[0]
+    assert read_by_month(figure, period, group_by) is by_month
 
 
 def test_a_ratio_divides_the_sums_per_bucket_and_group_and_never_by_zero() -> None:

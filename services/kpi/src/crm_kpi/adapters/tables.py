@@ -105,6 +105,61 @@ deal_day_figures = Table(
     Column("lost", Integer, nullable=False),
     Column("delivered", Integer, nullable=False),
 )
+
+# A book's facts counted and summed per month and what a KPI may ask of them (domain.kpis
+# MONTH_FIGURE_FIELDS), kept by the projections in the facts' transaction: a region's or HQ's
+# year reads thousands of rows instead of millions of facts. Keys may be null (a lead activity
+# without a consultant); the unique index treats nulls as equal.
+ACTIVITY_MONTH_KEY = (
+    "tenant",
+    "owner_org",
+    "month",
+    "dealer_id",
+    "consultant",
+    "activity",
+    "detail",
+)
+DEAL_MONTH_KEY = ("tenant", "owner_org", "month", "dealer_id", "team", "consultant", "outcome")
+lead_activity_months = Table(
+    "lead_activity_months",
+    metadata,
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("dealer_id", String(64), nullable=False),
+    Column("consultant", String(64)),
+    Column("activity", String(20), nullable=False),
+    Column("detail", String(40)),
+    Column("n", Integer, nullable=False),
+    Index(
+        "ux_lead_activity_months_key",
+        *ACTIVITY_MONTH_KEY,
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+    ),
+)
+deal_months = Table(
+    "deal_months",
+    metadata,
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("dealer_id", String(64), nullable=False),
+    Column("team", String(64)),
+    Column("consultant", String(64)),
+    Column("outcome", String(12), nullable=False),
+    Column("n", Integer, nullable=False),
+    Column("units", Integer, nullable=False),
+    Column("revenue", Numeric(16, 2), nullable=False),
+    Column("gross_margin", Numeric(16, 2), nullable=False),
+    Column("msrp", Numeric(16, 2), nullable=False),
+    Index(
+        "ux_deal_months_key",
+        *DEAL_MONTH_KEY,
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+    ),
+)
 Index(
     "ix_deal_facts_book_cancelled",
     deal_facts.c.tenant,

@@ -21,18 +21,32 @@ from crm_common.contracts.events.opportunities.v1 import (
 )
 from crm_common.db import UnitOfWork
 from crm_kpi.adapters.commission_tables import deal_credits
-from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
+from crm_kpi.adapters.tables import (
+    ACTIVITY_MONTH_KEY,
+    DEAL_MONTH_KEY,
+    deal_day_figures,
+    deal_facts,
+    deal_months,
+    lead_activity_facts,
+    lead_activity_months,
+    lead_facts,
+)
 from crm_kpi.adapters.target_tables import collection_facts, model_product_lines
 from crm_kpi.domain.facts import (
     DAY_FIGURE_COLUMNS,
+    MONTH_FIGURE_COLUMNS,
     DayKey,
     DealEventData,
     DealOutcome,
+    LeadActivity,
     LeadEventData,
+    activity_month_counts,
     business_day,
     day_figures,
+    deal_month_figures,
     deal_outcome,
     lead_activity,
+    lock_order,
 )
 from crm_kpi.domain.targets import product_lines
 
@@ -62,10 +76,17 @@ async def record_leads_created(
 async def record_lead_activity(
     uow: UnitOfWork, events: Sequence[Envelope[LeadEventData]], timezone: str
 ) -> None:
-    """One fact per lead transition; a batch of events is one INSERT."""
+    """One fact per lead transition; a batch of events is one INSERT. The newly recorded ones
+    (a redelivered one is not among them) are counted into their month."""
     rows = []
+    activities: dict[UUID, tuple[DayKey, LeadActivity]] = {}
     for event in events:
         activity = lead_activity(event.data)
+        day = business_day(event.data.at, timezone)
+        activities[event.id] = (
+            (event.tenant, event.owner_org, event.data.dealer_id, day),
+            activity,
+        )
         rows.append(
             {
                 "event_id": event.id,
@@ -76,11 +97,37 @@ async def record_lead_activity(
                 "consultant": activity.consultant,
                 "activity": activity.activity,
                 "detail": activity.detail,
-                "day": business_day(event.data.at, timezone),
+                "day": day,
                 "occurred_at": event.occurred_at,
             }
         )
-    await uow.session.execute(insert(lead_activity_facts).on_conflict_do_nothing(), rows)
+    recorded = await uow.session.scalars(
+        insert(lead_activity_facts)
+        .on_conflict_do_nothing()
+        .returning(lead_activity_facts.c.event_id),
+        rows,
+    )
+    await _add_to_activity_months(uow, [activities[event_id] for event_id in recorded])
+
+
+async def _add_to_activity_months(
+    uow: UnitOfWork, facts: Sequence[tuple[DayKey, LeadActivity]]
+) -> None:
+    """Counts the newly recorded facts into their month, rows in lock order."""
+    counts = activity_month_counts(facts)
+    if not counts:
+        return
+    statement = insert(lead_activity_months)
+    await uow.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=list(ACTIVITY_MONTH_KEY),
+            set_={"n": lead_activity_months.c.n + statement.excluded.n},
+        ),
+        [
+            {**dict(zip(ACTIVITY_MONTH_KEY, key, strict=True)), "n": n}
+            for key, n in sorted(counts.items(), key=lambda item: lock_order(item[0]))
+        ],
+    )
 
 
 async def record_deal_outcomes(
@@ -137,6 +184,7 @@ async def record_deal_outcomes(
         )
     )
     await _add_to_day_figures(uow, [outcomes[event_id] for event_id in recorded])
+    await _add_to_deal_months(uow, [outcomes[event_id] for event_id in recorded])
     if credits:
         await uow.session.execute(insert(deal_credits).on_conflict_do_nothing(), credits)
 
@@ -157,6 +205,25 @@ async def _add_to_day_figures(uow: UnitOfWork, facts: Sequence[tuple[DayKey, Dea
         [
             {"tenant": t, "owner_org": o, "dealer_id": d, "day": day, **asdict(f)}
             for (t, o, d, day), f in sorted(figures.items())
+        ],
+    )
+
+
+async def _add_to_deal_months(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
+    """Adds the newly recorded facts to their month figures, rows in lock order."""
+    months = deal_month_figures(facts)
+    if not months:
+        return
+    statement = insert(deal_months)
+    added, table = statement.excluded, deal_months.c
+    await uow.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=list(DEAL_MONTH_KEY),
+            set_={column: table[column] + added[column] for column in MONTH_FIGURE_COLUMNS},
+        ),
+        [
+            {**dict(zip(DEAL_MONTH_KEY, key, strict=True)), **asdict(figures)}
+            for key, figures in sorted(months.items(), key=lambda item: lock_order(item[0]))
         ],
     )
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -237,3 +238,62 @@ def day_figures(facts: Iterable[tuple[DayKey, DealOutcome]]) -> dict[DayKey, Day
         if counted is not None:
             days[key] = days.get(key, DayFigures()) + counted
     return days
+
+
+# tenant, owner_org (the book), month (its first day), dealer, consultant, activity, detail
+ActivityMonthKey = tuple[str, str, date, str, str | None, str, str | None]
+# tenant, owner_org (the book), month (its first day), dealer, team, consultant, outcome
+DealMonthKey = tuple[str, str, date, str, str | None, str | None, str]
+
+
+def activity_month_counts(
+    facts: Iterable[tuple[DayKey, LeadActivity]],
+) -> dict[ActivityMonthKey, int]:
+    """The lead activity facts counted per book, month and what a KPI may ask of them."""
+    counts: dict[ActivityMonthKey, int] = {}
+    for (tenant, book, dealer, day), a in facts:
+        key = (tenant, book, day.replace(day=1), dealer, a.consultant, a.activity, a.detail)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    """Deal facts counted and summed: what a KPI over deals counts or sums, by month."""
+
+    n: int = 0
+    units: int = 0
+    revenue: Decimal = Decimal(0)
+    gross_margin: Decimal = Decimal(0)
+    msrp: Decimal = Decimal(0)
+
+    def __add__(self, other: MonthFigures) -> MonthFigures:
+        return MonthFigures(
+            self.n + other.n,
+            self.units + other.units,
+            self.revenue + other.revenue,
+            self.gross_margin + other.gross_margin,
+            self.msrp + other.msrp,
+        )
+
+
+MONTH_FIGURE_COLUMNS = tuple(MonthFigures.__dataclass_fields__)
+
+
+def deal_month_figures(
+    facts: Iterable[tuple[DayKey, DealOutcome]],
+) -> dict[DealMonthKey, MonthFigures]:
+    """Every deal fact (a cancellation too: its own figures are zero, it counts one) summed
+    per book, month, dealer, team, consultant and outcome, as the facts would be."""
+    months: dict[DealMonthKey, MonthFigures] = {}
+    for (tenant, book, dealer, day), o in facts:
+        key = (tenant, book, day.replace(day=1), dealer, o.team, o.consultant, o.outcome)
+        figures = MonthFigures(1, o.units, o.revenue, o.gross_margin, o.msrp)
+        months[key] = months.get(key, MonthFigures()) + figures
+    return months
+
+
+def lock_order(key: tuple[Any, ...]) -> tuple[tuple[bool, Any], ...]:
+    """A total order over keys that may hold nulls: concurrent batches upsert their rows in
+    this order, so they cannot deadlock on each other's."""
+    return tuple((value is None, "" if value is None else value) for value in key)

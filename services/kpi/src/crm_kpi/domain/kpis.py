@@ -272,6 +272,82 @@ def next_bucket(start: date, period: Period) -> date:
     return (start + timedelta(days=31)).replace(day=1)
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Days of a range read one way: from the month figures (whole months, ``first`` and
+    ``last`` the first days of the months) or from the facts, added (``sign`` 1) or, where a
+    month was read whole but only part of it was asked for, taken back (``sign`` -1)."""
+
+    first: date
+    last: date
+    from_months: bool = False
+    sign: int = 1
+
+
+def month_spans(date_from: date, date_to: date) -> list[Span]:
+    """How to read the range with as few facts as possible: whole months from the month
+    figures; a month asked for in part from its facts, or, when fewer of its days were left
+    out than asked for, whole and the facts of the days left out taken back."""
+    months: list[Span] = []  # consecutive months joined into one span
+    facts: list[Span] = []
+
+    def read_whole(month: date) -> None:
+        if months and next_bucket(months[-1].last, Period.MONTH) == month:
+            months[-1] = Span(months[-1].first, month, from_months=True)
+        else:
+            months.append(Span(month, month, from_months=True))
+
+    month = bucket_start(date_from, Period.MONTH)
+    while month <= date_to:
+        end = next_bucket(month, Period.MONTH) - timedelta(days=1)
+        asked = Span(max(month, date_from), min(end, date_to))
+        left_out = [
+            Span(first, last, sign=-1)
+            for first, last in (
+                (month, asked.first - timedelta(days=1)),
+                (asked.last + timedelta(days=1), end),
+            )
+            if first <= last
+        ]
+        if sum(map(_days, left_out)) < _days(asked):
+            read_whole(month)
+            facts.extend(left_out)
+        else:
+            facts.append(asked)
+        month = next_bucket(month, Period.MONTH)
+    return months + facts
+
+
+def _days(span: Span) -> int:
+    return (span.last - span.first).days + 1
+
+
+# What the month figures keep per module (kept by the projections with the facts): the fields
+# a definition may name to be answered from them; the other modules are always read from the
+# facts. Deals keep no model, origin or attachments by month: those would leave about as many
+# month rows as deals.
+MONTH_FIGURE_FIELDS: dict[Module, frozenset[str]] = {
+    Module.LEAD_ACTIVITIES: frozenset(FIELDS[Module.LEAD_ACTIVITIES]),
+    Module.DEALS: frozenset(
+        {"outcome", "consultant", "team", "dealer_id", "units", "revenue", "gross_margin", "msrp"}
+    ),
+}
+
+
+def read_by_month(figure: Figure, period: Period, group_by: Grouping) -> bool:
+    """Whether the month figures answer the figure: monthly buckets, and every field it
+    names (conditions, grouping, the field summed) kept by month."""
+    kept = MONTH_FIGURE_FIELDS.get(figure.module)
+    if kept is None or period is not Period.MONTH:
+        return False
+    named = {condition.field for condition in figure.conditions}
+    if (field := GROUP_FIELDS.get(group_by)) is not None:
+        named.add(field)
+    if isinstance(figure.measure, Sum):
+        named.add(figure.measure.field)
+    return named <= kept
+
+
 # --- values --------------------------------------------------------------------------------
 
 RATE_PLACES = Decimal("0.0001")
