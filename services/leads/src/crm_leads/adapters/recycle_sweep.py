@@ -11,9 +11,13 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Select,
+    Uuid,
     and_,
+    any_,
+    bindparam,
     case,
     delete,
     func,
@@ -166,8 +170,10 @@ async def release_due_batch(
     )
     rows = [Released(*row) for row in await session.execute(released)]
     if rows:
+        # One array parameter: one prepared statement whatever the batch's size.
+        released_ids = bindparam("released", [r.lead_id for r in rows], type_=ARRAY(Uuid()))
         await session.execute(
-            delete(draw_entries).where(draw_entries.c.lead_id.in_([r.lead_id for r in rows]))
+            delete(draw_entries).where(draw_entries.c.lead_id == any_(released_ids))
         )
         await session.execute(
             insert(lead_history),
