@@ -17,8 +17,8 @@ down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-ACTIVITY_KEY = ["tenant", "owner_org", "month", "dealer_id", "consultant", "activity", "detail"]
-DEAL_KEY = ["tenant", "owner_org", "month", "dealer_id", "team", "consultant", "outcome"]
+ACTIVITY_KEY = ["tenant", "owner_org", "activity", "month", "dealer_id", "consultant", "detail"]
+DEAL_KEY = ["tenant", "owner_org", "outcome", "month", "dealer_id", "team", "consultant"]
 
 
 def upgrade() -> None:

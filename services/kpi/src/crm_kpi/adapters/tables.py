@@ -109,17 +109,18 @@ deal_day_figures = Table(
 # A book's facts counted and summed per month and what a KPI may ask of them (domain.kpis
 # MONTH_FIGURE_FIELDS), kept by the projections in the facts' transaction: a region's or HQ's
 # year reads thousands of rows instead of millions of facts. Keys may be null (a lead activity
-# without a consultant); the unique index treats nulls as equal.
+# without a consultant); the unique index treats nulls as equal. The kind of activity or outcome
+# comes before the month in the key: a KPI names one or a few, each read as one range of months.
 ACTIVITY_MONTH_KEY = (
     "tenant",
     "owner_org",
+    "activity",
     "month",
     "dealer_id",
     "consultant",
-    "activity",
     "detail",
 )
-DEAL_MONTH_KEY = ("tenant", "owner_org", "month", "dealer_id", "team", "consultant", "outcome")
+DEAL_MONTH_KEY = ("tenant", "owner_org", "outcome", "month", "dealer_id", "team", "consultant")
 lead_activity_months = Table(
     "lead_activity_months",
     metadata,

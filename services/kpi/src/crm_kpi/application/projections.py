@@ -124,7 +124,7 @@ async def _add_to_activity_months(
             set_={"n": lead_activity_months.c.n + statement.excluded.n},
         ),
         [
-            {**dict(zip(ACTIVITY_MONTH_KEY, key, strict=True)), "n": n}
+            {**key._asdict(), "n": n}
             for key, n in sorted(counts.items(), key=lambda item: lock_order(item[0]))
         ],
     )
@@ -222,7 +222,7 @@ async def _add_to_deal_months(uow: UnitOfWork, facts: Sequence[tuple[DayKey, Dea
             set_={column: table[column] + added[column] for column in MONTH_FIGURE_COLUMNS},
         ),
         [
-            {**dict(zip(DEAL_MONTH_KEY, key, strict=True)), **asdict(figures)}
+            {**key._asdict(), **asdict(figures)}
             for key, figures in sorted(months.items(), key=lambda item: lock_order(item[0]))
         ],
     )

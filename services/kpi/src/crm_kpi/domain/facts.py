@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -240,10 +240,29 @@ def day_figures(facts: Iterable[tuple[DayKey, DealOutcome]]) -> dict[DayKey, Day
     return days
 
 
-# tenant, owner_org (the book), month (its first day), dealer, consultant, activity, detail
-ActivityMonthKey = tuple[str, str, date, str, str | None, str, str | None]
-# tenant, owner_org (the book), month (its first day), dealer, team, consultant, outcome
-DealMonthKey = tuple[str, str, date, str, str | None, str | None, str]
+class ActivityMonthKey(NamedTuple):
+    """What the lead activity facts are counted by: the book, the month (its first day) and
+    what a KPI may ask of them."""
+
+    tenant: str
+    owner_org: str
+    month: date
+    dealer_id: str
+    consultant: str | None
+    activity: str
+    detail: str | None
+
+
+class DealMonthKey(NamedTuple):
+    """What the deal facts are summed by: the book, the month and what a KPI may ask."""
+
+    tenant: str
+    owner_org: str
+    month: date
+    dealer_id: str
+    team: str | None
+    consultant: str | None
+    outcome: str
 
 
 def activity_month_counts(
@@ -252,7 +271,9 @@ def activity_month_counts(
     """The lead activity facts counted per book, month and what a KPI may ask of them."""
     counts: dict[ActivityMonthKey, int] = {}
     for (tenant, book, dealer, day), a in facts:
-        key = (tenant, book, day.replace(day=1), dealer, a.consultant, a.activity, a.detail)
+        key = ActivityMonthKey(
+            tenant, book, day.replace(day=1), dealer, a.consultant, a.activity, a.detail
+        )
         counts[key] = counts.get(key, 0) + 1
     return counts
 
@@ -287,7 +308,9 @@ def deal_month_figures(
     per book, month, dealer, team, consultant and outcome, as the facts would be."""
     months: dict[DealMonthKey, MonthFigures] = {}
     for (tenant, book, dealer, day), o in facts:
-        key = (tenant, book, day.replace(day=1), dealer, o.team, o.consultant, o.outcome)
+        key = DealMonthKey(
+            tenant, book, day.replace(day=1), dealer, o.team, o.consultant, o.outcome
+        )
         figures = MonthFigures(1, o.units, o.revenue, o.gross_margin, o.msrp)
         months[key] = months.get(key, MonthFigures()) + figures
     return months
