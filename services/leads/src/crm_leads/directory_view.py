@@ -13,9 +13,9 @@ from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, per
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
 from crm_leads.adapters.access import lead_level, visible_leads
-from crm_leads.adapters.tables import leads
+from crm_leads.adapters.tables import LEAD_IS_OPEN, leads
 from crm_leads.application.handlers import PERSONAL_FIELDS
-from crm_leads.domain.lead import LeadStatus, normalise_phone
+from crm_leads.domain.lead import normalise_phone
 
 LOOKUP_ENDPOINT = "grpc CustomerDirectory.LookupByPhone"
 
@@ -54,7 +54,7 @@ async def lookup_by_phone(
         .where(
             leads.c.tenant == principal.tenant,
             leads.c.phone == normalise_phone(phone),
-            leads.c.status.in_((LeadStatus.OPEN.value, LeadStatus.LOSS_PENDING.value)),
+            LEAD_IS_OPEN,
             or_(visible, lead_level(principal) >= SharingLevel.AGGREGATE.value)
             if routes_calls(principal)
             else visible,

@@ -18,7 +18,7 @@ from crm_leads.adapters.access import (
     pools_open_to,
     visible_leads,
 )
-from crm_leads.adapters.tables import lead_history, leads, pools
+from crm_leads.adapters.tables import LEAD_IS_OPEN, lead_history, leads, pools
 from crm_leads.domain.collusion import Handover, flagged_pairs
 from crm_leads.domain.pool_rules import PoolRules
 
@@ -144,7 +144,7 @@ async def pool_report(
                     .where(
                         leads.c.home_pool_id == pool_id,
                         leads.c.owner_user.is_not(None),
-                        leads.c.status.in_(("open", "loss_pending")),
+                        LEAD_IS_OPEN,
                     )
                     .group_by(leads.c.owner_user)
                 )

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_common.db.tables import org_directory
 from crm_common.policy.directory import dealer_of
 from crm_leads.adapters.tables import (
+    LEAD_IS_OPEN,
     customer_identifiers,
     customer_opportunities,
     customers,
@@ -241,7 +242,7 @@ async def open_lead_of_customer(session: AsyncSession, customer_id: UUID) -> Lea
         (
             await session.execute(
                 select(leads)
-                .where(leads.c.customer_id == customer_id, leads.c.status.in_(_open_statuses()))
+                .where(leads.c.customer_id == customer_id, LEAD_IS_OPEN)
                 .with_for_update()
             )
         )
@@ -419,12 +420,12 @@ async def claimant_record(
     owned = select(func.count()).where(
         leads.c.tenant == tenant,
         leads.c.owner_user == user_id,
-        leads.c.status.in_(_open_statuses()),
+        LEAD_IS_OPEN,
     )
     of_department = select(func.count()).where(
         leads.c.tenant == tenant,
         leads.c.owner_team == department,
-        leads.c.status.in_(_open_statuses()),
+        LEAD_IS_OPEN,
     )
     claims = select(func.count()).where(
         lead_history.c.tenant == tenant,
@@ -481,10 +482,6 @@ async def add_follow_up(
         )
     )
     return follow_up_id
-
-
-def _open_statuses() -> tuple[str, str]:
-    return (LeadStatus.OPEN.value, LeadStatus.LOSS_PENDING.value)
 
 
 def _value(value: Any) -> Any:
@@ -561,7 +558,7 @@ async def open_leads_owned_by(session: AsyncSession, tenant: str, user_id: str) 
             .where(
                 leads.c.tenant == tenant,
                 leads.c.owner_user == user_id,
-                leads.c.status.in_(_open_statuses()),
+                LEAD_IS_OPEN,
             )
             .with_for_update()
         )
@@ -597,7 +594,7 @@ async def dealer_loads(
                     leads.c.tenant == tenant,
                     leads.c.owner_org.in_(ids),
                     leads.c.origin_org.is_not(None),
-                    leads.c.status.in_(_open_statuses()),
+                    LEAD_IS_OPEN,
                 )
                 .group_by(leads.c.owner_org)
             )
@@ -621,7 +618,7 @@ async def dealer_loads(
                     customers.c.tenant == tenant,
                     customers.c.owner_org.in_(ids),
                     customers.c.phone == phone,
-                    leads.c.status.in_(_open_statuses()),
+                    LEAD_IS_OPEN,
                 )
             )
         ).scalars()
@@ -667,7 +664,7 @@ async def locked_customers_of(session: AsyncSession, tenant: str, user_id: str) 
             .where(
                 leads.c.tenant == tenant,
                 leads.c.owner_user == user_id,
-                leads.c.status.in_(_open_statuses()),
+                LEAD_IS_OPEN,
                 customers.c.locked,
             )
         )
@@ -687,7 +684,7 @@ async def pool_candidates(session: AsyncSession, pool_id: UUID) -> list[Candidat
         select(func.count())
         .where(
             leads.c.owner_user == pool_members.c.user_id,
-            leads.c.status.in_(_open_statuses()),
+            LEAD_IS_OPEN,
         )
         .correlate(pool_members)
         .scalar_subquery()

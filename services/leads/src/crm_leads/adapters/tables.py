@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    literal_column,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -165,6 +166,11 @@ leads = Table(
         postgresql_where=text("status = 'open' AND owner_user IS NOT NULL"),
     ),
 )
+
+# The open-lead predicate as statements write it: the values inline, not bound parameters. Under
+# a generic plan PostgreSQL uses a partial index only where it sees the index's own predicate;
+# with parameters it scanned every lead of every dealer for each create.
+LEAD_IS_OPEN = leads.c.status.in_([literal_column("'open'"), literal_column("'loss_pending'")])
 
 Index(
     "ix_leads_grade_clock",

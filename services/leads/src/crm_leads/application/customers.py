@@ -15,7 +15,13 @@ from crm_common.contracts.events.leads.v1 import CustomerMerged
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.audit import record_personal_data_access
-from crm_leads.adapters.tables import customer_identifiers, customers, lead_history, leads
+from crm_leads.adapters.tables import (
+    LEAD_IS_OPEN,
+    customer_identifiers,
+    customers,
+    lead_history,
+    leads,
+)
 from crm_leads.application.handlers import PERSONAL_FIELDS
 
 
@@ -32,8 +38,6 @@ class Merge:
     customer_id: UUID
     moved_leads: list[UUID]
 
-
-OPEN = ("open", "loss_pending")
 
 
 async def merge_customers(
@@ -68,7 +72,7 @@ async def merge_customers(
             (
                 await session.execute(
                     select(leads.c.customer_id).where(
-                        leads.c.customer_id.in_([source_id, into_id]), leads.c.status.in_(OPEN)
+                        leads.c.customer_id.in_([source_id, into_id]), LEAD_IS_OPEN
                     )
                 )
             )
