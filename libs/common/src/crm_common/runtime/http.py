@@ -29,13 +29,13 @@ Server = Callable[[FastAPI], AbstractAsyncContextManager[object]]
 """Another server of the api process (e.g. gRPC): runs while the app runs, with its state."""
 
 
-def shared_cache(request: Request) -> Redis:
+async def shared_cache(request: Request) -> Redis:
     """The service's Redis client (as a FastAPI dependency)."""
     client: Redis = request.app.state.redis
     return client
 
 
-def database(request: Request) -> async_sessionmaker[AsyncSession]:
+async def database(request: Request) -> async_sessionmaker[AsyncSession]:
     """The request's session factory (as a FastAPI dependency)."""
     factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
     return factory

@@ -33,12 +33,12 @@ router = APIRouter()
 Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def _key_ring(request: Request) -> KeyRing:
+async def _key_ring(request: Request) -> KeyRing:
     key_ring: KeyRing = request.app.state.key_ring
     return key_ring
 

@@ -58,7 +58,7 @@ _CONFLICT: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _id_number_key(request: Request) -> bytes | None:
+async def _id_number_key(request: Request) -> bytes | None:
     return id_number_key(request.app.state.settings)
 
 

@@ -43,7 +43,7 @@ _FORBIDDEN: dict[int | str, dict[str, Any]] = {
 }
 
 
-def business_tz(request: Request) -> ZoneInfo:
+async def business_tz(request: Request) -> ZoneInfo:
     return ZoneInfo(request.app.state.settings.business_timezone)
 
 
