@@ -270,31 +270,31 @@ async def book_settings(
     session: AsyncSession, *, tenant: str, owner_org: str, now: datetime
 ) -> BookSettings:
     """The default pool of an org node (created with the default rules on first use) and the
-    settings of its book kept with it."""
-    await session.execute(
-        pg_insert(pools)
-        .values(
-            id=uuid4(),
-            tenant=tenant,
-            owner_org=owner_org,
-            name=f"Public pool of {owner_org}",
-            kind=PoolKind.CLAIM.value,
-            auto_assignment=AutoAssignment.NONE.value,
-            rules={},
-            is_default=True,
-            created_at=now,
-        )
-        .on_conflict_do_nothing(
-            index_elements=["tenant", "owner_org"], index_where=pools.c.is_default
-        )
+    settings of its book kept with it. Read first: every lead taken in asks, the pool exists
+    but once."""
+    default_pool = select(pools.c.id, pools.c.dedup_keys).where(
+        pools.c.tenant == tenant, pools.c.owner_org == owner_org, pools.c.is_default
     )
-    row = (
+    row = (await session.execute(default_pool)).first()
+    if row is None:
         await session.execute(
-            select(pools.c.id, pools.c.dedup_keys).where(
-                pools.c.tenant == tenant, pools.c.owner_org == owner_org, pools.c.is_default
+            pg_insert(pools)
+            .values(
+                id=uuid4(),
+                tenant=tenant,
+                owner_org=owner_org,
+                name=f"Public pool of {owner_org}",
+                kind=PoolKind.CLAIM.value,
+                auto_assignment=AutoAssignment.NONE.value,
+                rules={},
+                is_default=True,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(
+                index_elements=["tenant", "owner_org"], index_where=pools.c.is_default
             )
         )
-    ).one()
+        row = (await session.execute(default_pool)).one()  # ours, or a concurrent creator's
     return BookSettings(row.id, dedup_keys_from(row.dedup_keys))
 
 
