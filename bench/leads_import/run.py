@@ -4,10 +4,10 @@ leads worker, its LeadCreated events relayed to Kafka and projected by kpi.
     .venv/bin/python bench/leads_import/run.py                    # the whole path (default)
     .venv/bin/python bench/leads_import/run.py --mode job         # only the import job, in-process
 
-``--mode platform`` starts, in throwaway databases (``crm_bench_import_leads``,
-``crm_bench_import_kpi``) and a fresh topic namespace, the real processes: leads ``api``, leads
-``worker`` (import job + outbox relay) and kpi ``worker`` (consumer), plus a JWKS file server
-standing in for identity. Figures (one JSON line):
+``--mode platform`` starts (``bench/leads_platform.py``), in throwaway databases
+(``crm_bench_import_leads``, ``crm_bench_import_kpi``) and a fresh topic namespace, the real
+processes: leads ``api``, leads ``worker`` (import job + outbox relay) and kpi ``worker``
+(consumer), plus a JWKS file server standing in for identity. Figures (one JSON line):
 
 - ``accepted_per_s``: rows / the time of ``POST /imports`` (upload streamed, job queued);
 - ``imported_per_s``: rows / time from the upload's start until the job is ``done`` (leads,
@@ -31,7 +31,6 @@ import json
 import os
 import platform
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,35 +38,28 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
-import asyncpg
 import httpx
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.auth.tokens import generate_private_key_pem, jwks_document, sign_access_token
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for_all_tenants
-from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
-from crm_common.testing.bench import connect_across_tenants
-from crm_common.testing.processes import ServiceProcess, free_port
+from crm_common.testing.bench import fresh_database
 
-PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
+
+from bench.leads_platform import FACTS, UNPUBLISHED, LeadsPlatform, count
+
 TENANT = "oem-bench"
 DEALER = "dealer-bench"
 SOURCES = ["campaign", "referral", "walk_in", "phone", "web", "市场活动", "转介绍", "到店"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
 PART_BYTES = 64 * 1024
-LEADS_DATABASE = "crm_bench_import_leads"
-KPI_DATABASE = "crm_bench_import_kpi"
-FACTS = "SELECT count(*) FROM lead_facts"
-UNPUBLISHED = "SELECT count(*) FROM outbox WHERE published_at IS NULL"
-
-
-def database_url(name: str) -> str:
-    return f"postgresql+asyncpg://{PG['user']}:{PG['password']}@{PG['host']}:{PG['port']}/{name}"
+DATABASES = "crm_bench_import"
+LEADS_DATABASE = f"{DATABASES}_leads"
+KPI_DATABASE = f"{DATABASES}_kpi"
 
 
 def write_csv(path: Path, rows: int, faulty_percent: float) -> None:
@@ -93,32 +85,6 @@ async def file_parts(path: Path) -> AsyncIterator[bytes]:
             yield part
 
 
-async def recreate_database(name: str) -> None:
-    conn = await asyncpg.connect(database="postgres", **PG)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-
-
-def migrate(service: str, env: dict[str, str]) -> None:
-    subprocess.run(
-        [sys.executable, "-m", f"crm_{service}", "migrate"],
-        env={**os.environ, **env},
-        check=True,
-        capture_output=True,
-    )
-
-
-async def count(database: str, query: str) -> int:
-    conn = await connect_across_tenants(database)
-    try:
-        return int(await conn.fetchval(query))
-    finally:
-        await conn.close()
-
-
 def manager() -> Principal:
     return Principal(
         user_id="bench.manager",
@@ -133,10 +99,8 @@ async def run_job_only(args: argparse.Namespace, csv_path: Path) -> dict[str, An
     from crm_leads.application.imports import start_import, work_imports
     from crm_leads.domain.lead_import import ImportFormat
 
-    database = LEADS_DATABASE
-    await recreate_database(database)
-    migrate("leads", {"CRM_SERVICE_NAME": "leads", "CRM_DATABASE_URL": database_url(database)})
-    engine = create_engine(Settings(database_url=database_url(database), service_name="bench"))
+    url = await fresh_database(LEADS_DATABASE, migrate_as="leads")
+    engine = create_engine(Settings(database_url=url, service_name="bench"))
     sessions = create_session_factory(engine)
     started = time.perf_counter()
     job = await start_import(
@@ -155,9 +119,9 @@ async def run_job_only(args: argparse.Namespace, csv_path: Path) -> dict[str, An
     )
     imported = time.perf_counter()
     await engine.dispose()
-    created = await count(database, "SELECT count(*) FROM leads")
+    created = await count(LEADS_DATABASE, "SELECT count(*) FROM leads")
     events = await count(
-        database, "SELECT count(*) FROM outbox WHERE event_type = 'leads.LeadCreated'"
+        LEADS_DATABASE, "SELECT count(*) FROM outbox WHERE event_type = 'leads.LeadCreated'"
     )
     return {
         "import_id": str(job.id),
@@ -171,88 +135,16 @@ async def run_job_only(args: argparse.Namespace, csv_path: Path) -> dict[str, An
     }
 
 
-class Platform:
-    """leads api + worker and kpi worker in throwaway databases, and a JWKS file server."""
-
-    def __init__(self, work_dir: Path, slice_rows: int) -> None:
-        self.work_dir = work_dir
-        self.namespace = f"bench{uuid4().hex[:6]}."
-        self.signing_key = generate_private_key_pem()
-        self.jwks_port = free_port()
-        self.api_port = free_port()
-        self.slice_rows = slice_rows
-        self.processes: list[ServiceProcess] = []
-        self.jwks: subprocess.Popen[bytes] | None = None
-
-    async def start(self) -> None:
-        settings = Settings(kafka_namespace=self.namespace)
-        await ensure_topics(settings.kafka_bootstrap_servers, platform_topics(settings))
-        jwks_dir = self.work_dir / "jwks" / ".well-known"
-        jwks_dir.mkdir(parents=True)
-        (jwks_dir / "jwks.json").write_text(json.dumps(jwks_document([self.signing_key])))
-        self.jwks = subprocess.Popen(  # noqa: ASYNC220
-            [sys.executable, "-m", "http.server", str(self.jwks_port), "--bind", "127.0.0.1"],
-            cwd=self.work_dir / "jwks",
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        common = {
-            "CRM_KAFKA_NAMESPACE": self.namespace,
-            "CRM_JWKS_URL": f"http://127.0.0.1:{self.jwks_port}/.well-known/jwks.json",
-            "CRM_LOG_LEVEL": "WARNING",
-        }
-        for service in ("leads", "kpi"):
-            database = f"crm_bench_import_{service}"
-            await recreate_database(database)
-            env = {
-                **common,
-                "CRM_SERVICE_NAME": service,
-                "CRM_DATABASE_URL": database_url(database),
-                "CRM_HTTP_PORT": str(self.api_port),
-                "CRM_GRPC_PORT": str(free_port()),
-                "CRM_WORKER_METRICS_PORT": str(free_port()),
-            }
-            migrate(service, env)
-            roles = ["api", "worker"] if service == "leads" else ["worker"]
-            for role in roles:
-                ready = (
-                    f"http://127.0.0.1:{self.api_port}/readyz"
-                    if role == "api"
-                    else f"http://127.0.0.1:{env['CRM_WORKER_METRICS_PORT']}/metrics"
-                )
-                process = ServiceProcess(service, role, env, self.work_dir, ready_url=ready)
-                process.start()
-                self.processes.append(process)
-        await asyncio.sleep(3)  # kpi's consumer joins its group before the clock starts
-
-    def token(self) -> str:
-        return sign_access_token(
-            self.signing_key, manager(), issuer="crm-identity", audience="crm", ttl_seconds=3600
-        )
-
-    def stop(self) -> None:
-        for process in self.processes:
-            process.stop()
-        if self.jwks is not None:
-            self.jwks.terminate()
-            self.jwks.wait()
-
-
 async def run_platform(args: argparse.Namespace, csv_path: Path, work_dir: Path) -> dict[str, Any]:
-    spine = Platform(work_dir, args.slice_rows)
-    await spine.start()
-    try:
+    async with LeadsPlatform(work_dir, DATABASES) as spine:
         return await measure_platform(spine, args, csv_path)
-    finally:
-        spine.stop()
 
 
 async def measure_platform(
-    spine: Platform, args: argparse.Namespace, csv_path: Path
+    spine: LeadsPlatform, args: argparse.Namespace, csv_path: Path
 ) -> dict[str, Any]:
-    headers = {"Authorization": f"Bearer {spine.token()}", "Content-Type": "text/csv"}
-    base = f"http://127.0.0.1:{spine.api_port}"
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as client:
+    headers = {"Authorization": f"Bearer {spine.token(manager())}", "Content-Type": "text/csv"}
+    async with httpx.AsyncClient(base_url=spine.api_url, headers=headers, timeout=120) as client:
         started = time.perf_counter()
         response = await client.post("/imports?format=csv", content=file_parts(csv_path))
         uploaded = time.perf_counter()
@@ -312,7 +204,7 @@ async def main(args: argparse.Namespace) -> None:
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "rows": args.rows,
         "file_bytes": file_bytes,
-        "slice_rows": args.slice_rows,
+        **({"slice_rows": args.slice_rows} if args.mode == "job" else {}),
         **figures,
         "machine": f"{platform.machine()} {os.cpu_count()} cores, {platform.python_version()}",
     }
@@ -324,6 +216,8 @@ if __name__ == "__main__":
     parser.add_argument("--mode", choices=["platform", "job"], default="platform")
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--faulty-percent", type=float, default=1.0)
-    parser.add_argument("--slice-rows", type=int, default=5_000)
+    parser.add_argument(
+        "--slice-rows", type=int, default=5_000, help="--mode job only (the worker uses its own)"
+    )
     with acting_for_all_tenants():  # imports run as a scheduled job across tenants
         asyncio.run(main(parser.parse_args()))
