@@ -333,6 +333,33 @@ WHERE t.tenant = $1 AND t.month = $2 AND t.measure = 'units' AND t.user_id IS NU
 GROUP BY o.parent_id
 """
 
+# What the projections keep beside the facts they record, counted from the facts written above
+# (as migrations 0011 and 0012 back-fill them).
+KEPT_FIGURES = (
+    """
+INSERT INTO deal_day_figures
+SELECT tenant, owner_org, dealer_id, day,
+       coalesce(sum(units) FILTER (WHERE outcome = 'won'), 0),
+       coalesce(sum(revenue) FILTER (WHERE outcome = 'won'), 0),
+       coalesce(sum(gross_margin) FILTER (WHERE outcome = 'won'), 0),
+       count(*) FILTER (WHERE outcome = 'lost'),
+       count(*) FILTER (WHERE outcome = 'delivered')
+FROM deal_facts WHERE outcome IN ('won', 'lost', 'delivered')
+GROUP BY tenant, owner_org, dealer_id, day
+""",
+    """
+INSERT INTO lead_activity_months
+SELECT tenant, owner_org, date_trunc('month', day)::date, dealer_id, consultant, activity, detail,
+       count(*)
+FROM lead_activity_facts GROUP BY 1, 2, 3, 4, 5, 6, 7
+""",
+    """
+INSERT INTO deal_months
+SELECT tenant, owner_org, date_trunc('month', day)::date, dealer_id, team, consultant, outcome,
+       count(*), sum(units), sum(revenue), sum(gross_margin), sum(msrp)
+FROM deal_facts GROUP BY 1, 2, 3, 4, 5, 6, 7
+""",
+)
 TABLES = (
     "org_directory",
     "deal_facts",
@@ -341,6 +368,9 @@ TABLES = (
     "lead_facts",
     "lead_activity_facts",
     "targets",
+    "deal_day_figures",
+    "lead_activity_months",
+    "deal_months",
 )
 
 
@@ -393,6 +423,8 @@ async def populate(args: argparse.Namespace, today: date, now: datetime) -> floa
         await conn.execute(TEAM_TARGETS, TENANT, month, now)
         for kind in ("team", "dealer", "region"):
             await conn.execute(ROLL_UP_TARGETS, TENANT, month, now, kind)
+        for statement in KEPT_FIGURES:
+            await conn.execute(statement)
         for table in TABLES:
             await conn.execute(f"VACUUM ANALYZE {table}")
     finally:
