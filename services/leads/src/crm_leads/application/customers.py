@@ -39,7 +39,6 @@ class Merge:
     moved_leads: list[UUID]
 
 
-
 async def merge_customers(
     source_id: UUID, into_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> Merge:
