@@ -87,6 +87,7 @@ from crm_kpi.bootstrap import create_api
 from crm_kpi.domain.kpis import Period, as_asked, predefined
 from crm_kpi.domain.leaderboards import ALL_DEALERS, Metric, board_key
 from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure
+from crm_kpi.views import SalesGrouping
 
 DATABASE = "crm_bench_kpi_queries"
 TENANT = "oem-bench"
@@ -534,13 +535,14 @@ def view_calls(
     yesterday = today - timedelta(days=1)
     year_ago = today - timedelta(days=364)
 
-    async def sales_daily(days: int) -> int:
+    async def sales_daily(days: int, per: SalesGrouping = SalesGrouping.DEALER) -> int:
         figures = await views.daily_sales(
             sessions,
             principal,
             date_from=today - timedelta(days=days - 1),
             date_to=today,
             dealer_id=None,
+            per=per,
         )
         return len(figures)
 
@@ -578,6 +580,7 @@ def view_calls(
     calls: dict[str, Call] = {
         "sales_daily_30d": lambda: sales_daily(30),
         "sales_daily_365d": lambda: sales_daily(365),
+        "sales_daily_365d_per_region": lambda: sales_daily(365, SalesGrouping.REGION),
         "sales_meeting_yesterday": sales_meeting,
         "targets_cascade": targets_cascade,
         "price_retention_365d": lambda: kpi_values("price_retention"),
@@ -616,6 +619,7 @@ def http_requests(board_dealer: str | None, today: date) -> dict[str, tuple[str,
             {"from": (today - timedelta(days=29)).isoformat(), "to": today.isoformat()},
         ),
         "sales_daily_365d": ("/kpi/sales/daily", year),
+        "sales_daily_365d_per_region": ("/kpi/sales/daily", {**year, "per": "region"}),
         "sales_meeting_yesterday": (
             "/kpi/reports/sales-meeting",
             {"from": yesterday, "to": yesterday, "format": "json"},

@@ -6,13 +6,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, func, select
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    String,
+    Table,
+    and_,
+    cast,
+    func,
+    null,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
+from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
 from crm_kpi.domain.facts import DAY_FIGURE_COLUMNS, DayFigures
@@ -102,6 +114,33 @@ class DaySales(DayFigures):
     cancelled_gross_margin: Decimal = Decimal(0)
 
 
+class SalesGrouping(StrEnum):
+    """What the daily sales figures are summed per, besides the day."""
+
+    DEALER = "dealer"
+    REGION = "region"
+    """The node the dealers hang from (a region; HQ for dealers right under it)."""
+    TOTAL = "total"
+    """Everything the caller sees: one row per day."""
+
+
+def _sales_group(facts: Table, per: SalesGrouping) -> ColumnElement[str | None]:
+    match per:
+        case SalesGrouping.DEALER:
+            return facts.c.dealer_id
+        case SalesGrouping.REGION:
+            return org_directory.c.parent_id
+        case SalesGrouping.TOTAL:
+            return cast(null(), String)
+
+
+def _with_region(joined: FromClause, facts: Table, per: SalesGrouping) -> FromClause:
+    if per is not SalesGrouping.REGION:
+        return joined
+    dealer = and_(org_directory.c.tenant == facts.c.tenant, org_directory.c.id == facts.c.dealer_id)
+    return joined.outerjoin(org_directory, dealer)
+
+
 async def daily_sales(
     session_factory: async_sessionmaker[AsyncSession],
     principal: Principal,
@@ -109,47 +148,51 @@ async def daily_sales(
     date_from: date,
     date_to: date,
     dealer_id: str | None,
-) -> dict[tuple[str, date], DaySales]:
+    per: SalesGrouping = SalesGrouping.DEALER,
+) -> dict[tuple[str | None, date], DaySales]:
     """Units won, revenue and gross margin, losses, deliveries and cancellations per dealer
-    and day. A cancellation counts on its own day with the figures of the order's win."""
+    (or region, or in total) and day. A cancellation counts on its own day with the figures
+    of the order's win."""
     # A dealer's facts may sit in several books (the dealer's, its teams'): summed here.
     days = deal_day_figures
+    group = _sales_group(days, per)
     outcomes = (
         select(
-            days.c.dealer_id,
+            group,
             days.c.day,
             *(func.sum(days.c[column]).label(column) for column in DAY_FIGURE_COLUMNS),
         )
+        .select_from(_with_region(days, days, per))
         .where(*_dealers_days(principal, days, date_from, date_to, dealer_id))
-        .group_by(days.c.dealer_id, days.c.day)
+        .group_by(group, days.c.day)
     )
     cancelled, win = deal_facts, deal_facts.alias("win")
+    group = _sales_group(cancelled, per)
+    with_win = cancelled.outerjoin(
+        win, and_(win.c.order_id == cancelled.c.order_id, win.c.outcome == "won")
+    )
     cancellations = (
         select(
-            cancelled.c.dealer_id,
+            group,
             cancelled.c.day,
             func.coalesce(func.sum(win.c.units), 0).label("units"),
             func.coalesce(func.sum(win.c.revenue), 0).label("revenue"),
             func.coalesce(func.sum(win.c.gross_margin), 0).label("gross_margin"),
         )
-        .select_from(
-            cancelled.outerjoin(
-                win, and_(win.c.order_id == cancelled.c.order_id, win.c.outcome == "won")
-            )
-        )
+        .select_from(_with_region(with_win, cancelled, per))
         .where(
             *_dealers_days(principal, cancelled, date_from, date_to, dealer_id),
             cancelled.c.outcome == "cancelled",
         )
-        .group_by(cancelled.c.dealer_id, cancelled.c.day)
+        .group_by(group, cancelled.c.day)
     )
-    figures: dict[tuple[str, date], dict[str, Any]] = {}
+    figures: dict[tuple[str | None, date], dict[str, Any]] = {}
     async with session_factory() as session:
         # Thousands of rows for a region's year: unpacked as tuples, not looked up by name.
-        for dealer, day, *values in await session.execute(outcomes):
-            figures[(dealer, day)] = dict(zip(DAY_FIGURE_COLUMNS, values, strict=True))
-        for dealer, day, units, revenue, gross_margin in await session.execute(cancellations):
-            figures.setdefault((dealer, day), {}).update(
+        for member, day, *values in await session.execute(outcomes):
+            figures[(member, day)] = dict(zip(DAY_FIGURE_COLUMNS, values, strict=True))
+        for member, day, units, revenue, gross_margin in await session.execute(cancellations):
+            figures.setdefault((member, day), {}).update(
                 cancelled_units=units,
                 cancelled_revenue=revenue,
                 cancelled_gross_margin=gross_margin,

@@ -393,6 +393,52 @@ async def test_daily_sales_are_read_from_the_day_figures_kept_with_the_facts(
     assert kept == summed, "the day figures are the facts summed"
 
 
+def summed_per_day(
+    rows: list[dict[str, Any]], group: Any
+) -> dict[tuple[Any, str], tuple[Any, ...]]:
+    """The rows' figures summed per (group(row), day)."""
+    figures = ("won_units", "revenue", "lost", "delivered", "cancelled_units", "cancelled_revenue")
+    sums: dict[tuple[Any, str], tuple[Any, ...]] = {}
+    for r in rows:
+        key = (group(r), r["day"])
+        before = sums.get(key, (0,) * len(figures))
+        sums[key] = tuple(b + D(r[f]) for b, f in zip(before, figures, strict=True))
+    return sums
+
+
+async def test_hq_asks_the_daily_sales_per_region_or_in_total_instead_of_per_dealer(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    """HQ's year per dealer is tens of thousands of rows; per region (the node the dealers
+    hang from) or in total, the same figures summed."""
+    async with as_user(PEOPLE.hq_analyst) as client:
+        answers = {
+            per: await client.get("/kpi/sales/daily", params={**NOVEMBER, "per": per})
+            for per in ("dealer", "region", "total")
+        }
+        wrong = await client.get("/kpi/sales/daily", params={**NOVEMBER, "per": "province"})
+    assert {per: a.status_code for per, a in answers.items()} == dict.fromkeys(answers, 200)
+    dealers, regions, total = (answers[per].json() for per in ("dealer", "region", "total"))
+    assert {r["dealer_id"] for r in dealers["rows"]} == {"dealer-a", "dealer-b"}
+    assert {(r["dealer_id"], r["region_id"]) for r in regions["rows"]} == {(None, "east")}
+    assert {(r["dealer_id"], r["region_id"]) for r in total["rows"]} == {(None, None)}
+    assert summed_per_day(dealers["rows"], lambda r: "east") == summed_per_day(
+        regions["rows"], lambda r: r["region_id"]
+    )
+    assert summed_per_day(dealers["rows"], lambda r: None) == summed_per_day(
+        total["rows"], lambda r: None
+    )
+    assert len(total["rows"]) == len({r["day"] for r in dealers["rows"]}), "one row per day"
+    for body in (regions, total):
+        assert (body["won_units"], body["net_units"], body["net_revenue"]) == (
+            dealers["won_units"],
+            dealers["net_units"],
+            dealers["net_revenue"],
+        )
+    assert wrong.status_code == 422
+    assert wrong.json()["detail"][0]["loc"] == ["query", "per"]
+
+
 def moved(event: Any, moment: datetime) -> Any:
     return event.model_copy(update={"data": event.data.model_copy(update={"at": moment})})
 

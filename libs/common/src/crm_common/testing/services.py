@@ -46,7 +46,7 @@ async def reset_tenant(
                 {
                     "id": node,
                     "tenant": tenant,
-                    "parent_id": None,
+                    "parent_id": parent.rstrip("/").rpartition("/")[2] or None,
                     "kind": "dealer" if dealer == node else "node",
                     "path": f"{parent}{node}/",
                     "dealer_id": dealer,
