@@ -5,11 +5,12 @@ multi-row INSERT): building a VALUES clause per batch compiled the statement eve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.dialects.postgresql import insert
 
 from crm_common.contracts.envelope import Envelope
@@ -113,20 +114,14 @@ async def record_lead_activity(
 async def _add_to_activity_months(
     uow: UnitOfWork, facts: Sequence[tuple[DayKey, LeadActivity]]
 ) -> None:
-    """Counts the newly recorded facts into their month, rows in lock order."""
+    """Counts the newly recorded facts into their month."""
     counts = activity_month_counts(facts)
-    if not counts:
-        return
-    statement = insert(lead_activity_months)
-    await uow.session.execute(
-        statement.on_conflict_do_update(
-            index_elements=list(ACTIVITY_MONTH_KEY),
-            set_={"n": lead_activity_months.c.n + statement.excluded.n},
-        ),
-        [
-            {**key._asdict(), "n": n}
-            for key, n in sorted(counts.items(), key=lambda item: lock_order(item[0]))
-        ],
+    await _add_to_kept(
+        uow,
+        lead_activity_months,
+        ACTIVITY_MONTH_KEY,
+        ("n",),
+        {key: {**key._asdict(), "n": n} for key, n in counts.items()},
     )
 
 
@@ -189,42 +184,52 @@ async def record_deal_outcomes(
         await uow.session.execute(insert(deal_credits).on_conflict_do_nothing(), credits)
 
 
+DAY_KEY = ("tenant", "owner_org", "dealer_id", "day")  # the columns of a DayKey
+
+
 async def _add_to_day_figures(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
-    """Adds the newly recorded facts (a redelivered one is not among them) to their dealer's
-    day, rows in key order so that concurrent batches lock them in the same order."""
+    """Adds the newly recorded facts to their dealer's day."""
     figures = day_figures(facts)
-    if not figures:
-        return
-    statement = insert(deal_day_figures)
-    added, table = statement.excluded, deal_day_figures.c
-    await uow.session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["tenant", "owner_org", "dealer_id", "day"],
-            set_={column: table[column] + added[column] for column in DAY_FIGURE_COLUMNS},
-        ),
-        [
-            {"tenant": t, "owner_org": o, "dealer_id": d, "day": day, **asdict(f)}
-            for (t, o, d, day), f in sorted(figures.items())
-        ],
+    await _add_to_kept(
+        uow,
+        deal_day_figures,
+        DAY_KEY,
+        DAY_FIGURE_COLUMNS,
+        {key: {**dict(zip(DAY_KEY, key, strict=True)), **asdict(f)} for key, f in figures.items()},
     )
 
 
 async def _add_to_deal_months(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
-    """Adds the newly recorded facts to their month figures, rows in lock order."""
+    """Adds the newly recorded facts to their month figures."""
     months = deal_month_figures(facts)
-    if not months:
+    await _add_to_kept(
+        uow,
+        deal_months,
+        DEAL_MONTH_KEY,
+        MONTH_FIGURE_COLUMNS,
+        {key: {**key._asdict(), **asdict(figures)} for key, figures in months.items()},
+    )
+
+
+async def _add_to_kept(
+    uow: UnitOfWork,
+    table: Table,
+    key: Sequence[str],
+    figures: Sequence[str],
+    rows: Mapping[tuple[Any, ...], dict[str, Any]],
+) -> None:
+    """Adds each row's figures to the kept row of its key (inserted when new). Only newly
+    recorded facts come here, so a redelivery adds nothing; rows go in lock order, so that
+    concurrent batches cannot deadlock on each other's."""
+    if not rows:
         return
-    statement = insert(deal_months)
-    added, table = statement.excluded, deal_months.c
+    statement = insert(table)
     await uow.session.execute(
         statement.on_conflict_do_update(
-            index_elements=list(DEAL_MONTH_KEY),
-            set_={column: table[column] + added[column] for column in MONTH_FIGURE_COLUMNS},
+            index_elements=list(key),
+            set_={column: table.c[column] + statement.excluded[column] for column in figures},
         ),
-        [
-            {**key._asdict(), **asdict(figures)}
-            for key, figures in sorted(months.items(), key=lambda item: lock_order(item[0]))
-        ],
+        [rows[k] for k in sorted(rows, key=lock_order)],
     )
 
 
