@@ -573,7 +573,13 @@ def view_calls(
         assert kpi is not None, code
         definition = as_asked(kpi, Period.MONTH, None)
         values = await kpi_views.kpi_values(
-            sessions, principal, definition, date_from=year_ago, date_to=today, compare=kpi.compare
+            sessions,
+            principal,
+            definition,
+            date_from=year_ago,
+            date_to=today,
+            compare=kpi.compare,
+            today=today,
         )
         return len(values)
 

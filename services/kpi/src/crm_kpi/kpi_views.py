@@ -3,6 +3,7 @@ computed from the facts, scoped by the shared policy like every kpi figure."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -185,12 +186,13 @@ async def _figures(
     principal: Principal,
     date_from: date,
     date_to: date,
+    today: date | None = None,
 ) -> Figures:
     """The figure per bucket and member. Monthly, and where the month figures keep what the
     figure names, whole months are read from them and only the days of months asked for in
     part (or left out of months read whole) from the facts."""
     if read_by_month(figure, period, group_by):
-        spans = month_spans(date_from, date_to)
+        spans = month_spans(date_from, date_to, today)
     else:
         spans = [Span(date_from, date_to)]
     parts = [_picked(figure, period, group_by, principal, span) for span in spans]
@@ -294,25 +296,38 @@ async def kpi_values(
     date_from: date,
     date_to: date,
     compare: Compare = Compare.NONE,
+    today: date | None = None,
 ) -> list[KpiValue]:
     """A definition's values per period bucket (and group) between the two business days, as
-    far as the principal may see: a ratio is sum(numerator) / sum(denominator) per bucket."""
+    far as the principal may see: a ratio is sum(numerator) / sum(denominator) per bucket.
+    ``today`` (the business day) lets the month figures answer this month too."""
     measured, denominator = definition.figures()
     period, group_by = definition.period, definition.group_by
     start = date_from
     if compare is Compare.PREVIOUS_PERIOD:
         # Growth compares whole periods: from the start of the one before ``date_from``'s.
         start = previous_bucket(bucket_start(date_from, period), period)
-    async with session_factory() as session:
-        figures = await _figures(session, measured, period, group_by, principal, start, date_to)
-        if denominator is not None:
-            below = await _figures(
-                session, denominator, period, group_by, principal, date_from, date_to
+
+    async def figures_of(figure: Figure, first: date) -> Figures:
+        async with session_factory() as session:
+            return await _figures(
+                session, figure, period, group_by, principal, first, date_to, today
             )
-            return ratio_values(figures, below)
-        if compare is Compare.MONTHLY_TARGET:
-            goals = await _monthly_targets(session, group_by, principal, date_from, date_to)
-            return ratio_values(figures, goals)
+
+    async def targets() -> Figures:
+        async with session_factory() as session:
+            return await _monthly_targets(session, group_by, principal, date_from, date_to)
+
+    # The two sides of a ratio are independent reads: each on a connection of its own.
+    if denominator is not None:
+        figures, below = await asyncio.gather(
+            figures_of(measured, start), figures_of(denominator, date_from)
+        )
+        return ratio_values(figures, below)
+    if compare is Compare.MONTHLY_TARGET:
+        figures, goals = await asyncio.gather(figures_of(measured, start), targets())
+        return ratio_values(figures, goals)
+    figures = await figures_of(measured, start)
     if compare is Compare.PREVIOUS_PERIOD:
         return growth_values(figures, period, date_from, date_to)
     return plain_values(figures)

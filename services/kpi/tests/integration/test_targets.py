@@ -19,7 +19,7 @@ from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
 from crm_kpi.application.projections import record_collections, record_product_lines
-from crm_kpi.entrypoints.http import targets as targets_http
+from crm_kpi.entrypoints.http import clock
 
 from .conftest import PEOPLE, TABLES, TENANT, AsUser, Sessions, principal
 from .test_commission import RULES, cancelled, nov, project, won
@@ -56,7 +56,7 @@ async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
 def today(monkeypatch: pytest.MonkeyPatch, sessions: Sessions) -> None:
     """A fresh tree; today is the 10th of November 2026 in Shanghai (02:00 UTC): 10 of 30 days
     elapsed."""
-    monkeypatch.setattr(targets_http, "_now", lambda: datetime(2026, 11, 10, 2, tzinfo=UTC))
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 10, 2, tzinfo=UTC))
 
 
 def units(node: str, amount: int | str, user_id: str | None = None, **extra: Any) -> dict[str, Any]:

@@ -245,6 +245,11 @@ def test_whole_months_are_read_from_the_month_figures_and_only_the_rest_from_the
     assert month_spans(day(2026, 11, 10), day(2026, 11, 20)) == [
         Span(day(2026, 11, 10), day(2026, 11, 20))
     ], "fewer days asked for than left out: the facts"
+    assert month_spans(day(2025, 12, 3), day(2026, 12, 2), today=day(2026, 12, 2)) == [
+        months(day(2025, 12, 1), day(2026, 12, 1), from_months=True),
+        Span(day(2025, 12, 1), day(2025, 12, 2), sign=-1),
+        Span(day(2026, 12, 3), day(2026, 12, 31), sign=-1),
+    ], "up to today: this month whole, the days after today (no facts yet) taken back"
     assert month_spans(day(2026, 2, 15), day(2026, 3, 1)) == [
         Span(day(2026, 2, 15), day(2026, 2, 28)),
         Span(day(2026, 3, 1), day(2026, 3, 1)),

@@ -284,10 +284,12 @@ class Span:
     sign: int = 1
 
 
-def month_spans(date_from: date, date_to: date) -> list[Span]:
+def month_spans(date_from: date, date_to: date, today: date | None = None) -> list[Span]:
     """How to read the range with as few facts as possible: whole months from the month
     figures; a month asked for in part from its facts, or, when fewer of its days were left
-    out than asked for, whole and the facts of the days left out taken back."""
+    out than asked for, whole and the facts of the days left out taken back. Days after
+    ``today`` hold no facts yet: leaving them out costs nothing (this month up to today is
+    read whole). The answer is exact either way; only what is read differs."""
     months: list[Span] = []  # consecutive months joined into one span
     facts: list[Span] = []
 
@@ -309,7 +311,7 @@ def month_spans(date_from: date, date_to: date) -> list[Span]:
             )
             if first <= last
         ]
-        if sum(map(_days, left_out)) < _days(asked):
+        if sum(_days(s, until=today) for s in left_out) < _days(asked):
             read_whole(month)
             facts.extend(left_out)
         else:
@@ -318,8 +320,9 @@ def month_spans(date_from: date, date_to: date) -> list[Span]:
     return months + facts
 
 
-def _days(span: Span) -> int:
-    return (span.last - span.first).days + 1
+def _days(span: Span, until: date | None = None) -> int:
+    last = span.last if until is None else min(span.last, until)
+    return max(0, (last - span.first).days + 1)
 
 
 # What the month figures keep per module (kept by the projections with the facts): the fields

@@ -3,7 +3,6 @@ of an open quote (for the opportunities UI)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
@@ -18,7 +17,7 @@ from crm_common.runtime.http import database
 from crm_kpi import commission_views as views
 from crm_kpi.application import commission as commands
 from crm_kpi.domain.commission import LEAD_ORIGINS, PlanVersion, ReviewStep
-from crm_kpi.domain.facts import business_day
+from crm_kpi.entrypoints.http import clock
 from crm_kpi.entrypoints.http.commission_schemas import (
     MONTH,
     DealerRunPublic,
@@ -49,10 +48,6 @@ NOT_VISIBLE: dict[int | str, dict[str, Any]] = {
 CONFLICT: dict[int | str, dict[str, Any]] = {
     409: {"description": "Not at the step this action belongs to"}
 }
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _version(v: PlanVersion) -> PlanVersionPublic:
@@ -92,7 +87,7 @@ async def create_plan(
         currency=body.currency,
         effective_from=body.effective_from,
         rules=body.rules,
-        now=_now(),
+        now=clock.now(),
     )
     return _plan(plan)
 
@@ -123,7 +118,7 @@ async def add_plan_version(
         plan_id,
         effective_from=body.effective_from,
         rules=body.rules,
-        now=_now(),
+        now=clock.now(),
     )
     return _version(version)
 
@@ -149,7 +144,7 @@ async def set_consultant_target(
         month=month,
         units=body.units,
         dealer_id=body.dealer_id,
-        now=_now(),
+        now=clock.now(),
     )
     return TargetPublic(dealer_id=dealer, user_id=user_id, month=month, units=body.units)
 
@@ -173,7 +168,7 @@ async def run_commission(
         month=body.month,
         dealers=[dealer],
         run_by=principal.user_id,
-        now=_now(),
+        now=clock.now(),
     )
     assert run.run_id is not None  # a closed month raised MonthIssued
     return DealerRunPublic(
@@ -243,7 +238,7 @@ async def _review(
     note: str | None = None,
 ) -> ReviewPublic:
     status = await commands.review_statement(
-        UnitOfWork(db), principal, statement_id, step, note=note, now=_now()
+        UnitOfWork(db), principal, statement_id, step, note=note, now=clock.now()
     )
     return ReviewPublic(id=statement_id, status=status)
 
@@ -318,7 +313,7 @@ async def estimate(
 ) -> EstimatePublic:
     """What one unit of an open quote would add to the calling consultant's month, under the plan
     version in force today and in their attainment band so far."""
-    today = business_day(_now(), request.app.state.settings.business_timezone)
+    today = clock.business_today(request)
     result = await commands.estimate_for_quote(
         db,
         principal,

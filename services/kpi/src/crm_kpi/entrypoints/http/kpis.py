@@ -25,6 +25,7 @@ from crm_kpi.domain.kpis import (
     check_span,
     predefined,
 )
+from crm_kpi.entrypoints.http.clock import BusinessToday
 from crm_kpi.entrypoints.http.kpi_schemas import (
     Catalogue,
     DefinitionCreate,
@@ -122,6 +123,7 @@ async def predefined_values(
     db: Database,
     date_from: From,
     date_to: To,
+    today: BusinessToday,
     period: Period | None = None,
     group_by: Grouping | None = None,
 ) -> KpiValues:
@@ -135,7 +137,13 @@ async def predefined_values(
         raise HTTPException(409, kpi.reason)
     definition = as_asked(kpi, period, group_by)
     values = await views.kpi_values(
-        db, principal, definition, date_from=date_from, date_to=date_to, compare=kpi.compare
+        db,
+        principal,
+        definition,
+        date_from=date_from,
+        date_to=date_to,
+        compare=kpi.compare,
+        today=today,
     )
     return _values(code, kpi.name_en, definition, date_from, date_to, values)
 
@@ -177,12 +185,13 @@ async def definition_values(
     db: Database,
     date_from: From,
     date_to: To,
+    today: BusinessToday,
 ) -> KpiValues:
     """A custom KPI's values over the facts the caller may see."""
     check_span(date_from, date_to)
     stored = await _visible(db, principal, definition_id)
     values = await views.kpi_values(
-        db, principal, stored.definition, date_from=date_from, date_to=date_to
+        db, principal, stored.definition, date_from=date_from, date_to=date_to, today=today
     )
     return _values(str(stored.id), stored.name, stored.definition, date_from, date_to, values)
 

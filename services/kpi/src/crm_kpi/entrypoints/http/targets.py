@@ -3,7 +3,6 @@ a node (target, allocated, unallocated, actual, attainment, run-rate) and its mo
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -16,8 +15,8 @@ from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.runtime.http import database
 from crm_kpi.application import targets as commands
-from crm_kpi.domain.facts import business_day
 from crm_kpi.domain.targets import ALL_PRODUCT_LINES, CascadeLine, Measure, target
+from crm_kpi.entrypoints.http import clock
 from crm_kpi.entrypoints.http.commission_schemas import MONTH
 from crm_kpi.entrypoints.http.target_schemas import (
     CascadeLinePublic,
@@ -37,15 +36,6 @@ ProductLine = Annotated[str, Query(min_length=1, max_length=40, description="'*'
 NOT_VISIBLE: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such org node the caller may see"}
 }
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _today(request: Request) -> date:
-    """Run-rates count days where the business runs."""
-    return business_day(_now(), request.app.state.settings.business_timezone)
 
 
 def _line(line: CascadeLine) -> CascadeLinePublic:
@@ -110,8 +100,8 @@ async def set_targets(
         )
         for n, item in enumerate(body.targets)
     ]
-    await commands.set_targets(UnitOfWork(db), principal, items, now=_now())
-    today = _today(request)
+    await commands.set_targets(UnitOfWork(db), principal, items, now=clock.now())
+    today = clock.business_today(request)
     views = sorted({(i.measure, i.product_line) for i in items})
     return [
         await _read_cascade(
@@ -147,7 +137,7 @@ async def read_cascade(
         node_id=node,
         measure=measure,
         product_line=product_line,
-        today=_today(request),
+        today=clock.business_today(request),
     )
 
 
