@@ -18,7 +18,7 @@ from crm_leads.adapters.access import (
     pools_open_to,
     visible_leads,
 )
-from crm_leads.adapters.tables import LEAD_IS_OPEN, lead_history, leads, pools
+from crm_leads.adapters.tables import LEAD_IS_OPEN, inline, lead_history, leads, pools
 from crm_leads.domain.collusion import Handover, flagged_pairs
 from crm_leads.domain.pool_rules import PoolRules
 
@@ -93,7 +93,7 @@ async def leads_in_pool(
     """The public sea of one pool, most recently released first."""
     query = (
         select(leads)
-        .where(leads.c.pool_id == pool_id, leads.c.status == "open")
+        .where(leads.c.pool_id == pool_id, leads.c.status == inline("open"))
         .where(in_pools_open_to(principal) | visible_leads(principal))
         .order_by(leads.c.released_at.desc().nulls_last(), leads.c.created_at.desc(), leads.c.id)
         .limit(limit)
@@ -125,7 +125,7 @@ async def pool_report(
                             literal(now) - func.coalesce(leads.c.released_at, leads.c.created_at),
                         )
                     ),
-                ).where(leads.c.pool_id == pool_id, leads.c.status == "open")
+                ).where(leads.c.pool_id == pool_id, leads.c.status == inline("open"))
             )
         ).one()
         moves = await session.execute(
@@ -155,7 +155,7 @@ async def pool_report(
             for row in await session.execute(
                 select(h.c.lead_id, h.c.from_user, h.c.to_user, h.c.at).where(
                     h.c.lead_id.in_(of_pool),
-                    h.c.kind == "claimed",
+                    h.c.kind == inline("claimed"),
                     h.c.from_user.is_not(None),
                     h.c.at >= since,
                 )

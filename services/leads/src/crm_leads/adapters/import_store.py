@@ -22,6 +22,7 @@ from crm_leads.adapters.import_tables import (
     lead_import_errors,
     lead_imports,
 )
+from crm_leads.adapters.tables import inline
 from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.customer_identifiers import (
     CustomerIdentifiers,
@@ -38,7 +39,7 @@ from crm_leads.domain.lead_import import (
     RowError,
 )
 
-PENDING = (ImportStatus.QUEUED.value, ImportStatus.RUNNING.value)
+PENDING = [inline(ImportStatus.QUEUED.value), inline(ImportStatus.RUNNING.value)]
 
 
 async def add_import(session: AsyncSession, job: LeadImport) -> None:

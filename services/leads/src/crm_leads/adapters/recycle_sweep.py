@@ -33,6 +33,7 @@ from crm_leads.adapters.tables import (
     customer_opportunities,
     customers,
     draw_entries,
+    inline,
     lead_history,
     leads,
     pools,
@@ -123,7 +124,7 @@ def _due_batch(pool_id: UUID, limits: Cutoffs, batch: int) -> Select[tuple[UUID,
         select(leads.c.id, rule.label("rule"))
         .where(
             leads.c.home_pool_id == pool_id,
-            leads.c.status == "open",
+            leads.c.status == inline("open"),
             leads.c.owner_user.is_not(None),
             _not_locked(),
             due,
@@ -221,7 +222,7 @@ async def remind_batch(
         select(leads.c.id)
         .where(
             leads.c.home_pool_id == pool_id,
-            leads.c.status == "open",
+            leads.c.status == inline("open"),
             leads.c.owner_user.is_not(None),
             leads.c.recycle_reminded_at.is_(None),
             _not_locked(),

@@ -22,6 +22,7 @@ from crm_leads.adapters.tables import (
     customers,
     draw_entries,
     follow_ups,
+    inline,
     lead_history,
     leads,
     pool_members,
@@ -429,13 +430,13 @@ async def claimant_record(
     )
     claims = select(func.count()).where(
         lead_history.c.tenant == tenant,
-        lead_history.c.kind == "claimed",
+        lead_history.c.kind == inline("claimed"),
         lead_history.c.to_user == user_id,
         lead_history.c.at >= day_started,
     )
     from_previous = select(func.count()).where(
         lead_history.c.tenant == tenant,
-        lead_history.c.kind == "claimed",
+        lead_history.c.kind == inline("claimed"),
         lead_history.c.to_user == user_id,
         lead_history.c.from_user == previous_owner,
         lead_history.c.at >= collusion_since,
@@ -647,7 +648,7 @@ async def distributions_past_deadline(
     rows = (
         await session.execute(
             select(leads)
-            .where(leads.c.work_by < now, leads.c.status == "open")
+            .where(leads.c.work_by < now, leads.c.status == inline("open"))
             .order_by(leads.c.work_by)
             .limit(batch)
             .with_for_update(skip_locked=True)
@@ -780,7 +781,7 @@ async def leads_stuck_in_grade(
             select(leads)
             .where(
                 leads.c.home_pool_id == pool_id,
-                leads.c.status == "open",
+                leads.c.status == inline("open"),
                 leads.c.owner_user.is_not(None),
                 or_(*conditions),
             )

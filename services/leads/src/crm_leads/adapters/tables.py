@@ -7,6 +7,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    ColumnElement,
     DateTime,
     ForeignKey,
     Index,
@@ -167,10 +168,17 @@ leads = Table(
     ),
 )
 
-# The open-lead predicate as statements write it: the values inline, not bound parameters. Under
-# a generic plan PostgreSQL uses a partial index only where it sees the index's own predicate;
-# with parameters it scanned every lead of every dealer for each create.
-LEAD_IS_OPEN = leads.c.status.in_([literal_column("'open'"), literal_column("'loss_pending'")])
+
+def inline(constant: str) -> ColumnElement[str]:
+    """A constant written into the statement, not bound as a parameter, where a partial index
+    states it: under a generic plan (asyncpg prepares every statement; after five runs
+    PostgreSQL may keep a plan that knows no parameter values) a partial index serves only a
+    statement that spells out its predicate. With parameters every lead create scanned all
+    leads. Fixed words of this code only, never input."""
+    return literal_column(f"'{constant}'")
+
+
+LEAD_IS_OPEN = leads.c.status.in_([inline("open"), inline("loss_pending")])
 
 Index(
     "ix_leads_grade_clock",
