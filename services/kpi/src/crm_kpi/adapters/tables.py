@@ -111,16 +111,6 @@ deal_day_figures = Table(
 # year reads thousands of rows instead of millions of facts. Keys may be null (a lead activity
 # without a consultant); the unique index treats nulls as equal. The kind of activity or outcome
 # comes before the month in the key: a KPI names one or a few, each read as one range of months.
-ACTIVITY_MONTH_KEY = (
-    "tenant",
-    "owner_org",
-    "activity",
-    "month",
-    "dealer_id",
-    "consultant",
-    "detail",
-)
-DEAL_MONTH_KEY = ("tenant", "owner_org", "outcome", "month", "dealer_id", "team", "consultant")
 lead_activity_months = Table(
     "lead_activity_months",
     metadata,
@@ -134,7 +124,13 @@ lead_activity_months = Table(
     Column("n", Integer, nullable=False),
     Index(
         "ux_lead_activity_months_key",
-        *ACTIVITY_MONTH_KEY,
+        "tenant",
+        "owner_org",
+        "activity",
+        "month",
+        "dealer_id",
+        "consultant",
+        "detail",
         unique=True,
         postgresql_nulls_not_distinct=True,
     ),
@@ -156,7 +152,13 @@ deal_months = Table(
     Column("msrp", Numeric(16, 2), nullable=False),
     Index(
         "ux_deal_months_key",
-        *DEAL_MONTH_KEY,
+        "tenant",
+        "owner_org",
+        "outcome",
+        "month",
+        "dealer_id",
+        "team",
+        "consultant",
         unique=True,
         postgresql_nulls_not_distinct=True,
     ),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from sqlalchemy import Table, select
@@ -23,8 +23,6 @@ from crm_common.contracts.events.opportunities.v1 import (
 from crm_common.db import UnitOfWork
 from crm_kpi.adapters.commission_tables import deal_credits
 from crm_kpi.adapters.tables import (
-    ACTIVITY_MONTH_KEY,
-    DEAL_MONTH_KEY,
     deal_day_figures,
     deal_facts,
     deal_months,
@@ -34,10 +32,10 @@ from crm_kpi.adapters.tables import (
 )
 from crm_kpi.adapters.target_tables import collection_facts, model_product_lines
 from crm_kpi.domain.facts import (
-    DAY_FIGURE_COLUMNS,
-    MONTH_FIGURE_COLUMNS,
+    ActivityMonthKey,
     DayKey,
     DealEventData,
+    DealMonthKey,
     DealOutcome,
     LeadActivity,
     LeadEventData,
@@ -85,7 +83,7 @@ async def record_lead_activity(
         activity = lead_activity(event.data)
         day = business_day(event.data.at, timezone)
         activities[event.id] = (
-            (event.tenant, event.owner_org, event.data.dealer_id, day),
+            DayKey(event.tenant, event.owner_org, event.data.dealer_id, day),
             activity,
         )
         rows.append(
@@ -117,11 +115,7 @@ async def _add_to_activity_months(
     """Counts the newly recorded facts into their month."""
     counts = activity_month_counts(facts)
     await _add_to_kept(
-        uow,
-        lead_activity_months,
-        ACTIVITY_MONTH_KEY,
-        ("n",),
-        {key: {**key._asdict(), "n": n} for key, n in counts.items()},
+        uow, lead_activity_months, ActivityMonthKey, {key: {"n": n} for key, n in counts.items()}
     )
 
 
@@ -147,7 +141,10 @@ async def record_deal_outcomes(
             )
         outcome = deal_outcome(event.data)
         day = business_day(event.data.at, timezone)
-        outcomes[event.id] = ((event.tenant, event.owner_org, event.data.dealer_id, day), outcome)
+        outcomes[event.id] = (
+            DayKey(event.tenant, event.owner_org, event.data.dealer_id, day),
+            outcome,
+        )
         rows.append(
             {
                 "event_id": event.id,
@@ -184,52 +181,38 @@ async def record_deal_outcomes(
         await uow.session.execute(insert(deal_credits).on_conflict_do_nothing(), credits)
 
 
-DAY_KEY = ("tenant", "owner_org", "dealer_id", "day")  # the columns of a DayKey
-
-
 async def _add_to_day_figures(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
     """Adds the newly recorded facts to their dealer's day."""
     figures = day_figures(facts)
-    await _add_to_kept(
-        uow,
-        deal_day_figures,
-        DAY_KEY,
-        DAY_FIGURE_COLUMNS,
-        {key: {**dict(zip(DAY_KEY, key, strict=True)), **asdict(f)} for key, f in figures.items()},
-    )
+    await _add_to_kept(uow, deal_day_figures, DayKey, {k: asdict(f) for k, f in figures.items()})
 
 
 async def _add_to_deal_months(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
     """Adds the newly recorded facts to their month figures."""
     months = deal_month_figures(facts)
-    await _add_to_kept(
-        uow,
-        deal_months,
-        DEAL_MONTH_KEY,
-        MONTH_FIGURE_COLUMNS,
-        {key: {**key._asdict(), **asdict(figures)} for key, figures in months.items()},
-    )
+    await _add_to_kept(uow, deal_months, DealMonthKey, {k: asdict(f) for k, f in months.items()})
 
 
 async def _add_to_kept(
     uow: UnitOfWork,
     table: Table,
-    key: Sequence[str],
-    figures: Sequence[str],
-    rows: Mapping[tuple[Any, ...], dict[str, Any]],
+    key: type[NamedTuple],
+    figures: Mapping[Any, dict[str, Any]],
 ) -> None:
-    """Adds each row's figures to the kept row of its key (inserted when new). Only newly
-    recorded facts come here, so a redelivery adds nothing; rows go in lock order, so that
-    concurrent batches cannot deadlock on each other's."""
-    if not rows:
+    """Adds the figures of each key to its kept row, inserted when new: the key's fields are the
+    row's key columns, the figures' names the columns added to. Only newly recorded facts come
+    here, so a redelivery adds nothing; rows go in lock order, so that concurrent batches
+    cannot deadlock on each other's."""
+    if not figures:
         return
     statement = insert(table)
+    added = next(iter(figures.values())).keys()
     await uow.session.execute(
         statement.on_conflict_do_update(
-            index_elements=list(key),
-            set_={column: table.c[column] + statement.excluded[column] for column in figures},
+            index_elements=list(key._fields),
+            set_={column: table.c[column] + statement.excluded[column] for column in added},
         ),
-        [rows[k] for k in sorted(rows, key=lock_order)],
+        [{**k._asdict(), **figures[k]} for k in sorted(figures, key=lock_order)],
     )
 
 

@@ -191,7 +191,13 @@ def deal_outcome(data: DealEventData) -> DealOutcome:
             )
 
 
-DayKey = tuple[str, str, str, date]  # tenant, owner_org (the book), dealer, business day
+class DayKey(NamedTuple):
+    """Where a fact counts: its book, its dealer and its business day."""
+
+    tenant: str
+    owner_org: str
+    dealer_id: str
+    day: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,9 +302,6 @@ class MonthFigures:
             self.gross_margin + other.gross_margin,
             self.msrp + other.msrp,
         )
-
-
-MONTH_FIGURE_COLUMNS = tuple(MonthFigures.__dataclass_fields__)
 
 
 def deal_month_figures(
