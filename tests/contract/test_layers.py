@@ -1,0 +1,181 @@
+"""Where code lives (docs/ARCHITECTURE.md), checked for every service under services/ by
+reading each module's imports: a service written tomorrow follows the same rules without being
+listed here.
+
+- `domain/` imports no SQLAlchemy, FastAPI or other I/O library and none of the service's
+  outer layers;
+- `application/` builds no SQL (it may name a session type or catch a database error) and
+  imports no table;
+- `entrypoints/` build no SQL and import neither tables nor other adapters: they parse, call
+  one application function or view, and render;
+- SQL is built only in `adapters/` and the read side (`views.py` or a `views/` package).
+
+`EXCEPTIONS` lists what broke a rule when the rule was written down (issue #16); it only
+shrinks. A listed exception that no longer happens fails too, so the list stays true.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Importing these builds SQL (statements, expressions, column types, raw text).
+SQL = ("sqlalchemy",)
+# ...except naming a session or connection type, and catching a database error.
+SQL_ALLOWED = ("sqlalchemy.ext.asyncio", "sqlalchemy.exc")
+# Result rows as the driver hands them: the read side returns typed results instead.
+RAW_ROWS = ("sqlalchemy.RowMapping", "sqlalchemy.Row", "sqlalchemy.engine")
+# Libraries that do I/O or belong to the web/messaging edge: the domain stays plain Python.
+IO = ("sqlalchemy", "fastapi", "starlette", "asyncpg", "redis", "faststream", "aiokafka", "grpc")
+
+
+@dataclass(frozen=True)
+class Module:
+    service: str
+    package: str
+    name: str  # dotted, e.g. crm_leads.application.pools
+    layer: str  # domain, application, adapters, entrypoints, views, or root
+    path: Path
+
+    @property
+    def relative(self) -> str:
+        return self.name.removeprefix(self.package + ".")
+
+
+def service_modules() -> Iterator[Module]:
+    for source in sorted((ROOT / "services").glob("*/src/crm_*")):
+        service = source.parents[1].name
+        package = source.name
+        for path in sorted(source.rglob("*.py")):
+            parts = path.relative_to(source).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            first = parts[0] if parts else ""
+            known = {"domain", "application", "adapters", "entrypoints", "views"}
+            layer = first if first in known else "root"
+            yield Module(service, package, ".".join((package, *parts)), layer, path)
+
+
+def imported(module: Module) -> Iterator[str]:
+    """Every name this module imports, dotted (`from x import y` is `x.y`, relative imports
+    resolved), so that a submodule imported by name counts as that submodule."""
+    tree = ast.parse(module.path.read_text(), str(module.path))
+    package_parts = module.name.split(".")
+    if module.path.name != "__init__.py":
+        package_parts = package_parts[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package_parts[: len(package_parts) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            yield from (f"{base}.{alias.name}" for alias in node.names)
+
+
+def within(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+
+
+def is_table_module(name: str, package: str) -> bool:
+    """The service's table definitions (`adapters/tables.py`, `adapters/sales_tables.py`...)
+    and the shared ones (`crm_common.db.tables`)."""
+    parts = name.split(".")
+    shared = name == "crm_common.db.tables" or name.startswith("crm_common.db.tables.")
+    own = parts[:2] == [package, "adapters"] and any(p.endswith("tables") for p in parts[2:3])
+    return shared or own
+
+
+def breaches(module: Module) -> set[str]:
+    found: set[str] = set()
+    outer = tuple(
+        f"{module.package}.{layer}" for layer in ("application", "adapters", "entrypoints", "views")
+    )
+    for name in imported(module):
+        raw_rows = within(name, RAW_ROWS)
+        builds_sql = within(name, SQL) and not within(name, SQL_ALLOWED) and not raw_rows
+        if module.layer == "domain":
+            if within(name, IO):
+                found.add(f"domain imports {name.split('.')[0]}")
+            if within(name, outer):
+                found.add(f"domain imports {name.split('.')[1]}")
+        if module.layer in ("application", "entrypoints", "root") and builds_sql:
+            found.add("builds SQL")
+        if module.layer in ("application", "entrypoints", "root") and raw_rows:
+            found.add("handles raw rows")
+        if module.layer in ("application", "entrypoints") and is_table_module(name, module.package):
+            found.add("imports tables")
+        if module.layer == "entrypoints" and within(name, (f"{module.package}.adapters",)):
+            found.add("imports adapters")
+    return found
+
+
+# Today's exceptions: module (without the package) -> what it still does. Only shrinks.
+EXCEPTIONS: dict[str, dict[str, set[str]]] = {
+    "identity": {
+        "application.auth": {"builds SQL", "imports tables"},
+        "application.demo": {"builds SQL", "imports tables"},
+        "application.directory": {"builds SQL", "imports tables"},
+        "application.sharing": {"builds SQL", "imports tables"},
+    },
+    "kpi": {
+        "application.commission": {"builds SQL", "imports tables"},
+        "application.leaderboards": {"builds SQL", "imports tables"},
+        "application.projections": {"builds SQL", "imports tables"},
+        "application.reports": {"handles raw rows", "builds SQL", "imports tables"},
+        "application.targets": {"builds SQL", "imports tables"},
+        "commission_views": {"handles raw rows", "builds SQL"},
+        "entrypoints.http.reports": {"imports adapters"},
+        "kpi_views": {"builds SQL"},
+    },
+    "leads": {
+        "application.campaigns": {"builds SQL", "imports tables"},
+        "application.customers": {"builds SQL", "imports tables"},
+        "application.imports": {"handles raw rows"},
+        "application.pools": {"builds SQL", "imports tables"},
+        "application.receptions": {"builds SQL", "imports tables"},
+        "directory_view": {"builds SQL"},
+        "entrypoints.consumers": {"imports adapters"},
+        "entrypoints.http.campaigns": {"builds SQL", "imports tables", "imports adapters"},
+        "entrypoints.http.imports": {"handles raw rows"},
+        "entrypoints.http.routes": {"handles raw rows", "imports adapters"},
+    },
+    "opportunities": {
+        "application.orders": {"builds SQL", "imports tables"},
+        "application.partners": {"builds SQL", "imports tables"},
+        "application.quotes": {"builds SQL", "imports tables"},
+        "entrypoints.http.evaluations": {"builds SQL", "imports tables", "imports adapters"},
+        "entrypoints.http.opportunities": {"builds SQL", "imports tables", "imports adapters"},
+        "entrypoints.http.partners": {"builds SQL", "imports tables", "imports adapters"},
+        "entrypoints.http.reports": {"handles raw rows"},
+        "entrypoints.http.sales": {"builds SQL", "imports tables", "imports adapters"},
+    },
+}
+
+
+def test_every_service_is_checked() -> None:
+    services = {module.service for module in service_modules()}
+    assert {"identity", "leads", "opportunities", "kpi", "service-desk", "call-center"} <= services
+
+
+@pytest.mark.parametrize("service", sorted({m.service for m in service_modules()}))
+def test_code_lives_in_its_layer(service: str) -> None:
+    found = {
+        module.relative: breaches(module)
+        for module in service_modules()
+        if module.service == service and breaches(module)
+    }
+    expected = EXCEPTIONS.get(service, {})
+    new = {name: what - expected.get(name, set()) for name, what in found.items()}
+    new = {name: what for name, what in new.items() if what}
+    gone = {name: what - found.get(name, set()) for name, what in expected.items()}
+    gone = {name: what for name, what in gone.items() if what}
+    assert not new, f"{service}: code in the wrong layer (docs/ARCHITECTURE.md): {new}"
+    assert not gone, f"{service}: fixed, take it off EXCEPTIONS in this file: {gone}"
