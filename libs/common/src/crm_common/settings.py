@@ -38,13 +38,9 @@ class Settings(BaseSettings):
     # Prefix of every topic and consumer group: isolates test runs and side-by-side deployments
     # sharing one cluster. Empty in a normal deployment.
     kafka_namespace: str = ""
-    # A dealer's own deployment forwards its events to HQ's Kafka through the uplink (`crm-<service>
-    # uplink`), each cut to what the dealer's sharing agreements let the OEM see.
     # Set by a projection rebuild (`crm-<service> rebuild`): its consumers read every topic again
     # under groups of their own, beside the live ones.
     consumer_group_prefix: str = ""
-    uplink_bootstrap_servers: str | None = None
-    uplink_namespace: str = ""
     kafka_partitions: int = Field(default=6, ge=1)
     kafka_replication_factor: int = Field(default=1, ge=1)
     redis_url: str = "redis://127.0.0.1:6379/0"

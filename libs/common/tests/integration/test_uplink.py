@@ -1,25 +1,34 @@
-"""A dealer deployment's uplink on real Kafka and PostgreSQL: what leaves for HQ is cut by the
-dealer's sharing agreements — withheld, masked or whole — and HQ's own records pass as they are."""
+"""A dealer deployment's uplink on real Kafka and PostgreSQL, with the org tree and the sharing
+agreements under row-level security as in the services: what may leave for HQ is cut by the
+dealer's agreements — withheld, figures only, masked or whole — and written to the uplink
+topics; a malformed record is dead-lettered and the flow goes on.
+
+The uplink runs in a context with no tenant scope at all (the tests' session-wide scope is not
+inherited), as ``crm-<service> uplink`` runs in production: it must declare its own."""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from uuid import uuid4
 
+import pytest
 from aiokafka import AIOKafkaProducer
-from sqlalchemy import insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import insert, text, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import ALL as LEAD_EVENTS
 from crm_common.contracts.events.leads.v1 import LeadConverted, LeadCreated
 from crm_common.db.tables import org_directory, sharing_levels
+from crm_common.db.tenancy import ISOLATION_PREDICATE
+from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.messaging.headers import encode_headers, event_headers
-from crm_common.messaging.topics import ensure_topics
-from crm_common.messaging.uplink import Uplink
+from crm_common.messaging.uplink import DOWNLINKED_HEADER, Uplink, uplink_topic
 from crm_common.policy.fanout import SHARING_LEVEL_HEADER
 from crm_common.policy.sharing import ALL_ORGS, DataType, Direction, SharingLevel
 from crm_common.settings import Settings
@@ -27,6 +36,7 @@ from crm_common.testing.kafka import header, read_topic
 
 TENANT = "oem-t"
 AT = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+NAME, PHONE = "王小明", "+8613812345678"
 
 
 def converted(dealer: str) -> LeadConverted:
@@ -37,26 +47,41 @@ def converted(dealer: str) -> LeadConverted:
         customer_id=uuid4(),
         owner_user="c1",
         owner_team=dealer,
-        customer_name="王小明",
-        phone="+8613812345678",
+        customer_name=NAME,
+        phone=PHONE,
         vehicle_interest="SUV",
         source="walk_in",
         grade="intent",
     )
 
 
-async def test_the_uplink_withholds_masks_or_forwards_by_agreement(
-    settings: Settings, session_factory: async_sessionmaker[AsyncSession]
-) -> None:
-    async with session_factory() as session, session.begin():
-        await session.execute(
+@pytest.fixture
+async def policy_tables(engine: AsyncEngine) -> None:
+    """The org tree and the agreements of the dealer, under row-level security as every
+    service's migrations put them (crm_common.db.migration_ops.isolate_tenants)."""
+    async with engine.begin() as conn:
+        for table in ("org_directory", "sharing_levels"):
+            await conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
+            await conn.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
+            await conn.execute(
+                text(
+                    f"CREATE POLICY tenant_isolation ON {table}"
+                    f" USING {ISOLATION_PREDICATE} WITH CHECK {ISOLATION_PREDICATE}"
+                )
+            )
+        bypasses = await conn.scalar(
+            text("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
+        )
+    assert not bypasses, "the test's role must be subject to row-level security"
+    async with engine.begin() as conn:
+        await conn.execute(
             insert(org_directory),
             [
                 {
                     "id": node,
                     "tenant": TENANT,
                     "parent_id": None,
-                    "kind": "dealer",
+                    "kind": "dealer" if dealer else "oem",
                     "path": f"/hq/{node}/",
                     "dealer_id": dealer,
                     "active": True,
@@ -65,11 +90,12 @@ async def test_the_uplink_withholds_masks_or_forwards_by_agreement(
                     ("hq", None),
                     ("dealer-full", "dealer-full"),
                     ("dealer-masked", "dealer-masked"),
+                    ("dealer-figures", "dealer-figures"),
                     ("dealer-none", "dealer-none"),
                 ]
             ],
         )
-        await session.execute(
+        await conn.execute(
             insert(sharing_levels),
             [
                 {
@@ -83,67 +109,138 @@ async def test_the_uplink_withholds_masks_or_forwards_by_agreement(
                 for dealer, level in [
                     ("dealer-full", SharingLevel.FULL),
                     ("dealer-masked", SharingLevel.MASKED),
+                    ("dealer-figures", SharingLevel.AGGREGATE),
                     ("dealer-none", SharingLevel.NONE),
                 ]
             ],
         )
-    hq_namespace = f"{settings.kafka_namespace}hq."
-    dealer_side = settings.model_copy(
-        update={
-            "uplink_bootstrap_servers": settings.kafka_bootstrap_servers,
-            "uplink_namespace": hq_namespace,
-        }
-    )
-    hq_topic = f"{hq_namespace}{LeadConverted.topic}"
-    await ensure_topics(settings.kafka_bootstrap_servers, [hq_topic], partitions=3)
 
-    events: list[tuple[str, EventData]] = [
-        ("dealer-full", converted("dealer-full")),
-        ("dealer-masked", converted("dealer-masked")),
-        ("dealer-none", converted("dealer-none")),
-        ("hq", converted("hq")),
-        (
-            "dealer-none",
-            LeadCreated(lead_id=uuid4(), dealer_id="dealer-none", source="phone", created_at=AT),
-        ),
-    ]
+
+@pytest.fixture
+async def producer(settings: Settings) -> AsyncIterator[AIOKafkaProducer]:
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
     await producer.start()
-    try:
-        for owner, data in events:
-            envelope = new_event(data, tenant=TENANT, owner_org=owner, actor="c1")
-            await producer.send_and_wait(
-                settings.topic(data.topic),
-                envelope.model_dump_json().encode(),
-                key=data.aggregate_key().encode(),
-                headers=encode_headers(event_headers(envelope)),
-            )
-    finally:
-        await producer.stop()
+    yield producer
+    await producer.stop()
+
+
+async def publish(
+    settings: Settings,
+    producer: AIOKafkaProducer,
+    owner: str,
+    data: EventData,
+    *,
+    downlinked: bool = False,
+) -> str:
+    envelope = new_event(data, tenant=TENANT, owner_org=owner, actor="c1")
+    headers = event_headers(envelope)
+    if downlinked:
+        headers[DOWNLINKED_HEADER] = "hq"
+    await producer.send_and_wait(
+        settings.topic(data.topic),
+        envelope.model_dump_json().encode(),
+        key=data.aggregate_key().encode(),
+        headers=encode_headers(headers),
+    )
+    return str(envelope.id)
+
+
+def start_without_scope(uplink: Uplink, stop: asyncio.Event) -> asyncio.Task[None]:
+    """As `crm-<service> uplink` starts: no tenant scope declared anywhere around it."""
+    return asyncio.get_running_loop().create_task(uplink.run(stop), context=contextvars.Context())
+
+
+@pytest.mark.usefixtures("policy_tables")
+async def test_what_leaves_is_cut_to_each_dealers_agreement_under_row_level_security(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    producer: AIOKafkaProducer,
+) -> None:
+    topic = uplink_topic(settings, LeadConverted.topic)
+    for owner in ("dealer-full", "dealer-masked", "dealer-figures", "dealer-none", "hq"):
+        await publish(settings, producer, owner, converted(owner))
+    await publish(
+        settings,
+        producer,
+        "dealer-none",
+        LeadCreated(lead_id=uuid4(), dealer_id="dealer-none", source="phone", created_at=AT),
+    )
+    await publish(settings, producer, "hq", converted("hq"), downlinked=True)
 
     stop = asyncio.Event()
-    uplink = Uplink(dealer_side, session_factory, LEAD_EVENTS)
-    running = asyncio.create_task(uplink.run(stop))
+    running = start_without_scope(Uplink(settings, session_factory, LEAD_EVENTS), stop)
     try:
-        records = await read_topic(settings.kafka_bootstrap_servers, hq_topic, expected=3)
+        records = await read_topic(settings.kafka_bootstrap_servers, topic, expected=4)
     finally:
         stop.set()
         await running
 
     arrived = {json.loads(r.value)["owner_org"]: r for r in records}
-    assert sorted(arrived) == ["dealer-full", "dealer-masked", "hq"], "dealer-none kept its own"
+    assert sorted(arrived) == ["dealer-figures", "dealer-full", "dealer-masked", "hq"], (
+        "dealer-none keeps its own, and what came down from HQ does not go back up"
+    )
     data = {owner: json.loads(r.value)["data"] for owner, r in arrived.items()}
-    assert (data["dealer-full"]["phone"], data["dealer-full"]["customer_name"]) == (
-        "+8613812345678",
-        "王小明",
+    assert (data["dealer-full"]["phone"], data["dealer-full"]["customer_name"]) == (PHONE, NAME)
+    assert (data["dealer-masked"]["phone"], data["dealer-masked"]["customer_name"]) == (
+        "138****5678",
+        "王**",
     )
-    assert data["dealer-masked"]["phone"] == "138****5678"
-    assert "小明" not in data["dealer-masked"]["customer_name"]
-    assert data["hq"]["phone"] == "+8613812345678", "HQ's own records are not a dealer's"
-    assert [
-        header(arrived[o], SHARING_LEVEL_HEADER) for o in ("dealer-full", "dealer-masked", "hq")
-    ] == ["full", "masked", "full"]
-    assert (
-        header(arrived["dealer-masked"], "ce-id")
-        == json.loads(arrived["dealer-masked"].value)["id"]
+    assert (data["dealer-figures"]["phone"], data["dealer-figures"]["customer_name"]) == (
+        "***",
+        "***",
     )
+    assert data["dealer-figures"]["source"] == "walk_in", "the figure kpi counts leaves"
+    assert data["hq"]["phone"] == PHONE, "HQ's own records are not a dealer's"
+    assert {o: header(arrived[o], SHARING_LEVEL_HEADER) for o in arrived} == {
+        "dealer-full": "full",
+        "dealer-masked": "masked",
+        "dealer-figures": "aggregate",
+        "hq": "full",
+    }
+    for record in records:
+        assert header(record, "ce-id") == json.loads(record.value)["id"]
+        if header(record, SHARING_LEVEL_HEADER) != "full":
+            assert NAME.encode() not in record.value
+            assert b"13812345678" not in record.value
+
+
+@pytest.mark.usefixtures("policy_tables")
+async def test_a_malformed_record_is_dead_lettered_and_a_changed_agreement_applies_at_once(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    producer: AIOKafkaProducer,
+) -> None:
+    source = settings.topic(LeadConverted.topic)
+    topic = uplink_topic(settings, LeadConverted.topic)
+    stop = asyncio.Event()
+    running = start_without_scope(Uplink(settings, session_factory, LEAD_EVENTS), stop)
+    try:
+        first = await publish(settings, producer, "dealer-figures", converted("dealer-figures"))
+        await producer.send_and_wait(source, b"{not json", key=b"k")
+        await producer.send_and_wait(
+            source, json.dumps({"type": "leads.LeadConverted", "data": {}}).encode(), key=b"k"
+        )
+        before = await read_topic(settings.kafka_bootstrap_servers, topic, expected=1)
+        assert [json.loads(r.value)["id"] for r in before] == [first]
+
+        # The dealer's admin shares leads masked from now on.
+        async with session_factory() as session, session.begin():
+            await session.execute(
+                update(sharing_levels)
+                .where(sharing_levels.c.dealer_id == "dealer-figures")
+                .values(level=SharingLevel.MASKED.value)
+            )
+        second = await publish(settings, producer, "dealer-figures", converted("dealer-figures"))
+        after = await read_topic(settings.kafka_bootstrap_servers, topic, expected=2)
+    finally:
+        stop.set()
+        await running
+
+    levels = {json.loads(r.value)["id"]: header(r, SHARING_LEVEL_HEADER) for r in after}
+    assert levels == {first: "aggregate", second: "masked"}, "the flow went on, at the new level"
+    dead = await read_topic(settings.kafka_bootstrap_servers, dead_letter_topic(source), expected=2)
+    assert sorted(r.value for r in dead) == sorted(
+        [b"{not json", json.dumps({"type": "leads.LeadConverted", "data": {}}).encode()]
+    )
+    group = f"{settings.kafka_namespace}common-test.uplink"
+    assert [header(r, "dlq-consumer-group") for r in dead] == [group, group]

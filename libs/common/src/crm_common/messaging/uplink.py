@@ -1,58 +1,71 @@
-"""The uplink of a dealer's own deployment: forwards the events its services publish to HQ's
-Kafka, each cut by the sharing check (``crm_common.policy.fanout``) first.
+"""The uplink of a dealer's own deployment: the one place where the dealer's events are cut to
+what its sharing agreements with the OEM allow (``crm_common.policy.fanout``) before they may
+leave. What may leave is written to the deployment's own uplink topics (``uplink.<topic>``, on
+the dealer's Kafka); Kafka MirrorMaker 2 replicates those to HQ (``deploy/kafka/mirror``).
 
-At least once: offsets are committed after HQ's cluster acknowledged the forwarded batch, so a
-crash re-forwards; HQ's consumers deduplicate on the event id as they do for every event. Order
-per key is kept (one producer, records sent in partition order, idempotent producer)."""
+- Each batch acts for the tenants its events name (``acting_for``), as a consumer does: the
+  org tree and the agreements are under row-level security, and a process that declared no
+  scope would read none of them and withhold everything.
+- The level is read for every batch, not cached: an agreement changed at the dealer applies
+  to every event the uplink handles from the moment the service's copy has it.
+- A record that is not an event of the service's contracts goes to the topic's dead-letter
+  topic (``<topic>.dlq``, as every consumer's dead letters) and the flow continues.
+- Events that came down from HQ (``crm-downlinked`` header) are not sent back up.
+
+At least once: offsets are committed after the dealer's Kafka acknowledged the uplink records,
+so a crash re-sends; HQ's consumers deduplicate on the event id as they do for every event.
+Order per key is kept (one idempotent producer, records sent in partition order, same key).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-import time
+import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from aiokafka.errors import KafkaError
 from prometheus_client import Counter
+from pydantic import ValidationError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.contracts.envelope import EventData
+from crm_common.contracts.envelope import Envelope, EventData
+from crm_common.db.tenancy import acting_for
+from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.messaging.headers import decode_headers, encode_headers
+from crm_common.messaging.topics import ensure_topics
 from crm_common.policy.fanout import SHARING_LEVEL_HEADER, level_towards_oem, share_event
 from crm_common.policy.sharing import DataType, SharingLevel
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORWARDED = Counter("crm_uplink_events_total", "Events the uplink handled, by outcome", ["outcome"])
-LEVEL_CACHE_SECONDS = 30.0
+UPLINK_PREFIX = "uplink."
+DOWNLINKED_HEADER = "crm-downlinked"
+"""Set on records that came down from HQ: they are HQ's, and never go back up."""
+
+EVENTS = Counter(
+    "crm_uplink_events_total", "Events the uplink handled, by outcome", ["outcome", "level"]
+)
+_OUTAGE = (OSError, OperationalError, InterfaceError, KafkaError, TimeoutError)
+_OUTAGE_PAUSE_SECONDS = 1.0
 
 
-class UplinkNotConfigured(RuntimeError):
-    pass
+def uplink_topic(settings: Settings, topic: str) -> str:
+    """Where the shareable part of ``topic``'s events waits for MirrorMaker 2."""
+    return settings.topic(f"{UPLINK_PREFIX}{topic}")
 
 
-class _Levels:
-    """Sharing levels per (tenant, owner org, data type), re-read every ``LEVEL_CACHE_SECONDS``
-    so a changed agreement applies to the events that follow within that time."""
-
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = sessions
-        self._cache: dict[tuple[str, str, str], tuple[float, SharingLevel]] = {}
-
-    async def level(self, tenant: str, owner_org: str, data_type: str) -> SharingLevel:
-        key = (tenant, owner_org, data_type)
-        cached = self._cache.get(key)
-        if cached is not None and time.monotonic() - cached[0] < LEVEL_CACHE_SECONDS:
-            return cached[1]
-        async with self._sessions() as session:
-            level = await level_towards_oem(
-                session, tenant=tenant, owner_org=owner_org, data_type=DataType(data_type)
-            )
-        self._cache[key] = (time.monotonic(), level)
-        return level
+@dataclass(frozen=True)
+class _Parsed:
+    record: ConsumerRecord[bytes, bytes]
+    body: dict[str, Any]
+    event: type[EventData]
 
 
 class Uplink:
@@ -62,42 +75,33 @@ class Uplink:
         sessions: async_sessionmaker[AsyncSession],
         events: Sequence[type[EventData]],
     ) -> None:
-        if not settings.uplink_bootstrap_servers:
-            raise UplinkNotConfigured("set CRM_UPLINK_BOOTSTRAP_SERVERS to HQ's Kafka")
         self._settings = settings
+        self._sessions = sessions
         self._events = {e.event_type: e for e in events}
-        self._topics = sorted({settings.topic(e.topic) for e in events})
-        self._levels = _Levels(sessions)
+        self._topics = {settings.topic(e.topic): e.topic for e in events}
+        self._group = settings.consumer_group(f"{settings.service_name}.uplink")
 
-    def _hq_topic(self, local_topic: str) -> str:
-        base = local_topic.removeprefix(self._settings.kafka_namespace)
-        return f"{self._settings.uplink_namespace}{base}"
-
-    async def forwarded(
-        self, record: ConsumerRecord[bytes, bytes]
-    ) -> tuple[dict[str, Any], SharingLevel] | None:
-        """The body to send HQ and the level it was cut to, or None when the event stays."""
-        body = json.loads(record.value or b"{}")
-        event = self._events.get(body.get("type", ""))
-        if event is None:
-            return None  # not one of this service's contracts: nothing to vouch for
-        level = SharingLevel.FULL
-        if event.shared_as is not None:
-            level = await self._levels.level(body["tenant"], body["owner_org"], event.shared_as)
-        shared = share_event(body, event, level)
-        return None if shared is None else (shared, level)
+    async def ensure_topics(self) -> None:
+        settings = self._settings
+        await ensure_topics(
+            settings.kafka_bootstrap_servers,
+            [uplink_topic(settings, t) for t in sorted(set(self._topics.values()))],
+            partitions=settings.kafka_partitions,
+            replication_factor=settings.kafka_replication_factor,
+        )
 
     async def run(self, stop: asyncio.Event) -> None:
         settings = self._settings
+        await self.ensure_topics()
         consumer = AIOKafkaConsumer(
-            *self._topics,
+            *sorted(self._topics),
             bootstrap_servers=settings.kafka_bootstrap_servers,
-            group_id=settings.consumer_group(f"{settings.service_name}.uplink"),
+            group_id=self._group,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
         )
         producer = AIOKafkaProducer(
-            bootstrap_servers=settings.uplink_bootstrap_servers,
+            bootstrap_servers=settings.kafka_bootstrap_servers,
             client_id=f"{settings.service_name}-uplink",
             enable_idempotence=True,
             acks="all",
@@ -108,30 +112,114 @@ class Uplink:
         try:
             while not stop.is_set():
                 batches = await consumer.getmany(timeout_ms=500, max_records=500)
-                if not batches:
+                records = [r for batch in batches.values() for r in batch]
+                if not records:
                     continue
-                sends = []
-                for records in batches.values():
-                    for record in records:
-                        forwarded = await self.forwarded(record)
-                        if forwarded is None:
-                            FORWARDED.labels("withheld").inc()
-                            continue
-                        shared, level = forwarded
-                        headers = decode_headers(record.headers)
-                        headers[SHARING_LEVEL_HEADER] = level.label
-                        sends.append(
-                            await producer.send(
-                                self._hq_topic(record.topic),
-                                json.dumps(shared).encode(),
-                                key=record.key,
-                                headers=encode_headers(headers),
-                            )
-                        )
-                for sent in sends:
-                    await sent
-                FORWARDED.labels("forwarded").inc(len(sends))
-                await consumer.commit()
+                try:
+                    await self.send(producer, records)
+                    await consumer.commit()
+                except _OUTAGE:
+                    # Nothing committed: the batch comes again once the database or Kafka is back.
+                    log.warning("uplink: infrastructure unavailable, the batch will be re-sent")
+                    for partition in batches:
+                        await consumer.seek_to_committed(partition)
+                    await asyncio.sleep(_OUTAGE_PAUSE_SECONDS)
         finally:
             await producer.stop()
             await consumer.stop()
+
+    async def send(
+        self, producer: AIOKafkaProducer, records: Sequence[ConsumerRecord[bytes, bytes]]
+    ) -> None:
+        """Cuts one batch to the agreed levels and writes it to the uplink topics; returns once
+        the dealer's Kafka has every record."""
+        parsed: list[_Parsed] = []
+        for record in records:
+            if DOWNLINKED_HEADER in decode_headers(record.headers):
+                EVENTS.labels("from_hq", "").inc()
+                continue
+            try:
+                parsed.append(self._parse(record))
+            except (ValueError, ValidationError, KeyError, TypeError) as error:
+                await self._dead_letter(producer, record, error)
+        levels = await self._levels(parsed)
+        sends = []
+        for item in parsed:
+            level = (
+                SharingLevel.FULL
+                if item.event.shared_as is None
+                else levels[_level_key(item.body, item.event)]
+            )
+            shared = share_event(item.body, item.event, level)
+            if shared is None:
+                EVENTS.labels("withheld", level.label).inc()
+                continue
+            headers = decode_headers(item.record.headers)
+            headers[SHARING_LEVEL_HEADER] = level.label
+            sends.append(
+                await producer.send(
+                    uplink_topic(self._settings, self._topics[item.record.topic]),
+                    json.dumps(shared, ensure_ascii=False).encode(),
+                    key=item.record.key,
+                    headers=encode_headers(headers),
+                )
+            )
+            EVENTS.labels("sent", level.label).inc()
+        for sent in sends:
+            await sent
+
+    def _parse(self, record: ConsumerRecord[bytes, bytes]) -> _Parsed:
+        raw = json.loads(record.value or b"")
+        event = self._events.get(str(raw.get("type")) if isinstance(raw, dict) else "")
+        if event is None:
+            raise ValueError("not an event this service publishes")
+        # Validated against its own contract: what leaves is a well-formed event of that type.
+        envelope = Envelope[event].model_validate(raw)  # type: ignore[valid-type]
+        return _Parsed(record=record, body=envelope.model_dump(mode="json"), event=event)
+
+    async def _levels(self, parsed: Sequence[_Parsed]) -> dict[tuple[str, str, str], SharingLevel]:
+        keys = {_level_key(p.body, p.event) for p in parsed if p.event.shared_as is not None}
+        if not keys:
+            return {}
+        levels: dict[tuple[str, str, str], SharingLevel] = {}
+        with acting_for(tenant for tenant, _, _ in keys):
+            async with self._sessions() as session:
+                for key in sorted(keys):
+                    tenant, owner_org, data_type = key
+                    levels[key] = await level_towards_oem(
+                        session, tenant=tenant, owner_org=owner_org, data_type=DataType(data_type)
+                    )
+        return levels
+
+    async def _dead_letter(
+        self,
+        producer: AIOKafkaProducer,
+        record: ConsumerRecord[bytes, bytes],
+        error: BaseException,
+    ) -> None:
+        headers = decode_headers(record.headers)
+        headers.update(
+            {
+                "dlq-error": f"{type(error).__name__}: {error}"[:4000],
+                "dlq-stack": "".join(traceback.format_exception(error))[-4000:],
+                "dlq-consumer-group": self._group,
+                "dlq-original-topic": record.topic,
+                "dlq-original-partition": str(record.partition),
+                "dlq-original-offset": str(record.offset),
+            }
+        )
+        await producer.send_and_wait(
+            dead_letter_topic(record.topic),
+            record.value or b"",
+            key=record.key,
+            headers=encode_headers(headers),
+        )
+        EVENTS.labels("dead_lettered", "").inc()
+        log.error(
+            "uplink: record dead-lettered",
+            extra={"topic": record.topic, "offset": record.offset, "error": str(error)},
+        )
+
+
+def _level_key(body: dict[str, Any], event: type[EventData]) -> tuple[str, str, str]:
+    return (body["tenant"], body["owner_org"], str(event.shared_as))

@@ -2,9 +2,13 @@
 uplink to HQ): the same agreements as the query filter, applied to an event's body.
 
 - ``none``: the event does not leave;
-- ``aggregate`` and ``masked``: it leaves with its personal fields masked (HQ's services keep
-  what arrives at ``aggregate`` as figures only — the level travels in a header);
+- ``aggregate``: it leaves as a figure: its personal fields withheld altogether (``***``), so
+  nothing of a customer's name or number leaves, only what kpi counts (when, where, source,
+  grade, outcome);
+- ``masked``: it leaves with its personal fields masked (the last digits of a phone, the first
+  character of a name);
 - ``full``: as it is.
+The level travels in a header (``crm-sharing-level``).
 Events that are not a dealer's record (``shared_as`` None) always travel as they are.
 """
 
@@ -18,11 +22,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.contracts.envelope import EventData
 from crm_common.db.tables import org_directory
-from crm_common.policy.masking import mask_address, mask_id_number, mask_name, mask_phone
+from crm_common.policy.masking import (
+    MASK,
+    mask_address,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+)
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
 from crm_common.policy.visibility import shared_level
 
 SHARING_LEVEL_HEADER = "crm-sharing-level"
+WITHHELD = MASK * 3
+"""What a personal field carries when its event leaves as a figure (``aggregate``)."""
 
 _MASKS: dict[str, Callable[[str], str]] = {
     "phone": mask_phone,
@@ -43,7 +55,7 @@ def share_event(
     data = dict(body["data"])
     for field, kind in event.personal_fields.items():
         if isinstance(data.get(field), str):
-            data[field] = _MASKS[kind](data[field])
+            data[field] = WITHHELD if level is SharingLevel.AGGREGATE else _MASKS[kind](data[field])
     return {**body, "data": data}
 
 
