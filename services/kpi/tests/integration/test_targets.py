@@ -5,12 +5,13 @@ attainment; the run-rate on a fixed day; the month by day; commission reading th
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 
 from crm_common.auth.principal import DataScope
 from crm_common.contracts import new_event
@@ -19,7 +20,6 @@ from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
 from crm_kpi.application.projections import record_collections, record_product_lines
-from crm_kpi.entrypoints.http import clock
 
 from .conftest import PEOPLE, TABLES, TENANT, AsUser, Sessions, principal
 from .test_commission import RULES, cancelled, nov, project, won
@@ -53,10 +53,13 @@ async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch, sessions: Sessions) -> None:
+def today(sessions: Sessions, kpi_api: FastAPI) -> Iterator[None]:
     """A fresh tree; today is the 10th of November 2026 in Shanghai (02:00 UTC): 10 of 30 days
     elapsed."""
-    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 10, 2, tzinfo=UTC))
+    real = kpi_api.state.clock
+    kpi_api.state.clock = lambda: datetime(2026, 11, 10, 2, tzinfo=UTC)
+    yield
+    kpi_api.state.clock = real
 
 
 def units(node: str, amount: int | str, user_id: str | None = None, **extra: Any) -> dict[str, Any]:

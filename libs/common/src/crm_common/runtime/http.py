@@ -13,9 +13,10 @@ from fastapi.responses import JSONResponse
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from crm_common.auth.tokens import JwksVerifier
+from crm_common.clock import Clock, utc_now
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.tenancy import warn_if_row_security_bypassed
 from crm_common.errors import InvalidInput
@@ -27,18 +28,6 @@ from crm_common.settings import Settings
 Startup = Callable[[FastAPI], Awaitable[None]]
 Server = Callable[[FastAPI], AbstractAsyncContextManager[object]]
 """Another server of the api process (e.g. gRPC): runs while the app runs, with its state."""
-
-
-async def shared_cache(request: Request) -> Redis:
-    """The service's Redis client (as a FastAPI dependency)."""
-    client: Redis = request.app.state.redis
-    return client
-
-
-async def database(request: Request) -> async_sessionmaker[AsyncSession]:
-    """The request's session factory (as a FastAPI dependency)."""
-    factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
-    return factory
 
 
 async def _kafka_reachable(bootstrap_servers: str) -> bool:
@@ -70,10 +59,12 @@ def create_http_app(
     on_startup: Sequence[Startup] = (),
     error_statuses: Mapping[type[Exception], int] | None = None,
     servers: Sequence[Server] = (),
+    clock: Clock = utc_now,
 ) -> FastAPI:
     """``error_statuses`` maps the service's domain/application exceptions to HTTP statuses;
     the response detail is the exception's message. ``servers`` start after ``on_startup`` and
-    stop before the database and Redis clients close."""
+    stop before the database and Redis clients close. ``clock`` is what the routes' ``Now``
+    reads (``crm_common.runtime.dependencies``)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -98,6 +89,7 @@ def create_http_app(
             await engine.dispose()
 
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+    app.state.clock = clock
     app.add_middleware(RefuseNulCharacters)
 
     @app.middleware("http")

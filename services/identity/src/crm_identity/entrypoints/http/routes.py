@@ -5,13 +5,12 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import CurrentPrincipal, requires
 from crm_common.db import UnitOfWork
 from crm_common.policy.sharing import SharingLevel
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_common.settings import Settings
 from crm_identity import views
 from crm_identity.application import auth, directory, sharing
@@ -30,7 +29,6 @@ from crm_identity.entrypoints.http.schemas import (
 )
 
 router = APIRouter()
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 
 
 async def _settings(request: Request) -> Settings:

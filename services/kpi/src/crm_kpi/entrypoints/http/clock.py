@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from crm_common.runtime.dependencies import Now
 from crm_kpi.domain.facts import business_day
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def business_today(request: Request) -> date:
-    return business_day(now(), request.app.state.settings.business_timezone)
-
-
-async def _business_today(request: Request) -> date:
-    return business_today(request)
+async def _business_today(request: Request, now: Now) -> date:
+    return business_day(now, request.app.state.settings.business_timezone)
 
 
 BusinessToday = Annotated[date, Depends(_business_today)]

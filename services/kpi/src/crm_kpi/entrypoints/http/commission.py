@@ -3,21 +3,22 @@ of an open quote (for the opportunities UI)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database, Now
 from crm_kpi import commission_views as views
 from crm_kpi.application import commission as commands
 from crm_kpi.domain.commission import LEAD_ORIGINS, PlanVersion, ReviewStep
-from crm_kpi.entrypoints.http import clock
+from crm_kpi.entrypoints.http.clock import BusinessToday
 from crm_kpi.entrypoints.http.commission_schemas import (
     MONTH,
     DealerRunPublic,
@@ -40,7 +41,6 @@ from crm_kpi.entrypoints.http.commission_schemas import (
 )
 
 router = APIRouter(prefix="/kpi", tags=["commission"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 Month = Annotated[str, Path(pattern=MONTH, description="YYYY-MM")]
 NOT_VISIBLE: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such record the caller may see"}
@@ -76,7 +76,10 @@ def _plan(plan: commands.Plan) -> PlanPublic:
     responses={**NOT_VISIBLE, 409: {"description": "The dealer has a plan already"}},
 )
 async def create_plan(
-    principal: Annotated[Principal, requires("commission.manage")], db: Database, body: PlanCreate
+    principal: Annotated[Principal, requires("commission.manage")],
+    db: Database,
+    body: PlanCreate,
+    now: Now,
 ) -> PlanPublic:
     """A dealer's commission plan with its first version (one plan per dealer)."""
     plan = await commands.create_plan(
@@ -87,7 +90,7 @@ async def create_plan(
         currency=body.currency,
         effective_from=body.effective_from,
         rules=body.rules,
-        now=clock.now(),
+        now=now,
     )
     return _plan(plan)
 
@@ -111,6 +114,7 @@ async def add_plan_version(
     db: Database,
     plan_id: UUID,
     body: PlanVersionCreate,
+    now: Now,
 ) -> PlanVersionPublic:
     version = await commands.add_plan_version(
         UnitOfWork(db),
@@ -118,7 +122,7 @@ async def add_plan_version(
         plan_id,
         effective_from=body.effective_from,
         rules=body.rules,
-        now=clock.now(),
+        now=now,
     )
     return _version(version)
 
@@ -134,6 +138,7 @@ async def set_consultant_target(
     user_id: Annotated[str, Path(min_length=1, max_length=64)],
     month: Month,
     body: TargetSet,
+    now: Now,
 ) -> TargetPublic:
     """The units a consultant should sell in the month: the basis of commission attainment.
     Without one, the plan's no-target band applies."""
@@ -144,7 +149,7 @@ async def set_consultant_target(
         month=month,
         units=body.units,
         dealer_id=body.dealer_id,
-        now=clock.now(),
+        now=now,
     )
     return TargetPublic(dealer_id=dealer, user_id=user_id, month=month, units=body.units)
 
@@ -156,7 +161,10 @@ async def set_consultant_target(
     responses={**NOT_VISIBLE, 409: {"description": "No plan, or the month has issued statements"}},
 )
 async def run_commission(
-    principal: Annotated[Principal, requires("commission.manage")], db: Database, body: RunCreate
+    principal: Annotated[Principal, requires("commission.manage")],
+    db: Database,
+    body: RunCreate,
+    now: Now,
 ) -> DealerRunPublic:
     """Computes the dealer's month: replaces its statements not yet issued (their review starts
     again); refused once one of them is issued."""
@@ -168,7 +176,7 @@ async def run_commission(
         month=body.month,
         dealers=[dealer],
         run_by=principal.user_id,
-        now=clock.now(),
+        now=now,
     )
     assert run.run_id is not None  # a closed month raised MonthIssued
     return DealerRunPublic(
@@ -235,10 +243,11 @@ async def _review(
     principal: Principal,
     statement_id: UUID,
     step: ReviewStep,
+    now: datetime,
     note: str | None = None,
 ) -> ReviewPublic:
     status = await commands.review_statement(
-        UnitOfWork(db), principal, statement_id, step, note=note, now=clock.now()
+        UnitOfWork(db), principal, statement_id, step, note=note, now=now
     )
     return ReviewPublic(id=statement_id, status=status)
 
@@ -249,10 +258,13 @@ async def _review(
     responses={**NOT_VISIBLE, **CONFLICT},
 )
 async def acknowledge(
-    principal: Annotated[Principal, requires("kpi.read")], db: Database, statement_id: UUID
+    principal: Annotated[Principal, requires("kpi.read")],
+    db: Database,
+    statement_id: UUID,
+    now: Now,
 ) -> ReviewPublic:
     """The consultant it pays agrees with the statement."""
-    return await _review(db, principal, statement_id, ReviewStep.ACKNOWLEDGE)
+    return await _review(db, principal, statement_id, ReviewStep.ACKNOWLEDGE, now)
 
 
 @router.post(
@@ -265,9 +277,10 @@ async def dispute(
     db: Database,
     statement_id: UUID,
     body: Dispute,
+    now: Now,
 ) -> ReviewPublic:
     """The consultant it pays disputes it, saying what is wrong."""
-    return await _review(db, principal, statement_id, ReviewStep.DISPUTE, body.note)
+    return await _review(db, principal, statement_id, ReviewStep.DISPUTE, now, body.note)
 
 
 @router.post(
@@ -279,9 +292,10 @@ async def approve(
     principal: Annotated[Principal, requires("commission.approve")],
     db: Database,
     statement_id: UUID,
+    now: Now,
 ) -> ReviewPublic:
     """The sales manager approves an acknowledged (or disputed, after looking into it) statement."""
-    return await _review(db, principal, statement_id, ReviewStep.APPROVE)
+    return await _review(db, principal, statement_id, ReviewStep.APPROVE, now)
 
 
 @router.post(
@@ -290,10 +304,13 @@ async def approve(
     responses={**NOT_VISIBLE, **CONFLICT},
 )
 async def issue(
-    principal: Annotated[Principal, requires("commission.issue")], db: Database, statement_id: UUID
+    principal: Annotated[Principal, requires("commission.issue")],
+    db: Database,
+    statement_id: UUID,
+    now: Now,
 ) -> ReviewPublic:
     """Finance issues an approved statement (publishes CommissionStatementIssued)."""
-    return await _review(db, principal, statement_id, ReviewStep.ISSUE)
+    return await _review(db, principal, statement_id, ReviewStep.ISSUE, now)
 
 
 @router.get(
@@ -302,7 +319,7 @@ async def issue(
     responses={409: {"description": "No plan in force"}},
 )
 async def estimate(
-    request: Request,
+    today: BusinessToday,
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
     gross_margin: Annotated[Decimal, Query(max_digits=14, decimal_places=2)],
@@ -313,7 +330,6 @@ async def estimate(
 ) -> EstimatePublic:
     """What one unit of an open quote would add to the calling consultant's month, under the plan
     version in force today and in their attainment band so far."""
-    today = clock.business_today(request)
     result = await commands.estimate_for_quote(
         db,
         principal,

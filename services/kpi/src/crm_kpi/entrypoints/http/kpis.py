@@ -7,12 +7,11 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Query
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from fastapi import APIRouter, HTTPException, Query
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_kpi import kpi_views as views
 from crm_kpi.domain.kpis import (
     PREDEFINED,
@@ -36,7 +35,6 @@ from crm_kpi.entrypoints.http.kpi_schemas import (
 )
 
 router = APIRouter(prefix="/kpi", tags=["kpis"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 From = Annotated[date, Query(alias="from", description="First business day, inclusive")]
 To = Annotated[date, Query(alias="to", description="Last business day, inclusive (2 years max)")]
 NOT_VISIBLE: dict[int | str, dict[str, Any]] = {

@@ -5,14 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-from redis.asyncio import Redis
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.runtime.http import database, shared_cache
+from crm_common.runtime.dependencies import Cache, Database
 from crm_kpi.application.leaderboards import leaderboard
 from crm_kpi.domain.leaderboards import Metric
 
@@ -44,8 +42,8 @@ class Leaderboard(BaseModel):
 async def ranking_of_the_month(
     request: Request,
     principal: Annotated[Principal, requires("kpi.read")],
-    db: Annotated[async_sessionmaker[AsyncSession], Depends(database)],
-    redis: Annotated[Redis, Depends(shared_cache)],
+    db: Database,
+    redis: Cache,
     month: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")],
     metric: Metric = Metric.UNITS,
     dealer_id: Annotated[str | None, Query(max_length=64)] = None,

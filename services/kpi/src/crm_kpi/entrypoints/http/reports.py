@@ -7,14 +7,13 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_kpi import views
 from crm_kpi.adapters.spreadsheets import as_xlsx
 from crm_kpi.application.reports import report_file, reports_for
@@ -62,7 +61,7 @@ class SalesMeeting(BaseModel):
 )
 async def sales_meeting_figures(
     principal: Annotated[Principal, requires("kpi.read")],
-    db: Annotated[async_sessionmaker[AsyncSession], Depends(database)],
+    db: Database,
     date_from: Annotated[date, Query(alias="from", description="First business day, inclusive")],
     date_to: Annotated[date, Query(alias="to", description="Last business day, inclusive")],
     dealer_id: Annotated[str | None, Query(max_length=64)] = None,
@@ -133,7 +132,7 @@ class GeneratedReport(BaseModel):
 )
 async def generated_reports(
     principal: Annotated[Principal, requires("kpi.read")],
-    db: Annotated[async_sessionmaker[AsyncSession], Depends(database)],
+    db: Database,
     kind: ReportKind | None = None,
 ) -> list[GeneratedReport]:
     """The daily, weekly and monthly sales meeting reports the worker generated when each
@@ -164,7 +163,7 @@ async def generated_reports(
 async def generated_report_file(
     report_id: UUID,
     principal: Annotated[Principal, requires("kpi.read")],
-    db: Annotated[async_sessionmaker[AsyncSession], Depends(database)],
+    db: Database,
     format: Literal["csv", "xlsx"] = "csv",
 ) -> Response:
     name, content = await report_file(db, principal, report_id, xlsx=format == "xlsx")

@@ -5,19 +5,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.errors import InvalidInput
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_kpi import views
 from crm_kpi.views import SalesGrouping
 
 router = APIRouter(prefix="/kpi", tags=["kpi"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 MAX_RANGE_DAYS = 366
 
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database, Now
 from crm_kpi.application import targets as commands
 from crm_kpi.domain.targets import ALL_PRODUCT_LINES, CascadeLine, Measure, target
-from crm_kpi.entrypoints.http import clock
+from crm_kpi.entrypoints.http.clock import BusinessToday
 from crm_kpi.entrypoints.http.commission_schemas import MONTH
 from crm_kpi.entrypoints.http.target_schemas import (
     CascadeLinePublic,
@@ -27,7 +27,6 @@ from crm_kpi.entrypoints.http.target_schemas import (
 )
 
 router = APIRouter(prefix="/kpi", tags=["targets"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 Month = Annotated[str, Path(pattern=MONTH, description="YYYY-MM")]
 Node = Annotated[
     str | None, Query(max_length=64, description="An org node; the caller's own if left out")
@@ -79,7 +78,8 @@ async def _read_cascade(
     responses={422: {"description": "A target for a node not below the caller's, or invalid"}},
 )
 async def set_targets(
-    request: Request,
+    now: Now,
+    today: BusinessToday,
     principal: Annotated[Principal, requires("target.manage")],
     db: Database,
     month: Month,
@@ -100,8 +100,7 @@ async def set_targets(
         )
         for n, item in enumerate(body.targets)
     ]
-    await commands.set_targets(UnitOfWork(db), principal, items, now=clock.now())
-    today = clock.business_today(request)
+    await commands.set_targets(UnitOfWork(db), principal, items, now=now)
     views = sorted({(i.measure, i.product_line) for i in items})
     return [
         await _read_cascade(
@@ -119,7 +118,7 @@ async def set_targets(
 
 @router.get("/targets/{month}", response_model=CascadePublic, responses=NOT_VISIBLE)
 async def read_cascade(
-    request: Request,
+    today: BusinessToday,
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
     month: Month,
@@ -137,7 +136,7 @@ async def read_cascade(
         node_id=node,
         measure=measure,
         product_line=product_line,
-        today=clock.business_today(request),
+        today=today,
     )
 
 

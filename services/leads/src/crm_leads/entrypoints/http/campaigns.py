@@ -9,7 +9,6 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
-from redis.asyncio import Redis
 from sqlalchemy import select
 
 from crm_common.auth import Principal
@@ -17,7 +16,7 @@ from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, visible_to
 from crm_common.redis.rate_limit import allow_request
-from crm_common.runtime.http import shared_cache
+from crm_common.runtime.dependencies import Cache, Database
 from crm_leads.adapters.tables import campaigns
 from crm_leads.application.campaigns import (
     CampaignKeyRefused,
@@ -26,7 +25,7 @@ from crm_leads.application.campaigns import (
 )
 from crm_leads.application.handlers import CreateLead
 from crm_leads.domain.lead import LeadSource
-from crm_leads.entrypoints.http.routes import Database, IdNumberKey
+from crm_leads.entrypoints.http.routes import IdNumberKey
 from crm_leads.entrypoints.http.schemas import CustomerContact
 
 router = APIRouter(prefix="/campaigns", tags=["campaigns"])
@@ -125,7 +124,7 @@ async def submit_campaign_form(
     key: Annotated[str, Depends(campaign_key)],
     request: Request,
     db: Database,
-    redis: Annotated[Redis, Depends(shared_cache)],
+    redis: Cache,
     id_number_key: IdNumberKey,
 ) -> Received:
     """The campaign's public form. The answer never says whether the customer was known."""

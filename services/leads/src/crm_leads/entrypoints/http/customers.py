@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
+from crm_common.runtime.dependencies import Database
 from crm_leads.application.customers import merge_customers
-from crm_leads.entrypoints.http.routes import Database
 
 router = APIRouter(prefix="/customers", tags=["customers"])
 _ERRORS: dict[int | str, dict[str, Any]] = {

@@ -10,8 +10,8 @@ from fastapi import APIRouter
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
+from crm_common.runtime.dependencies import Database
 from crm_leads.application import pools as pools_app
-from crm_leads.entrypoints.http.routes import Database
 from crm_leads.entrypoints.http.schemas import DedupKeys
 
 router = APIRouter(prefix="/dedup-keys", tags=["customers"])

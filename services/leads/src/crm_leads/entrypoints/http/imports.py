@@ -17,10 +17,10 @@ from sqlalchemy import RowMapping
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
+from crm_common.runtime.dependencies import Database
 from crm_leads.application import imports
 from crm_leads.application.imports import ImportNotFound, ImportTooLarge
 from crm_leads.domain.lead_import import ImportFormat, ImportStatus
-from crm_leads.entrypoints.http.routes import Database
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 Importer = Annotated[Principal, requires("lead.import")]

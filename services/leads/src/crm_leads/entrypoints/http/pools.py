@@ -12,9 +12,9 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import mask_name, mask_phone
+from crm_common.runtime.dependencies import Database
 from crm_leads import views
 from crm_leads.application import pools as pools_app
-from crm_leads.entrypoints.http.routes import Database
 from crm_leads.entrypoints.http.schemas import (
     PooledLead,
     PoolMembers,

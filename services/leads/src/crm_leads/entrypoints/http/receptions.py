@@ -12,10 +12,11 @@ from pydantic import AwareDatetime, BaseModel, Field, ValidationInfo, field_vali
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
+from crm_common.runtime.dependencies import Database
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.receptions import RecordReception, record_reception
 from crm_leads.domain.lead import LeadSource
-from crm_leads.entrypoints.http.routes import Database, IdNumberKey
+from crm_leads.entrypoints.http.routes import IdNumberKey
 from crm_leads.entrypoints.http.schemas import CustomerContact
 
 router = APIRouter(prefix="/receptions", tags=["receptions"])

@@ -11,14 +11,13 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
 from crm_common.policy.audit import audit_entries, record_personal_data_access
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_leads import views
 from crm_leads.adapters.id_number_key import id_number_key
 from crm_leads.application import distribution, handlers
@@ -43,7 +42,6 @@ from crm_leads.entrypoints.http.schemas import (
 )
 
 router = APIRouter(prefix="/leads", tags=["leads"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 LeadCreator = Annotated[Principal, requires("lead.create")]
 LeadReader = Annotated[Principal, requires("lead.read")]
 LeadClaimer = Annotated[Principal, requires("lead.claim")]

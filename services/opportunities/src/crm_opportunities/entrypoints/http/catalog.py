@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, status
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from fastapi import APIRouter, Query, status
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_opportunities.application import catalog as commands
 from crm_opportunities.domain.catalog import (
     Accessory,
@@ -32,7 +31,6 @@ from crm_opportunities.entrypoints.http.catalog_schemas import (
 from crm_opportunities.entrypoints.http.sales_schemas import ConfigurationIn, QuoteLineIn
 
 router = APIRouter(tags=["vehicle catalogue"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 Reader = Annotated[Principal, requires("opportunity.read")]
 _NOT_PUBLISHED: dict[int | str, dict[str, Any]] = {
     403: {"description": "The role lacks the function"},

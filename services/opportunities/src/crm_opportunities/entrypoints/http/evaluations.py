@@ -6,15 +6,14 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, status
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy.directory import dealer_of
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_opportunities.adapters.evaluations import usable_by
 from crm_opportunities.adapters.tables import questionnaires
 from crm_opportunities.application import evaluations as commands
@@ -27,7 +26,6 @@ from crm_opportunities.entrypoints.http.schemas import (
 )
 
 router = APIRouter(tags=["evaluations"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 
 
 def _public(row: Any) -> QuestionnairePublic:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Query, status
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -23,7 +23,7 @@ from crm_common.policy import (
 )
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_opportunities.adapters import repository
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import activities, opportunities, pipelines, stage_history
@@ -46,7 +46,6 @@ from crm_opportunities.entrypoints.http.schemas import (
 )
 
 router = APIRouter(tags=["opportunities"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 Reader = Annotated[Principal, requires("opportunity.read")]
 Worker = Annotated[Principal, requires("opportunity.work")]
 Manager = Annotated[Principal, requires("opportunity.assign")]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -23,7 +23,7 @@ from crm_common.policy import (
     visible_to_partner,
 )
 from crm_common.policy.audit import record_personal_data_access
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.sales_repository import order_of
 from crm_opportunities.adapters.sales_tables import orders, partner_applications, quotes
@@ -40,7 +40,6 @@ from crm_opportunities.entrypoints.http.partner_schemas import (
 )
 
 router = APIRouter(tags=["partners"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 Partner = Annotated[Principal, requires("partner.read")]
 PERSONAL_FIELDS = ("customer_name", "phone")
 _RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -10,12 +10,11 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from sqlalchemy import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.policy import SharingLevel, mask_name, personal_data_level
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_opportunities import views
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
 from crm_opportunities.entrypoints.http.report_schemas import (
@@ -29,7 +28,6 @@ from crm_opportunities.entrypoints.http.report_schemas import (
 # One router for /opportunities/board and /reports/*: it must be included before the router
 # that serves /opportunities/{id}, or "board" would be taken for an id.
 router = APIRouter(tags=["sales views"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 OpportunityReader = Annotated[Principal, requires("opportunity.read")]
 DateFrom = Annotated[date, Query(alias="from", description="First business day, inclusive")]
 DateTo = Annotated[

@@ -7,10 +7,9 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
@@ -25,7 +24,7 @@ from crm_common.policy import (
 )
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.documents import (
     QuoteDocument,
@@ -60,7 +59,6 @@ from crm_opportunities.entrypoints.http.sales_schemas import (
 )
 
 router = APIRouter(tags=["quotes and orders"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"description": "The role lacks the function"},
     404: {"description": "No such record visible to the caller"},
