@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     # would cost a third of the claim throughput).
     database_plan_cache_mode: Literal["", "auto", "force_custom_plan", "force_generic_plan"] = ""
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    # How clients authenticate to Kafka (crm_common.messaging.connection): plaintext on a
+    # development machine; SASL_SSL with SCRAM-SHA-512 on Strimzi (deploy/k8s).
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    # The cluster's CA certificate (PEM); unset: the system's trust store.
+    kafka_ssl_cafile: str | None = None
     # Prefix of every topic and consumer group: isolates test runs and side-by-side deployments
     # sharing one cluster. Empty in a normal deployment.
     kafka_namespace: str = ""

@@ -40,6 +40,7 @@ from crm_common.db.tables import inbox
 from crm_common.db.tenancy import acting_for
 from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.inbox.store import process_once
+from crm_common.messaging.connection import kafka_security
 from crm_common.messaging.headers import EVENT_TYPE_HEADER, decode_headers
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
@@ -104,6 +105,7 @@ def create_broker(settings: Settings) -> KafkaBroker:
     """The broker of a worker; its producer only writes dead letters (events use the outbox)."""
     return KafkaBroker(
         settings.kafka_bootstrap_servers,
+        security=kafka_security(settings),
         client_id=f"{settings.service_name}-worker",
         enable_idempotence=True,
         acks="all",

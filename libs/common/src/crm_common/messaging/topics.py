@@ -6,10 +6,13 @@ Run as ``python -m crm_common.messaging.topics``; the broker never auto-creates 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
+from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from crm_common.contracts.events.registry import all_topics
+from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.settings import Settings
 
@@ -26,9 +29,13 @@ async def ensure_topics(
     *,
     partitions: int = 6,
     replication_factor: int = 1,
+    client_options: Mapping[str, Any] | None = None,
 ) -> list[str]:
-    """Create the missing ones; returns the names created."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    """Create the missing ones; returns the names created. ``client_options``: how to connect
+    (``kafka_client_options``), when more than the address is needed."""
+    admin = AIOKafkaAdminClient(
+        **{"bootstrap_servers": bootstrap_servers, **(client_options or {})}
+    )
     await admin.start()
     try:
         existing = set(await admin.list_topics())
@@ -53,6 +60,7 @@ def main() -> None:
             platform_topics(settings),
             partitions=settings.kafka_partitions,
             replication_factor=settings.kafka_replication_factor,
+            client_options=kafka_client_options(settings),
         )
     )
     print(f"topics created: {', '.join(created) if created else 'none (all present)'}")

@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.db.tenancy import acting_for
+from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.messaging.headers import decode_headers, encode_headers
 from crm_common.messaging.topics import ensure_topics
@@ -88,6 +89,7 @@ class Uplink:
             [uplink_topic(settings, t) for t in sorted(set(self._topics.values()))],
             partitions=settings.kafka_partitions,
             replication_factor=settings.kafka_replication_factor,
+            client_options=kafka_client_options(settings),
         )
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -95,13 +97,13 @@ class Uplink:
         await self.ensure_topics()
         consumer = AIOKafkaConsumer(
             *sorted(self._topics),
-            bootstrap_servers=settings.kafka_bootstrap_servers,
+            **kafka_client_options(settings),
             group_id=self._group,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
         )
         producer = AIOKafkaProducer(
-            bootstrap_servers=settings.kafka_bootstrap_servers,
+            **kafka_client_options(settings),
             client_id=f"{settings.service_name}-uplink",
             enable_idempotence=True,
             acks="all",

@@ -19,6 +19,7 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.headers import encode_headers
 from crm_common.observability.metrics import (
     OUTBOX_BACKLOG,
@@ -208,7 +209,7 @@ class OutboxRelay:
     async def _ensure_producer(self) -> AIOKafkaProducer:
         if self._producer is None:
             producer = AIOKafkaProducer(
-                bootstrap_servers=self._settings.kafka_bootstrap_servers,
+                **kafka_client_options(self._settings),
                 client_id=f"{self._settings.service_name}-outbox-relay",
                 enable_idempotence=True,
                 acks="all",

@@ -20,6 +20,7 @@ from crm_common.clock import Clock, utc_now
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.tenancy import warn_if_row_security_bypassed
 from crm_common.errors import InvalidInput
+from crm_common.messaging.connection import kafka_client_options
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
 from crm_common.runtime.nul_guard import RefuseNulCharacters
@@ -30,8 +31,8 @@ Server = Callable[[FastAPI], AbstractAsyncContextManager[object]]
 """Another server of the api process (e.g. gRPC): runs while the app runs, with its state."""
 
 
-async def _kafka_reachable(bootstrap_servers: str) -> bool:
-    client = AIOKafkaClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=2000)
+async def _kafka_reachable(settings: Settings) -> bool:
+    client = AIOKafkaClient(**kafka_client_options(settings), request_timeout_ms=2000)
     try:
         await client.bootstrap()
         return True
@@ -150,7 +151,7 @@ def create_http_app(
     async def readyz(request: Request) -> JSONResponse:
         checks = {
             "database": await _database_reachable(request.app.state.engine),
-            "kafka": await _kafka_reachable(settings.kafka_bootstrap_servers),
+            "kafka": await _kafka_reachable(settings),
         }
         ready = all(checks.values())
         body: dict[str, Any] = {"status": "ready" if ready else "not ready", "checks": checks}

@@ -14,6 +14,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from crm_common.db import create_engine, create_session_factory
+from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import Subscription, create_broker, subscribe
 from crm_common.settings import Settings
 
@@ -29,7 +30,7 @@ async def _end_offsets(
 ) -> dict[TopicPartition, int]:
     described = await admin.describe_topics([topic])
     partitions = [TopicPartition(topic, p["partition"]) for p in described[0]["partitions"]]
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    consumer = AIOKafkaConsumer(**kafka_client_options(settings))
     await consumer.start()
     try:
         ends: dict[TopicPartition, int] = await consumer.end_offsets(partitions)
@@ -55,7 +56,7 @@ async def rebuild_projections(
 ) -> int:
     """Returns how many subscriptions were replayed; raises ``RebuildTimedOut``."""
     rebuild = settings.model_copy(update={"consumer_group_prefix": f"rebuild-{uuid4().hex[:8]}."})
-    admin = AIOKafkaAdminClient(bootstrap_servers=rebuild.kafka_bootstrap_servers)
+    admin = AIOKafkaAdminClient(**kafka_client_options(rebuild))
     await admin.start()
     targets = {
         rebuild.consumer_group(s.consumer): await _end_offsets(

@@ -1,0 +1,528 @@
+"""Writes the generated part of the Kubernetes base from the code's own declarations.
+
+    .venv/bin/python deploy/k8s/generate.py          # rewrite deploy/k8s/base/generated/
+    .venv/bin/python deploy/k8s/generate.py --check  # exit 1 when the committed files drift
+
+Each service's ``ServiceDefinition`` (bootstrap.py) gives its ports, what its worker consumes
+and what it publishes; the event registry gives every topic. From them come the Deployments,
+Services, disruption budgets and autoscalers of every service, a ``KafkaTopic`` for every topic
+and its dead-letter topic, and a SCRAM ``KafkaUser`` per service whose ACLs allow what the code
+does and nothing else. Hand-written objects (Kafka cluster, PostgreSQL cluster, Redis) live
+beside ``generated/`` in the base; overlays change sizes and counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from crm_common.contracts.events.registry import all_topics
+from crm_common.messaging.consumer import dead_letter_topic
+from crm_common.runtime.service import ServiceDefinition
+from crm_common.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+GENERATED = Path(__file__).resolve().parent / "base" / "generated"
+SERVICES = ("identity", "leads", "opportunities", "service-desk", "call-center", "kpi")
+KAFKA_CLUSTER = "crm"
+KAFKA_BOOTSTRAP = f"{KAFKA_CLUSTER}-kafka-bootstrap:9093"
+POSTGRES_HOST = "crm-postgres-rw"
+TOPIC_PARTITIONS = 12
+"""Room for a worker Deployment to scale to 12 consumers per group on lag."""
+TOPIC_REPLICAS = 3
+USER_ID = 10001
+"""The non-root user of the service images (their Dockerfiles)."""
+GRPC_PORTS = {"leads": 50052}
+"""gRPC servers of api processes (crm_leads.bootstrap.GRPC_PORT)."""
+SECRET_SETTINGS = {
+    "identity": {"CRM_SIGNING_KEY_ENCRYPTION_KEY": ("crm-identity-keys", "encryption-key")},
+    "leads": {"CRM_PERSONAL_DATA_HASH_KEY": ("crm-personal-data", "hash-key")},
+}
+"""Settings that are secrets, per service that needs them: (Secret, key)."""
+
+
+def definition(service: str) -> ServiceDefinition:
+    module = importlib.import_module(f"crm_{service.replace('-', '_')}.bootstrap")
+    found: ServiceDefinition = module.DEFINITION
+    return found
+
+
+def consumed(defn: ServiceDefinition) -> list[tuple[str, str]]:
+    """(consumer group, topic) pairs of the service's worker, without any namespace."""
+    if defn.subscriptions is None:
+        return []
+    settings = Settings(service_name=defn.name, kafka_namespace="")
+    return sorted({(s.consumer, s.topic) for s in defn.subscriptions(settings)})
+
+
+VOLUME_MOUNTS = [
+    # The root filesystem is read-only; /tmp is an emptyDir of the pod.
+    {"name": "tmp", "mountPath": "/tmp"},  # noqa: S108
+    # CRM_KAFKA_SSL_CAFILE in the settings ConfigMap: the Strimzi cluster CA.
+    {"name": "kafka-ca", "mountPath": "/etc/crm/kafka-ca", "readOnly": True},
+]
+
+
+def labels(service: str, role: str) -> dict[str, str]:
+    return {
+        "app.kubernetes.io/name": service,
+        "app.kubernetes.io/component": role,
+        "app.kubernetes.io/part-of": "crm",
+    }
+
+
+def secret_env(name: str, secret: str, key: str) -> dict[str, Any]:
+    return {"name": name, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
+
+
+def database_env(service: str, role: str) -> list[dict[str, Any]]:
+    """CRM_DATABASE_URL built from the role's CloudNativePG secret (basic-auth: username,
+    password). ``owner`` migrates; ``app`` has data-manipulation grants only."""
+    database = f"crm_{service.replace('-', '_')}"
+    secret = f"crm-{service}-db-{role}"
+    return [
+        secret_env("DB_USER", secret, "username"),
+        secret_env("DB_PASSWORD", secret, "password"),
+        {
+            "name": "CRM_DATABASE_URL",
+            "value": f"postgresql+asyncpg://$(DB_USER):$(DB_PASSWORD)@{POSTGRES_HOST}:5432/{database}",
+        },
+    ]
+
+
+def common_env(service: str) -> list[dict[str, Any]]:
+    env: list[dict[str, Any]] = [
+        {"name": "CRM_SERVICE_NAME", "value": service},
+        {"name": "CRM_KAFKA_SASL_USERNAME", "value": f"crm-{service}"},
+        secret_env("CRM_KAFKA_SASL_PASSWORD", f"crm-{service}", "password"),
+        *(
+            secret_env(name, secret, key)
+            for name, (secret, key) in SECRET_SETTINGS.get(service, {}).items()
+        ),
+    ]
+    return env
+
+
+def container_security() -> dict[str, Any]:
+    return {
+        "runAsNonRoot": True,
+        "runAsUser": USER_ID,
+        "allowPrivilegeEscalation": False,
+        "readOnlyRootFilesystem": True,
+        "capabilities": {"drop": ["ALL"]},
+    }
+
+
+def probe(port: str, path: str, *, period: int) -> dict[str, Any]:
+    return {"httpGet": {"path": path, "port": port}, "periodSeconds": period, "timeoutSeconds": 3}
+
+
+def container(
+    service: str, role: str, ports: list[dict[str, Any]], probe_port: str
+) -> dict[str, Any]:
+    return {
+        "name": role,
+        "image": f"crm-{service}",
+        "args": [role],
+        "envFrom": [{"configMapRef": {"name": "crm-settings"}}],
+        "env": [*common_env(service), *database_env(service, "app")],
+        "ports": ports,
+        "livenessProbe": probe(probe_port, "/healthz", period=10),
+        "readinessProbe": probe(probe_port, "/readyz", period=5),
+        "startupProbe": {**probe(probe_port, "/healthz", period=2), "failureThreshold": 60},
+        "resources": {
+            "requests": {"cpu": "250m", "memory": "256Mi"},
+            "limits": {"cpu": "1", "memory": "768Mi"},
+        },
+        "securityContext": container_security(),
+        "volumeMounts": VOLUME_MOUNTS,
+    }
+
+
+def deployment(service: str, role: str, main: dict[str, Any], init: list[dict[str, Any]]) -> dict:
+    spec: dict[str, Any] = {
+        "automountServiceAccountToken": False,
+        "securityContext": {
+            "runAsNonRoot": True,
+            "runAsUser": USER_ID,
+            "fsGroup": USER_ID,
+            "seccompProfile": {"type": "RuntimeDefault"},
+        },
+        "containers": [main],
+        "volumes": [
+            {"name": "tmp", "emptyDir": {"sizeLimit": "256Mi"}},
+            {
+                "name": "kafka-ca",
+                "secret": {
+                    "secretName": f"{KAFKA_CLUSTER}-cluster-ca-cert",
+                    "items": [{"key": "ca.crt", "path": "ca.crt"}],
+                },
+            },
+        ],
+        "topologySpreadConstraints": [
+            {
+                "maxSkew": 1,
+                "topologyKey": "kubernetes.io/hostname",
+                "whenUnsatisfiable": "ScheduleAnyway",
+                "labelSelector": {"matchLabels": labels(service, role)},
+            }
+        ],
+    }
+    if init:
+        spec["initContainers"] = init
+    return {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": f"{service}-{role}", "labels": labels(service, role)},
+        "spec": {
+            "replicas": 2,
+            "selector": {"matchLabels": labels(service, role)},
+            "strategy": {"rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
+            "template": {"metadata": {"labels": labels(service, role)}, "spec": spec},
+        },
+    }
+
+
+def migrate_init(service: str) -> dict[str, Any]:
+    """Migrations as the owner role before the api starts: every api pod runs it, the first
+    one applies the release's migrations under the migrator's advisory lock and the others
+    find nothing left to do, so a release migrates once whatever the replica count."""
+    return {
+        "name": "migrate",
+        "image": f"crm-{service}",
+        "args": ["migrate"],
+        "envFrom": [{"configMapRef": {"name": "crm-settings"}}],
+        "env": [*common_env(service), *database_env(service, "owner")],
+        "resources": {
+            "requests": {"cpu": "100m", "memory": "128Mi"},
+            "limits": {"cpu": "500m", "memory": "384Mi"},
+        },
+        "securityContext": container_security(),
+        "volumeMounts": VOLUME_MOUNTS,
+    }
+
+
+def service_objects(defn: ServiceDefinition) -> list[dict[str, Any]]:
+    name = defn.name
+    api_ports = [{"name": "http", "containerPort": defn.http_port}]
+    if name in GRPC_PORTS:
+        api_ports.append({"name": "grpc", "containerPort": GRPC_PORTS[name]})
+    api = container(name, "api", api_ports, "http")
+    api["env"] += [
+        {"name": "CRM_HTTP_HOST", "value": "0.0.0.0"},  # noqa: S104 - the pod's own network
+        {"name": "CRM_HTTP_PORT", "value": str(defn.http_port)},
+    ]
+    worker = container(
+        name, "worker", [{"name": "metrics", "containerPort": defn.worker_metrics_port}], "metrics"
+    )
+    worker["env"].append(
+        {"name": "CRM_WORKER_METRICS_PORT", "value": str(defn.worker_metrics_port)}
+    )
+    objects: list[dict[str, Any]] = [
+        deployment(name, "api", api, [migrate_init(name)]),
+        deployment(name, "worker", worker, []),
+        {
+            "apiVersion": "v1",
+            "kind": "Service",
+            "metadata": {"name": f"{name}-api", "labels": labels(name, "api")},
+            "spec": {
+                "selector": labels(name, "api"),
+                "ports": [
+                    {"name": p["name"], "port": p["containerPort"], "targetPort": p["name"]}
+                    for p in api_ports
+                ],
+            },
+        },
+        {
+            "apiVersion": "autoscaling/v2",
+            "kind": "HorizontalPodAutoscaler",
+            "metadata": {"name": f"{name}-api", "labels": labels(name, "api")},
+            "spec": {
+                "scaleTargetRef": {
+                    "apiVersion": "apps/v1",
+                    "kind": "Deployment",
+                    "name": f"{name}-api",
+                },
+                "minReplicas": 2,
+                "maxReplicas": 10,
+                "metrics": [
+                    {
+                        "type": "Resource",
+                        "resource": {
+                            "name": "cpu",
+                            "target": {"type": "Utilization", "averageUtilization": 70},
+                        },
+                    }
+                ],
+            },
+        },
+    ]
+    for role in ("api", "worker"):
+        objects.append(
+            {
+                "apiVersion": "policy/v1",
+                "kind": "PodDisruptionBudget",
+                "metadata": {"name": f"{name}-{role}", "labels": labels(name, role)},
+                "spec": {"maxUnavailable": 1, "selector": {"matchLabels": labels(name, role)}},
+            }
+        )
+    pairs = consumed(defn)
+    if pairs:
+        objects.append(scaled_object(name, pairs))
+    return objects
+
+
+def scaled_object(service: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """The worker scaled on the lag of each of its consumer groups (KEDA's Kafka scaler)."""
+    return {
+        "apiVersion": "keda.sh/v1alpha1",
+        "kind": "ScaledObject",
+        "metadata": {"name": f"{service}-worker", "labels": labels(service, "worker")},
+        "spec": {
+            "scaleTargetRef": {"name": f"{service}-worker"},
+            "minReplicaCount": 1,
+            "maxReplicaCount": TOPIC_PARTITIONS,
+            "triggers": [
+                {
+                    "type": "kafka",
+                    "metadata": {
+                        "bootstrapServers": KAFKA_BOOTSTRAP,
+                        "consumerGroup": group,
+                        "topic": topic,
+                        "lagThreshold": "500",
+                        "tls": "enable",
+                        "sasl": "scram_sha512",
+                    },
+                    "authenticationRef": {"name": f"{service}-kafka"},
+                }
+                for group, topic in pairs
+            ],
+        },
+    }
+
+
+def trigger_authentication(service: str) -> dict[str, Any]:
+    return {
+        "apiVersion": "keda.sh/v1alpha1",
+        "kind": "TriggerAuthentication",
+        "metadata": {"name": f"{service}-kafka", "labels": labels(service, "worker")},
+        "spec": {
+            "secretTargetRef": [
+                {
+                    "parameter": "username",
+                    "name": f"crm-{service}-kafka-username",
+                    "key": "username",
+                },
+                {"parameter": "password", "name": f"crm-{service}", "key": "password"},
+                {"parameter": "ca", "name": f"{KAFKA_CLUSTER}-cluster-ca-cert", "key": "ca.crt"},
+            ]
+        },
+    }
+
+
+def kafka_username(service: str) -> dict[str, Any]:
+    """The SASL user name as a Secret, for KEDA (which reads credentials from Secrets only);
+    Strimzi's user Secret holds the password."""
+    return {
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": {"name": f"crm-{service}-kafka-username", "labels": labels(service, "worker")},
+        "type": "Opaque",
+        "stringData": {"username": f"crm-{service}"},
+    }
+
+
+def topic_object(topic: str) -> dict[str, Any]:
+    return {
+        "apiVersion": "kafka.strimzi.io/v1beta2",
+        "kind": "KafkaTopic",
+        "metadata": {
+            "name": topic.replace("_", "-"),
+            "labels": {"strimzi.io/cluster": KAFKA_CLUSTER},
+        },
+        "spec": {
+            "topicName": topic,
+            "partitions": TOPIC_PARTITIONS,
+            "replicas": TOPIC_REPLICAS,
+            "config": {"min.insync.replicas": 2, "retention.ms": 7 * 24 * 3600 * 1000},
+        },
+    }
+
+
+def acl(resource: dict[str, Any], operations: Iterable[str]) -> dict[str, Any]:
+    return {"resource": resource, "operations": sorted(operations)}
+
+
+def kafka_user(defn: ServiceDefinition, topics: list[str]) -> dict[str, Any]:
+    """What the service's processes do on Kafka: the relay writes the topics of the events it
+    publishes, the worker reads what it subscribes to under its own groups and writes their
+    dead letters."""
+    published = sorted({event.topic for event in defn.publishes})
+    pairs = consumed(defn)
+    acls = [
+        acl({"type": "topic", "name": t, "patternType": "literal"}, ["Write", "Describe"])
+        for t in published
+    ]
+    for topic in sorted({t for _, t in pairs}):
+        acls.append(
+            acl({"type": "topic", "name": topic, "patternType": "literal"}, ["Read", "Describe"])
+        )
+        acls.append(
+            acl(
+                {"type": "topic", "name": dead_letter_topic(topic), "patternType": "literal"},
+                ["Write", "Describe"],
+            )
+        )
+    for group in sorted({g for g, _ in pairs}):
+        acls.append(acl({"type": "group", "name": group, "patternType": "literal"}, ["Read"]))
+    if published:
+        # The relay's idempotent producer.
+        acls.append(acl({"type": "cluster"}, ["IdempotentWrite"]))
+    unknown = {t for t in published if t not in topics}
+    if unknown:
+        raise SystemExit(f"{defn.name} publishes topics missing from the registry: {unknown}")
+    return {
+        "apiVersion": "kafka.strimzi.io/v1beta2",
+        "kind": "KafkaUser",
+        "metadata": {"name": f"crm-{defn.name}", "labels": {"strimzi.io/cluster": KAFKA_CLUSTER}},
+        "spec": {
+            "authentication": {"type": "scram-sha-512"},
+            "authorization": {"type": "simple", "acls": acls},
+        },
+    }
+
+
+def postgres_objects() -> list[dict[str, Any]]:
+    """One CloudNativePG cluster (a primary and a streaming replica), one database per service
+    owned by the service's owner role (migrations), and an app role per service that the
+    migrations grant data manipulation only: the running service cannot drop a trigger or turn
+    row-level security off. Passwords come from basic-auth Secrets (deploy/k8s/README.md)."""
+    roles = []
+    for service in SERVICES:
+        for role in ("owner", "app"):
+            roles.append(
+                {
+                    "name": database_role(service, role),
+                    "ensure": "present",
+                    "login": True,
+                    "superuser": False,
+                    "bypassrls": False,
+                    "createdb": False,
+                    "createrole": False,
+                    "passwordSecret": {"name": f"crm-{service}-db-{role}"},
+                }
+            )
+    cluster = {
+        "apiVersion": "postgresql.cnpg.io/v1",
+        "kind": "Cluster",
+        "metadata": {"name": "crm-postgres"},
+        "spec": {
+            "instances": 2,
+            "imageName": "ghcr.io/cloudnative-pg/postgresql:16",
+            "primaryUpdateStrategy": "unsupervised",
+            "postgresql": {
+                "parameters": {
+                    "max_connections": "400",
+                    "shared_buffers": "1GB",
+                    "synchronous_commit": "on",
+                }
+            },
+            "storage": {"size": "100Gi"},
+            "resources": {
+                "requests": {"cpu": "1", "memory": "4Gi"},
+                "limits": {"cpu": "2", "memory": "4Gi"},
+            },
+            "managed": {"roles": roles},
+        },
+    }
+    databases = [
+        {
+            "apiVersion": "postgresql.cnpg.io/v1",
+            "kind": "Database",
+            "metadata": {"name": f"crm-{service}"},
+            "spec": {
+                "cluster": {"name": "crm-postgres"},
+                "name": f"crm_{service.replace('-', '_')}",
+                "owner": database_role(service, "owner"),
+            },
+        }
+        for service in SERVICES
+    ]
+    return [cluster, *databases]
+
+
+def database_role(service: str, role: str) -> str:
+    base = f"crm_{service.replace('-', '_')}"
+    return f"{base}_owner" if role == "owner" else base
+
+
+def documents() -> dict[str, list[dict[str, Any]]]:
+    topics = all_topics()
+    definitions = [definition(s) for s in SERVICES]
+    files: dict[str, list[dict[str, Any]]] = {
+        "topics.yaml": [
+            topic_object(t) for topic in topics for t in (topic, dead_letter_topic(topic))
+        ],
+        "kafka-users.yaml": [kafka_user(d, topics) for d in definitions],
+        "postgres.yaml": postgres_objects(),
+    }
+    for d in definitions:
+        objects = service_objects(d)
+        if consumed(d):
+            objects += [trigger_authentication(d.name), kafka_username(d.name)]
+        files[f"{d.name}.yaml"] = objects
+    files["kustomization.yaml"] = [
+        {
+            "apiVersion": "kustomize.config.k8s.io/v1beta1",
+            "kind": "Kustomization",
+            "resources": sorted(name for name in files if name != "kustomization.yaml"),
+        }
+    ]
+    return files
+
+
+def render(objects: list[dict[str, Any]]) -> str:
+    header = "# Generated by deploy/k8s/generate.py from the code's declarations; do not edit.\n"
+    return header + "---\n".join(
+        yaml.safe_dump(o, sort_keys=False, allow_unicode=True) for o in objects
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="fail when the committed files drift")
+    args = parser.parse_args(argv)
+    wanted = {name: render(objects) for name, objects in documents().items()}
+    if args.check:
+        present = (
+            {p.name: p.read_text() for p in GENERATED.glob("*.yaml")} if GENERATED.exists() else {}
+        )
+        if present != wanted:
+            drifted = sorted(
+                set(present) ^ set(wanted) | {n for n in wanted if present.get(n) != wanted[n]}
+            )
+            print(
+                f"deploy/k8s/base/generated drifts from the code ({', '.join(drifted)}); "
+                "run: .venv/bin/python deploy/k8s/generate.py",
+                file=sys.stderr,
+            )
+            return 1
+        return 0
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    for stale in set(p.name for p in GENERATED.glob("*.yaml")) - set(wanted):
+        (GENERATED / stale).unlink()
+    for name, text in wanted.items():
+        (GENERATED / name).write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

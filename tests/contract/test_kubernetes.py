@@ -1,0 +1,288 @@
+"""deploy/k8s checked without a cluster: every overlay builds with kustomize, every object is
+valid against its schema (Kubernetes' own; CloudNativePG's and KEDA's published
+CustomResourceDefinitions), and the platform's rules hold for every object."""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import kubernetes_validate
+import pytest
+import yaml
+from pydantic import SecretStr
+
+from crm_common.contracts.events.registry import all_topics
+from crm_common.messaging.consumer import dead_letter_topic
+from crm_common.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+K8S = ROOT / "deploy" / "k8s"
+OVERLAYS = ("dev", "hq", "dealer")
+KUBERNETES_VERSION = "1.33"
+SERVICES = sorted(p.name for p in (ROOT / "services").iterdir() if (p / "Dockerfile").exists())
+STRIMZI_KINDS = {"Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "KafkaMirrorMaker2"}
+SECRETS_NOT_DEPLOYED = {
+    "signing_key_pem": "identity creates its first signing key itself when none is given",
+    "demo_password": "demo users exist in development only",
+}
+"""Secret settings that production deliberately leaves unset."""
+
+
+@functools.cache
+def tools() -> dict[str, str]:
+    out = subprocess.run(
+        [str(K8S / "tools.sh")], check=True, capture_output=True, text=True, timeout=900
+    ).stdout
+    return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+
+
+@functools.cache
+def rendered(overlay: str) -> tuple[dict[str, Any], ...]:
+    out = subprocess.run(
+        [tools()["kustomize"], "build", str(K8S / "overlays" / overlay)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return tuple(doc for doc in yaml.safe_load_all(out) if doc)
+
+
+@functools.cache
+def crd_schemas() -> dict[tuple[str, str], dict[str, Any]]:
+    """(apiVersion, kind) → the CRD's openAPIV3Schema, closed to unknown fields the way
+    ``kubectl apply --validate=strict`` refuses them."""
+    schemas = {}
+    for folder in (tools()["cnpg-crds"], tools()["keda-crds"]):
+        for path in Path(folder).glob("*.yaml"):
+            crd = yaml.safe_load(path.read_text())
+            for version in crd["spec"]["versions"]:
+                api_version = f"{crd['spec']['group']}/{version['name']}"
+                schema = _strict(version["schema"]["openAPIV3Schema"])
+                schemas[(api_version, crd["spec"]["names"]["kind"])] = schema
+    return schemas
+
+
+def _strict(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        closed = {k: _strict(v) for k, v in schema.items()}
+        if (
+            "properties" in closed
+            and "additionalProperties" not in closed
+            and not closed.get("x-kubernetes-preserve-unknown-fields")
+        ):
+            closed["additionalProperties"] = False
+            # metadata is the API server's, not the CRD's.
+            closed["properties"].pop("metadata", None)
+            closed["properties"]["metadata"] = {"type": "object"}
+        return closed
+    if isinstance(schema, list):
+        return [_strict(item) for item in schema]
+    return schema
+
+
+def objects(overlay: str, kind: str) -> Iterator[dict[str, Any]]:
+    return (o for o in rendered(overlay) if o["kind"] == kind)
+
+
+def pod_specs(overlay: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for kind in ("Deployment", "StatefulSet"):
+        for obj in objects(overlay, kind):
+            yield obj["metadata"]["name"], obj["spec"]["template"]["spec"]
+
+
+def test_the_generated_base_matches_the_code() -> None:
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), str(K8S / "generate.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_object_is_valid_against_its_schema(overlay: str) -> None:
+    problems = []
+    for obj in rendered(overlay):
+        name = f"{obj['kind']}/{obj['metadata']['name']}"
+        key = (obj["apiVersion"], obj["kind"])
+        if key in crd_schemas():
+            try:
+                jsonschema.validate(obj, crd_schemas()[key])
+            except jsonschema.ValidationError as error:
+                problems.append(f"{name}: {error.json_path}: {error.message}")
+        elif obj["kind"] in STRIMZI_KINDS:
+            # Strimzi publishes its CRDs on neither Maven Central nor the Go module proxy, the
+            # registries this project builds from; its objects get the structural checks below.
+            assert obj["apiVersion"] == "kafka.strimzi.io/v1beta2", name
+        else:
+            try:
+                kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
+            except kubernetes_validate.ValidationError as error:
+                problems.append(f"{name}: {error.message}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_service_runs_an_api_and_a_worker(overlay: str) -> None:
+    deployments = {o["metadata"]["name"] for o in objects(overlay, "Deployment")}
+    expected = {f"{s}-{role}" for s in SERVICES for role in ("api", "worker")}
+    assert expected <= deployments
+    autoscaled = {
+        o["spec"]["scaleTargetRef"]["name"] for o in objects(overlay, "HorizontalPodAutoscaler")
+    }
+    assert {f"{s}-api" for s in SERVICES} <= autoscaled
+    budgets = {
+        tuple(sorted(o["spec"]["selector"]["matchLabels"].items()))
+        for o in objects(overlay, "PodDisruptionBudget")
+    }
+    for obj in objects(overlay, "Deployment"):
+        labels = obj["spec"]["selector"]["matchLabels"]
+        assert tuple(sorted(labels.items())) in budgets, obj["metadata"]["name"]
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_pod_is_probed_limited_and_unprivileged(overlay: str) -> None:
+    for name, spec in pod_specs(overlay):
+        assert spec.get("automountServiceAccountToken") is False, name
+        assert spec["securityContext"]["runAsNonRoot"] is True, name
+        for container in spec["containers"]:
+            assert {"livenessProbe", "readinessProbe"} <= set(container), name
+        for container in [*spec["containers"], *spec.get("initContainers", [])]:
+            where = f"{name}/{container['name']}"
+            assert {"cpu", "memory"} <= set(container["resources"]["requests"]), where
+            assert {"cpu", "memory"} <= set(container["resources"]["limits"]), where
+            security = container["securityContext"]
+            assert security["runAsNonRoot"] is True, where
+            assert security["readOnlyRootFilesystem"] is True, where
+            assert security["allowPrivilegeEscalation"] is False, where
+            assert security["capabilities"]["drop"] == ["ALL"], where
+
+
+def test_the_apis_probe_their_health_endpoints() -> None:
+    for obj in objects("hq", "Deployment"):
+        if obj["metadata"]["name"].endswith(("-api", "-worker")):
+            container = obj["spec"]["template"]["spec"]["containers"][0]
+            assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+            assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+
+
+def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None:
+    for obj in objects("hq", "Deployment"):
+        spec = obj["spec"]["template"]["spec"]
+        for container in [*spec["containers"], *spec.get("initContainers", [])]:
+            secrets = {
+                e["valueFrom"]["secretKeyRef"]["name"]
+                for e in container.get("env", [])
+                if e["name"] == "DB_PASSWORD"
+            }
+            if not secrets:
+                continue
+            (secret,) = secrets
+            role = "owner" if container["name"] == "migrate" else "app"
+            assert secret.endswith(f"-db-{role}"), f"{obj['metadata']['name']}/{container['name']}"
+    api_pods = [o for o in objects("hq", "Deployment") if o["metadata"]["name"].endswith("-api")]
+    assert all(
+        [c["name"] for c in o["spec"]["template"]["spec"]["initContainers"]] == ["migrate"]
+        for o in api_pods
+    )
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_topic_the_code_declares_has_a_kafka_topic(overlay: str) -> None:
+    declared = {t for topic in all_topics() for t in (topic, dead_letter_topic(topic))}
+    present = {o["spec"]["topicName"] for o in objects(overlay, "KafkaTopic")}
+    assert declared <= present, sorted(declared - present)
+
+
+def test_topics_have_room_for_the_workers_the_autoscaler_may_start() -> None:
+    partitions = {
+        o["spec"]["topicName"]: o["spec"]["partitions"] for o in objects("hq", "KafkaTopic")
+    }
+    for scaled in objects("hq", "ScaledObject"):
+        for trigger in scaled["spec"]["triggers"]:
+            topic = trigger["metadata"]["topic"]
+            assert partitions[topic] >= scaled["spec"]["maxReplicaCount"], topic
+
+
+def test_each_service_user_may_write_only_what_it_publishes() -> None:
+    for user in objects("hq", "KafkaUser"):
+        name = user["metadata"]["name"]
+        if not name.startswith("crm-"):
+            continue
+        service = name.removeprefix("crm-")
+        for rule in user["spec"]["authorization"]["acls"]:
+            resource = rule["resource"]
+            assert resource.get("patternType", "literal") == "literal", name
+            if resource["type"] == "topic" and "Write" in rule["operations"]:
+                topic = resource["name"]
+                assert (
+                    topic.startswith(f"crm.{service.replace('-', '_')}.")
+                    or topic.startswith(f"crm.{service}.")
+                    or topic.endswith(".dlq")
+                ), f"{name} may write {topic}"
+
+
+def test_a_dealer_may_touch_only_its_own_prefixes_at_hq() -> None:
+    dealers = [o for o in objects("hq", "KafkaUser") if o["metadata"]["name"].startswith("dealer-")]
+    assert dealers
+    for user in dealers:
+        dealer = user["metadata"]["name"]
+        for rule in user["spec"]["authorization"]["acls"]:
+            resource = rule["resource"]
+            if resource["type"] == "cluster":
+                assert rule["operations"] == ["IdempotentWrite"]
+                continue
+            allowed = (f"{dealer}.", f"downlink.{dealer}.")
+            assert resource["name"].startswith(allowed), f"{dealer}: {resource}"
+            if resource["name"].startswith(f"downlink.{dealer}."):
+                assert "Write" not in rule["operations"]
+
+
+def test_every_secret_the_settings_need_comes_from_a_secret_object() -> None:
+    """A new secret setting fails here until deploy/k8s/generate.py (SECRET_SETTINGS) gives it
+    to the services that need it from a Secret."""
+    secret_settings = {
+        f"CRM_{name.upper()}"
+        for name, field in Settings.model_fields.items()
+        if SecretStr in _types_of(field.annotation) and name not in SECRETS_NOT_DEPLOYED
+    }
+    referenced = set()
+    for obj in objects("hq", "Deployment"):
+        spec = obj["spec"]["template"]["spec"]
+        for container in [*spec["containers"], *spec.get("initContainers", [])]:
+            where = f"{obj['metadata']['name']}/{container['name']}"
+            env = {e["name"]: e for e in container.get("env", [])}
+            for name in secret_settings & set(env):
+                referenced.add(name)
+                if "valueFrom" in env[name]:
+                    assert "secretKeyRef" in env[name]["valueFrom"], f"{where}: {name}"
+                    continue
+                # Assembled from secret parts, e.g. the database URL's $(DB_PASSWORD).
+                parts = re.findall(r"\$\((\w+)\)", env[name]["value"])
+                assert parts, f"{where}: {name} is written in the manifest"
+                for part in parts:
+                    assert "secretKeyRef" in env[part]["valueFrom"], f"{where}: {part}"
+    assert secret_settings <= referenced, sorted(secret_settings - referenced)
+    for overlay in OVERLAYS:
+        for config in objects(overlay, "ConfigMap"):
+            assert not secret_settings & set(config["data"]), config["metadata"]["name"]
+
+
+def _types_of(annotation: Any) -> set[Any]:
+    args = getattr(annotation, "__args__", None)
+    return set(args) if args else {annotation}
+
+
+def test_settings_config_map_names_only_known_settings() -> None:
+    known = {f"CRM_{name.upper()}" for name in Settings.model_fields}
+    for overlay in OVERLAYS:
+        config = next(
+            o for o in objects(overlay, "ConfigMap") if o["metadata"]["name"] == "crm-settings"
+        )
+        assert set(config["data"]) <= known, set(config["data"]) - known
