@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
@@ -19,7 +18,6 @@ from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import free_port
 from crm_common.testing.services import api_in_process, migrated_database, reset_tenant
-from crm_leads.adapters.tables import staff
 from crm_leads.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
@@ -45,7 +43,6 @@ TABLES = (
     "customers",
     "pool_members",
     "pools",
-    "staff",
 )
 
 
@@ -92,21 +89,7 @@ async def sessions(leads_database: str) -> AsyncIterator[async_sessionmaker[Asyn
     """A fresh tenant state per test: the org tree and staff of the test tenant."""
     engine = create_engine(Settings(env="test", database_url=leads_database, database_pool_size=20))
     factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, TABLES)
-    async with factory() as session, session.begin():
-        await session.execute(
-            insert(staff),
-            [
-                {
-                    "user_id": p.user_id,
-                    "tenant": TENANT,
-                    "org_node": p.org_node,
-                    "roles": sorted(p.roles),
-                    "active": True,
-                }
-                for p in vars(PEOPLE).values()
-            ],
-        )
+    await reset_tenant(factory, TENANT, ORG, TABLES, staff=vars(PEOPLE).values())
     yield factory
     await engine.dispose()
 

@@ -14,10 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import Principal
 from crm_common.contracts import new_event
-from crm_common.contracts.events.identity.v1 import UserChanged
+from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
+from crm_common.settings import Settings
 from crm_leads.adapters.repository import LeadBusy
 from crm_leads.adapters.tables import lead_history, leads, pools
 from crm_leads.application import handlers
@@ -33,7 +34,7 @@ from crm_leads.domain.lead import (
     SuspectedCollusion,
 )
 from crm_leads.domain.pool_rules import PoolRules
-from crm_leads.entrypoints.consumers import record_user_change
+from crm_leads.entrypoints.consumers import subscriptions
 
 from .conftest import PEOPLE, TENANT
 
@@ -300,8 +301,9 @@ async def test_a_deactivated_owner_s_leads_go_back_to_the_pool_once(
     )
     async with sessions() as session, session.begin():
         await session.execute(text("UPDATE leads SET owner_user = :u"), {"u": str(UUID(int=1))})
+    [staff] = [s for s in subscriptions(Settings(env="test")) if s.topic == USER_TOPIC]
     async with UnitOfWork(sessions) as uow:
-        await record_user_change(uow, event)
+        await staff.handles[0].apply(uow, [event])
     async with sessions() as session:
         owners = (await session.execute(select(leads.c.owner_user, leads.c.pool_id))).all()
     assert all(owner is None and pool is not None for owner, pool in owners)

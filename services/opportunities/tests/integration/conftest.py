@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
@@ -24,7 +23,7 @@ from crm_common.testing.services import (
     migrated_database,
     reset_tenant,
 )
-from crm_opportunities.adapters.tables import metadata, staff
+from crm_opportunities.adapters.tables import metadata
 from crm_opportunities.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
@@ -97,21 +96,9 @@ async def sessions(opportunities_database: str) -> AsyncIterator[Sessions]:
         Settings(env="test", database_url=opportunities_database, database_pool_size=20)
     )
     factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, [t.name for t in metadata.sorted_tables])
-    async with factory() as session, session.begin():
-        await session.execute(
-            insert(staff),
-            [
-                {
-                    "user_id": p.user_id,
-                    "tenant": TENANT,
-                    "org_node": p.org_node,
-                    "roles": sorted(p.roles),
-                    "active": True,
-                }
-                for p in vars(PEOPLE).values()
-            ],
-        )
+    await reset_tenant(
+        factory, TENANT, ORG, [t.name for t in metadata.sorted_tables], staff=vars(PEOPLE).values()
+    )
     yield factory
     await engine.dispose()
 

@@ -1,5 +1,6 @@
-"""Tables every service database has: outbox and inbox (DESIGN.md "Events"), and the copy of
-the org tree the shared policy reads."""
+"""Tables every service database has: outbox and inbox (DESIGN.md "Events"), and the copies of
+identity's data the shared policy reads (org tree, sharing agreements, and, where a service
+gives work to people, its staff)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,19 @@ org_directory = Table(
     Column("active", Boolean, nullable=False),
     Index("ix_org_directory_tenant_path", "tenant", "path"),
     Index("ix_org_directory_tenant_dealer", "tenant", "dealer_id"),
+)
+
+# The copy of identity's users a service that gives work to people keeps (from
+# identity.UserChanged, crm_common.policy.staff): who may own its records.
+staff = Table(
+    "staff",
+    messaging_metadata,
+    Column("user_id", String(64), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("org_node", String(64), nullable=False),
+    Column("roles", ARRAY(String(40)), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Index("ix_staff_tenant_org", "tenant", "org_node"),
 )
 
 # Each service's copy of the sharing agreements (from identity.SharingPolicyChanged); levels

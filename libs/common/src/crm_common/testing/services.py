@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.db.tables import org_directory
+from crm_common.db.tables import staff as staff_table
 from crm_common.settings import Settings
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import run_command
@@ -33,11 +34,18 @@ async def migrated_database(service: str, databases: Databases, purpose: str, lo
 
 
 async def reset_tenant(
-    sessions: async_sessionmaker[AsyncSession], tenant: str, org: OrgTree, tables: Iterable[str]
+    sessions: async_sessionmaker[AsyncSession],
+    tenant: str,
+    org: OrgTree,
+    tables: Iterable[str],
+    *,
+    staff: Iterable[Principal] = (),
 ) -> None:
     """Empties ``tables`` (and the org tree and outbox) and inserts the tenant's org tree: a
-    node whose dealer is itself is a dealer."""
-    emptied = ", ".join([*tables, "org_directory", "outbox"])
+    node whose dealer is itself is a dealer. With ``staff``, the staff copy is emptied too and
+    holds them, active, as identity's UserChanged would leave them."""
+    people = list(staff)
+    emptied = ", ".join([*tables, "org_directory", "outbox", *(["staff"] if people else [])])
     async with sessions() as session, session.begin():
         await session.execute(text(f"TRUNCATE {emptied} CASCADE"))
         await session.execute(
@@ -55,6 +63,20 @@ async def reset_tenant(
                 for node, parent, dealer in org
             ],
         )
+        if people:
+            await session.execute(
+                insert(staff_table),
+                [
+                    {
+                        "user_id": p.user_id,
+                        "tenant": p.tenant,
+                        "org_node": p.org_node,
+                        "roles": sorted(p.roles),
+                        "active": True,
+                    }
+                    for p in people
+                ],
+            )
 
 
 @asynccontextmanager

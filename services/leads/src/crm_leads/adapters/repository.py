@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.db.tables import org_directory
+from crm_common.db.tables import org_directory, staff
 from crm_common.policy.directory import dealer_of
 from crm_leads.adapters.tables import (
     LEAD_IS_OPEN,
@@ -27,7 +27,6 @@ from crm_leads.adapters.tables import (
     leads,
     pool_members,
     pools,
-    staff,
 )
 from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.customer_identifiers import (
@@ -533,23 +532,6 @@ async def staff_member(
         )
     ).first()
     return None if row is None else (row[0], list(row[1]))
-
-
-async def record_staff(
-    session: AsyncSession,
-    *,
-    tenant: str,
-    user_id: str,
-    org_node: str,
-    roles: list[str],
-    active: bool,
-) -> None:
-    values = {"tenant": tenant, "org_node": org_node, "roles": roles, "active": active}
-    await session.execute(
-        pg_insert(staff)
-        .values(user_id=user_id, **values)
-        .on_conflict_do_update(index_elements=[staff.c.user_id], set_=values)
-    )
 
 
 async def open_leads_owned_by(session: AsyncSession, tenant: str, user_id: str) -> list[Lead]:

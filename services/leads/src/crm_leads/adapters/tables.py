@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-    ARRAY,
     BigInteger,
     Boolean,
     Column,
@@ -88,19 +87,6 @@ pool_members = Table(
     Column("org_node", String(64), nullable=False),
     Column("weight", Integer, nullable=False, server_default=text("1")),
     Column("last_assigned_at", DateTime(timezone=True)),
-)
-
-# The users who may work leads, copied from identity.UserChanged: assignment targets, pool
-# candidates, and whose leads to hand back when someone leaves.
-staff = Table(
-    "staff",
-    metadata,
-    Column("user_id", String(64), primary_key=True),
-    Column("tenant", String(64), nullable=False),
-    Column("org_node", String(64), nullable=False),
-    Column("roles", ARRAY(String(40)), nullable=False),
-    Column("active", Boolean, nullable=False),
-    Index("ix_staff_tenant_org", "tenant", "org_node"),
 )
 
 OPEN_STATUSES = "status IN ('open', 'loss_pending')"

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope, EventData
-from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged, UserChangedEvent
+from crm_common.contracts.events.identity.v1 import UserChangedEvent
 from crm_common.contracts.events.opportunities.v1 import (
     OPPORTUNITY_TOPIC,
     ORDER_TOPIC,
@@ -20,6 +20,7 @@ from crm_common.contracts.events.opportunities.v1 import (
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
+from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_leads.adapters import repository
 from crm_leads.application.handlers import hand_back_leads_of
@@ -27,19 +28,10 @@ from crm_leads.application.handlers import hand_back_leads_of
 log = logging.getLogger(__name__)
 
 
-async def record_user_change(uow: UnitOfWork, event: UserChangedEvent) -> None:
-    user = event.data
-    await repository.record_staff(
-        uow.session,
-        tenant=event.tenant,
-        user_id=str(user.user_id),
-        org_node=user.org_id,
-        roles=user.roles,
-        active=user.active,
-    )
-    if not user.active:
+async def hand_back_if_deactivated(uow: UnitOfWork, event: UserChangedEvent) -> None:
+    if not event.data.active:
         released = await hand_back_leads_of(
-            uow, tenant=event.tenant, user_id=str(user.user_id), now=event.occurred_at
+            uow, tenant=event.tenant, user_id=str(event.data.user_id), now=event.occurred_at
         )
         log.info("leads of a deactivated user released", extra={"released": released})
 
@@ -75,11 +67,10 @@ async def reopen_customer_opportunity(uow: UnitOfWork, event: Envelope[OrderCanc
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
     return [
         *policy_subscriptions(settings),
-        Subscription(
-            consumer=f"{settings.service_name}.staff",
-            topic=USER_TOPIC,
-            handles=[Handles(UserChanged, record_user_change)],
+        staff_subscription(
+            settings,
             description="Keeps the staff who may own leads; hands back a deactivated user's leads.",
+            then=hand_back_if_deactivated,
         ),
         Subscription(
             consumer=f"{settings.service_name}.customer-opportunities",

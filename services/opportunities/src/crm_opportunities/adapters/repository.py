@@ -11,12 +11,11 @@ from sqlalchemy import ColumnElement, Select, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.db.tables import org_directory
+from crm_common.db.tables import org_directory, staff
 from crm_opportunities.adapters.tables import (
     activities,
     opportunities,
     pipelines,
-    staff,
     stage_history,
     test_drives,
     trade_ins,
@@ -229,23 +228,6 @@ async def add_test_drive(
         )
     )
     return test_drive_id
-
-
-async def record_staff(
-    session: AsyncSession,
-    *,
-    tenant: str,
-    user_id: str,
-    org_node: str,
-    roles: list[str],
-    active: bool,
-) -> None:
-    values = {"tenant": tenant, "org_node": org_node, "roles": roles, "active": active}
-    await session.execute(
-        pg_insert(staff)
-        .values(user_id=user_id, **values)
-        .on_conflict_do_update(index_elements=[staff.c.user_id], set_=values)
-    )
 
 
 async def active_staff_node(

@@ -28,18 +28,6 @@ metadata = MetaData()
 
 Money = Numeric(14, 2)
 
-# Who may own opportunities: identity's users, copied from UserChanged.
-staff = Table(
-    "staff",
-    metadata,
-    Column("user_id", String(64), primary_key=True),
-    Column("tenant", String(64), nullable=False),
-    Column("org_node", String(64), nullable=False),
-    Column("roles", ARRAY(String(40)), nullable=False),
-    Column("active", Boolean, nullable=False),
-    Index("ix_staff_tenant_org", "tenant", "org_node"),
-)
-
 # A dealer's sales process (or an HQ template, owner_org = the HQ node, is_template = true):
 # ordered stages, each {code, name, probability, required_activities, rot_days}.
 pipelines = Table(

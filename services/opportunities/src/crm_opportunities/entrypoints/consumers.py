@@ -5,26 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadConverted
 from crm_common.contracts.events.opportunities.v1 import CATALOG_TOPIC, CatalogPublished
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
+from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_opportunities.application.catalog import keep_published_catalog
 from crm_opportunities.application.opportunities import open_from_converted_lead
-from crm_opportunities.application.staff import record_user_change
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
     return [
         *policy_subscriptions(settings),
-        Subscription(
-            consumer=f"{settings.service_name}.staff",
-            topic=USER_TOPIC,
-            handles=[Handles(UserChanged, record_user_change)],
-            description="Keeps the staff who may own opportunities.",
-        ),
+        staff_subscription(settings, description="Keeps the staff who may own opportunities."),
         Subscription(
             consumer=f"{settings.service_name}.conversions",
             topic=LEAD_TOPIC,

@@ -1,0 +1,66 @@
+"""The staff copy: identity's users as a service that gives work to people keeps them (who may
+own its records), current from identity's UserChanged in the service's own `staff` table."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged, UserChangedEvent
+from crm_common.db.tables import staff
+from crm_common.db.unit_of_work import UnitOfWork
+from crm_common.messaging.consumer import Handles, Subscription
+from crm_common.settings import Settings
+
+StaffChange = Callable[[UnitOfWork, UserChangedEvent], Awaitable[None]]
+"""What else a service does when a user changes, in the same transaction (e.g. hand back a
+deactivated user's leads)."""
+
+
+async def record_staff(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    user_id: str,
+    org_node: str,
+    roles: list[str],
+    active: bool,
+) -> None:
+    values = {"tenant": tenant, "org_node": org_node, "roles": roles, "active": active}
+    await session.execute(
+        insert(staff)
+        .values(user_id=user_id, **values)
+        .on_conflict_do_update(index_elements=[staff.c.user_id], set_=values)
+    )
+
+
+async def record_user_change(uow: UnitOfWork, event: UserChangedEvent) -> None:
+    user = event.data
+    await record_staff(
+        uow.session,
+        tenant=event.tenant,
+        user_id=str(user.user_id),
+        org_node=user.org_id,
+        roles=user.roles,
+        active=user.active,
+    )
+
+
+def staff_subscription(
+    settings: Settings, *, description: str, then: StaffChange | None = None
+) -> Subscription:
+    """Keeps the staff copy; ``then`` runs after each change, in the same transaction."""
+
+    async def effect(uow: UnitOfWork, event: UserChangedEvent) -> None:
+        await record_user_change(uow, event)
+        if then is not None:
+            await then(uow, event)
+
+    return Subscription(
+        consumer=f"{settings.service_name}.staff",
+        topic=USER_TOPIC,
+        handles=[Handles(UserChanged, effect)],
+        description=description,
+    )
