@@ -10,7 +10,19 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, RowMapping, delete, func, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    RowMapping,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
@@ -18,6 +30,7 @@ from crm_common.contracts import Envelope
 from crm_common.messaging.headers import event_headers
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_leads.adapters.import_tables import (
+    lead_import_attempts,
     lead_import_chunks,
     lead_import_errors,
     lead_imports,
@@ -105,20 +118,60 @@ async def import_for(
 
 async def lock_pending_import(session: AsyncSession, import_id: UUID | None) -> LeadImport | None:
     """A queued or running job nobody is working on right now (that one, if named), locked for
-    this transaction; a worker holding it mid-slice makes it invisible here (SKIP LOCKED)."""
+    this transaction; a worker holding it mid-slice makes it invisible here (SKIP LOCKED). The
+    lock leaves the key alone, so ``record_attempt`` may reference the job meanwhile."""
     query = select(lead_imports).where(lead_imports.c.status.in_(PENDING))
     if import_id is not None:
         query = query.where(lead_imports.c.id == import_id)
     row = (
         (
             await session.execute(
-                query.order_by(lead_imports.c.created_at).limit(1).with_for_update(skip_locked=True)
+                query.order_by(lead_imports.c.created_at)
+                .limit(1)
+                .with_for_update(skip_locked=True, key_share=True)
             )
         )
         .mappings()
         .first()
     )
     return None if row is None else _import_of(row)
+
+
+async def record_attempt(session: AsyncSession, import_id: UUID, resume_row: int) -> int:
+    """Count a slice starting at ``resume_row``; returns the attempts at that row so far, this
+    one included (a job that has moved on starts again at 1)."""
+    a = lead_import_attempts
+    statement = (
+        pg_insert(a)
+        .values(import_id=import_id, resume_row=resume_row, attempts=1)
+        .on_conflict_do_update(
+            index_elements=[a.c.import_id],
+            set_={
+                "attempts": case(
+                    (a.c.resume_row == resume_row, a.c.attempts + 1), else_=literal(1)
+                ),
+                "resume_row": resume_row,
+            },
+        )
+        .returning(a.c.attempts)
+    )
+    return int((await session.execute(statement)).scalar_one())
+
+
+async def forget_attempt(session: AsyncSession, import_id: UUID, resume_row: int) -> None:
+    """The attempt ended in an error its worker survived: it is not a crash."""
+    a = lead_import_attempts
+    await session.execute(
+        update(a)
+        .where(a.c.import_id == import_id, a.c.resume_row == resume_row, a.c.attempts > 0)
+        .values(attempts=a.c.attempts - 1)
+    )
+
+
+async def _clear_attempts(session: AsyncSession, import_id: UUID) -> None:
+    await session.execute(
+        delete(lead_import_attempts).where(lead_import_attempts.c.import_id == import_id)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,6 +617,7 @@ async def record_progress(
     if status is ImportStatus.DONE:
         values["finished_at"] = now
     await session.execute(update(lead_imports).where(c.id == import_id).values(**values))
+    await _clear_attempts(session, import_id)
     if status is ImportStatus.DONE:
         await _drop_chunks(session, import_id)
 
@@ -574,6 +628,7 @@ async def fail_import(session: AsyncSession, import_id: UUID, error: str, now: d
         .where(lead_imports.c.id == import_id)
         .values(status=ImportStatus.FAILED.value, error=error, updated_at=now, finished_at=now)
     )
+    await _clear_attempts(session, import_id)
     await _drop_chunks(session, import_id)
 
 

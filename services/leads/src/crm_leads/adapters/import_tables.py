@@ -61,6 +61,22 @@ lead_import_chunks = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+# Slices a worker started at the job's resume point and never reported back on, counted in a
+# transaction of their own before reading: a file that kills its worker cannot be retried
+# forever (see ``application.imports.MAX_WORKER_CRASHES``).
+lead_import_attempts = Table(
+    "lead_import_attempts",
+    metadata,
+    Column(
+        "import_id",
+        UUID(as_uuid=True),
+        ForeignKey("lead_imports.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("resume_row", Integer, nullable=False),
+    Column("attempts", Integer, nullable=False),
+)
+
 lead_import_errors = Table(
     "lead_import_errors",
     metadata,

@@ -1,46 +1,85 @@
-"""Reading an uploaded spreadsheet row by row from a local file, never whole into memory:
-CSV with the standard library, XLSX with openpyxl's read-only (streaming) mode."""
+"""An uploaded spreadsheet's rows as the worker reads them: from a reader process
+(``spreadsheet_reader``), never parsed in the worker itself. Inflating and parsing an untrusted
+file is where a deflate bomb or a crafted workbook strikes; the reader checks the import's
+limits and runs under its own memory limit, so a file that still gets past them ends the reader
+— its job fails naming the limit — while the worker's outbox relay and consumers go on. It also
+keeps the parsing's CPU off the worker's interpreter lock."""
 
 from __future__ import annotations
 
-import csv
+import json
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-import openpyxl
-
+from crm_leads.adapters import spreadsheet_reader
 from crm_leads.domain.lead_import import (
     HEADER_ROW,
+    FileOverLimit,
     ImportFormat,
     UnreadableFile,
-    delimiter_of,
-    encoding_of,
 )
 
-ENCODING_PROBE_BYTES = 64 * 1024
+READER_MEMORY_BYTES = 1 << 30
+"""The reader's address space: openpyxl's shared strings at their limit fit, a bomb does not."""
 NumberedRow = tuple[int, list[str]]
 
 
 class SpreadsheetRows:
-    """The rows of a file as (row number, cell texts), the header being row 1."""
+    """The rows of a file as (row number, cell texts): the header (row 1), then the rows from
+    ``start_row`` on. Blocking: the worker iterates it in a thread."""
 
-    def __init__(self, path: Path, file_format: ImportFormat) -> None:
-        self._path = path
-        self._format = file_format
-        self._closers: list[Any] = []
-        self.rows_estimated: int | None = None
+    def __init__(
+        self,
+        path: Path,
+        file_format: ImportFormat,
+        *,
+        start_row: int = HEADER_ROW + 1,
+        memory_bytes: int | None = None,
+    ) -> None:
+        self._memory_bytes = memory_bytes or READER_MEMORY_BYTES
+        self._process = subprocess.Popen(  # noqa: S603 - our own module, arguments we made
+            [
+                sys.executable,
+                "-m",
+                spreadsheet_reader.__name__,
+                str(path),
+                file_format.value,
+                str(start_row),
+                str(self._memory_bytes),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+        )
+        self._start_row = start_row
+        self._batch: Iterator[list[Any]] = iter(())
+        self._ended = False
         self.next_row = HEADER_ROW
-        self._rows = self._open_csv() if file_format is ImportFormat.CSV else self._open_xlsx()
+        try:
+            self.rows_estimated: int | None = self._frame()["estimated"]
+        except BaseException:
+            self.close()
+            raise
 
     def __iter__(self) -> Iterator[NumberedRow]:
         return self
 
     def __next__(self) -> NumberedRow:
-        number, cells = next(self._rows)
-        self.next_row = number + 1
-        return number, cells
+        while True:
+            for number, cells in self._batch:
+                # After the header the reader goes on at ``start_row``.
+                self.next_row = max(number + 1, self._start_row)
+                return number, cells
+            if self._ended:
+                raise StopIteration
+            frame = self._frame()
+            if frame.get("end"):
+                self._ended = True
+            else:
+                self._batch = iter(frame["rows"])
 
     def skip_to(self, row_number: int) -> None:
         """Move on so that the next row read is ``row_number`` (or the end of the file)."""
@@ -49,61 +88,32 @@ class SpreadsheetRows:
                 return
 
     def close(self) -> None:
-        for closer in self._closers:
-            closer.close()
-        self._closers.clear()
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
 
-    def _open_csv(self) -> Iterator[NumberedRow]:
-        with self._path.open("rb") as probe:
-            encoding = encoding_of(probe.read(ENCODING_PROBE_BYTES))
-        handle: IO[str] = self._path.open(encoding=encoding, errors="replace", newline="")
-        self._closers.append(handle)
-        first_line = handle.readline()
-        handle.seek(0)
-        return _numbered_csv(csv.reader(handle, delimiter=delimiter_of(first_line)))
+    def _frame(self) -> dict[str, Any]:
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline()
+        if not line:
+            raise self._stopped()
+        frame: dict[str, Any] = json.loads(line)
+        if "error" in frame:
+            self._ended = True
+            kind = FileOverLimit if frame["over_limit"] else UnreadableFile
+            raise kind(frame["error"])
+        return frame
 
-    def _open_xlsx(self) -> Iterator[NumberedRow]:
-        try:
-            workbook = openpyxl.load_workbook(self._path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
-            raise UnreadableFile(f"not a readable XLSX workbook: {exc}") from exc
-        self._closers.append(workbook)
-        sheet = workbook.worksheets[0]
-        if sheet.max_row is not None:
-            self.rows_estimated = max(sheet.max_row - HEADER_ROW, 0)
-        # Some writers record a wrong sheet size; read what is there instead.
-        sheet.reset_dimensions()
-        return _numbered_xlsx(sheet.iter_rows(values_only=True))
-
-
-def _numbered_csv(reader: Iterator[list[str]]) -> Iterator[NumberedRow]:
-    number = HEADER_ROW
-    try:
-        for cells in reader:
-            yield number, cells
-            number += 1
-    except csv.Error as exc:
-        raise UnreadableFile(f"row {number}: {exc}") from exc
-
-
-def _numbered_xlsx(rows: Iterator[tuple[Any, ...]]) -> Iterator[NumberedRow]:
-    number = HEADER_ROW
-    try:
-        for values in rows:
-            yield number, [cell_text(value) for value in values]
-            number += 1
-    except Exception as exc:  # a broken sheet fails in the XML parser, in any of its ways
-        raise UnreadableFile(f"row {number}: {exc}") from exc
-
-
-def cell_text(value: Any) -> str:
-    """A cell as text: phone numbers typed as numbers lose no digits and get no ``.0``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return str(value)
+    def _stopped(self) -> UnreadableFile:
+        """Why the reader ended without finishing: out of memory (its own limit, or killed by
+        the system's) is the file's size; anything else the reader's failure."""
+        self._ended = True
+        status = self._process.wait()
+        if status in (spreadsheet_reader.MEMORY_EXIT_CODE, -signal.SIGKILL):
+            return FileOverLimit(
+                f"reading the file needs more than {self._memory_bytes >> 20:,} MiB of memory "
+                "(the import limit)"
+            )
+        return UnreadableFile(f"the file's reader stopped (exit status {status})")

@@ -32,6 +32,7 @@ from crm_leads.application.handlers import PERSONAL_FIELDS
 from crm_leads.domain.assignment import plan_assignments
 from crm_leads.domain.lead_import import (
     HEADER_ROW,
+    MAX_DATA_ROWS,
     Columns,
     ImportFormat,
     ImportStatus,
@@ -53,6 +54,9 @@ SLICE_ROWS = 5_000
 RUN_SECONDS = 20.0
 """A worker run stops taking slices after this, so a shutdown never waits long; the next run
 resumes where it stopped."""
+MAX_WORKER_CRASHES = 2
+"""Slices started at one resume point that never came back (their worker died: out of memory,
+killed) before the job is failed instead of taking the next worker down too."""
 
 
 class ImportNotFound(LookupError):
@@ -60,7 +64,8 @@ class ImportNotFound(LookupError):
 
 
 class ImportTooLarge(Exception):
-    """The upload is over ``MAX_IMPORT_BYTES`` (answered 413); nothing was stored."""
+    """The upload is over ``MAX_IMPORT_BYTES``, or a CSV over ``MAX_DATA_ROWS`` lines (answered
+    413); nothing was stored."""
 
 
 async def start_import(
@@ -116,6 +121,10 @@ async def start_import(
             if file_format is ImportFormat.CSV
             else None
         )
+        if estimate is not None and estimate > MAX_DATA_ROWS:
+            raise ImportTooLarge(
+                f"the file has about {estimate:,} rows; an import reads at most {MAX_DATA_ROWS:,}"
+            )
         await import_store.record_upload(session, job.id, size_bytes=size, rows_estimated=estimate)
     return replace(job, size_bytes=size, rows_estimated=estimate)
 
@@ -286,7 +295,9 @@ async def work_imports(
                 batch = (
                     None
                     if job is None
-                    else await _import_slice(uow, job, reader, clock(), slice_rows, id_number_key)
+                    else await _attempt_slice(
+                        uow, sessions, job, reader, clock(), slice_rows, id_number_key
+                    )
                 )
             if job is None and wanted is None:
                 break
@@ -301,6 +312,39 @@ async def work_imports(
     finally:
         reader.close()
     return rows
+
+
+async def _attempt_slice(
+    uow: UnitOfWork,
+    sessions: async_sessionmaker[AsyncSession],
+    job: LeadImport,
+    reader: _Reader,
+    now: datetime,
+    size: int,
+    id_number_key: bytes | None,
+) -> Slice | None:
+    """The next slice of ``job`` (locked in ``uow``), counted as an attempt first in a
+    transaction of its own, so that it stays counted if this worker dies reading or storing it;
+    an attempt that ends in an error this worker survives is taken back."""
+    async with UnitOfWork(sessions) as attempt:
+        attempts = await import_store.record_attempt(attempt.session, job.id, job.next_row)
+    crashes = attempts - 1
+    if crashes >= MAX_WORKER_CRASHES:
+        reader.close()
+        await import_store.fail_import(
+            uow.session,
+            job.id,
+            f"the import stopped its worker {crashes} times at row {job.next_row} (out of memory "
+            "or killed) and was abandoned; the rows before it are imported",
+            now,
+        )
+        return None
+    try:
+        return await _import_slice(uow, job, reader, now, size, id_number_key)
+    except Exception:
+        async with UnitOfWork(sessions) as attempt:
+            await import_store.forget_attempt(attempt.session, job.id, job.next_row)
+        raise
 
 
 async def _import_slice(
@@ -447,7 +491,7 @@ async def _open(session: AsyncSession, job: LeadImport) -> _OpenFile:
         with path.open("wb") as file:
             async for chunk in import_store.chunks_of(session, job.id):
                 file.write(chunk)
-        rows = await asyncio.to_thread(SpreadsheetRows, path, job.format)
+        rows = await asyncio.to_thread(SpreadsheetRows, path, job.format, start_row=job.next_row)
         try:
             columns = await asyncio.to_thread(_header_and_skip, rows, job.next_row)
         except BaseException:

@@ -33,6 +33,13 @@ MAX_VEHICLE_INTEREST_LENGTH = 200
 MAX_RAW_VALUE_LENGTH = 200
 """What the error report keeps of a rejected cell."""
 
+# What one import reads at most. A file over a limit fails its job with a message naming it:
+# the bounds keep a hostile or broken file (a deflate bomb, a row of a million cells) from
+# taking the worker's memory.
+MAX_DATA_ROWS = 1_000_000
+MAX_ROW_CELLS = 1_000
+MAX_ROW_CHARACTERS = 64 * 1024
+
 
 class ImportFormat(StrEnum):
     CSV = "csv"
@@ -147,6 +154,33 @@ class LeadImport:
 class UnreadableFile(Exception):
     """The file cannot be read on (not a workbook, broken CSV quoting...): the job fails, the
     rows stored so far stay."""
+
+
+class FileOverLimit(UnreadableFile):
+    """The file is over one of the import's limits; the message names the limit."""
+
+
+def too_many_rows(row_number: int) -> FileOverLimit | None:
+    if row_number - HEADER_ROW <= MAX_DATA_ROWS:
+        return None
+    return FileOverLimit(f"the file has more than {MAX_DATA_ROWS:,} rows (the import limit)")
+
+
+def oversized_row(row_number: int, cells: Sequence[str]) -> FileOverLimit | None:
+    """Whether a row is over the cell or character limit of a row."""
+    if len(cells) > MAX_ROW_CELLS:
+        return FileOverLimit(
+            f"row {row_number} has more than {MAX_ROW_CELLS:,} cells (the import limit)"
+        )
+    if sum(len(cell) for cell in cells) > MAX_ROW_CHARACTERS:
+        return row_too_long(row_number)
+    return None
+
+
+def row_too_long(row_number: int) -> FileOverLimit:
+    return FileOverLimit(
+        f"row {row_number} is longer than {MAX_ROW_CHARACTERS:,} characters (the import limit)"
+    )
 
 
 class InvalidHeader(InvalidInput):
