@@ -586,11 +586,23 @@ kafka_status() {
   fi
 }
 
+# ------------------------------------------------------------ document tools
+
+# The quote PDF embeds WenQuanYi Micro Hei (CJK and Latin, Apache-2.0); the tests read PDFs back
+# with poppler (pdftotext, pdftoppm, pdffonts).
+documents_up() {
+  local missing=()
+  [[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || missing+=(fonts-wqy-microhei)
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  if ((${#missing[@]})); then apt_install "${missing[@]}"; fi
+}
+
 # ---------------------------------------------------------------------- main
 
 cmd_up() {
   local t0=$SECONDS
   ensure_dirs
+  documents_up
   pg_up
   redis_up
   kafka_start

@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Public campaign web forms: submissions per campaign and minute (Redis fixed window).
     campaign_form_rate_limit_per_minute: int = 120
+    # A TrueType font with CJK and Latin glyphs, embedded in printed documents (the quote PDF).
+    document_font_path: str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
     # Business days (daily figures, SLAs) are counted in the OEM's time zone.
     business_timezone: str = "Asia/Shanghai"
 

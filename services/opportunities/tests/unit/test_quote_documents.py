@@ -1,13 +1,14 @@
 import re
+import subprocess
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from uuid import uuid4
 
-from crm_opportunities.adapters.documents import (
-    QuoteDocument,
-    render_quote_html,
-    render_quote_pdf,
-)
+import pytest
+
+from crm_opportunities.adapters.documents import QuoteDocument, render_quote_html
+from crm_opportunities.adapters.quote_pdf import DocumentFontMissing, render_quote_pdf
 from crm_opportunities.domain.quote import LineKind, Quote, QuoteLine, QuoteStatus
 
 NOW = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
@@ -116,62 +117,106 @@ def test_html_shows_lines_partners_and_formatted_totals() -> None:
     assert "138****5678" in page
 
 
-def test_pdf_is_framed_as_pdf_1_4() -> None:
+def test_the_pdf_embeds_its_cjk_font() -> None:
     pdf = render_quote_pdf(document(typical()))
-    assert pdf.startswith(b"%PDF-1.4")
-    assert pdf.rstrip().endswith(b"%%EOF")
-    assert b"/BaseFont /STSong-Light" in pdf
-    assert b"/Encoding /UniGB-UCS2-H" in pdf
-    assert b"/Ordering (GB1)" in pdf
+    assert pdf.startswith(b"%PDF-")
+    fonts = poppler("pdffonts", pdf)
+    # name, type, encoding, emb, sub, uni: embedded as a subset, with a Unicode map.
+    row = next(line for line in fonts.splitlines() if "WenQuanYiMicroHei" in line)
+    assert re.search(r"\bTrueType\b.*\byes\s+yes\s+yes\b", row), fonts
 
 
-def test_every_xref_offset_points_at_its_object() -> None:
-    pdf = render_quote_pdf(document(quote([line() for _ in range(60)])))
-    offsets = xref_offsets(pdf)
-    assert len(offsets) == len(re.findall(rb"\d+ 0 obj\n", pdf))
-    for number, offset in offsets.items():
-        assert pdf[offset:].startswith(f"{number} 0 obj".encode())
+def test_the_pdf_text_round_trips_in_chinese_and_english() -> None:
+    text = poppler("pdftotext", render_quote_pdf(document(typical(), customer_name="林青")))
+    for expected in (
+        "报价单 Quote",
+        "天津滨海4S店",
+        "林青",
+        "整车 Vehicle",
+        "pingan",
+        "¥160,765.50",
+    ):
+        assert expected in text, expected
 
 
-def test_stream_lengths_are_exact() -> None:
-    pdf = render_quote_pdf(document(typical()))
-    for match in re.finditer(rb"/Length (\d+) >>\nstream\n", pdf):
-        end = match.end() + int(match.group(1))
-        assert pdf[end:].startswith(b"\nendstream")
-
-
-def test_pdf_writes_chinese_text_as_utf16be_hex() -> None:
-    pdf = render_quote_pdf(document(typical(), customer_name="林青"))
-    assert b"<" + utf16_hex("林青") + b">" in pdf
-    assert utf16_hex("天津滨海4S店") in pdf
-    assert utf16_hex("报价单 Quote") in pdf
-    assert utf16_hex("pingan") in pdf
-    assert utf16_hex("160,765.50") in pdf
+def test_the_chinese_text_is_drawn(tmp_path: Path) -> None:
+    """Rendered to an image, the title's ideographs leave ink where they stand."""
+    pdf_file = tmp_path / "quote.pdf"
+    pdf_file.write_bytes(render_quote_pdf(document(typical())))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "50",
+            "-gray",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pdf_file),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    (image,) = tmp_path.glob("page*.pgm")
+    width, height, pixels = read_pgm(image.read_bytes())
+    # The title 报价单 sits top left: 14 mm margin, first 15 mm of the page (50 dpi).
+    box = [
+        pixels[y * width + x]
+        for y in range(int(height * 0.02), int(height * 0.09))
+        for x in range(int(width * 0.05), int(width * 0.25))
+    ]
+    assert sum(1 for v in box if v < 128) > 50
 
 
 def test_a_long_quote_runs_onto_several_pages() -> None:
-    pdf = render_quote_pdf(document(quote([line() for _ in range(100)])))
-    count = int(re.findall(rb"/Count (\d+)", pdf)[0])
-    assert count > 1
-    assert len(re.findall(rb"/Type /Page\b", pdf)) == count
-    assert utf16_hex(f"Page {count} of {count}") in pdf
+    info = poppler("pdfinfo", render_quote_pdf(document(quote([line() for _ in range(100)]))))
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert pages > 1
+    text = poppler("pdftotext", render_quote_pdf(document(quote([line() for _ in range(100)]))))
+    # The header row is repeated on every page.
+    assert text.count("说明 Description") == pages
 
 
 def test_a_short_quote_is_one_page() -> None:
-    pdf = render_quote_pdf(document(typical()))
-    assert re.findall(rb"/Count (\d+)", pdf) == [b"1"]
+    info = poppler("pdfinfo", render_quote_pdf(document(typical())))
+    assert re.search(r"Pages:\s+1\n", info)
 
 
-def test_long_descriptions_are_cut_with_an_ellipsis() -> None:
+def test_long_descriptions_wrap_instead_of_running_off_the_page() -> None:
     long = "超长说明" * 40
-    pdf = render_quote_pdf(document(quote([line(description=long)])))
-    assert utf16_hex(long) not in pdf
-    assert re.search(rb"<(?:[0-9A-F]{4})+" + utf16_hex("…") + rb">", pdf)
+    text = poppler("pdftotext", render_quote_pdf(document(quote([line(description=long)]))))
+    assert "超长说明" in text
+    assert max(len(row) for row in text.splitlines()) < 120
 
 
-def test_characters_beyond_the_bmp_do_not_break_either_document() -> None:
-    q = quote([line(description="车 🚗 𠮷")])
-    pdf = render_quote_pdf(document(q, customer_name="𠮷野"))
-    assert utf16_hex("车 ? ?") in pdf
-    assert utf16_hex("?野") in pdf
+def test_characters_beyond_the_font_do_not_break_either_document() -> None:
+    q = quote([line(description="车 🚗")])
+    text = poppler("pdftotext", render_quote_pdf(document(q, customer_name="林野")))
+    assert "车?" in text.replace(" ", "")
+    assert "林野" in text
     assert "🚗" in render_quote_html(document(q))
+
+
+def test_a_missing_font_is_an_explicit_error(tmp_path: Path) -> None:
+    with pytest.raises(DocumentFontMissing, match="CRM_DOCUMENT_FONT_PATH"):
+        render_quote_pdf(document(typical()), tmp_path / "absent.ttf")
+
+
+def poppler(tool: str, pdf: bytes) -> str:
+    """poppler-utils reading the PDF from stdin: what a PDF viewer makes of it."""
+    result = subprocess.run(
+        [tool, "-", "-"] if tool == "pdftotext" else [tool, "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode()
+
+
+def read_pgm(data: bytes) -> tuple[int, int, bytes]:
+    """A binary greyscale PGM (P5) as width, height and one byte per pixel."""
+    fields = data.split(maxsplit=4)
+    assert fields[0] == b"P5"
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, fields[4][-width * height :]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Annotated, Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
@@ -26,11 +28,8 @@ from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
 from crm_common.runtime.dependencies import Database
 from crm_opportunities.adapters.access import visible_opportunities
-from crm_opportunities.adapters.documents import (
-    QuoteDocument,
-    render_quote_html,
-    render_quote_pdf,
-)
+from crm_opportunities.adapters.documents import QuoteDocument, render_quote_html
+from crm_opportunities.adapters.quote_pdf import render_quote_pdf
 from crm_opportunities.adapters.sales_repository import (
     QuoteTemplate,
     order_of,
@@ -378,8 +377,10 @@ async def print_quote(
     )
     name = f"quote-{str(quote.id)[:8]}-v{quote.version}"
     if output == "pdf":
+        font = Path(request.app.state.settings.document_font_path)
         return Response(
-            render_quote_pdf(document),
+            # Layout takes tens of milliseconds: off the event loop.
+            await run_in_threadpool(render_quote_pdf, document, font),
             media_type="application/pdf",
             headers={"Content-Disposition": f'inline; filename="{name}.pdf"'},
         )
