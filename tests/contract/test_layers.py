@@ -126,14 +126,8 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
         "application.sharing": {"builds SQL", "imports tables"},
     },
     "kpi": {
-        "application.commission": {"builds SQL", "imports tables"},
-        "application.leaderboards": {"builds SQL", "imports tables"},
-        "application.projections": {"builds SQL", "imports tables"},
-        "application.reports": {"handles raw rows", "builds SQL", "imports tables"},
         "application.targets": {"builds SQL", "imports tables"},
-        "commission_views": {"handles raw rows", "builds SQL"},
         "entrypoints.http.reports": {"imports adapters"},
-        "kpi_views": {"builds SQL"},
     },
     "leads": {
         "application.campaigns": {"builds SQL", "imports tables"},

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import partial
 
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.db import create_engine, create_session_factory
-from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.services import (
     AsUser,
     api_in_process,
-    migrated_database,
-    reset_tenant,
+    api_settings,
+    module_database,
+    tenant_sessions,
+    tenant_user,
 )
 from crm_kpi.bootstrap import create_api
 
@@ -50,10 +51,7 @@ TABLES = (
 Sessions = async_sessionmaker[AsyncSession]
 
 
-def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:
-    return Principal(
-        user_id=user, tenant=TENANT, org_node=org, roles=frozenset({role}), data_scope=scope
-    )
+principal = partial(tenant_user, TENANT)
 
 
 @dataclass(frozen=True)
@@ -80,32 +78,21 @@ PEOPLE = People(
 async def kpi_database(
     databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
-    purpose = f"kpi_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    return await migrated_database("kpi", databases, purpose, tmp_path_factory.mktemp("kpi"))
+    return await module_database("kpi", databases, request, tmp_path_factory)
 
 
 @pytest.fixture
 async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
     """A fresh tenant state per test: only the org tree."""
-    engine = create_engine(Settings(env="test", database_url=kpi_database, database_pool_size=10))
-    factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, TABLES)
-    yield factory
-    await engine.dispose()
+    async with tenant_sessions(kpi_database, TENANT, ORG, TABLES, pool_size=10) as factory:
+        yield factory
 
 
 @pytest.fixture(scope="module")
 async def kpi_api(
     infrastructure: Infrastructure, kpi_database: str, jwks_url: str
 ) -> AsyncIterator[FastAPI]:
-    settings = Settings(
-        env="test",
-        service_name="kpi",
-        database_url=kpi_database,
-        redis_url=infrastructure.redis_url,
-        jwks_url=jwks_url,
-        log_level="WARNING",
-    )
+    settings = api_settings("kpi", kpi_database, infrastructure.redis_url, jwks_url)
     async with api_in_process(create_api, settings) as app:
         yield app
 

@@ -36,7 +36,7 @@ from crm_kpi.domain.kpis import (
     bucket_start,
     predefined,
 )
-from crm_kpi.kpi_views import kpi_values
+from crm_kpi.views.kpis import kpi_values
 
 from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions, principal
 

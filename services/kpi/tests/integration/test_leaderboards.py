@@ -36,7 +36,7 @@ from crm_kpi.application.reports import (
 )
 from crm_kpi.domain.leaderboards import Metric, board_key
 from crm_kpi.domain.reports import ConsultantFigures, ReportKind
-from crm_kpi.views import figures_visible_to, sales_meeting_figures
+from crm_kpi.views.figures import figures_visible_to, sales_meeting_figures
 
 pytestmark = pytest.mark.integration
 Sessions = async_sessionmaker[AsyncSession]
@@ -275,12 +275,12 @@ async def test_reports_are_generated_once_per_ended_period_and_read_by_the_right
 
     manager = who(tenant, "m1", "dealer-a", "sales_manager", DataScope.DEALER)
     mine = await reports_for(sessions, manager, ReportKind.WEEKLY)
-    assert [(r["owner_org"], r["period_start"], r["lines"]) for r in mine] == [
+    assert [(r.dealer_id, r.period_start, r.lines) for r in mine] == [
         ("dealer-a", date(2026, 11, 16), 1)
     ]
-    name, content = await report_file(sessions, manager, mine[0]["id"], xlsx=False)
+    name, content = await report_file(sessions, manager, mine[0].id, xlsx=False)
     assert name == "sales-meeting-dealer-a-weekly-2026-11-16.csv"
     assert content.decode().splitlines()[1].startswith("dealer-a,c1,")
     other = who(tenant, "bm", "dealer-b", "sales_manager", DataScope.DEALER)
     with pytest.raises(ReportNotFound):
-        await report_file(sessions, other, mine[0]["id"], xlsx=True)
+        await report_file(sessions, other, mine[0].id, xlsx=True)

@@ -6,18 +6,23 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.db import create_engine, create_session_factory
-from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import free_port
-from crm_common.testing.services import api_in_process, migrated_database, reset_tenant
+from crm_common.testing.services import (
+    api_in_process,
+    api_settings,
+    module_database,
+    tenant_sessions,
+    tenant_user,
+)
 from crm_leads.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
@@ -58,11 +63,7 @@ class People:
     hq_analyst: Principal
 
 
-def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:
-    return Principal(
-        user_id=user, tenant=TENANT, org_node=org, roles=frozenset({role}), data_scope=scope
-    )
-
+principal = partial(tenant_user, TENANT)
 
 PEOPLE = People(
     consultant1=principal("c1", "team-a1", "sales_consultant", DataScope.OWN),
@@ -80,18 +81,16 @@ PEOPLE = People(
 async def leads_database(
     databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
-    purpose = f"leads_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    return await migrated_database("leads", databases, purpose, tmp_path_factory.mktemp("leads"))
+    return await module_database("leads", databases, request, tmp_path_factory)
 
 
 @pytest.fixture
 async def sessions(leads_database: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
     """A fresh tenant state per test: the org tree and staff of the test tenant."""
-    engine = create_engine(Settings(env="test", database_url=leads_database, database_pool_size=20))
-    factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, TABLES, staff=vars(PEOPLE).values())
-    yield factory
-    await engine.dispose()
+    async with tenant_sessions(
+        leads_database, TENANT, ORG, TABLES, staff=vars(PEOPLE).values()
+    ) as factory:
+        yield factory
 
 
 @pytest.fixture(scope="module")
@@ -99,14 +98,12 @@ async def leads_api(
     infrastructure: Infrastructure, leads_database: str, jwks_url: str
 ) -> AsyncIterator[FastAPI]:
     """The leads api in this process, lifespan and all (HTTP app and gRPC server)."""
-    settings = Settings(
-        env="test",
-        service_name="leads",
-        database_url=leads_database,
-        redis_url=infrastructure.redis_url,
-        jwks_url=jwks_url,
+    settings = api_settings(
+        "leads",
+        leads_database,
+        infrastructure.redis_url,
+        jwks_url,
         grpc_port=free_port(),
-        log_level="WARNING",
         personal_data_hash_key=PERSONAL_DATA_HASH_KEY,
     )
     async with api_in_process(create_api, settings) as app:

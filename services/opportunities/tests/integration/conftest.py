@@ -7,21 +7,22 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.db import create_engine, create_session_factory
-from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.services import (
     AsUser,
     api_in_process,
-    migrated_database,
-    reset_tenant,
+    api_settings,
+    module_database,
+    tenant_sessions,
+    tenant_user,
 )
 from crm_opportunities.adapters.tables import metadata
 from crm_opportunities.bootstrap import create_api
@@ -56,11 +57,7 @@ class People:
     insurance_partner: Principal
 
 
-def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:
-    return Principal(
-        user_id=user, tenant=TENANT, org_node=org, roles=frozenset({role}), data_scope=scope
-    )
-
+principal = partial(tenant_user, TENANT)
 
 PEOPLE = People(
     consultant1=principal("c1", "team-a1", "sales_consultant", DataScope.OWN),
@@ -83,24 +80,17 @@ Sessions = async_sessionmaker[AsyncSession]
 async def opportunities_database(
     databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> str:
-    purpose = f"opps_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    return await migrated_database(
-        "opportunities", databases, purpose, tmp_path_factory.mktemp("opps")
-    )
+    return await module_database("opportunities", databases, request, tmp_path_factory)
 
 
 @pytest.fixture
 async def sessions(opportunities_database: str) -> AsyncIterator[Sessions]:
     """A fresh tenant state per test: every table emptied, the org tree and staff inserted."""
-    engine = create_engine(
-        Settings(env="test", database_url=opportunities_database, database_pool_size=20)
-    )
-    factory = create_session_factory(engine)
-    await reset_tenant(
-        factory, TENANT, ORG, [t.name for t in metadata.sorted_tables], staff=vars(PEOPLE).values()
-    )
-    yield factory
-    await engine.dispose()
+    tables = [t.name for t in metadata.sorted_tables]
+    async with tenant_sessions(
+        opportunities_database, TENANT, ORG, tables, staff=vars(PEOPLE).values()
+    ) as factory:
+        yield factory
 
 
 @pytest.fixture(scope="module")
@@ -108,13 +98,8 @@ async def opportunities_api(
     infrastructure: Infrastructure, opportunities_database: str, jwks_url: str
 ) -> AsyncIterator[FastAPI]:
     """The opportunities api in this process, lifespan and all."""
-    settings = Settings(
-        env="test",
-        service_name="opportunities",
-        database_url=opportunities_database,
-        redis_url=infrastructure.redis_url,
-        jwks_url=jwks_url,
-        log_level="WARNING",
+    settings = api_settings(
+        "opportunities", opportunities_database, infrastructure.redis_url, jwks_url
     )
     async with api_in_process(create_api, settings) as app:
         yield app

@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.auth.principal import Principal
+from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import sign_access_token
+from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tables import org_directory
 from crm_common.db.tables import staff as staff_table
 from crm_common.settings import Settings
@@ -31,6 +34,63 @@ async def migrated_database(service: str, databases: Databases, purpose: str, lo
     env = {"CRM_ENV": "test", "CRM_SERVICE_NAME": service, "CRM_DATABASE_URL": url}
     run_command(service, "migrate", env, log_dir)
     return url
+
+
+async def module_database(
+    service: str,
+    databases: Databases,
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> str:
+    """The database of one test module, migrated as ``service`` migrates its own (for a
+    module-scoped fixture: every module starts from an empty, current schema)."""
+    short = service.replace("-", "_")[:12]
+    purpose = f"{short}_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
+    return await migrated_database(service, databases, purpose, tmp_path_factory.mktemp(short))
+
+
+@asynccontextmanager
+async def tenant_sessions(
+    database_url: str,
+    tenant: str,
+    org: OrgTree,
+    tables: Iterable[str],
+    *,
+    staff: Iterable[Principal] = (),
+    pool_size: int = 20,
+) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions of a database whose tenant state is fresh (``reset_tenant``), for one test."""
+    engine = create_engine(
+        Settings(env="test", database_url=database_url, database_pool_size=pool_size)
+    )
+    try:
+        factory = create_session_factory(engine)
+        await reset_tenant(factory, tenant, org, tables, staff=staff)
+        yield factory
+    finally:
+        await engine.dispose()
+
+
+def api_settings(
+    service: str, database_url: str, redis_url: str, jwks_url: str, **extra: Any
+) -> Settings:
+    """Settings of a service's api under test: its database, the shared Redis, a JWKS."""
+    return Settings(
+        env="test",
+        service_name=service,
+        database_url=database_url,
+        redis_url=redis_url,
+        jwks_url=jwks_url,
+        log_level="WARNING",
+        **extra,
+    )
+
+
+def tenant_user(tenant: str, user: str, org: str, role: str, scope: DataScope) -> Principal:
+    """A user of ``tenant`` with one role, as identity's token would carry them."""
+    return Principal(
+        user_id=user, tenant=tenant, org_node=org, roles=frozenset({role}), data_scope=scope
+    )
 
 
 async def reset_tenant(

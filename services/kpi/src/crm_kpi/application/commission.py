@@ -18,30 +18,18 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import and_, func, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.contracts import new_event
 from crm_common.contracts.events.kpi.v1 import CommissionStatementIssued
 from crm_common.db import UnitOfWork
-from crm_common.db.tables import org_directory
 from crm_common.errors import InvalidInput
-from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.directory import dealer_of
+from crm_kpi.adapters import commission_repository as records
 from crm_kpi.adapters import commission_store as store
-from crm_kpi.adapters.commission_tables import (
-    commission_plan_versions,
-    commission_plans,
-    commission_statements,
-    deal_credits,
-)
-from crm_kpi.adapters.tables import deal_facts
-from crm_kpi.adapters.target_tables import targets
 from crm_kpi.application.targets import save_targets
 from crm_kpi.domain.commission import (
-    HUNDRED,
     Line,
     PaidLine,
     PlanRules,
@@ -84,17 +72,6 @@ class MonthIssued(Exception):
     corrections flow as clawbacks of later months."""
 
 
-def _records_visible(principal: Principal, table: Any, owner_user: Any = None) -> Any:
-    return visible_to(
-        principal,
-        DataType.KPI,
-        tenant=table.c.tenant,
-        owner_org=table.c.owner_org,
-        owner_user=owner_user,
-        need=SharingLevel.FULL,
-    )
-
-
 async def own_dealer(session: AsyncSession, principal: Principal) -> str | None:
     return await dealer_of(session, principal.tenant, principal.org_node)
 
@@ -105,26 +82,9 @@ async def managed_dealer(session: AsyncSession, principal: Principal, dealer_id:
         dealer_id = await own_dealer(session, principal)
         if dealer_id is None:
             raise InvalidInput("dealer_id", "name the dealer: the caller works above dealers")
-    d = org_directory
-    found = (
-        await session.execute(
-            select(d.c.id).where(
-                d.c.tenant == principal.tenant,
-                d.c.id == dealer_id,
-                d.c.dealer_id == d.c.id,
-                visible_to(
-                    principal,
-                    DataType.KPI,
-                    tenant=d.c.tenant,
-                    owner_org=d.c.id,
-                    need=SharingLevel.FULL,
-                ),
-            )
-        )
-    ).scalar_one_or_none()
-    if found is None:
+    if not await records.visible_dealer(session, principal, dealer_id):
         raise DealerNotFound("dealer not found")
-    return str(found)
+    return dealer_id
 
 
 # Plans.
@@ -152,27 +112,15 @@ async def create_plan(
 ) -> Plan:
     async with uow:
         dealer = await managed_dealer(uow.session, principal, dealer_id)
-        plan_id = uuid4()
-        created = await uow.session.execute(
-            insert(commission_plans)
-            .values(
-                id=plan_id,
-                tenant=principal.tenant,
-                owner_org=dealer,
-                dealer_id=dealer,
-                name=name,
-                currency=currency,
-                created_by=principal.user_id,
-                created_at=now,
-            )
-            .on_conflict_do_nothing(constraint="uq_commission_plans_dealer")
-            .returning(commission_plans.c.id)
+        plan = records.PlanRecord(uuid4(), dealer, name, currency)
+        created = await records.add_plan(
+            uow.session, plan, tenant=principal.tenant, created_by=principal.user_id, now=now
         )
-        if created.scalar_one_or_none() is None:
+        if not created:
             raise PlanExists(f"dealer {dealer} has a plan: add a version to it")
-        version, _ = next_version([], plan_id, effective_from, rules)
-        await _insert_version(uow.session, version, principal, now)
-        return Plan(plan_id, dealer, name, currency, [version])
+        version, _ = next_version([], plan.id, effective_from, rules)
+        await records.add_version(uow.session, version, created_by=principal.user_id, now=now)
+        return Plan(plan.id, dealer, name, currency, [version])
 
 
 async def add_plan_version(
@@ -186,78 +134,26 @@ async def add_plan_version(
 ) -> PlanVersion:
     """A new version in force from ``effective_from``; the latest one ends the day before."""
     async with uow:
-        p = commission_plans
-        found = (
-            await uow.session.execute(
-                select(p.c.id)
-                .where(p.c.id == plan_id, _records_visible(principal, p))
-                .with_for_update()
-            )
-        ).scalar_one_or_none()
-        if found is None:
+        if not await records.lock_visible_plan(uow.session, principal, plan_id):
             raise PlanNotFound("plan not found")
-        versions = await _versions(uow.session, [plan_id])
+        versions = await records.versions_of(uow.session, [plan_id])
         version, closed = next_version(versions.get(plan_id, []), plan_id, effective_from, rules)
         if closed is not None:
-            v = commission_plan_versions
-            await uow.session.execute(
-                update(v)
-                .where(v.c.plan_id == plan_id, v.c.version == closed.version)
-                .values(effective_to=closed.effective_to)
-            )
-        await _insert_version(uow.session, version, principal, now)
+            await records.close_version(uow.session, closed)
+        await records.add_version(uow.session, version, created_by=principal.user_id, now=now)
         return version
-
-
-async def _insert_version(
-    session: AsyncSession, version: PlanVersion, principal: Principal, now: datetime
-) -> None:
-    await session.execute(
-        insert(commission_plan_versions).values(
-            plan_id=version.plan_id,
-            version=version.version,
-            effective_from=version.effective_from,
-            effective_to=version.effective_to,
-            rules=version.rules.model_dump(mode="json"),
-            created_by=principal.user_id,
-            created_at=now,
-        )
-    )
-
-
-async def _versions(
-    session: AsyncSession, plan_ids: Sequence[UUID]
-) -> dict[UUID, list[PlanVersion]]:
-    v = commission_plan_versions
-    rows = await session.execute(
-        select(v).where(v.c.plan_id.in_(plan_ids)).order_by(v.c.plan_id, v.c.version)
-    )
-    versions: dict[UUID, list[PlanVersion]] = {}
-    for r in rows:
-        versions.setdefault(r.plan_id, []).append(
-            PlanVersion(
-                r.plan_id,
-                r.version,
-                r.effective_from,
-                r.effective_to,
-                PlanRules.model_validate(r.rules),
-            )
-        )
-    return versions
 
 
 async def visible_plans(
     sessions: async_sessionmaker[AsyncSession], principal: Principal
 ) -> list[Plan]:
-    p = commission_plans
     async with sessions() as session:
-        plans = (
-            await session.execute(
-                select(p).where(_records_visible(principal, p)).order_by(p.c.dealer_id)
-            )
-        ).all()
-        versions = await _versions(session, [r.id for r in plans])
-    return [Plan(r.id, r.dealer_id, r.name, r.currency, versions.get(r.id, [])) for r in plans]
+        plans = await records.visible_plans(session, principal)
+        versions = await records.versions_of(session, [plan.id for plan in plans])
+    return [
+        Plan(plan.id, plan.dealer_id, plan.name, plan.currency, versions.get(plan.id, []))
+        for plan in plans
+    ]
 
 
 # Targets.
@@ -487,15 +383,8 @@ async def review_statement(
 ) -> Status:
     """Moves a statement one step through its review. Only the consultant it pays acknowledges
     or disputes it; issuing it publishes CommissionStatementIssued through the outbox."""
-    s = commission_statements
     async with uow:
-        row = (
-            await uow.session.execute(
-                select(s)
-                .where(s.c.id == statement_id, _records_visible(principal, s, s.c.user_id))
-                .with_for_update()
-            )
-        ).one_or_none()
+        row = await records.statement_for_review(uow.session, principal, statement_id)
         consultant_step = step in (ReviewStep.ACKNOWLEDGE, ReviewStep.DISPUTE)
         if row is None or (consultant_step and row.user_id != principal.user_id):
             raise StatementNotFound("statement not found")
@@ -510,9 +399,7 @@ async def review_statement(
             ReviewStep.APPROVE: {"approved_by": principal.user_id, "approved_at": now},
             ReviewStep.ISSUE: {"issued_by": principal.user_id, "issued_at": now},
         }[step]
-        await uow.session.execute(
-            update(s).where(s.c.id == statement_id).values(status=status.value, **stamp)
-        )
+        await records.set_statement_status(uow.session, statement_id, status.value, stamp)
         if status is Status.ISSUED:
             await uow.publish(
                 new_event(
@@ -568,63 +455,23 @@ async def estimate_for_quote(
     first, _ = month_of(month)
     async with sessions() as session:
         dealer = await own_dealer(session, principal)
-        p = commission_plans
         plan_id = (
-            await session.execute(
-                select(p.c.id).where(p.c.tenant == principal.tenant, p.c.dealer_id == dealer)
-            )
-        ).scalar_one_or_none()
+            None
+            if dealer is None
+            else await records.plan_of_dealer(session, principal.tenant, dealer)
+        )
         if dealer is None or plan_id is None:
             raise NoPlan("the consultant's dealer has no commission plan")
-        version = version_in_force((await _versions(session, [plan_id])).get(plan_id, []), today)
+        versions = await records.versions_of(session, [plan_id])
+        version = version_in_force(versions.get(plan_id, []), today)
         if version is None:
             raise NoPlan(f"no version of the dealer's plan is in force on {today}")
-        f, c = deal_facts, deal_credits
-        cancelled = deal_facts.alias("cancelled")
-        credited = (
-            await session.execute(
-                select(
-                    func.coalesce(
-                        func.sum(f.c.units * func.coalesce(c.c.share_percent, HUNDRED) / HUNDRED),
-                        0,
-                    )
-                )
-                .select_from(f.outerjoin(c, c.c.event_id == f.c.event_id))
-                .where(
-                    f.c.tenant == principal.tenant,
-                    f.c.dealer_id == dealer,
-                    f.c.outcome == "won",
-                    f.c.day.between(first, today),
-                    func.coalesce(c.c.user_id, f.c.consultant) == principal.user_id,
-                    ~select(cancelled.c.event_id)
-                    .where(
-                        and_(
-                            cancelled.c.order_id == f.c.order_id,
-                            cancelled.c.outcome == "cancelled",
-                            cancelled.c.day <= today,
-                        )
-                    )
-                    .exists(),
-                )
-            )
-        ).scalar_one()
-        t, d = targets, org_directory
-        amount = (
-            await session.execute(
-                select(t.c.amount)
-                .join(d, and_(d.c.tenant == t.c.tenant, d.c.id == t.c.org_node))
-                .where(
-                    t.c.tenant == principal.tenant,
-                    d.c.dealer_id == dealer,
-                    t.c.user_id == principal.user_id,
-                    t.c.month == month,
-                    t.c.measure == Measure.UNITS.value,
-                    t.c.product_line == ALL_PRODUCT_LINES,
-                )
-            )
-        ).scalar_one_or_none()
-    target = None if amount is None else int(amount)
-    units = Decimal(credited)
+        units = await records.credited_units(
+            session, principal.tenant, dealer, principal.user_id, first, today
+        )
+        target = await records.units_target(
+            session, principal.tenant, dealer, principal.user_id, month
+        )
     achieved = attainment(units, target)
     lines = estimate(
         version,

@@ -8,23 +8,19 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from redis.asyncio import Redis
-from sqlalchemy import and_, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
-from crm_common.db.tables import org_directory
-from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.directory import dealer_of
 from crm_common.settings import Settings
+from crm_kpi.adapters import board_facts as facts
 from crm_kpi.adapters import leaderboards as boards
-from crm_kpi.adapters.tables import deal_facts
 from crm_kpi.domain.leaderboards import (
     ALL_DEALERS,
     Metric,
     Ranked,
     board_key,
-    month_of,
     ranking,
     watermark_key,
 )
@@ -41,51 +37,6 @@ class Board:
     teams: dict[str, str]
 
 
-async def board_scores(
-    session: AsyncSession, tenant: str, month: str, metric: Metric, dealer_id: str
-) -> tuple[dict[str, Decimal], dict[str, str]]:
-    """Per consultant of ``dealer_id`` (or per dealer for ``*``): won in the month minus the
-    won figures of orders cancelled in the month (the clawback lands when it happens)."""
-    first, last = month_of(month)
-    won = deal_facts.alias("won")
-    cancelled = deal_facts.alias("cancelled")
-    member = won.c.dealer_id if dealer_id == ALL_DEALERS else won.c.consultant
-    team = literal("") if dealer_id == ALL_DEALERS else won.c.team
-    value = won.c[metric.value]
-    scope = [won.c.tenant == tenant]
-    if dealer_id != ALL_DEALERS:
-        scope.append(won.c.dealer_id == dealer_id)
-    sold = select(member.label("member"), team.label("team"), value.label("value")).where(
-        *scope, won.c.outcome == "won", won.c.day.between(first, last)
-    )
-    undone = (
-        select(member.label("member"), team.label("team"), (-value).label("value"))
-        .select_from(
-            cancelled.join(
-                won, and_(won.c.order_id == cancelled.c.order_id, won.c.outcome == "won")
-            )
-        )
-        .where(
-            *scope,
-            cancelled.c.outcome == "cancelled",
-            cancelled.c.day.between(first, last),
-        )
-    )
-    facts = union_all(sold, undone).subquery()
-    rows = await session.execute(
-        select(facts.c.member, func.max(facts.c.team), func.sum(facts.c.value))
-        .where(facts.c.member.is_not(None))
-        .group_by(facts.c.member)
-    )
-    scores: dict[str, Decimal] = {}
-    teams: dict[str, str] = {}
-    for name, team_of, total in rows:
-        scores[name] = Decimal(total)
-        if team_of:
-            teams[name] = team_of
-    return scores, teams
-
-
 async def rebuild_board(
     redis: Redis,
     namespace: str,
@@ -96,7 +47,7 @@ async def rebuild_board(
     dealer_id: str,
 ) -> tuple[dict[str, Decimal], dict[str, str]]:
     async with sessions() as session:
-        scores, teams = await board_scores(session, tenant, month, metric, dealer_id)
+        scores, teams = await facts.board_scores(session, tenant, month, metric, dealer_id)
     key = board_key(namespace, tenant, month, metric, dealer_id)
     await boards.replace_board(redis, key, scores, teams)
     return scores, teams
@@ -111,12 +62,10 @@ async def refresh_changed_boards(
     since = None
     if raw:
         since = datetime.fromisoformat(raw.decode() if isinstance(raw, bytes) else raw)
-    query = select(deal_facts.c.tenant, deal_facts.c.dealer_id, deal_facts.c.day).distinct()
-    if since is not None:
-        # A fact's transaction may have started before the last refresh and committed after.
-        query = query.where(deal_facts.c.recorded_at >= since - COMMIT_LAG)
+    # A fact's transaction may have started before the last refresh and committed after.
+    recorded_since = None if since is None else since - COMMIT_LAG
     async with sessions() as session:
-        changed = {(t, d, f"{day:%Y-%m}") for t, d, day in await session.execute(query)}
+        changed = await facts.dealer_months_recorded(session, recorded_since)
     for tenant, dealer, month in changed:
         for metric in Metric:
             await rebuild_board(redis, namespace, sessions, tenant, month, metric, dealer)
@@ -134,27 +83,10 @@ async def refresh_leaderboards(
     redis = Redis.from_url(settings.redis_url, socket_timeout=2.0)
     try:
         async with sessions() as session:
-            now = (await session.execute(select(func.now()))).scalar_one()
+            now = await facts.database_now(session)
         return await refresh_changed_boards(redis, settings.kafka_namespace, sessions, now)
     finally:
         await redis.aclose()
-
-
-async def _visible_dealers(session: AsyncSession, principal: Principal) -> set[str]:
-    rows = await session.execute(
-        select(org_directory.c.id).where(
-            org_directory.c.tenant == principal.tenant,
-            org_directory.c.id == org_directory.c.dealer_id,
-            visible_to(
-                principal,
-                DataType.KPI,
-                tenant=org_directory.c.tenant,
-                owner_org=org_directory.c.id,
-                need=SharingLevel.AGGREGATE,
-            ),
-        )
-    )
-    return set(rows.scalars())
 
 
 class BoardNotFound(LookupError):
@@ -177,12 +109,12 @@ async def leaderboard(
         own_dealer = await dealer_of(session, principal.tenant, principal.org_node)
         narrow = principal.data_scope in (DataScope.OWN, DataScope.TEAM)
         if dealer_id is None and not narrow:
-            allowed = await _visible_dealers(session, principal)
+            allowed = await facts.visible_dealers(session, principal)
         elif narrow:
             if dealer_id not in (None, own_dealer) or own_dealer is None:
                 raise BoardNotFound("leaderboard not found")
             dealer_id = own_dealer
-        elif dealer_id not in await _visible_dealers(session, principal):
+        elif dealer_id not in await facts.visible_dealers(session, principal):
             raise BoardNotFound("leaderboard not found")
     board_dealer = dealer_id or ALL_DEALERS
     key = board_key(namespace, principal.tenant, month, metric, board_dealer)

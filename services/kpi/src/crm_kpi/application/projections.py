@@ -1,17 +1,11 @@
-"""Event → fact projections. Each runs inside the inbox transaction of its consumer.
-
-A batch's rows go as parameters of one cached statement (SQLAlchemy sends them as one
-multi-row INSERT): building a VALUES clause per batch compiled the statement every time."""
+"""Event → fact projections. Each runs inside the inbox transaction of its consumer; a batch
+of events is written with one statement per table (``adapters.fact_store``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Any, NamedTuple
 from uuid import UUID
-
-from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LeadCreatedEvent
@@ -21,21 +15,10 @@ from crm_common.contracts.events.opportunities.v1 import (
     OrderStepCompleted,
 )
 from crm_common.db import UnitOfWork
-from crm_kpi.adapters.commission_tables import deal_credits
-from crm_kpi.adapters.tables import (
-    deal_day_figures,
-    deal_facts,
-    deal_months,
-    lead_activity_facts,
-    lead_activity_months,
-    lead_facts,
-)
-from crm_kpi.adapters.target_tables import collection_facts, model_product_lines
+from crm_kpi.adapters import fact_store as facts_store
 from crm_kpi.domain.facts import (
-    ActivityMonthKey,
     DayKey,
     DealEventData,
-    DealMonthKey,
     DealOutcome,
     LeadActivity,
     LeadEventData,
@@ -45,7 +28,6 @@ from crm_kpi.domain.facts import (
     deal_month_figures,
     deal_outcome,
     lead_activity,
-    lock_order,
 )
 from crm_kpi.domain.targets import product_lines
 
@@ -54,8 +36,8 @@ async def record_leads_created(
     uow: UnitOfWork, events: Sequence[LeadCreatedEvent], timezone: str
 ) -> None:
     """One fact per created lead; a batch of events is one INSERT."""
-    await uow.session.execute(
-        insert(lead_facts).on_conflict_do_nothing(),
+    await facts_store.add_lead_facts(
+        uow.session,
         [
             {
                 "event_id": event.id,
@@ -100,12 +82,7 @@ async def record_lead_activity(
                 "occurred_at": event.occurred_at,
             }
         )
-    recorded = await uow.session.scalars(
-        insert(lead_activity_facts)
-        .on_conflict_do_nothing()
-        .returning(lead_activity_facts.c.event_id),
-        rows,
-    )
+    recorded = await facts_store.add_lead_activity_facts(uow.session, rows)
     await _add_to_activity_months(uow, [activities[event_id] for event_id in recorded])
 
 
@@ -114,8 +91,8 @@ async def _add_to_activity_months(
 ) -> None:
     """Counts the newly recorded facts into their month."""
     counts = activity_month_counts(facts)
-    await _add_to_kept(
-        uow, lead_activity_months, ActivityMonthKey, {key: {"n": n} for key, n in counts.items()}
+    await facts_store.add_to_activity_months(
+        uow.session, {key: {"n": n} for key, n in counts.items()}
     )
 
 
@@ -170,50 +147,23 @@ async def record_deal_outcomes(
                 "occurred_at": event.occurred_at,
             }
         )
-    recorded = set(
-        await uow.session.scalars(
-            insert(deal_facts).on_conflict_do_nothing().returning(deal_facts.c.event_id), rows
-        )
-    )
+    recorded = await facts_store.add_deal_facts(uow.session, rows)
     await _add_to_day_figures(uow, [outcomes[event_id] for event_id in recorded])
     await _add_to_deal_months(uow, [outcomes[event_id] for event_id in recorded])
     if credits:
-        await uow.session.execute(insert(deal_credits).on_conflict_do_nothing(), credits)
+        await facts_store.add_deal_credits(uow.session, credits)
 
 
 async def _add_to_day_figures(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
     """Adds the newly recorded facts to their dealer's day."""
     figures = day_figures(facts)
-    await _add_to_kept(uow, deal_day_figures, DayKey, {k: asdict(f) for k, f in figures.items()})
+    await facts_store.add_to_day_figures(uow.session, {k: asdict(f) for k, f in figures.items()})
 
 
 async def _add_to_deal_months(uow: UnitOfWork, facts: Sequence[tuple[DayKey, DealOutcome]]) -> None:
     """Adds the newly recorded facts to their month figures."""
     months = deal_month_figures(facts)
-    await _add_to_kept(uow, deal_months, DealMonthKey, {k: asdict(f) for k, f in months.items()})
-
-
-async def _add_to_kept(
-    uow: UnitOfWork,
-    table: Table,
-    key: type[NamedTuple],
-    figures: Mapping[Any, dict[str, Any]],
-) -> None:
-    """Adds the figures of each key to its kept row, inserted when new: the key's fields are the
-    row's key columns, the figures' names the columns added to. Only newly recorded facts come
-    here, so a redelivery adds nothing; rows go in lock order, so that concurrent batches
-    cannot deadlock on each other's."""
-    if not figures:
-        return
-    statement = insert(table)
-    added = next(iter(figures.values())).keys()
-    await uow.session.execute(
-        statement.on_conflict_do_update(
-            index_elements=list(key._fields),
-            set_={column: table.c[column] + statement.excluded[column] for column in added},
-        ),
-        [{**k._asdict(), **figures[k]} for k in sorted(figures, key=lock_order)],
-    )
+    await facts_store.add_to_deal_months(uow.session, {k: asdict(f) for k, f in months.items()})
 
 
 async def record_collections(
@@ -224,16 +174,11 @@ async def record_collections(
     paid = [event for event in events if event.data.amount]
     if not paid:
         return
-    won = deal_facts
-    found = await uow.session.execute(
-        select(won.c.order_id, won.c.consultant).where(
-            won.c.order_id.in_({event.data.order_id for event in paid}),
-            won.c.outcome == "won",
-        )
+    consultants = await facts_store.consultants_of_won_orders(
+        uow.session, {event.data.order_id for event in paid}
     )
-    consultants = {order: consultant for order, consultant in found}
-    await uow.session.execute(
-        insert(collection_facts).on_conflict_do_nothing(),
+    await facts_store.add_collection_facts(
+        uow.session,
         [
             {
                 "event_id": event.id,
@@ -261,15 +206,4 @@ async def record_product_lines(
             lines[(event.tenant, model)] = line
     if not lines:
         return
-    statement = insert(model_product_lines).values(
-        [
-            {"tenant": tenant, "model_code": model, "product_line": line}
-            for (tenant, model), line in lines.items()
-        ]
-    )
-    await uow.session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["tenant", "model_code"],
-            set_={"product_line": statement.excluded.product_line},
-        )
-    )
+    await facts_store.set_product_lines(uow.session, lines)

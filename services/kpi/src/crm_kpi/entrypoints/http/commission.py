@@ -15,7 +15,6 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
-from crm_kpi import commission_views as views
 from crm_kpi.application import commission as commands
 from crm_kpi.domain.commission import LEAD_ORIGINS, PlanVersion, ReviewStep
 from crm_kpi.entrypoints.http.clock import BusinessToday
@@ -39,6 +38,7 @@ from crm_kpi.entrypoints.http.commission_schemas import (
     TargetPublic,
     TargetSet,
 )
+from crm_kpi.views import commission as views
 
 router = APIRouter(prefix="/kpi", tags=["commission"])
 Month = Annotated[str, Path(pattern=MONTH, description="YYYY-MM")]

@@ -12,7 +12,6 @@ from fastapi import APIRouter, HTTPException, Query
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database
-from crm_kpi import kpi_views as views
 from crm_kpi.domain.kpis import (
     PREDEFINED,
     Grouping,
@@ -33,6 +32,7 @@ from crm_kpi.entrypoints.http.kpi_schemas import (
     KpiValues,
     PredefinedPublic,
 )
+from crm_kpi.views import kpis as views
 
 router = APIRouter(prefix="/kpi", tags=["kpis"])
 From = Annotated[date, Query(alias="from", description="First business day, inclusive")]

@@ -14,11 +14,11 @@ from pydantic import BaseModel, Field
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database
-from crm_kpi import views
 from crm_kpi.adapters.spreadsheets import as_xlsx
 from crm_kpi.application.reports import report_file, reports_for
 from crm_kpi.domain.reports import ReportKind, as_csv, report_table
 from crm_kpi.entrypoints.http.routes import check_range
+from crm_kpi.views import figures as views
 
 router = APIRouter(prefix="/kpi/reports", tags=["reports"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -139,13 +139,13 @@ async def generated_reports(
     period ended, for the dealers the caller may see figures of; newest first."""
     return [
         GeneratedReport(
-            id=r["id"],
-            dealer_id=r["owner_org"],
-            kind=ReportKind(r["kind"]),
-            period_start=r["period_start"],
-            period_end=r["period_end"],
-            lines=r["lines"],
-            generated_at=r["generated_at"],
+            id=r.id,
+            dealer_id=r.dealer_id,
+            kind=r.kind,
+            period_start=r.period_start,
+            period_end=r.period_end,
+            lines=r.lines,
+            generated_at=r.generated_at,
         )
         for r in await reports_for(db, principal, kind)
     ]

@@ -12,8 +12,8 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database
-from crm_kpi import views
-from crm_kpi.views import SalesGrouping
+from crm_kpi.views import figures as views
+from crm_kpi.views.figures import SalesGrouping
 
 router = APIRouter(prefix="/kpi", tags=["kpi"])
 MAX_RANGE_DAYS = 366
