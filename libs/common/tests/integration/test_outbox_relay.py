@@ -49,6 +49,21 @@ async def drain(relays: list[OutboxRelay], engine: AsyncEngine, timeout: float =
         await asyncio.gather(*tasks)
 
 
+async def test_events_published_together_are_rows_in_the_order_given(
+    session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """One statement writes a bulk import's thousands of events: the outbox ids (the relay's
+    order per key) follow the order they were given in, payload and headers intact."""
+    events = [lead_event(uuid4(), source=f"s{n}") for n in range(500)]
+    async with UnitOfWork(session_factory) as uow:
+        await uow.publish(*events)  # type: ignore[arg-type]
+    async with engine.connect() as conn:
+        rows = (await conn.execute(select(outbox).order_by(outbox.c.id))).all()
+    assert [row.event_id for row in rows] == [event.id for event in events]  # type: ignore[attr-defined]
+    assert [row.payload["data"]["source"] for row in rows] == [f"s{n}" for n in range(500)]
+    assert all(row.headers and row.topic and row.key for row in rows)
+
+
 async def test_rolled_back_transaction_leaves_no_event(
     session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
 ) -> None:

@@ -3,7 +3,6 @@ set-based (a statement per table, not per row)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,8 +25,6 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
-from crm_common.contracts import Envelope
-from crm_common.messaging.headers import event_headers
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_leads.adapters.import_tables import (
     lead_import_attempts,
@@ -527,35 +524,6 @@ async def _audit_creation(session: AsyncSession, job: LeadImport, lead_ids: list
             "actor_org": job.created_by_org,
             "endpoint": f"POST /imports ({job.id})",
             "lead_ids": lead_ids,
-        },
-    )
-
-
-async def add_events(session: AsyncSession, events: Sequence[Envelope[Any]]) -> None:
-    """The outbox rows ``UnitOfWork.publish`` writes, in one statement: a slice has thousands
-    and the row-by-row insert was a third of an import's time."""
-    if not events:
-        return
-    await session.execute(
-        text(
-            """
-            INSERT INTO outbox (event_id, topic, key, event_type, payload, headers)
-            SELECT u.event_id, u.topic, u.key, u.event_type,
-                   CAST(u.payload AS jsonb), CAST(u.headers AS jsonb)
-            FROM unnest(
-                CAST(:event_ids AS uuid[]), CAST(:topics AS text[]), CAST(:keys AS text[]),
-                CAST(:event_types AS text[]), CAST(:payloads AS text[]),
-                CAST(:headers AS text[])
-            ) AS u(event_id, topic, key, event_type, payload, headers)
-            """
-        ),
-        {
-            "event_ids": [event.id for event in events],
-            "topics": [event.topic() for event in events],
-            "keys": [event.key() for event in events],
-            "event_types": [event.type for event in events],
-            "payloads": [event.model_dump_json() for event in events],
-            "headers": [json.dumps(event_headers(event)) for event in events],
         },
     )
 

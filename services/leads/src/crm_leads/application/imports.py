@@ -24,6 +24,7 @@ from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LeadAssigned, LeadCreated
 from crm_common.db import UnitOfWork
 from crm_common.observability.context import Trace, bound_trace
+from crm_common.outbox.store import add_to_outbox
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
 from crm_leads.adapters import import_store, repository
@@ -426,7 +427,7 @@ async def _store(
         for lead_id, row in stored.created
     ]
     events.extend(await _assign_on_arrival(session, job, pool_id, stored, now))
-    await import_store.add_events(session, events)
+    await add_to_outbox(session, events)
     return stored
 
 
