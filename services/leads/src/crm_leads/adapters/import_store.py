@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_leads.adapters.customer_dedup import Book, add_identifiers, customers_for
 from crm_leads.adapters.import_tables import (
     lead_import_attempts,
     lead_import_chunks,
@@ -35,10 +36,7 @@ from crm_leads.adapters.import_tables import (
 from crm_leads.adapters.tables import inline
 from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.customer_identifiers import (
-    CustomerIdentifiers,
     IdentifierKind,
-    first_match,
-    matching_keys,
 )
 from crm_leads.domain.lead_import import (
     ImportFormat,
@@ -182,11 +180,6 @@ class LeadClosedMeanwhile(Exception):
     """A lead the slice attaches to was closed by a concurrent change: store the slice again."""
 
 
-class KeyTakenMeanwhile(Exception):
-    """A concurrent writer gave a new customer's deduplication key to another customer: store
-    the slice again (it then attaches to that one)."""
-
-
 async def store_slice(
     session: AsyncSession,
     job: LeadImport,
@@ -200,10 +193,11 @@ async def store_slice(
     """Customers, their identifiers, leads and history of one slice. ``firsts`` are of distinct
     customers and may open a lead; a first whose customer already has an open lead, and every
     repeat, attach to it."""
-    customer_of = await _customers_for(session, job, firsts, dedup_keys, now)
-    await _add_identifiers(
+    book = Book(job.tenant, job.owner_org)
+    customer_of = await customers_for(session, book, firsts, dedup_keys, now)
+    await add_identifiers(
         session,
-        job,
+        book,
         [(customer_of[row.phone], row.identifiers) for row in firsts]
         + [(customer_of[r.first_phone], r.row.identifiers) for r in repeats],
     )
@@ -238,172 +232,6 @@ async def store_slice(
     await _add_history(session, job, history, now)
     await _audit_creation(session, job, [lead_id for lead_id, _ in created])
     return StoredSlice(created, len(attaching))
-
-
-async def _customers_for(
-    session: AsyncSession,
-    job: LeadImport,
-    firsts: Sequence[ImportRow],
-    dedup_keys: Sequence[IdentifierKind],
-    now: datetime,
-) -> dict[str, UUID]:
-    """Customer ids of the rows (by their phones) in the job's book: the phone's customer,
-    else the holder of the first deduplication key that matches, else created."""
-    deduplicated = (
-        [row for row in firsts if matching_keys(dedup_keys, row.identifiers)] if dedup_keys else []
-    )
-    known = await _known_customers(session, job, deduplicated, dedup_keys)
-    customer_of, created = await _customers_of_phones(
-        session, job, [row for row in firsts if row.phone not in known], now
-    )
-    # Their keys are claimed before any lead is opened for them: a concurrent writer that
-    # claimed one first wins, and this slice is stored again to attach to its customer.
-    claimed = await _add_identifiers(
-        session,
-        job,
-        [(customer_of[row.phone], row.identifiers) for row in deduplicated if row.phone in created],
-    )
-    for row in deduplicated:
-        if row.phone in created and not matching_keys(dedup_keys, row.identifiers).items() <= {
-            (IdentifierKind(kind), value) for kind, value in claimed
-        }:
-            raise KeyTakenMeanwhile("a new customer's key was taken meanwhile")
-    return customer_of | known
-
-
-async def _known_customers(
-    session: AsyncSession,
-    job: LeadImport,
-    rows: Sequence[ImportRow],
-    dedup_keys: Sequence[IdentifierKind],
-) -> dict[str, UUID]:
-    """The existing customers of rows matched by phone or deduplication key, in one query."""
-    if not rows:
-        return {}
-    pairs = sorted(
-        {
-            (kind.value, value)
-            for row in rows
-            for kind, value in matching_keys(dedup_keys, row.identifiers).items()
-        }
-    )
-    found = await session.execute(
-        text(
-            """
-            SELECT 'phone', phone, coalesce(merged_into, id) FROM customers
-            WHERE tenant = :tenant AND owner_org = :book AND phone = ANY(CAST(:phones AS text[]))
-            UNION ALL
-            SELECT i.kind, i.value, coalesce(c.merged_into, c.id)
-            FROM customer_identifiers i
-            JOIN unnest(CAST(:kinds AS text[]), CAST(:identifier_values AS text[]))
-                 AS u(kind, value) ON i.kind = u.kind AND i.value = u.value
-            JOIN customers c ON c.id = i.customer_id
-            WHERE i.tenant = :tenant AND i.owner_org = :book
-            """
-        ),
-        {
-            "tenant": job.tenant,
-            "book": job.owner_org,
-            "phones": [row.phone for row in rows],
-            "kinds": [kind for kind, _ in pairs],
-            "identifier_values": [value for _, value in pairs],
-        },
-    )
-    held: dict[tuple[str, str], UUID] = {(kind, value): c for kind, value, c in found.all()}
-    known: dict[str, UUID] = {}
-    for row in rows:
-        keys = matching_keys(dedup_keys, row.identifiers)
-        by_key = {k: held[(k.value, v)] for k, v in keys.items() if (k.value, v) in held}
-        customer_id = first_match(dedup_keys, held.get(("phone", row.phone)), by_key)
-        if customer_id is not None:
-            known[row.phone] = customer_id
-    return known
-
-
-async def _customers_of_phones(
-    session: AsyncSession, job: LeadImport, rows: Sequence[ImportRow], now: datetime
-) -> tuple[dict[str, UUID], set[str]]:
-    """Customer ids of the rows' phones in the job's book, created on first sight; and the
-    phones whose customer this created."""
-    if not rows:
-        return {}, set()
-    names = {row.phone: row.customer_name for row in rows}
-    phones = sorted(names)  # one order for every writer: concurrent imports cannot deadlock
-    created = await session.execute(
-        text(
-            """
-            INSERT INTO customers (id, tenant, owner_org, phone, name, created_at)
-            SELECT u.id, :tenant, :book, u.phone, u.name, :now
-            FROM unnest(CAST(:ids AS uuid[]), CAST(:phones AS text[]), CAST(:names AS text[]))
-                 AS u(id, phone, name)
-            ON CONFLICT (tenant, owner_org, phone) DO NOTHING
-            RETURNING phone, id
-            """
-        ),
-        {
-            "tenant": job.tenant,
-            "book": job.owner_org,
-            "now": now,
-            "ids": [uuid4() for _ in phones],
-            "phones": phones,
-            "names": [names[phone] for phone in phones],
-        },
-    )
-    customer_of: dict[str, UUID] = {phone: customer_id for phone, customer_id in created.all()}
-    new = set(customer_of)
-    known = [phone for phone in phones if phone not in customer_of]
-    if known:
-        found = await session.execute(
-            text(
-                """
-                SELECT phone, coalesce(merged_into, id) FROM customers
-                WHERE tenant = :tenant AND owner_org = :book
-                  AND phone = ANY(CAST(:phones AS text[]))
-                """
-            ),
-            {"tenant": job.tenant, "book": job.owner_org, "phones": known},
-        )
-        customer_of.update({phone: customer_id for phone, customer_id in found.all()})
-    return customer_of, new
-
-
-async def _add_identifiers(
-    session: AsyncSession,
-    job: LeadImport,
-    entries: Sequence[tuple[UUID, CustomerIdentifiers]],
-) -> set[tuple[str, str]]:
-    """Adds each value to its customer's file unless a customer of the book holds it already
-    (the first row carrying it wins); returns the (kind, value) pairs added. No statement at
-    all for rows without identifiers."""
-    holder: dict[tuple[str, str], UUID] = {}
-    for customer_id, identifiers in entries:
-        for kind, value in identifiers.given().items():
-            holder.setdefault((kind.value, value), customer_id)
-    if not holder:
-        return set()
-    pairs = sorted(holder)  # one order for every writer: concurrent imports cannot deadlock
-    added = await session.execute(
-        text(
-            """
-            INSERT INTO customer_identifiers (tenant, owner_org, kind, value, customer_id)
-            SELECT :tenant, :book, u.kind, u.value, u.customer_id
-            FROM unnest(
-                CAST(:kinds AS text[]), CAST(:identifier_values AS text[]),
-                CAST(:customer_ids AS uuid[])
-            ) AS u(kind, value, customer_id)
-            ON CONFLICT DO NOTHING
-            RETURNING kind, value
-            """
-        ),
-        {
-            "tenant": job.tenant,
-            "book": job.owner_org,
-            "kinds": [kind for kind, _ in pairs],
-            "identifier_values": [value for _, value in pairs],
-            "customer_ids": [holder[pair] for pair in pairs],
-        },
-    )
-    return {(kind, value) for kind, value in added.all()}
 
 
 async def _open_leads(

@@ -17,7 +17,6 @@ from crm_common.db.tables import org_directory, staff
 from crm_common.policy.directory import dealer_of
 from crm_leads.adapters.tables import (
     LEAD_IS_OPEN,
-    customer_identifiers,
     customer_opportunities,
     customers,
     draw_entries,
@@ -30,12 +29,8 @@ from crm_leads.adapters.tables import (
 )
 from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.customer_identifiers import (
-    NO_IDENTIFIERS,
-    CustomerIdentifiers,
     IdentifierKind,
     dedup_keys_from,
-    first_match,
-    matching_keys,
 )
 from crm_leads.domain.distribution import DealerLoad
 from crm_leads.domain.lead import (
@@ -78,163 +73,6 @@ _LOCK_NOT_AVAILABLE = "55P03"
 
 class LeadBusy(Exception):
     """Another transaction is changing the lead right now (e.g. a competing claim)."""
-
-
-async def customer_for(
-    session: AsyncSession,
-    *,
-    tenant: str,
-    owner_org: str,
-    phone: str,
-    name: str,
-    now: datetime,
-    identifiers: CustomerIdentifiers = NO_IDENTIFIERS,
-    dedup_keys: Sequence[IdentifierKind] = (),
-) -> UUID:
-    """The customer of this book with this phone — else, for the book's deduplication keys in
-    order, the one holding the submission's value — created on first sight (one customer, one
-    owner per dealer); a merged file resolves to the one it was merged into. The submission's
-    identifiers join the customer's file unless another customer of the book holds them.
-    Without them (a lead distributed to or returned from another book) the phone alone
-    decides: identifiers stay in the book they were given to."""
-    matching = matching_keys(dedup_keys, identifiers)
-    if not matching:
-        customer_id = await _customer_of_phone(
-            session, tenant=tenant, owner_org=owner_org, phone=phone, name=name, now=now
-        )
-        await _add_identifiers(session, tenant, owner_org, customer_id, identifiers)
-        return customer_id
-    for _ in range(_RACES_TO_LOSE):
-        found = await _known_customer(session, tenant, owner_org, phone, dedup_keys, matching)
-        if found is not None:
-            await _add_identifiers(session, tenant, owner_org, found, identifiers)
-            return found
-        try:
-            # The savepoint undoes the new file if a concurrent submission took one of its
-            # keys first (the unique key makes us wait for it); then that customer is found.
-            async with session.begin_nested():
-                created = await _new_customer(session, tenant, owner_org, phone, name, now)
-                if created is None:
-                    continue  # the phone arrived meanwhile: found on the next round
-                added = await _add_identifiers(session, tenant, owner_org, created, identifiers)
-                if not matching.keys() <= added:
-                    raise _KeyTakenMeanwhile
-                return created
-        except _KeyTakenMeanwhile:
-            continue
-    raise RuntimeError("the customer kept changing under concurrent submissions")
-
-
-# Each lost race means another submission committed the customer we look for: the next round
-# finds it, so a third round never happens in practice.
-_RACES_TO_LOSE = 3
-
-
-class _KeyTakenMeanwhile(Exception):
-    pass
-
-
-async def _customer_of_phone(
-    session: AsyncSession, *, tenant: str, owner_org: str, phone: str, name: str, now: datetime
-) -> UUID:
-    customer_id = await _new_customer(session, tenant, owner_org, phone, name, now)
-    if customer_id is None:
-        customer_id = (
-            await session.execute(
-                select(func.coalesce(customers.c.merged_into, customers.c.id)).where(
-                    customers.c.tenant == tenant,
-                    customers.c.owner_org == owner_org,
-                    customers.c.phone == phone,
-                )
-            )
-        ).scalar_one()
-    return customer_id
-
-
-async def _new_customer(
-    session: AsyncSession, tenant: str, owner_org: str, phone: str, name: str, now: datetime
-) -> UUID | None:
-    """A new file for the phone; None if the book has one already."""
-    created = await session.execute(
-        pg_insert(customers)
-        .values(
-            id=uuid4(), tenant=tenant, owner_org=owner_org, phone=phone, name=name, created_at=now
-        )
-        .on_conflict_do_nothing(index_elements=["tenant", "owner_org", "phone"])
-        .returning(customers.c.id)
-    )
-    customer_id: UUID | None = created.scalar()
-    return customer_id
-
-
-async def _known_customer(
-    session: AsyncSession,
-    tenant: str,
-    owner_org: str,
-    phone: str,
-    dedup_keys: Sequence[IdentifierKind],
-    matching: dict[IdentifierKind, str],
-) -> UUID | None:
-    """The first match of the phone and the deduplication keys, in one query."""
-    holder = func.coalesce(customers.c.merged_into, customers.c.id)
-    by_phone = select(literal(_PHONE).label("kind"), holder.label("customer_id")).where(
-        customers.c.tenant == tenant,
-        customers.c.owner_org == owner_org,
-        customers.c.phone == phone,
-    )
-    i = customer_identifiers
-    by_key = (
-        select(i.c.kind, holder)
-        .join(customers, customers.c.id == i.c.customer_id)
-        .where(
-            i.c.tenant == tenant,
-            i.c.owner_org == owner_org,
-            or_(*((i.c.kind == kind.value) & (i.c.value == v) for kind, v in matching.items())),
-        )
-    )
-    rows = await session.execute(by_phone.union_all(by_key))
-    found: dict[str, UUID] = {kind: customer_id for kind, customer_id in rows.all()}
-    return first_match(
-        dedup_keys,
-        found.get(_PHONE),
-        {kind: found[kind.value] for kind in dedup_keys if kind.value in found},
-    )
-
-
-_PHONE = "phone"
-
-
-async def _add_identifiers(
-    session: AsyncSession,
-    tenant: str,
-    owner_org: str,
-    customer_id: UUID,
-    identifiers: CustomerIdentifiers,
-) -> set[IdentifierKind]:
-    """Adds what the customer's file does not have yet; a value another customer of the book
-    holds stays theirs. Returns the kinds added."""
-    given = identifiers.given()
-    if not given:
-        return set()
-    added = await session.execute(
-        pg_insert(customer_identifiers)
-        .values(
-            [
-                {
-                    "tenant": tenant,
-                    "owner_org": owner_org,
-                    "kind": kind.value,
-                    "value": value,
-                    "customer_id": customer_id,
-                }
-                # One order for every writer: concurrent submissions cannot deadlock.
-                for kind, value in sorted(given.items())
-            ]
-        )
-        .on_conflict_do_nothing()
-        .returning(customer_identifiers.c.kind)
-    )
-    return {IdentifierKind(kind) for kind in added.scalars()}
 
 
 async def open_lead_of_customer(session: AsyncSession, customer_id: UUID) -> Lead | None:

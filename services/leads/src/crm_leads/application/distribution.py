@@ -10,7 +10,7 @@ from uuid import UUID
 from crm_common.auth import Principal
 from crm_common.contracts.events.leads.v1 import LeadDistributed, LeadReturned
 from crm_common.db import UnitOfWork
-from crm_leads.adapters import repository
+from crm_leads.adapters import customer_dedup, repository
 from crm_leads.application.handlers import auto_assign_in, publish_for, visible_lead_for_change
 from crm_leads.domain.distribution import route_to_dealer
 from crm_leads.domain.lead import Lead, LeadConflict, LeadUnavailable
@@ -57,7 +57,7 @@ async def distribute_lead(
             dealer_pool=await repository.default_pool(
                 session, tenant=lead.tenant, owner_org=chosen.dealer_id, now=now
             ),
-            dealer_customer=await repository.customer_for(
+            dealer_customer=await customer_dedup.customer_for(
                 session,
                 tenant=lead.tenant,
                 owner_org=chosen.dealer_id,
@@ -127,7 +127,7 @@ async def return_to_origin(
         origin_pool=await repository.default_pool(
             session, tenant=lead.tenant, owner_org=origin, now=now
         ),
-        origin_customer=await repository.customer_for(
+        origin_customer=await customer_dedup.customer_for(
             session,
             tenant=lead.tenant,
             owner_org=origin,

@@ -27,7 +27,7 @@ from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
-from crm_leads.adapters import repository
+from crm_leads.adapters import customer_dedup, repository
 from crm_leads.adapters.access import from_pools_open_to, visible_leads
 from crm_leads.domain.assignment import choose_assignee
 from crm_leads.domain.customer_identifiers import NO_IDENTIFIERS, CustomerIdentifiers
@@ -136,7 +136,7 @@ async def register_in(
         now=now,
     )
     lead.region_hint = command.region_hint
-    lead.customer_id = await repository.customer_for(
+    lead.customer_id = await customer_dedup.customer_for(
         session,
         tenant=lead.tenant,
         owner_org=book,
