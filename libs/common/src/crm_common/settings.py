@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     outbox_retention_hours: int = Field(default=24, ge=1)
 
     log_level: str = "INFO"
+    # OpenTelemetry traces exported over OTLP/HTTP (e.g. http://collector:4318/v1/traces);
+    # unset: no spans are recorded (crm_common.observability.tracing).
+    otel_exporter_otlp_endpoint: str | None = None
+    otel_sample_ratio: float = Field(default=1.0, ge=0, le=1)
     # Public campaign web forms: submissions per campaign and minute (Redis fixed window).
     campaign_form_rate_limit_per_minute: int = 120
     # A TrueType font with CJK and Latin glyphs, embedded in printed documents (the quote PDF).

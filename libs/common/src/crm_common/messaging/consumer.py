@@ -22,7 +22,8 @@ import asyncio
 import json
 import logging
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -31,6 +32,7 @@ from aiokafka.errors import KafkaError
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from opentelemetry.trace import SpanKind
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -44,6 +46,7 @@ from crm_common.messaging.connection import kafka_security
 from crm_common.messaging.headers import EVENT_TYPE_HEADER, decode_headers
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
+from crm_common.observability.tracing import span_continuing, span_continuing_batch
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -99,6 +102,18 @@ class Subscription:
     def envelope_type(self) -> Any:
         data: Any = Union[tuple(h.event for h in self.handles)]  # noqa: UP007 - built at run time
         return Envelope[data]
+
+
+@contextmanager
+def _continuing_trace(record: ConsumerRecord[bytes, bytes]) -> Iterator[None]:
+    """The consumer's span, child of the span that wrote the event; events it causes carry
+    the same trace."""
+    headers = decode_headers(record.headers)
+    with (
+        span_continuing(f"{record.topic} process", headers, SpanKind.CONSUMER),
+        bound_trace(trace_from_headers(headers)),
+    ):
+        yield
 
 
 def create_broker(settings: Settings) -> KafkaBroker:
@@ -181,7 +196,14 @@ class _BatchProcessor:
         if not events:
             return
         try:
-            with acting_for(event.tenant for _, event, _ in events):
+            with (
+                acting_for(event.tenant for _, event, _ in events),
+                span_continuing_batch(
+                    f"{events[0][0].topic} process",
+                    [decode_headers(record.headers) for record, _, _ in events],
+                    SpanKind.CONSUMER,
+                ),
+            ):
                 await self._apply_batch(events)
         except _OUTAGE:
             await self._pause_for_outage()
@@ -232,7 +254,7 @@ class _BatchProcessor:
                 await handles.apply(uow, [e for _, e, h in pending if h is handles])
             for record, event, handles in pending:
                 if handles.effect is not None:
-                    with bound_trace(trace_from_headers(decode_headers(record.headers))):
+                    with _continuing_trace(record):
                         await handles.effect(uow, event)
 
     async def _apply_alone(
@@ -240,10 +262,7 @@ class _BatchProcessor:
     ) -> None:
         for attempt in range(1, self._max_attempts + 1):
             try:
-                with (
-                    bound_trace(trace_from_headers(decode_headers(record.headers))),
-                    acting_for([event.tenant]),
-                ):
+                with _continuing_trace(record), acting_for([event.tenant]):
                     await process_once(
                         self._session_factory,
                         self._inbox_name,

@@ -4,6 +4,7 @@ from typing import Any
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.observability.context import CORRELATION_HEADER, TRACEPARENT_HEADER
+from crm_common.observability.tracing import current_traceparent
 
 EVENT_ID_HEADER = "ce-id"
 EVENT_TYPE_HEADER = "ce-type"
@@ -11,12 +12,17 @@ TENANT_HEADER = "ce-tenant"
 
 
 def event_headers(event: Envelope[Any]) -> dict[str, str]:
-    """Kafka headers of an event: routing and tracing without parsing the body."""
+    """Kafka headers of an event: routing and tracing without parsing the body. Written with
+    the event, inside the span that caused it: its traceparent names that span as the parent of
+    the relay's and the consumers' spans (without tracing, a parent id made from the event's)."""
+    traceparent = current_traceparent().get(TRACEPARENT_HEADER, "")
+    if event.trace.trace_id not in traceparent:
+        traceparent = f"00-{event.trace.trace_id}-{event.id.hex[:16]}-01"
     return {
         EVENT_ID_HEADER: str(event.id),
         EVENT_TYPE_HEADER: event.type,
         TENANT_HEADER: event.tenant,
-        TRACEPARENT_HEADER: f"00-{event.trace.trace_id}-{event.id.hex[:16]}-01",
+        TRACEPARENT_HEADER: traceparent,
         CORRELATION_HEADER: event.trace.correlation_id,
     }
 

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from opentelemetry import trace as otel
+
 TRACEPARENT_HEADER = "traceparent"
 CORRELATION_HEADER = "x-correlation-id"
 
@@ -32,10 +34,15 @@ def current_trace() -> Trace:
 
 
 def trace_from_headers(headers: Mapping[str, str]) -> Trace:
-    """Continue the trace a caller or an upstream event started (W3C traceparent)."""
+    """Continue the trace a caller or an upstream event started (W3C traceparent): the current
+    OpenTelemetry span's when one continues it (tracing on), else the header's."""
     lowered = {k.lower(): v for k, v in headers.items()}
-    parts = lowered.get(TRACEPARENT_HEADER, "").split("-")
     correlation_id = lowered.get(CORRELATION_HEADER)
+    span = otel.get_current_span().get_span_context()
+    if span.is_valid:
+        trace_id = format(span.trace_id, "032x")
+        return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id)
+    parts = lowered.get(TRACEPARENT_HEADER, "").split("-")
     if len(parts) == 4 and len(parts[1]) == 32:
         trace_id = parts[1]
         return Trace(trace_id=trace_id, correlation_id=correlation_id or trace_id)

@@ -14,8 +14,10 @@ import contextlib
 import logging
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from opentelemetry.trace import SpanKind
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -27,6 +29,7 @@ from crm_common.observability.metrics import (
     OUTBOX_PUBLISH_FAILURES,
     OUTBOX_PUBLISHED,
 )
+from crm_common.observability.tracing import current_traceparent, span_continuing
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -176,19 +179,24 @@ class OutboxRelay:
                 blocked.add(key)
         return [r for r in rows if r.id in sendable]
 
+    async def _publish(self, producer: AIOKafkaProducer, row: _Row) -> asyncio.Future[Any]:
+        """Enqueue one row under a producer span continuing the trace stored with it."""
+        topic = self._settings.topic(row.topic)
+        with span_continuing(f"{topic} publish", row.headers, SpanKind.PRODUCER):
+            headers = {**row.headers, **current_traceparent()}
+            sent: asyncio.Future[Any] = await producer.send(
+                topic,
+                value=row.payload.encode(),
+                key=row.key.encode(),
+                headers=encode_headers(headers),
+            )
+            return sent
+
     async def _send(
         self, producer: AIOKafkaProducer, rows: list[_Row]
     ) -> tuple[list[_Row], list[_Row], str]:
         try:
-            futures = [
-                await producer.send(
-                    self._settings.topic(row.topic),
-                    value=row.payload.encode(),
-                    key=row.key.encode(),
-                    headers=encode_headers(row.headers),
-                )
-                for row in rows
-            ]
+            futures = [await self._publish(producer, row) for row in rows]
             outcomes = await asyncio.wait_for(
                 asyncio.gather(*futures, return_exceptions=True), timeout=self._send_timeout
             )

@@ -23,6 +23,7 @@ from crm_common.errors import InvalidInput
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
+from crm_common.observability.tracing import instrument_app
 from crm_common.runtime.nul_guard import RefuseNulCharacters
 from crm_common.settings import Settings
 
@@ -91,6 +92,7 @@ def create_http_app(
 
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
     app.state.clock = clock
+    instrument_app(app)
     app.add_middleware(RefuseNulCharacters)
 
     @app.middleware("http")

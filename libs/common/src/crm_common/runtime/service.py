@@ -35,6 +35,7 @@ from crm_common.messaging.consumer import (
 )
 from crm_common.messaging.uplink import Uplink
 from crm_common.observability.logging import configure_logging
+from crm_common.observability.tracing import configure_tracing, instrument_process
 from crm_common.outbox.relay import OutboxRelay
 from crm_common.runtime.rebuild import rebuild_projections
 from crm_common.settings import Settings
@@ -226,6 +227,8 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
 
     settings = _settings_for(definition)
     configure_logging(definition.name, settings.log_level)
+    configure_tracing(settings, args.command)
+    instrument_process()
     match args.command:
         case "api":
             uvicorn.run(
