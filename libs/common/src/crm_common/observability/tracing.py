@@ -68,7 +68,7 @@ def instrument_process() -> None:
     if not tracing_enabled():
         return
     for instrumentor in (
-        AsyncPGInstrumentor(),
+        AsyncPGInstrumentor(),  # type: ignore[no-untyped-call]
         HTTPXClientInstrumentor(),
         RedisInstrumentor(),
         GrpcAioInstrumentorClient(),  # type: ignore[no-untyped-call]
