@@ -1,5 +1,5 @@
-"""Every table holding a tenant's rows in leads, opportunities and kpi has row-level security
-forced with the shared tenant policy: a table added without it fails here."""
+"""Every table holding a tenant's rows in leads, opportunities, kpi and call-center has
+row-level security forced with the shared tenant policy: a table added without it fails here."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from crm_common.testing.services import migrated_database
 from .test_migrations_match_tables import declared_tables
 
 pytestmark = pytest.mark.integration
-ISOLATED_SERVICES = ["leads", "opportunities", "kpi"]
+ISOLATED_SERVICES = ["leads", "opportunities", "kpi", "call-center"]
 
 
 @pytest.mark.parametrize("service", ISOLATED_SERVICES)

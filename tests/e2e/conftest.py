@@ -1,5 +1,5 @@
-"""The spine as real processes: identity (JWKS), leads, opportunities and kpi, each api +
-worker."""
+"""The spine as real processes: identity (JWKS), leads, opportunities, kpi and the call
+center, each api + worker."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import ServiceProcess, free_port, run_command
 
 ISSUER, AUDIENCE = "crm-identity", "crm"
-SERVICES = ("identity", "leads", "opportunities", "kpi")
+SERVICES = ("identity", "leads", "opportunities", "kpi", "call-center")
+CTI_WEBHOOK_SECRET = "e2e-cti-webhook-secret"
+"""The spine's call center takes the demo tenant's calls as a cloud contact center's webhooks
+signed with this (the hotline's: a call nobody claims belongs to HQ)."""
 CAMPAIGN_FORM_LIMIT = 20
 """Submissions per campaign and minute in the spine (small, so a test can reach it)."""
 
@@ -92,6 +95,10 @@ async def spine(
         "CRM_PERSONAL_DATA_HASH_KEY": "e2e-personal-data-hash-key",
         "CRM_LOG_LEVEL": "WARNING",
         "CRM_CAMPAIGN_FORM_RATE_LIMIT_PER_MINUTE": str(CAMPAIGN_FORM_LIMIT),
+        "CRM_CTI_TENANT": "oem-demo",
+        "CRM_CTI_DEFAULT_ORG": "demo-hq",
+        "CRM_CTI_WEBHOOK_SECRET": CTI_WEBHOOK_SECRET,
+        "CRM_CTI_SETTLE_SECONDS": "0.5",
     }
     processes: dict[str, ServiceProcess] = {}
     for name in SERVICES:

@@ -34,6 +34,7 @@ CALLERS = {
     "kpi": ("region-east", {"region_manager"}, DataScope.SUBTREE),
     # A dealer no journey test uses: the fuzz defines pipelines and opens opportunities there.
     "opportunities": ("dealer-tj-01", {"sales_manager"}, DataScope.DEALER),
+    "call-center": ("demo-hq", {"call_center_supervisor"}, DataScope.SUBTREE),
 }
 
 
@@ -62,6 +63,7 @@ identity_schema = _schema("identity")
 leads_schema = _schema("leads")
 kpi_schema = _schema("kpi")
 opportunities_schema = _schema("opportunities")
+call_center_schema = _schema("call-center")
 
 
 @identity_schema.parametrize()
@@ -86,3 +88,9 @@ def test_kpi_api(case: schemathesis.Case, spine: Spine) -> None:
 @FUZZ
 def test_opportunities_api(case: schemathesis.Case, spine: Spine) -> None:
     _call(spine, "opportunities", case)
+
+
+@call_center_schema.parametrize()
+@FUZZ
+def test_call_center_api(case: schemathesis.Case, spine: Spine) -> None:
+    _call(spine, "call-center", case)

@@ -36,7 +36,11 @@ PUBLIC = {
 }
 # Authenticated by their own key instead of a bearer token: a campaign's public web form. A
 # missing or wrong key answers 401 like a missing token (checked below with the others).
-KEYED = {"leads POST /campaigns/{campaign_id}/leads"}
+KEYED = {
+    "leads POST /campaigns/{campaign_id}/leads",
+    # A cloud contact center's call events, signed with the shared webhook secret.
+    "call-center POST /cti/webhooks/{connector}",
+}
 # The function each secured operation needs; None: any authenticated user.
 NEEDS: dict[str, str | None] = {
     "identity POST /auth/logout": None,
@@ -150,6 +154,9 @@ NEEDS: dict[str, str | None] = {
     "kpi POST /kpi/definitions": "kpi.define",
     "kpi GET /kpi/definitions/{definition_id}/values": "kpi.read",
     "kpi DELETE /kpi/definitions/{definition_id}": "kpi.define",
+    "call-center GET /calls": "call.read",
+    "call-center GET /calls/{call_id}": "call.read",
+    "call-center POST /calls/{call_id}/disposition": "call.make",
 }
 # Where each role works in the demo tenant.
 HOME = {
@@ -199,8 +206,10 @@ def concrete(path: str) -> str:
         "{pipeline_id}",
         "{application_id}",
         "{definition_id}",
+        "{call_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
+    path = path.replace("{connector}", "cloud-cc")
     return path.replace("{month}", "2026-11").replace("{code}", "price_retention")
 
 

@@ -91,6 +91,21 @@ class Settings(BaseSettings):
     campaign_form_rate_limit_per_minute: int = 120
     # A TrueType font with CJK and Latin glyphs, embedded in printed documents (the quote PDF).
     document_font_path: str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+    # The call center's phone system (CTI). Its calls belong to `cti_tenant`; one that no queue
+    # or agent of the CRM claims belongs to `cti_default_org` (the HQ hotline's PBX: HQ). An
+    # empty `cti_ami_host` means no Asterisk connection; an unset webhook secret refuses every
+    # webhook. CallCompleted waits until a finished call has been quiet `cti_settle_seconds`.
+    cti_tenant: str = ""
+    cti_default_org: str = ""
+    cti_source: str = "pbx"
+    cti_ami_host: str = ""
+    cti_ami_port: int = Field(default=5038, ge=1, le=65535)
+    cti_ami_username: str = "crm"
+    cti_ami_secret: SecretStr | None = None
+    cti_originate_context: str = "from-internal"
+    cti_settle_seconds: float = Field(default=3.0, ge=0)
+    cti_webhook_secret: SecretStr | None = None
+    cti_webhook_replay_window_seconds: int = Field(default=300, ge=1)
     # Business days (daily figures, SLAs) are counted in the OEM's time zone.
     business_timezone: str = "Asia/Shanghai"
 

@@ -38,6 +38,7 @@ ROLES: dict[str, Role] = {
         _role(
             "hq_admin",
             DataScope.TENANT,
+            "call.read",
             "org.manage",
             "user.manage",
             "sharing.manage",
@@ -66,6 +67,7 @@ ROLES: dict[str, Role] = {
         _role(
             "region_manager",
             DataScope.SUBTREE,
+            "call.read",
             "kpi.read",
             "kpi.define",
             "lead.read",
@@ -81,6 +83,8 @@ ROLES: dict[str, Role] = {
         _role(
             "dealer_admin",
             DataScope.DEALER,
+            "call.read",
+            "call.review",
             "user.manage",
             "sharing.manage",
             "audit.read",
@@ -107,6 +111,8 @@ ROLES: dict[str, Role] = {
         _role(
             "sales_manager",
             DataScope.DEALER,
+            "call.read",
+            "call.review",
             "kpi.read",
             "kpi.define",
             "lead.read",
@@ -132,6 +138,8 @@ ROLES: dict[str, Role] = {
         _role(
             "sales_consultant",
             DataScope.OWN,
+            "call.read",
+            "call.make",
             "lead.read",
             "lead.create",
             "lead.claim",
@@ -143,11 +151,26 @@ ROLES: dict[str, Role] = {
             dealer_level=True,
         ),
         _role("service_advisor", DataScope.DEALER, "ticket.manage", dealer_level=True),
-        _role("renewal_specialist", DataScope.OWN, "call.make", "lead.read", dealer_level=True),
-        _role("call_center_agent", DataScope.OWN, "call.make", "call.route", "ticket.manage"),
+        _role(
+            "renewal_specialist",
+            DataScope.OWN,
+            "call.read",
+            "call.make",
+            "lead.read",
+            dealer_level=True,
+        ),
+        _role(
+            "call_center_agent",
+            DataScope.OWN,
+            "call.read",
+            "call.make",
+            "call.route",
+            "ticket.manage",
+        ),
         _role(
             "call_center_supervisor",
             DataScope.SUBTREE,
+            "call.read",
             "call.make",
             "call.route",
             "call.review",

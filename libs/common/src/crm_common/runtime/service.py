@@ -10,7 +10,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,18 @@ class ScheduledJob:
 
 
 @dataclass(frozen=True)
+class Daemon:
+    """A long-running part of the worker (e.g. the connection to a phone system). ``run`` keeps
+    going (reconnecting as it must) until ``stop`` is set, then returns; it declares the tenant
+    scope of its own work."""
+
+    name: str
+    run: Callable[
+        [Settings, async_sessionmaker[AsyncSession], asyncio.Event], Coroutine[Any, Any, None]
+    ]
+
+
+@dataclass(frozen=True)
 class ServiceDefinition:
     name: str
     """Hyphenated service name, e.g. ``service-desk``."""
@@ -70,6 +82,7 @@ class ServiceDefinition:
     commands: Mapping[str, Callable[[Settings], None]] = field(default_factory=dict)
     """Service-specific CLI commands, e.g. identity's ``seed-demo``."""
     scheduled: Sequence[ScheduledJob] = field(default_factory=tuple)
+    daemons: Sequence[Daemon] = field(default_factory=tuple)
 
 
 def _settings_for(definition: ServiceDefinition) -> Settings:
@@ -98,6 +111,10 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
         asyncio.create_task(_run_periodically(job, settings, session_factory, stop), name=job.name)
         for job in definition.scheduled
     ]
+    daemons = [
+        asyncio.create_task(daemon.run(settings, session_factory, stop), name=daemon.name)
+        for daemon in definition.daemons
+    ]
     if broker is not None:
         await _start_broker(broker, stop)
     log.info("worker started", extra={"consumers": broker is not None})
@@ -107,7 +124,7 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
     if broker is not None:
         await broker.stop()
     await relay_task
-    await asyncio.gather(*jobs)
+    await asyncio.gather(*jobs, *daemons)
     await engine.dispose()
 
 

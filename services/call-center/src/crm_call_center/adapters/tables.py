@@ -1,4 +1,132 @@
-from sqlalchemy import MetaData
+"""Tables of the call-center service (the shared outbox, inbox, org directory, sharing levels
+and personal-data audit come from crm_common)."""
 
-# The service's own tables arrive with its feature issues; outbox and inbox exist already.
+from __future__ import annotations
+
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
 metadata = MetaData()
+
+# A queue of the phone system (the HQ hotline, a dealer's BDC) as the CRM knows it: the org
+# whose calls it takes and the routing rules of its calls.
+queues = Table(
+    "queues",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("pbx_queue", String(80), nullable=False),
+    Column("skills", ARRAY(String(40)), nullable=False, server_default="{}"),
+    Column("overflow_queue_id", UUID(as_uuid=True), ForeignKey("queues.id")),
+    Column("overflow_after_seconds", Integer),
+    Column("callback_after_seconds", Integer),
+    Column("service_level_seconds", Integer, nullable=False, server_default=text("20")),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("tenant", "pbx_queue", name="uq_queues_pbx_queue"),
+)
+
+# People who take and make calls: their phone extension, skills and queues. ``state`` is the
+# durable copy of the presence Redis serves (what Redis is rebuilt from after a loss).
+agents = Table(
+    "agents",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("owner_org", String(64), nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("extension", String(20), nullable=False),
+    Column("skills", ARRAY(String(40)), nullable=False, server_default="{}"),
+    Column("queue_ids", ARRAY(UUID(as_uuid=True)), nullable=False, server_default="{}"),
+    Column("state", String(20), nullable=False, server_default="offline"),
+    Column("state_since", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    UniqueConstraint("tenant", "extension", name="uq_agents_extension"),
+)
+
+# Every event the phone system reported, once (the fingerprint deduplicates redeliveries):
+# a call record is folded from its call's events.
+cti_events = Table(
+    "cti_events",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("tenant", String(64), nullable=False),
+    Column("source", String(80), nullable=False),
+    Column("call_key", String(120), nullable=False),
+    Column("fingerprint", String(40), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("channel", String(120), nullable=False),
+    Column("details", JSONB, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("tenant", "source", "fingerprint", name="uq_cti_events_fingerprint"),
+    Index("ix_cti_events_call", "tenant", "source", "call_key"),
+)
+
+calls = Table(
+    "calls",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("source", String(80), nullable=False),
+    Column("call_key", String(120), nullable=False),
+    Column("direction", String(10), nullable=False),
+    Column("customer_phone", String(40), nullable=False),
+    Column("queue_id", UUID(as_uuid=True)),
+    Column("agent_user", String(64)),
+    Column("agent_extension", String(20)),
+    Column("extensions", ARRAY(String(20)), nullable=False, server_default="{}"),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ring_at", DateTime(timezone=True)),
+    Column("answered_at", DateTime(timezone=True)),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("wait_seconds", Integer, nullable=False, server_default=text("0")),
+    Column("talk_seconds", Integer, nullable=False, server_default=text("0")),
+    Column("hold_seconds", Integer, nullable=False, server_default=text("0")),
+    Column("wrap_seconds", Integer),
+    Column("connected", Boolean, nullable=False, server_default=text("false")),
+    Column("abandoned", Boolean, nullable=False, server_default=text("false")),
+    Column("callback_requested", Boolean, nullable=False, server_default=text("false")),
+    Column("system_disposition", String(20)),
+    Column("disposition", String(40)),
+    Column("notes", Text),
+    Column("disposition_by", String(64)),
+    Column("disposition_at", DateTime(timezone=True)),
+    Column("recording_file", String(500)),
+    Column("transfers", JSONB, nullable=False, server_default="[]"),
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("lead_id", UUID(as_uuid=True)),
+    Column("opportunity_id", UUID(as_uuid=True)),
+    Column("ticket_id", UUID(as_uuid=True)),
+    Column("task_id", UUID(as_uuid=True)),
+    Column("settles_at", DateTime(timezone=True), nullable=False),
+    Column("completed_published_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("tenant", "source", "call_key", name="uq_calls_call_key"),
+    Index("ix_calls_tenant_org_started", "tenant", "owner_org", "started_at"),
+    Index("ix_calls_agent_started", "tenant", "agent_user", "started_at"),
+    # The settle sweep: finished calls whose CallCompleted is not out yet.
+    Index(
+        "ix_calls_to_settle",
+        "settles_at",
+        postgresql_where=text("ended_at IS NOT NULL AND completed_published_at IS NULL"),
+    ),
+)

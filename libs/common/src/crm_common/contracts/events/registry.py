@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crm_common.contracts.envelope import EventData
+from crm_common.contracts.events.call_center import v1 as call_center_v1
 from crm_common.contracts.events.identity import v1 as identity_v1
 from crm_common.contracts.events.kpi import v1 as kpi_v1
 from crm_common.contracts.events.leads import v1 as leads_v1
@@ -13,6 +14,7 @@ ALL_EVENTS: tuple[type[EventData], ...] = (
     *leads_v1.ALL,
     *opportunities_v1.ALL,
     *kpi_v1.ALL,
+    *call_center_v1.ALL,
 )
 
 

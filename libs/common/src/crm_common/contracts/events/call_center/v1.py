@@ -1,0 +1,90 @@
+"""Events published by services/call-center, version 1. Changing one means a new version.
+
+A call's events are keyed by its id: the phone system's record of one conversation (every
+channel sharing one Asterisk ``Linkedid``, or one cloud contact center call id)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import ClassVar, Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from crm_common.contracts.envelope import EventData
+
+CALL_TOPIC = "crm.call_center.call.v1"
+
+Direction = Literal["inbound", "outbound"]
+
+
+class _CallEvent(EventData):
+    topic: ClassVar[str] = CALL_TOPIC
+    shared_as: ClassVar[str | None] = "call"
+    personal_fields: ClassVar[Mapping[str, str]] = {"customer_phone": "phone"}
+
+    call_id: UUID
+    dealer_id: str = Field(description="Org node whose call it is: the queue's, else the agent's")
+    direction: Direction
+    customer_phone: str = Field(
+        description="The customer's side of the call as the phone system gave it (any format)"
+    )
+    agent_user: str | None = Field(description="The agent (user) who took or made the call")
+    queue_id: UUID | None
+    lead_id: UUID | None = Field(description="The lead the call is about, when known")
+    customer_id: UUID | None
+    task_id: UUID | None = Field(description="The call task it was dialled from")
+
+    def aggregate_key(self) -> str:
+        return str(self.call_id)
+
+
+class CallStarted(_CallEvent):
+    """The phone system reported a new call (ringing in or dialled out)."""
+
+    event_type: ClassVar[str] = "call_center.CallStarted"
+    event_version: ClassVar[int] = 1
+
+    started_at: datetime
+
+
+class CallCompleted(_CallEvent):
+    """The phone system's record of a finished call, as it settled: whether the customer was
+    connected to an agent and for how long. ``disposition`` is the phone system's for a call
+    never connected (``no_answer``, ``busy``, ``abandoned``, ``failed``); a connected call's
+    disposition is the agent's, recorded later (``call_center.CallDispositionRecorded``)."""
+
+    event_type: ClassVar[str] = "call_center.CallCompleted"
+    event_version: ClassVar[int] = 1
+
+    connected: bool
+    abandoned: bool = Field(description="The caller hung up while waiting in a queue")
+    started_at: datetime
+    answered_at: datetime | None
+    ended_at: datetime
+    wait_seconds: int = Field(ge=0, description="Ringing or queued before an agent answered")
+    talk_seconds: int = Field(ge=0)
+    hold_seconds: int = Field(ge=0)
+    disposition: str | None
+    callback_requested: bool = Field(
+        default=False, description="The caller accepted a callback instead of waiting"
+    )
+
+
+class CallDispositionRecorded(_CallEvent):
+    """The agent wrapped the call up: its disposition (outcome) and notes are recorded."""
+
+    event_type: ClassVar[str] = "call_center.CallDispositionRecorded"
+    event_version: ClassVar[int] = 1
+
+    connected: bool
+    talk_seconds: int = Field(ge=0)
+    disposition: str
+    grade_after: str | None = Field(
+        default=None, description="The lead's intent grade the agent recorded, if any"
+    )
+    at: datetime
+
+
+ALL = (CallStarted, CallCompleted, CallDispositionRecorded)

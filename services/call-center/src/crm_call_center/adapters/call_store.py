@@ -1,0 +1,230 @@
+"""Storage of the phone system's events and of the call records folded from them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import RowMapping, func, literal_column, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_call_center.adapters.access import visible_calls
+from crm_call_center.adapters.tables import agents, calls, cti_events, queues
+from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, call_id_of
+from crm_common.auth import Principal
+
+CallKey = tuple[str, str]
+"""(source, call_key): one call of one phone system."""
+
+
+async def add_events(
+    session: AsyncSession, tenant: str, events: Sequence[CtiEvent]
+) -> set[CallKey]:
+    """Stores the events not stored yet; returns the calls that got a new event."""
+    if not events:
+        return set()
+    rows = {
+        e.fingerprint: {
+            "tenant": tenant,
+            "source": e.source,
+            "call_key": e.call_key,
+            "fingerprint": e.fingerprint,
+            "kind": e.kind.value,
+            "at": e.at,
+            "channel": e.channel,
+            "details": dict(e.details),
+        }
+        for e in events
+    }
+    result = await session.execute(
+        insert(cti_events)
+        .on_conflict_do_nothing(constraint="uq_cti_events_fingerprint")
+        .returning(cti_events.c.source, cti_events.c.call_key),
+        list(rows.values()),
+    )
+    return {(r.source, r.call_key) for r in result}
+
+
+async def events_of(
+    session: AsyncSession, tenant: str, keys: Iterable[CallKey]
+) -> dict[CallKey, list[CtiEvent]]:
+    wanted = list(keys)
+    found: dict[CallKey, list[CtiEvent]] = defaultdict(list)
+    if not wanted:
+        return found
+    e = cti_events
+    result = await session.execute(
+        select(e.c.source, e.c.call_key, e.c.kind, e.c.at, e.c.channel, e.c.details).where(
+            e.c.tenant == tenant, tuple_(e.c.source, e.c.call_key).in_(wanted)
+        )
+    )
+    for row in result:
+        found[(row.source, row.call_key)].append(
+            CtiEvent(row.source, row.call_key, CtiKind(row.kind), row.at, row.channel, row.details)
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Owners:
+    """Who a call record belongs to: agents by extension, queues by the PBX's queue name."""
+
+    agents: dict[str, tuple[str, str]]
+    """extension → (user_id, owner_org)"""
+    queues: dict[str, tuple[UUID, str]]
+    """pbx queue → (queue id, owner_org)"""
+
+
+async def owners(
+    session: AsyncSession, tenant: str, extensions: set[str], pbx_queues: set[str]
+) -> Owners:
+    agent_rows: Iterable[Any] = (
+        await session.execute(
+            select(agents.c.extension, agents.c.user_id, agents.c.owner_org).where(
+                agents.c.tenant == tenant, agents.c.extension.in_(extensions)
+            )
+        )
+        if extensions
+        else []
+    )
+    queue_rows: Iterable[Any] = (
+        await session.execute(
+            select(queues.c.pbx_queue, queues.c.id, queues.c.owner_org).where(
+                queues.c.tenant == tenant, queues.c.pbx_queue.in_(pbx_queues)
+            )
+        )
+        if pbx_queues
+        else []
+    )
+    return Owners(
+        agents={r.extension: (r.user_id, r.owner_org) for r in agent_rows},
+        queues={r.pbx_queue: (r.id, r.owner_org) for r in queue_rows},
+    )
+
+
+def _tag_id(record: CallRecord, name: str) -> UUID | None:
+    value = record.tags.get(name)
+    try:
+        return UUID(value) if value else None
+    except ValueError:
+        return None
+
+
+def _transfers(record: CallRecord) -> list[dict[str, Any]]:
+    return [{**asdict(t), "at": t.at.isoformat()} for t in record.transfers]
+
+
+async def save_records(
+    session: AsyncSession,
+    tenant: str,
+    records: Sequence[tuple[CallRecord, str, UUID | None, str | None]],
+    *,
+    settles_at: datetime,
+) -> list[RowMapping]:
+    """Inserts or refreshes the folded records (record, owner org, queue id, agent user); the
+    links an agent made (lead, customer, task…) and the disposition are kept. Returns the
+    stored rows, each with ``inserted`` telling a new call from a refreshed one."""
+    if not records:
+        return []
+    rows = [
+        {
+            "id": call_id_of(tenant, record.source, record.call_key),
+            "tenant": tenant,
+            "owner_org": owner_org,
+            "source": record.source,
+            "call_key": record.call_key,
+            "direction": record.direction.value,
+            "customer_phone": record.customer_number,
+            "queue_id": queue_id,
+            "agent_user": agent_user,
+            "agent_extension": record.agent_extension,
+            "extensions": list(record.extensions),
+            "started_at": record.started_at,
+            "ring_at": record.ring_at,
+            "answered_at": record.answered_at,
+            "ended_at": record.ended_at,
+            "wait_seconds": record.wait_seconds,
+            "talk_seconds": record.talk_seconds,
+            "hold_seconds": record.hold_seconds,
+            "connected": record.connected,
+            "abandoned": record.abandoned,
+            "callback_requested": record.callback_requested,
+            "system_disposition": record.system_disposition,
+            "recording_file": record.recording_file,
+            "transfers": _transfers(record),
+            "settles_at": settles_at,
+            "task_id": _tag_id(record, "task_id"),
+            "lead_id": _tag_id(record, "lead_id"),
+        }
+        for record, owner_org, queue_id, agent_user in records
+    ]
+    statement = insert(calls)
+    folded: dict[str, Any] = {
+        name: statement.excluded[name]
+        for name in rows[0]
+        if name not in ("id", "tenant", "source", "call_key", "task_id", "lead_id")
+    }
+    # A link an agent made stays; a tag the PBX reports fills one not made yet.
+    for name in ("task_id", "lead_id"):
+        folded[name] = func.coalesce(calls.c[name], statement.excluded[name])
+    result = await session.execute(
+        statement.on_conflict_do_update(constraint="uq_calls_call_key", set_=folded).returning(
+            *calls.c, literal_column("xmax = 0").label("inserted")
+        ),
+        rows,
+    )
+    return list(result.mappings())
+
+
+async def calls_to_settle(session: AsyncSession, now: datetime, limit: int) -> list[RowMapping]:
+    """Finished calls quiet for the settle time whose CallCompleted is not out, locked (other
+    workers skip them)."""
+    query = (
+        select(calls)
+        .where(
+            calls.c.ended_at.is_not(None),
+            calls.c.completed_published_at.is_(None),
+            calls.c.settles_at <= now,
+        )
+        .order_by(calls.c.settles_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list((await session.execute(query)).mappings())
+
+
+async def mark_completed(session: AsyncSession, call_ids: Sequence[UUID], now: datetime) -> None:
+    await session.execute(
+        update(calls).where(calls.c.id.in_(call_ids)).values(completed_published_at=now)
+    )
+
+
+async def open_calls(session: AsyncSession, tenant: str, source: str) -> list[str]:
+    """Call keys of the source's calls not ended yet."""
+    result = await session.execute(
+        select(calls.c.call_key).where(
+            calls.c.tenant == tenant, calls.c.source == source, calls.c.ended_at.is_(None)
+        )
+    )
+    return list(result.scalars())
+
+
+async def call_for_change(
+    session: AsyncSession, principal: Principal, call_id: UUID
+) -> RowMapping | None:
+    """The call row if the principal may see it, locked for the change."""
+    query = (
+        select(calls)
+        .where(calls.c.id == call_id, visible_calls(principal))
+        .with_for_update(of=calls)
+    )
+    return (await session.execute(query)).mappings().first()
+
+
+async def update_call(session: AsyncSession, call_id: UUID, **values: Any) -> None:
+    await session.execute(update(calls).where(calls.c.id == call_id).values(**values))

@@ -1,0 +1,50 @@
+"""Ringing calls travel from the worker (where the phone system's events arrive) to the api
+process that holds the agent's push stream, over Redis pub/sub: one channel per agent."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from uuid import UUID
+
+from redis.asyncio import Redis
+
+from crm_call_center.application.cti import Ringing
+
+
+def channel_of(tenant: str, agent_user: str) -> str:
+    return f"crm:call-center:ringing:{tenant}:{agent_user}"
+
+
+def encode(ringing: Ringing) -> str:
+    return json.dumps(
+        {
+            "call_id": str(ringing.call_id),
+            "tenant": ringing.tenant,
+            "agent_user": ringing.agent_user,
+            "customer_phone": ringing.customer_phone,
+            "direction": ringing.direction,
+            "at": ringing.at.isoformat(),
+        }
+    )
+
+
+def decode(payload: str | bytes) -> Ringing:
+    data = json.loads(payload)
+    return Ringing(
+        call_id=UUID(data["call_id"]),
+        tenant=data["tenant"],
+        agent_user=data["agent_user"],
+        customer_phone=data["customer_phone"],
+        direction=data["direction"],
+        at=datetime.fromisoformat(data["at"]),
+    )
+
+
+async def announce(redis: Redis, ringing: Sequence[Ringing]) -> None:
+    """Pub/sub is fire-and-forget: an agent with no open stream simply gets no pop."""
+    async with redis.pipeline(transaction=False) as pipe:
+        for r in ringing:
+            pipe.publish(channel_of(r.tenant, r.agent_user), encode(r))
+        await pipe.execute()

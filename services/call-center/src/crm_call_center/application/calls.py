@@ -1,0 +1,80 @@
+"""Commands on call records: what agents add to what the phone system recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from crm_call_center.adapters import call_store
+from crm_common.auth import Principal
+from crm_common.contracts.events.call_center.v1 import CallDispositionRecorded
+from crm_common.db import UnitOfWork
+
+
+class CallNotFound(LookupError):
+    """No such call visible to the caller (answered 404)."""
+
+
+class NotTheAgent(PermissionError):
+    """Only the agent who had the call wraps it up (answered 403)."""
+
+
+class CallNotWrappable(Exception):
+    """Still going, or already wrapped up (answered 409)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDisposition:
+    disposition: str
+    notes: str
+    grade_after: str | None = None
+
+
+async def record_disposition(
+    call_id: UUID, command: RecordDisposition, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> None:
+    """The agent's wrap-up of a finished call: its outcome and notes, once. Publishes
+    ``call_center.CallDispositionRecorded``."""
+    async with uow:
+        call = await call_store.call_for_change(uow.session, actor, call_id)
+        if call is None:
+            raise CallNotFound(f"call {call_id} not found")
+        if call["agent_user"] != actor.user_id:
+            raise NotTheAgent("only the agent who had the call wraps it up")
+        if call["ended_at"] is None:
+            raise CallNotWrappable("the call is still going")
+        if call["disposition"] is not None:
+            raise CallNotWrappable("the call is already wrapped up")
+        await call_store.update_call(
+            uow.session,
+            call_id,
+            disposition=command.disposition,
+            notes=command.notes,
+            disposition_by=actor.user_id,
+            disposition_at=now,
+            wrap_seconds=max(0, round((now - call["ended_at"]).total_seconds())),
+        )
+        await uow.publish_about(
+            [
+                CallDispositionRecorded(
+                    call_id=call_id,
+                    dealer_id=call["owner_org"],
+                    direction=call["direction"],
+                    customer_phone=call["customer_phone"],
+                    agent_user=call["agent_user"],
+                    queue_id=call["queue_id"],
+                    lead_id=call["lead_id"],
+                    customer_id=call["customer_id"],
+                    task_id=call["task_id"],
+                    connected=call["connected"],
+                    talk_seconds=call["talk_seconds"],
+                    disposition=command.disposition,
+                    grade_after=command.grade_after,
+                    at=now,
+                )
+            ],
+            tenant=call["tenant"],
+            owner_org=call["owner_org"],
+            actor=actor.user_id,
+        )

@@ -1,0 +1,227 @@
+"""The CTI port's application side: what happens with the events a phone system reports.
+
+Each batch of events is stored (duplicates dropped), the calls it touched are folded again
+from all their events and saved, and a call seen for the first time publishes
+``CallStarted`` — all in one transaction. ``CallCompleted`` waits until a finished call has
+been quiet for the settle time, so a late event (the PBX's order is not the wire's) still
+makes it into the record the event describes; the settle sweep publishes it once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_call_center.adapters import call_store
+from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, NotACall, fold
+from crm_common.contracts.events.call_center.v1 import CallCompleted, CallStarted
+from crm_common.db import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+SYSTEM_ACTOR = "cti"
+SETTLE_BATCH = 500
+GONE_CAUSE = "gone after reconnect"
+
+
+@dataclass(frozen=True)
+class PhoneSystem:
+    """Which tenant's calls a connected phone system carries, and the org that owns a call no
+    queue or agent of the CRM claims (e.g. the HQ hotline's PBX: HQ)."""
+
+    tenant: str
+    default_org: str
+    settle_seconds: float
+
+
+@dataclass(frozen=True)
+class Ringing:
+    """An agent's phone rings with a customer on the line: what the screen pop needs."""
+
+    call_id: UUID
+    tenant: str
+    agent_user: str
+    customer_phone: str
+    direction: str
+    at: datetime
+
+
+async def record_events(
+    sessions: async_sessionmaker[AsyncSession],
+    system: PhoneSystem,
+    events: Sequence[CtiEvent],
+    *,
+    now: datetime,
+) -> list[Ringing]:
+    """Stores a batch of events and refreshes the calls they touch; returns the agents whose
+    phone started ringing with this batch (for the screen pop)."""
+    async with UnitOfWork(sessions) as uow:
+        touched = await call_store.add_events(uow.session, system.tenant, events)
+        rows = await _refold(uow, system, touched, now=now)
+    fresh = {e.fingerprint for e in events}
+    ringing_calls = {
+        (e.source, e.call_key)
+        for e in events
+        if e.kind is CtiKind.RINGING and e.fingerprint in fresh
+    }
+    return [
+        Ringing(
+            call_id=row["id"],
+            tenant=system.tenant,
+            agent_user=row["agent_user"],
+            customer_phone=row["customer_phone"],
+            direction=row["direction"],
+            at=row["ring_at"] or row["started_at"],
+        )
+        for row in rows
+        if (row["source"], row["call_key"]) in ringing_calls
+        and row["agent_user"] is not None
+        and row["answered_at"] is None
+    ]
+
+
+async def _refold(
+    uow: UnitOfWork,
+    system: PhoneSystem,
+    touched: set[call_store.CallKey],
+    *,
+    now: datetime,
+) -> list[Any]:
+    session = uow.session
+    by_call = await call_store.events_of(session, system.tenant, touched)
+    records: list[CallRecord] = []
+    for key, call_events in by_call.items():
+        try:
+            records.append(fold(call_events))
+        except NotACall:
+            log.debug("events of a call whose legs are not known yet", extra={"call": key})
+    ringing_extensions = {
+        e.detail("extension") for es in by_call.values() for e in es if e.kind is CtiKind.RINGING
+    }
+    extensions = {x for r in records for x in r.extensions} | ringing_extensions
+    extensions |= {r.agent_extension for r in records if r.agent_extension}
+    known = await call_store.owners(
+        session, system.tenant, extensions, {r.queue for r in records if r.queue}
+    )
+    owned = []
+    for record in records:
+        queue = known.queues.get(record.queue or "")
+        extension = record.agent_extension or _rung_extension(by_call, record)
+        agent = known.agents.get(extension or "")
+        owner_org = queue[1] if queue else agent[1] if agent else system.default_org
+        owned.append((record, owner_org, queue[0] if queue else None, agent[0] if agent else None))
+    rows = await call_store.save_records(
+        session,
+        system.tenant,
+        owned,
+        settles_at=now + timedelta(seconds=system.settle_seconds),
+    )
+    for row in rows:
+        if row["inserted"]:
+            await uow.publish_about(
+                [
+                    CallStarted(
+                        **_call_fields(row),
+                        started_at=row["started_at"],
+                    )
+                ],
+                tenant=row["tenant"],
+                owner_org=row["owner_org"],
+                actor=SYSTEM_ACTOR,
+            )
+    return rows
+
+
+def _rung_extension(
+    by_call: dict[call_store.CallKey, list[CtiEvent]], record: CallRecord
+) -> str | None:
+    """Before anyone answers, the agent of a call is the one whose phone rings (last)."""
+    rung = [
+        e
+        for e in by_call.get((record.source, record.call_key), [])
+        if e.kind is CtiKind.RINGING and e.detail("extension")
+    ]
+    return max(rung, key=lambda e: e.at).detail("extension") if rung else None
+
+
+def _call_fields(row: Any) -> dict[str, Any]:
+    return {
+        "call_id": row["id"],
+        "dealer_id": row["owner_org"],
+        "direction": row["direction"],
+        "customer_phone": row["customer_phone"],
+        "agent_user": row["agent_user"],
+        "queue_id": row["queue_id"],
+        "lead_id": row["lead_id"],
+        "customer_id": row["customer_id"],
+        "task_id": row["task_id"],
+    }
+
+
+async def close_calls_gone(
+    sessions: async_sessionmaker[AsyncSession],
+    system: PhoneSystem,
+    source: str,
+    live_call_keys: set[str],
+    last_seen_at: datetime | None,
+    *,
+    now: datetime,
+) -> int:
+    """After a (re)connection: calls still open here whose channels the PBX no longer has
+    (it restarted, or they ended while we were away) end for every leg that had not hung up,
+    at the last moment the PBX was heard from. Returns how many calls were closed."""
+    async with UnitOfWork(sessions) as uow:
+        gone = [
+            k
+            for k in await call_store.open_calls(uow.session, system.tenant, source)
+            if k not in live_call_keys
+        ]
+        if not gone:
+            return 0
+        by_call = await call_store.events_of(
+            uow.session, system.tenant, [(source, k) for k in gone]
+        )
+        endings = []
+        for (src, key), call_events in by_call.items():
+            last = max(e.at for e in call_events)
+            at = max(last, last_seen_at) if last_seen_at else last
+            endings.append(CtiEvent(src, key, CtiKind.CALL_ENDED, at, key, {"cause": GONE_CAUSE}))
+        touched = await call_store.add_events(uow.session, system.tenant, endings)
+        await _refold(uow, system, touched, now=now)
+    log.warning("calls closed after the phone system lost them", extra={"calls": len(gone)})
+    return len(gone)
+
+
+async def settle_calls(sessions: async_sessionmaker[AsyncSession], *, now: datetime) -> int:
+    """Publishes ``CallCompleted`` for finished calls quiet for their settle time, once."""
+    async with UnitOfWork(sessions) as uow:
+        rows = await call_store.calls_to_settle(uow.session, now, SETTLE_BATCH)
+        for row in rows:
+            await uow.publish_about(
+                [
+                    CallCompleted(
+                        **_call_fields(row),
+                        connected=row["connected"],
+                        abandoned=row["abandoned"],
+                        started_at=row["started_at"],
+                        answered_at=row["answered_at"],
+                        ended_at=row["ended_at"],
+                        wait_seconds=row["wait_seconds"],
+                        talk_seconds=row["talk_seconds"],
+                        hold_seconds=row["hold_seconds"],
+                        disposition=row["system_disposition"],
+                        callback_requested=row["callback_requested"],
+                    )
+                ],
+                tenant=row["tenant"],
+                owner_org=row["owner_org"],
+                actor=SYSTEM_ACTOR,
+            )
+        await call_store.mark_completed(uow.session, [r["id"] for r in rows], now)
+    return len(rows)

@@ -1,0 +1,101 @@
+"""HTTP API of call records: thin — parse, call one command or view, shape the answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, HTTPException, Query, status
+from sqlalchemy import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_call_center import views
+from crm_call_center.application.calls import RecordDisposition, record_disposition
+from crm_call_center.entrypoints.http.schemas import CallPublic, DispositionCreate
+from crm_common.auth import Principal
+from crm_common.auth.http import requires
+from crm_common.db import UnitOfWork
+from crm_common.policy import SharingLevel, mask_phone, personal_data_level
+from crm_common.runtime.http import database
+
+router = APIRouter(prefix="/calls", tags=["calls"])
+Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
+CallReader = Annotated[Principal, requires("call.read")]
+CallMaker = Annotated[Principal, requires("call.make")]
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such call visible to the caller"}
+}
+
+
+def as_seen_by(principal: Principal, row: RowMapping) -> CallPublic:
+    """The call with the customer's number masked unless the reader may see it in full."""
+    call = dict(row)
+    level = personal_data_level(
+        principal,
+        owner_user=call["agent_user"],
+        owner_org=call["owner_org"],
+        shared=SharingLevel(call.pop("shared_level")),
+    )
+    if level < SharingLevel.FULL:
+        call["customer_phone"] = mask_phone(call["customer_phone"])
+    return CallPublic.of(call)
+
+
+@router.get("", response_model=list[CallPublic], responses={403: {"description": "No call.read"}})
+async def list_calls(
+    principal: CallReader,
+    db: Database,
+    agent_user: Annotated[str | None, Query(max_length=64)] = None,
+    queue_id: UUID | None = None,
+    direction: Literal["inbound", "outbound"] | None = None,
+    connected: bool | None = None,
+    started_from: datetime | None = None,
+    started_before: datetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[CallPublic]:
+    """Calls the caller may see, newest first: an agent's own, a supervisor's or manager's
+    whole scope. Page with ``started_before`` (the last call's ``started_at``)."""
+    rows = await views.calls_of(
+        db,
+        principal,
+        agent_user=agent_user,
+        queue_id=queue_id,
+        direction=direction,
+        connected=connected,
+        started_from=started_from,
+        started_before=started_before,
+        limit=limit,
+    )
+    return [as_seen_by(principal, row) for row in rows]
+
+
+@router.get("/{call_id}", response_model=CallPublic, responses=_NOT_FOUND)
+async def get_call(call_id: UUID, principal: CallReader, db: Database) -> CallPublic:
+    row = await views.call_for(db, principal, call_id)
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "call not found")
+    return as_seen_by(principal, row)
+
+
+@router.post(
+    "/{call_id}/disposition",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={
+        **_NOT_FOUND,
+        403: {"description": "Not the agent who had the call"},
+        409: {"description": "The call is still going or already wrapped up"},
+    },
+)
+async def wrap_up_call(
+    call_id: UUID, body: DispositionCreate, principal: CallMaker, db: Database
+) -> None:
+    """The agent records the outcome and notes of a finished call (once); publishes
+    ``call_center.CallDispositionRecorded``."""
+    await record_disposition(
+        call_id,
+        RecordDisposition(body.disposition, body.notes, body.grade_after),
+        principal,
+        UnitOfWork(db),
+        now=datetime.now(UTC),
+    )

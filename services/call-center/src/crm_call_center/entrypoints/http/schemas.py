@@ -1,0 +1,74 @@
+"""Request and response bodies of the call-center API. Tenancy and ownership come from the
+token, never from a body: every request model forbids unknown fields."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TransferPublic(BaseModel):
+    at: datetime
+    kind: str = Field(description="blind (cold) or attended (warm)")
+    by_extension: str | None
+    target: str
+
+
+class CallPublic(BaseModel):
+    """A call record. ``customer_phone`` is masked unless the reader may see it in full (the
+    agent who had the call, the managers of the owning org)."""
+
+    id: UUID
+    owner_org: str
+    direction: str
+    customer_phone: str
+    queue_id: UUID | None
+    agent_user: str | None
+    agent_extension: str | None
+    extensions: list[str] = Field(description="Every agent extension that talked to the customer")
+    started_at: datetime
+    ring_at: datetime | None
+    answered_at: datetime | None
+    ended_at: datetime | None
+    wait_seconds: int
+    talk_seconds: int
+    hold_seconds: int
+    wrap_seconds: int | None
+    connected: bool
+    abandoned: bool
+    callback_requested: bool
+    system_disposition: str | None = Field(
+        description="The phone system's, for calls never connected"
+    )
+    disposition: str | None = Field(description="The agent's wrap-up")
+    notes: str | None
+    has_recording: bool
+    transfers: list[TransferPublic]
+    customer_id: UUID | None
+    lead_id: UUID | None
+    opportunity_id: UUID | None
+    ticket_id: UUID | None
+    task_id: UUID | None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> CallPublic:
+        return cls.model_validate({**row, "has_recording": bool(row["recording_file"])})
+
+
+class DispositionCreate(_Request):
+    disposition: str = Field(
+        min_length=1, max_length=40, examples=["interested", "renewed", "call_back_later"]
+    )
+    notes: str = Field(min_length=1, max_length=4000, examples=["Wants a quote for the SUV X"])
+    grade_after: str | None = Field(default=None, max_length=20, examples=["intent"])
+
+
+class WebhookAccepted(BaseModel):
+    events: int = Field(description="CTI events the webhook meant (duplicates are dropped later)")
