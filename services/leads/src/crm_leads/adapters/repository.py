@@ -215,6 +215,23 @@ async def lead_for_change(
     return None if row is None else lead_from_row(row)
 
 
+async def open_lead_called(
+    session: AsyncSession, tenant: str, *, lead_id: UUID | None, phone: str | None, by: str
+) -> Lead | None:
+    """The open lead a consultant's phone call was about, locked: the one the call names, else
+    the consultant's own open lead with the number called (the most recent)."""
+    query = select(leads).where(leads.c.tenant == tenant, LEAD_IS_OPEN)
+    if lead_id is not None:
+        query = query.where(leads.c.id == lead_id)
+    elif phone is not None:
+        query = query.where(leads.c.phone == phone, leads.c.owner_user == by)
+    else:
+        return None
+    query = query.order_by(leads.c.created_at.desc()).limit(1).with_for_update(of=leads)
+    row = (await session.execute(query)).mappings().first()
+    return None if row is None else lead_from_row(row)
+
+
 async def save_lead(session: AsyncSession, lead: Lead) -> None:
     values = {name: _value(getattr(lead, name)) for name in _STATE_COLUMNS}
     await session.execute(update(leads).where(leads.c.id == lead.id).values(**values))
@@ -314,6 +331,7 @@ async def add_follow_up(
             grade=follow_up.grade,
             call_seconds=follow_up.call_seconds,
             verified=follow_up.verified,
+            call_id=follow_up.call_id,
             resets_clock=resets_clock,
             by_user=follow_up.by,
             at=follow_up.at,

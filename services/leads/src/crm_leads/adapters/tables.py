@@ -270,11 +270,19 @@ follow_ups = Table(
     Column("grade", String(20)),
     Column("call_seconds", Integer),
     Column("verified", Boolean, nullable=False),
+    # The call center's record of the call this follow-up was made from (CallCompleted).
+    Column("call_id", UUID(as_uuid=True)),
     Column("resets_clock", Boolean, nullable=False),
     Column("by_user", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_follow_ups_lead", "lead_id", "at"),
+    Index(
+        "uq_follow_ups_call",
+        "call_id",
+        unique=True,
+        postgresql_where=text("call_id IS NOT NULL"),
+    ),
 )
 
 # The opportunities of leads' customers as the opportunities service reports them (opened,

@@ -37,11 +37,13 @@ from crm_leads.domain.lead import (
     ClaimantRecord,
     FollowUp,
     FollowUpKind,
+    InvalidPhoneNumber,
     Lead,
     LeadSource,
     NotTheOwner,
     SuspectedCollusion,
     Worker,
+    normalise_phone,
     register_lead,
 )
 from crm_leads.domain.pool_rules import AutoAssignment, CollusionRules, PoolKind
@@ -423,6 +425,47 @@ async def record_follow_up(
         )
         follow_up_id = await follow_up_in(uow, lead, follow_up)
     return lead, follow_up_id
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneCall:
+    """The phone system's record of a connected call, as the call center reported it."""
+
+    call_id: UUID
+    tenant: str
+    by: str
+    """The agent (user) who talked to the customer."""
+    lead_id: UUID | None
+    phone: str
+    talk_seconds: int
+    ended_at: datetime
+    disposition: str | None
+
+
+async def follow_up_from_call(uow: UnitOfWork, call: PhoneCall) -> UUID | None:
+    """A connected call the phone system recorded is a verified call follow-up of the lead it
+    was about, by its owner (the recycle clock measures the owner's contact): whether it is
+    real contact and resets the clock is the pool's rule. Returns the follow-up, or None when
+    the call is about no open lead the caller owns."""
+    try:
+        phone = normalise_phone(call.phone)
+    except InvalidPhoneNumber:
+        phone = None
+    lead = await repository.open_lead_called(
+        uow.session, call.tenant, lead_id=call.lead_id, phone=phone, by=call.by
+    )
+    if lead is None or lead.owner_user != call.by:
+        return None
+    follow_up = FollowUp(
+        kind=FollowUpKind.CALL,
+        outcome=call.disposition or "connected call",
+        at=call.ended_at,
+        by=call.by,
+        call_seconds=call.talk_seconds,
+        verified=True,
+        call_id=call.call_id,
+    )
+    return await follow_up_in(uow, lead, follow_up)
 
 
 async def follow_up_in(uow: UnitOfWork, lead: Lead, follow_up: FollowUp) -> UUID:

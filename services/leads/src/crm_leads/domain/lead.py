@@ -129,9 +129,17 @@ class FollowUp:
     call_seconds: int | None = None
     verified: bool = False
     """A visit confirmed at reception (or a call the phone system connected)."""
+    call_id: UUID | None = None
+    """The phone system's record of the call (call center), when it made this follow-up."""
+
+    @property
+    def self_declared_call(self) -> bool:
+        return self.kind is FollowUpKind.CALL and self.call_id is None
 
     def is_real_contact(self, rules: RecycleRules) -> bool:
         if self.kind is FollowUpKind.CALL:
+            if rules.cti_calls_only and self.self_declared_call:
+                return False
             return (self.call_seconds or 0) >= rules.min_call_seconds
         return self.kind in (FollowUpKind.VISIT, FollowUpKind.TEST_DRIVE) and self.verified
 
@@ -338,7 +346,9 @@ class Lead:
             self.regrade(follow_up.grade, scheme, follow_up.by, follow_up.at)
         elif self.grade is not None:
             self.next_follow_up_due = scheme.next_follow_up_due(self.grade, follow_up.at)
-        resets = not rules.real_contact_only or follow_up.is_real_contact(rules)
+        resets = follow_up.is_real_contact(rules) or not (
+            rules.real_contact_only or (rules.cti_calls_only and follow_up.self_declared_call)
+        )
         if resets:
             self.last_follow_up_at = follow_up.at
             self.recycle_reminded_at = None

@@ -84,6 +84,13 @@ class RecycleRules(BaseModel):
         description="Only a verified visit or a connected call resets the clock, not a note",
     )
     min_call_seconds: int = Field(default=30, ge=0)
+    cti_calls_only: bool = Field(
+        default=False,
+        description="The pool expects the phone system's call records: a call follow-up the "
+        "consultant types in no longer counts as real contact or resets the clock; a connected "
+        "call the phone system recorded (call_center.CallCompleted) of at least "
+        "min_call_seconds does",
+    )
     stalled_grade_days: dict[str, int] | None = Field(
         default=None,
         description="A lead that stays in one of these grades this long is escalated to the "

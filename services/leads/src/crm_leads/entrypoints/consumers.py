@@ -1,6 +1,7 @@
 """What the leads worker consumes: identity's org tree and sharing (the shared policy copies),
-its users (who may own leads; a deactivated user's leads go back to their pools), and the
-opportunities of leads' customers (what the "not won" and exclusion recycle rules read)."""
+its users (who may own leads; a deactivated user's leads go back to their pools), the
+opportunities of leads' customers (what the "not won" and exclusion recycle rules read), and
+the call center's records of connected calls (real contact with the customer)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope, EventData
+from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallCompleted
 from crm_common.contracts.events.identity.v1 import UserChangedEvent
 from crm_common.contracts.events.opportunities.v1 import (
     OPPORTUNITY_TOPIC,
@@ -23,7 +25,7 @@ from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_leads.adapters import repository
-from crm_leads.application.handlers import hand_back_leads_of
+from crm_leads.application.handlers import PhoneCall, follow_up_from_call, hand_back_leads_of
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,25 @@ async def reopen_customer_opportunity(uow: UnitOfWork, event: Envelope[OrderCanc
     )
 
 
+async def record_connected_call(uow: UnitOfWork, event: Envelope[CallCompleted]) -> None:
+    call = event.data
+    if not call.connected or call.agent_user is None:
+        return  # an attempt is not contact; the consultant records it if they wish
+    await follow_up_from_call(
+        uow,
+        PhoneCall(
+            call_id=call.call_id,
+            tenant=event.tenant,
+            by=call.agent_user,
+            lead_id=call.lead_id,
+            phone=call.customer_phone,
+            talk_seconds=call.talk_seconds,
+            ended_at=call.ended_at,
+            disposition=call.disposition,
+        ),
+    )
+
+
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
     return [
         *policy_subscriptions(settings),
@@ -83,5 +104,12 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=ORDER_TOPIC,
             handles=[Handles(OrderCancelled, reopen_customer_opportunity)],
             description="A cancelled order reopens the customer's won opportunity.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.calls",
+            topic=CALL_TOPIC,
+            handles=[Handles(CallCompleted, record_connected_call)],
+            description="A connected call the phone system recorded is a verified call "
+            "follow-up of the owner's lead: real contact resets the recycle clock.",
         ),
     ]
