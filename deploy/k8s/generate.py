@@ -43,6 +43,10 @@ GRPC_PORTS = {"leads": 50052}
 SECRET_SETTINGS = {
     "identity": {"CRM_SIGNING_KEY_ENCRYPTION_KEY": ("crm-identity-keys", "encryption-key")},
     "leads": {"CRM_PERSONAL_DATA_HASH_KEY": ("crm-personal-data", "hash-key")},
+    "call-center": {
+        "CRM_CTI_AMI_SECRET": ("crm-call-center-cti", "ami-secret"),
+        "CRM_CTI_WEBHOOK_SECRET": ("crm-call-center-cti", "webhook-secret"),
+    },
 }
 """Settings that are secrets, per service that needs them: (Secret, key)."""
 

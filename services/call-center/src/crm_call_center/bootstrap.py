@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import logging
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,18 +13,27 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import ringing_channel
+from crm_call_center.adapters.ami import AmiConnector, AmiEndpoint
 from crm_call_center.adapters.webhooks import WebhookRefused
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
-from crm_call_center.application.cti import Ringing, settle_calls
-from crm_call_center.entrypoints.cti import run_ami
+from crm_call_center.application.cti import (
+    Ringing,
+    close_calls_gone,
+    phone_system,
+    record_events,
+    settle_calls,
+)
+from crm_call_center.domain.cti import CtiEvent
 from crm_call_center.entrypoints.http import calls, webhooks
 from crm_common.contracts.events.call_center import v1 as call_center_v1
+from crm_common.db.tenancy import acting_for
 from crm_common.messaging.consumer import Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import Daemon, ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
 
+log = logging.getLogger(__name__)
 DESCRIPTION = (
     "Call center: the phone system's call records (Asterisk AMI, signed webhooks), agents, "
     "queues, call tasks and dispositions."
@@ -56,6 +66,35 @@ async def run_settle(_settings: Settings, sessions: async_sessionmaker[AsyncSess
     return await settle_calls(sessions, now=datetime.now(UTC))
 
 
+RingingSink = Callable[[Sequence[Ringing]], Awaitable[None]]
+
+
+def ami_connector(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession], on_ringing: RingingSink
+) -> AmiConnector:
+    """The Asterisk adapter wired to the application: events are stored, calls the PBX lost
+    while we were away are closed after each login, ringing agents are announced."""
+    system = phone_system(settings)
+
+    async def store(events: list[CtiEvent]) -> None:
+        with acting_for([system.tenant]):
+            ringing = await record_events(sessions, system, events, now=datetime.now(UTC))
+        if ringing:
+            await on_ringing(ringing)
+
+    async def reconcile(live: set[str], last_seen_at: datetime | None) -> None:
+        with acting_for([system.tenant]):
+            await close_calls_gone(
+                sessions, system, settings.cti_source, live, last_seen_at, now=datetime.now(UTC)
+            )
+
+    secret = settings.cti_ami_secret.get_secret_value() if settings.cti_ami_secret else ""
+    endpoint = AmiEndpoint(
+        settings.cti_ami_host, settings.cti_ami_port, settings.cti_ami_username, secret
+    )
+    return AmiConnector(endpoint, source=settings.cti_source, sink=store, reconcile=reconcile)
+
+
 async def run_phone_system(
     settings: Settings, sessions: async_sessionmaker[AsyncSession], stop: asyncio.Event
 ) -> None:
@@ -65,7 +104,13 @@ async def run_phone_system(
         await ringing_channel.announce(redis, ringing)
 
     try:
-        await run_ami(settings, sessions, stop, on_ringing)
+        if not settings.cti_ami_host:
+            log.info("no Asterisk PBX configured (CRM_CTI_AMI_HOST): the AMI adapter idles")
+            await stop.wait()
+            return
+        if not settings.cti_tenant or not settings.cti_default_org:
+            raise RuntimeError("an AMI host needs CRM_CTI_TENANT and CRM_CTI_DEFAULT_ORG")
+        await ami_connector(settings, sessions, on_ringing).run(stop)
     finally:
         await redis.aclose()
 

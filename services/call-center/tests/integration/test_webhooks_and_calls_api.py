@@ -112,7 +112,7 @@ async def test_bad_stale_and_malformed_webhooks_are_refused(anonymous: httpx.Asy
     assert malformed.status_code == 422
     assert malformed.json()["detail"][0]["loc"] == ["body", "type"]
     assert missing.status_code == 422
-    assert missing.json()["detail"][0]["loc"] == ["body", "from_number"]
+    assert missing.json()["detail"][0]["loc"] == ["body", "from"]
 
 
 async def test_calls_are_scoped_and_the_number_masked_by_the_policy(

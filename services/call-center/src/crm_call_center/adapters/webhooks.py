@@ -102,7 +102,8 @@ class IncompleteWebhook(ValueError):
 def _need(hook: CallWebhook, field: str) -> str:
     value = getattr(hook, field)
     if not value:
-        raise IncompleteWebhook(field, f"{hook.type} needs {field}")
+        name = CallWebhook.model_fields[field].alias or field
+        raise IncompleteWebhook(name, f"{hook.type} needs {name}")
     return str(value)
 
 

@@ -16,12 +16,16 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import call_store
+from crm_call_center.adapters import call_store, webhooks
 from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, NotACall, fold
 from crm_common.contracts.events.call_center.v1 import CallCompleted, CallStarted
 from crm_common.db import UnitOfWork
+from crm_common.db.tenancy import acting_for
+from crm_common.errors import InvalidInput
+from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,14 @@ class PhoneSystem:
     tenant: str
     default_org: str
     settle_seconds: float
+
+
+def phone_system(settings: Settings) -> PhoneSystem:
+    return PhoneSystem(
+        tenant=settings.cti_tenant,
+        default_org=settings.cti_default_org,
+        settle_seconds=settings.cti_settle_seconds,
+    )
 
 
 @dataclass(frozen=True)
@@ -225,3 +237,50 @@ async def settle_calls(sessions: async_sessionmaker[AsyncSession], *, now: datet
             )
         await call_store.mark_completed(uow.session, [r["id"] for r in rows], now)
     return len(rows)
+
+
+@dataclass(frozen=True)
+class SignedWebhook:
+    connector: str
+    signature: str | None
+    timestamp: str | None
+    body: bytes
+
+
+def webhook_schema() -> dict[str, Any]:
+    """The JSON schema of a cloud contact center's call event (for the API documentation)."""
+    return webhooks.CallWebhook.model_json_schema()
+
+
+async def accept_webhook(
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    hook: SignedWebhook,
+    *,
+    now: datetime,
+) -> int:
+    """A signed call event of a cloud contact center: refused (``WebhookRefused``) unless
+    signed with the secret and fresh, ``InvalidInput`` naming the field when it is not a call
+    event; else recorded like the PBX's events. Returns how many CTI events it meant."""
+    secret = settings.cti_webhook_secret
+    webhooks.verify(
+        secret.get_secret_value().encode() if secret else None,
+        signature=hook.signature,
+        timestamp=hook.timestamp,
+        body=hook.body,
+        now=now,
+        window_seconds=settings.cti_webhook_replay_window_seconds,
+    )
+    try:
+        event = webhooks.CallWebhook.model_validate_json(hook.body)
+        events = webhooks.translate(f"webhook:{hook.connector}", event)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "body"
+        raise InvalidInput(field, first["msg"]) from None
+    except webhooks.IncompleteWebhook as error:
+        raise InvalidInput(error.field, str(error)) from None
+    system = phone_system(settings)
+    with acting_for([system.tenant]):
+        await record_events(sessions, system, events, now=now)
+    return len(events)

@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Query, status
-from sqlalchemy import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from fastapi import APIRouter, HTTPException, Query, status
 
 from crm_call_center import views
 from crm_call_center.application.calls import RecordDisposition, record_disposition
 from crm_call_center.entrypoints.http.schemas import CallPublic, DispositionCreate
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.db import UnitOfWork
-from crm_common.policy import SharingLevel, mask_phone, personal_data_level
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Database, Now, Work
 
 router = APIRouter(prefix="/calls", tags=["calls"])
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
 CallReader = Annotated[Principal, requires("call.read")]
 CallMaker = Annotated[Principal, requires("call.make")]
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such call visible to the caller"}
 }
-
-
-def as_seen_by(principal: Principal, row: RowMapping) -> CallPublic:
-    """The call with the customer's number masked unless the reader may see it in full."""
-    call = dict(row)
-    level = personal_data_level(
-        principal,
-        owner_user=call["agent_user"],
-        owner_org=call["owner_org"],
-        shared=SharingLevel(call.pop("shared_level")),
-    )
-    if level < SharingLevel.FULL:
-        call["customer_phone"] = mask_phone(call["customer_phone"])
-    return CallPublic.of(call)
 
 
 @router.get("", response_model=list[CallPublic], responses={403: {"description": "No call.read"}})
@@ -67,15 +48,15 @@ async def list_calls(
         started_before=started_before,
         limit=limit,
     )
-    return [as_seen_by(principal, row) for row in rows]
+    return [CallPublic.model_validate(row, from_attributes=True) for row in rows]
 
 
 @router.get("/{call_id}", response_model=CallPublic, responses=_NOT_FOUND)
 async def get_call(call_id: UUID, principal: CallReader, db: Database) -> CallPublic:
-    row = await views.call_for(db, principal, call_id)
-    if row is None:
+    call = await views.call_for(db, principal, call_id)
+    if call is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "call not found")
-    return as_seen_by(principal, row)
+    return CallPublic.model_validate(call, from_attributes=True)
 
 
 @router.post(
@@ -88,7 +69,7 @@ async def get_call(call_id: UUID, principal: CallReader, db: Database) -> CallPu
     },
 )
 async def wrap_up_call(
-    call_id: UUID, body: DispositionCreate, principal: CallMaker, db: Database
+    call_id: UUID, body: DispositionCreate, principal: CallMaker, work: Work, now: Now
 ) -> None:
     """The agent records the outcome and notes of a finished call (once); publishes
     ``call_center.CallDispositionRecorded``."""
@@ -96,6 +77,6 @@ async def wrap_up_call(
         call_id,
         RecordDisposition(body.disposition, body.notes, body.grade_after),
         principal,
-        UnitOfWork(db),
-        now=datetime.now(UTC),
+        work,
+        now=now,
     )

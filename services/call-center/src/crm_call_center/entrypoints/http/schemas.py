@@ -4,7 +4,6 @@ token, never from a body: every request model forbids unknown fields."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -56,10 +55,6 @@ class CallPublic(BaseModel):
     opportunity_id: UUID | None
     ticket_id: UUID | None
     task_id: UUID | None
-
-    @classmethod
-    def of(cls, row: dict[str, Any]) -> CallPublic:
-        return cls.model_validate({**row, "has_recording": bool(row["recording_file"])})
 
 
 class DispositionCreate(_Request):
