@@ -30,6 +30,14 @@ DESCRIPTION = "Identity: org tree, users, roles, login, signing keys (JWKS), sha
 KEY_ROTATION_CHECK_SECONDS = 300.0
 
 
+ERROR_STATUSES: dict[type[Exception], int] = {
+    AuthenticationFailed: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+}
+
+
 async def open_key_ring(app: FastAPI) -> None:
     """Refuses to start without the key-encryption key."""
     app.state.key_ring = KeyRing(app.state.session_factory, app.state.settings)
@@ -42,12 +50,7 @@ def create_api(settings: Settings) -> FastAPI:
         description=DESCRIPTION,
         routers=[router],
         on_startup=[open_key_ring],
-        error_statuses={
-            AuthenticationFailed: 401,
-            Forbidden: 403,
-            NotFound: 404,
-            Conflict: 409,
-        },
+        error_statuses=ERROR_STATUSES,
     )
 
 

@@ -13,9 +13,11 @@ from crm_common.settings import Settings
 from crm_kpi.application import commission as commission_commands
 from crm_kpi.application.leaderboards import BoardNotFound, refresh_leaderboards
 from crm_kpi.application.reports import ReportNotFound, run_report_schedule
+from crm_kpi.application.targets import NodeNotFound
 from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
 from crm_kpi.entrypoints.consumers import subscriptions
 from crm_kpi.entrypoints.http import commission, kpis, leaderboards, reports, routes, targets
+from crm_kpi.views import DealerNotVisible
 
 DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from every event."
 
@@ -34,9 +36,12 @@ ROUTERS: list[APIRouter] = [
 
 ERROR_STATUSES: dict[type[Exception], int] = {
     BoardNotFound: 404,
+    NodeNotFound: 404,
+    DealerNotVisible: 404,
     ReportNotFound: 404,
     commission_commands.DealerNotFound: 404,
     commission_commands.PlanNotFound: 404,
+    commission_commands.ConsultantNotFound: 404,
     commission_commands.StatementNotFound: 404,
     commission_commands.PlanExists: 409,
     commission_commands.NoPlan: 409,

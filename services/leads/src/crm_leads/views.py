@@ -15,6 +15,7 @@ from crm_common.policy import DataType, visible_to
 from crm_leads.adapters.access import (
     in_pools_open_to,
     lead_level,
+    managed_pools,
     pools_open_to,
     visible_leads,
 )
@@ -83,6 +84,15 @@ async def pools_for(sessions: Sessions, principal: Principal) -> Sequence[RowMap
 
 async def pool_for(sessions: Sessions, principal: Principal, pool_id: UUID) -> RowMapping | None:
     query = select(pools).where(pools.c.id == pool_id, _pools_visible_to(principal))
+    async with sessions() as session:
+        return (await session.execute(query)).mappings().first()
+
+
+async def managed_pool(
+    sessions: Sessions, principal: Principal, pool_id: UUID
+) -> RowMapping | None:
+    """The pool if it belongs to a book the caller may change (not merely open to them)."""
+    query = select(pools).where(pools.c.id == pool_id, managed_pools(principal))
     async with sessions() as session:
         return (await session.execute(query)).mappings().first()
 

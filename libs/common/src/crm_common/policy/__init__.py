@@ -4,12 +4,13 @@ from crm_common.policy.fields import personal_data_level
 from crm_common.policy.masking import mask_address, mask_id_number, mask_name, mask_phone
 from crm_common.policy.partners import partner_level, visible_to_partner
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
-from crm_common.policy.visibility import level_shared_with, visible_to
+from crm_common.policy.visibility import changeable_by, level_shared_with, visible_to
 
 __all__ = [
     "DataType",
     "Direction",
     "SharingLevel",
+    "changeable_by",
     "level_shared_with",
     "mask_address",
     "mask_id_number",

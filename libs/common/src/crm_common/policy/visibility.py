@@ -10,6 +10,9 @@ of the sharing agreements (``sharing_levels``) says how much each dealer shares 
 - ``subtree``/``tenant``: the nodes below the principal's node (or the whole tenant), where a
   node of another dealer counts only if that dealer shares the data type at the needed level.
 
+Changes (``changeable_by``) reach the same scopes without the sharing agreements: another
+dealer's rows are never changeable, whatever it shares.
+
 A principal whose node the directory does not know sees its own node's rows and nothing else.
 """
 
@@ -71,6 +74,54 @@ def visible_to(
 
     ``owner_user``/``owner_team``: the owning user and the node they work in, for tables whose
     rows a single user owns (the own and team scopes narrow to them)."""
+    return _in_scope(
+        principal,
+        (data_type, need),
+        tenant=tenant,
+        owner_org=owner_org,
+        owner_user=owner_user,
+        owner_team=owner_team,
+    )
+
+
+def changeable_by(
+    principal: Principal,
+    *,
+    tenant: Column,
+    owner_org: Column,
+    owner_user: Column | None = None,
+    owner_team: Column | None = None,
+) -> ColumnElement[bool]:
+    """SQL condition: the rows ``principal`` may change — the "may change" policy every command
+    finds its target through (DESIGN.md "Tenancy and tiered sharing").
+
+    The caller's own write scope over the row's book, by the data scope of their roles: own,
+    team and dealer as for reads; subtree and tenant reach the org nodes below (or the whole
+    tenant) that belong to no dealer (HQ, regions) and the caller's own dealer. A sharing
+    agreement never widens it: what another dealer shares with the OEM is readable (at the
+    agreed level), never changeable. Nothing but this condition says which rows a command may
+    touch; the permission-matrix test holds every command of every service to it."""
+    return _in_scope(
+        principal,
+        None,
+        tenant=tenant,
+        owner_org=owner_org,
+        owner_user=owner_user,
+        owner_team=owner_team,
+    )
+
+
+def _in_scope(
+    principal: Principal,
+    shared: tuple[DataType, SharingLevel] | None,
+    *,
+    tenant: Column,
+    owner_org: Column,
+    owner_user: Column | None,
+    owner_team: Column | None,
+) -> ColumnElement[bool]:
+    """``shared``: the data type and level another dealer's sharing agreement must grant for
+    its rows to count (reads); None: other dealers' rows never count (changes)."""
     same_tenant = tenant == principal.tenant
     own_node = owner_org == principal.org_node
     if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
@@ -88,15 +139,14 @@ def visible_to(
     if principal.data_scope is DataScope.DEALER:
         below = select(d.c.id).where(d.c.tenant == principal.tenant, d.c.dealer_id == my_dealer)
     else:
-        conditions = [
-            d.c.tenant == principal.tenant,
-            or_(
-                d.c.dealer_id.is_(None),
-                d.c.dealer_id == my_dealer,
+        reaches = [d.c.dealer_id.is_(None), d.c.dealer_id == my_dealer]
+        if shared is not None:
+            data_type, need = shared
+            reaches.append(
                 shared_level(principal.tenant, data_type, Direction.DEALER_TO_OEM, d.c.dealer_id)
-                >= need.value,
-            ),
-        ]
+                >= need.value
+            )
+        conditions = [d.c.tenant == principal.tenant, or_(*reaches)]
         if principal.data_scope is DataScope.SUBTREE:
             conditions.append(d.c.path.startswith(_principal_node(principal, d.c.path)))
         below = select(d.c.id).where(*conditions)

@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, case, exists, false, func, literal, or_, s
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
-from crm_common.policy import DataType, SharingLevel, level_shared_with, visible_to
+from crm_common.policy import DataType, SharingLevel, changeable_by, level_shared_with, visible_to
 from crm_leads.adapters.tables import leads, pool_members, pools
 
 
@@ -24,6 +24,23 @@ def visible_leads(principal: Principal) -> ColumnElement[bool]:
         owner_team=leads.c.owner_team,
     )
     return or_(in_scope, distributed_by(principal))
+
+
+def changeable_leads(principal: Principal) -> ColumnElement[bool]:
+    """The leads a command of the principal may change: the caller's own write scope over the
+    lead's book and owner (never what a sharing agreement or a distribution lets them read)."""
+    return changeable_by(
+        principal,
+        tenant=leads.c.tenant,
+        owner_org=leads.c.owner_org,
+        owner_user=leads.c.owner_user,
+        owner_team=leads.c.owner_team,
+    )
+
+
+def managed_pools(principal: Principal) -> ColumnElement[bool]:
+    """Pools of the books the principal may change: their rules, members and reports."""
+    return changeable_by(principal, tenant=pools.c.tenant, owner_org=pools.c.owner_org)
 
 
 def distributed_by(principal: Principal) -> ColumnElement[bool]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, delete, func, insert, literal, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -639,6 +639,23 @@ async def lead_to_look_at(
         .mappings()
         .first()
     )
+    return None if row is None else lead_from_row(row)
+
+
+async def lead_once_settled(
+    session: AsyncSession, lead_id: UUID, allowed: ColumnElement[bool], *, wait_seconds: int
+) -> Lead | None:
+    """The lead as the transaction holding it (e.g. a winning claim) leaves it, waiting at
+    most ``wait_seconds`` (else ``LeadBusy``). A shared lock: everyone who waits for the same
+    lead reads it at once when it is free, none holds it against the others."""
+    await session.execute(text(f"SET LOCAL lock_timeout = '{int(wait_seconds)}s'"))
+    query = select(leads).where(leads.c.id == lead_id, allowed)
+    try:
+        row = (await session.execute(query.with_for_update(read=True, of=leads))).mappings().first()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise LeadBusy("another change of this lead is in progress; try again") from exc
+        raise
     return None if row is None else lead_from_row(row)
 
 

@@ -13,7 +13,7 @@ from crm_common.auth import Principal
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import CustomerMerged
 from crm_common.db import UnitOfWork
-from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.policy import DataType, SharingLevel, changeable_by
 from crm_common.policy.audit import record_personal_data_access
 from crm_leads.adapters.tables import (
     LEAD_IS_OPEN,
@@ -48,9 +48,7 @@ async def merge_customers(
     not the merge's)."""
     if source_id == into_id:
         raise MergeRefused("a customer cannot be merged into itself")
-    managed = visible_to(
-        actor, DataType.CUSTOMER, tenant=customers.c.tenant, owner_org=customers.c.owner_org
-    )
+    managed = changeable_by(actor, tenant=customers.c.tenant, owner_org=customers.c.owner_org)
     async with uow:
         session = uow.session
         rows = {

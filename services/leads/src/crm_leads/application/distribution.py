@@ -11,7 +11,7 @@ from crm_common.auth import Principal
 from crm_common.contracts.events.leads.v1 import LeadDistributed, LeadReturned
 from crm_common.db import UnitOfWork
 from crm_leads.adapters import customer_dedup, repository
-from crm_leads.application.handlers import auto_assign_in, publish_for, visible_lead_for_change
+from crm_leads.application.handlers import auto_assign_in, lead_to_change, publish_for
 from crm_leads.domain.distribution import route_to_dealer
 from crm_leads.domain.lead import Lead, LeadConflict, LeadUnavailable
 
@@ -34,7 +34,7 @@ async def distribute_lead(
     one routing picks (customer's region, spare capacity, least loaded)."""
     async with uow:
         session = uow.session
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         loads = await repository.dealer_loads(
             session, tenant=lead.tenant, under=lead.owner_org, phone=lead.phone
         )
@@ -94,7 +94,7 @@ async def reject_distribution(
 ) -> Lead:
     """The dealer sends a distributed lead back with a reason; HQ may send it elsewhere."""
     async with uow:
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         await return_to_origin(uow, lead, actor.user_id, reason, REJECTED, now)
     return lead
 

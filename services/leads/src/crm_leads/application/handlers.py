@@ -24,11 +24,13 @@ from crm_common.contracts.events.leads.v1 import (
     LeadReleased,
 )
 from crm_common.db import UnitOfWork
+from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
 from crm_leads.adapters import customer_dedup, repository
-from crm_leads.adapters.access import from_pools_open_to, visible_leads
+from crm_leads.adapters.access import changeable_leads, from_pools_open_to
+from crm_leads.adapters.repository import LeadBusy
 from crm_leads.domain.assignment import choose_assignee
 from crm_leads.domain.customer_identifiers import NO_IDENTIFIERS, CustomerIdentifiers
 from crm_leads.domain.grades import scheme
@@ -40,6 +42,8 @@ from crm_leads.domain.lead import (
     InvalidPhoneNumber,
     Lead,
     LeadSource,
+    LeadTaken,
+    LeadUnavailable,
     NotTheOwner,
     SuspectedCollusion,
     Worker,
@@ -60,8 +64,11 @@ class AssigneeNotFound(LookupError):
     """The named user does not work leads in the lead's book (answered 404)."""
 
 
-class PoolOfAnotherBook(LookupError):
-    """The target pool is not one of the lead's book (answered 404)."""
+class PoolOfAnotherBook(InvalidInput):
+    """The target pool is not one of the lead's book (answered 422 naming ``pool_id``)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("pool_id", message)
 
 
 class PoolIsAssignOnly(Exception):
@@ -86,9 +93,11 @@ class Registration:
     attached to it and ``lead`` is that lead (its owner is who works the customer)."""
 
 
-async def visible_lead_for_change(uow: UnitOfWork, lead_id: UUID, actor: Principal) -> Lead:
-    """The lead, locked for the command, if the actor may see it; else ``LeadNotFound``."""
-    lead = await repository.lead_for_change(uow.session, lead_id, visible_leads(actor))
+async def lead_to_change(uow: UnitOfWork, lead_id: UUID, actor: Principal) -> Lead:
+    """The lead, locked for the command, if it lies in the actor's own write scope (the shared
+    "may change" policy); else ``LeadNotFound`` — also for a lead the actor may only read
+    (through a sharing agreement or as its distributor): a command never finds it."""
+    lead = await repository.lead_for_change(uow.session, lead_id, changeable_leads(actor))
     if lead is None:
         raise LeadNotFound("lead not found")
     return lead
@@ -207,7 +216,7 @@ async def lock_customer(lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now
     """The owner locks the customer: never recycled while locked (within the pool's cap)."""
     async with uow:
         session = uow.session
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         rules = (await repository.pool(session, lead.home_pool_id)).rules
         await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
         locked = await repository.locked_customers_of(session, actor.tenant, actor.user_id)
@@ -221,7 +230,7 @@ async def unlock_customer(
     lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> Lead:
     async with uow:
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         lead.unlock_customer(actor.user_id, has_function(actor.roles, "lead.assign"), now)
         await repository.set_customer_locked(uow.session, lead.customer_id, False)
         await repository.save_lead(uow.session, lead)
@@ -235,7 +244,7 @@ async def move_to_pool(
     strategy apply from now on."""
     async with uow:
         session = uow.session
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         target = await repository.pool_or_none(session, pool_id)
         if target is None or (target.tenant, target.owner_org) != (lead.tenant, lead.owner_org):
             raise PoolOfAnotherBook("no such pool in the lead's book")
@@ -253,11 +262,45 @@ class DrawEntry:
     draw_until: datetime
 
 
+CONTESTED_CLAIM_WAIT_SECONDS = 5
+"""How long a claimant who found the lead held by another claim waits for that claim's end."""
+
+
 async def claim_lead(
     lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime, business_tz: ZoneInfo
 ) -> Lead | DrawEntry:
     """A consultant takes a lead from a pool open to them (领取): exactly one claimant wins.
-    While a just-released lead goes by lottery, the claimant enters its draw instead."""
+    While a just-released lead goes by lottery, the claimant enters its draw instead.
+
+    Claimants who find the lead held by another claim wait for it to end and then learn that
+    the lead is taken (and by whom, when the winner works in their own org node), or claim it
+    themselves when the other claim failed."""
+    try:
+        return await _claim(lead_id, actor, uow, now=now, business_tz=business_tz)
+    except LeadBusy:
+        async with uow:
+            settled = await repository.lead_once_settled(
+                uow.session,
+                lead_id,
+                from_pools_open_to(actor),
+                wait_seconds=CONTESTED_CLAIM_WAIT_SECONDS,
+            )
+        if settled is None or settled.owner_user is None:
+            return await _claim(lead_id, actor, uow, now=now, business_tz=business_tz)
+        raise LeadUnavailable(_taken_by(settled, actor)) from None
+
+
+def _taken_by(lead: Lead, claimant: Principal) -> str:
+    if lead.owner_user == claimant.user_id:
+        return "you took this lead already"
+    if lead.owner_team == claimant.org_node:
+        return f"the lead is already taken by {lead.owner_user}"
+    return "the lead is already taken by a consultant of another team"
+
+
+async def _claim(
+    lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime, business_tz: ZoneInfo
+) -> Lead | DrawEntry:
     claimant = Worker(actor.user_id, actor.org_node)
     blocked: SuspectedCollusion | None = None
     async with uow:
@@ -291,6 +334,8 @@ async def claim_lead(
                 lead.check_claimant(claimant, record, rules.claim, rules.collusion, now)
             else:
                 lead.claim(claimant, record, rules.claim, rules.collusion, now)
+        except LeadTaken:
+            raise LeadUnavailable(_taken_by(lead, actor)) from None
         except SuspectedCollusion as refused:
             # The refusal itself is kept (history and an alert to managers), then raised.
             await _report_blocked_claim(uow, lead, actor, record, rules.collusion, now)
@@ -373,7 +418,7 @@ async def assign_lead(
     """A manager names the owner (分配): any open lead of the book, pooled or owned."""
     async with uow:
         session = uow.session
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         member = await repository.staff_member(session, lead.tenant, assignee, lead.owner_org)
         if member is None or not has_function(frozenset(member[1]), "lead.claim"):
             raise AssigneeNotFound(f"no active consultant {assignee!r} works this lead's book")
@@ -391,7 +436,7 @@ async def release_lead(
 ) -> Lead:
     """The owner gives the lead up, or a manager takes it back, to its home pool."""
     async with uow:
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         if lead.owner_user != actor.user_id and not has_function(actor.roles, "lead.assign"):
             raise NotTheOwner("only the owner or a manager releases a lead")
         await _release(uow, lead, actor.user_id, reason, None, now)
@@ -412,7 +457,7 @@ async def record_follow_up(
     lead_id: UUID, command: RecordFollowUp, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> tuple[Lead, UUID]:
     async with uow:
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         follow_up = FollowUp(
             kind=command.kind,
             outcome=command.outcome,
@@ -511,7 +556,7 @@ async def report_lost(
 ) -> Lead:
     """The owner reports the lead lost (战败); it waits for a manager's decision."""
     async with uow:
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         lead.report_lost(actor.user_id, reason, now)
         await repository.save_lead(uow.session, lead)
     return lead
@@ -521,7 +566,7 @@ async def decide_loss(
     lead_id: UUID, approved: bool, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> Lead:
     async with uow:
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         lead.decide_loss(approved, actor.user_id, now)
         await repository.save_lead(uow.session, lead)
         if approved:
@@ -553,7 +598,7 @@ async def convert_lead(
 ) -> Lead:
     """Real intent: the owner converts the lead; opportunities opens one from the event."""
     async with uow:
-        lead = await visible_lead_for_change(uow, lead_id, actor)
+        lead = await lead_to_change(uow, lead_id, actor)
         if vehicle_interest:
             lead.vehicle_interest = vehicle_interest.strip()
         lead.convert(actor.user_id, now)

@@ -11,9 +11,9 @@ from sqlalchemy import select, update
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
-from crm_common.policy import DataType, visible_to
 from crm_common.policy.roles import has_function
 from crm_leads.adapters import repository
+from crm_leads.adapters.access import managed_pools
 from crm_leads.adapters.tables import pools
 from crm_leads.domain.customer_identifiers import IdentifierKind
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
@@ -33,8 +33,9 @@ async def configure_pool(
     actor: Principal,
     uow: UnitOfWork,
 ) -> None:
-    """Only managers of the pool's org node (by their data scope) change its settings."""
-    managed = visible_to(actor, DataType.LEAD, tenant=pools.c.tenant, owner_org=pools.c.owner_org)
+    """Only managers of the pool's book (by their own write scope, never by a sharing
+    agreement or because the pool is open to them) change its settings."""
+    managed = managed_pools(actor)
     async with uow:
         changed = await uow.session.execute(
             update(pools)
@@ -82,7 +83,7 @@ async def set_members(
 ) -> None:
     """Who may claim from the pool and receives its automatic assignments (with weights):
     active consultants of the pool's book only."""
-    managed = visible_to(actor, DataType.LEAD, tenant=pools.c.tenant, owner_org=pools.c.owner_org)
+    managed = managed_pools(actor)
     async with uow:
         session = uow.session
         book = (

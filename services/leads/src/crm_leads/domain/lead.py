@@ -77,6 +77,10 @@ class LeadUnavailable(LeadConflict):
     pass
 
 
+class LeadTaken(LeadUnavailable):
+    """A consultant owns the lead already (who may learn whom is the application's call)."""
+
+
 class ProtectionPeriodActive(LeadConflict):
     pass
 
@@ -246,7 +250,7 @@ class Lead:
         """Whether ``claimant`` may take the lead now (by first click or in a draw)."""
         self._require_open()
         if not self.in_pool:
-            raise LeadUnavailable("lead is already owned by a consultant")
+            raise LeadTaken("lead is already owned by a consultant")
         if (
             self.previous_owner == claimant.user_id
             and self.protected_until is not None
@@ -284,7 +288,7 @@ class Lead:
         """The lottery's winner owns the lead, as if they had claimed it."""
         self._require_open()
         if not self.in_pool:
-            raise LeadUnavailable("lead is already owned by a consultant")
+            raise LeadTaken("lead is already owned by a consultant")
         self._take(winner, now)
         self.changes.append(
             Change(

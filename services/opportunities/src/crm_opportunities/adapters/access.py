@@ -1,12 +1,12 @@
-"""Which opportunities a principal may see: the shared policy applied to the opportunities
-table (its owning consultant and team narrow the own and team scopes)."""
+"""Which opportunities a principal may see, and which they may change: the shared policy applied
+to the opportunities table (its owning consultant and team narrow the own and team scopes)."""
 
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement
 
 from crm_common.auth import Principal
-from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.policy import DataType, SharingLevel, changeable_by, visible_to
 from crm_opportunities.adapters.tables import opportunities
 
 
@@ -21,4 +21,16 @@ def visible_opportunities(
         owner_user=opportunities.c.owner_user,
         owner_team=opportunities.c.owner_team,
         need=need,
+    )
+
+
+def changeable_opportunities(principal: Principal) -> ColumnElement[bool]:
+    """The opportunities (and their quotes and orders) a command of the principal may change:
+    their own write scope, never what a sharing agreement lets them read."""
+    return changeable_by(
+        principal,
+        tenant=opportunities.c.tenant,
+        owner_org=opportunities.c.owner_org,
+        owner_user=opportunities.c.owner_user,
+        owner_team=opportunities.c.owner_team,
     )

@@ -26,7 +26,7 @@ from crm_common.errors import InvalidInput
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
 from crm_opportunities.adapters import repository
-from crm_opportunities.adapters.access import visible_opportunities
+from crm_opportunities.adapters.access import changeable_opportunities
 from crm_opportunities.domain.opportunity import (
     LeadOrigin,
     Opportunity,
@@ -105,9 +105,10 @@ async def _save(uow: UnitOfWork, opportunity: Opportunity, actor: str) -> None:
 async def opportunity_for_change(
     uow: UnitOfWork, opportunity_id: UUID, actor: Principal
 ) -> Opportunity:
-    """The opportunity, locked for the caller's command, if the actor may see it."""
+    """The opportunity, locked for the caller's command, if it lies in the actor's own write
+    scope (the shared "may change" policy; a sharing agreement grants reads only)."""
     found = await repository.opportunity_for_change(
-        uow.session, opportunity_id, visible_opportunities(actor)
+        uow.session, opportunity_id, changeable_opportunities(actor)
     )
     if found is None:
         raise OpportunityNotFound("opportunity not found")

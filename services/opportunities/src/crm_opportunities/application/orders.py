@@ -19,7 +19,7 @@ from crm_common.contracts.events.opportunities.v1 import (
 )
 from crm_common.db import UnitOfWork
 from crm_opportunities.adapters import sales_repository
-from crm_opportunities.adapters.access import visible_opportunities
+from crm_opportunities.adapters.access import changeable_opportunities
 from crm_opportunities.adapters.tables import planned_collections
 from crm_opportunities.application.opportunities import (
     advance_to_stage,
@@ -40,7 +40,7 @@ class OrderNotFound(LookupError):
 
 async def _order_for_change(uow: UnitOfWork, order_id: UUID, actor: Principal) -> Order:
     order = await sales_repository.order_for_change(
-        uow.session, order_id, visible_opportunities(actor)
+        uow.session, order_id, changeable_opportunities(actor)
     )
     if order is None:
         raise OrderNotFound("order not found")

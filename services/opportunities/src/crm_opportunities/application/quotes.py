@@ -24,7 +24,7 @@ from crm_common.errors import InvalidInput
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
 from crm_opportunities.adapters import sales_repository
-from crm_opportunities.adapters.access import visible_opportunities
+from crm_opportunities.adapters.access import changeable_opportunities
 from crm_opportunities.adapters.tables import planned_collections
 from crm_opportunities.application.catalog import priced_for_quote
 from crm_opportunities.application.opportunities import (
@@ -80,7 +80,7 @@ def _issued(quote: Quote, now: datetime, by: str) -> QuoteIssued:
 
 async def _quote_for_change(uow: UnitOfWork, quote_id: UUID, actor: Principal) -> Quote:
     quote = await sales_repository.quote_for_change(
-        uow.session, quote_id, visible_opportunities(actor)
+        uow.session, quote_id, changeable_opportunities(actor)
     )
     if quote is None:
         raise QuoteNotFound("quote not found")

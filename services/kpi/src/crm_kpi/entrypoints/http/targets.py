@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, Path, Query
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -66,10 +66,7 @@ async def _read_cascade(
     principal: Principal,
     **query: Any,
 ) -> CascadePublic:
-    try:
-        return _cascade(await commands.cascade(db, principal, **query))
-    except commands.NodeNotFound as e:
-        raise HTTPException(404, str(e)) from None
+    return _cascade(await commands.cascade(db, principal, **query))
 
 
 @router.put(
@@ -172,19 +169,16 @@ async def read_daily(
 ) -> DailyPublic:
     """Execution by period: the month's target split into days, each day's actual and the
     attainment of the month so far."""
-    try:
-        found = await commands.daily(
-            db,
-            principal,
-            month=month,
-            node_id=node,
-            consultant=consultant,
-            measure=measure,
-            product_line=product_line,
-            weekday_weights=_weights(weekday_weights),
-        )
-    except commands.NodeNotFound as e:
-        raise HTTPException(404, str(e)) from None
+    found = await commands.daily(
+        db,
+        principal,
+        month=month,
+        node_id=node,
+        consultant=consultant,
+        measure=measure,
+        product_line=product_line,
+        weekday_weights=_weights(weekday_weights),
+    )
     return DailyPublic(
         month=found.month,
         measure=found.measure,

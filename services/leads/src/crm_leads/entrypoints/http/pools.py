@@ -89,8 +89,10 @@ async def pool_report(
     window_days: Annotated[int, Query(ge=1, le=365)] = 30,
 ) -> PoolReport:
     """Fairness (spread of leads per consultant, time in pool, recycle rate) and the
-    anti-collusion evidence (pairs feeding each other released leads, ping-pong leads)."""
-    if await views.pool_for(db, principal, pool_id) is None:
+    anti-collusion evidence (pairs feeding each other released leads, ping-pong leads). For
+    managers of the pool's book only: a pool merely open to the caller (e.g. a region's pool
+    seen from a dealer) answers 404, its consultants and flags being other books' staff."""
+    if await views.managed_pool(db, principal, pool_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pool not found")
     report = await views.pool_report(db, pool_id, window_days=window_days, now=datetime.now(UTC))
     return PoolReport.model_validate(report)

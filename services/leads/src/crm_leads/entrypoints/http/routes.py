@@ -71,8 +71,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _public(lead: Lead) -> LeadPublic:
-    """The caller just acted on the lead as its owner or manager: full data."""
+def _as_submitted(lead: Lead) -> LeadPublic:
+    """A new lead echoes what its creator just sent (audited as its creation)."""
     return LeadPublic.model_validate(lead, from_attributes=True)
 
 
@@ -89,6 +89,57 @@ async def _masked_for(principal: Principal, row: RowMapping) -> dict[str, Any]:
         lead["phone"] = mask_phone(lead["phone"])
     lead["_level"] = level
     return lead
+
+
+async def _shown(
+    db: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    lead_id: UUID,
+    *,
+    endpoint: str,
+    action: str = "read",
+    row: dict[str, Any] | None = None,
+) -> LeadPublic | None:
+    """The one view of a lead for its caller — a read's and every command's answer alike:
+    the lead as the caller may read it now, personal data masked where their read is masked,
+    and the access audited. ``row``: the lead as a command left it when the caller may no
+    longer read it (e.g. a consultant who released it): answered fully masked. None: neither."""
+    found = await views.lead_for(db, principal, lead_id)
+    if found is not None:
+        lead = await _masked_for(principal, found)
+    elif row is not None:
+        lead = {
+            **row,
+            "customer_name": mask_name(row["customer_name"]),
+            "phone": mask_phone(row["phone"]),
+            "_level": SharingLevel.MASKED,
+        }
+    else:
+        return None
+    async with UnitOfWork(db) as uow:
+        await record_personal_data_access(
+            uow.session,
+            principal,
+            action=action,
+            resource_type=DataType.LEAD,
+            resource_id=str(lead_id),
+            owner_org=lead["owner_org"],
+            fields=PERSONAL_FIELDS,
+            level=lead.pop("_level"),
+            endpoint=endpoint,
+        )
+    return LeadPublic.model_validate(lead)
+
+
+async def _answer(
+    db: async_sessionmaker[AsyncSession], principal: Principal, lead: Lead, endpoint: str
+) -> LeadPublic:
+    """A command's answer: never more than a read would show the caller right after it."""
+    action = endpoint.rsplit("/", 1)[-1]
+    public = LeadPublic.model_validate(lead, from_attributes=True).model_dump()
+    shown = await _shown(db, principal, lead.id, endpoint=endpoint, action=action, row=public)
+    assert shown is not None  # a row was given
+    return shown
 
 
 @router.post(
@@ -135,7 +186,7 @@ async def register_lead(
         return JSONResponse(
             status_code=status.HTTP_200_OK, content=attached.model_dump(mode="json")
         )
-    return _public(lead)
+    return _as_submitted(lead)
 
 
 @router.get("", response_model=list[LeadPublic], responses=_FORBIDDEN)
@@ -159,23 +210,10 @@ async def list_leads(
 
 @router.get("/{lead_id}", response_model=LeadPublic, responses={**_FORBIDDEN, **_NOT_FOUND})
 async def get_lead(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPublic:
-    row = await views.lead_for(db, principal, lead_id)
-    if row is None:
+    shown = await _shown(db, principal, lead_id, endpoint="GET /leads/{lead_id}")
+    if shown is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
-    lead = await _masked_for(principal, row)
-    async with UnitOfWork(db) as uow:
-        await record_personal_data_access(
-            uow.session,
-            principal,
-            action="read",
-            resource_type=DataType.LEAD,
-            resource_id=str(lead_id),
-            owner_org=lead["owner_org"],
-            fields=PERSONAL_FIELDS,
-            level=lead.pop("_level"),
-            endpoint="GET /leads/{lead_id}",
-        )
-    return LeadPublic.model_validate(lead)
+    return shown
 
 
 @router.post(
@@ -202,7 +240,7 @@ async def claim_lead(
         return JSONResponse(
             status_code=status.HTTP_202_ACCEPTED, content=entered.model_dump(mode="json")
         )
-    return _public(outcome)
+    return await _answer(db, principal, outcome, "POST /leads/{lead_id}/claim")
 
 
 @router.post(
@@ -217,7 +255,7 @@ async def assign_lead(
     lead = await handlers.assign_lead(
         lead_id, body.user_id, principal, UnitOfWork(db), now=_now(), reason=body.reason
     )
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/assign")
 
 
 @router.post(
@@ -232,7 +270,7 @@ async def release_lead(
     lead = await handlers.release_lead(
         lead_id, principal, UnitOfWork(db), now=_now(), reason=body.reason
     )
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/release")
 
 
 @router.post(
@@ -259,7 +297,10 @@ async def record_follow_up(
         UnitOfWork(db),
         now=_now(),
     )
-    return FollowUpRecorded(follow_up_id=follow_up_id, lead=_public(lead))
+    return FollowUpRecorded(
+        follow_up_id=follow_up_id,
+        lead=await _answer(db, principal, lead, "POST /leads/{lead_id}/follow-ups"),
+    )
 
 
 @router.post(
@@ -272,7 +313,7 @@ async def report_lost(
 ) -> LeadPublic:
     """Report the lead lost (战败) with the reason; a manager approves or rejects it."""
     lead = await handlers.report_lost(lead_id, body.reason, principal, UnitOfWork(db), now=_now())
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/loss")
 
 
 @router.post(
@@ -285,7 +326,7 @@ async def decide_loss(
 ) -> LeadPublic:
     """Approve (closes the lead, publishes ``leads.LeadLost``) or reject a loss report."""
     lead = await handlers.decide_loss(lead_id, body.approved, principal, UnitOfWork(db), now=_now())
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/loss/decision")
 
 
 @router.post(
@@ -300,7 +341,7 @@ async def convert_lead(
     lead = await handlers.convert_lead(
         lead_id, body.vehicle_interest, principal, UnitOfWork(db), now=_now()
     )
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/convert")
 
 
 @router.post(
@@ -310,7 +351,12 @@ async def convert_lead(
 )
 async def lock_customer(lead_id: UUID, principal: LeadWorker, db: Database) -> LeadPublic:
     """Lock the customer against recycling (the owner; within the pool's cap of locks)."""
-    return _public(await handlers.lock_customer(lead_id, principal, UnitOfWork(db), now=_now()))
+    return await _answer(
+        db,
+        principal,
+        await handlers.lock_customer(lead_id, principal, UnitOfWork(db), now=_now()),
+        "POST /leads/{lead_id}/lock",
+    )
 
 
 @router.post(
@@ -320,7 +366,12 @@ async def lock_customer(lead_id: UUID, principal: LeadWorker, db: Database) -> L
 )
 async def unlock_customer(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPublic:
     """Unlock the customer (the owner or a manager): recycle rules apply again."""
-    return _public(await handlers.unlock_customer(lead_id, principal, UnitOfWork(db), now=_now()))
+    return await _answer(
+        db,
+        principal,
+        await handlers.unlock_customer(lead_id, principal, UnitOfWork(db), now=_now()),
+        "POST /leads/{lead_id}/unlock",
+    )
 
 
 @router.post(
@@ -334,7 +385,7 @@ async def move_to_pool(
     """Move a waiting lead to another pool of its book (e.g. an assign-only pool for a
     sensitive lead); that pool's rules and assignment strategy apply from now on."""
     lead = await handlers.move_to_pool(lead_id, body.pool_id, principal, UnitOfWork(db), now=_now())
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/move")
 
 
 @router.post(
@@ -353,7 +404,7 @@ async def distribute_lead(
     lead = await distribution.distribute_lead(
         lead_id, body.dealer_id, principal, UnitOfWork(db), now=_now()
     )
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/distribute")
 
 
 @router.post(
@@ -368,7 +419,7 @@ async def reject_distribution(
     lead = await distribution.reject_distribution(
         lead_id, body.reason, principal, UnitOfWork(db), now=_now()
     )
-    return _public(lead)
+    return await _answer(db, principal, lead, "POST /leads/{lead_id}/reject-distribution")
 
 
 @router.get(
@@ -397,12 +448,16 @@ class AuditEntryPublic(BaseModel):
 @router.get(
     "/{lead_id}/audit",
     response_model=list[AuditEntryPublic],
-    responses={**_FORBIDDEN},
+    responses={**_FORBIDDEN, **_NOT_FOUND},
 )
 async def personal_data_audit_of_lead(
     lead_id: UUID, principal: Annotated[Principal, requires("audit.read")], db: Database
 ) -> list[AuditEntryPublic]:
-    """Who read or changed the lead's personal data, when and through which endpoint."""
+    """Who read or changed the lead's personal data, when and through which endpoint (the
+    entries of books whose records the caller sees in full). A lead the caller may not see
+    answers 404, as everywhere."""
+    if await views.lead_for(db, principal, lead_id) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     async with db() as session:
         entries = await audit_entries(session, principal, str(lead_id))
     return [AuditEntryPublic.model_validate(dict(e)) for e in entries]
