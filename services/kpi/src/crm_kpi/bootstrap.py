@@ -17,7 +17,7 @@ from crm_kpi.application.targets import NodeNotFound
 from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
 from crm_kpi.entrypoints.consumers import subscriptions
 from crm_kpi.entrypoints.http import commission, kpis, leaderboards, reports, routes, targets
-from crm_kpi.views import DealerNotVisible
+from crm_kpi.views.figures import DealerNotVisible
 
 DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from every event."
 

@@ -83,8 +83,10 @@ async def kpi_database(
 
 @pytest.fixture
 async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
-    """A fresh tenant state per test: only the org tree."""
-    async with tenant_sessions(kpi_database, TENANT, ORG, TABLES, pool_size=10) as factory:
+    """A fresh tenant state per test: the org tree and its staff."""
+    async with tenant_sessions(
+        kpi_database, TENANT, ORG, TABLES, staff=vars(PEOPLE).values(), pool_size=10
+    ) as factory:
         yield factory
 
 

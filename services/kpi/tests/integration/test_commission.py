@@ -21,6 +21,7 @@ from crm_kpi.adapters.commission_tables import (
     commission_statements,
     deal_credits,
 )
+from crm_kpi.adapters.target_tables import targets
 from crm_kpi.application.commission import run_commission
 from crm_kpi.application.projections import record_deal_outcomes
 
@@ -439,3 +440,48 @@ async def test_estimate_of_an_open_quote(as_user: AsUser, sessions: Sessions) ->
         "finance_bonus",
     }
     _ = UUID(estimate["plan_id"])
+
+
+async def test_a_consultant_s_target_names_a_consultant_the_caller_manages(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """Another dealer's consultant, a made-up user and a manager (no consultant) are not
+    found: nothing is stored under the caller's dealer for them."""
+    async with as_user(PEOPLE.other_dealer_manager) as other:
+        foreign = await other.put("/kpi/targets/consultants/c1/2026-11", json={"units": 9})
+        made_up = await other.put(f"/kpi/targets/consultants/{uuid4()}/2026-11", json={"units": 9})
+    async with as_user(PEOPLE.manager) as manager:
+        not_a_consultant = await manager.put(
+            "/kpi/targets/consultants/m1/2026-11", json={"units": 9}
+        )
+        elsewhere = await manager.put(
+            "/kpi/targets/consultants/c1/2026-11", json={"units": 9, "dealer_id": "dealer-b"}
+        )
+        own = await manager.put("/kpi/targets/consultants/c1/2026-11", json={"units": 9})
+    statuses = [r.status_code for r in (foreign, made_up, not_a_consultant, elsewhere, own)]
+    assert statuses == [404, 404, 404, 404, 200]
+    assert own.json()["dealer_id"] == "dealer-a"
+    async with sessions() as session:
+        stored = (await session.execute(select(targets.c.org_node, targets.c.user_id))).all()
+    assert [tuple(row) for row in stored] == [("dealer-a", "c1")]
+
+
+async def test_figures_narrowed_to_a_dealer_the_caller_may_not_see_are_not_found(
+    as_user: AsUser,
+) -> None:
+    month = {"from": "2026-11-01", "to": "2026-11-30"}
+    paths = ("/kpi/leads/daily", "/kpi/sales/daily", "/kpi/reports/sales-meeting")
+    for person, statuses in (
+        (PEOPLE.other_dealer_manager, {"dealer-a": 404, "dealer-zz": 404, "dealer-b": 200}),
+        (PEOPLE.consultant1, {"dealer-a": 200, "dealer-b": 404}),
+        (PEOPLE.hq_analyst, {"dealer-a": 200, "team-a1": 404}),
+    ):
+        async with as_user(person) as client:
+            for path in paths:
+                found = {
+                    dealer: (
+                        await client.get(path, params={**month, "dealer_id": dealer})
+                    ).status_code
+                    for dealer in statuses
+                }
+                assert found == statuses, (person.user_id, path)

@@ -47,7 +47,8 @@ async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
     """A second region (west) beside the shared tree."""
     engine = create_engine(Settings(env="test", database_url=kpi_database, database_pool_size=10))
     factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, TABLES)
+    people = [*vars(PEOPLE).values(), HQ, EAST, OTHER_CONSULTANT]
+    await reset_tenant(factory, TENANT, ORG, TABLES, staff=people)
     yield factory
     await engine.dispose()
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
 from crm_common.db.tables import org_directory
-from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.policy import DataType, SharingLevel, changeable_by, visible_to
 from crm_kpi.adapters.commission_tables import (
     commission_plan_versions,
     commission_plans,
@@ -41,8 +41,17 @@ def _records_visible(principal: Principal, table: Any, owner_user: Any = None) -
     )
 
 
-async def visible_dealer(session: AsyncSession, principal: Principal, dealer_id: str) -> bool:
-    """Whether ``dealer_id`` is a dealer whose records the caller sees in full."""
+def _records_changeable(principal: Principal, table: Any, owner_user: Any = None) -> Any:
+    """The plans and statements a command of the caller may change: their own write scope
+    (the shared "may change" policy), never what a sharing agreement lets them read."""
+    return changeable_by(
+        principal, tenant=table.c.tenant, owner_org=table.c.owner_org, owner_user=owner_user
+    )
+
+
+async def managed_dealer(session: AsyncSession, principal: Principal, dealer_id: str) -> bool:
+    """Whether ``dealer_id`` is a dealer in the caller's own write scope (its plans, runs and
+    targets are the caller's to change; what it shares with the caller never makes them so)."""
     d = org_directory
     found = (
         await session.execute(
@@ -50,13 +59,7 @@ async def visible_dealer(session: AsyncSession, principal: Principal, dealer_id:
                 d.c.tenant == principal.tenant,
                 d.c.id == dealer_id,
                 d.c.dealer_id == d.c.id,
-                visible_to(
-                    principal,
-                    DataType.KPI,
-                    tenant=d.c.tenant,
-                    owner_org=d.c.id,
-                    need=SharingLevel.FULL,
-                ),
+                changeable_by(principal, tenant=d.c.tenant, owner_org=d.c.id),
             )
         )
     ).scalar_one_or_none()
@@ -98,13 +101,13 @@ async def add_plan(
     return created.scalar_one_or_none() is not None
 
 
-async def lock_visible_plan(session: AsyncSession, principal: Principal, plan_id: UUID) -> bool:
-    """Locks the plan for a new version; False when the caller may not see it in full."""
+async def lock_managed_plan(session: AsyncSession, principal: Principal, plan_id: UUID) -> bool:
+    """Locks the plan for a new version; False when it is not in the caller's write scope."""
     p = commission_plans
     found = (
         await session.execute(
             select(p.c.id)
-            .where(p.c.id == plan_id, _records_visible(principal, p))
+            .where(p.c.id == plan_id, _records_changeable(principal, p))
             .with_for_update()
         )
     ).scalar_one_or_none()
@@ -195,12 +198,13 @@ class StatementUnderReview:
 async def statement_for_review(
     session: AsyncSession, principal: Principal, statement_id: UUID
 ) -> StatementUnderReview | None:
-    """The statement, locked for its next review step, if the caller may see it."""
+    """The statement, locked for its next review step, if it lies in the caller's write scope
+    (the consultant it pays, the managers of its dealer)."""
     s = commission_statements
     row = (
         await session.execute(
             select(*(s.c[field.name] for field in fields(StatementUnderReview)))
-            .where(s.c.id == statement_id, _records_visible(principal, s, s.c.user_id))
+            .where(s.c.id == statement_id, _records_changeable(principal, s, s.c.user_id))
             .with_for_update()
         )
     ).one_or_none()

@@ -26,8 +26,10 @@ from crm_common.contracts.events.kpi.v1 import CommissionStatementIssued
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy.directory import dealer_of
+from crm_common.policy.roles import has_function
 from crm_kpi.adapters import commission_repository as records
 from crm_kpi.adapters import commission_store as store
+from crm_kpi.adapters.staff import managed_member
 from crm_kpi.application.targets import save_targets
 from crm_kpi.domain.commission import (
     Line,
@@ -49,6 +51,10 @@ from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure, Target
 
 class DealerNotFound(LookupError):
     """No such dealer whose commission the caller may manage (answered 404)."""
+
+
+class ConsultantNotFound(LookupError):
+    """No consultant of a dealer the caller manages (answered 404)."""
 
 
 class PlanNotFound(LookupError):
@@ -77,12 +83,12 @@ async def own_dealer(session: AsyncSession, principal: Principal) -> str | None:
 
 
 async def managed_dealer(session: AsyncSession, principal: Principal, dealer_id: str | None) -> str:
-    """The dealer named (if the caller sees its records in full) or the caller's own."""
+    """The dealer named (if it lies in the caller's own write scope) or the caller's own."""
     if dealer_id is None:
         dealer_id = await own_dealer(session, principal)
         if dealer_id is None:
             raise InvalidInput("dealer_id", "name the dealer: the caller works above dealers")
-    if not await records.visible_dealer(session, principal, dealer_id):
+    if not await records.managed_dealer(session, principal, dealer_id):
         raise DealerNotFound("dealer not found")
     return dealer_id
 
@@ -134,7 +140,7 @@ async def add_plan_version(
 ) -> PlanVersion:
     """A new version in force from ``effective_from``; the latest one ends the day before."""
     async with uow:
-        if not await records.lock_visible_plan(uow.session, principal, plan_id):
+        if not await records.lock_managed_plan(uow.session, principal, plan_id):
             raise PlanNotFound("plan not found")
         versions = await records.versions_of(uow.session, [plan_id])
         version, closed = next_version(versions.get(plan_id, []), plan_id, effective_from, rules)
@@ -169,11 +175,18 @@ async def set_consultant_target(
     dealer_id: str | None,
     now: datetime,
 ) -> str:
-    """The consultant's units target for the month at the dealer — their leaf of the sales
-    targets, under the dealer; returns the dealer."""
+    """The consultant's units target for the month at their dealer — their leaf of the sales
+    targets, under the dealer; returns the dealer. The consultant must work at a dealer in
+    the caller's own write scope (``dealer_id``, when given, naming that dealer): anyone else,
+    or a user kpi does not know, is not found."""
     month_of(month)
     async with uow:
-        dealer = await managed_dealer(uow.session, principal, dealer_id)
+        member = await managed_member(uow.session, principal, user_id)
+        if member is None or not has_function(member[1], "lead.claim"):
+            raise ConsultantNotFound(f"no consultant {user_id!r} you manage")
+        dealer = member[0]
+        if dealer_id is not None and dealer_id != dealer:
+            raise ConsultantNotFound(f"no consultant {user_id!r} at {dealer_id}")
         leaf = Target(dealer, month, Measure.UNITS, Decimal(units), ALL_PRODUCT_LINES, user_id)
         await save_targets(
             uow.session, principal.tenant, [(leaf, dealer)], set_by=principal.user_id, now=now

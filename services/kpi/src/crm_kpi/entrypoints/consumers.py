@@ -16,6 +16,7 @@ from crm_common.contracts.events.opportunities.v1 import (
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
+from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_kpi.application.projections import (
     record_collections,
@@ -58,6 +59,9 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
 
     return [
         *policy_subscriptions(settings),
+        staff_subscription(
+            settings, description="Keeps the staff whose targets the dealers' managers set."
+        ),
         Subscription(
             consumer=LEAD_FACTS_CONSUMER,
             topic=LEAD_TOPIC,

@@ -203,6 +203,40 @@ async def daily_sales(
 FactScope = Callable[[Table], ColumnElement[bool]]
 
 
+class DealerNotVisible(LookupError):
+    """``dealer_id`` names no dealer whose figures the caller may see (answered 404)."""
+
+
+async def require_dealer_in_sight(
+    session_factory: async_sessionmaker[AsyncSession], principal: Principal, dealer_id: str | None
+) -> None:
+    """A query narrowed to a dealer the caller may not see answers 404, as every foreign
+    record does, rather than empty figures. A consultant sees their own dealer's."""
+    if dealer_id is None:
+        return
+    d = org_directory
+    in_sight: ColumnElement[bool]
+    if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
+        mine = select(d.c.dealer_id).where(
+            d.c.tenant == principal.tenant, d.c.id == principal.org_node
+        )
+        in_sight = d.c.id.in_(mine.scalar_subquery())
+    else:
+        in_sight = visible_to(
+            principal,
+            DataType.KPI,
+            tenant=d.c.tenant,
+            owner_org=d.c.id,
+            need=SharingLevel.AGGREGATE,
+        )
+    query = select(d.c.id).where(
+        d.c.tenant == principal.tenant, d.c.id == dealer_id, d.c.dealer_id == d.c.id, in_sight
+    )
+    async with session_factory() as session:
+        if (await session.execute(query)).first() is None:
+            raise DealerNotVisible(f"no dealer {dealer_id!r} whose figures you may see")
+
+
 def figures_visible_to(principal: Principal) -> FactScope:
     """Facts the principal may count: other dealers' at the aggregate level; a consultant
     (own or team scope) only their own line."""

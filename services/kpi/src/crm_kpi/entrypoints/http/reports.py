@@ -57,6 +57,7 @@ class SalesMeeting(BaseModel):
     responses={
         200: {"content": {"text/csv": {}, XLSX: {}}, "description": "JSON, CSV or XLSX"},
         403: {"description": "The role lacks kpi.read"},
+        404: {"description": "dealer_id names a dealer the caller may not see"},
     },
 )
 async def sales_meeting_figures(
@@ -71,6 +72,7 @@ async def sales_meeting_figures(
     losses and units won per consultant: what the morning meeting goes through. A consultant
     gets their own line; managers their dealer's; HQ and regions the dealers sharing figures."""
     check_range(date_from, date_to)
+    await views.require_dealer_in_sight(db, principal, dealer_id)
     lines = await views.sales_meeting_figures(
         db,
         views.figures_visible_to(principal),

@@ -43,7 +43,10 @@ class DailyLeadCounts(BaseModel):
 @router.get(
     "/leads/daily",
     response_model=DailyLeadCounts,
-    responses={403: {"description": "The role lacks kpi.read"}},
+    responses={
+        403: {"description": "The role lacks kpi.read"},
+        404: {"description": "dealer_id names a dealer the caller may not see"},
+    },
 )
 async def lead_counts_per_dealer_and_day(
     principal: Annotated[Principal, requires("kpi.read")],
@@ -55,6 +58,7 @@ async def lead_counts_per_dealer_and_day(
     """Leads created, claimed, released, followed up, upgraded, converted and lost per dealer
     and business day (the daily sales-meeting figures), limited to what the caller may see."""
     check_range(date_from, date_to)
+    await views.require_dealer_in_sight(db, principal, dealer_id)
     created = await views.daily_lead_counts(
         db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
     )
@@ -105,7 +109,10 @@ class DailySalesFigures(BaseModel):
 @router.get(
     "/sales/daily",
     response_model=DailySalesFigures,
-    responses={403: {"description": "The role lacks kpi.read"}},
+    responses={
+        403: {"description": "The role lacks kpi.read"},
+        404: {"description": "dealer_id names a dealer the caller may not see"},
+    },
 )
 async def sales_per_dealer_and_day(
     principal: Annotated[Principal, requires("kpi.read")],
@@ -122,6 +129,7 @@ async def sales_per_dealer_and_day(
     region, or in total) and business day, limited to what the caller may see (other dealers'
     at the aggregate level). HQ's year per dealer is ~70,000 rows: ask per region or in total."""
     check_range(date_from, date_to)
+    await views.require_dealer_in_sight(db, principal, dealer_id)
     sales = await views.daily_sales(
         db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id, per=per
     )

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
