@@ -40,3 +40,18 @@ def test_the_meeting_table_has_a_column_per_grade_and_opens_in_excel() -> None:
     sheet = load_workbook(io.BytesIO(as_xlsx("sales meeting", table))).active
     assert sheet is not None
     assert [c.value for c in sheet[2]][:3] == ["dealer-a", "c1", 0]
+
+
+def test_no_cell_of_a_report_file_starts_a_formula() -> None:
+    named = ConsultantFigures("dealer-a", '=HYPERLINK("http://evil.example","pay")', receptions=1)
+    table = report_table([named])
+    assert (
+        as_csv(table)
+        .decode()
+        .splitlines()[1]
+        .startswith('dealer-a,"\'=HYPERLINK(""http://evil.example"",""pay"")",1,')
+    )
+    sheet = load_workbook(io.BytesIO(as_xlsx("sales meeting", table))).active
+    assert sheet is not None
+    cell = sheet["B2"]
+    assert (cell.data_type, cell.value) == ("s", '\'=HYPERLINK("http://evil.example","pay")')

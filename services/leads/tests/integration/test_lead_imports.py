@@ -412,6 +412,21 @@ async def test_over_http_an_upload_is_accepted_followed_and_its_errors_read_as_j
         assert (await http.get(f"/imports/{job['id']}")).status_code == 403
 
 
+async def test_the_error_report_file_quotes_no_cell_as_a_formula(
+    clean: Sessions, now: datetime, leads_api: FastAPI, signing_key_pem: str
+) -> None:
+    data = csv_of(['王伟,"=HYPERLINK(""http://evil.example"",""x"")",web,', "李娜,@SUM(1),web,"])
+    async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as http:
+        job = (await http.post("/imports?format=csv", content=data)).json()
+        await work(clean, now)
+        report = await http.get(f"/imports/{job['id']}/errors?as=csv")
+    assert [row[3] for row in csv.reader(io.StringIO(report.text[1:]))] == [
+        "value",
+        '\'=HYPERLINK("http://evil.example","x")',
+        "'@SUM(1)",
+    ]
+
+
 async def test_over_http_a_body_that_can_never_be_imported_answers_422_naming_the_field(
     clean: Sessions, leads_api: FastAPI, signing_key_pem: str
 ) -> None:

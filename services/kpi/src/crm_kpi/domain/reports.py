@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from crm_common.spreadsheets import inert_row
+
 
 class ReportKind(StrEnum):
     DAILY = "daily"
@@ -92,7 +94,8 @@ def report_table(rows: Sequence[ConsultantFigures]) -> list[list[str | int | flo
 
 
 def as_csv(table: list[list[str | int | float]]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel opens Chinese text right."""
+    """UTF-8 with a byte-order mark, so Excel opens Chinese text right; no cell starts a
+    formula."""
     out = io.StringIO()
-    csv.writer(out).writerows(table)
+    csv.writer(out).writerows(inert_row(row) for row in table)
     return ("\ufeff" + out.getvalue()).encode()

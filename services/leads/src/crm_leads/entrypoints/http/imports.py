@@ -18,6 +18,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database
+from crm_common.spreadsheets import inert_row
 from crm_leads.application import imports
 from crm_leads.application.imports import ImportNotFound, ImportTooLarge
 from crm_leads.domain.lead_import import ImportFormat, ImportStatus
@@ -158,7 +159,10 @@ async def _csv_of(errors: AsyncIterator[RowMapping]) -> AsyncIterator[str]:
     buffer.write("\ufeff")
     writer.writerow(["row_number", "field", "message", "value"])
     async for error in errors:
-        writer.writerow([error["row_number"], error["field"], error["message"], error["value"]])
+        # The rejected cells are the uploader's text: none may start a formula in Excel.
+        writer.writerow(
+            inert_row([error["row_number"], error["field"], error["message"], error["value"]])
+        )
         if buffer.tell() >= CSV_PART_CHARS:
             yield buffer.getvalue()
             buffer.seek(0)
