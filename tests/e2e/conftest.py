@@ -99,6 +99,8 @@ async def spine(
         "CRM_CTI_DEFAULT_ORG": "demo-hq",
         "CRM_CTI_WEBHOOK_SECRET": CTI_WEBHOOK_SECRET,
         "CRM_CTI_SETTLE_SECONDS": "0.5",
+        # Every test client shares one address: the campaign's own limit is the one reached.
+        "CRM_CAMPAIGN_FORM_CLIENT_RATE_LIMIT_PER_MINUTE": str(2 * CAMPAIGN_FORM_LIMIT),
     }
     processes: dict[str, ServiceProcess] = {}
     for name in SERVICES:

@@ -87,8 +87,10 @@ class Settings(BaseSettings):
     # unset: no spans are recorded (crm_common.observability.tracing).
     otel_exporter_otlp_endpoint: str | None = None
     otel_sample_ratio: float = Field(default=1.0, ge=0, le=1)
-    # Public campaign web forms: submissions per campaign and minute (Redis fixed window).
+    # Public campaign web forms: submissions per campaign and minute (Redis sliding window),
+    # and from one client address per campaign and minute, so one sender cannot use them up.
     campaign_form_rate_limit_per_minute: int = 120
+    campaign_form_client_rate_limit_per_minute: int = 10
     # A TrueType font with CJK and Latin glyphs, embedded in printed documents (the quote PDF).
     document_font_path: str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
     # The call center's phone system (CTI). Its calls belong to `cti_tenant`; one that no queue

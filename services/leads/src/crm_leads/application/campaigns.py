@@ -10,12 +10,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from redis.asyncio import Redis
 from sqlalchemy import insert, select
 
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for, acting_for_all_tenants
+from crm_common.redis.rate_limit import allow_request
 from crm_leads.adapters import repository
 from crm_leads.adapters.tables import campaigns
 from crm_leads.application.handlers import CreateLead, Registration, create_lead
@@ -24,6 +26,23 @@ from crm_leads.domain.lead import LeadSource
 
 class CampaignKeyRefused(Exception):
     """Unknown campaign, inactive campaign or wrong key: one answer for all (401)."""
+
+
+class TooManySubmissions(Exception):
+    """Over the form's limit, from this client address or in all (429)."""
+
+    def __init__(self, message: str, retry_after_seconds: int) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds
+
+
+@dataclass(frozen=True, slots=True)
+class FormLimits:
+    """Submissions a minute a campaign's form takes, in all and from one client address."""
+
+    redis: Redis
+    per_campaign: int
+    per_client: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +87,13 @@ async def receive_campaign_lead(
     uow: UnitOfWork,
     *,
     now: datetime,
+    client: str = "",
+    limits: FormLimits | None = None,
 ) -> Registration:
-    """A lead from the campaign's public form, into the campaign's book and pool."""
+    """A lead from the campaign's public form, into the campaign's book and pool. Only a
+    submission with the right key counts against the campaign's limits (anyone who knows the
+    form's address could otherwise block its intake), and one client address may use only its
+    own share of them."""
     # The public form names no tenant: its campaign, found by id and key, says which.
     with acting_for_all_tenants():
         async with uow:
@@ -82,6 +106,8 @@ async def receive_campaign_lead(
             ).first()
     if row is None or not hmac.compare_digest(row.key_hash, _hash(key)):
         raise CampaignKeyRefused("unknown campaign or wrong campaign key")
+    if limits is not None:
+        await _admit(campaign_id, client, limits)
     form = Principal(
         user_id=f"campaign:{campaign_id}",
         tenant=row.tenant,
@@ -96,3 +122,14 @@ async def receive_campaign_lead(
             via="POST /campaigns/{campaign_id}/leads",
             now=now,
         )
+
+
+async def _admit(campaign_id: UUID, client: str, limits: FormLimits) -> None:
+    bucket = f"campaign-form:{campaign_id}"
+    for key, limit, message in (
+        (f"{bucket}:client:{client}", limits.per_client, "too many submissions from your address"),
+        (bucket, limits.per_campaign, "too many submissions for this campaign"),
+    ):
+        decision = await allow_request(limits.redis, key, limit=limit, window_seconds=60)
+        if not decision.allowed:
+            raise TooManySubmissions(message, decision.retry_after_seconds)

@@ -15,11 +15,12 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, visible_to
-from crm_common.redis.rate_limit import allow_request
 from crm_common.runtime.dependencies import Cache, Database
 from crm_leads.adapters.tables import campaigns
 from crm_leads.application.campaigns import (
     CampaignKeyRefused,
+    FormLimits,
+    TooManySubmissions,
     create_campaign,
     receive_campaign_lead,
 )
@@ -115,7 +116,10 @@ async def list_campaigns(principal: CampaignManager, db: Database) -> list[Campa
     response_model=Received,
     responses={
         401: {"description": "Missing or wrong campaign key"},
-        429: {"description": "Too many submissions for this campaign; retry later"},
+        429: {
+            "description": "Too many submissions for this campaign, or from the caller's "
+            "address; retry later"
+        },
     },
 )
 async def submit_campaign_form(
@@ -128,16 +132,7 @@ async def submit_campaign_form(
     id_number_key: IdNumberKey,
 ) -> Received:
     """The campaign's public form. The answer never says whether the customer was known."""
-    limit = request.app.state.settings.campaign_form_rate_limit_per_minute
-    decision = await allow_request(
-        redis, f"campaign-form:{campaign_id}", limit=limit, window_seconds=60
-    )
-    if not decision.allowed:
-        raise HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS,
-            detail="too many submissions for this campaign",
-            headers={"Retry-After": str(decision.retry_after_seconds)},
-        )
+    settings = request.app.state.settings
     try:
         await receive_campaign_lead(
             campaign_id,
@@ -152,7 +147,19 @@ async def submit_campaign_form(
             ),
             UnitOfWork(db),
             now=datetime.now(UTC),
+            client=request.client.host if request.client else "",
+            limits=FormLimits(
+                redis,
+                per_campaign=settings.campaign_form_rate_limit_per_minute,
+                per_client=settings.campaign_form_client_rate_limit_per_minute,
+            ),
         )
+    except TooManySubmissions as exc:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=str(exc),
+            headers={"Retry-After": str(exc.retry_after_seconds)},
+        ) from exc
     except CampaignKeyRefused as exc:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=str(exc)) from exc
     return Received()
