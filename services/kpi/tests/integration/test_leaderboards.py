@@ -3,6 +3,7 @@ cancellations, each caller's view, and a board Redis lost is rebuilt from the fa
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -11,6 +12,7 @@ from uuid import UUID, uuid4
 
 import pytest
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -21,7 +23,7 @@ from crm_common.policy.sharing import DataType, Direction, SharingLevel
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
-from crm_common.testing.processes import run_command
+from crm_common.testing.processes import free_port, run_command
 from crm_kpi.adapters.tables import deal_facts, lead_activity_facts
 from crm_kpi.application.leaderboards import (
     BoardNotFound,
@@ -208,6 +210,61 @@ async def test_boards_rank_net_sales_per_caller_and_survive_redis_losing_them(
         redis, NS, sessions, manager, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-a"
     )
     assert [(e.rank, e.member) for e in board.entries][:2] == [(1, "c2"), (2, "c1")]
+
+
+async def own_redis(port: int, folder: Path) -> asyncio.subprocess.Process:
+    """A Redis server of this test alone (the shared one is never stopped), answering."""
+    server = await asyncio.create_subprocess_exec(
+        *("redis-server", "--port", str(port), "--save", "", "--dir", str(folder)),
+        stdout=asyncio.subprocess.DEVNULL,
+    )
+    client = Redis(port=port)
+    try:
+        for _ in range(600):
+            try:
+                await client.ping()
+                return server
+            except RedisConnectionError:
+                await asyncio.sleep(0.05)
+    finally:
+        await client.aclose()
+    server.kill()
+    raise RuntimeError("redis-server did not start")
+
+
+async def test_with_redis_stopped_boards_are_ranked_from_postgresql(
+    board_world: tuple[Sessions, Redis, str], tmp_path: Path
+) -> None:
+    sessions, _, tenant = board_world
+    nov = date(2026, 11, 6)
+    await record(sessions, tenant, "won", "dealer-a", "c1", "team-a1", uuid4(), nov, units=2)
+    await record(sessions, tenant, "won", "dealer-a", "c2", "dealer-a", uuid4(), nov, revenue="3e5")
+    manager = who(tenant, "m1", "dealer-a", "sales_manager", DataScope.DEALER)
+    port = free_port()
+    server = await own_redis(port, tmp_path)
+    redis = Redis(port=port, socket_timeout=1.0)
+    try:
+
+        async def board(metric: Metric) -> list[tuple[int, str, Decimal]]:
+            found = await leaderboard(
+                redis, NS, sessions, manager, month=MONTH, metric=metric, dealer_id="dealer-a"
+            )
+            return [(e.rank, e.member, e.score) for e in found.entries]
+
+        with_redis = await board(Metric.UNITS)
+        server.terminate()
+        await server.wait()
+
+        assert await board(Metric.UNITS) == with_redis == [(1, "c1", 2), (2, "c2", 1)]
+        assert await board(Metric.REVENUE) == [
+            (1, "c2", Decimal("300000")),
+            (2, "c1", Decimal("200000")),
+        ], "a board Redis never had"
+    finally:
+        await redis.aclose()
+        if server.returncode is None:
+            server.kill()
+            await server.wait()
 
 
 async def test_the_sales_meeting_counts_each_consultant_s_day_for_the_right_people(

@@ -1,13 +1,16 @@
 """Leaderboards: computed from deal facts (won minus cancelled in the month), kept in Redis,
-rebuilt from PostgreSQL when Redis lost them, refreshed by the worker as deals arrive."""
+rebuilt from PostgreSQL when Redis lost them, refreshed by the worker as deals arrive. With
+Redis down they are ranked from PostgreSQL on every read: slower, never an error."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -24,6 +27,8 @@ from crm_kpi.domain.leaderboards import (
     ranking,
     watermark_key,
 )
+
+log = logging.getLogger(__name__)
 
 COMMIT_LAG = timedelta(minutes=1)
 
@@ -51,6 +56,29 @@ async def rebuild_board(
     key = board_key(namespace, tenant, month, metric, dealer_id)
     await boards.replace_board(redis, key, scores, teams)
     return scores, teams
+
+
+async def _board(
+    redis: Redis,
+    namespace: str,
+    sessions: async_sessionmaker[AsyncSession],
+    tenant: str,
+    month: str,
+    metric: Metric,
+    dealer_id: str,
+) -> tuple[dict[str, Decimal], dict[str, str]]:
+    """The board from Redis; rebuilt there when Redis lost it; from PostgreSQL alone when Redis
+    cannot be reached (Redis only ever holds a copy of the facts)."""
+    key = board_key(namespace, tenant, month, metric, dealer_id)
+    try:
+        found = await boards.read_board(redis, key)
+        if found is not None:
+            return found
+        return await rebuild_board(redis, namespace, sessions, tenant, month, metric, dealer_id)
+    except RedisError:
+        log.warning("leaderboards: redis unreachable, ranking from PostgreSQL", exc_info=True)
+    async with sessions() as session:
+        return await facts.board_scores(session, tenant, month, metric, dealer_id)
 
 
 async def refresh_changed_boards(
@@ -117,9 +145,7 @@ async def leaderboard(
         elif dealer_id not in await facts.visible_dealers(session, principal):
             raise BoardNotFound("leaderboard not found")
     board_dealer = dealer_id or ALL_DEALERS
-    key = board_key(namespace, principal.tenant, month, metric, board_dealer)
-    found = await boards.read_board(redis, key)
-    scores, teams = found or await rebuild_board(
+    scores, teams = await _board(
         redis, namespace, sessions, principal.tenant, month, metric, board_dealer
     )
     if board_dealer == ALL_DEALERS:
