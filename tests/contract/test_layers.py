@@ -119,12 +119,7 @@ def breaches(module: Module) -> set[str]:
 
 # Today's exceptions: module (without the package) -> what it still does. Only shrinks.
 EXCEPTIONS: dict[str, dict[str, set[str]]] = {
-    "identity": {
-        "application.auth": {"builds SQL", "imports tables"},
-        "application.demo": {"builds SQL", "imports tables"},
-        "application.directory": {"builds SQL", "imports tables"},
-        "application.sharing": {"builds SQL", "imports tables"},
-    },
+    "identity": {},
     "kpi": {
         "application.targets": {"builds SQL", "imports tables"},
         "entrypoints.http.reports": {"imports adapters"},

@@ -1,9 +1,19 @@
+"""Identity's records in PostgreSQL: the org tree, users, refresh tokens and sharing
+agreements, one statement per need."""
+
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass, fields
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_identity.adapters.tables import org_nodes
+from crm_identity.adapters.tables import org_nodes, refresh_tokens, sharing_agreements, users
+
+# The org tree.
 
 
 async def org_path(session: AsyncSession, tenant: str, org_id: str) -> str | None:
@@ -14,3 +24,257 @@ async def org_path(session: AsyncSession, tenant: str, org_id: str) -> str | Non
         )
     ).scalar_one_or_none()
     return path
+
+
+async def org_kind_and_path(
+    session: AsyncSession, tenant: str, org_id: str
+) -> tuple[str, str] | None:
+    row = (
+        await session.execute(
+            select(org_nodes.c.kind, org_nodes.c.path).where(
+                org_nodes.c.id == org_id, org_nodes.c.tenant == tenant
+            )
+        )
+    ).first()
+    return None if row is None else (row.kind, row.path)
+
+
+async def tenant_exists(session: AsyncSession, tenant: str) -> bool:
+    found = await session.execute(
+        select(org_nodes.c.id).where(org_nodes.c.tenant == tenant).limit(1)
+    )
+    return found.first() is not None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgNodeRecord:
+    id: str
+    tenant: str
+    parent_id: str | None
+    kind: str
+    name: str
+    partner_type: str | None
+    path: str
+
+
+async def add_org_node(session: AsyncSession, node: OrgNodeRecord) -> None:
+    """Inserts and flushes: an id taken already raises ``IntegrityError`` here."""
+    await session.execute(
+        org_nodes.insert().values(**{f.name: getattr(node, f.name) for f in fields(node)})
+    )
+    await session.flush()
+
+
+async def dealer_of(session: AsyncSession, tenant: str, org_id: str) -> str | None:
+    """The dealer an org node belongs to: itself if it is one, else the dealer above it."""
+    own_path = (
+        select(org_nodes.c.path)
+        .where(org_nodes.c.id == org_id, org_nodes.c.tenant == tenant)
+        .scalar_subquery()
+    )
+    dealer: str | None = (
+        await session.execute(
+            select(org_nodes.c.id).where(
+                org_nodes.c.tenant == tenant,
+                org_nodes.c.kind == "dealer",
+                own_path.startswith(org_nodes.c.path),
+            )
+        )
+    ).scalar_one_or_none()
+    return dealer
+
+
+# Users.
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    id: UUID
+    tenant: str
+    org_node: str
+    roles: list[str]
+    active: bool
+    password_hash: str
+    failed_logins: int
+    locked_until: datetime | None
+
+
+_USER = [users.c[f.name] for f in fields(UserRecord)]
+
+
+async def user_for_login(session: AsyncSession, username: str) -> UserRecord | None:
+    """The user, locked while their login attempt is counted."""
+    row = (
+        await session.execute(select(*_USER).where(users.c.username == username).with_for_update())
+    ).first()
+    return None if row is None else UserRecord(*row)
+
+
+async def user(session: AsyncSession, user_id: UUID) -> UserRecord | None:
+    row = (await session.execute(select(*_USER).where(users.c.id == user_id))).first()
+    return None if row is None else UserRecord(*row)
+
+
+async def set_login_state(
+    session: AsyncSession, user_id: UUID, failed_logins: int, locked_until: datetime | None
+) -> None:
+    await session.execute(
+        update(users)
+        .where(users.c.id == user_id)
+        .values(failed_logins=failed_logins, locked_until=locked_until)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NewUser:
+    id: UUID
+    tenant: str
+    org_node: str
+    username: str
+    display_name: str
+    password_hash: str
+    roles: list[str]
+
+
+async def add_user(session: AsyncSession, new: NewUser) -> None:
+    """Inserts and flushes: a username taken already raises ``IntegrityError`` here."""
+    await session.execute(
+        users.insert().values(**{f.name: getattr(new, f.name) for f in fields(new)})
+    )
+    await session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    org_node: str
+    roles: list[str]
+    active: bool
+    path: str
+    """Of the user's org node."""
+
+
+async def placement_for_change(
+    session: AsyncSession, tenant: str, user_id: UUID
+) -> Placement | None:
+    """Where the user works, the user locked for a change."""
+    row = (
+        await session.execute(
+            select(users.c.org_node, users.c.roles, users.c.active, org_nodes.c.path)
+            .join(org_nodes, org_nodes.c.id == users.c.org_node)
+            .where(users.c.id == user_id, users.c.tenant == tenant)
+            .with_for_update(of=users)
+        )
+    ).first()
+    return None if row is None else Placement(row.org_node, list(row.roles), row.active, row.path)
+
+
+async def deactivate(session: AsyncSession, user_id: UUID) -> None:
+    """The user can no longer log in, and every refresh token they hold is revoked."""
+    await session.execute(update(users).where(users.c.id == user_id).values(active=False))
+    await session.execute(
+        update(refresh_tokens)
+        .where(refresh_tokens.c.user_id == user_id, refresh_tokens.c.revoked_at.is_(None))
+        .values(revoked_at=func.now())
+    )
+
+
+# Refresh tokens.
+
+
+async def add_refresh_token(
+    session: AsyncSession,
+    *,
+    token_id: UUID,
+    user_id: UUID,
+    family_id: UUID,
+    token_hash: str,
+    issued_at: datetime,
+    expires_at: datetime,
+) -> None:
+    await session.execute(
+        refresh_tokens.insert().values(
+            id=token_id,
+            user_id=user_id,
+            family_id=family_id,
+            token_hash=token_hash,
+            issued_at=issued_at,
+            expires_at=expires_at,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshTokenRecord:
+    id: UUID
+    user_id: UUID
+    family_id: UUID
+    expires_at: datetime
+    used_at: datetime | None
+    revoked_at: datetime | None
+
+
+async def refresh_token_for_use(
+    session: AsyncSession, token_hash: str
+) -> RefreshTokenRecord | None:
+    """The token, locked: two uses of one token are decided one after the other."""
+    t = refresh_tokens
+    row = (
+        await session.execute(
+            select(*(t.c[f.name] for f in fields(RefreshTokenRecord)))
+            .where(t.c.token_hash == token_hash)
+            .with_for_update()
+        )
+    ).first()
+    return None if row is None else RefreshTokenRecord(*row)
+
+
+async def mark_refresh_token_used(session: AsyncSession, token_id: UUID, now: datetime) -> None:
+    await session.execute(
+        update(refresh_tokens).where(refresh_tokens.c.id == token_id).values(used_at=now)
+    )
+
+
+async def family_of_token(session: AsyncSession, token_hash: str) -> UUID | None:
+    family: UUID | None = (
+        await session.execute(
+            select(refresh_tokens.c.family_id).where(refresh_tokens.c.token_hash == token_hash)
+        )
+    ).scalar_one_or_none()
+    return family
+
+
+async def revoke_family(session: AsyncSession, family_id: UUID, now: datetime) -> None:
+    await session.execute(
+        update(refresh_tokens)
+        .where(refresh_tokens.c.family_id == family_id, refresh_tokens.c.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+# Sharing agreements.
+
+
+async def set_agreement(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    data_type: str,
+    direction: str,
+    dealer_id: str,
+    partner_id: str,
+    level: str,
+    updated_by: str,
+) -> None:
+    values = {"level": level, "updated_by": updated_by, "updated_at": func.now()}
+    await session.execute(
+        insert(sharing_agreements)
+        .values(
+            tenant=tenant,
+            data_type=data_type,
+            direction=direction,
+            dealer_id=dealer_id,
+            partner_id=partner_id,
+            **values,
+        )
+        .on_conflict_do_update(index_elements=list(sharing_agreements.primary_key), set_=values)
+    )

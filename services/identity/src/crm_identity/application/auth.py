@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from uuid import UUID, uuid4
-
-from sqlalchemy import select, update
 
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import widest_scope
 from crm_common.settings import Settings
-from crm_identity.adapters.tables import refresh_tokens, users
+from crm_identity.adapters import repository
 from crm_identity.application.errors import AuthenticationFailed
 from crm_identity.application.passwords import verify_password
 from crm_identity.application.signing_keys import Signer
@@ -36,7 +33,7 @@ class TokenPair:
     expires_in: int
 
 
-def principal_of(user: Any) -> Principal:
+def principal_of(user: repository.UserRecord) -> Principal:
     roles = frozenset(user.roles)
     return Principal(
         user_id=str(user.id),
@@ -48,18 +45,22 @@ def principal_of(user: Any) -> Principal:
 
 
 async def _issue(
-    uow: UnitOfWork, user: Any, settings: Settings, signer: Signer, now: datetime, family_id: UUID
+    uow: UnitOfWork,
+    user: repository.UserRecord,
+    settings: Settings,
+    signer: Signer,
+    now: datetime,
+    family_id: UUID,
 ) -> TokenPair:
     refresh, refresh_hash = new_refresh_token()
-    await uow.session.execute(
-        refresh_tokens.insert().values(
-            id=uuid4(),
-            user_id=user.id,
-            family_id=family_id,
-            token_hash=refresh_hash,
-            issued_at=now,
-            expires_at=now + REFRESH_TOKEN_TTL,
-        )
+    await repository.add_refresh_token(
+        uow.session,
+        token_id=uuid4(),
+        user_id=user.id,
+        family_id=family_id,
+        token_hash=refresh_hash,
+        issued_at=now,
+        expires_at=now + REFRESH_TOKEN_TTL,
     )
     access = sign_access_token(
         signer.private_key_pem,
@@ -82,11 +83,7 @@ async def login(
 ) -> TokenPair:
     """One message for every failure: the caller learns nothing about which accounts exist."""
     async with uow:
-        user = (
-            await uow.session.execute(
-                select(users).where(users.c.username == username).with_for_update()
-            )
-        ).first()
+        user = await repository.user_for_login(uow.session, username)
         password_ok = await verify_password(user.password_hash if user else None, password)
         if user is None or not user.active:
             raise AuthenticationFailed("invalid credentials")
@@ -94,10 +91,8 @@ async def login(
         if state.is_locked(now):
             raise AuthenticationFailed("invalid credentials")
         state = state.after_failure(now) if not password_ok else LoginState.after_success()
-        await uow.session.execute(
-            update(users)
-            .where(users.c.id == user.id)
-            .values(failed_logins=state.failed_logins, locked_until=state.locked_until)
+        await repository.set_login_state(
+            uow.session, user.id, state.failed_logins, state.locked_until
         )
         pair = (
             await _issue(uow, user, settings, signer, now, family_id=uuid4())
@@ -118,27 +113,15 @@ async def refresh(
     pair: TokenPair | None = None
     outcome: RefreshOutcome | None = None
     async with uow:
-        row = (
-            await uow.session.execute(
-                select(refresh_tokens)
-                .where(refresh_tokens.c.token_hash == hash_refresh_token(token))
-                .with_for_update()
-            )
-        ).first()
+        row = await repository.refresh_token_for_use(uow.session, hash_refresh_token(token))
         if row is not None:
             outcome = RefreshTokenState(row.expires_at, row.used_at, row.revoked_at).outcome(now)
             if outcome is RefreshOutcome.REUSED:
-                await _revoke_family(uow, row.family_id, now)
+                await repository.revoke_family(uow.session, row.family_id, now)
             elif outcome is RefreshOutcome.ROTATE:
-                user = (
-                    await uow.session.execute(select(users).where(users.c.id == row.user_id))
-                ).first()
+                user = await repository.user(uow.session, row.user_id)
                 if user is not None and user.active:
-                    await uow.session.execute(
-                        update(refresh_tokens)
-                        .where(refresh_tokens.c.id == row.id)
-                        .values(used_at=now)
-                    )
+                    await repository.mark_refresh_token_used(uow.session, row.id, now)
                     pair = await _issue(uow, user, settings, signer, now, family_id=row.family_id)
     # Failures are raised after the block so that a revocation commits.
     if pair is None:
@@ -150,20 +133,6 @@ async def refresh(
 
 async def logout(uow: UnitOfWork, token: str, now: datetime) -> None:
     async with uow:
-        family = (
-            await uow.session.execute(
-                select(refresh_tokens.c.family_id).where(
-                    refresh_tokens.c.token_hash == hash_refresh_token(token)
-                )
-            )
-        ).scalar_one_or_none()
+        family = await repository.family_of_token(uow.session, hash_refresh_token(token))
         if family is not None:
-            await _revoke_family(uow, family, now)
-
-
-async def _revoke_family(uow: UnitOfWork, family_id: UUID, now: datetime) -> None:
-    await uow.session.execute(
-        update(refresh_tokens)
-        .where(refresh_tokens.c.family_id == family_id, refresh_tokens.c.revoked_at.is_(None))
-        .values(revoked_at=now)
-    )
+            await repository.revoke_family(uow.session, family, now)

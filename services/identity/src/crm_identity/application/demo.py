@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from uuid import uuid4
 
-from sqlalchemy import select
-
 from crm_common.contracts import new_event
 from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
 from crm_common.db import UnitOfWork
-from crm_identity.adapters.tables import org_nodes, users
+from crm_identity.adapters import repository
 from crm_identity.application.passwords import hash_password
 from crm_identity.domain.org_tree import OrgKind, child_path
 
@@ -54,10 +52,7 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
     """Creates the demo tenant once; False when it exists already."""
     password_hash = await hash_password(password)
     async with uow:
-        exists = await uow.session.execute(
-            select(org_nodes.c.id).where(org_nodes.c.tenant == TENANT).limit(1)
-        )
-        if exists.first() is not None:
+        if await repository.tenant_exists(uow.session, TENANT):
             return False
         paths: dict[str | None, str] = {None: "/"}
         dealers: dict[str | None, str | None] = {None: None}
@@ -80,8 +75,9 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                     actor="seed-demo",
                 )
             )
-            await uow.session.execute(
-                org_nodes.insert().values(
+            await repository.add_org_node(
+                uow.session,
+                repository.OrgNodeRecord(
                     id=node_id,
                     tenant=TENANT,
                     parent_id=parent,
@@ -89,7 +85,7 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                     name=name,
                     partner_type=partner_type,
                     path=paths[node_id],
-                )
+                ),
             )
         for username, org_node, roles in USERS:
             user_id = uuid4()
@@ -103,8 +99,9 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                     actor="seed-demo",
                 )
             )
-            await uow.session.execute(
-                users.insert().values(
+            await repository.add_user(
+                uow.session,
+                repository.NewUser(
                     id=user_id,
                     tenant=TENANT,
                     org_node=org_node,
@@ -112,6 +109,6 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                     display_name=username,
                     password_hash=password_hash,
                     roles=roles,
-                )
+                ),
             )
     return True

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
-from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from crm_common.auth.principal import Principal
@@ -13,11 +12,9 @@ from crm_common.contracts import new_event
 from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function, role
-from crm_identity.adapters.repository import org_path
-from crm_identity.adapters.tables import org_nodes, refresh_tokens, users
+from crm_identity.adapters import repository
 from crm_identity.application.errors import Conflict, Forbidden, NotFound
 from crm_identity.application.passwords import hash_password
-from crm_identity.application.sharing import dealer_of
 from crm_identity.domain.org_tree import OrgKind, PartnerType, check_placement, child_path
 from crm_identity.domain.permissions import may_grant, may_manage_users_in
 
@@ -44,7 +41,7 @@ async def _require_user_manager_of(
     uow: UnitOfWork, actor: Principal, target_path: str | None
 ) -> None:
     """A user manager must reach the target's org node; anything else looks like no such node."""
-    actor_path = await org_path(uow.session, actor.tenant, actor.org_node)
+    actor_path = await repository.org_path(uow.session, actor.tenant, actor.org_node)
     if target_path is None or actor_path is None:
         raise NotFound("no such org node or user")
     if not may_manage_users_in(actor.roles, actor_path, target_path):
@@ -59,21 +56,18 @@ async def add_org_node(uow: UnitOfWork, actor: Principal, command: AddOrgNode) -
         parent_kind: OrgKind | None = None
         parent_path = "/"
         if command.parent_id is not None:
-            parent = (
-                await uow.session.execute(
-                    select(org_nodes.c.kind, org_nodes.c.path).where(
-                        org_nodes.c.id == command.parent_id, org_nodes.c.tenant == actor.tenant
-                    )
-                )
-            ).first()
+            parent = await repository.org_kind_and_path(
+                uow.session, actor.tenant, command.parent_id
+            )
             if parent is None:
                 raise NotFound(f"no org node {command.parent_id!r}")
-            parent_kind, parent_path = OrgKind(parent.kind), parent.path
+            parent_kind, parent_path = OrgKind(parent[0]), parent[1]
         check_placement(command.kind, parent_kind)
         path: str = child_path(parent_path, command.id)
         try:
-            await uow.session.execute(
-                org_nodes.insert().values(
+            await repository.add_org_node(
+                uow.session,
+                repository.OrgNodeRecord(
                     id=command.id,
                     tenant=actor.tenant,
                     parent_id=command.parent_id,
@@ -81,12 +75,11 @@ async def add_org_node(uow: UnitOfWork, actor: Principal, command: AddOrgNode) -
                     name=command.name,
                     partner_type=command.partner_type.value if command.partner_type else None,
                     path=path,
-                )
+                ),
             )
-            await uow.session.flush()
         except IntegrityError as exc:
             raise Conflict(f"org node {command.id!r} exists") from exc
-        dealer_id = await dealer_of(uow, actor.tenant, command.id)
+        dealer_id = await repository.dealer_of(uow.session, actor.tenant, command.id)
         await uow.publish(
             new_event(
                 OrgChanged(
@@ -113,14 +106,15 @@ async def add_user(uow: UnitOfWork, actor: Principal, command: AddUser) -> UUID:
         role(name)  # unknown roles are refused before anything is written
     password_hash = await hash_password(command.password)
     async with uow:
-        target_path = await org_path(uow.session, actor.tenant, command.org_node)
+        target_path = await repository.org_path(uow.session, actor.tenant, command.org_node)
         await _require_user_manager_of(uow, actor, target_path)
         if not may_grant(actor.roles, command.roles):
             raise Forbidden("a dealer admin grants dealer roles only")
         user_id = uuid4()
         try:
-            await uow.session.execute(
-                users.insert().values(
+            await repository.add_user(
+                uow.session,
+                repository.NewUser(
                     id=user_id,
                     tenant=actor.tenant,
                     org_node=command.org_node,
@@ -128,9 +122,8 @@ async def add_user(uow: UnitOfWork, actor: Principal, command: AddUser) -> UUID:
                     display_name=command.display_name,
                     password_hash=password_hash,
                     roles=sorted(command.roles),
-                )
+                ),
             )
-            await uow.session.flush()
         except IntegrityError as exc:
             raise Conflict(f"username {command.username!r} is taken") from exc
         await uow.publish(
@@ -155,25 +148,13 @@ async def deactivate_user(uow: UnitOfWork, actor: Principal, user_id: UUID) -> N
     if not has_function(actor.roles, "user.manage"):
         raise Forbidden("managing users needs the user.manage function")
     async with uow:
-        target = (
-            await uow.session.execute(
-                select(users.c.org_node, users.c.roles, users.c.active, org_nodes.c.path)
-                .join(org_nodes, org_nodes.c.id == users.c.org_node)
-                .where(users.c.id == user_id, users.c.tenant == actor.tenant)
-                .with_for_update(of=users)
-            )
-        ).first()
+        target = await repository.placement_for_change(uow.session, actor.tenant, user_id)
         if target is None:
             raise NotFound("no such user")
         await _require_user_manager_of(uow, actor, target.path)
         if not target.active:
             return
-        await uow.session.execute(update(users).where(users.c.id == user_id).values(active=False))
-        await uow.session.execute(
-            update(refresh_tokens)
-            .where(refresh_tokens.c.user_id == user_id, refresh_tokens.c.revoked_at.is_(None))
-            .values(revoked_at=func.now())
-        )
+        await repository.deactivate(uow.session, user_id)
         await uow.publish(
             new_event(
                 UserChanged(
