@@ -157,6 +157,12 @@ NEEDS: dict[str, str | None] = {
     "call-center GET /calls": "call.read",
     "call-center GET /calls/{call_id}": "call.read",
     "call-center POST /calls/{call_id}/disposition": "call.make",
+    "call-center GET /call-tasks": "call.read",
+    "call-center POST /call-tasks": "call.manage",
+    "call-center GET /call-tasks/{task_id}": "call.read",
+    "call-center POST /call-tasks/{task_id}/cancellation": "call.make",
+    "call-center POST /call-tasks/{task_id}/cancellation/decision": "call.manage",
+    "call-center POST /call-tasks/{task_id}/dial": "call.make",
 }
 # Where each role works in the demo tenant.
 HOME = {
@@ -207,6 +213,7 @@ def concrete(path: str) -> str:
         "{application_id}",
         "{definition_id}",
         "{call_id}",
+        "{task_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     path = path.replace("{connector}", "cloud-cc")

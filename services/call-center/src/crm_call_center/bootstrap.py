@@ -13,7 +13,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import ringing_channel
-from crm_call_center.adapters.ami import AmiConnector, AmiEndpoint
+from crm_call_center.adapters.ami import AmiConnector, AmiDialer, AmiEndpoint
 from crm_call_center.adapters.webhooks import WebhookRefused
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
 from crm_call_center.application.cti import (
@@ -23,12 +23,19 @@ from crm_call_center.application.cti import (
     record_events,
     settle_calls,
 )
+from crm_call_center.application.tasks import (
+    AssigneeNotFound,
+    NumberUnknown,
+    PhoneSystemUnavailable,
+    TaskNotFound,
+    escalate_overdue,
+)
 from crm_call_center.domain.cti import CtiEvent
-from crm_call_center.entrypoints.http import calls, webhooks
+from crm_call_center.domain.tasks import NotTheAssignee, TaskConflict
+from crm_call_center.entrypoints.consumers import subscriptions
+from crm_call_center.entrypoints.http import calls, tasks, webhooks
 from crm_common.contracts.events.call_center import v1 as call_center_v1
 from crm_common.db.tenancy import acting_for
-from crm_common.messaging.consumer import Subscription
-from crm_common.policy.directory import policy_subscriptions
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import Daemon, ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
@@ -45,7 +52,30 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     NotTheAgent: 403,
     CallNotWrappable: 409,
     WebhookRefused: 401,
+    TaskNotFound: 404,
+    AssigneeNotFound: 404,
+    NotTheAssignee: 403,
+    TaskConflict: 409,
+    NumberUnknown: 409,
+    PhoneSystemUnavailable: 503,
 }
+ESCALATION_INTERVAL_SECONDS = 60.0
+
+
+def ami_endpoint(settings: Settings) -> AmiEndpoint:
+    secret = settings.cti_ami_secret.get_secret_value() if settings.cti_ami_secret else ""
+    return AmiEndpoint(
+        settings.cti_ami_host, settings.cti_ami_port, settings.cti_ami_username, secret
+    )
+
+
+async def wire_dialer(app: FastAPI) -> None:
+    settings: Settings = app.state.settings
+    app.state.dialer = (
+        AmiDialer(ami_endpoint(settings), context=settings.cti_originate_context)
+        if settings.cti_ami_host
+        else None
+    )
 
 
 def create_api(settings: Settings) -> FastAPI:
@@ -53,13 +83,14 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title="crm-call-center",
         description=DESCRIPTION,
-        routers=[calls.router, webhooks.router],
+        routers=[calls.router, tasks.router, webhooks.router],
+        on_startup=[wire_dialer],
         error_statuses=ERROR_STATUSES,
     )
 
 
-def subscriptions(settings: Settings) -> Sequence[Subscription]:
-    return [*policy_subscriptions(settings)]
+async def run_escalations(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+    return await escalate_overdue(sessions, now=datetime.now(UTC))
 
 
 async def run_settle(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
@@ -88,11 +119,9 @@ def ami_connector(
                 sessions, system, settings.cti_source, live, last_seen_at, now=datetime.now(UTC)
             )
 
-    secret = settings.cti_ami_secret.get_secret_value() if settings.cti_ami_secret else ""
-    endpoint = AmiEndpoint(
-        settings.cti_ami_host, settings.cti_ami_port, settings.cti_ami_username, secret
+    return AmiConnector(
+        ami_endpoint(settings), source=settings.cti_source, sink=store, reconcile=reconcile
     )
-    return AmiConnector(endpoint, source=settings.cti_source, sink=store, reconcile=reconcile)
 
 
 async def run_phone_system(
@@ -124,6 +153,9 @@ DEFINITION = ServiceDefinition(
     create_api=create_api,
     publishes=call_center_v1.ALL,
     subscriptions=subscriptions,
-    scheduled=[ScheduledJob("settle-calls", SETTLE_INTERVAL_SECONDS, run_settle)],
+    scheduled=[
+        ScheduledJob("settle-calls", SETTLE_INTERVAL_SECONDS, run_settle),
+        ScheduledJob("escalate-tasks", ESCALATION_INTERVAL_SECONDS, run_escalations),
+    ],
     daemons=[Daemon("asterisk-ami", run_phone_system)],
 )

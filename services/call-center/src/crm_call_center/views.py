@@ -11,9 +11,18 @@ from sqlalchemy import RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.access import call_level, visible_calls
-from crm_call_center.adapters.tables import calls
+from crm_call_center.adapters.tables import call_tasks, calls
+from crm_call_center.adapters.task_store import task_of, visible_tasks
+from crm_call_center.domain.tasks import SCRIPTS, TaskKind
 from crm_common.auth import Principal
-from crm_common.policy import SharingLevel, mask_phone, personal_data_level
+from crm_common.policy import (
+    DataType,
+    SharingLevel,
+    level_shared_with,
+    mask_name,
+    mask_phone,
+    personal_data_level,
+)
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -115,3 +124,99 @@ async def calls_of(
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
     return [_seen_by(principal, row) for row in rows]
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A call task as one reader sees it: the number masked unless they may see it in full
+    (the assignee, the managers of the owning org)."""
+
+    id: UUID
+    owner_org: str
+    kind: str
+    assignee: str
+    due_at: datetime
+    customer_name: str
+    phone: str | None
+    lead_id: UUID | None
+    customer_id: UUID | None
+    rule: str | None
+    status: str
+    cleared_by_call: UUID | None
+    cleared_at: datetime | None
+    cancel_reason: str | None
+    decided_by: str | None
+    rejected: bool
+    escalated_at: datetime | None
+    script: str
+
+
+def _task_seen_by(principal: Principal, row: RowMapping) -> TaskView:
+    task = task_of(row)
+    level = personal_data_level(
+        principal,
+        owner_user=task.assignee,
+        owner_org=task.owner_org,
+        shared=SharingLevel(row["shared_level"]),
+    )
+    full = level >= SharingLevel.FULL
+    return TaskView(
+        id=task.id,
+        owner_org=task.owner_org,
+        kind=task.kind.value,
+        assignee=task.assignee,
+        due_at=task.due_at,
+        customer_name=task.customer_name if full else mask_name(task.customer_name),
+        phone=task.phone if full or task.phone is None else mask_phone(task.phone),
+        lead_id=task.lead_id,
+        customer_id=task.customer_id,
+        rule=task.rule,
+        status=task.status.value,
+        cleared_by_call=task.cleared_by_call,
+        cleared_at=task.cleared_at,
+        cancel_reason=task.cancel_reason,
+        decided_by=task.decided_by,
+        rejected=task.rejected,
+        escalated_at=task.escalated_at,
+        script=SCRIPTS[TaskKind(task.kind)],
+    )
+
+
+def _task_level(principal: Principal) -> Any:
+    return level_shared_with(principal, DataType.CALL, owner_org=call_tasks.c.owner_org)
+
+
+async def task_for(sessions: Sessions, principal: Principal, task_id: UUID) -> TaskView | None:
+    query = select(call_tasks, _task_level(principal).label("shared_level")).where(
+        call_tasks.c.id == task_id, visible_tasks(principal)
+    )
+    async with sessions() as session:
+        row = (await session.execute(query)).mappings().first()
+    return None if row is None else _task_seen_by(principal, row)
+
+
+async def tasks_of(
+    sessions: Sessions,
+    principal: Principal,
+    *,
+    status: str | None,
+    assignee: str | None,
+    due_before: datetime | None,
+    limit: int,
+    offset: int,
+) -> list[TaskView]:
+    """The tasks the caller may see, soonest due first: an assignee's own, a manager's scope
+    (every consultant's tasks and progress)."""
+    query = select(call_tasks, _task_level(principal).label("shared_level")).where(
+        visible_tasks(principal)
+    )
+    if status is not None:
+        query = query.where(call_tasks.c.status == status)
+    if assignee is not None:
+        query = query.where(call_tasks.c.assignee == assignee)
+    if due_before is not None:
+        query = query.where(call_tasks.c.due_at < due_before)
+    query = query.order_by(call_tasks.c.due_at, call_tasks.c.id).limit(limit).offset(offset)
+    async with sessions() as session:
+        rows = (await session.execute(query)).mappings().all()
+    return [_task_seen_by(principal, row) for row in rows]

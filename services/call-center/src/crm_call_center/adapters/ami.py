@@ -334,31 +334,6 @@ class AmiConnector:
         await self._events.join()
         await self._reconcile(live, self._last_event_at)
 
-    async def originate(
-        self,
-        *,
-        extension: str,
-        number: str,
-        context: str,
-        caller_id: str,
-        variables: Mapping[str, str],
-    ) -> Message:
-        """Ring the agent's ``extension``; when they answer, dial ``number`` (click-to-dial).
-        Raises ``AmiNotConnected``, ``AmiActionFailed``."""
-        response = await self.action(
-            "Originate",
-            Channel=f"PJSIP/{extension}",
-            Exten=number,
-            Context=context,
-            Priority="1",
-            CallerID=caller_id,
-            Async="true",
-            Variable=",".join(f"{k}={v}" for k, v in variables.items()),
-        )
-        if response.get("Response") != "Success":
-            raise AmiActionFailed(response.get("Message", "originate refused"))
-        return response
-
     async def _store_events(self, stop: asyncio.Event) -> None:
         backoff = self.MIN_BACKOFF
         while not (stop.is_set() and self._events.empty()):
@@ -387,3 +362,76 @@ class AmiConnector:
                 future.set_exception(error)
         self._pending.clear()
         self._listings.clear()
+
+
+class AmiDialer:
+    """Click-to-dial over a short AMI session of its own (login, Originate, logoff): the api
+    process asks the PBX directly; the worker's long-lived connection records the call."""
+
+    TIMEOUT = 5.0
+
+    def __init__(self, endpoint: AmiEndpoint, *, context: str) -> None:
+        self._endpoint = endpoint
+        self._context = context
+
+    async def dial(self, extension: str, number: str, variables: dict[str, str]) -> None:
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(self._endpoint.host, self._endpoint.port), self.TIMEOUT
+        )
+        try:
+            await asyncio.wait_for(
+                self._originate(reader, writer, extension, number, variables), self.TIMEOUT
+            )
+        finally:
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+
+    async def _originate(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        extension: str,
+        number: str,
+        variables: dict[str, str],
+    ) -> None:
+        banner = await reader.readline()
+        if not banner.startswith(b"Asterisk Call Manager"):
+            raise ConnectionError("not an AMI server")
+
+        async def send(fields: dict[str, str]) -> Message:
+            writer.write(encode_message(fields))
+            await writer.drain()
+            while True:
+                message = await read_message(reader)
+                if message.get("ActionID") == fields["ActionID"] and "Response" in message:
+                    return message
+
+        login = await send(
+            {
+                "Action": "Login",
+                "ActionID": "dial-1",
+                "Username": self._endpoint.username,
+                "Secret": self._endpoint.secret,
+                "Events": "off",
+            }
+        )
+        if login.get("Response") != "Success":
+            raise AmiLoginRefused(login.get("Message", "login refused"))
+        response = await send(
+            {
+                "Action": "Originate",
+                "ActionID": "dial-2",
+                "Channel": f"PJSIP/{extension}",
+                "Exten": number,
+                "Context": self._context,
+                "Priority": "1",
+                "CallerID": extension,
+                "Async": "true",
+                "Variable": ",".join(f"{CRM_VARIABLE_PREFIX}{k}={v}" for k, v in variables.items()),
+            }
+        )
+        if response.get("Response") != "Success":
+            raise AmiActionFailed(response.get("Message", "originate refused"))
+        with contextlib.suppress(ConnectionError):
+            await send({"Action": "Logoff", "ActionID": "dial-3"})

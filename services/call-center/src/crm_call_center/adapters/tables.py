@@ -130,3 +130,42 @@ calls = Table(
         postgresql_where=text("ended_at IS NOT NULL AND completed_published_at IS NULL"),
     ),
 )
+
+# Phone tasks pushed to consultants and agents; ``source_key`` makes a rule's push idempotent
+# (the same policy expiry or grade due date pushes one task, however often the rule runs).
+call_tasks = Table(
+    "call_tasks",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("assignee", String(64), nullable=False),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("customer_name", String(200), nullable=False),
+    Column("phone", String(40)),
+    Column("lead_id", UUID(as_uuid=True)),
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("rule", String(40)),
+    Column("source_key", String(200)),
+    Column("status", String(20), nullable=False),
+    Column("cleared_by_call", UUID(as_uuid=True)),
+    Column("cleared_at", DateTime(timezone=True)),
+    Column("cancel_reason", Text),
+    Column("cancel_requested_at", DateTime(timezone=True)),
+    Column("decided_by", String(64)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("rejected", Boolean, nullable=False, server_default=text("false")),
+    Column("escalated_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("tenant", "source_key", name="uq_call_tasks_source"),
+    Index("ix_call_tasks_assignee_due", "tenant", "assignee", "status", "due_at"),
+    Index("ix_call_tasks_org_due", "tenant", "owner_org", "due_at"),
+    Index("ix_call_tasks_lead", "lead_id", postgresql_where=text("lead_id IS NOT NULL")),
+    # The end-of-day sweep: rejected cancellations still open.
+    Index(
+        "ix_call_tasks_to_escalate",
+        "due_at",
+        postgresql_where=text("status = 'open' AND rejected AND escalated_at IS NULL"),
+    ),
+)

@@ -7,6 +7,8 @@ from datetime import datetime
 from uuid import UUID
 
 from crm_call_center.adapters import call_store
+from crm_call_center.application.tasks import clear_by_call
+from crm_call_center.domain.tasks import ClearingCall
 from crm_common.auth import Principal
 from crm_common.contracts.events.call_center.v1 import CallDispositionRecorded
 from crm_common.db import UnitOfWork
@@ -35,7 +37,7 @@ async def record_disposition(
     call_id: UUID, command: RecordDisposition, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> None:
     """The agent's wrap-up of a finished call: its outcome and notes, once. Publishes
-    ``call_center.CallDispositionRecorded``."""
+    ``call_center.CallDispositionRecorded``; a connected call dialled from a task clears it."""
     async with uow:
         call = await call_store.call_for_change(uow.session, actor, call_id)
         if call is None:
@@ -78,3 +80,18 @@ async def record_disposition(
             owner_org=call["owner_org"],
             actor=actor.user_id,
         )
+        if call["task_id"] is not None:
+            await clear_by_call(
+                uow,
+                tenant=call["tenant"],
+                task_id=call["task_id"],
+                call=ClearingCall(
+                    call_id=call_id,
+                    agent_user=call["agent_user"],
+                    connected=call["connected"],
+                    disposition=command.disposition,
+                    notes=command.notes,
+                ),
+                grade_after=command.grade_after,
+                now=now,
+            )

@@ -67,3 +67,54 @@ class DispositionCreate(_Request):
 
 class WebhookAccepted(BaseModel):
     events: int = Field(description="CTI events the webhook meant (duplicates are dropped later)")
+
+
+class CallTaskPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    kind: str
+    assignee: str
+    due_at: datetime
+    customer_name: str
+    phone: str | None = Field(description="Masked unless the reader may see it in full")
+    lead_id: UUID | None
+    customer_id: UUID | None
+    rule: str | None
+    status: str = Field(description="open, cancel_requested, cleared, cancelled")
+    cleared_by_call: UUID | None
+    cleared_at: datetime | None
+    cancel_reason: str | None
+    decided_by: str | None
+    rejected: bool = Field(description="A cancellation was rejected: due today")
+    escalated_at: datetime | None
+    script: str = Field(description="The call script of the task's type")
+
+
+class CallTaskCreate(_Request):
+    kind: str = Field(
+        pattern="^(policy_renewal|maintenance_due|win_back|lead_callback|care|survey)$",
+        examples=["policy_renewal"],
+    )
+    assignee: str = Field(min_length=1, max_length=64, description="An agent of your scope")
+    due_at: datetime
+    customer_name: str = Field(min_length=1, max_length=200)
+    phone: str | None = Field(default=None, min_length=3, max_length=40)
+    lead_id: UUID | None = None
+
+
+class CancellationRequest(_Request):
+    reason: str = Field(min_length=1, max_length=1000, examples=["no answer three times"])
+
+
+class CancellationDecision(_Request):
+    approved: bool
+
+
+class DialRequest(_Request):
+    number: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=40,
+        pattern=r"^\+?[0-9 \-]+$",
+        description="Needed when the task carries no number (e.g. a lead's callback)",
+    )

@@ -87,4 +87,86 @@ class CallDispositionRecorded(_CallEvent):
     at: datetime
 
 
-ALL = (CallStarted, CallCompleted, CallDispositionRecorded)
+TASK_TOPIC = "crm.call_center.task.v1"
+
+
+class _TaskEvent(EventData):
+    topic: ClassVar[str] = TASK_TOPIC
+    shared_as: ClassVar[str | None] = "call"
+
+    task_id: UUID
+    dealer_id: str = Field(description="Org node whose book the task is in")
+    kind: str = Field(description="policy_renewal, lead_callback, care, survey, win_back…")
+    assignee: str = Field(description="The consultant or agent who must make the call")
+    lead_id: UUID | None
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return str(self.task_id)
+
+
+class CallTaskCreated(_TaskEvent):
+    """A rule (or a manager) pushed a phone task to a consultant or agent."""
+
+    event_type: ClassVar[str] = "call_center.CallTaskCreated"
+    event_version: ClassVar[int] = 1
+
+    due_at: datetime
+    rule: str | None = Field(description="The rule that pushed it; None: a manager by hand")
+
+
+class CallTaskCleared(_TaskEvent):
+    """A connected call with a recorded disposition and notes cleared the task (the only way a
+    task is done), or a manager approved its cancellation (``call_id`` None)."""
+
+    event_type: ClassVar[str] = "call_center.CallTaskCleared"
+    event_version: ClassVar[int] = 1
+
+    call_id: UUID | None
+    disposition: str | None
+    on_time: bool = Field(description="Cleared by its due time")
+    grade_after: str | None = Field(
+        default=None, description="The lead's grade the agent recorded on the clearing call"
+    )
+
+
+class CallTaskCancelRequested(_TaskEvent):
+    """The customer could not be reached: the assignee asks the manager to cancel the task."""
+
+    event_type: ClassVar[str] = "call_center.CallTaskCancelRequested"
+    event_version: ClassVar[int] = 1
+
+    reason: str
+
+
+class CallTaskCancelDecided(_TaskEvent):
+    """The manager approved the cancellation (the task is cleared) or rejected it (the task is
+    due today and escalates if still open at the end of the day)."""
+
+    event_type: ClassVar[str] = "call_center.CallTaskCancelDecided"
+    event_version: ClassVar[int] = 1
+
+    approved: bool
+    decided_by: str
+    due_at: datetime | None = Field(description="When rejected: the end of today")
+
+
+class CallTaskEscalated(_TaskEvent):
+    """A rejected cancellation's task was still open at the end of its day."""
+
+    event_type: ClassVar[str] = "call_center.CallTaskEscalated"
+    event_version: ClassVar[int] = 1
+
+    due_at: datetime
+
+
+ALL = (
+    CallStarted,
+    CallCompleted,
+    CallDispositionRecorded,
+    CallTaskCreated,
+    CallTaskCleared,
+    CallTaskCancelRequested,
+    CallTaskCancelDecided,
+    CallTaskEscalated,
+)
