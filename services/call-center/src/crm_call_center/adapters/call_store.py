@@ -13,7 +13,7 @@ from sqlalchemy import RowMapping, func, literal_column, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_call_center.adapters.access import visible_calls
+from crm_call_center.adapters.access import changeable_calls
 from crm_call_center.adapters.tables import agents, calls, cti_events, queues
 from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, call_id_of
 from crm_common.auth import Principal
@@ -217,10 +217,10 @@ async def open_calls(session: AsyncSession, tenant: str, source: str) -> list[st
 async def call_for_change(
     session: AsyncSession, principal: Principal, call_id: UUID
 ) -> RowMapping | None:
-    """The call row if the principal may see it, locked for the change."""
+    """The call row if the principal may change it, locked for the change."""
     query = (
         select(calls)
-        .where(calls.c.id == call_id, visible_calls(principal))
+        .where(calls.c.id == call_id, changeable_calls(principal))
         .with_for_update(of=calls)
     )
     return (await session.execute(query)).mappings().first()

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_call_center.adapters.tables import agents, call_tasks
 from crm_call_center.domain.tasks import CallTask, TaskKind, TaskStatus
 from crm_common.auth import Principal
-from crm_common.policy import DataType, visible_to
+from crm_common.policy import DataType, changeable_by, visible_to
 
 _COLUMNS = [f.name for f in fields(CallTask)]
 
@@ -25,6 +25,16 @@ def visible_tasks(principal: Principal) -> ColumnElement[bool]:
     return visible_to(
         principal,
         DataType.CALL,
+        tenant=call_tasks.c.tenant,
+        owner_org=call_tasks.c.owner_org,
+        owner_user=call_tasks.c.assignee,
+    )
+
+
+def changeable_tasks(principal: Principal) -> ColumnElement[bool]:
+    """The tasks the principal may act on: their own write scope over the task's book."""
+    return changeable_by(
+        principal,
         tenant=call_tasks.c.tenant,
         owner_org=call_tasks.c.owner_org,
         owner_user=call_tasks.c.assignee,
@@ -144,9 +154,7 @@ async def agent_in(
             select(agents.c.user_id, agents.c.owner_org).where(
                 agents.c.user_id == user_id,
                 agents.c.active,
-                visible_to(
-                    principal, DataType.CALL, tenant=agents.c.tenant, owner_org=agents.c.owner_org
-                ),
+                changeable_by(principal, tenant=agents.c.tenant, owner_org=agents.c.owner_org),
             )
         )
     ).first()

@@ -196,7 +196,7 @@ async def clear_by_call(
 
 async def _task_for_change(uow: UnitOfWork, principal: Principal, task_id: UUID) -> CallTask:
     task = await task_store.task_for_change(
-        uow.session, task_id, task_store.visible_tasks(principal)
+        uow.session, task_id, task_store.changeable_tasks(principal)
     )
     if task is None:
         raise TaskNotFound(f"task {task_id} not found")
