@@ -122,7 +122,6 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
     "identity": {},
     "kpi": {
         "application.targets": {"builds SQL", "imports tables"},
-        "entrypoints.http.reports": {"imports adapters"},
     },
     "leads": {
         "application.campaigns": {"builds SQL", "imports tables"},
@@ -130,8 +129,6 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
         "application.imports": {"handles raw rows"},
         "application.pools": {"builds SQL", "imports tables"},
         "application.receptions": {"builds SQL", "imports tables"},
-        "directory_view": {"builds SQL"},
-        "entrypoints.consumers": {"imports adapters"},
         "entrypoints.http.campaigns": {"builds SQL", "imports tables", "imports adapters"},
         "entrypoints.http.imports": {"handles raw rows"},
         "entrypoints.http.routes": {"handles raw rows", "imports adapters"},

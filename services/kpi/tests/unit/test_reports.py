@@ -3,11 +3,11 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from crm_kpi.adapters.spreadsheets import as_xlsx
 from crm_kpi.domain.reports import (
     ConsultantFigures,
     ReportKind,
     as_csv,
+    as_xlsx,
     last_completed_period,
     report_table,
 )

@@ -13,13 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
-from crm_leads import views
 from crm_leads.adapters import repository
 from crm_leads.adapters.tables import pools
 from crm_leads.application import distribution, handlers
 from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
 from crm_leads.domain.lead import FollowUpKind, Lead, LeadSource, LeadUnavailable
 from crm_leads.domain.pool_rules import PoolRules
+from crm_leads.views import leads as views
 
 from .conftest import PEOPLE
 

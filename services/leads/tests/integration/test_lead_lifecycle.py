@@ -21,7 +21,6 @@ from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, Direction, SharingLevel
 from crm_common.policy.sharing import ALL_ORGS
 from crm_common.settings import Settings
-from crm_leads import views
 from crm_leads.adapters.tables import customers, lead_history, leads, pools
 from crm_leads.application import handlers
 from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
@@ -36,6 +35,7 @@ from crm_leads.domain.lead import (
 )
 from crm_leads.domain.pool_rules import PoolRules
 from crm_leads.entrypoints.consumers import subscriptions
+from crm_leads.views import leads as views
 
 from .conftest import PEOPLE, TENANT
 

@@ -16,7 +16,6 @@ from crm_common.auth.principal import Principal
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
-from crm_leads import views
 from crm_leads.adapters.tables import lead_history, pools, receptions
 from crm_leads.application import campaigns, handlers
 from crm_leads.application import customers as customers_app
@@ -32,6 +31,7 @@ from crm_leads.domain.lead import (
     SuspectedCollusion,
 )
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
+from crm_leads.views import leads as views
 
 from .conftest import PEOPLE
 

@@ -1,5 +1,6 @@
 """The daily sales meeting (每日销售例会) figures and the reports made of them. Pure: which
-activities count as what, report periods, and the table a report prints."""
+activities count as what, report periods, the table a report prints and its CSV and XLSX
+files (built in memory)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+
+from openpyxl import Workbook
 
 from crm_common.spreadsheets import inert_row
 
@@ -99,3 +102,15 @@ def as_csv(table: list[list[str | int | float]]) -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows(inert_row(row) for row in table)
     return ("\ufeff" + out.getvalue()).encode()
+
+
+def as_xlsx(title: str, table: list[list[str | int | float]]) -> bytes:
+    """The table on one sheet (openpyxl, write-only: constant memory); openpyxl would store
+    text starting with ``=`` as a formula, so no cell starts one."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    for row in table:
+        sheet.append(inert_row(row))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -8,15 +8,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from crm_common.contracts.envelope import Envelope, EventData
+from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallCompleted
 from crm_common.contracts.events.identity.v1 import UserChangedEvent
 from crm_common.contracts.events.opportunities.v1 import (
     OPPORTUNITY_TOPIC,
     ORDER_TOPIC,
-    DealLost,
-    DealWon,
-    OpportunityOpened,
     OrderCancelled,
 )
 from crm_common.db import UnitOfWork
@@ -24,7 +21,11 @@ from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
-from crm_leads.adapters import repository
+from crm_leads.application.customer_opportunities import (
+    OPPORTUNITY_STATUS,
+    record_customer_opportunity,
+    reopen_customer_opportunity,
+)
 from crm_leads.application.handlers import PhoneCall, follow_up_from_call, hand_back_leads_of
 
 log = logging.getLogger(__name__)
@@ -36,34 +37,6 @@ async def hand_back_if_deactivated(uow: UnitOfWork, event: UserChangedEvent) -> 
             uow, tenant=event.tenant, user_id=str(event.data.user_id), now=event.occurred_at
         )
         log.info("leads of a deactivated user released", extra={"released": released})
-
-
-OPPORTUNITY_STATUS: dict[type[EventData], str] = {
-    OpportunityOpened: "open",
-    DealWon: "won",
-    DealLost: "lost",
-}
-
-
-async def record_customer_opportunity(
-    uow: UnitOfWork, event: Envelope[OpportunityOpened | DealWon | DealLost]
-) -> None:
-    if event.data.customer_id is None:
-        return  # opened without a lead: no customer of leads to speak of
-    await repository.record_customer_opportunity(
-        uow.session,
-        tenant=event.tenant,
-        opportunity_id=event.data.opportunity_id,
-        customer_id=event.data.customer_id,
-        status=OPPORTUNITY_STATUS[type(event.data)],
-        at=event.data.at,
-    )
-
-
-async def reopen_customer_opportunity(uow: UnitOfWork, event: Envelope[OrderCancelled]) -> None:
-    await repository.reopen_customer_opportunity(
-        uow.session, opportunity_id=event.data.opportunity_id, at=event.data.at
-    )
 
 
 async def record_connected_call(uow: UnitOfWork, event: Envelope[CallCompleted]) -> None:

@@ -13,8 +13,8 @@ from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as direct
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
 from crm_common.grpc import current_principal, serve_grpc
 from crm_common.settings import Settings
-from crm_leads import directory_view
 from crm_leads.domain.lead import InvalidPhoneNumber
+from crm_leads.views import customer_directory as directory_view
 
 # Any one of the functions opens the method: the lead's people, and agents who phone customers.
 FUNCTIONS = {

@@ -14,9 +14,8 @@ from pydantic import BaseModel, Field
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database
-from crm_kpi.adapters.spreadsheets import as_xlsx
 from crm_kpi.application.reports import report_file, reports_for
-from crm_kpi.domain.reports import ReportKind, as_csv, report_table
+from crm_kpi.domain.reports import ReportKind, as_csv, as_xlsx, report_table
 from crm_kpi.entrypoints.http.routes import check_range
 from crm_kpi.views import figures as views
 

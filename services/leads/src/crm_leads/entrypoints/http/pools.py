@@ -13,7 +13,6 @@ from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import mask_name, mask_phone
 from crm_common.runtime.dependencies import Database
-from crm_leads import views
 from crm_leads.application import pools as pools_app
 from crm_leads.entrypoints.http.schemas import (
     PooledLead,
@@ -22,6 +21,7 @@ from crm_leads.entrypoints.http.schemas import (
     PoolReport,
     PoolSettings,
 )
+from crm_leads.views import leads as views
 
 router = APIRouter(prefix="/pools", tags=["pools"])
 PoolReader = Annotated[Principal, requires("lead.read")]

@@ -19,7 +19,6 @@ from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
 from crm_common.policy.audit import audit_entries, record_personal_data_access
 from crm_common.runtime.dependencies import Database
-from crm_leads import views
 from crm_leads.adapters.id_number_key import id_number_key
 from crm_leads.application import distribution, handlers
 from crm_leads.application.handlers import PERSONAL_FIELDS, CreateLead, RecordFollowUp
@@ -41,6 +40,7 @@ from crm_leads.entrypoints.http.schemas import (
     LossReport,
     PoolMove,
 )
+from crm_leads.views import leads as views
 
 router = APIRouter(prefix="/leads", tags=["leads"])
 LeadCreator = Annotated[Principal, requires("lead.create")]
