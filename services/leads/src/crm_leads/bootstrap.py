@@ -96,6 +96,7 @@ DEFINITION = ServiceDefinition(
     subscriptions=subscriptions,
     scheduled=[
         ScheduledJob("pool-sweeps", POOL_SWEEP_INTERVAL_SECONDS, run_pool_sweeps),
-        ScheduledJob("lead-imports", IMPORT_INTERVAL_SECONDS, run_lead_imports),
+        # A queue: every worker imports (each slice locks its job), not one per run.
+        ScheduledJob("lead-imports", IMPORT_INTERVAL_SECONDS, run_lead_imports, every_worker=True),
     ],
 )

@@ -37,6 +37,7 @@ from crm_common.messaging.uplink import Uplink
 from crm_common.observability.logging import configure_logging
 from crm_common.observability.tracing import configure_tracing, instrument_process
 from crm_common.outbox.relay import OutboxRelay
+from crm_common.runtime.job_claims import JobClaims
 from crm_common.runtime.rebuild import rebuild_projections
 from crm_common.settings import Settings
 
@@ -47,12 +48,17 @@ SubscriptionsFactory = Callable[[Settings], Sequence[Subscription]]
 
 @dataclass(frozen=True)
 class ScheduledJob:
-    """Work the worker runs periodically (e.g. the recycle sweep). Each run must be safe with
-    several workers running it at once: the job itself decides how (e.g. SKIP LOCKED)."""
+    """Work the worker runs periodically (e.g. the recycle sweep). One worker of the service
+    makes the runs: the one that claimed the job (``crm_common.runtime.job_claims``). Each run
+    must still be safe with another at once (a worker may lose its claim mid-run): the job itself
+    decides how (e.g. SKIP LOCKED)."""
 
     name: str
     interval_seconds: float
     run: Callable[[Settings, async_sessionmaker[AsyncSession]], Awaitable[object]]
+    every_worker: bool = False
+    """A queue every worker takes work from (e.g. imports, each slice locking its job), not a
+    run one worker makes."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +113,11 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
         loop.add_signal_handler(sig, stop.set)
 
     relay_task = asyncio.create_task(relay.run(), name="outbox-relay")
+    claims = JobClaims(engine, definition.name)
     jobs = [
-        asyncio.create_task(_run_periodically(job, settings, session_factory, stop), name=job.name)
+        asyncio.create_task(
+            run_periodically(job, settings, session_factory, stop, claims), name=job.name
+        )
         for job in definition.scheduled
     ]
     daemons = [
@@ -125,6 +134,7 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
         await broker.stop()
     await relay_task
     await asyncio.gather(*jobs, *daemons)
+    await claims.close()
     await engine.dispose()
 
 
@@ -142,30 +152,38 @@ async def run_uplink(definition: ServiceDefinition, settings: Settings) -> None:
         await engine.dispose()
 
 
-async def _run_periodically(
+async def run_periodically(
     job: ScheduledJob,
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
     stop: asyncio.Event,
+    claims: JobClaims,
 ) -> None:
+    """``job`` every interval until ``stop``, when this worker holds its claim."""
     while not stop.is_set():
-        try:
-            # System work across tenants: each job scopes its own rows.
-            with acting_for_all_tenants():
-                result = await job.run(settings, session_factory)
-            # Quiet when there was nothing to do: some jobs run every second.
-            did_work = any(result.values()) if isinstance(result, dict) else bool(result)
-            log.log(
-                logging.INFO if did_work else logging.DEBUG,
-                "scheduled job ran",
-                extra={"job": job.name, "result": result},
-            )
-        except Exception:
-            log.exception(
-                "scheduled job failed; it runs again next interval", extra={"job": job.name}
-            )
+        if job.every_worker or await claims.claim(job.name):
+            await _run_once(job, settings, session_factory)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=job.interval_seconds)
+
+
+async def _run_once(
+    job: ScheduledJob, settings: Settings, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    try:
+        # System work across tenants: each job scopes its own rows.
+        with acting_for_all_tenants():
+            result = await job.run(settings, session_factory)
+    except Exception:
+        log.exception("scheduled job failed; it runs again next interval", extra={"job": job.name})
+        return
+    # Quiet when there was nothing to do: some jobs run every second.
+    did_work = any(result.values()) if isinstance(result, dict) else bool(result)
+    log.log(
+        logging.INFO if did_work else logging.DEBUG,
+        "scheduled job ran",
+        extra={"job": job.name, "result": result},
+    )
 
 
 async def _start_broker(broker: KafkaBroker, stop: asyncio.Event) -> None:
