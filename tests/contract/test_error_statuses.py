@@ -27,7 +27,7 @@ DEPLOYMENT_FAULTS = {
     "crm_identity.application.signing_keys.KeyEncryptionKeyMissing",
     "crm_identity.domain.signing_keys.NoSigningKey",
     "crm_identity.adapters.key_store.KeyStoreUnreadable",
-    "crm_opportunities.adapters.quote_pdf.DocumentFontMissing",
+    "crm_opportunities.entrypoints.http.quote_pdf.DocumentFontMissing",
 }
 
 # Raised only in a worker's background job, never in a request: the job's transaction rolls

@@ -7,9 +7,9 @@ from uuid import uuid4
 
 import pytest
 
-from crm_opportunities.adapters.documents import QuoteDocument, render_quote_html
-from crm_opportunities.adapters.quote_pdf import DocumentFontMissing, render_quote_pdf
 from crm_opportunities.domain.quote import LineKind, Quote, QuoteLine, QuoteStatus
+from crm_opportunities.domain.quote_document import QuoteDocument, render_quote_html
+from crm_opportunities.entrypoints.http.quote_pdf import DocumentFontMissing, render_quote_pdf
 
 NOW = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
 

@@ -12,6 +12,9 @@ from sqlalchemy import ColumnElement, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.auth import Principal
+from crm_common.policy import DataType, SharingLevel, level_shared_with
+from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.sales_tables import orders, quote_templates, quotes, sales_settings
 from crm_opportunities.adapters.tables import opportunities
 from crm_opportunities.domain.catalog import Configuration
@@ -311,3 +314,47 @@ async def dealer_template(
         .first()
     )
     return None if row is None else template_of(row)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteForPrint:
+    quote: Quote
+    customer_name: str
+    phone: str | None
+    owner_user: str
+    shared: SharingLevel
+    """How much of the opportunity's data reaches the caller by sharing."""
+
+
+async def quote_for_print(
+    session: AsyncSession, principal: Principal, quote_id: UUID
+) -> QuoteForPrint | None:
+    """The quote with its customer, if the caller may see its opportunity."""
+    row = (
+        (
+            await session.execute(
+                select(
+                    quotes,
+                    opportunities.c.customer_name,
+                    opportunities.c.phone,
+                    opportunities.c.owner_user,
+                    level_shared_with(
+                        principal, DataType.OPPORTUNITY, owner_org=opportunities.c.owner_org
+                    ).label("shared_level"),
+                )
+                .join(opportunities, opportunities.c.id == quotes.c.opportunity_id)
+                .where(quotes.c.id == quote_id, visible_opportunities(principal))
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    return QuoteForPrint(
+        quote_of(row),
+        row["customer_name"],
+        row["phone"],
+        row["owner_user"],
+        SharingLevel(row["shared_level"]),
+    )

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.contracts.envelope import EventData
@@ -21,6 +23,14 @@ from crm_common.contracts.events.opportunities.v1 import (
 )
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
+from crm_common.policy import (
+    DataType,
+    SharingLevel,
+    mask_name,
+    mask_phone,
+    personal_data_level,
+)
+from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
 from crm_opportunities.adapters import sales_repository
@@ -38,6 +48,7 @@ from crm_opportunities.domain.discounts import approver_level
 from crm_opportunities.domain.opportunity import OpportunityClosed, OpportunityStatus, WonDeal
 from crm_opportunities.domain.order import Order, OrderProcess
 from crm_opportunities.domain.quote import LineKind, Quote, QuoteConflict, QuoteLine, QuoteStatus
+from crm_opportunities.domain.quote_document import QuoteDocument
 from crm_opportunities.domain.sales_settings import SalesSettings
 
 DEPOSIT_SHARE = Decimal("0.10")
@@ -340,3 +351,48 @@ async def set_sales_settings(
             raise InvalidInput("org", "sales settings are a dealer's")
         await sales_repository.save_settings(uow.session, actor.tenant, dealer, settings)
         return settings
+
+
+async def quote_document(
+    sessions: async_sessionmaker[AsyncSession],
+    actor: Principal,
+    quote_id: UUID,
+    *,
+    now: datetime,
+    timezone: str,
+) -> QuoteDocument:
+    """The quote as the customer gets it, on the dealer's letterhead: personal data as the
+    caller may see it, the read audited (in the same transaction)."""
+    local = ZoneInfo(timezone)
+    async with sessions() as session, session.begin():
+        found = await sales_repository.quote_for_print(session, actor, quote_id)
+        if found is None:
+            raise QuoteNotFound("quote not found")
+        quote = found.quote
+        settings = await sales_repository.settings_of(session, quote.tenant, quote.owner_org)
+        level = personal_data_level(
+            actor, owner_user=found.owner_user, owner_org=quote.owner_org, shared=found.shared
+        )
+        await record_personal_data_access(
+            session,
+            actor,
+            action="read",
+            resource_type=DataType.OPPORTUNITY,
+            resource_id=str(quote.opportunity_id),
+            owner_org=quote.owner_org,
+            fields=("customer_name", "phone"),
+            level=level,
+            endpoint="GET /quotes/{id}/document",
+        )
+    full = level >= SharingLevel.FULL
+    phone = found.phone
+    return QuoteDocument(
+        quote=quote,
+        dealer_name=settings.letterhead.name if settings.letterhead else quote.owner_org,
+        customer_name=found.customer_name if full else mask_name(found.customer_name),
+        customer_phone=phone if full or phone is None else mask_phone(phone),
+        consultant=found.owner_user,
+        printed_at=now.astimezone(local),
+        valid_until=(quote.issued_at or quote.created_at).astimezone(local).date()
+        + timedelta(days=settings.quote_valid_days),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -16,20 +16,9 @@ from sqlalchemy import select
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.policy import (
-    DataType,
-    SharingLevel,
-    level_shared_with,
-    mask_name,
-    mask_phone,
-    personal_data_level,
-)
-from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_opportunities.adapters.access import visible_opportunities
-from crm_opportunities.adapters.documents import QuoteDocument, render_quote_html
-from crm_opportunities.adapters.quote_pdf import render_quote_pdf
 from crm_opportunities.adapters.sales_repository import (
     QuoteTemplate,
     order_of,
@@ -44,7 +33,9 @@ from crm_opportunities.application import quotes as quote_commands
 from crm_opportunities.application.opportunities import OpportunityNotFound
 from crm_opportunities.domain.order import Order
 from crm_opportunities.domain.quote import Quote
+from crm_opportunities.domain.quote_document import render_quote_html
 from crm_opportunities.domain.sales_settings import SalesSettings
+from crm_opportunities.entrypoints.http.quote_pdf import render_quote_pdf
 from crm_opportunities.entrypoints.http.sales_schemas import (
     ApprovalDecision,
     Cancellation,
@@ -315,66 +306,16 @@ async def print_quote(
     request: Request,
     actor: Annotated[Principal, requires("opportunity.read")],
     db: Database,
+    now: Now,
     output: Annotated[Literal["html", "pdf"], Query(alias="format")] = "html",
 ) -> Response:
     """The quote as the customer gets it (HTML, or PDF with Chinese text in the standard
     STSong font), on the dealer's letterhead; personal data as the caller may see it, the read
     audited."""
-    now = datetime.now(UTC)
-    local = ZoneInfo(request.app.state.settings.business_timezone)
-    async with db() as session, session.begin():
-        row = (
-            (
-                await session.execute(
-                    select(
-                        quotes,
-                        opportunities.c.customer_name,
-                        opportunities.c.phone,
-                        opportunities.c.owner_user,
-                        level_shared_with(
-                            actor, DataType.OPPORTUNITY, owner_org=opportunities.c.owner_org
-                        ).label("shared_level"),
-                    )
-                    .join(opportunities, opportunities.c.id == quotes.c.opportunity_id)
-                    .where(quotes.c.id == quote_id, visible_opportunities(actor))
-                )
-            )
-            .mappings()
-            .first()
-        )
-        if row is None:
-            raise quote_commands.QuoteNotFound("quote not found")
-        quote = quote_of(row)
-        settings = await settings_of(session, quote.tenant, quote.owner_org)
-        level = personal_data_level(
-            actor,
-            owner_user=row["owner_user"],
-            owner_org=quote.owner_org,
-            shared=SharingLevel(row["shared_level"]),
-        )
-        await record_personal_data_access(
-            session,
-            actor,
-            action="read",
-            resource_type=DataType.OPPORTUNITY,
-            resource_id=str(quote.opportunity_id),
-            owner_org=quote.owner_org,
-            fields=("customer_name", "phone"),
-            level=level,
-            endpoint="GET /quotes/{id}/document",
-        )
-    full = level >= SharingLevel.FULL
-    phone = row["phone"]
-    document = QuoteDocument(
-        quote=quote,
-        dealer_name=settings.letterhead.name if settings.letterhead else quote.owner_org,
-        customer_name=row["customer_name"] if full else mask_name(row["customer_name"]),
-        customer_phone=phone if full or phone is None else mask_phone(phone),
-        consultant=row["owner_user"],
-        printed_at=now.astimezone(local),
-        valid_until=(quote.issued_at or quote.created_at).astimezone(local).date()
-        + timedelta(days=settings.quote_valid_days),
+    document = await quote_commands.quote_document(
+        db, actor, quote_id, now=now, timezone=request.app.state.settings.business_timezone
     )
+    quote = document.quote
     name = f"quote-{str(quote.id)[:8]}-v{quote.version}"
     if output == "pdf":
         font = Path(request.app.state.settings.document_font_path)

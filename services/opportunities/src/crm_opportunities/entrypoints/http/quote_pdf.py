@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from crm_opportunities.adapters.documents import (
+from crm_opportunities.domain.quote_document import (
     KIND_LABELS,
     TITLE,
     QuoteDocument,
