@@ -29,7 +29,15 @@ from crm_common.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = Path(__file__).resolve().parent / "base" / "generated"
-SERVICES = ("identity", "leads", "opportunities", "service-desk", "call-center", "kpi")
+SERVICES = (
+    "identity",
+    "leads",
+    "opportunities",
+    "service-desk",
+    "call-center",
+    "kpi",
+    "notifications",
+)
 KAFKA_CLUSTER = "crm"
 KAFKA_BOOTSTRAP = f"{KAFKA_CLUSTER}-kafka-bootstrap:9093"
 POSTGRES_HOST = "crm-postgres-rw"
@@ -47,6 +55,7 @@ SECRET_SETTINGS = {
         "CRM_CTI_AMI_SECRET": ("crm-call-center-cti", "ami-secret"),
         "CRM_CTI_WEBHOOK_SECRET": ("crm-call-center-cti", "webhook-secret"),
     },
+    "notifications": {"CRM_SMTP_PASSWORD": ("crm-smtp", "password")},
 }
 """Settings that are secrets, per service that needs them: (Secret, key)."""
 

@@ -9,7 +9,15 @@ import yaml
 from crm_common.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = ["identity", "leads", "opportunities", "service-desk", "call-center", "kpi"]
+SERVICES = [
+    "identity",
+    "leads",
+    "opportunities",
+    "service-desk",
+    "call-center",
+    "kpi",
+    "notifications",
+]
 # What differs between deployments and so must be stated, never left to a development default.
 REQUIRED = {
     "CRM_ENV",

@@ -19,7 +19,15 @@ from crm_common.testing.plugin import Databases
 from crm_common.testing.services import migrated_database
 
 pytestmark = pytest.mark.integration
-SERVICES = ["identity", "leads", "opportunities", "service-desk", "call-center", "kpi"]
+SERVICES = [
+    "identity",
+    "leads",
+    "opportunities",
+    "service-desk",
+    "call-center",
+    "kpi",
+    "notifications",
+]
 
 
 def declared_tables(service: str) -> MetaData:

@@ -14,7 +14,7 @@ from crm_common.testing.services import migrated_database
 from .test_migrations_match_tables import declared_tables
 
 pytestmark = pytest.mark.integration
-ISOLATED_SERVICES = ["leads", "opportunities", "kpi", "call-center"]
+ISOLATED_SERVICES = ["leads", "opportunities", "kpi", "call-center", "notifications"]
 
 
 @pytest.mark.parametrize("service", ISOLATED_SERVICES)

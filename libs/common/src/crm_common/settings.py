@@ -83,6 +83,15 @@ class Settings(BaseSettings):
     outbox_retention_hours: int = Field(default=24, ge=1)
 
     log_level: str = "INFO"
+    # Outgoing e-mail (crm_common.mail): the organisation's SMTP relay.
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_sender: str = "crm@localhost"
+    smtp_starttls: bool = False
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    # Where people open the platform: links in notices and e-mails point there.
+    portal_base_url: str = "http://127.0.0.1:8080"
     # OpenTelemetry traces exported over OTLP/HTTP (e.g. http://collector:4318/v1/traces);
     # unset: no spans are recorded (crm_common.observability.tracing).
     otel_exporter_otlp_endpoint: str | None = None
