@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.clock import utc_now
 from crm_common.contracts.events.identity import v1 as identity_v1
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.runtime.http import create_http_app
@@ -57,7 +57,7 @@ def create_api(settings: Settings) -> FastAPI:
 async def rotate_signing_keys(
     settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> bool:
-    return await rotate_signing_key(sessions, settings, datetime.now(UTC))
+    return await rotate_signing_key(sessions, settings, utc_now())
 
 
 def rotate_signing_key_now(settings: Settings) -> None:
@@ -67,7 +67,7 @@ def rotate_signing_key_now(settings: Settings) -> None:
         engine = create_engine(settings)
         try:
             return await rotate_signing_key(
-                create_session_factory(engine), settings, datetime.now(UTC), force=True
+                create_session_factory(engine), settings, utc_now(), force=True
             )
         finally:
             await engine.dispose()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.clock import utc_now
 from crm_common.contracts.events.leads import v1 as leads_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
@@ -76,13 +76,11 @@ def create_api(settings: Settings) -> FastAPI:
 async def run_pool_sweeps(
     _settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> dict[str, int]:
-    return await sweep_pools(sessions, now=datetime.now(UTC))
+    return await sweep_pools(sessions, now=utc_now())
 
 
 async def run_lead_imports(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
-    return await work_imports(
-        sessions, clock=lambda: datetime.now(UTC), id_number_key=id_number_key(settings)
-    )
+    return await work_imports(sessions, clock=utc_now, id_number_key=id_number_key(settings))
 
 
 DEFINITION = ServiceDefinition(

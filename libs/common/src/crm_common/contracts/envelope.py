@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID, uuid4
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crm_common.clock import utc_now
 from crm_common.observability.context import current_trace
 
 
@@ -91,7 +92,7 @@ def new_event(
         id=uuid4(),
         type=data.event_type,
         version=data.event_version,
-        occurred_at=datetime.now(UTC),
+        occurred_at=utc_now(),
         tenant=tenant,
         owner_org=owner_org,
         actor=actor,

@@ -3,13 +3,14 @@ gets its sales meeting report for it (CSV and XLSX), once."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
+from crm_common.clock import utc_now
 from crm_common.settings import Settings
 from crm_kpi.adapters import report_store as store
 from crm_kpi.domain.reports import ReportKind, as_csv, as_xlsx, last_completed_period, report_table
@@ -58,7 +59,7 @@ async def run_report_schedule(
     settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> int:
     """The worker's job."""
-    return await generate_due_reports(sessions, datetime.now(UTC), settings.business_timezone)
+    return await generate_due_reports(sessions, utc_now(), settings.business_timezone)
 
 
 async def reports_for(

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -10,7 +9,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import CurrentPrincipal, requires
 from crm_common.db import UnitOfWork
 from crm_common.policy.sharing import SharingLevel
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_common.settings import Settings
 from crm_identity import views
 from crm_identity.application import auth, directory, sharing
@@ -47,10 +46,10 @@ _401: dict[int | str, dict[str, Any]] = {401: {"description": "Invalid credentia
 
 
 @router.get("/.well-known/jwks.json", tags=["oidc"], summary="Keys that verify access tokens")
-async def jwks(key_ring: Keys) -> dict[str, Any]:
+async def jwks(key_ring: Keys, now: Now) -> dict[str, Any]:
     """Public by design: every service and OIDC client fetches it without a token. Lists the
     signing key, a successor about to sign, and retired keys whose tokens are still valid."""
-    return await key_ring.jwks(datetime.now(UTC))
+    return await key_ring.jwks(now)
 
 
 @router.get("/.well-known/openid-configuration", tags=["oidc"], summary="OIDC discovery")
@@ -68,10 +67,9 @@ async def openid_configuration(request: Request, settings: AppSettings) -> dict[
 
 @router.post("/auth/token", tags=["auth"], response_model=TokenResponse, responses=_401)
 async def log_in(
-    body: TokenRequest, db: Database, settings: AppSettings, key_ring: Keys
+    body: TokenRequest, db: Database, settings: AppSettings, key_ring: Keys, now: Now
 ) -> TokenResponse:
     """Password login: a 15-minute access token and a rotating refresh token."""
-    now = datetime.now(UTC)
     pair = await auth.login(
         UnitOfWork(db), body.username, body.password, settings, await key_ring.signer(now), now
     )
@@ -82,10 +80,9 @@ async def log_in(
 
 @router.post("/auth/refresh", tags=["auth"], response_model=TokenResponse, responses=_401)
 async def refresh_tokens(
-    body: RefreshRequest, db: Database, settings: AppSettings, key_ring: Keys
+    body: RefreshRequest, db: Database, settings: AppSettings, key_ring: Keys, now: Now
 ) -> TokenResponse:
     """Each refresh token works once; reusing one revokes every token of that login."""
-    now = datetime.now(UTC)
     pair = await auth.refresh(
         UnitOfWork(db), body.refresh_token, settings, await key_ring.signer(now), now
     )
@@ -95,8 +92,10 @@ async def refresh_tokens(
 
 
 @router.post("/auth/logout", tags=["auth"], status_code=status.HTTP_204_NO_CONTENT)
-async def log_out(body: RefreshRequest, principal: CurrentPrincipal, db: Database) -> Response:
-    await auth.logout(UnitOfWork(db), body.refresh_token, datetime.now(UTC))
+async def log_out(
+    body: RefreshRequest, principal: CurrentPrincipal, db: Database, now: Now
+) -> Response:
+    await auth.logout(UnitOfWork(db), body.refresh_token, now)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

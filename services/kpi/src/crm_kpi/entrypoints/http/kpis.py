@@ -3,7 +3,7 @@ their values, and custom definitions shared with roles, positions or users."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_kpi.domain.kpis import (
     PREDEFINED,
     Grouping,
@@ -148,7 +148,10 @@ async def predefined_values(
 
 @router.post("/definitions", status_code=201, response_model=DefinitionPublic)
 async def define_kpi(
-    principal: Annotated[Principal, requires("kpi.define")], db: Database, body: DefinitionCreate
+    principal: Annotated[Principal, requires("kpi.define")],
+    db: Database,
+    body: DefinitionCreate,
+    now: Now,
 ) -> DefinitionPublic:
     """A custom KPI: a module, conditions over its whitelisted fields, a count, sum or ratio,
     a period and a grouping; shared with roles (within the owner's dealer), org nodes (and
@@ -162,7 +165,7 @@ async def define_kpi(
         roles=frozenset(body.shared_roles),
         nodes=frozenset(body.shared_nodes),
         users=frozenset(body.shared_users),
-        now=datetime.now(UTC),
+        now=now,
     )
     return _definition(stored)
 

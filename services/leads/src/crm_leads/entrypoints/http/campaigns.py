@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -15,7 +15,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, visible_to
-from crm_common.runtime.dependencies import Cache, Database
+from crm_common.runtime.dependencies import Cache, Database, Now
 from crm_leads.adapters.tables import campaigns
 from crm_leads.application.campaigns import (
     CampaignKeyRefused,
@@ -78,10 +78,9 @@ class Received(BaseModel):
     responses=_FORBIDDEN,
 )
 async def start_campaign(
-    body: CampaignCreate, principal: CampaignManager, db: Database
+    body: CampaignCreate, principal: CampaignManager, db: Database, now: Now
 ) -> CampaignCreated:
     """A campaign of the caller's book whose web form posts leads into the book's pool."""
-    now = datetime.now(UTC)
     created = await create_campaign(body.name, principal, UnitOfWork(db), now=now)
     return CampaignCreated(
         id=created.id,
@@ -130,6 +129,7 @@ async def submit_campaign_form(
     db: Database,
     redis: Cache,
     id_number_key: IdNumberKey,
+    now: Now,
 ) -> Received:
     """The campaign's public form. The answer never says whether the customer was known."""
     settings = request.app.state.settings
@@ -146,7 +146,7 @@ async def submit_campaign_form(
                 identifiers=body.identifiers(id_number_key),
             ),
             UnitOfWork(db),
-            now=datetime.now(UTC),
+            now=now,
             client=request.client.host if request.client else "",
             limits=FormLimits(
                 redis,

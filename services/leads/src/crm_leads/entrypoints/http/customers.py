@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_leads.application.customers import merge_customers
 
 router = APIRouter(prefix="/customers", tags=["customers"])
@@ -40,11 +39,10 @@ async def merge_customer(
     body: CustomerMerge,
     principal: Annotated[Principal, requires("lead.assign")],
     db: Database,
+    now: Now,
 ) -> CustomerMerged:
     """Merge this customer file into another of the same dealer (the same person recorded
     twice): its leads move over, later submissions with its phone reach the merged customer,
     and the merge is audited and published (``leads.CustomerMerged``)."""
-    merge = await merge_customers(
-        customer_id, body.into, principal, UnitOfWork(db), now=datetime.now(UTC)
-    )
+    merge = await merge_customers(customer_id, body.into, principal, UnitOfWork(db), now=now)
     return CustomerMerged(customer_id=merge.customer_id, moved_leads=merge.moved_leads)

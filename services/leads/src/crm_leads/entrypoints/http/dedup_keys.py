@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter
@@ -10,7 +9,7 @@ from fastapi import APIRouter
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_leads.application import pools as pools_app
 from crm_leads.entrypoints.http.schemas import DedupKeys
 
@@ -20,16 +19,18 @@ _FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"description": "The role la
 
 
 @router.get("", response_model=DedupKeys, responses=_FORBIDDEN)
-async def dedup_keys(principal: BookManager, db: Database) -> DedupKeys:
+async def dedup_keys(principal: BookManager, db: Database, now: Now) -> DedupKeys:
     """The identifiers the caller's book matches customers on after the phone, in order."""
-    keys = await pools_app.dedup_keys_of(principal, UnitOfWork(db), now=datetime.now(UTC))
+    keys = await pools_app.dedup_keys_of(principal, UnitOfWork(db), now=now)
     return DedupKeys(keys=list(keys))
 
 
 @router.put("", response_model=DedupKeys, responses=_FORBIDDEN)
-async def set_dedup_keys(body: DedupKeys, principal: BookManager, db: Database) -> DedupKeys:
+async def set_dedup_keys(
+    body: DedupKeys, principal: BookManager, db: Database, now: Now
+) -> DedupKeys:
     """Set them: a submission whose phone is new but whose value of one of these keys a
     customer of the book holds attaches to that customer (first key in order wins). Empty:
     the phone only."""
-    await pools_app.set_dedup_keys(body.keys, principal, UnitOfWork(db), now=datetime.now(UTC))
+    await pools_app.set_dedup_keys(body.keys, principal, UnitOfWork(db), now=now)
     return body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -17,7 +17,7 @@ from sqlalchemy import RowMapping
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_common.spreadsheets import inert_row
 from crm_leads.application import imports
 from crm_leads.application.imports import ImportNotFound, ImportTooLarge
@@ -92,6 +92,7 @@ async def upload_import(
     principal: Importer,
     db: Database,
     file_format: Annotated[ImportFormat, Query(alias="format")],
+    now: Now,
 ) -> ImportPublic:
     """Upload a spreadsheet of leads as the raw body (`curl --data-binary @leads.csv`).
 
@@ -100,7 +101,7 @@ async def upload_import(
     default pool; the import runs in the background (follow `GET /imports/{import_id}`)."""
     try:
         job = await imports.start_import(
-            request.stream(), file_format, principal, UnitOfWork(db), now=datetime.now(UTC)
+            request.stream(), file_format, principal, UnitOfWork(db), now=now
         )
     except ImportTooLarge as exc:
         raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail=str(exc)) from exc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,7 +11,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import mask_name, mask_phone
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_leads.application import pools as pools_app
 from crm_leads.entrypoints.http.schemas import (
     PooledLead,
@@ -44,7 +43,9 @@ async def list_pools(principal: PoolReader, db: Database) -> list[PoolPublic]:
     response_model=PoolPublic,
     responses={403: _ERRORS[403]},
 )
-async def open_pool(body: PoolSettings, principal: PoolManager, db: Database) -> PoolPublic:
+async def open_pool(
+    body: PoolSettings, principal: PoolManager, db: Database, now: Now
+) -> PoolPublic:
     """Open another pool of the caller's book (e.g. assign-only for sensitive leads)."""
     pool = await pools_app.open_pool(
         name=body.name,
@@ -53,7 +54,7 @@ async def open_pool(body: PoolSettings, principal: PoolManager, db: Database) ->
         rules=body.rules,
         actor=principal,
         uow=UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return PoolPublic(
         id=pool.id,
@@ -86,6 +87,7 @@ async def pool_report(
     pool_id: UUID,
     principal: PoolManager,
     db: Database,
+    now: Now,
     window_days: Annotated[int, Query(ge=1, le=365)] = 30,
 ) -> PoolReport:
     """Fairness (spread of leads per consultant, time in pool, recycle rate) and the
@@ -94,7 +96,7 @@ async def pool_report(
     seen from a dealer) answers 404, its consultants and flags being other books' staff."""
     if await views.managed_pool(db, principal, pool_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pool not found")
-    report = await views.pool_report(db, pool_id, window_days=window_days, now=datetime.now(UTC))
+    report = await views.pool_report(db, pool_id, window_days=window_days, now=now)
     return PoolReport.model_validate(report)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,7 +12,7 @@ from pydantic import AwareDatetime, BaseModel, Field, ValidationInfo, field_vali
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.receptions import RecordReception, record_reception
 from crm_leads.domain.lead import LeadSource
@@ -63,6 +63,7 @@ async def record_walk_in(
     principal: Annotated[Principal, requires("lead.work")],
     db: Database,
     key: IdNumberKey,
+    now: Now,
 ) -> ReceptionRecorded:
     """Record a showroom visit: a new customer becomes a lead of the receiving consultant; a
     known customer's visit counts as a verified visit for the consultant who owns them."""
@@ -85,7 +86,7 @@ async def record_walk_in(
         ),
         principal,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     lead = reception.registration.lead
     return ReceptionRecorded(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -18,7 +18,7 @@ from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
 from crm_common.policy.audit import audit_entries, record_personal_data_access
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_leads.adapters.id_number_key import id_number_key
 from crm_leads.application import distribution, handlers
 from crm_leads.application.handlers import PERSONAL_FIELDS, CreateLead, RecordFollowUp
@@ -66,10 +66,6 @@ IdNumberKey = Annotated[bytes | None, Depends(_id_number_key)]
 
 def business_tz(request: Request) -> ZoneInfo:
     return ZoneInfo(request.app.state.settings.business_timezone)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _as_submitted(lead: Lead) -> LeadPublic:
@@ -153,7 +149,7 @@ async def _answer(
     },
 )
 async def register_lead(
-    body: LeadCreate, principal: LeadCreator, db: Database, key: IdNumberKey
+    body: LeadCreate, principal: LeadCreator, db: Database, key: IdNumberKey, now: Now
 ) -> LeadPublic | JSONResponse:
     """Record a lead in the caller's book (their dealer); publishes ``leads.LeadCreated``.
 
@@ -172,7 +168,7 @@ async def register_lead(
         principal,
         UnitOfWork(db),
         via="POST /leads",
-        now=_now(),
+        now=now,
     )
     lead = registration.lead
     if registration.attached:
@@ -228,13 +224,13 @@ async def get_lead(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPu
     },
 )
 async def claim_lead(
-    lead_id: UUID, principal: LeadClaimer, db: Database, request: Request
+    lead_id: UUID, principal: LeadClaimer, db: Database, request: Request, now: Now
 ) -> LeadPublic | JSONResponse:
     """Take a lead from a pool open to you (领取); 409 when someone else was first, during
     your protection period, or over a claim limit. A just-released lead of a pool with blind
     release goes by lottery: the answer is 202 and the draw decides."""
     outcome = await handlers.claim_lead(
-        lead_id, principal, UnitOfWork(db), now=_now(), business_tz=business_tz(request)
+        lead_id, principal, UnitOfWork(db), now=now, business_tz=business_tz(request)
     )
     if isinstance(outcome, handlers.DrawEntry):
         entered = DrawEntered(lead_id=outcome.lead_id, draw_until=outcome.draw_until)
@@ -250,11 +246,11 @@ async def claim_lead(
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def assign_lead(
-    lead_id: UUID, body: LeadAssignment, principal: LeadManager, db: Database
+    lead_id: UUID, body: LeadAssignment, principal: LeadManager, db: Database, now: Now
 ) -> LeadPublic:
     """Name the consultant who works the lead (分配), from the pool or from another owner."""
     lead = await handlers.assign_lead(
-        lead_id, body.user_id, principal, UnitOfWork(db), now=_now(), reason=body.reason
+        lead_id, body.user_id, principal, UnitOfWork(db), now=now, reason=body.reason
     )
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/assign")
 
@@ -265,11 +261,11 @@ async def assign_lead(
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def release_lead(
-    lead_id: UUID, body: LeadRelease, principal: LeadReader, db: Database
+    lead_id: UUID, body: LeadRelease, principal: LeadReader, db: Database, now: Now
 ) -> LeadPublic:
     """Give the lead back to its pool (the owner), or take it back (a manager)."""
     lead = await handlers.release_lead(
-        lead_id, principal, UnitOfWork(db), now=_now(), reason=body.reason
+        lead_id, principal, UnitOfWork(db), now=now, reason=body.reason
     )
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/release")
 
@@ -281,7 +277,7 @@ async def release_lead(
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def record_follow_up(
-    lead_id: UUID, body: FollowUpCreate, principal: LeadWorker, db: Database
+    lead_id: UUID, body: FollowUpCreate, principal: LeadWorker, db: Database, now: Now
 ) -> FollowUpRecorded:
     """A visit, call, test drive or message; re-grades the lead and resets its recycle clock."""
     lead, follow_up_id = await handlers.record_follow_up(
@@ -296,7 +292,7 @@ async def record_follow_up(
         ),
         principal,
         UnitOfWork(db),
-        now=_now(),
+        now=now,
     )
     return FollowUpRecorded(
         follow_up_id=follow_up_id,
@@ -310,10 +306,10 @@ async def record_follow_up(
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def report_lost(
-    lead_id: UUID, body: LossReport, principal: LeadWorker, db: Database
+    lead_id: UUID, body: LossReport, principal: LeadWorker, db: Database, now: Now
 ) -> LeadPublic:
     """Report the lead lost (战败) with the reason; a manager approves or rejects it."""
-    lead = await handlers.report_lost(lead_id, body.reason, principal, UnitOfWork(db), now=_now())
+    lead = await handlers.report_lost(lead_id, body.reason, principal, UnitOfWork(db), now=now)
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/loss")
 
 
@@ -323,10 +319,10 @@ async def report_lost(
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def decide_loss(
-    lead_id: UUID, body: LossDecision, principal: LeadManager, db: Database
+    lead_id: UUID, body: LossDecision, principal: LeadManager, db: Database, now: Now
 ) -> LeadPublic:
     """Approve (closes the lead, publishes ``leads.LeadLost``) or reject a loss report."""
-    lead = await handlers.decide_loss(lead_id, body.approved, principal, UnitOfWork(db), now=_now())
+    lead = await handlers.decide_loss(lead_id, body.approved, principal, UnitOfWork(db), now=now)
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/loss/decision")
 
 
@@ -336,11 +332,11 @@ async def decide_loss(
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def convert_lead(
-    lead_id: UUID, body: Conversion, principal: LeadWorker, db: Database
+    lead_id: UUID, body: Conversion, principal: LeadWorker, db: Database, now: Now
 ) -> LeadPublic:
     """Convert to an opportunity: publishes ``leads.LeadConverted`` for opportunities."""
     lead = await handlers.convert_lead(
-        lead_id, body.vehicle_interest, principal, UnitOfWork(db), now=_now()
+        lead_id, body.vehicle_interest, principal, UnitOfWork(db), now=now
     )
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/convert")
 
@@ -350,12 +346,12 @@ async def convert_lead(
     response_model=LeadPublic,
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
-async def lock_customer(lead_id: UUID, principal: LeadWorker, db: Database) -> LeadPublic:
+async def lock_customer(lead_id: UUID, principal: LeadWorker, db: Database, now: Now) -> LeadPublic:
     """Lock the customer against recycling (the owner; within the pool's cap of locks)."""
     return await _answer(
         db,
         principal,
-        await handlers.lock_customer(lead_id, principal, UnitOfWork(db), now=_now()),
+        await handlers.lock_customer(lead_id, principal, UnitOfWork(db), now=now),
         "POST /leads/{lead_id}/lock",
     )
 
@@ -365,12 +361,14 @@ async def lock_customer(lead_id: UUID, principal: LeadWorker, db: Database) -> L
     response_model=LeadPublic,
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
-async def unlock_customer(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPublic:
+async def unlock_customer(
+    lead_id: UUID, principal: LeadReader, db: Database, now: Now
+) -> LeadPublic:
     """Unlock the customer (the owner or a manager): recycle rules apply again."""
     return await _answer(
         db,
         principal,
-        await handlers.unlock_customer(lead_id, principal, UnitOfWork(db), now=_now()),
+        await handlers.unlock_customer(lead_id, principal, UnitOfWork(db), now=now),
         "POST /leads/{lead_id}/unlock",
     )
 
@@ -381,11 +379,11 @@ async def unlock_customer(lead_id: UUID, principal: LeadReader, db: Database) ->
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def move_to_pool(
-    lead_id: UUID, body: PoolMove, principal: LeadManager, db: Database
+    lead_id: UUID, body: PoolMove, principal: LeadManager, db: Database, now: Now
 ) -> LeadPublic:
     """Move a waiting lead to another pool of its book (e.g. an assign-only pool for a
     sensitive lead); that pool's rules and assignment strategy apply from now on."""
-    lead = await handlers.move_to_pool(lead_id, body.pool_id, principal, UnitOfWork(db), now=_now())
+    lead = await handlers.move_to_pool(lead_id, body.pool_id, principal, UnitOfWork(db), now=now)
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/move")
 
 
@@ -399,11 +397,12 @@ async def distribute_lead(
     body: Distribution,
     principal: Annotated[Principal, requires("lead.distribute")],
     db: Database,
+    now: Now,
 ) -> LeadPublic:
     """Send a pooled HQ/region lead to a dealer (线索下发): the named dealer, or the one routing
     picks by the customer's region and the dealers' spare capacity."""
     lead = await distribution.distribute_lead(
-        lead_id, body.dealer_id, principal, UnitOfWork(db), now=_now()
+        lead_id, body.dealer_id, principal, UnitOfWork(db), now=now
     )
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/distribute")
 
@@ -414,11 +413,11 @@ async def distribute_lead(
     responses={**_FORBIDDEN, **_NOT_FOUND, **_CONFLICT},
 )
 async def reject_distribution(
-    lead_id: UUID, body: DistributionRejection, principal: LeadManager, db: Database
+    lead_id: UUID, body: DistributionRejection, principal: LeadManager, db: Database, now: Now
 ) -> LeadPublic:
     """The dealer sends a distributed lead back to the pool it came from, with the reason."""
     lead = await distribution.reject_distribution(
-        lead_id, body.reason, principal, UnitOfWork(db), now=_now()
+        lead_id, body.reason, principal, UnitOfWork(db), now=now
     )
     return await _answer(db, principal, lead, "POST /leads/{lead_id}/reject-distribution")
 

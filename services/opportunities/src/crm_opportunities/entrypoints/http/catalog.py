@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Query, status
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_opportunities.application import catalog as commands
 from crm_opportunities.domain.catalog import (
     Accessory,
@@ -68,12 +67,13 @@ async def publish_catalog(
     body: CatalogIn,
     actor: Annotated[Principal, requires("catalog.publish")],
     db: Database,
+    now: Now,
 ) -> CatalogPublic:
     """HQ publishes the next version of the catalogue (models, trims, colours, options,
     compatibility rules, MSRP and invoice prices) to every dealer (CatalogPublished). Checked
     whole: a problem answers 422 naming its place, e.g. ``catalog.models[0].trims[1].msrp``."""
     catalog = await commands.publish_catalog(
-        body.model_dump(mode="json"), actor, UnitOfWork(db), now=datetime.now(UTC)
+        body.model_dump(mode="json"), actor, UnitOfWork(db), now=now
     )
     return _catalog_public(catalog)
 
@@ -101,6 +101,7 @@ async def set_dealer_pricing(
     body: DealerPricingIn,
     actor: Annotated[Principal, requires("catalog.manage")],
     db: Database,
+    now: Now,
 ) -> DealerPricingPublic:
     """Replaces the dealer's price list: selling prices of trims and its own accessories
     (which models they fit), checked against the current catalogue."""
@@ -118,7 +119,7 @@ async def set_dealer_pricing(
         ],
         actor,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return _pricing_public(pricing)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -13,7 +12,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.policy.directory import dealer_of
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_opportunities.adapters.evaluations import usable_by
 from crm_opportunities.adapters.tables import questionnaires
 from crm_opportunities.application import evaluations as commands
@@ -49,10 +48,11 @@ async def define_questionnaire(
     body: QuestionnaireCreate,
     actor: Annotated[Principal, requires("pipeline.manage")],
     db: Database,
+    now: Now,
 ) -> Any:
     """A questionnaire of the caller's dealer, or (from HQ or a region) for its dealers."""
     questionnaire_id = await commands.define_questionnaire(
-        body.name, body.questionnaire(), actor, UnitOfWork(db), now=datetime.now(UTC)
+        body.name, body.questionnaire(), actor, UnitOfWork(db), now=now
     )
     async with db() as session:
         row = (
@@ -109,6 +109,7 @@ async def evaluate_opportunity(
     body: EvaluationCreate,
     actor: Annotated[Principal, requires("opportunity.work")],
     db: Database,
+    now: Now,
 ) -> EvaluationPublic:
     """Scores the opportunity with the answers (every question answered, 422 naming the answer
     otherwise); the opportunity shows its latest score."""
@@ -118,7 +119,7 @@ async def evaluate_opportunity(
         body.answers,
         actor,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return EvaluationPublic(
         id=evaluation_id, questionnaire_id=body.questionnaire_id, score=score, max_score=max_score

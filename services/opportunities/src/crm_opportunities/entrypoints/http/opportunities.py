@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -23,7 +22,7 @@ from crm_common.policy import (
 )
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_opportunities.adapters import repository
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import activities, opportunities, pipelines, stage_history
@@ -83,7 +82,7 @@ def _shared_level(principal: Principal) -> Any:
     response_model=OpportunityPublic,
     responses={403: {"description": "The role lacks opportunity.work"}},
 )
-async def open_opportunity(body: OpportunityCreate, actor: Worker, db: Database) -> Any:
+async def open_opportunity(body: OpportunityCreate, actor: Worker, db: Database, now: Now) -> Any:
     """Opens an opportunity owned by the caller (most open from a converted lead instead)."""
     opened = await commands.open_opportunity(
         commands.OpenOpportunity(
@@ -96,7 +95,7 @@ async def open_opportunity(body: OpportunityCreate, actor: Worker, db: Database)
         ),
         actor,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return await _one(db, actor, opened.id)
 
@@ -204,11 +203,11 @@ async def get_opportunity(opportunity_id: UUID, actor: Reader, db: Database) -> 
     response_model=OpportunityDetail,
     responses={**_NOT_FOUND, **_CONFLICT},
 )
-async def move_to_stage(opportunity_id: UUID, body: StageMove, actor: Worker, db: Database) -> Any:
+async def move_to_stage(
+    opportunity_id: UUID, body: StageMove, actor: Worker, db: Database, now: Now
+) -> Any:
     """Forward (once the stages' required activities are recorded) or back."""
-    await commands.move_to_stage(
-        opportunity_id, body.stage, actor, UnitOfWork(db), now=datetime.now(UTC)
-    )
+    await commands.move_to_stage(opportunity_id, body.stage, actor, UnitOfWork(db), now=now)
     return await _one(db, actor, opportunity_id)
 
 
@@ -219,10 +218,10 @@ async def move_to_stage(opportunity_id: UUID, body: StageMove, actor: Worker, db
     responses={**_NOT_FOUND, **_CONFLICT},
 )
 async def record_activity(
-    opportunity_id: UUID, body: ActivityCreate, actor: Worker, db: Database
+    opportunity_id: UUID, body: ActivityCreate, actor: Worker, db: Database, now: Now
 ) -> Recorded:
     activity_id = await commands.record_activity(
-        opportunity_id, body.kind, body.note, actor, UnitOfWork(db), now=datetime.now(UTC)
+        opportunity_id, body.kind, body.note, actor, UnitOfWork(db), now=now
     )
     return Recorded(id=activity_id)
 
@@ -234,7 +233,7 @@ async def record_activity(
     responses={**_NOT_FOUND, **_CONFLICT},
 )
 async def record_test_drive(
-    opportunity_id: UUID, body: TestDriveCreate, actor: Worker, db: Database
+    opportunity_id: UUID, body: TestDriveCreate, actor: Worker, db: Database, now: Now
 ) -> Recorded:
     """A test drive (试驾): the licence must have been checked."""
     test_drive_id = await commands.record_test_drive(
@@ -251,7 +250,7 @@ async def record_test_drive(
         ),
         actor,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return Recorded(id=test_drive_id)
 
@@ -261,7 +260,9 @@ async def record_test_drive(
     response_model=OpportunityDetail,
     responses={**_NOT_FOUND, **_CONFLICT},
 )
-async def report_lost(opportunity_id: UUID, body: LossReport, actor: Worker, db: Database) -> Any:
+async def report_lost(
+    opportunity_id: UUID, body: LossReport, actor: Worker, db: Database, now: Now
+) -> Any:
     """Lost (战败), with the reason and the competitor."""
     await commands.report_lost(
         opportunity_id,
@@ -270,7 +271,7 @@ async def report_lost(opportunity_id: UUID, body: LossReport, actor: Worker, db:
         body.competitor_model,
         actor,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return await _one(db, actor, opportunity_id)
 
@@ -280,11 +281,11 @@ async def report_lost(opportunity_id: UUID, body: LossReport, actor: Worker, db:
     response_model=OpportunityDetail,
     responses={**_NOT_FOUND, **_CONFLICT},
 )
-async def reassign(opportunity_id: UUID, body: Reassignment, actor: Manager, db: Database) -> Any:
+async def reassign(
+    opportunity_id: UUID, body: Reassignment, actor: Manager, db: Database, now: Now
+) -> Any:
     """A manager gives it to another active consultant of the dealer."""
-    await commands.reassign(
-        opportunity_id, body.to_user, actor, UnitOfWork(db), now=datetime.now(UTC)
-    )
+    await commands.reassign(opportunity_id, body.to_user, actor, UnitOfWork(db), now=now)
     return await _one(db, actor, opportunity_id)
 
 
@@ -295,7 +296,7 @@ async def reassign(opportunity_id: UUID, body: Reassignment, actor: Manager, db:
     responses={**_NOT_FOUND, **_CONFLICT},
 )
 async def appraise_trade_in(
-    opportunity_id: UUID, body: TradeInCreate, actor: Worker, db: Database
+    opportunity_id: UUID, body: TradeInCreate, actor: Worker, db: Database, now: Now
 ) -> Recorded:
     """The customer's car appraised for a trade-in (二手置换)."""
     trade_in_id = await commands.appraise_trade_in(
@@ -310,7 +311,7 @@ async def appraise_trade_in(
         ),
         actor,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return Recorded(id=trade_in_id)
 
@@ -325,12 +326,13 @@ async def define_pipeline(
     body: PipelineCreate,
     actor: Annotated[Principal, requires("pipeline.manage")],
     db: Database,
+    now: Now,
 ) -> Recorded:
     """The dealer's own stages (probabilities, required activities, rot days), from now on its
     default; opportunities already open keep the pipeline they are in. Defined at HQ or a
     region, it is the template the dealers below start from and may adopt."""
     pipeline_id = await commands.define_pipeline(
-        body.name, body.pipeline(), actor, UnitOfWork(db), now=datetime.now(UTC)
+        body.name, body.pipeline(), actor, UnitOfWork(db), now=now
     )
     return Recorded(id=pipeline_id)
 
@@ -348,11 +350,10 @@ async def adopt_pipeline_template(
     pipeline_id: UUID,
     actor: Annotated[Principal, requires("pipeline.manage")],
     db: Database,
+    now: Now,
 ) -> Recorded:
     """The dealer makes a copy of its region's or HQ's template its default pipeline."""
-    adopted = await commands.adopt_pipeline_template(
-        pipeline_id, actor, UnitOfWork(db), now=datetime.now(UTC)
-    )
+    adopted = await commands.adopt_pipeline_template(pipeline_id, actor, UnitOfWork(db), now=now)
     return Recorded(id=adopted)
 
 
@@ -361,11 +362,10 @@ async def adopt_pipeline_template(
     response_model=list[PipelinePublic],
     responses={403: {"description": "The role lacks opportunity.read"}},
 )
-async def list_pipelines(actor: Reader, db: Database) -> list[PipelinePublic]:
+async def list_pipelines(actor: Reader, db: Database, now: Now) -> list[PipelinePublic]:
     """The caller's dealer's pipelines (created from the nearest template, or the built-in one,
     until the dealer configures its own) and the templates above it; HQ's and a region's own
     templates."""
-    now = datetime.now(UTC)
     async with db() as session, session.begin():
         dealer = await dealer_of(session, actor.tenant, actor.org_node)
         templates = []

@@ -3,7 +3,6 @@ through their own API access; the dealer sees an order's applications."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -23,7 +22,7 @@ from crm_common.policy import (
     visible_to_partner,
 )
 from crm_common.policy.audit import record_personal_data_access
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.sales_repository import order_of
 from crm_opportunities.adapters.sales_tables import orders, partner_applications, quotes
@@ -187,10 +186,11 @@ async def update_application_status(
     body: StatusChange,
     actor: Annotated[Principal, requires("partner.update")],
     db: Database,
+    now: Now,
 ) -> PartnerApplicationPublic:
     """Approved or declined (from submitted), or submitted again (after a decline)."""
     await commands.update_application_status(
-        application_id, body.status, body.note, actor, UnitOfWork(db), now=datetime.now(UTC)
+        application_id, body.status, body.note, actor, UnitOfWork(db), now=now
     )
     return await _one(db, actor, application_id, "POST /partner/applications/{id}/status")
 

@@ -3,7 +3,7 @@ list, win/loss). Thin: parse, call one view, mask personal data, shape the answe
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -14,7 +14,7 @@ from sqlalchemy import RowMapping
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.policy import SharingLevel, mask_name, personal_data_level
-from crm_common.runtime.dependencies import Database
+from crm_common.runtime.dependencies import Database, Now
 from crm_opportunities import views
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
 from crm_opportunities.entrypoints.http.report_schemas import (
@@ -69,6 +69,7 @@ def _masked_for(principal: Principal, row: RowMapping | dict[str, Any]) -> dict[
 async def pipeline_board(
     principal: OpportunityReader,
     db: Database,
+    now: Now,
     pipeline_id: Annotated[
         UUID | None, Query(description="Default: the caller's dealer's default pipeline")
     ] = None,
@@ -77,7 +78,7 @@ async def pipeline_board(
     """The pipeline view: its stages left to right, each with the count and amount of the open
     opportunities the caller may see and their first cards (stale ones flagged)."""
     board = await views.board(
-        db, principal, pipeline_id=pipeline_id, cards_per_stage=cards, now=datetime.now(UTC)
+        db, principal, pipeline_id=pipeline_id, cards_per_stage=cards, now=now
     )
     if board is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pipeline not found")
@@ -140,12 +141,13 @@ async def forecast_report(
 async def stale_report(
     principal: OpportunityReader,
     db: Database,
+    now: Now,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[StaleOpportunity]:
     """Open opportunities left in their stage longer than the stage's days-to-rot, most
     overdue first: records, so only those the caller may see as records, masked as agreed."""
-    rows = await views.stale(db, principal, now=datetime.now(UTC), limit=limit, offset=offset)
+    rows = await views.stale(db, principal, now=now, limit=limit, offset=offset)
     return [StaleOpportunity.model_validate(_masked_for(principal, row)) for row in rows]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -107,6 +106,7 @@ async def draft_quote(
     body: QuoteCreate,
     actor: Annotated[Principal, requires("opportunity.work")],
     db: Database,
+    now: Now,
 ) -> QuotePublic:
     """The next version of the opportunity's quote, as a draft: a configuration priced by the
     configurator with the dealer's prices, and lines that carry their own list price, price and
@@ -121,7 +121,7 @@ async def draft_quote(
         ),
         actor,
         UnitOfWork(db),
-        now=datetime.now(UTC),
+        now=now,
     )
     return _quote_public(quote)
 
@@ -149,11 +149,14 @@ async def get_quote(
 
 @router.post("/quotes/{quote_id}/issue", response_model=QuotePublic, responses=_RESPONSES)
 async def issue_quote(
-    quote_id: UUID, actor: Annotated[Principal, requires("opportunity.work")], db: Database
+    quote_id: UUID,
+    actor: Annotated[Principal, requires("opportunity.work")],
+    db: Database,
+    now: Now,
 ) -> QuotePublic:
     """Issued to the customer, or (a discount beyond the consultant's limit) held for the
     sales manager's or the dealer's approval. Moves the opportunity to the quote stage."""
-    quote = await quote_commands.issue_quote(quote_id, actor, UnitOfWork(db), now=datetime.now(UTC))
+    quote = await quote_commands.issue_quote(quote_id, actor, UnitOfWork(db), now=now)
     return _quote_public(quote)
 
 
@@ -163,11 +166,12 @@ async def decide_quote(
     body: ApprovalDecision,
     actor: Annotated[Principal, requires("quote.approve")],
     db: Database,
+    now: Now,
 ) -> QuotePublic:
     """A sales manager decides up to the manager's limit, a dealer admin beyond it (409 when
     the discount is beyond the caller's level)."""
     quote = await quote_commands.decide_quote(
-        quote_id, body.approve, body.note, actor, UnitOfWork(db), now=datetime.now(UTC)
+        quote_id, body.approve, body.note, actor, UnitOfWork(db), now=now
     )
     return _quote_public(quote)
 
@@ -179,12 +183,10 @@ async def decide_quote(
     responses=_RESPONSES,
 )
 async def accept_quote(
-    quote_id: UUID, actor: Annotated[Principal, requires("order.manage")], db: Database
+    quote_id: UUID, actor: Annotated[Principal, requires("order.manage")], db: Database, now: Now
 ) -> OrderPublic:
     """The customer accepts: the order is placed and the opportunity won (DealWon)."""
-    order = await quote_commands.accept_quote(
-        quote_id, actor, UnitOfWork(db), now=datetime.now(UTC)
-    )
+    order = await quote_commands.accept_quote(quote_id, actor, UnitOfWork(db), now=now)
     return _order_public(order)
 
 
@@ -216,10 +218,10 @@ async def complete_step(
     request: Request,
     actor: Annotated[Principal, requires("order.manage")],
     db: Database,
+    now: Now,
 ) -> OrderPublic:
     """The next step of the dealer's order process (deposit_paid → ordered → delivered → paid,
     or paid → ordered → delivered); delivery needs the VIN."""
-    now = datetime.now(UTC)
     today = now.astimezone(ZoneInfo(request.app.state.settings.business_timezone)).date()
     order = await order_commands.complete_step(
         order_id,
@@ -240,22 +242,19 @@ async def cancel_order(
     body: Cancellation,
     actor: Annotated[Principal, requires("order.cancel")],
     db: Database,
+    now: Now,
 ) -> OrderPublic:
     """Before delivery; the won deal is undone and the deposit is to be refunded."""
-    order = await order_commands.cancel_order(
-        order_id, body.reason, actor, UnitOfWork(db), now=datetime.now(UTC)
-    )
+    order = await order_commands.cancel_order(order_id, body.reason, actor, UnitOfWork(db), now=now)
     return _order_public(order)
 
 
 @router.post("/orders/{order_id}/refund", response_model=OrderPublic, responses=_RESPONSES)
 async def refund_deposit(
-    order_id: UUID, actor: Annotated[Principal, requires("order.cancel")], db: Database
+    order_id: UUID, actor: Annotated[Principal, requires("order.cancel")], db: Database, now: Now
 ) -> OrderPublic:
     """The cancelled order's deposit was paid back (once)."""
-    order = await order_commands.refund_deposit(
-        order_id, actor, UnitOfWork(db), now=datetime.now(UTC)
-    )
+    order = await order_commands.refund_deposit(order_id, actor, UnitOfWork(db), now=now)
     return _order_public(order)
 
 
@@ -338,6 +337,7 @@ async def define_quote_template(
     body: QuoteTemplateCreate,
     actor: Annotated[Principal, requires("catalog.manage")],
     db: Database,
+    now: Now,
 ) -> QuoteTemplatePublic:
     """A standard package of the dealer (报价模板): a configuration and lines a quote starts
     from."""
@@ -348,7 +348,7 @@ async def define_quote_template(
         extra_discount=body.extra_discount,
     )
     template_id = await quote_commands.define_quote_template(
-        template, actor, UnitOfWork(db), now=datetime.now(UTC)
+        template, actor, UnitOfWork(db), now=now
     )
     return QuoteTemplatePublic(
         id=template_id,
