@@ -134,9 +134,6 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
         "entrypoints.http.routes": {"handles raw rows", "imports adapters"},
     },
     "opportunities": {
-        "application.orders": {"builds SQL", "imports tables"},
-        "application.partners": {"builds SQL", "imports tables"},
-        "application.quotes": {"builds SQL", "imports tables"},
         "entrypoints.http.evaluations": {"builds SQL", "imports tables", "imports adapters"},
         "entrypoints.http.opportunities": {"builds SQL", "imports tables", "imports adapters"},
         "entrypoints.http.partners": {"builds SQL", "imports tables", "imports adapters"},

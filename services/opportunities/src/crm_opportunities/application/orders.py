@@ -7,8 +7,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import update
-
 from crm_common.auth import Principal
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.opportunities.v1 import (
@@ -18,9 +16,8 @@ from crm_common.contracts.events.opportunities.v1 import (
     VehicleDelivered,
 )
 from crm_common.db import UnitOfWork
-from crm_opportunities.adapters import sales_repository
+from crm_opportunities.adapters import partner_store, sales_repository
 from crm_opportunities.adapters.access import changeable_opportunities
-from crm_opportunities.adapters.tables import planned_collections
 from crm_opportunities.application.opportunities import (
     advance_to_stage,
     opportunity_for_change,
@@ -101,14 +98,7 @@ async def complete_step(
 async def _settle(
     uow: UnitOfWork, order: Order, note: str, amount: Decimal | None, today: date
 ) -> None:
-    plan = planned_collections
-    await uow.session.execute(
-        update(plan)
-        .where(plan.c.order_id == order.id, plan.c.note.in_((note, "payment")))
-        .values(
-            collected_on=today, collected_amount=amount if amount is not None else plan.c.amount
-        )
-    )
+    await partner_store.settle_collection(uow.session, order.id, note, amount, today)
 
 
 async def cancel_order(

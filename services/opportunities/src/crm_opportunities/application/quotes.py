@@ -9,7 +9,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -33,9 +32,8 @@ from crm_common.policy import (
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
-from crm_opportunities.adapters import sales_repository
+from crm_opportunities.adapters import partner_store, sales_repository
 from crm_opportunities.adapters.access import changeable_opportunities
-from crm_opportunities.adapters.tables import planned_collections
 from crm_opportunities.application.catalog import priced_for_quote
 from crm_opportunities.application.opportunities import (
     advance_to_stage,
@@ -302,22 +300,7 @@ async def _plan_collections(uow: UnitOfWork, order: Order, now: datetime) -> Non
         ]
     else:
         plan = [(today, order.total, "payment")]
-    await uow.session.execute(
-        insert(planned_collections),
-        [
-            {
-                "id": uuid4(),
-                "tenant": order.tenant,
-                "owner_org": order.owner_org,
-                "opportunity_id": order.opportunity_id,
-                "order_id": order.id,
-                "due_on": due,
-                "amount": amount,
-                "note": note,
-            }
-            for due, amount, note in plan
-        ],
-    )
+    await partner_store.plan_collections(uow.session, order, plan)
 
 
 async def define_quote_template(
