@@ -90,7 +90,13 @@ def test_opportunities_api(case: schemathesis.Case, spine: Spine) -> None:
     _call(spine, "opportunities", case)
 
 
+# The agent's push channel streams until the client leaves: its own tests read it.
+STREAMS = {"/agents/me/screen-pops"}
+
+
 @call_center_schema.parametrize()
 @FUZZ
 def test_call_center_api(case: schemathesis.Case, spine: Spine) -> None:
+    if case.path in STREAMS:
+        pytest.skip("a push stream never ends; tests/integration reads it")
     _call(spine, "call-center", case)

@@ -163,6 +163,10 @@ NEEDS: dict[str, str | None] = {
     "call-center POST /call-tasks/{task_id}/cancellation": "call.make",
     "call-center POST /call-tasks/{task_id}/cancellation/decision": "call.manage",
     "call-center POST /call-tasks/{task_id}/dial": "call.make",
+    "call-center GET /agents": "call.read",
+    "call-center POST /agents": "call.manage",
+    "call-center PUT /agents/me/state": "call.make",
+    "call-center GET /agents/me/screen-pops": "call.make",
 }
 # Where each role works in the demo tenant.
 HOME = {

@@ -117,6 +117,8 @@ class Settings(BaseSettings):
     cti_settle_seconds: float = Field(default=3.0, ge=0)
     cti_webhook_secret: SecretStr | None = None
     cti_webhook_replay_window_seconds: int = Field(default=300, ge=1)
+    # Where leads' gRPC CustomerDirectory answers (the call center's screen pop asks it).
+    leads_grpc_target: str = "127.0.0.1:50052"
     # Business days (daily figures, SLAs) are counted in the OEM's time zone.
     business_timezone: str = "Asia/Shanghai"
 

@@ -23,6 +23,7 @@ from crm_call_center.application.cti import (
     record_events,
     settle_calls,
 )
+from crm_call_center.application.presence import AgentTaken, NotAnAgent
 from crm_call_center.application.tasks import (
     AssigneeNotFound,
     NumberUnknown,
@@ -33,7 +34,7 @@ from crm_call_center.application.tasks import (
 from crm_call_center.domain.cti import CtiEvent
 from crm_call_center.domain.tasks import NotTheAssignee, TaskConflict
 from crm_call_center.entrypoints.consumers import subscriptions
-from crm_call_center.entrypoints.http import calls, tasks, webhooks
+from crm_call_center.entrypoints.http import agents, calls, tasks, webhooks
 from crm_common.contracts.events.call_center import v1 as call_center_v1
 from crm_common.db.tenancy import acting_for
 from crm_common.runtime.http import create_http_app
@@ -58,6 +59,8 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     TaskConflict: 409,
     NumberUnknown: 409,
     PhoneSystemUnavailable: 503,
+    AgentTaken: 409,
+    NotAnAgent: 404,
 }
 ESCALATION_INTERVAL_SECONDS = 60.0
 
@@ -83,7 +86,7 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title="crm-call-center",
         description=DESCRIPTION,
-        routers=[calls.router, tasks.router, webhooks.router],
+        routers=[calls.router, tasks.router, agents.router, webhooks.router],
         on_startup=[wire_dialer],
         error_statuses=ERROR_STATUSES,
     )

@@ -228,3 +228,17 @@ async def call_for_change(
 
 async def update_call(session: AsyncSession, call_id: UUID, **values: Any) -> None:
     await session.execute(update(calls).where(calls.c.id == call_id).values(**values))
+
+
+async def link_call(
+    session: AsyncSession, call_id: UUID, lead_id: UUID, customer_id: UUID | None
+) -> None:
+    """The lead and customer the screen pop found; a link already made stays."""
+    await session.execute(
+        update(calls)
+        .where(calls.c.id == call_id)
+        .values(
+            lead_id=func.coalesce(calls.c.lead_id, lead_id),
+            customer_id=func.coalesce(calls.c.customer_id, customer_id),
+        )
+    )

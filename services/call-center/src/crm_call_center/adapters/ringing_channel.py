@@ -4,8 +4,8 @@ process that holds the agent's push stream, over Redis pub/sub: one channel per 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime
 from uuid import UUID
 
 from redis.asyncio import Redis
@@ -48,3 +48,30 @@ async def announce(redis: Redis, ringing: Sequence[Ringing]) -> None:
         for r in ringing:
             pipe.publish(channel_of(r.tenant, r.agent_user), encode(r))
         await pipe.execute()
+
+
+async def ringing_for(redis: Redis, tenant: str, agent_user: str) -> AsyncIterator[Ringing]:
+    """The calls ringing this agent's phone from now on, until the caller stops iterating."""
+    pubsub = redis.pubsub()
+    await pubsub.subscribe(channel_of(tenant, agent_user))
+    try:
+        while True:
+            message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=15.0)
+            if message is not None:
+                yield decode(message["data"])
+            else:
+                yield HEARTBEAT
+    finally:
+        await pubsub.unsubscribe()
+        await pubsub.aclose()  # type: ignore[no-untyped-call]
+
+
+HEARTBEAT = Ringing(
+    call_id=UUID(int=0),
+    tenant="",
+    agent_user="",
+    customer_phone="",
+    direction="",
+    at=datetime.min.replace(tzinfo=UTC),
+)
+"""Yielded when nothing rang for a while, so the stream can show it is alive."""

@@ -118,3 +118,31 @@ class DialRequest(_Request):
         pattern=r"^\+?[0-9 \-]+$",
         description="Needed when the task carries no number (e.g. a lead's callback)",
     )
+
+
+class AgentCreate(_Request):
+    user_id: str = Field(min_length=1, max_length=64, description="The user (identity) it is")
+    display_name: str = Field(min_length=1, max_length=200)
+    extension: str = Field(pattern=r"^\d{2,6}$", description="The phone extension on the PBX")
+    skills: list[str] = Field(default_factory=list, max_length=20, examples=[["renewal", "en"]])
+    queue_ids: list[UUID] = Field(default_factory=list, max_length=20)
+
+
+class StateChange(_Request):
+    state: str = Field(
+        pattern="^(ready|wrap_up|break|offline)$",
+        description="Ringing and on call are the phone system's to say",
+    )
+
+
+class PresencePublic(BaseModel):
+    user_id: str
+    state: str
+    since: datetime
+    skills: list[str]
+    queue_ids: list[str]
+
+
+class Wallboard(BaseModel):
+    agents: list[PresencePublic]
+    rebuilt: bool = Field(description="Redis had lost the presence: rebuilt from PostgreSQL")

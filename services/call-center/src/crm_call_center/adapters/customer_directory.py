@@ -1,0 +1,65 @@
+"""Leads' customer directory over gRPC, asked with the agent's own token: what leads lets
+that agent see of the caller (scoped and masked by leads' policy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import grpc
+
+from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as directory
+from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
+from crm_common.grpc import bearer_channel
+
+LOOKUP_TIMEOUT_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Caller:
+    found: bool
+    customer_id: str = ""
+    lead_id: str = ""
+    customer_name: str = ""
+    phone: str = ""
+    owner_org: str = ""
+    owner_user: str = ""
+    status: str = ""
+    grade: str = ""
+
+
+class DirectoryRefused(Exception):
+    """Leads refused the agent's token (expired: the console reconnects with a fresh one)."""
+
+
+class CustomerDirectory:
+    """One channel per push stream: the agent's token rides on every call of it."""
+
+    def __init__(self, target: str, token: str) -> None:
+        self._channel = bearer_channel(target, token)
+        self._stub = directory_grpc.CustomerDirectoryStub(self._channel)
+
+    async def lookup(self, phone: str) -> Caller:
+        try:
+            answer = await self._stub.LookupByPhone(
+                directory.LookupByPhoneRequest(phone=phone), timeout=LOOKUP_TIMEOUT_SECONDS
+            )
+        except grpc.aio.AioRpcError as error:
+            if error.code() in (grpc.StatusCode.UNAUTHENTICATED, grpc.StatusCode.PERMISSION_DENIED):
+                raise DirectoryRefused(error.details() or "refused") from None
+            if error.code() is grpc.StatusCode.INVALID_ARGUMENT:
+                return Caller(found=False)
+            raise
+        return Caller(
+            found=answer.found,
+            customer_id=answer.customer_id,
+            lead_id=answer.lead_id,
+            customer_name=answer.customer_name,
+            phone=answer.phone,
+            owner_org=answer.owner_org,
+            owner_user=answer.owner_user,
+            status=answer.status,
+            grade=answer.grade,
+        )
+
+    async def close(self) -> None:
+        await self._channel.close()

@@ -1,0 +1,136 @@
+"""Agents' presence: PostgreSQL keeps the durable copy (the agents table), Redis serves it.
+A Redis that lost it (restarted mid-shift) is refilled from PostgreSQL on the next read."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from redis.asyncio import Redis
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_call_center.adapters.tables import agents
+from crm_call_center.domain.presence import AgentState, Presence
+from crm_common.auth import Principal
+from crm_common.policy import DataType, visible_to
+
+
+def _key(tenant: str) -> str:
+    return f"crm:call-center:presence:{tenant}"
+
+
+def _built(tenant: str) -> str:
+    """Set when the hash holds every agent: without it (Redis restarted) a read rebuilds."""
+    return f"crm:call-center:presence-built:{tenant}"
+
+
+def _encode(p: Presence) -> str:
+    return json.dumps(
+        {
+            "state": p.state.value,
+            "since": p.since.isoformat(),
+            "skills": sorted(p.skills),
+            "queue_ids": sorted(p.queue_ids),
+        }
+    )
+
+
+def _decode(user_id: str, raw: str | bytes) -> Presence:
+    data = json.loads(raw)
+    return Presence(
+        user_id=user_id,
+        state=AgentState(data["state"]),
+        since=datetime.fromisoformat(data["since"]),
+        skills=frozenset(data["skills"]),
+        queue_ids=frozenset(data["queue_ids"]),
+    )
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _of_row(row: Any) -> Presence:
+    return Presence(
+        user_id=row.user_id,
+        state=AgentState(row.state),
+        since=row.state_since,
+        skills=frozenset(row.skills),
+        queue_ids=frozenset(str(q) for q in row.queue_ids),
+    )
+
+
+async def add_agent(session: AsyncSession, values: dict[str, Any]) -> bool:
+    """False when the user or the extension is taken in the tenant."""
+    result = await session.execute(
+        insert(agents).values(**values).on_conflict_do_nothing().returning(agents.c.user_id)
+    )
+    return result.first() is not None
+
+
+async def set_state(
+    session: AsyncSession, tenant: str, user_id: str, state: AgentState, since: datetime
+) -> Presence | None:
+    """The durable copy first (inside the command's transaction)."""
+    row = (
+        await session.execute(
+            update(agents)
+            .where(agents.c.tenant == tenant, agents.c.user_id == user_id, agents.c.active)
+            .values(state=state.value, state_since=since)
+            .returning(
+                agents.c.user_id,
+                agents.c.state,
+                agents.c.state_since,
+                agents.c.skills,
+                agents.c.queue_ids,
+            )
+        )
+    ).first()
+    return None if row is None else _of_row(row)
+
+
+async def publish(redis: Redis, tenant: str, presence: Presence) -> None:
+    await redis.hset(_key(tenant), presence.user_id, _encode(presence))
+
+
+async def presences(
+    redis: Redis, session: AsyncSession, tenant: str
+) -> tuple[list[Presence], bool]:
+    """Every agent's presence, and whether Redis had lost it and was rebuilt from PostgreSQL."""
+    if await redis.exists(_built(tenant)):
+        cached = await redis.hgetall(_key(tenant))
+        return [_decode(_text(k), v) for k, v in cached.items()], False
+    rows = (
+        await session.execute(
+            select(
+                agents.c.user_id,
+                agents.c.state,
+                agents.c.state_since,
+                agents.c.skills,
+                agents.c.queue_ids,
+            ).where(agents.c.tenant == tenant, agents.c.active)
+        )
+    ).all()
+    found = [_of_row(r) for r in rows]
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.delete(_key(tenant))
+        if found:
+            pipe.hset(_key(tenant), mapping={p.user_id: _encode(p) for p in found})
+        pipe.set(_built(tenant), "1")
+        await pipe.execute()
+    return found, True
+
+
+async def visible_agents(session: AsyncSession, principal: Principal) -> set[str]:
+    """Ids of the agents the principal may see: themselves, or those of their scope."""
+    allowed = visible_to(
+        principal,
+        DataType.CALL,
+        tenant=agents.c.tenant,
+        owner_org=agents.c.owner_org,
+        owner_user=agents.c.user_id,
+    )
+    return set((await session.execute(select(agents.c.user_id).where(allowed))).scalars())

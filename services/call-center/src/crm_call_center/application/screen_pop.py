@@ -1,0 +1,88 @@
+"""Screen pop: when an agent's phone rings, who is calling — asked of leads' customer
+directory with the agent's own token (scoped and masked by leads' policy: the brand hotline
+learns only who owns a dealer's customer and the lead's status) and pushed to the agent."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from uuid import UUID
+
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_call_center.adapters import call_store, ringing_channel
+from crm_call_center.adapters.customer_directory import CustomerDirectory, DirectoryRefused
+from crm_common.auth import Principal
+from crm_common.db import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ScreenPop:
+    call_id: UUID
+    direction: str
+    rang_at: datetime
+    pushed_at: datetime
+    known: bool
+    """False: an unknown caller — one call creates a lead (leads' POST /leads) or a ticket."""
+    customer_phone: str
+    customer_id: UUID | None
+    lead_id: UUID | None
+    customer_name: str
+    owner_org: str
+    owner_user: str
+    status: str
+    grade: str
+    routing_only: bool
+    """The caller is a customer of a dealer that shares only figures: who works them and the
+    lead's status, to put the call through — nothing else."""
+
+
+class TokenRefused(Exception):
+    """Leads no longer accepts the agent's token: the stream ends, the console reconnects."""
+
+
+def _uuid(value: str) -> UUID | None:
+    return UUID(value) if value else None
+
+
+async def screen_pops(
+    redis: Redis,
+    sessions: async_sessionmaker[AsyncSession],
+    directory: CustomerDirectory,
+    agent: Principal,
+) -> AsyncIterator[ScreenPop | None]:
+    """Pops for every call ringing the agent's phone from now on; None now and then when
+    nothing rang (a heartbeat). A caller leads knows links the call to its lead and customer."""
+    try:
+        async for ringing in ringing_channel.ringing_for(redis, agent.tenant, agent.user_id):
+            if ringing is ringing_channel.HEARTBEAT:
+                yield None
+                continue
+            try:
+                caller = await directory.lookup(ringing.customer_phone)
+            except DirectoryRefused as refused:
+                raise TokenRefused(str(refused)) from None
+            lead_id, customer_id = _uuid(caller.lead_id), _uuid(caller.customer_id)
+            if lead_id is not None:
+                async with UnitOfWork(sessions) as uow:
+                    await call_store.link_call(uow.session, ringing.call_id, lead_id, customer_id)
+            yield ScreenPop(
+                call_id=ringing.call_id,
+                direction=ringing.direction,
+                rang_at=ringing.at,
+                pushed_at=datetime.now(UTC),
+                known=caller.found,
+                customer_phone=caller.phone or ringing.customer_phone,
+                customer_id=customer_id,
+                lead_id=lead_id,
+                customer_name=caller.customer_name,
+                owner_org=caller.owner_org,
+                owner_user=caller.owner_user,
+                status=caller.status,
+                grade=caller.grade,
+                routing_only=caller.found and lead_id is None,
+            )
+    finally:
+        await directory.close()
