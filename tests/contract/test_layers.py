@@ -125,10 +125,7 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
     },
     "leads": {
         "application.campaigns": {"builds SQL", "imports tables"},
-        "application.customers": {"builds SQL", "imports tables"},
         "application.imports": {"handles raw rows"},
-        "application.pools": {"builds SQL", "imports tables"},
-        "application.receptions": {"builds SQL", "imports tables"},
         "entrypoints.http.campaigns": {"builds SQL", "imports tables", "imports adapters"},
         "entrypoints.http.imports": {"handles raw rows"},
         "entrypoints.http.routes": {"handles raw rows", "imports adapters"},

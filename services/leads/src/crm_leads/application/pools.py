@@ -6,15 +6,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import select, update
-
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy.roles import has_function
-from crm_leads.adapters import repository
-from crm_leads.adapters.access import managed_pools
-from crm_leads.adapters.tables import pools
+from crm_leads.adapters import pool_store, repository
 from crm_leads.domain.customer_identifiers import IdentifierKind
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
@@ -35,20 +31,17 @@ async def configure_pool(
 ) -> None:
     """Only managers of the pool's book (by their own write scope, never by a sharing
     agreement or because the pool is open to them) change its settings."""
-    managed = managed_pools(actor)
     async with uow:
-        changed = await uow.session.execute(
-            update(pools)
-            .where(pools.c.id == pool_id, managed)
-            .values(
-                name=name,
-                kind=kind.value,
-                auto_assignment=auto_assignment.value,
-                rules=rules.model_dump(mode="json"),
-            )
-            .returning(pools.c.id)
+        changed = await pool_store.configure_managed_pool(
+            uow.session,
+            actor,
+            pool_id,
+            name=name,
+            kind=kind,
+            auto_assignment=auto_assignment,
+            rules=rules,
         )
-        if changed.first() is None:
+        if not changed:
             raise PoolNotFound("pool not found")
 
 
@@ -83,14 +76,9 @@ async def set_members(
 ) -> None:
     """Who may claim from the pool and receives its automatic assignments (with weights):
     active consultants of the pool's book only."""
-    managed = managed_pools(actor)
     async with uow:
         session = uow.session
-        book = (
-            await session.execute(
-                select(pools.c.owner_org).where(pools.c.id == pool_id, managed).with_for_update()
-            )
-        ).scalar()
+        book = await pool_store.lock_managed_pool(session, actor, pool_id)
         if book is None:
             raise PoolNotFound("pool not found")
         resolved = []

@@ -7,13 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from sqlalchemy import insert
-
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function
-from crm_leads.adapters import repository
-from crm_leads.adapters.tables import receptions
+from crm_leads.adapters import reception_store, repository
 from crm_leads.application.handlers import (
     AssigneeNotFound,
     CreateLead,
@@ -68,21 +65,18 @@ async def record_reception(
                 ),
             )
         reception_id = uuid4()
-        await session.execute(
-            insert(receptions).values(
-                id=reception_id,
-                tenant=lead.tenant,
-                owner_org=lead.owner_org,
-                lead_id=lead.id,
-                consultant=receiver.user_id if receiver else actor.user_id,
-                visitors=command.visitors,
-                companions=command.companions,
-                interest=command.interest,
-                source=command.contact.source.value,
-                arrived_at=command.arrived_at,
-                left_at=command.left_at,
-                recorded_at=now,
-            )
+        await reception_store.add_reception(
+            session,
+            reception_id=reception_id,
+            lead=lead,
+            consultant=receiver.user_id if receiver else actor.user_id,
+            visitors=command.visitors,
+            companions=command.companions,
+            interest=command.interest,
+            source=command.contact.source,
+            arrived_at=command.arrived_at,
+            left_at=command.left_at,
+            now=now,
         )
     return Reception(reception_id, registration)
 
