@@ -124,9 +124,7 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
         "application.targets": {"builds SQL", "imports tables"},
     },
     "leads": {
-        "application.campaigns": {"builds SQL", "imports tables"},
         "application.imports": {"handles raw rows"},
-        "entrypoints.http.campaigns": {"builds SQL", "imports tables", "imports adapters"},
         "entrypoints.http.imports": {"handles raw rows"},
         "entrypoints.http.routes": {"handles raw rows", "imports adapters"},
     },

@@ -11,15 +11,13 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from redis.asyncio import Redis
-from sqlalchemy import insert, select
 
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for, acting_for_all_tenants
 from crm_common.redis.rate_limit import allow_request
-from crm_leads.adapters import repository
-from crm_leads.adapters.tables import campaigns
+from crm_leads.adapters import campaign_store, repository
 from crm_leads.application.handlers import CreateLead, Registration, create_lead
 from crm_leads.domain.lead import LeadSource
 
@@ -65,17 +63,15 @@ async def create_campaign(
     async with uow:
         book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
         campaign_id = uuid4()
-        await uow.session.execute(
-            insert(campaigns).values(
-                id=campaign_id,
-                tenant=actor.tenant,
-                owner_org=book,
-                name=name,
-                key_hash=_hash(key),
-                active=True,
-                created_by=actor.user_id,
-                created_at=now,
-            )
+        await campaign_store.add_campaign(
+            uow.session,
+            campaign_id=campaign_id,
+            tenant=actor.tenant,
+            book=book,
+            name=name,
+            key_hash=_hash(key),
+            created_by=actor.user_id,
+            now=now,
         )
     return NewCampaign(campaign_id, name, book, key)
 
@@ -97,13 +93,7 @@ async def receive_campaign_lead(
     # The public form names no tenant: its campaign, found by id and key, says which.
     with acting_for_all_tenants():
         async with uow:
-            row = (
-                await uow.session.execute(
-                    select(campaigns.c.tenant, campaigns.c.owner_org, campaigns.c.key_hash).where(
-                        campaigns.c.id == campaign_id, campaigns.c.active
-                    )
-                )
-            ).first()
+            row = await campaign_store.active_form_key(uow.session, campaign_id)
     if row is None or not hmac.compare_digest(row.key_hash, _hash(key)):
         raise CampaignKeyRefused("unknown campaign or wrong campaign key")
     if limits is not None:

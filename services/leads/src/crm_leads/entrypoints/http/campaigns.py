@@ -9,14 +9,11 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.policy import DataType, visible_to
 from crm_common.runtime.dependencies import Cache, Database, Now
-from crm_leads.adapters.tables import campaigns
 from crm_leads.application.campaigns import (
     CampaignKeyRefused,
     FormLimits,
@@ -28,6 +25,7 @@ from crm_leads.application.handlers import CreateLead
 from crm_leads.domain.lead import LeadSource
 from crm_leads.entrypoints.http.routes import IdNumberKey
 from crm_leads.entrypoints.http.schemas import CustomerContact
+from crm_leads.views.campaigns import campaigns_visible_to
 
 router = APIRouter(prefix="/campaigns", tags=["campaigns"])
 CampaignManager = Annotated[Principal, requires("campaign.manage")]
@@ -95,18 +93,10 @@ async def start_campaign(
 
 @router.get("", response_model=list[CampaignPublic], responses=_FORBIDDEN)
 async def list_campaigns(principal: CampaignManager, db: Database) -> list[CampaignPublic]:
-    query = (
-        select(campaigns)
-        .where(
-            visible_to(
-                principal, DataType.LEAD, tenant=campaigns.c.tenant, owner_org=campaigns.c.owner_org
-            )
-        )
-        .order_by(campaigns.c.created_at.desc())
-    )
-    async with db() as session:
-        rows = (await session.execute(query)).mappings().all()
-    return [CampaignPublic.model_validate(dict(row)) for row in rows]
+    return [
+        CampaignPublic.model_validate(campaign, from_attributes=True)
+        for campaign in await campaigns_visible_to(db, principal)
+    ]
 
 
 @router.post(
