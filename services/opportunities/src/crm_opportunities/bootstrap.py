@@ -11,6 +11,7 @@ from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
 from crm_opportunities.application.catalog import CatalogNotPublished
+from crm_opportunities.application.credit_splits import CreditSplitNotFound
 from crm_opportunities.application.evaluations import QuestionnaireNotFound
 from crm_opportunities.application.opportunities import (
     AssigneeNotFound,
@@ -20,6 +21,7 @@ from crm_opportunities.application.opportunities import (
 from crm_opportunities.application.orders import OrderNotFound
 from crm_opportunities.application.partners import ApplicationNotFound
 from crm_opportunities.application.quotes import QuoteNotFound, QuoteTemplateNotFound
+from crm_opportunities.domain.credit_split import SplitNotPending
 from crm_opportunities.domain.opportunity import OpportunityClosed, StageGateNotMet
 from crm_opportunities.domain.order import OrderConflict
 from crm_opportunities.domain.partner_application import ApplicationConflict
@@ -61,6 +63,8 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     OrderConflict: 409,
     ApplicationNotFound: 404,
     ApplicationConflict: 409,
+    CreditSplitNotFound: 404,
+    SplitNotPending: 409,
 }
 
 

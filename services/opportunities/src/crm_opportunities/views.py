@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel
 from sqlalchemy import (
     ColumnElement,
     Date,
@@ -37,6 +38,7 @@ from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, level_shared_with, visible_to
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import (
+    credit_splits,
     opportunities,
     pipelines,
     planned_collections,
@@ -690,3 +692,33 @@ class _WinLossTally:
                 for name, n in ranked(self.competitors)
             ],
         }
+
+
+class CreditShareView(BaseModel):
+    user_id: str
+    team: str
+    share_percent: Decimal
+
+
+class CreditSplitView(BaseModel):
+    status: str
+    shares: list[CreditShareView]
+    proposed_by: str
+    proposed_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    note: str | None
+
+
+async def credit_split(
+    session: AsyncSession, actor: Principal, opportunity_id: UUID
+) -> CreditSplitView | None:
+    """The opportunity's proposed or decided split, if the actor may see the opportunity."""
+    row = (
+        await session.execute(
+            select(credit_splits)
+            .join(opportunities, opportunities.c.id == credit_splits.c.opportunity_id)
+            .where(credit_splits.c.opportunity_id == opportunity_id, visible_opportunities(actor))
+        )
+    ).first()
+    return None if row is None else CreditSplitView.model_validate(row, from_attributes=True)

@@ -213,3 +213,24 @@ planned_collections = Table(
     Index("ix_planned_collections_book_due", "tenant", "owner_org", "due_on"),
     Index("ix_planned_collections_opportunity", "opportunity_id"),
 )
+
+# A proposed split of a deal's credit and its approval (crm_opportunities.domain.credit_split).
+credit_splits = Table(
+    "credit_splits",
+    metadata,
+    Column(
+        "opportunity_id",
+        UUID(as_uuid=True),
+        ForeignKey("opportunities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("shares", JSONB, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("proposed_by", String(64), nullable=False),
+    Column("proposed_at", DateTime(timezone=True), nullable=False),
+    Column("decided_by", String(64)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("note", Text),
+)

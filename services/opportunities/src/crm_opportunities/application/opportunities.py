@@ -25,8 +25,9 @@ from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
-from crm_opportunities.adapters import repository
+from crm_opportunities.adapters import credit_split_store, repository
 from crm_opportunities.adapters.access import changeable_opportunities
+from crm_opportunities.domain.credit_split import credit_at_win
 from crm_opportunities.domain.opportunity import (
     LeadOrigin,
     Opportunity,
@@ -258,8 +259,14 @@ async def record_win(
     actor: Principal,
     now: datetime,
 ) -> None:
-    """Inside the caller's unit of work: an order was signed; DealWon with the owner's credit."""
+    """Inside the caller's unit of work: an order was signed; DealWon credited to the owner, or
+    as the approved split of the deal says."""
     session = uow.session
+    credit = credit_at_win(
+        opportunity.owner_user,
+        opportunity.owner_team,
+        await credit_split_store.split_of(session, opportunity.id),
+    )
     pipeline = await repository.pipeline(session, opportunity.pipeline_id)
     activities = await repository.activity_kinds(session, opportunity.id)
     opportunity.win(pipeline, activities, actor.user_id, now)
@@ -279,11 +286,8 @@ async def record_win(
                 owner_user=opportunity.owner_user,
                 owner_team=opportunity.owner_team,
                 credit=[
-                    CreditShare(
-                        user_id=opportunity.owner_user,
-                        team=opportunity.owner_team,
-                        share_percent=Decimal(100),
-                    )
+                    CreditShare(user_id=s.user_id, team=s.team, share_percent=s.share_percent)
+                    for s in credit
                 ],
                 lead_origin=opportunity.lead_origin.value,
                 model_code=deal.model_code,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, HTTPException, Query, status
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -23,12 +23,16 @@ from crm_common.policy import (
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
 from crm_common.runtime.dependencies import Database, Now
+from crm_opportunities import views
 from crm_opportunities.adapters import repository
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import activities, opportunities, pipelines, stage_history
+from crm_opportunities.application import credit_splits
 from crm_opportunities.application import opportunities as commands
 from crm_opportunities.entrypoints.http.schemas import (
     ActivityCreate,
+    CreditSplitDecision,
+    CreditSplitProposal,
     LossReport,
     OpportunityCreate,
     OpportunityDetail,
@@ -402,3 +406,57 @@ async def list_pipelines(actor: Reader, db: Database, now: Now) -> list[Pipeline
             )
             for t in templates
         ]
+
+
+@router.put(
+    "/opportunities/{opportunity_id}/credit-split",
+    response_model=views.CreditSplitView,
+    responses={**_NOT_FOUND, **_CONFLICT},
+)
+async def propose_credit_split(
+    opportunity_id: UUID, body: CreditSplitProposal, actor: Worker, db: Database, now: Now
+) -> Any:
+    """Share the deal's credit with co-selling consultants (shares summing to 100, the owner
+    among them); it counts once a manager approves it."""
+    await credit_splits.propose_credit_split(
+        opportunity_id,
+        [credit_splits.ProposedShare(s.user_id, s.share_percent) for s in body.shares],
+        actor,
+        UnitOfWork(db),
+        now=now,
+    )
+    return await _credit_split(db, actor, opportunity_id)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/credit-split/decision",
+    response_model=views.CreditSplitView,
+    responses={**_NOT_FOUND, **_CONFLICT},
+)
+async def decide_credit_split(
+    opportunity_id: UUID, body: CreditSplitDecision, actor: Manager, db: Database, now: Now
+) -> Any:
+    """A manager approves or rejects the proposed split (409 once decided)."""
+    await credit_splits.decide_credit_split(
+        opportunity_id, body.approved, body.note, actor, UnitOfWork(db), now=now
+    )
+    return await _credit_split(db, actor, opportunity_id)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/credit-split",
+    response_model=views.CreditSplitView,
+    responses=_NOT_FOUND,
+)
+async def credit_split(opportunity_id: UUID, actor: Reader, db: Database) -> Any:
+    return await _credit_split(db, actor, opportunity_id)
+
+
+async def _credit_split(
+    db: async_sessionmaker[AsyncSession], actor: Principal, opportunity_id: UUID
+) -> views.CreditSplitView:
+    async with db() as session, session.begin():
+        found = await views.credit_split(session, actor, opportunity_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no credit split for this opportunity")
+    return found

@@ -174,3 +174,17 @@ class EvaluationPublic(BaseModel):
     questionnaire_id: UUID
     score: int
     max_score: int
+
+
+class CreditShareProposal(Request):
+    user_id: str = Field(min_length=1, max_length=64)
+    share_percent: Decimal = Field(gt=0, le=100, decimal_places=2)
+
+
+class CreditSplitProposal(Request):
+    shares: list[CreditShareProposal] = Field(min_length=2, max_length=4)
+
+
+class CreditSplitDecision(Request):
+    approved: bool
+    note: str | None = Field(default=None, max_length=500)

@@ -1,0 +1,102 @@
+"""Split credit through the API: proposed by the owner with a co-seller of the dealer, approved
+by a manager, carried by DealWon; until approved the owner has all of it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from crm_common.testing.services import AsUser
+
+from .conftest import PEOPLE, Sessions
+from .test_quotes_orders_api import events, opened_and_driven, quote
+
+
+async def won(as_user: AsUser, opportunity_id: str) -> None:
+    async with as_user(PEOPLE.consultant1) as http:
+        drafted = (
+            await http.post(f"/opportunities/{opportunity_id}/quotes", json=quote("200000"))
+        ).json()
+        assert (await http.post(f"/quotes/{drafted['id']}/issue")).json()["status"] == "issued"
+        assert (await http.post(f"/quotes/{drafted['id']}/acceptance")).status_code == 201
+
+
+def credit_of(deals: list[dict[str, Any]], opportunity_id: str) -> list[tuple[str, Decimal]]:
+    (deal,) = [d for d in deals if d["opportunity_id"] == opportunity_id]
+    return [(c["user_id"], Decimal(c["share_percent"])) for c in deal["credit"]]
+
+
+async def test_an_approved_split_is_the_deals_credit(sessions: Sessions, as_user: AsUser) -> None:
+    opportunity_id = await opened_and_driven(as_user)
+    path = f"/opportunities/{opportunity_id}/credit-split"
+    async with as_user(PEOPLE.consultant1) as http:
+        for shares, reason in (
+            ([("c1", "60"), ("b1", "40")], "not an active consultant of the dealer"),
+            ([("c1", "60"), ("c2", "30")], "sum to 90"),
+            ([("c2", "60"), ("m1", "40")], "owner must keep a share"),
+        ):
+            refused = await http.put(
+                path, json={"shares": [{"user_id": u, "share_percent": p} for u, p in shares]}
+            )
+            assert refused.status_code == 422, refused.text
+            assert "shares" in refused.text
+            assert reason in refused.text
+        proposed = await http.put(
+            path,
+            json={
+                "shares": [
+                    {"user_id": "c1", "share_percent": "60"},
+                    {"user_id": "c2", "share_percent": "40"},
+                ]
+            },
+        )
+        assert proposed.status_code == 200, proposed.text
+        assert proposed.json()["status"] == "pending_approval"
+        assert {s["team"] for s in proposed.json()["shares"]} == {"team-a1", "dealer-a"}
+        mine = await http.post(f"{path}/decision", json={"approved": True})
+        assert mine.status_code == 403
+    async with as_user(PEOPLE.other_dealer_manager) as http:
+        assert (await http.get(path)).status_code == 404
+        assert (await http.post(f"{path}/decision", json={"approved": True})).status_code == 404
+    async with as_user(PEOPLE.manager) as http:
+        decided = await http.post(f"{path}/decision", json={"approved": True, "note": "co-sold"})
+        assert (decided.status_code, decided.json()["status"]) == (200, "approved")
+        again = await http.post(f"{path}/decision", json={"approved": False})
+        assert again.status_code == 409
+    await won(as_user, opportunity_id)
+    assert credit_of(await events(sessions, "opportunities.DealWon"), opportunity_id) == [
+        ("c1", Decimal(60)),
+        ("c2", Decimal(40)),
+    ]
+
+
+async def test_a_split_not_approved_leaves_the_owner_all_of_it(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    opportunity_id = await opened_and_driven(as_user)
+    async with as_user(PEOPLE.consultant1) as http:
+        proposed = await http.put(
+            f"/opportunities/{opportunity_id}/credit-split",
+            json={
+                "shares": [
+                    {"user_id": "c1", "share_percent": "50"},
+                    {"user_id": "c2", "share_percent": "50"},
+                ]
+            },
+        )
+        assert proposed.status_code == 200, proposed.text
+    await won(as_user, opportunity_id)
+    assert credit_of(await events(sessions, "opportunities.DealWon"), opportunity_id) == [
+        ("c1", Decimal(100))
+    ]
+    async with as_user(PEOPLE.consultant1) as http:
+        closed = await http.put(
+            f"/opportunities/{opportunity_id}/credit-split",
+            json={
+                "shares": [
+                    {"user_id": "c1", "share_percent": "50"},
+                    {"user_id": "c2", "share_percent": "50"},
+                ]
+            },
+        )
+        assert closed.status_code == 409
