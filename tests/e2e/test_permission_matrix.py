@@ -25,7 +25,15 @@ from .conftest import Spine
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "openapi"
-SERVICES = ["identity", "leads", "opportunities", "service-desk", "call-center", "kpi"]
+SERVICES = [
+    "identity",
+    "leads",
+    "opportunities",
+    "service-desk",
+    "call-center",
+    "kpi",
+    "notifications",
+]
 PUBLIC = {
     "GET /healthz",
     "GET /readyz",
@@ -92,6 +100,17 @@ NEEDS: dict[str, str | None] = {
     "opportunities POST /opportunities/{opportunity_id}/loss": "opportunity.work",
     "opportunities POST /opportunities/{opportunity_id}/quotes": "opportunity.work",
     "opportunities POST /opportunities/{opportunity_id}/reassignment": "opportunity.assign",
+    "opportunities PUT /opportunities/{opportunity_id}/credit-split": "opportunity.work",
+    "opportunities POST /opportunities/{opportunity_id}/credit-split/decision": "opportunity.assign",
+    "opportunities GET /opportunities/{opportunity_id}/credit-split": "opportunity.read",
+    # A reader's own notices and preferences: any signed-in user, each their own only.
+    "notifications GET /notifications": None,
+    "notifications GET /notifications/unread-count": None,
+    "notifications GET /notifications/stream": None,
+    "notifications POST /notifications/{notification_id}/read": None,
+    "notifications POST /notifications/read-all": None,
+    "notifications GET /notification-preferences": None,
+    "notifications PUT /notification-preferences": None,
     "opportunities POST /opportunities/{opportunity_id}/stage": "opportunity.work",
     "opportunities POST /opportunities/{opportunity_id}/test-drives": "opportunity.work",
     "opportunities POST /opportunities/{opportunity_id}/evaluations": "opportunity.work",
@@ -218,6 +237,7 @@ def concrete(path: str) -> str:
         "{definition_id}",
         "{call_id}",
         "{task_id}",
+        "{notification_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     path = path.replace("{connector}", "cloud-cc")
