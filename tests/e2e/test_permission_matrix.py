@@ -101,7 +101,9 @@ NEEDS: dict[str, str | None] = {
     "opportunities POST /opportunities/{opportunity_id}/quotes": "opportunity.work",
     "opportunities POST /opportunities/{opportunity_id}/reassignment": "opportunity.assign",
     "opportunities PUT /opportunities/{opportunity_id}/credit-split": "opportunity.work",
-    "opportunities POST /opportunities/{opportunity_id}/credit-split/decision": "opportunity.assign",
+    "opportunities POST /opportunities/{opportunity_id}/credit-split/decision": (
+        "opportunity.assign"
+    ),
     "opportunities GET /opportunities/{opportunity_id}/credit-split": "opportunity.read",
     # A reader's own notices and preferences: any signed-in user, each their own only.
     "notifications GET /notifications": None,
