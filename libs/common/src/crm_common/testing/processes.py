@@ -55,7 +55,9 @@ class ServiceProcess:
             raise RuntimeError(f"{self.service} {self.role} is not running")
         return self.process.pid
 
-    def start(self, timeout: float = 60.0) -> None:
+    def start(self, timeout: float = 180.0) -> None:
+        """Waits until the process answers ``ready_url``: on a loaded 2-core machine importing
+        a service alone takes 20-30 s, so the wait is generous (it returns as soon as ready)."""
         log = (self.log_dir / f"{self.service}-{self.role}.log").open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", package_of(self.service), self.role],
