@@ -21,6 +21,8 @@ from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, Direction, SharingLevel
 from crm_common.policy.sharing import ALL_ORGS
 from crm_common.settings import Settings
+from crm_leads.adapters import repository
+from crm_leads.adapters.repository import LeadBusy
 from crm_leads.adapters.tables import customers, lead_history, leads, pools
 from crm_leads.application import handlers
 from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
@@ -143,6 +145,19 @@ async def test_one_hundred_concurrent_claims_have_exactly_one_winner(
         ).scalar_one()
     assert (owner, claims) == (winners[0], 1)
     assert len(await events_of(sessions, "leads.LeadClaimed")) == 1
+
+
+async def test_a_lead_held_by_another_change_is_busy_without_an_error_in_postgresql(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (await create(sessions, PEOPLE.manager, now)).lead
+    async with sessions() as holder, holder.begin():
+        await holder.execute(select(leads.c.id).where(leads.c.id == lead.id).with_for_update())
+        async with sessions() as contender, contender.begin():
+            with pytest.raises(LeadBusy):
+                await repository.lead_for_change(contender, lead.id, leads.c.id.is_not(None))
+            # NOWAIT's refusal was an ERROR: it aborted the transaction (and filled the log).
+            assert (await contender.execute(text("SELECT 1"))).scalar_one() == 1
 
 
 async def test_the_previous_owner_cannot_claim_back_during_protection_but_a_manager_may_assign(

@@ -198,21 +198,22 @@ async def lead_for_change(
     """The lead if ``allowed`` lets the caller act on it, locked for this transaction;
     ``LeadBusy`` instead of queueing behind another transaction that holds it (a contested
     claim answers at once). ``unless_drawn_at``: None, without locking it, for a lead whose
-    lottery is still collecting entries then."""
+    lottery is still collecting entries then.
+
+    SKIP LOCKED, then a plain read of a lead it skipped, rather than NOWAIT: a contested claim
+    is business as usual, and NOWAIT's refusal is an ERROR in PostgreSQL's log each time."""
     query = select(leads).where(leads.c.id == lead_id, allowed)
     if unless_drawn_at is not None:
         query = query.where(
             or_(leads.c.draw_until.is_(None), leads.c.draw_until <= unless_drawn_at)
         )
-    try:
-        row = (
-            (await session.execute(query.with_for_update(nowait=True, of=leads))).mappings().first()
-        )
-    except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
-            raise LeadBusy("another change of this lead is in progress; try again") from exc
-        raise
-    return None if row is None else lead_from_row(row)
+    locked = query.with_for_update(skip_locked=True, of=leads)
+    row = (await session.execute(locked)).mappings().first()
+    if row is not None:
+        return lead_from_row(row)
+    if (await session.execute(query.with_only_columns(leads.c.id))).first() is not None:
+        raise LeadBusy("another change of this lead is in progress; try again")
+    return None
 
 
 async def open_lead_called(
