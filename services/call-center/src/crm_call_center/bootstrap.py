@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -35,6 +35,7 @@ from crm_call_center.domain.cti import CtiEvent
 from crm_call_center.domain.tasks import NotTheAssignee, TaskConflict
 from crm_call_center.entrypoints.consumers import subscriptions
 from crm_call_center.entrypoints.http import agents, calls, tasks, webhooks
+from crm_common.clock import utc_now
 from crm_common.contracts.events.call_center import v1 as call_center_v1
 from crm_common.db.tenancy import acting_for
 from crm_common.runtime.http import create_http_app
@@ -93,11 +94,11 @@ def create_api(settings: Settings) -> FastAPI:
 
 
 async def run_escalations(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
-    return await escalate_overdue(sessions, now=datetime.now(UTC))
+    return await escalate_overdue(sessions, now=utc_now())
 
 
 async def run_settle(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
-    return await settle_calls(sessions, now=datetime.now(UTC))
+    return await settle_calls(sessions, now=utc_now())
 
 
 RingingSink = Callable[[Sequence[Ringing]], Awaitable[None]]
@@ -112,14 +113,14 @@ def ami_connector(
 
     async def store(events: list[CtiEvent]) -> None:
         with acting_for([system.tenant]):
-            ringing = await record_events(sessions, system, events, now=datetime.now(UTC))
+            ringing = await record_events(sessions, system, events, now=utc_now())
         if ringing:
             await on_ringing(ringing)
 
     async def reconcile(live: set[str], last_seen_at: datetime | None) -> None:
         with acting_for([system.tenant]):
             await close_calls_gone(
-                sessions, system, settings.cti_source, live, last_seen_at, now=datetime.now(UTC)
+                sessions, system, settings.cti_source, live, last_seen_at, now=utc_now()
             )
 
     return AmiConnector(

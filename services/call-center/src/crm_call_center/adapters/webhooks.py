@@ -14,7 +14,7 @@ import hmac
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from crm_call_center.domain.cti import CtiEvent, CtiKind
 
@@ -78,7 +78,7 @@ class CallWebhook(BaseModel):
 
     call_id: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:\-]+$")
     type: WebhookType
-    at: datetime = Field(description="When it happened at the contact center (with time zone)")
+    at: AwareDatetime = Field(description="When it happened at the contact center (with time zone)")
     direction: Literal["inbound", "outbound"]
     from_number: str | None = Field(default=None, alias="from", max_length=40)
     to_number: str | None = Field(default=None, alias="to", max_length=40)

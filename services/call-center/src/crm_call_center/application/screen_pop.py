@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 from redis.asyncio import Redis
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_call_center.adapters import call_store, ringing_channel
 from crm_call_center.adapters.customer_directory import CustomerDirectory, DirectoryRefused
 from crm_common.auth import Principal
+from crm_common.clock import utc_now
 from crm_common.db import UnitOfWork
 
 
@@ -72,7 +73,7 @@ async def screen_pops(
                 call_id=ringing.call_id,
                 direction=ringing.direction,
                 rang_at=ringing.at,
-                pushed_at=datetime.now(UTC),
+                pushed_at=utc_now(),
                 known=caller.found,
                 customer_phone=caller.phone or ringing.customer_phone,
                 customer_id=customer_id,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import AwareDatetime
 
 from crm_call_center import views
 from crm_call_center.application.calls import RecordDisposition, record_disposition
@@ -31,8 +31,8 @@ async def list_calls(
     queue_id: UUID | None = None,
     direction: Literal["inbound", "outbound"] | None = None,
     connected: bool | None = None,
-    started_from: datetime | None = None,
-    started_before: datetime | None = None,
+    started_from: AwareDatetime | None = None,
+    started_before: AwareDatetime | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[CallPublic]:
     """Calls the caller may see, newest first: an agent's own, a supervisor's or manager's

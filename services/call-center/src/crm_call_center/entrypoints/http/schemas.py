@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class _Request(BaseModel):
@@ -96,7 +96,7 @@ class CallTaskCreate(_Request):
         examples=["policy_renewal"],
     )
     assignee: str = Field(min_length=1, max_length=64, description="An agent of your scope")
-    due_at: datetime
+    due_at: AwareDatetime
     customer_name: str = Field(min_length=1, max_length=200)
     phone: str | None = Field(default=None, min_length=3, max_length=40)
     lead_id: UUID | None = None

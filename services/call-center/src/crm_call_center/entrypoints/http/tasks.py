@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from pydantic import AwareDatetime
 
 from crm_call_center import views
 from crm_call_center.application import tasks
@@ -60,7 +60,7 @@ async def list_tasks(
         Literal["open", "cancel_requested", "cleared", "cancelled"] | None, Query(alias="status")
     ] = None,
     assignee: Annotated[str | None, Query(max_length=64)] = None,
-    due_before: datetime | None = None,
+    due_before: AwareDatetime | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[CallTaskPublic]:
