@@ -4,7 +4,7 @@
 #   Redis (private daemon, or reuse), Apache Kafka 4.x in KRaft mode
 #   (official jars fetched with Maven from deploy/kafka/pom.xml).
 #
-# Usage: deploy/local/infra.sh up|down|status|kafka-stop|kafka-start
+# Usage: deploy/local/infra.sh up|down|status|kafka-stop|kafka-start|kafka-libs
 #
 # Environment (defaults):
 #   CRM_RUN_DIR               <repo>/.run   data, logs and pid files
@@ -16,6 +16,11 @@
 #   CRM_KAFKA_CONTROLLER_PORT 9093
 #   CRM_KAFKA_HEAP_OPTS       -Xmx512m -Xms512m
 #   CRM_KAFKA_START_TIMEOUT   120 (seconds)
+#   CRM_KAFKA_DEALER_PORT     (unset) HQ's SASL_SSL listener for dealer deployments' MirrorMaker 2
+#                             (deploy/kafka/dealer-listener.properties.template); with it the
+#                             broker authorizes every request (StandardAuthorizer)
+#   CRM_KAFKA_DEALER_HOST     127.0.0.1   address of that listener (and of its certificate)
+#   CRM_KAFKA_LIBS            $CRM_RUN_DIR/kafka/libs   where the Maven-fetched jars go
 #
 # Everything listens on 127.0.0.1 only. `up` is idempotent: a component whose
 # port already listens is reused. `down` stops only what this script started
@@ -33,6 +38,8 @@ PG_PASSWORD="${CRM_PG_PASSWORD:-crm}"
 REDIS_PORT="${CRM_REDIS_PORT:-6379}"
 KAFKA_PORT="${CRM_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CRM_KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_DEALER_PORT="${CRM_KAFKA_DEALER_PORT:-}"
+KAFKA_DEALER_HOST="${CRM_KAFKA_DEALER_HOST:-127.0.0.1}"
 KAFKA_HEAP_OPTS="${CRM_KAFKA_HEAP_OPTS:--Xmx512m -Xms512m}"
 KAFKA_START_TIMEOUT="${CRM_KAFKA_START_TIMEOUT:-120}"
 KAFKA_STOP_TIMEOUT=30
@@ -45,7 +52,8 @@ REDIS_DIR="$RUN_DIR/redis"
 REDIS_PID="$REDIS_DIR/redis.pid"
 REDIS_LOG="$LOG_DIR/redis.log"
 KAFKA_DIR="$RUN_DIR/kafka"
-KAFKA_LIBS="$KAFKA_DIR/libs"
+KAFKA_LIBS="${CRM_KAFKA_LIBS:-$KAFKA_DIR/libs}"
+KAFKA_PKI="$KAFKA_DIR/pki"
 KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_LOGS="$KAFKA_DIR/logs"
 KAFKA_PROPS="$KAFKA_DIR/server.properties"
@@ -460,10 +468,19 @@ kafka_java_opts() {
 }
 
 kafka_render_props() {
-  sed -e "s|\${KAFKA_PORT}|$KAFKA_PORT|g" \
+  local templates=("$KAFKA_DEPLOY_DIR/server.properties.template") password=""
+  if [[ -n $KAFKA_DEALER_PORT ]]; then
+    "$KAFKA_DEPLOY_DIR/pki.sh" "$KAFKA_PKI" "$KAFKA_DEALER_HOST" localhost
+    password="$(cat "$KAFKA_PKI/keystore.password")"
+    templates+=("$KAFKA_DEPLOY_DIR/dealer-listener.properties.template")
+  fi
+  (umask 077 && cat "${templates[@]}" | sed -e "s|\${KAFKA_PORT}|$KAFKA_PORT|g" \
     -e "s|\${KAFKA_CONTROLLER_PORT}|$KAFKA_CONTROLLER_PORT|g" \
     -e "s|\${KAFKA_DATA_DIR}|$KAFKA_DATA|g" \
-    "$KAFKA_DEPLOY_DIR/server.properties.template" >"$KAFKA_PROPS.tmp"
+    -e "s|\${KAFKA_DEALER_PORT}|$KAFKA_DEALER_PORT|g" \
+    -e "s|\${KAFKA_DEALER_HOST}|$KAFKA_DEALER_HOST|g" \
+    -e "s|\${KAFKA_PKI_DIR}|$KAFKA_PKI|g" \
+    -e "s|\${KAFKA_KEYSTORE_PASSWORD}|$password|g" >"$KAFKA_PROPS.tmp")
   mv "$KAFKA_PROPS.tmp" "$KAFKA_PROPS"
 }
 
@@ -505,7 +522,7 @@ kafka_start() {
 
   local server_log="$KAFKA_LOGS/server.log" offset=0
   [[ -f $server_log ]] && offset="$(stat -c %s "$server_log")"
-  log "starting Kafka on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)"
+  log "starting Kafka on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT${KAFKA_DEALER_PORT:+, dealers SASL_SSL $KAFKA_DEALER_HOST:$KAFKA_DEALER_PORT})"
   printf '\n===== %s start =====\n' "$(date -Is)" >>"$KAFKA_CONSOLE_LOG"
   rm -f "$KAFKA_PID"
   # setsid: own session, so the broker survives the caller's terminal / process
@@ -634,6 +651,7 @@ usage: $0 {up|down|status|kafka-start|kafka-stop}
   status       show each component's state
   kafka-stop   stop only the Kafka broker (SIGTERM, SIGKILL after ${KAFKA_STOP_TIMEOUT}s)
   kafka-start  start only the Kafka broker and wait until it is ready
+  kafka-libs   fetch the Kafka jars (broker, MirrorMaker 2, tools) if needed; print their folder
 EOF
   exit 2
 }
@@ -653,5 +671,6 @@ case "${1:-}" in
   status) cmd_status ;;
   kafka-start) take_lock; kafka_start ;;
   kafka-stop) take_lock; kafka_stop ;;
+  kafka-libs) take_lock; kafka_ensure_java; mkdir -p "$(dirname "$KAFKA_LIBS")"; kafka_fetch_libs; echo "$KAFKA_LIBS" ;;
   *) usage ;;
 esac
