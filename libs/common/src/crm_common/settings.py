@@ -49,6 +49,15 @@ class Settings(BaseSettings):
     # Set by a projection rebuild (`crm-<service> rebuild`): its consumers read every topic again
     # under groups of their own, beside the live ones.
     consumer_group_prefix: str = ""
+    # A dealer's own deployment (deploy/kafka/mirror.sh, crm_common.messaging.dealer_link): the
+    # dealer it serves, and HQ's Kafka listener for dealers with the dealer's SCRAM credential
+    # (what its MirrorMaker 2 uses; the link reads replication lag there).
+    dealer_id: str | None = None
+    hq_kafka_bootstrap_servers: str | None = None
+    hq_kafka_password: SecretStr | None = None
+    hq_kafka_ca_file: str | None = None
+    # Prometheus endpoint of `crm-<service> uplink` and of the dealer link; unset: none.
+    uplink_metrics_port: int | None = Field(default=None, ge=1, le=65535)
     kafka_partitions: int = Field(default=6, ge=1)
     kafka_replication_factor: int = Field(default=1, ge=1)
     redis_url: str = "redis://127.0.0.1:6379/0"

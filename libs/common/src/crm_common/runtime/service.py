@@ -250,7 +250,7 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
     sub.add_parser("api", help="serve HTTP")
     sub.add_parser("worker", help="consume events, relay the outbox, run scheduled work")
     sub.add_parser("migrate", help="create the database if needed and upgrade it to head")
-    sub.add_parser("uplink", help="forward events to HQ's Kafka, cut by the sharing agreements")
+    sub.add_parser("uplink", help="cut the service's events to the sharing agreements for HQ")
     sub.add_parser(
         "rebuild", help="replay every subscribed topic from offset 0 into the (empty) database"
     )
@@ -284,6 +284,8 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
         case "migrate":
             upgrade_to_head(settings, definition.migrations_dir)
         case "uplink":
+            if settings.uplink_metrics_port:
+                start_http_server(settings.uplink_metrics_port, addr=settings.http_host)
             asyncio.run(run_uplink(definition, settings))
         case "rebuild":
             if definition.subscriptions is None:

@@ -1,0 +1,393 @@
+"""Both ends of a dealer deployment's link to HQ, around Kafka MirrorMaker 2 (which moves the
+records between the two clusters, ``deploy/kafka/mirror.sh``):
+
+    dealer: <topic> ─uplink (sharing policy)→ uplink.<topic> ─MM2→ HQ: <dealer>.uplink.<topic>
+        HQ: <dealer>.uplink.<topic> ─hq-intake (the dealer's own records only)→ <topic>
+        HQ: <topic> ─hq-downlink (what concerns the dealer)→ downlink-<dealer>.<topic>
+        ─MM2→ dealer: hq.downlink-<dealer>.<topic> ─dealer-intake→ <topic>
+
+Each arrow here is a ``Copier``: one consumer group and one idempotent producer on one
+cluster, offsets committed after the copies are acknowledged (at least once, in order per key;
+every service's inbox deduplicates on the event id). What HQ's consumers receive is an event
+like their own; a record that is not a well-formed event of the platform, or that a dealer
+sends about another dealer, goes to the source topic's dead-letter topic and the copy goes on.
+
+Run: ``python -m crm_common.messaging.dealer_link hq-intake|hq-downlink|dealer-intake``
+(``CRM_DEALER_ID`` names the dealer). ``dealer-intake`` also exports the replication lag
+(``crm_dealer_link_lag_records``): what one cluster holds that the other has not yet received.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import signal
+import ssl
+import traceback
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import KafkaError
+from aiokafka.helpers import create_ssl_context
+from prometheus_client import Counter, Gauge, start_http_server
+
+from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged
+from crm_common.contracts.events.opportunities.v1 import CatalogPublished
+from crm_common.contracts.events.registry import all_topics
+from crm_common.messaging.consumer import dead_letter_topic
+from crm_common.messaging.headers import decode_headers, encode_headers
+from crm_common.messaging.topics import ensure_topics
+from crm_common.messaging.uplink import DOWNLINKED_HEADER, UPLINK_PREFIX
+from crm_common.observability.logging import configure_logging
+from crm_common.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FROM_DEALER_HEADER = "crm-from-dealer"
+"""Set by HQ's intake on a dealer's records: they never go back down to it."""
+HQ_ALIAS = "hq"
+"""HQ's cluster alias in the dealers' MirrorMaker 2: what HQ sends arrives under ``hq.``."""
+
+COPIED = Counter(
+    "crm_dealer_link_records_total", "Records the link copied, by outcome", ["link", "outcome"]
+)
+LAG = Gauge(
+    "crm_dealer_link_lag_records",
+    "Records one side of the link holds that the other has not received yet",
+    ["direction"],
+)
+_OUTAGE = (OSError, KafkaError, TimeoutError)
+
+
+def hq_uplink_topic(dealer: str, topic: str) -> str:
+    """Where MirrorMaker 2 puts a dealer's uplink topic on HQ's cluster."""
+    return f"{dealer}.{UPLINK_PREFIX}{topic}"
+
+
+def downlink_topic(dealer: str, topic: str) -> str:
+    """What HQ sends ``dealer`` (not ``downlink.<dealer>``: MirrorMaker 2 would read the dealer
+    segment as the name of the cluster the topic came from and refuse it as a cycle)."""
+    return f"downlink-{dealer}.{topic}"
+
+
+def dealer_downlink_topic(dealer: str, topic: str) -> str:
+    """Where MirrorMaker 2 puts HQ's downlink topic on the dealer's cluster."""
+    return f"{HQ_ALIAS}.{downlink_topic(dealer, topic)}"
+
+
+class Refused(ValueError):
+    """A record the link must not pass on (dead-lettered)."""
+
+
+Accept = Callable[[dict[str, Any], dict[str, str]], bool]
+"""(event body, headers) → copy it (True) or leave it (False); raises ``Refused``."""
+
+
+class Copier:
+    def __init__(
+        self,
+        settings: Settings,
+        name: str,
+        routes: dict[str, str],
+        accept: Accept,
+        headers: dict[str, str],
+    ) -> None:
+        self._settings = settings
+        self._name = name
+        self._routes = {settings.topic(s): settings.topic(t) for s, t in routes.items()}
+        self._accept = accept
+        self._headers = headers
+        self._group = settings.consumer_group(f"dealer-link.{name}")
+
+    async def run(self, stop: asyncio.Event) -> None:
+        settings = self._settings
+        await ensure_topics(
+            settings.kafka_bootstrap_servers,
+            [*self._routes.values(), *(dead_letter_topic(s) for s in self._routes)],
+            partitions=settings.kafka_partitions,
+            replication_factor=settings.kafka_replication_factor,
+        )
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            group_id=self._group,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            metadata_max_age_ms=10_000,
+        )
+        # The sources appear when MirrorMaker 2 first replicates them: subscribe by pattern.
+        consumer.subscribe(pattern="^(" + "|".join(_escape(s) for s in self._routes) + ")$")
+        producer = AIOKafkaProducer(
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            client_id=f"dealer-link-{self._name}",
+            enable_idempotence=True,
+            acks="all",
+            linger_ms=5,
+        )
+        await consumer.start()
+        await producer.start()
+        try:
+            while not stop.is_set():
+                batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                records = [r for batch in batches.values() for r in batch]
+                if not records:
+                    continue
+                try:
+                    await self._copy(producer, records)
+                    await consumer.commit()
+                except _OUTAGE:
+                    log.warning("dealer link %s: Kafka unavailable, batch again", self._name)
+                    for partition in batches:
+                        await consumer.seek_to_committed(partition)
+                    await asyncio.sleep(1.0)
+        finally:
+            await producer.stop()
+            await consumer.stop()
+
+    async def _copy(
+        self, producer: AIOKafkaProducer, records: list[ConsumerRecord[bytes, bytes]]
+    ) -> None:
+        sends = []
+        for record in records:
+            headers = decode_headers(record.headers)
+            try:
+                body = json.loads(record.value or b"")
+                if not (isinstance(body, dict) and isinstance(body.get("data"), dict)):
+                    raise Refused("not an event envelope")
+                if not self._accept(body, headers):
+                    COPIED.labels(self._name, "left").inc()
+                    continue
+            except (ValueError, KeyError, TypeError) as error:
+                await self._dead_letter(producer, record, error)
+                continue
+            headers.update(self._headers)
+            sends.append(
+                await producer.send(
+                    self._routes[record.topic],
+                    record.value,
+                    key=record.key,
+                    headers=encode_headers(headers),
+                )
+            )
+        for sent in sends:
+            await sent
+        COPIED.labels(self._name, "copied").inc(len(sends))
+
+    async def _dead_letter(
+        self,
+        producer: AIOKafkaProducer,
+        record: ConsumerRecord[bytes, bytes],
+        error: BaseException,
+    ) -> None:
+        headers = decode_headers(record.headers)
+        headers.update(
+            {
+                "dlq-error": f"{type(error).__name__}: {error}"[:4000],
+                "dlq-stack": "".join(traceback.format_exception(error))[-4000:],
+                "dlq-consumer-group": self._group,
+                "dlq-original-topic": record.topic,
+                "dlq-original-partition": str(record.partition),
+                "dlq-original-offset": str(record.offset),
+            }
+        )
+        await producer.send_and_wait(
+            dead_letter_topic(record.topic),
+            record.value or b"",
+            key=record.key,
+            headers=encode_headers(headers),
+        )
+        COPIED.labels(self._name, "dead_lettered").inc()
+        log.error("dealer link %s: record dead-lettered: %s", self._name, error)
+
+
+def _escape(topic: str) -> str:
+    return "".join("\\" + c if c in ".-" else c for c in topic)
+
+
+def hq_intake(settings: Settings, dealer: str) -> Copier:
+    """HQ: the dealer's uplinked events into HQ's own topics, for HQ's services to consume like
+    their own. A dealer speaks only for itself: an event about another dealer is refused."""
+
+    def accept(body: dict[str, Any], headers: dict[str, str]) -> bool:
+        if body["data"].get("dealer_id") != dealer:
+            raise Refused(f"an event of {body['data'].get('dealer_id')!r} sent by {dealer!r}")
+        return True
+
+    return Copier(
+        settings,
+        f"hq-intake.{dealer}",
+        {hq_uplink_topic(dealer, t): t for t in all_topics()},
+        accept,
+        {FROM_DEALER_HEADER: dealer},
+    )
+
+
+BROADCAST = frozenset({CatalogPublished.event_type})
+"""What every dealer receives whole: HQ's catalogue publications."""
+
+
+def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str]) -> bool:
+    """Whether HQ sends an event of its own topics down to ``dealer``."""
+    if headers.get(FROM_DEALER_HEADER) == dealer:
+        return False  # the dealer's own, come up: it has them
+    data = body["data"]
+    match body["type"]:
+        case OrgChanged.event_type:
+            # Its own nodes, and the nodes above dealers (the OEM, its regions) it reports to.
+            return data.get("dealer_id") in (dealer, None)
+        case SharingPolicyChanged.event_type:
+            return data.get("dealer_id") in (dealer, "*")
+        case kind if kind in BROADCAST:
+            return True
+    # Leads distributed to it (and their recall), targets and rules set for it.
+    return bool(data.get("dealer_id") == dealer)
+
+
+def hq_downlink(settings: Settings, dealer: str) -> Copier:
+    return Copier(
+        settings,
+        f"hq-downlink.{dealer}",
+        {t: downlink_topic(dealer, t) for t in all_topics()},
+        lambda body, headers: concerns(dealer, body, headers),
+        {},
+    )
+
+
+def dealer_intake(settings: Settings, dealer: str) -> Copier:
+    """The dealer: what HQ sent into the deployment's own topics, marked so that the uplink
+    never sends it back."""
+    return Copier(
+        settings,
+        "dealer-intake",
+        {dealer_downlink_topic(dealer, t): t for t in all_topics()},
+        lambda body, headers: True,
+        {DOWNLINKED_HEADER: HQ_ALIAS},
+    )
+
+
+class LagMonitor:
+    """The dealer's view of its link: records on its uplink topics HQ does not have yet, and
+    records on HQ's downlink topics for it not yet here; while HQ is unreachable the last
+    figures HQ gave stand and the uplink side grows with what the dealer produces."""
+
+    def __init__(self, settings: Settings, dealer: str) -> None:
+        if not (settings.hq_kafka_bootstrap_servers and settings.hq_kafka_password):
+            raise ValueError("set CRM_HQ_KAFKA_BOOTSTRAP_SERVERS and CRM_HQ_KAFKA_PASSWORD")
+        self._settings = settings
+        self._dealer = dealer
+        self._hq_ends: dict[str, int] = {}
+
+    def _hq_client(self) -> dict[str, Any]:
+        settings = self._settings
+        assert settings.hq_kafka_password is not None
+        context: ssl.SSLContext = create_ssl_context(cafile=settings.hq_kafka_ca_file)
+        return {
+            "bootstrap_servers": settings.hq_kafka_bootstrap_servers,
+            "security_protocol": "SASL_SSL",
+            "sasl_mechanism": "SCRAM-SHA-512",
+            "sasl_plain_username": self._dealer,
+            "sasl_plain_password": settings.hq_kafka_password.get_secret_value(),
+            "ssl_context": context,
+            "request_timeout_ms": 5000,
+        }
+
+    async def run(self, stop: asyncio.Event, interval: float = 5.0) -> None:
+        while not stop.is_set():
+            try:
+                await self.measure()
+            except _OUTAGE as error:
+                log.warning("dealer link: lag not measured: %s", error)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
+
+    async def measure(self) -> dict[str, int]:
+        dealer, topics = self._dealer, all_topics()
+        local = await _end_offsets(
+            {"bootstrap_servers": self._settings.kafka_bootstrap_servers},
+            [self._settings.topic(f"{UPLINK_PREFIX}{t}") for t in topics]
+            + [dealer_downlink_topic(dealer, t) for t in topics],
+        )
+        try:
+            self._hq_ends.update(
+                await _end_offsets(
+                    self._hq_client(),
+                    [hq_uplink_topic(dealer, t) for t in topics]
+                    + [downlink_topic(dealer, t) for t in topics],
+                )
+            )
+        except _OUTAGE as error:
+            log.warning("dealer link: HQ unreachable, lag from its last figures: %s", error)
+        ns = len(self._settings.kafka_namespace)
+        up = sum(
+            max(0, end - self._hq_ends.get(f"{dealer}.{name[ns:]}", 0))
+            for name, end in local.items()
+            if name[ns:].startswith(UPLINK_PREFIX)
+        )
+        down = sum(
+            max(0, end - local.get(f"{HQ_ALIAS}.{name}", 0))
+            for name, end in self._hq_ends.items()
+            if name.startswith("downlink-")
+        )
+        LAG.labels("uplink").set(up)
+        LAG.labels("downlink").set(down)
+        return {"uplink": up, "downlink": down}
+
+
+async def _end_offsets(client: dict[str, Any], topics: Iterable[str]) -> dict[str, int]:
+    """The sum of the end offsets of each of ``topics`` that exists (MirrorMaker 2 keeps a
+    topic's partitions and their records one to one, so the sums compare)."""
+    consumer = AIOKafkaConsumer(**client, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        existing = await consumer.topics()
+        partitions = [
+            TopicPartition(topic, p)
+            for topic in topics
+            if topic in existing
+            for p in consumer.partitions_for_topic(topic) or ()
+        ]
+        ends = await consumer.end_offsets(partitions) if partitions else {}
+    finally:
+        await consumer.stop()
+    totals: dict[str, int] = {}
+    for partition, end in ends.items():
+        totals[partition.topic] = totals.get(partition.topic, 0) + end
+    return totals
+
+
+async def _run(command: str, settings: Settings) -> None:
+    dealer = settings.dealer_id
+    if not dealer:
+        raise SystemExit("set CRM_DEALER_ID")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    match command:
+        case "hq-intake":
+            await hq_intake(settings, dealer).run(stop)
+        case "hq-downlink":
+            await hq_downlink(settings, dealer).run(stop)
+        case "dealer-intake":
+            tasks = [dealer_intake(settings, dealer).run(stop)]
+            if settings.hq_kafka_bootstrap_servers:
+                tasks.append(LagMonitor(settings, dealer).run(stop))
+            await asyncio.gather(*tasks)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m crm_common.messaging.dealer_link")
+    parser.add_argument("command", choices=["hq-intake", "hq-downlink", "dealer-intake"])
+    args = parser.parse_args(argv)
+    settings = Settings()
+    configure_logging(f"dealer-link-{args.command}", settings.log_level)
+    if settings.uplink_metrics_port:
+        start_http_server(settings.uplink_metrics_port, addr=settings.http_host)
+    asyncio.run(_run(args.command, settings))
+
+
+if __name__ == "__main__":
+    main()

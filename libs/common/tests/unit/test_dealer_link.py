@@ -1,0 +1,50 @@
+"""What HQ sends a dealer down, and under which names the link's topics travel."""
+
+from __future__ import annotations
+
+from crm_common.messaging.dealer_link import (
+    FROM_DEALER_HEADER,
+    concerns,
+    dealer_downlink_topic,
+    downlink_topic,
+    hq_uplink_topic,
+)
+
+DEALER = "dealer-sh-01"
+
+
+def event(kind: str, **data: object) -> dict[str, object]:
+    return {"type": kind, "data": data}
+
+
+def test_hq_sends_down_what_concerns_the_dealer_only() -> None:
+    assert concerns(DEALER, event("leads.LeadDistributed", dealer_id=DEALER), {})
+    assert concerns(DEALER, event("leads.LeadReturned", dealer_id=DEALER), {})
+    assert not concerns(DEALER, event("leads.LeadDistributed", dealer_id="dealer-bj-01"), {})
+    assert not concerns(DEALER, event("leads.LeadCreated", dealer_id="hq"), {}), "HQ's own pool"
+    # Its own events, come up through HQ's intake, do not go back down.
+    assert not concerns(
+        DEALER, event("leads.LeadCreated", dealer_id=DEALER), {FROM_DEALER_HEADER: DEALER}
+    )
+    # The org tree: its own nodes and those above dealers, not another dealer's.
+    assert concerns(DEALER, event("identity.OrgChanged", org_id="east", dealer_id=None), {})
+    assert concerns(DEALER, event("identity.OrgChanged", org_id="t1", dealer_id=DEALER), {})
+    assert not concerns(DEALER, event("identity.OrgChanged", dealer_id="dealer-bj-01"), {})
+    # Agreements for it or for every dealer.
+    assert concerns(DEALER, event("identity.SharingPolicyChanged", dealer_id="*"), {})
+    assert not concerns(
+        DEALER, event("identity.SharingPolicyChanged", dealer_id="dealer-bj-01"), {}
+    )
+    assert concerns(DEALER, event("opportunities.CatalogPublished", version=3), {})
+    assert not concerns(DEALER, event("identity.UserChanged", user_id="u1"), {})
+
+
+def test_the_link_topics_keep_each_dealer_under_its_own_prefix() -> None:
+    assert hq_uplink_topic(DEALER, "crm.leads.lead.v1") == "dealer-sh-01.uplink.crm.leads.lead.v1"
+    assert downlink_topic(DEALER, "crm.leads.lead.v1") == "downlink-dealer-sh-01.crm.leads.lead.v1"
+    assert dealer_downlink_topic(DEALER, "crm.leads.lead.v1") == (
+        "hq.downlink-dealer-sh-01.crm.leads.lead.v1"
+    )
+    # MirrorMaker 2 reads the first segment as the cluster a topic came from: a downlink topic
+    # must not start with "<dealer>." (it would be taken for the dealer's own, a cycle).
+    assert not downlink_topic(DEALER, "x").startswith(f"{DEALER}.")

@@ -1,0 +1,260 @@
+"""A dealer deployment and HQ side by side on one machine: two Kafka clusters of the test's own
+(HQ's with its SASL_SSL listener for dealers and ACLs), two sets of databases, the dealer's
+MirrorMaker 2 between them, and the services and link processes of each side."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from crm_common.auth.principal import DataScope, Principal
+from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
+from crm_common.contracts import new_event
+from crm_common.contracts.envelope import EventData
+from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged
+from crm_common.messaging.headers import encode_headers, event_headers
+from crm_common.messaging.topics import ensure_topics, platform_topics
+from crm_common.settings import Settings
+from crm_common.testing.dealer_link import KafkaCluster, Mirror, kafka_libs
+from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.jwks import serve_jwks
+from crm_common.testing.plugin import Databases
+from crm_common.testing.processes import ServiceProcess, free_port
+from crm_common.testing.services import migrated_database
+
+TENANT = "oem-link"
+DEALER = "dealer-sh-01"
+ISSUER, AUDIENCE = "crm-identity", "crm"
+
+
+@dataclass
+class Side:
+    """One installation: its Kafka, its databases, its processes, its own signing key."""
+
+    kafka: KafkaCluster
+    signing_key_pem: str
+    processes: dict[str, ServiceProcess]
+    urls: dict[str, str]
+    database_urls: dict[str, str]
+
+    def token(self, org: str, roles: set[str], scope: DataScope, user: str = "u1") -> str:
+        principal = Principal(
+            user_id=user, tenant=TENANT, org_node=org, roles=frozenset(roles), data_scope=scope
+        )
+        return sign_access_token(self.signing_key_pem, principal, issuer=ISSUER, audience=AUDIENCE)
+
+    def client(self, service: str, token: str) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            base_url=self.urls[service], headers={"Authorization": f"Bearer {token}"}, timeout=30
+        )
+
+    async def publish(self, owner: str, data: EventData) -> None:
+        """An event as this side's own service would publish it (e.g. identity's)."""
+        envelope = new_event(data, tenant=TENANT, owner_org=owner, actor="admin")
+        producer = AIOKafkaProducer(bootstrap_servers=self.kafka.bootstrap, acks="all")
+        await producer.start()
+        try:
+            await producer.send_and_wait(
+                data.topic,
+                envelope.model_dump_json().encode(),
+                key=data.aggregate_key().encode(),
+                headers=encode_headers(event_headers(envelope)),
+            )
+        finally:
+            await producer.stop()
+
+
+@dataclass
+class Link:
+    hq: Side
+    dealer: Side
+    mirror: Mirror
+    password_file: Path
+    lag_url: str
+
+
+def org_changed(node: str, parent: str | None, path: str, dealer: str | None) -> OrgChanged:
+    kind = "dealer" if dealer == node else ("oem" if parent is None else "region")
+    return OrgChanged(
+        org_id=node,
+        parent_id=parent,
+        kind=kind,
+        name=node,
+        path=path,
+        dealer_id=dealer,
+        active=True,
+    )
+
+
+def sharing(level: str) -> SharingPolicyChanged:
+    return SharingPolicyChanged(
+        data_type="lead",
+        direction="dealer_to_oem",
+        dealer_id=DEALER,
+        partner_id="*",
+        level=level,  # type: ignore[arg-type]
+    )
+
+
+def _process(
+    module: str, role: str, env: dict[str, str], log_dir: Path, *, metrics: bool = False
+) -> ServiceProcess:
+    """A service's api (ready at /readyz) or a process ready when its metrics answer."""
+    port = env["CRM_UPLINK_METRICS_PORT" if metrics else "CRM_HTTP_PORT"]
+    path = "/metrics" if metrics else "/readyz"
+    if role == "worker":
+        port, path = env["CRM_WORKER_METRICS_PORT"], "/metrics"
+    return ServiceProcess(module, role, env, log_dir, ready_url=f"http://127.0.0.1:{port}{path}")
+
+
+@pytest.fixture(scope="module")
+def clusters(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[KafkaCluster, KafkaCluster]]:
+    """HQ's cluster and the dealer's, started side by side, stopped by their pid files."""
+    libs = kafka_libs()
+    root = tmp_path_factory.mktemp("link")
+    hq = KafkaCluster(root / "hq", libs, for_dealers=True)
+    dealer = KafkaCluster(root / "dealer", libs)
+    started: list[KafkaCluster] = []
+    try:
+        for cluster in (hq, dealer):
+            cluster.start()
+            started.append(cluster)
+        yield hq, dealer
+    finally:
+        for cluster in started:
+            cluster.stop()
+
+
+@pytest.fixture(scope="module")
+async def link(
+    clusters: tuple[KafkaCluster, KafkaCluster],
+    infrastructure: Infrastructure,
+    databases: Databases,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Link]:
+    hq_kafka, dealer_kafka = clusters
+    log_dir = Path(tmp_path_factory.mktemp("link-logs"))
+    password_file = await asyncio.to_thread(hq_kafka.grant, DEALER)
+    for cluster in clusters:
+        await ensure_topics(cluster.bootstrap, platform_topics(Settings()), partitions=3)
+
+    hq_key, dealer_key = generate_private_key_pem(), generate_private_key_pem()
+    dealer_db = await migrated_database("leads", databases, "link_dealer_leads", log_dir)
+    hq_db = await migrated_database("kpi", databases, "link_hq_kpi", log_dir)
+    redis_base = infrastructure.redis_url.rsplit("/", 1)[0]
+
+    with ExitStack() as stack:
+        hq_jwks = stack.enter_context(serve_jwks([hq_key]))
+        dealer_jwks = stack.enter_context(serve_jwks([dealer_key]))
+
+        def env(
+            service: str, kafka: KafkaCluster, jwks: str, db: str, redis_db: int
+        ) -> dict[str, str]:
+            return {
+                "CRM_ENV": "test",
+                "CRM_SERVICE_NAME": service,
+                "CRM_DATABASE_URL": db,
+                "CRM_KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap,
+                "CRM_KAFKA_PARTITIONS": "3",
+                "CRM_REDIS_URL": f"{redis_base}/{redis_db}",
+                "CRM_JWKS_URL": jwks,
+                "CRM_JWT_ISSUER": ISSUER,
+                "CRM_JWT_AUDIENCE": AUDIENCE,
+                "CRM_PERSONAL_DATA_HASH_KEY": "link-personal-data-hash-key",
+                "CRM_LOG_LEVEL": "WARNING",
+                "CRM_DEALER_ID": DEALER,
+                "CRM_HTTP_PORT": str(free_port()),
+                "CRM_GRPC_PORT": str(free_port()),
+                "CRM_WORKER_METRICS_PORT": str(free_port()),
+                "CRM_UPLINK_METRICS_PORT": str(free_port()),
+            }
+
+        dealer_env = env("leads", dealer_kafka, dealer_jwks, dealer_db, 1)
+        link_env = {
+            **env("dealer-link", dealer_kafka, dealer_jwks, dealer_db, 1),
+            "CRM_HQ_KAFKA_BOOTSTRAP_SERVERS": hq_kafka.dealer_bootstrap,
+            "CRM_HQ_KAFKA_PASSWORD": password_file.read_text().strip(),
+            "CRM_HQ_KAFKA_CA_FILE": str(hq_kafka.ca_file),
+        }
+        hq_env = env("kpi", hq_kafka, hq_jwks, hq_db, 2)
+        hq_link_env = env("hq-link", hq_kafka, hq_jwks, hq_db, 2)
+        dealer_processes = {
+            "leads-api": _process("leads", "api", dealer_env, log_dir),
+            "leads-worker": _process("leads", "worker", dealer_env, log_dir),
+            "leads-uplink": _process("leads", "uplink", dealer_env, log_dir, metrics=True),
+            "dealer-intake": _process(
+                "common.messaging.dealer_link", "dealer-intake", link_env, log_dir, metrics=True
+            ),
+        }
+        hq_processes = {
+            "kpi-api": _process("kpi", "api", hq_env, log_dir),
+            "kpi-worker": _process("kpi", "worker", hq_env, log_dir),
+            "hq-intake": _process(
+                "common.messaging.dealer_link",
+                "hq-intake",
+                {**hq_link_env, "CRM_UPLINK_METRICS_PORT": str(free_port())},
+                log_dir,
+                metrics=True,
+            ),
+            "hq-downlink": _process(
+                "common.messaging.dealer_link",
+                "hq-downlink",
+                {**hq_link_env, "CRM_UPLINK_METRICS_PORT": str(free_port())},
+                log_dir,
+                metrics=True,
+            ),
+        }
+        mirror = Mirror(DEALER, dealer_kafka, hq_kafka, password_file)
+        everything = [*dealer_processes.values(), *hq_processes.values()]
+        try:
+            for process in everything:
+                await asyncio.to_thread(process.start)
+            await asyncio.to_thread(mirror.start)
+            hq = Side(
+                hq_kafka,
+                hq_key,
+                hq_processes,
+                {"kpi": f"http://127.0.0.1:{hq_env['CRM_HTTP_PORT']}"},
+                {"kpi": hq_db},
+            )
+            dealer = Side(
+                dealer_kafka,
+                dealer_key,
+                dealer_processes,
+                {"leads": f"http://127.0.0.1:{dealer_env['CRM_HTTP_PORT']}"},
+                {"leads": dealer_db},
+            )
+            # HQ's identity publishes the org tree and the dealer's agreement: they come down.
+            for node, parent, path, dealer_id in [
+                ("hq", None, "/hq/", None),
+                ("east", "hq", "/hq/east/", None),
+                (DEALER, "east", f"/hq/east/{DEALER}/", DEALER),
+                ("dealer-bj-01", "east", "/hq/east/dealer-bj-01/", "dealer-bj-01"),
+            ]:
+                await hq.publish("hq", org_changed(node, parent, path, dealer_id))
+            await hq.publish("hq", sharing("aggregate"))
+            yield Link(
+                hq,
+                dealer,
+                mirror,
+                password_file,
+                f"http://127.0.0.1:{link_env['CRM_UPLINK_METRICS_PORT']}/metrics",
+            )
+        finally:
+            await asyncio.to_thread(mirror.stop)
+            for process in everything:
+                process.stop()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,327 @@
+"""A dealer deployment linked to HQ through MirrorMaker 2, end to end: what crosses at which
+sharing level, what HQ counts, what the dealer's principal may not do on HQ's cluster, and an
+hour offline shortened to a minute.
+
+Each test starts from what the previous ones left (one deployment per module, as in life):
+counts are taken as differences."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAuthorizationFailedError
+from aiokafka.helpers import create_ssl_context
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from crm_common.auth.principal import DataScope
+from crm_common.contracts.events.identity.v1 import ORG_TOPIC
+from crm_common.contracts.events.leads.v1 import LEAD_TOPIC
+from crm_common.messaging.dealer_link import FROM_DEALER_HEADER, hq_uplink_topic
+from crm_common.policy.fanout import SHARING_LEVEL_HEADER
+from crm_common.testing.kafka import eventually, header
+
+from .conftest import DEALER, Link, sharing
+
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.dealer_link]
+
+_phones = itertools.count(13_912_345_000)
+NAMES: list[str] = []
+PHONES: list[str] = []
+
+
+async def create_lead(link: Link, *, convert: bool) -> str:
+    """A consultant of the dealer takes a walk-in in (and converts it); the lead's id."""
+    name, phone = f"客户{len(NAMES):04d}号", str(next(_phones))
+    NAMES.append(name)
+    PHONES.append(phone)
+    token = link.dealer.token(DEALER, {"sales_consultant"}, DataScope.OWN, user="c1")
+    async with link.dealer.client("leads", token) as client:
+        created = await client.post(
+            "/leads", json={"customer_name": name, "phone": phone, "source": "walk_in"}
+        )
+        assert created.status_code == 201, created.text
+        lead_id: str = created.json()["id"]
+        if convert:
+            converted = await client.post(
+                f"/leads/{lead_id}/convert", json={"vehicle_interest": "SUV"}
+            )
+            assert converted.status_code == 200, converted.text
+    return lead_id
+
+
+async def hq_count(link: Link) -> int:
+    """HQ's kpi: leads the dealer took in, as HQ counts them from what came up."""
+    today = date.today()
+    token = link.hq.token(DEALER, {"sales_manager"}, DataScope.DEALER)
+    async with link.hq.client("kpi", token) as client:
+        response = await client.get(
+            "/kpi/leads/daily",
+            params={"from": str(today - timedelta(days=2)), "to": str(today + timedelta(days=2))},
+        )
+    assert response.status_code == 200, response.text
+    total: int = response.json()["total"]
+    return total
+
+
+async def hq_settles_at(link: Link, expected: int, timeout: float = 180) -> int:
+    async def reached() -> bool:
+        return await hq_count(link) >= expected
+
+    await eventually(reached, timeout=timeout)
+    await asyncio.sleep(2)  # time for a duplicate to show
+    return await hq_count(link)
+
+
+async def all_records(bootstrap: str, topics: list[str] | None = None) -> list[Any]:
+    """Every record of every topic (or of ``topics``) of a cluster, from offset 0."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest"
+    )
+    await consumer.start()
+    try:
+        existing = await consumer.topics()  # also loads the partitions' metadata
+        names = topics or sorted(existing)
+        partitions = [
+            TopicPartition(t, p) for t in names for p in consumer.partitions_for_topic(t) or ()
+        ]
+        if not partitions:
+            return []
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        records: list[Any] = []
+        while any(await consumer.position(p) < end for p, end in ends.items()):
+            for batch in (await consumer.getmany(timeout_ms=1000)).values():
+                records.extend(batch)
+        return records
+    finally:
+        # aiokafka's consumer without a group may re-raise the cancellation of its own
+        # committed-offsets task when stopped soon after starting; nothing of ours is cancelled.
+        with contextlib.suppress(asyncio.CancelledError):
+            await consumer.stop()
+
+
+async def database_text(url: str) -> str:
+    """Every row of every table of a database, as text."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT set_config('crm.all_tenants', 'on', false)"))
+            tables = (
+                await conn.execute(
+                    text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+                )
+            ).scalars()
+            dumps = []
+            for table in list(tables):
+                # The names come from the catalogue, not from input.
+                rows = await conn.execute(text(f'SELECT t::text FROM "{table}" t'))  # noqa: S608
+                dumps.extend(rows.scalars())
+            return "\n".join(dumps)
+    finally:
+        await engine.dispose()
+
+
+async def level_at_dealer(link: Link, level: int) -> bool:
+    engine = create_async_engine(link.dealer.database_urls["leads"])
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT set_config('crm.all_tenants', 'on', false)"))
+            found = await conn.scalar(
+                text(
+                    "SELECT level FROM sharing_levels WHERE dealer_id = :d"
+                    " AND data_type = 'lead' AND direction = 'dealer_to_oem'"
+                ),
+                {"d": DEALER},
+            )
+            return bool(found == level)
+    finally:
+        await engine.dispose()
+
+
+def converted_at_hq(records: list[Any], lead_ids: set[str]) -> dict[str, Any]:
+    found = {}
+    for record in records:
+        body = json.loads(record.value)
+        if body.get("type") == "leads.LeadConverted" and body["data"]["lead_id"] in lead_ids:
+            found[body["data"]["lead_id"]] = record
+    return found
+
+
+def dealer_client(link: Link, password: str | None = None) -> dict[str, Any]:
+    return {
+        "bootstrap_servers": link.hq.kafka.dealer_bootstrap,
+        "security_protocol": "SASL_SSL",
+        "sasl_mechanism": "SCRAM-SHA-512",
+        "sasl_plain_username": DEALER,
+        "sasl_plain_password": password or link.password_file.read_text().strip(),
+        "ssl_context": create_ssl_context(cafile=str(link.hq.kafka.ca_file)),
+        "request_timeout_ms": 10_000,
+    }
+
+
+async def test_the_dealers_principal_is_held_to_its_prefixes_on_hqs_cluster(link: Link) -> None:
+    admin = AIOKafkaAdminClient(**dealer_client(link))
+    await admin.start()
+    try:
+        visible = set(await admin.list_topics())
+        assert LEAD_TOPIC not in visible, "HQ's own topics are not even listed"
+        refused = await admin.create_topics([NewTopic("dealer-bj-01.uplink.x", 1, 1)])
+        assert refused.topic_errors[0][1] == TopicAuthorizationFailedError.errno
+    finally:
+        await admin.close()
+
+    producer = AIOKafkaProducer(**dealer_client(link))
+    await producer.start()
+    try:
+        for topic in ("dealer-bj-01.uplink.crm.leads.lead.v1", LEAD_TOPIC):
+            with pytest.raises(KafkaError):
+                await asyncio.wait_for(producer.send_and_wait(topic, b"{}"), 30)
+    finally:
+        await producer.stop()
+
+    # HQ's org topic holds records (the tree it sent down): the dealer may read none directly.
+    internal = TopicPartition(ORG_TOPIC, 0)
+    consumer = AIOKafkaConsumer(**dealer_client(link), group_id=None)
+    await consumer.start()
+    try:
+        with pytest.raises(KafkaError):
+            await asyncio.wait_for(consumer.beginning_offsets([internal]), 30)
+        consumer.assign([internal])
+        assert await consumer.getmany(timeout_ms=5000) == {}
+    finally:
+        await consumer.stop()
+
+    intruder = AIOKafkaProducer(**dealer_client(link, password="not-the-password"))
+    with pytest.raises(KafkaConnectionError):
+        await intruder.start()
+    await intruder.stop()
+
+
+async def test_a_dealer_token_is_not_accepted_by_hq(link: Link) -> None:
+    """No shared signing key: the dealer's identity vouches for its users at the dealer only."""
+    token = link.dealer.token(DEALER, {"sales_manager"}, DataScope.DEALER)
+    async with link.hq.client("kpi", token) as client:
+        assert (
+            await client.get("/kpi/leads/daily", params={"from": "2026-01-01", "to": "2026-01-02"})
+        ).status_code == 401
+
+
+async def test_figures_then_masked_records_then_figures_again(link: Link) -> None:
+    assert await eventually(lambda: level_at_dealer(link, 1), timeout=180), (
+        "HQ's org tree and the dealer's agreement (aggregate) came down"
+    )
+    before = await hq_count(link)
+    figures = {await create_lead(link, convert=True) for _ in range(3)}
+    assert await hq_settles_at(link, before + 3) == before + 3
+
+    hq_records = await all_records(link.hq.kafka.bootstrap)
+    hq_text = b"\n".join(r.value or b"" for r in hq_records).decode(errors="replace")
+    hq_text += await database_text(link.hq.database_urls["kpi"])
+    leaked = [v for v in NAMES + PHONES if v in hq_text or v[-8:] in hq_text]
+    assert leaked == [], "none of the dealer's customers' names or numbers reached HQ"
+    arrived = converted_at_hq(await all_records(link.hq.kafka.bootstrap, [LEAD_TOPIC]), figures)
+    assert set(arrived) == figures
+    assert {header(r, SHARING_LEVEL_HEADER) for r in arrived.values()} == {"aggregate"}
+    assert {header(r, FROM_DEALER_HEADER) for r in arrived.values()} == {DEALER}
+
+    # The dealer's admin shares leads masked (the dealer's identity publishes it at the dealer).
+    await link.dealer.publish(DEALER, sharing("masked"))
+    assert await eventually(lambda: level_at_dealer(link, 2), timeout=60)
+    masked = {await create_lead(link, convert=True) for _ in range(2)}
+
+    async def cut_by_the_uplink() -> bool:
+        records = await all_records(link.dealer.kafka.bootstrap, [f"uplink.{LEAD_TOPIC}"])
+        return len(converted_at_hq(records, masked)) == 2
+
+    # The level applies when the uplink cuts an event: wait for it before the next change.
+    assert await eventually(cut_by_the_uplink, timeout=60)
+    # Back to figures only.
+    await link.dealer.publish(DEALER, sharing("aggregate"))
+    assert await eventually(lambda: level_at_dealer(link, 1), timeout=60)
+    again = {await create_lead(link, convert=True)}
+
+    async def all_arrived() -> dict[str, Any] | None:
+        records = await all_records(link.hq.kafka.bootstrap, [LEAD_TOPIC])
+        found = converted_at_hq(records, masked | again)
+        return found if len(found) == 3 else None
+
+    arrived = await eventually(all_arrived, timeout=180)
+    assert arrived is not None
+    for lead_id in masked:
+        data = json.loads(arrived[lead_id].value)["data"]
+        assert header(arrived[lead_id], SHARING_LEVEL_HEADER) == "masked"
+        assert "****" in data["phone"]
+        assert data["phone"][-4:] in {p[-4:] for p in PHONES}
+        assert data["customer_name"].startswith("客")
+        assert data["customer_name"] not in NAMES
+    (last,) = again
+    assert header(arrived[last], SHARING_LEVEL_HEADER) == "aggregate"
+    assert json.loads(arrived[last].value)["data"]["phone"] == "***"
+
+
+async def test_a_minute_offline_everything_arrives_once(link: Link) -> None:
+    before = await hq_count(link)
+    mirror_pid = link.mirror.pid
+    assert mirror_pid is not None
+    await asyncio.to_thread(link.mirror.stop)
+    created: list[str] = []
+    try:
+        started = time.monotonic()
+        while time.monotonic() - started < 60:
+            created.append(await create_lead(link, convert=False))
+            await asyncio.sleep(0.5)
+
+        async def lag() -> float:
+            async with httpx.AsyncClient() as client:
+                body = (await client.get(link.lag_url)).text
+            for line in body.splitlines():
+                if line.startswith('crm_dealer_link_lag_records{direction="uplink"}'):
+                    return float(line.split()[-1])
+            return 0.0
+
+        assert await eventually(lag, timeout=30), "the backlog shows as replication lag"
+        assert await hq_count(link) == before, "nothing crossed while the link was down"
+    finally:
+        await asyncio.to_thread(link.mirror.start)
+    expected = before + len(created)
+    assert await hq_settles_at(link, expected, timeout=240) == expected
+
+    records = await all_records(link.hq.kafka.bootstrap, [hq_uplink_topic(DEALER, LEAD_TOPIC)])
+    created_ids = [
+        json.loads(r.value)["id"]
+        for r in records
+        if json.loads(r.value)["type"] == "leads.LeadCreated"
+        and json.loads(r.value)["data"]["lead_id"] in set(created)
+    ]
+    assert len(created_ids) == len(created) == len(set(created_ids)), "each once, no duplicate"
+    # In order per key: each lead's events reached HQ in the order the dealer sent them up.
+    sent = in_key_order(
+        await all_records(link.dealer.kafka.bootstrap, [f"uplink.{LEAD_TOPIC}"]), set(created)
+    )
+
+    async def replicated_in_order() -> bool:
+        records = await all_records(link.hq.kafka.bootstrap, [hq_uplink_topic(DEALER, LEAD_TOPIC)])
+        return in_key_order(records, set(created)) == sent
+
+    assert await eventually(replicated_in_order, timeout=60)
+
+
+def in_key_order(records: list[Any], lead_ids: set[str]) -> dict[str, list[str]]:
+    order: dict[str, list[str]] = {}
+    for record in records:
+        body = json.loads(record.value)
+        if body["data"].get("lead_id") in lead_ids:
+            order.setdefault(body["data"]["lead_id"], []).append(body["id"])
+    return order
