@@ -85,23 +85,31 @@ async def hq_settles_at(link: Link, expected: int, timeout: float = 180) -> int:
 
 async def all_records(bootstrap: str, topics: list[str] | None = None) -> list[Any]:
     """Every record of every topic (or of ``topics``) of a cluster, from offset 0."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        names = topics or sorted(await admin.list_topics())
+        described = await admin.describe_topics(names)
+    finally:
+        await admin.close()
+    partitions = [
+        TopicPartition(topic["topic"], p["partition"])
+        for topic in described
+        if topic["error_code"] == 0
+        for p in topic["partitions"]
+    ]
+    if not partitions:
+        return []
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest"
     )
     await consumer.start()
     try:
-        existing = await consumer.topics()  # also loads the partitions' metadata
-        names = topics or sorted(existing)
-        partitions = [
-            TopicPartition(t, p) for t in names for p in consumer.partitions_for_topic(t) or ()
-        ]
-        if not partitions:
-            return []
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
         records: list[Any] = []
-        while any(await consumer.position(p) < end for p, end in ends.items()):
+        while [p for p, end in ends.items() if await consumer.position(p) < end]:
             for batch in (await consumer.getmany(timeout_ms=1000)).values():
                 records.extend(batch)
         return records
@@ -229,6 +237,7 @@ async def test_figures_then_masked_records_then_figures_again(link: Link) -> Non
     hq_records = await all_records(link.hq.kafka.bootstrap)
     hq_text = b"\n".join(r.value or b"" for r in hq_records).decode(errors="replace")
     hq_text += await database_text(link.hq.database_urls["kpi"])
+    assert all(lead_id in hq_text for lead_id in figures), "the scan saw the figures"
     leaked = [v for v in NAMES + PHONES if v in hq_text or v[-8:] in hq_text]
     assert leaked == [], "none of the dealer's customers' names or numbers reached HQ"
     arrived = converted_at_hq(await all_records(link.hq.kafka.bootstrap, [LEAD_TOPIC]), figures)

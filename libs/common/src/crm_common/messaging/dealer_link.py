@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 from aiokafka.helpers import create_ssl_context
 from prometheus_client import Counter, Gauge, start_http_server
@@ -305,14 +306,14 @@ class LagMonitor:
 
     async def measure(self) -> dict[str, int]:
         dealer, topics = self._dealer, all_topics()
-        local = await _end_offsets(
+        local = await end_offsets(
             {"bootstrap_servers": self._settings.kafka_bootstrap_servers},
             [self._settings.topic(f"{UPLINK_PREFIX}{t}") for t in topics]
             + [dealer_downlink_topic(dealer, t) for t in topics],
         )
         try:
             self._hq_ends.update(
-                await _end_offsets(
+                await end_offsets(
                     self._hq_client(),
                     [hq_uplink_topic(dealer, t) for t in topics]
                     + [downlink_topic(dealer, t) for t in topics],
@@ -336,20 +337,28 @@ class LagMonitor:
         return {"uplink": up, "downlink": down}
 
 
-async def _end_offsets(client: dict[str, Any], topics: Iterable[str]) -> dict[str, int]:
+async def end_offsets(client: dict[str, Any], topics: Iterable[str]) -> dict[str, int]:
     """The sum of the end offsets of each of ``topics`` that exists (MirrorMaker 2 keeps a
     topic's partitions and their records one to one, so the sums compare)."""
+    admin = AIOKafkaAdminClient(**client)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        described = await admin.describe_topics([t for t in topics if t in existing])
+    finally:
+        await admin.close()
+    partitions = [
+        TopicPartition(topic["topic"], p["partition"])
+        for topic in described
+        if topic["error_code"] == 0
+        for p in topic["partitions"]
+    ]
+    if not partitions:
+        return {}
     consumer = AIOKafkaConsumer(**client, enable_auto_commit=False)
     await consumer.start()
     try:
-        existing = await consumer.topics()
-        partitions = [
-            TopicPartition(topic, p)
-            for topic in topics
-            if topic in existing
-            for p in consumer.partitions_for_topic(topic) or ()
-        ]
-        ends = await consumer.end_offsets(partitions) if partitions else {}
+        ends = await consumer.end_offsets(partitions)
     finally:
         await consumer.stop()
     totals: dict[str, int] = {}
