@@ -183,7 +183,7 @@ async def link(
         link_env = {
             **env("dealer-link", dealer_kafka, dealer_jwks, dealer_db, 1),
             "CRM_HQ_KAFKA_BOOTSTRAP_SERVERS": hq_kafka.dealer_bootstrap,
-            "CRM_HQ_KAFKA_PASSWORD": password_file.read_text().strip(),
+            "CRM_HQ_KAFKA_PASSWORD_FILE": str(password_file),
             "CRM_HQ_KAFKA_CA_FILE": str(hq_kafka.ca_file),
         }
         hq_env = env("kpi", hq_kafka, hq_jwks, hq_db, 2)

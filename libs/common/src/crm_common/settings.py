@@ -51,10 +51,11 @@ class Settings(BaseSettings):
     consumer_group_prefix: str = ""
     # A dealer's own deployment (deploy/kafka/mirror.sh, crm_common.messaging.dealer_link): the
     # dealer it serves, and HQ's Kafka listener for dealers with the dealer's SCRAM credential
-    # (what its MirrorMaker 2 uses; the link reads replication lag there).
+    # (what its MirrorMaker 2 uses; the link reads replication lag there);
     dealer_id: str | None = None
     hq_kafka_bootstrap_servers: str | None = None
-    hq_kafka_password: SecretStr | None = None
+    # A file holding the password (as MirrorMaker's config reads it), never the password itself.
+    hq_kafka_password_file: str | None = None
     hq_kafka_ca_file: str | None = None
     # Prometheus endpoint of `crm-<service> uplink` and of the dealer link; unset: none.
     uplink_metrics_port: int | None = Field(default=None, ge=1, le=65535)

@@ -25,20 +25,21 @@ import contextlib
 import json
 import logging
 import signal
-import ssl
 import traceback
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
-from aiokafka.helpers import create_ssl_context
 from prometheus_client import Counter, Gauge, start_http_server
+from pydantic import SecretStr
 
 from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged
 from crm_common.contracts.events.opportunities.v1 import CatalogPublished
 from crm_common.contracts.events.registry import all_topics
+from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.messaging.headers import decode_headers, encode_headers
 from crm_common.messaging.topics import ensure_topics
@@ -111,9 +112,10 @@ class Copier:
             [*self._routes.values(), *(dead_letter_topic(s) for s in self._routes)],
             partitions=settings.kafka_partitions,
             replication_factor=settings.kafka_replication_factor,
+            client_options=kafka_client_options(settings),
         )
         consumer = AIOKafkaConsumer(
-            bootstrap_servers=settings.kafka_bootstrap_servers,
+            **kafka_client_options(settings),
             group_id=self._group,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
@@ -122,7 +124,7 @@ class Copier:
         # The sources appear when MirrorMaker 2 first replicates them: subscribe by pattern.
         consumer.subscribe(pattern="^(" + "|".join(_escape(s) for s in self._routes) + ")$")
         producer = AIOKafkaProducer(
-            bootstrap_servers=settings.kafka_bootstrap_servers,
+            **kafka_client_options(settings),
             client_id=f"dealer-link-{self._name}",
             enable_idempotence=True,
             acks="all",
@@ -275,25 +277,28 @@ class LagMonitor:
     figures HQ gave stand and the uplink side grows with what the dealer produces."""
 
     def __init__(self, settings: Settings, dealer: str) -> None:
-        if not (settings.hq_kafka_bootstrap_servers and settings.hq_kafka_password):
-            raise ValueError("set CRM_HQ_KAFKA_BOOTSTRAP_SERVERS and CRM_HQ_KAFKA_PASSWORD")
+        if not (settings.hq_kafka_bootstrap_servers and settings.hq_kafka_password_file):
+            raise ValueError("set CRM_HQ_KAFKA_BOOTSTRAP_SERVERS and CRM_HQ_KAFKA_PASSWORD_FILE")
         self._settings = settings
         self._dealer = dealer
         self._hq_ends: dict[str, int] = {}
 
     def _hq_client(self) -> dict[str, Any]:
+        """HQ's listener for dealers, as the dealer's principal (what its MirrorMaker uses)."""
         settings = self._settings
-        assert settings.hq_kafka_password is not None
-        context: ssl.SSLContext = create_ssl_context(cafile=settings.hq_kafka_ca_file)
-        return {
-            "bootstrap_servers": settings.hq_kafka_bootstrap_servers,
-            "security_protocol": "SASL_SSL",
-            "sasl_mechanism": "SCRAM-SHA-512",
-            "sasl_plain_username": self._dealer,
-            "sasl_plain_password": settings.hq_kafka_password.get_secret_value(),
-            "ssl_context": context,
-            "request_timeout_ms": 5000,
-        }
+        assert settings.hq_kafka_password_file is not None  # checked in __init__
+        password = Path(settings.hq_kafka_password_file).read_text().strip()
+        hq = settings.model_copy(
+            update={
+                "kafka_bootstrap_servers": settings.hq_kafka_bootstrap_servers,
+                "kafka_security_protocol": "SASL_SSL",
+                "kafka_sasl_mechanism": "SCRAM-SHA-512",
+                "kafka_sasl_username": self._dealer,
+                "kafka_sasl_password": SecretStr(password),
+                "kafka_ssl_cafile": settings.hq_kafka_ca_file,
+            }
+        )
+        return {**kafka_client_options(hq), "request_timeout_ms": 5000}
 
     async def run(self, stop: asyncio.Event, interval: float = 5.0) -> None:
         while not stop.is_set():
@@ -307,7 +312,7 @@ class LagMonitor:
     async def measure(self) -> dict[str, int]:
         dealer, topics = self._dealer, all_topics()
         local = await end_offsets(
-            {"bootstrap_servers": self._settings.kafka_bootstrap_servers},
+            kafka_client_options(self._settings),
             [self._settings.topic(f"{UPLINK_PREFIX}{t}") for t in topics]
             + [dealer_downlink_topic(dealer, t) for t in topics],
         )
