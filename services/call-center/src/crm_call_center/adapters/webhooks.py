@@ -76,7 +76,7 @@ class CallWebhook(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    call_id: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._:\-]+$")
+    call_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:\-]+$")
     type: WebhookType
     at: AwareDatetime = Field(description="When it happened at the contact center (with time zone)")
     direction: Literal["inbound", "outbound"]

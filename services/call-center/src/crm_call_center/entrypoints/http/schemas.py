@@ -4,9 +4,10 @@ token, never from a body: every request model forbids unknown fields."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 
 class _Request(BaseModel):
@@ -124,7 +125,9 @@ class AgentCreate(_Request):
     user_id: str = Field(min_length=1, max_length=64, description="The user (identity) it is")
     display_name: str = Field(min_length=1, max_length=200)
     extension: str = Field(pattern=r"^\d{2,6}$", description="The phone extension on the PBX")
-    skills: list[str] = Field(default_factory=list, max_length=20, examples=[["renewal", "en"]])
+    skills: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
+        default_factory=list, max_length=20, examples=[["renewal", "en"]]
+    )
     queue_ids: list[UUID] = Field(default_factory=list, max_length=20)
 
 
