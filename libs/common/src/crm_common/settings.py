@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # gRPC server of the api process (same host as HTTP); 0 means the service's default port.
     grpc_port: int = Field(default=0, ge=0, le=65535)
+    # Leads' gRPC customer directory (host:port), asked by the service desk for a phone's
+    # customer file.
+    leads_grpc_target: str = "127.0.0.1:50052"
 
     # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"

@@ -1,12 +1,12 @@
 """PostgreSQL row-level security: the second line behind the shared policy.
 
-The business tables of leads, opportunities and kpi admit a row only when its ``tenant`` is
-one the connection acts for (``crm.tenants``, a comma-separated list) or when it runs system
-work across tenants (``crm.all_tenants = on``). Both are declared here, on every connection
-taken from a service's pool, from a context variable: the API sets it from the caller's token,
-consumers from their events' envelopes, scheduled jobs and migrations explicitly. A connection
-taken with nothing declared sees no rows and can write none (fail closed), so a query that
-forgot the policy still cannot cross tenants.
+The business tables of leads, opportunities, service-desk and kpi admit a row only when its
+``tenant`` is one the connection acts for (``crm.tenants``, a comma-separated list) or when it
+runs system work across tenants (``crm.all_tenants = on``). Both are declared here, on every
+connection taken from a service's pool, from a context variable: the API sets it from the
+caller's token, consumers from their events' envelopes, scheduled jobs and migrations
+explicitly. A connection taken with nothing declared sees no rows and can write none (fail
+closed), so a query that forgot the policy still cannot cross tenants.
 """
 
 from __future__ import annotations

@@ -7,7 +7,13 @@ from sqlalchemy import ColumnElement, and_, func, select
 
 from crm_common.auth.principal import Principal
 from crm_common.db.tables import sharing_levels
-from crm_common.policy.sharing import ALL_ORGS, DEFAULT_LEVELS, DataType, Direction, SharingLevel
+from crm_common.policy.sharing import (
+    ALL_ORGS,
+    DataType,
+    Direction,
+    SharingLevel,
+    default_level,
+)
 from crm_common.policy.visibility import Column
 
 _DIRECTION = Direction.DEALER_TO_PARTNER
@@ -40,7 +46,7 @@ def partner_level(
         agreed(dealer_id, ALL_ORGS),
         agreed(ALL_ORGS, partner_id),
         agreed(ALL_ORGS, ALL_ORGS),
-        DEFAULT_LEVELS[_DIRECTION].value,
+        default_level(_DIRECTION, data_type).value,
     )
 
 

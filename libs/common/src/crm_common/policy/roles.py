@@ -55,6 +55,10 @@ ROLES: dict[str, Role] = {
             "pipeline.manage",
             "catalog.publish",
             "target.manage",
+            "ticket.read",
+            "ticket.manage",
+            "ticket.assign",
+            "service.configure",
         ),
         _role(
             "hq_analyst",
@@ -63,6 +67,7 @@ ROLES: dict[str, Role] = {
             "kpi.define",
             "lead.read",
             "opportunity.read",
+            "ticket.read",
         ),
         _role(
             "region_manager",
@@ -79,6 +84,8 @@ ROLES: dict[str, Role] = {
             "campaign.manage",
             "opportunity.read",
             "target.manage",
+            "ticket.read",
+            "service.configure",
         ),
         _role(
             "dealer_admin",
@@ -107,6 +114,10 @@ ROLES: dict[str, Role] = {
             "commission.manage",
             "commission.issue",
             "target.manage",
+            "ticket.read",
+            "ticket.manage",
+            "ticket.assign",
+            "service.configure",
             dealer_level=True,
         ),
         _role(
@@ -135,6 +146,7 @@ ROLES: dict[str, Role] = {
             "commission.manage",
             "commission.approve",
             "target.manage",
+            "ticket.read",
             dealer_level=True,
         ),
         _role(
@@ -152,7 +164,13 @@ ROLES: dict[str, Role] = {
             "order.manage",
             dealer_level=True,
         ),
-        _role("service_advisor", DataScope.DEALER, "ticket.manage", dealer_level=True),
+        _role(
+            "service_advisor",
+            DataScope.DEALER,
+            "ticket.read",
+            "ticket.manage",
+            dealer_level=True,
+        ),
         _role(
             "renewal_specialist",
             DataScope.OWN,
@@ -167,6 +185,7 @@ ROLES: dict[str, Role] = {
             "call.read",
             "call.make",
             "call.route",
+            "ticket.read",
             "ticket.manage",
         ),
         _role(
@@ -177,7 +196,9 @@ ROLES: dict[str, Role] = {
             "call.manage",
             "call.route",
             "call.review",
+            "ticket.read",
             "ticket.manage",
+            "ticket.assign",
             "kpi.read",
         ),
         _role("partner_user", DataScope.OWN, "partner.read", "partner.update"),

@@ -41,6 +41,8 @@ class DataType(StrEnum):
     QUOTE = "quote"
     ORDER = "order"
     TICKET = "ticket"
+    COMPLAINT = "complaint"
+    """A complaint ticket (投诉): shared apart from other tickets, see ``DEFAULT_LEVELS``."""
     CALL = "call"
     KPI = "kpi"
 
@@ -53,3 +55,14 @@ DEFAULT_LEVELS: dict[Direction, SharingLevel] = {
     Direction.DEALER_TO_PARTNER: SharingLevel.MASKED,
     Direction.OEM_TO_PARTNER: SharingLevel.MASKED,
 }
+# Data types whose default differs from their direction's: the OEM's service quality team
+# sees complaints against its dealers as records, personal data masked, unless a dealer's
+# agreement says otherwise.
+DEFAULT_LEVEL_EXCEPTIONS: dict[tuple[Direction, DataType], SharingLevel] = {
+    (Direction.DEALER_TO_OEM, DataType.COMPLAINT): SharingLevel.MASKED,
+}
+
+
+def default_level(direction: Direction, data_type: DataType) -> SharingLevel:
+    """The level where no agreement names the data type and direction."""
+    return DEFAULT_LEVEL_EXCEPTIONS.get((direction, data_type), DEFAULT_LEVELS[direction])

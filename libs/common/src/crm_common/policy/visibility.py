@@ -23,7 +23,13 @@ from sqlalchemy.sql.elements import ColumnClause
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.db.tables import org_directory, sharing_levels
-from crm_common.policy.sharing import ALL_ORGS, DEFAULT_LEVELS, DataType, Direction, SharingLevel
+from crm_common.policy.sharing import (
+    ALL_ORGS,
+    DataType,
+    Direction,
+    SharingLevel,
+    default_level,
+)
 
 Column = ColumnElement[str] | ColumnClause[str]
 
@@ -57,7 +63,9 @@ def shared_level(
             .scalar_subquery()
         )
 
-    return func.coalesce(agreed(dealer_id), agreed(ALL_ORGS), DEFAULT_LEVELS[direction].value)
+    return func.coalesce(
+        agreed(dealer_id), agreed(ALL_ORGS), default_level(direction, data_type).value
+    )
 
 
 def visible_to(
