@@ -1,5 +1,6 @@
-"""Every table holding a tenant's rows in leads, opportunities, kpi and call-center has
-row-level security forced with the shared tenant policy: a table added without it fails here."""
+"""Every table holding a tenant's rows in leads, opportunities, service-desk, kpi, call-center
+and notifications has row-level security forced with the shared tenant policy: a table added
+without it fails here."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ from crm_common.testing.services import migrated_database
 from .test_migrations_match_tables import declared_tables
 
 pytestmark = pytest.mark.integration
-ISOLATED_SERVICES = ["leads", "opportunities", "kpi", "call-center", "notifications"]
+ISOLATED_SERVICES = [
+    "leads",
+    "opportunities",
+    "service-desk",
+    "kpi",
+    "call-center",
+    "notifications",
+]
 
 
 @pytest.mark.parametrize("service", ISOLATED_SERVICES)

@@ -1,5 +1,5 @@
-"""The spine as real processes: identity (JWKS), leads, opportunities, kpi and the call
-center, each api + worker."""
+"""The spine as real processes: identity (JWKS), leads, opportunities, service-desk, kpi and
+the call center, each api + worker."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import ServiceProcess, free_port, run_command
 
 ISSUER, AUDIENCE = "crm-identity", "crm"
-SERVICES = ("identity", "leads", "opportunities", "kpi", "call-center")
+SERVICES = ("identity", "leads", "opportunities", "service-desk", "kpi", "call-center")
 CTI_WEBHOOK_SECRET = "e2e-cti-webhook-secret"
 """The spine's call center takes the demo tenant's calls as a cloud contact center's webhooks
 signed with this (the hotline's: a call nobody claims belongs to HQ)."""
@@ -81,6 +81,7 @@ async def spine(
     )
     await ensure_topics(settings.kafka_bootstrap_servers, platform_topics(settings))
     ports = {name: free_port() for name in SERVICES}
+    grpc_ports = {name: free_port() for name in SERVICES}
     urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     common_env = {
         "CRM_ENV": "test",
@@ -101,6 +102,7 @@ async def spine(
         "CRM_CTI_SETTLE_SECONDS": "0.5",
         # Every test client shares one address: the campaign's own limit is the one reached.
         "CRM_CAMPAIGN_FORM_CLIENT_RATE_LIMIT_PER_MINUTE": str(2 * CAMPAIGN_FORM_LIMIT),
+        "CRM_LEADS_GRPC_TARGET": f"127.0.0.1:{grpc_ports['leads']}",
     }
     processes: dict[str, ServiceProcess] = {}
     for name in SERVICES:
@@ -110,7 +112,7 @@ async def spine(
             "CRM_SERVICE_NAME": name,
             "CRM_DATABASE_URL": databases.url(name),
             "CRM_HTTP_PORT": str(ports[name]),
-            "CRM_GRPC_PORT": str(free_port()),
+            "CRM_GRPC_PORT": str(grpc_ports[name]),
             "CRM_WORKER_METRICS_PORT": str(free_port()),
         }
         run_command(name, "migrate", env, log_dir)

@@ -35,6 +35,8 @@ CALLERS = {
     # A dealer no journey test uses: the fuzz defines pipelines and opens opportunities there.
     "opportunities": ("dealer-tj-01", {"sales_manager"}, DataScope.DEALER),
     "call-center": ("demo-hq", {"call_center_supervisor"}, DataScope.SUBTREE),
+    # A dealer admin opens, works, reassigns tickets and configures the dealer's service desk.
+    "service-desk": ("dealer-tj-01", {"dealer_admin"}, DataScope.DEALER),
 }
 
 
@@ -64,6 +66,7 @@ leads_schema = _schema("leads")
 kpi_schema = _schema("kpi")
 opportunities_schema = _schema("opportunities")
 call_center_schema = _schema("call-center")
+service_desk_schema = _schema("service-desk")
 
 
 @identity_schema.parametrize()
@@ -100,3 +103,9 @@ def test_call_center_api(case: schemathesis.Case, spine: Spine) -> None:
     if case.path in STREAMS:
         pytest.skip("a push stream never ends; tests/integration reads it")
     _call(spine, "call-center", case)
+
+
+@service_desk_schema.parametrize()
+@FUZZ
+def test_service_desk_api(case: schemathesis.Case, spine: Spine) -> None:
+    _call(spine, "service-desk", case)

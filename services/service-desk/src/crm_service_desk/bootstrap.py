@@ -1,20 +1,62 @@
-"""The one place that wires the service-desk service (a shell until its feature issue lands)."""
+"""The one place that wires the service-desk service."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.contracts.events.service_desk import v1 as service_desk_v1
 from crm_common.runtime.http import create_http_app
-from crm_common.runtime.service import ServiceDefinition
+from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
+from crm_service_desk.adapters.customer_directory import GrpcCustomerDirectory
+from crm_service_desk.application.configuration import CategoryExists
+from crm_service_desk.application.escalations import sweep_escalations
+from crm_service_desk.application.ports import CustomerDirectoryUnavailable
+from crm_service_desk.application.tickets import TicketNotFound
+from crm_service_desk.domain.tickets import TicketConflict
+from crm_service_desk.entrypoints.consumers import subscriptions
+from crm_service_desk.entrypoints.http import configuration, tickets
 
-DESCRIPTION = "Service desk: tickets, SLAs, escalation, feedback, surveys, care rules."
+DESCRIPTION = (
+    "Service desk: tickets (service requests, complaints, feedback, inquiries) with SLAs in "
+    "business hours and an escalation ladder."
+)
+
+ESCALATION_SWEEP_SECONDS = 30.0
+"""How often the worker applies due escalation steps (a step is late by at most this)."""
+
+ERROR_STATUSES: dict[type[Exception], int] = {
+    TicketNotFound: 404,
+    TicketConflict: 409,
+    CategoryExists: 409,
+    CustomerDirectoryUnavailable: 503,
+}
 
 
 def create_api(settings: Settings) -> FastAPI:
-    return create_http_app(settings, title="crm-service-desk", description=DESCRIPTION)
+    async def wire_ports(app: FastAPI) -> None:
+        app.state.customer_directory = GrpcCustomerDirectory(settings.leads_grpc_target)
+
+    return create_http_app(
+        settings,
+        title="crm-service-desk",
+        description=DESCRIPTION,
+        routers=[tickets.router, configuration.router],
+        error_statuses=ERROR_STATUSES,
+        on_startup=[wire_ports],
+    )
+
+
+async def run_escalation_sweep(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession]
+) -> int:
+    return await sweep_escalations(
+        sessions, now=datetime.now(UTC), timezone=settings.business_timezone
+    )
 
 
 DEFINITION = ServiceDefinition(
@@ -24,4 +66,7 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9104,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
+    publishes=service_desk_v1.ALL,
+    subscriptions=subscriptions,
+    scheduled=[ScheduledJob("escalation-sweep", ESCALATION_SWEEP_SECONDS, run_escalation_sweep)],
 )

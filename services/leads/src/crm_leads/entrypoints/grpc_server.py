@@ -16,9 +16,10 @@ from crm_common.settings import Settings
 from crm_leads.domain.lead import InvalidPhoneNumber
 from crm_leads.views import customer_directory as directory_view
 
-# Any one of the functions opens the method: the lead's people, and agents who phone customers.
+# Any one of the functions opens the method: the lead's people, agents who phone customers,
+# and the service desk opening a ticket for a customer (answered as the caller may see it).
 FUNCTIONS = {
-    "/crm.leads.v1.CustomerDirectory/LookupByPhone": ("lead.read", "call.make"),
+    "/crm.leads.v1.CustomerDirectory/LookupByPhone": ("lead.read", "call.make", "ticket.manage"),
 }
 
 
