@@ -41,6 +41,9 @@ PUBLIC = {
     "GET /.well-known/openid-configuration",
     "POST /auth/token",
     "POST /auth/refresh",
+    # The survey's public form: the one-time link's token in the URL is the key.
+    "GET /public/surveys/{token}",
+    "POST /public/surveys/{token}/answers",
 }
 # Authenticated by their own key instead of a bearer token: a campaign's public web form. A
 # missing or wrong key answers 401 like a missing token (checked below with the others).
@@ -176,6 +179,16 @@ NEEDS: dict[str, str | None] = {
     "service-desk PUT /business-calendar": "service.configure",
     "service-desk GET /escalation-ladder": "ticket.read",
     "service-desk PUT /escalation-ladder": "service.configure",
+    "service-desk PUT /customer-profiles/{customer_id}": "ticket.manage",
+    "service-desk PUT /vehicles/{vin}": "ticket.manage",
+    "service-desk GET /survey-designs": "ticket.read",
+    "service-desk POST /survey-designs": "service.configure",
+    "service-desk POST /survey-designs/{design_key}/versions": "service.configure",
+    "service-desk GET /survey-rules": "ticket.read",
+    "service-desk PUT /survey-rules/{trigger}": "service.configure",
+    "service-desk GET /surveys": "ticket.read",
+    "service-desk GET /surveys/analysis": "ticket.read",
+    "service-desk POST /surveys/{survey_id}/answers": "ticket.manage",
     "kpi GET /kpi/leads/daily": "kpi.read",
     "kpi GET /kpi/sales/daily": "kpi.read",
     "kpi GET /kpi/leaderboards": "kpi.read",
@@ -268,10 +281,18 @@ def concrete(path: str) -> str:
         "{task_id}",
         "{notification_id}",
         "{ticket_id}",
+        "{design_key}",
+        "{survey_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     path = path.replace("{connector}", "cloud-cc")
-    return path.replace("{month}", "2026-11").replace("{code}", "price_retention")
+    return (
+        path.replace("{month}", "2026-11")
+        .replace("{code}", "price_retention")
+        .replace("{trigger}", "vehicle_delivered")
+        .replace("{vin}", "LSVAU2180N2183295")
+        .replace("{token}", "a" * 32)
+    )
 
 
 def test_every_operation_is_declared() -> None:

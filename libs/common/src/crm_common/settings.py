@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     # Leads' gRPC customer directory (host:port), asked by the service desk for a phone's
     # customer file.
     leads_grpc_target: str = "127.0.0.1:50052"
+    # Where customers open a survey's one-time link (the service desk's public form).
+    survey_link_base_url: str = "http://127.0.0.1:8004"
 
     # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"

@@ -14,16 +14,19 @@ from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
 from crm_service_desk.adapters.customer_directory import GrpcCustomerDirectory
 from crm_service_desk.application.configuration import CategoryExists
+from crm_service_desk.application.customers import NotInThisBook
 from crm_service_desk.application.escalations import sweep_escalations
 from crm_service_desk.application.ports import CustomerDirectoryUnavailable
+from crm_service_desk.application.surveys import SurveyNotFound
 from crm_service_desk.application.tickets import TicketNotFound
+from crm_service_desk.domain.surveys import SurveyClosed
 from crm_service_desk.domain.tickets import TicketConflict
 from crm_service_desk.entrypoints.consumers import subscriptions
-from crm_service_desk.entrypoints.http import configuration, tickets
+from crm_service_desk.entrypoints.http import configuration, customers, surveys, tickets
 
 DESCRIPTION = (
     "Service desk: tickets (service requests, complaints, feedback, inquiries) with SLAs in "
-    "business hours and an escalation ladder."
+    "business hours and an escalation ladder; surveys (NPS, CSI) with a public answer form."
 )
 
 ESCALATION_SWEEP_SECONDS = 30.0
@@ -34,6 +37,9 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     TicketConflict: 409,
     CategoryExists: 409,
     CustomerDirectoryUnavailable: 503,
+    SurveyNotFound: 404,
+    SurveyClosed: 409,
+    NotInThisBook: 404,
 }
 
 
@@ -45,7 +51,13 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title="crm-service-desk",
         description=DESCRIPTION,
-        routers=[tickets.router, configuration.router],
+        routers=[
+            tickets.router,
+            configuration.router,
+            surveys.router,
+            surveys.public,
+            customers.router,
+        ],
         error_statuses=ERROR_STATUSES,
         on_startup=[wire_ports],
     )

@@ -37,6 +37,12 @@ ORG = [
     ("dealer-b", "/hq/east/", "dealer-b"),
 ]
 TABLES = (
+    "notifications",
+    "survey_responses",
+    "survey_rules",
+    "survey_designs",
+    "customer_profiles",
+    "vehicles",
     "ticket_watchers",
     "ticket_history",
     "ticket_entries",

@@ -94,3 +94,8 @@ def changeable_tickets(principal: Principal) -> ColumnElement[bool]:
             union_all(select(literal(principal.org_node, String)), nodes)
         )
     return and_(same_tenant, or_(mine, raised_to_me(principal)))
+
+
+def any_ticket(tenant: str) -> ColumnElement[bool]:
+    """System work on a tenant's tickets (a consumer acting on its own event)."""
+    return tickets.c.tenant == tenant

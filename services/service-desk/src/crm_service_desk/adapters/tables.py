@@ -7,13 +7,17 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     Interval,
+    LargeBinary,
     MetaData,
+    Numeric,
     Sequence,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -209,4 +213,136 @@ ticket_history = Table(
     Column("rule", String(60)),
     Column("detail", JSONB, nullable=False),
     Index("ix_ticket_history_ticket", "ticket_id", "id"),
+)
+
+# The after-sales file of a customer (contact, birthday, ToC/ToB, insurance): what surveys and
+# care rules reach them with. Keyed by leads' customer id.
+customer_profiles = Table(
+    "customer_profiles",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("customer_id", UUID(as_uuid=True), primary_key=True),
+    Column("owner_org", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("phone", String(20)),
+    Column("email", String(254)),
+    Column("birthday", Date),
+    Column("segment", String(3), nullable=False),
+    Column("company", String(200)),
+    Column("insurance_expires_on", Date),
+    Column("value_tier", String(20)),
+    Column("value_changed_on", Date),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_customer_profiles_book", "tenant", "owner_org"),
+)
+
+# Vehicles in after-sales: delivered (opportunities' VehicleDelivered) or registered by a
+# dealer; the last service and mileage drive the maintenance-due care rule.
+vehicles = Table(
+    "vehicles",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("vin", String(17), primary_key=True),
+    Column("owner_org", String(64), nullable=False),
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("model", String(100)),
+    Column("order_id", UUID(as_uuid=True)),
+    Column("delivered_on", Date),
+    Column("last_service_on", Date),
+    Column("mileage_km", Integer),
+    Column("mileage_on", Date),
+    Index("ix_vehicles_customer", "tenant", "customer_id"),
+    Index("ix_vehicles_book", "tenant", "owner_org"),
+)
+
+# Survey designs, versioned: a design key's versions share the key; a new version never
+# changes the answers given to an older one.
+survey_designs = Table(
+    "survey_designs",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("design_key", UUID(as_uuid=True), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("questions", JSONB, nullable=False),
+    Column("low_nps_at_most", Integer, nullable=False),
+    Column("low_csi_below", Numeric(5, 2), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ux_survey_designs_version", "design_key", "version", unique=True),
+)
+
+# Which design a node sends on which trigger, by which channel; who owns the complaint a low
+# score opens.
+survey_rules = Table(
+    "survey_rules",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("owner_org", String(64), primary_key=True),
+    Column("trigger", String(20), primary_key=True),
+    Column("design_key", UUID(as_uuid=True), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("link_days", Integer, nullable=False),
+    Column("complaint_owner", String(64)),
+)
+
+# One survey sent to one customer, and its answer.
+survey_responses = Table(
+    "survey_responses",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("design_id", UUID(as_uuid=True), ForeignKey("survey_designs.id"), nullable=False),
+    Column("trigger", String(20), nullable=False),
+    Column("channel", String(10), nullable=False),
+    # What triggered it, so one event sends one survey (redelivery, replays).
+    Column("source", String(80), nullable=False),
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("customer_name", String(200)),
+    Column("phone", String(20)),
+    Column("email", String(254)),
+    Column("vin", String(17)),
+    Column("ticket_id", UUID(as_uuid=True)),
+    Column("complaint_owner", String(64)),
+    Column("token_digest", LargeBinary(32)),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("answered_at", DateTime(timezone=True)),
+    Column("answers", JSONB),
+    Column("nps", SmallInteger),
+    Column("csi", Numeric(5, 2)),
+    Column("low_score", Boolean),
+    Column("complaint_ticket_id", UUID(as_uuid=True)),
+    Index("ux_survey_responses_source", "tenant", "source", unique=True),
+    Index("ux_survey_responses_token", "token_digest", unique=True),
+    Index("ix_survey_responses_book_answered", "tenant", "owner_org", "answered_at"),
+)
+
+# Messages to customers (SMS, e-mail) waiting for the notifier: written in the transaction
+# that decided to send them, sent by the worker after commit. One per reference and channel.
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("recipient", String(254), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("reference", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True)),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    Column("last_error", Text),
+    Index("ux_notifications_reference", "reference", "channel", unique=True),
+    Index(
+        "ix_notifications_pending",
+        "next_attempt_at",
+        postgresql_where=text("sent_at IS NULL"),
+    ),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from crm_common.auth import Principal
@@ -109,64 +110,99 @@ async def open_new_ticket(
     if name is None and match is not None and match.name_in_full:
         name = match.name
     async with uow:
-        session = uow.session
-        book = await repository.book_of(session, actor.tenant, actor.org_node)
-        chain = await repository.org_chain(session, actor.tenant, book)
-        category_id, category_code, priority = None, None, command.priority
-        if command.category is not None:
-            path = await repository.category_path(session, actor.tenant, chain, command.category)
-            if not path:
-                raise InvalidInput("category", f"unknown category {command.category!r}")
-            category_id, category_code = path[0]["id"], path[0]["code"]
-            priority = priority or Priority(path[0]["default_priority"])
-        priority = priority or Priority.NORMAL
+        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
         owner, team = actor.user_id, actor.org_node
         if command.assignee is not None and command.assignee != actor.user_id:
             assignee_team = await repository.staff_member(
-                session, actor.tenant, command.assignee, book
+                uow.session, actor.tenant, command.assignee, book
             )
             if assignee_team is None:
                 raise InvalidInput("assignee", "no such active user in this book")
             owner, team = command.assignee, assignee_team
-        policies = await repository.sla_policies_of(session, actor.tenant, chain)
-        targets = targets_for(
-            policies,
-            category_path=[] if category_id is None else [r["id"] for r in path],
-            priority=priority,
-            org_chain=chain,
-        )
-        rules = await book_rules(uow, actor.tenant, book, timezone)
-        ticket = open_ticket(
+        return await open_in(
+            uow,
+            command,
             tenant=actor.tenant,
-            owner_org=book,
-            number=await repository.next_number(session),
-            kind=command.kind,
-            channel=command.channel,
-            category_id=category_id,
-            priority=priority,
-            subject=command.subject,
-            description=command.description,
-            customer=Customer(None if match is None else match.customer_id, name, phone),
-            vehicle=Vehicle(vin, command.vehicle_model),
-            links=Links(
-                lead_id=command.links.lead_id or (None if match is None else match.lead_id),
-                opportunity_id=command.links.opportunity_id,
-                order_id=command.links.order_id,
-                call_id=command.links.call_id,
-            ),
-            created_by=actor.user_id,
-            owner_user=owner,
+            book=book,
+            opened_by=actor.user_id,
+            owner=owner,
             owner_team=team,
-            targets=targets,
-            calendar=rules.calendar,
+            customer=Customer(None if match is None else match.customer_id, name, phone),
+            vin=vin,
+            lead_id=None if match is None else match.lead_id,
             now=now,
+            timezone=timezone,
         )
-        ticket.next_escalation_at = next_escalation_at(ticket, rules.ladder, rules.calendar)
-        await repository.add_ticket(session, ticket)
-        await repository.add_history(
-            session, ticket, actor=actor.user_id, action="opened", at=now, detail={"owner": owner}
-        )
-        await _publish(uow, ticket, actor, _opened(ticket, category_code))
+
+
+async def open_in(
+    uow: UnitOfWork,
+    command: OpenTicket,
+    *,
+    tenant: str,
+    book: str,
+    opened_by: str,
+    owner: str | None,
+    owner_team: str | None,
+    customer: Customer,
+    vin: str | None,
+    lead_id: UUID | None,
+    now: datetime,
+    timezone: str,
+    survey_response_id: UUID | None = None,
+) -> Ticket:
+    """Opens a ticket inside the caller's transaction (a command's, or a consumer's): the
+    book's category, SLA targets, calendar and ladder apply; ``TicketOpened`` is published."""
+    session = uow.session
+    chain = await repository.org_chain(session, tenant, book)
+    category_id, category_code, priority = None, None, command.priority
+    path: list[Any] = []
+    if command.category is not None:
+        path = await repository.category_path(session, tenant, chain, command.category)
+        if not path:
+            raise InvalidInput("category", f"unknown category {command.category!r}")
+        category_id, category_code = path[0]["id"], path[0]["code"]
+        priority = priority or Priority(path[0]["default_priority"])
+    priority = priority or Priority.NORMAL
+    policies = await repository.sla_policies_of(session, tenant, chain)
+    targets = targets_for(
+        policies, category_path=[r["id"] for r in path], priority=priority, org_chain=chain
+    )
+    rules = await book_rules(uow, tenant, book, timezone)
+    ticket = open_ticket(
+        tenant=tenant,
+        owner_org=book,
+        number=await repository.next_number(session),
+        kind=command.kind,
+        channel=command.channel,
+        category_id=category_id,
+        priority=priority,
+        subject=command.subject,
+        description=command.description,
+        customer=customer,
+        vehicle=Vehicle(vin, command.vehicle_model),
+        links=Links(
+            lead_id=command.links.lead_id or lead_id,
+            opportunity_id=command.links.opportunity_id,
+            order_id=command.links.order_id,
+            call_id=command.links.call_id,
+        ),
+        created_by=opened_by,
+        owner_user=owner,
+        owner_team=owner_team,
+        targets=targets,
+        calendar=rules.calendar,
+        now=now,
+    )
+    ticket.survey_response_id = survey_response_id
+    ticket.next_escalation_at = next_escalation_at(ticket, rules.ladder, rules.calendar)
+    await repository.add_ticket(session, ticket)
+    await repository.add_history(
+        session, ticket, actor=opened_by, action="opened", at=now, detail={"owner": owner}
+    )
+    await uow.publish_about(
+        [_opened(ticket, category_code)], tenant=tenant, owner_org=book, actor=opened_by
+    )
     return ticket
 
 

@@ -9,7 +9,9 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from crm_service_desk.domain.care import Segment
 from crm_service_desk.domain.escalation import Action, Target
+from crm_service_desk.domain.surveys import QuestionKind, SurveyChannel, Trigger
 from crm_service_desk.domain.tickets import Channel, EntryKind, Priority, TicketKind, WaitingFor
 
 
@@ -252,3 +254,132 @@ class EscalationLadder(_Request):
     team_lead: str | None = Field(
         default=None, max_length=64, description="Who a reassign_team_lead step hands over to"
     )
+
+
+class QuestionIn(_Request):
+    code: str = Field(min_length=1, max_length=40, pattern=r"^[a-z0-9_]+$")
+    kind: QuestionKind
+    text: str = Field(min_length=1, max_length=500)
+    options: list[str] = Field(default_factory=list, max_length=20)
+    scale_max: int = Field(default=5, description="CSI scale: 5, 7 or 10")
+    weight: float = Field(default=1.0, gt=0, le=100, allow_inf_nan=False)
+    required: bool = True
+
+
+class DesignCreate(_Request):
+    """A survey design (NPS 0-10, CSI scales, single/multiple choice, free text)."""
+
+    name: str = Field(min_length=1, max_length=200, examples=["交车满意度 Delivery survey"])
+    questions: list[QuestionIn] = Field(min_length=1, max_length=50)
+    low_nps_at_most: int = Field(default=6, ge=0, le=10)
+    low_csi_below: float = Field(default=60.0, ge=0, le=100, allow_inf_nan=False)
+
+
+class DesignCreated(BaseModel):
+    id: UUID
+    design_key: UUID = Field(description="Shared by the design's versions")
+    version: int
+
+
+class DesignPublic(BaseModel):
+    id: UUID
+    design_key: UUID
+    version: int
+    owner_org: str
+    name: str
+    questions: list[dict[str, object]]
+    low_nps_at_most: int
+    low_csi_below: float
+
+
+class SurveyRuleIn(_Request):
+    design_key: UUID
+    channel: SurveyChannel = SurveyChannel.LINK
+    link_days: int = Field(default=14, ge=1, le=90, description="Days the one-time link works")
+    complaint_owner: str | None = Field(
+        default=None, max_length=64, description="Who owns the complaint a low score opens"
+    )
+
+
+class SurveyRulePublic(BaseModel):
+    owner_org: str
+    trigger: Trigger
+    design_key: UUID
+    channel: SurveyChannel
+    link_days: int
+    complaint_owner: str | None
+
+
+class SurveyAnswers(_Request):
+    """Answers by question code: NPS and CSI as whole numbers, a choice as its option, several
+    choices as a list of options, free text as text."""
+
+    answers: dict[str, int | str | list[str]] = Field(max_length=50)
+
+
+class AnswerRecorded(BaseModel):
+    low_score: bool = Field(description="A complaint was opened for the customer")
+
+
+class SurveyPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    design_id: UUID
+    trigger: str
+    channel: str
+    customer_id: UUID | None
+    vin: str | None
+    ticket_id: UUID | None
+    requested_at: datetime
+    expires_at: datetime
+    answered_at: datetime | None
+    nps: int | None
+    csi: float | None
+    low_score: bool | None
+    complaint_ticket_id: UUID | None
+
+
+class PublicForm(BaseModel):
+    name: str
+    questions: list[dict[str, object]]
+    expires_at: datetime
+
+
+class SurveyGroup(BaseModel):
+    group: str
+    sent: int
+    answered: int
+    response_rate: float = Field(description="% of the surveys sent that were answered")
+    nps: float | None = Field(description="% promoters (9-10) - % detractors (0-6)")
+    csi: float | None = Field(description="Mean CSI index, 0-100")
+    low_scores: int
+    questions: dict[str, dict[str, int]] = Field(description="Answers per option or score")
+
+
+class ProfileIn(_Request):
+    name: str = Field(min_length=1, max_length=200)
+    segment: Segment = Field(description="toc: a private customer; tob: a business")
+    phone: str | None = Field(default=None, min_length=5, max_length=32)
+    email: str | None = Field(default=None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    birthday: date | None = None
+    company: str | None = Field(default=None, max_length=200)
+    insurance_expires_on: date | None = None
+    value_tier: str | None = Field(default=None, max_length=20, examples=["gold"])
+
+
+class ProfileSaved(BaseModel):
+    customer_id: UUID
+    owner_org: str
+
+
+class VehicleIn(_Request):
+    customer_id: UUID | None = None
+    model: str | None = Field(default=None, max_length=100)
+    delivered_on: date | None = None
+    last_service_on: date | None = None
+    mileage_km: int | None = Field(default=None, ge=0, le=2_000_000)
+
+
+class VehicleSaved(BaseModel):
+    vin: str
+    owner_org: str

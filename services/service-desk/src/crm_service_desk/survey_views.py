@@ -1,0 +1,172 @@
+"""Read side of surveys: designs and rules that apply to the caller's book, the surveys the
+caller may see, and the analysis — NPS, CSI, response rate, per question — per dealer,
+region or month, scoped by the shared policy at the figures (``aggregate``) level."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, Literal
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import RowMapping, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.db.tables import org_directory
+from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_service_desk.adapters import repository
+from crm_service_desk.adapters.tables import survey_designs, survey_responses, survey_rules
+from crm_service_desk.domain.surveys import csi_index, net_promoter_score
+
+Per = Literal["dealer", "region", "month", "total"]
+
+
+async def designs_for(
+    sessions: async_sessionmaker[AsyncSession], principal: Principal
+) -> Sequence[RowMapping]:
+    """Every version of the designs of the caller's node and the nodes above it."""
+    d = survey_designs
+    async with sessions() as session:
+        book = await repository.book_of(session, principal.tenant, principal.org_node)
+        chain = await repository.org_chain(session, principal.tenant, book)
+        query = (
+            select(d)
+            .where(d.c.tenant == principal.tenant, d.c.owner_org.in_(chain))
+            .order_by(d.c.name, d.c.design_key, d.c.version)
+        )
+        return (await session.execute(query)).mappings().all()
+
+
+async def rules_for(
+    sessions: async_sessionmaker[AsyncSession], principal: Principal
+) -> Sequence[RowMapping]:
+    r = survey_rules
+    async with sessions() as session:
+        book = await repository.book_of(session, principal.tenant, principal.org_node)
+        chain = await repository.org_chain(session, principal.tenant, book)
+        query = (
+            select(r)
+            .where(r.c.tenant == principal.tenant, r.c.owner_org.in_(chain))
+            .order_by(r.c.trigger, r.c.owner_org)
+        )
+        return (await session.execute(query)).mappings().all()
+
+
+def _visible(principal: Principal, need: SharingLevel) -> Any:
+    r = survey_responses
+    return visible_to(
+        principal, DataType.TICKET, tenant=r.c.tenant, owner_org=r.c.owner_org, need=need
+    )
+
+
+async def surveys_of(
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    answered: bool | None,
+    limit: int,
+    offset: int,
+) -> Sequence[RowMapping]:
+    r = survey_responses
+    query = select(
+        r.c.id,
+        r.c.owner_org,
+        r.c.design_id,
+        r.c.trigger,
+        r.c.channel,
+        r.c.customer_id,
+        r.c.vin,
+        r.c.ticket_id,
+        r.c.requested_at,
+        r.c.expires_at,
+        r.c.answered_at,
+        r.c.nps,
+        r.c.csi,
+        r.c.low_score,
+        r.c.complaint_ticket_id,
+    ).where(_visible(principal, SharingLevel.MASKED))
+    if answered is not None:
+        query = query.where(r.c.answered_at.is_not(None) if answered else r.c.answered_at.is_(None))
+    query = query.order_by(r.c.requested_at.desc(), r.c.id).limit(limit).offset(offset)
+    async with sessions() as session:
+        return (await session.execute(query)).mappings().all()
+
+
+async def analysis(
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    start: date,
+    end: date,
+    per: Per,
+    design_key: UUID | None,
+    timezone: str,
+) -> list[dict[str, Any]]:
+    """Per group: surveys sent and answered (response rate), NPS, CSI index, low scores, and
+    for each question of the answers the distribution of its answers. Sent in [start, end)."""
+    r, d = survey_responses, survey_designs
+    zone = ZoneInfo(timezone)
+    begin = datetime.combine(start, datetime.min.time(), zone)
+    finish = datetime.combine(end, datetime.min.time(), zone)
+    region = org_directory.alias("dealer_node")
+    query = (
+        select(
+            r.c.owner_org,
+            func.coalesce(region.c.parent_id, r.c.owner_org).label("region"),
+            r.c.requested_at,
+            r.c.answered_at,
+            r.c.nps,
+            r.c.csi,
+            r.c.low_score,
+            r.c.answers,
+        )
+        .select_from(
+            r.join(d, d.c.id == r.c.design_id).outerjoin(
+                region, (region.c.id == r.c.owner_org) & (region.c.tenant == r.c.tenant)
+            )
+        )
+        .where(
+            _visible(principal, SharingLevel.AGGREGATE),
+            r.c.requested_at >= begin,
+            r.c.requested_at < finish,
+        )
+    )
+    if design_key is not None:
+        query = query.where(d.c.design_key == design_key)
+    async with sessions() as session:
+        rows = (await session.execute(query)).mappings().all()
+    groups: dict[str, list[RowMapping]] = defaultdict(list)
+    for row in rows:
+        key = {
+            "dealer": row["owner_org"],
+            "region": row["region"],
+            "month": row["requested_at"].astimezone(zone).strftime("%Y-%m"),
+            "total": "total",
+        }[per]
+        groups[key].append(row)
+    result = []
+    for key in sorted(groups):
+        members = groups[key]
+        answered = [m for m in members if m["answered_at"] is not None]
+        questions: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in answered:
+            for code, value in (m["answers"] or {}).items():
+                for item in value if isinstance(value, list) else [value]:
+                    if not isinstance(item, str) or len(item) <= 40:
+                        questions[code][str(item)] += 1
+        result.append(
+            {
+                "group": key,
+                "sent": len(members),
+                "answered": len(answered),
+                "response_rate": round(len(answered) * 100 / len(members), 2),
+                "nps": net_promoter_score(m["nps"] for m in answered if m["nps"] is not None),
+                "csi": csi_index([float(m["csi"]) for m in answered if m["csi"] is not None]),
+                "low_scores": sum(bool(m["low_score"]) for m in answered),
+                "questions": {code: dict(counts) for code, counts in sorted(questions.items())},
+            }
+        )
+    return result

@@ -1,0 +1,191 @@
+"""Surveys on real PostgreSQL and Redis: a delivery sends the dealer's survey by a one-time
+link, the customer answers it once on the public form, a low score opens a complaint with an
+owner; answers are checked (422 naming the question); the analysis counts NPS and CSI."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.contracts.envelope import new_event
+from crm_common.contracts.events.opportunities.v1 import VehicleDelivered
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
+from crm_common.testing.services import AsUser
+from crm_service_desk.adapters.tables import notifications, survey_responses
+from crm_service_desk.application.after_sales import vehicle_delivered
+
+from .conftest import PEOPLE, TENANT
+
+Sessions = async_sessionmaker[AsyncSession]
+QUESTIONS = [
+    {"code": "recommend", "kind": "nps", "text": "您向朋友推荐我们的可能性"},
+    {"code": "handover", "kind": "csi", "text": "交车过程满意度", "scale_max": 5, "weight": 2},
+    {"code": "waiting", "kind": "csi", "text": "等待时间", "scale_max": 10},
+    {"code": "channel", "kind": "single_choice", "text": "渠道", "options": ["web", "friend"]},
+    {"code": "comment", "kind": "text", "text": "其他意见", "required": False},
+]
+
+
+async def configure(as_user: AsUser) -> str:
+    async with as_user(PEOPLE.hq_admin) as hq:
+        design = await hq.post(
+            "/survey-designs", json={"name": "交车满意度", "questions": QUESTIONS}
+        )
+        assert design.status_code == 201, design.text
+    key: str = design.json()["design_key"]
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        rule = await admin.put(
+            "/survey-rules/vehicle_delivered",
+            json={"design_key": key, "channel": "link", "complaint_owner": "da1"},
+        )
+        assert rule.status_code == 200, rule.text
+        profile = await admin.put(
+            f"/customer-profiles/{CUSTOMER}",
+            json={"name": "王伟", "segment": "toc", "phone": "138 0013 8000"},
+        )
+        assert profile.status_code == 200, profile.text
+    return key
+
+
+CUSTOMER = uuid.uuid4()
+
+
+async def deliver(sessions: Sessions, order: uuid.UUID | None = None) -> None:
+    event = new_event(
+        VehicleDelivered(
+            order_id=order or uuid.uuid4(),
+            opportunity_id=uuid.uuid4(),
+            dealer_id="dealer-a",
+            at=datetime.now(UTC),
+            customer_id=CUSTOMER,
+            owner_user="c1",
+            vin="LSVAU2180N2183295",
+            model_code="SUV-X",
+            delivered_on=date(2026, 11, 2),
+        ),
+        tenant=TENANT,
+        owner_org="dealer-a",
+        actor="c1",
+    )
+    async with UnitOfWork(sessions) as uow:
+        await vehicle_delivered(uow, event, link_base_url="https://surveys.example/")
+
+
+async def link_token(sessions: Sessions) -> str:
+    async with sessions() as session:
+        bodies = (await session.execute(select(notifications.c.body))).scalars().all()
+    (body,) = bodies
+    match = re.search(r"https://surveys\.example/public/surveys/([A-Za-z0-9_-]+)", body)
+    assert match is not None, body
+    return match.group(1)
+
+
+def public_client(app: FastAPI) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://service")
+
+
+async def test_a_delivery_survey_answered_once_and_a_low_score_opens_a_complaint(
+    as_user: AsUser, sessions: Sessions, desk_api: FastAPI
+) -> None:
+    await configure(as_user)
+    order = uuid.uuid4()
+    await deliver(sessions, order)
+    await deliver(sessions, order)  # the event again: one survey per delivery
+    token = await link_token(sessions)
+    low: dict[str, Any] = {"recommend": 3, "handover": 2, "waiting": 4, "channel": "web"}
+    async with public_client(desk_api) as public:
+        form = await public.get(f"/public/surveys/{token}")
+        assert form.status_code == 200, form.text
+        assert [q["code"] for q in form.json()["questions"]] == [q["code"] for q in QUESTIONS]
+        out_of_range = await public.post(
+            f"/public/surveys/{token}/answers", json={"answers": {**low, "recommend": 11}}
+        )
+        assert [e["loc"] for e in out_of_range.json()["detail"]] == [["body", "answers.recommend"]]
+        unknown = await public.post(
+            f"/public/surveys/{token}/answers", json={"answers": {**low, "colour": "red"}}
+        )
+        assert unknown.status_code == 422
+        answered = await public.post(f"/public/surveys/{token}/answers", json={"answers": low})
+        assert answered.json() == {"low_score": True}
+        again = await public.post(f"/public/surveys/{token}/answers", json={"answers": low})
+        assert again.status_code == 409
+        nobody = await public.get("/public/surveys/" + "x" * 32)
+        assert nobody.status_code == 404
+    async with as_user(PEOPLE.advisor) as advisor:
+        complaints = (await advisor.get("/tickets", params={"kind": "complaint"})).json()
+    assert len(complaints) == 1
+    complaint = complaints[0]
+    assert (complaint["owner_user"], complaint["channel"], complaint["priority"]) == (
+        "da1",
+        "survey",
+        "high",
+    )
+    assert complaint["customer"]["customer_id"] == str(CUSTOMER)
+    async with sessions() as session:
+        types = (
+            (await session.execute(select(outbox.c.event_type).order_by(outbox.c.id)))
+            .scalars()
+            .all()
+        )
+    assert types == [
+        "service-desk.SurveyRequested",
+        "service-desk.TicketOpened",
+        "service-desk.SurveyAnswered",
+    ]
+
+
+async def test_an_expired_link_and_too_many_tries(
+    as_user: AsUser, sessions: Sessions, desk_api: FastAPI
+) -> None:
+    await configure(as_user)
+    await deliver(sessions)
+    token = await link_token(sessions)
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(survey_responses).values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+        )
+    async with public_client(desk_api) as public:
+        expired = await public.get(f"/public/surveys/{token}")
+        assert expired.status_code == 409
+        statuses = [(await public.get(f"/public/surveys/{token}")).status_code for _ in range(12)]
+    assert statuses[-1] == 429
+
+
+async def test_the_analysis_counts_nps_csi_and_the_response_rate(
+    as_user: AsUser, sessions: Sessions, desk_api: FastAPI
+) -> None:
+    await configure(as_user)
+    await deliver(sessions)
+    await deliver(sessions)
+    async with sessions() as session:
+        surveys = (await session.execute(select(survey_responses.c.id))).scalars().all()
+    async with as_user(PEOPLE.advisor) as advisor:
+        promoter = await advisor.post(
+            f"/surveys/{surveys[0]}/answers",
+            json={"answers": {"recommend": 10, "handover": 5, "waiting": 10, "channel": "friend"}},
+        )
+        assert promoter.json() == {"low_score": False}
+    today = datetime.now(UTC).date()
+    async with as_user(PEOPLE.hq_analyst) as hq:
+        groups = await hq.get(
+            "/surveys/analysis",
+            params={"from": str(today - timedelta(days=1)), "to": str(today + timedelta(days=2))},
+        )
+    assert groups.status_code == 200, groups.text
+    (dealer,) = groups.json()
+    assert (dealer["group"], dealer["sent"], dealer["answered"], dealer["response_rate"]) == (
+        "dealer-a",
+        2,
+        1,
+        50.0,
+    )
+    assert (dealer["nps"], dealer["csi"]) == (100.0, 100.0)
+    assert dealer["questions"]["channel"] == {"friend": 1}
