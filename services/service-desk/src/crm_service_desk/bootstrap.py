@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.clock import utc_now
 from crm_common.contracts.events.service_desk import v1 as service_desk_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
@@ -66,9 +66,7 @@ def create_api(settings: Settings) -> FastAPI:
 async def run_escalation_sweep(
     settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> int:
-    return await sweep_escalations(
-        sessions, now=datetime.now(UTC), timezone=settings.business_timezone
-    )
+    return await sweep_escalations(sessions, now=utc_now(), timezone=settings.business_timezone)
 
 
 DEFINITION = ServiceDefinition(

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 import grpc
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
@@ -23,7 +22,6 @@ from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import free_port
 from crm_common.testing.services import AsUser, api_in_process, migrated_database, reset_tenant
-from crm_service_desk.adapters.tables import staff
 from crm_service_desk.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
@@ -51,7 +49,6 @@ TABLES = (
     "ticket_categories",
     "business_calendars",
     "escalation_ladders",
-    "staff",
     "sharing_levels",
 )
 
@@ -143,21 +140,7 @@ async def sessions(desk_database: str) -> AsyncIterator[async_sessionmaker[Async
     """A fresh tenant state per test: the org tree and staff of the test tenant."""
     engine = create_engine(Settings(env="test", database_url=desk_database))
     factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, TABLES)
-    async with factory() as session, session.begin():
-        await session.execute(
-            insert(staff),
-            [
-                {
-                    "user_id": p.user_id,
-                    "tenant": TENANT,
-                    "org_node": p.org_node,
-                    "roles": sorted(p.roles),
-                    "active": True,
-                }
-                for p in PEOPLE.everyone()
-            ],
-        )
+    await reset_tenant(factory, TENANT, ORG, TABLES, staff=PEOPLE.everyone())
     yield factory
     await engine.dispose()
 

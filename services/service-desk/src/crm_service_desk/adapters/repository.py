@@ -14,13 +14,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.db.tables import org_directory
+from crm_common.db.tables import org_directory, staff
 from crm_common.policy.directory import dealer_of
 from crm_service_desk.adapters.tables import (
     business_calendars,
     escalation_ladders,
     sla_policies,
-    staff,
     ticket_categories,
     ticket_entries,
     ticket_history,
@@ -101,23 +100,6 @@ async def staff_member(session: AsyncSession, tenant: str, user_id: str, book: s
             )
         )
     ).scalar_one_or_none()
-
-
-async def record_staff(
-    session: AsyncSession,
-    *,
-    tenant: str,
-    user_id: str,
-    org_node: str,
-    roles: Sequence[str],
-    active: bool,
-) -> None:
-    values = {"tenant": tenant, "org_node": org_node, "roles": list(roles), "active": active}
-    await session.execute(
-        pg_insert(staff)
-        .values(user_id=user_id, **values)
-        .on_conflict_do_update(index_elements=[staff.c.user_id], set_=values)
-    )
 
 
 # --- configuration -----------------------------------------------------------------------------

@@ -29,19 +29,6 @@ metadata = MetaData()
 
 ticket_numbers = Sequence("ticket_numbers", metadata=metadata)
 
-# Who works in which org node with which roles (identity's UserChanged): assignees and
-# watchers must be staff of the ticket's book.
-staff = Table(
-    "staff",
-    metadata,
-    Column("user_id", String(64), primary_key=True),
-    Column("tenant", String(64), nullable=False),
-    Column("org_node", String(64), nullable=False),
-    Column("roles", ARRAY(String(40)), nullable=False),
-    Column("active", Boolean, nullable=False),
-    Index("ix_staff_tenant_org", "tenant", "org_node"),
-)
-
 # The category tree (HQ's for the whole tenant, a region's or a dealer's own below it).
 ticket_categories = Table(
     "ticket_categories",

@@ -12,7 +12,6 @@ from fastapi import APIRouter, status
 
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
-from crm_service_desk import views
 from crm_service_desk.application import configuration
 from crm_service_desk.domain.escalation import Ladder, Step
 from crm_service_desk.domain.sla import BusinessCalendar
@@ -34,6 +33,7 @@ from crm_service_desk.entrypoints.http.schemas import (
     SlaPolicyPublic,
     WindowIn,
 )
+from crm_service_desk.views import tickets as views
 
 router = APIRouter(tags=["configuration"])
 

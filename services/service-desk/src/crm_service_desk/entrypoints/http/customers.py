@@ -14,8 +14,8 @@ from crm_service_desk.entrypoints.http.dependencies import (
     FORBIDDEN,
     NOT_FOUND,
     Database,
+    Now,
     TicketWorker,
-    now,
 )
 from crm_service_desk.entrypoints.http.schemas import (
     ProfileIn,
@@ -33,7 +33,7 @@ router = APIRouter(tags=["after-sales customers"])
     responses={**FORBIDDEN, **NOT_FOUND},
 )
 async def set_profile(
-    customer_id: UUID, body: ProfileIn, principal: TicketWorker, db: Database
+    customer_id: UUID, body: ProfileIn, principal: TicketWorker, db: Database, now: Now
 ) -> ProfileSaved:
     """The customer's after-sales file in the caller's book (``customer_id``: leads' customer
     file): contact, birthday, ToC/ToB, insurance expiry, value tier."""
@@ -51,7 +51,7 @@ async def set_profile(
         ),
         principal,
         UnitOfWork(db),
-        now=now(),
+        now=now,
     )
     return ProfileSaved(customer_id=customer_id, owner_org=book)
 
@@ -62,6 +62,7 @@ async def register_vehicle(
     body: VehicleIn,
     principal: TicketWorker,
     db: Database,
+    now: Now,
 ) -> VehicleSaved:
     """A vehicle the caller's dealer services: its customer, last service and mileage."""
     normalised, book = await commands.register_vehicle(
@@ -73,6 +74,6 @@ async def register_vehicle(
         mileage_km=body.mileage_km,
         actor=principal,
         uow=UnitOfWork(db),
-        now=now(),
+        now=now,
     )
     return VehicleSaved(vin=normalised, owner_org=book)

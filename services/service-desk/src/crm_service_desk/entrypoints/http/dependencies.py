@@ -1,20 +1,19 @@
-"""What every route of the service desk takes: the database, the clock, the business time
-zone, the caller's raw token (forwarded to leads' directory) and the ports bootstrap wired."""
+"""What the service desk's routes take besides the shared dependencies (database, cache, the
+request's time): the business time zone, the caller's raw token (forwarded to leads'
+directory), the ports bootstrap wired, and who may call what."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.runtime.http import database
+from crm_common.runtime.dependencies import Cache, Database, Now
 from crm_service_desk.application.ports import CustomerDirectory
 
-Database = Annotated[async_sessionmaker[AsyncSession], Depends(database)]
+__all__ = ["Cache", "Database", "Now"]
 TicketReader = Annotated[Principal, requires("ticket.read")]
 TicketWorker = Annotated[Principal, requires("ticket.manage")]
 TicketManager = Annotated[Principal, requires("ticket.assign")]
@@ -27,10 +26,6 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 CONFLICT: dict[int | str, dict[str, Any]] = {
     409: {"description": "The ticket's state does not allow it (the detail says why)"}
 }
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def _timezone(request: Request) -> str:

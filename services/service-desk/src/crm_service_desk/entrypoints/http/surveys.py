@@ -8,14 +8,12 @@ from datetime import date
 from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, status
+from fastapi import APIRouter, HTTPException, Path, Query, status
 from redis.asyncio import Redis
 
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.redis.rate_limit import allow_request
-from crm_common.runtime.http import shared_cache
-from crm_service_desk import survey_views
 from crm_service_desk.application import surveys as commands
 from crm_service_desk.domain.surveys import Design, Question, Trigger
 from crm_service_desk.entrypoints.http.dependencies import (
@@ -23,11 +21,12 @@ from crm_service_desk.entrypoints.http.dependencies import (
     FORBIDDEN,
     NOT_FOUND,
     BusinessTimezone,
+    Cache,
     Configurer,
     Database,
+    Now,
     TicketReader,
     TicketWorker,
-    now,
 )
 from crm_service_desk.entrypoints.http.schemas import (
     AnswerRecorded,
@@ -41,6 +40,7 @@ from crm_service_desk.entrypoints.http.schemas import (
     SurveyRuleIn,
     SurveyRulePublic,
 )
+from crm_service_desk.views import surveys as survey_views
 
 router = APIRouter(tags=["surveys"])
 public = APIRouter(prefix="/public/surveys", tags=["public survey form"])
@@ -65,10 +65,12 @@ def _design(body: DesignCreate) -> Design:
     response_model=DesignCreated,
     responses=FORBIDDEN,
 )
-async def add_design(body: DesignCreate, principal: Configurer, db: Database) -> DesignCreated:
+async def add_design(
+    body: DesignCreate, principal: Configurer, db: Database, now: Now
+) -> DesignCreated:
     """A survey design of the caller's node (HQ's and a region's are shared down)."""
     design_id, key, version = await commands.add_design(
-        body.name, _design(body), principal, UnitOfWork(db), now=now()
+        body.name, _design(body), principal, UnitOfWork(db), now=now
     )
     return DesignCreated(id=design_id, design_key=key, version=version)
 
@@ -80,11 +82,11 @@ async def add_design(body: DesignCreate, principal: Configurer, db: Database) ->
     responses={**FORBIDDEN, **NOT_FOUND},
 )
 async def add_version(
-    design_key: UUID, body: DesignCreate, principal: Configurer, db: Database
+    design_key: UUID, body: DesignCreate, principal: Configurer, db: Database, now: Now
 ) -> DesignCreated:
     """The next version of one of the node's designs; answers keep the version they answered."""
     design_id, key, version = await commands.add_design(
-        body.name, _design(body), principal, UnitOfWork(db), now=now(), design_key=design_key
+        body.name, _design(body), principal, UnitOfWork(db), now=now, design_key=design_key
     )
     return DesignCreated(id=design_id, design_key=key, version=version)
 
@@ -153,10 +155,11 @@ async def answer_in_call(
     principal: TicketWorker,
     db: Database,
     timezone: BusinessTimezone,
+    now: Now,
 ) -> AnswerRecorded:
     """The answers taken in the survey call (a low score opens a complaint)."""
     low = await commands.answer_in_call(
-        survey_id, body.answers, principal, UnitOfWork(db), now=now(), timezone=timezone
+        survey_id, body.answers, principal, UnitOfWork(db), now=now, timezone=timezone
     )
     return AnswerRecorded(low_score=low)
 
@@ -182,8 +185,7 @@ async def analysis(
     return [SurveyGroup.model_validate(g) for g in groups]
 
 
-async def _rate_limited(request: Request, token: str) -> None:
-    redis: Redis = await shared_cache(request)
+async def _rate_limited(redis: Redis, token: str) -> None:
     decision = await allow_request(
         redis, f"survey-link:{token}", limit=PUBLIC_TRIES_PER_MINUTE, window_seconds=60
     )
@@ -203,10 +205,10 @@ _PUBLIC_ANSWERS: dict[int | str, dict[str, object]] = {
 
 
 @public.get("/{token}", response_model=PublicForm, responses=_PUBLIC_ANSWERS)
-async def public_form(token: Token, request: Request, db: Database) -> PublicForm:
+async def public_form(token: Token, cache: Cache, db: Database, now: Now) -> PublicForm:
     """The questions behind a one-time link (no login: the token in the URL is the key)."""
-    await _rate_limited(request, token)
-    form = await commands.public_survey(UnitOfWork(db), token, now=now())
+    await _rate_limited(cache, token)
+    form = await commands.public_survey(UnitOfWork(db), token, now=now)
     return PublicForm.model_validate(form)
 
 
@@ -214,13 +216,14 @@ async def public_form(token: Token, request: Request, db: Database) -> PublicFor
 async def public_answer(
     token: Token,
     body: SurveyAnswers,
-    request: Request,
+    cache: Cache,
     db: Database,
     timezone: BusinessTimezone,
+    now: Now,
 ) -> AnswerRecorded:
     """The customer's answer; a survey is answered once (409 after), until the link expires."""
-    await _rate_limited(request, token)
+    await _rate_limited(cache, token)
     low = await commands.answer_by_link(
-        UnitOfWork(db), token, body.answers, now=now(), timezone=timezone
+        UnitOfWork(db), token, body.answers, now=now, timezone=timezone
     )
     return AnswerRecorded(low_score=low)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
-from sqlalchemy import RowMapping
 
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
 from crm_common.policy.audit import record_personal_data_access
-from crm_service_desk import views
 from crm_service_desk.application import tickets as commands
 from crm_service_desk.domain.tickets import (
     Appointment,
@@ -31,10 +30,10 @@ from crm_service_desk.entrypoints.http.dependencies import (
     BusinessTimezone,
     Database,
     Directory,
+    Now,
     TicketManager,
     TicketReader,
     TicketWorker,
-    now,
 )
 from crm_service_desk.entrypoints.http.schemas import (
     AppointmentIn,
@@ -58,6 +57,7 @@ from crm_service_desk.entrypoints.http.schemas import (
     TicketPublic,
     VehicleOut,
 )
+from crm_service_desk.views import tickets as views
 
 router = APIRouter(prefix="/tickets", tags=["tickets"])
 PERSONAL_FIELDS = ("customer_name", "customer_phone")
@@ -160,7 +160,7 @@ def _of_ticket(ticket: Ticket) -> TicketPublic:
     )
 
 
-def _masked(principal: Principal, row: RowMapping) -> tuple[dict[str, Any], SharingLevel]:
+def _masked(principal: Principal, row: Mapping[str, Any]) -> tuple[dict[str, Any], SharingLevel]:
     ticket = dict(row)
     level = personal_data_level(
         principal,
@@ -186,6 +186,7 @@ async def open_ticket(
     directory: Directory,
     token: BearerToken,
     timezone: BusinessTimezone,
+    now: Now,
 ) -> TicketPublic:
     """Open a ticket in the caller's book (publishes ``service-desk.TicketOpened``). With a
     ``phone``, leads' customer directory names the customer file (as far as the caller may
@@ -209,7 +210,7 @@ async def open_ticket(
         principal,
         UnitOfWork(db),
         match=match,
-        now=now(),
+        now=now,
         timezone=timezone,
     )
     return _of_ticket(ticket)
@@ -225,6 +226,7 @@ async def quick_entry(
     directory: Directory,
     token: BearerToken,
     timezone: BusinessTimezone,
+    now: Now,
 ) -> TicketPublic:
     """Quick entry (one call, the minimum): a phone ticket for the customer leads knows by
     that phone, worked by the caller."""
@@ -236,7 +238,7 @@ async def quick_entry(
         principal,
         UnitOfWork(db),
         match=match,
-        now=now(),
+        now=now,
         timezone=timezone,
     )
     return _of_ticket(ticket)
@@ -306,10 +308,10 @@ async def get_ticket(ticket_id: UUID, principal: TicketReader, db: Database) -> 
 
 @router.post("/{ticket_id}/reassignment", response_model=TicketPublic, responses=_ANSWERS)
 async def reassign_ticket(
-    ticket_id: UUID, body: Reassignment, principal: TicketManager, db: Database
+    ticket_id: UUID, body: Reassignment, principal: TicketManager, db: Database, now: Now
 ) -> TicketPublic:
     """Give the ticket to another user of its book (publishes ``TicketReassigned``)."""
-    ticket = await commands.reassign(ticket_id, body.assignee, principal, UnitOfWork(db), now=now())
+    ticket = await commands.reassign(ticket_id, body.assignee, principal, UnitOfWork(db), now=now)
     return _of_ticket(ticket)
 
 
@@ -325,11 +327,12 @@ async def add_entry(
     principal: TicketWorker,
     db: Database,
     timezone: BusinessTimezone,
+    now: Now,
 ) -> EntryAdded:
     """An internal note, or a reply to the customer (the first reply meets the first-response
     target; a reply to a closed ticket answers 409)."""
     entry_id = await commands.add_entry(
-        ticket_id, body.kind, body.body, principal, UnitOfWork(db), now=now(), timezone=timezone
+        ticket_id, body.kind, body.body, principal, UnitOfWork(db), now=now, timezone=timezone
     )
     return EntryAdded(id=entry_id)
 
@@ -359,20 +362,18 @@ async def ticket_history(
 
 @router.post("/{ticket_id}/hold", response_model=TicketPublic, responses=_ANSWERS)
 async def hold_ticket(
-    ticket_id: UUID, body: Hold, principal: TicketWorker, db: Database
+    ticket_id: UUID, body: Hold, principal: TicketWorker, db: Database, now: Now
 ) -> TicketPublic:
     """Waiting for the customer or a partner: the SLA clock stands."""
-    ticket = await commands.hold(ticket_id, body.waiting_for, principal, UnitOfWork(db), now=now())
+    ticket = await commands.hold(ticket_id, body.waiting_for, principal, UnitOfWork(db), now=now)
     return _of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/resume", response_model=TicketPublic, responses=_ANSWERS)
 async def resume_ticket(
-    ticket_id: UUID, principal: TicketWorker, db: Database, timezone: BusinessTimezone
+    ticket_id: UUID, principal: TicketWorker, db: Database, timezone: BusinessTimezone, now: Now
 ) -> TicketPublic:
-    ticket = await commands.resume(
-        ticket_id, principal, UnitOfWork(db), now=now(), timezone=timezone
-    )
+    ticket = await commands.resume(ticket_id, principal, UnitOfWork(db), now=now, timezone=timezone)
     return _of_ticket(ticket)
 
 
@@ -383,22 +384,23 @@ async def resolve_ticket(
     principal: TicketWorker,
     db: Database,
     timezone: BusinessTimezone,
+    now: Now,
 ) -> TicketPublic:
     """Resolved (publishes ``TicketResolved`` with whether it was on time); a complaint needs
     its responsible owner and root cause first (409)."""
     ticket = await commands.resolve(
-        ticket_id, body.resolution, principal, UnitOfWork(db), now=now(), timezone=timezone
+        ticket_id, body.resolution, principal, UnitOfWork(db), now=now, timezone=timezone
     )
     return _of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/closure", response_model=TicketPublic, responses=_ANSWERS)
 async def close_ticket(
-    ticket_id: UUID, body: Closure, principal: TicketWorker, db: Database
+    ticket_id: UUID, body: Closure, principal: TicketWorker, db: Database, now: Now
 ) -> TicketPublic:
     """Close a resolved ticket, with the customer's confirmation when they gave it."""
     ticket = await commands.close(
-        ticket_id, body.customer_satisfied, principal, UnitOfWork(db), now=now()
+        ticket_id, body.customer_satisfied, principal, UnitOfWork(db), now=now
     )
     return _of_ticket(ticket)
 
@@ -410,25 +412,26 @@ async def reopen_ticket(
     principal: TicketWorker,
     db: Database,
     timezone: BusinessTimezone,
+    now: Now,
 ) -> TicketPublic:
     ticket = await commands.reopen(
-        ticket_id, body.reason, principal, UnitOfWork(db), now=now(), timezone=timezone
+        ticket_id, body.reason, principal, UnitOfWork(db), now=now, timezone=timezone
     )
     return _of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/merge", response_model=TicketPublic, responses=_ANSWERS)
 async def merge_ticket(
-    ticket_id: UUID, body: Merge, principal: TicketWorker, db: Database
+    ticket_id: UUID, body: Merge, principal: TicketWorker, db: Database, now: Now
 ) -> TicketPublic:
     """This ticket duplicates ``into``: it is closed into it; the answer is the survivor."""
-    ticket = await commands.merge(ticket_id, body.into, principal, UnitOfWork(db), now=now())
+    ticket = await commands.merge(ticket_id, body.into, principal, UnitOfWork(db), now=now)
     return _of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/appointment", response_model=TicketPublic, responses=_ANSWERS)
 async def schedule_ticket(
-    ticket_id: UUID, body: AppointmentIn, principal: TicketWorker, db: Database
+    ticket_id: UUID, body: AppointmentIn, principal: TicketWorker, db: Database, now: Now
 ) -> TicketPublic:
     """Book the service visit (预约) for the ticket: its slot and place."""
     ticket = await commands.schedule(
@@ -436,14 +439,14 @@ async def schedule_ticket(
         Appointment(body.starts_at, body.minutes, body.place),
         principal,
         UnitOfWork(db),
-        now=now(),
+        now=now,
     )
     return _of_ticket(ticket)
 
 
 @router.put("/{ticket_id}/complaint", response_model=TicketPublic, responses=_ANSWERS)
 async def handle_complaint(
-    ticket_id: UUID, body: ComplaintHandling, principal: TicketWorker, db: Database
+    ticket_id: UUID, body: ComplaintHandling, principal: TicketWorker, db: Database, now: Now
 ) -> TicketPublic:
     """A complaint's responsible owner and root cause (409 for other kinds of ticket)."""
     ticket = await commands.record_complaint_handling(
@@ -452,7 +455,7 @@ async def handle_complaint(
         root_cause=body.root_cause,
         actor=principal,
         uow=UnitOfWork(db),
-        now=now(),
+        now=now,
     )
     return _of_ticket(ticket)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, RowMapping, and_, or_, select
@@ -89,7 +90,7 @@ async def tickets_of(
     *,
     limit: int,
     offset: int,
-) -> Sequence[RowMapping]:
+) -> list[dict[str, Any]]:
     query = (
         select(tickets, ticket_level(principal).label("shared_level"))
         .where(*_conditions(principal, wanted))
@@ -98,17 +99,18 @@ async def tickets_of(
         .offset(offset)
     )
     async with sessions() as session:
-        return (await session.execute(query)).mappings().all()
+        return [dict(r) for r in (await session.execute(query)).mappings()]
 
 
 async def ticket_for(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, ticket_id: UUID
-) -> RowMapping | None:
+) -> dict[str, Any] | None:
     query = select(tickets, ticket_level(principal).label("shared_level")).where(
         tickets.c.id == ticket_id, visible_tickets(principal)
     )
     async with sessions() as session:
-        return (await session.execute(query)).mappings().first()
+        row = (await session.execute(query)).mappings().first()
+    return None if row is None else dict(row)
 
 
 async def entries_of(

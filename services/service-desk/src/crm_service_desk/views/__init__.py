@@ -1,0 +1,1 @@
+"""The read side of the service desk: queries scoped by the shared policy."""
