@@ -195,3 +195,49 @@ generated_reports = Table(
         unique=True,
     ),
 )
+
+# One row per ticket event of the service desk (opened, resolved, escalated): the grain of
+# the complaint rate and of on-time resolution.
+ticket_facts = Table(
+    "ticket_facts",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("ticket_id", UUID(as_uuid=True), nullable=False),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("dealer_id", String(64), nullable=False),
+    Column("consultant", String(64)),
+    Column("activity", String(20), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("channel", String(20)),
+    Column("priority", String(10)),
+    Column("category", String(60)),
+    Column("targeted", Boolean, nullable=False),
+    Column("on_time", Boolean, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_ticket_facts_book_day", "tenant", "owner_org", "day"),
+)
+
+# One row per answered survey: NPS and CSI as sums and counts, so a ratio of two sums is the
+# score of any group (NPS = sum(nps_point) / sum(nps_answered): promoters +1, detractors -1).
+survey_facts = Table(
+    "survey_facts",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("survey_response_id", UUID(as_uuid=True), nullable=False),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("dealer_id", String(64), nullable=False),
+    Column("trigger", String(20), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("nps", Integer),
+    Column("nps_point", Integer, nullable=False),
+    Column("nps_answered", Integer, nullable=False),
+    Column("csi", Numeric(5, 2), nullable=False),
+    Column("csi_answered", Integer, nullable=False),
+    Column("low_score", Boolean, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_survey_facts_book_day", "tenant", "owner_org", "day"),
+)

@@ -29,6 +29,10 @@ class Module(StrEnum):
     day of the cancellation (won minus cancelled, as the daily sales figures count)."""
     COLLECTIONS = "collections"
     """Money received for orders (collection_facts)."""
+    TICKETS = "tickets"
+    """Service-desk tickets opened, resolved and escalated (ticket_facts)."""
+    SURVEYS = "surveys"
+    """Surveys answered, with their NPS and CSI (survey_facts)."""
 
 
 class FieldKind(StrEnum):
@@ -66,6 +70,28 @@ FIELDS: dict[Module, dict[str, FieldKind]] = {
         "consultant": FieldKind.TEXT,
         "dealer_id": FieldKind.TEXT,
         "amount": FieldKind.NUMBER,
+    },
+    Module.TICKETS: {
+        "activity": FieldKind.TEXT,
+        "kind": FieldKind.TEXT,
+        "channel": FieldKind.TEXT,
+        "priority": FieldKind.TEXT,
+        "category": FieldKind.TEXT,
+        "targeted": FieldKind.FLAG,
+        "on_time": FieldKind.FLAG,
+        "consultant": FieldKind.TEXT,
+        "dealer_id": FieldKind.TEXT,
+    },
+    Module.SURVEYS: {
+        "trigger": FieldKind.TEXT,
+        "channel": FieldKind.TEXT,
+        "low_score": FieldKind.FLAG,
+        "nps": FieldKind.NUMBER,
+        "nps_point": FieldKind.NUMBER,
+        "nps_answered": FieldKind.NUMBER,
+        "csi": FieldKind.NUMBER,
+        "csi_answered": FieldKind.NUMBER,
+        "dealer_id": FieldKind.TEXT,
     },
 }
 
@@ -520,6 +546,8 @@ WON = _is("outcome", "won")
 # Leads a consultant received: taken in or handed to them by a manager or strategy, or taken
 # from the pool (lead facts name no consultant when a lead is created).
 RECEIVED = _is("activity", ["assigned", "claimed"])
+OPENED = _is("activity", "opened")
+RESOLVED = _is("activity", "resolved")
 
 
 # The KPIs of DOMAIN.md; those no service produces the facts of say why.
@@ -590,9 +618,42 @@ PREDEFINED: list[PredefinedKpi] = [
     PredefinedKpi(
         "complaint_rate",
         "投诉率",
-        "Complaint rate",
-        None,
-        "complaints live in the service desk, which publishes no events kpi records",
+        "Complaint rate (complaints opened / tickets opened)",
+        _ratio(
+            _figure(Module.TICKETS, Count(), OPENED, _is("kind", "complaint")),
+            _figure(Module.TICKETS, Count(), OPENED),
+            Grouping.DEALER,
+        ),
+    ),
+    PredefinedKpi(
+        "on_time_resolution",
+        "按时解决率",
+        "On-time resolution (tickets resolved within their SLA / resolved with one)",
+        _ratio(
+            _figure(Module.TICKETS, Count(), RESOLVED, _is("on_time", True)),
+            _figure(Module.TICKETS, Count(), RESOLVED, _is("targeted", True)),
+            Grouping.DEALER,
+        ),
+    ),
+    PredefinedKpi(
+        "nps",
+        "净推荐值",
+        "NPS (% promoters - % detractors, as a fraction from -1 to 1)",
+        _ratio(
+            _figure(Module.SURVEYS, Sum(field="nps_point")),
+            _figure(Module.SURVEYS, Sum(field="nps_answered")),
+            Grouping.DEALER,
+        ),
+    ),
+    PredefinedKpi(
+        "csi",
+        "客户满意度指数",
+        "CSI (mean satisfaction index of the answers, 0-100)",
+        _ratio(
+            _figure(Module.SURVEYS, Sum(field="csi")),
+            _figure(Module.SURVEYS, Sum(field="csi_answered")),
+            Grouping.DEALER,
+        ),
     ),
     PredefinedKpi(
         "new_customer_rate",

@@ -13,6 +13,14 @@ from crm_common.contracts.events.opportunities.v1 import (
     CatalogPublished,
     OrderStepCompleted,
 )
+from crm_common.contracts.events.service_desk.v1 import (
+    SURVEY_TOPIC,
+    TICKET_TOPIC,
+    SurveyAnswered,
+    TicketEscalated,
+    TicketOpened,
+    TicketResolved,
+)
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
@@ -24,6 +32,11 @@ from crm_kpi.application.projections import (
     record_lead_activity,
     record_leads_created,
     record_product_lines,
+)
+from crm_kpi.application.service_projections import (
+    TicketEvent,
+    record_survey_facts,
+    record_ticket_facts,
 )
 from crm_kpi.domain.facts import (
     DEAL_EVENTS,
@@ -40,6 +53,8 @@ ORDER_FACTS_CONSUMER = "kpi.order-facts"
 # lines published before targets existed are projected too.
 COLLECTION_FACTS_CONSUMER = "kpi.collection-facts"
 PRODUCT_LINES_CONSUMER = "kpi.product-lines"
+TICKET_FACTS_CONSUMER = "kpi.ticket-facts"
+SURVEY_FACTS_CONSUMER = "kpi.survey-facts"
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
@@ -57,10 +72,31 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
     ) -> None:
         await record_collections(uow, events, settings.business_timezone)
 
+    async def tickets_changed(uow: UnitOfWork, events: Sequence[Envelope[TicketEvent]]) -> None:
+        await record_ticket_facts(uow, events, settings.business_timezone)
+
+    async def surveys_answered(uow: UnitOfWork, events: Sequence[Envelope[SurveyAnswered]]) -> None:
+        await record_survey_facts(uow, events, settings.business_timezone)
+
     return [
         *policy_subscriptions(settings),
         staff_subscription(
             settings, description="Keeps the staff whose targets the dealers' managers set."
+        ),
+        Subscription(
+            consumer=TICKET_FACTS_CONSUMER,
+            topic=TICKET_TOPIC,
+            handles=[
+                Handles(event, batch_effect=tickets_changed)
+                for event in (TicketOpened, TicketResolved, TicketEscalated)
+            ],
+            description="Projects service-desk tickets (opened, resolved, escalated) into facts.",
+        ),
+        Subscription(
+            consumer=SURVEY_FACTS_CONSUMER,
+            topic=SURVEY_TOPIC,
+            handles=[Handles(SurveyAnswered, batch_effect=surveys_answered)],
+            description="Projects answered surveys (NPS, CSI) into facts.",
         ),
         Subscription(
             consumer=LEAD_FACTS_CONSUMER,

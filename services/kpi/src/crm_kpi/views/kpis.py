@@ -44,6 +44,8 @@ from crm_kpi.adapters.tables import (
     lead_activity_facts,
     lead_activity_months,
     lead_facts,
+    survey_facts,
+    ticket_facts,
 )
 from crm_kpi.adapters.target_tables import collection_facts, targets
 from crm_kpi.domain.kpis import (
@@ -80,6 +82,8 @@ FACTS: dict[Module, Table] = {
     Module.LEAD_ACTIVITIES: lead_activity_facts,
     Module.DEALS: deal_facts,
     Module.COLLECTIONS: collection_facts,
+    Module.TICKETS: ticket_facts,
+    Module.SURVEYS: survey_facts,
 }
 # What the projections keep per month (domain.kpis.MONTH_FIGURE_FIELDS says what of it).
 MONTHS: dict[Module, Table] = {
