@@ -23,6 +23,7 @@ SERVICES = ("identity", "leads", "opportunities", "service-desk", "kpi", "call-c
 CTI_WEBHOOK_SECRET = "e2e-cti-webhook-secret"
 """The spine's call center takes the demo tenant's calls as a cloud contact center's webhooks
 signed with this (the hotline's: a call nobody claims belongs to HQ)."""
+SPINE_READY_SECONDS = 240.0
 CAMPAIGN_FORM_LIMIT = 20
 """Submissions per campaign and minute in the spine (small, so a test can reach it)."""
 
@@ -131,8 +132,12 @@ async def spine(
             ready_url=f"http://127.0.0.1:{env['CRM_WORKER_METRICS_PORT']}/metrics",
         )
     try:
+        # Launched side by side, then waited for: each process's start-up (imports, pools)
+        # overlaps the others', and a loaded machine gets time to bring ten of them up.
         for process in processes.values():
-            process.start()
+            process.launch()
+        for process in processes.values():
+            process.wait_until_ready(timeout=SPINE_READY_SECONDS)
         database_urls = {name: databases.url(name) for name in SERVICES}
         yield Spine(infrastructure, settings, signing_key_pem, processes, urls, database_urls)
     finally:

@@ -74,6 +74,16 @@ class Settings(BaseSettings):
     leads_grpc_target: str = "127.0.0.1:50052"
     # Where customers open a survey's one-time link (the service desk's public form).
     survey_link_base_url: str = "http://127.0.0.1:8004"
+    # Messages to customers: e-mail over SMTP, SMS through an HTTP provider (JSON POST with a
+    # bearer key). Unset: the messages wait, and the worker says why in its log.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_starttls: bool = False
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_sender: str = "service@crm.invalid"
+    sms_endpoint: str | None = None
+    sms_api_key: SecretStr | None = None
 
     # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"

@@ -170,6 +170,15 @@ def upgrade() -> None:
         sa.Column("root_cause", sa.Text(), nullable=True),
         sa.Column("customer_confirmed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("customer_satisfied", sa.Boolean(), nullable=True),
+        sa.Column("search_grams", sa.ARRAY(sa.Text()), nullable=False),
+        sa.Column(
+            "search_text",
+            sa.Text(),
+            sa.Computed(
+                "lower(subject || ' ' || description || ' ' || coalesce(customer_name, ''))"
+            ),
+            nullable=False,
+        ),
         sa.ForeignKeyConstraint(
             ["category_id"],
             ["ticket_categories.id"],
@@ -255,6 +264,15 @@ def upgrade() -> None:
     )
     op.create_index(
         "ix_ticket_watchers_user", "ticket_watchers", ["tenant", "user_id"], unique=False
+    )
+    op.create_index("ix_tickets_search_grams", "tickets", ["search_grams"], postgresql_using="gin")
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.create_index(
+        "ix_tickets_search_text",
+        "tickets",
+        ["search_text"],
+        postgresql_using="gin",
+        postgresql_ops={"search_text": "gin_trgm_ops"},
     )
     isolate_tenants(*TENANT_TABLES)
 

@@ -13,6 +13,8 @@ from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
 from crm_service_desk.adapters.customer_directory import GrpcCustomerDirectory
+from crm_service_desk.adapters.notifier import ProviderNotifier
+from crm_service_desk.application import care, notifications
 from crm_service_desk.application.configuration import CategoryExists
 from crm_service_desk.application.customers import NotInThisBook
 from crm_service_desk.application.escalations import sweep_escalations
@@ -22,6 +24,7 @@ from crm_service_desk.application.tickets import TicketNotFound
 from crm_service_desk.domain.surveys import SurveyClosed
 from crm_service_desk.domain.tickets import TicketConflict
 from crm_service_desk.entrypoints.consumers import subscriptions
+from crm_service_desk.entrypoints.http import care as care_routes
 from crm_service_desk.entrypoints.http import configuration, customers, surveys, tickets
 
 DESCRIPTION = (
@@ -31,6 +34,10 @@ DESCRIPTION = (
 
 ESCALATION_SWEEP_SECONDS = 30.0
 """How often the worker applies due escalation steps (a step is late by at most this)."""
+
+CARE_SCAN_SECONDS = 3600.0
+"""Care rules look at days: an hourly scan fires each on the day it is due."""
+NOTIFIER_SECONDS = 2.0
 
 ERROR_STATUSES: dict[type[Exception], int] = {
     TicketNotFound: 404,
@@ -57,6 +64,7 @@ def create_api(settings: Settings) -> FastAPI:
             surveys.router,
             surveys.public,
             customers.router,
+            care_routes.router,
         ],
         error_statuses=ERROR_STATUSES,
         on_startup=[wire_ports],
@@ -69,6 +77,14 @@ async def run_escalation_sweep(
     return await sweep_escalations(sessions, now=utc_now(), timezone=settings.business_timezone)
 
 
+async def run_care_scan(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+    return await care.scan(sessions, now=utc_now(), timezone=settings.business_timezone)
+
+
+async def run_notifier(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+    return await notifications.send_due(sessions, ProviderNotifier(settings), now=utc_now())
+
+
 DEFINITION = ServiceDefinition(
     name="service-desk",
     description=DESCRIPTION,
@@ -78,5 +94,9 @@ DEFINITION = ServiceDefinition(
     create_api=create_api,
     publishes=service_desk_v1.ALL,
     subscriptions=subscriptions,
-    scheduled=[ScheduledJob("escalation-sweep", ESCALATION_SWEEP_SECONDS, run_escalation_sweep)],
+    scheduled=[
+        ScheduledJob("escalation-sweep", ESCALATION_SWEEP_SECONDS, run_escalation_sweep),
+        ScheduledJob("care-scan", CARE_SCAN_SECONDS, run_care_scan),
+        ScheduledJob("notifier", NOTIFIER_SECONDS, run_notifier),
+    ],
 )

@@ -35,6 +35,8 @@ ORG = [
     ("dealer-b", "/hq/east/", "dealer-b"),
 ]
 TABLES = (
+    "care_actions",
+    "care_rules",
     "notifications",
     "survey_responses",
     "survey_rules",

@@ -58,6 +58,12 @@ class ServiceProcess:
     def start(self, timeout: float = 180.0) -> None:
         """Waits until the process answers ``ready_url``: on a loaded 2-core machine importing
         a service alone takes 20-30 s, so the wait is generous (it returns as soon as ready)."""
+        self.launch()
+        self.wait_until_ready(timeout)
+
+    def launch(self) -> None:
+        """Start the process without waiting: several start side by side, then each is
+        waited for (``wait_until_ready``)."""
         log = (self.log_dir / f"{self.service}-{self.role}.log").open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", package_of(self.service), self.role],
@@ -66,6 +72,10 @@ class ServiceProcess:
             stderr=subprocess.STDOUT,
         )
         log.close()
+
+    def wait_until_ready(self, timeout: float = 180.0) -> None:
+        if self.process is None:
+            raise RuntimeError(f"{self.service} {self.role} was not launched")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

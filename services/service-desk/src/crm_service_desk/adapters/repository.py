@@ -35,6 +35,7 @@ from crm_service_desk.domain.escalation import (
     Step,
     Target,
 )
+from crm_service_desk.domain.search import grams
 from crm_service_desk.domain.service_levels import SlaPolicy
 from crm_service_desk.domain.sla import BusinessCalendar, SlaClock, SlaTargets, standard_calendar
 from crm_service_desk.domain.tickets import (
@@ -368,6 +369,9 @@ def _row_of(ticket: Ticket) -> dict[str, Any]:
         "root_cause": None if complaint is None else complaint.root_cause,
         "customer_confirmed_at": None if complaint is None else complaint.customer_confirmed_at,
         "customer_satisfied": None if complaint is None else complaint.customer_satisfied,
+        "search_grams": grams(
+            f"{ticket.subject} {ticket.description} {ticket.customer.name or ''}"
+        ),
     }
 
 

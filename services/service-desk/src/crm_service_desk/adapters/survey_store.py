@@ -243,3 +243,36 @@ async def vehicle(session: AsyncSession, tenant: str, vin: str) -> RowMapping | 
         .mappings()
         .first()
     )
+
+
+async def claim_notifications(session: AsyncSession, now: datetime, limit: int) -> list[Any]:
+    """Messages due to be sent, locked; another worker skips them meanwhile."""
+    n = notifications
+    rows = await session.execute(
+        select(n)
+        .where(n.c.sent_at.is_(None), n.c.next_attempt_at <= now)
+        .order_by(n.c.next_attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list(rows.mappings())
+
+
+async def mark_sent(session: AsyncSession, notification_id: int, at: datetime) -> None:
+    n = notifications
+    await session.execute(
+        update(n)
+        .where(n.c.id == notification_id)
+        .values(sent_at=at, attempts=n.c.attempts + 1, last_error=None, next_attempt_at=None)
+    )
+
+
+async def mark_failed(
+    session: AsyncSession, notification_id: int, error: str, retry_at: datetime | None
+) -> None:
+    n = notifications
+    await session.execute(
+        update(n)
+        .where(n.c.id == notification_id)
+        .values(attempts=n.c.attempts + 1, last_error=error[:2000], next_attempt_at=retry_at)
+    )

@@ -7,6 +7,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -26,6 +27,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 metadata = MetaData()
+
+SEARCH_TEXT = text("lower(subject || ' ' || description || ' ' || coalesce(customer_name, ''))")
+"""What free-text search matches: the expression the trigram index is built on."""
 
 ticket_numbers = Sequence("ticket_numbers", metadata=metadata)
 
@@ -142,7 +146,24 @@ tickets = Table(
     Column("root_cause", Text),
     Column("customer_confirmed_at", DateTime(timezone=True)),
     Column("customer_satisfied", Boolean),
+    # Search: the Chinese bigrams and the words of the subject, description and customer name
+    # (GIN: a Chinese query's bigrams must all be there), and trigrams of the same text for
+    # the rest (pg_trgm). See crm_service_desk.domain.search.
+    Column("search_grams", ARRAY(Text), nullable=False),
+    Column(
+        "search_text",
+        Text,
+        Computed("lower(subject || ' ' || description || ' ' || coalesce(customer_name, ''))"),
+        nullable=False,
+    ),
     Index("ix_tickets_book_opened", "tenant", "owner_org", "opened_at"),
+    Index("ix_tickets_search_grams", "search_grams", postgresql_using="gin"),
+    Index(
+        "ix_tickets_search_text",
+        "search_text",
+        postgresql_using="gin",
+        postgresql_ops={"search_text": "gin_trgm_ops"},
+    ),
     Index(
         "ix_tickets_owner", "tenant", "owner_user", postgresql_where=text("owner_user IS NOT NULL")
     ),
@@ -332,4 +353,44 @@ notifications = Table(
         "next_attempt_at",
         postgresql_where=text("sent_at IS NULL"),
     ),
+)
+
+# Care rules of a node (HQ's apply to every book below it, a dealer's to its own).
+care_rules = Table(
+    "care_rules",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("segment", String(3), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("months", Integer),
+    Column("km", Integer),
+    Column("days_before", Integer, nullable=False),
+    Column("window_days", Integer, nullable=False),
+    Column("complaints", Integer, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# What care rules did: one row per customer, rule and period, whichever sweep got there
+# first (the key refuses a second one).
+care_actions = Table(
+    "care_actions",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("rule_id", UUID(as_uuid=True), ForeignKey("care_rules.id"), nullable=False),
+    Column("customer_id", UUID(as_uuid=True), nullable=False),
+    Column("period", String(80), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("reason", String(300), nullable=False),
+    Column("fired_at", DateTime(timezone=True), nullable=False),
+    Index("ux_care_actions_once", "rule_id", "customer_id", "period", unique=True),
+    Index("ix_care_actions_book", "tenant", "owner_org", "fired_at"),
 )

@@ -30,3 +30,16 @@ class CustomerDirectory(Protocol):
 
 class CustomerDirectoryUnavailable(Exception):
     """Leads could not be asked (answered 503: the ticket is not opened half-informed)."""
+
+
+class Notifier(Protocol):
+    """Delivers messages to customers. ``reference`` is the message's idempotency key: a
+    provider that sees it twice (a resend after a crash) may drop the second."""
+
+    async def send_sms(self, to: str, text: str, reference: str) -> None: ...
+
+    async def send_email(self, to: str, subject: str, text: str, reference: str) -> None: ...
+
+
+class NotDelivered(Exception):
+    """The provider refused or could not be reached: the message is tried again later."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, and_, or_, select
+from sqlalchemy import ColumnElement, RowMapping, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -23,6 +23,7 @@ from crm_service_desk.adapters.tables import (
     ticket_watchers,
     tickets,
 )
+from crm_service_desk.domain.search import query_grams
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +71,11 @@ def _conditions(principal: Principal, wanted: TicketFilter) -> list[ColumnElemen
             )
         )
     if wanted.text is not None:
-        pattern = (
-            "%" + wanted.text.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
-        )
-        conditions.append(
-            or_(
-                t.c.subject.ilike(pattern),
-                t.c.description.ilike(pattern),
-                t.c.customer_name.ilike(pattern),
-            )
-        )
+        escaped = wanted.text.lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+        conditions.append(t.c.search_text.like(f"%{escaped}%"))
+        pairs = query_grams(wanted.text)
+        if pairs is not None:
+            conditions.append(t.c.search_grams.contains(pairs))
     return conditions
 
 

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from crm_service_desk.domain.care import Segment
+from crm_service_desk.domain.care import CareAction, RuleKind, Segment
 from crm_service_desk.domain.escalation import Action, Target
 from crm_service_desk.domain.surveys import QuestionKind, SurveyChannel, Trigger
 from crm_service_desk.domain.tickets import Channel, EntryKind, Priority, TicketKind, WaitingFor
@@ -383,3 +383,46 @@ class VehicleIn(_Request):
 class VehicleSaved(BaseModel):
     vin: str
     owner_org: str
+
+
+class CareRuleIn(_Request):
+    """A care rule of the caller's node, for ToC or ToB customers."""
+
+    kind: RuleKind
+    segment: Segment
+    action: CareAction = Field(description="sms, email, or call (a care call task)")
+    message: str = Field(
+        min_length=1, max_length=500, examples=["{name}您好, 您的爱车 {vin} 将于 {date} 到期保养"]
+    )
+    months: int | None = Field(default=None, ge=1, le=60)
+    km: int | None = Field(default=None, ge=500, le=100_000)
+    days_before: int = Field(default=0, ge=0, le=366)
+    window_days: int = Field(default=30, ge=0, le=366)
+    complaints: int = Field(default=3, ge=1, le=100)
+
+
+class CareRulePublic(BaseModel):
+    id: UUID
+    owner_org: str
+    kind: RuleKind
+    segment: Segment
+    action: CareAction
+    message: str
+    months: int | None
+    km: int | None
+    days_before: int
+    window_days: int
+    complaints: int
+    active: bool
+
+
+class CareActionPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    rule_id: UUID
+    customer_id: UUID
+    period: str
+    action: CareAction
+    due_on: date
+    reason: str
+    fired_at: datetime

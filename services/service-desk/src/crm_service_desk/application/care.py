@@ -1,0 +1,170 @@
+"""Customer care (客户关怀): rules per node, and the scan that fires them — an SMS or e-mail
+queued for the notifier, or a care call (``CareDue``) for the call center — once per
+customer, rule and period, even when two scans run at once (the action's key decides)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.contracts.envelope import new_event
+from crm_common.contracts.events.service_desk.v1 import CareDue
+from crm_common.db import UnitOfWork
+from crm_service_desk.adapters import care_store, repository, survey_store
+from crm_service_desk.domain.care import (
+    Candidate,
+    CareAction,
+    CareRule,
+    Segment,
+    fires,
+    message_for,
+)
+
+CARE_SYSTEM = "system:care-scan"
+
+
+async def add_rule(rule: CareRule, actor: Principal, uow: UnitOfWork, *, now: datetime) -> UUID:
+    async with uow:
+        node = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+        await care_store.add_rule(
+            uow.session,
+            {
+                "id": rule.id,
+                "tenant": actor.tenant,
+                "owner_org": node,
+                "kind": rule.kind.value,
+                "segment": rule.segment.value,
+                "action": rule.action.value,
+                "message": rule.message,
+                "months": rule.months,
+                "km": rule.km,
+                "days_before": rule.days_before,
+                "window_days": rule.window_days,
+                "complaints": rule.complaints,
+                "active": True,
+                "created_by": actor.user_id,
+                "created_at": now,
+            },
+        )
+    return rule.id
+
+
+def _candidate(row: Any) -> Candidate:
+    return Candidate(
+        customer_id=row["customer_id"],
+        segment=Segment(row["segment"]),
+        name=row["name"],
+        birthday=row["birthday"],
+        insurance_expires_on=row["insurance_expires_on"],
+        value_changed_on=row["value_changed_on"],
+        vin=row.get("vin"),
+        delivered_on=row.get("delivered_on"),
+        last_service_on=row.get("last_service_on"),
+        mileage_km=row.get("mileage_km"),
+        complaints_in_window=row.get("complaints") or 0,
+    )
+
+
+async def scan(sessions: async_sessionmaker[AsyncSession], *, now: datetime, timezone: str) -> int:
+    """Every active rule over its node's customers; returns the actions taken now."""
+    zone = ZoneInfo(timezone)
+    today = now.astimezone(zone).date()
+    async with sessions() as session:
+        rules = await care_store.active_rules(session)
+    taken = 0
+    for row in rules:
+        rule = care_store.rule_from_row(row)
+        async with sessions() as reader:
+            async for batch in care_store.candidates(
+                reader, row["tenant"], row["owner_org"], rule, today, zone
+            ):
+                taken += await _fire(sessions, row["tenant"], rule, batch, today, now)
+    return taken
+
+
+async def _fire(
+    sessions: async_sessionmaker[AsyncSession],
+    tenant: str,
+    rule: CareRule,
+    batch: list[Any],
+    today: date,
+    now: datetime,
+) -> int:
+    fired = []
+    for row in batch:
+        who = _candidate(row)
+        firing = fires(rule, who, today)
+        if firing is not None:
+            fired.append((row, who, firing, uuid4()))
+    if not fired:
+        return 0
+    async with UnitOfWork(sessions) as uow:
+        recorded = await care_store.record_actions(
+            uow.session,
+            [
+                {
+                    "id": action_id,
+                    "tenant": tenant,
+                    "owner_org": row["owner_org"],
+                    "rule_id": rule.id,
+                    "customer_id": who.customer_id,
+                    "period": firing.period,
+                    "action": rule.action.value,
+                    "due_on": firing.due_on,
+                    "reason": firing.reason[:300],
+                    "fired_at": now,
+                }
+                for row, who, firing, action_id in fired
+            ],
+        )
+        events = []
+        for row, who, firing, action_id in fired:
+            if action_id not in recorded:
+                continue  # another scan took this action first
+            text = message_for(rule, who, firing)
+            recipient = row["phone"] if rule.action is CareAction.SMS else row["email"]
+            if rule.action is not CareAction.CALL and recipient is not None:
+                await survey_store.queue_notification(
+                    uow.session,
+                    {
+                        "tenant": tenant,
+                        "owner_org": row["owner_org"],
+                        "channel": rule.action.value,
+                        "recipient": recipient,
+                        "subject": firing.reason[:300],
+                        "body": text,
+                        "reference": f"care:{action_id}",
+                        "created_at": now,
+                        "next_attempt_at": now,
+                    },
+                )
+                continue
+            # A care call, or no contact for the message: the call center calls instead.
+            events.append(
+                new_event(
+                    CareDue(
+                        care_action_id=action_id,
+                        rule_id=rule.id,
+                        rule_kind=rule.kind.value,
+                        segment=rule.segment.value,
+                        dealer_id=row["owner_org"],
+                        customer_id=who.customer_id,
+                        customer_name=who.name,
+                        phone=row["phone"],
+                        vin=who.vin,
+                        period=firing.period,
+                        reason=text,
+                        due_on=firing.due_on,
+                    ),
+                    tenant=tenant,
+                    owner_org=row["owner_org"],
+                    actor=CARE_SYSTEM,
+                )
+            )
+        await uow.publish(*events)
+    return len(recorded)

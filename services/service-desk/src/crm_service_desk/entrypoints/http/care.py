@@ -1,0 +1,79 @@
+"""HTTP API of customer care (客户关怀): a node's rules and the actions they took."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import uuid4
+
+from fastapi import APIRouter, Query, status
+
+from crm_common.db import UnitOfWork
+from crm_service_desk.application import care as commands
+from crm_service_desk.domain.care import CareRule
+from crm_service_desk.entrypoints.http.dependencies import (
+    FORBIDDEN,
+    Configurer,
+    Database,
+    Now,
+    TicketReader,
+)
+from crm_service_desk.entrypoints.http.schemas import (
+    CareActionPublic,
+    CareRuleIn,
+    CareRulePublic,
+)
+from crm_service_desk.views import care as views
+
+router = APIRouter(tags=["customer care"])
+
+
+@router.post(
+    "/care-rules",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CareRulePublic,
+    responses=FORBIDDEN,
+)
+async def add_rule(
+    body: CareRuleIn, principal: Configurer, db: Database, now: Now
+) -> CareRulePublic:
+    """A care rule of the caller's node (HQ's apply to every dealer below it): maintenance
+    due (months or km since delivery or the last service), insurance renewal (N days before
+    expiry), birthday, a changed customer value, a problem customer (N complaints in a
+    window); by SMS, e-mail, or a care call task (``CareDue``). The worker scans hourly; each
+    rule acts once per customer and period."""
+    rule_id = await commands.add_rule(
+        CareRule(
+            id=uuid4(),
+            kind=body.kind,
+            segment=body.segment,
+            action=body.action,
+            message=body.message,
+            months=body.months,
+            km=body.km,
+            days_before=body.days_before,
+            window_days=body.window_days,
+            complaints=body.complaints,
+        ),
+        principal,
+        UnitOfWork(db),
+        now=now,
+    )
+    rules = await views.rules_for(db, principal)
+    return CareRulePublic.model_validate(next(r for r in rules if r["id"] == rule_id))
+
+
+@router.get("/care-rules", response_model=list[CareRulePublic], responses=FORBIDDEN)
+async def list_rules(principal: TicketReader, db: Database) -> list[CareRulePublic]:
+    return [CareRulePublic.model_validate(r) for r in await views.rules_for(db, principal)]
+
+
+@router.get("/care-actions", response_model=list[CareActionPublic], responses=FORBIDDEN)
+async def list_actions(
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[CareActionPublic]:
+    """What the care rules did for the customers the caller may see, newest first."""
+    rows = await views.actions_of(db, principal, limit=limit, offset=offset)
+    return [CareActionPublic.model_validate(r) for r in rows]

@@ -1,0 +1,184 @@
+"""Customer care on real PostgreSQL with the real outward parts: an SMTP server process and an
+HTTP SMS receiver on loopback. Rules fire once per customer, rule and period even with two
+scans at once; the e-mail and the SMS arrive exactly once; a care call is a CareDue event."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.db.tables import outbox
+from crm_common.settings import Settings
+from crm_common.testing.receivers import http_receiver, smtp_server
+from crm_common.testing.services import AsUser
+from crm_service_desk.adapters.notifier import ProviderNotifier
+from crm_service_desk.adapters.tables import care_actions
+from crm_service_desk.adapters.tables import notifications as notifications_table
+from crm_service_desk.application import care, notifications
+
+from .conftest import PEOPLE
+
+Sessions = async_sessionmaker[AsyncSession]
+ZONE = "Asia/Shanghai"
+NOW = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai, Monday 2 November
+BIRTHDAY, INSURED, DRIVER = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+
+
+async def configure(as_user: AsUser) -> None:
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        for customer_id, profile in (
+            (
+                BIRTHDAY,
+                {
+                    "name": "李娜",
+                    "segment": "toc",
+                    "email": "li.na@example.cn",
+                    "birthday": "1990-11-05",
+                },
+            ),
+            (
+                INSURED,
+                {
+                    "name": "张伟",
+                    "segment": "toc",
+                    "phone": "139 0000 1111",
+                    "insurance_expires_on": "2026-11-20",
+                },
+            ),
+            (
+                DRIVER,
+                {
+                    "name": "东方物流",
+                    "segment": "tob",
+                    "phone": "137 0000 2222",
+                    "company": "东方物流",
+                },
+            ),
+        ):
+            saved = await admin.put(f"/customer-profiles/{customer_id}", json=profile)
+            assert saved.status_code == 200, saved.text
+        vehicle = await admin.put(
+            "/vehicles/LSVAU2180N2183295",
+            json={"customer_id": str(DRIVER), "model": "VAN-1", "delivered_on": "2026-05-01"},
+        )
+        assert vehicle.status_code == 200, vehicle.text
+        for rule in (
+            {
+                "kind": "birthday",
+                "segment": "toc",
+                "action": "email",
+                "days_before": 7,
+                "message": "{name}, 生日快乐!",
+            },
+            {
+                "kind": "insurance_renewal",
+                "segment": "toc",
+                "action": "sms",
+                "days_before": 30,
+                "message": "{name}您好, 您的保险将于 {date} 到期",
+            },
+            {
+                "kind": "maintenance_due",
+                "segment": "tob",
+                "action": "call",
+                "months": 6,
+                "days_before": 7,
+                "message": "{vin} 保养到期 {date}",
+            },
+            {
+                "kind": "birthday",
+                "segment": "tob",
+                "action": "sms",
+                "message": "not for private customers",
+            },
+        ):
+            added = await admin.post("/care-rules", json=rule)
+            assert added.status_code == 201, added.text
+        bad = await admin.post(
+            "/care-rules",
+            json={"kind": "maintenance_due", "segment": "toc", "action": "sms", "message": "x"},
+        )
+    assert [e["loc"] for e in bad.json()["detail"]] == [["body", "months"]]
+
+
+async def count(sessions: Sessions, query: Any) -> int:
+    async with sessions() as session:
+        return int((await session.execute(query)).scalar_one())
+
+
+async def test_care_rules_act_once_and_the_messages_arrive_once(
+    as_user: AsUser, sessions: Sessions, tmp_path: Path
+) -> None:
+    await configure(as_user)
+    taken = await asyncio.gather(
+        care.scan(sessions, now=NOW, timezone=ZONE), care.scan(sessions, now=NOW, timezone=ZONE)
+    )
+    assert sum(taken) == 3
+    assert await care.scan(sessions, now=NOW + timedelta(hours=1), timezone=ZONE) == 0
+    assert await count(sessions, select(func.count()).select_from(care_actions)) == 3
+    async with sessions() as session:
+        due = (
+            (
+                await session.execute(
+                    select(outbox.c.payload).where(outbox.c.event_type == "service-desk.CareDue")
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert [(d["data"]["rule_kind"], d["data"]["vin"], d["data"]["due_on"]) for d in due] == [
+        ("maintenance_due", "LSVAU2180N2183295", "2026-11-01")
+    ]
+
+    with smtp_server(tmp_path) as smtp, http_receiver(tmp_path) as sms:
+        settings = Settings(
+            env="test",
+            smtp_host=smtp.host,
+            smtp_port=smtp.port,
+            smtp_sender="care@dealer-a.example",
+            sms_endpoint=sms.url,
+        )
+        notifier = ProviderNotifier(settings)
+        sent = await asyncio.gather(
+            notifications.send_due(sessions, notifier, now=NOW),
+            notifications.send_due(sessions, notifier, now=NOW),
+        )
+        assert sum(sent) == 2
+        assert await notifications.send_due(sessions, notifier, now=NOW + timedelta(hours=1)) == 0
+        mails = smtp.messages()
+        texts = sms.received()
+    assert [(m["To"], m.get_payload(decode=True).decode().strip()) for m in mails] == [
+        ("li.na@example.cn", "李娜, 生日快乐!")
+    ]
+    assert [(t["body"]["to"], t["body"]["text"]) for t in texts] == [
+        ("+8613900001111", "张伟您好, 您的保险将于 2026-11-20 到期")
+    ]
+    assert texts[0]["headers"]["idempotency-key"].startswith("care:")
+
+
+async def test_an_unreachable_provider_keeps_the_message_for_later(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    await configure(as_user)
+    await care.scan(sessions, now=NOW, timezone=ZONE)
+    nowhere = ProviderNotifier(Settings(env="test"))  # neither SMTP nor SMS configured
+    assert await notifications.send_due(sessions, nowhere, now=NOW) == 0
+    assert await notifications.send_due(sessions, nowhere, now=NOW) == 0  # backing off
+    async with sessions() as session:
+        waiting = (
+            await session.execute(
+                select(notifications_table.c.channel, notifications_table.c.last_error)
+                .where(notifications_table.c.sent_at.is_(None))
+                .order_by(notifications_table.c.channel)
+            )
+        ).all()
+    assert [(channel, error.split(" (")[0]) for channel, error in waiting] == [
+        ("email", "no SMTP server configured"),
+        ("sms", "no SMS provider configured"),
+    ]
