@@ -56,6 +56,10 @@ SECRET_SETTINGS = {
         "CRM_CTI_WEBHOOK_SECRET": ("crm-call-center-cti", "webhook-secret"),
     },
     "notifications": {"CRM_SMTP_PASSWORD": ("crm-smtp", "password")},
+    "service-desk": {
+        "CRM_SMTP_PASSWORD": ("crm-smtp", "password"),
+        "CRM_SMS_API_KEY": ("crm-service-desk-sms", "api-key"),
+    },
 }
 """Settings that are secrets, per service that needs them: (Secret, key)."""
 

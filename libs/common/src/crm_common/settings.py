@@ -74,14 +74,8 @@ class Settings(BaseSettings):
     leads_grpc_target: str = "127.0.0.1:50052"
     # Where customers open a survey's one-time link (the service desk's public form).
     survey_link_base_url: str = "http://127.0.0.1:8004"
-    # Messages to customers: e-mail over SMTP, SMS through an HTTP provider (JSON POST with a
-    # bearer key). Unset: the messages wait, and the worker says why in its log.
-    smtp_host: str | None = None
-    smtp_port: int = Field(default=25, ge=1, le=65535)
-    smtp_starttls: bool = False
-    smtp_username: str | None = None
-    smtp_password: SecretStr | None = None
-    smtp_sender: str = "service@crm.invalid"
+    # Text messages to customers through an HTTP provider (a JSON POST with a bearer key).
+    # Unset: the messages wait, and the worker says why in its log.
     sms_endpoint: str | None = None
     sms_api_key: SecretStr | None = None
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db.tables import outbox
 from crm_common.settings import Settings
+from crm_common.testing.processes import free_port
 from crm_common.testing.receivers import http_receiver, smtp_server
 from crm_common.testing.services import AsUser
 from crm_service_desk.adapters.notifier import ProviderNotifier
@@ -167,7 +168,8 @@ async def test_an_unreachable_provider_keeps_the_message_for_later(
 ) -> None:
     await configure(as_user)
     await care.scan(sessions, now=NOW, timezone=ZONE)
-    nowhere = ProviderNotifier(Settings(env="test"))  # neither SMTP nor SMS configured
+    # Nothing listens for SMTP there, and no SMS provider is configured.
+    nowhere = ProviderNotifier(Settings(env="test", smtp_port=free_port()))
     assert await notifications.send_due(sessions, nowhere, now=NOW) == 0
     assert await notifications.send_due(sessions, nowhere, now=NOW) == 0  # backing off
     async with sessions() as session:
@@ -179,6 +181,6 @@ async def test_an_unreachable_provider_keeps_the_message_for_later(
             )
         ).all()
     assert [(channel, error.split(" (")[0]) for channel, error in waiting] == [
-        ("email", "no SMTP server configured"),
+        ("email", "SMTP: [Errno 111] Connection refused"),
         ("sms", "no SMS provider configured"),
     ]

@@ -225,6 +225,17 @@ async def record_service(
     await session.execute(update(v).where(v.c.tenant == tenant, v.c.vin == vin).values(**values))
 
 
+async def queue_notifications(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Many messages in one statement (each at most once per reference and channel)."""
+    if rows:
+        await session.execute(
+            pg_insert(notifications).on_conflict_do_nothing(
+                index_elements=["reference", "channel"]
+            ),
+            list(rows),
+        )
+
+
 async def queue_notification(session: AsyncSession, values: dict[str, Any]) -> bool:
     """False when a message with that reference was queued already (sent once at most)."""
     result = await session.execute(

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 metadata = MetaData()
@@ -149,7 +150,7 @@ tickets = Table(
     # Search: the Chinese bigrams and the words of the subject, description and customer name
     # (GIN: a Chinese query's bigrams must all be there), and trigrams of the same text for
     # the rest (pg_trgm). See crm_service_desk.domain.search.
-    Column("search_grams", ARRAY(Text), nullable=False),
+    Column("search_grams", PG_ARRAY(Text), nullable=False),
     Column(
         "search_text",
         Text,

@@ -123,14 +123,14 @@ async def _fire(
             ],
         )
         events = []
+        messages = []
         for row, who, firing, action_id in fired:
             if action_id not in recorded:
                 continue  # another scan took this action first
             text = message_for(rule, who, firing)
             recipient = row["phone"] if rule.action is CareAction.SMS else row["email"]
             if rule.action is not CareAction.CALL and recipient is not None:
-                await survey_store.queue_notification(
-                    uow.session,
+                messages.append(
                     {
                         "tenant": tenant,
                         "owner_org": row["owner_org"],
@@ -141,7 +141,7 @@ async def _fire(
                         "reference": f"care:{action_id}",
                         "created_at": now,
                         "next_attempt_at": now,
-                    },
+                    }
                 )
                 continue
             # A care call, or no contact for the message: the call center calls instead.
@@ -166,5 +166,6 @@ async def _fire(
                     actor=CARE_SYSTEM,
                 )
             )
+        await survey_store.queue_notifications(uow.session, messages)
         await uow.publish(*events)
     return len(recorded)
