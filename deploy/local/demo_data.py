@@ -182,6 +182,133 @@ def set_up_sales(identity: httpx.Client, opportunities: httpx.Client, password: 
     ).raise_for_status()
 
 
+SURVEY = {
+    "name": "维修满意度 After-service survey",
+    "questions": [
+        {"code": "recommend", "kind": "nps", "text": "您向亲友推荐本店的可能性 (0-10)"},
+        {"code": "repair", "kind": "csi", "text": "维修质量满意度", "scale_max": 5, "weight": 2},
+        {"code": "advisor", "kind": "csi", "text": "服务顾问满意度", "scale_max": 5},
+        {"code": "comment", "kind": "text", "text": "其他意见", "required": False},
+    ],
+}
+
+
+def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: str) -> int:
+    """sh01's service desk: a category tree and SLA, a survey on resolved tickets, a birthday
+    care rule; tickets worked by the service advisor, a complaint handled to the customer's
+    confirmation, and a survey answered in a call. Returns the tickets opened."""
+    admin = token(identity, "sh01.admin", password)
+    advisor = token(identity, "sh01.service", password)
+    for category in (
+        {"code": "repair", "name": "维修", "default_priority": "high"},
+        {"code": "maintenance", "name": "保养", "default_priority": "normal"},
+        {
+            "code": "brakes",
+            "name": "制动系统",
+            "parent_code": "repair",
+            "default_priority": "urgent",
+        },
+    ):
+        desk.post("/ticket-categories", headers=admin, json=category).raise_for_status()
+    desk.put(
+        "/sla-policies",
+        headers=admin,
+        json={
+            "policies": [
+                {"category_code": "repair", "first_response_minutes": 30, "resolution_minutes": 480}
+            ]
+        },
+    ).raise_for_status()
+    design = desk.post("/survey-designs", headers=admin, json=SURVEY)
+    design.raise_for_status()
+    desk.put(
+        "/survey-rules/ticket_resolved",
+        headers=admin,
+        json={"design_key": design.json()["design_key"], "channel": "call"},
+    ).raise_for_status()
+    desk.post(
+        "/care-rules",
+        headers=admin,
+        json={
+            "kind": "birthday",
+            "segment": "toc",
+            "action": "email",
+            "days_before": 3,
+            "message": "{name}您好, 祝您生日快乐!",
+        },
+    ).raise_for_status()
+    opened = []
+    for subject, category, phone in (
+        ("刹车异响 brake noise", "brakes", "130 0000 0001"),
+        ("预约一万公里保养", "maintenance", "130 0000 0002"),
+        ("空调不制冷", "repair", "130 0000 0003"),
+    ):
+        ticket = desk.post(
+            "/tickets",
+            headers=advisor,
+            json={
+                "subject": subject,
+                "category": category,
+                "phone": phone,
+                "channel": "phone",
+                "customer_name": rng_name(phone),
+            },
+        )
+        ticket.raise_for_status()
+        opened.append(ticket.json()["id"])
+    desk.post(
+        f"/tickets/{opened[0]}/entries",
+        headers=advisor,
+        json={"kind": "reply", "body": "已安排技师检查"},
+    ).raise_for_status()
+    desk.post(
+        f"/tickets/{opened[0]}/resolution", headers=advisor, json={"resolution": "更换前轮刹车片"}
+    ).raise_for_status()
+    complaint = desk.post(
+        "/tickets",
+        headers=advisor,
+        json={
+            "subject": "投诉: 等待时间过长",
+            "kind": "complaint",
+            "phone": "130 0000 0004",
+            "customer_name": "刘洋",
+        },
+    )
+    complaint.raise_for_status()
+    complaint_id = complaint.json()["id"]
+    desk.put(
+        f"/tickets/{complaint_id}/complaint",
+        headers=advisor,
+        json={"root_cause": "周末工位不足, 未提前告知等待时间"},
+    ).raise_for_status()
+    desk.post(
+        f"/tickets/{complaint_id}/resolution",
+        headers=advisor,
+        json={"resolution": "致歉并赠送保养券"},
+    ).raise_for_status()
+    desk.post(
+        f"/tickets/{complaint_id}/closure", headers=advisor, json={"customer_satisfied": True}
+    ).raise_for_status()
+    # The worker sends the resolved ticket's survey (TicketResolved through Kafka): answer it.
+    for _ in range(60):
+        surveys = desk.get("/surveys", headers=advisor, params={"answered": "false"}).json()
+        if surveys:
+            desk.post(
+                f"/surveys/{surveys[0]['id']}/answers",
+                headers=advisor,
+                json={"answers": {"recommend": 9, "repair": 5, "advisor": 4}},
+            ).raise_for_status()
+            break
+        time.sleep(1)
+    else:
+        print("[demo] no survey arrived within a minute; the service-desk worker may be behind")
+    return len(opened) + 1
+
+
+def rng_name(phone: str) -> str:
+    return NAMES[int(phone[-1]) % len(NAMES)]
+
+
 def token(identity: httpx.Client, username: str, password: str) -> dict[str, str]:
     login = identity.post("/auth/token", json={"username": username, "password": password})
     login.raise_for_status()
@@ -267,6 +394,7 @@ def main() -> None:
         httpx.Client(base_url="http://127.0.0.1:8001", timeout=10) as identity,
         httpx.Client(base_url="http://127.0.0.1:8002", timeout=10) as leads,
         httpx.Client(base_url="http://127.0.0.1:8003", timeout=10) as opportunities,
+        httpx.Client(base_url="http://127.0.0.1:8004", timeout=10) as desk,
     ):
 
         def lead(headers: dict[str, str], phone: str, source: str, **extra: str) -> str:
@@ -319,13 +447,15 @@ def main() -> None:
                 distribute(leads, hq, lead_id)
         set_up_sales(identity, opportunities, password)
         quoted, accepted = quote_converted(opportunities, converted)
+        tickets = set_up_service_desk(identity, desk, password)
     marker.write_text("ok\n")
     total = LEADS_PER_CONSULTANT * len(CONSULTANTS)
     print(
         f"[demo] {total} leads of {', '.join(CONSULTANTS)} (half followed up), {POOLED_LEADS} in "
         f"the Pudong pool, {HQ_LEADS} HQ campaign leads ({HQ_LEADS // 2} distributed to dealers), "
         f"{len(converted)} converted to opportunities ({quoted} test-driven and quoted from the "
-        f"catalogue, {accepted} ordered with finance and insurance applications)"
+        f"catalogue, {accepted} ordered with finance and insurance applications), {tickets} "
+        "service-desk tickets at dealer-sh-01 (one a complaint) and an answered survey"
     )
 
 
