@@ -1,8 +1,8 @@
 """service-desk facts: tickets (opened, resolved on time or not, escalated) and answered
 surveys (NPS, CSI), under row-level security
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-06
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from crm_common.db.migration_ops import isolate_tenants, share_tenants
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
