@@ -69,9 +69,6 @@ class Settings(BaseSettings):
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # gRPC server of the api process (same host as HTTP); 0 means the service's default port.
     grpc_port: int = Field(default=0, ge=0, le=65535)
-    # Leads' gRPC customer directory (host:port), asked by the service desk for a phone's
-    # customer file.
-    leads_grpc_target: str = "127.0.0.1:50052"
     # Where customers open a survey's one-time link (the service desk's public form).
     survey_link_base_url: str = "http://127.0.0.1:8004"
     # Text messages to customers through an HTTP provider (a JSON POST with a bearer key).
@@ -136,7 +133,8 @@ class Settings(BaseSettings):
     cti_settle_seconds: float = Field(default=3.0, ge=0)
     cti_webhook_secret: SecretStr | None = None
     cti_webhook_replay_window_seconds: int = Field(default=300, ge=1)
-    # Where leads' gRPC CustomerDirectory answers (the call center's screen pop asks it).
+    # Where leads' gRPC CustomerDirectory answers (the call center's screen pop and the service
+    # desk's tickets ask it).
     leads_grpc_target: str = "127.0.0.1:50052"
     # Business days (daily figures, SLAs) are counted in the OEM's time zone.
     business_timezone: str = "Asia/Shanghai"
