@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, and_, select
+from sqlalchemy import ColumnElement, RowMapping, Select, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -79,6 +79,19 @@ def _conditions(principal: Principal, wanted: TicketFilter) -> list[ColumnElemen
     return conditions
 
 
+def ticket_list_query(
+    principal: Principal, wanted: TicketFilter, *, limit: int, offset: int
+) -> Select[Any]:
+    """The statement of ``tickets_of`` (benchmarks explain it)."""
+    return (
+        select(tickets, ticket_level(principal).label("shared_level"))
+        .where(*_conditions(principal, wanted))
+        .order_by(tickets.c.opened_at.desc(), tickets.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+
+
 async def tickets_of(
     sessions: async_sessionmaker[AsyncSession],
     principal: Principal,
@@ -87,13 +100,7 @@ async def tickets_of(
     limit: int,
     offset: int,
 ) -> list[dict[str, Any]]:
-    query = (
-        select(tickets, ticket_level(principal).label("shared_level"))
-        .where(*_conditions(principal, wanted))
-        .order_by(tickets.c.opened_at.desc(), tickets.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
+    query = ticket_list_query(principal, wanted, limit=limit, offset=offset)
     async with sessions() as session:
         return [dict(r) for r in (await session.execute(query)).mappings()]
 
