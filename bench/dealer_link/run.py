@@ -181,7 +181,10 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         kafka_bootstrap_servers=dealer.bootstrap,
         kafka_partitions=args.partitions,
     )
-    await ensure_topics(dealer.bootstrap, [LEAD_TOPIC], partitions=args.partitions)
+    # Every topic the uplink of leads reads (it waits for each of them).
+    await ensure_topics(
+        dealer.bootstrap, sorted({e.topic for e in LEAD_EVENTS}), partitions=args.partitions
+    )
     engine = create_engine(settings)
     stop = asyncio.Event()
     try:
@@ -240,12 +243,15 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         total_at_hq = await end_offset_sum(hq.bootstrap, at_hq)
     finally:
         stop.set()
-        if "running" in locals():
-            await running
-        await engine.dispose()
-        mirror.stop()
-        dealer.stop()
-        hq.stop()
+        try:
+            if "running" in locals():
+                await asyncio.wait_for(running, 60)
+        finally:
+            # The processes this benchmark started, whatever happened above.
+            await engine.dispose()
+            mirror.stop()
+            dealer.stop()
+            hq.stop()
 
     return {
         "benchmark": "dealer_link",
