@@ -1,9 +1,10 @@
 """The spine as real processes: identity (JWKS), leads, opportunities, service-desk, kpi and
-the call center, each api + worker."""
+the call center, each api + worker; the portal's BFF in front of them when a test asks for it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import json
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import ServiceProcess, free_port, run_command
+from crm_portal.settings import PortalSettings
 
 ISSUER, AUDIENCE = "crm-identity", "crm"
 SERVICES = ("identity", "leads", "opportunities", "service-desk", "kpi", "call-center")
@@ -143,3 +145,32 @@ async def spine(
     finally:
         for process in processes.values():
             process.stop()
+
+
+@pytest.fixture(scope="session")
+def portal(spine: Spine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The portal's BFF (serving the built web application) on the spine's services: its URL.
+    The build is `npm run build` in services/portal/web (`./platform test` runs it first)."""
+    assets = PortalSettings().portal_assets_dir
+    if not (assets / "index.html").is_file():
+        raise RuntimeError(f"{assets}/index.html missing: build the portal (./platform test does)")
+    port = free_port()
+    upstreams = {name: spine.urls[name] for name in SERVICES}
+    process = ServiceProcess(
+        "portal",
+        "api",
+        {
+            "CRM_ENV": "test",
+            "CRM_REDIS_URL": spine.infrastructure.redis_url,
+            "CRM_HTTP_PORT": str(port),
+            "CRM_PORTAL_UPSTREAMS": json.dumps(upstreams),
+            "CRM_LOG_LEVEL": "WARNING",
+        },
+        Path(tmp_path_factory.mktemp("portal-logs")),
+        ready_url=f"http://127.0.0.1:{port}/readyz",
+    )
+    process.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.stop()

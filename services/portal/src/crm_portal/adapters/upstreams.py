@@ -1,0 +1,50 @@
+"""The services' APIs behind `/api/<service>/…`: the browser's request, the user's bearer token."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+
+FORWARDED_REQUEST_HEADERS = ("accept", "accept-language", "content-type", "x-correlation-id")
+FORWARDED_RESPONSE_HEADERS = (
+    "content-type",
+    "content-disposition",
+    "retry-after",
+    "x-correlation-id",
+    "x-total-count",
+    "location",
+)
+
+
+class UnknownService(Exception):
+    pass
+
+
+class Upstreams:
+    def __init__(self, clients: Mapping[str, httpx.AsyncClient]) -> None:
+        self._clients = clients
+
+    async def forward(
+        self,
+        service: str,
+        method: str,
+        path: str,
+        query: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        access_token: str,
+    ) -> httpx.Response:
+        client = self._clients.get(service)
+        if client is None:
+            raise UnknownService(service)
+        sent = {k: v for k, v in headers.items() if k.lower() in FORWARDED_REQUEST_HEADERS}
+        sent["Authorization"] = f"Bearer {access_token}"
+        request = client.build_request(
+            method, httpx.URL(path=path, query=query.encode()), headers=sent, content=body
+        )
+        return await client.send(request)
+
+    async def aclose(self) -> None:
+        for client in self._clients.values():
+            await client.aclose()

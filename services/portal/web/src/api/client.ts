@@ -1,0 +1,55 @@
+// The services' APIs through the BFF (`/api/<service>/…`): typed by the generated documents.
+// The browser never sees a token: the session cookie goes along, and every state-changing call
+// carries the session's CSRF token, kept in memory only.
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths as IdentityPaths } from "./generated/identity";
+import type { paths as KpiPaths } from "./generated/kpi";
+import type { paths as LeadsPaths } from "./generated/leads";
+import type { paths as OpportunitiesPaths } from "./generated/opportunities";
+import { ApiError } from "./errors";
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function csrfHeaders(method: string): Record<string, string> {
+  return csrfToken && !["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase())
+    ? { "X-CSRF-Token": csrfToken }
+    : {};
+}
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    for (const [name, value] of Object.entries(csrfHeaders(request.method))) {
+      request.headers.set(name, value);
+    }
+    return request;
+  },
+};
+
+function client<Paths extends {}>(service: string) {
+  const c = createClient<Paths>({ baseUrl: `/api/${service}`, credentials: "same-origin" });
+  c.use(csrf);
+  return c;
+}
+
+export const identity = client<IdentityPaths>("identity");
+export const leads = client<LeadsPaths>("leads");
+export const opportunities = client<OpportunitiesPaths>("opportunities");
+export const kpi = client<KpiPaths>("kpi");
+
+/** The data of a call, or an ApiError carrying the status and the service's detail. */
+export async function data<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data: body, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, error);
+  return body as T;
+}
+
+/** A file from a service (CSV, XLSX, PDF): downloaded by the browser, through the BFF. */
+export function fileUrl(service: string, path: string, query: Record<string, string>): string {
+  return `/api/${service}${path}?${new URLSearchParams(query).toString()}`;
+}

@@ -1,0 +1,3181 @@
+// Generated from docs/openapi by `npm run generate`: never edit by hand.
+export interface paths {
+    "/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Campaigns */
+        get: operations["list_campaigns_campaigns_get"];
+        put?: never;
+        /**
+         * Start Campaign
+         * @description A campaign of the caller's book whose web form posts leads into the book's pool.
+         */
+        post: operations["start_campaign_campaigns_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaign_id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Campaign Form
+         * @description The campaign's public form. The answer never says whether the customer was known.
+         */
+        post: operations["submit_campaign_form_campaigns__campaign_id__leads_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Customer
+         * @description Merge this customer file into another of the same dealer (the same person recorded
+         *     twice): its leads move over, later submissions with its phone reach the merged customer,
+         *     and the merge is audited and published (``leads.CustomerMerged``).
+         */
+        post: operations["merge_customer_customers__customer_id__merge_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dedup-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dedup Keys
+         * @description The identifiers the caller's book matches customers on after the phone, in order.
+         */
+        get: operations["dedup_keys_dedup_keys_get"];
+        /**
+         * Set Dedup Keys
+         * @description Set them: a submission whose phone is new but whose value of one of these keys a
+         *     customer of the book holds attaches to that customer (first key in order wins). Empty:
+         *     the phone only.
+         */
+        put: operations["set_dedup_keys_dedup_keys_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is alive */
+        get: operations["healthz_healthz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Import
+         * @description Upload a spreadsheet of leads as the raw body (`curl --data-binary @leads.csv`).
+         *
+         *     The header row names the columns: customer_name/姓名, phone/电话/手机, source/来源 and
+         *     optionally vehicle_interest/意向车型. The leads go into the caller's book and wait in its
+         *     default pool; the import runs in the background (follow `GET /imports/{import_id}`).
+         */
+        post: operations["upload_import_imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import Progress */
+        get: operations["import_progress_imports__import_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{import_id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Errors
+         * @description The rejected rows, in file order, each naming the row and field. `?as=csv`: the whole
+         *     report as one CSV file (UTF-8 with BOM, so Excel shows Chinese text).
+         */
+        get: operations["import_errors_imports__import_id__errors_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Leads
+         * @description The leads the caller may see, newest first: a consultant's private sea, a manager's
+         *     dealer. Personal data masked where the caller may not see it in full.
+         */
+        get: operations["list_leads_leads_get"];
+        put?: never;
+        /**
+         * Register Lead
+         * @description Record a lead in the caller's book (their dealer); publishes ``leads.LeadCreated``.
+         *
+         *     A customer this dealer already works (same phone, or same value of one of the dealer's
+         *     deduplication keys, see ``/dedup-keys``) is not duplicated: the answer is 200 with the
+         *     lead it was attached to and who owns it.
+         */
+        post: operations["register_lead_leads_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Lead */
+        get: operations["get_lead_leads__lead_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign Lead
+         * @description Name the consultant who works the lead (分配), from the pool or from another owner.
+         */
+        post: operations["assign_lead_leads__lead_id__assign_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Personal Data Audit Of Lead
+         * @description Who read or changed the lead's personal data, when and through which endpoint.
+         */
+        get: operations["personal_data_audit_of_lead_leads__lead_id__audit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim Lead
+         * @description Take a lead from a pool open to you (领取); 409 when someone else was first, during
+         *     your protection period, or over a claim limit. A just-released lead of a pool with blind
+         *     release goes by lottery: the answer is 202 and the draw decides.
+         */
+        post: operations["claim_lead_leads__lead_id__claim_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert Lead
+         * @description Convert to an opportunity: publishes ``leads.LeadConverted`` for opportunities.
+         */
+        post: operations["convert_lead_leads__lead_id__convert_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/distribute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Distribute Lead
+         * @description Send a pooled HQ/region lead to a dealer (线索下发): the named dealer, or the one routing
+         *     picks by the customer's region and the dealers' spare capacity.
+         */
+        post: operations["distribute_lead_leads__lead_id__distribute_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Follow Up
+         * @description A visit, call, test drive or message; re-grades the lead and resets its recycle clock.
+         */
+        post: operations["record_follow_up_leads__lead_id__follow_ups_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lead History
+         * @description Every transition: who claimed, assigned, released (and by which rule), when and why.
+         */
+        get: operations["lead_history_leads__lead_id__history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock Customer
+         * @description Lock the customer against recycling (the owner; within the pool's cap of locks).
+         */
+        post: operations["lock_customer_leads__lead_id__lock_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/loss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report Lost
+         * @description Report the lead lost (战败) with the reason; a manager approves or rejects it.
+         */
+        post: operations["report_lost_leads__lead_id__loss_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/loss/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Loss
+         * @description Approve (closes the lead, publishes ``leads.LeadLost``) or reject a loss report.
+         */
+        post: operations["decide_loss_leads__lead_id__loss_decision_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move To Pool
+         * @description Move a waiting lead to another pool of its book (e.g. an assign-only pool for a
+         *     sensitive lead); that pool's rules and assignment strategy apply from now on.
+         */
+        post: operations["move_to_pool_leads__lead_id__move_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/reject-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject Distribution
+         * @description The dealer sends a distributed lead back to the pool it came from, with the reason.
+         */
+        post: operations["reject_distribution_leads__lead_id__reject_distribution_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release Lead
+         * @description Give the lead back to its pool (the owner), or take it back (a manager).
+         */
+        post: operations["release_lead_leads__lead_id__release_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{lead_id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock Customer
+         * @description Unlock the customer (the owner or a manager): recycle rules apply again.
+         */
+        post: operations["unlock_customer_leads__lead_id__unlock_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Pools
+         * @description Pools the caller may claim from, and the pools of the org nodes the caller manages.
+         */
+        get: operations["list_pools_pools_get"];
+        put?: never;
+        /**
+         * Open Pool
+         * @description Open another pool of the caller's book (e.g. assign-only for sensitive leads).
+         */
+        post: operations["open_pool_pools_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pools/{pool_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Configure
+         * @description Set how the pool works: claim or assign-only, automatic assignment, and its rules
+         *     (claim limits, protection period, recycle and anti-collusion rules).
+         */
+        put: operations["configure_pools__pool_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pools/{pool_id}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads In Pool
+         * @description The public sea of the pool, personal data masked until someone claims the lead.
+         */
+        get: operations["leads_in_pool_pools__pool_id__leads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pools/{pool_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Members
+         * @description Replace the pool's members: they alone claim from it and receive its automatic
+         *     assignments, in proportion to their weights (a pool without members is open to all
+         *     consultants below its org node).
+         */
+        put: operations["set_members_pools__pool_id__members_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pools/{pool_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pool Report
+         * @description Fairness (spread of leads per consultant, time in pool, recycle rate) and the
+         *     anti-collusion evidence (pairs feeding each other released leads, ping-pong leads).
+         */
+        get: operations["pool_report_pools__pool_id__report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database and Kafka are reachable */
+        get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/receptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Walk In
+         * @description Record a showroom visit: a new customer becomes a lead of the receiving consultant; a
+         *     known customer's visit counts as a verified visit for the consultant who owns them.
+         */
+        post: operations["record_walk_in_receptions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** AuditEntryPublic */
+        AuditEntryPublic: {
+            /** Action */
+            action: string;
+            /** Actor */
+            actor: string;
+            /** Actor Org */
+            actor_org: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Endpoint */
+            endpoint: string;
+            /** Fields */
+            fields: string[];
+            /** Level */
+            level: string;
+        };
+        /**
+         * AutoAssignment
+         * @enum {string}
+         */
+        AutoAssignment: "none" | "round_robin" | "least_loaded" | "weighted";
+        /** CampaignCreate */
+        CampaignCreate: {
+            /**
+             * Name
+             * @example Spring SUV test-drive week
+             */
+            name: string;
+        };
+        /** CampaignCreated */
+        CampaignCreated: {
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Form Path */
+            form_path: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Key
+             * @description The form's key, shown only now: send it as X-Campaign-Key
+             */
+            key: string;
+            /** Name */
+            name: string;
+            /** Owner Org */
+            owner_org: string;
+        };
+        /**
+         * CampaignFormLead
+         * @description What the public form sends (its source is ``campaign_form``).
+         */
+        CampaignFormLead: {
+            /**
+             * Customer Name
+             * @example 王伟
+             */
+            customer_name: string;
+            /** Email */
+            email?: string | null;
+            /**
+             * Id Number
+             * @description Resident ID number (18 characters): matched by a keyed digest, never kept
+             */
+            id_number?: string | null;
+            /**
+             * Phone
+             * @example 138 0013 8000
+             */
+            phone: string;
+            /**
+             * Region Hint
+             * @description The region node the customer is in; routes an HQ lead to a dealer there
+             */
+            region_hint?: string | null;
+            /**
+             * Vehicle Interest
+             * @example Model X 2.0T
+             */
+            vehicle_interest?: string | null;
+            /** Wechat Id */
+            wechat_id?: string | null;
+        };
+        /** CampaignPublic */
+        CampaignPublic: {
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Owner Org */
+            owner_org: string;
+        };
+        /** ClaimRules */
+        ClaimRules: {
+            /**
+             * Blind Release Hours
+             * @description Just-released leads are handed out by lottery for this long instead of first click (0: off)
+             * @default 0
+             */
+            blind_release_hours: number;
+            /**
+             * Max Claims Per Day
+             * @default 20
+             */
+            max_claims_per_day: number;
+            /**
+             * Max Department Private Leads
+             * @description Open leads one department (team) owns; None: no cap
+             */
+            max_department_private_leads?: number | null;
+            /**
+             * Max Locked
+             * @description Customers one consultant may lock against recycling
+             * @default 20
+             */
+            max_locked: number;
+            /**
+             * Max Private Leads
+             * @description Open leads one consultant owns
+             * @default 200
+             */
+            max_private_leads: number;
+            /**
+             * Protection Days
+             * @description After a release the previous owner may not claim it back
+             * @default 7
+             */
+            protection_days: number;
+        };
+        /** CollusionRules */
+        CollusionRules: {
+            /**
+             * Threshold
+             * @description Claims of one colleague's released leads within the window
+             * @default 3
+             */
+            threshold: number;
+            /**
+             * Window Days
+             * @default 30
+             */
+            window_days: number;
+        };
+        /** ConsultantFairness */
+        ConsultantFairness: {
+            /** Assigned */
+            assigned: number;
+            /** Claimed */
+            claimed: number;
+            /** Open Leads */
+            open_leads: number;
+            /**
+             * Recycle Rate
+             * @description Released / received within the window
+             */
+            recycle_rate: number | null;
+            /** Released */
+            released: number;
+            /** User Id */
+            user_id: string;
+        };
+        /** Conversion */
+        Conversion: {
+            /** Vehicle Interest */
+            vehicle_interest?: string | null;
+        };
+        /** CustomerMerge */
+        CustomerMerge: {
+            /**
+             * Into
+             * Format: uuid
+             */
+            into: string;
+        };
+        /** CustomerMerged */
+        CustomerMerged: {
+            /**
+             * Customer Id
+             * Format: uuid
+             */
+            customer_id: string;
+            /** Moved Leads */
+            moved_leads: string[];
+        };
+        /**
+         * DedupKeys
+         * @description Which identifiers the book deduplicates customers on, in this order after the phone
+         *     (always first); empty: the phone only.
+         */
+        DedupKeys: {
+            /**
+             * Keys
+             * @example [
+             *       "wechat_id"
+             *     ]
+             */
+            keys: components["schemas"]["IdentifierKind"][];
+        };
+        /** Distribution */
+        Distribution: {
+            /**
+             * Dealer Id
+             * @description The dealer to send it to; omitted: routed by region and capacity
+             */
+            dealer_id?: string | null;
+        };
+        /** DistributionRejection */
+        DistributionRejection: {
+            /**
+             * Reason
+             * @example outside our sales area
+             */
+            reason: string;
+        };
+        /** DistributionRules */
+        DistributionRules: {
+            /**
+             * Capacity
+             * @description Receiving dealer pool: open distributed leads at a time
+             * @default 50
+             */
+            capacity: number;
+            /**
+             * Work Within Hours
+             * @description Sending pool: a dealer that has not followed up a distributed lead by then loses it back to this pool
+             * @default 48
+             */
+            work_within_hours: number;
+        };
+        /** DrawEntered */
+        DrawEntered: {
+            /**
+             * Draw Until
+             * Format: date-time
+             * @description When the lottery among the entrants decides
+             */
+            draw_until: string;
+            /**
+             * Lead Id
+             * Format: uuid
+             */
+            lead_id: string;
+        };
+        /** FlaggedPairPublic */
+        FlaggedPairPublic: {
+            /** Claimed By */
+            claimed_by: string;
+            /** Handovers */
+            handovers: number;
+            /**
+             * Last At
+             * Format: date-time
+             */
+            last_at: string;
+            /** Ping Pong Leads */
+            ping_pong_leads: string[];
+            /** Released By */
+            released_by: string;
+        };
+        /** FollowUpCreate */
+        FollowUpCreate: {
+            /** Call Seconds */
+            call_seconds?: number | null;
+            /**
+             * Grade
+             * @example ready_to_buy
+             */
+            grade?: string | null;
+            kind: components["schemas"]["FollowUpKind"];
+            /** Next Step */
+            next_step?: string | null;
+            /**
+             * Outcome
+             * @example came to the showroom
+             */
+            outcome: string;
+            /**
+             * Verified
+             * @description A visit confirmed at reception, or a connected call
+             * @default false
+             */
+            verified: boolean;
+        };
+        /**
+         * FollowUpKind
+         * @enum {string}
+         */
+        FollowUpKind: "visit" | "call" | "test_drive" | "message";
+        /** FollowUpRecorded */
+        FollowUpRecorded: {
+            /**
+             * Follow Up Id
+             * Format: uuid
+             */
+            follow_up_id: string;
+            lead: components["schemas"]["LeadPublic"];
+        };
+        /** HistoryEntry */
+        HistoryEntry: {
+            /** Actor */
+            actor: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** From User */
+            from_user: string | null;
+            /** Kind */
+            kind: string;
+            /** Reason */
+            reason: string | null;
+            /** Rule */
+            rule: string | null;
+            /** To User */
+            to_user: string | null;
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * IdentifierKind
+         * @enum {string}
+         */
+        IdentifierKind: "wechat_id" | "email" | "id_number";
+        /** ImportErrorPage */
+        ImportErrorPage: {
+            /** Items */
+            items: components["schemas"]["ImportRowError"][];
+            /**
+             * Next After
+             * @description Pass as `after` for the next page; null: last
+             */
+            next_after: number | null;
+        };
+        /**
+         * ImportFormat
+         * @enum {string}
+         */
+        ImportFormat: "csv" | "xlsx";
+        /** ImportPublic */
+        ImportPublic: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Error
+             * @description Why the import failed, if it did
+             */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            format: components["schemas"]["ImportFormat"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Next Row
+             * @description File row the import continues at (the header is row 1)
+             */
+            next_row: number;
+            /**
+             * Owner Org
+             * @description The book (dealer) the leads go into
+             */
+            owner_org: string;
+            /**
+             * Rows Attached
+             * @description Rows of a customer the book already works (or a repeat in the file): attached to that lead, not duplicated
+             */
+            rows_attached: number;
+            /**
+             * Rows Created
+             * @description Rows that opened a lead (waiting in the pool)
+             */
+            rows_created: number;
+            /**
+             * Rows Estimated
+             * @description Data rows the file seems to have, if known
+             */
+            rows_estimated: number | null;
+            /**
+             * Rows Failed
+             * @description Rows rejected; see the error report
+             */
+            rows_failed: number;
+            /**
+             * Rows Read
+             * @description Non-blank data rows read so far
+             */
+            rows_read: number;
+            /** Size Bytes */
+            size_bytes: number;
+            status: components["schemas"]["ImportStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ImportRowError */
+        ImportRowError: {
+            /** Field */
+            field: string;
+            /** Message */
+            message: string;
+            /**
+             * Row Number
+             * @description Row of the file as a spreadsheet shows it
+             */
+            row_number: number;
+            /**
+             * Value
+             * @description The rejected cell, as uploaded
+             */
+            value: string;
+        };
+        /**
+         * ImportStatus
+         * @enum {string}
+         */
+        ImportStatus: "queued" | "running" | "done" | "failed";
+        /** LeadAssignment */
+        LeadAssignment: {
+            /** Reason */
+            reason?: string | null;
+            /** User Id */
+            user_id: string;
+        };
+        /**
+         * LeadAttached
+         * @description The customer already has an open lead in this book: the submission was attached to it.
+         */
+        LeadAttached: {
+            /**
+             * Attached To
+             * Format: uuid
+             */
+            attached_to: string;
+            /** Message */
+            message: string;
+            /**
+             * Owner User
+             * @description Who works the customer; None: in the pool
+             */
+            owner_user: string | null;
+            /** Status */
+            status: string;
+        };
+        /**
+         * LeadCreate
+         * @description A new lead. A consultant who takes it in owns it; otherwise it waits in the pool.
+         */
+        LeadCreate: {
+            /**
+             * Customer Name
+             * @example 王伟
+             */
+            customer_name: string;
+            /** Email */
+            email?: string | null;
+            /**
+             * Id Number
+             * @description Resident ID number (18 characters): matched by a keyed digest, never kept
+             */
+            id_number?: string | null;
+            /**
+             * Phone
+             * @example 138 0013 8000
+             */
+            phone: string;
+            /**
+             * Region Hint
+             * @description The region node the customer is in; routes an HQ lead to a dealer there
+             */
+            region_hint?: string | null;
+            source: components["schemas"]["LeadSource"];
+            /**
+             * Vehicle Interest
+             * @example Model X 2.0T
+             */
+            vehicle_interest?: string | null;
+            /** Wechat Id */
+            wechat_id?: string | null;
+        };
+        /** LeadPublic */
+        LeadPublic: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Customer Id
+             * Format: uuid
+             */
+            customer_id: string;
+            /** Customer Name */
+            customer_name: string;
+            /** Grade */
+            grade: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Follow Up At */
+            last_follow_up_at: string | null;
+            /** Next Follow Up Due */
+            next_follow_up_due: string | null;
+            /**
+             * Origin Org
+             * @description The HQ/region node that distributed it
+             */
+            origin_org: string | null;
+            /** Owner Org */
+            owner_org: string;
+            /**
+             * Owner User
+             * @description None while the lead waits in a pool
+             */
+            owner_user: string | null;
+            /** Phone */
+            phone: string;
+            /** Pool Id */
+            pool_id: string | null;
+            /**
+             * Protected Until
+             * @description Until then the previous owner may not claim it back
+             */
+            protected_until: string | null;
+            source: components["schemas"]["LeadSource"];
+            /** Status */
+            status: string;
+            /** Vehicle Interest */
+            vehicle_interest: string | null;
+            /**
+             * Work By
+             * @description A distributed lead not followed up by then goes back to origin_org
+             */
+            work_by: string | null;
+        };
+        /** LeadRelease */
+        LeadRelease: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * LeadSource
+         * @description Where a lead came from (DOMAIN.md "Sources").
+         * @enum {string}
+         */
+        LeadSource: "campaign" | "campaign_form" | "oem_website" | "referral" | "flyer" | "walk_in" | "phone" | "web";
+        /** LossDecision */
+        LossDecision: {
+            /** Approved */
+            approved: boolean;
+        };
+        /** LossReport */
+        LossReport: {
+            /**
+             * Reason
+             * @example bought a competitor's car
+             */
+            reason: string;
+        };
+        /**
+         * PooledLead
+         * @description A lead waiting in the public sea: enough to decide to claim it, personal data masked.
+         */
+        PooledLead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Customer Name */
+            customer_name: string;
+            /** Grade */
+            grade: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Phone */
+            phone: string;
+            /** Released At */
+            released_at: string | null;
+            source: components["schemas"]["LeadSource"];
+            /** Vehicle Interest */
+            vehicle_interest: string | null;
+        };
+        /**
+         * PoolKind
+         * @enum {string}
+         */
+        PoolKind: "claim" | "assign_only";
+        /** PoolMember */
+        PoolMember: {
+            /** User Id */
+            user_id: string;
+            /**
+             * Weight
+             * @description Share of automatic assignments
+             * @default 1
+             */
+            weight: number;
+        };
+        /** PoolMembers */
+        PoolMembers: {
+            /** Members */
+            members: components["schemas"]["PoolMember"][];
+        };
+        /** PoolMove */
+        PoolMove: {
+            /**
+             * Pool Id
+             * Format: uuid
+             */
+            pool_id: string;
+        };
+        /** PoolPublic */
+        PoolPublic: {
+            auto_assignment: components["schemas"]["AutoAssignment"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Default */
+            is_default: boolean;
+            kind: components["schemas"]["PoolKind"];
+            /** Name */
+            name: string;
+            /** Owner Org */
+            owner_org: string;
+            rules: components["schemas"]["PoolRules"];
+        };
+        /**
+         * PoolReport
+         * @description Pool fairness and anti-collusion evidence over the last ``window_days``.
+         */
+        PoolReport: {
+            /** Average Hours Waiting */
+            average_hours_waiting: number | null;
+            /** Consultants */
+            consultants: components["schemas"]["ConsultantFairness"][];
+            /** Flagged Pairs */
+            flagged_pairs: components["schemas"]["FlaggedPairPublic"][];
+            /** Open Leads Max */
+            open_leads_max: number;
+            /** Open Leads Min */
+            open_leads_min: number;
+            /**
+             * Pool Id
+             * Format: uuid
+             */
+            pool_id: string;
+            /** Waiting */
+            waiting: number;
+            /** Window Days */
+            window_days: number;
+        };
+        /** PoolRules */
+        PoolRules: {
+            claim?: components["schemas"]["ClaimRules"];
+            collusion?: components["schemas"]["CollusionRules"];
+            distribution?: components["schemas"]["DistributionRules"];
+            /**
+             * Grade Scheme
+             * @description One of ['habcn', 'three_level']
+             * @default three_level
+             */
+            grade_scheme: string;
+            recycle?: components["schemas"]["RecycleRules"];
+        };
+        /**
+         * PoolSettings
+         * @description How the pool works; the rules replace the pool's rules as a whole.
+         */
+        PoolSettings: {
+            /** @default none */
+            auto_assignment: components["schemas"]["AutoAssignment"];
+            kind: components["schemas"]["PoolKind"];
+            /** Name */
+            name: string;
+            rules: components["schemas"]["PoolRules"];
+        };
+        /** Received */
+        Received: {
+            /**
+             * Received
+             * @default true
+             */
+            received: boolean;
+        };
+        /** ReceptionCreate */
+        ReceptionCreate: {
+            /**
+             * Arrived At
+             * Format: date-time
+             */
+            arrived_at: string;
+            /**
+             * Companions
+             * @example wife and son
+             */
+            companions?: string | null;
+            /**
+             * Customer Name
+             * @example 王伟
+             */
+            customer_name: string;
+            /** Email */
+            email?: string | null;
+            /**
+             * Id Number
+             * @description Resident ID number (18 characters): matched by a keyed digest, never kept
+             */
+            id_number?: string | null;
+            /**
+             * Interest
+             * @example 7-seat SUV, hybrid
+             */
+            interest?: string | null;
+            /** Left At */
+            left_at?: string | null;
+            /**
+             * Phone
+             * @example 138 0013 8000
+             */
+            phone: string;
+            /**
+             * Received By
+             * @description The consultant who received them (a manager recording for them)
+             */
+            received_by?: string | null;
+            /**
+             * Region Hint
+             * @description The region node the customer is in; routes an HQ lead to a dealer there
+             */
+            region_hint?: string | null;
+            /** @default walk_in */
+            source: components["schemas"]["LeadSource"];
+            /**
+             * Vehicle Interest
+             * @example Model X 2.0T
+             */
+            vehicle_interest?: string | null;
+            /**
+             * Visitors
+             * @description People in the party
+             * @default 1
+             */
+            visitors: number;
+            /** Wechat Id */
+            wechat_id?: string | null;
+        };
+        /** ReceptionRecorded */
+        ReceptionRecorded: {
+            /**
+             * Attached
+             * @description The customer already had a lead in this dealer
+             */
+            attached: boolean;
+            /**
+             * Lead Id
+             * Format: uuid
+             */
+            lead_id: string;
+            /**
+             * Owner User
+             * @description Who works the customer
+             */
+            owner_user: string | null;
+            /**
+             * Reception Id
+             * Format: uuid
+             */
+            reception_id: string;
+        };
+        /** RecycleRules */
+        RecycleRules: {
+            /**
+             * Exclude Open Opportunities
+             * @description Never recycle the leads of a customer with an opportunity being worked
+             * @default false
+             */
+            exclude_open_opportunities: boolean;
+            /**
+             * Exclude Won Customers
+             * @description Never recycle the leads of a customer who has bought
+             * @default false
+             */
+            exclude_won_customers: boolean;
+            /**
+             * Min Call Seconds
+             * @default 30
+             */
+            min_call_seconds: number;
+            /**
+             * No Conversion Days
+             * @description Released when not converted this long after receipt
+             */
+            no_conversion_days?: number | null;
+            /**
+             * No Follow Up Days
+             * @description Released after this many days without a follow-up, counted from the later of the last follow-up and the day the owner received it (None: never)
+             * @default 10
+             */
+            no_follow_up_days: number | null;
+            /**
+             * No Follow Up Days By Grade
+             * @description Overrides of no_follow_up_days per intent grade
+             */
+            no_follow_up_days_by_grade?: {
+                [key: string]: number;
+            };
+            /**
+             * No Win Days
+             * @description Released when the customer has not bought (no deal won) this long after the owner received the lead
+             */
+            no_win_days?: number | null;
+            /**
+             * Real Contact Only
+             * @description Only a verified visit or a connected call resets the clock, not a note
+             * @default false
+             */
+            real_contact_only: boolean;
+            /**
+             * Reminder Days Before
+             * @default 2
+             */
+            reminder_days_before: number;
+            /**
+             * Stalled Grade Days
+             * @description A lead that stays in one of these grades this long is escalated to the managers for reassignment (default, three-level scheme: ready_to_buy 90 days — to a more senior consultant —, intent 90 days — not upgraded)
+             */
+            stalled_grade_days?: {
+                [key: string]: number;
+            } | null;
+            /**
+             * To Marketing After Days
+             * @description A lead still in one of these grades this long is regraded to the scheme's marketing grade and released (default, three-level: ready_to_buy 180 days)
+             */
+            to_marketing_after_days?: {
+                [key: string]: number;
+            } | null;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    list_campaigns_campaigns_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPublic"][];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    start_campaign_campaigns_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCreated"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    submit_campaign_form_campaigns__campaign_id__leads_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignFormLead"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Received"];
+                };
+            };
+            /** @description Missing or wrong campaign key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many submissions for this campaign; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    merge_customer_customers__customer_id__merge_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerMerge"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMerged"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such customer in a book the caller manages */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Different books, or both customers have an open lead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    dedup_keys_dedup_keys_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DedupKeys"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    set_dedup_keys_dedup_keys_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DedupKeys"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DedupKeys"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    healthz_healthz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    upload_import_imports_post: {
+        parameters: {
+            query: {
+                format: components["schemas"]["ImportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Empty body, another format, or a CSV header without a column */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    import_progress_imports__import_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    import_errors_imports__import_id__errors_get: {
+        parameters: {
+            query?: {
+                after?: number;
+                as?: "json" | "csv";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportErrorPage"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_leads_leads_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"][];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    register_lead_leads_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadCreate"];
+            };
+        };
+        responses: {
+            /** @description Known customer: attached to its lead */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadAttached"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_lead_leads__lead_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    assign_lead_leads__lead_id__assign_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadAssignment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    personal_data_audit_of_lead_leads__lead_id__audit_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPublic"][];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    claim_lead_leads__lead_id__claim_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The lead goes by lottery: you entered */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawEntered"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    convert_lead_leads__lead_id__convert_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Conversion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    distribute_lead_leads__lead_id__distribute_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Distribution"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    record_follow_up_leads__lead_id__follow_ups_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRecorded"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    lead_history_leads__lead_id__history_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntry"][];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    lock_customer_leads__lead_id__lock_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    report_lost_leads__lead_id__loss_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LossReport"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    decide_loss_leads__lead_id__loss_decision_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LossDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    move_to_pool_leads__lead_id__move_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reject_distribution_leads__lead_id__reject_distribution_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistributionRejection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    release_lead_leads__lead_id__release_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadRelease"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unlock_customer_leads__lead_id__unlock_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The lead's state or a pool rule does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_pools_pools_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolPublic"][];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    open_pool_pools_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolPublic"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    configure_pools__pool_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such pool visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    leads_in_pool_pools__pool_id__leads_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                pool_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PooledLead"][];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such pool visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    set_members_pools__pool_id__members_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pool_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolMembers"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such pool visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    pool_report_pools__pool_id__report_get: {
+        parameters: {
+            query?: {
+                window_days?: number;
+            };
+            header?: never;
+            path: {
+                pool_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolReport"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such pool visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    readyz_readyz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A dependency is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    record_walk_in_receptions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionRecorded"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The named consultant does not work in this dealer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+}

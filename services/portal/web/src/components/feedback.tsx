@@ -1,0 +1,63 @@
+// How a page shows a failed call: 403/404 as "not available", a 409 or other refusal with the
+// service's reason, a 422 next to each field of the form.
+import { App as AntApp, Button, Result, Spin, type FormInstance } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/errors";
+
+export function NotAvailable() {
+  const { t } = useTranslation();
+  return <Result status="403" title={t("app.notAvailable")} subTitle={t("app.notAvailableHint")} />;
+}
+
+export function Failure({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useTranslation();
+  if (error instanceof ApiError && error.notAvailable) return <NotAvailable />;
+  return (
+    <Result
+      status="warning"
+      title={t("app.error")}
+      subTitle={error instanceof Error ? error.message : String(error)}
+      extra={retry ? <Button onClick={retry}>{t("app.retry")}</Button> : undefined}
+    />
+  );
+}
+
+/** The page's content once its query has data; loading and failure in between. */
+export function Loaded<T>({
+  query,
+  children,
+}: {
+  query: { data?: T; error: unknown; isPending: boolean; refetch: () => unknown };
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (query.error) return <Failure error={query.error} retry={() => void query.refetch()} />;
+  if (query.isPending || query.data === undefined) return <Spin tip={t("app.loading")}><div style={{ minHeight: 80 }} /></Spin>;
+  return <>{children(query.data)}</>;
+}
+
+/** Reports a failed command: field messages onto the form when there is one, otherwise the
+ * service's reason (e.g. who claimed the lead first) as a message. */
+export function useFailureReport() {
+  const { message } = AntApp.useApp();
+  const { t } = useTranslation();
+  return (error: unknown, form?: FormInstance) => {
+    if (error instanceof ApiError) {
+      const fields = error.fieldErrors;
+      if (form && fields.length > 0) {
+        form.setFields(fields);
+        return;
+      }
+      if (error.notAvailable) {
+        void message.error(t("app.notAvailable"));
+        return;
+      }
+      if (fields.length > 0) {
+        void message.error(fields.map((f) => `${f.name.join(".")}: ${f.errors.join(", ")}`).join("; "));
+        return;
+      }
+    }
+    void message.error(error instanceof Error ? error.message : String(error));
+  };
+}

@@ -1,0 +1,74 @@
+// The portal's words in Chinese (the default) and English; the user's choice is remembered in
+// the browser (a preference, not a secret).
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+
+export const LANGUAGES = ["zh-CN", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const zh = {
+  app: { title: "汽车价值链 CRM", logout: "退出", language: "English", notAvailable: "暂不可用", notAvailableHint: "您无权查看此内容，或该内容不存在。", error: "出错了", retry: "重试", saved: "已保存", loading: "加载中" },
+  login: { title: "登录", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码错误" },
+  portal: { workspace: "销售工作台", dealer: "经销商管理", hq: "总部门户", partner: "合作伙伴", service: "服务与呼叫中心" },
+  menu: { myLeads: "我的线索", pool: "公海线索池", reception: "客户接待", board: "商机看板", funnel: "销售漏斗", myTargets: "我的目标", assign: "线索分配", approvals: "审批", poolRules: "线索池规则", imports: "线索导入", salesMeeting: "销售晨会", teamTargets: "团队目标", sharing: "数据共享", users: "用户", dashboard: "总部看板", distribution: "线索下发", catalogue: "车型目录", targetCascade: "目标分解", org: "组织架构", applications: "申请队列" },
+  lead: { customer: "客户", phone: "电话", source: "来源", interest: "意向车型", grade: "意向级别", status: "状态", due: "下次跟进", created: "创建时间", owner: "负责人", open: "打开", claim: "领取", claimed: "已领取", followUp: "跟进", kind: "方式", outcome: "结果", nextStep: "下一步", record: "记录跟进", recorded: "已记录跟进", history: "历史", convert: "转商机", converted: "已转为商机", released: "释放时间", dueToday: "今日待跟进", detail: "线索详情", assignTo: "分配给", assign: "分配", assigned: "已分配", distribute: "下发", distributed: "已下发", dealer: "经销商", autoRoute: "按区域与容量自动路由", newLead: "新建线索", create: "创建", created_ok: "已创建", region: "区域", callSeconds: "通话秒数", lossApprove: "批准战败", lossReject: "驳回战败" },
+  grade: { ready_to_buy: "准购买", intent: "意向", potential: "潜在", H: "H", A: "A", B: "B", C: "C", N: "N" },
+  kind: { call: "电话", visit: "到店", test_drive: "试驾", message: "消息" },
+  source: { campaign: "市场活动", campaign_form: "活动表单", oem_website: "官网", referral: "转介绍", flyer: "传单", walk_in: "到店", phone: "电话", web: "网络" },
+  reception: { arrived: "到店时间", visitors: "人数", save: "保存接待", saved: "已记录接待" },
+  opp: { stage: "阶段", amount: "金额", probability: "赢率", days: "天", stale: "停滞", move: "移至", moved: "已移动", detail: "商机详情", quotes: "报价", newQuote: "新建报价", model: "车型", trim: "配置", colour: "颜色", options: "选装", extraDiscount: "额外优惠", draft: "生成报价", issue: "提交报价", accept: "客户接受", approve: "批准", reject: "驳回", pdf: "打印 PDF", order: "订单", steps: "订单步骤", total: "总价", discount: "折扣", status: "状态", version: "版本", testDrive: "试驾", recordTestDrive: "记录试驾", licence: "驾照号", pendingOnly: "待审批报价", funnel: "漏斗", conversion: "转化率", count: "数量", from: "从", to: "到" },
+  quoteStatus: { draft: "草稿", pending_approval: "待审批", issued: "已出具", rejected: "已驳回", accepted: "已接受" },
+  approver: { sales_manager: "销售经理", dealer: "经销商管理员" },
+  kpi: { units: "台数", revenue: "收入", margin: "毛利", target: "目标", actual: "实际", attainment: "达成率", forecast: "预测", rank: "排名", leaderboard: "排行榜", month: "月份", region: "区域", day: "日期", leads: "线索", won: "成交", export: "导出", catalogue: "KPI 目录", value: "数值", node: "节点" },
+  partner: { application: "申请", product: "产品", vehicle: "车辆", quoteTotal: "报价总额", approve: "批准", decline: "拒绝", note: "备注", approved: "已批准", declined: "已拒绝", submitted: "已提交" },
+  imports: { upload: "上传文件", progress: "进度", errors: "错误报告", rows: "行" },
+  pool: { name: "名称", rules: "规则", save: "保存规则", protection: "保护期(天)", maxPrivate: "私海上限", claimsPerDay: "每日领取上限", recycleDays: "无跟进回收(天)", report: "公平性报告" },
+  users: { username: "用户名", roles: "角色", org: "组织", active: "有效" },
+  sharing: { dataType: "数据类型", direction: "方向", level: "共享级别", partner: "对方" },
+};
+
+type Dict = typeof zh;
+
+const en: Dict = {
+  app: { title: "Automotive CRM", logout: "Log out", language: "中文", notAvailable: "Not available", notAvailableHint: "You may not see this, or it does not exist.", error: "Something went wrong", retry: "Retry", saved: "Saved", loading: "Loading" },
+  login: { title: "Log in", username: "Username", password: "Password", submit: "Log in", failed: "Wrong username or password" },
+  portal: { workspace: "Sales workspace", dealer: "Dealer management", hq: "HQ portal", partner: "Partner portal", service: "Service & call center" },
+  menu: { myLeads: "My leads", pool: "Public pool", reception: "Reception", board: "Pipeline board", funnel: "Funnel", myTargets: "My targets", assign: "Assign leads", approvals: "Approvals", poolRules: "Pool rules", imports: "Imports", salesMeeting: "Sales meeting", teamTargets: "Team targets", sharing: "Sharing", users: "Users", dashboard: "Dashboard", distribution: "Lead distribution", catalogue: "Catalogue", targetCascade: "Target cascade", org: "Org tree", applications: "Applications" },
+  lead: { customer: "Customer", phone: "Phone", source: "Source", interest: "Vehicle interest", grade: "Grade", status: "Status", due: "Next follow-up", created: "Created", owner: "Owner", open: "Open", claim: "Claim", claimed: "Claimed", followUp: "Follow-up", kind: "Kind", outcome: "Outcome", nextStep: "Next step", record: "Record follow-up", recorded: "Follow-up recorded", history: "History", convert: "Convert", converted: "Converted to an opportunity", released: "Released", dueToday: "Due today", detail: "Lead", assignTo: "Assign to", assign: "Assign", assigned: "Assigned", distribute: "Distribute", distributed: "Distributed", dealer: "Dealer", autoRoute: "Route by region and capacity", newLead: "New lead", create: "Create", created_ok: "Created", region: "Region", callSeconds: "Call seconds", lossApprove: "Approve loss", lossReject: "Reject loss" },
+  grade: { ready_to_buy: "Ready to buy", intent: "Intent", potential: "Potential", H: "H", A: "A", B: "B", C: "C", N: "N" },
+  kind: { call: "Call", visit: "Visit", test_drive: "Test drive", message: "Message" },
+  source: { campaign: "Campaign", campaign_form: "Campaign form", oem_website: "OEM website", referral: "Referral", flyer: "Flyer", walk_in: "Walk-in", phone: "Phone", web: "Web" },
+  reception: { arrived: "Arrived at", visitors: "Visitors", save: "Save reception", saved: "Reception recorded" },
+  opp: { stage: "Stage", amount: "Amount", probability: "Probability", days: "days", stale: "Stale", move: "Move to", moved: "Moved", detail: "Opportunity", quotes: "Quotes", newQuote: "New quote", model: "Model", trim: "Trim", colour: "Colour", options: "Options", extraDiscount: "Extra discount", draft: "Draft quote", issue: "Issue quote", accept: "Customer accepts", approve: "Approve", reject: "Reject", pdf: "Print PDF", order: "Order", steps: "Order steps", total: "Total", discount: "Discount", status: "Status", version: "Version", testDrive: "Test drive", recordTestDrive: "Record test drive", licence: "Licence number", pendingOnly: "Quotes awaiting approval", funnel: "Funnel", conversion: "Conversion", count: "Count", from: "From", to: "To" },
+  quoteStatus: { draft: "Draft", pending_approval: "Awaiting approval", issued: "Issued", rejected: "Rejected", accepted: "Accepted" },
+  approver: { sales_manager: "Sales manager", dealer: "Dealer admin" },
+  kpi: { units: "Units", revenue: "Revenue", margin: "Gross margin", target: "Target", actual: "Actual", attainment: "Attainment", forecast: "Forecast", rank: "Rank", leaderboard: "Leaderboard", month: "Month", region: "Region", day: "Day", leads: "Leads", won: "Won", export: "Export", catalogue: "KPI catalogue", value: "Value", node: "Node" },
+  partner: { application: "Application", product: "Product", vehicle: "Vehicle", quoteTotal: "Quote total", approve: "Approve", decline: "Decline", note: "Note", approved: "Approved", declined: "Declined", submitted: "Submitted" },
+  imports: { upload: "Upload file", progress: "Progress", errors: "Error report", rows: "rows" },
+  pool: { name: "Name", rules: "Rules", save: "Save rules", protection: "Protection (days)", maxPrivate: "Private leads cap", claimsPerDay: "Claims per day", recycleDays: "Recycle after no follow-up (days)", report: "Fairness report" },
+  users: { username: "Username", roles: "Roles", org: "Org", active: "Active" },
+  sharing: { dataType: "Data type", direction: "Direction", level: "Level", partner: "Counterpart" },
+};
+
+export const RESOURCES = { "zh-CN": zh, en } as const;
+
+const STORAGE_KEY = "crm.language";
+
+export function storedLanguage(): Language {
+  const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
+  return stored === "en" ? "en" : "zh-CN";
+}
+
+export function rememberLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { "zh-CN": { translation: zh }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: "zh-CN",
+  interpolation: { escapeValue: false },
+  showSupportNotice: false,
+});
+
+export default i18n;

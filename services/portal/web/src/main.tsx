@@ -1,0 +1,54 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { StrictMode, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router-dom";
+import { ApiError } from "./api/errors";
+import App from "./App";
+import { storedLanguage, type Language } from "./i18n";
+import "./styles.css";
+
+// The BFF gives each page load a nonce the content security policy accepts for styles:
+// Ant Design writes its styles at run time with it.
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+
+function expired(error: unknown) {
+  // The session ended (expired, logged out elsewhere): back to the login page.
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(["session"], null);
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: expired }),
+  mutationCache: new MutationCache({ onError: expired }),
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function Root() {
+  const [language, setLanguage] = useState<Language>(storedLanguage());
+  dayjs.locale(language === "en" ? "en" : "zh-cn");
+  document.documentElement.lang = language;
+  return (
+    <ConfigProvider locale={language === "en" ? enUS : zhCN} csp={nonce ? { nonce } : undefined} button={{ autoInsertSpace: false }}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App onLanguage={setLanguage} />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

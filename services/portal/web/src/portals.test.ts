@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { homeOf, menuOf, portalsOf } from "./portals";
+
+const consultant = {
+  roles: ["sales_consultant"],
+  functions: ["kpi.read", "lead.claim", "lead.create", "lead.read", "lead.work", "opportunity.read", "opportunity.work", "order.manage"],
+};
+const manager = {
+  roles: ["sales_manager"],
+  functions: ["kpi.read", "lead.assign", "lead.create", "lead.work", "opportunity.read", "opportunity.work", "pool.manage", "quote.approve"],
+};
+const partner = { roles: ["partner_user"], functions: ["partner.read", "partner.update"] };
+const analyst = { roles: ["hq_analyst"], functions: ["kpi.read", "kpi.define", "lead.read", "opportunity.read"] };
+
+describe("portals and menus follow the user's functions", () => {
+  it("gives a consultant the workspace only, starting with their leads", () => {
+    expect(portalsOf(consultant)).toEqual(["workspace"]);
+    expect(homeOf(consultant)).toBe("/workspace/leads");
+    expect(menuOf(consultant, "workspace").map((m) => m.path)).toContain("/workspace/pool");
+  });
+
+  it("gives a manager the dealer portal first and the workspace too", () => {
+    expect(portalsOf(manager)).toEqual(["dealer", "workspace"]);
+    expect(menuOf(manager, "dealer").map((m) => m.path)).toContain("/dealer/approvals");
+    // A manager does not claim from the pool: that entry needs lead.claim.
+    expect(menuOf(manager, "workspace").map((m) => m.path)).not.toContain("/workspace/pool");
+  });
+
+  it("shows an analyst the dashboard but not lead distribution", () => {
+    expect(portalsOf(analyst)).toEqual(["hq"]);
+    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis"]);
+  });
+
+  it("gives a partner the applications queue", () => {
+    expect(homeOf(partner)).toBe("/partner/applications");
+  });
+
+  it("sends a user without any portal function to 'not available'", () => {
+    expect(homeOf({ roles: [], functions: [] })).toBe("/unavailable");
+  });
+});

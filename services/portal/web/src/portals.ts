@@ -1,0 +1,68 @@
+// Which portals and menu entries a user gets: from the functions their roles carry (the token's
+// roles, mapped by the same table the services check), never from a guess by user name.
+import type { Session } from "./session";
+
+export type PortalKey = "workspace" | "dealer" | "hq" | "partner" | "service";
+
+export type MenuEntry = { path: string; label: string; needs: string[] };
+
+/** Every entry needs all of its functions. */
+export const MENUS: Record<PortalKey, MenuEntry[]> = {
+  workspace: [
+    { path: "/workspace/leads", label: "menu.myLeads", needs: ["lead.work"] },
+    { path: "/workspace/pool", label: "menu.pool", needs: ["lead.claim"] },
+    { path: "/workspace/reception", label: "menu.reception", needs: ["lead.create", "lead.work"] },
+    { path: "/workspace/board", label: "menu.board", needs: ["opportunity.work"] },
+    { path: "/workspace/funnel", label: "menu.funnel", needs: ["opportunity.read"] },
+    { path: "/workspace/targets", label: "menu.myTargets", needs: ["kpi.read", "lead.claim"] },
+  ],
+  dealer: [
+    { path: "/dealer/leads", label: "menu.assign", needs: ["lead.assign"] },
+    { path: "/dealer/approvals", label: "menu.approvals", needs: ["quote.approve"] },
+    { path: "/dealer/pools", label: "menu.poolRules", needs: ["pool.manage"] },
+    { path: "/dealer/imports", label: "menu.imports", needs: ["lead.import"] },
+    { path: "/dealer/meeting", label: "menu.salesMeeting", needs: ["kpi.read"] },
+    { path: "/dealer/targets", label: "menu.teamTargets", needs: ["target.manage"] },
+    { path: "/dealer/sharing", label: "menu.sharing", needs: ["sharing.manage"] },
+    { path: "/dealer/users", label: "menu.users", needs: ["user.manage"] },
+  ],
+  hq: [
+    { path: "/hq/dashboard", label: "menu.dashboard", needs: ["kpi.read"] },
+    { path: "/hq/kpis", label: "kpi.catalogue", needs: ["kpi.read"] },
+    { path: "/hq/distribution", label: "menu.distribution", needs: ["lead.distribute"] },
+    { path: "/hq/catalogue", label: "menu.catalogue", needs: ["catalog.publish"] },
+    { path: "/hq/targets", label: "menu.targetCascade", needs: ["target.manage"] },
+    { path: "/hq/org", label: "menu.org", needs: ["org.manage"] },
+  ],
+  partner: [
+    { path: "/partner/applications", label: "menu.applications", needs: ["partner.read"] },
+  ],
+  service: [],
+};
+
+const DEALER_ROLES = ["dealer_admin", "sales_manager"];
+const HQ_ROLES = ["hq_admin", "hq_analyst", "region_manager"];
+
+export function portalsOf(session: Pick<Session, "roles" | "functions">): PortalKey[] {
+  const portals: PortalKey[] = [];
+  const has = (fn: string) => session.functions.includes(fn);
+  if (session.roles.some((r) => HQ_ROLES.includes(r))) portals.push("hq");
+  if (session.roles.some((r) => DEALER_ROLES.includes(r))) portals.push("dealer");
+  if (has("lead.work") || has("opportunity.work")) portals.push("workspace");
+  if (has("partner.read")) portals.push("partner");
+  if (has("ticket.manage") || has("call.make")) portals.push("service");
+  return portals;
+}
+
+export function menuOf(session: Pick<Session, "roles" | "functions">, portal: PortalKey) {
+  return MENUS[portal].filter((entry) => entry.needs.every((fn) => session.functions.includes(fn)));
+}
+
+/** Where a user lands after login: the first page of their first portal. */
+export function homeOf(session: Pick<Session, "roles" | "functions">): string {
+  for (const portal of portalsOf(session)) {
+    const first = menuOf(session, portal)[0];
+    if (first) return first.path;
+  }
+  return "/unavailable";
+}

@@ -1,0 +1,124 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, Button, Card, Col, Form, InputNumber, Row, Select, Switch, Table, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { data, leads } from "../../api/client";
+import type { components } from "../../api/generated/leads";
+import { Loaded, useFailureReport } from "../../components/feedback";
+
+type Pool = components["schemas"]["PoolPublic"];
+type Rules = components["schemas"]["PoolRules"];
+
+/** A pool's rules: grade scheme, claim limits and protection, recycling, anti-collusion; and
+ * its fairness report (leads per consultant, pairs feeding each other released leads). */
+export default function PoolRules() {
+  const { t } = useTranslation();
+  const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")) });
+  const [chosen, setChosen] = useState<string>();
+  return (
+    <>
+      <Typography.Title level={2}>{t("menu.poolRules")}</Typography.Title>
+      <Loaded query={pools}>
+        {(list) => {
+          const pool = list.find((p) => p.id === chosen) ?? list.find((p) => p.is_default) ?? list[0];
+          if (!pool) return null;
+          return (
+            <>
+              <Select aria-label={t("pool.name")} value={pool.id} onChange={setChosen} options={list.map((p) => ({ value: p.id, label: p.name }))} style={{ minWidth: 220, marginBottom: 12 }} />
+              <Row gutter={[16, 16]}>
+                <Col xs={24} lg={12}>
+                  <RulesForm key={pool.id} pool={pool} />
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Fairness poolId={pool.id} />
+                </Col>
+              </Row>
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
+
+function RulesForm({ pool }: { pool: Pool }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const report = useFailureReport();
+  const queries = useQueryClient();
+  const [form] = Form.useForm<Rules>();
+  const save = useMutation({
+    mutationFn: (rules: Rules) =>
+      data(
+        leads.PUT("/pools/{pool_id}", {
+          params: { path: { pool_id: pool.id } },
+          body: { name: pool.name, kind: pool.kind, auto_assignment: pool.auto_assignment, rules: { ...pool.rules, ...rules, claim: { ...pool.rules.claim!, ...rules.claim }, recycle: { ...pool.rules.recycle!, ...rules.recycle }, collusion: { ...pool.rules.collusion!, ...rules.collusion } } },
+        }),
+      ),
+    onSuccess: async () => {
+      void message.success(t("app.saved"));
+      await queries.invalidateQueries({ queryKey: ["pools"] });
+    },
+    onError: (error) => report(error, form),
+  });
+  return (
+    <Card title={`${t("pool.rules")} · ${pool.name}`}>
+      <Form<Rules> form={form} layout="vertical" initialValues={pool.rules} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="grade_scheme" label={t("lead.grade")}>
+          <Select options={[{ value: "three_level", label: "准购买 / 意向 / 潜在" }, { value: "habcn", label: "H / A / B / C / N" }]} />
+        </Form.Item>
+        <Form.Item name={["claim", "protection_days"]} label={t("pool.protection")}>
+          <InputNumber min={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name={["claim", "max_private_leads"]} label={t("pool.maxPrivate")}>
+          <InputNumber min={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name={["claim", "max_claims_per_day"]} label={t("pool.claimsPerDay")}>
+          <InputNumber min={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name={["recycle", "no_follow_up_days"]} label={t("pool.recycleDays")}>
+          <InputNumber min={1} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name={["recycle", "real_contact_only"]} label="real contact only" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name={["collusion", "window_days"]} label="collusion window (days)">
+          <InputNumber min={1} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name={["collusion", "threshold"]} label="collusion threshold">
+          <InputNumber min={1} style={{ width: "100%" }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t("pool.save")}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function Fairness({ poolId }: { poolId: string }) {
+  const { t } = useTranslation();
+  const fairness = useQuery({ queryKey: ["pool", poolId, "report"], queryFn: () => data(leads.GET("/pools/{pool_id}/report", { params: { path: { pool_id: poolId } } })) });
+  return (
+    <Card title={t("pool.report")}>
+      <Loaded query={fairness}>
+        {(r) => {
+          const rows = Object.entries(r as Record<string, unknown>).filter(([, v]) => Array.isArray(v)) as [string, Record<string, unknown>[]][];
+          return rows.map(([name, items]) => (
+            <Table
+              key={name}
+              aria-label={name}
+              title={() => name}
+              size="small"
+              rowKey={(row) => JSON.stringify(row)}
+              pagination={false}
+              scroll={{ x: "max-content" }}
+              dataSource={items}
+              columns={Object.keys(items[0] ?? {}).map((k) => ({ title: k, dataIndex: k, render: (v: unknown) => (typeof v === "object" ? JSON.stringify(v) : String(v ?? "")) }))}
+            />
+          ));
+        }}
+      </Loaded>
+    </Card>
+  );
+}

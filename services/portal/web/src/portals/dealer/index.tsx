@@ -1,0 +1,32 @@
+import { useTranslation } from "react-i18next";
+import { Route, Routes } from "react-router-dom";
+import { NotAvailable } from "../../components/feedback";
+import Targets from "../shared/Targets";
+import Approvals from "./Approvals";
+import AssignLeads from "./AssignLeads";
+import Imports from "./Imports";
+import PoolRules from "./PoolRules";
+import SalesMeeting from "./SalesMeeting";
+import Sharing from "./Sharing";
+import Users from "./Users";
+
+export default function Dealer() {
+  return (
+    <Routes>
+      <Route path="leads" element={<AssignLeads />} />
+      <Route path="approvals" element={<Approvals />} />
+      <Route path="pools" element={<PoolRules />} />
+      <Route path="imports" element={<Imports />} />
+      <Route path="meeting" element={<SalesMeeting />} />
+      <Route path="sharing" element={<Sharing />} />
+      <Route path="users" element={<Users />} />
+      <Route path="targets" element={<TargetsPage label="menu.teamTargets" />} />
+      <Route path="*" element={<NotAvailable />} />
+    </Routes>
+  );
+}
+
+function TargetsPage({ label }: { label: string }) {
+  const { t } = useTranslation();
+  return <Targets title={t(label)} />;
+}

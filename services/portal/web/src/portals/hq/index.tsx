@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import { Route, Routes } from "react-router-dom";
+import { NotAvailable } from "../../components/feedback";
+import Targets from "../shared/Targets";
+import Catalogue from "./Catalogue";
+import Dashboard from "./Dashboard";
+import Distribution from "./Distribution";
+import Kpis from "./Kpis";
+import OrgTree from "./OrgTree";
+
+export default function Hq() {
+  return (
+    <Routes>
+      <Route path="dashboard" element={<Dashboard />} />
+      <Route path="distribution" element={<Distribution />} />
+      <Route path="kpis" element={<Kpis />} />
+      <Route path="catalogue" element={<Catalogue />} />
+      <Route path="org" element={<OrgTree />} />
+      <Route path="targets" element={<TargetsPage label="menu.targetCascade" />} />
+      <Route path="*" element={<NotAvailable />} />
+    </Routes>
+  );
+}
+
+function TargetsPage({ label }: { label: string }) {
+  const { t } = useTranslation();
+  return <Targets title={t(label)} />;
+}

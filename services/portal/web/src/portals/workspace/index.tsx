@@ -1,0 +1,26 @@
+import { Route, Routes } from "react-router-dom";
+import { NotAvailable } from "../../components/feedback";
+import Board from "./Board";
+import Funnel from "./Funnel";
+import LeadDetail from "./LeadDetail";
+import MyLeads from "./MyLeads";
+import MyTargets from "./MyTargets";
+import OpportunityDetail from "./OpportunityDetail";
+import Pool from "./Pool";
+import Reception from "./Reception";
+
+export default function Workspace() {
+  return (
+    <Routes>
+      <Route path="leads" element={<MyLeads />} />
+      <Route path="leads/:leadId" element={<LeadDetail />} />
+      <Route path="pool" element={<Pool />} />
+      <Route path="reception" element={<Reception />} />
+      <Route path="board" element={<Board />} />
+      <Route path="opportunities/:opportunityId" element={<OpportunityDetail />} />
+      <Route path="funnel" element={<Funnel />} />
+      <Route path="targets" element={<MyTargets />} />
+      <Route path="*" element={<NotAvailable />} />
+    </Routes>
+  );
+}

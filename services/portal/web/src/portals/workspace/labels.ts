@@ -1,0 +1,16 @@
+import type { TFunction } from "i18next";
+
+export function gradeLabel(t: TFunction, grade: string | null | undefined): string {
+  return grade ? t(`grade.${grade}`, { defaultValue: grade }) : "";
+}
+
+export function sourceLabel(t: TFunction, source: string): string {
+  return t(`source.${source}`, { defaultValue: source });
+}
+
+export function when(value: string | null | undefined): string {
+  return value ? new Date(value).toLocaleString() : "";
+}
+
+export const THREE_LEVEL_GRADES = ["ready_to_buy", "intent", "potential"];
+export const HABCN_GRADES = ["H", "A", "B", "C", "N"];
