@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import uvicorn
 
 from crm_common.observability.logging import configure_logging
-from crm_portal.entrypoints.http import create_app
+from crm_portal.bootstrap import create_app
 from crm_portal.settings import PortalSettings
 
 

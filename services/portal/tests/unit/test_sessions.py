@@ -8,10 +8,10 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from crm_portal.adapters.identity import LoginRefused
 from crm_portal.application.sessions import SessionRules, current_session
 from crm_portal.domain.session import (
     BrowserSession,
+    LoginRefused,
     PortalUser,
     TokenPair,
     content_security_policy,

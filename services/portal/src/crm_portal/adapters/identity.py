@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from crm_portal.domain.session import PortalUser, TokenPair
-
-
-class LoginRefused(Exception):
-    """Identity did not accept the credentials or the refresh token."""
+from crm_portal.domain.session import LoginRefused, PortalUser, ServiceUnavailable, TokenPair
 
 
 class IdentityClient:
@@ -16,17 +12,18 @@ class IdentityClient:
         self._http = http
 
     async def log_in(self, username: str, password: str) -> TokenPair:
-        response = await self._http.post(
-            "/auth/token", json={"username": username, "password": password}
+        response = await self._call(
+            "POST", "/auth/token", json={"username": username, "password": password}
         )
         return _tokens(response)
 
     async def refresh(self, refresh_token: str) -> TokenPair:
-        response = await self._http.post("/auth/refresh", json={"refresh_token": refresh_token})
+        response = await self._call("POST", "/auth/refresh", json={"refresh_token": refresh_token})
         return _tokens(response)
 
     async def log_out(self, access_token: str, refresh_token: str) -> None:
-        response = await self._http.post(
+        response = await self._call(
+            "POST",
             "/auth/logout",
             json={"refresh_token": refresh_token},
             headers={"Authorization": f"Bearer {access_token}"},
@@ -35,7 +32,9 @@ class IdentityClient:
             response.raise_for_status()
 
     async def me(self, username: str, access_token: str) -> PortalUser:
-        response = await self._http.get("/me", headers={"Authorization": f"Bearer {access_token}"})
+        response = await self._call(
+            "GET", "/me", headers={"Authorization": f"Bearer {access_token}"}
+        )
         response.raise_for_status()
         me = response.json()
         return PortalUser(
@@ -52,6 +51,19 @@ class IdentityClient:
             return (await self._http.get("/healthz")).status_code == 200
         except httpx.HTTPError:
             return False
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        try:
+            return await self._http.request(method, path, json=json, headers=headers)
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable("identity is not answering") from error
 
 
 def _tokens(response: httpx.Response) -> TokenPair:

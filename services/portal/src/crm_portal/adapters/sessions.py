@@ -16,7 +16,7 @@ REFRESH_LOCK_SECONDS = 10
 """Longest a refresh may hold its lock (identity answers a refresh in milliseconds)."""
 
 
-class SessionStore:
+class RedisSessionStore:
     def __init__(self, redis: Redis, ttl_seconds: int) -> None:
         self._redis = redis
         self._ttl = ttl_seconds

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 
 import httpx
 
+from crm_portal.application.ports import UpstreamAnswer
+from crm_portal.domain.session import ServiceUnavailable, UnknownService
+
 FORWARDED_REQUEST_HEADERS = ("accept", "accept-language", "content-type", "x-correlation-id")
 FORWARDED_RESPONSE_HEADERS = (
     "content-type",
@@ -17,11 +20,7 @@ FORWARDED_RESPONSE_HEADERS = (
 )
 
 
-class UnknownService(Exception):
-    pass
-
-
-class Upstreams:
+class HttpUpstreams:
     def __init__(self, clients: Mapping[str, httpx.AsyncClient]) -> None:
         self._clients = clients
 
@@ -34,7 +33,7 @@ class Upstreams:
         headers: Mapping[str, str],
         body: bytes,
         access_token: str,
-    ) -> httpx.Response:
+    ) -> UpstreamAnswer:
         client = self._clients.get(service)
         if client is None:
             raise UnknownService(service)
@@ -43,7 +42,15 @@ class Upstreams:
         request = client.build_request(
             method, httpx.URL(path=path, query=query.encode()), headers=sent, content=body
         )
-        return await client.send(request)
+        try:
+            answer = await client.send(request)
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(f"{service} is not answering") from error
+        return UpstreamAnswer(
+            status=answer.status_code,
+            headers={k: v for k, v in answer.headers.items() if k in FORWARDED_RESPONSE_HEADERS},
+            content=answer.content,
+        )
 
     async def aclose(self) -> None:
         for client in self._clients.values():

@@ -6,9 +6,8 @@ import asyncio
 import time
 from dataclasses import dataclass
 
-from crm_portal.adapters.identity import IdentityClient, LoginRefused
-from crm_portal.adapters.sessions import SessionStore
-from crm_portal.domain.session import BrowserSession, open_session
+from crm_portal.application.ports import Identity, SessionStore
+from crm_portal.domain.session import BrowserSession, LoginRefused, open_session
 
 REFRESH_WAIT_SECONDS = 5.0
 """How long a request waits for another request's refresh of the same session."""
@@ -22,23 +21,30 @@ class SessionRules:
 
 
 async def log_in(
-    identity: IdentityClient, store: SessionStore, username: str, password: str
+    identity: Identity,
+    store: SessionStore,
+    username: str,
+    password: str,
+    replacing: str | None = None,
 ) -> BrowserSession:
-    """Raises LoginRefused for wrong credentials."""
+    """A new session (never the browser's previous one, which ends: no session fixation).
+    Raises LoginRefused for wrong credentials."""
     tokens = await identity.log_in(username, password)
     user = await identity.me(username, tokens.access_token)
     session = open_session(user, tokens, time.time())
     await store.save(session)
+    if replacing:
+        await store.delete(replacing)
     return session
 
 
-async def log_out(identity: IdentityClient, store: SessionStore, session: BrowserSession) -> None:
+async def log_out(identity: Identity, store: SessionStore, session: BrowserSession) -> None:
     await store.delete(session.id)
     await identity.log_out(session.access_token, session.refresh_token)
 
 
 async def current_session(
-    identity: IdentityClient, store: SessionStore, rules: SessionRules, session_id: str
+    identity: Identity, store: SessionStore, rules: SessionRules, session_id: str
 ) -> BrowserSession | None:
     """The live session of this cookie with an access token good for the next minute, or None
     (never logged in, expired, idle too long, or the login was revoked)."""
@@ -60,7 +66,7 @@ async def current_session(
 
 
 async def _refreshed(
-    identity: IdentityClient, store: SessionStore, rules: SessionRules, session_id: str
+    identity: Identity, store: SessionStore, rules: SessionRules, session_id: str
 ) -> BrowserSession | None:
     async with store.refresh_lock(session_id) as mine:
         if mine:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass, replace
 
@@ -117,3 +118,29 @@ def content_security_policy(style_nonce: str) -> str:
             "frame-ancestors 'none'",
         )
     )
+
+
+class LoginRefused(Exception):
+    """Identity did not accept the credentials or the refresh token."""
+
+
+class ServiceUnavailable(Exception):
+    """A service did not answer (down, or the network between)."""
+
+
+class UnknownService(LookupError):
+    """No service of that name behind the proxy, or a path the proxy keeps closed."""
+
+
+# Identity's token endpoints stay the BFF's own: no token ever reaches the browser.
+_CLOSED_PATHS = {"identity": re.compile(r"^(auth/|\.well-known/)")}
+
+
+def may_proxy(service: str, path: str) -> bool:
+    """A path the browser may reach on a service: no dot segments (that would climb out of a
+    checked prefix upstream), none of identity's token endpoints."""
+    segments = path.split("/")
+    if ".." in segments or "." in segments:
+        return False
+    closed = _CLOSED_PATHS.get(service)
+    return not (closed and closed.match(path))

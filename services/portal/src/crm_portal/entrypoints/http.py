@@ -6,25 +6,23 @@ memory, the session's CSRF token; the tokens stay here and in Redis.
 
 # No `from __future__ import annotations`: FastAPI reads the dependencies declared in
 # create_app's closure (the session) from the evaluated annotations.
-import re
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Annotated, Any
 
-import httpx
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
-from redis.asyncio import Redis
 
-from crm_portal.adapters.identity import IdentityClient, LoginRefused
-from crm_portal.adapters.sessions import SessionStore
-from crm_portal.adapters.upstreams import FORWARDED_RESPONSE_HEADERS, UnknownService, Upstreams
-from crm_portal.application import sessions
+from crm_portal.application import proxy, sessions
+from crm_portal.application.ports import Identity, SessionStore, Upstreams
 from crm_portal.domain.session import (
     STATE_CHANGING_METHODS,
     BrowserSession,
+    LoginRefused,
+    ServiceUnavailable,
+    UnknownService,
     content_security_policy,
     csrf_matches,
 )
@@ -33,8 +31,6 @@ from crm_portal.settings import PortalSettings
 COOKIE = "crm_portal_session"
 CSRF_HEADER = "x-csrf-token"
 NONCE_PLACEHOLDER = "__CSP_NONCE__"
-# Identity's token endpoints stay the BFF's own: no token ever reaches the browser.
-_CLOSED_PATHS = {"identity": re.compile(r"^(auth/|\.well-known/)")}
 
 
 class LoginForm(BaseModel):
@@ -67,7 +63,10 @@ def _public(session: BrowserSession) -> SessionPublic:
     )
 
 
-def create_app(settings: PortalSettings) -> FastAPI:
+def create_http_app(
+    settings: PortalSettings, lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]]
+) -> FastAPI:
+    """`lifespan` connects the app to its session store, identity and services (bootstrap)."""
     assets = settings.portal_assets_dir
     index = assets / "index.html"
     if not index.is_file():
@@ -81,23 +80,6 @@ def create_app(settings: PortalSettings) -> FastAPI:
         idle_seconds=settings.portal_session_idle_seconds,
         refresh_margin_seconds=settings.portal_refresh_margin_seconds,
     )
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        timeout = httpx.Timeout(settings.portal_upstream_timeout_seconds, connect=5.0)
-        redis = Redis.from_url(settings.redis_url, socket_timeout=2.0)
-        clients = {
-            name: httpx.AsyncClient(base_url=url, timeout=timeout)
-            for name, url in settings.portal_upstreams.items()
-        }
-        app.state.store = SessionStore(redis, settings.portal_session_max_seconds)
-        app.state.identity = IdentityClient(clients["identity"])
-        app.state.upstreams = Upstreams(clients)
-        try:
-            yield
-        finally:
-            await app.state.upstreams.aclose()
-            await redis.aclose()
 
     app = FastAPI(
         title="crm-portal",
@@ -126,8 +108,8 @@ def create_app(settings: PortalSettings) -> FastAPI:
         s: SessionStore = request.app.state.store
         return s
 
-    def identity(request: Request) -> IdentityClient:
-        i: IdentityClient = request.app.state.identity
+    def identity(request: Request) -> Identity:
+        i: Identity = request.app.state.identity
         return i
 
     def same_origin(request: Request) -> None:
@@ -155,16 +137,18 @@ def create_app(settings: PortalSettings) -> FastAPI:
     async def log_in(form: LoginForm, request: Request) -> JSONResponse:
         try:
             session = await sessions.log_in(
-                identity(request), store(request), form.username, form.password
+                identity(request),
+                store(request),
+                form.username,
+                form.password,
+                replacing=request.cookies.get(COOKIE),
             )
         except LoginRefused:
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED, "wrong username or password"
             ) from None
-        except httpx.HTTPError:
-            raise HTTPException(status.HTTP_502_BAD_GATEWAY, "identity is not answering") from None
-        if old := request.cookies.get(COOKIE):
-            await store(request).delete(old)
+        except ServiceUnavailable as error:
+            raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(error)) from None
         response = JSONResponse(_public(session).model_dump())
         response.set_cookie(
             COOKIE,
@@ -193,36 +177,33 @@ def create_app(settings: PortalSettings) -> FastAPI:
         return response
 
     @app.api_route("/api/{service}/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
-    async def proxy(
+    async def to_service(
         service: str,
         path: str,
         request: Request,
         session: Annotated[BrowserSession, Depends(session_of)],
     ) -> Response:
-        segments = path.split("/")
-        closed = _CLOSED_PATHS.get(service)
-        if ".." in segments or "." in segments or (closed and closed.match(path)):
-            raise HTTPException(status.HTTP_404_NOT_FOUND, "not found")
         upstreams: Upstreams = request.app.state.upstreams
         try:
-            answer = await upstreams.forward(
+            answer = await proxy.forward(
+                upstreams,
+                session,
                 service,
                 request.method,
-                "/" + path,
+                path,
                 request.url.query,
                 request.headers,
                 await request.body(),
-                session.access_token,
             )
         except UnknownService:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no service {service!r}") from None
-        except httpx.HTTPError:
-            raise HTTPException(
-                status.HTTP_502_BAD_GATEWAY, f"{service} is not answering"
-            ) from None
-        headers = {k: v for k, v in answer.headers.items() if k in FORWARDED_RESPONSE_HEADERS}
-        headers["cache-control"] = "no-store"
-        return Response(answer.content, status_code=answer.status_code, headers=headers)
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "not found") from None
+        except ServiceUnavailable as error:
+            raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(error)) from None
+        return Response(
+            answer.content,
+            status_code=answer.status,
+            headers={**answer.headers, "cache-control": "no-store"},
+        )
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
