@@ -169,7 +169,7 @@ def portal(spine: Spine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
         Path(tmp_path_factory.mktemp("portal-logs")),
         ready_url=f"http://127.0.0.1:{port}/readyz",
     )
-    process.start()
+    process.start(timeout=SPINE_READY_SECONDS)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -1,16 +1,15 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
-// Vendor libraries in chunks of their own (cached across deployments); each portal is a chunk
-// of its own through its lazy import in src/App.tsx.
+// React and ECharts in chunks of their own (cached across deployments); each portal is a chunk
+// of its own through its lazy import in src/App.tsx, with the Ant Design components only its
+// pages use (the login page and the shell load the few they need).
 function vendorChunk(id: string): string | undefined {
-  if (!id.includes("node_modules")) return undefined;
   if (/node_modules\/(echarts|zrender)\//.test(id)) return "echarts";
   if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) {
     return "react";
   }
-  if (/node_modules\/(antd|@ant-design|rc-|@rc-component|dayjs)/.test(id)) return "antd";
-  return "vendor";
+  return undefined;
 }
 
 export default defineConfig({

@@ -108,13 +108,29 @@ class Portal:
         labels = ("Username", "Password", "Log in") if english else ("用户名", "密码", "登录")
         await page.get_by_label(labels[0]).fill(username)
         await page.get_by_label(labels[1]).fill(DEMO_PASSWORD)
-        started = await page.evaluate("performance.now()")
         await page.get_by_role("button", name=labels[2]).click()
         await expect(page.get_by_text(username, exact=True)).to_be_attached()
         await expect(page.get_by_role("heading", level=2)).to_be_visible()
-        portal_ms = await page.evaluate("performance.now()") - started
-        _record_first_load(username, phone, shell_ms, portal_ms)
+        await self._measure_first_load(username, page, phone, shell_ms)
         return user
+
+    async def _measure_first_load(
+        self, username: str, page: Page, phone: bool, shell_ms: float
+    ) -> None:
+        """The user's first page opened again, logged in, with a cold cache (a new context
+        holding only the session cookie): until its heading shows, its data read through the
+        BFF. A measurement, not a test."""
+        cold = await self.browser.new_context(
+            storage_state=await page.context.storage_state(), viewport=PHONE if phone else DESKTOP
+        )
+        try:
+            again = await cold.new_page()
+            await again.goto(page.url)
+            await expect(again.get_by_role("heading", level=2)).to_be_visible()
+            first_page_ms = await again.evaluate("performance.now()")
+        finally:
+            await cold.close()
+        _record_first_load(username, phone, shell_ms, first_page_ms)
 
     async def token(self, username: str) -> str:
         async with self.spine.client("identity") as client:
@@ -133,8 +149,7 @@ class Portal:
 
 
 # Cold cache (a new context per user): the application shell from navigation start until the
-# login form is there, then from the login click until the user's first page shows its heading
-# (its portal's chunk loaded, its data read through the BFF). A measurement, not a test.
+# login form is there. A measurement, not a test.
 FIRST_PAINT_OF_FORM = "performance.now()"
 
 

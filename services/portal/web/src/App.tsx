@@ -13,6 +13,7 @@ const Workspace = lazy(() => import("./portals/workspace"));
 const Dealer = lazy(() => import("./portals/dealer"));
 const Hq = lazy(() => import("./portals/hq"));
 const Partner = lazy(() => import("./portals/partner"));
+const Service = lazy(() => import("./portals/service"));
 
 export function LanguageSwitch({ onChange }: { onChange: (language: Language) => void }) {
   const { t, i18n } = useTranslation();
@@ -133,6 +134,7 @@ function Shell({ session, onLanguage }: { session: Session; onLanguage: (languag
                 <Route path="/dealer/*" element={portals.includes("dealer") ? <Dealer /> : <NotAvailable />} />
                 <Route path="/hq/*" element={portals.includes("hq") ? <Hq /> : <NotAvailable />} />
                 <Route path="/partner/*" element={portals.includes("partner") ? <Partner /> : <NotAvailable />} />
+                <Route path="/service/*" element={portals.includes("service") ? <Service /> : <NotAvailable />} />
                 <Route path="*" element={<NotAvailable />} />
               </Routes>
             </Suspense>

@@ -35,6 +35,11 @@ describe("portals and menus follow the user's functions", () => {
     expect(homeOf(partner)).toBe("/partner/applications");
   });
 
+  it("gives call-center agents the service portal (its pages wait for their APIs)", () => {
+    const agent = { roles: ["call_center_agent"], functions: ["call.make", "call.route", "ticket.manage"] };
+    expect(homeOf(agent)).toBe("/service/tickets");
+  });
+
   it("sends a user without any portal function to 'not available'", () => {
     expect(homeOf({ roles: [], functions: [] })).toBe("/unavailable");
   });

@@ -37,7 +37,10 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
   partner: [
     { path: "/partner/applications", label: "menu.applications", needs: ["partner.read"] },
   ],
-  service: [],
+  service: [
+    { path: "/service/tickets", label: "menu.tickets", needs: ["ticket.manage"] },
+    { path: "/service/console", label: "menu.console", needs: ["call.make"] },
+  ],
 };
 
 const DEALER_ROLES = ["dealer_admin", "sales_manager"];

@@ -12,6 +12,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 
@@ -89,6 +90,9 @@ def create_http_app(
         redoc_url=None,
         openapi_url=None,
     )
+
+    # The vendor chunks are ~1.9 MB as built, ~0.6 MB gzipped (cached for good afterwards).
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
 
     @app.middleware("http")
     async def security_headers(

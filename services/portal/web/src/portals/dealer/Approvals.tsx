@@ -74,7 +74,7 @@ export default function Approvals() {
                 },
                 { title: t("opp.version"), dataIndex: "version" },
                 { title: t("opp.total"), dataIndex: "total", render: (v: string) => `¥${v}` },
-                { title: t("opp.discount"), dataIndex: "discount_percent", render: (v: string) => <Tag color="gold">{v}%</Tag> },
+                { title: t("opp.discount"), dataIndex: "discount_percent", render: (v: string) => <Tag color="processing">{v}%</Tag> },
                 { title: t("approver.sales_manager"), dataIndex: "approver_needed", render: (a: string | null) => (a ? t(`approver.${a}`) : "") },
                 {
                   title: "",

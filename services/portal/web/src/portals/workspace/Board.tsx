@@ -52,7 +52,7 @@ export default function Board() {
                 }}
               >
                 <Typography.Title level={3} style={{ fontSize: 14 }}>
-                  {stage.name} <Badge count={stage.count} showZero color="#1677ff" />
+                  {stage.name} <Badge count={stage.count} showZero color="#0958d9" />
                 </Typography.Title>
                 {stage.cards.map((card: Card) => (
                   <Card
@@ -67,7 +67,7 @@ export default function Board() {
                     <div>{card.vehicle_interest}</div>
                     <div>
                       ¥{card.amount} · {card.probability}%{" "}
-                      {card.stale && <Tag color="orange">{t("opp.stale")}</Tag>}
+                      {card.stale && <Tag>{t("opp.stale")}</Tag>}
                     </div>
                     <Select
                       size="small"

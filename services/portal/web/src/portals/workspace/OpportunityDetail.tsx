@@ -116,7 +116,7 @@ export default function OpportunityDetail() {
                           title: t("opp.status"),
                           dataIndex: "status",
                           render: (s: string, q) => (
-                            <Tag color={s === "pending_approval" ? "gold" : s === "issued" || s === "accepted" ? "green" : undefined}>
+                            <Tag color={s === "pending_approval" ? "processing" : undefined}>
                               {t(`quoteStatus.${s}`)}
                               {s === "pending_approval" && q.approver_needed ? ` · ${t(`approver.${q.approver_needed}`)}` : ""}
                             </Tag>
