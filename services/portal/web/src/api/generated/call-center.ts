@@ -1,5 +1,191 @@
 // Generated from docs/openapi by `npm run generate`: never edit by hand.
 export interface paths {
+    "/call-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tasks
+         * @description Tasks the caller may see, soonest due first: a consultant's own; a manager's whole
+         *     scope (every consultant's tasks, customers and progress).
+         */
+        get: operations["list_tasks_call_tasks_get"];
+        put?: never;
+        /**
+         * Push Task
+         * @description A manager pushes a phone task to an agent of their scope by hand (rules push the rest);
+         *     publishes ``call_center.CallTaskCreated``.
+         */
+        post: operations["push_task_call_tasks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Task */
+        get: operations["get_task_call_tasks__task_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-tasks/{task_id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Cancellation
+         * @description The customer cannot be reached: the assignee asks the manager to cancel the task.
+         */
+        post: operations["request_cancellation_call_tasks__task_id__cancellation_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-tasks/{task_id}/cancellation/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Cancellation
+         * @description Approved: the task is cleared. Rejected: it is due today and escalates if it is still
+         *     open at the end of the day.
+         */
+        post: operations["decide_cancellation_call_tasks__task_id__cancellation_decision_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-tasks/{task_id}/dial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dial
+         * @description Click-to-dial: the PBX rings the assignee's phone, then dials the customer; the call's
+         *     record names the task, and its wrap-up (connected, disposition and notes) clears it.
+         */
+        post: operations["dial_call_tasks__task_id__dial_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Calls
+         * @description Calls the caller may see, newest first: an agent's own, a supervisor's or manager's
+         *     whole scope. Page with ``started_before`` (the last call's ``started_at``).
+         */
+        get: operations["list_calls_calls_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{call_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Call */
+        get: operations["get_call_calls__call_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{call_id}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wrap Up Call
+         * @description The agent records the outcome and notes of a finished call (once); publishes
+         *     ``call_center.CallDispositionRecorded``.
+         */
+        post: operations["wrap_up_call_calls__call_id__disposition_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cti/webhooks/{connector}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Call Event
+         * @description One call event of a cloud contact center, signed with the shared secret. The call's
+         *     events may come in any order and more than once; a request older than the replay window
+         *     is refused like a wrong signature.
+         */
+        post: operations["receive_call_event_cti_webhooks__connector__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -37,7 +223,253 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /**
+         * CallPublic
+         * @description A call record. ``customer_phone`` is masked unless the reader may see it in full (the
+         *     agent who had the call, the managers of the owning org).
+         */
+        CallPublic: {
+            /** Abandoned */
+            abandoned: boolean;
+            /** Agent Extension */
+            agent_extension: string | null;
+            /** Agent User */
+            agent_user: string | null;
+            /** Answered At */
+            answered_at: string | null;
+            /** Callback Requested */
+            callback_requested: boolean;
+            /** Connected */
+            connected: boolean;
+            /** Customer Id */
+            customer_id: string | null;
+            /** Customer Phone */
+            customer_phone: string;
+            /** Direction */
+            direction: string;
+            /**
+             * Disposition
+             * @description The agent's wrap-up
+             */
+            disposition: string | null;
+            /** Ended At */
+            ended_at: string | null;
+            /**
+             * Extensions
+             * @description Every agent extension that talked to the customer
+             */
+            extensions: string[];
+            /** Has Recording */
+            has_recording: boolean;
+            /** Hold Seconds */
+            hold_seconds: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lead Id */
+            lead_id: string | null;
+            /** Notes */
+            notes: string | null;
+            /** Opportunity Id */
+            opportunity_id: string | null;
+            /** Owner Org */
+            owner_org: string;
+            /** Queue Id */
+            queue_id: string | null;
+            /** Ring At */
+            ring_at: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * System Disposition
+             * @description The phone system's, for calls never connected
+             */
+            system_disposition: string | null;
+            /** Talk Seconds */
+            talk_seconds: number;
+            /** Task Id */
+            task_id: string | null;
+            /** Ticket Id */
+            ticket_id: string | null;
+            /** Transfers */
+            transfers: components["schemas"]["TransferPublic"][];
+            /** Wait Seconds */
+            wait_seconds: number;
+            /** Wrap Seconds */
+            wrap_seconds: number | null;
+        };
+        /** CallTaskCreate */
+        CallTaskCreate: {
+            /**
+             * Assignee
+             * @description An agent of your scope
+             */
+            assignee: string;
+            /** Customer Name */
+            customer_name: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /**
+             * Kind
+             * @example policy_renewal
+             */
+            kind: string;
+            /** Lead Id */
+            lead_id?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** CallTaskPublic */
+        CallTaskPublic: {
+            /** Assignee */
+            assignee: string;
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /** Cleared At */
+            cleared_at: string | null;
+            /** Cleared By Call */
+            cleared_by_call: string | null;
+            /** Customer Id */
+            customer_id: string | null;
+            /** Customer Name */
+            customer_name: string;
+            /** Decided By */
+            decided_by: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Escalated At */
+            escalated_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Lead Id */
+            lead_id: string | null;
+            /** Owner Org */
+            owner_org: string;
+            /**
+             * Phone
+             * @description Masked unless the reader may see it in full
+             */
+            phone: string | null;
+            /**
+             * Rejected
+             * @description A cancellation was rejected: due today
+             */
+            rejected: boolean;
+            /** Rule */
+            rule: string | null;
+            /**
+             * Script
+             * @description The call script of the task's type
+             */
+            script: string;
+            /**
+             * Status
+             * @description open, cancel_requested, cleared, cancelled
+             */
+            status: string;
+        };
+        /** CancellationDecision */
+        CancellationDecision: {
+            /** Approved */
+            approved: boolean;
+        };
+        /** CancellationRequest */
+        CancellationRequest: {
+            /**
+             * Reason
+             * @example no answer three times
+             */
+            reason: string;
+        };
+        /** DialRequest */
+        DialRequest: {
+            /**
+             * Number
+             * @description Needed when the task carries no number (e.g. a lead's callback)
+             */
+            number?: string | null;
+        };
+        /** DispositionCreate */
+        DispositionCreate: {
+            /**
+             * Disposition
+             * @example interested
+             * @example renewed
+             * @example call_back_later
+             */
+            disposition: string;
+            /**
+             * Grade After
+             * @example intent
+             */
+            grade_after?: string | null;
+            /**
+             * Notes
+             * @example Wants a quote for the SUV X
+             */
+            notes: string;
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /** TransferPublic */
+        TransferPublic: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By Extension */
+            by_extension: string | null;
+            /**
+             * Kind
+             * @description blind (cold) or attended (warm)
+             */
+            kind: string;
+            /** Target */
+            target: string;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+        /** WebhookAccepted */
+        WebhookAccepted: {
+            /**
+             * Events
+             * @description CTI events the webhook meant (duplicates are dropped later)
+             */
+            events: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -46,6 +478,502 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_tasks_call_tasks_get: {
+        parameters: {
+            query?: {
+                assignee?: string | null;
+                due_before?: string | null;
+                limit?: number;
+                offset?: number;
+                status?: ("open" | "cancel_requested" | "cleared" | "cancelled") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTaskPublic"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    push_task_call_tasks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallTaskCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTaskPublic"];
+                };
+            };
+            /** @description No such agent in the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_task_call_tasks__task_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTaskPublic"];
+                };
+            };
+            /** @description No such task visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    request_cancellation_call_tasks__task_id__cancellation_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancellationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTaskPublic"];
+                };
+            };
+            /** @description Not the task's assignee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such task visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The task's state does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    decide_cancellation_call_tasks__task_id__cancellation_decision_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancellationDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTaskPublic"];
+                };
+            };
+            /** @description No such task visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The task's state does not allow it (the detail says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    dial_call_tasks__task_id__dial_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DialRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the task's assignee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such task visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The task has no number and none was given */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The phone system is not configured or unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_calls_calls_get: {
+        parameters: {
+            query?: {
+                agent_user?: string | null;
+                connected?: boolean | null;
+                direction?: ("inbound" | "outbound") | null;
+                limit?: number;
+                queue_id?: string | null;
+                started_before?: string | null;
+                started_from?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPublic"][];
+                };
+            };
+            /** @description No call.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_call_calls__call_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPublic"];
+                };
+            };
+            /** @description No such call visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    wrap_up_call_calls__call_id__disposition_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispositionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the agent who had the call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The call is still going or already wrapped up */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    receive_call_event_cti_webhooks__connector__post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-CRM-Timestamp"?: string | null;
+            };
+            path: {
+                connector: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Agent Extension */
+                    agent_extension?: string | null;
+                    /**
+                     * At
+                     * Format: date-time
+                     * @description When it happened at the contact center (with time zone)
+                     */
+                    at: string;
+                    /** Call Id */
+                    call_id: string;
+                    /**
+                     * Direction
+                     * @enum {string}
+                     */
+                    direction: "inbound" | "outbound";
+                    /** File */
+                    file?: string | null;
+                    /** From */
+                    from?: string | null;
+                    /** Name */
+                    name?: string | null;
+                    /** Queue */
+                    queue?: string | null;
+                    /** Target */
+                    target?: string | null;
+                    /** To */
+                    to?: string | null;
+                    /** Transfer */
+                    transfer?: ("blind" | "attended") | null;
+                    /**
+                     * Type
+                     * @enum {string}
+                     */
+                    type: "call.created" | "call.queued" | "call.ringing" | "call.answered" | "call.held" | "call.unheld" | "call.transferred" | "call.recording" | "call.abandoned" | "call.callback_requested" | "call.tagged" | "call.ended";
+                    /** Value */
+                    value?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAccepted"];
+                };
+            };
+            /** @description Missing, wrong or stale signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a call event (the detail names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     healthz_healthz_get: {
         parameters: {
             query?: never;

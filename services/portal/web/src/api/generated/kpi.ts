@@ -2368,6 +2368,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description dealer_id names a dealer the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2499,6 +2506,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description dealer_id names a dealer the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2538,6 +2552,13 @@ export interface operations {
             };
             /** @description The role lacks kpi.read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description dealer_id names a dealer the caller may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -243,7 +243,9 @@ export interface paths {
         };
         /**
          * Personal Data Audit Of Lead
-         * @description Who read or changed the lead's personal data, when and through which endpoint.
+         * @description Who read or changed the lead's personal data, when and through which endpoint (the
+         *     entries of books whose records the caller sees in full). A lead the caller may not see
+         *     answers 404, as everywhere.
          */
         get: operations["personal_data_audit_of_lead_leads__lead_id__audit_get"];
         put?: never;
@@ -595,7 +597,9 @@ export interface paths {
         /**
          * Pool Report
          * @description Fairness (spread of leads per consultant, time in pool, recycle rate) and the
-         *     anti-collusion evidence (pairs feeding each other released leads, ping-pong leads).
+         *     anti-collusion evidence (pairs feeding each other released leads, ping-pong leads). For
+         *     managers of the pool's book only: a pool merely open to the caller (e.g. a region's pool
+         *     seen from a dealer) answers 404, its consultants and flags being other books' staff.
          */
         get: operations["pool_report_pools__pool_id__report_get"];
         put?: never;
@@ -1464,6 +1468,12 @@ export interface components {
         /** RecycleRules */
         RecycleRules: {
             /**
+             * Cti Calls Only
+             * @description The pool expects the phone system's call records: a call follow-up the consultant types in no longer counts as real contact or resets the clock; a connected call the phone system recorded (call_center.CallCompleted) of at least min_call_seconds does
+             * @default false
+             */
+            cti_calls_only: boolean;
+            /**
              * Exclude Open Opportunities
              * @description Never recycle the leads of a customer with an opportunity being worked
              * @default false
@@ -1658,7 +1668,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description Too many submissions for this campaign; retry later */
+            /** @description Too many submissions for this campaign, or from the caller's address; retry later */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2174,6 +2184,13 @@ export interface operations {
             };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
