@@ -5,6 +5,7 @@ form with a field refused next to it, and pages HQ's menus do not give a consult
 from __future__ import annotations
 
 import secrets
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -62,7 +63,7 @@ async def test_hq_distributes_a_lead_and_sees_its_status(portal_users: Portal) -
     await expect(page.get_by_text("已创建")).to_be_visible()
     row = page.get_by_role("row").filter(has_text=customer)
     await expect(row).to_be_visible()
-    await row.get_by_label(f"经销商 {customer}").click()
+    await row.get_by_role("combobox").click()
     await (
         page.locator(".ant-select-dropdown:visible .ant-select-item-option")
         .filter(has_text="Shanghai Pudong 4S")
@@ -98,6 +99,19 @@ async def ordered_with_a_loan(portal: Portal) -> str:
 
     opportunity = await eventually(opened, timeout=60)
     assert opportunity is not None
+    drive = await portal.api(
+        consultant,
+        "opportunities",
+        "POST",
+        f"/opportunities/{opportunity['id']}/test-drives",
+        {
+            "model_code": "SUV-X",
+            "licence_number": "310101199202021234",
+            "licence_checked": True,
+            "started_at": datetime.now(UTC).isoformat(),
+        },
+    )
+    assert drive.status_code == 201, drive.text
     quote = await portal.api(
         consultant,
         "opportunities",
@@ -127,6 +141,7 @@ async def ordered_with_a_loan(portal: Portal) -> str:
     assert quote.status_code == 201, quote.text
     quote_id = quote.json()["id"]
     issued = await portal.api(consultant, "opportunities", "POST", f"/quotes/{quote_id}/issue")
+    assert issued.status_code == 200, issued.text
     assert issued.json()["status"] == "issued", issued.text
     accepted = await portal.api(
         consultant, "opportunities", "POST", f"/quotes/{quote_id}/acceptance"

@@ -125,8 +125,7 @@ function Shell({ session, onLanguage }: { session: Session; onLanguage: (languag
           />
         </Layout.Sider>
         <Layout.Content className="shell-content">
-          <main>
-            <Suspense fallback={<Spin />}>
+          <Suspense fallback={<Spin />}>
               <Routes>
                 <Route path="/" element={<Navigate to={homeOf(session)} replace />} />
                 <Route path="/login" element={<Navigate to={homeOf(session)} replace />} />
@@ -137,8 +136,7 @@ function Shell({ session, onLanguage }: { session: Session; onLanguage: (languag
                 <Route path="/service/*" element={portals.includes("service") ? <Service /> : <NotAvailable />} />
                 <Route path="*" element={<NotAvailable />} />
               </Routes>
-            </Suspense>
-          </main>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

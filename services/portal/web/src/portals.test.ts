@@ -35,9 +35,9 @@ describe("portals and menus follow the user's functions", () => {
     expect(homeOf(partner)).toBe("/partner/applications");
   });
 
-  it("gives call-center agents the service portal (its pages wait for their APIs)", () => {
+  it("gives call-center agents the service portal, starting with their call tasks", () => {
     const agent = { roles: ["call_center_agent"], functions: ["call.make", "call.route", "ticket.manage"] };
-    expect(homeOf(agent)).toBe("/service/tickets");
+    expect(homeOf(agent)).toBe("/service/tasks");
   });
 
   it("sends a user without any portal function to 'not available'", () => {

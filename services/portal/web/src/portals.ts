@@ -38,8 +38,10 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/partner/applications", label: "menu.applications", needs: ["partner.read"] },
   ],
   service: [
-    { path: "/service/tickets", label: "menu.tickets", needs: ["ticket.manage"] },
+    { path: "/service/tasks", label: "menu.callTasks", needs: ["call.make"] },
+    { path: "/service/calls", label: "menu.calls", needs: ["call.make"] },
     { path: "/service/console", label: "menu.console", needs: ["call.make"] },
+    { path: "/service/tickets", label: "menu.tickets", needs: ["ticket.manage"] },
   ],
 };
 

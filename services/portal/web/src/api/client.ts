@@ -2,6 +2,7 @@
 // The browser never sees a token: the session cookie goes along, and every state-changing call
 // carries the session's CSRF token, kept in memory only.
 import createClient, { type Middleware } from "openapi-fetch";
+import type { paths as CallCenterPaths } from "./generated/call-center";
 import type { paths as IdentityPaths } from "./generated/identity";
 import type { paths as KpiPaths } from "./generated/kpi";
 import type { paths as LeadsPaths } from "./generated/leads";
@@ -39,6 +40,7 @@ export const identity = client<IdentityPaths>("identity");
 export const leads = client<LeadsPaths>("leads");
 export const opportunities = client<OpportunitiesPaths>("opportunities");
 export const kpi = client<KpiPaths>("kpi");
+export const callCenter = client<CallCenterPaths>("call-center");
 
 /** The data of a call, or an ApiError carrying the status and the service's detail. */
 export async function data<T>(

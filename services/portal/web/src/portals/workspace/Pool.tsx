@@ -57,7 +57,8 @@ function PoolLeads({ poolId }: { poolId: string }) {
         params: { path: { lead_id: lead.id } },
       });
       if (response.status === 202) {
-        void message.info((error as { detail?: string } | undefined)?.detail ?? t("lead.claimed"));
+        // Blind release: the lead goes by lottery among those who ask during its window.
+        void message.info(t("lead.inTheDraw"));
       } else if (response.ok) {
         void message.success(t("lead.claimed"));
         await queries.invalidateQueries({ queryKey: ["leads"] });

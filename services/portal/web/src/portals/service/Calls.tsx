@@ -1,0 +1,37 @@
+import { useQuery } from "@tanstack/react-query";
+import { Table, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { callCenter, data } from "../../api/client";
+import { Loaded } from "../../components/feedback";
+import { when } from "../workspace/labels";
+
+/** The calls the user may see (their own; a supervisor's scope), newest first. */
+export default function Calls() {
+  const { t } = useTranslation();
+  const calls = useQuery({ queryKey: ["calls"], queryFn: () => data(callCenter.GET("/calls", { params: { query: { limit: 200 } } })) });
+  return (
+    <>
+      <Typography.Title level={2}>{t("menu.calls")}</Typography.Title>
+      <Loaded query={calls}>
+        {(rows) => (
+          <Table
+            aria-label={t("menu.calls")}
+            size="small"
+            rowKey="id"
+            scroll={{ x: "max-content", y: 560 }}
+            pagination={false}
+            dataSource={rows}
+            columns={[
+              { title: t("lead.created"), dataIndex: "started_at", render: when },
+              { title: t("lead.phone"), dataIndex: "customer_phone" },
+              { title: "direction", dataIndex: "direction" },
+              { title: "talk (s)", dataIndex: "talk_seconds" },
+              { title: "disposition", dataIndex: "disposition" },
+              { title: "recording", dataIndex: "has_recording", render: (r: boolean) => (r ? "✓" : "") },
+            ]}
+          />
+        )}
+      </Loaded>
+    </>
+  );
+}
