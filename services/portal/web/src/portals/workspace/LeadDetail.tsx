@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Col, Descriptions, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Timeline, Typography } from "antd";
+import { App as AntApp, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import { data, leads } from "../../api/client";
@@ -72,11 +72,9 @@ export default function LeadDetail() {
                   </Descriptions>
                   {open && can(session, "lead.work") && (
                     <Space style={{ marginTop: 12 }}>
-                      <Popconfirm title={t("lead.convert")} onConfirm={() => convert.mutate()} okText={t("lead.convert")}>
-                        <Button type="primary" loading={convert.isPending}>
-                          {t("lead.convert")}
-                        </Button>
-                      </Popconfirm>
+                      <Button type="primary" loading={convert.isPending} onClick={() => convert.mutate()}>
+                        {t("lead.convert")}
+                      </Button>
                     </Space>
                   )}
                 </Card>
