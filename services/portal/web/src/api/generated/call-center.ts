@@ -1,5 +1,71 @@
 // Generated from docs/openapi by `npm run generate`: never edit by hand.
 export interface paths {
+    "/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Agents
+         * @description The wallboard: the agents the caller may see and their state, served from Redis (rebuilt
+         *     from PostgreSQL when Redis lost it).
+         */
+        get: operations["list_agents_agents_get"];
+        put?: never;
+        /**
+         * Add Agent
+         * @description A manager registers an agent of their own org node (their hotline, their BDC).
+         */
+        post: operations["add_agent_agents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/me/screen-pops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Push Screen Pops
+         * @description The agent's screen pops, as Server-Sent Events, for as long as the stream is open:
+         *     each call ringing their phone, the caller looked up in leads with the agent's own token.
+         */
+        get: operations["push_screen_pops_agents_me_screen_pops_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/me/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change State
+         * @description Ready, wrap-up, break or offline, declared by the agent themselves.
+         */
+        put: operations["change_state_agents_me_state_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/call-tasks": {
         parameters: {
             query?: never;
@@ -224,6 +290,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AgentCreate */
+        AgentCreate: {
+            /** Display Name */
+            display_name: string;
+            /**
+             * Extension
+             * @description The phone extension on the PBX
+             */
+            extension: string;
+            /** Queue Ids */
+            queue_ids?: string[];
+            /**
+             * Skills
+             * @example [
+             *       "renewal",
+             *       "en"
+             *     ]
+             */
+            skills?: string[];
+            /**
+             * User Id
+             * @description The user (identity) it is
+             */
+            user_id: string;
+        };
         /**
          * CallPublic
          * @description A call record. ``customer_phone`` is masked unless the reader may see it in full (the
@@ -431,6 +522,30 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** PresencePublic */
+        PresencePublic: {
+            /** Queue Ids */
+            queue_ids: string[];
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** Skills */
+            skills: string[];
+            /** State */
+            state: string;
+            /** User Id */
+            user_id: string;
+        };
+        /** StateChange */
+        StateChange: {
+            /**
+             * State
+             * @description Ringing and on call are the phone system's to say
+             */
+            state: string;
+        };
         /** TransferPublic */
         TransferPublic: {
             /**
@@ -461,6 +576,16 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** Wallboard */
+        Wallboard: {
+            /** Agents */
+            agents: components["schemas"]["PresencePublic"][];
+            /**
+             * Rebuilt
+             * @description Redis had lost the presence: rebuilt from PostgreSQL
+             */
+            rebuilt: boolean;
+        };
         /** WebhookAccepted */
         WebhookAccepted: {
             /**
@@ -478,6 +603,126 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_agents_agents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Wallboard"];
+                };
+            };
+        };
+    };
+    add_agent_agents_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The user is an agent already, or the extension is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    push_screen_pops_agents_me_screen_pops_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ``event: screen-pop`` with the caller as leads lets you see them (JSON: call_id, known, customer_name, customer_phone, lead_id, customer_id, owner_org, owner_user, status, grade, routing_only, rang_at, pushed_at); a comment line every 15 s keeps the stream alive; ``event: reconnect`` when the token expired (open the stream again with a fresh one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+        };
+    };
+    change_state_agents_me_state_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StateChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresencePublic"];
+                };
+            };
+            /** @description The caller is not an agent of the call center */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_tasks_call_tasks_get: {
         parameters: {
             query?: {

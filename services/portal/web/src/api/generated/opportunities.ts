@@ -167,6 +167,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/opportunities/{opportunity_id}/credit-split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit Split */
+        get: operations["credit_split_opportunities__opportunity_id__credit_split_get"];
+        /**
+         * Propose Credit Split
+         * @description Share the deal's credit with co-selling consultants (shares summing to 100, the owner
+         *     among them); it counts once a manager approves it.
+         */
+        put: operations["propose_credit_split_opportunities__opportunity_id__credit_split_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opportunities/{opportunity_id}/credit-split/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Credit Split
+         * @description A manager approves or rejects the proposed split (409 once decided).
+         */
+        post: operations["decide_credit_split_opportunities__opportunity_id__credit_split_decision_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/opportunities/{opportunity_id}/evaluations": {
         parameters: {
             query?: never;
@@ -1041,6 +1083,54 @@ export interface components {
             quote_lines: components["schemas"]["QuoteLineIn-Output"][];
             /** Valid */
             valid: boolean;
+        };
+        /** CreditShareProposal */
+        CreditShareProposal: {
+            /** Share Percent */
+            share_percent: number | string;
+            /** User Id */
+            user_id: string;
+        };
+        /** CreditShareView */
+        CreditShareView: {
+            /** Share Percent */
+            share_percent: string;
+            /** Team */
+            team: string;
+            /** User Id */
+            user_id: string;
+        };
+        /** CreditSplitDecision */
+        CreditSplitDecision: {
+            /** Approved */
+            approved: boolean;
+            /** Note */
+            note?: string | null;
+        };
+        /** CreditSplitProposal */
+        CreditSplitProposal: {
+            /** Shares */
+            shares: components["schemas"]["CreditShareProposal"][];
+        };
+        /** CreditSplitView */
+        CreditSplitView: {
+            /** Decided At */
+            decided_at: string | null;
+            /** Decided By */
+            decided_by: string | null;
+            /** Note */
+            note: string | null;
+            /**
+             * Proposed At
+             * Format: date-time
+             */
+            proposed_at: string;
+            /** Proposed By */
+            proposed_by: string;
+            /** Shares */
+            shares: components["schemas"]["CreditShareView"][];
+            /** Status */
+            status: string;
         };
         /** DealerPricingIn */
         DealerPricingIn: {
@@ -2727,6 +2817,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Recorded"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such opportunity visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Closed, or a stage gate is not met (the detail says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    credit_split_opportunities__opportunity_id__credit_split_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSplitView"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such opportunity visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    propose_credit_split_opportunities__opportunity_id__credit_split_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditSplitProposal"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSplitView"];
+                };
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such opportunity visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Closed, or a stage gate is not met (the detail says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    decide_credit_split_opportunities__opportunity_id__credit_split_decision_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditSplitDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSplitView"];
                 };
             };
             /** @description The role lacks the function */
