@@ -240,7 +240,7 @@ export interface components {
          * DataType
          * @enum {string}
          */
-        DataType: "lead" | "customer" | "opportunity" | "quote" | "order" | "ticket" | "call" | "kpi";
+        DataType: "lead" | "customer" | "opportunity" | "quote" | "order" | "ticket" | "complaint" | "call" | "kpi";
         /**
          * Direction
          * @enum {string}

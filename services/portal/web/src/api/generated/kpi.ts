@@ -1234,7 +1234,7 @@ export interface components {
          * @description The facts a KPI counts or sums.
          * @enum {string}
          */
-        Module: "leads" | "lead_activities" | "deals" | "sales" | "collections";
+        Module: "leads" | "lead_activities" | "deals" | "sales" | "collections" | "tickets" | "surveys";
         /**
          * Operator
          * @enum {string}
