@@ -264,13 +264,13 @@ async def dial_task(
 ) -> None:
     """Click-to-dial from a task: the PBX rings the assignee's phone, then the customer; the
     call carries the task, so its record links to it."""
-    if dialer is None:
-        raise PhoneSystemUnavailable("no phone system is configured for click-to-dial")
     async with uow:
         task = await _task_for_change(uow, actor, task_id)
         if task.assignee != actor.user_id:
             raise NotTheAssignee("only the assignee dials the task's calls")
         extension = await task_store.extension_of(uow.session, actor.tenant, actor.user_id)
+    if dialer is None:
+        raise PhoneSystemUnavailable("no phone system is configured for click-to-dial")
     to = number or task.phone
     if not to:
         raise NumberUnknown("the task has no number: give the number to dial")
