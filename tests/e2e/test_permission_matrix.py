@@ -58,7 +58,7 @@ NEEDS: dict[str, str | None] = {
     "identity GET /me": None,
     "identity GET /orgs": None,
     "identity POST /orgs": "org.manage",
-    "identity GET /users": None,
+    "identity GET /users": "user.read",
     "identity POST /users": "user.manage",
     "identity POST /users/{user_id}/deactivate": "user.manage",
     "identity GET /sharing": None,

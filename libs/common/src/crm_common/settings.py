@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
 from functools import lru_cache
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Development defaults: safe on a laptop, refused anywhere else.
 DEV_DATABASE_PASSWORD = "crm"  # noqa: S105
-_DEV_HOSTS = ("127.0.0.1", "localhost")
+
+
+def is_loopback_host(host: str | None) -> bool:
+    """Whether ``host`` (a parsed host name, never a raw URL prefix) is this machine."""
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _url_host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def _hosts_of_servers(servers: str) -> list[str | None]:
+    """Hosts of a ``host:port,host:port`` list (Kafka's bootstrap servers)."""
+    return [_url_host(f"//{server.strip()}") for server in servers.split(",") if server.strip()]
 
 
 class Environment(StrEnum):
@@ -23,7 +48,9 @@ class Environment(StrEnum):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CRM_", extra="ignore")
 
-    env: Environment = Environment.DEVELOPMENT
+    # Unset: development only while every server it talks to is on this machine, production
+    # otherwise, so a deployment that forgets CRM_ENV still gets production's refusals.
+    env: Environment | None = None
     service_name: str = "crm"
     # Each service has its own database; development defaults to crm_<service> on localhost.
     database_url: SecretStr = SecretStr("")
@@ -64,6 +91,19 @@ class Settings(BaseSettings):
     redis_url: str = "redis://127.0.0.1:6379/0"
 
     http_host: str = "127.0.0.1"
+    # The largest request body an api reads (413 beyond), checked while reading; uploads that
+    # stream (lead imports) have their own cap.
+    # /docs, /redoc and /openapi.json; unset: served except in production.
+    http_api_docs: bool | None = None
+    # The api's /metrics; unset: served except in production, where it is served only with
+    # a scrape token (then Prometheus sends `Authorization: Bearer <token>`).
+    http_metrics: bool | None = None
+    http_metrics_token: SecretStr | None = None
+    # The URL clients reach this service at (identity: OIDC discovery names its endpoints
+    # from it; never from a request's Host header). Unset: the issuer when it is a URL, else
+    # the listening address.
+    public_url: str = ""
+    http_max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     http_port: int = Field(default=8000, ge=1, le=65535)
     # Prometheus endpoint of the worker process; unset means the service's default port.
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
@@ -80,6 +120,10 @@ class Settings(BaseSettings):
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
     jwt_issuer: str = "crm-identity"
     jwt_audience: str = "crm"
+    # How long the issuer's keys are trusted before they are fetched again (a withdrawn key
+    # stops working within this), and the oldest token accepted whatever its expiry.
+    jwks_cache_seconds: float = Field(default=300, gt=0)
+    jwt_max_age_seconds: int = Field(default=3600, ge=60)
     # Only identity signs. Its keys live in its database, encrypted with this Fernet key, and
     # rotate every `signing_key_max_age_days`; the PEM key, when given, is the first key of an
     # empty key store. `./platform up` generates both under the run folder for development.
@@ -94,9 +138,15 @@ class Settings(BaseSettings):
 
     # Messaging behaviour.
     consumer_max_attempts: int = Field(default=3, ge=1)
+    # A batch in progress longer than this counts as wedged: the worker is not ready and its
+    # watchdog restarts the subscriber.
+    consumer_stall_seconds: float = Field(default=300, gt=0)
     outbox_batch_size: int = Field(default=500, ge=1)
     outbox_idle_poll_seconds: float = Field(default=0.02, gt=0)
     outbox_retention_hours: int = Field(default=24, ge=1)
+    # Failures of a row on its own (others got through) before it is parked (about 4 minutes
+    # of retries at the default).
+    outbox_max_attempts: int = Field(default=8, ge=1)
 
     log_level: str = "INFO"
     # Outgoing e-mail (crm_common.mail): the organisation's SMTP relay.
@@ -141,6 +191,17 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_development_secrets_outside_development(self) -> Settings:
+        if self.env is None:
+            local = all(
+                is_loopback_host(host)
+                for host in (
+                    _url_host(self.database_url.get_secret_value() or "//127.0.0.1"),
+                    _url_host(self.redis_url),
+                    _url_host(self.jwks_url),
+                    *_hosts_of_servers(self.kafka_bootstrap_servers),
+                )
+            )
+            self.env = Environment.DEVELOPMENT if local else Environment.PRODUCTION
         if not self.database_url.get_secret_value():
             if self.env is Environment.PRODUCTION:
                 raise ValueError("CRM_DATABASE_URL must be set in production")
@@ -151,11 +212,35 @@ class Settings(BaseSettings):
         if self.env is Environment.PRODUCTION:
             if f":{DEV_DATABASE_PASSWORD}@" in self.database_url.get_secret_value():
                 raise ValueError("CRM_DATABASE_URL uses the development password in production")
-            if self.jwks_url.startswith("http://") and not self.jwks_url.startswith(
-                tuple(f"http://{h}" for h in _DEV_HOSTS)
+            jwks = urlsplit(self.jwks_url)
+            if jwks.scheme != "https" and not (
+                jwks.scheme == "http"
+                and is_loopback_host(jwks.hostname)
+                and jwks.username is None
+                and jwks.password is None
             ):
                 raise ValueError("CRM_JWKS_URL must use https in production")
         return self
+
+    @property
+    def serves_api_docs(self) -> bool:
+        if self.http_api_docs is not None:
+            return self.http_api_docs
+        return self.env is not Environment.PRODUCTION
+
+    @property
+    def serves_metrics(self) -> bool:
+        if self.http_metrics is not None:
+            return self.http_metrics
+        return self.env is not Environment.PRODUCTION or self.http_metrics_token is not None
+
+    @property
+    def public_base_url(self) -> str:
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        if urlsplit(self.jwt_issuer).scheme in ("http", "https"):
+            return self.jwt_issuer.rstrip("/")
+        return f"http://{self.http_host}:{self.http_port}"
 
     @property
     def plan_cache_mode(self) -> str:

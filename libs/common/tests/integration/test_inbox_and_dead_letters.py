@@ -10,6 +10,7 @@ from uuid import uuid4
 
 import pytest
 from aiokafka import AIOKafkaProducer
+from prometheus_client import REGISTRY
 from sqlalchemy import Column, MetaData, String, Table, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -122,6 +123,11 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
         update={"data": lead_created().data.model_copy(update={"lead_id": poison_lead})}
     )
     other_type = good_before.model_dump(mode="json") | {"type": "leads.SomethingElse"}
+    # A real event re-sent as a version nobody defined: never read as version 1.
+    future_version = lead_created()
+    future_body = future_version.model_dump(mode="json") | {"version": 99}
+    group = settings.consumer_group("test-dlq")
+    unknown_before = unknown_types_counted(group)
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
     await producer.start()
     try:
@@ -131,7 +137,8 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
             (b"{not json", {"ce-type": "leads.LeadCreated"}),
             (json.dumps({"id": "x", "type": "leads.LeadCreated"}).encode(), {}),
             (failing.model_dump_json().encode(), event_headers(failing)),
-            # An event type this consumer does not handle is skipped, not dead-lettered.
+            (json.dumps(future_body).encode(), event_headers(future_version)),
+            # An event type no contract defines is skipped and counted, not dead-lettered.
             (json.dumps(other_type).encode(), {}),
             (good_after.model_dump_json().encode(), event_headers(good_after)),
             # Redelivery of an event already processed: no second effect.
@@ -145,20 +152,35 @@ async def test_poison_events_go_to_the_dead_letter_topic_and_consumption_goes_on
     try:
         assert await eventually(lambda: _equals(count_effects(engine), 2), timeout=60)
         dead = await read_topic(
-            settings.kafka_bootstrap_servers, dead_letter_topic(topic), expected=3
+            settings.kafka_bootstrap_servers, dead_letter_topic(topic), expected=4
         )
     finally:
         await broker.stop()
 
-    assert len(dead) == 3
+    assert len(dead) == 4
     assert dead[0].value == b"{not json"
-    errors = [header(r, "dlq-error") or "" for r in dead]
+    errors = [header(r, "dlq-error") or "" for r in sorted(dead, key=lambda r: r.offset)]
     assert "Invalid JSON" in errors[0]
     assert "ValidationError" in errors[1]
-    assert "this lead breaks the handler" in errors[2]
+    assert (
+        "UnsupportedEventVersion: leads.LeadCreated version 99: this consumer reads version 1"
+        in errors[2]
+    )
+    assert "this lead breaks the handler" in errors[3]
+    assert unknown_types_counted(group) == unknown_before + 1
     assert all(header(r, "dlq-original-topic") == topic for r in dead)
     assert all(header(r, "dlq-consumer-group") == settings.consumer_group("test-dlq") for r in dead)
     assert await count_effects(engine) == 2
+
+
+def unknown_types_counted(group: str) -> float:
+    return (
+        REGISTRY.get_sample_value(
+            "crm_events_consumed_total",
+            {"consumer": group, "type": "leads.SomethingElse", "outcome": "unknown_type"},
+        )
+        or 0.0
+    )
 
 
 async def _equals(value: object, expected: int) -> bool:

@@ -8,14 +8,14 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
-from crm_common.outbox.relay import OutboxRelay
+from crm_common.outbox.relay import OutboxRelay, parked_rows, replay_parked
 from crm_common.settings import Settings
 from crm_common.testing.kafka import header, read_topic
 
@@ -164,3 +164,124 @@ async def test_a_key_waits_behind_a_row_another_relay_holds(
         if r.key == str(key).encode()
     ]
     assert of_key == [str(e.id) for e in events]  # type: ignore[attr-defined]
+
+
+async def insert_oversized_event(engine: AsyncEngine, key: UUID) -> int:
+    """A LeadCreated of key ``key`` whose envelope is 2 MiB: over the producer's request size."""
+    event = lead_event(key, source="x" * (2 * 1024 * 1024))
+    async with engine.begin() as conn:
+        result = await conn.execute(
+            outbox.insert().returning(outbox.c.id),
+            {
+                "event_id": event.id,  # type: ignore[attr-defined]
+                "topic": LEAD_TOPIC,
+                "key": str(key),
+                "event_type": "leads.LeadCreated",
+                "payload": event.model_dump(mode="json"),  # type: ignore[attr-defined]
+                "headers": {"ce-id": str(event.id)},  # type: ignore[attr-defined]
+            },
+        )
+        return result.scalar_one()
+
+
+async def test_an_unsendable_row_is_parked_and_other_keys_flow(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """A 2 MiB event first, then 5 of other keys: the 5 are published, the big one parked."""
+    big = await insert_oversized_event(engine, uuid4())
+    normal = [lead_event(uuid4()) for _ in range(5)]
+    async with UnitOfWork(session_factory) as uow:
+        await uow.publish(*normal)  # type: ignore[arg-type]
+
+    relay = OutboxRelay(engine, settings)
+    await relay.publish_round()
+    records = await read_topic(
+        settings.kafka_bootstrap_servers, settings.topic(LEAD_TOPIC), expected=5
+    )
+    assert sorted(header(r, "ce-id") for r in records) == sorted(
+        str(e.id)  # type: ignore[attr-defined]
+        for e in normal
+    )
+    parked = await parked_rows(engine)
+    assert [(p.id, p.attempts) for p in parked] == [(big, 1)]
+    assert "MessageSizeTooLarge" in (parked[0].last_error or "")
+    assert await pending(engine) == 1
+    assert (await relay.publish_round()).published == 0, "a parked row is not retried"
+    await relay.close()
+
+
+async def test_a_failed_row_holds_its_key_back_and_replay_keeps_the_order(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """Row 1 of key K fails, row 2 of K would succeed: row 2 waits; after the replay of the
+    repaired row 1, Kafka holds K's rows in their order."""
+    key, other = uuid4(), uuid4()
+    first = await insert_oversized_event(engine, key)
+    second, unrelated = lead_event(key), lead_event(other)
+    async with UnitOfWork(session_factory) as uow:
+        await uow.publish(second, unrelated)  # type: ignore[arg-type]
+
+    relay = OutboxRelay(engine, settings)
+    result = await relay.publish_round()
+    assert (result.published, result.failed) == (1, 1)
+    assert (await relay.publish_round()).published == 0, "K's second row waits behind the first"
+    assert await pending(engine) == 2
+
+    # An operator repairs the row and replays it.
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "UPDATE outbox SET payload = jsonb_set(payload, '{data,source}', '\"walk_in\"')"
+                " WHERE id = :id"
+            ),
+            {"id": first},
+        )
+    assert await replay_parked(engine, [first]) == [first]
+    await drain([relay], engine)
+
+    records = await read_topic(
+        settings.kafka_bootstrap_servers, settings.topic(LEAD_TOPIC), expected=3
+    )
+    of_key = [
+        json.loads(r.value)["id"]
+        for r in sorted(records, key=lambda r: r.offset)
+        if r.key == str(key).encode()
+    ]
+    async with engine.connect() as conn:
+        first_event = (
+            await conn.execute(select(outbox.c.event_id).where(outbox.c.id == first))
+        ).scalar_one()
+    assert of_key == [str(first_event), str(second.id)]  # type: ignore[attr-defined]
+
+
+async def test_no_transaction_stays_open_while_kafka_acknowledges(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """While a round waits for acks its rows are leased, not locked: another connection can
+    update them (a held claim would block it)."""
+    async with UnitOfWork(session_factory) as uow:
+        await uow.publish(lead_event(uuid4()))  # type: ignore[arg-type]
+    relay = OutboxRelay(engine, settings)
+    sending = asyncio.Event()
+    release = asyncio.Event()
+    original = relay._send_one
+
+    async def slow_send(producer: object, row: object) -> None:
+        sending.set()
+        await release.wait()
+        await original(producer, row)  # type: ignore[arg-type]
+
+    relay._send_one = slow_send  # type: ignore[method-assign]
+    round_ = asyncio.create_task(relay.publish_round())
+    await asyncio.wait_for(sending.wait(), 30)
+    async with engine.begin() as conn:
+        await conn.execute(text("SET LOCAL lock_timeout = '2s'"))
+        leased = (
+            await conn.execute(
+                text("UPDATE outbox SET last_error = 'touched' WHERE leased_by IS NOT NULL")
+            )
+        ).rowcount
+    assert leased == 1
+    release.set()
+    assert (await round_).published == 1
+    await relay.close()

@@ -9,7 +9,7 @@ import uuid
 import pytest
 from redis.asyncio import Redis
 
-from crm_common.redis.rate_limit import allow_request
+from crm_common.redis.rate_limit import SlidingWindows, allow_request
 from crm_common.testing.infrastructure import Infrastructure
 
 pytestmark = pytest.mark.integration
@@ -40,3 +40,27 @@ async def test_requests_are_allowed_when_redis_is_unreachable() -> None:
     finally:
         await redis.aclose()
     assert decision.allowed
+
+
+async def test_sliding_windows_count_in_redis_and_in_a_bounded_local_fallback(
+    infrastructure: Infrastructure,
+) -> None:
+    redis = Redis.from_url(infrastructure.redis_url)
+    shared = SlidingWindows(redis, prefix=f"test:{uuid.uuid4().hex}", window_seconds=60)
+    down = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    local = SlidingWindows(down, prefix="test", window_seconds=60, local_keys=2)
+    try:
+        for _ in range(3):
+            await shared.add("alice")
+        assert (await shared.count("alice")).count == 3
+        assert 0 < (await shared.count("alice")).retry_after_seconds() <= 60
+        await shared.clear("alice")
+        assert (await shared.count("alice")).count == 0
+
+        for key in ("a", "a", "b", "c"):
+            await local.add(key)
+        assert (await local.count("c")).count == 1, "Redis down: still counted, here"
+        assert (await local.count("a")).count == 0, "the longest-idle key made room"
+    finally:
+        await redis.aclose()
+        await down.aclose()

@@ -18,7 +18,7 @@ from crm_common.settings import Settings
 
 
 def test_plaintext_by_default() -> None:
-    settings = Settings(kafka_bootstrap_servers="kafka:9092")
+    settings = Settings(env="development", kafka_bootstrap_servers="kafka:9092")
     assert kafka_security(settings) is None
     assert kafka_client_options(settings) == {"bootstrap_servers": "kafka:9092"}
 
@@ -27,6 +27,7 @@ def test_scram_over_tls_with_the_cluster_ca(tmp_path: Path) -> None:
     ca = tmp_path / "ca.crt"
     ca.write_text(_self_signed_certificate())
     settings = Settings(
+        env="development",
         kafka_bootstrap_servers="crm-kafka-bootstrap:9093",
         kafka_security_protocol="SASL_SSL",
         kafka_sasl_mechanism="SCRAM-SHA-512",

@@ -40,3 +40,51 @@ def test_kpi_plans_each_report_for_its_parameters_and_the_others_keep_postgres_d
     assert Settings(service_name="leads").plan_cache_mode == "auto"
     overridden = Settings(service_name="kpi", database_plan_cache_mode="auto")
     assert overridden.plan_cache_mode == "auto"
+
+
+@pytest.mark.parametrize(
+    "jwks_url",
+    [
+        "http://127.0.0.1.evil.tld/.well-known/jwks.json",
+        "http://localhost@evil.tld/.well-known/jwks.json",
+        "http://localhost.evil.tld/.well-known/jwks.json",
+        "http://user:pw@127.0.0.1/.well-known/jwks.json",
+        "ftp://identity.internal/jwks.json",
+    ],
+)
+def test_production_refuses_a_plain_http_jwks_that_only_looks_local(jwks_url: str) -> None:
+    with pytest.raises(ValidationError, match="https"):
+        Settings(
+            env="production",
+            database_url="postgresql+asyncpg://crm:s3cret@db.internal:5432/crm_leads",
+            jwks_url=jwks_url,
+        )
+
+
+@pytest.mark.parametrize(
+    "jwks_url",
+    [
+        "http://127.0.0.1:8001/.well-known/jwks.json",
+        "http://localhost:8001/.well-known/jwks.json",
+        "http://[::1]:8001/.well-known/jwks.json",
+        "https://identity.internal/.well-known/jwks.json",
+    ],
+)
+def test_production_accepts_https_or_a_jwks_on_this_machine(jwks_url: str) -> None:
+    Settings(
+        env="production",
+        database_url="postgresql+asyncpg://crm:s3cret@db.internal:5432/crm_leads",
+        jwks_url=jwks_url,
+    )
+
+
+def test_without_env_a_deployment_reaching_other_machines_is_production() -> None:
+    """Forgetting CRM_ENV does not turn the refusals off."""
+    with pytest.raises(ValidationError, match="development password"):
+        Settings(
+            database_url="postgresql+asyncpg://crm:crm@db.internal:5432/crm_leads",
+            jwks_url="https://identity.internal/.well-known/jwks.json",
+        )
+    with pytest.raises(ValidationError, match="CRM_DATABASE_URL must be set"):
+        Settings(kafka_bootstrap_servers="kafka-1.internal:9092")
+    assert Settings().env == "development", "everything on this machine: development"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -116,3 +118,57 @@ async def test_a_rotated_key_is_fetched_when_first_seen(jwks_server: tuple[str, 
     assert await v.verify(token(OTHER_KEY)) == PRINCIPAL
     assert state.requests == before + 1
     state.keys = [KEY]
+
+
+async def test_a_token_of_another_issuer_is_refused(jwks_server: tuple[str, Jwks]) -> None:
+    url, _ = jwks_server
+    foreign = sign_access_token(KEY, PRINCIPAL, issuer="https://evil.example", audience="crm")
+    with pytest.raises(InvalidToken, match="issuer"):
+        await verifier(url).verify(foreign)
+
+
+async def test_a_token_older_than_the_maximum_age_is_refused(
+    jwks_server: tuple[str, Jwks],
+) -> None:
+    """A long-lived token (an external issuer's, say) still expires for us after an hour."""
+    url, _ = jwks_server
+    old = token(ttl_seconds=24 * 3600, now=time.time() - 2 * 3600)
+    with pytest.raises(InvalidToken, match="issued more than"):
+        await verifier(url).verify(old)
+
+
+async def test_a_withdrawn_key_stops_being_trusted_after_the_cache_time(
+    jwks_server: tuple[str, Jwks],
+) -> None:
+    url, state = jwks_server
+    state.keys = [KEY, OTHER_KEY]
+    v = JwksVerifier(
+        url, issuer="crm-identity", audience="crm", min_refresh_seconds=0, cache_seconds=0.2
+    )
+    assert await v.verify(token(OTHER_KEY)) == PRINCIPAL
+    state.keys = [KEY]  # the issuer withdraws OTHER_KEY
+    await asyncio.sleep(0.3)
+    with pytest.raises(InvalidToken, match="unknown key"):
+        await v.verify(token(OTHER_KEY))
+    assert await v.verify(token()) == PRINCIPAL
+
+
+async def test_cached_keys_outlive_a_short_issuer_outage_only(
+    jwks_server: tuple[str, Jwks],
+) -> None:
+    url, _ = jwks_server
+    v = JwksVerifier(
+        url,
+        issuer="crm-identity",
+        audience="crm",
+        min_refresh_seconds=0,
+        cache_seconds=0.1,
+        max_stale_seconds=0.5,
+    )
+    assert await v.verify(token()) == PRINCIPAL
+    v._jwks_url = "http://127.0.0.1:1/jwks"  # the issuer goes away
+    await asyncio.sleep(0.2)
+    assert await v.verify(token()) == PRINCIPAL, "stale keys serve through a short outage"
+    await asyncio.sleep(0.4)
+    with pytest.raises(InvalidToken, match="unavailable"):
+        await v.verify(token())

@@ -19,6 +19,7 @@ from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Environment, Settings
+from crm_identity.adapters.login_throttle import login_throttle
 from crm_identity.application.demo import TENANT, seed_demo_tenant
 from crm_identity.application.errors import AuthenticationFailed, Conflict, Forbidden, NotFound
 from crm_identity.application.signing_keys import KeyRing, rotate_signing_key
@@ -43,13 +44,17 @@ async def open_key_ring(app: FastAPI) -> None:
     app.state.key_ring = KeyRing(app.state.session_factory, app.state.settings)
 
 
+async def open_login_throttle(app: FastAPI) -> None:
+    app.state.login_throttle = login_throttle(app.state.redis, app.state.settings)
+
+
 def create_api(settings: Settings) -> FastAPI:
     return create_http_app(
         settings,
         title="crm-identity",
         description=DESCRIPTION,
         routers=[router],
-        on_startup=[open_key_ring],
+        on_startup=[open_key_ring, open_login_throttle],
         error_statuses=ERROR_STATUSES,
     )
 

@@ -105,12 +105,38 @@ async def test_wrong_credentials_all_look_the_same(identity: Identity) -> None:
     assert unknown.json() == wrong.json()
 
 
-async def test_five_failures_lock_the_account(identity: Identity) -> None:
-    for _ in range(5):
-        assert (await identity.login("sh01.renewal", "wrong-password")).status_code == 401
-    assert (await identity.login("sh01.renewal")).status_code == 401, (
-        "locked despite the right password"
-    )
+def from_address(identity: Identity, address: str) -> httpx.AsyncClient:
+    """A client whose connections come from ``address`` (any of 127.0.0.0/8 on Linux)."""
+    transport = httpx.AsyncHTTPTransport(local_address=address)
+    return httpx.AsyncClient(base_url=identity.url, transport=transport, timeout=30)
+
+
+async def test_failures_from_one_address_do_not_lock_the_owner_out(identity: Identity) -> None:
+    """The lockout holds per username *and* address: knowing a username no longer lets
+    anyone keep its owner out."""
+    async with from_address(identity, "127.0.0.2") as attacker:
+        for _ in range(5):
+            wrong = {"username": "sh01.renewal", "password": "wrong-password"}
+            assert (await attacker.post("/auth/token", json=wrong)).status_code == 401
+        right = {"username": "sh01.renewal", "password": PASSWORD}
+        locked = await attacker.post("/auth/token", json=right)
+        assert locked.status_code == 429, "the guessing address is locked out"
+        assert int(locked.headers["retry-after"]) > 0
+    assert (await identity.login("sh01.renewal")).status_code == 200, "the owner logs in"
+
+
+async def test_one_address_may_try_only_so_often(identity: Identity) -> None:
+    async with from_address(identity, "127.0.0.3") as client:
+        statuses = [
+            (
+                await client.post(
+                    "/auth/token", json={"username": f"nobody{n}", "password": "whatever-pw"}
+                )
+            ).status_code
+            for n in range(31)
+        ]
+    assert statuses[:30] == [401] * 30
+    assert statuses[30] == 429
 
 
 async def test_refresh_rotates_and_reuse_revokes_the_family(identity: Identity) -> None:
@@ -286,9 +312,14 @@ async def test_the_org_tree_is_scoped_and_only_hq_admins_change_it(identity: Ide
 
 async def test_oidc_discovery_points_at_the_jwks(identity: Identity) -> None:
     async with identity.client() as client:
-        config = (await client.get("/.well-known/openid-configuration")).json()
+        config = (
+            await client.get(
+                "/.well-known/openid-configuration", headers={"host": "attacker.example"}
+            )
+        ).json()
         keys = (await client.get("/.well-known/jwks.json")).json()["keys"]
-    assert config["jwks_uri"].endswith("/.well-known/jwks.json")
+    assert config["jwks_uri"] == f"{identity.url}/.well-known/jwks.json", "not from Host"
+    assert config["token_endpoint"] == f"{identity.url}/auth/token"
     assert keys[0]["alg"] == "RS256"
     assert "d" not in keys[0], "the private exponent must never be published"
 
@@ -332,3 +363,39 @@ async def test_sharing_agreements_are_set_by_the_providing_party(identity: Ident
         )
     await engine.dispose()
     assert published == ["masked", "full"]
+
+
+async def test_the_directory_needs_a_function(identity: Identity) -> None:
+    consultant = await identity.token("sh01.consultant1")
+    async with identity.client(consultant) as client:
+        assert (await client.get("/users")).status_code == 403
+    manager = await identity.token("sh01.manager")
+    async with identity.client(manager) as client:
+        assert (await client.get("/users")).status_code == 200
+
+
+async def test_an_admin_keeps_the_node_administrable(identity: Identity) -> None:
+    """Nobody deactivates themselves, nor the last active admin of a node (409 saying why);
+    a second admin makes the first one removable."""
+    hq = await identity.token("hq.admin")
+    async with identity.client(hq) as client:
+        me = (await client.get("/me")).json()["user_id"]
+        itself = await client.post(f"/users/{me}/deactivate")
+        assert itself.status_code == 409
+        assert "yourself" in itself.json()["detail"]
+
+        first = {
+            "username": "tj01.admin1",
+            "display_name": "Admin One",
+            "password": "a-long-password-3",
+            "org_node": "dealer-tj-01",
+            "roles": ["dealer_admin"],
+        }
+        first_id = (await client.post("/users", json=first)).json()["id"]
+        last = await client.post(f"/users/{first_id}/deactivate")
+        assert last.status_code == 409
+        assert "last active dealer_admin" in last.json()["detail"]
+
+        second = first | {"username": "tj01.admin2"}
+        assert (await client.post("/users", json=second)).status_code == 201
+        assert (await client.post(f"/users/{first_id}/deactivate")).status_code == 204

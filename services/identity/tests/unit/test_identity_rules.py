@@ -5,12 +5,12 @@ import pytest
 from crm_common.auth.principal import DataScope
 from crm_common.policy.roles import UnknownRole, has_function, role, widest_scope
 from crm_identity.domain.accounts import (
-    LOCKOUT,
-    MAX_FAILED_LOGINS,
-    LoginState,
+    MAX_LOGIN_DELAY_SECONDS,
+    SLOW_DOWN_AFTER_FAILURES,
     RefreshOutcome,
     RefreshTokenState,
     hash_refresh_token,
+    login_delay_seconds,
     new_refresh_token,
 )
 from crm_identity.domain.org_tree import InvalidPlacement, OrgKind, check_placement, child_path
@@ -19,16 +19,12 @@ from crm_identity.domain.permissions import may_grant, may_manage_users_in
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def test_the_fifth_failure_locks_the_account_for_the_lockout_period() -> None:
-    state = LoginState(0, None)
-    for _ in range(MAX_FAILED_LOGINS - 1):
-        state = state.after_failure(NOW)
-        assert not state.is_locked(NOW)
-    state = state.after_failure(NOW)
-    assert state.is_locked(NOW)
-    assert state.is_locked(NOW + LOCKOUT - timedelta(seconds=1))
-    assert not state.is_locked(NOW + LOCKOUT)
-    assert LoginState.after_success() == LoginState(0, None)
+def test_a_username_under_attack_answers_slower_up_to_a_bound() -> None:
+    assert login_delay_seconds(SLOW_DOWN_AFTER_FAILURES) == 0
+    delays = [login_delay_seconds(SLOW_DOWN_AFTER_FAILURES + n) for n in range(1, 10)]
+    assert delays[:3] == [0.25, 0.5, 1.0]
+    assert delays == sorted(delays)
+    assert delays[-1] == MAX_LOGIN_DELAY_SECONDS
 
 
 def test_a_refresh_token_works_once_and_until_it_expires() -> None:

@@ -70,6 +70,8 @@ def create_api(settings: Settings) -> FastAPI:
         ],
         error_statuses=ERROR_STATUSES,
         servers=[grpc_server(settings, default_port=GRPC_PORT)],
+        # Uploads stream to their job and stop at MAX_IMPORT_BYTES.
+        streamed_paths=["/imports"],
     )
 
 

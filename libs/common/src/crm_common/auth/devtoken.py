@@ -22,7 +22,8 @@ def main() -> None:
     parser.add_argument("--org", required=True)
     parser.add_argument("--role", action="append", default=[])
     parser.add_argument("--scope", choices=[s.value for s in DataScope], default="dealer")
-    parser.add_argument("--ttl", type=int, default=12 * 3600)
+    # Services refuse tokens older than CRM_JWT_MAX_AGE_SECONDS (an hour by default).
+    parser.add_argument("--ttl", type=int, default=3600)
     args = parser.parse_args()
     settings = Settings(service_name="identity")
     if settings.env is Environment.PRODUCTION:

@@ -106,8 +106,13 @@ def sign_access_token(
 class JwksVerifier:
     """Verifies access tokens against the keys the issuer publishes at its JWKS URL.
 
-    Keys are cached; an unknown ``kid`` triggers one refetch (key rotation), at most every
-    ``min_refresh_seconds`` so a flood of forged kids cannot hammer the issuer.
+    Keys are cached for ``cache_seconds``, then fetched again, so a key the issuer retired (or
+    withdrew after a compromise) stops being trusted within that time. An unknown ``kid``
+    triggers one refetch (key rotation), at most every ``min_refresh_seconds`` so a flood of
+    forged kids cannot hammer the issuer. While the issuer is unreachable the cached keys stay
+    in use up to ``max_stale_seconds`` after they were fetched, then every token is refused.
+    A token issued more than ``max_token_age_seconds`` ago is refused whatever its ``exp``
+    says (an external issuer may hand out long-lived tokens).
     """
 
     def __init__(
@@ -118,14 +123,21 @@ class JwksVerifier:
         audience: str,
         min_refresh_seconds: float = 10.0,
         leeway_seconds: int = 30,
+        cache_seconds: float = 300.0,
+        max_stale_seconds: float = 3600.0,
+        max_token_age_seconds: int = 3600,
     ) -> None:
         self._jwks_url = jwks_url
         self._issuer = issuer
         self._audience = audience
         self._min_refresh = min_refresh_seconds
         self._leeway = leeway_seconds
+        self._cache_seconds = cache_seconds
+        self._max_stale = max_stale_seconds
+        self._max_token_age = max_token_age_seconds
         self._keys: dict[str, Any] = {}
-        self._fetched_at = 0.0
+        self._keys_fetched_at = float("-inf")
+        self._tried_at = float("-inf")
         self._lock = asyncio.Lock()
 
     async def verify(self, token: str) -> Principal:
@@ -151,36 +163,44 @@ class JwksVerifier:
             )
         except jwt.PyJWTError as exc:
             raise InvalidToken(str(exc)) from exc
+        if time.time() - claims["iat"] > self._max_token_age + self._leeway:
+            raise InvalidToken(f"token issued more than {self._max_token_age} seconds ago")
         return principal_from_claims(claims)
 
     async def _key(self, kid: str) -> Any:
-        if kid not in self._keys:
+        now = time.monotonic()
+        stale = now - self._keys_fetched_at >= self._cache_seconds
+        if (stale or kid not in self._keys) and now - self._tried_at >= self._min_refresh:
             async with self._lock:
-                if (
-                    kid not in self._keys
-                    and time.monotonic() - self._fetched_at >= self._min_refresh
-                ):
+                now = time.monotonic()
+                stale = now - self._keys_fetched_at >= self._cache_seconds
+                if (stale or kid not in self._keys) and now - self._tried_at >= self._min_refresh:
                     await self._refresh()
+        if time.monotonic() - self._keys_fetched_at >= self._max_stale:
+            raise InvalidToken("issuer keys unavailable")
         key = self._keys.get(kid)
         if key is None:
             raise InvalidToken("token signed by an unknown key")
         return key
 
     async def _refresh(self) -> None:
+        """Fetch the keys; on failure keep the cached ones (``_key`` bounds how long)."""
+        self._tried_at = time.monotonic()
         try:
             async with httpx.AsyncClient(timeout=5.0) as client:
                 response = await client.get(self._jwks_url)
                 response.raise_for_status()
                 document = response.json()
         except (httpx.HTTPError, ValueError) as exc:
-            raise InvalidToken(f"issuer keys unavailable: {exc}") from exc
-        finally:
-            self._fetched_at = time.monotonic()
+            if not self._keys:
+                raise InvalidToken(f"issuer keys unavailable: {exc}") from exc
+            return
         self._keys = {
             jwk["kid"]: RSAAlgorithm.from_jwk(jwk)
             for jwk in document.get("keys", [])
             if jwk.get("kty") == "RSA" and "kid" in jwk
         }
+        self._keys_fetched_at = time.monotonic()
 
 
 def principal_from_claims(claims: Mapping[str, Any]) -> Principal:

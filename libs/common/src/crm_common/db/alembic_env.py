@@ -1,17 +1,26 @@
-"""The body of every service's Alembic env.py: async engine, shared tables included."""
+"""The body of every service's Alembic env.py: async engine, shared tables included.
+
+Each revision runs in its own transaction (a failure leaves the database at the last revision
+that completed, and a revision may step out of its transaction for ``CREATE INDEX
+CONCURRENTLY``, see ``migration_ops``), and a migrator holds a session advisory lock for the
+whole upgrade: two migrators starting together (two replicas' start-up steps) run one after
+the other, the second finding nothing left to do."""
 
 from __future__ import annotations
 
 import asyncio
 
 from alembic import context
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from crm_common.db.tables import messaging_metadata
 from crm_common.db.tenancy import ACROSS_TENANTS_SERVER_SETTINGS
 from crm_common.settings import get_settings
+
+MIGRATION_LOCK = 0x63726D5F6D6967
+"""Advisory lock key of migrations ("crm_mig"); advisory locks are per database."""
 
 
 def run_migrations(service_metadata: MetaData) -> None:
@@ -27,9 +36,17 @@ def run_migrations(service_metadata: MetaData) -> None:
         return
 
     def _run(connection: Connection) -> None:
-        context.configure(connection=connection, target_metadata=target)
-        with context.begin_transaction():
-            context.run_migrations()
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        connection.commit()  # the session lock outlives the transaction that took it
+        try:
+            context.configure(
+                connection=connection, target_metadata=target, transaction_per_migration=True
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+            connection.commit()
 
     async def _run_async() -> None:
         engine = create_async_engine(

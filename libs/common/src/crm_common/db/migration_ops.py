@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 from crm_common.db.tables import (
@@ -18,6 +19,52 @@ def create_messaging_tables() -> None:
     bind = op.get_bind()
     outbox.create(bind)
     inbox.create(bind)
+
+
+def add_outbox_delivery_state() -> None:
+    """The relay's retry, parking and lease columns (``crm_common.outbox.relay``). Databases
+    created since they exist already have them: the first revision builds the current table."""
+    for column in ("retry_at", "parked_at", "leased_until"):
+        op.execute(f"ALTER TABLE outbox ADD COLUMN IF NOT EXISTS {column} timestamptz")
+    op.execute("ALTER TABLE outbox ADD COLUMN IF NOT EXISTS leased_by uuid")
+
+
+def drop_outbox_delivery_state() -> None:
+    for column in ("retry_at", "parked_at", "leased_until", "leased_by"):
+        op.execute(f"ALTER TABLE outbox DROP COLUMN {column}")
+
+
+def create_index_concurrently(
+    name: str, table: str, columns: list[str], *, where: str | None = None, unique: bool = False
+) -> None:
+    """An index on a table that may be large: built without blocking writes (old instances keep
+    writing during a rolling deploy), outside the revision's transaction, and skipped when a
+    previous attempt already built it."""
+    with op.get_context().autocommit_block():
+        op.create_index(
+            name,
+            table,
+            columns,
+            unique=unique,
+            postgresql_concurrently=True,
+            postgresql_where=sa.text(where) if where else None,
+            if_not_exists=True,
+        )
+
+
+def backfill_in_batches(update_batch: str, **parameters: object) -> int:
+    """Run ``update_batch`` (an UPDATE of at most a batch of rows still to fill, e.g. ``...
+    WHERE id IN (SELECT id FROM t WHERE c IS NULL LIMIT 10000)``) until it changes nothing,
+    each batch in its own transaction, so no lock is held on the whole table and old
+    instances writing meanwhile wait for one batch at most. Returns the rows filled."""
+    filled = 0
+    with op.get_context().autocommit_block():
+        bind = op.get_bind()
+        while True:
+            changed = bind.execute(sa.text(update_batch), parameters).rowcount
+            if not changed:
+                return filled
+            filled += changed
 
 
 def create_policy_tables() -> None:

@@ -39,6 +39,14 @@ outbox = Table(
     Column("published_at", DateTime(timezone=True)),
     Column("attempts", Integer, nullable=False, server_default=text("0")),
     Column("last_error", Text),
+    # A row that failed on its own (too large, unknown topic) waits until ``retry_at``; after
+    # ``outbox_max_attempts`` it is parked until an operator replays it (`crm-<service> outbox`).
+    # Either way its key's later rows wait behind it.
+    Column("retry_at", DateTime(timezone=True)),
+    Column("parked_at", DateTime(timezone=True)),
+    # A relay leases the rows it sends, so no transaction stays open while Kafka acknowledges.
+    Column("leased_by", UUID(as_uuid=True)),
+    Column("leased_until", DateTime(timezone=True)),
     Index("ix_outbox_unpublished", "id", postgresql_where=text("published_at IS NULL")),
     # The relay checks per key that no earlier row is still pending (order across relays).
     Index("ix_outbox_unpublished_key", "key", "id", postgresql_where=text("published_at IS NULL")),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 import traceback
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,6 +39,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.envelope import Envelope, EventData
+from crm_common.contracts.events.registry import ALL_EVENTS
 from crm_common.db.tables import inbox
 from crm_common.db.tenancy import acting_for
 from crm_common.db.unit_of_work import UnitOfWork
@@ -46,6 +48,7 @@ from crm_common.messaging.connection import kafka_security
 from crm_common.messaging.headers import EVENT_TYPE_HEADER, decode_headers
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
+from crm_common.observability.outage import KAFKA_OUTAGE, OUTAGE_RECORD
 from crm_common.observability.tracing import span_continuing, span_continuing_batch
 from crm_common.settings import Settings
 
@@ -58,9 +61,24 @@ MAX_BATCH_RECORDS = 500
 _MALFORMED = (ValueError, KeyError, TypeError)
 _OUTAGE = (OSError, OperationalError, InterfaceError, KafkaError, TimeoutError)
 _OUTAGE_PAUSE_SECONDS = 1.0
+_PUBLISHED_TYPES = frozenset(event.event_type for event in ALL_EVENTS)
+_UNKNOWN_TYPE_LOG_SECONDS = 60.0
+
+
+class UnsupportedEventVersion(ValueError):
+    """An event of a version this consumer has no contract for: never read as another one."""
+
 
 Effect = Callable[[UnitOfWork, Any], Awaitable[None]]
 BatchEffect = Callable[[UnitOfWork, Sequence[Any]], Awaitable[None]]
+
+
+def _declared_version(value: bytes) -> object:
+    try:
+        body = json.loads(value)
+    except ValueError:
+        return None
+    return body.get("version") if isinstance(body, dict) else None
 
 
 def dead_letter_topic(topic: str) -> str:
@@ -128,14 +146,39 @@ def create_broker(settings: Settings) -> KafkaBroker:
     )
 
 
+@dataclass(frozen=True)
+class RunningSubscription:
+    """A subscriber as the worker's health sees it (``crm_common.runtime.worker_health``)."""
+
+    name: str
+    subscriber: Any
+    processor: _BatchProcessor
+    stall_seconds: float
+
+    def problem(self) -> str | None:
+        tasks = getattr(self.subscriber, "tasks", [])
+        if tasks and all(task.done() for task in tasks):
+            return "its consume task ended"
+        busy = self.processor.busy_for()
+        if busy > self.stall_seconds:
+            return f"a batch has been in progress for {busy:.0f} s"
+        return None
+
+    async def restart(self) -> None:
+        """Stop and start the subscriber: a wedged batch is cancelled (its transaction rolls
+        back, its offsets stay uncommitted) and redelivered."""
+        await self.subscriber.stop()
+        await self.subscriber.start()
+
+
 def subscribe(
     broker: KafkaBroker,
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
     subscription: Subscription,
-) -> None:
+) -> RunningSubscription:
     processor = _BatchProcessor(broker, settings, session_factory, subscription)
-    broker.subscriber(
+    subscriber = broker.subscriber(
         settings.topic(subscription.topic),
         group_id=settings.consumer_group(subscription.consumer),
         ack_policy=AckPolicy.NACK_ON_ERROR,
@@ -144,7 +187,11 @@ def subscribe(
         max_records=MAX_BATCH_RECORDS,
         batch_timeout_ms=10,
         include_in_schema=False,
-    )(processor.handle)
+    )
+    subscriber(processor.handle)
+    return RunningSubscription(
+        subscription.consumer, subscriber, processor, settings.consumer_stall_seconds
+    )
 
 
 def document_subscription(broker: KafkaBroker, subscription: Subscription) -> None:
@@ -180,19 +227,39 @@ class _BatchProcessor:
             h.event.event_type: (h, Envelope[h.event])  # type: ignore[name-defined]
             for h in subscription.handles
         }
+        self._unknown_logged: dict[str, float] = {}
+        self._busy_since: float | None = None
+
+    def busy_for(self) -> float:
+        """Seconds the batch in hand has taken so far (0 between batches)."""
+        since = self._busy_since
+        return 0.0 if since is None else time.monotonic() - since
 
     async def handle(self, message: KafkaMessage) -> None:
+        self._busy_since = time.monotonic()
+        try:
+            await self._handle(message)
+        finally:
+            self._busy_since = None
+
+    async def _handle(self, message: KafkaMessage) -> None:
         records: tuple[ConsumerRecord[bytes, bytes], ...] = message.raw_message
         events: list[tuple[ConsumerRecord[bytes, bytes], Envelope[Any], Handles]] = []
         for record in records:
             try:
                 parsed = self._parse(record)
             except _MALFORMED as error:
-                self._count(decode_headers(record.headers).get("ce-type", "unknown"), "malformed")
+                self._count(
+                    decode_headers(record.headers).get("ce-type", "unknown"),
+                    "unsupported_version"
+                    if isinstance(error, UnsupportedEventVersion)
+                    else "malformed",
+                )
                 await self._dead_letter(record, error)
                 continue
             if parsed is not None:
                 events.append((record, *parsed))
+        KAFKA_OUTAGE.recovered()  # a batch arrived
         if not events:
             return
         try:
@@ -224,12 +291,45 @@ class _BatchProcessor:
         event_type = named.decode() if named is not None else json.loads(value)["type"]
         route = self._routes.get(event_type)
         if route is None:
+            if event_type not in _PUBLISHED_TYPES:
+                self._unknown_type(record, event_type)
             return None  # another consumer's event on a shared topic
         handles, envelope_type = route
-        envelope = envelope_type.model_validate_json(value)
+        try:
+            envelope = envelope_type.model_validate_json(value)
+        except ValueError:
+            # A later version may well not fit this one's contract: say so rather than how.
+            self._check_version(event_type, _declared_version(value), handles)
+            raise
+        self._check_version(event_type, envelope.version, handles)
         if envelope.type != event_type:
             raise ValueError(f"header {EVENT_TYPE_HEADER} {event_type} names another event")
         return envelope, handles
+
+    @staticmethod
+    def _check_version(event_type: str, version: object, handles: Handles) -> None:
+        if version is not None and version != handles.event.event_version:
+            raise UnsupportedEventVersion(
+                f"{event_type} version {version!r}: this consumer reads version"
+                f" {handles.event.event_version} only"
+            )
+
+    def _unknown_type(self, record: ConsumerRecord[bytes, bytes], event_type: str) -> None:
+        """No contract publishes this type: a producer newer than this consumer, or a mistake.
+        Counted always, logged once a minute per type (a new producer may send many)."""
+        self._count(event_type, "unknown_type")
+        now = time.monotonic()
+        if now - self._unknown_logged.get(event_type, float("-inf")) >= _UNKNOWN_TYPE_LOG_SECONDS:
+            self._unknown_logged[event_type] = now
+            log.warning(
+                "consumer: skipped an event of a type no contract defines",
+                extra={
+                    "event_type": event_type,
+                    "topic": record.topic,
+                    "offset": record.offset,
+                    "consumer_group": self._group,
+                },
+            )
 
     async def _apply_batch(
         self, events: list[tuple[ConsumerRecord[bytes, bytes], Envelope[Any], Handles]]
@@ -314,5 +414,8 @@ class _BatchProcessor:
 
     @staticmethod
     async def _pause_for_outage() -> None:
-        log.warning("consumer: infrastructure unavailable, the batch will be redelivered")
+        log.warning(
+            "consumer: infrastructure unavailable, the batch will be redelivered",
+            extra={OUTAGE_RECORD: True},
+        )
         await asyncio.sleep(_OUTAGE_PAUSE_SECONDS)

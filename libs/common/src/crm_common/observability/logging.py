@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from crm_common.observability.context import _current
+from crm_common.observability.outage import ThrottleKafkaNoise
 
 _RESERVED = set(vars(logging.makeLogRecord({})))
 
@@ -41,6 +42,7 @@ class JsonFormatter(logging.Formatter):
 def configure_logging(service: str, level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(JsonFormatter(service))
+    handler.addFilter(ThrottleKafkaNoise())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -1,10 +1,21 @@
 """Publishes committed outbox rows to Kafka, in order per key, at least once.
 
-Rows are claimed with ``FOR UPDATE SKIP LOCKED`` and marked published in the same transaction,
-so two relays never send the same row; a key's rows behind one held by another relay are left
-for a later round, so per-key order holds across relays too. Sends that fail or hang
-(aiokafka's idempotent producer can get stuck after a broker bounce) leave their rows pending and
-replace the producer; the rows go out again on the next round and consumers deduplicate them.
+A round claims rows with ``FOR UPDATE SKIP LOCKED`` and, in the same short transaction, leases
+the ones it will send (``leased_by``/``leased_until``); the transaction commits before anything
+is sent, so no database connection or row lock is held while Kafka acknowledges. Another relay
+skips leased rows and, to keep per-key order across relays, every key with an earlier row it
+cannot send (leased or locked elsewhere, waiting for a retry, parked).
+
+Within a round a key's rows go out one wave at a time: the second row of a key is sent only
+after Kafka acknowledged the first, so a failed row never has a later row of its key published
+ahead of it. A row that fails on its own (too large, unknown topic: another row of the round got
+through, or the error can never pass) is retried after a growing delay and parked after
+``outbox_max_attempts`` — or at once when retrying cannot help — with a metric and an error log;
+other keys flow meanwhile and the parked row's key waits behind it until an operator replays it
+(``crm-<service> outbox parked|replay``). When every send of a round fails (the broker is down)
+nothing counts against the rows: the relay backs off and replaces the producer (aiokafka's
+idempotent producer can get stuck after a broker bounce); the rows go out again later and
+consumers deduplicate them.
 """
 
 from __future__ import annotations
@@ -13,10 +24,20 @@ import asyncio
 import contextlib
 import logging
 import time
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import (
+    InvalidTopicError,
+    KafkaError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    TopicAuthorizationFailedError,
+)
 from opentelemetry.trace import SpanKind
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -25,10 +46,13 @@ from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.headers import encode_headers
 from crm_common.observability.metrics import (
     OUTBOX_BACKLOG,
+    OUTBOX_PARKED,
     OUTBOX_PRODUCER_RESETS,
     OUTBOX_PUBLISH_FAILURES,
     OUTBOX_PUBLISHED,
+    OUTBOX_ROWS_PARKED,
 )
+from crm_common.observability.outage import KAFKA_OUTAGE, OUTAGE_RECORD
 from crm_common.observability.tracing import current_traceparent, span_continuing
 from crm_common.settings import Settings
 
@@ -37,7 +61,9 @@ log = logging.getLogger(__name__)
 _CLAIM = text(
     """
     SELECT id, topic, key, payload::text AS payload, headers FROM outbox
-    WHERE published_at IS NULL
+    WHERE published_at IS NULL AND parked_at IS NULL
+      AND (retry_at IS NULL OR retry_at <= now())
+      AND (leased_until IS NULL OR leased_until < now() OR leased_by = :relay)
     ORDER BY id
     LIMIT :limit
     FOR UPDATE SKIP LOCKED
@@ -50,11 +76,52 @@ _PENDING_OF_KEYS = text(
     ORDER BY id
     """
 )
-_MARK_PUBLISHED = text("UPDATE outbox SET published_at = now() WHERE id = ANY(:ids)")
-_MARK_FAILED = text(
-    "UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = ANY(:ids)"
+_LEASE = text(
+    """
+    UPDATE outbox SET leased_by = :relay, leased_until = now() + make_interval(secs => :seconds)
+    WHERE id = ANY(:ids)
+    """
 )
-_BACKLOG = text("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+_MARK_PUBLISHED = text(
+    """
+    UPDATE outbox SET published_at = now(), leased_by = NULL, leased_until = NULL
+    WHERE id = ANY(:ids)
+    """
+)
+_RELEASE = text(
+    """
+    UPDATE outbox SET leased_by = NULL, leased_until = NULL
+    WHERE id = ANY(:ids) AND leased_by = :relay
+    """
+)
+# A row failing on its own: retried after 2, 4, 8 … (at most 300) seconds, parked after the
+# last attempt or at once when retrying cannot help.
+_MARK_ROW_FAILED = text(
+    """
+    UPDATE outbox SET
+        attempts = attempts + 1,
+        last_error = :error,
+        leased_by = NULL,
+        leased_until = NULL,
+        retry_at = now() + make_interval(secs => least(power(2, attempts + 1), 300)),
+        parked_at = CASE WHEN :permanent OR attempts + 1 >= :max_attempts THEN now() END
+    WHERE id = :id
+    RETURNING attempts, parked_at
+    """
+)
+# The broker (or the producer) failed the whole round: nothing is the rows' fault.
+_MARK_ROUND_FAILED = text(
+    """
+    UPDATE outbox SET last_error = :error, leased_by = NULL, leased_until = NULL
+    WHERE id = ANY(:ids)
+    """
+)
+_BACKLOG = text(
+    """
+    SELECT count(*) FILTER (WHERE parked_at IS NULL), count(*) FILTER (WHERE parked_at IS NOT NULL)
+    FROM outbox WHERE published_at IS NULL
+    """
+)
 _PURGE_PUBLISHED = text(
     """
     DELETE FROM outbox WHERE id IN (
@@ -64,8 +131,30 @@ _PURGE_PUBLISHED = text(
     )
     """
 )
+_PARKED = text(
+    """
+    SELECT id, event_id, topic, key, event_type, attempts, last_error, parked_at,
+           octet_length(payload::text) AS size
+    FROM outbox WHERE published_at IS NULL AND parked_at IS NOT NULL
+    ORDER BY id
+    """
+)
+_REPLAY = text(
+    """
+    UPDATE outbox SET parked_at = NULL, retry_at = NULL, attempts = 0
+    WHERE published_at IS NULL AND parked_at IS NOT NULL AND (:all OR id = ANY(:ids))
+    RETURNING id
+    """
+)
 
 _MAX_BACKOFF_SECONDS = 5.0
+# Errors no retry can cure: the row is parked at its first failure.
+_PERMANENT_ERRORS = (
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    InvalidTopicError,
+    TopicAuthorizationFailedError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +174,44 @@ class RoundResult:
     deferred: int
 
 
+@dataclass(frozen=True, slots=True)
+class ParkedRow:
+    id: int
+    event_id: uuid.UUID
+    topic: str
+    key: str
+    event_type: str
+    attempts: int
+    last_error: str | None
+    parked_at: datetime
+    size: int
+    """Bytes of the envelope's JSON."""
+
+
+@dataclass(slots=True)
+class _Outcome:
+    sent: list[_Row]
+    failed: dict[int, BaseException]
+    """Row id → why it failed."""
+    unsent: list[_Row]
+    """Rows not tried: an earlier row of their key failed, or the round ran out of time."""
+    timed_out: bool = False
+
+
 class OutboxRelay:
     def __init__(self, engine: AsyncEngine, settings: Settings) -> None:
         self._engine = engine
         self._settings = settings
         self._producer: AIOKafkaProducer | None = None
         self._stopping = asyncio.Event()
-        # A whole batch must be acknowledged within this, or the producer is considered stuck.
+        self._id = uuid.uuid4()
+        self.last_round_at = time.monotonic()
+        """When the last round ended, failed or not (the worker's readiness watches it)."""
+        # A whole round must be acknowledged within this, or the producer is considered stuck.
         self._send_timeout = 30.0
+        # Longer than any round can send, so a lease only runs out when its relay died; then
+        # another relay sends the rows again (consumers deduplicate).
+        self._lease_seconds = 2 * self._send_timeout + 30.0
 
     async def run(self) -> None:
         """Publish until ``stop()``; survives broker and database outages without a restart."""
@@ -104,15 +223,20 @@ class OutboxRelay:
                 if time.monotonic() - last_housekeeping > 1.0:
                     await self.housekeeping()
                     last_housekeeping = time.monotonic()
-            except Exception:
-                log.exception("outbox relay round failed; retrying")
+            except Exception as exc:
+                log.exception(
+                    "outbox relay round failed; retrying",
+                    extra={OUTAGE_RECORD: isinstance(exc, (KafkaError, OSError))},
+                )
                 await self._reset_producer()
                 result = RoundResult(published=0, failed=1, deferred=0)
-            if result.failed:
+            self.last_round_at = time.monotonic()
+            if result.failed and not result.published:
                 await self._sleep(backoff)
                 backoff = min(backoff * 2, _MAX_BACKOFF_SECONDS)
                 continue
             backoff = 0.1
+            self.last_round_at = time.monotonic()
             if result.published == 0:
                 await self._sleep(self._settings.outbox_idle_poll_seconds)
         await self._close_producer()
@@ -121,47 +245,55 @@ class OutboxRelay:
         self._stopping.set()
 
     async def publish_round(self) -> RoundResult:
-        """Claim one batch, send it, record the outcome; all in one transaction."""
+        """Claim and lease one batch, send it outside any transaction, record the outcome."""
+        producer = await self._ensure_producer()
         async with self._engine.begin() as conn:
             rows = await self._claim(conn)
             if not rows:
                 return RoundResult(0, 0, 0)
             sendable = await self._keep_key_order(conn, rows)
-            deferred = len(rows) - len(sendable)
-            if not sendable:
-                return RoundResult(0, 0, deferred)
-            producer = await self._ensure_producer()
-            sent, failed, error = await self._send(producer, sendable)
-            if sent:
-                await conn.execute(_MARK_PUBLISHED, {"ids": [r.id for r in sent]})
-                for row in sent:
-                    OUTBOX_PUBLISHED.labels(topic=row.topic).inc()
-            if failed:
-                OUTBOX_PUBLISH_FAILURES.inc(len(failed))
+            if sendable:
                 await conn.execute(
-                    _MARK_FAILED, {"ids": [r.id for r in failed], "error": error[:2000]}
+                    _LEASE,
+                    {
+                        "relay": self._id,
+                        "seconds": self._lease_seconds,
+                        "ids": [r.id for r in sendable],
+                    },
                 )
-        if failed:
-            log.warning("outbox: %d rows failed to publish: %s", len(failed), error)
+        deferred = len(rows) - len(sendable)
+        if not sendable:
+            return RoundResult(0, 0, deferred)
+        try:
+            outcome = await self._send(producer, sendable)
+        except BaseException:
+            await self._release(sendable)
+            raise
+        await self._record(outcome)
+        if outcome.failed and (outcome.timed_out or not outcome.sent):
             await self._reset_producer()
-        return RoundResult(len(sent), len(failed), deferred)
+        return RoundResult(len(outcome.sent), len(outcome.failed), deferred + len(outcome.unsent))
 
     async def housekeeping(self) -> None:
         async with self._engine.begin() as conn:
-            backlog = (await conn.execute(_BACKLOG)).scalar_one()
+            backlog, parked = (await conn.execute(_BACKLOG)).one()
             OUTBOX_BACKLOG.set(backlog)
+            OUTBOX_PARKED.set(parked)
             await conn.execute(_PURGE_PUBLISHED, {"hours": self._settings.outbox_retention_hours})
 
     async def _claim(self, conn: AsyncConnection) -> list[_Row]:
-        result = await conn.execute(_CLAIM, {"limit": self._settings.outbox_batch_size})
+        result = await conn.execute(
+            _CLAIM, {"limit": self._settings.outbox_batch_size, "relay": self._id}
+        )
         return [_Row(r.id, r.topic, r.key, r.payload, r.headers) for r in result]
 
     async def _keep_key_order(self, conn: AsyncConnection, rows: list[_Row]) -> list[_Row]:
-        """Per key, only the rows before the first pending row another relay holds.
+        """Per key, only the rows before its first pending row this relay did not claim.
 
         Concurrent claims interleave (relay A may lock rows 1 and 3 of a key while relay B
-        locks row 2), so a key's rows are sent only while they are an unbroken prefix of its
-        pending rows; the rest wait, locked, until this transaction ends.
+        locks row 2), and a key's earlier row may be leased by another relay, waiting for a
+        retry or parked; so a key's rows are sent only while they are an unbroken prefix of
+        its pending rows. The rest stay unleased for a later round.
         """
         claimed = {r.id for r in rows}
         pending = await conn.execute(
@@ -179,40 +311,114 @@ class OutboxRelay:
                 blocked.add(key)
         return [r for r in rows if r.id in sendable]
 
-    async def _publish(self, producer: AIOKafkaProducer, row: _Row) -> asyncio.Future[Any]:
-        """Enqueue one row under a producer span continuing the trace stored with it."""
+    async def _send(self, producer: AIOKafkaProducer, rows: list[_Row]) -> _Outcome:
+        """Send in waves: the n-th row of each key once its key's row n-1 was acknowledged."""
+        of_key: dict[str, list[_Row]] = defaultdict(list)
+        for row in rows:
+            of_key[row.key].append(row)
+        outcome = _Outcome(sent=[], failed={}, unsent=[])
+        deadline = asyncio.get_running_loop().time() + self._send_timeout
+        wave = 0
+        live = list(of_key)
+        while live:
+            batch = [of_key[key][wave] for key in live]
+            try:
+                async with asyncio.timeout_at(deadline):
+                    results = await asyncio.gather(
+                        *(self._send_one(producer, row) for row in batch), return_exceptions=True
+                    )
+            except TimeoutError as exc:
+                outcome.timed_out = True
+                outcome.failed.update((row.id, exc) for row in batch)
+                outcome.unsent.extend(r for key in live for r in of_key[key][wave + 1 :])
+                break
+            following: list[str] = []
+            for row, result in zip(batch, results, strict=True):
+                if isinstance(result, BaseException):
+                    outcome.failed[row.id] = result
+                    outcome.unsent.extend(of_key[row.key][wave + 1 :])
+                else:
+                    outcome.sent.append(row)
+                    if len(of_key[row.key]) > wave + 1:
+                        following.append(row.key)
+            live = following
+            wave += 1
+        return outcome
+
+    async def _send_one(self, producer: AIOKafkaProducer, row: _Row) -> None:
+        """Enqueue one row under a producer span continuing the trace stored with it, and wait
+        for Kafka's acknowledgement."""
         topic = self._settings.topic(row.topic)
         with span_continuing(f"{topic} publish", row.headers, SpanKind.PRODUCER):
             headers = {**row.headers, **current_traceparent()}
-            sent: asyncio.Future[Any] = await producer.send(
+            future = await producer.send(
                 topic,
                 value=row.payload.encode(),
                 key=row.key.encode(),
                 headers=encode_headers(headers),
             )
-            return sent
+        await future
 
-    async def _send(
-        self, producer: AIOKafkaProducer, rows: list[_Row]
-    ) -> tuple[list[_Row], list[_Row], str]:
-        try:
-            futures = [await self._publish(producer, row) for row in rows]
-            outcomes = await asyncio.wait_for(
-                asyncio.gather(*futures, return_exceptions=True), timeout=self._send_timeout
+    async def _record(self, outcome: _Outcome) -> None:
+        # The row's own fault when another row got through, or when no retry can help.
+        own_fault = {
+            row_id: exc
+            for row_id, exc in outcome.failed.items()
+            if (outcome.sent and not outcome.timed_out) or isinstance(exc, _PERMANENT_ERRORS)
+        }
+        round_failed = [row_id for row_id in outcome.failed if row_id not in own_fault]
+        async with self._engine.begin() as conn:
+            if outcome.sent:
+                await conn.execute(_MARK_PUBLISHED, {"ids": [r.id for r in outcome.sent]})
+            for row_id, exc in own_fault.items():
+                attempts, parked_at = (
+                    await conn.execute(
+                        _MARK_ROW_FAILED,
+                        {
+                            "id": row_id,
+                            "error": _describe(exc),
+                            "permanent": isinstance(exc, _PERMANENT_ERRORS),
+                            "max_attempts": self._settings.outbox_max_attempts,
+                        },
+                    )
+                ).one()
+                if parked_at is not None:
+                    OUTBOX_ROWS_PARKED.inc()
+                    log.error(
+                        "outbox: row parked; its key's later rows wait behind it until it is"
+                        " replayed (crm-%s outbox replay %d)",
+                        self._settings.service_name,
+                        row_id,
+                        extra={"outbox_id": row_id, "attempts": attempts, "error": _describe(exc)},
+                    )
+            if round_failed:
+                first = outcome.failed[round_failed[0]]
+                await conn.execute(
+                    _MARK_ROUND_FAILED, {"ids": round_failed, "error": _describe(first)}
+                )
+            if outcome.unsent:
+                await conn.execute(
+                    _RELEASE, {"ids": [r.id for r in outcome.unsent], "relay": self._id}
+                )
+        if outcome.sent:
+            KAFKA_OUTAGE.recovered()
+        for row in outcome.sent:
+            OUTBOX_PUBLISHED.labels(topic=row.topic).inc()
+        if outcome.failed:
+            OUTBOX_PUBLISH_FAILURES.inc(len(outcome.failed))
+            first = next(iter(outcome.failed.values()))
+            log.warning(
+                "outbox: %d rows failed to publish (%d on their own), %d sent: %s",
+                len(outcome.failed),
+                len(own_fault),
+                len(outcome.sent),
+                _describe(first),
             )
-        except Exception as exc:  # enqueueing failed or the batch hung: nothing is known sent
-            return [], rows, f"{type(exc).__name__}: {exc}"
-        sent = [
-            row
-            for row, out in zip(rows, outcomes, strict=True)
-            if not isinstance(out, BaseException)
-        ]
-        errors = [out for out in outcomes if isinstance(out, BaseException)]
-        failed = [
-            row for row, out in zip(rows, outcomes, strict=True) if isinstance(out, BaseException)
-        ]
-        error = f"{type(errors[0]).__name__}: {errors[0]}" if errors else ""
-        return sent, failed, error
+
+    async def _release(self, rows: Sequence[_Row]) -> None:
+        with contextlib.suppress(Exception):
+            async with self._engine.begin() as conn:
+                await conn.execute(_RELEASE, {"ids": [r.id for r in rows], "relay": self._id})
 
     async def _ensure_producer(self) -> AIOKafkaProducer:
         if self._producer is None:
@@ -238,6 +444,10 @@ class OutboxRelay:
             OUTBOX_PRODUCER_RESETS.inc()
         await self._close_producer()
 
+    async def close(self) -> None:
+        """Stop the producer (``run`` does so when it ends)."""
+        await self._close_producer()
+
     async def _close_producer(self) -> None:
         producer, self._producer = self._producer, None
         if producer is not None:
@@ -249,3 +459,20 @@ class OutboxRelay:
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
+
+
+async def parked_rows(engine: AsyncEngine) -> list[ParkedRow]:
+    """The rows the relay gave up on, oldest first."""
+    async with engine.connect() as conn:
+        return [ParkedRow(**row._asdict()) for row in await conn.execute(_PARKED)]
+
+
+async def replay_parked(engine: AsyncEngine, ids: Sequence[int] | None) -> list[int]:
+    """Give parked rows (all of them when ``ids`` is None) a fresh set of attempts."""
+    async with engine.begin() as conn:
+        result = await conn.execute(_REPLAY, {"all": ids is None, "ids": list(ids or [])})
+        return sorted(result.scalars())
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:2000]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
@@ -23,6 +24,7 @@ from crm_common.errors import InvalidInput
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
+from crm_common.observability.outage import KAFKA_OUTAGE
 from crm_common.observability.tracing import instrument_app
 from crm_common.runtime.nul_guard import RefuseNulCharacters
 from crm_common.settings import Settings
@@ -36,6 +38,7 @@ async def _kafka_reachable(settings: Settings) -> bool:
     client = AIOKafkaClient(**kafka_client_options(settings), request_timeout_ms=2000)
     try:
         await client.bootstrap()
+        KAFKA_OUTAGE.recovered()
         return True
     except Exception:
         return False
@@ -52,6 +55,30 @@ async def _database_reachable(engine: AsyncEngine) -> bool:
         return False
 
 
+# HTML answers (the printable quote) are self-contained: inline styles, data: images, nothing
+# loaded from elsewhere, never framed. The interactive API docs load Swagger UI / ReDoc from
+# their CDN.
+_HTML_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+_DOCS_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+    "font-src https://fonts.gstatic.com; img-src data: https://fastapi.tiangolo.com "
+    "https://cdn.redoc.ly; connect-src 'self'; worker-src blob:; frame-ancestors 'none'"
+)
+
+
+def _add_security_headers(path: str, response: Response) -> None:
+    response.headers["x-content-type-options"] = "nosniff"
+    if response.headers.get("content-type", "").startswith("text/html"):
+        docs = path in ("/docs", "/redoc")
+        response.headers["content-security-policy"] = _DOCS_POLICY if docs else _HTML_POLICY
+        response.headers["x-frame-options"] = "DENY"
+        response.headers["referrer-policy"] = "no-referrer"
+
+
 def create_http_app(
     settings: Settings,
     *,
@@ -62,11 +89,14 @@ def create_http_app(
     error_statuses: Mapping[type[Exception], int] | None = None,
     servers: Sequence[Server] = (),
     clock: Clock = utc_now,
+    streamed_paths: Sequence[str] = (),
 ) -> FastAPI:
     """``error_statuses`` maps the service's domain/application exceptions to HTTP statuses;
     the response detail is the exception's message. ``servers`` start after ``on_startup`` and
     stop before the database and Redis clients close. ``clock`` is what the routes' ``Now``
-    reads (``crm_common.runtime.dependencies``)."""
+    reads (``crm_common.runtime.dependencies``). Request bodies are capped at
+    ``settings.http_max_body_bytes`` except under ``streamed_paths``, whose routes stream and
+    cap their uploads themselves."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -75,7 +105,11 @@ def create_http_app(
         app.state.engine = engine
         app.state.session_factory = create_session_factory(engine)
         app.state.token_verifier = JwksVerifier(
-            settings.jwks_url, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+            settings.jwks_url,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            cache_seconds=settings.jwks_cache_seconds,
+            max_token_age_seconds=settings.jwt_max_age_seconds,
         )
         app.state.redis = Redis.from_url(settings.redis_url, socket_timeout=1.0)
         await warn_if_row_security_bypassed(engine)
@@ -90,10 +124,23 @@ def create_http_app(
             await app.state.redis.aclose()
             await engine.dispose()
 
-    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+    docs = settings.serves_api_docs
+    app = FastAPI(
+        title=title,
+        description=description,
+        version="1.0.0",
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     app.state.clock = clock
     instrument_app(app)
-    app.add_middleware(RefuseNulCharacters)
+    app.add_middleware(
+        RefuseNulCharacters,
+        max_body_bytes=settings.http_max_body_bytes,
+        streamed_paths=streamed_paths,
+    )
 
     @app.middleware("http")
     async def trace_and_measure(
@@ -103,6 +150,7 @@ def create_http_app(
         with bound_trace(trace_from_headers(dict(request.headers))) as trace:
             response = await call_next(request)
             response.headers["x-correlation-id"] = trace.correlation_id
+        _add_security_headers(request.url.path, response)
         route = request.scope.get("route")
         HTTP_REQUEST_SECONDS.labels(
             request.method, getattr(route, "path", "unmatched"), str(response.status_code)
@@ -159,10 +207,23 @@ def create_http_app(
         body: dict[str, Any] = {"status": "ready" if ready else "not ready", "checks": checks}
         return JSONResponse(status_code=200 if ready else 503, content=body)
 
-    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics", include_in_schema=False)
-    async def metrics() -> Response:
-        payload, content_type = render_latest()
-        return Response(content=payload, media_type=content_type)
+    if settings.serves_metrics:
+        token = settings.http_metrics_token
+
+        @app.get(
+            "/metrics", tags=["operations"], summary="Prometheus metrics", include_in_schema=False
+        )
+        async def metrics(request: Request) -> Response:
+            if token is not None and not hmac.compare_digest(
+                request.headers.get("authorization", ""), f"Bearer {token.get_secret_value()}"
+            ):
+                return JSONResponse(
+                    status_code=status.HTTP_401_UNAUTHORIZED,
+                    content={"detail": "metrics need the scrape token"},
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
+            payload, content_type = render_latest()
+            return Response(content=payload, media_type=content_type)
 
     for router in routers:
         app.include_router(router)

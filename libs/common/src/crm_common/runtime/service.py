@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ import uvicorn
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
-from prometheus_client import start_http_server
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import generate_private_key_pem
@@ -35,11 +34,18 @@ from crm_common.messaging.consumer import (
 )
 from crm_common.messaging.uplink import Uplink
 from crm_common.observability.logging import configure_logging
+from crm_common.observability.outage import OUTAGE_RECORD
 from crm_common.observability.tracing import configure_tracing, instrument_process
-from crm_common.outbox.relay import OutboxRelay
+from crm_common.outbox.relay import OutboxRelay, parked_rows, replay_parked
 from crm_common.runtime.job_claims import JobClaims
 from crm_common.runtime.rebuild import rebuild_projections
-from crm_common.settings import Settings
+from crm_common.runtime.worker_health import (
+    WorkerHealth,
+    progress_probe,
+    serve_health,
+    task_probe,
+)
+from crm_common.settings import Environment, Settings
 
 log = logging.getLogger(__name__)
 
@@ -97,35 +103,52 @@ def _settings_for(definition: ServiceDefinition) -> Settings:
     return Settings()
 
 
-async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
-    """Consumers, the outbox relay and scheduled work, until SIGTERM/SIGINT."""
+# A relay round ends within its send timeout (30 s) plus a database round trip; longer than
+# this without one, the relay is wedged.
+_RELAY_STALE_SECONDS = 180.0
+
+
+async def run_worker(definition: ServiceDefinition, settings: Settings, health_port: int) -> None:
+    """Consumers, the outbox relay and scheduled work, until SIGTERM/SIGINT; /healthz, /readyz
+    and /metrics on ``health_port``."""
     engine = create_engine(settings)
     session_factory = create_session_factory(engine)
     relay = OutboxRelay(engine, settings)
+    health = WorkerHealth()
     broker = None
     if definition.subscriptions is not None:
         broker = create_broker(settings)
         for subscription in definition.subscriptions(settings):
-            subscribe(broker, settings, session_factory, subscription)
+            running = subscribe(broker, settings, session_factory, subscription)
+            health.watch(f"subscriber {running.name}", running.problem, running.restart)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
 
     relay_task = asyncio.create_task(relay.run(), name="outbox-relay")
+    health.watch("outbox relay", task_probe(relay_task))
+    health.watch(
+        "outbox relay rounds", progress_probe(lambda: relay.last_round_at, _RELAY_STALE_SECONDS)
+    )
     claims = JobClaims(engine, definition.name)
-    jobs = [
-        asyncio.create_task(
+    jobs = []
+    for job in definition.scheduled:
+        task = asyncio.create_task(
             run_periodically(job, settings, session_factory, stop, claims), name=job.name
         )
-        for job in definition.scheduled
-    ]
-    daemons = [
-        asyncio.create_task(daemon.run(settings, session_factory, stop), name=daemon.name)
-        for daemon in definition.daemons
-    ]
+        health.watch(f"scheduled {job.name}", task_probe(task))
+        jobs.append(task)
+    daemons = []
+    for daemon in definition.daemons:
+        task = asyncio.create_task(daemon.run(settings, session_factory, stop), name=daemon.name)
+        health.watch(f"daemon {daemon.name}", task_probe(task))
+        daemons.append(task)
+    server = serve_health(health, settings.http_host, health_port)
+    serving = asyncio.create_task(server.serve(), name="worker-http")
     if broker is not None:
         await _start_broker(broker, stop)
+    watchdog = asyncio.create_task(health.watchdog(stop), name="worker-watchdog")
     log.info("worker started", extra={"consumers": broker is not None})
     await stop.wait()
     log.info("worker stopping")
@@ -133,8 +156,10 @@ async def run_worker(definition: ServiceDefinition, settings: Settings) -> None:
     if broker is not None:
         await broker.stop()
     await relay_task
-    await asyncio.gather(*jobs, *daemons)
+    await asyncio.gather(*jobs, *daemons, watchdog)
     await claims.close()
+    server.should_exit = True
+    await serving
     await engine.dispose()
 
 
@@ -194,10 +219,29 @@ async def _start_broker(broker: KafkaBroker, stop: asyncio.Event) -> None:
             await broker.start()
             return
         except Exception:
-            log.warning("kafka unavailable for consumers; retrying in %.1fs", delay, exc_info=True)
+            log.warning(
+                "kafka unavailable for consumers; retrying",
+                exc_info=True,
+                extra={OUTAGE_RECORD: True},
+            )
             await broker.stop()
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10.0)
+
+
+async def _outbox_command(settings: Settings, args: argparse.Namespace) -> None:
+    engine = create_engine(settings)
+    try:
+        if args.outbox_command == "parked":
+            for row in await parked_rows(engine):
+                sys.stdout.write(json.dumps(asdict(row), default=str) + "\n")
+            return
+        if not args.ids and not args.all:
+            sys.exit("name the rows to replay, or --all")
+        replayed = await replay_parked(engine, None if args.all else args.ids)
+        sys.stdout.write(f"replayed {len(replayed)} rows: {replayed}\n")
+    finally:
+        await engine.dispose()
 
 
 def asyncapi_document(definition: ServiceDefinition, settings: Settings) -> dict[str, Any]:
@@ -229,6 +273,7 @@ DOCUMENTED_KAFKA_SERVER = "kafka:9092"
 def documentation(definition: ServiceDefinition) -> dict[str, dict[str, Any]]:
     """The service's generated API documents, independent of the local environment."""
     settings = Settings(
+        env=Environment.DEVELOPMENT,
         service_name=definition.name,
         kafka_bootstrap_servers=DOCUMENTED_KAFKA_SERVER,
         kafka_namespace="",
@@ -254,6 +299,12 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
     sub.add_parser(
         "rebuild", help="replay every subscribed topic from offset 0 into the (empty) database"
     )
+    outbox = sub.add_parser("outbox", help="inspect and replay outbox rows the relay parked")
+    outbox_sub = outbox.add_subparsers(dest="outbox_command", required=True)
+    outbox_sub.add_parser("parked", help="list the parked rows (JSON lines)")
+    replay = outbox_sub.add_parser("replay", help="give parked rows a fresh set of attempts")
+    replay.add_argument("ids", nargs="*", type=int, help="outbox row ids")
+    replay.add_argument("--all", action="store_true", help="every parked row")
     docs = sub.add_parser("docs", help="write docs/{asyncapi,openapi}/<service>.json")
     docs.add_argument("--output-dir", type=Path, default=Path("docs"))
     for name, command in definition.commands.items():
@@ -276,11 +327,8 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
                 http="httptools",
             )
         case "worker":
-            start_http_server(
-                settings.worker_metrics_port or definition.worker_metrics_port,
-                addr=settings.http_host,
-            )
-            asyncio.run(run_worker(definition, settings))
+            port = settings.worker_metrics_port or definition.worker_metrics_port
+            asyncio.run(run_worker(definition, settings, port))
         case "migrate":
             upgrade_to_head(settings, definition.migrations_dir)
         case "uplink":
@@ -294,6 +342,8 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
                 rebuild_projections(settings, list(definition.subscriptions(settings)))
             )
             sys.stdout.write(f"rebuilt from {replayed} subscriptions\n")
+        case "outbox":
+            asyncio.run(_outbox_command(settings, args))
         case "docs":
             for kind, document in documentation(definition).items():
                 target = args.output_dir / kind / f"{definition.name}.json"

@@ -103,26 +103,14 @@ _USER = [users.c[f.name] for f in fields(UserRecord)]
 
 
 async def user_for_login(session: AsyncSession, username: str) -> UserRecord | None:
-    """The user, locked while their login attempt is counted."""
-    row = (
-        await session.execute(select(*_USER).where(users.c.username == username).with_for_update())
-    ).first()
+    """The user, read without a lock: the password is checked after the transaction ends."""
+    row = (await session.execute(select(*_USER).where(users.c.username == username))).first()
     return None if row is None else UserRecord(*row)
 
 
 async def user(session: AsyncSession, user_id: UUID) -> UserRecord | None:
     row = (await session.execute(select(*_USER).where(users.c.id == user_id))).first()
     return None if row is None else UserRecord(*row)
-
-
-async def set_login_state(
-    session: AsyncSession, user_id: UUID, failed_logins: int, locked_until: datetime | None
-) -> None:
-    await session.execute(
-        update(users)
-        .where(users.c.id == user_id)
-        .values(failed_logins=failed_logins, locked_until=locked_until)
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +154,27 @@ async def placement_for_change(
         )
     ).first()
     return None if row is None else Placement(row.org_node, list(row.roles), row.active, row.path)
+
+
+async def lock_node_for_user_changes(session: AsyncSession, tenant: str, org_node: str) -> None:
+    """Until the transaction ends, no other deactivation of a user of this node proceeds."""
+    await session.execute(
+        select(func.pg_advisory_xact_lock(func.hashtext(f"{tenant}/{org_node}")))
+    )
+
+
+async def roles_of_other_active_users(
+    session: AsyncSession, tenant: str, org_node: str, except_user: UUID
+) -> frozenset[str]:
+    rows = await session.execute(
+        select(users.c.roles).where(
+            users.c.tenant == tenant,
+            users.c.org_node == org_node,
+            users.c.active,
+            users.c.id != except_user,
+        )
+    )
+    return frozenset(name for roles in rows.scalars() for name in roles)
 
 
 async def deactivate(session: AsyncSession, user_id: UUID) -> None:

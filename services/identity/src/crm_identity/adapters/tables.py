@@ -45,6 +45,9 @@ users = Table(
     Column("password_hash", String(200), nullable=False),
     Column("roles", ARRAY(String(40)), nullable=False),
     Column("active", Boolean, nullable=False, server_default=text("true")),
+    # No longer written: lockout is per username and client address, in Redis
+    # (crm_identity.adapters.login_throttle). Dropped once no running instance of an older
+    # release still writes them (a rolling deploy runs both).
     Column("failed_logins", Integer, nullable=False, server_default=text("0")),
     Column("locked_until", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 from uuid import UUID, uuid4
 
 from crm_common.auth.principal import Principal
@@ -12,18 +14,45 @@ from crm_common.db import UnitOfWork
 from crm_common.policy.roles import widest_scope
 from crm_common.settings import Settings
 from crm_identity.adapters import repository
-from crm_identity.application.errors import AuthenticationFailed
+from crm_identity.application.errors import AuthenticationFailed, TooManyLoginAttempts
 from crm_identity.application.passwords import verify_password
 from crm_identity.application.signing_keys import Signer
 from crm_identity.domain.accounts import (
     ACCESS_TOKEN_TTL,
+    LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE,
+    MAX_FAILED_LOGINS,
     REFRESH_TOKEN_TTL,
-    LoginState,
     RefreshOutcome,
     RefreshTokenState,
     hash_refresh_token,
+    login_delay_seconds,
     new_refresh_token,
 )
+
+
+class CountInWindow(Protocol):
+    @property
+    def count(self) -> int: ...
+
+    def retry_after_seconds(self) -> int: ...
+
+
+class Windows(Protocol):
+    """Events per key within a sliding window (``crm_common.redis.rate_limit.SlidingWindows``)."""
+
+    async def count(self, key: str) -> CountInWindow: ...
+
+    async def add(self, key: str) -> None: ...
+
+    async def clear(self, key: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class LoginThrottle:
+    attempts: Windows
+    """Login attempts per client address, over a minute."""
+    failures: Windows
+    """Failed logins per username and per username and address, over ``LOCKOUT``."""
 
 
 @dataclass(frozen=True)
@@ -74,34 +103,42 @@ async def _issue(
 
 
 async def login(
-    uow: UnitOfWork,
+    sessions: async_sessionmaker[AsyncSession],
+    throttle: LoginThrottle,
     username: str,
     password: str,
+    client_address: str,
     settings: Settings,
     signer: Signer,
     now: datetime,
 ) -> TokenPair:
-    """One message for every failure: the caller learns nothing about which accounts exist."""
-    async with uow:
+    """One message for every failure: the caller learns nothing about which accounts exist.
+
+    The password hash is checked with no database connection held (argon2 is slow on
+    purpose; concurrent logins must not starve refreshes and JWKS of connections)."""
+    address_key = f"address:{client_address}"
+    attempts = await throttle.attempts.count(address_key)
+    if attempts.count >= LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE:
+        raise TooManyLoginAttempts(attempts.retry_after_seconds())
+    await throttle.attempts.add(address_key)
+    source_key = f"user:{username}|address:{client_address}"
+    from_source = await throttle.failures.count(source_key)
+    if from_source.count >= MAX_FAILED_LOGINS:
+        raise TooManyLoginAttempts(from_source.retry_after_seconds())
+    delay = login_delay_seconds((await throttle.failures.count(f"user:{username}")).count)
+    if delay:
+        await asyncio.sleep(delay)
+
+    async with UnitOfWork(sessions) as uow:
         user = await repository.user_for_login(uow.session, username)
-        password_ok = await verify_password(user.password_hash if user else None, password)
-        if user is None or not user.active:
-            raise AuthenticationFailed("invalid credentials")
-        state = LoginState(user.failed_logins, user.locked_until)
-        if state.is_locked(now):
-            raise AuthenticationFailed("invalid credentials")
-        state = state.after_failure(now) if not password_ok else LoginState.after_success()
-        await repository.set_login_state(
-            uow.session, user.id, state.failed_logins, state.locked_until
-        )
-        pair = (
-            await _issue(uow, user, settings, signer, now, family_id=uuid4())
-            if password_ok
-            else None
-        )
-    # Outside the block: a failed attempt still commits its count towards the lockout.
-    if pair is None:
+    password_ok = await verify_password(user.password_hash if user else None, password)
+    if user is None or not user.active or not password_ok:
+        await throttle.failures.add(source_key)
+        await throttle.failures.add(f"user:{username}")
         raise AuthenticationFailed("invalid credentials")
+    async with UnitOfWork(sessions) as uow:
+        pair = await _issue(uow, user, settings, signer, now, family_id=uuid4())
+    await throttle.failures.clear(source_key)
     return pair
 
 

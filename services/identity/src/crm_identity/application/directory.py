@@ -16,7 +16,12 @@ from crm_identity.adapters import repository
 from crm_identity.application.errors import Conflict, Forbidden, NotFound
 from crm_identity.application.passwords import hash_password
 from crm_identity.domain.org_tree import OrgKind, PartnerType, check_placement, child_path
-from crm_identity.domain.permissions import may_grant, may_manage_users_in
+from crm_identity.domain.permissions import (
+    ADMIN_ROLES,
+    may_grant,
+    may_manage_users_in,
+    refusal_to_deactivate,
+)
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,17 @@ async def deactivate_user(uow: UnitOfWork, actor: Principal, user_id: UUID) -> N
         await _require_user_manager_of(uow, actor, target.path)
         if not target.active:
             return
+        # One deactivation per node at a time: two admins deactivating each other at once
+        # would each still see the other active.
+        await repository.lock_node_for_user_changes(uow.session, actor.tenant, target.org_node)
+        held = await repository.roles_of_other_active_users(
+            uow.session, actor.tenant, target.org_node, user_id
+        )
+        refusal = refusal_to_deactivate(
+            actor.user_id, str(user_id), frozenset(target.roles), held & ADMIN_ROLES
+        )
+        if refusal is not None:
+            raise Conflict(refusal)
         await repository.deactivate(uow.session, user_id)
         await uow.publish(
             new_event(

@@ -2,7 +2,15 @@
 
 
 class AuthenticationFailed(Exception):
-    """401: wrong credentials, locked or inactive account, bad refresh token."""
+    """401: wrong credentials, inactive account, bad refresh token."""
+
+
+class TooManyLoginAttempts(Exception):
+    """429: this client address tried too often (for this username, or at all) lately."""
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__(f"too many login attempts; retry in {retry_after_seconds} s")
+        self.retry_after_seconds = retry_after_seconds
 
 
 class NotFound(Exception):

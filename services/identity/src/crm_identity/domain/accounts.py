@@ -1,4 +1,5 @@
-"""Login rules: lockout after repeated failures, refresh-token rotation. Pure, clock injected."""
+"""Login rules: lockout per source after repeated failures, a delay for a username under attack,
+refresh-token rotation. Pure, clock injected."""
 
 from __future__ import annotations
 
@@ -8,29 +9,29 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+# Lockout is per username *and* client address: whoever knows a username cannot lock its
+# owner out from elsewhere. Guessing from many addresses meets a growing delay instead.
 MAX_FAILED_LOGINS = 5
+"""Failures of one username from one address within ``LOCKOUT`` before that address is
+refused for the username."""
 LOCKOUT = timedelta(minutes=15)
+LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 30
+"""Attempts (any usernames) one client address may make per minute."""
+SLOW_DOWN_AFTER_FAILURES = 10
+"""Failures of one username (all addresses) within ``LOCKOUT`` before its answers slow down."""
+MAX_LOGIN_DELAY_SECONDS = 5.0
 ACCESS_TOKEN_TTL = timedelta(minutes=15)
 REFRESH_TOKEN_TTL = timedelta(days=30)
 
 
-@dataclass(frozen=True)
-class LoginState:
-    failed_logins: int
-    locked_until: datetime | None
-
-    def is_locked(self, now: datetime) -> bool:
-        return self.locked_until is not None and now < self.locked_until
-
-    def after_failure(self, now: datetime) -> LoginState:
-        failed = self.failed_logins + 1
-        if failed >= MAX_FAILED_LOGINS:
-            return LoginState(failed_logins=0, locked_until=now + LOCKOUT)
-        return LoginState(failed_logins=failed, locked_until=self.locked_until)
-
-    @staticmethod
-    def after_success() -> LoginState:
-        return LoginState(failed_logins=0, locked_until=None)
+def login_delay_seconds(recent_failures_of_username: int) -> float:
+    """How long a login of a username that failed this often lately waits before its answer:
+    nothing at first, then doubling from a quarter second up to ``MAX_LOGIN_DELAY_SECONDS``.
+    The owner still gets in (a little later); a distributed guesser is slowed down."""
+    beyond = recent_failures_of_username - SLOW_DOWN_AFTER_FAILURES
+    if beyond <= 0:
+        return 0.0
+    return float(min(0.25 * 2 ** (beyond - 1), MAX_LOGIN_DELAY_SECONDS))
 
 
 class RefreshOutcome(StrEnum):

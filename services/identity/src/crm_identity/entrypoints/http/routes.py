@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 
 from crm_common.auth import Principal
 from crm_common.auth.http import CurrentPrincipal, requires
@@ -13,6 +13,7 @@ from crm_common.runtime.dependencies import Database, Now
 from crm_common.settings import Settings
 from crm_identity import views
 from crm_identity.application import auth, directory, sharing
+from crm_identity.application.errors import TooManyLoginAttempts
 from crm_identity.application.signing_keys import KeyRing
 from crm_identity.entrypoints.http.schemas import (
     MePublic,
@@ -40,8 +41,14 @@ async def _key_ring(request: Request) -> KeyRing:
     return key_ring
 
 
+async def _login_throttle(request: Request) -> auth.LoginThrottle:
+    throttle: auth.LoginThrottle = request.app.state.login_throttle
+    return throttle
+
+
 AppSettings = Annotated[Settings, Depends(_settings)]
 Keys = Annotated[KeyRing, Depends(_key_ring)]
+Throttle = Annotated[auth.LoginThrottle, Depends(_login_throttle)]
 _401: dict[int | str, dict[str, Any]] = {401: {"description": "Invalid credentials or token"}}
 
 
@@ -53,8 +60,10 @@ async def jwks(key_ring: Keys, now: Now) -> dict[str, Any]:
 
 
 @router.get("/.well-known/openid-configuration", tags=["oidc"], summary="OIDC discovery")
-async def openid_configuration(request: Request, settings: AppSettings) -> dict[str, Any]:
-    base = str(request.base_url).rstrip("/")
+async def openid_configuration(settings: AppSettings) -> dict[str, Any]:
+    """Endpoints named from the configured public URL (CRM_PUBLIC_URL), never from the
+    request's Host header, which a client chooses."""
+    base = settings.public_base_url
     return {
         "issuer": settings.jwt_issuer,
         "jwks_uri": f"{base}/.well-known/jwks.json",
@@ -65,14 +74,50 @@ async def openid_configuration(request: Request, settings: AppSettings) -> dict[
     }
 
 
-@router.post("/auth/token", tags=["auth"], response_model=TokenResponse, responses=_401)
+@router.post(
+    "/auth/token",
+    tags=["auth"],
+    response_model=TokenResponse,
+    responses={
+        **_401,
+        429: {
+            "description": "Too many attempts from this address (for this username, or at all);"
+            " Retry-After says when to try again"
+        },
+    },
+)
 async def log_in(
-    body: TokenRequest, db: Database, settings: AppSettings, key_ring: Keys, now: Now
+    body: TokenRequest,
+    request: Request,
+    db: Database,
+    settings: AppSettings,
+    key_ring: Keys,
+    throttle: Throttle,
+    now: Now,
 ) -> TokenResponse:
-    """Password login: a 15-minute access token and a rotating refresh token."""
-    pair = await auth.login(
-        UnitOfWork(db), body.username, body.password, settings, await key_ring.signer(now), now
-    )
+    """Password login: a 15-minute access token and a rotating refresh token.
+
+    Five failures for a username from one client address lock that address out of it for 15
+    minutes (other addresses, the owner's, still log in); 30 attempts a minute per address;
+    a username failing from many addresses answers ever slower (up to 5 s)."""
+    client = request.client.host if request.client else "unknown"
+    try:
+        pair = await auth.login(
+            db,
+            throttle,
+            body.username,
+            body.password,
+            client,
+            settings,
+            await key_ring.signer(now),
+            now,
+        )
+    except TooManyLoginAttempts as exc:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=str(exc),
+            headers={"Retry-After": str(exc.retry_after_seconds)},
+        ) from exc
     return TokenResponse(
         access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
     )
@@ -134,8 +179,16 @@ async def add_org_node(
     return OrgNodePublic(**body.model_dump(), path=path, active=True)
 
 
-@router.get("/users", tags=["users"], response_model=list[UserPublic])
-async def list_users(principal: CurrentPrincipal, db: Database) -> list[UserPublic]:
+@router.get(
+    "/users",
+    tags=["users"],
+    response_model=list[UserPublic],
+    responses={403: {"description": "The caller lacks the user.read function"}},
+)
+async def list_users(
+    principal: Annotated[Principal, requires("user.read")], db: Database
+) -> list[UserPublic]:
+    """The users of the caller's scope (admins and managers: the user.read function)."""
     return [UserPublic.model_validate(dict(r)) for r in await views.users_for(db, principal)]
 
 
@@ -174,7 +227,13 @@ async def add_user(
     "/users/{user_id}/deactivate",
     tags=["users"],
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={404: {"description": "No such user visible to the caller"}},
+    responses={
+        404: {"description": "No such user visible to the caller"},
+        409: {
+            "description": "The caller's own account, or the last active holder of an admin"
+            " role of its org node"
+        },
+    },
 )
 async def deactivate_user(
     user_id: UUID, principal: Annotated[Principal, requires("user.manage")], db: Database
