@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import threading
@@ -137,17 +136,33 @@ async def test_a_token_older_than_the_maximum_age_is_refused(
         await verifier(url).verify(old)
 
 
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 async def test_a_withdrawn_key_stops_being_trusted_after_the_cache_time(
     jwks_server: tuple[str, Jwks],
 ) -> None:
     url, state = jwks_server
     state.keys = [KEY, OTHER_KEY]
+    clock = Clock()
     v = JwksVerifier(
-        url, issuer="crm-identity", audience="crm", min_refresh_seconds=0, cache_seconds=0.2
+        url,
+        issuer="crm-identity",
+        audience="crm",
+        min_refresh_seconds=0,
+        cache_seconds=300,
+        clock=clock,
     )
     assert await v.verify(token(OTHER_KEY)) == PRINCIPAL
     state.keys = [KEY]  # the issuer withdraws OTHER_KEY
-    await asyncio.sleep(0.3)
+    clock.now = 299
+    assert await v.verify(token(OTHER_KEY)) == PRINCIPAL, "cached until the cache time"
+    clock.now = 301
     with pytest.raises(InvalidToken, match="unknown key"):
         await v.verify(token(OTHER_KEY))
     assert await v.verify(token()) == PRINCIPAL
@@ -157,18 +172,20 @@ async def test_cached_keys_outlive_a_short_issuer_outage_only(
     jwks_server: tuple[str, Jwks],
 ) -> None:
     url, _ = jwks_server
+    clock = Clock()
     v = JwksVerifier(
         url,
         issuer="crm-identity",
         audience="crm",
         min_refresh_seconds=0,
-        cache_seconds=0.1,
-        max_stale_seconds=0.5,
+        cache_seconds=300,
+        max_stale_seconds=3600,
+        clock=clock,
     )
     assert await v.verify(token()) == PRINCIPAL
     v._jwks_url = "http://127.0.0.1:1/jwks"  # the issuer goes away
-    await asyncio.sleep(0.2)
+    clock.now = 600
     assert await v.verify(token()) == PRINCIPAL, "stale keys serve through a short outage"
-    await asyncio.sleep(0.4)
+    clock.now = 3601
     with pytest.raises(InvalidToken, match="unavailable"):
         await v.verify(token())

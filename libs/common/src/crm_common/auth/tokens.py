@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from uuid import uuid4
 
@@ -126,6 +126,7 @@ class JwksVerifier:
         cache_seconds: float = 300.0,
         max_stale_seconds: float = 3600.0,
         max_token_age_seconds: int = 3600,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._jwks_url = jwks_url
         self._issuer = issuer
@@ -139,6 +140,7 @@ class JwksVerifier:
         self._keys_fetched_at = float("-inf")
         self._tried_at = float("-inf")
         self._lock = asyncio.Lock()
+        self._clock = clock
 
     async def verify(self, token: str) -> Principal:
         try:
@@ -168,15 +170,15 @@ class JwksVerifier:
         return principal_from_claims(claims)
 
     async def _key(self, kid: str) -> Any:
-        now = time.monotonic()
+        now = self._clock()
         stale = now - self._keys_fetched_at >= self._cache_seconds
         if (stale or kid not in self._keys) and now - self._tried_at >= self._min_refresh:
             async with self._lock:
-                now = time.monotonic()
+                now = self._clock()
                 stale = now - self._keys_fetched_at >= self._cache_seconds
                 if (stale or kid not in self._keys) and now - self._tried_at >= self._min_refresh:
                     await self._refresh()
-        if time.monotonic() - self._keys_fetched_at >= self._max_stale:
+        if self._clock() - self._keys_fetched_at >= self._max_stale:
             raise InvalidToken("issuer keys unavailable")
         key = self._keys.get(kid)
         if key is None:
@@ -185,7 +187,7 @@ class JwksVerifier:
 
     async def _refresh(self) -> None:
         """Fetch the keys; on failure keep the cached ones (``_key`` bounds how long)."""
-        self._tried_at = time.monotonic()
+        self._tried_at = self._clock()
         try:
             async with httpx.AsyncClient(timeout=5.0) as client:
                 response = await client.get(self._jwks_url)
@@ -200,7 +202,7 @@ class JwksVerifier:
             for jwk in document.get("keys", [])
             if jwk.get("kty") == "RSA" and "kid" in jwk
         }
-        self._keys_fetched_at = time.monotonic()
+        self._keys_fetched_at = self._clock()
 
 
 def principal_from_claims(claims: Mapping[str, Any]) -> Principal:

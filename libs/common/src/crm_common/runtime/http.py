@@ -227,4 +227,42 @@ def create_http_app(
 
     for router in routers:
         app.include_router(router)
+    _declare_common_statuses(app)
     return app
+
+
+_COMMON_STATUSES = {
+    "401": "Missing, malformed, expired or untrusted bearer token",
+    "404": "No such record, or one the caller may not see",
+    "413": "The request body is over the size limit",
+    "422": "Invalid input; the detail names the field",
+}
+
+
+def _declare_common_statuses(app: FastAPI) -> None:
+    """Every operation's document declares the statuses the shared parts answer for it (401
+    where it authenticates, 404 where its path names a record, 413 and 422 where it takes a
+    body or parameters), so generated clients and fuzzers expect them."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = generate()
+        for path, methods in document.get("paths", {}).items():
+            for method, operation in methods.items():
+                takes_body = method in ("post", "put", "patch")
+                declared = {
+                    "401": bool(operation.get("security")),
+                    "404": "{" in path,
+                    "413": takes_body,
+                    "422": takes_body or bool(operation.get("parameters")),
+                }
+                responses = operation.setdefault("responses", {})
+                for code, applies in declared.items():
+                    if applies and code not in responses:
+                        responses[code] = {"description": _COMMON_STATUSES[code]}
+        app.openapi_schema = document
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -158,9 +158,7 @@ async def placement_for_change(
 
 async def lock_node_for_user_changes(session: AsyncSession, tenant: str, org_node: str) -> None:
     """Until the transaction ends, no other deactivation of a user of this node proceeds."""
-    await session.execute(
-        select(func.pg_advisory_xact_lock(func.hashtext(f"{tenant}/{org_node}")))
-    )
+    await session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"{tenant}/{org_node}"))))
 
 
 async def roles_of_other_active_users(
