@@ -1,7 +1,7 @@
 """outbox: retry time, parking and relay leases
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-06
 """
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from crm_common.db.migration_ops import add_outbox_delivery_state, drop_outbox_delivery_state
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
