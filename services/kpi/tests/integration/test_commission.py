@@ -24,6 +24,7 @@ from crm_kpi.adapters.commission_tables import (
 from crm_kpi.adapters.target_tables import targets
 from crm_kpi.application.commission import run_commission
 from crm_kpi.application.projections import record_deal_outcomes
+from crm_kpi.entrypoints.http import reports as reports_routes
 
 from .conftest import PEOPLE, TENANT, AsUser, Sessions
 
@@ -485,3 +486,17 @@ async def test_figures_narrowed_to_a_dealer_the_caller_may_not_see_are_not_found
                     for dealer in statuses
                 }
                 assert found == statuses, (person.user_id, path)
+
+
+async def test_a_sales_meeting_too_large_for_one_answer_is_refused_naming_the_limit(
+    as_user: AsUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reports_routes, "MAX_SALES_MEETING_LINES", -1)
+    async with as_user(PEOPLE.hq_analyst) as client:
+        refused = await client.get(
+            "/kpi/reports/sales-meeting", params={"from": "2026-11-01", "to": "2026-11-30"}
+        )
+    assert refused.status_code == 422
+    detail = refused.json()["detail"][0]
+    assert detail["loc"] == ["query", "dealer_id"]
+    assert "consultant lines, more than the -1 one answer carries" in detail["msg"]

@@ -200,6 +200,23 @@ def test_deals_may_be_filtered_on_amounts_and_consultants_teams_or_lists() -> No
             "measure": {"kind": "count"},
         },
         {"module": "deals", "measure": {"kind": "count"}, "sql": "1=1"},
+        {
+            "module": "deals",
+            "conditions": [{"field": "consultant", "operator": "eq", "value": "x" * 201}],
+            "measure": {"kind": "count"},
+        },
+        {
+            "module": "deals",
+            "conditions": [
+                {"field": "consultant", "operator": "in", "value": [f"u{n}" for n in range(101)]}
+            ],
+            "measure": {"kind": "count"},
+        },
+        {
+            "module": "deals",
+            "conditions": [{"field": "outcome", "operator": "eq", "value": "won"}] * 21,
+            "measure": {"kind": "count"},
+        },
     ],
 )
 def test_the_shape_is_checked_on_parsing(raw: dict[str, Any]) -> None:

@@ -126,7 +126,16 @@ GROUP_FIELDS = {
     Grouping.CONSULTANT: "consultant",
 }
 
-Scalar = StrictBool | StrictInt | StrictFloat | StrictStr
+# A condition compares against a few short values: a definition is stored, shown and compiled
+# into every query of its KPI, so neither may grow without bound.
+MAX_CONDITION_TEXT = 200
+MAX_CONDITION_VALUES = 100
+Scalar = (
+    StrictBool
+    | StrictInt
+    | StrictFloat
+    | Annotated[StrictStr, Field(max_length=MAX_CONDITION_TEXT)]
+)
 
 
 class _Model(BaseModel):
@@ -136,7 +145,9 @@ class _Model(BaseModel):
 class Condition(_Model):
     field: str = Field(min_length=1, max_length=40)
     operator: Operator
-    value: Scalar | list[Scalar] = Field(description="A list for in and not_in")
+    value: Scalar | Annotated[list[Scalar], Field(max_length=MAX_CONDITION_VALUES)] = Field(
+        description="A list for in and not_in"
+    )
 
 
 class Count(_Model):

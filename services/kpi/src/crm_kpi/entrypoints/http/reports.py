@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -13,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
+from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database
 from crm_kpi.application.reports import report_file, reports_for
 from crm_kpi.domain.reports import ReportKind, as_csv, as_xlsx, report_table
@@ -50,6 +52,10 @@ class SalesMeeting(BaseModel):
     lines: list[ConsultantLine]
 
 
+MAX_SALES_MEETING_LINES = 10_000
+"""Consultant lines one sales-meeting answer carries (HQ's whole tenant is a few thousand)."""
+
+
 @router.get(
     "/sales-meeting",
     response_model=SalesMeeting,
@@ -57,6 +63,10 @@ class SalesMeeting(BaseModel):
         200: {"content": {"text/csv": {}, XLSX: {}}, "description": "JSON, CSV or XLSX"},
         403: {"description": "The role lacks kpi.read"},
         404: {"description": "dealer_id names a dealer the caller may not see"},
+        422: {
+            "description": "A bad range, or more consultant lines than one answer carries"
+            f" ({MAX_SALES_MEETING_LINES}): ask per dealer or for fewer days"
+        },
     },
 )
 async def sales_meeting_figures(
@@ -79,6 +89,13 @@ async def sales_meeting_figures(
         date_to=date_to,
         dealer_id=dealer_id,
     )
+    if len(lines) > MAX_SALES_MEETING_LINES:
+        raise InvalidInput(
+            "dealer_id",
+            f"the sales meeting has {len(lines)} consultant lines, more than the"
+            f" {MAX_SALES_MEETING_LINES} one answer carries: ask per dealer (dealer_id)",
+            location="query",
+        )
     if format is ReportFormat.JSON:
         return SalesMeeting(
             date_from=date_from,
@@ -109,8 +126,9 @@ async def sales_meeting_figures(
             media_type="text/csv; charset=utf-8",
             headers={"content-disposition": f'attachment; filename="{name}.csv"'},
         )
+    # Building a workbook takes a while for a region's year: off the event loop.
     return Response(
-        as_xlsx("sales meeting", table),
+        await asyncio.to_thread(as_xlsx, "sales meeting", table),
         media_type=XLSX,
         headers={"content-disposition": f'attachment; filename="{name}.xlsx"'},
     )
