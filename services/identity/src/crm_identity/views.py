@@ -34,7 +34,11 @@ async def org_nodes_for(
 
 
 async def users_for(
-    session_factory: async_sessionmaker[AsyncSession], principal: Principal
+    session_factory: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    limit: int,
+    offset: int,
 ) -> list[RowMapping]:
     async with session_factory() as session:
         own = await org_path(session, principal.tenant, principal.org_node)
@@ -45,6 +49,8 @@ async def users_for(
             .join(org_nodes, org_nodes.c.id == users.c.org_node)
             .where(users.c.tenant == principal.tenant)
             .order_by(users.c.username)
+            .limit(limit)
+            .offset(offset)
         )
         if principal.data_scope is not DataScope.TENANT:
             query = query.where(org_nodes.c.path.startswith(own, autoescape=True))

@@ -372,6 +372,8 @@ async def test_the_directory_needs_a_function(identity: Identity) -> None:
     manager = await identity.token("sh01.manager")
     async with identity.client(manager) as client:
         assert (await client.get("/users")).status_code == 200
+        assert len((await client.get("/users", params={"limit": 2})).json()) == 2
+        assert (await client.get("/users", params={"limit": 501})).status_code == 422
 
 
 async def test_an_admin_keeps_the_node_administrable(identity: Identity) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 
 from crm_common.auth import Principal
 from crm_common.auth.http import CurrentPrincipal, requires
@@ -186,10 +186,15 @@ async def add_org_node(
     responses={403: {"description": "The caller lacks the user.read function"}},
 )
 async def list_users(
-    principal: Annotated[Principal, requires("user.read")], db: Database
+    principal: Annotated[Principal, requires("user.read")],
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[UserPublic]:
-    """The users of the caller's scope (admins and managers: the user.read function)."""
-    return [UserPublic.model_validate(dict(r)) for r in await views.users_for(db, principal)]
+    """The users of the caller's scope (admins and managers: the user.read function), by
+    username, a page at a time."""
+    rows = await views.users_for(db, principal, limit=limit, offset=offset)
+    return [UserPublic.model_validate(dict(r)) for r in rows]
 
 
 @router.post(

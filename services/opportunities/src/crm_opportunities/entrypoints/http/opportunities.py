@@ -116,7 +116,7 @@ async def list_opportunities(
     stage: Annotated[str | None, Query(max_length=40)] = None,
     owner_user: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[OpportunityPublic]:
     """Newest first, as far as the caller may see (masked where they may not see in full)."""
     query = (

@@ -151,7 +151,7 @@ async def list_partner_applications(
     db: Database,
     status_is: Annotated[ApplicationStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[PartnerApplicationPublic]:
     """The caller partner's applications, newest first."""
     query = _partner_view(actor).order_by(pa.c.created_at.desc(), pa.c.id).limit(limit)

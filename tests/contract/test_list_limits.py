@@ -1,0 +1,56 @@
+"""Every list an api answers is bounded (OWASP API4): a ``limit`` with a maximum and, where it
+pages by offset, an offset with a maximum; or it is listed here with what bounds it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "openapi"
+
+BOUNDED_OTHERWISE = {
+    "identity GET /orgs": "the tenant's org tree (regions, dealers, teams, partners)",
+    "identity GET /sharing": "agreements differing from the defaults, one per party and data type",
+    "kpi GET /kpi/commission/plans": "a dealer's commission plans",
+    "kpi GET /kpi/reports": "the newest 200 reports (the store caps it)",
+    "leads GET /campaigns": "a book's campaigns",
+    "leads GET /pools": "a book's pools",
+    "leads GET /leads/{lead_id}/audit": "one lead's personal-data reveals",
+    "leads GET /leads/{lead_id}/history": "one lead's changes of hands",
+    "opportunities GET /opportunities/{opportunity_id}/quotes": "one opportunity's quote versions",
+    "opportunities GET /orders/{order_id}/applications": "one order's partner applications",
+    "opportunities GET /pipelines": "the pipelines visible to a dealer (its own and templates)",
+    "opportunities GET /questionnaires": "a dealer's and its HQ's questionnaires",
+    "opportunities GET /quote-templates": "a dealer's quote templates",
+}
+
+
+def lists() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for document in sorted(DOCS.glob("*.json")):
+        for path, methods in json.loads(document.read_text())["paths"].items():
+            operation = methods.get("get")
+            if operation is None:
+                continue
+            content = operation["responses"].get("200", {}).get("content", {})
+            schema = content.get("application/json", {}).get("schema", {})
+            if schema.get("type") == "array":
+                found.append((f"{document.stem} GET {path}", operation))
+    return found
+
+
+@pytest.mark.parametrize(("name", "operation"), lists(), ids=[n for n, _ in lists()])
+def test_a_list_is_bounded(name: str, operation: dict[str, Any]) -> None:
+    parameters = {p["name"]: p.get("schema", {}) for p in operation.get("parameters", [])}
+    if name in BOUNDED_OTHERWISE:
+        return
+    assert "maximum" in parameters.get("limit", {}), f"{name}: no limit with a maximum"
+    if "offset" in parameters:
+        assert "maximum" in parameters["offset"], f"{name}: unbounded offset"
+
+
+def test_the_exceptions_are_still_lists() -> None:
+    assert set(BOUNDED_OTHERWISE) <= {name for name, _ in lists()}
