@@ -118,6 +118,8 @@ def common_env(service: str) -> list[dict[str, Any]]:
         {"name": "CRM_SERVICE_NAME", "value": service},
         {"name": "CRM_KAFKA_SASL_USERNAME", "value": f"crm-{service}"},
         secret_env("CRM_KAFKA_SASL_PASSWORD", f"crm-{service}", "password"),
+        # Production serves /metrics only to a scraper presenting this bearer token.
+        secret_env("CRM_HTTP_METRICS_TOKEN", "crm-metrics", "scrape-token"),
         *(
             secret_env(name, secret, key)
             for name, (secret, key) in SECRET_SETTINGS.get(service, {}).items()

@@ -144,7 +144,13 @@ async def run_worker(definition: ServiceDefinition, settings: Settings, health_p
         task = asyncio.create_task(daemon.run(settings, session_factory, stop), name=daemon.name)
         health.watch(f"daemon {daemon.name}", task_probe(task))
         daemons.append(task)
-    server = serve_health(health, settings.http_host, health_port)
+    token = settings.http_metrics_token
+    server = serve_health(
+        health,
+        settings.http_host,
+        health_port,
+        token.get_secret_value() if token is not None else None,
+    )
     serving = asyncio.create_task(server.serve(), name="worker-http")
     if broker is not None:
         await _start_broker(broker, stop)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -101,7 +102,9 @@ def progress_probe(last_progress: Callable[[], float], stale_after_seconds: floa
     return probe
 
 
-def health_app(health: WorkerHealth) -> Starlette:
+def health_app(health: WorkerHealth, metrics_token: str | None = None) -> Starlette:
+    """``metrics_token``: when given, /metrics answers only a bearer of it."""
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "alive"})
 
@@ -110,7 +113,11 @@ def health_app(health: WorkerHealth) -> Starlette:
         body = {"status": "not ready" if problems else "ready", "problems": problems}
         return JSONResponse(body, status_code=503 if problems else 200)
 
-    async def metrics(_: Request) -> Response:
+    async def metrics(request: Request) -> Response:
+        if metrics_token is not None and not hmac.compare_digest(
+            request.headers.get("authorization", ""), f"Bearer {metrics_token}"
+        ):
+            return JSONResponse({"detail": "metrics need the scrape token"}, status_code=401)
         payload, content_type = render_latest()
         return Response(payload, media_type=content_type)
 
@@ -131,10 +138,12 @@ class _QuietServer(uvicorn.Server):
         yield
 
 
-def serve_health(health: WorkerHealth, host: str, port: int) -> _QuietServer:
+def serve_health(
+    health: WorkerHealth, host: str, port: int, metrics_token: str | None = None
+) -> _QuietServer:
     """The worker's HTTP port: /healthz, /readyz, /metrics. Run ``serve()`` as a task, set
     ``should_exit`` to stop."""
     config = uvicorn.Config(
-        health_app(health), host=host, port=port, log_config=None, access_log=False
+        health_app(health, metrics_token), host=host, port=port, log_config=None, access_log=False
     )
     return _QuietServer(config)
