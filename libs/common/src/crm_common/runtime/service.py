@@ -19,6 +19,7 @@ import uvicorn
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
+from prometheus_client import start_http_server
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import generate_private_key_pem

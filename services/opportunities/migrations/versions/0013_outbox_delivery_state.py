@@ -1,7 +1,7 @@
 """outbox: retry time, parking and relay leases
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-06
 """
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from crm_common.db.migration_ops import add_outbox_delivery_state, drop_outbox_delivery_state
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
