@@ -1,7 +1,7 @@
 """outbox: retry time, parking and relay leases
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-06
 """
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from crm_common.db.migration_ops import add_outbox_delivery_state, drop_outbox_delivery_state
 
-revision: str = "0002"
-down_revision: str | None = "0001"
+revision: str = "0005"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
