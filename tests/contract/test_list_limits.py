@@ -25,6 +25,15 @@ BOUNDED_OTHERWISE = {
     "opportunities GET /pipelines": "the pipelines visible to a dealer (its own and templates)",
     "opportunities GET /questionnaires": "a dealer's and its HQ's questionnaires",
     "opportunities GET /quote-templates": "a dealer's quote templates",
+    "service-desk GET /care-rules": "a dealer's care rules",
+    "service-desk GET /sla-policies": "a dealer's SLA policies",
+    "service-desk GET /survey-designs": "a dealer's survey designs",
+    "service-desk GET /survey-rules": "a dealer's survey rules",
+    "service-desk GET /surveys/analysis": "one line per question of the designs in scope",
+    "service-desk GET /ticket-categories": "a dealer's ticket categories",
+    "service-desk GET /tickets/{ticket_id}/entries": "one ticket's entries",
+    "service-desk GET /tickets/{ticket_id}/history": "one ticket's changes",
+    "service-desk GET /tickets/{ticket_id}/watchers": "one ticket's watchers",
 }
 
 
