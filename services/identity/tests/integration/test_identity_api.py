@@ -139,6 +139,23 @@ async def test_one_address_may_try_only_so_often(identity: Identity) -> None:
     assert statuses[30] == 429
 
 
+async def test_many_people_log_in_from_one_address(identity: Identity) -> None:
+    """A dealer's office behind one public address, or the portal's backend: successes do not
+    use up the address's budget of attempts."""
+    users = ["sh01.consultant1", "sh01.consultant2", "sh01.manager", "sh02.consultant1"]
+    async with from_address(identity, "127.0.0.4") as client:
+        statuses = [
+            (
+                await client.post(
+                    "/auth/token",
+                    json={"username": users[n % len(users)], "password": PASSWORD},
+                )
+            ).status_code
+            for n in range(40)
+        ]
+    assert statuses == [200] * 40
+
+
 async def test_refresh_rotates_and_reuse_revokes_the_family(identity: Identity) -> None:
     first = (await identity.login("sh02.consultant1")).json()
     async with identity.client() as client:

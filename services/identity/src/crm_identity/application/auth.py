@@ -52,7 +52,7 @@ class Windows(Protocol):
 @dataclass(frozen=True)
 class LoginThrottle:
     attempts: Windows
-    """Login attempts per client address, over a minute."""
+    """Failed login attempts per client address, over a minute."""
     failures: Windows
     """Failed logins per username and per username and address, over ``LOCKOUT``."""
 
@@ -118,11 +118,12 @@ async def login(
 
     The password hash is checked with no database connection held (argon2 is slow on
     purpose; concurrent logins must not starve refreshes and JWKS of connections)."""
+    # Failed attempts per address: a dealer's office behind one public address, or the
+    # portal's backend, logs many people in from one address; guessing fails.
     address_key = f"address:{client_address}"
     attempts = await throttle.attempts.count(address_key)
     if attempts.count >= LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE:
         raise TooManyLoginAttempts(attempts.retry_after_seconds())
-    await throttle.attempts.add(address_key)
     source_key = f"user:{username}|address:{client_address}"
     from_source = await throttle.failures.count(source_key)
     if from_source.count >= MAX_FAILED_LOGINS:
@@ -135,6 +136,7 @@ async def login(
         user = await repository.user_for_login(uow.session, username)
     password_ok = await verify_password(user.password_hash if user else None, password)
     if user is None or not user.active or not password_ok:
+        await throttle.attempts.add(address_key)
         await throttle.failures.add(source_key)
         await throttle.failures.add(f"user:{username}")
         raise AuthenticationFailed("invalid credentials")

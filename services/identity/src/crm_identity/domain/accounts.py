@@ -16,7 +16,8 @@ MAX_FAILED_LOGINS = 5
 refused for the username."""
 LOCKOUT = timedelta(minutes=15)
 LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 30
-"""Attempts (any usernames) one client address may make per minute."""
+"""Failed attempts (any usernames) one client address may make per minute; successful logins
+do not count, so many people may log in from one office or through the portal."""
 SLOW_DOWN_AFTER_FAILURES = 10
 """Failures of one username (all addresses) within ``LOCKOUT`` before its answers slow down."""
 MAX_LOGIN_DELAY_SECONDS = 5.0
