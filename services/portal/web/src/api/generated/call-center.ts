@@ -621,6 +621,13 @@ export interface operations {
                     "application/json": components["schemas"]["Wallboard"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     add_agent_agents_post: {
@@ -645,8 +652,22 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The user is an agent already, or the extension is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -681,6 +702,13 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     change_state_agents_me_state_put: {
@@ -705,8 +733,22 @@ export interface operations {
                     "application/json": components["schemas"]["PresencePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The caller is not an agent of the call center */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -747,6 +789,13 @@ export interface operations {
                     "application/json": components["schemas"]["CallTaskPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -780,8 +829,22 @@ export interface operations {
                     "application/json": components["schemas"]["CallTaskPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such agent in the caller's scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -817,6 +880,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CallTaskPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No such task visible to the caller */
             404: {
@@ -860,6 +930,13 @@ export interface operations {
                     "application/json": components["schemas"]["CallTaskPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not the task's assignee */
             403: {
                 headers: {
@@ -876,6 +953,13 @@ export interface operations {
             };
             /** @description The task's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -916,6 +1000,13 @@ export interface operations {
                     "application/json": components["schemas"]["CallTaskPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such task visible to the caller */
             404: {
                 headers: {
@@ -925,6 +1016,13 @@ export interface operations {
             };
             /** @description The task's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -965,6 +1063,13 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not the task's assignee */
             403: {
                 headers: {
@@ -981,6 +1086,13 @@ export interface operations {
             };
             /** @description The task has no number and none was given */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1030,6 +1142,13 @@ export interface operations {
                     "application/json": components["schemas"]["CallPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No call.read */
             403: {
                 headers: {
@@ -1067,6 +1186,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CallPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No such call visible to the caller */
             404: {
@@ -1108,6 +1234,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not the agent who had the call */
             403: {
                 headers: {
@@ -1124,6 +1257,13 @@ export interface operations {
             };
             /** @description The call is still going or already wrapped up */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1205,6 +1345,20 @@ export interface operations {
             };
             /** @description Missing, wrong or stale signature */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,7 +28,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** OIDC discovery */
+        /**
+         * OIDC discovery
+         * @description Endpoints named from the configured public URL (CRM_PUBLIC_URL), never from the
+         *     request's Host header, which a client chooses.
+         */
         get: operations["openid_configuration__well_known_openid_configuration_get"];
         put?: never;
         post?: never;
@@ -87,6 +91,10 @@ export interface paths {
         /**
          * Log In
          * @description Password login: a 15-minute access token and a rotating refresh token.
+         *
+         *     Five failures for a username from one client address lock that address out of it for 15
+         *     minutes (other addresses, the owner's, still log in); 30 attempts a minute per address;
+         *     a username failing from many addresses answers ever slower (up to 5 s).
          */
         post: operations["log_in_auth_token_post"];
         delete?: never;
@@ -198,7 +206,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Users */
+        /**
+         * List Users
+         * @description The users of the caller's scope (admins and managers: the user.read function), by
+         *     username, a page at a time.
+         */
         get: operations["list_users_users_get"];
         put?: never;
         /**
@@ -491,6 +503,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -526,6 +552,13 @@ export interface operations {
             };
             /** @description Invalid credentials or token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -571,6 +604,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -579,6 +619,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+            /** @description Too many attempts from this address (for this username, or at all); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -649,6 +696,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrgNodePublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     add_org_node_orgs_post: {
@@ -673,6 +727,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrgNodePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not an HQ admin */
             403: {
                 headers: {
@@ -682,6 +743,13 @@ export interface operations {
             };
             /** @description Id taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -743,6 +811,13 @@ export interface operations {
                     "application/json": components["schemas"]["SharingAgreementPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     set_sharing_agreement_sharing_put: {
@@ -765,8 +840,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Only the providing party sets how much it shares */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -785,7 +874,10 @@ export interface operations {
     };
     list_users_users_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -799,6 +891,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPublic"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller lacks the user.read function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -825,6 +940,13 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Role not grantable by the caller */
             403: {
                 headers: {
@@ -841,6 +963,13 @@ export interface operations {
             };
             /** @description Username taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -875,8 +1004,29 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such user visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's own account, or the last active holder of an admin role of its org node */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1716,6 +1716,13 @@ export interface operations {
                     "application/json": components["schemas"]["Catalogue"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     estimate_kpi_commission_estimate_get: {
@@ -1741,6 +1748,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EstimatePublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No plan in force */
             409: {
@@ -1778,6 +1792,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlanPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     create_plan_kpi_commission_plans_post: {
@@ -1802,6 +1823,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlanPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
                 headers: {
@@ -1811,6 +1839,13 @@ export interface operations {
             };
             /** @description The dealer has a plan already */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1851,6 +1886,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlanVersionPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
                 headers: {
@@ -1860,6 +1902,13 @@ export interface operations {
             };
             /** @description Must start after the latest version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1898,6 +1947,13 @@ export interface operations {
                     "application/json": components["schemas"]["DealerRunPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
                 headers: {
@@ -1907,6 +1963,13 @@ export interface operations {
             };
             /** @description No plan, or the month has issued statements */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1944,6 +2007,13 @@ export interface operations {
                     "application/json": components["schemas"]["Statements"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -1974,6 +2044,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatementWithLines"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No such record the caller may see */
             404: {
@@ -2013,6 +2090,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
                 headers: {
@@ -2022,6 +2106,13 @@ export interface operations {
             };
             /** @description Not at the step this action belongs to */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2058,6 +2149,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
                 headers: {
@@ -2067,6 +2165,13 @@ export interface operations {
             };
             /** @description Not at the step this action belongs to */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2107,6 +2212,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
                 headers: {
@@ -2116,6 +2228,13 @@ export interface operations {
             };
             /** @description Not at the step this action belongs to */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2152,6 +2271,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
                 headers: {
@@ -2161,6 +2287,13 @@ export interface operations {
             };
             /** @description Not at the step this action belongs to */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2199,6 +2332,20 @@ export interface operations {
                     "application/json": components["schemas"]["DefinitionPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2223,6 +2370,13 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2271,6 +2425,13 @@ export interface operations {
                     "application/json": components["schemas"]["KpiValues"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such definition the caller may see */
             404: {
                 headers: {
@@ -2311,6 +2472,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Leaderboard"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks kpi.read */
             403: {
@@ -2361,6 +2529,13 @@ export interface operations {
                     "application/json": components["schemas"]["DailyLeadCounts"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks kpi.read */
             403: {
                 headers: {
@@ -2406,6 +2581,13 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedReport"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks kpi.read */
             403: {
                 headers: {
@@ -2446,6 +2628,13 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     "text/csv": unknown;
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks kpi.read */
             403: {
@@ -2499,6 +2688,13 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks kpi.read */
             403: {
                 headers: {
@@ -2513,14 +2709,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description A bad range, or more consultant lines than one answer carries (10000): ask per dealer or for fewer days */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
+                content?: never;
             };
         };
     };
@@ -2549,6 +2743,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DailySalesFigures"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks kpi.read */
             403: {
@@ -2602,6 +2803,13 @@ export interface operations {
                     "application/json": components["schemas"]["CascadePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such org node the caller may see */
             404: {
                 headers: {
@@ -2645,6 +2853,27 @@ export interface operations {
                     "application/json": components["schemas"]["CascadePublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A target for a node not below the caller's, or invalid */
             422: {
                 headers: {
@@ -2684,6 +2913,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DailyPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No such org node the caller may see */
             404: {
@@ -2729,8 +2965,22 @@ export interface operations {
                     "application/json": components["schemas"]["TargetPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No such record the caller may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2773,6 +3023,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["KpiValues"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No such predefined KPI */
             404: {

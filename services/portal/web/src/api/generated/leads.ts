@@ -1579,6 +1579,13 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1610,8 +1617,22 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignCreated"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1659,6 +1680,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -1701,6 +1736,13 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMerged"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1717,6 +1759,13 @@ export interface operations {
             };
             /** @description Different books, or both customers have an open lead */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1751,6 +1800,13 @@ export interface operations {
                     "application/json": components["schemas"]["DedupKeys"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1782,8 +1838,22 @@ export interface operations {
                     "application/json": components["schemas"]["DedupKeys"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1847,6 +1917,13 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1896,6 +1973,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ImportPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -1947,6 +2031,13 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1993,6 +2084,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LeadPublic"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2043,8 +2141,22 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2080,6 +2192,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2130,6 +2249,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2146,6 +2272,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2181,6 +2314,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditEntryPublic"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2236,6 +2376,13 @@ export interface operations {
                     "application/json": components["schemas"]["DrawEntered"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2252,6 +2399,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2292,6 +2446,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2308,6 +2469,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2348,6 +2516,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2364,6 +2539,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2404,6 +2586,13 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpRecorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2420,6 +2609,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2455,6 +2651,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2501,6 +2704,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2517,6 +2727,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2557,6 +2774,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2573,6 +2797,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2613,6 +2844,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2629,6 +2867,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2669,6 +2914,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2685,6 +2937,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2725,6 +2984,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2741,6 +3007,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2781,6 +3054,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2797,6 +3077,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2833,6 +3120,13 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2849,6 +3143,13 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2883,6 +3184,13 @@ export interface operations {
                     "application/json": components["schemas"]["PoolPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2914,8 +3222,22 @@ export interface operations {
                     "application/json": components["schemas"]["PoolPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2954,6 +3276,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2963,6 +3292,13 @@ export interface operations {
             };
             /** @description No such pool visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3001,6 +3337,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PooledLead"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3049,6 +3392,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3058,6 +3408,13 @@ export interface operations {
             };
             /** @description No such pool visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3095,6 +3452,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PoolReport"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3170,6 +3534,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionRecorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3179,6 +3550,13 @@ export interface operations {
             };
             /** @description The named consultant does not work in this dealer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2467,6 +2467,13 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2514,6 +2521,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConfiguredPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2523,6 +2537,13 @@ export interface operations {
             };
             /** @description No catalogue (of that version) has been published */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2557,6 +2578,13 @@ export interface operations {
                     "application/json": components["schemas"]["DealerPricingPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     set_dealer_pricing_catalog_dealer_pricing_put: {
@@ -2581,6 +2609,13 @@ export interface operations {
                     "application/json": components["schemas"]["DealerPricingPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2590,6 +2625,13 @@ export interface operations {
             };
             /** @description No catalogue (of that version) has been published */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2628,8 +2670,22 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks catalog.publish */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2692,6 +2748,13 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -2732,8 +2795,22 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.work */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2769,6 +2846,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OpportunityDetail"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2819,6 +2903,13 @@ export interface operations {
                     "application/json": components["schemas"]["Recorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2835,6 +2926,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2870,6 +2968,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CreditSplitView"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2920,6 +3025,13 @@ export interface operations {
                     "application/json": components["schemas"]["CreditSplitView"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2936,6 +3048,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2976,6 +3095,13 @@ export interface operations {
                     "application/json": components["schemas"]["CreditSplitView"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2992,6 +3118,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3032,6 +3165,13 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.work */
             403: {
                 headers: {
@@ -3048,6 +3188,13 @@ export interface operations {
             };
             /** @description The opportunity is closed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3088,6 +3235,13 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityDetail"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3104,6 +3258,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3139,6 +3300,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["QuotePublic"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3196,6 +3364,13 @@ export interface operations {
                     "application/json": components["schemas"]["QuotePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3212,6 +3387,13 @@ export interface operations {
             };
             /** @description Its state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3252,6 +3434,13 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityDetail"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3268,6 +3457,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3308,6 +3504,13 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityDetail"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3324,6 +3527,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3364,6 +3574,13 @@ export interface operations {
                     "application/json": components["schemas"]["Recorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3380,6 +3597,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3420,6 +3644,13 @@ export interface operations {
                     "application/json": components["schemas"]["Recorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3436,6 +3667,13 @@ export interface operations {
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3474,6 +3712,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PipelineBoard"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks opportunity.read */
             403: {
@@ -3519,6 +3764,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3572,6 +3824,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrderApplicationPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3621,6 +3880,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3637,6 +3903,13 @@ export interface operations {
             };
             /** @description Its state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3673,6 +3946,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3689,6 +3969,13 @@ export interface operations {
             };
             /** @description Its state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3729,6 +4016,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3745,6 +4039,13 @@ export interface operations {
             };
             /** @description Its state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3782,6 +4083,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PartnerApplicationPublic"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3827,6 +4135,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PartnerApplicationPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3877,6 +4192,13 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerApplicationPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3893,6 +4215,13 @@ export interface operations {
             };
             /** @description The status does not allow the move (approval is final) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3927,6 +4256,13 @@ export interface operations {
                     "application/json": components["schemas"]["PipelinePublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -3958,8 +4294,22 @@ export interface operations {
                     "application/json": components["schemas"]["Recorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks pipeline.manage */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3996,6 +4346,13 @@ export interface operations {
                     "application/json": components["schemas"]["Recorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks pipeline.manage */
             403: {
                 headers: {
@@ -4005,6 +4362,13 @@ export interface operations {
             };
             /** @description No such template of the dealer's region or HQ */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4039,6 +4403,13 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnairePublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -4070,8 +4441,22 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnairePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks pipeline.manage */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4106,6 +4491,13 @@ export interface operations {
                     "application/json": components["schemas"]["QuoteTemplatePublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -4137,8 +4529,22 @@ export interface operations {
                     "application/json": components["schemas"]["QuoteTemplatePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks catalog.manage */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4174,6 +4580,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["QuotePublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -4227,6 +4640,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -4243,6 +4663,13 @@ export interface operations {
             };
             /** @description Its state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4283,6 +4710,13 @@ export interface operations {
                     "application/json": components["schemas"]["QuotePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -4299,6 +4733,13 @@ export interface operations {
             };
             /** @description Its state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4337,6 +4778,13 @@ export interface operations {
                     "application/pdf": unknown;
                     "text/html": unknown;
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -4390,6 +4838,13 @@ export interface operations {
                     "application/json": components["schemas"]["QuotePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -4406,6 +4861,13 @@ export interface operations {
             };
             /** @description Its state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4476,6 +4938,13 @@ export interface operations {
                     "application/json": components["schemas"]["Forecast"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -4519,6 +4988,13 @@ export interface operations {
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -4557,6 +5033,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StaleOpportunity"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks opportunity.read */
             403: {
@@ -4601,6 +5084,13 @@ export interface operations {
                     "application/json": components["schemas"]["WinLoss"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -4637,6 +5127,13 @@ export interface operations {
                     "application/json": components["schemas"]["SalesSettings-Output"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks opportunity.read */
             403: {
                 headers: {
@@ -4668,8 +5165,22 @@ export interface operations {
                     "application/json": components["schemas"]["SalesSettings-Output"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks sales.configure */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

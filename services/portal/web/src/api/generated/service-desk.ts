@@ -1643,6 +1643,13 @@ export interface operations {
                     "application/json": components["schemas"]["Calendar"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1674,8 +1681,22 @@ export interface operations {
                     "application/json": components["schemas"]["Calendar"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1713,6 +1734,13 @@ export interface operations {
                     "application/json": components["schemas"]["CareActionPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1749,6 +1777,13 @@ export interface operations {
                     "application/json": components["schemas"]["CareRulePublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1780,8 +1815,22 @@ export interface operations {
                     "application/json": components["schemas"]["CareRulePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1822,6 +1871,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileSaved"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1831,6 +1887,13 @@ export interface operations {
             };
             /** @description No such ticket the caller may see (or change) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1865,6 +1928,13 @@ export interface operations {
                     "application/json": components["schemas"]["EscalationLadder"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -1896,8 +1966,22 @@ export interface operations {
                     "application/json": components["schemas"]["EscalationLadder"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2026,6 +2110,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2089,6 +2180,13 @@ export interface operations {
                     "application/json": components["schemas"]["SlaPolicyPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2120,8 +2218,22 @@ export interface operations {
                     "application/json": components["schemas"]["SlaPolicyPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2156,6 +2268,13 @@ export interface operations {
                     "application/json": components["schemas"]["DesignPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2187,8 +2306,22 @@ export interface operations {
                     "application/json": components["schemas"]["DesignCreated"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2229,6 +2362,13 @@ export interface operations {
                     "application/json": components["schemas"]["DesignCreated"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2238,6 +2378,13 @@ export interface operations {
             };
             /** @description No such ticket the caller may see (or change) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2272,6 +2419,13 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyRulePublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2305,8 +2459,29 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyRulePublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2344,6 +2519,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SurveyPublic"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2387,6 +2569,13 @@ export interface operations {
                     "application/json": components["schemas"]["AnswerRecorded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2403,6 +2592,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2443,6 +2639,13 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyGroup"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2479,6 +2682,13 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2510,6 +2720,13 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2519,6 +2736,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2567,6 +2791,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"][];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2607,8 +2838,22 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2644,6 +2889,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2694,6 +2946,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2710,6 +2969,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2750,6 +3016,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2766,6 +3039,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2806,6 +3086,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2822,6 +3109,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2857,6 +3151,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EntryPublic"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -2907,6 +3208,13 @@ export interface operations {
                     "application/json": components["schemas"]["EntryAdded"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -2923,6 +3231,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2958,6 +3273,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3008,6 +3330,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3024,6 +3353,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3064,6 +3400,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3080,6 +3423,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3120,6 +3470,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3136,6 +3493,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3176,6 +3540,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3192,6 +3563,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3232,6 +3610,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3248,6 +3633,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3284,6 +3676,13 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3300,6 +3699,13 @@ export interface operations {
             };
             /** @description The ticket's state does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3335,6 +3741,13 @@ export interface operations {
                 content: {
                     "application/json": string[];
                 };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The role lacks the function */
             403: {
@@ -3380,6 +3793,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3389,6 +3809,13 @@ export interface operations {
             };
             /** @description No such ticket the caller may see (or change) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3419,6 +3846,13 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3471,8 +3905,22 @@ export interface operations {
                     "application/json": components["schemas"]["TicketPublic"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3513,6 +3961,13 @@ export interface operations {
                     "application/json": components["schemas"]["VehicleSaved"];
                 };
             };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role lacks the function */
             403: {
                 headers: {
@@ -3522,6 +3977,13 @@ export interface operations {
             };
             /** @description No such ticket the caller may see (or change) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
