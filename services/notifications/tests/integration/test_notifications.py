@@ -4,12 +4,8 @@ HTTP API, and to a real SMTP server process exactly once, however many workers s
 from __future__ import annotations
 
 import asyncio
-import mailbox
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from uuid import uuid4
 from zoneinfo import ZoneInfo
@@ -33,7 +29,7 @@ from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
-from crm_common.testing.processes import free_port
+from crm_common.testing.receivers import SmtpServer, smtp_server
 from crm_common.testing.services import api_in_process, client_as, migrated_database, reset_tenant
 
 pytestmark = pytest.mark.integration
@@ -60,29 +56,9 @@ OTHER_MANAGER = person("bm", "dealer-b", "sales_manager", DataScope.DEALER)
 
 
 @pytest.fixture(scope="module")
-def smtp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
-    """aiosmtpd as its own process, delivering into a Maildir the test reads."""
-    maildir = tmp_path_factory.mktemp("mail") / "inbox"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            f"127.0.0.1:{port}",
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            str(maildir),
-        ],
-    )
-    try:
-        _wait_for_port(port)
-        yield port, maildir
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def smtp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpServer]:
+    with smtp_server(tmp_path_factory.mktemp("mail")) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +67,7 @@ async def settings(
     databases: Databases,
     jwks_url: str,
     run_id: str,
-    smtp_server: tuple[int, Path],
+    smtp: SmtpServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Settings:
     url = await migrated_database(
@@ -105,7 +81,7 @@ async def settings(
         kafka_namespace=f"t{run_id}.notify.",
         redis_url=infrastructure.redis_url,
         jwks_url=jwks_url,
-        smtp_port=smtp_server[0],
+        smtp_port=smtp.port,
         portal_base_url="https://crm.example",
         log_level="WARNING",
     )
@@ -133,7 +109,7 @@ async def worker(settings: Settings) -> AsyncIterator[Any]:
 
 
 async def test_events_reach_the_right_inboxes_and_mail_goes_out_once(
-    settings: Settings, worker: Any, signing_key_pem: str, smtp_server: tuple[int, Path]
+    settings: Settings, worker: Any, signing_key_pem: str, smtp: SmtpServer
 ) -> None:
     sessions = worker
     async with api_in_process(create_api, settings) as app:
@@ -199,8 +175,7 @@ async def test_events_reach_the_right_inboxes_and_mail_goes_out_once(
         send_due_emails(sessions, mailer, settings.portal_base_url, datetime.now(UTC)),
     )
     assert sum(sent) == 1
-    box = mailbox.Maildir(smtp_server[1], create=False)
-    mails = [m for m in box if m["To"] == "c1@dealer-a.example"]
+    mails = [m for m in smtp.messages() if m["To"] == "c1@dealer-a.example"]
     assert len(mails) == 1
     assert f"https://crm.example/leads/{lead}" in mails[0].get_payload(decode=True).decode()
 
@@ -211,9 +186,7 @@ async def test_events_reach_the_right_inboxes_and_mail_goes_out_once(
         morning += timedelta(days=1)
     for _ in range(2):
         await send_digests(sessions, mailer, settings.portal_base_url, morning, SHANGHAI)
-    digests = [
-        m for m in mailbox.Maildir(smtp_server[1], create=False) if m["To"] == "m1@dealer-a.example"
-    ]
+    digests = [m for m in smtp.messages() if m["To"] == "m1@dealer-a.example"]
     assert len(digests) == 1
     assert "Lead" in digests[0]["Subject"] or "digest" in digests[0]["Subject"]
     assert f"/leads/{lead}" in digests[0].get_payload(decode=True).decode()
@@ -246,16 +219,3 @@ async def _until(check: Any, timeout: float = 60.0) -> None:
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("the notices did not arrive in time")
         await asyncio.sleep(0.2)
-
-
-def _wait_for_port(port: int) -> None:
-    import socket
-    import time
-
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"SMTP server did not listen on {port}")

@@ -61,24 +61,18 @@ async def preferences_of(session: AsyncSession, users: Sequence[str]) -> dict[st
     return {r.user_id: Preferences(r.email, dict(r.deliveries), r.digest_sent_on) for r in rows}
 
 
-async def add_notices(session: AsyncSession, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Inserts the readers' notices; a redelivered event's are skipped. Returns those added."""
+async def add_notices(session: AsyncSession, rows: list[dict[str, Any]]) -> set[str]:
+    """Inserts the readers' notices; a redelivered event's are skipped. Returns the readers
+    who got a new one."""
     if not rows:
-        return []
+        return set()
     result = await session.execute(
         insert(notifications)
         .on_conflict_do_nothing(index_elements=["event_id", "user_id"])
-        .returning(
-            notifications.c.id,
-            notifications.c.user_id,
-            notifications.c.kind,
-            notifications.c.title,
-            notifications.c.link,
-            notifications.c.created_at,
-        ),
+        .returning(notifications.c.user_id),
         rows,
     )
-    return [dict(r._mapping) for r in result]
+    return set(result.scalars())
 
 
 @dataclass(frozen=True, slots=True)

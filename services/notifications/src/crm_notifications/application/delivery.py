@@ -67,9 +67,9 @@ async def record_notices(
                 "email_due_at": event.occurred_at if wants_now else None,
             }
         )
-    added = await store.add_notices(uow.session, rows)
+    notified = await store.add_notices(uow.session, rows)
     if redis is not None:
-        for reader in sorted({notice["user_id"] for notice in added}):
+        for reader in sorted(notified):
             await push.wake(redis, event.tenant, reader)
 
 
