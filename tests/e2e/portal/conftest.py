@@ -167,7 +167,9 @@ def _record_first_load(username: str, phone: bool, shell_ms: float, portal_ms: f
 
 def _note_csp(user: BrowserUser, message: ConsoleMessage) -> None:
     if "Content Security Policy" in message.text:
-        user.csp_violations.append(message.text)
+        where = message.location
+        source = f"{where['url']}:{where['lineNumber']}:{where['columnNumber']}"
+        user.csp_violations.append(f"{message.text} (on {user.page.url}, from {source})")
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ import { BrowserRouter } from "react-router-dom";
 import { ApiError } from "./api/errors";
 import App from "./App";
 import { storedLanguage, type Language } from "./i18n";
+import { giveCreatedStylesTheNonce, styleNonce } from "./styleNonce";
 import "./styles.css";
 
-// The BFF gives each page load a nonce the content security policy accepts for styles:
-// Ant Design writes its styles at run time with it.
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+const nonce = styleNonce();
+if (nonce) giveCreatedStylesTheNonce(nonce);
 
 function expired(error: unknown) {
   // The session ended (expired, logged out elsewhere): back to the login page.

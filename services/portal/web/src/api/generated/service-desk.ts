@@ -1607,12 +1607,12 @@ export interface components {
         WindowIn: {
             /**
              * Closes
-             * Format: time
+             * @example 08:30
              */
             closes: string;
             /**
              * Opens
-             * Format: time
+             * @example 08:30
              */
             opens: string;
         };

@@ -4,10 +4,18 @@ token, never from a body: every request model forbids unknown fields."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 from crm_service_desk.domain.care import CareAction, RuleKind, Segment
 from crm_service_desk.domain.escalation import Action, Target
@@ -227,9 +235,37 @@ class SlaPolicyPublic(BaseModel):
 Weekday = Literal["0", "1", "2", "3", "4", "5", "6"]
 
 
+def _wall_clock(value: object) -> object:
+    if not isinstance(value, str | time):
+        raise ValueError("a time of day as HH:MM or HH:MM:SS")
+    return value
+
+
+def _without_offset(value: time) -> time:
+    if value.tzinfo is not None:
+        raise ValueError("a wall-clock time of the calendar's time zone, without an offset")
+    return value
+
+
+# A wall-clock time of the calendar's own zone. JSON Schema's "time" format is RFC 3339's
+# full-time, which requires an offset this value must not have.
+WallClock = Annotated[
+    time,
+    BeforeValidator(_wall_clock),
+    AfterValidator(_without_offset),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+            "examples": ["08:30"],
+        }
+    ),
+]
+
+
 class WindowIn(_Request):
-    opens: time
-    closes: time
+    opens: WallClock
+    closes: WallClock
 
 
 class Calendar(_Request):
