@@ -204,6 +204,54 @@ async def test_another_dealer_gets_404_and_the_oem_sees_complaints_masked(
         assert (await hq.get(f"/tickets/{complaint['id']}")).status_code == 404
 
 
+async def test_a_command_reaches_the_shared_write_scope_whatever_is_shared(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """Commands find their ticket through ``crm_common.policy.changeable_by`` (plus the tickets
+    raised to the caller's node): the dealer's people change its ticket; HQ, another dealer and
+    the call center get 404 even with its complaints shared in full; roles without the
+    function get 403."""
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(sharing_levels).values(
+                tenant=TENANT,
+                data_type=DataType.COMPLAINT.value,
+                direction=Direction.DEALER_TO_OEM.value,
+                dealer_id="dealer-a",
+                partner_id="*",
+                level=SharingLevel.FULL.value,
+            )
+        )
+    dealers = await open_as(as_user, PEOPLE.advisor, kind="complaint")
+    hqs = await open_as(as_user, PEOPLE.agent, kind="complaint")
+    expected = {
+        PEOPLE.advisor: (201, 404),
+        PEOPLE.advisor2: (201, 404),  # another node of the same dealer
+        PEOPLE.dealer_admin: (201, 404),
+        PEOPLE.other_advisor: (404, 404),
+        PEOPLE.agent: (404, 201),  # own scope: the tickets it owns
+        PEOPLE.hq_admin: (404, 201),  # reads the dealer's complaint in full, never changes it
+        PEOPLE.hq_analyst: (403, 403),
+        PEOPLE.region: (403, 403),
+        PEOPLE.consultant: (403, 403),
+    }
+    for who, statuses in expected.items():
+        async with as_user(who) as client:
+            answered = tuple(
+                [
+                    (
+                        await client.post(
+                            f"/tickets/{ticket['id']}/entries", json={"kind": "note", "body": "x"}
+                        )
+                    ).status_code
+                    for ticket in (dealers, hqs)
+                ]
+            )
+        assert answered == statuses, who.user_id
+    async with as_user(PEOPLE.hq_analyst) as hq:
+        assert (await hq.get(f"/tickets/{dealers['id']}")).status_code == 200
+
+
 async def test_a_ticket_from_open_to_closed(
     as_user: AsUser, sessions: Sessions, directory: KnownCustomers
 ) -> None:

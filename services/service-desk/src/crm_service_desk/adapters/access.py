@@ -1,15 +1,19 @@
-"""Which tickets a principal may see and which they may change: the shared policy for reads,
-the caller's own write scope for commands. Conditions only; the repository and the views
-apply them."""
+"""Which tickets a principal may see and which they may change: the shared policy for both
+(``visible_to`` for reads, ``changeable_by`` for commands). Conditions only; the repository
+and the views apply them."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, String, and_, case, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, literal, or_
 
 from crm_common.auth import Principal
-from crm_common.auth.principal import DataScope
-from crm_common.db.tables import org_directory
-from crm_common.policy import DataType, SharingLevel, level_shared_with, visible_to
+from crm_common.policy import (
+    DataType,
+    SharingLevel,
+    changeable_by,
+    level_shared_with,
+    visible_to,
+)
 from crm_service_desk.adapters.tables import tickets
 
 COMPLAINT = "complaint"
@@ -55,45 +59,18 @@ def ticket_level(principal: Principal) -> ColumnElement[int]:
 
 
 def changeable_tickets(principal: Principal) -> ColumnElement[bool]:
-    """The caller's own write scope (sharing grants reads only): their own tickets (own and
-    team scope), every node of their dealer (dealer scope), the nodes below theirs that belong
-    to no dealer or to their own (subtree and tenant scope) — never another dealer's book —
-    and the tickets raised to their node."""
-    same_tenant = tickets.c.tenant == principal.tenant
-    if principal.data_scope is DataScope.OWN:
-        mine = tickets.c.owner_user == principal.user_id
-    elif principal.data_scope is DataScope.TEAM:
-        mine = or_(
-            tickets.c.owner_user == principal.user_id,
-            tickets.c.owner_team == principal.org_node,
-        )
-    else:
-        d = org_directory
-        me = org_directory.alias("writer_node")
-        my_dealer = (
-            select(me.c.dealer_id)
-            .where(me.c.id == principal.org_node, me.c.tenant == principal.tenant)
-            .scalar_subquery()
-        )
-        if principal.data_scope is DataScope.DEALER:
-            nodes = select(d.c.id).where(d.c.tenant == principal.tenant, d.c.dealer_id == my_dealer)
-        else:
-            my_path = (
-                select(me.c.path)
-                .where(me.c.id == principal.org_node, me.c.tenant == principal.tenant)
-                .scalar_subquery()
-            )
-            conditions = [
-                d.c.tenant == principal.tenant,
-                or_(d.c.dealer_id.is_(None), d.c.dealer_id == my_dealer),
-            ]
-            if principal.data_scope is DataScope.SUBTREE:
-                conditions.append(d.c.path.startswith(my_path))
-            nodes = select(d.c.id).where(*conditions)
-        mine = tickets.c.owner_org.in_(
-            union_all(select(literal(principal.org_node, String)), nodes)
-        )
-    return and_(same_tenant, or_(mine, raised_to_me(principal)))
+    """The caller's own write scope (``changeable_by``: sharing grants reads only, another
+    dealer's book is never changeable) and the tickets raised to their node."""
+    return or_(
+        changeable_by(
+            principal,
+            tenant=tickets.c.tenant,
+            owner_org=tickets.c.owner_org,
+            owner_user=tickets.c.owner_user,
+            owner_team=tickets.c.owner_team,
+        ),
+        raised_to_me(principal),
+    )
 
 
 def any_ticket(tenant: str) -> ColumnElement[bool]:
