@@ -26,7 +26,7 @@ projections write them, set-based (INSERT … SELECT generate_series):
 VACUUM ANALYZE, then times each query ``--runs`` times (after one warm-up call) for an HQ
 analyst (tenant scope), a region manager (subtree: the region's dealers) and a dealer's sales
 manager (dealer scope), calling the read functions directly (``crm_kpi.views.figures``,
-``crm_kpi.views.kpis``, ``crm_kpi.application.targets``, ``crm_kpi.application.leaderboards``)
+``crm_kpi.views.kpis``, ``crm_kpi.views.targets``, ``crm_kpi.application.leaderboards``)
 and, ``--http-runs`` times, over HTTP through the in-process api (signed tokens, JWKS served
 locally; auth, validation and JSON included):
 
@@ -81,7 +81,6 @@ from crm_common.testing.bench import (
 )
 from crm_common.testing.jwks import serve_jwks
 from crm_kpi.application.leaderboards import leaderboard
-from crm_kpi.application.targets import cascade
 from crm_kpi.bootstrap import create_api
 from crm_kpi.domain.kpis import Period, as_asked, predefined
 from crm_kpi.domain.leaderboards import ALL_DEALERS, Metric, board_key
@@ -89,6 +88,7 @@ from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure
 from crm_kpi.views import figures as views
 from crm_kpi.views import kpis as kpi_views
 from crm_kpi.views.figures import SalesGrouping
+from crm_kpi.views.targets import cascade
 
 DATABASE = "crm_bench_kpi_queries"
 TENANT = "oem-bench"

@@ -13,8 +13,8 @@ from crm_common.settings import Settings
 from crm_kpi.application import commission as commission_commands
 from crm_kpi.application.leaderboards import BoardNotFound, refresh_leaderboards
 from crm_kpi.application.reports import ReportNotFound, run_report_schedule
-from crm_kpi.application.targets import NodeNotFound
 from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
+from crm_kpi.domain.targets import NodeNotFound
 from crm_kpi.entrypoints.consumers import subscriptions
 from crm_kpi.entrypoints.http import commission, kpis, leaderboards, reports, routes, targets
 from crm_kpi.views.figures import DealerNotVisible

@@ -9,10 +9,13 @@ from crm_common.errors import InvalidInput
 from crm_kpi.domain.targets import (
     Allocation,
     Measure,
+    OrgNode,
     Position,
+    Target,
     allocation,
     attainment,
     cascade_line,
+    check_targets,
     execution_by_day,
     product_lines,
     run_rate_forecast,
@@ -139,3 +142,37 @@ def test_product_lines_of_a_published_catalogue() -> None:
     }
     assert product_lines(catalog) == {"M1": "sedan", "M2": "suv"}
     assert product_lines({}) == {}
+
+
+HQ = OrgNode("hq", "/hq/", None)
+EAST = OrgNode("east", "/hq/east/", None)
+DEALER = OrgNode("dealer-a", "/hq/east/dealer-a/", "dealer-a")
+NODES = {n.id: n for n in (HQ, EAST, DEALER)}
+
+
+def _units(org_node: str, user_id: str | None = None) -> Target:
+    return target(
+        org_node=org_node, month="2026-12", measure=Measure.UNITS, amount=D(5), user_id=user_id
+    )
+
+
+def test_each_level_sets_the_targets_of_the_levels_below_it() -> None:
+    items = [_units("east"), _units("dealer-a"), _units("hq")]
+    checked = check_targets(HQ, NODES, items)
+    assert [dealer for _, dealer in checked] == [None, "dealer-a", None], "HQ may set its own"
+    assert check_targets(DEALER, NODES, [_units("dealer-a", "u1")])
+
+    refused = {
+        "targets[0].node": (EAST, [_units("east")]),  # a region's own node is set from above
+        "targets[1].node": (DEALER, [_units("dealer-a", "u1"), _units("east")]),
+        "targets[0].user_id": (HQ, [_units("east", "u1")]),  # consultants work at a dealer
+    }
+    for field, (caller, wanted) in refused.items():
+        with pytest.raises(InvalidInput) as error:
+            check_targets(caller, NODES, wanted)
+        assert error.value.field == field
+    with pytest.raises(InvalidInput) as error:
+        check_targets(HQ, NODES, [_units("east"), _units("east")])
+    assert "repeats targets[0]" in str(error.value)
+    with pytest.raises(InvalidInput):
+        check_targets(HQ, NODES, [_units("nowhere")])

@@ -30,7 +30,7 @@ from crm_common.policy.roles import has_function
 from crm_kpi.adapters import commission_repository as records
 from crm_kpi.adapters import commission_store as store
 from crm_kpi.adapters.staff import managed_member
-from crm_kpi.application.targets import save_targets
+from crm_kpi.adapters.target_store import save_targets
 from crm_kpi.domain.commission import (
     Line,
     PaidLine,

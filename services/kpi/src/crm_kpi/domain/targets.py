@@ -205,6 +205,60 @@ def product_lines(catalog: Mapping[str, object]) -> dict[str, str]:
     return lines
 
 
+class NodeNotFound(LookupError):
+    """No such org node whose targets the caller may see (answered 404)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrgNode:
+    """A node of the org tree as targets see it: its path (``/hq/east/dealer-a/``) places it."""
+
+    id: str
+    path: str
+    dealer_id: str | None
+
+    def is_below(self, other: OrgNode) -> bool:
+        return self.id != other.id and self.path.startswith(other.path)
+
+    @property
+    def parent_path(self) -> str:
+        return self.path[: self.path.rstrip("/").rfind("/") + 1]
+
+    @property
+    def is_root(self) -> bool:
+        """HQ: the top of the tenant's tree (``/hq/``)."""
+        return self.path.count("/") == 2
+
+
+def check_targets(
+    caller: OrgNode | None, nodes: Mapping[str, OrgNode], items: Sequence[Target]
+) -> list[tuple[Target, str | None]]:
+    """Each level sets the targets of the levels below it: HQ its regions (and itself), a
+    region its dealers, a dealer its teams and consultants. An item naming a node that is not
+    below the caller's (or unknown) is refused, naming the item (422). Each checked item
+    comes with the dealer of its node."""
+    seen: dict[tuple[str, str | None, str, str], int] = {}
+    checked: list[tuple[Target, str | None]] = []
+    for n, item in enumerate(items):
+        where = f"targets[{n}]"
+        node = nodes.get(item.org_node)
+        if node is None or caller is None:
+            raise InvalidInput(f"{where}.node", f"{where}: no org node {item.org_node!r}")
+        if item.user_id is not None and node.dealer_id is None:
+            raise InvalidInput(
+                f"{where}.user_id", f"{where}: a consultant works at a dealer or its team"
+            )
+        own_node_allowed = item.user_id is not None or caller.is_root
+        if not (node.is_below(caller) or (node.id == caller.id and own_node_allowed)):
+            raise InvalidInput(f"{where}.node", f"{where}: {node.id} is not below {caller.id}")
+        key = (item.org_node, item.user_id, item.measure.value, item.product_line)
+        if key in seen:
+            raise InvalidInput(f"{where}.node", f"{where} repeats targets[{seen[key]}]")
+        seen[key] = n
+        checked.append((item, node.dealer_id))
+    return checked
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """A place in the cascade: an org node, or a consultant (a user, not a node) working in

@@ -25,6 +25,7 @@ from crm_kpi.entrypoints.http.target_schemas import (
     DayPublic,
     TargetsSet,
 )
+from crm_kpi.views import targets as views
 
 router = APIRouter(prefix="/kpi", tags=["targets"])
 Month = Annotated[str, Path(pattern=MONTH, description="YYYY-MM")]
@@ -50,7 +51,7 @@ def _line(line: CascadeLine) -> CascadeLinePublic:
     )
 
 
-def _cascade(found: commands.Cascade) -> CascadePublic:
+def _cascade(found: views.Cascade) -> CascadePublic:
     return CascadePublic(
         month=found.month,
         measure=found.measure,
@@ -66,7 +67,7 @@ async def _read_cascade(
     principal: Principal,
     **query: Any,
 ) -> CascadePublic:
-    return _cascade(await commands.cascade(db, principal, **query))
+    return _cascade(await views.cascade(db, principal, **query))
 
 
 @router.put(
@@ -98,7 +99,7 @@ async def set_targets(
         for n, item in enumerate(body.targets)
     ]
     await commands.set_targets(UnitOfWork(db), principal, items, now=now)
-    views = sorted({(i.measure, i.product_line) for i in items})
+    cascades = sorted({(i.measure, i.product_line) for i in items})
     return [
         await _read_cascade(
             db,
@@ -109,7 +110,7 @@ async def set_targets(
             product_line=line,
             today=today,
         )
-        for measure, line in views
+        for measure, line in cascades
     ]
 
 
@@ -169,7 +170,7 @@ async def read_daily(
 ) -> DailyPublic:
     """Execution by period: the month's target split into days, each day's actual and the
     attainment of the month so far."""
-    found = await commands.daily(
+    found = await views.daily(
         db,
         principal,
         month=month,
