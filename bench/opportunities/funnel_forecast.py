@@ -9,8 +9,8 @@ consultants (10 per dealer), ``--opportunities`` opportunities opened over the l
 their stage history (a funnel: fewer reach each next stage; won, lost and open), and two
 planned collections per won deal — all set-based (INSERT … SELECT generate_series).
 
-Then times the funnel and the forecast (``crm_opportunities.views`` called directly, and the
-same reports over HTTP through the in-process api) for an HQ analyst (every dealer, grouped by
+Then times the funnel and the forecast (``crm_opportunities.views.pipeline`` called directly, and
+the same reports over HTTP through the in-process api) for an HQ analyst (every dealer, grouped by
 dealer), a region manager (20 dealers, grouped by dealer) and a dealer's sales manager (5,000
 opportunities, grouped by consultant), over a month and over a year. Prints one JSON line.
 """
@@ -42,9 +42,9 @@ from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
 from crm_common.testing.bench import connect_across_tenants
 from crm_common.testing.jwks import serve_jwks
-from crm_opportunities import views
 from crm_opportunities.bootstrap import create_api
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
+from crm_opportunities.views import pipeline as views
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
 DATABASE = "crm_bench_opportunities"

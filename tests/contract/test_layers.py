@@ -125,9 +125,7 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
         "entrypoints.http.routes": {"handles raw rows", "imports adapters"},
     },
     "opportunities": {
-        "entrypoints.http.evaluations": {"builds SQL", "imports tables", "imports adapters"},
         "entrypoints.http.opportunities": {"builds SQL", "imports tables", "imports adapters"},
-        "entrypoints.http.partners": {"builds SQL", "imports tables", "imports adapters"},
         "entrypoints.http.reports": {"handles raw rows"},
         "entrypoints.http.sales": {"builds SQL", "imports tables", "imports adapters"},
     },

@@ -19,12 +19,11 @@ from crm_opportunities.application.opportunities import (
     PipelineTemplateNotFound,
 )
 from crm_opportunities.application.orders import OrderNotFound
-from crm_opportunities.application.partners import ApplicationNotFound
 from crm_opportunities.application.quotes import QuoteNotFound, QuoteTemplateNotFound
 from crm_opportunities.domain.credit_split import SplitNotPending
 from crm_opportunities.domain.opportunity import OpportunityClosed, StageGateNotMet
 from crm_opportunities.domain.order import OrderConflict
-from crm_opportunities.domain.partner_application import ApplicationConflict
+from crm_opportunities.domain.partner_application import ApplicationConflict, ApplicationNotFound
 from crm_opportunities.domain.quote import QuoteConflict
 from crm_opportunities.entrypoints.consumers import subscriptions
 from crm_opportunities.entrypoints.http import (

@@ -9,24 +9,16 @@ from uuid import UUID, uuid4
 from crm_common.auth import Principal
 from crm_common.contracts.events.opportunities.v1 import FinanceApplicationUpdated
 from crm_common.db import UnitOfWork
-from crm_common.policy import DataType
 from crm_opportunities.adapters import partner_store as store
 from crm_opportunities.domain.order import Order
 from crm_opportunities.domain.partner_application import (
+    APPLICATION_DATA,
     ApplicationConflict,
+    ApplicationNotFound,
     ApplicationStatus,
     PartnerApplication,
 )
 from crm_opportunities.domain.quote import PARTNER_PRODUCTS, Quote
-
-# Applications are part of the order a dealer shares with the partner (its agreements on
-# "order" data decide what the partner sees).
-APPLICATION_DATA = DataType.ORDER
-__all__ = ["APPLICATION_DATA", "ApplicationConflict", "ApplicationNotFound"]
-
-
-class ApplicationNotFound(LookupError):
-    """No such application the caller may act on (answered 404)."""
 
 
 def _updated(application: PartnerApplication, order_id: UUID) -> FinanceApplicationUpdated:

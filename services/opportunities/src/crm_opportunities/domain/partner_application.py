@@ -9,7 +9,16 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
+from crm_common.policy.sharing import DataType
 from crm_opportunities.domain.quote import LineKind
+
+# Applications are part of the order a dealer shares with the partner (its agreements on
+# "order" data decide what the partner sees).
+APPLICATION_DATA = DataType.ORDER
+
+
+class ApplicationNotFound(LookupError):
+    """No such application the caller may act on (answered 404)."""
 
 
 class ApplicationStatus(StrEnum):

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, status
-from sqlalchemy import select
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.policy.directory import dealer_of
 from crm_common.runtime.dependencies import Database, Now
-from crm_opportunities.adapters.evaluations import usable_by
-from crm_opportunities.adapters.tables import questionnaires
 from crm_opportunities.application import evaluations as commands
-from crm_opportunities.domain.evaluation import Questionnaire
 from crm_opportunities.entrypoints.http.schemas import (
     EvaluationCreate,
     EvaluationPublic,
     QuestionnaireCreate,
     QuestionnairePublic,
 )
+from crm_opportunities.views import evaluations as views
 
 router = APIRouter(tags=["evaluations"])
 
 
-def _public(row: Any) -> QuestionnairePublic:
-    questionnaire = Questionnaire.model_validate({"questions": row["questions"]})
+def _public(found: views.QuestionnaireView) -> QuestionnairePublic:
     return QuestionnairePublic(
-        id=row["id"],
-        owner_org=row["owner_org"],
-        name=row["name"],
-        questions=list(questionnaire.questions),
-        max_score=questionnaire.max_score,
+        id=found.id,
+        owner_org=found.owner_org,
+        name=found.name,
+        questions=list(found.questionnaire.questions),
+        max_score=found.questionnaire.max_score,
     )
 
 
@@ -49,22 +44,12 @@ async def define_questionnaire(
     actor: Annotated[Principal, requires("pipeline.manage")],
     db: Database,
     now: Now,
-) -> Any:
+) -> QuestionnairePublic:
     """A questionnaire of the caller's dealer, or (from HQ or a region) for its dealers."""
     questionnaire_id = await commands.define_questionnaire(
         body.name, body.questionnaire(), actor, UnitOfWork(db), now=now
     )
-    async with db() as session:
-        row = (
-            (
-                await session.execute(
-                    select(questionnaires).where(questionnaires.c.id == questionnaire_id)
-                )
-            )
-            .mappings()
-            .one()
-        )
-    return _public(row)
+    return _public(await views.questionnaire(db, actor.tenant, questionnaire_id))
 
 
 @router.get(
@@ -77,21 +62,7 @@ async def list_questionnaires(
 ) -> list[QuestionnairePublic]:
     """The questionnaires the caller's dealer evaluates with (its own, its region's, HQ's);
     for HQ and regions, their own."""
-    async with db() as session:
-        dealer = await dealer_of(session, actor.tenant, actor.org_node)
-        condition = (
-            usable_by(actor.tenant, dealer)
-            if dealer is not None
-            else (questionnaires.c.tenant == actor.tenant)
-            & (questionnaires.c.owner_org == actor.org_node)
-            & questionnaires.c.active
-        )
-        rows = (
-            await session.execute(
-                select(questionnaires).where(condition).order_by(questionnaires.c.created_at)
-            )
-        ).mappings()
-        return [_public(r) for r in rows]
+    return [_public(q) for q in await views.questionnaires_for(db, actor)]
 
 
 @router.post(

@@ -23,7 +23,6 @@ from crm_common.policy import (
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
 from crm_common.runtime.dependencies import Database, Now
-from crm_opportunities import views
 from crm_opportunities.adapters import repository
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import activities, opportunities, pipelines, stage_history
@@ -47,6 +46,7 @@ from crm_opportunities.entrypoints.http.schemas import (
     TestDriveCreate,
     TradeInCreate,
 )
+from crm_opportunities.views import pipeline as views
 
 router = APIRouter(tags=["opportunities"])
 Reader = Annotated[Principal, requires("opportunity.read")]

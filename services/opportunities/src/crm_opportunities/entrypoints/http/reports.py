@@ -15,7 +15,6 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.policy import SharingLevel, mask_name, personal_data_level
 from crm_common.runtime.dependencies import Database, Now
-from crm_opportunities import views
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
 from crm_opportunities.entrypoints.http.report_schemas import (
     Forecast,
@@ -24,6 +23,7 @@ from crm_opportunities.entrypoints.http.report_schemas import (
     StaleOpportunity,
     WinLoss,
 )
+from crm_opportunities.views import pipeline as views
 
 # One router for /opportunities/board and /reports/*: it must be included before the router
 # that serves /opportunities/{id}, or "board" would be taken for an id.
