@@ -271,6 +271,9 @@ OPERATIONS: dict[str, Command] = {
     "call-center POST /call-tasks/{task_id}/cancellation": Command("call", _json({})),
     "call-center POST /call-tasks/{task_id}/cancellation/decision": Command("call", _json({})),
     "call-center POST /call-tasks/{task_id}/dial": Command("call", _json({})),
+    "call-center POST /queues": Command(None, None),
+    "call-center PATCH /queues/{queue_id}": Command("call", _json({"name": "matrix"})),
+    "call-center PUT /queues/{queue_id}/members": Command("call", _json({"user_ids": []})),
     # notifications: each user's own.
     "notifications POST /notifications/read-all": Command(None, None),
     "notifications POST /notifications/{notification_id}/read": Command(None, None),
@@ -315,6 +318,7 @@ PATH_TARGETS = {
     "{definition_id}": "definition",
     "{call_id}": "call",
     "{task_id}": "call",
+    "{queue_id}": "call",
     "{ticket_id}": "unknown",
     "{survey_id}": "unknown",
     "{design_key}": "unknown",

@@ -51,6 +51,8 @@ KEYED = {
     "leads POST /campaigns/{campaign_id}/leads",
     # A cloud contact center's call events, signed with the shared webhook secret.
     "call-center POST /cti/webhooks/{connector}",
+    # ... and its question which agent takes a waiting caller, signed the same way.
+    "call-center POST /cti/webhooks/{connector}/route",
 }
 # The function each secured operation needs; None: any authenticated user.
 NEEDS: dict[str, str | None] = {
@@ -231,6 +233,11 @@ NEEDS: dict[str, str | None] = {
     "call-center POST /agents": "call.manage",
     "call-center PUT /agents/me/state": "call.make",
     "call-center GET /agents/me/screen-pops": "call.make",
+    "call-center GET /queues": "call.read",
+    "call-center GET /queues/{queue_id}": "call.read",
+    "call-center POST /queues": "call.manage",
+    "call-center PATCH /queues/{queue_id}": "call.manage",
+    "call-center PUT /queues/{queue_id}/members": "call.manage",
 }
 # Where each role works in the demo tenant.
 HOME = {

@@ -23,7 +23,9 @@ from crm_call_center.application.cti import (
     record_events,
     settle_calls,
 )
+from crm_call_center.application.distribution import deal_waiting
 from crm_call_center.application.presence import AgentTaken, NotAnAgent
+from crm_call_center.application.queues import QueueNotFound, QueueTaken
 from crm_call_center.application.tasks import (
     AssigneeNotFound,
     NumberUnknown,
@@ -34,7 +36,7 @@ from crm_call_center.application.tasks import (
 from crm_call_center.domain.cti import CtiEvent
 from crm_call_center.domain.tasks import NotTheAssignee, TaskConflict
 from crm_call_center.entrypoints.consumers import subscriptions
-from crm_call_center.entrypoints.http import agents, calls, tasks, webhooks
+from crm_call_center.entrypoints.http import agents, calls, queues, tasks, webhooks
 from crm_common.clock import utc_now
 from crm_common.contracts.events.call_center import v1 as call_center_v1
 from crm_common.db.tenancy import acting_for
@@ -62,8 +64,11 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     PhoneSystemUnavailable: 503,
     AgentTaken: 409,
     NotAnAgent: 404,
+    QueueNotFound: 404,
+    QueueTaken: 409,
 }
 ESCALATION_INTERVAL_SECONDS = 60.0
+DISTRIBUTION_INTERVAL_SECONDS = 30.0
 
 
 def ami_endpoint(settings: Settings) -> AmiEndpoint:
@@ -87,7 +92,7 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title="crm-call-center",
         description=DESCRIPTION,
-        routers=[calls.router, tasks.router, agents.router, webhooks.router],
+        routers=[calls.router, tasks.router, agents.router, queues.router, webhooks.router],
         on_startup=[wire_dialer],
         error_statuses=ERROR_STATUSES,
     )
@@ -95,6 +100,10 @@ def create_api(settings: Settings) -> FastAPI:
 
 async def run_escalations(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
     return await escalate_overdue(sessions, now=utc_now())
+
+
+async def run_distribution(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+    return await deal_waiting(sessions)
 
 
 async def run_settle(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
@@ -160,6 +169,7 @@ DEFINITION = ServiceDefinition(
     scheduled=[
         ScheduledJob("settle-calls", SETTLE_INTERVAL_SECONDS, run_settle),
         ScheduledJob("escalate-tasks", ESCALATION_INTERVAL_SECONDS, run_escalations),
+        ScheduledJob("deal-waiting-tasks", DISTRIBUTION_INTERVAL_SECONDS, run_distribution),
     ],
     daemons=[Daemon("asterisk-ami", run_phone_system)],
 )

@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import RowMapping, func, literal, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.access import call_level, visible_calls
-from crm_call_center.adapters.tables import call_tasks, calls
+from crm_call_center.adapters.tables import agents, call_tasks, calls, queues, waiting_call_tasks
 from crm_call_center.adapters.task_store import task_of, visible_tasks
-from crm_call_center.domain.tasks import SCRIPTS, TaskKind
+from crm_call_center.domain.tasks import SCRIPTS, TaskKind, TaskStatus
 from crm_common.auth import Principal
 from crm_common.policy import (
     DataType,
@@ -22,9 +23,11 @@ from crm_common.policy import (
     mask_name,
     mask_phone,
     personal_data_level,
+    visible_to,
 )
 
 Sessions = async_sessionmaker[AsyncSession]
+_UUIDS = postgresql.ARRAY(postgresql.UUID(as_uuid=True))
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,8 @@ class TaskView:
     lead_id: UUID | None
     customer_id: UUID | None
     rule: str | None
+    reason: str | None
+    queue_id: UUID | None
     status: str
     cleared_by_call: UUID | None
     cleared_at: datetime | None
@@ -171,6 +176,8 @@ def _task_seen_by(principal: Principal, row: RowMapping) -> TaskView:
         lead_id=task.lead_id,
         customer_id=task.customer_id,
         rule=task.rule,
+        reason=task.reason,
+        queue_id=task.queue_id,
         status=task.status.value,
         cleared_by_call=task.cleared_by_call,
         cleared_at=task.cleared_at,
@@ -220,3 +227,154 @@ async def tasks_of(
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
     return [_task_seen_by(principal, row) for row in rows]
+
+
+@dataclass(frozen=True)
+class MemberView:
+    user_id: str
+    display_name: str
+    state: str
+    skills: list[str]
+    open_tasks: int
+
+
+@dataclass(frozen=True)
+class QueueView:
+    id: UUID
+    owner_org: str
+    name: str
+    pbx_queue: str
+    strategy: str
+    task_kinds: list[str]
+    skills: list[str]
+    overflow_queue_id: UUID | None
+    overflow_after_seconds: int | None
+    callback_after_seconds: int | None
+    service_level_seconds: int
+    open_tasks: int
+    members: list[MemberView]
+
+
+@dataclass(frozen=True)
+class WaitingView:
+    owner_org: str
+    kind: str
+    count: int
+    oldest_due_at: datetime
+
+
+def _queue_scope(principal: Principal) -> Any:
+    return visible_to(
+        principal, DataType.CALL, tenant=queues.c.tenant, owner_org=queues.c.owner_org
+    )
+
+
+async def queues_of(
+    sessions: Sessions, principal: Principal, queue_id: UUID | None = None
+) -> tuple[list[QueueView], list[WaitingView]]:
+    """The queues of the org nodes the caller may see, each with its members (their state as
+    PostgreSQL keeps it, their open tasks) and its open tasks; and the rule-pushed tasks of
+    those nodes that no queue takes yet. An org node has a handful of queues."""
+    query = (
+        select(queues).where(_queue_scope(principal)).order_by(queues.c.owner_org, queues.c.name)
+    )
+    if queue_id is not None:
+        query = query.where(queues.c.id == queue_id)
+    open_statuses = [TaskStatus.OPEN.value, TaskStatus.CANCEL_REQUESTED.value]
+    async with sessions() as session:
+        found = (await session.execute(query)).mappings().all()
+        ids = [q["id"] for q in found]
+        member_rows = (
+            (
+                await session.execute(
+                    select(
+                        agents.c.user_id,
+                        agents.c.display_name,
+                        agents.c.state,
+                        agents.c.skills,
+                        agents.c.queue_ids,
+                    ).where(
+                        agents.c.tenant == principal.tenant,
+                        agents.c.active,
+                        agents.c.queue_ids.op("&&")(literal(ids, type_=_UUIDS)),
+                    )
+                )
+            ).all()
+            if ids
+            else []
+        )
+        open_rows = (
+            (
+                await session.execute(
+                    select(call_tasks.c.queue_id, call_tasks.c.assignee, func.count().label("n"))
+                    .where(
+                        call_tasks.c.tenant == principal.tenant,
+                        call_tasks.c.queue_id.in_(ids),
+                        call_tasks.c.status.in_(open_statuses),
+                    )
+                    .group_by(call_tasks.c.queue_id, call_tasks.c.assignee)
+                )
+            ).all()
+            if ids
+            else []
+        )
+        w = waiting_call_tasks
+        waiting_rows = (
+            (
+                await session.execute(
+                    select(
+                        w.c.owner_org,
+                        w.c.kind,
+                        func.count().label("tasks"),
+                        func.min(w.c.due_at).label("oldest_due_at"),
+                    )
+                    .where(
+                        visible_to(
+                            principal, DataType.CALL, tenant=w.c.tenant, owner_org=w.c.owner_org
+                        )
+                    )
+                    .group_by(w.c.owner_org, w.c.kind)
+                    .order_by(w.c.owner_org, w.c.kind)
+                )
+            ).all()
+            if queue_id is None
+            else []
+        )
+    open_by = {(r.queue_id, r.assignee): r.n for r in open_rows}
+    boards = []
+    for q in found:
+        members = [
+            MemberView(
+                user_id=m.user_id,
+                display_name=m.display_name,
+                state=m.state,
+                skills=sorted(m.skills),
+                open_tasks=open_by.get((q["id"], m.user_id), 0),
+            )
+            for m in sorted(member_rows, key=lambda m: m.user_id)
+            if q["id"] in m.queue_ids
+        ]
+        boards.append(
+            QueueView(
+                **{name: q[name] for name in _QUEUE_FIELDS},
+                task_kinds=sorted(q["task_kinds"]),
+                skills=sorted(q["skills"]),
+                open_tasks=sum(n for (qid, _), n in open_by.items() if qid == q["id"]),
+                members=members,
+            )
+        )
+    waiting = [WaitingView(r.owner_org, r.kind, r.tasks, r.oldest_due_at) for r in waiting_rows]
+    return boards, waiting
+
+
+_QUEUE_FIELDS = (
+    "id",
+    "owner_org",
+    "name",
+    "pbx_queue",
+    "strategy",
+    "overflow_queue_id",
+    "overflow_after_seconds",
+    "callback_after_seconds",
+    "service_level_seconds",
+)

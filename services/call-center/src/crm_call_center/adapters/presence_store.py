@@ -4,11 +4,13 @@ A Redis that lost it (restarted mid-shift) is refilled from PostgreSQL on the ne
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from redis.asyncio import Redis
-from sqlalchemy import select, update
+from sqlalchemy import any_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -90,6 +92,31 @@ async def set_state(
         )
     ).first()
     return None if row is None else _of_row(row)
+
+
+async def members_of(session: AsyncSession, tenant: str, queue_id: UUID) -> set[str]:
+    result = await session.execute(
+        select(agents.c.user_id).where(
+            agents.c.tenant == tenant, any_(agents.c.queue_ids) == queue_id
+        )
+    )
+    return set(result.scalars())
+
+
+async def presences_of(
+    session: AsyncSession, tenant: str, user_ids: Iterable[str]
+) -> list[Presence]:
+    """The durable presence of these agents (to refresh what Redis serves after a change)."""
+    rows = await session.execute(
+        select(
+            agents.c.user_id,
+            agents.c.state,
+            agents.c.state_since,
+            agents.c.skills,
+            agents.c.queue_ids,
+        ).where(agents.c.tenant == tenant, agents.c.active, agents.c.user_id.in_(list(user_ids)))
+    )
+    return [_of_row(r) for r in rows]
 
 
 async def publish(redis: Redis, tenant: str, presence: Presence) -> None:

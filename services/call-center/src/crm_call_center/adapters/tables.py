@@ -25,7 +25,9 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 metadata = MetaData()
 
 # A queue of the phone system (the HQ hotline, a dealer's BDC) as the CRM knows it: the org
-# whose calls it takes and the routing rules of its calls.
+# whose calls it takes, the routing rules of its calls, and the kinds of rule-pushed call tasks
+# it distributes to its members (agents listing it in ``queue_ids``) by ``strategy``;
+# ``last_assignee`` and ``last_routed`` are the round-robin cursors of tasks and callers.
 queues = Table(
     "queues",
     metadata,
@@ -40,7 +42,12 @@ queues = Table(
     Column("callback_after_seconds", Integer),
     Column("service_level_seconds", Integer, nullable=False, server_default=text("20")),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("strategy", String(20), nullable=False, server_default="round_robin"),
+    Column("task_kinds", ARRAY(String(30)), nullable=False, server_default="{}"),
+    Column("last_assignee", String(64)),
+    Column("last_routed", String(64)),
     UniqueConstraint("tenant", "pbx_queue", name="uq_queues_pbx_queue"),
+    Index("ix_queues_org", "tenant", "owner_org"),
 )
 
 # People who take and make calls: their phone extension, skills and queues. ``state`` is the
@@ -158,6 +165,8 @@ call_tasks = Table(
     Column("rejected", Boolean, nullable=False, server_default=text("false")),
     Column("escalated_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("queue_id", UUID(as_uuid=True), ForeignKey("queues.id")),
+    Column("reason", Text),
     UniqueConstraint("tenant", "source_key", name="uq_call_tasks_source"),
     Index("ix_call_tasks_assignee_due", "tenant", "assignee", "status", "due_at"),
     Index("ix_call_tasks_org_due", "tenant", "owner_org", "due_at"),
@@ -168,4 +177,26 @@ call_tasks = Table(
         "due_at",
         postgresql_where=text("status = 'open' AND rejected AND escalated_at IS NULL"),
     ),
+)
+
+# Rule-pushed call tasks no queue of their org takes yet (none lists the kind, or it has no
+# member able to): kept, never dropped, and dealt out by the distribution sweep once one can.
+waiting_call_tasks = Table(
+    "waiting_call_tasks",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("customer_name", String(200), nullable=False),
+    Column("phone", String(40)),
+    Column("lead_id", UUID(as_uuid=True)),
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("rule", String(40)),
+    Column("reason", Text),
+    Column("source_key", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("tenant", "source_key", name="uq_waiting_call_tasks_source"),
+    Index("ix_waiting_call_tasks_org", "tenant", "owner_org", "kind"),
 )

@@ -11,7 +11,7 @@ it is still open at the end of that day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -96,6 +96,10 @@ class CallTask:
     lead_id: UUID | None = None
     customer_id: UUID | None = None
     rule: str | None = None
+    reason: str | None = None
+    """Why the rule pushed it, in words the agent reads out (e.g. the policy's expiry)."""
+    queue_id: UUID | None = None
+    """The queue that dealt it out, for a task distributed by a queue."""
     status: TaskStatus = TaskStatus.OPEN
     cleared_by_call: UUID | None = None
     cleared_at: datetime | None = None
@@ -162,5 +166,9 @@ class CallTask:
 
 def end_of_day(now: datetime, business_tz: ZoneInfo) -> datetime:
     """The last moment of ``now``'s business day (midnight that ends it)."""
-    local = now.astimezone(business_tz)
-    return datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=business_tz)
+    return end_of(now.astimezone(business_tz).date(), business_tz)
+
+
+def end_of(day: date, business_tz: ZoneInfo) -> datetime:
+    """The midnight that ends a business day: a task due "on" a day is due by then."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=business_tz)

@@ -1,13 +1,22 @@
 """What the call-center worker consumes: identity's org tree and sharing (the shared policy
-copies) and leads' grades (the callback cadence pushes call tasks)."""
+copies), leads' grades (the callback cadence pushes call tasks), and the service desk's care
+calls and phone surveys (call lists dealt out by the queues)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
+from crm_call_center.application.distribution import care_call, push_rule_calls, survey_call
 from crm_call_center.application.tasks import callback_for_grade
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadGraded
+from crm_common.contracts.events.service_desk.v1 import (
+    CARE_TOPIC,
+    SURVEY_TOPIC,
+    CareDue,
+    SurveyRequested,
+)
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
@@ -29,7 +38,16 @@ async def push_grade_callback(uow: UnitOfWork, event: Envelope[LeadGraded]) -> N
     )
 
 
+async def push_survey_calls(uow: UnitOfWork, events: Sequence[Envelope[SurveyRequested]]) -> None:
+    await push_rule_calls(uow, [c for c in map(survey_call, events) if c is not None])
+
+
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
+    business_tz = ZoneInfo(settings.business_timezone)
+
+    async def push_care_calls(uow: UnitOfWork, events: Sequence[Envelope[CareDue]]) -> None:
+        await push_rule_calls(uow, [care_call(e, business_tz) for e in events])
+
     return [
         *policy_subscriptions(settings),
         Subscription(
@@ -37,5 +55,19 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=LEAD_TOPIC,
             handles=[Handles(LeadGraded, push_grade_callback)],
             description="A lead's grade sets when its owner must call back: a call task.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.care-calls",
+            topic=CARE_TOPIC,
+            handles=[Handles(CareDue, batch_effect=push_care_calls)],
+            description="A care rule's call (policy renewal, maintenance, care) becomes a call "
+            "task dealt out by the dealer's queue taking its kind.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.survey-calls",
+            topic=SURVEY_TOPIC,
+            handles=[Handles(SurveyRequested, batch_effect=push_survey_calls)],
+            description="A survey asked by phone becomes a survey call task dealt out by the "
+            "dealer's queue taking survey calls.",
         ),
     ]

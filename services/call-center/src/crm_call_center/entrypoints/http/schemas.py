@@ -9,6 +9,9 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
+from crm_call_center.domain.distribution import Strategy
+from crm_call_center.domain.tasks import TaskKind
+
 
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -81,6 +84,8 @@ class CallTaskPublic(BaseModel):
     lead_id: UUID | None
     customer_id: UUID | None
     rule: str | None
+    reason: str | None = Field(description="Why the rule pushed it (e.g. the policy's expiry)")
+    queue_id: UUID | None = Field(description="The queue that dealt it out")
     status: str = Field(description="open, cancel_requested, cleared, cancelled")
     cleared_by_call: UUID | None
     cleared_at: datetime | None
@@ -149,3 +154,95 @@ class PresencePublic(BaseModel):
 class Wallboard(BaseModel):
     agents: list[PresencePublic]
     rebuilt: bool = Field(description="Redis had lost the presence: rebuilt from PostgreSQL")
+
+
+Skill = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+
+
+class _QueueSettings(_Request):
+    strategy: Strategy = Field(
+        default=Strategy.ROUND_ROBIN,
+        description="How the queue deals out call tasks (and routes callers where the CRM "
+        "routes): round_robin — every member in turn; skill — only members with the skill "
+        "the work needs (a task to the one with the fewest open tasks, a caller to the one "
+        "idle longest)",
+    )
+    task_kinds: list[TaskKind] = Field(
+        default_factory=list,
+        max_length=6,
+        description="The rule-pushed call tasks the queue deals out to its members",
+    )
+    skills: list[Skill] = Field(
+        default_factory=list, max_length=20, description="Skills every caller's agent needs"
+    )
+    overflow_queue_id: UUID | None = None
+    overflow_after_seconds: int | None = Field(default=None, ge=1, le=3600)
+    callback_after_seconds: int | None = Field(default=None, ge=1, le=3600)
+    service_level_seconds: int = Field(
+        default=20, ge=1, le=600, description="Answered within this many seconds: in service level"
+    )
+
+
+class QueueCreate(_QueueSettings):
+    name: str = Field(min_length=1, max_length=200, examples=["Renewal desk"])
+    pbx_queue: str = Field(
+        pattern=r"^[A-Za-z0-9_\-]{1,80}$", description="The queue's name on the PBX"
+    )
+
+
+class QueueChange(_Request):
+    """Only the fields given change; ``null`` clears an optional one."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    strategy: Strategy | None = None
+    task_kinds: list[TaskKind] | None = Field(default=None, max_length=6)
+    skills: list[Skill] | None = Field(default=None, max_length=20)
+    overflow_queue_id: UUID | None = None
+    overflow_after_seconds: int | None = Field(default=None, ge=1, le=3600)
+    callback_after_seconds: int | None = Field(default=None, ge=1, le=3600)
+    service_level_seconds: int | None = Field(default=None, ge=1, le=600)
+
+
+class QueueMembers(_Request):
+    user_ids: list[Annotated[str, StringConstraints(min_length=1, max_length=64)]] = Field(
+        max_length=200, description="Every member: agents of the queue's org node"
+    )
+
+
+class QueueMemberPublic(BaseModel):
+    user_id: str
+    display_name: str
+    state: str
+    skills: list[str]
+    open_tasks: int
+
+
+class QueuePublic(BaseModel):
+    id: UUID
+    owner_org: str
+    name: str
+    pbx_queue: str
+    strategy: str
+    task_kinds: list[str]
+    skills: list[str]
+    overflow_queue_id: UUID | None
+    overflow_after_seconds: int | None
+    callback_after_seconds: int | None
+    service_level_seconds: int
+    open_tasks: int = Field(description="Open tasks the queue dealt out")
+    members: list[QueueMemberPublic]
+
+
+class WaitingTasksPublic(BaseModel):
+    owner_org: str
+    kind: str
+    count: int
+    oldest_due_at: datetime
+
+
+class QueueBoard(BaseModel):
+    queues: list[QueuePublic]
+    waiting: list[WaitingTasksPublic] = Field(
+        description="Rule-pushed call tasks no queue takes yet (none lists the kind, or none "
+        "of its members can): dealt out once one can"
+    )

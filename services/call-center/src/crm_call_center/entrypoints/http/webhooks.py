@@ -9,8 +9,9 @@ from fastapi import APIRouter, Depends, Header, Path, Request, status
 from fastapi.security import APIKeyHeader
 
 from crm_call_center.application.cti import SignedWebhook, accept_webhook, webhook_schema
+from crm_call_center.application.routing import RouteAnswer, RouteRequest, route_caller_of
 from crm_call_center.entrypoints.http.schemas import WebhookAccepted
-from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.dependencies import Cache, Database, Now
 
 router = APIRouter(prefix="/cti", tags=["cti"])
 _signature = APIKeyHeader(
@@ -49,3 +50,34 @@ async def receive_call_event(
     hook = SignedWebhook(connector, signature, timestamp, await request.body())
     events = await accept_webhook(db, request.app.state.settings, hook, now=now)
     return WebhookAccepted(events=events)
+
+
+@router.post(
+    "/webhooks/{connector}/route",
+    response_model=RouteAnswer,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": RouteRequest.model_json_schema()}},
+        }
+    },
+    responses={
+        401: {"description": "Missing, wrong or stale signature"},
+        422: {"description": "Not a routing request, or an unknown queue (the detail says)"},
+    },
+)
+async def route_waiting_caller(
+    connector: Annotated[str, Path(max_length=40, pattern=r"^[a-z0-9\-]+$")],
+    request: Request,
+    db: Database,
+    redis: Cache,
+    now: Now,
+    signature: Annotated[str | None, Depends(_signature)],
+    timestamp: Annotated[str | None, Header(alias="X-CRM-Timestamp")] = None,
+) -> RouteAnswer:
+    """A cloud contact center asks who takes a caller waiting in a queue, signed like the call
+    events: the queue's strategy picks a ready agent (round robin: the next member after the
+    one routed last; skill: the longest idle with every skill needed); with nobody ready, the
+    queue's rules answer wait, overflow (to which queue) or offer a callback."""
+    hook = SignedWebhook(connector, signature, timestamp, await request.body())
+    return await route_caller_of(db, redis, request.app.state.settings, hook, now=now)

@@ -252,6 +252,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cti/webhooks/{connector}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route Waiting Caller
+         * @description A cloud contact center asks who takes a caller waiting in a queue, signed like the call
+         *     events: the queue's strategy picks a ready agent (round robin: the next member after the
+         *     one routed last; skill: the longest idle with every skill needed); with nobody ready, the
+         *     queue's rules answer wait, overflow (to which queue) or offer a callback.
+         */
+        post: operations["route_waiting_caller_cti_webhooks__connector__route_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -262,6 +285,71 @@ export interface paths {
         /** The process is alive */
         get: operations["healthz_healthz_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Queues
+         * @description The queues of the org nodes the caller may see (an agent: their own node's), each with
+         *     its members and open tasks, and the rule-pushed tasks no queue takes yet.
+         */
+        get: operations["list_queues_queues_get"];
+        put?: never;
+        /**
+         * Create Queue
+         * @description A queue of the manager's own org node: the PBX queue it stands for, its callers'
+         *     routing, and the rule-pushed call tasks it deals out to its members.
+         */
+        post: operations["create_queue_queues_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/{queue_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Queue */
+        get: operations["get_queue_queues__queue_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change Queue */
+        patch: operations["change_queue_queues__queue_id__patch"];
+        trace?: never;
+    };
+    "/queues/{queue_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Members
+         * @description Exactly these agents of the queue's org node are its members (the routing's and the
+         *     distribution's view follows at once).
+         */
+        put: operations["set_members_queues__queue_id__members_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -459,6 +547,16 @@ export interface components {
              */
             phone: string | null;
             /**
+             * Queue Id
+             * @description The queue that dealt it out
+             */
+            queue_id: string | null;
+            /**
+             * Reason
+             * @description Why the rule pushed it (e.g. the policy's expiry)
+             */
+            reason: string | null;
+            /**
              * Rejected
              * @description A cancellation was rejected: due today
              */
@@ -538,6 +636,153 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** QueueBoard */
+        QueueBoard: {
+            /** Queues */
+            queues: components["schemas"]["QueuePublic"][];
+            /**
+             * Waiting
+             * @description Rule-pushed call tasks no queue takes yet (none lists the kind, or none of its members can): dealt out once one can
+             */
+            waiting: components["schemas"]["WaitingTasksPublic"][];
+        };
+        /**
+         * QueueChange
+         * @description Only the fields given change; ``null`` clears an optional one.
+         */
+        QueueChange: {
+            /** Callback After Seconds */
+            callback_after_seconds?: number | null;
+            /** Name */
+            name?: string | null;
+            /** Overflow After Seconds */
+            overflow_after_seconds?: number | null;
+            /** Overflow Queue Id */
+            overflow_queue_id?: string | null;
+            /** Service Level Seconds */
+            service_level_seconds?: number | null;
+            /** Skills */
+            skills?: string[] | null;
+            strategy?: components["schemas"]["Strategy"] | null;
+            /** Task Kinds */
+            task_kinds?: components["schemas"]["TaskKind"][] | null;
+        };
+        /** QueueCreate */
+        QueueCreate: {
+            /** Callback After Seconds */
+            callback_after_seconds?: number | null;
+            /**
+             * Name
+             * @example Renewal desk
+             */
+            name: string;
+            /** Overflow After Seconds */
+            overflow_after_seconds?: number | null;
+            /** Overflow Queue Id */
+            overflow_queue_id?: string | null;
+            /**
+             * Pbx Queue
+             * @description The queue's name on the PBX
+             */
+            pbx_queue: string;
+            /**
+             * Service Level Seconds
+             * @description Answered within this many seconds: in service level
+             * @default 20
+             */
+            service_level_seconds: number;
+            /**
+             * Skills
+             * @description Skills every caller's agent needs
+             */
+            skills?: string[];
+            /**
+             * @description How the queue deals out call tasks (and routes callers where the CRM routes): round_robin — every member in turn; skill — only members with the skill the work needs (a task to the one with the fewest open tasks, a caller to the one idle longest)
+             * @default round_robin
+             */
+            strategy: components["schemas"]["Strategy"];
+            /**
+             * Task Kinds
+             * @description The rule-pushed call tasks the queue deals out to its members
+             */
+            task_kinds?: components["schemas"]["TaskKind"][];
+        };
+        /** QueueMemberPublic */
+        QueueMemberPublic: {
+            /** Display Name */
+            display_name: string;
+            /** Open Tasks */
+            open_tasks: number;
+            /** Skills */
+            skills: string[];
+            /** State */
+            state: string;
+            /** User Id */
+            user_id: string;
+        };
+        /** QueueMembers */
+        QueueMembers: {
+            /**
+             * User Ids
+             * @description Every member: agents of the queue's org node
+             */
+            user_ids: string[];
+        };
+        /** QueuePublic */
+        QueuePublic: {
+            /** Callback After Seconds */
+            callback_after_seconds: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Members */
+            members: components["schemas"]["QueueMemberPublic"][];
+            /** Name */
+            name: string;
+            /**
+             * Open Tasks
+             * @description Open tasks the queue dealt out
+             */
+            open_tasks: number;
+            /** Overflow After Seconds */
+            overflow_after_seconds: number | null;
+            /** Overflow Queue Id */
+            overflow_queue_id: string | null;
+            /** Owner Org */
+            owner_org: string;
+            /** Pbx Queue */
+            pbx_queue: string;
+            /** Service Level Seconds */
+            service_level_seconds: number;
+            /** Skills */
+            skills: string[];
+            /** Strategy */
+            strategy: string;
+            /** Task Kinds */
+            task_kinds: string[];
+        };
+        /** RouteAnswer */
+        RouteAnswer: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "connect" | "wait" | "overflow" | "offer_callback";
+            /** Agent User */
+            agent_user?: string | null;
+            /**
+             * Extension
+             * @description Ring this extension (connect)
+             */
+            extension?: string | null;
+            /**
+             * Overflow Queue
+             * @description Move the caller to this queue
+             */
+            overflow_queue?: string | null;
+        };
         /** StateChange */
         StateChange: {
             /**
@@ -546,6 +791,16 @@ export interface components {
              */
             state: string;
         };
+        /**
+         * Strategy
+         * @enum {string}
+         */
+        Strategy: "round_robin" | "skill";
+        /**
+         * TaskKind
+         * @enum {string}
+         */
+        TaskKind: "policy_renewal" | "maintenance_due" | "win_back" | "lead_callback" | "care" | "survey";
         /** TransferPublic */
         TransferPublic: {
             /**
@@ -575,6 +830,20 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** WaitingTasksPublic */
+        WaitingTasksPublic: {
+            /** Count */
+            count: number;
+            /** Kind */
+            kind: string;
+            /**
+             * Oldest Due At
+             * Format: date-time
+             */
+            oldest_due_at: string;
+            /** Owner Org */
+            owner_org: string;
         };
         /** Wallboard */
         Wallboard: {
@@ -1373,6 +1642,78 @@ export interface operations {
             };
         };
     };
+    route_waiting_caller_cti_webhooks__connector__route_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-CRM-Timestamp"?: string | null;
+            };
+            path: {
+                connector: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Queue
+                     * @description The queue's name on the PBX
+                     */
+                    queue: string;
+                    /**
+                     * Skills
+                     * @description Skills this caller needs beyond the queue's
+                     */
+                    skills?: string[];
+                    /**
+                     * Waited Seconds
+                     * @description How long the caller has waited
+                     */
+                    waited_seconds: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteAnswer"];
+                };
+            };
+            /** @description Missing, wrong or stale signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a routing request, or an unknown queue (the detail says) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     healthz_healthz_get: {
         parameters: {
             query?: never;
@@ -1391,6 +1732,244 @@ export interface operations {
                     "application/json": {
                         [key: string]: string;
                     };
+                };
+            };
+        };
+    };
+    list_queues_queues_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoard"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    create_queue_queues_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The tenant has a queue of that PBX name already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_queue_queues__queue_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such queue the caller may see (or change) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    change_queue_queues__queue_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such queue the caller may see (or change) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    set_members_queues__queue_id__members_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueMembers"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such queue the caller may see (or change) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
