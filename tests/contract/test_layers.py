@@ -126,7 +126,6 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
     },
     "opportunities": {
         "entrypoints.http.opportunities": {"builds SQL", "imports tables", "imports adapters"},
-        "entrypoints.http.reports": {"handles raw rows"},
         "entrypoints.http.sales": {"builds SQL", "imports tables", "imports adapters"},
     },
 }

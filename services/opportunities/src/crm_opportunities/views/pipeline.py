@@ -35,7 +35,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
-from crm_common.policy import DataType, SharingLevel, level_shared_with, visible_to
+from crm_common.policy import (
+    DataType,
+    SharingLevel,
+    level_shared_with,
+    mask_name,
+    personal_data_level,
+    visible_to,
+)
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import (
     credit_splits,
@@ -64,6 +71,20 @@ ZERO = Decimal("0.00")
 def _customer_level(principal: Principal) -> ColumnElement[int]:
     """How much of a record's personal data the principal may see (before field permissions)."""
     return level_shared_with(principal, DataType.OPPORTUNITY, owner_org=o.c.owner_org)
+
+
+def _masked_for(principal: Principal, row: RowMapping | dict[str, Any]) -> dict[str, Any]:
+    """A record as the caller may see it: the customer's name masked below the full level."""
+    record = dict(row)
+    level = personal_data_level(
+        principal,
+        owner_user=record["owner_user"],
+        owner_org=record["owner_org"],
+        shared=SharingLevel(record.pop("shared_level")),
+    )
+    if level < SharingLevel.FULL:
+        record["customer_name"] = mask_name(record["customer_name"])
+    return record
 
 
 def _pipelines_visible_to(principal: Principal) -> ColumnElement[bool]:
@@ -159,7 +180,7 @@ async def board(
         ).mappings()
         cards_by_stage: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in cards:
-            cards_by_stage[row["stage"]].append(dict(row))
+            cards_by_stage[row["stage"]].append(_masked_for(principal, row))
     stages = list(pipeline["stages"])
     known = {stage["code"] for stage in stages}
     # Opportunities left in a stage the pipeline no longer has still show, after the others.
@@ -535,9 +556,9 @@ def _forecast_rows(per_bucket: dict[date, dict[str, Any]]) -> list[dict[str, Any
 
 async def stale(
     sessions: Sessions, principal: Principal, *, now: datetime, limit: int, offset: int
-) -> Sequence[RowMapping]:
+) -> list[dict[str, Any]]:
     """Open opportunities whose whole days in their stage exceed the stage's days-to-rot
-    (from the pipeline), most overdue first."""
+    (from the pipeline), most overdue first, masked as the caller may see them."""
     stage_def = (
         func.jsonb_array_elements(pipelines.c.stages)
         .table_valued(column("value", JSONB))
@@ -588,7 +609,8 @@ async def stale(
         .offset(offset)
     )
     async with sessions() as session:
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings().all()
+    return [_masked_for(principal, row) for row in rows]
 
 
 # --- win/loss -----------------------------------------------------------------------------------

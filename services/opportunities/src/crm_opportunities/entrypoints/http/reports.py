@@ -9,11 +9,9 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
-from sqlalchemy import RowMapping
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.policy import SharingLevel, mask_name, personal_data_level
 from crm_common.runtime.dependencies import Database, Now
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
 from crm_opportunities.entrypoints.http.report_schemas import (
@@ -48,19 +46,6 @@ async def business_tz(request: Request) -> ZoneInfo:
 BusinessTz = Annotated[ZoneInfo, Depends(business_tz)]
 
 
-def _masked_for(principal: Principal, row: RowMapping | dict[str, Any]) -> dict[str, Any]:
-    record = dict(row)
-    level = personal_data_level(
-        principal,
-        owner_user=record["owner_user"],
-        owner_org=record["owner_org"],
-        shared=SharingLevel(record.pop("shared_level")),
-    )
-    if level < SharingLevel.FULL:
-        record["customer_name"] = mask_name(record["customer_name"])
-    return record
-
-
 @router.get(
     "/opportunities/board",
     response_model=PipelineBoard,
@@ -82,8 +67,6 @@ async def pipeline_board(
     )
     if board is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pipeline not found")
-    for stage in board["stages"]:
-        stage["cards"] = [_masked_for(principal, card) for card in stage["cards"]]
     return PipelineBoard.model_validate(board)
 
 
@@ -148,7 +131,7 @@ async def stale_report(
     """Open opportunities left in their stage longer than the stage's days-to-rot, most
     overdue first: records, so only those the caller may see as records, masked as agreed."""
     rows = await views.stale(db, principal, now=now, limit=limit, offset=offset)
-    return [StaleOpportunity.model_validate(_masked_for(principal, row)) for row in rows]
+    return [StaleOpportunity.model_validate(row) for row in rows]
 
 
 @router.get("/reports/win-loss", response_model=WinLoss, responses=_FORBIDDEN)
