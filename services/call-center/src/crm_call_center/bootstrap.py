@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
@@ -13,7 +14,13 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import ringing_channel
-from crm_call_center.adapters.ami import AmiConnector, AmiDialer, AmiEndpoint
+from crm_call_center.adapters.ami import (
+    AmiActionFailed,
+    AmiConnector,
+    AmiDialer,
+    AmiEndpoint,
+    AmiQueueControl,
+)
 from crm_call_center.adapters.webhooks import WebhookRefused
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
 from crm_call_center.application.cti import (
@@ -24,6 +31,7 @@ from crm_call_center.application.cti import (
     settle_calls,
 )
 from crm_call_center.application.distribution import deal_waiting
+from crm_call_center.application.pbx_queues import push_queue_members
 from crm_call_center.application.presence import AgentTaken, NotAnAgent
 from crm_call_center.application.queues import QueueNotFound, QueueTaken
 from crm_call_center.application.tasks import (
@@ -69,6 +77,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
 }
 ESCALATION_INTERVAL_SECONDS = 60.0
 DISTRIBUTION_INTERVAL_SECONDS = 30.0
+PBX_QUEUES_INTERVAL_SECONDS = 5.0
 
 
 def ami_endpoint(settings: Settings) -> AmiEndpoint:
@@ -152,9 +161,37 @@ async def run_phone_system(
             return
         if not settings.cti_tenant or not settings.cti_default_org:
             raise RuntimeError("an AMI host needs CRM_CTI_TENANT and CRM_CTI_DEFAULT_ORG")
-        await ami_connector(settings, sessions, on_ringing).run(stop)
+        connector = ami_connector(settings, sessions, on_ringing)
+        await asyncio.gather(
+            connector.run(stop), keep_pbx_queues(connector, sessions, settings.cti_tenant, stop)
+        )
     finally:
         await redis.aclose()
+
+
+async def keep_pbx_queues(
+    connector: AmiConnector,
+    sessions: async_sessionmaker[AsyncSession],
+    tenant: str,
+    stop: asyncio.Event,
+) -> None:
+    """While connected, the PBX's queue members follow the CRM's (everything told again after
+    each login: the PBX may have restarted)."""
+    control = AmiQueueControl(connector)
+    told_on: int | None = None
+    while not stop.is_set():
+        if connector.connected.is_set():
+            connection = connector.connections
+            try:
+                with acting_for([tenant]):
+                    await push_queue_members(
+                        sessions, tenant, control, tell_all=connection != told_on
+                    )
+                told_on = connection
+            except (ConnectionError, AmiActionFailed, TimeoutError) as error:
+                log.warning("pushing queue members to the PBX failed: %s; retrying", error)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), PBX_QUEUES_INTERVAL_SECONDS)
 
 
 DEFINITION = ServiceDefinition(

@@ -6,6 +6,7 @@ waiting and dealt out once one can; callers routed through the signed routing we
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections import Counter
@@ -25,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_call_center.adapters.tables import agents, call_tasks, waiting_call_tasks
 from crm_call_center.adapters.webhooks import sign
 from crm_call_center.application.distribution import deal_waiting
+from crm_call_center.bootstrap import keep_pbx_queues
 from crm_call_center.entrypoints.consumers import subscriptions
 from crm_common.contracts.envelope import Envelope, new_event
 from crm_common.contracts.events.service_desk.v1 import CareDue, SurveyRequested
@@ -33,11 +35,13 @@ from crm_common.messaging.consumer import create_broker, subscribe
 from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
+from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.kafka import eventually
 from crm_common.testing.services import AsUser
 
 from .conftest import PEOPLE, TENANT, WEBHOOK_SECRET, call_center_settings, principal
+from .test_ami_adapter import connected
 
 pytestmark = pytest.mark.integration
 
@@ -415,3 +419,45 @@ async def test_a_waiting_caller_is_routed_by_the_queues_strategy(
     forged = await route(call_center_api, asked, secret="not-the-secret")
     assert (unknown.status_code, forged.status_code) == (422, 401)
     assert "queue" in unknown.text
+
+
+async def test_an_asterisk_pbxs_queue_members_follow_the_crms(
+    as_user: AsUser,
+    sessions: async_sessionmaker[AsyncSession],
+    call_center_database: str,
+    more_agents: None,
+) -> None:
+    async with as_user(PEOPLE.dealer_manager) as manager:
+        desk = await manager.post(
+            "/queues", json={**RENEWAL_DESK, "strategy": "skill", "skills": ["renewal"]}
+        )
+        queue_id = desk.json()["id"]
+        members = {"user_ids": [PEOPLE.renewal.user_id, RENEWAL_2.user_id]}
+        await manager.put(f"/queues/{queue_id}/members", json=members)
+        async with AmiReplayServer() as pbx, connected(pbx, sessions, call_center_database) as ami:
+            stop = asyncio.Event()
+            keeping = asyncio.create_task(keep_pbx_queues(ami, sessions, TENANT, stop))
+            try:
+                # renewal-a2 has the queue's skill: rung first; renewal-a only when it is busy.
+                both = {"PJSIP/8003": 1, "PJSIP/8004": 0}
+                await until_members(pbx, "renewal-a", both)
+                await manager.put(
+                    f"/queues/{queue_id}/members", json={"user_ids": [RENEWAL_2.user_id]}
+                )
+                await manager.patch(f"/queues/{queue_id}", json={"strategy": "round_robin"})
+                await until_members(pbx, "renewal-a", {"PJSIP/8004": 0})
+                # The PBX restarts without its dynamic members: told again after the login.
+                await pbx.play([{"Directive": "restart"}])
+                await until_members(pbx, "renewal-a", {"PJSIP/8004": 0})
+            finally:
+                stop.set()
+                await keeping
+        assert pbx.logins >= 2
+
+
+async def until_members(pbx: AmiReplayServer, queue: str, expected: dict[str, int]) -> None:
+    async def told() -> bool:
+        return pbx.queue_members.get(queue) == expected
+
+    await eventually(told)
+    assert pbx.queue_members[queue] == expected

@@ -10,6 +10,8 @@ from crm_call_center.domain.distribution import (
     Member,
     Strategy,
     deal_tasks,
+    pbx_changes,
+    pbx_penalty,
     route_caller,
 )
 from crm_call_center.domain.presence import AgentState, Presence
@@ -106,3 +108,23 @@ def test_callers_routed_by_skill_go_to_the_longest_idle_agent_with_the_skills() 
         AGENTS, queue_id="q2", strategy=Strategy.ROUND_ROBIN, skills=[], last_agent=None
     )
     assert nobody is None
+
+
+def test_the_pbx_rings_members_with_the_queues_skills_first_when_it_routes_by_skill() -> None:
+    needs = {"renewal", "en"}
+    assert pbx_penalty(Strategy.SKILL, needs, {"renewal", "en", "fr"}) == 0
+    assert pbx_penalty(Strategy.SKILL, needs, {"en"}) == 1
+    assert pbx_penalty(Strategy.SKILL, needs, set()) == 2
+    assert pbx_penalty(Strategy.ROUND_ROBIN, needs, set()) == 0
+
+
+def test_the_pbx_is_told_only_what_changed() -> None:
+    changes = pbx_changes(
+        {"PJSIP/8001": 0, "PJSIP/8002": 1, "PJSIP/8003": 0},
+        {"PJSIP/8002": 0, "PJSIP/8003": 0, "PJSIP/8009": 0},
+    )
+    assert changes.add == {"PJSIP/8001": 0}
+    assert changes.penalize == {"PJSIP/8002": 1}
+    assert changes.remove == {"PJSIP/8009"}
+    nothing = pbx_changes({"PJSIP/8001": 0}, {"PJSIP/8001": 0})
+    assert (nothing.add, nothing.penalize, nothing.remove) == ({}, {}, frozenset())

@@ -1,6 +1,6 @@
 """An Asterisk Manager Interface server on loopback that replays transcripts of call flows:
-the real protocol (banner, Login, CoreShowChannels, Originate, Logoff, events with
-``Timestamp``), for tests and benchmarks of an AMI client.
+the real protocol (banner, Login, CoreShowChannels, Originate, QueueAdd/QueuePenalty/
+QueueRemove, Logoff, events with ``Timestamp``), for tests and benchmarks of an AMI client.
 
 A transcript is AMI text: messages separated by blank lines, each event's ``Timestamp`` an
 offset in seconds (``+2.5``) from the moment the replay starts. Two directives may stand
@@ -92,6 +92,9 @@ class AmiReplayServer:
     originated: list[Message] = field(default_factory=list)
     """Every Originate action received, for assertions."""
     logins: int = 0
+    queue_members: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Each queue's dynamic members (interface → penalty) as QueueAdd/QueuePenalty/QueueRemove
+    left them; a restart forgets them (a PBX without ``persistentmembers``)."""
     _channels: dict[str, Message] = field(default_factory=dict)
     _clients: list[_Client] = field(default_factory=list)
     _server: asyncio.base_events.Server | None = None
@@ -169,6 +172,7 @@ class AmiReplayServer:
         self._clients.clear()
         if forget_channels:
             self._channels.clear()
+            self.queue_members.clear()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         client = _Client(writer)
@@ -187,6 +191,27 @@ class AmiReplayServer:
             if client in self._clients:
                 self._clients.remove(client)
             writer.close()
+
+    def _queue_action(self, name: str, action: Message) -> Message:
+        """Asterisk's answers, "Already there" and "Not there" included."""
+        members = self.queue_members.setdefault(action.get("Queue", ""), {})
+        interface = action.get("Interface", "")
+        penalty = int(action.get("Penalty", "0") or 0)
+        if name == "queueadd":
+            if interface in members:
+                return {"Response": "Error", "Message": "Unable to add interface: Already there"}
+            members[interface] = penalty
+            return {"Response": "Success", "Message": "Added interface to queue"}
+        if interface not in members:
+            message = "Unable to remove interface: Not there"
+            if name == "queuepenalty":
+                message = "Invalid interface, queuename or penalty"
+            return {"Response": "Error", "Message": message}
+        if name == "queueremove":
+            del members[interface]
+            return {"Response": "Success", "Message": "Removed interface from queue"}
+        members[interface] = penalty
+        return {"Response": "Success", "Message": "Interface penalty set successfully"}
 
     @staticmethod
     async def _read_action(reader: asyncio.StreamReader) -> Message | None:
@@ -283,6 +308,8 @@ class AmiReplayServer:
                         }
                     )
                 )
+            case "queueadd" | "queueremove" | "queuepenalty":
+                writer.write(_encode({"ActionID": action_id, **self._queue_action(name, action)}))
             case "ping":
                 writer.write(
                     _encode({"Response": "Success", "ActionID": action_id, "Ping": "Pong"})

@@ -435,3 +435,40 @@ class AmiDialer:
             raise AmiActionFailed(response.get("Message", "originate refused"))
         with contextlib.suppress(ConnectionError):
             await send({"Action": "Logoff", "ActionID": "dial-3"})
+
+
+class AmiQueueControl:
+    """Queue members on an Asterisk PBX (``QueueAdd``, ``QueuePenalty``, ``QueueRemove``) over
+    the worker's logged-in connection. Adding a member it has, or removing one it has not, is
+    what was wanted: not an error."""
+
+    def __init__(self, connector: AmiConnector, technology: str = "PJSIP") -> None:
+        self._connector = connector
+        self._technology = technology
+
+    def interface(self, extension: str) -> str:
+        return f"{self._technology}/{extension}"
+
+    async def _act(self, action: str, tolerated: str | None, **fields: str) -> None:
+        response = await self._connector.action(action, **fields)
+        message = response.get("Message", "")
+        if response.get("Response") != "Success" and not (tolerated and tolerated in message):
+            raise AmiActionFailed(f"{action}: {message or 'refused'}")
+
+    async def add_member(self, queue: str, interface: str, penalty: int, name: str) -> None:
+        await self._act(
+            "QueueAdd",
+            "Already there",
+            Queue=queue,
+            Interface=interface,
+            Penalty=str(penalty),
+            MemberName=name,
+        )
+
+    async def set_penalty(self, queue: str, interface: str, penalty: int) -> None:
+        await self._act(
+            "QueuePenalty", None, Queue=queue, Interface=interface, Penalty=str(penalty)
+        )
+
+    async def remove_member(self, queue: str, interface: str) -> None:
+        await self._act("QueueRemove", "Not there", Queue=queue, Interface=interface)

@@ -4,6 +4,7 @@ for a queue that takes them."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -197,3 +198,55 @@ async def pbx_name_of(session: AsyncSession, queue_id: UUID) -> str | None:
         select(queues.c.pbx_queue).where(queues.c.id == queue_id)
     )
     return name
+
+
+@dataclass(frozen=True, slots=True)
+class PbxQueue:
+    id: UUID
+    pbx_queue: str
+    strategy: str
+    skills: frozenset[str]
+    told: dict[str, int]
+    members: list[tuple[str, str, frozenset[str]]]
+    """(user id, extension, skills) of each active member."""
+
+
+async def queues_for_pbx(session: AsyncSession, tenant: str) -> list[PbxQueue]:
+    """Every queue of the tenant with its active members, for the PBX's copy."""
+    rows = (
+        await session.execute(
+            select(
+                queues.c.id,
+                queues.c.pbx_queue,
+                queues.c.strategy,
+                queues.c.skills,
+                queues.c.pbx_members,
+            )
+            .where(queues.c.tenant == tenant)
+            .order_by(queues.c.pbx_queue)
+        )
+    ).all()
+    people = (
+        await session.execute(
+            select(agents.c.user_id, agents.c.extension, agents.c.skills, agents.c.queue_ids).where(
+                agents.c.tenant == tenant, agents.c.active
+            )
+        )
+    ).all()
+    return [
+        PbxQueue(
+            id=r.id,
+            pbx_queue=r.pbx_queue,
+            strategy=r.strategy,
+            skills=frozenset(r.skills),
+            told=dict(r.pbx_members),
+            members=[
+                (p.user_id, p.extension, frozenset(p.skills)) for p in people if r.id in p.queue_ids
+            ],
+        )
+        for r in rows
+    ]
+
+
+async def told_pbx(session: AsyncSession, queue_id: UUID, members: dict[str, int]) -> None:
+    await session.execute(update(queues).where(queues.c.id == queue_id).values(pbx_members=members))

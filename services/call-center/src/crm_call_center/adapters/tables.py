@@ -46,6 +46,8 @@ queues = Table(
     Column("task_kinds", ARRAY(String(30)), nullable=False, server_default="{}"),
     Column("last_assignee", String(64)),
     Column("last_routed", String(64)),
+    # What the PBX was last told of the queue's members (interface → penalty).
+    Column("pbx_members", JSONB, nullable=False, server_default="{}"),
     UniqueConstraint("tenant", "pbx_queue", name="uq_queues_pbx_queue"),
     Index("ix_queues_org", "tenant", "owner_org"),
 )

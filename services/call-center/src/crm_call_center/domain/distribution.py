@@ -102,3 +102,35 @@ def route_caller(
     if not ready:
         return None
     return ready[_after([a.user_id for a in ready], last_agent)]
+
+
+def pbx_penalty(
+    strategy: Strategy, queue_skills: Iterable[str], agent_skills: Iterable[str]
+) -> int:
+    """A member's penalty in the PBX's queue (Asterisk rings lower penalties first): by skill,
+    one step per skill the queue's callers need that the member lacks, so those with every
+    skill ring first and the others only when they are all busy; round robin, all equal (the
+    PBX queue's own strategy, e.g. Asterisk's ``rrmemory``, takes turns)."""
+    if strategy is Strategy.ROUND_ROBIN:
+        return 0
+    return len(frozenset(queue_skills) - frozenset(agent_skills))
+
+
+@dataclass(frozen=True, slots=True)
+class PbxChanges:
+    """What to tell the PBX so its queue has exactly the members the CRM says."""
+
+    add: dict[str, int]
+    """interface → penalty: members it does not have."""
+    penalize: dict[str, int]
+    """interface → penalty: members whose penalty changed."""
+    remove: frozenset[str]
+
+
+def pbx_changes(wanted: dict[str, int], told: dict[str, int]) -> PbxChanges:
+    """From what the PBX was last told to what the CRM wants now."""
+    return PbxChanges(
+        add={i: p for i, p in wanted.items() if i not in told},
+        penalize={i: p for i, p in wanted.items() if i in told and told[i] != p},
+        remove=frozenset(told.keys() - wanted.keys()),
+    )
