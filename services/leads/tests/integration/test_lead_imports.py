@@ -139,7 +139,7 @@ async def test_ten_thousand_rows_import_with_exact_counts_and_a_per_row_error_re
     )
     assert len(report) == 300
     # Data row i is file row i + 2 (the header is row 1).
-    assert [(e["row_number"], e["field"], e["value"]) for e in report[:3]] == [
+    assert [(e.row_number, e.field, e.value) for e in report[:3]] == [
         (13, "phone", "12-34"),
         (24, "customer_name", ""),
         (35, "source", "billboard"),
@@ -312,7 +312,7 @@ async def test_an_xlsx_with_chinese_headers_and_numeric_phones_imports(
     report = await imports.import_errors(
         job.id, PEOPLE.manager, UnitOfWork(clean), after=0, limit=10, via="test"
     )
-    assert [(e["row_number"], e["field"], e["value"]) for e in report] == [(5, "phone", "12345")]
+    assert [(e.row_number, e.field, e.value) for e in report] == [(5, "phone", "12345")]
     async with clean() as session:
         imported = (
             await session.execute(

@@ -44,6 +44,7 @@ from crm_leads.domain.lead_import import (
     ImportStatus,
     LeadImport,
     Repeat,
+    ReportedRowError,
     RowError,
 )
 
@@ -437,20 +438,17 @@ async def _drop_chunks(session: AsyncSession, import_id: UUID) -> None:
 
 async def errors_of(
     session: AsyncSession, import_id: UUID, *, after: int, limit: int
-) -> list[RowMapping]:
+) -> list[ReportedRowError]:
     """A page of the error report in file order; ``after`` is the last ``id`` of the page
     before (keyset pagination: cheap on reports of hundreds of thousands of rows)."""
     e = lead_import_errors
-    return list(
-        (
-            await session.execute(
-                select(e.c.id, e.c.row_number, e.c.field, e.c.message, e.c.value)
-                .where(e.c.import_id == import_id, e.c.id > after)
-                .order_by(e.c.id)
-                .limit(limit)
-            )
-        ).mappings()
+    rows = await session.execute(
+        select(e.c.id, e.c.row_number, e.c.field, e.c.message, e.c.value)
+        .where(e.c.import_id == import_id, e.c.id > after)
+        .order_by(e.c.id)
+        .limit(limit)
     )
+    return [ReportedRowError(*row) for row in rows]
 
 
 def _import_of(row: RowMapping) -> LeadImport:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -39,6 +38,7 @@ from crm_leads.domain.lead_import import (
     ImportStatus,
     InvalidHeader,
     LeadImport,
+    ReportedRowError,
     Slice,
     UnreadableFile,
     check_upload_start,
@@ -169,7 +169,7 @@ async def import_errors(
     after: int,
     limit: int,
     via: str,
-) -> list[RowMapping]:
+) -> list[ReportedRowError]:
     """A page of the per-row error report; it quotes the rejected cells, so reading it is
     recorded in the personal-data audit."""
     async with uow:
@@ -186,7 +186,7 @@ async def error_report(
     *,
     via: str,
     page_size: int = 5_000,
-) -> AsyncIterator[RowMapping]:
+) -> AsyncIterator[ReportedRowError]:
     """The whole error report in file order (for a download): checked and audited now, read
     page by page as the caller iterates."""
     async with UnitOfWork(sessions) as uow:
@@ -197,7 +197,7 @@ async def error_report(
 
 async def _error_pages(
     sessions: async_sessionmaker[AsyncSession], import_id: UUID, page_size: int
-) -> AsyncIterator[RowMapping]:
+) -> AsyncIterator[ReportedRowError]:
     after = 0
     while True:
         async with sessions() as session:
@@ -206,7 +206,7 @@ async def _error_pages(
             yield error
         if len(page) < page_size:
             return
-        after = page[-1]["id"]
+        after = page[-1].id
 
 
 async def _visible_import(session: AsyncSession, import_id: UUID, actor: Principal) -> LeadImport:

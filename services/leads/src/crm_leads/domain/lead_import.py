@@ -243,6 +243,17 @@ class RowError:
     value: str
 
 
+@dataclass(frozen=True, slots=True)
+class ReportedRowError:
+    """A rejected row as the error report lists it; ``id`` orders the report (keyset paging)."""
+
+    id: int
+    row_number: int
+    field: str
+    message: str
+    value: str
+
+
 def is_blank(cells: Sequence[str]) -> bool:
     """Spreadsheets end in empty rows; they are skipped, not reported."""
     return not any(cell.strip() for cell in cells)

@@ -12,7 +12,6 @@ from uuid import UUID
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import RowMapping
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
@@ -21,7 +20,7 @@ from crm_common.runtime.dependencies import Database, Now
 from crm_common.spreadsheets import inert_row
 from crm_leads.application import imports
 from crm_leads.application.imports import ImportNotFound, ImportTooLarge
-from crm_leads.domain.lead_import import ImportFormat, ImportStatus
+from crm_leads.domain.lead_import import ImportFormat, ImportStatus, ReportedRowError
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 Importer = Annotated[Principal, requires("lead.import")]
@@ -149,21 +148,19 @@ async def import_errors(
     except ImportNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from exc
     return ImportErrorPage(
-        items=[ImportRowError.model_validate(dict(row)) for row in page],
-        next_after=page[-1]["id"] if len(page) == limit else None,
+        items=[ImportRowError.model_validate(row, from_attributes=True) for row in page],
+        next_after=page[-1].id if len(page) == limit else None,
     )
 
 
-async def _csv_of(errors: AsyncIterator[RowMapping]) -> AsyncIterator[str]:
+async def _csv_of(errors: AsyncIterator[ReportedRowError]) -> AsyncIterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow(["row_number", "field", "message", "value"])
     async for error in errors:
         # The rejected cells are the uploader's text: none may start a formula in Excel.
-        writer.writerow(
-            inert_row([error["row_number"], error["field"], error["message"], error["value"]])
-        )
+        writer.writerow(inert_row([error.row_number, error.field, error.message, error.value]))
         if buffer.tell() >= CSV_PART_CHARS:
             yield buffer.getvalue()
             buffer.seek(0)
