@@ -15,7 +15,11 @@ from sqlalchemy import Column, MetaData, String, Table, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.contracts import new_event
+from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.events.leads import v1 as leads_v1
+from crm_common.contracts.events.leads import v2 as leads_v2
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
+from crm_common.contracts.events.leads.v2 import LeadOrigin
 from crm_common.db import UnitOfWork
 from crm_common.inbox import process_once
 from crm_common.messaging.consumer import (
@@ -249,3 +253,104 @@ def test_a_subscription_takes_exactly_one_kind_of_effect() -> None:
         Handles(LeadCreated)
     with pytest.raises(ValueError, match="exactly one"):
         Handles(LeadCreated, record_effect, batch_effect=lambda uow, events: asyncio.sleep(0))
+
+
+def lead_converted_v1() -> Envelope[leads_v1.LeadConverted]:
+    return new_event(
+        leads_v1.LeadConverted(
+            lead_id=uuid4(),
+            dealer_id="dealer-1",
+            at=datetime.now(UTC),
+            customer_id=uuid4(),
+            owner_user="alice",
+            owner_team="team-1",
+            customer_name="王伟",
+            phone="+8613800138000",
+            vehicle_interest=None,
+            source="walk_in",
+            grade=None,
+        ),
+        tenant="oem-1",
+        owner_org="dealer-1",
+        actor="alice",
+    )
+
+
+def lead_converted_v2(origin: LeadOrigin) -> Envelope[leads_v2.LeadConvertedV2]:
+    data = lead_converted_v1().data.model_dump() | {"lead_origin": origin}
+    return new_event(
+        leads_v2.LeadConvertedV2(**data), tenant="oem-1", owner_org="dealer-1", actor="alice"
+    )
+
+
+async def test_one_subscription_reads_two_versions_of_an_event_and_no_other(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """A contract's new version beside the old one: each event is read as the version it
+    declares (the old one still arrives from the topic's history and older producers); a
+    version the consumer has no contract for is dead-lettered, never read as another one."""
+    await create_effects_table(engine)
+    read_as: dict[str, str] = {}
+
+    async def opened(
+        uow: UnitOfWork,
+        event: Envelope[leads_v1.LeadConverted] | Envelope[leads_v2.LeadConvertedV2],
+    ) -> None:
+        data = event.data
+        origin = data.lead_origin if isinstance(data, leads_v2.LeadConvertedV2) else "guessed"
+        read_as[str(data.lead_id)] = f"v{event.version}:{origin}"
+        await record_effect(uow, event)  # type: ignore[arg-type]
+
+    broker = create_broker(settings)
+    subscribe(
+        broker,
+        settings,
+        session_factory,
+        Subscription(
+            "test-versions",
+            LEAD_TOPIC,
+            [Handles(leads_v2.LeadConvertedV2, opened), Handles(leads_v1.LeadConverted, opened)],
+            "test",
+        ),
+    )
+    old, new = lead_converted_v1(), lead_converted_v2("pool")
+    future = lead_converted_v2("oem")
+    future_body = future.model_dump(mode="json") | {"version": 3}
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        for body, headers in [
+            (old.model_dump_json().encode(), event_headers(old)),
+            (json.dumps(future_body).encode(), event_headers(future)),
+            (new.model_dump_json().encode(), event_headers(new)),
+            # Version 2's body declared as version 1: version 1's contract refuses it.
+            (
+                json.dumps(new.model_dump(mode="json") | {"version": 1}).encode(),
+                event_headers(new),
+            ),
+        ]:
+            await producer.send_and_wait(
+                settings.topic(LEAD_TOPIC), body, key=b"k", headers=encode_headers(headers)
+            )
+    finally:
+        await producer.stop()
+
+    await broker.start()
+    try:
+        assert await eventually(lambda: _equals(count_effects(engine), 2), timeout=60)
+        dead = await read_topic(
+            settings.kafka_bootstrap_servers,
+            dead_letter_topic(settings.topic(LEAD_TOPIC)),
+            expected=2,
+        )
+    finally:
+        await broker.stop()
+    assert read_as == {str(old.data.lead_id): "v1:guessed", str(new.data.lead_id): "v2:pool"}
+    errors = [header(r, "dlq-error") or "" for r in sorted(dead, key=lambda r: r.offset)]
+    assert errors[0].startswith(
+        "UnsupportedEventVersion: leads.LeadConverted version 3: this consumer reads versions"
+        " 1, 2 only"
+    )
+    assert "ValidationError" in errors[1]
+    assert "lead_origin" in errors[1]
+    assert await count_effects(engine) == 2

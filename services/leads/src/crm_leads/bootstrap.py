@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.clock import utc_now
 from crm_common.contracts.events.leads import v1 as leads_v1
+from crm_common.contracts.events.leads import v2 as leads_v2
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
@@ -92,7 +93,9 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9102,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
-    publishes=leads_v1.ALL,
+    # Version 1 of LeadConverted too: the topics still carry the events published before
+    # version 2, and the uplink passes them on.
+    publishes=(*leads_v1.ALL, *leads_v2.ALL),
     subscriptions=subscriptions,
     scheduled=[
         ScheduledJob("pool-sweeps", POOL_SWEEP_INTERVAL_SECONDS, run_pool_sweeps),

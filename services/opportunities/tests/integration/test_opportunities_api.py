@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LeadConverted
+from crm_common.contracts.events.leads.v2 import LeadConvertedV2
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_opportunities.adapters.tables import opportunities, stage_history
@@ -139,6 +140,47 @@ async def test_a_converted_lead_opens_one_opportunity_however_often_it_arrives(
     assert entered == 1
     [opened] = await events(sessions, "opportunities.OpportunityOpened")
     assert opened["lead_id"] == str(converted.data.lead_id)
+
+
+async def test_a_lead_s_recorded_origin_is_the_opportunity_s_and_a_version_1_one_is_guessed(
+    sessions: Sessions,
+) -> None:
+    """A walk-in a colleague released and c1 claimed from the pool: version 2 says so, and the
+    opportunity keeps the pool origin its DealWon will carry, where the walk-in source alone
+    (all a version 1 event says) reads as self-sourced."""
+    v1 = LeadConverted(
+        lead_id=uuid4(),
+        dealer_id="dealer-a",
+        at=datetime(2026, 11, 2, 3, 0, tzinfo=UTC),
+        customer_id=uuid4(),
+        owner_user="c1",
+        owner_team="team-a1",
+        customer_name="郑爽",
+        phone="+8613900001111",
+        vehicle_interest=None,
+        source="walk_in",
+        grade=None,
+    )
+    v2 = LeadConvertedV2(
+        **v1.model_dump() | {"lead_id": uuid4(), "customer_id": uuid4(), "lead_origin": "pool"}
+    )
+    for data in (v1, v2):
+        async with UnitOfWork(sessions) as uow:
+            await open_from_converted_lead(
+                uow, new_event(data, tenant=TENANT, owner_org="dealer-a", actor="c1")
+            )
+    async with sessions() as session:
+        origins = dict(
+            (
+                await session.execute(select(opportunities.c.lead_id, opportunities.c.lead_origin))
+            ).all()
+        )
+    assert origins == {v1.lead_id: "self_sourced", v2.lead_id: "pool"}
+    opened = await events(sessions, "opportunities.OpportunityOpened")
+    assert {o["lead_id"]: o["lead_origin"] for o in opened} == {
+        str(v1.lead_id): "self_sourced",
+        str(v2.lead_id): "pool",
+    }
 
 
 async def test_a_dealer_defines_its_pipeline_and_trade_ins_are_appraised(

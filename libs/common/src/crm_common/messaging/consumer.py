@@ -23,7 +23,7 @@ import json
 import logging
 import time
 import traceback
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Union
@@ -222,11 +222,16 @@ class _BatchProcessor:
         self._max_attempts = settings.consumer_max_attempts
         self._group = settings.consumer_group(subscription.consumer)
         self._inbox_name = subscription.consumer
-        # Per event type: what handles it and the envelope it is validated as.
-        self._routes: dict[str, tuple[Handles, type[Envelope[Any]]]] = {
-            h.event.event_type: (h, Envelope[h.event])  # type: ignore[name-defined]
-            for h in subscription.handles
-        }
+        # Per event type and version: what handles it and the envelope it is validated as.
+        self._routes: dict[str, dict[int, tuple[Handles, type[Envelope[Any]]]]] = {}
+        for h in subscription.handles:
+            versions = self._routes.setdefault(h.event.event_type, {})
+            if h.event.event_version in versions:
+                raise ValueError(
+                    f"{subscription.consumer}: {h.event.event_type} version"
+                    f" {h.event.event_version} handled twice"
+                )
+            versions[h.event.event_version] = (h, Envelope[h.event])  # type: ignore[name-defined]
         self._unknown_logged: dict[str, float] = {}
         self._busy_since: float | None = None
 
@@ -289,29 +294,38 @@ class _BatchProcessor:
         value = record.value or b""
         named = next((v for k, v in record.headers if k == EVENT_TYPE_HEADER), None)
         event_type = named.decode() if named is not None else json.loads(value)["type"]
-        route = self._routes.get(event_type)
-        if route is None:
+        versions = self._routes.get(event_type)
+        if versions is None:
             if event_type not in _PUBLISHED_TYPES:
                 self._unknown_type(record, event_type)
             return None  # another consumer's event on a shared topic
-        handles, envelope_type = route
+        if len(versions) == 1:
+            [(handles, envelope_type)] = versions.values()
+        else:
+            # Several versions of the type: the body says which contract it follows.
+            declared = _declared_version(value)
+            self._check_version(event_type, declared, versions)
+            if not isinstance(declared, int):
+                raise ValueError(f"{event_type} declares no version")
+            handles, envelope_type = versions[declared]
         try:
             envelope = envelope_type.model_validate_json(value)
         except ValueError:
             # A later version may well not fit this one's contract: say so rather than how.
-            self._check_version(event_type, _declared_version(value), handles)
+            self._check_version(event_type, _declared_version(value), versions)
             raise
-        self._check_version(event_type, envelope.version, handles)
+        self._check_version(event_type, envelope.version, {handles.event.event_version: None})
         if envelope.type != event_type:
             raise ValueError(f"header {EVENT_TYPE_HEADER} {event_type} names another event")
         return envelope, handles
 
     @staticmethod
-    def _check_version(event_type: str, version: object, handles: Handles) -> None:
-        if version is not None and version != handles.event.event_version:
+    def _check_version(event_type: str, version: object, versions: Mapping[int, object]) -> None:
+        if version is not None and version not in versions:
+            read = ", ".join(str(v) for v in sorted(versions))
             raise UnsupportedEventVersion(
-                f"{event_type} version {version!r}: this consumer reads version"
-                f" {handles.event.event_version} only"
+                f"{event_type} version {version!r}: this consumer reads"
+                f" {'versions' if len(versions) > 1 else 'version'} {read} only"
             )
 
     def _unknown_type(self, record: ConsumerRecord[bytes, bytes], event_type: str) -> None:

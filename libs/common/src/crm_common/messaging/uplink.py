@@ -78,7 +78,9 @@ class Uplink:
     ) -> None:
         self._settings = settings
         self._sessions = sessions
-        self._events = {e.event_type: e for e in events}
+        self._events: dict[tuple[str, object], type[EventData]] = {
+            (e.event_type, e.event_version): e for e in events
+        }
         self._topics = {settings.topic(e.topic): e.topic for e in events}
         self._group = settings.consumer_group(f"{settings.service_name}.uplink")
 
@@ -172,9 +174,13 @@ class Uplink:
 
     def _parse(self, record: ConsumerRecord[bytes, bytes]) -> _Parsed:
         raw = json.loads(record.value or b"")
-        event = self._events.get(str(raw.get("type")) if isinstance(raw, dict) else "")
+        event = (
+            self._events.get((str(raw.get("type")), raw.get("version")))
+            if isinstance(raw, dict)
+            else None
+        )
         if event is None:
-            raise ValueError("not an event this service publishes")
+            raise ValueError("not an event (of a version) this service publishes")
         # Validated against its own contract: what leaves is a well-formed event of that type.
         envelope = Envelope[event].model_validate(raw)  # type: ignore[valid-type]
         return _Parsed(record=record, body=envelope.model_dump(mode="json"), event=event)

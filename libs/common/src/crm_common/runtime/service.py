@@ -259,7 +259,8 @@ def asyncapi_document(definition: ServiceDefinition, settings: Settings) -> dict
     for event_type in definition.publishes:
         broker.publisher(
             event_type.topic,
-            title=f"{event_type.topic}:{event_type.event_type}",
+            title=f"{event_type.topic}:{event_type.event_type}"
+            + (f":v{event_type.event_version}" if event_type.event_version > 1 else ""),
             description=(event_type.__doc__ or "").strip(),
             schema=Envelope[event_type],  # type: ignore[valid-type]
         )

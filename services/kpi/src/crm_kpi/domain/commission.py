@@ -40,7 +40,7 @@ CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 ONE = Decimal(1)
 ZERO = Decimal(0)
-LEAD_ORIGINS = ("self_sourced", "pool", "oem", "direct")
+LEAD_ORIGINS = ("self_sourced", "pool", "oem", "campaign", "direct")
 NO_TARGET = "no_target"
 _IDS = uuid.UUID("6f6b1c55-3f0e-4a8e-9a51-0c0f7d1b2a10")
 

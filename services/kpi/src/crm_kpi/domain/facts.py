@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from crm_common.contracts.events.leads import v2 as leads_v2
 from crm_common.contracts.events.leads.v1 import (
     LeadAssigned,
     LeadClaimed,
@@ -35,6 +36,7 @@ LeadEventData = (
     | LeadFollowedUp
     | LeadGraded
     | LeadConverted
+    | leads_v2.LeadConvertedV2
     | LeadLost
     | LeadDistributed
     | LeadReturned
@@ -46,6 +48,7 @@ LEAD_ACTIVITY_EVENTS = (
     LeadFollowedUp,
     LeadGraded,
     LeadConverted,
+    leads_v2.LeadConvertedV2,
     LeadLost,
     LeadDistributed,
     LeadReturned,
@@ -82,7 +85,7 @@ def lead_activity(data: LeadEventData) -> LeadActivity:
             return LeadActivity(
                 "upgraded" if data.upgrade else "graded", data.owner_user, data.grade
             )
-        case LeadConverted():
+        case LeadConverted() | leads_v2.LeadConvertedV2():
             return LeadActivity("converted", data.owner_user, None)
         case LeadLost():
             return LeadActivity("lost", data.owner_user, None)

@@ -47,6 +47,7 @@ from crm_leads.domain.lead_import import (
     ReportedRowError,
     RowError,
 )
+from crm_leads.domain.origin import LeadOrigin
 
 PENDING = [inline(ImportStatus.QUEUED.value), inline(ImportStatus.RUNNING.value)]
 
@@ -462,7 +463,7 @@ async def assign_imported(
     session: AsyncSession,
     job: LeadImport,
     pool_id: UUID,
-    assignments: Sequence[tuple[UUID, Candidate]],
+    assignments: Sequence[tuple[UUID, Candidate, LeadOrigin]],
     *,
     actor: str,
     reason: str,
@@ -477,17 +478,20 @@ async def assign_imported(
         "reason": reason,
         "now": now,
         "pool_id": pool_id,
-        "lead_ids": [lead_id for lead_id, _ in assignments],
-        "users": [c.user_id for _, c in assignments],
-        "teams": [c.org_node for _, c in assignments],
+        "lead_ids": [lead_id for lead_id, _, _ in assignments],
+        "users": [c.user_id for _, c, _ in assignments],
+        "teams": [c.org_node for _, c, _ in assignments],
+        "origins": [origin.value for _, _, origin in assignments],
     }
     await session.execute(
         text(
             """
             UPDATE leads SET owner_user = u.user_id, owner_team = u.team, owned_since = :now,
-                   pool_id = NULL, draw_until = NULL, recycle_reminded_at = NULL
-            FROM unnest(CAST(:lead_ids AS uuid[]), CAST(:users AS text[]), CAST(:teams AS text[]))
-                 AS u(lead_id, user_id, team)
+                   ownership_origin = u.origin, pool_id = NULL, draw_until = NULL,
+                   recycle_reminded_at = NULL
+            FROM unnest(CAST(:lead_ids AS uuid[]), CAST(:users AS text[]), CAST(:teams AS text[]),
+                        CAST(:origins AS text[]))
+                 AS u(lead_id, user_id, team, origin)
             WHERE leads.id = u.lead_id
             """
         ),

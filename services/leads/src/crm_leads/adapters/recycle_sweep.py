@@ -155,6 +155,7 @@ async def release_due_batch(
             owner_user=None,
             owner_team=None,
             owned_since=None,
+            ownership_origin=None,
             pool_id=leads.c.home_pool_id,
             released_at=now,
             protected_until=now + protection,

@@ -41,6 +41,7 @@ from crm_leads.domain.lead import (
     LeadStatus,
     Worker,
 )
+from crm_leads.domain.origin import LeadOrigin
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
 _STATE_COLUMNS = (
@@ -60,6 +61,7 @@ _STATE_COLUMNS = (
     "owner_user",
     "owner_team",
     "owned_since",
+    "ownership_origin",
     "grade",
     "next_follow_up_due",
     "last_follow_up_at",
@@ -342,7 +344,7 @@ async def add_follow_up(
 
 
 def _value(value: Any) -> Any:
-    return value.value if isinstance(value, LeadStatus | LeadSource) else value
+    return value.value if isinstance(value, LeadStatus | LeadSource | LeadOrigin) else value
 
 
 def _row_of(lead: Lead) -> dict[str, Any]:
@@ -364,6 +366,8 @@ def lead_from_row(row: Any) -> Lead:
     values = dict(row)
     values["status"] = LeadStatus(values["status"])
     values["source"] = LeadSource(values["source"])
+    if values["ownership_origin"] is not None:
+        values["ownership_origin"] = LeadOrigin(values["ownership_origin"])
     return Lead(**values)
 
 

@@ -110,6 +110,8 @@ leads = Table(
     Column("owner_user", String(64)),
     Column("owner_team", String(64)),
     Column("owned_since", DateTime(timezone=True)),
+    # How the owner's ownership arose (crm_leads.domain.origin): commission's lead origin.
+    Column("ownership_origin", String(20)),
     Column("grade", String(20)),
     Column("next_follow_up_due", DateTime(timezone=True)),
     Column("last_follow_up_at", DateTime(timezone=True)),

@@ -16,13 +16,13 @@ from crm_common.contracts.events.leads.v1 import (
     LeadAssigned,
     LeadClaimBlocked,
     LeadClaimed,
-    LeadConverted,
     LeadCreated,
     LeadFollowedUp,
     LeadGraded,
     LeadLost,
     LeadReleased,
 )
+from crm_common.contracts.events.leads.v2 import LeadConvertedV2
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel
@@ -601,7 +601,7 @@ async def convert_lead(
         lead = await lead_to_change(uow, lead_id, actor)
         if vehicle_interest:
             lead.vehicle_interest = vehicle_interest.strip()
-        lead.convert(actor.user_id, now)
+        origin = lead.convert(actor.user_id, now)
         await repository.save_lead(uow.session, lead)
         owner = lead.owner()
         await publish_for(
@@ -609,7 +609,7 @@ async def convert_lead(
             lead,
             actor.user_id,
             [
-                LeadConverted(
+                LeadConvertedV2(
                     lead_id=lead.id,
                     dealer_id=lead.owner_org,
                     at=now,
@@ -621,6 +621,7 @@ async def convert_lead(
                     vehicle_interest=lead.vehicle_interest,
                     source=lead.source.value,
                     grade=lead.grade,
+                    lead_origin=origin.value,
                 )
             ],
         )

@@ -47,6 +47,7 @@ from crm_leads.domain.lead_import import (
     first_per_customer,
     read_slice,
 )
+from crm_leads.domain.origin import Acquisition, origin_of_ownership
 from crm_leads.domain.pool_rules import AutoAssignment
 
 CHUNK_BYTES = 1 << 20
@@ -458,7 +459,16 @@ async def _assign_on_arrival(
         session,
         job,
         pool_id,
-        assignments,
+        [
+            (
+                lead_id,
+                c,
+                origin_of_ownership(
+                    distributed=False, source=row.source.value, acquisition=Acquisition.ASSIGNED
+                ),
+            )
+            for (lead_id, row), c in zip(stored.created, plan, strict=False)
+        ],
         actor=actor,
         reason=pool.auto_assignment.value,
         now=now,

@@ -11,6 +11,7 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from crm_leads.domain.grades import GradeScheme
+from crm_leads.domain.origin import Acquisition, LeadOrigin, origin_of_ownership
 from crm_leads.domain.pool_rules import ClaimRules, CollusionRules, RecycleRules
 
 DEFAULT_COUNTRY_CODE = "86"
@@ -180,6 +181,8 @@ class Lead:
     owner_user: str | None = None
     owner_team: str | None = None
     owned_since: datetime | None = None
+    ownership_origin: LeadOrigin | None = None
+    """How the current owner's ownership arose (None while nobody owns it): commission's origin."""
     pool_id: UUID | None = None
     """Set while the lead waits in a pool (public sea), None while someone owns it."""
     grade: str | None = None
@@ -231,7 +234,7 @@ class Lead:
         self.check_claimant(claimant, record, rules, collusion, now)
         if self.in_draw(now):
             raise DrawOpen(f"the lead is handed out by lottery at {self.draw_until}")
-        self._take(claimant, now)
+        self._take(claimant, now, Acquisition.CLAIMED)
         self.changes.append(
             Change("claimed", now, claimant.user_id, self.previous_owner, claimant.user_id)
         )
@@ -289,7 +292,7 @@ class Lead:
         self._require_open()
         if not self.in_pool:
             raise LeadTaken("lead is already owned by a consultant")
-        self._take(winner, now)
+        self._take(winner, now, Acquisition.CLAIMED)
         self.changes.append(
             Change(
                 "claimed",
@@ -305,7 +308,7 @@ class Lead:
         """A manager or a strategy names the owner (分配); the protection period does not apply."""
         self._require_open()
         before = self.owner_user
-        self._take(to, now)
+        self._take(to, now, Acquisition.ASSIGNED)
         self.changes.append(Change("assigned", now, actor, before, to.user_id, reason))
 
     def release(
@@ -332,6 +335,7 @@ class Lead:
         self.owner_user = None
         self.owner_team = None
         self.owned_since = None
+        self.ownership_origin = None
         self.pool_id = pool_id
         self.changes.append(Change("released", now, actor, previous, None, reason, rule))
         return self.protected_until
@@ -397,13 +401,25 @@ class Lead:
             self.changes.append(Change("loss_rejected", now, manager, reason=self.loss_reason))
             self.loss_reason = None
 
-    def convert(self, actor: str, now: datetime) -> None:
-        """Real intent: the lead becomes an opportunity, owned by the same consultant."""
+    def convert(self, actor: str, now: datetime) -> LeadOrigin:
+        """Real intent: the lead becomes an opportunity, owned by the same consultant. Returns
+        the lead's origin, which the opportunity and its commission keep."""
         self._require_open()
         if actor != self.owner_user:
             raise NotTheOwner("only the owning consultant converts a lead")
         self.status = LeadStatus.CONVERTED
-        self.changes.append(Change("converted", now, actor, to_user=actor))
+        origin = self.current_origin()
+        self.changes.append(Change("converted", now, actor, to_user=actor, reason=origin.value))
+        return origin
+
+    def current_origin(self) -> LeadOrigin:
+        """How the owner's ownership arose. A lead a release before origins were recorded
+        handed out (during a rolling deploy) has none: judged as the migration judged every
+        lead owned before — taken in when its creator has owned it since it came in."""
+        if self.ownership_origin is not None:
+            return self.ownership_origin
+        taken_in = self.owner_user == self.created_by and self.owned_since == self.created_at
+        return self._origin_by(Acquisition.TAKEN_IN if taken_in else Acquisition.ASSIGNED)
 
     def distribute(
         self,
@@ -450,6 +466,7 @@ class Lead:
         self.owner_user = None
         self.owner_team = None
         self.owned_since = None
+        self.ownership_origin = None
         self.origin_org = None
         self.work_by = None
         self._move_to_book(origin, origin_pool, origin_customer)
@@ -492,13 +509,21 @@ class Lead:
         self.pool_id = pool_id
         self.changes.append(Change("moved", now, actor, reason=f"to pool {pool_id}"))
 
-    def _take(self, worker: Worker, now: datetime) -> None:
+    def _take(self, worker: Worker, now: datetime, acquisition: Acquisition) -> None:
         self.draw_until = None
         self.owner_user = worker.user_id
         self.owner_team = worker.org_node
         self.owned_since = now
+        self.ownership_origin = self._origin_by(acquisition)
         self.pool_id = None
         self.recycle_reminded_at = None
+
+    def _origin_by(self, acquisition: Acquisition) -> LeadOrigin:
+        return origin_of_ownership(
+            distributed=self.origin_org is not None,
+            source=self.source.value,
+            acquisition=acquisition,
+        )
 
     def _require_open(self) -> None:
         if self.status is not LeadStatus.OPEN:
@@ -536,7 +561,7 @@ def register_lead(
     )
     lead.changes.append(Change("created", now, created_by))
     if owner is not None:
-        lead._take(owner, now)
+        lead._take(owner, now, Acquisition.TAKEN_IN)
     return lead
 
 

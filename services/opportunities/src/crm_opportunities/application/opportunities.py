@@ -10,7 +10,8 @@ from uuid import UUID, uuid4
 
 from crm_common.auth import Principal
 from crm_common.contracts.envelope import Envelope, EventData
-from crm_common.contracts.events.leads.v1 import LeadConverted
+from crm_common.contracts.events.leads import v1 as leads_v1
+from crm_common.contracts.events.leads import v2 as leads_v2
 from crm_common.contracts.events.opportunities.v1 import (
     CreditShare,
     DealLost,
@@ -123,7 +124,7 @@ async def _opened(
     dealer: str,
     owner: tuple[str, str],
     details: OpenOpportunity,
-    lead: LeadConverted | None,
+    lead: leads_v1.LeadConverted | leads_v2.LeadConvertedV2 | None,
     origin: LeadOrigin,
     actor: str,
     now: datetime,
@@ -213,10 +214,18 @@ async def open_opportunity(
         return opened
 
 
-async def open_from_converted_lead(uow: UnitOfWork, event: Envelope[LeadConverted]) -> None:
+async def open_from_converted_lead(
+    uow: UnitOfWork, event: Envelope[leads_v1.LeadConverted] | Envelope[leads_v2.LeadConvertedV2]
+) -> None:
     """leads.LeadConverted: the lead's owner gets the opportunity, once however often the event
-    is delivered (one opportunity per lead)."""
+    is delivered (one opportunity per lead), with the lead's origin as leads recorded it
+    (version 2) or, from a version 1 event, as its source suggests."""
     lead = event.data
+    origin = (
+        LeadOrigin(lead.lead_origin)
+        if isinstance(lead, leads_v2.LeadConvertedV2)
+        else origin_of_lead(lead.source)
+    )
     await _opened(
         uow,
         tenant=event.tenant,
@@ -231,7 +240,7 @@ async def open_from_converted_lead(uow: UnitOfWork, event: Envelope[LeadConverte
             expected_close_on=None,
         ),
         lead=lead,
-        origin=origin_of_lead(lead.source),
+        origin=origin,
         actor=event.actor or lead.owner_user,
         now=lead.at,
     )

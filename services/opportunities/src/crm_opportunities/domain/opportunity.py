@@ -21,11 +21,14 @@ class OpportunityStatus(StrEnum):
 
 
 class LeadOrigin(StrEnum):
-    """Where the customer came from; commission rates differ by it."""
+    """Where the customer came from; commission rates differ by it. A converted lead's origin
+    is what leads recorded (``leads.LeadConverted`` version 2); an opportunity opened without a
+    lead is ``direct``."""
 
     SELF_SOURCED = "self_sourced"
     POOL = "pool"
     OEM = "oem"
+    CAMPAIGN = "campaign"
     DIRECT = "direct"
 
 
@@ -36,7 +39,8 @@ SELF_SOURCES = frozenset({"walk_in", "referral", "phone", "flyer", "reception"})
 
 
 def origin_of_lead(source: str) -> LeadOrigin:
-    """A converted lead's origin from its source: the OEM's channels, the consultant's own
+    """The origin of a lead converted by a leads release that did not say it (version 1 of
+    ``leads.LeadConverted``), guessed from its source: the OEM's channels, the consultant's own
     contacts, anything else taken from the dealer's pool."""
     if source in OEM_SOURCES:
         return LeadOrigin.OEM

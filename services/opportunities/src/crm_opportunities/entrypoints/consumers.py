@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadConverted
+from crm_common.contracts.events.leads import v1 as leads_v1
+from crm_common.contracts.events.leads import v2 as leads_v2
 from crm_common.contracts.events.opportunities.v1 import CATALOG_TOPIC, CatalogPublished
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
@@ -21,9 +22,14 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         staff_subscription(settings, description="Keeps the staff who may own opportunities."),
         Subscription(
             consumer=f"{settings.service_name}.conversions",
-            topic=LEAD_TOPIC,
-            handles=[Handles(LeadConverted, open_from_converted_lead)],
-            description="A converted lead opens an opportunity for its owner, once.",
+            topic=leads_v1.LEAD_TOPIC,
+            handles=[
+                Handles(leads_v2.LeadConvertedV2, open_from_converted_lead),
+                # Conversions published before version 2 (replays, an older leads release).
+                Handles(leads_v1.LeadConverted, open_from_converted_lead),
+            ],
+            description="A converted lead opens an opportunity for its owner, once, with the "
+            "lead's origin (from a version 1 event: guessed from its source).",
         ),
         Subscription(
             consumer=f"{settings.service_name}.catalog",

@@ -23,6 +23,7 @@ from crm_leads.domain.customer_identifiers import (
     normalise_wechat_id,
 )
 from crm_leads.domain.lead import FollowUpKind, InvalidPhoneNumber, LeadSource, normalise_phone
+from crm_leads.domain.origin import LeadOrigin
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
 
@@ -112,6 +113,10 @@ class LeadPublic(BaseModel):
     created_at: datetime
     status: str
     owner_user: str | None = Field(description="None while the lead waits in a pool")
+    ownership_origin: LeadOrigin | None = Field(
+        description="How the owner's ownership arose (commission's lead origin); None while "
+        "the lead waits in a pool",
+    )
     pool_id: UUID | None
     grade: str | None
     next_follow_up_due: datetime | None

@@ -1166,6 +1166,12 @@ export interface components {
             /** Wechat Id */
             wechat_id?: string | null;
         };
+        /**
+         * LeadOrigin
+         * @description The origins kpi's commission plans rate (``origin_rates``).
+         * @enum {string}
+         */
+        LeadOrigin: "self_sourced" | "pool" | "oem" | "campaign";
         /** LeadPublic */
         LeadPublic: {
             /**
@@ -1205,6 +1211,8 @@ export interface components {
              * @description None while the lead waits in a pool
              */
             owner_user: string | null;
+            /** @description How the owner's ownership arose (commission's lead origin); None while the lead waits in a pool */
+            ownership_origin: components["schemas"]["LeadOrigin"] | null;
             /** Phone */
             phone: string;
             /** Pool Id */
