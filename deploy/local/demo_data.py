@@ -7,10 +7,14 @@ run folder (a marker file records it).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import os
 import random
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -305,6 +309,166 @@ def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: st
     return len(opened) + 1
 
 
+def signed_call_event(cc: httpx.Client, secret: bytes, event: dict[str, object]) -> None:
+    """One call event as the demo's cloud contact center sends it (HMAC-SHA256 signed)."""
+    body = json.dumps(event).encode()
+    stamp = str(int(time.time()))
+    digest = hmac.new(secret, stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    cc.post(
+        "/cti/webhooks/cloud-cc",
+        content=body,
+        headers={
+            "content-type": "application/json",
+            "X-CRM-Timestamp": stamp,
+            "X-CRM-Signature": f"sha256={digest}",
+        },
+    ).raise_for_status()
+
+
+def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) -> int:
+    """The brand hotline (HQ) with cc.agent, sh01's renewal desk with its renewal specialist
+    (it deals out the renewal, care and phone-survey calls the service desk asks for), a
+    manager's renewal task, and the last two hours of calls through the signed webhooks so
+    `GET /call-statistics` has a day to show. Returns the calls reported."""
+    supervisor = token(identity, "cc.supervisor", password)
+    manager = token(identity, "sh01.manager", password)
+    agent = token(identity, "cc.agent", password)
+    renewal = token(identity, "sh01.renewal", password)
+
+    def user_id(headers: dict[str, str]) -> str:
+        found: str = identity.get("/me", headers=headers).json()["user_id"]
+        return found
+
+    hotline = cc.post(
+        "/queues",
+        headers=supervisor,
+        json={
+            "name": "品牌热线 Brand hotline",
+            "pbx_queue": "hotline",
+            "service_level_seconds": 20,
+        },
+    )
+    hotline.raise_for_status()
+    desk = cc.post(
+        "/queues",
+        headers=manager,
+        json={
+            "name": "续保专席 Renewal desk",
+            "pbx_queue": "sh01-renewal",
+            "strategy": "skill",
+            "task_kinds": ["policy_renewal", "maintenance_due", "care", "survey"],
+        },
+    )
+    desk.raise_for_status()
+    agent_id, renewal_id = user_id(agent), user_id(renewal)
+    cc.post(
+        "/agents",
+        headers=supervisor,
+        json={
+            "user_id": agent_id,
+            "display_name": "热线坐席",
+            "extension": "8101",
+            "skills": ["zh"],
+        },
+    ).raise_for_status()
+    cc.post(
+        "/agents",
+        headers=manager,
+        json={
+            "user_id": renewal_id,
+            "display_name": "续保专员",
+            "extension": "8301",
+            "skills": ["renewal", "maintenance", "care", "survey"],
+        },
+    ).raise_for_status()
+    for headers, queue, member in ((supervisor, hotline, agent_id), (manager, desk, renewal_id)):
+        cc.put(
+            f"/queues/{queue.json()['id']}/members", headers=headers, json={"user_ids": [member]}
+        ).raise_for_status()
+    cc.put("/agents/me/state", headers=agent, json={"state": "ready"}).raise_for_status()
+    cc.post(
+        "/call-tasks",
+        headers=manager,
+        json={
+            "kind": "policy_renewal",
+            "assignee": renewal_id,
+            "due_at": (datetime.now(UTC) + timedelta(days=3)).isoformat(),
+            "customer_name": "刘洋",
+            "phone": "13300133000",
+        },
+    ).raise_for_status()
+    secret_file = Path(os.environ["CRM_RUN_DIR"]) / "secrets" / "cti-webhook-secret"
+    secret = secret_file.read_bytes().strip()
+    rng = random.Random(18)
+    start = datetime.now(UTC) - timedelta(hours=2)
+    reported = 0
+    for n in range(14):
+        key, began = f"demo-hotline-{n}", start + timedelta(minutes=8 * n)
+
+        def at(seconds: int, began: datetime = began) -> str:
+            return (began + timedelta(seconds=seconds)).isoformat()
+
+        base = {"call_id": key, "direction": "inbound"}
+        wait, talk = rng.randint(3, 45), rng.randint(40, 400)
+        events: list[dict[str, object]] = [
+            {**base, "type": "call.created", "at": at(0), "from": f"1391234{n:04d}"},
+            {**base, "type": "call.queued", "at": at(0), "queue": "hotline"},
+            {**base, "type": "call.ringing", "at": at(1), "agent_extension": "8101"},
+        ]
+        if n % 6 == 5:  # the caller gave up waiting
+            events += [
+                {**base, "type": "call.abandoned", "at": at(wait), "queue": "hotline"},
+                {**base, "type": "call.ended", "at": at(wait)},
+            ]
+        else:
+            events += [
+                {**base, "type": "call.answered", "at": at(wait), "agent_extension": "8101"},
+                {**base, "type": "call.ended", "at": at(wait + talk), "agent_extension": "8101"},
+            ]
+        for event in events:
+            signed_call_event(cc, secret, event)
+        reported += 1
+    for n, connected in enumerate((True, False)):
+        key, began = f"demo-renewal-{n}", start + timedelta(minutes=30 + 20 * n)
+        base = {"call_id": key, "direction": "outbound"}
+        events = [
+            {
+                **base,
+                "type": "call.created",
+                "at": began.isoformat(),
+                "agent_extension": "8301",
+                "to": f"1330013300{n}",
+            },
+            {
+                **base,
+                "type": "call.ringing",
+                "at": (began + timedelta(seconds=1)).isoformat(),
+                "to": f"1330013300{n}",
+            },
+        ]
+        if connected:
+            events.append(
+                {
+                    **base,
+                    "type": "call.answered",
+                    "at": (began + timedelta(seconds=8)).isoformat(),
+                    "agent_extension": "8301",
+                }
+            )
+        events.append(
+            {
+                **base,
+                "type": "call.ended",
+                "at": (began + timedelta(seconds=190)).isoformat(),
+                "agent_extension": "8301",
+            }
+        )
+        for event in events:
+            signed_call_event(cc, secret, event)
+        reported += 1
+    return reported
+
+
 def rng_name(phone: str) -> str:
     return NAMES[int(phone[-1]) % len(NAMES)]
 
@@ -395,6 +559,7 @@ def main() -> None:
         httpx.Client(base_url="http://127.0.0.1:8002", timeout=10) as leads,
         httpx.Client(base_url="http://127.0.0.1:8003", timeout=10) as opportunities,
         httpx.Client(base_url="http://127.0.0.1:8004", timeout=10) as desk,
+        httpx.Client(base_url="http://127.0.0.1:8005", timeout=10) as cc,
     ):
 
         def lead(headers: dict[str, str], phone: str, source: str, **extra: str) -> str:
@@ -447,6 +612,7 @@ def main() -> None:
                 distribute(leads, hq, lead_id)
         set_up_sales(identity, opportunities, password)
         quoted, accepted = quote_converted(opportunities, converted)
+        calls = set_up_call_center(identity, cc, password)
         tickets = set_up_service_desk(identity, desk, password)
     marker.write_text("ok\n")
     total = LEADS_PER_CONSULTANT * len(CONSULTANTS)
@@ -455,7 +621,8 @@ def main() -> None:
         f"the Pudong pool, {HQ_LEADS} HQ campaign leads ({HQ_LEADS // 2} distributed to dealers), "
         f"{len(converted)} converted to opportunities ({quoted} test-driven and quoted from the "
         f"catalogue, {accepted} ordered with finance and insurance applications), {tickets} "
-        "service-desk tickets at dealer-sh-01 (one a complaint) and an answered survey"
+        "service-desk tickets at dealer-sh-01 (one a complaint) and an answered survey, the "
+        f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"
     )
 
 

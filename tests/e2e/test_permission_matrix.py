@@ -234,6 +234,7 @@ NEEDS: dict[str, str | None] = {
     "call-center PUT /agents/me/state": "call.make",
     "call-center GET /agents/me/screen-pops": "call.make",
     "call-center GET /queues": "call.read",
+    "call-center GET /call-statistics": "call.read",
     "call-center GET /queues/{queue_id}": "call.read",
     "call-center POST /queues": "call.manage",
     "call-center PATCH /queues/{queue_id}": "call.manage",

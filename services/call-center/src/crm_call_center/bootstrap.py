@@ -44,7 +44,14 @@ from crm_call_center.application.tasks import (
 from crm_call_center.domain.cti import CtiEvent
 from crm_call_center.domain.tasks import NotTheAssignee, TaskConflict
 from crm_call_center.entrypoints.consumers import subscriptions
-from crm_call_center.entrypoints.http import agents, calls, queues, tasks, webhooks
+from crm_call_center.entrypoints.http import (
+    agents,
+    calls,
+    queues,
+    statistics,
+    tasks,
+    webhooks,
+)
 from crm_common.clock import utc_now
 from crm_common.contracts.events.call_center import v1 as call_center_v1
 from crm_common.db.tenancy import acting_for
@@ -101,7 +108,14 @@ def create_api(settings: Settings) -> FastAPI:
         settings,
         title="crm-call-center",
         description=DESCRIPTION,
-        routers=[calls.router, tasks.router, agents.router, queues.router, webhooks.router],
+        routers=[
+            calls.router,
+            tasks.router,
+            agents.router,
+            queues.router,
+            statistics.router,
+            webhooks.router,
+        ],
         on_startup=[wire_dialer],
         error_statuses=ERROR_STATUSES,
     )

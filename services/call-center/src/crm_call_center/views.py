@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, func, literal, select
+from sqlalchemy import RowMapping, and_, func, literal, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.access import call_level, visible_calls
 from crm_call_center.adapters.tables import agents, call_tasks, calls, queues, waiting_call_tasks
 from crm_call_center.adapters.task_store import task_of, visible_tasks
+from crm_call_center.domain.statistics import CallStats, CallTotals, call_stats
 from crm_call_center.domain.tasks import SCRIPTS, TaskKind, TaskStatus
 from crm_common.auth import Principal
 from crm_common.policy import (
@@ -273,8 +274,9 @@ async def queues_of(
     sessions: Sessions, principal: Principal, queue_id: UUID | None = None
 ) -> tuple[list[QueueView], list[WaitingView]]:
     """The queues of the org nodes the caller may see, each with its members (their state as
-    PostgreSQL keeps it, their open tasks) and its open tasks; and the rule-pushed tasks of
-    those nodes that no queue takes yet. An org node has a handful of queues."""
+    PostgreSQL keeps it, all their open tasks) and the open tasks it dealt out; and the
+    rule-pushed tasks of those nodes that no queue takes yet. An org node has a handful of
+    queues."""
     query = (
         select(queues).where(_queue_scope(principal)).order_by(queues.c.owner_org, queues.c.name)
     )
@@ -309,7 +311,10 @@ async def queues_of(
                     select(call_tasks.c.queue_id, call_tasks.c.assignee, func.count().label("n"))
                     .where(
                         call_tasks.c.tenant == principal.tenant,
-                        call_tasks.c.queue_id.in_(ids),
+                        or_(
+                            call_tasks.c.queue_id.in_(ids),
+                            call_tasks.c.assignee.in_([m.user_id for m in member_rows]),
+                        ),
                         call_tasks.c.status.in_(open_statuses),
                     )
                     .group_by(call_tasks.c.queue_id, call_tasks.c.assignee)
@@ -349,7 +354,7 @@ async def queues_of(
                 display_name=m.display_name,
                 state=m.state,
                 skills=sorted(m.skills),
-                open_tasks=open_by.get((q["id"], m.user_id), 0),
+                open_tasks=sum(n for (_, who), n in open_by.items() if who == m.user_id),
             )
             for m in sorted(member_rows, key=lambda m: m.user_id)
             if q["id"] in m.queue_ids
@@ -378,3 +383,90 @@ _QUEUE_FIELDS = (
     "callback_after_seconds",
     "service_level_seconds",
 )
+
+
+@dataclass(frozen=True)
+class QueueStatsView:
+    queue_id: UUID | None
+    queue_name: str | None
+    service_level_seconds: int
+    stats: CallStats
+
+
+@dataclass(frozen=True)
+class AgentStatsView:
+    agent_user: str
+    stats: CallStats
+
+
+def _totals(row: Any) -> CallTotals:
+    return CallTotals(**{name: int(row[name] or 0) for name in CallTotals.__dataclass_fields__})
+
+
+async def call_statistics(
+    sessions: Sessions,
+    principal: Principal,
+    *,
+    start: datetime,
+    end: datetime,
+    default_service_level_seconds: int,
+) -> tuple[list[QueueStatsView], list[AgentStatsView]]:
+    """Per queue and per agent, the calls that ended and started in [start, end) that the
+    caller may see (an agent: their own). A call no queue took counts under no queue with the
+    default service-level threshold."""
+    c = calls
+    threshold = func.coalesce(queues.c.service_level_seconds, default_service_level_seconds)
+    inbound, outbound = c.c.direction == "inbound", c.c.direction == "outbound"
+    answered = and_(inbound, c.c.connected)
+    handled = c.c.connected
+    measures = [
+        func.count().filter(inbound).label("offered"),
+        func.count().filter(answered).label("answered"),
+        func.count().filter(and_(inbound, c.c.abandoned)).label("abandoned"),
+        func.count()
+        .filter(and_(answered, c.c.wait_seconds <= threshold))
+        .label("answered_in_time"),
+        func.sum(c.c.wait_seconds).filter(answered).label("answered_wait_seconds"),
+        func.count().filter(handled).label("handled"),
+        func.sum(c.c.talk_seconds + c.c.hold_seconds + func.coalesce(c.c.wrap_seconds, 0))
+        .filter(handled)
+        .label("handle_seconds"),
+        func.count().filter(outbound).label("outbound"),
+        func.count().filter(and_(outbound, c.c.connected)).label("outbound_connected"),
+    ]
+    scope = and_(
+        visible_calls(principal),
+        c.c.started_at >= start,
+        c.c.started_at < end,
+        c.c.ended_at.is_not(None),
+    )
+    joined = c.outerjoin(queues, queues.c.id == c.c.queue_id)
+    by_queue = (
+        select(
+            c.c.queue_id,
+            queues.c.name,
+            func.max(threshold).label("threshold"),
+            *measures,
+        )
+        .select_from(joined)
+        .where(scope)
+        .group_by(c.c.queue_id, queues.c.name)
+        .order_by(queues.c.name.nulls_last())
+    )
+    by_agent = (
+        select(c.c.agent_user, *measures)
+        .select_from(joined)
+        .where(scope, c.c.agent_user.is_not(None))
+        .group_by(c.c.agent_user)
+        .order_by(c.c.agent_user)
+    )
+    async with sessions() as session:
+        queue_rows = (await session.execute(by_queue)).mappings().all()
+        agent_rows = (await session.execute(by_agent)).mappings().all()
+    return (
+        [
+            QueueStatsView(r["queue_id"], r["name"], r["threshold"], call_stats(_totals(r)))
+            for r in queue_rows
+        ],
+        [AgentStatsView(r["agent_user"], call_stats(_totals(r))) for r in agent_rows],
+    )

@@ -303,6 +303,10 @@ async def test_care_calls_and_phone_surveys_from_kafka_are_dealt_out_by_the_queu
             select(func.count()).where(outbox.c.event_type == "call_center.CallTaskCreated")
         )
     assert created == 5
+    async with as_user(PEOPLE.dealer_manager) as manager:
+        (desk_seen,) = (await manager.get("/queues")).json()["queues"]
+    assert desk_seen["open_tasks"] == 5
+    assert sorted(m["open_tasks"] for m in desk_seen["members"]) == [2, 3]
 
     # Dealer-b's manager sees what waits for a queue, makes one: the sweep deals it out.
     async with as_user(PEOPLE.other_dealer_manager) as other:

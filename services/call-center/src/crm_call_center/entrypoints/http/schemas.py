@@ -3,7 +3,7 @@ token, never from a body: every request model forbids unknown fields."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -246,3 +246,40 @@ class QueueBoard(BaseModel):
         description="Rule-pushed call tasks no queue takes yet (none lists the kind, or none "
         "of its members can): dealt out once one can"
     )
+
+
+class CallStatsPublic(BaseModel):
+    offered: int = Field(description="Inbound calls that reached the queue (or rang the agent)")
+    answered: int
+    abandoned: int = Field(description="The caller hung up while waiting")
+    answer_rate: float | None = Field(description="% of offered; None when none was offered")
+    abandon_rate: float | None
+    service_level: float | None = Field(
+        description="% of offered calls answered within the queue's threshold"
+    )
+    average_speed_of_answer: float | None = Field(description="Seconds waited, answered calls")
+    average_handle_seconds: float | None = Field(
+        description="Talk + hold + wrap-up per call handled (inbound answered, outbound connected)"
+    )
+    handled: int
+    outbound: int
+    outbound_connected: int
+
+
+class QueueStatsPublic(BaseModel):
+    queue_id: UUID | None = Field(description="None: calls no queue took")
+    queue_name: str | None
+    service_level_seconds: int
+    stats: CallStatsPublic
+
+
+class AgentStatsPublic(BaseModel):
+    agent_user: str
+    stats: CallStatsPublic
+
+
+class CallStatistics(BaseModel):
+    day: date
+    time_zone: str
+    queues: list[QueueStatsPublic]
+    agents: list[AgentStatsPublic]

@@ -66,6 +66,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/call-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Day Statistics
+         * @description The calls of one business day (default: today) the caller may see — an agent their own,
+         *     a supervisor or manager their scope's — per queue and per agent: offered, answered,
+         *     abandoned, answer and abandon rates, service level, average speed of answer and handle
+         *     time, outbound calls. Calls still going on are not counted yet.
+         */
+        get: operations["day_statistics_call_statistics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/call-tasks": {
         parameters: {
             query?: never;
@@ -403,6 +426,12 @@ export interface components {
              */
             user_id: string;
         };
+        /** AgentStatsPublic */
+        AgentStatsPublic: {
+            /** Agent User */
+            agent_user: string;
+            stats: components["schemas"]["CallStatsPublic"];
+        };
         /**
          * CallPublic
          * @description A call record. ``customer_phone`` is masked unless the reader may see it in full (the
@@ -482,6 +511,63 @@ export interface components {
             wait_seconds: number;
             /** Wrap Seconds */
             wrap_seconds: number | null;
+        };
+        /** CallStatistics */
+        CallStatistics: {
+            /** Agents */
+            agents: components["schemas"]["AgentStatsPublic"][];
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Queues */
+            queues: components["schemas"]["QueueStatsPublic"][];
+            /** Time Zone */
+            time_zone: string;
+        };
+        /** CallStatsPublic */
+        CallStatsPublic: {
+            /** Abandon Rate */
+            abandon_rate: number | null;
+            /**
+             * Abandoned
+             * @description The caller hung up while waiting
+             */
+            abandoned: number;
+            /**
+             * Answer Rate
+             * @description % of offered; None when none was offered
+             */
+            answer_rate: number | null;
+            /** Answered */
+            answered: number;
+            /**
+             * Average Handle Seconds
+             * @description Talk + hold + wrap-up per call handled (inbound answered, outbound connected)
+             */
+            average_handle_seconds: number | null;
+            /**
+             * Average Speed Of Answer
+             * @description Seconds waited, answered calls
+             */
+            average_speed_of_answer: number | null;
+            /** Handled */
+            handled: number;
+            /**
+             * Offered
+             * @description Inbound calls that reached the queue (or rang the agent)
+             */
+            offered: number;
+            /** Outbound */
+            outbound: number;
+            /** Outbound Connected */
+            outbound_connected: number;
+            /**
+             * Service Level
+             * @description % of offered calls answered within the queue's threshold
+             */
+            service_level: number | null;
         };
         /** CallTaskCreate */
         CallTaskCreate: {
@@ -763,6 +849,19 @@ export interface components {
             /** Task Kinds */
             task_kinds: string[];
         };
+        /** QueueStatsPublic */
+        QueueStatsPublic: {
+            /**
+             * Queue Id
+             * @description None: calls no queue took
+             */
+            queue_id: string | null;
+            /** Queue Name */
+            queue_name: string | null;
+            /** Service Level Seconds */
+            service_level_seconds: number;
+            stats: components["schemas"]["CallStatsPublic"];
+        };
         /** RouteAnswer */
         RouteAnswer: {
             /**
@@ -1018,6 +1117,44 @@ export interface operations {
             };
             /** @description The request body is over the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    day_statistics_call_statistics_get: {
+        parameters: {
+            query?: {
+                day?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallStatistics"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
