@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import threading
@@ -36,6 +37,7 @@ class Jwks:
     def __init__(self) -> None:
         self.keys = [KEY]
         self.requests = 0
+        self.delay = 0.0
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +47,7 @@ def jwks_server() -> Iterator[tuple[str, Jwks]]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             state.requests += 1
+            time.sleep(state.delay)
             body = json.dumps(jwks_document(state.keys)).encode()
             self.send_response(200)
             self.send_header("content-type", "application/json")
@@ -189,3 +192,18 @@ async def test_cached_keys_outlive_a_short_issuer_outage_only(
     clock.now = 3601
     with pytest.raises(InvalidToken, match="unavailable"):
         await v.verify(token())
+
+
+async def test_requests_arriving_during_the_first_fetch_wait_for_its_keys(
+    jwks_server: tuple[str, Jwks],
+) -> None:
+    url, state = jwks_server
+    state.keys, state.delay = [KEY], 0.3
+    try:
+        v = JwksVerifier(url, issuer="crm-identity", audience="crm", min_refresh_seconds=10)
+        before = state.requests
+        principals = await asyncio.gather(*(v.verify(token()) for _ in range(5)))
+    finally:
+        state.delay = 0.0
+    assert principals == [PRINCIPAL] * 5
+    assert state.requests - before == 1, "one fetch for all of them"

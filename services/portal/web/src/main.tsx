@@ -17,8 +17,9 @@ const nonce = styleNonce();
 if (nonce) giveCreatedStylesTheNonce(nonce);
 
 function expired(error: unknown) {
-  // The session ended (expired, logged out elsewhere): back to the login page.
-  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(["session"], null);
+  // A 401: the session may have ended (expired, logged out elsewhere), or a service refused
+  // the token. The BFF is asked again: no session there means back to the login page.
+  if (error instanceof ApiError && error.status === 401) void queryClient.invalidateQueries({ queryKey: ["session"] });
 }
 
 const queryClient = new QueryClient({
@@ -33,12 +34,21 @@ const queryClient = new QueryClient({
 });
 
 // Ant Design's defaults darkened where their contrast is below WCAG AA (4.5:1) for text: the
-// primary blue on white and on its selected-item tint, descriptions, placeholders.
+// primary blue on white and on its selected-item tint, descriptions, placeholders. Hover and
+// active shades are set too: Ant Design derives them lighter than the base colour, so white text
+// on a hovered primary button (and red text of a hovered danger button) would fall below AA.
 const THEME = {
   token: {
     colorPrimary: "#0958d9",
+    colorPrimaryHover: "#003eb3",
+    colorPrimaryActive: "#002c8c",
     colorInfo: "#0958d9",
     colorLink: "#0958d9",
+    colorLinkHover: "#003eb3",
+    colorLinkActive: "#002c8c",
+    colorError: "#cf1322",
+    colorErrorHover: "#a8071a",
+    colorErrorActive: "#820014",
     colorTextDescription: "rgba(0, 0, 0, 0.65)",
     colorTextTertiary: "rgba(0, 0, 0, 0.62)",
     colorTextQuaternary: "rgba(0, 0, 0, 0.56)",

@@ -172,7 +172,10 @@ class JwksVerifier:
     async def _key(self, kid: str) -> Any:
         now = self._clock()
         stale = now - self._keys_fetched_at >= self._cache_seconds
-        if (stale or kid not in self._keys) and now - self._tried_at >= self._min_refresh:
+        cached = kid in self._keys and now - self._keys_fetched_at < self._max_stale
+        # Without a usable cached key a request waits for a fetch under way (the first requests
+        # after start-up arrive together): refused meanwhile, a browser would log its user out.
+        if (stale or kid not in self._keys) and not (cached and self._lock.locked()):
             async with self._lock:
                 now = self._clock()
                 stale = now - self._keys_fetched_at >= self._cache_seconds

@@ -42,7 +42,7 @@ export default function OpportunityDetail() {
   const testDrive = useMutation({
     mutationFn: (v: { model_code: string; licence_number: string }) =>
       data(opportunities.POST("/opportunities/{opportunity_id}/test-drives", { ...path, body: { ...v, licence_checked: true, started_at: new Date().toISOString() } })),
-    onSuccess: done(t("opp.recordTestDrive")),
+    onSuccess: done(t("opp.testDriveRecorded")),
     onError: (error) => report(error, driveForm),
   });
   const act = useMutation({
@@ -83,8 +83,8 @@ export default function OpportunityDetail() {
               </Card>
               {working && o.status === "open" && (
                 <Card title={t("opp.testDrive")} style={{ marginTop: 16 }}>
-                  <Form form={driveForm} layout="vertical" onFinish={(v) => testDrive.mutate(v)}>
-                    <Form.Item name="model_code" label={t("opp.model")} rules={[{ required: true }]}>
+                  <Form form={driveForm} name="test-drive" layout="vertical" onFinish={(v) => testDrive.mutate(v)}>
+                    <Form.Item name="model_code" label={t("opp.testDriveModel")} rules={[{ required: true }]}>
                       <Select options={models.map((m) => ({ value: m.code, label: m.name }))} />
                     </Form.Item>
                     <Form.Item name="licence_number" label={t("opp.licence")} rules={[{ required: true }]}>
@@ -163,7 +163,7 @@ export default function OpportunityDetail() {
               </Card>
               {working && o.status === "open" && (
                 <Card title={t("opp.newQuote")} style={{ marginTop: 16 }}>
-                  <Form<QuoteForm> form={quoteForm} layout="vertical" onFinish={(v) => draft.mutate(v)}>
+                  <Form<QuoteForm> form={quoteForm} name="quote" layout="vertical" onFinish={(v) => draft.mutate(v)}>
                     <Form.Item name="model_code" label={t("opp.model")} rules={[{ required: true }]}>
                       <Select options={models.map((m) => ({ value: m.code, label: m.name }))} onChange={() => quoteForm.setFieldsValue({ trim_code: undefined, colour_code: undefined, options: [] })} />
                     </Form.Item>
