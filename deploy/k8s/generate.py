@@ -5,16 +5,18 @@
 
 Each service's ``ServiceDefinition`` (bootstrap.py) gives its ports, what its worker consumes
 and what it publishes; the event registry gives every topic. From them come the Deployments,
-Services, disruption budgets and autoscalers of every service, a ``KafkaTopic`` for every topic
-and its dead-letter topic, and a SCRAM ``KafkaUser`` per service whose ACLs allow what the code
-does and nothing else. Hand-written objects (Kafka cluster, PostgreSQL cluster, Redis) live
-beside ``generated/`` in the base; overlays change sizes and counts.
+Services, disruption budgets and autoscalers of every service (of the portal's BFF: an api
+only), a ``KafkaTopic`` for every topic and its dead-letter topic, and a SCRAM ``KafkaUser``
+per service whose ACLs allow what the code does and nothing else. Hand-written objects (Kafka
+cluster, PostgreSQL cluster, Redis) live beside ``generated/`` in the base; overlays change
+sizes and counts.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +28,8 @@ from crm_common.contracts.events.registry import all_topics
 from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
+from crm_portal.settings import DEFAULT_UPSTREAMS as PORTAL_UPSTREAMS
+from crm_portal.settings import PortalSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = Path(__file__).resolve().parent / "base" / "generated"
@@ -38,6 +42,8 @@ SERVICES = (
     "kpi",
     "notifications",
 )
+PORTAL = "portal"
+"""The web portals' BFF: an api only (portal_objects), unlike the services above."""
 KAFKA_CLUSTER = "crm"
 KAFKA_BOOTSTRAP = f"{KAFKA_CLUSTER}-kafka-bootstrap:9093"
 POSTGRES_HOST = "crm-postgres-rw"
@@ -233,10 +239,7 @@ def service_objects(defn: ServiceDefinition) -> list[dict[str, Any]]:
     if name in GRPC_PORTS:
         api_ports.append({"name": "grpc", "containerPort": GRPC_PORTS[name]})
     api = container(name, "api", api_ports, "http")
-    api["env"] += [
-        {"name": "CRM_HTTP_HOST", "value": "0.0.0.0"},  # noqa: S104 - the pod's own network
-        {"name": "CRM_HTTP_PORT", "value": str(defn.http_port)},
-    ]
+    api["env"] += listening_env(defn.http_port)
     worker = container(
         name, "worker", [{"name": "metrics", "containerPort": defn.worker_metrics_port}], "metrics"
     )
@@ -246,55 +249,102 @@ def service_objects(defn: ServiceDefinition) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = [
         deployment(name, "api", api, [migrate_init(name)]),
         deployment(name, "worker", worker, []),
-        {
-            "apiVersion": "v1",
-            "kind": "Service",
-            "metadata": {"name": f"{name}-api", "labels": labels(name, "api")},
-            "spec": {
-                "selector": labels(name, "api"),
-                "ports": [
-                    {"name": p["name"], "port": p["containerPort"], "targetPort": p["name"]}
-                    for p in api_ports
-                ],
-            },
-        },
-        {
-            "apiVersion": "autoscaling/v2",
-            "kind": "HorizontalPodAutoscaler",
-            "metadata": {"name": f"{name}-api", "labels": labels(name, "api")},
-            "spec": {
-                "scaleTargetRef": {
-                    "apiVersion": "apps/v1",
-                    "kind": "Deployment",
-                    "name": f"{name}-api",
-                },
-                "minReplicas": 2,
-                "maxReplicas": 10,
-                "metrics": [
-                    {
-                        "type": "Resource",
-                        "resource": {
-                            "name": "cpu",
-                            "target": {"type": "Utilization", "averageUtilization": 70},
-                        },
-                    }
-                ],
-            },
-        },
+        api_service(name, api_ports),
+        api_autoscaler(name),
+        disruption_budget(name, "api"),
+        disruption_budget(name, "worker"),
     ]
-    for role in ("api", "worker"):
-        objects.append(
-            {
-                "apiVersion": "policy/v1",
-                "kind": "PodDisruptionBudget",
-                "metadata": {"name": f"{name}-{role}", "labels": labels(name, role)},
-                "spec": {"maxUnavailable": 1, "selector": {"matchLabels": labels(name, role)}},
-            }
-        )
     pairs = consumed(defn)
     if pairs:
         objects.append(scaled_object(name, pairs))
     return objects
+
+
+def portal_objects(definitions: list[ServiceDefinition]) -> list[dict[str, Any]]:
+    """The portals' BFF runs an api only: no worker, no database of its own (sessions live in
+    Redis) and no Kafka; it proxies the browser's calls to the services' apis."""
+    port = PortalSettings.model_fields["http_port"].default
+    upstreams = {
+        d.name: f"http://{d.name}-api:{d.http_port}"
+        for d in definitions
+        if d.name in PORTAL_UPSTREAMS
+    }
+    if set(upstreams) != set(PORTAL_UPSTREAMS):
+        raise SystemExit(f"the portal proxies services not deployed: {set(PORTAL_UPSTREAMS)}")
+    api_ports = [{"name": "http", "containerPort": port}]
+    api = container(PORTAL, "api", api_ports, "http")
+    api["env"] = [
+        {"name": "CRM_SERVICE_NAME", "value": PORTAL},
+        *listening_env(port),
+        {"name": "CRM_PORTAL_UPSTREAMS", "value": json.dumps(upstreams, sort_keys=True)},
+    ]
+    api["volumeMounts"] = [m for m in VOLUME_MOUNTS if m["name"] == "tmp"]
+    pod = deployment(PORTAL, "api", api, [])
+    spec = pod["spec"]["template"]["spec"]
+    spec["volumes"] = [v for v in spec["volumes"] if v["name"] == "tmp"]
+    return [
+        pod,
+        api_service(PORTAL, api_ports),
+        api_autoscaler(PORTAL),
+        disruption_budget(PORTAL, "api"),
+    ]
+
+
+def listening_env(port: int) -> list[dict[str, Any]]:
+    return [
+        {"name": "CRM_HTTP_HOST", "value": "0.0.0.0"},  # noqa: S104 - the pod's own network
+        {"name": "CRM_HTTP_PORT", "value": str(port)},
+    ]
+
+
+def api_service(name: str, api_ports: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": {"name": f"{name}-api", "labels": labels(name, "api")},
+        "spec": {
+            "selector": labels(name, "api"),
+            "ports": [
+                {"name": p["name"], "port": p["containerPort"], "targetPort": p["name"]}
+                for p in api_ports
+            ],
+        },
+    }
+
+
+def api_autoscaler(name: str) -> dict[str, Any]:
+    return {
+        "apiVersion": "autoscaling/v2",
+        "kind": "HorizontalPodAutoscaler",
+        "metadata": {"name": f"{name}-api", "labels": labels(name, "api")},
+        "spec": {
+            "scaleTargetRef": {
+                "apiVersion": "apps/v1",
+                "kind": "Deployment",
+                "name": f"{name}-api",
+            },
+            "minReplicas": 2,
+            "maxReplicas": 10,
+            "metrics": [
+                {
+                    "type": "Resource",
+                    "resource": {
+                        "name": "cpu",
+                        "target": {"type": "Utilization", "averageUtilization": 70},
+                    },
+                }
+            ],
+        },
+    }
+
+
+def disruption_budget(name: str, role: str) -> dict[str, Any]:
+    return {
+        "apiVersion": "policy/v1",
+        "kind": "PodDisruptionBudget",
+        "metadata": {"name": f"{name}-{role}", "labels": labels(name, role)},
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": labels(name, role)}},
+    }
 
 
 def scaled_object(service: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
@@ -496,6 +546,7 @@ def documents() -> dict[str, list[dict[str, Any]]]:
         if consumed(d):
             objects += [trigger_authentication(d.name), kafka_username(d.name)]
         files[f"{d.name}.yaml"] = objects
+    files[f"{PORTAL}.yaml"] = portal_objects(definitions)
     files["kustomization.yaml"] = [
         {
             "apiVersion": "kustomize.config.k8s.io/v1beta1",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
 
 from crm_common.settings import Settings
+from crm_portal.settings import PortalSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = [
@@ -68,3 +70,19 @@ def test_every_service_has_migrate_api_and_worker_with_complete_settings() -> No
     assert "CRM_SIGNING_KEY_ENCRYPTION_KEY" in services["identity-api"]["environment"]
     for leads in ("leads-api", "leads-worker"):
         assert "CRM_PERSONAL_DATA_HASH_KEY" in services[leads]["environment"]
+
+
+def test_the_portal_serves_the_web_application_in_front_of_the_apis() -> None:
+    services = compose()["services"]
+    portal = services["portal-api"]
+    assert (ROOT / "services" / "portal" / "Dockerfile").exists()
+    assert portal["command"] == ["api"]
+    assert "portal-worker" not in services, "the BFF has no worker"
+    env = portal["environment"]
+    known = {f"CRM_{name.upper()}" for name in PortalSettings.model_fields}
+    assert set(env) <= known, set(env) - known
+    assert "CRM_DATABASE_URL" not in env, "sessions live in Redis"
+    for service, url in json.loads(env["CRM_PORTAL_UPSTREAMS"]).items():
+        api = services[f"{service}-api"]
+        assert url == f"http://{service}-api:{api['environment']['CRM_HTTP_PORT']}", url
+    assert "/readyz" in " ".join(portal["healthcheck"]["test"])

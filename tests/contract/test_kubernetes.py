@@ -5,6 +5,7 @@ CustomResourceDefinitions), and the platform's rules hold for every object."""
 from __future__ import annotations
 
 import functools
+import json
 import re
 import subprocess
 from collections.abc import Iterator
@@ -25,7 +26,10 @@ ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
 OVERLAYS = ("dev", "hq", "dealer")
 KUBERNETES_VERSION = "1.33"
-SERVICES = sorted(p.name for p in (ROOT / "services").iterdir() if (p / "Dockerfile").exists())
+IMAGES = sorted(p.name for p in (ROOT / "services").iterdir() if (p / "Dockerfile").exists())
+API_ONLY = {"portal"}
+"""The portals' BFF: no worker, no database, no Kafka (sessions in Redis)."""
+SERVICES = [s for s in IMAGES if s not in API_ONLY]
 STRIMZI_KINDS = {"Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "KafkaMirrorMaker2"}
 SECRETS_NOT_DEPLOYED = {
     "signing_key_pem": "identity creates its first signing key itself when none is given",
@@ -133,10 +137,12 @@ def test_every_service_runs_an_api_and_a_worker(overlay: str) -> None:
     deployments = {o["metadata"]["name"] for o in objects(overlay, "Deployment")}
     expected = {f"{s}-{role}" for s in SERVICES for role in ("api", "worker")}
     assert expected <= deployments
+    assert {f"{s}-api" for s in API_ONLY} <= deployments
+    assert not {f"{s}-worker" for s in API_ONLY} & deployments
     autoscaled = {
         o["spec"]["scaleTargetRef"]["name"] for o in objects(overlay, "HorizontalPodAutoscaler")
     }
-    assert {f"{s}-api" for s in SERVICES} <= autoscaled
+    assert {f"{s}-api" for s in IMAGES} <= autoscaled
     budgets = {
         tuple(sorted(o["spec"]["selector"]["matchLabels"].items()))
         for o in objects(overlay, "PodDisruptionBudget")
@@ -186,11 +192,42 @@ def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None
             (secret,) = secrets
             role = "owner" if container["name"] == "migrate" else "app"
             assert secret.endswith(f"-db-{role}"), f"{obj['metadata']['name']}/{container['name']}"
-    api_pods = [o for o in objects("hq", "Deployment") if o["metadata"]["name"].endswith("-api")]
-    assert all(
-        [c["name"] for c in o["spec"]["template"]["spec"]["initContainers"]] == ["migrate"]
-        for o in api_pods
-    )
+    api_pods = {
+        o["metadata"]["name"]: o["spec"]["template"]["spec"]
+        for o in objects("hq", "Deployment")
+        if o["metadata"]["name"].endswith("-api")
+    }
+    for name, spec in api_pods.items():
+        if name.removesuffix("-api") in API_ONLY:
+            assert "initContainers" not in spec, name
+            assert not {e["name"] for e in spec["containers"][0]["env"]} & {"DB_PASSWORD"}, name
+        else:
+            assert [c["name"] for c in spec["initContainers"]] == ["migrate"], name
+
+
+def test_the_portal_proxies_the_deployed_apis() -> None:
+    deployments = {o["metadata"]["name"]: o for o in objects("hq", "Deployment")}
+    ports = {
+        o["metadata"]["name"]: {p["port"] for p in o["spec"]["ports"]}
+        for o in objects("hq", "Service")
+    }
+    env = {
+        e["name"]: e.get("value")
+        for e in deployments["portal-api"]["spec"]["template"]["spec"]["containers"][0]["env"]
+    }
+    upstreams = json.loads(env["CRM_PORTAL_UPSTREAMS"])
+    assert set(upstreams) == {
+        "identity",
+        "leads",
+        "opportunities",
+        "service-desk",
+        "call-center",
+        "kpi",
+    }
+    for service, url in upstreams.items():
+        host, port = url.removeprefix("http://").split(":")
+        assert host == f"{service}-api", url
+        assert int(port) in ports[host], url
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)

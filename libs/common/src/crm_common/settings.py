@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal
+from typing import ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, model_validator
@@ -47,6 +47,9 @@ class Environment(StrEnum):
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CRM_", extra="ignore")
+    # False for a process without a database of its own (the portal's BFF): production then
+    # asks no CRM_DATABASE_URL of it.
+    uses_database: ClassVar[bool] = True
 
     # Unset: development only while every server it talks to is on this machine, production
     # otherwise, so a deployment that forgets CRM_ENV still gets production's refusals.
@@ -202,7 +205,7 @@ class Settings(BaseSettings):
                 )
             )
             self.env = Environment.DEVELOPMENT if local else Environment.PRODUCTION
-        if not self.database_url.get_secret_value():
+        if not self.database_url.get_secret_value() and self.uses_database:
             if self.env is Environment.PRODUCTION:
                 raise ValueError("CRM_DATABASE_URL must be set in production")
             database = "crm_" + self.service_name.replace("-", "_")

@@ -4,6 +4,7 @@ lives."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -23,6 +24,7 @@ DEFAULT_UPSTREAMS = {
 
 
 class PortalSettings(Settings):
+    uses_database: ClassVar[bool] = False  # sessions live in Redis
     service_name: str = "portal"
     http_port: int = Field(default=8080, ge=1, le=65535)
     # `/api/<service>/…` is proxied to the service's API at this base URL (a JSON object in
