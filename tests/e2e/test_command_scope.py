@@ -265,6 +265,9 @@ OPERATIONS: dict[str, Command] = {
     "call-center POST /calls/{call_id}/disposition": Command(
         "call", _json({"disposition": "interested", "notes": "matrix"})
     ),
+    "call-center POST /calls/{call_id}/ticket-request": Command(
+        "call", _json({"subject": "matrix", "notes": "matrix"})
+    ),
     "call-center POST /agents": Command(None, None),
     "call-center PUT /agents/me/state": Command(None, None),
     "call-center POST /call-tasks": Command(None, None),

@@ -223,6 +223,7 @@ NEEDS: dict[str, str | None] = {
     "call-center GET /calls": "call.read",
     "call-center GET /calls/{call_id}": "call.read",
     "call-center POST /calls/{call_id}/disposition": "call.make",
+    "call-center POST /calls/{call_id}/ticket-request": "call.make",
     "call-center GET /call-tasks": "call.read",
     "call-center POST /call-tasks": "call.manage",
     "call-center GET /call-tasks/{task_id}": "call.read",

@@ -171,3 +171,36 @@ async def test_the_agent_wraps_a_finished_call_up_once(
             )
         ).scalar_one()
     assert recorded["data"]["disposition"] == "interested"
+
+
+async def test_an_agent_asks_the_service_desk_for_a_ticket_of_the_call(
+    anonymous: httpx.AsyncClient, as_user: AsUser, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    for event in answered_call("cc-400"):
+        assert (await post_signed(anonymous, event)).status_code == 202
+    call_id = call_id_of(TENANT, "webhook:cloud-cc", "cc-400")
+    ask = {"kind": "complaint", "subject": "空调不制冷", "notes": "从昨天开始不制冷"}
+    async with as_user(PEOPLE.agent1) as agent, as_user(PEOPLE.renewal) as outsider:
+        foreign = await outsider.post(f"/calls/{call_id}/ticket-request", json=ask)
+        bad = await agent.post(f"/calls/{call_id}/ticket-request", json={**ask, "kind": "x"})
+        asked = await agent.post(f"/calls/{call_id}/ticket-request", json=ask)
+    assert (foreign.status_code, bad.status_code, asked.status_code) == (404, 422, 202)
+    async with sessions() as session:
+        payload = (
+            await session.execute(
+                select(outbox.c.payload).where(
+                    outbox.c.event_type == "call_center.CallTicketRequested"
+                )
+            )
+        ).scalar_one()
+    data = payload["data"]
+    assert (data["call_id"], data["ticket_kind"], data["requested_by"]) == (
+        str(call_id),
+        "complaint",
+        PEOPLE.agent1.user_id,
+    )
+    assert (data["dealer_id"], data["customer_phone"], data["attach_to"]) == (
+        "hq",
+        "13800138000",
+        None,
+    )

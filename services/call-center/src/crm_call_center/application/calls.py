@@ -10,7 +10,10 @@ from crm_call_center.adapters import call_store
 from crm_call_center.application.tasks import clear_by_call
 from crm_call_center.domain.tasks import ClearingCall
 from crm_common.auth import Principal
-from crm_common.contracts.events.call_center.v1 import CallDispositionRecorded
+from crm_common.contracts.events.call_center.v1 import (
+    CallDispositionRecorded,
+    CallTicketRequested,
+)
 from crm_common.db import UnitOfWork
 
 
@@ -95,3 +98,46 @@ async def record_disposition(
                 grade_after=command.grade_after,
                 now=now,
             )
+
+
+@dataclass(frozen=True, slots=True)
+class RequestTicket:
+    kind: str
+    subject: str
+    notes: str
+    attach_to: UUID | None = None
+
+
+async def request_ticket(
+    call_id: UUID, command: RequestTicket, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> None:
+    """Asks the service desk (``call_center.CallTicketRequested``) to open a ticket for the
+    call, channel phone, or to add the call to an open ticket of the call's book."""
+    async with uow:
+        call = await call_store.call_for_change(uow.session, actor, call_id)
+        if call is None:
+            raise CallNotFound(f"call {call_id} not found")
+        await uow.publish_about(
+            [
+                CallTicketRequested(
+                    call_id=call_id,
+                    dealer_id=call["owner_org"],
+                    direction=call["direction"],
+                    customer_phone=call["customer_phone"],
+                    agent_user=call["agent_user"],
+                    queue_id=call["queue_id"],
+                    lead_id=call["lead_id"],
+                    customer_id=call["customer_id"],
+                    task_id=call["task_id"],
+                    ticket_kind=command.kind,
+                    subject=command.subject,
+                    notes=command.notes,
+                    attach_to=command.attach_to,
+                    requested_by=actor.user_id,
+                    at=now,
+                )
+            ],
+            tenant=call["tenant"],
+            owner_org=call["owner_org"],
+            actor=actor.user_id,
+        )

@@ -608,3 +608,25 @@ async def books_below(session: AsyncSession, tenant: str, node: str) -> list[str
         select(d.c.id).where(d.c.tenant == tenant, d.c.path.startswith(path), d.c.id != node)
     )
     return list(rows.scalars())
+
+
+async def ticket_in_book(
+    session: AsyncSession, tenant: str, book: str, ticket_id: UUID
+) -> Ticket | None:
+    """A ticket of the book, locked: what a call of the book may be added to."""
+    row = (
+        (
+            await session.execute(
+                select(tickets)
+                .where(
+                    tickets.c.id == ticket_id,
+                    tickets.c.tenant == tenant,
+                    tickets.c.owner_org == book,
+                )
+                .with_for_update()
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return None if row is None else ticket_from_row(row)

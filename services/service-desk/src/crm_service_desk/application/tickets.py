@@ -6,13 +6,14 @@ not exist (404); a state that does not allow the command answers 409."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from crm_common.auth import Principal
-from crm_common.contracts.envelope import EventData
+from crm_common.contracts.envelope import Envelope, EventData
+from crm_common.contracts.events.call_center.v1 import CallTicketRequested
 from crm_common.contracts.events.service_desk.v1 import (
     TicketClosed,
     TicketOpened,
@@ -581,3 +582,75 @@ async def watch(
         if watching:
             return await repository.add_watcher(uow.session, ticket, user_id)
         return await repository.remove_watcher(uow.session, ticket, user_id)
+
+
+async def ticket_from_call(
+    uow: UnitOfWork, event: Envelope[CallTicketRequested], *, timezone: str
+) -> Ticket:
+    """A call the call center asks a ticket for: added to the open ticket it names if that is
+    in the call's book (a note with what the customer said, the call linked if the ticket has
+    none yet), else a new ticket, channel phone, in the call's book — worked by the agent when
+    they work in that book, else unassigned. Inside the consumer's inbox transaction."""
+    asked = event.data
+    tenant, session = event.tenant, uow.session
+    book = await repository.book_of(session, tenant, asked.dealer_id)
+    note = f"Phone call {asked.call_id} ({asked.direction}): {asked.notes}"
+    refused = None
+    if asked.attach_to is not None:
+        ticket = await repository.ticket_in_book(session, tenant, book, asked.attach_to)
+        if ticket is not None and ticket.is_open:
+            await repository.add_entry(
+                session,
+                ticket=ticket,
+                kind=EntryKind.NOTE.value,
+                body=note,
+                author=asked.requested_by,
+                author_org=asked.dealer_id,
+                at=asked.at,
+            )
+            if ticket.links.call_id is None:
+                ticket.links = replace(ticket.links, call_id=str(asked.call_id))
+                await repository.save_ticket(session, ticket)
+            await repository.add_history(
+                session,
+                ticket,
+                actor=asked.requested_by,
+                action="call_attached",
+                at=asked.at,
+                detail={"call_id": str(asked.call_id)},
+            )
+            return ticket
+        refused = str(asked.attach_to)
+    team = None
+    if asked.agent_user is not None:
+        team = await repository.staff_member(session, tenant, asked.agent_user, book)
+    ticket = await open_in(
+        uow,
+        OpenTicket(
+            subject=asked.subject,
+            kind=TicketKind(asked.ticket_kind),
+            channel=Channel.PHONE,
+            description=note,
+            links=Links(lead_id=asked.lead_id, call_id=str(asked.call_id)),
+        ),
+        tenant=tenant,
+        book=book,
+        opened_by=asked.requested_by,
+        owner=asked.agent_user if team is not None else None,
+        owner_team=team,
+        customer=Customer(asked.customer_id, None, normalise_phone(asked.customer_phone)),
+        vin=None,
+        lead_id=asked.lead_id,
+        now=asked.at,
+        timezone=timezone,
+    )
+    if refused is not None:
+        await repository.add_history(
+            session,
+            ticket,
+            actor=asked.requested_by,
+            action="attach_refused",
+            at=asked.at,
+            detail={"ticket_id": refused, "why": "not an open ticket of the call's book"},
+        )
+    return ticket

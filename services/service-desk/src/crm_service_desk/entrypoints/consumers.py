@@ -1,12 +1,14 @@
 """What the service-desk worker consumes: identity's org tree and sharing (the shared policy
 copies) and its users (who may work tickets); deliveries (the vehicle joins after-sales, the
-delivery survey goes out) and its own resolved tickets (the service survey goes out)."""
+delivery survey goes out), its own resolved tickets (the service survey goes out), and the
+call center's ticket requests (a call opens a phone ticket or joins an open one)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallTicketRequested
 from crm_common.contracts.events.opportunities.v1 import ORDER_TOPIC, VehicleDelivered
 from crm_common.contracts.events.service_desk.v1 import TICKET_TOPIC, TicketResolved
 from crm_common.db import UnitOfWork
@@ -15,6 +17,7 @@ from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_service_desk.application import after_sales
+from crm_service_desk.application.tickets import ticket_from_call
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
@@ -25,6 +28,9 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
 
     async def resolved(uow: UnitOfWork, event: Envelope[TicketResolved]) -> None:
         await after_sales.ticket_resolved(uow, event, link_base_url=link_base)
+
+    async def call_ticket(uow: UnitOfWork, event: Envelope[CallTicketRequested]) -> None:
+        await ticket_from_call(uow, event, timezone=settings.business_timezone)
 
     return [
         *policy_subscriptions(settings),
@@ -40,5 +46,12 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=TICKET_TOPIC,
             handles=[Handles(TicketResolved, resolved)],
             description="A resolved ticket (or service visit) gets its survey.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.call-tickets",
+            topic=CALL_TOPIC,
+            handles=[Handles(CallTicketRequested, call_ticket)],
+            description="A call the call center asks a ticket for opens one (channel phone) "
+            "or joins the open ticket it names.",
         ),
     ]

@@ -9,8 +9,13 @@ from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import AwareDatetime
 
 from crm_call_center import views
-from crm_call_center.application.calls import RecordDisposition, record_disposition
-from crm_call_center.entrypoints.http.schemas import CallPublic, DispositionCreate
+from crm_call_center.application.calls import (
+    RecordDisposition,
+    RequestTicket,
+    record_disposition,
+    request_ticket,
+)
+from crm_call_center.entrypoints.http.schemas import CallPublic, DispositionCreate, TicketRequest
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now, Work
@@ -76,6 +81,27 @@ async def wrap_up_call(
     await record_disposition(
         call_id,
         RecordDisposition(body.disposition, body.notes, body.grade_after),
+        principal,
+        work,
+        now=now,
+    )
+
+
+@router.post(
+    "/{call_id}/ticket-request",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=_NOT_FOUND,
+)
+async def ask_for_ticket(
+    call_id: UUID, body: TicketRequest, principal: CallMaker, work: Work, now: Now
+) -> None:
+    """During or after the call, the agent asks the service desk to open a ticket for it
+    (channel phone, the caller's number, the lead the call is about) or to add the call to an
+    open ticket of the call's book; publishes ``call_center.CallTicketRequested``, which the
+    service desk applies once."""
+    await request_ticket(
+        call_id,
+        RequestTicket(body.kind, body.subject, body.notes, body.attach_to),
         principal,
         work,
         now=now,

@@ -4,7 +4,7 @@ token, never from a body: every request model forbids unknown fields."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -283,3 +283,12 @@ class CallStatistics(BaseModel):
     time_zone: str
     queues: list[QueueStatsPublic]
     agents: list[AgentStatsPublic]
+
+
+class TicketRequest(_Request):
+    kind: Literal["service_request", "complaint", "feedback", "inquiry"] = "service_request"
+    subject: str = Field(min_length=1, max_length=200, examples=["空调不制冷"])
+    notes: str = Field(min_length=1, max_length=4000, description="What the customer said")
+    attach_to: UUID | None = Field(
+        default=None, description="An open ticket of the call's book to add the call to"
+    )

@@ -253,6 +253,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calls/{call_id}/ticket-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask For Ticket
+         * @description During or after the call, the agent asks the service desk to open a ticket for it
+         *     (channel phone, the caller's number, the lead the call is about) or to add the call to an
+         *     open ticket of the call's book; publishes ``call_center.CallTicketRequested``, which the
+         *     service desk applies once.
+         */
+        post: operations["ask_for_ticket_calls__call_id__ticket_request_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cti/webhooks/{connector}": {
         parameters: {
             query?: never;
@@ -900,6 +923,30 @@ export interface components {
          * @enum {string}
          */
         TaskKind: "policy_renewal" | "maintenance_due" | "win_back" | "lead_callback" | "care" | "survey";
+        /** TicketRequest */
+        TicketRequest: {
+            /**
+             * Attach To
+             * @description An open ticket of the call's book to add the call to
+             */
+            attach_to?: string | null;
+            /**
+             * Kind
+             * @default service_request
+             * @enum {string}
+             */
+            kind: "service_request" | "complaint" | "feedback" | "inquiry";
+            /**
+             * Notes
+             * @description What the customer said
+             */
+            notes: string;
+            /**
+             * Subject
+             * @example 空调不制冷
+             */
+            subject: string;
+        };
         /** TransferPublic */
         TransferPublic: {
             /**
@@ -1663,6 +1710,62 @@ export interface operations {
             };
             /** @description The call is still going or already wrapped up */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    ask_for_ticket_calls__call_id__ticket_request_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

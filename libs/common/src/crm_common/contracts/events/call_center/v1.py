@@ -87,6 +87,22 @@ class CallDispositionRecorded(_CallEvent):
     at: datetime
 
 
+class CallTicketRequested(_CallEvent):
+    """The agent (or a manager of the call's org) asked the service desk to open a ticket for
+    the call (channel phone), or to add the call to ``attach_to``, an open ticket of the call's
+    book. The service desk opens or attaches it once."""
+
+    event_type: ClassVar[str] = "call_center.CallTicketRequested"
+    event_version: ClassVar[int] = 1
+
+    ticket_kind: Literal["service_request", "complaint", "feedback", "inquiry"]
+    subject: str = Field(max_length=200)
+    notes: str = Field(max_length=4000, description="What the customer said, for the ticket")
+    attach_to: UUID | None = Field(description="The ticket to add the call to; None: a new one")
+    requested_by: str
+    at: datetime
+
+
 TASK_TOPIC = "crm.call_center.task.v1"
 
 
@@ -164,6 +180,7 @@ ALL = (
     CallStarted,
     CallCompleted,
     CallDispositionRecorded,
+    CallTicketRequested,
     CallTaskCreated,
     CallTaskCleared,
     CallTaskCancelRequested,
