@@ -21,7 +21,7 @@ from crm_call_center.domain.tasks import (
     TaskKind,
 )
 from crm_common.auth import Principal
-from crm_common.contracts.envelope import EventData
+from crm_common.contracts.envelope import EventData, new_event
 from crm_common.contracts.events.call_center.v1 import (
     CallTaskCancelDecided,
     CallTaskCancelRequested,
@@ -111,20 +111,23 @@ async def push_task(uow: UnitOfWork, manager: Principal, command: PushTask) -> C
 async def push_rule_tasks(
     uow: UnitOfWork, tasks: Sequence[tuple[CallTask, str]], *, actor: str
 ) -> int:
-    """Tasks a rule pushes inside the caller's transaction, once per source key."""
+    """Tasks a rule pushes inside the caller's transaction, once per source key (their
+    ``CallTaskCreated`` events written to the outbox in one statement: a call list's batch)."""
     created = set(await task_store.add_tasks(uow.session, tasks))
-    for task, _ in tasks:
-        if task.id in created:
-            await _publish(
-                uow,
-                task,
-                actor,
-                [
-                    CallTaskCreated(
-                        **_event_fields(task, task.due_at), due_at=task.due_at, rule=task.rule
-                    )
-                ],
+    await uow.publish(
+        *(
+            new_event(
+                CallTaskCreated(
+                    **_event_fields(task, task.due_at), due_at=task.due_at, rule=task.rule
+                ),
+                tenant=task.tenant,
+                owner_org=task.owner_org,
+                actor=actor,
             )
+            for task, _ in tasks
+            if task.id in created
+        )
+    )
     return len(created)
 
 
