@@ -155,6 +155,7 @@ OPERATIONS: dict[str, Command] = {
     ),
     "leads POST /imports": Command(None, None),
     "leads PUT /dedup-keys": Command(None, None),
+    "leads PUT /routing-rules": Command(None, None),
     # opportunities: an opportunity and its quotes and orders belong to its owner's book.
     "opportunities POST /opportunities": Command(None, _json({"customer_name": "A"})),
     "opportunities POST /opportunities/{opportunity_id}/activities": Command(

@@ -97,6 +97,8 @@ NEEDS: dict[str, str | None] = {
     "leads GET /imports/{import_id}/errors": "lead.import",
     "leads GET /dedup-keys": "pool.manage",
     "leads PUT /dedup-keys": "pool.manage",
+    "leads GET /routing-rules": "pool.manage",
+    "leads PUT /routing-rules": "pool.manage",
     "opportunities POST /opportunities": "opportunity.work",
     "opportunities GET /opportunities": "opportunity.read",
     "opportunities GET /opportunities/board": "opportunity.read",

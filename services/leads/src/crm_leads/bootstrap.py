@@ -22,6 +22,7 @@ from crm_leads.application.distribution import (
 from crm_leads.application.handlers import AssigneeNotFound, LeadNotFound, PoolIsAssignOnly
 from crm_leads.application.imports import work_imports
 from crm_leads.application.pools import PoolNotFound
+from crm_leads.application.routing import RoutingConsultantNotFound, RoutingRulesChanged
 from crm_leads.application.sweeps import sweep_pools
 from crm_leads.domain.lead import LeadConflict, NotTheOwner
 from crm_leads.entrypoints.consumers import subscriptions
@@ -34,6 +35,7 @@ from crm_leads.entrypoints.http import (
     pools,
     receptions,
     routes,
+    routing_rules,
 )
 
 DESCRIPTION = "Leads and lead pools: intake, ownership, pools, claims, recycle rules."
@@ -52,6 +54,8 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     LeadConflict: 409,
     PoolIsAssignOnly: 409,
     LeadBusy: 409,
+    RoutingConsultantNotFound: 404,
+    RoutingRulesChanged: 409,
 }
 
 
@@ -68,6 +72,7 @@ def create_api(settings: Settings) -> FastAPI:
             imports.router,
             customers.router,
             dedup_keys.router,
+            routing_rules.router,
         ],
         error_statuses=ERROR_STATUSES,
         servers=[grpc_server(settings, default_port=GRPC_PORT)],

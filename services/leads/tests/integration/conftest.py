@@ -47,6 +47,7 @@ TABLES = (
     "customer_identifiers",
     "customers",
     "pool_members",
+    "routing_rules",
     "pools",
 )
 

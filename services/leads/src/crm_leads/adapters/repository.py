@@ -56,6 +56,8 @@ _STATE_COLUMNS = (
     "graded_at",
     "escalated_at",
     "draw_until",
+    "campaign_id",
+    "routing_rule_id",
     "status",
     "pool_id",
     "owner_user",

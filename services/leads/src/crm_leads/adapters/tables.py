@@ -68,6 +68,8 @@ pools = Table(
     # The book's settings live on its default pool (read with it at every intake, no extra
     # query): the identifiers it deduplicates customers on after the phone, in order.
     Column("dedup_keys", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+    # And the version of its routing rules, which a manager's change names (lost updates: 409).
+    Column("routing_version", Integer, nullable=False, server_default=text("0")),
     # The default pool of an org node is where its unowned and released leads go.
     Index(
         "ux_pools_default_per_org",
@@ -129,6 +131,9 @@ leads = Table(
     Column("graded_at", DateTime(timezone=True)),
     Column("escalated_at", DateTime(timezone=True)),
     Column("draw_until", DateTime(timezone=True)),
+    # The campaign whose form brought the lead, and the routing rule that placed it on arrival.
+    Column("campaign_id", UUID(as_uuid=True)),
+    Column("routing_rule_id", UUID(as_uuid=True)),
     Index("ix_leads_tenant_owner_org", "tenant", "owner_org"),
     Index("ix_leads_tenant_phone", "tenant", "phone"),
     Index(
@@ -245,7 +250,7 @@ lead_history = Table(
     Column("from_user", String(64)),
     Column("to_user", String(64)),
     Column("reason", Text),
-    Column("rule", String(40)),
+    Column("rule", String(64)),  # e.g. no_follow_up, routing:<rule id>
     Column("at", DateTime(timezone=True), nullable=False),
     Index("ix_lead_history_lead", "lead_id", "id"),
     # Anti-collusion: whose released leads a consultant claimed, recently.
@@ -301,4 +306,21 @@ customer_opportunities = Table(
     # topics (opportunity and order), so an older event never overwrites a newer one.
     Column("status_at", DateTime(timezone=True), nullable=False),
     Index("ix_customer_opportunities_customer", "customer_id", "status"),
+)
+
+
+# A book's ordered routing rules (crm_leads.domain.routing): replaced as a whole list.
+routing_rules = Table(
+    "routing_rules",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("conditions", JSONB, nullable=False),
+    Column("target", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Index("ix_routing_rules_book", "tenant", "owner_org", "position"),
 )

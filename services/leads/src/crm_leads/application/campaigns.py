@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
@@ -18,7 +19,12 @@ from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for, acting_for_all_tenants
 from crm_common.redis.rate_limit import allow_request
 from crm_leads.adapters import campaign_store, repository
-from crm_leads.application.handlers import CreateLead, Registration, create_lead
+from crm_leads.application.handlers import (
+    DEFAULT_BUSINESS_TZ,
+    CreateLead,
+    Registration,
+    create_lead,
+)
 from crm_leads.domain.lead import LeadSource
 
 
@@ -85,6 +91,7 @@ async def receive_campaign_lead(
     now: datetime,
     client: str = "",
     limits: FormLimits | None = None,
+    business_tz: ZoneInfo = DEFAULT_BUSINESS_TZ,
 ) -> Registration:
     """A lead from the campaign's public form, into the campaign's book and pool. Only a
     submission with the right key counts against the campaign's limits (anyone who knows the
@@ -106,11 +113,12 @@ async def receive_campaign_lead(
     )
     with acting_for([row.tenant]):
         return await create_lead(
-            replace(command, source=LeadSource.CAMPAIGN_FORM),
+            replace(command, source=LeadSource.CAMPAIGN_FORM, campaign_id=campaign_id),
             form,
             uow,
             via="POST /campaigns/{campaign_id}/leads",
             now=now,
+            business_tz=business_tz,
         )
 
 

@@ -28,13 +28,16 @@ from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
+from crm_common.settings import Settings
 from crm_leads.adapters import customer_dedup, repository
 from crm_leads.adapters.access import changeable_leads, from_pools_open_to
 from crm_leads.adapters.repository import LeadBusy
+from crm_leads.application.routing import route_on_arrival
 from crm_leads.domain.assignment import choose_assignee
 from crm_leads.domain.customer_identifiers import NO_IDENTIFIERS, CustomerIdentifiers
 from crm_leads.domain.grades import scheme
 from crm_leads.domain.lead import (
+    ROUTING_ACTOR,
     Change,
     ClaimantRecord,
     FollowUp,
@@ -54,6 +57,8 @@ from crm_leads.domain.pool_rules import AutoAssignment, CollusionRules, PoolKind
 from crm_leads.domain.recycle import OWNER_DEACTIVATED
 
 PERSONAL_FIELDS = ("customer_name", "phone")
+DEFAULT_BUSINESS_TZ = ZoneInfo(Settings.model_fields["business_timezone"].default)
+"""The settings' default: where a caller that names none (a test, a script) does business."""
 
 
 class LeadNotFound(LookupError):
@@ -83,6 +88,8 @@ class CreateLead:
     vehicle_interest: str | None
     region_hint: str | None = None
     identifiers: CustomerIdentifiers = NO_IDENTIFIERS
+    campaign_id: UUID | None = None
+    """The campaign whose form sent it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +116,20 @@ def works_leads(principal: Principal) -> bool:
 
 
 async def create_lead(
-    command: CreateLead, actor: Principal, uow: UnitOfWork, *, via: str, now: datetime
+    command: CreateLead,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    via: str,
+    now: datetime,
+    business_tz: ZoneInfo = DEFAULT_BUSINESS_TZ,
 ) -> Registration:
     """``via`` names the entrypoint for the personal-data audit (e.g. ``POST /leads``)."""
     owner = Worker(actor.user_id, actor.org_node) if works_leads(actor) else None
     async with uow:
-        return await register_in(uow, command, actor, owner=owner, via=via, now=now)
+        return await register_in(
+            uow, command, actor, owner=owner, via=via, now=now, business_tz=business_tz
+        )
 
 
 async def register_in(
@@ -125,11 +140,13 @@ async def register_in(
     owner: Worker | None,
     via: str,
     now: datetime,
+    business_tz: ZoneInfo = DEFAULT_BUSINESS_TZ,
 ) -> Registration:
     """Registers the lead inside the caller's transaction: a new lead of the actor's book
-    (owned by ``owner``, else waiting in the book's pool) or, for a customer the book already
-    works (same phone, or same value of one of the book's deduplication keys), the existing
-    lead (locked) with the submission attached."""
+    (owned by ``owner``, else placed by the book's routing rules, by default waiting in the
+    book's pool) or, for a customer the book already works (same phone, or same value of one
+    of the book's deduplication keys), the existing lead (locked) with the submission
+    attached. ``business_tz``: where the routing rules' hours of day are told."""
     session = uow.session
     book = await repository.book_of(session, actor.tenant, actor.org_node)
     settings = await repository.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
@@ -147,6 +164,7 @@ async def register_in(
         now=now,
     )
     lead.region_hint = command.region_hint
+    lead.campaign_id = command.campaign_id
     lead.customer_id = await customer_dedup.customer_for(
         session,
         tenant=lead.tenant,
@@ -162,6 +180,11 @@ async def register_in(
         existing.record_duplicate_submission(actor.user_id, command.source.value, now)
         await repository.save_lead(session, existing)
         return Registration(existing, attached=True)
+    rule = (
+        await route_on_arrival(session, lead, business_tz=business_tz, now=now)
+        if owner is None
+        else None
+    )
     await repository.add_lead(session, lead)
     await record_personal_data_access(
         session,
@@ -182,7 +205,9 @@ async def register_in(
             created_at=lead.created_at,
         )
     ]
-    if lead.owner_user is not None:
+    if rule is not None and lead.owner_user is not None:
+        events.append(_assigned(lead, None, ROUTING_ACTOR, f"routing rule {rule.name}"))
+    elif lead.owner_user is not None:
         events.append(_assigned(lead, None, actor.user_id, "taken in at intake"))
     await publish_for(uow, lead, actor.user_id, events)
     await auto_assign_in(uow, lead, now)

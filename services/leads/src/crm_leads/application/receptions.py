@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
 
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function
 from crm_leads.adapters import reception_store, repository
 from crm_leads.application.handlers import (
+    DEFAULT_BUSINESS_TZ,
     AssigneeNotFound,
     CreateLead,
     Registration,
@@ -41,7 +43,12 @@ class Reception:
 
 
 async def record_reception(
-    command: RecordReception, actor: Principal, uow: UnitOfWork, *, now: datetime
+    command: RecordReception,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+    business_tz: ZoneInfo = DEFAULT_BUSINESS_TZ,
 ) -> Reception:
     """One transaction: the reception row, the lead (new, owned by the receiving consultant;
     or the customer's existing lead) and, when the receiver owns it, a verified visit."""
@@ -49,7 +56,13 @@ async def record_reception(
         session = uow.session
         receiver = await _receiving_consultant(uow, command.received_by, actor)
         registration = await register_in(
-            uow, command.contact, actor, owner=receiver, via="POST /receptions", now=now
+            uow,
+            command.contact,
+            actor,
+            owner=receiver,
+            via="POST /receptions",
+            now=now,
+            business_tz=business_tz,
         )
         lead = registration.lead
         if receiver is not None and lead.owner_user == receiver.user_id:

@@ -15,6 +15,8 @@ from crm_leads.domain.origin import Acquisition, LeadOrigin, origin_of_ownership
 from crm_leads.domain.pool_rules import ClaimRules, CollusionRules, RecycleRules
 
 DEFAULT_COUNTRY_CODE = "86"
+ROUTING_ACTOR = "routing"
+"""Who the history names for what a routing rule did."""
 _SEPARATORS = re.compile(r"[\s\-().]")
 
 
@@ -205,6 +207,10 @@ class Lead:
     escalated_at: datetime | None = None
     draw_until: datetime | None = None
     """A just-released lead is handed out by lottery among those who ask until then."""
+    campaign_id: UUID | None = None
+    """The campaign whose form brought the lead."""
+    routing_rule_id: UUID | None = None
+    """The book's routing rule that placed the lead when it arrived (None: nobody's rule)."""
     changes: list[Change] = field(default_factory=list)
     """Transitions made on this instance, not yet stored."""
 
@@ -499,6 +505,29 @@ class Lead:
         if actor != self.owner_user and not is_manager:
             raise NotTheOwner("only the owner or a manager unlocks a customer")
         self.changes.append(Change("unlocked", now, actor))
+
+    def route(
+        self,
+        rule_id: UUID,
+        rule_name: str,
+        *,
+        pool_id: UUID,
+        to: Worker | None,
+        now: datetime,
+    ) -> None:
+        """A routing rule places the lead on arrival: in ``pool_id`` (which it then belongs
+        to), and owned by ``to`` when the rule names a consultant or a strategy chose one."""
+        self._require_open()
+        if not self.in_pool:
+            raise LeadUnavailable("a consultant took the lead in; routing is for the others")
+        self.home_pool_id = pool_id
+        self.pool_id = pool_id
+        self.routing_rule_id = rule_id
+        self.changes.append(
+            Change("routed", now, ROUTING_ACTOR, reason=rule_name, rule=f"routing:{rule_id}")
+        )
+        if to is not None:
+            self.assign(to, ROUTING_ACTOR, now, f"routing rule {rule_name}")
 
     def move_to_pool(self, pool_id: UUID, actor: str, now: datetime) -> None:
         """A pool admin moves a waiting lead to another pool of the book (e.g. assign-only)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader
@@ -137,6 +138,7 @@ async def submit_campaign_form(
             ),
             UnitOfWork(db),
             now=now,
+            business_tz=ZoneInfo(settings.business_timezone),
             client=request.client.host if request.client else "",
             limits=FormLimits(
                 redis,

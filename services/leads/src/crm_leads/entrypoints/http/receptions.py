@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Depends, status
 from pydantic import AwareDatetime, BaseModel, Field, ValidationInfo, field_validator
 
 from crm_common.auth import Principal
@@ -16,7 +17,7 @@ from crm_common.runtime.dependencies import Database, Now
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.receptions import RecordReception, record_reception
 from crm_leads.domain.lead import LeadSource
-from crm_leads.entrypoints.http.routes import IdNumberKey
+from crm_leads.entrypoints.http.routes import IdNumberKey, business_tz
 from crm_leads.entrypoints.http.schemas import CustomerContact
 
 router = APIRouter(prefix="/receptions", tags=["receptions"])
@@ -64,6 +65,7 @@ async def record_walk_in(
     db: Database,
     key: IdNumberKey,
     now: Now,
+    tz: Annotated[ZoneInfo, Depends(business_tz)],
 ) -> ReceptionRecorded:
     """Record a showroom visit: a new customer becomes a lead of the receiving consultant; a
     known customer's visit counts as a verified visit for the consultant who owns them."""
@@ -87,6 +89,7 @@ async def record_walk_in(
         principal,
         UnitOfWork(db),
         now=now,
+        business_tz=tz,
     )
     lead = reception.registration.lead
     return ReceptionRecorded(

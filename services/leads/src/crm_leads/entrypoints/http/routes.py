@@ -149,7 +149,12 @@ async def _answer(
     },
 )
 async def register_lead(
-    body: LeadCreate, principal: LeadCreator, db: Database, key: IdNumberKey, now: Now
+    body: LeadCreate,
+    principal: LeadCreator,
+    db: Database,
+    key: IdNumberKey,
+    now: Now,
+    tz: Annotated[ZoneInfo, Depends(business_tz)],
 ) -> LeadPublic | JSONResponse:
     """Record a lead in the caller's book (their dealer); publishes ``leads.LeadCreated``.
 
@@ -169,6 +174,7 @@ async def register_lead(
         UnitOfWork(db),
         via="POST /leads",
         now=now,
+        business_tz=tz,
     )
     lead = registration.lead
     if registration.attached:

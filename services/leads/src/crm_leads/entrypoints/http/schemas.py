@@ -25,6 +25,12 @@ from crm_leads.domain.customer_identifiers import (
 from crm_leads.domain.lead import FollowUpKind, InvalidPhoneNumber, LeadSource, normalise_phone
 from crm_leads.domain.origin import LeadOrigin
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
+from crm_leads.domain.routing import (
+    MAX_RULES,
+    RoutingConditions,
+    RoutingRuleSpec,
+    RoutingTarget,
+)
 
 
 class _Request(BaseModel):
@@ -118,6 +124,9 @@ class LeadPublic(BaseModel):
         "the lead waits in a pool",
     )
     pool_id: UUID | None
+    routing_rule_id: UUID | None = Field(
+        description="The routing rule that placed the lead when it arrived (its history names it)"
+    )
     grade: str | None
     next_follow_up_due: datetime | None
     last_follow_up_at: datetime | None
@@ -289,3 +298,24 @@ class DedupKeys(_Request):
     def _each_key_once(cls, value: list[IdentifierKind]) -> list[IdentifierKind]:
         dedup_keys_from(value)
         return value
+
+
+class RoutingRulesSet(_Request):
+    version: int = Field(ge=0, le=2_000_000_000, description="The version of the rules last read")
+    rules: list[RoutingRuleSpec] = Field(
+        max_length=MAX_RULES, description="In evaluation order: the first that matches decides"
+    )
+
+
+class RoutingRulePublic(BaseModel):
+    id: UUID
+    position: int
+    name: str
+    conditions: RoutingConditions
+    target: RoutingTarget
+
+
+class RoutingRules(BaseModel):
+    book: str = Field(description="The dealer (or HQ/region node) whose new leads they route")
+    version: int
+    rules: list[RoutingRulePublic]

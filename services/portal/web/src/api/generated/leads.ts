@@ -648,6 +648,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Routing Rules
+         * @description The caller's book's rules in the order they are evaluated, and their version.
+         */
+        get: operations["routing_rules_routing_rules_get"];
+        /**
+         * Set Routing Rules
+         * @description Replace the book's rules with these, in this order: a new lead nobody took in goes
+         *     where the first rule whose conditions all hold sends it — a pool, a consultant, or a
+         *     member of a pool chosen by a strategy — and to the book's default pool when none does.
+         *     The lead and its history name the rule. ``version`` is the one last read (409 if the
+         *     rules changed since).
+         */
+        put: operations["set_routing_rules_routing_rules_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -990,6 +1018,23 @@ export interface components {
             /** To User */
             to_user: string | null;
         };
+        /**
+         * HoursOfDay
+         * @description From ``start`` (inclusive) to ``end`` (exclusive), local business time; an ``end``
+         *     before ``start`` spans midnight (e.g. 18:00-08:00 for the evening and night).
+         */
+        HoursOfDay: {
+            /**
+             * End
+             * Format: time
+             */
+            end: string;
+            /**
+             * Start
+             * Format: time
+             */
+            start: string;
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -1222,6 +1267,11 @@ export interface components {
              * @description Until then the previous owner may not claim it back
              */
             protected_until: string | null;
+            /**
+             * Routing Rule Id
+             * @description The routing rule that placed the lead when it arrived (its history names it)
+             */
+            routing_rule_id: string | null;
             source: components["schemas"]["LeadSource"];
             /** Status */
             status: string;
@@ -1547,6 +1597,102 @@ export interface components {
                 [key: string]: number;
             } | null;
         };
+        /**
+         * RoutingConditions
+         * @description All given conditions must hold; one not given holds for every lead. Lists match any
+         *     of their values.
+         */
+        RoutingConditions: {
+            /**
+             * Campaign Ids
+             * @description Leads from these campaigns' forms
+             */
+            campaign_ids?: string[] | null;
+            /** @description When the lead arrives */
+            hours?: components["schemas"]["HoursOfDay"] | null;
+            /**
+             * Regions
+             * @description The region node the customer is in (the lead's region_hint)
+             */
+            regions?: string[] | null;
+            /** Sources */
+            sources?: components["schemas"]["LeadSource"][] | null;
+            /**
+             * Vehicle Interests
+             * @description Words the lead's vehicle interest contains (case-insensitive)
+             */
+            vehicle_interests?: string[] | null;
+        };
+        /** RoutingRulePublic */
+        RoutingRulePublic: {
+            conditions: components["schemas"]["RoutingConditions"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Position */
+            position: number;
+            target: components["schemas"]["RoutingTarget"];
+        };
+        /** RoutingRules */
+        RoutingRules: {
+            /**
+             * Book
+             * @description The dealer (or HQ/region node) whose new leads they route
+             */
+            book: string;
+            /** Rules */
+            rules: components["schemas"]["RoutingRulePublic"][];
+            /** Version */
+            version: number;
+        };
+        /**
+         * RoutingRuleSpec
+         * @description One rule as its managers write it.
+         */
+        RoutingRuleSpec: {
+            conditions?: components["schemas"]["RoutingConditions"];
+            /** Name */
+            name: string;
+            target: components["schemas"]["RoutingTarget"];
+        };
+        /** RoutingRulesSet */
+        RoutingRulesSet: {
+            /**
+             * Rules
+             * @description In evaluation order: the first that matches decides
+             */
+            rules: components["schemas"]["RoutingRuleSpec"][];
+            /**
+             * Version
+             * @description The version of the rules last read
+             */
+            version: number;
+        };
+        /** RoutingTarget */
+        RoutingTarget: {
+            kind: components["schemas"]["TargetKind"];
+            /**
+             * Pool Id
+             * @description kind pool or strategy
+             */
+            pool_id?: string | null;
+            /** @description kind strategy */
+            strategy?: components["schemas"]["AutoAssignment"] | null;
+            /**
+             * User Id
+             * @description kind consultant
+             */
+            user_id?: string | null;
+        };
+        /**
+         * TargetKind
+         * @enum {string}
+         */
+        TargetKind: "pool" | "consultant" | "strategy";
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -3558,6 +3704,108 @@ export interface operations {
             };
             /** @description The named consultant does not work in this dealer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    routing_rules_routing_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRules"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    set_routing_rules_routing_rules_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRulesSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRules"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A rule names a user who is not an active consultant of the book */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The rules changed since the version the caller names */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,164 @@
+"""Ordered routing rules: a book's managers set them; every new lead nobody took in is placed
+by the first that matches (``crm_leads.domain.routing``), or waits in the default pool."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_common.auth import Principal
+from crm_common.db import UnitOfWork
+from crm_common.errors import InvalidInput
+from crm_common.policy.roles import has_function
+from crm_leads.adapters import repository, routing_store
+from crm_leads.domain.assignment import choose_assignee
+from crm_leads.domain.lead import Lead, Worker
+from crm_leads.domain.routing import (
+    Arrival,
+    RoutingRule,
+    RoutingRuleSpec,
+    TargetKind,
+    first_match,
+)
+
+
+class RoutingRulesChanged(Exception):
+    """Someone changed the book's rules since the caller read them (answered 409)."""
+
+
+class RoutingConsultantNotFound(LookupError):
+    """A rule names a user who is not an active consultant of the book (answered 404)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BookRouting:
+    book: str
+    version: int
+    rules: list[RoutingRule]
+
+
+async def routing_of(actor: Principal, uow: UnitOfWork, *, now: datetime) -> BookRouting:
+    """The rules of the caller's book (their dealer, or their own node above dealers)."""
+    async with uow:
+        return await _book_routing(uow.session, actor, now)
+
+
+async def set_routing(
+    rules: Sequence[RoutingRuleSpec],
+    seen_version: int,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+) -> BookRouting:
+    """Replaces the rules of the caller's book, in the given order, if nobody changed them
+    since ``seen_version``. Every pool a rule names must be one of the book's (422 naming the
+    rule's field), every consultant an active one of the book (404, as for an assignment)."""
+    async with uow:
+        session = uow.session
+        book = await repository.book_of(session, actor.tenant, actor.org_node)
+        await repository.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
+        for index, rule in enumerate(rules):
+            target = rule.target
+            if target.pool_id is not None:
+                pool = await repository.pool_or_none(session, target.pool_id)
+                if pool is None or (pool.tenant, pool.owner_org) != (actor.tenant, book):
+                    raise InvalidInput(
+                        f"rules[{index}].target.pool_id", "no such pool in your book"
+                    )
+            if target.user_id is not None and not await _consultant(
+                session, actor.tenant, book, target.user_id
+            ):
+                raise RoutingConsultantNotFound(
+                    f"rules[{index}]: no active consultant {target.user_id!r} works this book"
+                )
+        version = await routing_store.replace_rules(
+            session,
+            tenant=actor.tenant,
+            book=book,
+            rules=rules,
+            seen_version=seen_version,
+            actor=actor.user_id,
+            now=now,
+        )
+        if version is None:
+            raise RoutingRulesChanged(
+                "the routing rules changed since you read them; read them again"
+            )
+        return await _book_routing(session, actor, now)
+
+
+async def _book_routing(session: AsyncSession, actor: Principal, now: datetime) -> BookRouting:
+    book = await repository.book_of(session, actor.tenant, actor.org_node)
+    await repository.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
+    return BookRouting(
+        book=book,
+        version=await routing_store.version_of(session, actor.tenant, book),
+        rules=await routing_store.rules_of(session, actor.tenant, book),
+    )
+
+
+async def _consultant(session: AsyncSession, tenant: str, book: str, user_id: str) -> Worker | None:
+    member = await repository.staff_member(session, tenant, user_id, book)
+    if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+        return None
+    return Worker(user_id, member[0])
+
+
+async def route_on_arrival(
+    session: AsyncSession, lead: Lead, *, business_tz: ZoneInfo, now: datetime
+) -> RoutingRule | None:
+    """Places a new lead nobody took in by the first of its book's rules that matches and can
+    take it now (a rule whose consultant left, or whose pool is gone, is passed over); returns
+    that rule, or None: the lead waits in the book's default pool. A strategy that finds every
+    member of its pool at capacity leaves the lead waiting in that pool."""
+    rules = await routing_store.rules_of(session, lead.tenant, lead.owner_org)
+    if not rules:
+        return None
+    arrival = Arrival(
+        source=lead.source,
+        campaign_id=lead.campaign_id,
+        region=lead.region_hint,
+        vehicle_interest=lead.vehicle_interest,
+        local_time=now.astimezone(business_tz).time(),
+    )
+    passed_over: set[UUID] = set()
+    while (rule := first_match(rules, arrival, frozenset(passed_over))) is not None:
+        placement = await _placement(session, lead, rule)
+        if placement is None:
+            passed_over.add(rule.id)
+            continue
+        pool_id, owner = placement
+        lead.route(rule.id, rule.name, pool_id=pool_id, to=owner, now=now)
+        if owner is not None and rule.target.kind is TargetKind.STRATEGY:
+            await repository.note_assignment(session, pool_id, owner.user_id, now)
+        return rule
+    return None
+
+
+async def _placement(
+    session: AsyncSession, lead: Lead, rule: RoutingRule
+) -> tuple[UUID, Worker | None] | None:
+    target = rule.target
+    if target.kind is TargetKind.CONSULTANT:
+        assert target.user_id is not None  # the target's validator
+        owner = await _consultant(session, lead.tenant, lead.owner_org, target.user_id)
+        return None if owner is None else (lead.home_pool_id, owner)
+    assert target.pool_id is not None  # the target's validator
+    pool = await repository.pool_or_none(session, target.pool_id)
+    if pool is None or (pool.tenant, pool.owner_org) != (lead.tenant, lead.owner_org):
+        return None
+    if target.kind is TargetKind.POOL:
+        return pool.id, None
+    assert target.strategy is not None  # the target's validator
+    chosen = choose_assignee(
+        target.strategy,
+        await repository.pool_candidates(session, pool.id),
+        pool.rules.claim.max_private_leads,
+    )
+    return pool.id, None if chosen is None else Worker(chosen.user_id, chosen.org_node)
