@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, Select, func, literal, select
+from sqlalchemy import ColumnElement, RowMapping, Select, case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -21,6 +23,7 @@ from crm_leads.adapters.access import (
 )
 from crm_leads.adapters.tables import LEAD_IS_OPEN, inline, lead_history, leads, pools
 from crm_leads.domain.collusion import Handover, flagged_pairs
+from crm_leads.domain.grades import scheme
 from crm_leads.domain.pool_rules import PoolRules
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -97,19 +100,94 @@ async def managed_pool(
         return (await session.execute(query)).mappings().first()
 
 
+class PoolOrder(StrEnum):
+    """How a pool's waiting leads are listed."""
+
+    RECENTLY_RELEASED = "recently_released"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    GRADE = "grade"
+    """Hottest grade of the pool's scheme first, ungraded last."""
+    REGION = "region"
+    VEHICLE_INTEREST = "vehicle_interest"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class PoolFilter:
+    """A pool member's own criteria (DOMAIN.md: members claim by region, expertise...): every
+    one given must hold."""
+
+    regions: Sequence[str] = ()
+    vehicle_interest: str | None = None
+    """Words the lead's vehicle interest contains (case-insensitive)."""
+    sources: Sequence[str] = ()
+    grades: Sequence[str] = ()
+    min_age_days: int | None = None
+    max_age_days: int | None = None
+    """Age: days since the lead came in."""
+
+
 async def leads_in_pool(
-    sessions: Sessions, principal: Principal, pool_id: UUID, *, limit: int, offset: int
+    sessions: Sessions,
+    principal: Principal,
+    pool_id: UUID,
+    *,
+    limit: int,
+    offset: int,
+    now: datetime,
+    narrowed: PoolFilter = PoolFilter(),
+    order: PoolOrder = PoolOrder.RECENTLY_RELEASED,
 ) -> Sequence[RowMapping]:
-    """The public sea of one pool, most recently released first."""
+    """The public sea of one pool, narrowed and ordered as the member asks (by default the
+    most recently released first); ties newest first."""
     query = (
         select(leads)
         .where(leads.c.pool_id == pool_id, leads.c.status == inline("open"))
         .where(in_pools_open_to(principal) | visible_leads(principal))
-        .order_by(leads.c.released_at.desc().nulls_last(), leads.c.created_at.desc(), leads.c.id)
-        .limit(limit)
-        .offset(offset)
     )
+    f = narrowed
+    if f.regions:
+        query = query.where(leads.c.region_hint.in_(f.regions))
+    if f.vehicle_interest:
+        query = query.where(
+            leads.c.vehicle_interest.icontains(f.vehicle_interest.strip(), autoescape=True)
+        )
+    if f.sources:
+        query = query.where(leads.c.source.in_(f.sources))
+    if f.grades:
+        query = query.where(leads.c.grade.in_(f.grades))
+    if f.min_age_days is not None:
+        query = query.where(leads.c.created_at <= now - timedelta(days=f.min_age_days))
+    if f.max_age_days is not None:
+        query = query.where(leads.c.created_at > now - timedelta(days=f.max_age_days + 1))
     async with sessions() as session:
+        if order is PoolOrder.GRADE:
+            rules = PoolRules.model_validate(
+                (await session.execute(select(pools.c.rules).where(pools.c.id == pool_id))).scalar()
+            )
+            codes = [g.code for g in scheme(rules.grade_scheme).grades]
+            first: tuple[Any, ...] = (
+                case(
+                    {code: rank for rank, code in enumerate(codes)},
+                    value=leads.c.grade,
+                    else_=len(codes),
+                ),
+            )
+        else:
+            first = {
+                PoolOrder.RECENTLY_RELEASED: (leads.c.released_at.desc().nulls_last(),),
+                PoolOrder.NEWEST: (),
+                PoolOrder.OLDEST: (leads.c.created_at.asc(),),
+                PoolOrder.REGION: (leads.c.region_hint.asc().nulls_last(),),
+                PoolOrder.VEHICLE_INTEREST: (leads.c.vehicle_interest.asc().nulls_last(),),
+                PoolOrder.SOURCE: (leads.c.source.asc(),),
+            }[order]
+        query = (
+            query.order_by(*first, leads.c.created_at.desc(), leads.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         return (await session.execute(query)).mappings().all()
 
 

@@ -6,13 +6,16 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import Field
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
+from crm_common.errors import InvalidInput
 from crm_common.policy import mask_name, mask_phone
 from crm_common.runtime.dependencies import Database, Now
 from crm_leads.application import pools as pools_app
+from crm_leads.domain.lead import LeadSource
 from crm_leads.entrypoints.http.schemas import (
     PooledLead,
     PoolMembers,
@@ -21,6 +24,7 @@ from crm_leads.entrypoints.http.schemas import (
     PoolSettings,
 )
 from crm_leads.views import leads as views
+from crm_leads.views.leads import PoolFilter, PoolOrder
 
 router = APIRouter(prefix="/pools", tags=["pools"])
 PoolReader = Annotated[Principal, requires("lead.read")]
@@ -105,13 +109,53 @@ async def leads_in_pool(
     pool_id: UUID,
     principal: PoolReader,
     db: Database,
+    now: Now,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    region: Annotated[
+        list[Annotated[str, Field(min_length=1, max_length=64)]] | None,
+        Query(max_length=50, description="The region node the customer is in (any of these)"),
+    ] = None,
+    vehicle_interest: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, description="Words the vehicle interest contains"),
+    ] = None,
+    source: Annotated[list[LeadSource] | None, Query(max_length=20)] = None,
+    grade: Annotated[
+        list[Annotated[str, Field(min_length=1, max_length=20)]] | None, Query(max_length=20)
+    ] = None,
+    min_age_days: Annotated[
+        int | None, Query(ge=0, le=3650, description="Came in at least this many days ago")
+    ] = None,
+    max_age_days: Annotated[
+        int | None, Query(ge=0, le=3650, description="Came in at most this many days ago")
+    ] = None,
+    sort: PoolOrder = PoolOrder.RECENTLY_RELEASED,
 ) -> list[PooledLead]:
-    """The public sea of the pool, personal data masked until someone claims the lead."""
+    """The public sea of the pool, personal data masked until someone claims the lead;
+    narrowed to what fits the member (every criterion given must hold; repeat a parameter for
+    any of several values) and sorted as they ask, ties newest first."""
+    if min_age_days is not None and max_age_days is not None and min_age_days > max_age_days:
+        raise InvalidInput("min_age_days", "min_age_days is more than max_age_days")
     if await views.pool_for(db, principal, pool_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pool not found")
-    rows = await views.leads_in_pool(db, principal, pool_id, limit=limit, offset=offset)
+    rows = await views.leads_in_pool(
+        db,
+        principal,
+        pool_id,
+        limit=limit,
+        offset=offset,
+        now=now,
+        narrowed=PoolFilter(
+            regions=region or (),
+            vehicle_interest=vehicle_interest,
+            sources=[s.value for s in source or ()],
+            grades=grade or (),
+            min_age_days=min_age_days,
+            max_age_days=max_age_days,
+        ),
+        order=sort,
+    )
     return [
         PooledLead.model_validate(
             {

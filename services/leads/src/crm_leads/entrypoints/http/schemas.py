@@ -282,6 +282,7 @@ class PooledLead(BaseModel):
     phone: str
     source: LeadSource
     vehicle_interest: str | None
+    region_hint: str | None = Field(description="The region node the customer is in")
     grade: str | None
     created_at: datetime
     released_at: datetime | None

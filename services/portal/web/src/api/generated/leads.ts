@@ -554,7 +554,9 @@ export interface paths {
         };
         /**
          * Leads In Pool
-         * @description The public sea of the pool, personal data masked until someone claims the lead.
+         * @description The public sea of the pool, personal data masked until someone claims the lead;
+         *     narrowed to what fits the member (every criterion given must hold; repeat a parameter for
+         *     any of several values) and sorted as they ask, ties newest first.
          */
         get: operations["leads_in_pool_pools__pool_id__leads_get"];
         put?: never;
@@ -1328,6 +1330,11 @@ export interface components {
             id: string;
             /** Phone */
             phone: string;
+            /**
+             * Region Hint
+             * @description The region node the customer is in
+             */
+            region_hint: string | null;
             /** Released At */
             released_at: string | null;
             source: components["schemas"]["LeadSource"];
@@ -1363,6 +1370,12 @@ export interface components {
              */
             pool_id: string;
         };
+        /**
+         * PoolOrder
+         * @description How a pool's waiting leads are listed.
+         * @enum {string}
+         */
+        PoolOrder: "recently_released" | "newest" | "oldest" | "grade" | "region" | "vehicle_interest" | "source";
         /** PoolPublic */
         PoolPublic: {
             auto_assignment: components["schemas"]["AutoAssignment"];
@@ -3472,8 +3485,19 @@ export interface operations {
     leads_in_pool_pools__pool_id__leads_get: {
         parameters: {
             query?: {
+                grade?: string[] | null;
                 limit?: number;
+                /** @description Came in at most this many days ago */
+                max_age_days?: number | null;
+                /** @description Came in at least this many days ago */
+                min_age_days?: number | null;
                 offset?: number;
+                /** @description The region node the customer is in (any of these) */
+                region?: string[] | null;
+                sort?: components["schemas"]["PoolOrder"];
+                source?: components["schemas"]["LeadSource"][] | null;
+                /** @description Words the vehicle interest contains */
+                vehicle_interest?: string | null;
             };
             header?: never;
             path: {
