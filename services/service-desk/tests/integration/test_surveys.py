@@ -189,3 +189,22 @@ async def test_the_analysis_counts_nps_csi_and_the_response_rate(
     )
     assert (dealer["nps"], dealer["csi"]) == (100.0, 100.0)
     assert dealer["questions"]["channel"] == {"friend": 1}
+
+
+async def test_answers_taken_in_a_call_reach_only_the_caller_s_own_write_scope(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """HQ and its call center above the dealer may not record the dealer's survey (their
+    write scope reaches no dealer's book below them): 404, and the survey stays open."""
+    await configure(as_user)
+    await deliver(sessions)
+    async with sessions() as session:
+        [survey] = (await session.execute(select(survey_responses.c.id))).scalars().all()
+    answers = {"answers": {"recommend": 9, "handover": 5, "waiting": 9, "channel": "web"}}
+    for outsider in (PEOPLE.hq_admin, PEOPLE.agent, PEOPLE.other_advisor):
+        async with as_user(outsider) as client:
+            refused = await client.post(f"/surveys/{survey}/answers", json=answers)
+        assert refused.status_code == 404, (outsider.user_id, refused.text)
+    async with as_user(PEOPLE.advisor2) as advisor:
+        recorded = await advisor.post(f"/surveys/{survey}/answers", json=answers)
+    assert recorded.status_code == 200, recorded.text

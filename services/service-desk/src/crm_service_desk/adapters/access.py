@@ -14,7 +14,7 @@ from crm_common.policy import (
     level_shared_with,
     visible_to,
 )
-from crm_service_desk.adapters.tables import tickets
+from crm_service_desk.adapters.tables import survey_responses, tickets
 
 COMPLAINT = "complaint"
 
@@ -70,6 +70,14 @@ def changeable_tickets(principal: Principal) -> ColumnElement[bool]:
             owner_team=tickets.c.owner_team,
         ),
         raised_to_me(principal),
+    )
+
+
+def changeable_surveys(principal: Principal) -> ColumnElement[bool]:
+    """The surveys whose answers the caller may record (taken in a call): their own write
+    scope over the survey's book, never another dealer's below them."""
+    return changeable_by(
+        principal, tenant=survey_responses.c.tenant, owner_org=survey_responses.c.owner_org
     )
 
 

@@ -599,17 +599,6 @@ async def save_escalated(
         await session.execute(insert(ticket_history), list(history))
 
 
-async def books_below(session: AsyncSession, tenant: str, node: str) -> list[str]:
-    """Every node below ``node`` (its subtree without it)."""
-    d = org_directory
-    me = d.alias("below_of")
-    path = select(me.c.path).where(me.c.tenant == tenant, me.c.id == node).scalar_subquery()
-    rows = await session.execute(
-        select(d.c.id).where(d.c.tenant == tenant, d.c.path.startswith(path), d.c.id != node)
-    )
-    return list(rows.scalars())
-
-
 async def ticket_in_book(
     session: AsyncSession, tenant: str, book: str, ticket_id: UUID
 ) -> Ticket | None:

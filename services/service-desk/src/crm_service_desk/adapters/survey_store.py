@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import ColumnElement, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -136,17 +136,12 @@ async def response_for_token(session: AsyncSession, digest: bytes) -> RowMapping
 
 
 async def response_for_change(
-    session: AsyncSession, response_id: UUID, tenant: str, books: Sequence[str]
+    session: AsyncSession, response_id: UUID, allowed: ColumnElement[bool]
 ) -> RowMapping | None:
+    """The survey, locked, if ``allowed`` (the caller's write scope) reaches it."""
     r = survey_responses
     return (
-        (
-            await session.execute(
-                select(r)
-                .where(r.c.id == response_id, r.c.tenant == tenant, r.c.owner_org.in_(books))
-                .with_for_update()
-            )
-        )
+        (await session.execute(select(r).where(r.c.id == response_id, allowed).with_for_update()))
         .mappings()
         .first()
     )

@@ -15,6 +15,7 @@ from crm_common.contracts.events.service_desk.v1 import SurveyAnswered, SurveyRe
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_service_desk.adapters import repository, survey_store
+from crm_service_desk.adapters.access import changeable_surveys
 from crm_service_desk.application.tickets import OpenTicket, open_in
 from crm_service_desk.domain.surveys import (
     Design,
@@ -262,10 +263,8 @@ async def answer_in_call(
 ) -> bool:
     """The answers an agent took in the survey call (the caller's own write scope)."""
     async with uow:
-        node = await repository.book_of(uow.session, actor.tenant, actor.org_node)
-        books = [node, *await repository.books_below(uow.session, actor.tenant, node)]
         response = await survey_store.response_for_change(
-            uow.session, response_id, actor.tenant, books
+            uow.session, response_id, changeable_surveys(actor)
         )
         if response is None:
             raise SurveyNotFound("survey not found")
