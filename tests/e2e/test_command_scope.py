@@ -15,29 +15,40 @@ its target only within the caller's own write scope, so
 
 Every mutating operation must be declared in ``OPERATIONS`` (what it changes and a valid
 body): one added to a service without a declaration fails ``test_every_command_is_declared``.
-One dealer created for this test holds the records; the callers' requests against it share the
-spine with the other e2e tests.
+
+One dealer made for this module holds the records (built once: leads, a customer and its
+after-sales file, an opportunity with a proposed credit split, issued quotes, an order with a
+partner's loan application, a consultant's commission statement, a KPI definition, a
+complaint, a survey, a survey design, a vehicle, a call and a callback task); its people and
+the outsiders run side by side against them on the shared spine, then each command that may
+reach its record runs once more on records of its own.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import text
 
+from crm_call_center.adapters.webhooks import sign
 from crm_common.auth.principal import DataScope
 from crm_common.db import create_engine
-from crm_common.policy.roles import has_function
+from crm_common.policy.roles import ROLES, has_function
 from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually
+from crm_kpi.domain.commission import statement_id
+from crm_opportunities.domain.pipeline import DEFAULT_PIPELINE
 
-from .conftest import Spine
+from .conftest import CTI_WEBHOOK_SECRET, Spine
 from .test_permission_matrix import NEEDS, PUBLIC, operations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -45,8 +56,19 @@ pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 TENANT = "oem-demo"
 NAME, PHONE = "欧阳娜娜", "13912345678"
 """The fixture customer: neither may appear in an answer to a caller whose read is masked."""
-MONTH = "2026-11"
-SHARED_TYPES = ("lead", "customer", "opportunity", "quote", "order", "kpi")
+MONTH = datetime.now(UTC).strftime("%Y-%m")
+"""The month of the fixture's sale (its commission statement) and targets."""
+SHARED_TYPES = (
+    "lead",
+    "customer",
+    "opportunity",
+    "quote",
+    "order",
+    "kpi",
+    "ticket",
+    "complaint",
+    "call",
+)
 Fixtures = dict[str, str]
 Body = Callable[[Fixtures], Any]
 
@@ -64,6 +86,13 @@ class Command:
     inside_roles: frozenset[str] = frozenset()
     """Roles whose write scope reaches the target by the org tree, not by the record's book
     (e.g. a region sets its dealers' targets)."""
+    owned_by: str | None = None
+    """Only this one of the dealer's people, the record's owner, may take this step (a
+    statement's consultant acknowledges it; a KPI definition's author deletes it): anyone
+    else who may read it is outside (404)."""
+    unavailable: frozenset[int] = frozenset()
+    """What reaching the target may answer in the spine besides a rule's refusal (dial: no
+    phone system is configured, 503)."""
 
 
 def _json(value: Any) -> Body:
@@ -71,17 +100,33 @@ def _json(value: Any) -> Body:
 
 
 POOL_SETTINGS = {"name": "default", "kind": "claim", "rules": {}}
-LINES = {
+VEHICLE = {
+    "kind": "vehicle",
+    "code": "SUV-X",
+    "description": "SUV X 2.0T",
+    "list_price": "200000",
+    "price": "200000",
+    "cost": "184000",
+}
+LINES = {"lines": [VEHICLE]}
+FINANCED = {
     "lines": [
+        VEHICLE,
         {
-            "kind": "vehicle",
-            "code": "SUV-X",
-            "description": "SUV X 2.0T",
-            "list_price": "200000",
-            "price": "200000",
-            "cost": "184000",
-        }
+            "kind": "finance",
+            "code": "LOAN-36",
+            "description": "36-month loan fee",
+            "list_price": "3000",
+            "price": "3000",
+            "partner_id": "partner-finance",
+        },
     ]
+}
+"""An order whose loan opens an application with the partner the callers include."""
+DRIVE = {
+    "model_code": "SUV-X",
+    "licence_number": "310101199202021234",
+    "licence_checked": True,
 }
 PLAN_RULES = {
     "default_per_unit": "500",
@@ -104,6 +149,12 @@ DEFINITION = {
         "group_by": "consultant",
     },
 }
+
+DESIGN = {
+    "name": "matrix",
+    "questions": [{"code": "recommend", "kind": "nps", "text": "Would you recommend us?"}],
+}
+ANSWERS = {"answers": {"recommend": 9}}
 
 OPERATIONS: dict[str, Command] = {
     # identity: users and the org tree follow the tree (admins manage what lies below them),
@@ -175,12 +226,7 @@ OPERATIONS: dict[str, Command] = {
     ),
     "opportunities POST /opportunities/{opportunity_id}/test-drives": Command(
         "opportunity",
-        lambda _: {
-            "model_code": "SUV-X",
-            "licence_number": "310101199202021234",
-            "licence_checked": True,
-            "started_at": datetime.now(UTC).isoformat(),
-        },
+        lambda _: DRIVE | {"started_at": datetime.now(UTC).isoformat()},
     ),
     "opportunities POST /opportunities/{opportunity_id}/evaluations": Command(
         "opportunity", lambda f: {"questionnaire_id": f["questionnaire"], "answers": {}}
@@ -215,7 +261,9 @@ OPERATIONS: dict[str, Command] = {
     # Adopting a template acts on the caller's own dealer (the template is only read).
     "opportunities POST /pipelines/{pipeline_id}/adoption": Command(None, None),
     # Partners change the applications that name them (their own write scope).
-    "opportunities POST /partner/applications/{application_id}/status": Command(None, None),
+    "opportunities POST /partner/applications/{application_id}/status": Command(
+        "application", _json({"status": "approved", "note": "matrix"})
+    ),
     # kpi
     "kpi POST /kpi/commission/plans": Command(
         "dealer",
@@ -239,16 +287,19 @@ OPERATIONS: dict[str, Command] = {
         "dealer",
         lambda f: {"targets": [{"node": f["dealer"], "measure": "units", "amount": "5"}]},
         outside=frozenset({404, 422}),
-        inside_roles=frozenset({"region_manager"}),
+        # Monthly targets go down the org tree: HQ and the region set their dealers'.
+        inside_roles=frozenset({"hq_admin", "region_manager"}),
     ),
-    "kpi POST /kpi/commission/statements/{statement_id}/acknowledgement": Command("statement"),
+    "kpi POST /kpi/commission/statements/{statement_id}/acknowledgement": Command(
+        "statement", owned_by="owner"
+    ),
     "kpi POST /kpi/commission/statements/{statement_id}/dispute": Command(
-        "statement", _json({"note": "matrix"})
+        "statement", _json({"note": "matrix"}), owned_by="owner"
     ),
     "kpi POST /kpi/commission/statements/{statement_id}/approval": Command("statement"),
     "kpi POST /kpi/commission/statements/{statement_id}/issue": Command("statement"),
     "kpi POST /kpi/definitions": Command(None, _json(DEFINITION)),
-    "kpi DELETE /kpi/definitions/{definition_id}": Command("definition"),
+    "kpi DELETE /kpi/definitions/{definition_id}": Command("definition", owned_by="manager"),
     "opportunities PUT /opportunities/{opportunity_id}/credit-split": Command(
         "opportunity",
         lambda f: {
@@ -261,8 +312,8 @@ OPERATIONS: dict[str, Command] = {
     "opportunities POST /opportunities/{opportunity_id}/credit-split/decision": Command(
         "opportunity", _json({"approved": True})
     ),
-    # call-center: no call or call task of the fixture dealer exists without the phone system
-    # and a campaign (404 for everyone with the function); agents act on themselves.
+    # call-center: a call of the fixture dealer's consultant (reported by the contact
+    # center's webhook) and a callback task assigned to them; agents act on themselves.
     "call-center POST /calls/{call_id}/disposition": Command(
         "call", _json({"disposition": "interested", "notes": "matrix"})
     ),
@@ -272,43 +323,79 @@ OPERATIONS: dict[str, Command] = {
     "call-center POST /agents": Command(None, None),
     "call-center PUT /agents/me/state": Command(None, None),
     "call-center POST /call-tasks": Command(None, None),
-    "call-center POST /call-tasks/{task_id}/cancellation": Command("call", _json({})),
-    "call-center POST /call-tasks/{task_id}/cancellation/decision": Command("call", _json({})),
-    "call-center POST /call-tasks/{task_id}/dial": Command("call", _json({})),
+    "call-center POST /call-tasks/{task_id}/cancellation": Command(
+        "task", _json({"reason": "matrix"})
+    ),
+    "call-center POST /call-tasks/{task_id}/cancellation/decision": Command(
+        "task", _json({"approved": True})
+    ),
+    "call-center POST /call-tasks/{task_id}/dial": Command(
+        "task", _json({"number": "13800000000"}), unavailable=frozenset({503})
+    ),
     "call-center POST /queues": Command(None, None),
-    "call-center PATCH /queues/{queue_id}": Command("call", _json({"name": "matrix"})),
-    "call-center PUT /queues/{queue_id}/members": Command("call", _json({"user_ids": []})),
+    "call-center PATCH /queues/{queue_id}": Command("queue", _json({"name": "matrix"})),
+    "call-center PUT /queues/{queue_id}/members": Command("queue", _json({"user_ids": []})),
     # notifications: each user's own.
     "notifications POST /notifications/read-all": Command(None, None),
     "notifications POST /notifications/{notification_id}/read": Command(None, None),
     "notifications PUT /notification-preferences": Command(None, None),
-    # service-desk: tickets and surveys of the fixture dealer are not made here (404 for every
-    # caller with the function); the rest acts on the caller's own book.  NOT EXERCISED YET.
+    # service-desk: tickets, surveys, survey designs, after-sales files and vehicles of the
+    # fixture dealer; the rest of the configuration acts on the caller's own book (no valid
+    # body: a valid one would change HQ's or another dealer's settings in the shared spine).
     "service-desk DELETE /tickets/{ticket_id}/watchers/{user_id}": Command("ticket"),
     "service-desk POST /care-rules": Command(None),
     "service-desk POST /survey-designs": Command(None),
-    "service-desk POST /survey-designs/{design_key}/versions": Command(None),
-    "service-desk POST /surveys/{survey_id}/answers": Command("ticket"),
+    "service-desk POST /survey-designs/{design_key}/versions": Command("design", _json(DESIGN)),
+    "service-desk POST /surveys/{survey_id}/answers": Command("survey", _json(ANSWERS)),
     "service-desk POST /ticket-categories": Command(None),
-    "service-desk POST /tickets": Command(None),
-    "service-desk POST /tickets/quick": Command(None),
-    "service-desk POST /tickets/{ticket_id}/appointment": Command("ticket"),
-    "service-desk POST /tickets/{ticket_id}/closure": Command("ticket"),
-    "service-desk POST /tickets/{ticket_id}/entries": Command("ticket"),
-    "service-desk POST /tickets/{ticket_id}/hold": Command("ticket"),
-    "service-desk POST /tickets/{ticket_id}/merge": Command("ticket"),
-    "service-desk POST /tickets/{ticket_id}/reassignment": Command("ticket"),
-    "service-desk POST /tickets/{ticket_id}/reopening": Command("ticket"),
-    "service-desk POST /tickets/{ticket_id}/resolution": Command("ticket"),
+    "service-desk POST /tickets": Command(None, _json({"subject": "matrix"})),
+    "service-desk POST /tickets/quick": Command(
+        None, _json({"phone": "13000000001", "subject": "matrix"})
+    ),
+    "service-desk POST /tickets/{ticket_id}/appointment": Command(
+        "ticket",
+        lambda _: {"starts_at": datetime.now(UTC).isoformat(), "minutes": 30, "place": "bay 3"},
+    ),
+    "service-desk POST /tickets/{ticket_id}/closure": Command(
+        "ticket", _json({"customer_satisfied": True})
+    ),
+    "service-desk POST /tickets/{ticket_id}/entries": Command(
+        "ticket", _json({"kind": "note", "body": "matrix"})
+    ),
+    "service-desk POST /tickets/{ticket_id}/hold": Command(
+        "ticket", _json({"waiting_for": "customer"})
+    ),
+    "service-desk POST /tickets/{ticket_id}/merge": Command(
+        "ticket", lambda f: {"into": f["other_ticket"]}
+    ),
+    "service-desk POST /tickets/{ticket_id}/reassignment": Command(
+        "ticket", lambda f: {"assignee": f["advisor"]}
+    ),
+    "service-desk POST /tickets/{ticket_id}/reopening": Command(
+        "ticket", _json({"reason": "matrix"})
+    ),
+    "service-desk POST /tickets/{ticket_id}/resolution": Command(
+        "ticket", _json({"resolution": "matrix"})
+    ),
     "service-desk POST /tickets/{ticket_id}/resume": Command("ticket"),
     "service-desk PUT /business-calendar": Command(None),
-    "service-desk PUT /customer-profiles/{customer_id}": Command(None),
+    # The customer's after-sales file in the fixture dealer's book.
+    "service-desk PUT /customer-profiles/{customer_id}": Command(
+        "customer", _json({"name": "欧阳", "segment": "toc"})
+    ),
     "service-desk PUT /escalation-ladder": Command(None),
     "service-desk PUT /sla-policies": Command(None),
-    "service-desk PUT /survey-rules/{trigger}": Command(None),
-    "service-desk PUT /tickets/{ticket_id}/complaint": Command("ticket"),
+    # The caller's own rule naming the fixture dealer's design: no one else's design.
+    "service-desk PUT /survey-rules/{trigger}": Command(
+        "design",
+        lambda f: {"design_key": f["design"], "channel": "call"},
+        outside=frozenset({422}),
+    ),
+    "service-desk PUT /tickets/{ticket_id}/complaint": Command(
+        "ticket", _json({"root_cause": "matrix"})
+    ),
     "service-desk PUT /tickets/{ticket_id}/watchers/{user_id}": Command("ticket"),
-    "service-desk PUT /vehicles/{vin}": Command(None),
+    "service-desk PUT /vehicles/{vin}": Command("vehicle", _json({"mileage_km": 1000})),
 }
 PATH_TARGETS = {
     "{lead_id}": "lead",
@@ -321,19 +408,19 @@ PATH_TARGETS = {
     "{statement_id}": "statement",
     "{definition_id}": "definition",
     "{call_id}": "call",
-    "{task_id}": "call",
-    "{queue_id}": "call",
-    "{ticket_id}": "unknown",
-    "{survey_id}": "unknown",
-    "{design_key}": "unknown",
-    "{trigger}": "unknown",
-    "{vin}": "unknown",
+    "{task_id}": "task",
+    "{queue_id}": "queue",
+    "{ticket_id}": "ticket",
+    "{survey_id}": "survey",
+    "{design_key}": "design",
+    "{trigger}": "trigger",
+    "{vin}": "vehicle",
     "{name}": "unknown",
     "{token}": "unknown",
     "{date}": "unknown",
     "{notification_id}": "unknown",
-    "{pipeline_id}": "unknown",
-    "{application_id}": "unknown",
+    "{pipeline_id}": "pipeline",
+    "{application_id}": "application",
 }
 
 
@@ -369,41 +456,104 @@ def _expected(command: Command, caller: Caller, function: str | None) -> str:
         return "403"
     if command.target is None:
         return "any"  # the caller's own book: no record of the fixture dealer at stake
-    inside = command.target in caller.changes or caller.role in command.inside_roles
-    return "reached" if inside else "outside"
+    owner = command.owned_by
+    reaches = command.target in caller.changes and owner in (None, caller.name)
+    return "reached" if reaches or caller.role in command.inside_roles else "outside"
+
+
+async def _rows(spine: Spine, service: str, query: str, **values: Any) -> list[Any]:
+    engine = create_engine(Settings(env="test", database_url=spine.database_urls[service]))
+    try:
+        async with engine.connect() as conn:
+            return list((await conn.execute(text(query), values)).all())
+    finally:
+        await engine.dispose()
+
+
+SCOPED = ("leads", "opportunities", "kpi", "service-desk", "call-center")
+"""The services whose copy of the org tree and sharing agreements the matrix relies on."""
+STAFFED = ("leads", "opportunities", "kpi", "service-desk")
+"""The services keeping a copy of identity's users (who may own their records)."""
 
 
 async def _sharing_applied(spine: Spine, dealer: str, level: int) -> bool:
-    for service in ("leads", "opportunities", "kpi"):
-        engine = create_engine(Settings(env="test", database_url=spine.database_urls[service]))
-        try:
-            async with engine.connect() as conn:
-                levels = (
-                    await conn.execute(
-                        text(
-                            "SELECT data_type, level FROM sharing_levels"
-                            " WHERE dealer_id = :d AND direction = 'dealer_to_oem'"
-                        ),
-                        {"d": dealer},
-                    )
-                ).all()
-        finally:
-            await engine.dispose()
+    for service in SCOPED:
+        levels = await _rows(
+            spine,
+            service,
+            "SELECT data_type, level FROM sharing_levels"
+            " WHERE dealer_id = :d AND direction = 'dealer_to_oem'",
+            d=dealer,
+        )
         if {t for t, v in levels if v == level} != set(SHARED_TYPES):
             return False
     return True
 
 
+async def _known_everywhere(spine: Spine, nodes: list[str], users: list[str]) -> bool:
+    for service in SCOPED:
+        known = await _rows(
+            spine, service, "SELECT 1 FROM org_directory WHERE id = ANY(:n)", n=nodes
+        )
+        if len(known) != len(nodes):
+            return False
+    for service in STAFFED:
+        known = await _rows(
+            spine, service, "SELECT user_id FROM staff WHERE user_id = ANY(:u)", u=users
+        )
+        if len(known) != len(users):
+            return False
+    return True
+
+
 LEVELS = {"none": 0, "aggregate": 1, "masked": 2, "full": 3}
+FRESH = frozenset(
+    {
+        "lead",
+        "customer",
+        "opportunity",
+        "quote",
+        "order",
+        "application",
+        "definition",
+        "ticket",
+        "survey",
+        "task",
+        "call",
+    }
+)
+"""Kinds a command changes for good: each command reaching one gets its own (the others —
+the dealer, its plan, pool, design, vehicle, statement — are the fixture's)."""
+SERIAL = ("kpi POST /kpi/commission/runs", "/kpi/commission/statements/")
+"""Commands on the month's statements, taken one at a time after a fresh run (a run
+replaces the statements a review step works on)."""
 
 
 class World:
-    """The fixture dealer, its people and records, and the requests of the test."""
+    """The fixture dealer, its people and records, built once for the module's tests."""
 
     def __init__(self, spine: Spine) -> None:
         self.spine = spine
+        # A region of its own: other tests of the session count what the demo regions see.
+        self.region = f"region-mx-{uuid.uuid4().hex[:8]}"
         self.dealer = f"dealer-mx-{uuid.uuid4().hex[:8]}"
         self.hq = spine.token(TENANT, "demo-hq", DataScope.TENANT, {"hq_admin"}, "mx-hq")
+        self.extension = f"{uuid.uuid4().int % 10**6:06d}"
+        self.people: dict[str, Caller] = {}
+        self.base: Fixtures = {}
+        self.fixtures: Fixtures = {}
+        # One client per service for the whole run: a client's set-up (its TLS context) costs
+        # more than a request. No kept-alive connections: one the server closes as idle while
+        # a request starts on it fails that request.
+        fresh = httpx.Limits(max_keepalive_connections=0)
+        self.clients = {
+            name: httpx.AsyncClient(base_url=url, timeout=60, limits=fresh)
+            for name, url in spine.urls.items()
+        }
+
+    async def close(self) -> None:
+        for client in self.clients.values():
+            await client.aclose()
 
     def token(self, caller: Caller) -> str:
         return self.spine.token(TENANT, caller.org, caller.scope, {caller.role}, caller.user)
@@ -411,22 +561,13 @@ class World:
     async def call(
         self, service: str, token: str, method: str, path: str, body: Any = None
     ) -> httpx.Response:
-        async with self.spine.client(service, token) as client:
-            return await client.request(method, path, json=body)
+        headers = {"Authorization": f"Bearer {token}"}
+        return await self.clients[service].request(method, path, json=body, headers=headers)
 
     async def ok(self, service: str, token: str, method: str, path: str, body: Any = None) -> Any:
         response = await self.call(service, token, method, path, body)
         assert response.status_code < 300, f"{method} {path}: {response.text}"
         return response.json() if response.content else None
-
-    async def open_dealer(self) -> None:
-        await self.ok(
-            "identity",
-            self.hq,
-            "POST",
-            "/orgs",
-            {"id": self.dealer, "parent_id": "region-east", "kind": "dealer", "name": "MX 4S"},
-        )
 
     async def user(self, role: str) -> str:
         created = await self.ok(
@@ -445,7 +586,7 @@ class World:
         return str(created["id"])
 
     async def share(self, level: str) -> None:
-        admin = self.spine.token(TENANT, self.dealer, DataScope.DEALER, {"dealer_admin"}, "mx-a")
+        admin = self.token(self.people["dealer admin"])
         for data_type in SHARED_TYPES:
             await self.ok(
                 "identity",
@@ -464,9 +605,66 @@ class World:
         )
         assert applied, f"sharing at {level} reached every service"
 
-    async def base(self, manager: Caller, consultant: str, colleague: str) -> Fixtures:
-        """What every caller's commands share: the dealer, its consultants, pool, plan."""
-        managing = self.token(manager)
+    async def build(self) -> None:
+        for node, parent, kind in (
+            (self.region, "demo-hq", "region"),
+            (self.dealer, self.region, "dealer"),
+        ):
+            await self.ok(
+                "identity",
+                self.hq,
+                "POST",
+                "/orgs",
+                {"id": node, "parent_id": parent, "kind": kind, "name": f"MX {kind}"},
+            )
+        roles = {
+            "owner": "sales_consultant",
+            "colleague": "sales_consultant",
+            "manager": "sales_manager",
+            "dealer admin": "dealer_admin",
+            "advisor": "service_advisor",
+        }
+        users = dict(zip(roles, await asyncio.gather(*map(self.user, roles.values())), strict=True))
+        known = await eventually(
+            lambda: _known_everywhere(self.spine, [self.region, self.dealer], list(users.values())),
+            timeout=90,
+        )
+        assert known, "the new dealer and its people reached every service"
+        everything = frozenset(PATH_TARGETS.values()) | {"dealer", "consultant", "user"}
+        for name, role in roles.items():
+            self.people[name] = Caller(
+                name,
+                self.dealer,
+                role,
+                ROLES[role].data_scope,
+                reads_in_full=name != "colleague",
+                changes={
+                    "owner": frozenset(
+                        {"lead", "opportunity", "quote", "order", "statement", "task", "call"}
+                    ),
+                    "colleague": frozenset(),
+                }.get(name, everything),
+                user=users[name],
+            )
+        self.people["partner"] = Caller(
+            "partner",
+            "partner-finance",
+            "partner_user",
+            DataScope.OWN,
+            changes=frozenset({"application"}),
+        )
+        await self.make_base()
+        statement, self.fixtures = await asyncio.gather(
+            self.statement(), self.records(self.base, FRESH)
+        )
+        self.base["statement"] = self.fixtures["statement"] = statement
+
+    async def make_base(self) -> None:
+        """What every command shares: the dealer's pool, questionnaire, plan, agent, survey
+        design and rule, vehicle, HQ's pipeline template, and the consultant's statement."""
+        people = self.people
+        managing, admin = self.token(people["manager"]), self.token(people["dealer admin"])
+        advising = self.token(people["advisor"])
         # The dealer's pool opens with its first lead (one the manager leaves in the pool).
         await self.ok(
             "leads",
@@ -502,101 +700,317 @@ class World:
             "/kpi/commission/plans",
             {"name": "matrix", "effective_from": "2020-01-01", "rules": PLAN_RULES},
         )
-        return {
+        await self.ok(
+            "call-center",
+            managing,
+            "POST",
+            "/agents",
+            {"user_id": people["owner"].user, "display_name": "MX", "extension": self.extension},
+        )
+        queue = await self.ok(
+            "call-center",
+            managing,
+            "POST",
+            "/queues",
+            {"name": "MX desk", "pbx_queue": f"mx-{uuid.uuid4().hex[:12]}"},
+        )
+        design = await self.ok("service-desk", admin, "POST", "/survey-designs", DESIGN)
+        await self.ok(
+            "service-desk",
+            admin,
+            "PUT",
+            "/survey-rules/ticket_resolved",
+            {"design_key": design["design_key"], "channel": "call"},
+        )
+        vin = f"LMX{uuid.uuid4().int % 10**14:014d}"
+        await self.ok("service-desk", advising, "PUT", f"/vehicles/{vin}", {"model": "SUV X"})
+        # HQ's template: the built-in stages, so the dealers of the shared spine that start
+        # from it see no difference.
+        template = await self.ok(
+            "opportunities",
+            self.hq,
+            "POST",
+            "/pipelines",
+            {
+                "name": "matrix",
+                "stages": [s.model_dump(mode="json") for s in DEFAULT_PIPELINE.stages],
+            },
+        )
+        self.base = {
             "dealer": self.dealer,
-            "consultant": consultant,
-            "colleague": colleague,
-            "user": consultant,
+            "consultant": people["owner"].user,
+            "colleague": people["colleague"].user,
+            "advisor": people["advisor"].user,
+            "user": people["owner"].user,
             "pool": next(p["id"] for p in pools if p["owner_org"] == self.dealer),
             "questionnaire": questionnaire["id"],
             "plan": plan["id"],
-            "statement": str(uuid.uuid4()),  # no statement without sales: 404 for everyone
-            "call": str(uuid.uuid4()),
+            "design": design["design_key"],
+            "trigger": "ticket_resolved",
+            "vehicle": vin,
+            "pipeline": template["id"],
+            "queue": queue["id"],
             "unknown": str(uuid.uuid4()),
         }
 
-    async def records(
-        self, owner: Caller, manager: Caller, base: Fixtures, kinds: set[str], *, lock: bool = False
-    ) -> Fixtures:
-        """Fresh records of the fixture dealer, owned by ``owner``: those of ``kinds`` (the
-        lead's customer locked with ``lock``: locks are capped per consultant)."""
-        mine, managing = self.token(owner), self.token(manager)
+    async def sell(self, token: str, quote_lines: Any, *, customer: tuple[str, str]) -> Fixtures:
+        """An opportunity of the caller's with a test drive and an issued quote."""
+        name, phone = customer
+        opportunity = await self.ok(
+            "opportunities",
+            token,
+            "POST",
+            "/opportunities",
+            {"customer_name": name, "phone": phone},
+        )
+        path = f"/opportunities/{opportunity['id']}"
+        drive = DRIVE | {"started_at": datetime.now(UTC).isoformat()}
+        await self.ok("opportunities", token, "POST", f"{path}/test-drives", drive)
+        quote = await self.ok("opportunities", token, "POST", f"{path}/quotes", quote_lines)
+        await self.ok("opportunities", token, "POST", f"/quotes/{quote['id']}/issue")
+        return {"opportunity": opportunity["id"], "quote": quote["id"]}
+
+    async def statement(self) -> str:
+        """The consultant's statement of the month: a car sold and delivered (to another
+        customer: its events must not touch the fixture's lead), counted by kpi, the month
+        run."""
+        mine = self.token(self.people["owner"])
+        sale = await self.sell(mine, LINES, customer=("钱八", _phone()))
+        order = await self.ok("opportunities", mine, "POST", f"/quotes/{sale['quote']}/acceptance")
+        for step in (
+            {"step": "deposit_paid", "amount": "20000"},
+            {"step": "ordered"},
+            {"step": "delivered", "vin": f"LMX{uuid.uuid4().int % 10**14:014d}"},
+        ):
+            await self.ok("opportunities", mine, "POST", f"/orders/{order['id']}/steps", step)
+        counted = await eventually(
+            lambda: _rows(
+                self.spine,
+                "kpi",
+                "SELECT 1 FROM deal_facts WHERE opportunity_id = :o AND outcome = 'won'",
+                o=uuid.UUID(sale["opportunity"]),
+            ),
+            timeout=60,
+        )
+        assert counted, "the sale reached kpi"
+        await self.run_month()
+        return str(statement_id(TENANT, self.dealer, self.people["owner"].user, MONTH))
+
+    async def run_month(self) -> None:
+        await self.ok(
+            "kpi",
+            self.token(self.people["manager"]),
+            "POST",
+            "/kpi/commission/runs",
+            {"month": MONTH, "dealer_id": self.dealer},
+        )
+
+    async def records(self, base: Fixtures, kinds: set[str] | frozenset[str]) -> Fixtures:
+        """Fresh records of the fixture dealer, owned by the consultant (tickets by the
+        advisor): those of ``kinds``, made side by side."""
         made = dict(base)
+        parts = []
         if kinds & {"lead", "customer"}:
-            lead = await self.ok(
-                "leads",
-                mine,
-                "POST",
-                "/leads",
-                {"customer_name": NAME, "phone": PHONE, "source": "phone"},
-            )
-            if lock:
-                await self.ok("leads", mine, "POST", f"/leads/{lead['id']}/lock")
-            other = await self.ok(
-                "leads",
-                mine,
-                "POST",
-                "/leads",
-                {
-                    "customer_name": "钱七",
-                    "phone": f"137{uuid.uuid4().int % 10**8:08d}",
-                    "source": "phone",
-                },
-            )
-            made |= {
-                "lead": lead["id"],
-                "customer": lead["customer_id"],
-                "other_customer": other["customer_id"],
-            }
+            parts.append(self.lead())
         if kinds & {"opportunity", "quote"}:
-            made["opportunity"] = (
-                await self.ok(
-                    "opportunities",
-                    mine,
-                    "POST",
-                    "/opportunities",
-                    {"customer_name": NAME, "phone": PHONE},
-                )
-            )["id"]
-            quote = await self.ok(
-                "opportunities", mine, "POST", f"/opportunities/{made['opportunity']}/quotes", LINES
-            )
-            await self.ok("opportunities", mine, "POST", f"/quotes/{quote['id']}/issue")
-            made["quote"] = quote["id"]
-        if "order" in kinds:
-            sold = await self.ok(
-                "opportunities",
-                mine,
-                "POST",
-                "/opportunities",
-                {"customer_name": NAME, "phone": PHONE},
-            )
-            quote = await self.ok(
-                "opportunities", mine, "POST", f"/opportunities/{sold['id']}/quotes", LINES
-            )
-            await self.ok("opportunities", mine, "POST", f"/quotes/{quote['id']}/issue")
-            made["order"] = (
-                await self.ok("opportunities", mine, "POST", f"/quotes/{quote['id']}/acceptance")
-            )["id"]
+            parts.append(self.opportunity())
+        if kinds & {"order", "application"}:
+            parts.append(self.order())
         if "definition" in kinds:
-            made["definition"] = (
-                await self.ok("kpi", managing, "POST", "/kpi/definitions", DEFINITION)
-            )["id"]
+            parts.append(self.definition())
+        if "ticket" in kinds:
+            parts.append(self.tickets())
+        if "survey" in kinds:
+            parts.append(self.survey())
+        if "task" in kinds:
+            parts.append(self.task())
+        if "call" in kinds:
+            parts.append(self.phone_call())
+        for part in await asyncio.gather(*parts):
+            made |= part
         return made
 
-    async def snapshot(self, manager: Caller, fixtures: Fixtures) -> list[Any]:
-        token = self.token(manager)
-        return [
-            (await self.call("leads", token, "GET", f"/leads/{fixtures['lead']}")).json(),
-            (await self.call("leads", token, "GET", f"/leads/{fixtures['lead']}/history")).json(),
-            (
-                await self.call(
-                    "opportunities", token, "GET", f"/opportunities/{fixtures['opportunity']}"
-                )
-            ).json(),
-            (await self.call("opportunities", token, "GET", f"/quotes/{fixtures['quote']}")).json(),
-            (await self.call("opportunities", token, "GET", f"/orders/{fixtures['order']}")).json(),
+    def customer_phone(self) -> str:
+        """The fixture customer's number for the shared records; a fresh one for each command's
+        own (a lead on a known number is attached to the customer's lead, not made)."""
+        return _phone() if self.fixtures else PHONE
+
+    async def lead(self) -> Fixtures:
+        mine, advising = self.token(self.people["owner"]), self.token(self.people["advisor"])
+        phone = self.customer_phone()
+        lead = await self.ok(
+            "leads",
+            mine,
+            "POST",
+            "/leads",
+            {"customer_name": NAME, "phone": phone, "source": "phone"},
+        )
+        other = await self.ok(
+            "leads",
+            mine,
+            "POST",
+            "/leads",
+            {"customer_name": "钱七", "phone": _phone(), "source": "phone"},
+        )
+        # The customer's after-sales file in the dealer's book.
+        await self.ok(
+            "service-desk",
+            advising,
+            "PUT",
+            f"/customer-profiles/{lead['customer_id']}",
+            {"name": NAME, "phone": phone, "segment": "toc"},
+        )
+        return {
+            "lead": lead["id"],
+            "customer": lead["customer_id"],
+            "other_customer": other["customer_id"],
+        }
+
+    async def opportunity(self) -> Fixtures:
+        """An opportunity with an issued quote and a credit split waiting for the manager."""
+        mine = self.token(self.people["owner"])
+        sold = await self.sell(mine, LINES, customer=(NAME, self.customer_phone()))
+        shares = [
+            {"user_id": self.base["consultant"], "share_percent": "60"},
+            {"user_id": self.base["colleague"], "share_percent": "40"},
         ]
+        await self.ok(
+            "opportunities",
+            mine,
+            "PUT",
+            f"/opportunities/{sold['opportunity']}/credit-split",
+            {"shares": shares},
+        )
+        return sold
+
+    async def order(self) -> Fixtures:
+        """An accepted quote's order, its loan an application with the finance partner."""
+        mine = self.token(self.people["owner"])
+        sold = await self.sell(mine, FINANCED, customer=(NAME, self.customer_phone()))
+        order = await self.ok("opportunities", mine, "POST", f"/quotes/{sold['quote']}/acceptance")
+        [application] = await self.ok(
+            "opportunities", mine, "GET", f"/orders/{order['id']}/applications"
+        )
+        return {"order": order["id"], "application": application["id"]}
+
+    async def definition(self) -> Fixtures:
+        managing = self.token(self.people["manager"])
+        made = await self.ok("kpi", managing, "POST", "/kpi/definitions", DEFINITION)
+        return {"definition": made["id"]}
+
+    async def tickets(self) -> Fixtures:
+        """A complaint of the customer's (and another one to merge it into)."""
+        advising = self.token(self.people["advisor"])
+        complaint = {
+            "subject": "刹车异响",
+            "customer_name": NAME,
+            "phone": PHONE,
+            "kind": "complaint",
+        }
+        made = [
+            await self.ok("service-desk", advising, "POST", "/tickets", complaint) for _ in range(2)
+        ]
+        return {"ticket": made[0]["id"], "other_ticket": made[1]["id"]}
+
+    async def task(self) -> Fixtures:
+        """The manager's callback task for the consultant."""
+        task = await self.ok(
+            "call-center",
+            self.token(self.people["manager"]),
+            "POST",
+            "/call-tasks",
+            {
+                "kind": "lead_callback",
+                "assignee": self.people["owner"].user,
+                "due_at": datetime.now(UTC).isoformat(),
+                "customer_name": NAME,
+                "phone": PHONE,
+            },
+        )
+        return {"task": task["id"]}
+
+    async def survey(self) -> Fixtures:
+        """A resolved ticket's survey, taken by phone (the dealer's rule)."""
+        advising = self.token(self.people["advisor"])
+        ticket = await self.ok(
+            "service-desk",
+            advising,
+            "POST",
+            "/tickets",
+            {"subject": "保养", "customer_name": NAME, "phone": PHONE},
+        )
+        await self.ok(
+            "service-desk",
+            advising,
+            "POST",
+            f"/tickets/{ticket['id']}/resolution",
+            {"resolution": "done"},
+        )
+        found = await eventually(
+            lambda: _rows(
+                self.spine,
+                "service-desk",
+                "SELECT id FROM survey_responses WHERE ticket_id = :t",
+                t=uuid.UUID(ticket["id"]),
+            ),
+            timeout=60,
+        )
+        assert found, "the resolved ticket's survey was requested"
+        return {"survey": str(found[0][0])}
+
+    async def phone_call(self) -> Fixtures:
+        """An outbound call of the consultant, as the contact center's webhooks report it (to
+        a number of no lead: the call's events must not touch the fixture's lead)."""
+        key, phone = f"mx-{uuid.uuid4().hex}", _phone()
+        start = datetime.now(UTC) - timedelta(minutes=2)
+        for seconds, event in (
+            (0, {"type": "call.created", "agent_extension": self.extension, "to": phone}),
+            (1, {"type": "call.ringing", "to": phone}),
+            (8, {"type": "call.answered"}),
+            (60, {"type": "call.ended"}),
+        ):
+            at = (start + timedelta(seconds=seconds)).isoformat()
+            await self.webhook({"call_id": key, "direction": "outbound", "at": at, **event})
+        [(call_id,)] = await _rows(
+            self.spine, "call-center", "SELECT id FROM calls WHERE call_key = :k", k=key
+        )
+        return {"call": str(call_id)}
+
+    async def webhook(self, event: dict[str, Any]) -> None:
+        body = json.dumps(event).encode()
+        stamp = str(int(time.time()))
+        response = await self.clients["call-center"].post(
+            "/cti/webhooks/cloud-cc",
+            content=body,
+            headers={
+                "content-type": "application/json",
+                "X-CRM-Timestamp": stamp,
+                "X-CRM-Signature": sign(CTI_WEBHOOK_SECRET.encode(), stamp, body),
+            },
+        )
+        assert response.status_code == 202, response.text
+
+    async def snapshot(self) -> list[Any]:
+        token, f = self.token(self.people["manager"]), self.fixtures
+        admin = self.token(self.people["dealer admin"])
+        reads = [
+            ("leads", token, f"/leads/{f['lead']}"),
+            ("leads", token, f"/leads/{f['lead']}/history"),
+            ("opportunities", token, f"/opportunities/{f['opportunity']}"),
+            ("opportunities", token, f"/quotes/{f['quote']}"),
+            ("opportunities", token, f"/orders/{f['order']}"),
+            ("opportunities", token, f"/orders/{f['order']}/applications"),
+            ("kpi", token, f"/kpi/commission/statements/{f['statement']}"),
+            ("call-center", token, f"/call-tasks/{f['task']}"),
+            ("service-desk", admin, f"/tickets/{f['ticket']}"),
+            ("service-desk", admin, f"/tickets/{f['ticket']}/history"),
+            ("service-desk", admin, f"/tickets/{f['ticket']}/watchers"),
+        ]
+        return [(await self.call(s, t, "GET", path)).json() for s, t, path in reads]
+
+
+def _phone() -> str:
+    return f"137{uuid.uuid4().int % 10**8:08d}"
 
 
 def concrete(path: str, fixtures: Fixtures) -> str:
@@ -629,7 +1043,7 @@ async def run_as(
             "403": status == 403,
             "outside": status in command.outside,
             # A rule of the record may still refuse (409, or 403 "only the owner …").
-            "reached": status < 500 and status != 404,
+            "reached": (status < 500 and status != 404) or status in command.unavailable,
             "any": status < 500,
         }[expected]
         if not fine:
@@ -639,95 +1053,98 @@ async def run_as(
     return wrong
 
 
-async def _known(spine: Spine, service: str, query: str, **values: str) -> bool:
-    engine = create_engine(Settings(env="test", database_url=spine.database_urls[service]))
+def on_records(caller: Caller) -> list[str]:
+    """The commands on a record of the fixture dealer the caller has the function for."""
+    return [
+        k for k, c in OPERATIONS.items() if _expected(c, caller, NEEDS[k]) in ("outside", "reached")
+    ]
+
+
+def _not_reaching(caller: Caller) -> list[str]:
+    return [k for k, c in OPERATIONS.items() if _expected(c, caller, NEEDS[k]) != "reached"]
+
+
+@pytest.fixture(scope="module")
+async def world(spine: Spine) -> AsyncIterator[World]:
+    built = World(spine)
     try:
-        async with engine.connect() as conn:
-            return (await conn.execute(text(query), values)).first() is not None
+        await built.build()
+        yield built
     finally:
-        await engine.dispose()
+        await built.close()
 
 
-async def _dealer_known_everywhere(spine: Spine, dealer: str, consultant: str) -> bool:
-    org = "SELECT 1 FROM org_directory WHERE id = :dealer"
-    staff = "SELECT 1 FROM staff WHERE user_id = :user"
-    return (
-        all([await _known(spine, s, org, dealer=dealer) for s in ("leads", "opportunities", "kpi")])
-        and await _known(spine, "leads", staff, user=consultant)
-        and await _known(spine, "opportunities", staff, user=consultant)
-        and await _known(spine, "kpi", staff, user=consultant)
-    )
-
-
-@pytest.mark.skip(
-    reason="NOT FINISHED: the fixture chain stops at issuing a quote (the stage gate wants a "
-    "recorded test drive first); the spine run got that far, the matrix itself has not run yet"
-)
-async def test_commands_reach_only_the_caller_s_own_write_scope(spine: Spine) -> None:
-    world = World(spine)
-    await world.open_dealer()
-    consultant = await world.user("sales_consultant")
-    everything = frozenset(
-        {"lead", "pool", "customer", "opportunity", "quote", "order", "plan", "definition"}
-        | {"dealer", "consultant", "statement"}
-    )
-    owner = Caller(
-        "owner",
-        world.dealer,
-        "sales_consultant",
-        DataScope.OWN,
-        reads_in_full=True,
-        changes=frozenset({"lead", "opportunity", "quote", "order"}),
-        user=consultant,
-    )
-    manager = Caller(
-        "manager",
-        world.dealer,
-        "sales_manager",
-        DataScope.DEALER,
-        reads_in_full=True,
-        changes=everything,
-    )
+async def test_nobody_changes_what_lies_outside_their_write_scope(world: World) -> None:
+    """Every caller x every command it may not reach, on the fixture's records: 403 or 404,
+    the records unchanged, no answer richer than the caller's read; the dealer's region
+    manager with the dealer sharing at each level (reads, never changes)."""
+    region = Caller("region manager", world.region, "region_manager", DataScope.SUBTREE)
     outsiders = [
-        Caller("colleague", world.dealer, "sales_consultant", DataScope.OWN),
         Caller("other dealer's manager", "dealer-hz-01", "sales_manager", DataScope.DEALER),
         Caller("other dealer's admin", "dealer-hz-01", "dealer_admin", DataScope.DEALER),
         Caller("HQ admin", "demo-hq", "hq_admin", DataScope.TENANT),
-        Caller("partner", "partner-finance", "partner_user", DataScope.OWN),
+        Caller("HQ analyst", "demo-hq", "hq_analyst", DataScope.TENANT),
+        Caller("call center agent", "demo-hq", "call_center_agent", DataScope.OWN),
+        Caller("call center supervisor", "demo-hq", "call_center_supervisor", DataScope.SUBTREE),
+        Caller("another partner", "partner-insurance", "partner_user", DataScope.OWN),
     ]
-    region = Caller("region manager", "region-east", "region_manager", DataScope.SUBTREE)
-    known = await eventually(lambda: _dealer_known_everywhere(spine, world.dealer, consultant))
-    assert known, "the new dealer and its consultant reached leads, opportunities and kpi"
-    base = await world.base(manager, consultant, await world.user("sales_consultant"))
-    every_kind = {"lead", "customer", "opportunity", "quote", "order", "definition"}
-    fixtures = await world.records(owner, manager, base, every_kind, lock=True)
-    before = await world.snapshot(manager, fixtures)
-    wrong: list[str] = []
-    try:
-        for level in LEVELS:
-            await world.share(level)
-            reader = Caller(
-                f"{region.name} ({level})",
-                region.org,
-                region.role,
-                region.scope,
-                reads_in_full=level == "full",
-                user=region.user,
-            )
-            wrong += await run_as(world, reader, fixtures)
-    finally:
-        await world.share("aggregate")
-    for caller in outsiders:
-        wrong += await run_as(world, caller, fixtures)
-    assert await world.snapshot(manager, fixtures) == before, "an outsider changed a record"
-    # Inside the write scope every command reaches its record: fresh records for each one
-    # (the commands change them).
-    for caller in (owner, manager):
+    before = await world.snapshot()
+
+    async def region_at_every_level() -> list[str]:
+        wrong: list[str] = []
+        try:
+            for level in LEVELS:
+                await world.share(level)
+                # Whatever the dealer shares, its customers reach the region masked at most.
+                reader = Caller(f"{region.name} ({level})", region.org, region.role, region.scope)
+                # Functions and the region's own book do not depend on the level: once.
+                keys = None if level == "none" else on_records(reader)
+                wrong += await run_as(world, reader, world.fixtures, keys)
+        finally:
+            await world.share("aggregate")
+        return wrong
+
+    runs = [region_at_every_level()]
+    runs += [run_as(world, caller, world.fixtures) for caller in outsiders]
+    # The dealer's own people and the partner, for the commands they may not reach.
+    runs += [
+        run_as(world, caller, world.fixtures, _not_reaching(caller))
+        for caller in world.people.values()
+    ]
+    wrong = [line for lines in await asyncio.gather(*runs) for line in lines]
+    assert not wrong, "\n".join(wrong)
+    assert await world.snapshot() == before, "a caller outside the write scope changed a record"
+
+
+async def test_the_dealer_s_people_reach_their_records(world: World) -> None:
+    """Inside the write scope every command reaches its record (its rules may still refuse):
+    fresh records for each one (the commands change them); the partner's answer masked."""
+    plain: list[tuple[Caller, str]] = []
+    serial: list[tuple[Caller, str]] = []
+    for caller in world.people.values():
         for key, command in OPERATIONS.items():
-            if _expected(command, caller, NEEDS[key]) != "reached" or command.target is None:
+            if _expected(command, caller, NEEDS[key]) != "reached":
                 continue
-            fresh = await world.records(owner, manager, base, {command.target})
-            wrong += await run_as(world, caller, fresh, [key])
+            (serial if any(k in key for k in SERIAL) else plain).append((caller, key))
+    assert len(plain) + len(serial) > 50, "the inside run reaches most commands"
+    slots = asyncio.Semaphore(8)
+
+    async def fresh_run(caller: Caller, key: str) -> list[str]:
+        target = OPERATIONS[key].target
+        async with slots:
+            kinds = {target} & FRESH if target is not None else set()
+            fixtures = await world.records(world.fixtures, kinds) if kinds else world.fixtures
+            return await run_as(world, caller, fixtures, [key])
+
+    async def statements() -> list[str]:
+        wrong: list[str] = []
+        for caller, key in serial:
+            await world.run_month()
+            wrong += await run_as(world, caller, world.fixtures, [key])
+        return wrong
+
+    runs = [fresh_run(caller, key) for caller, key in plain] + [statements()]
+    wrong = [line for lines in await asyncio.gather(*runs) for line in lines]
     assert not wrong, "\n".join(wrong)
 
 
