@@ -160,7 +160,12 @@ async def test_managers_manage_their_own_nodes_queues(
         assert (await outsider.get("/queues")).json()["queues"] == []
 
 
-def care_due(dealer: str, customer: str, rule_kind: str = "insurance_renewal") -> Envelope[Any]:
+def care_due(
+    dealer: str,
+    customer: str,
+    rule_kind: str = "insurance_renewal",
+    due_on: date = date(2026, 12, 20),
+) -> Envelope[Any]:
     return new_event(
         CareDue(
             care_action_id=uuid4(),
@@ -174,7 +179,7 @@ def care_due(dealer: str, customer: str, rule_kind: str = "insurance_renewal") -
             vin=None,
             period="2026-12",
             reason="The compulsory insurance expires on 2027-01-05",
-            due_on=date(2026, 12, 20),
+            due_on=due_on,
         ),
         tenant=TENANT,
         owner_org=dealer,
@@ -358,6 +363,21 @@ async def test_a_queue_dealing_by_skill_gives_each_task_to_a_member_with_its_ski
         ("policy_renewal", RENEWAL_2.user_id),
         ("survey", RENEWAL_2.user_id),
     ]
+    assert [(w.owner_org, w.kind) for w in waiting] == [("dealer-a", "care")]
+    # A renewal waits too (the queue stopped taking renewals when it came), due later than
+    # the care call nobody can take: a sweep of one takes the renewal once the queue does.
+    async with as_user(PEOPLE.dealer_manager) as manager:
+        await manager.patch(f"/queues/{queue_id}", json={"task_kinds": ["care"]})
+        await publish(worker, [care_due("dealer-a", "丙", due_on=date(2026, 12, 28))])
+
+        async def renewal_waits() -> bool:
+            _, waiting = await tasks_and_waiting(sessions)
+            return len(waiting) == 2
+
+        await eventually(renewal_waits)
+        await manager.patch(f"/queues/{queue_id}", json={"task_kinds": ["care", "policy_renewal"]})
+    assert await deal_waiting(sessions, batch=1) == 1
+    _, waiting = await tasks_and_waiting(sessions)
     assert [(w.owner_org, w.kind) for w in waiting] == [("dealer-a", "care")]
 
 

@@ -8,12 +8,23 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, any_, delete, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    RowMapping,
+    and_,
+    any_,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_call_center.adapters.tables import agents, call_tasks, queues, waiting_call_tasks
-from crm_call_center.domain.distribution import Member
+from crm_call_center.domain.distribution import TASK_SKILLS, Member, Strategy
 from crm_call_center.domain.tasks import TaskKind, TaskStatus
 from crm_common.auth import Principal
 from crm_common.policy import changeable_by
@@ -145,30 +156,32 @@ async def add_waiting(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> 
 
 async def waiting_to_deal(session: AsyncSession, limit: int) -> list[RowMapping]:
     """Waiting tasks whose org node now has a queue listing their kind and an active member
-    in it, oldest due first, locked (another sweep skips them)."""
+    in it able to take them (by skill: with the kind's skill), oldest due first, locked
+    (another sweep skips them). Tasks nobody can take yet are not selected, so they never
+    fill the batch ahead of those somebody can."""
     w = waiting_call_tasks
-    has_member = (
-        select(agents.c.user_id)
-        .where(
-            agents.c.tenant == queues.c.tenant,
-            agents.c.active,
-            any_(agents.c.queue_ids) == queues.c.id,
-        )
-        .exists()
-    )
-    has_queue = (
+    skill_needed = case({k.value: skill for k, skill in TASK_SKILLS.items()}, value=w.c.kind)
+    able_queue = (
         select(queues.c.id)
+        .join(
+            agents,
+            and_(agents.c.tenant == queues.c.tenant, any_(agents.c.queue_ids) == queues.c.id),
+        )
         .where(
             queues.c.tenant == w.c.tenant,
             queues.c.owner_org == w.c.owner_org,
             any_(queues.c.task_kinds) == w.c.kind,
-            has_member,
+            agents.c.active,
+            or_(
+                queues.c.strategy != Strategy.SKILL.value,
+                any_(agents.c.skills) == skill_needed,
+            ),
         )
         .exists()
     )
     query = (
         select(w)
-        .where(has_queue)
+        .where(able_queue)
         .order_by(w.c.due_at, w.c.id)
         .limit(limit)
         .with_for_update(skip_locked=True)

@@ -140,11 +140,13 @@ def _of_waiting(row: Any) -> RuleCall:
     )
 
 
-async def deal_waiting(sessions: async_sessionmaker[AsyncSession]) -> int:
+async def deal_waiting(
+    sessions: async_sessionmaker[AsyncSession], *, batch: int = SWEEP_BATCH
+) -> int:
     """The sweep: waiting calls whose org has a queue taking them now are dealt out; those
     still without an able member stay. Returns how many left the waiting list."""
     async with UnitOfWork(sessions) as uow:
-        rows = await queue_store.waiting_to_deal(uow.session, SWEEP_BATCH)
+        rows = await queue_store.waiting_to_deal(uow.session, batch)
         if not rows:
             return 0
         pushed = await _deal(uow, [_of_waiting(r) for r in rows])
