@@ -18,8 +18,6 @@ BOUNDED_OTHERWISE = {
     "kpi GET /kpi/reports": "the newest 200 reports (the store caps it)",
     "leads GET /campaigns": "a book's campaigns",
     "leads GET /pools": "a book's pools",
-    "leads GET /leads/{lead_id}/audit": "one lead's personal-data reveals",
-    "leads GET /leads/{lead_id}/history": "one lead's changes of hands",
     "opportunities GET /opportunities/{opportunity_id}/quotes": "one opportunity's quote versions",
     "opportunities GET /orders/{order_id}/applications": "one order's partner applications",
     "opportunities GET /pipelines": "the pipelines visible to a dealer (its own and templates)",
@@ -31,8 +29,6 @@ BOUNDED_OTHERWISE = {
     "service-desk GET /survey-rules": "a dealer's survey rules",
     "service-desk GET /surveys/analysis": "one line per question of the designs in scope",
     "service-desk GET /ticket-categories": "a dealer's ticket categories",
-    "service-desk GET /tickets/{ticket_id}/entries": "one ticket's entries",
-    "service-desk GET /tickets/{ticket_id}/history": "one ticket's changes",
     "service-desk GET /tickets/{ticket_id}/watchers": "one ticket's watchers",
 }
 

@@ -169,3 +169,28 @@ async def test_the_pool_report_is_for_the_pool_s_managers_not_those_it_is_open_t
         report = await manager.get(f"/pools/{pool}/report")
     assert pool in open_to_me
     assert report.status_code == 404
+
+
+async def test_a_lead_s_history_and_audit_come_a_page_at_a_time(
+    leads_api: FastAPI, signing_key_pem: str
+) -> None:
+    async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as manager:
+        lead = (
+            await manager.post(
+                "/leads", json={"customer_name": "C", "phone": "13500000003", "source": "phone"}
+            )
+        ).json()
+        for _ in range(2):  # each read of it is audited
+            assert (await manager.get(f"/leads/{lead['id']}")).status_code == 200
+        history = await manager.get(f"/leads/{lead['id']}/history", params={"limit": 1})
+        too_many = await manager.get(f"/leads/{lead['id']}/history", params={"limit": 501})
+    assert len(history.json()) == 1
+    assert too_many.status_code == 422
+    assert too_many.json()["detail"][0]["loc"] == ["query", "limit"]
+    async with client_as(leads_api, signing_key_pem, DEALER_ADMIN) as admin:
+        path = f"/leads/{lead['id']}/audit"
+        every = (await admin.get(path)).json()
+        first = (await admin.get(path, params={"limit": 2})).json()
+        rest = (await admin.get(path, params={"limit": 2, "offset": 2})).json()
+    assert len(every) >= 3
+    assert first + rest == every[:4]

@@ -422,3 +422,22 @@ async def test_calendar_and_ladder_configuration(as_user: AsUser) -> None:
     async with as_user(PEOPLE.other_advisor) as other:
         default = (await other.get("/escalation-ladder")).json()
     assert default["steps"][0]["name"] == "response_breach_notify_owner"
+
+
+async def test_a_ticket_s_entries_and_history_come_a_page_at_a_time(as_user: AsUser) -> None:
+    ticket = await open_as(as_user, PEOPLE.advisor)
+    async with as_user(PEOPLE.advisor) as client:
+        for n in range(3):
+            added = await client.post(
+                f"/tickets/{ticket['id']}/entries", json={"kind": "note", "body": f"note {n}"}
+            )
+            assert added.status_code == 201, added.text
+        path = f"/tickets/{ticket['id']}/entries"
+        first = (await client.get(path, params={"limit": 2})).json()
+        rest = (await client.get(path, params={"limit": 2, "offset": 2})).json()
+        assert [e["body"] for e in first + rest] == ["note 0", "note 1", "note 2"]
+        history = await client.get(f"/tickets/{ticket['id']}/history", params={"limit": 1})
+        assert len(history.json()) == 1
+        too_many = await client.get(path, params={"limit": 501})
+        assert too_many.status_code == 422
+        assert too_many.json()["detail"][0]["loc"] == ["query", "limit"]

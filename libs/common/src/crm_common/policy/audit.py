@@ -43,9 +43,15 @@ async def record_personal_data_access(
 
 
 async def audit_entries(
-    session: AsyncSession, principal: Principal, resource_id: str, *, limit: int = 200
+    session: AsyncSession,
+    principal: Principal,
+    resource_id: str,
+    *,
+    limit: int = 200,
+    offset: int = 0,
 ) -> list[RowMapping]:
-    """Entries of one resource, for admins who may see the owning org's records in full."""
+    """Entries of one resource, oldest first, a page at a time, for admins who may see the
+    owning org's records in full."""
     a = personal_data_audit
     query = (
         select(a)
@@ -61,5 +67,6 @@ async def audit_entries(
         )
         .order_by(a.c.id)
         .limit(limit)
+        .offset(offset)
     )
     return list((await session.execute(query)).mappings())

@@ -52,9 +52,10 @@ async def leads_of(
 
 
 async def history_of(
-    sessions: Sessions, principal: Principal, lead_id: UUID
+    sessions: Sessions, principal: Principal, lead_id: UUID, *, limit: int, offset: int
 ) -> Sequence[RowMapping] | None:
-    """None when the lead is not visible to the caller."""
+    """A page of the lead's changes, oldest first; None when the lead is not visible to the
+    caller."""
     async with sessions() as session:
         visible = await session.execute(
             select(leads.c.id).where(leads.c.id == lead_id, visible_leads(principal))
@@ -65,6 +66,8 @@ async def history_of(
             select(lead_history)
             .where(lead_history.c.lead_id == lead_id)
             .order_by(lead_history.c.id)
+            .limit(limit)
+            .offset(offset)
         )
         return (await session.execute(query)).mappings().all()
 

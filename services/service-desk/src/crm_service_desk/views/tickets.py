@@ -117,9 +117,15 @@ async def ticket_for(
 
 
 async def entries_of(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, ticket_id: UUID
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    ticket_id: UUID,
+    *,
+    limit: int,
+    offset: int,
 ) -> Sequence[RowMapping] | None:
-    """The ticket's notes and replies in order; None when the ticket is not visible."""
+    """A page of the ticket's notes and replies in order; None when the ticket is not
+    visible."""
     async with sessions() as session:
         visible = (
             await session.execute(
@@ -129,13 +135,21 @@ async def entries_of(
         if visible is None:
             return None
         e = ticket_entries
-        query = select(e).where(e.c.ticket_id == ticket_id).order_by(e.c.id)
+        query = (
+            select(e).where(e.c.ticket_id == ticket_id).order_by(e.c.id).limit(limit).offset(offset)
+        )
         return (await session.execute(query)).mappings().all()
 
 
 async def history_of(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, ticket_id: UUID
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    ticket_id: UUID,
+    *,
+    limit: int,
+    offset: int,
 ) -> Sequence[RowMapping] | None:
+    """A page of the ticket's changes in order; None when the ticket is not visible."""
     async with sessions() as session:
         visible = (
             await session.execute(
@@ -145,7 +159,9 @@ async def history_of(
         if visible is None:
             return None
         h = ticket_history
-        query = select(h).where(h.c.ticket_id == ticket_id).order_by(h.c.id)
+        query = (
+            select(h).where(h.c.ticket_id == ticket_id).order_by(h.c.id).limit(limit).offset(offset)
+        )
         return (await session.execute(query)).mappings().all()
 
 

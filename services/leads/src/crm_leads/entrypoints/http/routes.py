@@ -433,9 +433,16 @@ async def reject_distribution(
     response_model=list[HistoryEntry],
     responses={**_FORBIDDEN, **_NOT_FOUND},
 )
-async def lead_history(lead_id: UUID, principal: LeadReader, db: Database) -> list[HistoryEntry]:
-    """Every transition: who claimed, assigned, released (and by which rule), when and why."""
-    entries = await views.history_of(db, principal, lead_id)
+async def lead_history(
+    lead_id: UUID,
+    principal: LeadReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[HistoryEntry]:
+    """Every transition, oldest first, a page at a time: who claimed, assigned, released (and
+    by which rule), when and why."""
+    entries = await views.history_of(db, principal, lead_id, limit=limit, offset=offset)
     if entries is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     return [HistoryEntry.model_validate(dict(e)) for e in entries]
@@ -457,13 +464,17 @@ class AuditEntryPublic(BaseModel):
     responses={**_FORBIDDEN, **_NOT_FOUND},
 )
 async def personal_data_audit_of_lead(
-    lead_id: UUID, principal: Annotated[Principal, requires("audit.read")], db: Database
+    lead_id: UUID,
+    principal: Annotated[Principal, requires("audit.read")],
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=200)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[AuditEntryPublic]:
     """Who read or changed the lead's personal data, when and through which endpoint (the
-    entries of books whose records the caller sees in full). A lead the caller may not see
-    answers 404, as everywhere."""
+    entries of books whose records the caller sees in full), oldest first, a page at a time.
+    A lead the caller may not see answers 404, as everywhere."""
     if await views.lead_for(db, principal, lead_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     async with db() as session:
-        entries = await audit_entries(session, principal, str(lead_id))
+        entries = await audit_entries(session, principal, str(lead_id), limit=limit, offset=offset)
     return [AuditEntryPublic.model_validate(dict(e)) for e in entries]

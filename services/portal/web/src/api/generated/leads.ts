@@ -244,8 +244,8 @@ export interface paths {
         /**
          * Personal Data Audit Of Lead
          * @description Who read or changed the lead's personal data, when and through which endpoint (the
-         *     entries of books whose records the caller sees in full). A lead the caller may not see
-         *     answers 404, as everywhere.
+         *     entries of books whose records the caller sees in full), oldest first, a page at a time.
+         *     A lead the caller may not see answers 404, as everywhere.
          */
         get: operations["personal_data_audit_of_lead_leads__lead_id__audit_get"];
         put?: never;
@@ -348,7 +348,8 @@ export interface paths {
         };
         /**
          * Lead History
-         * @description Every transition: who claimed, assigned, released (and by which rule), when and why.
+         * @description Every transition, oldest first, a page at a time: who claimed, assigned, released (and
+         *     by which rule), when and why.
          */
         get: operations["lead_history_leads__lead_id__history_get"];
         put?: never;
@@ -2464,7 +2465,10 @@ export interface operations {
     };
     personal_data_audit_of_lead_leads__lead_id__audit_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 lead_id: string;
@@ -2801,7 +2805,10 @@ export interface operations {
     };
     lead_history_leads__lead_id__history_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 lead_id: string;

@@ -482,7 +482,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Entries */
+        /**
+         * List Entries
+         * @description The ticket's notes and replies, oldest first, a page at a time.
+         */
         get: operations["list_entries_tickets__ticket_id__entries_get"];
         put?: never;
         /**
@@ -506,7 +509,8 @@ export interface paths {
         };
         /**
          * Ticket History
-         * @description Who did what and when, and which rule (escalation steps name theirs).
+         * @description Who did what and when, and which rule (escalation steps name theirs), oldest first, a
+         *     page at a time.
          */
         get: operations["ticket_history_tickets__ticket_id__history_get"];
         put?: never;
@@ -3134,7 +3138,10 @@ export interface operations {
     };
     list_entries_tickets__ticket_id__entries_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 ticket_id: string;
@@ -3256,7 +3263,10 @@ export interface operations {
     };
     ticket_history_tickets__ticket_id__history_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 ticket_id: string;

@@ -340,8 +340,15 @@ async def add_entry(
 @router.get(
     "/{ticket_id}/entries", response_model=list[EntryPublic], responses={**FORBIDDEN, **NOT_FOUND}
 )
-async def list_entries(ticket_id: UUID, principal: TicketReader, db: Database) -> list[EntryPublic]:
-    rows = await views.entries_of(db, principal, ticket_id)
+async def list_entries(
+    ticket_id: UUID,
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[EntryPublic]:
+    """The ticket's notes and replies, oldest first, a page at a time."""
+    rows = await views.entries_of(db, principal, ticket_id, limit=limit, offset=offset)
     if rows is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
     return [EntryPublic.model_validate(dict(r)) for r in rows]
@@ -351,10 +358,15 @@ async def list_entries(ticket_id: UUID, principal: TicketReader, db: Database) -
     "/{ticket_id}/history", response_model=list[HistoryEntry], responses={**FORBIDDEN, **NOT_FOUND}
 )
 async def ticket_history(
-    ticket_id: UUID, principal: TicketReader, db: Database
+    ticket_id: UUID,
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[HistoryEntry]:
-    """Who did what and when, and which rule (escalation steps name theirs)."""
-    rows = await views.history_of(db, principal, ticket_id)
+    """Who did what and when, and which rule (escalation steps name theirs), oldest first, a
+    page at a time."""
+    rows = await views.history_of(db, principal, ticket_id, limit=limit, offset=offset)
     if rows is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
     return [HistoryEntry.model_validate(dict(r)) for r in rows]
