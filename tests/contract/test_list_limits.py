@@ -29,7 +29,6 @@ BOUNDED_OTHERWISE = {
     "service-desk GET /survey-rules": "a dealer's survey rules",
     "service-desk GET /surveys/analysis": "one line per question of the designs in scope",
     "service-desk GET /ticket-categories": "a dealer's ticket categories",
-    "service-desk GET /tickets/{ticket_id}/watchers": "one ticket's watchers",
 }
 
 

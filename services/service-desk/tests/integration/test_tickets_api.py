@@ -438,6 +438,12 @@ async def test_a_ticket_s_entries_and_history_come_a_page_at_a_time(as_user: AsU
         assert [e["body"] for e in first + rest] == ["note 0", "note 1", "note 2"]
         history = await client.get(f"/tickets/{ticket['id']}/history", params={"limit": 1})
         assert len(history.json()) == 1
+        watched = f"/tickets/{ticket['id']}/watchers"
+        for user in ("sa2", "sa1"):
+            assert (await client.put(f"{watched}/{user}")).status_code < 300
+        first_watcher = (await client.get(watched, params={"limit": 1})).json()
+        next_watcher = (await client.get(watched, params={"limit": 1, "offset": 1})).json()
+        assert (first_watcher, next_watcher) == (["sa1"], ["sa2"])
         too_many = await client.get(path, params={"limit": 501})
         assert too_many.status_code == 422
         assert too_many.json()["detail"][0]["loc"] == ["query", "limit"]

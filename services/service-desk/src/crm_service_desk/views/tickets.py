@@ -166,8 +166,14 @@ async def history_of(
 
 
 async def watchers_of(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, ticket_id: UUID
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    ticket_id: UUID,
+    *,
+    limit: int,
+    offset: int,
 ) -> list[str] | None:
+    """A page of the ticket's watchers by user id; None when the ticket is not visible."""
     async with sessions() as session:
         visible = (
             await session.execute(
@@ -177,7 +183,13 @@ async def watchers_of(
         if visible is None:
             return None
         w = ticket_watchers
-        query = select(w.c.user_id).where(w.c.ticket_id == ticket_id).order_by(w.c.user_id)
+        query = (
+            select(w.c.user_id)
+            .where(w.c.ticket_id == ticket_id)
+            .order_by(w.c.user_id)
+            .limit(limit)
+            .offset(offset)
+        )
         return list((await session.execute(query)).scalars())
 
 

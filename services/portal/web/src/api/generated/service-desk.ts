@@ -643,7 +643,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Watchers */
+        /**
+         * List Watchers
+         * @description The users watching the ticket, by user id, a page at a time.
+         */
         get: operations["list_watchers_tickets__ticket_id__watchers_get"];
         put?: never;
         post?: never;
@@ -3734,7 +3737,10 @@ export interface operations {
     };
     list_watchers_tickets__ticket_id__watchers_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 ticket_id: string;

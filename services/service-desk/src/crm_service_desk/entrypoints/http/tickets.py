@@ -473,8 +473,15 @@ async def handle_complaint(
 
 
 @router.get("/{ticket_id}/watchers", response_model=list[str], responses={**FORBIDDEN, **NOT_FOUND})
-async def list_watchers(ticket_id: UUID, principal: TicketReader, db: Database) -> list[str]:
-    watchers = await views.watchers_of(db, principal, ticket_id)
+async def list_watchers(
+    ticket_id: UUID,
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[str]:
+    """The users watching the ticket, by user id, a page at a time."""
+    watchers = await views.watchers_of(db, principal, ticket_id, limit=limit, offset=offset)
     if watchers is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
     return watchers
