@@ -203,7 +203,7 @@ def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: st
     confirmation, and a survey answered in a call. Returns the tickets opened."""
     admin = token(identity, "sh01.admin", password)
     advisor = token(identity, "sh01.service", password)
-    for category in (
+    for tree_node in (
         {"code": "repair", "name": "维修", "default_priority": "high"},
         {"code": "maintenance", "name": "保养", "default_priority": "normal"},
         {
@@ -213,7 +213,7 @@ def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: st
             "default_priority": "urgent",
         },
     ):
-        desk.post("/ticket-categories", headers=admin, json=category).raise_for_status()
+        desk.post("/ticket-categories", headers=admin, json=tree_node).raise_for_status()
     desk.put(
         "/sla-policies",
         headers=admin,
