@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 
 import httpx
 
@@ -18,6 +18,21 @@ FORWARDED_RESPONSE_HEADERS = (
     "x-total-count",
     "location",
 )
+
+
+EVENT_STREAM = "text/event-stream"
+
+
+async def _relayed(answer: httpx.Response) -> AsyncIterator[bytes]:
+    """The stream's bytes as the service sends them; the upstream connection ends with the
+    browser's (or when the service ends the stream)."""
+    try:
+        async for chunk in answer.aiter_raw():
+            yield chunk
+    except httpx.HTTPError:
+        return  # the service went away: the stream ends, the browser's EventSource reconnects
+    finally:
+        await answer.aclose()
 
 
 class HttpUpstreams:
@@ -43,14 +58,19 @@ class HttpUpstreams:
             method, httpx.URL(path=path, query=query.encode()), headers=sent, content=body
         )
         try:
-            answer = await client.send(request)
+            answer = await client.send(request, stream=True)
         except httpx.HTTPError as error:
             raise ServiceUnavailable(f"{service} is not answering") from error
-        return UpstreamAnswer(
-            status=answer.status_code,
-            headers={k: v for k, v in answer.headers.items() if k in FORWARDED_RESPONSE_HEADERS},
-            content=answer.content,
-        )
+        headers = {k: v for k, v in answer.headers.items() if k in FORWARDED_RESPONSE_HEADERS}
+        if answer.is_success and answer.headers.get("content-type", "").startswith(EVENT_STREAM):
+            return UpstreamAnswer(answer.status_code, headers, b"", events=_relayed(answer))
+        try:
+            content = await answer.aread()
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(f"{service} is not answering") from error
+        finally:
+            await answer.aclose()
+        return UpstreamAnswer(answer.status_code, headers, content)
 
     async def aclose(self) -> None:
         for client in self._clients.values():

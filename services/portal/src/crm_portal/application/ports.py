@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Protocol
@@ -45,6 +45,10 @@ class UpstreamAnswer:
     headers: Mapping[str, str]
     """Only those worth passing to the browser (content type, disposition, …)."""
     content: bytes
+    events: AsyncIterator[bytes] | None = None
+    """Server-sent events (``text/event-stream``, e.g. the call center's screen pops), passed
+    on to the browser as they come for as long as either side keeps the stream open; the
+    ``content`` is empty then."""
 
 
 class Upstreams(Protocol):

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from crm_portal.application import proxy, sessions
@@ -203,6 +203,12 @@ def create_http_app(
             raise HTTPException(status.HTTP_404_NOT_FOUND, "not found") from None
         except ServiceUnavailable as error:
             raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(error)) from None
+        if answer.events is not None:
+            return StreamingResponse(
+                answer.events,
+                status_code=answer.status,
+                headers={**answer.headers, "cache-control": "no-store"},
+            )
         return Response(
             answer.content,
             status_code=answer.status,

@@ -1,23 +1,19 @@
-import { Result } from "antd";
-import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
 import Calls from "./Calls";
+import Console from "./Console";
 import CallTasks from "./CallTasks";
+import TicketDetail from "./TicketDetail";
+import Tickets from "./Tickets";
 
-/** The service desk's tickets and the agent console's live call panel (state, screen pop,
- * wallboard) come with their APIs and pushes: until then those pages say so. Call tasks and
- * calls read the call center's API. */
-function NotBuiltYet({ what }: { what: string }) {
-  const { t } = useTranslation();
-  return <Result status="info" title={t(what)} subTitle={t("service.notBuilt")} />;
-}
-
+/** Tickets read the service desk's API; the agent console, call tasks and calls the call
+ * center's (the console's screen pops are its server-sent events, through the BFF). */
 export default function Service() {
   return (
     <Routes>
-      <Route path="tickets" element={<NotBuiltYet what="menu.tickets" />} />
-      <Route path="console" element={<NotBuiltYet what="menu.console" />} />
+      <Route path="tickets" element={<Tickets />} />
+      <Route path="tickets/:ticketId" element={<TicketDetail />} />
+      <Route path="console" element={<Console />} />
       <Route path="tasks" element={<CallTasks />} />
       <Route path="calls" element={<Calls />} />
       <Route path="*" element={<NotAvailable />} />

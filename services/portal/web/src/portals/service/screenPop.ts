@@ -1,0 +1,44 @@
+// The call center's screen pop (server-sent events, `event: screen-pop`) as the console shows
+// it: who is calling as far as leads' policy lets the agent see them.
+
+export type ScreenPop = {
+  call_id: string;
+  direction: string;
+  rang_at: string;
+  pushed_at: string;
+  known: boolean;
+  customer_phone: string;
+  customer_id: string | null;
+  lead_id: string | null;
+  customer_name: string;
+  owner_org: string;
+  owner_user: string;
+  status: string;
+  grade: string;
+  routing_only: boolean;
+};
+
+/** unknown: no customer file, offer a new ticket; routing: another dealer's customer, only who
+ * works them and the lead's status (to put the call through); customer: the caller's file. */
+export type PopKind = "unknown" | "routing" | "customer";
+
+export type PopView = { kind: PopKind; title: string; fields: [string, string][]; leadId: string | null };
+
+export const MAX_POPS = 20;
+
+export function popView(pop: ScreenPop): PopView {
+  if (!pop.known) return { kind: "unknown", title: pop.customer_phone, fields: [], leadId: null };
+  const who: [string, string][] = [
+    ["owner_org", pop.owner_org],
+    ["owner_user", pop.owner_user],
+    ["status", pop.status],
+  ];
+  if (pop.routing_only) return { kind: "routing", title: pop.customer_phone, fields: who.filter(([, v]) => v), leadId: null };
+  const fields: [string, string][] = [["customer_phone", pop.customer_phone], ...who, ["grade", pop.grade]];
+  return { kind: "customer", title: pop.customer_name || pop.customer_phone, fields: fields.filter(([, v]) => v), leadId: pop.lead_id };
+}
+
+/** The newest pop first, each call once (a pop pushed again replaces the earlier one). */
+export function withPop(pops: ScreenPop[], pop: ScreenPop): ScreenPop[] {
+  return [pop, ...pops.filter((p) => p.call_id !== pop.call_id)].slice(0, MAX_POPS);
+}
