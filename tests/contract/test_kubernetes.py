@@ -325,3 +325,17 @@ def test_settings_config_map_names_only_known_settings() -> None:
             o for o in objects(overlay, "ConfigMap") if o["metadata"]["name"] == "crm-settings"
         )
         assert set(config["data"]) <= known, set(config["data"]) - known
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_settings_a_pod_gets_pass_the_production_checks(
+    overlay: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ConfigMap as the processes read it (plus a database URL, from a Secret in the
+    cluster): a setting the production checks refuse would stop every pod at start-up."""
+    config = next(
+        o for o in objects(overlay, "ConfigMap") if o["metadata"]["name"] == "crm-settings"
+    )
+    for name, value in config["data"].items():
+        monkeypatch.setenv(name, value)
+    Settings(database_url=SecretStr("postgresql+asyncpg://crm_leads:s3cret@crm-pg-rw/crm_leads"))

@@ -121,6 +121,10 @@ class Settings(BaseSettings):
 
     # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
+    # Hosts the operator vouches for as reached over a private network only (a Kubernetes
+    # Service that the namespace's NetworkPolicy keeps to the platform's own pods): the JWKS may
+    # come from them over plain http in production. Empty: https, or this machine, only.
+    jwks_private_hosts: list[str] = Field(default_factory=list)
     jwt_issuer: str = "crm-identity"
     jwt_audience: str = "crm"
     # How long the issuer's keys are trusted before they are fetched again (a withdrawn key
@@ -216,9 +220,10 @@ class Settings(BaseSettings):
             if f":{DEV_DATABASE_PASSWORD}@" in self.database_url.get_secret_value():
                 raise ValueError("CRM_DATABASE_URL uses the development password in production")
             jwks = urlsplit(self.jwks_url)
+            private = is_loopback_host(jwks.hostname) or jwks.hostname in self.jwks_private_hosts
             if jwks.scheme != "https" and not (
                 jwks.scheme == "http"
-                and is_loopback_host(jwks.hostname)
+                and private
                 and jwks.username is None
                 and jwks.password is None
             ):

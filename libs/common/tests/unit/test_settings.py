@@ -88,3 +88,23 @@ def test_without_env_a_deployment_reaching_other_machines_is_production() -> Non
     with pytest.raises(ValidationError, match="CRM_DATABASE_URL must be set"):
         Settings(kafka_bootstrap_servers="kafka-1.internal:9092")
     assert Settings().env == "development", "everything on this machine: development"
+
+
+def test_production_takes_a_plain_http_jwks_only_from_a_host_named_private() -> None:
+    database_url = "postgresql+asyncpg://crm:s3cret@db.internal:5432/crm_leads"
+    jwks_url = "http://identity-api:8001/.well-known/jwks.json"
+    with pytest.raises(ValidationError, match="https"):
+        Settings(env="production", database_url=database_url, jwks_url=jwks_url)
+    Settings(
+        env="production",
+        database_url=database_url,
+        jwks_url=jwks_url,
+        jwks_private_hosts=["identity-api"],
+    )
+    with pytest.raises(ValidationError, match="https"):
+        Settings(
+            env="production",
+            database_url=database_url,
+            jwks_url="http://identity-api.evil.tld/.well-known/jwks.json",
+            jwks_private_hosts=["identity-api"],
+        )
