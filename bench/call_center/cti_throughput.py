@@ -30,8 +30,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.tables import agents, calls, queues
-from crm_call_center.application.cti import Ringing, settle_calls
+from crm_call_center.application.cti import settle_calls
 from crm_call_center.bootstrap import ami_connector
+from crm_call_center.domain.cti import Ringing
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tables import outbox
 from crm_common.db.tenancy import acting_for_all_tenants

@@ -17,7 +17,7 @@ from playwright.async_api import expect
 from redis.asyncio import Redis
 
 from crm_call_center.adapters import ringing_channel
-from crm_call_center.application.cti import Ringing
+from crm_call_center.domain.cti import Ringing
 
 from .conftest import Portal
 from .test_service_desk_portal import user_id

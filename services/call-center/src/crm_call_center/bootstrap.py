@@ -24,7 +24,6 @@ from crm_call_center.adapters.ami import (
 from crm_call_center.adapters.webhooks import WebhookRefused
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
 from crm_call_center.application.cti import (
-    Ringing,
     close_calls_gone,
     phone_system,
     record_events,
@@ -41,7 +40,7 @@ from crm_call_center.application.tasks import (
     TaskNotFound,
     escalate_overdue,
 )
-from crm_call_center.domain.cti import CtiEvent
+from crm_call_center.domain.cti import CtiEvent, Ringing
 from crm_call_center.domain.tasks import NotTheAssignee, TaskConflict
 from crm_call_center.entrypoints.consumers import subscriptions
 from crm_call_center.entrypoints.http import (

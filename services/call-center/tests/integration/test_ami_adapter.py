@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.ami import AmiConnector
 from crm_call_center.adapters.tables import calls
-from crm_call_center.application.cti import Ringing, settle_calls
+from crm_call_center.application.cti import settle_calls
 from crm_call_center.bootstrap import ami_connector
-from crm_call_center.domain.cti import call_id_of
+from crm_call_center.domain.cti import Ringing, call_id_of
 from crm_common.db.tables import outbox
 from crm_common.testing.ami_server import AmiReplayServer, Message, perturb
 

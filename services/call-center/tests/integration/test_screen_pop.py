@@ -18,8 +18,8 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import ringing_channel
-from crm_call_center.application.cti import Ringing
 from crm_call_center.bootstrap import create_api
+from crm_call_center.domain.cti import Ringing
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.testing.ami_server import AmiReplayServer

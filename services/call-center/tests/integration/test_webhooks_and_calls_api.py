@@ -4,6 +4,7 @@ scoped and masked by the shared policy; the agent's wrap-up."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
@@ -12,13 +13,16 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from fastapi import FastAPI
+from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_call_center.adapters import ringing_channel
 from crm_call_center.adapters.webhooks import sign
 from crm_call_center.application.cti import settle_calls
 from crm_call_center.domain.cti import call_id_of
 from crm_common.db.tables import outbox
+from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.services import AsUser
 
 from .conftest import PEOPLE, TENANT, WEBHOOK_SECRET
@@ -204,3 +208,26 @@ async def test_an_agent_asks_the_service_desk_for_a_ticket_of_the_call(
         "13800138000",
         None,
     )
+
+
+async def test_a_ringing_webhook_pops_the_call_up_on_the_agents_screen(
+    anonymous: httpx.AsyncClient, infrastructure: Infrastructure
+) -> None:
+    redis = Redis.from_url(infrastructure.redis_url)
+    pops = ringing_channel.ringing_for(redis, TENANT, PEOPLE.agent1.user_id)
+
+    async def first_pop() -> ringing_channel.Ringing:
+        async for ringing in pops:
+            if ringing is not ringing_channel.HEARTBEAT:
+                return ringing
+        raise AssertionError("the stream ended")
+
+    first = asyncio.ensure_future(first_pop())
+    await asyncio.sleep(0.5)  # subscribed before the call rings (pub/sub keeps nothing)
+    for event in answered_call("cc-pop")[:3]:
+        assert (await post_signed(anonymous, event)).status_code == 202
+    popped = await asyncio.wait_for(first, timeout=10)
+    assert popped.call_id == call_id_of(TENANT, "webhook:cloud-cc", "cc-pop")
+    assert popped.customer_phone.endswith("13800138000")
+    await pops.aclose()
+    await redis.aclose()

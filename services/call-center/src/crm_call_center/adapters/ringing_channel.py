@@ -10,7 +10,7 @@ from uuid import UUID
 
 from redis.asyncio import Redis
 
-from crm_call_center.application.cti import Ringing
+from crm_call_center.domain.cti import Ringing
 
 
 def channel_of(tenant: str, agent_user: str) -> str:

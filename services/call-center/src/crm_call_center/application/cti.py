@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from uuid import UUID
 
 from pydantic import ValidationError
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import call_store, webhooks
-from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, NotACall, fold
+from crm_call_center.adapters import call_store, ringing_channel, webhooks
+from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, NotACall, Ringing, fold
 from crm_common.contracts.events.call_center.v1 import CallCompleted, CallStarted
 from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for
@@ -50,18 +51,6 @@ def phone_system(settings: Settings) -> PhoneSystem:
         default_org=settings.cti_default_org,
         settle_seconds=settings.cti_settle_seconds,
     )
-
-
-@dataclass(frozen=True)
-class Ringing:
-    """An agent's phone rings with a customer on the line: what the screen pop needs."""
-
-    call_id: UUID
-    tenant: str
-    agent_user: str
-    customer_phone: str
-    direction: str
-    at: datetime
 
 
 async def record_events(
@@ -256,12 +245,14 @@ async def accept_webhook(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
     hook: SignedWebhook,
+    redis: Redis,
     *,
     now: datetime,
 ) -> int:
     """A signed call event of a cloud contact center: refused (``WebhookRefused``) unless
     signed with the secret and fresh, ``InvalidInput`` naming the field when it is not a call
-    event; else recorded like the PBX's events. Returns how many CTI events it meant."""
+    event; else recorded like the PBX's events, and the agent it rings is announced for the
+    screen pop. Returns how many CTI events it meant."""
     secret = settings.cti_webhook_secret
     webhooks.verify(
         secret.get_secret_value().encode() if secret else None,
@@ -282,5 +273,13 @@ async def accept_webhook(
         raise InvalidInput(error.field, str(error)) from None
     system = phone_system(settings)
     with acting_for([system.tenant]):
-        await record_events(sessions, system, events, now=now)
+        ringing = await record_events(sessions, system, events, now=now)
+    if ringing:
+        try:
+            await ringing_channel.announce(redis, ringing)
+        except RedisError:
+            # The call is recorded; only the pop is lost (the agent still sees the call ring).
+            log.warning(
+                "screen pop of call %s not announced: Redis unreachable", ringing[0].call_id
+            )
     return len(events)

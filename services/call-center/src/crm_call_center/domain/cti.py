@@ -341,3 +341,15 @@ def fold(events: Iterable[CtiEvent]) -> CallRecord:
         transfers=tuple(transfers),
         tags=tags,
     )
+
+
+@dataclass(frozen=True)
+class Ringing:
+    """An agent's phone rings with a customer on the line: what the screen pop needs."""
+
+    call_id: UUID
+    tenant: str
+    agent_user: str
+    customer_phone: str
+    direction: str
+    at: datetime

@@ -40,6 +40,7 @@ async def receive_call_event(
     connector: Annotated[str, Path(max_length=40, pattern=r"^[a-z0-9\-]+$")],
     request: Request,
     db: Database,
+    redis: Cache,
     now: Now,
     signature: Annotated[str | None, Depends(_signature)],
     timestamp: Annotated[str | None, Header(alias="X-CRM-Timestamp")] = None,
@@ -48,7 +49,7 @@ async def receive_call_event(
     events may come in any order and more than once; a request older than the replay window
     is refused like a wrong signature."""
     hook = SignedWebhook(connector, signature, timestamp, await request.body())
-    events = await accept_webhook(db, request.app.state.settings, hook, now=now)
+    events = await accept_webhook(db, request.app.state.settings, hook, redis, now=now)
     return WebhookAccepted(events=events)
 
 
