@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from crm_call_center.adapters import call_store
@@ -27,6 +29,20 @@ class NotTheAgent(PermissionError):
 
 class CallNotWrappable(Exception):
     """Still going, or already wrapped up (answered 409)."""
+
+
+def _facts_of(call: Mapping[Any, Any]) -> dict[str, Any]:
+    """What every event about a call says of it."""
+    return {
+        "dealer_id": call["owner_org"],
+        "direction": call["direction"],
+        "customer_phone": call["customer_phone"],
+        "agent_user": call["agent_user"],
+        "queue_id": call["queue_id"],
+        "lead_id": call["lead_id"],
+        "customer_id": call["customer_id"],
+        "task_id": call["task_id"],
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +80,7 @@ async def record_disposition(
             [
                 CallDispositionRecorded(
                     call_id=call_id,
-                    dealer_id=call["owner_org"],
-                    direction=call["direction"],
-                    customer_phone=call["customer_phone"],
-                    agent_user=call["agent_user"],
-                    queue_id=call["queue_id"],
-                    lead_id=call["lead_id"],
-                    customer_id=call["customer_id"],
-                    task_id=call["task_id"],
+                    **_facts_of(call),
                     connected=call["connected"],
                     talk_seconds=call["talk_seconds"],
                     disposition=command.disposition,
@@ -121,14 +130,7 @@ async def request_ticket(
             [
                 CallTicketRequested(
                     call_id=call_id,
-                    dealer_id=call["owner_org"],
-                    direction=call["direction"],
-                    customer_phone=call["customer_phone"],
-                    agent_user=call["agent_user"],
-                    queue_id=call["queue_id"],
-                    lead_id=call["lead_id"],
-                    customer_id=call["customer_id"],
-                    task_id=call["task_id"],
+                    **_facts_of(call),
                     ticket_kind=command.kind,
                     subject=command.subject,
                     notes=command.notes,

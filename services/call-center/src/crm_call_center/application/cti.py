@@ -241,6 +241,20 @@ def webhook_schema() -> dict[str, Any]:
     return webhooks.CallWebhook.model_json_schema()
 
 
+def verify_signature(settings: Settings, hook: SignedWebhook, *, now: datetime) -> None:
+    """Refuses (``WebhookRefused``) a request not signed with the contact center's secret or
+    older than the replay window."""
+    secret = settings.cti_webhook_secret
+    webhooks.verify(
+        secret.get_secret_value().encode() if secret else None,
+        signature=hook.signature,
+        timestamp=hook.timestamp,
+        body=hook.body,
+        now=now,
+        window_seconds=settings.cti_webhook_replay_window_seconds,
+    )
+
+
 async def accept_webhook(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
@@ -253,15 +267,7 @@ async def accept_webhook(
     signed with the secret and fresh, ``InvalidInput`` naming the field when it is not a call
     event; else recorded like the PBX's events, and the agent it rings is announced for the
     screen pop. Returns how many CTI events it meant."""
-    secret = settings.cti_webhook_secret
-    webhooks.verify(
-        secret.get_secret_value().encode() if secret else None,
-        signature=hook.signature,
-        timestamp=hook.timestamp,
-        body=hook.body,
-        now=now,
-        window_seconds=settings.cti_webhook_replay_window_seconds,
-    )
+    verify_signature(settings, hook, now=now)
     try:
         event = webhooks.CallWebhook.model_validate_json(hook.body)
         events = webhooks.translate(f"webhook:{hook.connector}", event)

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import presence_store, queue_store, task_store, webhooks
-from crm_call_center.application.cti import SignedWebhook
+from crm_call_center.adapters import presence_store, queue_store, task_store
+from crm_call_center.application.cti import SignedWebhook, verify_signature
 from crm_call_center.domain.distribution import Strategy, route_caller
 from crm_call_center.domain.presence import QueueAction, QueueRules, waiting_call_action
 from crm_common.db import UnitOfWork
@@ -51,15 +51,7 @@ async def route_caller_of(
     *,
     now: datetime,
 ) -> RouteAnswer:
-    secret = settings.cti_webhook_secret
-    webhooks.verify(
-        secret.get_secret_value().encode() if secret else None,
-        signature=hook.signature,
-        timestamp=hook.timestamp,
-        body=hook.body,
-        now=now,
-        window_seconds=settings.cti_webhook_replay_window_seconds,
-    )
+    verify_signature(settings, hook, now=now)
     try:
         asked = RouteRequest.model_validate_json(hook.body)
     except ValidationError as error:
