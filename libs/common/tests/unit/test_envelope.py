@@ -43,3 +43,14 @@ def test_events_carry_the_trace_of_the_request_that_caused_them() -> None:
     assert headers["x-correlation-id"] == "req-42"
     assert headers["traceparent"].split("-")[1] == trace.trace_id
     assert headers["ce-id"] == str(event.id)
+
+
+def test_every_origin_a_conversion_carries_is_one_an_opportunity_and_a_won_deal_carry() -> None:
+    """leads.LeadConverted v2's lead_origin travels on in OpportunityOpened and DealWon: a
+    value only the first knows dead-letters the conversion (no opportunity is opened)."""
+    from typing import get_args
+
+    from crm_common.contracts.events.leads import v2 as leads_v2
+    from crm_common.contracts.events.opportunities import v1 as opportunities_v1
+
+    assert set(get_args(leads_v2.LeadOrigin)) <= set(get_args(opportunities_v1.LeadOrigin))

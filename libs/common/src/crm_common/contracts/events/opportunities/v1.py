@@ -18,7 +18,7 @@ QUOTE_TOPIC = "crm.opportunities.quote.v1"
 ORDER_TOPIC = "crm.opportunities.order.v1"
 CATALOG_TOPIC = "crm.opportunities.catalog.v1"
 
-LeadOrigin = Literal["self_sourced", "pool", "oem", "direct"]
+LeadOrigin = Literal["self_sourced", "pool", "oem", "campaign", "direct"]
 
 
 class _OpportunityEvent(EventData):
