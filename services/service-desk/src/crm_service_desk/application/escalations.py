@@ -13,7 +13,7 @@ from crm_common.contracts.envelope import new_event
 from crm_common.contracts.events.service_desk.v1 import TicketEscalated
 from crm_common.db import UnitOfWork
 from crm_service_desk.adapters import repository
-from crm_service_desk.application.tickets import BookRules, book_rules
+from crm_service_desk.application.tickets import BookRules, about_ticket, book_rules
 from crm_service_desk.domain.escalation import Escalation, OrgChain, escalate
 from crm_service_desk.domain.tickets import Ticket
 
@@ -85,11 +85,7 @@ def _history(ticket: Ticket, step: Escalation, now: datetime) -> dict[str, Any]:
 
 def _escalated(ticket: Ticket, step: Escalation, now: datetime) -> TicketEscalated:
     return TicketEscalated(
-        ticket_id=ticket.id,
-        number=ticket.number,
-        dealer_id=ticket.owner_org,
-        kind=ticket.kind.value,
-        at=now,
+        **about_ticket(ticket, at=now),
         level=step.level,
         rule=step.step.name,
         action=step.step.action.value,

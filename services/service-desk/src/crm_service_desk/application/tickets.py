@@ -207,13 +207,20 @@ async def open_in(
     return ticket
 
 
+def about_ticket(ticket: Ticket, *, at: datetime) -> dict[str, Any]:
+    """What every event about a ticket says of it."""
+    return {
+        "ticket_id": ticket.id,
+        "number": ticket.number,
+        "dealer_id": ticket.owner_org,
+        "kind": ticket.kind.value,
+        "at": at,
+    }
+
+
 def _opened(ticket: Ticket, category_code: str | None) -> TicketOpened:
     return TicketOpened(
-        ticket_id=ticket.id,
-        number=ticket.number,
-        dealer_id=ticket.owner_org,
-        kind=ticket.kind.value,
-        at=ticket.opened_at,
+        **about_ticket(ticket, at=ticket.opened_at),
         channel=ticket.channel.value,
         category=category_code,
         priority=ticket.priority.value,
@@ -268,11 +275,7 @@ async def reassign(
             ticket,
             actor,
             TicketReassigned(
-                ticket_id=ticket.id,
-                number=ticket.number,
-                dealer_id=ticket.owner_org,
-                kind=ticket.kind.value,
-                at=now,
+                **about_ticket(ticket, at=now),
                 owner_user=assignee,
                 previous_owner=previous,
                 assigned_by=actor.user_id,
@@ -375,11 +378,7 @@ async def resolve(
             ticket,
             actor,
             TicketResolved(
-                ticket_id=ticket.id,
-                number=ticket.number,
-                dealer_id=ticket.owner_org,
-                kind=ticket.kind.value,
-                at=now,
+                **about_ticket(ticket, at=now),
                 resolved_by=actor.user_id,
                 resolve_due_at=due,
                 on_time=on_time,
@@ -414,11 +413,7 @@ async def close(
             ticket,
             actor,
             TicketClosed(
-                ticket_id=ticket.id,
-                number=ticket.number,
-                dealer_id=ticket.owner_org,
-                kind=ticket.kind.value,
-                at=now,
+                **about_ticket(ticket, at=now),
                 closed_by=actor.user_id,
                 customer_confirmed=customer_satisfied is not None,
             ),
@@ -453,11 +448,7 @@ async def reopen(
             ticket,
             actor,
             TicketReopened(
-                ticket_id=ticket.id,
-                number=ticket.number,
-                dealer_id=ticket.owner_org,
-                kind=ticket.kind.value,
-                at=now,
+                **about_ticket(ticket, at=now),
                 reopened_by=actor.user_id,
                 reason=reason,
             ),
