@@ -190,6 +190,10 @@ class Settings(BaseSettings):
     cti_settle_seconds: float = Field(default=3.0, ge=0)
     cti_webhook_secret: SecretStr | None = None
     cti_webhook_replay_window_seconds: int = Field(default=300, ge=1)
+    # Where services keep files (call recordings, ticket attachments; crm_common.storage): a
+    # directory, relative to the working directory unless absolute. The PBX's recordings are
+    # read from `recordings/<cti_source>/` below it (mount the PBX's monitor directory there).
+    file_storage: str = "var/files"
     # Where leads' gRPC CustomerDirectory answers (the call center's screen pop and the service
     # desk's tickets ask it).
     leads_grpc_target: str = "127.0.0.1:50052"
