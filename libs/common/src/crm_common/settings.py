@@ -191,9 +191,17 @@ class Settings(BaseSettings):
     cti_webhook_secret: SecretStr | None = None
     cti_webhook_replay_window_seconds: int = Field(default=300, ge=1)
     # Where services keep files (call recordings, ticket attachments; crm_common.storage): a
-    # directory, relative to the working directory unless absolute. The PBX's recordings are
-    # read from `recordings/<cti_source>/` below it (mount the PBX's monitor directory there).
+    # directory, relative to the working directory unless absolute, or in production an
+    # S3-compatible bucket, `s3://bucket/optional/prefix` (path-style addressing; no endpoint:
+    # AWS itself). The PBX's recordings are read from `recordings/<cti_source>/` below it
+    # (mount the PBX's monitor directory there).
     file_storage: str = "var/files"
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    # The largest attachment a ticket takes (its uploads stream past http_max_body_bytes).
+    attachment_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     # Where leads' gRPC CustomerDirectory answers (the call center's screen pop and the service
     # desk's tickets ask it).
     leads_grpc_target: str = "127.0.0.1:50052"

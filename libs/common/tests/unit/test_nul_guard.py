@@ -17,7 +17,9 @@ class Body(BaseModel):
 def app(max_body_bytes: int = 1024 * 1024) -> FastAPI:
     application = FastAPI()
     application.add_middleware(
-        RefuseNulCharacters, max_body_bytes=max_body_bytes, streamed_paths=["/uploads"]
+        RefuseNulCharacters,
+        max_body_bytes=max_body_bytes,
+        streamed_paths=["/uploads", "/things/*/files"],
     )
 
     @application.post("/things")
@@ -25,6 +27,7 @@ def app(max_body_bytes: int = 1024 * 1024) -> FastAPI:
         return {"name": body.name}
 
     @application.post("/uploads")
+    @application.post("/things/{thing}/files")
     async def upload(request: Request) -> dict[str, int]:
         return {"bytes": sum([len(chunk) async for chunk in request.stream()])}
 
@@ -86,3 +89,5 @@ def test_a_body_over_the_limit_is_refused_while_reading() -> None:
 def test_streamed_paths_read_their_own_bodies() -> None:
     client = TestClient(app(max_body_bytes=1024))
     assert client.post("/uploads", content=b"x" * 5000).json() == {"bytes": 5000}
+    assert client.post("/things/t-1/files", content=b"x" * 5000).json() == {"bytes": 5000}
+    assert client.post("/things/t-1/other", content=b"x" * 5000).status_code == 413

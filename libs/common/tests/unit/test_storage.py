@@ -16,6 +16,7 @@ from crm_common.storage import (
     CHUNK_BYTES,
     FilesystemStore,
     InvalidFileKey,
+    S3Store,
     StoredFileNotFound,
     open_file_store,
 )
@@ -64,12 +65,16 @@ async def test_a_key_never_leaves_the_store(tmp_path: Path, key: str) -> None:
         await store.put(key, b"x")
 
 
-def test_the_store_is_a_directory_and_s3_is_refused_loudly(tmp_path: Path) -> None:
+def test_the_store_is_a_directory_or_an_s3_bucket(tmp_path: Path) -> None:
     settings = Settings(env="test", service_name="t", file_storage=str(tmp_path))  # type: ignore[call-arg]
     assert isinstance(open_file_store(settings), FilesystemStore)
-    s3 = Settings(env="test", service_name="t", file_storage="s3://bucket/crm")  # type: ignore[call-arg]
-    with pytest.raises(NotImplementedError, match="S3"):
-        open_file_store(s3)
+    s3 = Settings(env="test", service_name="t", file_storage="s3://bucket/crm/")  # type: ignore[call-arg]
+    store = open_file_store(s3)
+    assert isinstance(store, S3Store)
+    assert (store.bucket, store.prefix) == ("bucket", "crm")
+    nameless = Settings(env="test", service_name="t", file_storage="s3:///crm")  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="no bucket"):
+        open_file_store(nameless)
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,19 @@ A principal whose node the directory does not know sees its own node's rows and 
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    String,
+    and_,
+    any_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.sql.elements import ColumnClause
 
 from crm_common.auth.principal import DataScope, Principal
@@ -77,11 +89,16 @@ def visible_to(
     owner_user: Column | None = None,
     owner_team: Column | None = None,
     need: SharingLevel = SharingLevel.MASKED,
+    within_or: bool = False,
 ) -> ColumnElement[bool]:
     """SQL condition: the rows ``principal`` may see of ``data_type`` at level ``need``.
 
     ``owner_user``/``owner_team``: the owning user and the node they work in, for tables whose
-    rows a single user owns (the own and team scopes narrow to them)."""
+    rows a single user owns (the own and team scopes narrow to them). ``within_or``: the
+    condition is one branch of an ``OR`` (e.g. a table shared as two data types): the books are
+    then computed once, before the scan, as ``owner_org = ANY(ARRAY(…))``, which an index
+    serves inside the ``OR`` (a bitmap per branch), where ``IN (…)`` would become a subplan
+    run for every row of the table."""
     return _in_scope(
         principal,
         (data_type, need),
@@ -89,6 +106,7 @@ def visible_to(
         owner_org=owner_org,
         owner_user=owner_user,
         owner_team=owner_team,
+        within_or=within_or,
     )
 
 
@@ -127,6 +145,7 @@ def _in_scope(
     owner_org: Column,
     owner_user: Column | None,
     owner_team: Column | None,
+    within_or: bool = False,
 ) -> ColumnElement[bool]:
     """``shared``: the data type and level another dealer's sharing agreement must grant for
     its rows to count (reads); None: other dealers' rows never count (changes)."""
@@ -159,6 +178,9 @@ def _in_scope(
             conditions.append(d.c.path.startswith(_principal_node(principal, d.c.path)))
         below = select(d.c.id).where(*conditions)
     reachable = union_all(select(literal(principal.org_node, String)), below)
+    if within_or:
+        books = func.array(reachable.scalar_subquery(), type_=ARRAY(String))
+        return and_(same_tenant, owner_org == any_(books))
     return and_(same_tenant, owner_org.in_(reachable))
 
 

@@ -5,12 +5,14 @@ PostgreSQL stores no NUL in text or JSONB, so such a value would otherwise fail 
 as a 500 — after validation, wherever the field ends up. The check covers every body FastAPI
 reads as JSON: no content type, ``application/json`` in any letter case, ``application/*+json``.
 The size limit holds before authentication too, so nobody makes a service buffer an unbounded
-body; routes that stream and cap their own uploads (imports) are named by path prefix and pass
-through untouched. The body is scanned for NUL only when its bytes contain the escape at all."""
+body; routes that stream and cap their own uploads (imports, attachments) are named by path
+prefix (``*`` standing for one path segment) and pass through untouched. The body is scanned
+for NUL only when its bytes contain the escape at all."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -52,7 +54,8 @@ class _TooLarge(Exception):
 
 class RefuseNulCharacters:
     """``max_body_bytes``: the largest body accepted (413 beyond); ``streamed_paths``: path
-    prefixes whose routes read and cap their bodies themselves."""
+    prefixes whose routes read and cap their bodies themselves (``/tickets/*/attachments``:
+    ``*`` is any one segment)."""
 
     def __init__(
         self,
@@ -62,10 +65,12 @@ class RefuseNulCharacters:
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
-        self.streamed_paths = tuple(streamed_paths)
+        self.streamed_paths = [
+            re.compile(re.escape(prefix).replace(r"\*", "[^/]+")) for prefix in streamed_paths
+        ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(self.streamed_paths):
+        if scope["type"] != "http" or any(p.match(scope["path"]) for p in self.streamed_paths):
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers", []))

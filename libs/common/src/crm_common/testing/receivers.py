@@ -1,6 +1,8 @@
 """Real protocol servers on loopback for the outward ports, each its own process: an SMTP
-server (aiosmtpd, writing a Maildir) and an HTTP receiver (the standard library's server,
-writing each request as a JSON line). Tests read what arrived; nothing is mocked."""
+server (aiosmtpd, writing a Maildir), an HTTP receiver (the standard library's server,
+writing each request as a JSON line) and an S3-compatible object store (moto's server, which
+speaks S3's REST API over HTTP; it does not check request signatures). Tests read what
+arrived; nothing is mocked in the process under test."""
 
 from __future__ import annotations
 
@@ -78,6 +80,23 @@ def smtp_server(directory: Path) -> Iterator[SmtpServer]:
     ]
     with _running(command, port, directory / "smtp.log"):
         yield SmtpServer("127.0.0.1", port, maildir)
+
+
+@dataclass(frozen=True)
+class S3Server:
+    endpoint_url: str
+    access_key_id: str = "test-key"
+    secret_access_key: str = "test-secret"  # noqa: S105 (moto's server takes any key)
+    region: str = "us-east-1"
+
+
+@contextmanager
+def s3_server(directory: Path) -> Iterator[S3Server]:
+    """An S3-compatible server process on loopback (``moto.server``, its S3 service only)."""
+    port = free_port()
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    with _running(command, port, directory / "s3.log"):
+        yield S3Server(f"http://127.0.0.1:{port}")
 
 
 @dataclass(frozen=True)
