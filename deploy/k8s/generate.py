@@ -60,11 +60,13 @@ SECRET_SETTINGS = {
     "call-center": {
         "CRM_CTI_AMI_SECRET": ("crm-call-center-cti", "ami-secret"),
         "CRM_CTI_WEBHOOK_SECRET": ("crm-call-center-cti", "webhook-secret"),
+        "CRM_S3_SECRET_ACCESS_KEY": ("crm-file-storage", "s3-secret-access-key"),
     },
     "notifications": {"CRM_SMTP_PASSWORD": ("crm-smtp", "password")},
     "service-desk": {
         "CRM_SMTP_PASSWORD": ("crm-smtp", "password"),
         "CRM_SMS_API_KEY": ("crm-service-desk-sms", "api-key"),
+        "CRM_S3_SECRET_ACCESS_KEY": ("crm-file-storage", "s3-secret-access-key"),
     },
 }
 """Settings that are secrets, per service that needs them: (Secret, key)."""
