@@ -151,6 +151,7 @@ async def link(
     hq_key, dealer_key = generate_private_key_pem(), generate_private_key_pem()
     dealer_db = await migrated_database("leads", databases, "link_dealer_leads", log_dir)
     hq_db = await migrated_database("kpi", databases, "link_hq_kpi", log_dir)
+    hq_leads_db = await migrated_database("leads", databases, "link_hq_leads", log_dir)
     redis_base = infrastructure.redis_url.rsplit("/", 1)[0]
 
     with ExitStack() as stack:
@@ -187,6 +188,8 @@ async def link(
             "CRM_HQ_KAFKA_CA_FILE": str(hq_kafka.ca_file),
         }
         hq_env = env("kpi", hq_kafka, hq_jwks, hq_db, 2)
+        # HQ's leads: it distributes leads to the dealer and sees what became of them.
+        hq_leads_env = env("leads", hq_kafka, hq_jwks, hq_leads_db, 2)
         hq_link_env = env("hq-link", hq_kafka, hq_jwks, hq_db, 2)
         dealer_processes = {
             "leads-api": _process("leads", "api", dealer_env, log_dir),
@@ -199,6 +202,8 @@ async def link(
         hq_processes = {
             "kpi-api": _process("kpi", "api", hq_env, log_dir),
             "kpi-worker": _process("kpi", "worker", hq_env, log_dir),
+            "leads-api": _process("leads", "api", hq_leads_env, log_dir),
+            "leads-worker": _process("leads", "worker", hq_leads_env, log_dir),
             "hq-intake": _process(
                 "common.messaging.dealer_link",
                 "hq-intake",
@@ -224,8 +229,11 @@ async def link(
                 hq_kafka,
                 hq_key,
                 hq_processes,
-                {"kpi": f"http://127.0.0.1:{hq_env['CRM_HTTP_PORT']}"},
-                {"kpi": hq_db},
+                {
+                    "kpi": f"http://127.0.0.1:{hq_env['CRM_HTTP_PORT']}",
+                    "leads": f"http://127.0.0.1:{hq_leads_env['CRM_HTTP_PORT']}",
+                },
+                {"kpi": hq_db, "leads": hq_leads_db},
             )
             dealer = Side(
                 dealer_kafka,

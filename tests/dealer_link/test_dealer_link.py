@@ -1,6 +1,7 @@
 """A dealer deployment linked to HQ through MirrorMaker 2, end to end: what crosses at which
-sharing level, what HQ counts, what the dealer's principal may not do on HQ's cluster, and an
-hour offline shortened to a minute.
+sharing level, what HQ counts, what the dealer's principal may not do on HQ's cluster, an
+hour offline shortened to a minute, and a lead HQ distributes worked and converted at the
+dealer.
 
 Each test starts from what the previous ones left (one deployment per module, as in life):
 counts are taken as differences."""
@@ -236,7 +237,8 @@ async def test_figures_then_masked_records_then_figures_again(link: Link) -> Non
 
     hq_records = await all_records(link.hq.kafka.bootstrap)
     hq_text = b"\n".join(r.value or b"" for r in hq_records).decode(errors="replace")
-    hq_text += await database_text(link.hq.database_urls["kpi"])
+    for url in link.hq.database_urls.values():
+        hq_text += await database_text(url)
     assert all(lead_id in hq_text for lead_id in figures), "the scan saw the figures"
     leaked = [v for v in NAMES + PHONES if v in hq_text or v[-8:] in hq_text]
     assert leaked == [], "none of the dealer's customers' names or numbers reached HQ"
@@ -334,3 +336,78 @@ def in_key_order(records: list[Any], lead_ids: set[str]) -> dict[str, list[str]]
         if body["data"].get("lead_id") in lead_ids:
             order.setdefault(body["data"]["lead_id"], []).append(body["id"])
     return order
+
+
+async def test_a_lead_hq_distributes_is_worked_at_the_dealer_and_hq_sees_it_converted(
+    link: Link,
+) -> None:
+    hq_admin = link.hq.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
+    async with link.hq.client("leads", hq_admin) as hq:
+        created = await hq.post(
+            "/leads",
+            json={"customer_name": "总部线索", "phone": "13700001234", "source": "campaign_form"},
+        )
+        assert created.status_code == 201, created.text
+        lead_id = created.json()["id"]
+
+        async def distributed() -> bool:  # once HQ's leads knows the dealer (the org tree)
+            sent = await hq.post(f"/leads/{lead_id}/distribute", json={"dealer_id": DEALER})
+            assert sent.status_code in (200, 404), sent.text
+            return sent.status_code == 200
+
+        assert await eventually(distributed, timeout=60, interval=1)
+
+        consultant = link.dealer.token(DEALER, {"sales_consultant"}, DataScope.OWN, user="c9")
+        async with link.dealer.client("leads", consultant) as dealer:
+
+            async def claimed() -> bool:
+                return (await dealer.post(f"/leads/{lead_id}/claim")).status_code == 200
+
+            assert await eventually(claimed, timeout=120, interval=1), "it came down to its pool"
+            lead = (await dealer.get(f"/leads/{lead_id}")).json()
+            assert (lead["customer_name"], lead["origin_org"]) == ("总部线索", "hq")
+            followed = await dealer.post(
+                f"/leads/{lead_id}/follow-ups",
+                json={"kind": "call", "outcome": "talked", "call_seconds": 90},
+            )
+            assert followed.status_code == 201, followed.text
+            # On the way up, ahead of the conversion: a record that is no event, and an event
+            # about another dealer. HQ's intake dead-letters both and goes on.
+            await send_up(link, b"not an event", key=lead_id)
+            await send_up(
+                link,
+                json.dumps(
+                    {"type": "leads.LeadLost", "data": {"dealer_id": "dealer-bj-01"}}
+                ).encode(),
+                key=lead_id,
+            )
+            converted = await dealer.post(
+                f"/leads/{lead_id}/convert", json={"vehicle_interest": "SUV"}
+            )
+            assert converted.status_code == 200, converted.text
+
+        async def seen_converted() -> dict[str, Any] | None:
+            lead = (await hq.get(f"/leads/{lead_id}")).json()
+            return lead if lead["status"] == "converted" else None
+
+        at_hq = await eventually(seen_converted, timeout=120, interval=1)
+        assert at_hq is not None, "HQ's copy follows the dealer's conversion"
+        assert (at_hq["owner_org"], at_hq["work_by"]) == (DEALER, None)
+        assert at_hq["customer_name"] == "总部线索", "HQ's own lead keeps its customer"
+    dead = await all_records(
+        link.hq.kafka.bootstrap, [f"{hq_uplink_topic(DEALER, LEAD_TOPIC)}.dlq"]
+    )
+    assert [r.value for r in dead if r.key == lead_id.encode()] == [
+        b"not an event",
+        b'{"type": "leads.LeadLost", "data": {"dealer_id": "dealer-bj-01"}}',
+    ]
+
+
+async def send_up(link: Link, value: bytes, *, key: str) -> None:
+    """A record on the dealer's uplink topic, as if the uplink had written it."""
+    producer = AIOKafkaProducer(bootstrap_servers=link.dealer.kafka.bootstrap, acks="all")
+    await producer.start()
+    try:
+        await producer.send_and_wait(f"uplink.{LEAD_TOPIC}", value, key=key.encode())
+    finally:
+        await producer.stop()

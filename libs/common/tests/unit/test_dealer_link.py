@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crm_common.messaging.dealer_link import (
     FROM_DEALER_HEADER,
+    Refused,
     concerns,
     dealer_downlink_topic,
     downlink_topic,
     hq_uplink_topic,
+    speaks_for_itself,
 )
 
 DEALER = "dealer-sh-01"
@@ -19,7 +23,11 @@ def event(kind: str, **data: object) -> dict[str, object]:
 
 def test_hq_sends_down_what_concerns_the_dealer_only() -> None:
     assert concerns(DEALER, event("leads.LeadDistributed", dealer_id=DEALER), {})
-    assert concerns(DEALER, event("leads.LeadReturned", dealer_id=DEALER), {})
+    # A lead recalled from it: the event names the origin it went back to and the dealer.
+    assert concerns(DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER), {})
+    assert not concerns(
+        DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer="dealer-bj-01"), {}
+    )
     assert not concerns(DEALER, event("leads.LeadDistributed", dealer_id="dealer-bj-01"), {})
     assert not concerns(DEALER, event("leads.LeadCreated", dealer_id="hq"), {}), "HQ's own pool"
     # Its own events, come up through HQ's intake, do not go back down.
@@ -37,6 +45,22 @@ def test_hq_sends_down_what_concerns_the_dealer_only() -> None:
     )
     assert concerns(DEALER, event("opportunities.CatalogPublished", version=3), {})
     assert not concerns(DEALER, event("identity.UserChanged", user_id="u1"), {})
+
+
+def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
+    assert speaks_for_itself(DEALER, event("leads.LeadConverted", dealer_id=DEALER))
+    # Sending a distributed lead back: the event names HQ's pool and the dealer it left.
+    assert speaks_for_itself(
+        DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER)
+    )
+    for foreign in (
+        event("leads.LeadConverted", dealer_id="dealer-bj-01"),
+        event("leads.LeadReturned", dealer_id="hq", from_dealer="dealer-bj-01"),
+        event("leads.LeadReturned", dealer_id=DEALER, from_dealer="dealer-bj-01"),
+        event("identity.UserChanged", user_id="u1"),
+    ):
+        with pytest.raises(Refused):
+            speaks_for_itself(DEALER, foreign)
 
 
 def test_the_link_topics_keep_each_dealer_under_its_own_prefix() -> None:

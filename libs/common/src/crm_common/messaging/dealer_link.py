@@ -37,6 +37,7 @@ from prometheus_client import Counter, Gauge, start_http_server
 from pydantic import SecretStr
 
 from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged
+from crm_common.contracts.events.leads.v1 import LeadReturned
 from crm_common.contracts.events.opportunities.v1 import CatalogPublished
 from crm_common.contracts.events.registry import all_topics
 from crm_common.messaging.connection import kafka_client_options
@@ -214,18 +215,30 @@ def hq_intake(settings: Settings, dealer: str) -> Copier:
     """HQ: the dealer's uplinked events into HQ's own topics, for HQ's services to consume like
     their own. A dealer speaks only for itself: an event about another dealer is refused."""
 
-    def accept(body: dict[str, Any], headers: dict[str, str]) -> bool:
-        if body["data"].get("dealer_id") != dealer:
-            raise Refused(f"an event of {body['data'].get('dealer_id')!r} sent by {dealer!r}")
-        return True
-
     return Copier(
         settings,
         f"hq-intake.{dealer}",
         {hq_uplink_topic(dealer, t): t for t in all_topics()},
-        accept,
+        lambda body, headers: speaks_for_itself(dealer, body),
         {FROM_DEALER_HEADER: dealer},
     )
+
+
+def speaks_for_itself(dealer: str, body: dict[str, Any]) -> bool:
+    """True for an event about ``dealer``; ``Refused`` for an event about another dealer."""
+    about = _dealer_of(body)
+    if about != dealer:
+        raise Refused(f"an event of {about!r} sent by {dealer!r}")
+    return True
+
+
+def _dealer_of(body: dict[str, Any]) -> object:
+    """The dealer an event is about: a returned lead's is the dealer it left (its
+    ``dealer_id`` is the origin it went back to), every other event's its ``dealer_id``."""
+    data = body["data"]
+    if body["type"] == LeadReturned.event_type:
+        return data.get("from_dealer")
+    return data.get("dealer_id")
 
 
 BROADCAST = frozenset({CatalogPublished.event_type})
@@ -245,8 +258,8 @@ def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str]) -> bool
             return data.get("dealer_id") in (dealer, "*")
         case kind if kind in BROADCAST:
             return True
-    # Leads distributed to it (and their recall), targets and rules set for it.
-    return bool(data.get("dealer_id") == dealer)
+    # Leads distributed to it and their recall, targets and rules set for it.
+    return bool(_dealer_of(body) == dealer)
 
 
 def hq_downlink(settings: Settings, dealer: str) -> Copier:

@@ -39,6 +39,7 @@ LeadEventData = (
     | leads_v2.LeadConvertedV2
     | LeadLost
     | LeadDistributed
+    | leads_v2.LeadDistributedV2
     | LeadReturned
 )
 LEAD_ACTIVITY_EVENTS = (
@@ -51,6 +52,7 @@ LEAD_ACTIVITY_EVENTS = (
     leads_v2.LeadConvertedV2,
     LeadLost,
     LeadDistributed,
+    leads_v2.LeadDistributedV2,
     LeadReturned,
 )
 
@@ -89,7 +91,7 @@ def lead_activity(data: LeadEventData) -> LeadActivity:
             return LeadActivity("converted", data.owner_user, None)
         case LeadLost():
             return LeadActivity("lost", data.owner_user, None)
-        case LeadDistributed():
+        case LeadDistributed() | leads_v2.LeadDistributedV2():
             return LeadActivity("distributed", None, data.routed)
         case LeadReturned():
             return LeadActivity("returned", data.previous_owner, data.rule)

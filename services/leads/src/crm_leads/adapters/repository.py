@@ -220,6 +220,29 @@ async def lead_for_change(
     return None
 
 
+async def distributed_lead(session: AsyncSession, lead_id: UUID) -> Lead | None:
+    """The lead, locked, if it lies in a dealer's book by distribution (None otherwise: most
+    leads, so the events of this deployment's own leads lock nothing)."""
+    row = (
+        (
+            await session.execute(
+                select(leads)
+                .where(leads.c.id == lead_id, leads.c.origin_org.is_not(None))
+                .with_for_update()
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return None if row is None else lead_from_row(row)
+
+
+async def lead_exists(session: AsyncSession, lead_id: UUID) -> bool:
+    return (
+        await session.execute(select(leads.c.id).where(leads.c.id == lead_id))
+    ).first() is not None
+
+
 async def open_lead_called(
     session: AsyncSession, tenant: str, *, lead_id: UUID | None, phone: str | None, by: str
 ) -> Lead | None:

@@ -1,5 +1,12 @@
 """OEM distribution: HQ and regions send pooled leads to dealers; a dealer may send one back,
-and one it does not work in time goes back up by itself."""
+and one it does not work in time goes back up by itself.
+
+A dealer that runs its own deployment (docs/dealer-deployments.md) gets the distributed lead
+from HQ's ``LeadDistributed`` (version 2 carries the lead), come down through the link, and
+works it there; what it reports (follow-ups, conversion, loss, sending it back) comes up as its
+events and HQ's copy follows. Each side follows the other's events without publishing any of
+its own for them (the other side's event is on the topics already); on a deployment where
+both sides are one, the lead has changed already and following finds nothing to do."""
 
 from __future__ import annotations
 
@@ -8,12 +15,27 @@ from typing import Final, Literal
 from uuid import UUID
 
 from crm_common.auth import Principal
-from crm_common.contracts.events.leads.v1 import LeadDistributed, LeadReturned
+from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.events.leads.v1 import (
+    LeadConverted,
+    LeadDistributed,
+    LeadFollowedUp,
+    LeadLost,
+    LeadReturned,
+)
+from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2
 from crm_common.db import UnitOfWork
 from crm_leads.adapters import customer_dedup, repository
 from crm_leads.application.handlers import auto_assign_in, lead_to_change, publish_for
 from crm_leads.domain.distribution import route_to_dealer
-from crm_leads.domain.lead import Lead, LeadConflict, LeadUnavailable
+from crm_leads.domain.lead import (
+    Lead,
+    LeadConflict,
+    LeadStatus,
+    LeadUnavailable,
+    arrived_by_distribution,
+    normalise_phone,
+)
 
 DISTRIBUTION_SLA: Final = "distribution_sla"
 REJECTED: Final = "rejected"
@@ -75,13 +97,19 @@ async def distribute_lead(
             lead,
             actor.user_id,
             [
-                LeadDistributed(
+                LeadDistributedV2(
                     lead_id=lead.id,
                     dealer_id=lead.owner_org,
                     at=now,
                     origin_org=origin,
                     work_by=work_by,
                     routed=routed,
+                    customer_name=lead.customer_name,
+                    phone=lead.phone,
+                    source=lead.source.value,
+                    vehicle_interest=lead.vehicle_interest,
+                    region_hint=lead.region_hint,
+                    created_at=lead.created_at,
                 )
             ],
         )
@@ -118,11 +146,40 @@ async def return_to_origin(
     rule: Literal["rejected", "distribution_sla"],
     now: datetime,
 ) -> None:
+    previous_owner = lead.owner_user
+    from_dealer = await _back_to_origin(uow, lead, actor, reason, rule, now)
+    # Back in its origin's book: the event belongs to that book.
+    await publish_for(
+        uow,
+        lead,
+        actor,
+        [
+            LeadReturned(
+                lead_id=lead.id,
+                dealer_id=lead.owner_org,
+                at=now,
+                from_dealer=from_dealer,
+                previous_owner=previous_owner,
+                reason=reason,
+                rule=rule,
+            )
+        ],
+    )
+
+
+async def _back_to_origin(
+    uow: UnitOfWork,
+    lead: Lead,
+    actor: str,
+    reason: str,
+    rule: Literal["rejected", "distribution_sla"],
+    now: datetime,
+) -> str:
+    """The lead into its origin's book (pool and customer file); the dealer it left."""
     if lead.origin_org is None:
         raise LeadUnavailable("the lead was not distributed; it has nowhere to go back to")
     session = uow.session
     origin = lead.origin_org
-    previous_owner = lead.owner_user
     from_dealer = lead.return_to_origin(
         origin_pool=await repository.default_pool(
             session, tenant=lead.tenant, owner_org=origin, now=now
@@ -141,20 +198,112 @@ async def return_to_origin(
         now=now,
     )
     await repository.save_lead(session, lead)
-    # Back in its origin's book: the event belongs to that book.
-    await publish_for(
-        uow,
-        lead,
-        actor,
-        [
-            LeadReturned(
-                lead_id=lead.id,
-                dealer_id=origin,
-                at=now,
-                from_dealer=from_dealer,
-                previous_owner=previous_owner,
-                reason=reason,
-                rule=rule,
-            )
-        ],
+    return from_dealer
+
+
+async def take_in_distributed_lead(uow: UnitOfWork, event: Envelope[LeadDistributedV2]) -> None:
+    """A dealer's own deployment: the lead HQ distributed to the dealer came down and enters
+    the dealer's book, in its pool (or straight to a consultant, by the pool's strategy). A
+    dealer that already works the customer sends it back up at once (one owner per
+    customer), as a dealer that rejects a distribution does."""
+    data, session = event.data, uow.session
+    if await repository.lead_exists(session, data.lead_id):
+        return  # distributed by this deployment, or taken in already
+    phone = normalise_phone(data.phone)
+    customer = await customer_dedup.customer_for(
+        session,
+        tenant=event.tenant,
+        owner_org=data.dealer_id,
+        phone=phone,
+        name=data.customer_name,
+        now=data.at,
     )
+    if await repository.open_lead_of_customer(session, customer) is not None:
+        await uow.publish_about(
+            [
+                LeadReturned(
+                    lead_id=data.lead_id,
+                    dealer_id=data.origin_org,
+                    at=data.at,
+                    from_dealer=data.dealer_id,
+                    previous_owner=None,
+                    reason="the dealer already works this customer",
+                    rule=REJECTED,
+                )
+            ],
+            tenant=event.tenant,
+            owner_org=data.origin_org,
+            actor=data.dealer_id,
+        )
+        return
+    lead = arrived_by_distribution(
+        lead_id=data.lead_id,
+        tenant=event.tenant,
+        dealer=data.dealer_id,
+        origin_org=data.origin_org,
+        customer_id=customer,
+        customer_name=data.customer_name,
+        phone=phone,
+        source=data.source,
+        vehicle_interest=data.vehicle_interest,
+        region_hint=data.region_hint,
+        created_at=data.created_at,
+        pool_id=await repository.default_pool(
+            session, tenant=event.tenant, owner_org=data.dealer_id, now=data.at
+        ),
+        distributed_at=data.at,
+    )
+    await repository.add_lead(session, lead)
+    await auto_assign_in(uow, lead, data.at)
+
+
+class DistributionWithoutTheLead(LeadUnavailable):
+    """``LeadDistributed`` version 1 names the lead only: a deployment that does not hold the
+    lead cannot take it in from that (dead-lettered, so that it shows)."""
+
+
+async def check_distributed_lead_is_here(uow: UnitOfWork, event: Envelope[LeadDistributed]) -> None:
+    if not await repository.lead_exists(uow.session, event.data.lead_id):
+        raise DistributionWithoutTheLead(
+            f"lead {event.data.lead_id} came as LeadDistributed version 1, without the lead;"
+            " HQ's leads service must publish version 2"
+        )
+
+
+async def follow_dealer_follow_up(uow: UnitOfWork, event: Envelope[LeadFollowedUp]) -> None:
+    """The dealer followed up a lead distributed to it: the work-by deadline is met."""
+    data = event.data
+    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    if lead is not None and lead.worked_at_dealer(data.dealer_id, data.owner_user, data.at):
+        await repository.save_lead(uow.session, lead)
+
+
+async def follow_dealer_conversion(
+    uow: UnitOfWork, event: Envelope[LeadConverted] | Envelope[LeadConvertedV2]
+) -> None:
+    data = event.data
+    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    if lead is not None and lead.closed_at_dealer(
+        data.dealer_id, LeadStatus.CONVERTED, data.owner_user, None, data.at
+    ):
+        await repository.save_lead(uow.session, lead)
+
+
+async def follow_dealer_loss(uow: UnitOfWork, event: Envelope[LeadLost]) -> None:
+    data = event.data
+    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    if lead is not None and lead.closed_at_dealer(
+        data.dealer_id, LeadStatus.LOST, data.owner_user, data.reason, data.at
+    ):
+        await repository.save_lead(uow.session, lead)
+
+
+async def follow_return(uow: UnitOfWork, event: Envelope[LeadReturned]) -> None:
+    """The lead went back to its origin on the other side of a dealer's link: HQ recalled it
+    (its work-by deadline passed) or the dealer sent it back; this copy goes back too."""
+    data = event.data
+    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    if lead is not None and lead.sent_back_elsewhere(data.from_dealer, data.dealer_id, data.at):
+        await _back_to_origin(
+            uow, lead, event.actor or data.from_dealer, data.reason, data.rule, data.at
+        )

@@ -479,6 +479,56 @@ class Lead:
         self.changes.append(Change("returned", now, actor, previous, None, reason, rule))
         return dealer
 
+    # A dealer that runs its own deployment works a distributed lead there; the distributing
+    # deployment's copy follows what the dealer reports (its events, come up through the link).
+
+    def worked_at_dealer(self, dealer: str, by: str, at: datetime) -> bool:
+        """The dealer followed the lead up in its deployment: the work-by deadline is met.
+        False when there is nothing to follow (not distributed to ``dealer`` then, or met)."""
+        if not self._with_dealer(dealer, at) or self.work_by is None:
+            return False
+        self.work_by = None
+        self.changes.append(Change("followed_up", at, by, reason=f"at {dealer}"))
+        return True
+
+    def closed_at_dealer(
+        self, dealer: str, outcome: LeadStatus, by: str | None, reason: str | None, at: datetime
+    ) -> bool:
+        """The dealer converted the lead or closed it as lost in its deployment."""
+        if outcome not in (LeadStatus.CONVERTED, LeadStatus.LOST):
+            raise ValueError(f"a dealer closes a lead as converted or lost, not {outcome}")
+        if not (self._with_dealer(dealer, at) and self.is_open):
+            return False
+        self.status = outcome
+        self.work_by = None
+        if outcome is LeadStatus.LOST:
+            self.loss_reason = reason
+        self.changes.append(Change(outcome.value, at, by or dealer, reason=f"at {dealer}"))
+        return True
+
+    def sent_back_elsewhere(self, dealer: str, origin: str, at: datetime) -> bool:
+        """Whether the lead, in ``dealer``'s book for ``origin``, is the one another deployment
+        sent back to its origin at ``at`` (and this copy must follow)."""
+        return (
+            self.origin_org == origin
+            and self._with_dealer(dealer, at)
+            and self.status is LeadStatus.OPEN
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (LeadStatus.OPEN, LeadStatus.LOSS_PENDING)
+
+    def _with_dealer(self, dealer: str, at: datetime) -> bool:
+        """In ``dealer``'s book by distribution since before ``at`` (what the dealer reports
+        about an earlier stay of the lead does not apply)."""
+        return (
+            self.origin_org is not None
+            and self.owner_org == dealer
+            and self.distributed_at is not None
+            and at >= self.distributed_at
+        )
+
     def _move_to_book(self, book: str, pool: UUID, customer: UUID) -> None:
         self.owner_org = book
         self.home_pool_id = pool
@@ -591,6 +641,48 @@ def register_lead(
     lead.changes.append(Change("created", now, created_by))
     if owner is not None:
         lead._take(owner, now, Acquisition.TAKEN_IN)
+    return lead
+
+
+def arrived_by_distribution(
+    *,
+    lead_id: UUID,
+    tenant: str,
+    dealer: str,
+    origin_org: str,
+    customer_id: UUID,
+    customer_name: str,
+    phone: str,
+    source: str,
+    vehicle_interest: str | None,
+    region_hint: str | None,
+    created_at: datetime,
+    pool_id: UUID,
+    distributed_at: datetime,
+) -> Lead:
+    """A dealer's deployment: the lead HQ (or a region) distributed to the dealer, as HQ's
+    deployment sent it, waiting in the dealer's pool under its own id (what both sides say
+    about it later names that id). Its work-by deadline is kept by the distributing
+    deployment, which recalls the lead when it passes: the dealer's sweep does not return it
+    a second time."""
+    lead = Lead(
+        id=lead_id,
+        tenant=tenant,
+        owner_org=dealer,
+        customer_id=customer_id,
+        customer_name=normalise_name(customer_name),
+        phone=normalise_phone(phone),
+        source=LeadSource(source),
+        vehicle_interest=vehicle_interest,
+        created_by=origin_org,
+        created_at=created_at,
+        home_pool_id=pool_id,
+        pool_id=pool_id,
+        origin_org=origin_org,
+        distributed_at=distributed_at,
+        region_hint=region_hint,
+    )
+    lead.changes.append(Change("distributed", distributed_at, origin_org, reason=f"to {dealer}"))
     return lead
 
 

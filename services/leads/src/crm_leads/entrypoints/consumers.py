@@ -1,7 +1,8 @@
 """What the leads worker consumes: identity's org tree and sharing (the shared policy copies),
 its users (who may own leads; a deactivated user's leads go back to their pools), the
-opportunities of leads' customers (what the "not won" and exclusion recycle rules read), and
-the call center's records of connected calls (real contact with the customer)."""
+opportunities of leads' customers (what the "not won" and exclusion recycle rules read), the
+call center's records of connected calls (real contact with the customer), and the lead events
+of the other side of a dealer deployment's link (distribution across deployments)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from collections.abc import Sequence
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallCompleted
 from crm_common.contracts.events.identity.v1 import UserChangedEvent
+from crm_common.contracts.events.leads.v1 import (
+    LEAD_TOPIC,
+    LeadConverted,
+    LeadDistributed,
+    LeadFollowedUp,
+    LeadLost,
+    LeadReturned,
+)
+from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2
 from crm_common.contracts.events.opportunities.v1 import (
     OPPORTUNITY_TOPIC,
     ORDER_TOPIC,
@@ -21,6 +31,7 @@ from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
+from crm_leads.application import distribution
 from crm_leads.application.customer_opportunities import (
     OPPORTUNITY_STATUS,
     record_customer_opportunity,
@@ -84,5 +95,22 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             handles=[Handles(CallCompleted, record_connected_call)],
             description="A connected call the phone system recorded is a verified call "
             "follow-up of the owner's lead: real contact resets the recycle clock.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.distribution-link",
+            topic=LEAD_TOPIC,
+            handles=[
+                Handles(LeadDistributedV2, distribution.take_in_distributed_lead),
+                Handles(LeadDistributed, distribution.check_distributed_lead_is_here),
+                Handles(LeadFollowedUp, distribution.follow_dealer_follow_up),
+                Handles(LeadConverted, distribution.follow_dealer_conversion),
+                Handles(LeadConvertedV2, distribution.follow_dealer_conversion),
+                Handles(LeadLost, distribution.follow_dealer_loss),
+                Handles(LeadReturned, distribution.follow_return),
+            ],
+            description="Distribution across a dealer deployment's link: at the dealer, a "
+            "lead HQ distributed to it enters its book; at HQ, the copy of a distributed lead "
+            "follows what the dealer reports (follow-up, conversion, loss, sending it back). "
+            "Where both sides are one deployment there is nothing to follow.",
         ),
     ]

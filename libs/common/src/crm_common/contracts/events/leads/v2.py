@@ -50,4 +50,34 @@ class LeadConvertedV2(EventData):
         return str(self.lead_id)
 
 
-ALL = (LeadConvertedV2,)
+class LeadDistributedV2(EventData):
+    """HQ or a region sent a pooled lead to a dealer (线索下发); ``dealer_id`` is the dealer.
+    ``leads.LeadDistributed`` version 2 carries the lead itself (customer, source, interest):
+    a dealer that runs its own deployment has no other copy of it, and its leads service takes
+    the lead into the dealer's book from this event when it comes down from HQ (version 1
+    named the lead only). Named apart from version 1's class, as ``LeadConvertedV2``."""
+
+    event_type: ClassVar[str] = "leads.LeadDistributed"
+    event_version: ClassVar[int] = 2
+    topic: ClassVar[str] = LEAD_TOPIC
+    shared_as: ClassVar[str | None] = "lead"
+    personal_fields: ClassVar[Mapping[str, str]] = {"customer_name": "name", "phone": "phone"}
+
+    lead_id: UUID
+    dealer_id: str = Field(description="The dealer the lead was sent to")
+    at: datetime
+    origin_org: str
+    work_by: datetime = Field(description="Not followed up by then, it goes back to origin_org")
+    routed: Literal["manual", "automatic"]
+    customer_name: str
+    phone: str = Field(description="E.164")
+    source: str
+    vehicle_interest: str | None
+    region_hint: str | None = Field(description="Where the customer is (a region node)")
+    created_at: datetime = Field(description="When the lead came in at its origin")
+
+    def aggregate_key(self) -> str:
+        return str(self.lead_id)
+
+
+ALL = (LeadConvertedV2, LeadDistributedV2)
