@@ -14,7 +14,7 @@ import os
 import random
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -182,6 +182,32 @@ def set_up_sales(identity: httpx.Client, opportunities: httpx.Client, password: 
                     "price": "800",
                 }
             ],
+        },
+    ).raise_for_status()
+
+
+def set_up_commission(identity: httpx.Client, kpi: httpx.Client, password: str) -> None:
+    """The Pudong dealer pays its consultants per unit by model, a share of the gross margin
+    and bonuses for finance and insurance, scaled by how much of the month's target they met."""
+    manager = token(identity, "sh01.manager", password)
+    kpi.post(
+        "/kpi/commission/plans",
+        headers=manager,
+        json={
+            "name": "浦东销售顾问提成 Consultant commission",
+            "effective_from": f"{date.today():%Y}-01-01",
+            "rules": {
+                "per_unit": {"SUV-X": "800", "EV-1": "1000"},
+                "default_per_unit": "500",
+                "gross_margin_percent": "5",
+                "finance_bonus": "300",
+                "insurance_bonus": "200",
+                "bands": [
+                    {"name": "below", "from_percent": "0", "multiplier": "0.8"},
+                    {"name": "met", "from_percent": "100", "multiplier": "1"},
+                    {"name": "above", "from_percent": "120", "multiplier": "1.2"},
+                ],
+            },
         },
     ).raise_for_status()
 
@@ -560,6 +586,7 @@ def main() -> None:
         httpx.Client(base_url="http://127.0.0.1:8003", timeout=10) as opportunities,
         httpx.Client(base_url="http://127.0.0.1:8004", timeout=10) as desk,
         httpx.Client(base_url="http://127.0.0.1:8005", timeout=10) as cc,
+        httpx.Client(base_url="http://127.0.0.1:8006", timeout=10) as kpi,
     ):
 
         def lead(headers: dict[str, str], phone: str, source: str, **extra: str) -> str:
@@ -611,6 +638,7 @@ def main() -> None:
             if n < HQ_LEADS // 2:
                 distribute(leads, hq, lead_id)
         set_up_sales(identity, opportunities, password)
+        set_up_commission(identity, kpi, password)
         quoted, accepted = quote_converted(opportunities, converted)
         calls = set_up_call_center(identity, cc, password)
         tickets = set_up_service_desk(identity, desk, password)
@@ -621,7 +649,8 @@ def main() -> None:
         f"the Pudong pool, {HQ_LEADS} HQ campaign leads ({HQ_LEADS // 2} distributed to dealers), "
         f"{len(converted)} converted to opportunities ({quoted} test-driven and quoted from the "
         f"catalogue, {accepted} ordered with finance and insurance applications), {tickets} "
-        "service-desk tickets at dealer-sh-01 (one a complaint) and an answered survey, the "
+        "service-desk tickets at dealer-sh-01 (one a complaint) and an answered survey, sh01's "
+        "commission plan, the "
         f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"
     )
 

@@ -624,3 +624,32 @@ async def test_definitions_are_refused_naming_what_is_wrong(
         assert unknown_role.json()["detail"][0]["loc"] == ["body", "shared_roles"]
     async with as_user(PEOPLE.consultant1) as client:
         assert (await client.post("/kpi/definitions", json=FINANCE_SHARE)).status_code == 403
+
+
+async def test_the_catalogue_offers_the_builder_exactly_what_a_definition_may_name(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    async with as_user(PEOPLE.manager) as client:
+        modules = {m["module"]: m for m in (await client.get("/kpi/catalogue")).json()["modules"]}
+        sales_fields = {f["name"]: f["kind"] for f in modules["sales"]["fields"]}
+        assert sales_fields["revenue"] == "number"
+        assert sales_fields["finance_attached"] == "flag"
+        assert modules["sales"]["groupings"] == ["none", "dealer", "team", "consultant"]
+        assert modules["leads"]["groupings"] == ["none", "dealer"]
+
+        offered = {
+            "name": "Revenue by team",
+            "definition": {
+                "module": "sales",
+                "measure": {"kind": "sum", "field": "revenue"},
+                "group_by": "team",
+            },
+        }
+        created = await client.post("/kpi/definitions", json=offered)
+        assert created.status_code == 201, created.text
+        not_offered = {
+            "name": "Leads by team",
+            "definition": {"module": "leads", "measure": {"kind": "count"}, "group_by": "team"},
+        }
+        assert (await client.post("/kpi/definitions", json=not_offered)).status_code == 422
+        await client.delete(f"/kpi/definitions/{created.json()['id']}")

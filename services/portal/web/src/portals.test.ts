@@ -28,7 +28,13 @@ describe("portals and menus follow the user's functions", () => {
 
   it("shows an analyst the dashboard but not lead distribution", () => {
     expect(portalsOf(analyst)).toEqual(["hq"]);
-    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis"]);
+    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis", "/hq/commission"]);
+  });
+
+  it("gives commission to those the kpi service lets manage it, and each consultant their own", () => {
+    expect(menuOf({ ...manager, functions: [...manager.functions, "commission.manage"] }, "dealer").map((m) => m.path)).toContain("/dealer/commission");
+    expect(menuOf(manager, "dealer").map((m) => m.path)).not.toContain("/dealer/commission");
+    expect(menuOf(consultant, "workspace").map((m) => m.path)).toContain("/workspace/commission");
   });
 
   it("gives a partner the applications queue", () => {

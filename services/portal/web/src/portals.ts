@@ -15,6 +15,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/workspace/board", label: "menu.board", needs: ["opportunity.work"] },
     { path: "/workspace/funnel", label: "menu.funnel", needs: ["opportunity.read"] },
     { path: "/workspace/targets", label: "menu.myTargets", needs: ["kpi.read", "lead.claim"] },
+    { path: "/workspace/commission", label: "commission.mine", needs: ["kpi.read", "lead.claim"] },
   ],
   dealer: [
     { path: "/dealer/leads", label: "menu.assign", needs: ["lead.assign"] },
@@ -23,12 +24,15 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/dealer/imports", label: "menu.imports", needs: ["lead.import"] },
     { path: "/dealer/meeting", label: "menu.salesMeeting", needs: ["kpi.read"] },
     { path: "/dealer/targets", label: "menu.teamTargets", needs: ["target.manage"] },
+    { path: "/dealer/commission", label: "commission.menu", needs: ["commission.manage"] },
+    { path: "/dealer/kpis", label: "kpi.catalogue", needs: ["kpi.define"] },
     { path: "/dealer/sharing", label: "menu.sharing", needs: ["sharing.manage"] },
     { path: "/dealer/users", label: "menu.users", needs: ["user.manage"] },
   ],
   hq: [
     { path: "/hq/dashboard", label: "menu.dashboard", needs: ["kpi.read"] },
     { path: "/hq/kpis", label: "kpi.catalogue", needs: ["kpi.read"] },
+    { path: "/hq/commission", label: "commission.ofDealers", needs: ["kpi.read"] },
     { path: "/hq/distribution", label: "menu.distribution", needs: ["lead.distribute"] },
     { path: "/hq/catalogue", label: "menu.catalogue", needs: ["catalog.publish"] },
     { path: "/hq/targets", label: "menu.targetCascade", needs: ["target.manage"] },

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from crm_kpi.domain.kpis import Grouping, KpiDefinition, Period
+from crm_kpi.domain.kpis import FieldKind, Grouping, KpiDefinition, Module, Period
 
 Name = Annotated[str, Field(min_length=1, max_length=64)]
 
@@ -50,9 +50,26 @@ class PredefinedPublic(BaseModel):
     group_by: Grouping | None = Field(description="Default grouping")
 
 
+class FieldPublic(BaseModel):
+    name: str
+    kind: FieldKind = Field(
+        description="text: eq/ne/in/not_in; flag: eq/ne with true or false; number: also "
+        "gte/lte, and summable"
+    )
+
+
+class ModulePublic(BaseModel):
+    module: Module
+    fields: list[FieldPublic] = Field(description="The only fields a definition may name")
+    groupings: list[Grouping] = Field(description="The groupings its facts allow")
+
+
 class Catalogue(BaseModel):
     predefined: list[PredefinedPublic]
     custom: list[DefinitionPublic] = Field(description="Definitions the caller owns or sees")
+    modules: list[ModulePublic] = Field(
+        description="What a custom definition may count or sum, and by what (the builder's choices)"
+    )
 
 
 class KpiValuePublic(BaseModel):

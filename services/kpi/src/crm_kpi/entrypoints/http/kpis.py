@@ -13,6 +13,8 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now
 from crm_kpi.domain.kpis import (
+    FIELDS,
+    GROUP_FIELDS,
     PREDEFINED,
     Grouping,
     KpiDefinition,
@@ -28,8 +30,10 @@ from crm_kpi.entrypoints.http.kpi_schemas import (
     Catalogue,
     DefinitionCreate,
     DefinitionPublic,
+    FieldPublic,
     KpiValuePublic,
     KpiValues,
+    ModulePublic,
     PredefinedPublic,
 )
 from crm_kpi.views import kpis as views
@@ -104,6 +108,15 @@ async def catalogue(
             for k in PREDEFINED
         ],
         custom=[_definition(d) for d in await views.definitions_visible_to(db, principal)],
+        modules=[
+            ModulePublic(
+                module=module,
+                fields=[FieldPublic(name=name, kind=kind) for name, kind in fields.items()],
+                groupings=[Grouping.NONE]
+                + [g for g, column in GROUP_FIELDS.items() if column in fields],
+            )
+            for module, fields in FIELDS.items()
+        ],
     )
 
 

@@ -639,6 +639,11 @@ export interface components {
              * @description Definitions the caller owns or sees
              */
             custom: components["schemas"]["DefinitionPublic"][];
+            /**
+             * Modules
+             * @description What a custom definition may count or sum, and by what (the builder's choices)
+             */
+            modules: components["schemas"]["ModulePublic"][];
             /** Predefined */
             predefined: components["schemas"]["PredefinedPublic"][];
         };
@@ -1008,6 +1013,18 @@ export interface components {
             units_this_month: string;
         };
         /**
+         * FieldKind
+         * @enum {string}
+         */
+        FieldKind: "text" | "flag" | "number";
+        /** FieldPublic */
+        FieldPublic: {
+            /** @description text: eq/ne/in/not_in; flag: eq/ne with true or false; number: also gte/lte, and summable */
+            kind: components["schemas"]["FieldKind"];
+            /** Name */
+            name: string;
+        };
+        /**
          * Figure
          * @description One side of a ratio: its own module, conditions and count or sum.
          */
@@ -1235,6 +1252,20 @@ export interface components {
          * @enum {string}
          */
         Module: "leads" | "lead_activities" | "deals" | "sales" | "collections" | "tickets" | "surveys";
+        /** ModulePublic */
+        ModulePublic: {
+            /**
+             * Fields
+             * @description The only fields a definition may name
+             */
+            fields: components["schemas"]["FieldPublic"][];
+            /**
+             * Groupings
+             * @description The groupings its facts allow
+             */
+            groupings: components["schemas"]["Grouping"][];
+            module: components["schemas"]["Module"];
+        };
         /**
          * Operator
          * @enum {string}

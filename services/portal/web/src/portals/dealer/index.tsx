@@ -2,8 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
 import Targets from "../shared/Targets";
+import Kpis from "../hq/Kpis";
 import Approvals from "./Approvals";
 import AssignLeads from "./AssignLeads";
+import Commission from "./Commission";
 import Imports from "./Imports";
 import PoolRules from "./PoolRules";
 import SalesMeeting from "./SalesMeeting";
@@ -20,6 +22,8 @@ export default function Dealer() {
       <Route path="meeting" element={<SalesMeeting />} />
       <Route path="sharing" element={<Sharing />} />
       <Route path="users" element={<Users />} />
+      <Route path="commission" element={<Commission />} />
+      <Route path="kpis" element={<Kpis />} />
       <Route path="targets" element={<TargetsPage label="menu.teamTargets" />} />
       <Route path="*" element={<NotAvailable />} />
     </Routes>

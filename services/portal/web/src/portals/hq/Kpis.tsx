@@ -1,5 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
-import { Card, Col, List, Row, Table, Tag, Typography } from "antd";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Col, List, Row, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, kpi } from "../../api/client";
@@ -7,19 +7,37 @@ import { ApiError } from "../../api/errors";
 import { Chart } from "../../components/Chart";
 import { Failure, Loaded } from "../../components/feedback";
 import { lastDays } from "../../dates";
+import { can, useSession } from "../../session";
+import { KpiBuilder } from "./KpiBuilder";
 
-/** The KPI catalogue (predefined, and custom ones shared with the caller) and a KPI's values
- * over the last 90 days by month; a KPI no service has data for yet says why. */
+type Chosen = { code: string } | { definitionId: string; name: string };
+
+/** The KPI catalogue (predefined, and custom ones the caller owns or that are shared with them),
+ * a KPI's values over the last 90 days, and the builder of custom KPIs for those who may define
+ * them; a KPI no service has data for yet says why. */
 export default function Kpis() {
   const { t, i18n } = useTranslation();
   const catalogue = useQuery({ queryKey: ["kpi-catalogue"], queryFn: () => data(kpi.GET("/kpi/catalogue")) });
-  const [code, setCode] = useState<string>();
+  const session = useSession();
+  const queries = useQueryClient();
+  const [chosen, setChosen] = useState<Chosen>();
   const period = lastDays(90);
   const values = useQuery({
-    queryKey: ["kpi-values", code, period.from],
-    queryFn: () => data(kpi.GET("/kpi/values/{code}", { params: { path: { code: code! }, query: { ...period, period: "month" } } })),
-    enabled: !!code,
+    queryKey: ["kpi-values", chosen, period.from],
+    queryFn: () =>
+      chosen && "code" in chosen
+        ? data(kpi.GET("/kpi/values/{code}", { params: { path: { code: chosen.code }, query: { ...period, period: "month" } } }))
+        : data(kpi.GET("/kpi/definitions/{definition_id}/values", { params: { path: { definition_id: chosen!.definitionId }, query: period } })),
+    enabled: !!chosen,
   });
+  const remove = useMutation({
+    mutationFn: (id: string) => data(kpi.DELETE("/kpi/definitions/{definition_id}", { params: { path: { definition_id: id } } })),
+    onSuccess: async () => {
+      setChosen(undefined);
+      await queries.invalidateQueries({ queryKey: ["kpi-catalogue"] });
+    },
+  });
+  const title = chosen ? ("code" in chosen ? chosen.code : chosen.name) : "";
   return (
     <>
       <Typography.Title level={2}>{t("kpi.catalogue")}</Typography.Title>
@@ -34,7 +52,7 @@ export default function Kpis() {
                   renderItem={(k) => (
                     <List.Item >
                       <List.Item.Meta
-                        title={<button type="button" className="link-button" disabled={!k.available} onClick={() => setCode(k.code)}>{i18n.language === "en" ? k.name_en : k.name_zh}</button>}
+                        title={<button type="button" className="link-button" disabled={!k.available} onClick={() => setChosen({ code: k.code })}>{i18n.language === "en" ? k.name_en : k.name_zh}</button>}
                         description={k.available ? k.code : k.reason}
                       />
                       {!k.available && <Tag>n/a</Tag>}
@@ -44,10 +62,35 @@ export default function Kpis() {
               )}
             </Loaded>
           </Card>
+          <Card title={t("kpiBuilder.custom")} style={{ marginTop: 16 }}>
+            <Loaded query={catalogue}>
+              {(c) => (
+                <List
+                  size="small"
+                  dataSource={c.custom}
+                  locale={{ emptyText: t("kpiBuilder.none") }}
+                  renderItem={(d) => (
+                    <List.Item
+                      actions={
+                        d.owner_user === session.user_id
+                          ? [<Button key="delete" size="small" danger onClick={() => remove.mutate(d.id)}>{t("kpiBuilder.delete")}</Button>]
+                          : []
+                      }
+                    >
+                      <List.Item.Meta
+                        title={<button type="button" className="link-button" onClick={() => setChosen({ definitionId: d.id, name: d.name })}>{d.name}</button>}
+                        description={`${t(`kpiBuilder.modules.${d.definition.module ?? "ratio"}`)} · ${d.owner_user}`}
+                      />
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Loaded>
+          </Card>
         </Col>
         <Col xs={24} lg={14}>
-          {code && (
-            <Card title={code}>
+          {chosen && (
+            <Card title={title}>
               {values.error instanceof ApiError && values.error.status === 409 ? (
                 <Typography.Paragraph>{values.error.message}</Typography.Paragraph>
               ) : values.error ? (
@@ -75,6 +118,11 @@ export default function Kpis() {
                 </Loaded>
               )}
             </Card>
+          )}
+          {can(session, "kpi.define") && catalogue.data && (
+            <div style={{ marginTop: 16 }}>
+              <KpiBuilder modules={catalogue.data.modules} />
+            </div>
           )}
         </Col>
       </Row>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
+import CommissionMonth from "../shared/CommissionMonth";
 import Targets from "../shared/Targets";
 import Catalogue from "./Catalogue";
 import Dashboard from "./Dashboard";
@@ -14,6 +15,7 @@ export default function Hq() {
       <Route path="dashboard" element={<Dashboard />} />
       <Route path="distribution" element={<Distribution />} />
       <Route path="kpis" element={<Kpis />} />
+      <Route path="commission" element={<CommissionMonth label="commission.ofDealers" />} />
       <Route path="catalogue" element={<Catalogue />} />
       <Route path="org" element={<OrgTree />} />
       <Route path="targets" element={<TargetsPage label="menu.targetCascade" />} />

@@ -1,5 +1,6 @@
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
+import CommissionMonth from "../shared/CommissionMonth";
 import Board from "./Board";
 import Funnel from "./Funnel";
 import LeadDetail from "./LeadDetail";
@@ -20,6 +21,7 @@ export default function Workspace() {
       <Route path="opportunities/:opportunityId" element={<OpportunityDetail />} />
       <Route path="funnel" element={<Funnel />} />
       <Route path="targets" element={<MyTargets />} />
+      <Route path="commission" element={<CommissionMonth label="commission.mine" />} />
       <Route path="*" element={<NotAvailable />} />
     </Routes>
   );
