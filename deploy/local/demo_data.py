@@ -10,14 +10,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
 import os
 import random
+import struct
 import sys
 import time
+import wave
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
+
+from crm_call_center.domain.quality import recording_key
 
 CONSULTANTS = ("sh01.consultant1", "sh02.consultant1", "bj01.consultant1")
 SOURCES = ("walk_in", "campaign_form", "phone", "referral", "oem_website")
@@ -351,6 +356,22 @@ def signed_call_event(cc: httpx.Client, secret: bytes, event: dict[str, object])
     ).raise_for_status()
 
 
+def demo_recording(key: str, *, seconds: int) -> None:
+    """A short tone as the demo PBX's recording of a call, in the services' file store."""
+    rate = 8000
+    frames = b"".join(
+        struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / rate)))
+        for i in range(rate * seconds)
+    )
+    target = Path(os.environ.get("CRM_FILE_STORAGE", "var/files"), *key.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(target), "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(2)
+        recording.setframerate(rate)
+        recording.writeframes(frames)
+
+
 def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) -> int:
     """The brand hotline (HQ) with cc.agent, sh01's renewal desk with its renewal specialist
     (it deals out the renewal, care and phone-survey calls the service desk asks for), a
@@ -451,6 +472,10 @@ def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) 
                 {**base, "type": "call.answered", "at": at(wait), "agent_extension": "8101"},
                 {**base, "type": "call.ended", "at": at(wait + talk), "agent_extension": "8101"},
             ]
+            if n % 3 == 0:  # recorded: the supervisor's QA screen has calls to spot-check
+                file = f"/var/spool/asterisk/monitor/{key}.wav"
+                events.insert(-1, {**base, "type": "call.recording", "at": at(wait), "file": file})
+                demo_recording(recording_key("webhook:cloud-cc", file), seconds=3)
         for event in events:
             signed_call_event(cc, secret, event)
         reported += 1

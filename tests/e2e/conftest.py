@@ -39,6 +39,8 @@ class Spine:
     processes: dict[str, ServiceProcess]
     urls: dict[str, str]
     database_urls: dict[str, str]
+    file_storage: Path
+    """The services' file store (CRM_FILE_STORAGE): the PBX's recordings go below it."""
 
     def token(
         self,
@@ -76,6 +78,7 @@ async def spine(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Spine]:
     log_dir = Path(tmp_path_factory.mktemp("spine-logs"))
+    file_storage = Path(tmp_path_factory.mktemp("spine-files"))
     namespace = f"t{run_id}."
     settings = Settings(
         env="test",
@@ -106,6 +109,7 @@ async def spine(
         # Every test client shares one address: the campaign's own limit is the one reached.
         "CRM_CAMPAIGN_FORM_CLIENT_RATE_LIMIT_PER_MINUTE": str(2 * CAMPAIGN_FORM_LIMIT),
         "CRM_LEADS_GRPC_TARGET": f"127.0.0.1:{grpc_ports['leads']}",
+        "CRM_FILE_STORAGE": str(file_storage),
     }
     processes: dict[str, ServiceProcess] = {}
     for name in SERVICES:
@@ -141,7 +145,9 @@ async def spine(
         for process in processes.values():
             process.wait_until_ready(timeout=SPINE_READY_SECONDS)
         database_urls = {name: databases.url(name) for name in SERVICES}
-        yield Spine(infrastructure, settings, signing_key_pem, processes, urls, database_urls)
+        yield Spine(
+            infrastructure, settings, signing_key_pem, processes, urls, database_urls, file_storage
+        )
     finally:
         for process in processes.values():
             process.stop()

@@ -94,7 +94,7 @@ def test_opportunities_api(case: schemathesis.Case, spine: Spine) -> None:
 
 
 # The agent's push channel streams until the client leaves: its own tests read it.
-STREAMS = {"/agents/me/screen-pops"}
+STREAMS = {"/agents/me/screen-pops", "/wallboard/stream"}
 
 
 @call_center_schema.parametrize()

@@ -320,6 +320,30 @@ OPERATIONS: dict[str, Command] = {
     "call-center POST /calls/{call_id}/ticket-request": Command(
         "call", _json({"subject": "matrix", "notes": "matrix"})
     ),
+    # No recording on the webhook's call: a reviewer of the book reaches it and is told so
+    # (409); its cloud contact center takes no transfer or hang-up from the CRM (501).
+    "call-center POST /calls/{call_id}/reviews": Command(
+        "call",
+        _json(
+            {
+                "scores": {
+                    "greeting": 10,
+                    "needs": 20,
+                    "knowledge": 15,
+                    "script": 15,
+                    "courtesy": 10,
+                    "next_step": 10,
+                }
+            }
+        ),
+    ),
+    "call-center POST /calls/{call_id}/comments": Command("call", _json({"text": "matrix"})),
+    "call-center POST /calls/{call_id}/transfer": Command(
+        "call",
+        _json({"target_kind": "agent", "target": "nobody"}),
+        unavailable=frozenset({501}),
+    ),
+    "call-center POST /calls/{call_id}/hangup": Command("call", None, unavailable=frozenset({501})),
     "call-center POST /agents": Command(None, None),
     "call-center PUT /agents/me/state": Command(None, None),
     "call-center POST /call-tasks": Command(None, None),

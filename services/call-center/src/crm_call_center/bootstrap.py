@@ -11,17 +11,24 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import ringing_channel
+from crm_call_center.adapters import ringing_channel, wallboard_channel
 from crm_call_center.adapters.ami import (
     AmiActionFailed,
+    AmiActions,
     AmiConnector,
-    AmiDialer,
     AmiEndpoint,
     AmiQueueControl,
 )
 from crm_call_center.adapters.webhooks import WebhookRefused
+from crm_call_center.application.call_control import (
+    ControlNotSupported,
+    ControlUnavailable,
+    NotOnTheCall,
+    TransferTargetNotFound,
+)
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
 from crm_call_center.application.cti import (
     close_calls_gone,
@@ -32,6 +39,7 @@ from crm_call_center.application.cti import (
 from crm_call_center.application.distribution import deal_waiting
 from crm_call_center.application.pbx_queues import push_queue_members
 from crm_call_center.application.presence import AgentTaken, NotAnAgent
+from crm_call_center.application.quality import CallNotReviewable, OwnCall, RecordingNotFound
 from crm_call_center.application.queues import QueueNotFound, QueueTaken
 from crm_call_center.application.tasks import (
     AssigneeNotFound,
@@ -49,6 +57,7 @@ from crm_call_center.entrypoints.http import (
     queues,
     statistics,
     tasks,
+    wallboard,
     webhooks,
 )
 from crm_common.clock import utc_now
@@ -57,6 +66,7 @@ from crm_common.db.tenancy import acting_for
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import Daemon, ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
+from crm_common.storage import open_file_store
 
 log = logging.getLogger(__name__)
 DESCRIPTION = (
@@ -80,6 +90,15 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     NotAnAgent: 404,
     QueueNotFound: 404,
     QueueTaken: 409,
+    RecordingNotFound: 404,
+    CallNotReviewable: 409,
+    OwnCall: 403,
+    ControlNotSupported: 501,
+    NotOnTheCall: 409,
+    TransferTargetNotFound: 404,
+    ControlUnavailable: 503,
+    # The PBX refused a dial, transfer or hang-up (e.g. the leg hung up meanwhile): its reason.
+    AmiActionFailed: 409,
 }
 ESCALATION_INTERVAL_SECONDS = 60.0
 DISTRIBUTION_INTERVAL_SECONDS = 30.0
@@ -93,13 +112,22 @@ def ami_endpoint(settings: Settings) -> AmiEndpoint:
     )
 
 
-async def wire_dialer(app: FastAPI) -> None:
+async def wire_phone_system(app: FastAPI) -> None:
+    """The PBX's actions (click-to-dial, transfer, hang-up) when an Asterisk is configured, and
+    the file store the recordings are read from."""
     settings: Settings = app.state.settings
-    app.state.dialer = (
-        AmiDialer(ami_endpoint(settings), context=settings.cti_originate_context)
+    actions = (
+        AmiActions(
+            ami_endpoint(settings),
+            source=settings.cti_source,
+            context=settings.cti_originate_context,
+        )
         if settings.cti_ami_host
         else None
     )
+    app.state.dialer = actions
+    app.state.call_control = actions
+    app.state.file_store = open_file_store(settings)
 
 
 def create_api(settings: Settings) -> FastAPI:
@@ -113,9 +141,10 @@ def create_api(settings: Settings) -> FastAPI:
             agents.router,
             queues.router,
             statistics.router,
+            wallboard.router,
             webhooks.router,
         ],
-        on_startup=[wire_dialer],
+        on_startup=[wire_phone_system],
         error_statuses=ERROR_STATUSES,
     )
 
@@ -132,21 +161,21 @@ async def run_settle(_settings: Settings, sessions: async_sessionmaker[AsyncSess
     return await settle_calls(sessions, now=utc_now())
 
 
-RingingSink = Callable[[Sequence[Ringing]], Awaitable[None]]
+StoredSink = Callable[[Sequence[Ringing]], Awaitable[None]]
+"""Told after each batch of events is stored, with the agents it started ringing (if any)."""
 
 
 def ami_connector(
-    settings: Settings, sessions: async_sessionmaker[AsyncSession], on_ringing: RingingSink
+    settings: Settings, sessions: async_sessionmaker[AsyncSession], after_stored: StoredSink
 ) -> AmiConnector:
     """The Asterisk adapter wired to the application: events are stored, calls the PBX lost
-    while we were away are closed after each login, ringing agents are announced."""
+    while we were away are closed after each login, ringing agents and the wallboards are told."""
     system = phone_system(settings)
 
     async def store(events: list[CtiEvent]) -> None:
         with acting_for([system.tenant]):
             ringing = await record_events(sessions, system, events, now=utc_now())
-        if ringing:
-            await on_ringing(ringing)
+        await after_stored(ringing)
 
     async def reconcile(live: set[str], last_seen_at: datetime | None) -> None:
         with acting_for([system.tenant]):
@@ -164,8 +193,14 @@ async def run_phone_system(
 ) -> None:
     redis = Redis.from_url(settings.redis_url, socket_timeout=1.0)
 
-    async def on_ringing(ringing: Sequence[Ringing]) -> None:
-        await ringing_channel.announce(redis, ringing)
+    async def after_stored(ringing: Sequence[Ringing]) -> None:
+        try:
+            if ringing:
+                await ringing_channel.announce(redis, ringing)
+            await wallboard_channel.changed(redis, settings.cti_tenant)
+        except RedisError:
+            # The calls are recorded; only the pops and a wallboard refresh are lost.
+            log.warning("screen pops and wallboards not told: Redis unreachable")
 
     try:
         if not settings.cti_ami_host:
@@ -174,7 +209,7 @@ async def run_phone_system(
             return
         if not settings.cti_tenant or not settings.cti_default_org:
             raise RuntimeError("an AMI host needs CRM_CTI_TENANT and CRM_CTI_DEFAULT_ORG")
-        connector = ami_connector(settings, sessions, on_ringing)
+        connector = ami_connector(settings, sessions, after_stored)
         await asyncio.gather(
             connector.run(stop), keep_pbx_queues(connector, sessions, settings.cti_tenant, stop)
         )

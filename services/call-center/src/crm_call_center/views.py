@@ -12,8 +12,17 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.access import call_level, visible_calls
-from crm_call_center.adapters.tables import agents, call_tasks, calls, queues, waiting_call_tasks
+from crm_call_center.adapters.tables import (
+    agents,
+    call_comments,
+    call_reviews,
+    call_tasks,
+    calls,
+    queues,
+    waiting_call_tasks,
+)
 from crm_call_center.adapters.task_store import task_of, visible_tasks
+from crm_call_center.domain.quality import QA_FORM, QaItem
 from crm_call_center.domain.statistics import CallStats, CallTotals, call_stats
 from crm_call_center.domain.tasks import SCRIPTS, TaskKind, TaskStatus
 from crm_common.auth import Principal
@@ -107,11 +116,17 @@ async def calls_of(
     started_from: datetime | None,
     started_before: datetime | None,
     limit: int,
+    recorded: bool | None = None,
 ) -> list[CallView]:
-    """The calls the caller may see, newest first (page with ``started_before``)."""
+    """The calls the caller may see, newest first (page with ``started_before``); ``recorded``:
+    only those with (or without) a recording, e.g. to pick calls to spot-check."""
     query = select(calls, call_level(principal).label("shared_level")).where(
         visible_calls(principal)
     )
+    if recorded is not None:
+        query = query.where(
+            calls.c.recording_file.is_not(None) if recorded else calls.c.recording_file.is_(None)
+        )
     for column, value in (
         (calls.c.agent_user, agent_user),
         (calls.c.queue_id, queue_id),
@@ -128,6 +143,71 @@ async def calls_of(
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
     return [_seen_by(principal, row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    id: UUID
+    reviewer: str
+    scores: dict[str, int]
+    total: int
+    comment: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CommentView:
+    id: UUID
+    author: str
+    at_second: int | None
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewsView:
+    """A call's quality reviews and comments, with the form they were scored on."""
+
+    call_id: UUID
+    agent_user: str | None
+    form: tuple[QaItem, ...]
+    reviews: list[ReviewView]
+    comments: list[CommentView]
+    average_total: float | None
+
+
+async def reviews_of(sessions: Sessions, principal: Principal, call_id: UUID) -> ReviewsView | None:
+    """What reviewers said of a call, for whoever may see the call (the agent: coaching)."""
+    async with sessions() as session:
+        call = (
+            await session.execute(
+                select(calls.c.id, calls.c.agent_user).where(
+                    calls.c.id == call_id, visible_calls(principal)
+                )
+            )
+        ).first()
+        if call is None:
+            return None
+        reviews = (
+            await session.execute(
+                select(call_reviews)
+                .where(call_reviews.c.call_id == call_id)
+                .order_by(call_reviews.c.created_at, call_reviews.c.id)
+            )
+        ).mappings()
+        found = [ReviewView(**{n: r[n] for n in ReviewView.__dataclass_fields__}) for r in reviews]
+        comments = (
+            await session.execute(
+                select(call_comments)
+                .where(call_comments.c.call_id == call_id)
+                .order_by(call_comments.c.created_at, call_comments.c.id)
+            )
+        ).mappings()
+        said = [
+            CommentView(**{n: c[n] for n in CommentView.__dataclass_fields__}) for c in comments
+        ]
+    average = round(sum(r.total for r in found) / len(found), 1) if found else None
+    return ReviewsView(call.id, call.agent_user, QA_FORM, found, said, average)
 
 
 @dataclass(frozen=True)
@@ -397,6 +477,10 @@ class QueueStatsView:
 class AgentStatsView:
     agent_user: str
     stats: CallStats
+    qa_reviews: int = 0
+    """Quality reviews of the agent's calls of the period."""
+    qa_average: float | None = None
+    """Their average score (0-100); None: none reviewed."""
 
 
 def _totals(row: Any) -> CallTotals:
@@ -460,13 +544,73 @@ async def call_statistics(
         .group_by(c.c.agent_user)
         .order_by(c.c.agent_user)
     )
+    reviewed = (
+        select(
+            c.c.agent_user,
+            func.count().label("reviews"),
+            func.round(func.avg(call_reviews.c.total), 1).label("average"),
+        )
+        .select_from(c.join(call_reviews, call_reviews.c.call_id == c.c.id))
+        .where(scope, c.c.agent_user.is_not(None))
+        .group_by(c.c.agent_user)
+    )
     async with sessions() as session:
         queue_rows = (await session.execute(by_queue)).mappings().all()
         agent_rows = (await session.execute(by_agent)).mappings().all()
+        qa = {r.agent_user: r for r in (await session.execute(reviewed)).all()}
     return (
         [
             QueueStatsView(r["queue_id"], r["name"], r["threshold"], call_stats(_totals(r)))
             for r in queue_rows
         ],
-        [AgentStatsView(r["agent_user"], call_stats(_totals(r))) for r in agent_rows],
+        [
+            AgentStatsView(
+                r["agent_user"],
+                call_stats(_totals(r)),
+                qa_reviews=qa[r["agent_user"]].reviews if r["agent_user"] in qa else 0,
+                qa_average=(float(qa[r["agent_user"]].average) if r["agent_user"] in qa else None),
+            )
+            for r in agent_rows
+        ],
     )
+
+
+@dataclass(frozen=True)
+class QueueWaitingView:
+    queue_id: UUID
+    name: str
+    waiting: int
+    """Callers in the queue now: inbound calls not answered and not ended."""
+    oldest_waiting_since: datetime | None
+
+
+async def queues_waiting(
+    sessions: Sessions, principal: Principal, *, since: datetime
+) -> list[QueueWaitingView]:
+    """The queues the caller may see with the callers waiting in each (calls started since
+    ``since``: a call the phone system never ended is not waiting for days)."""
+    waiting = (
+        select(
+            calls.c.queue_id,
+            func.count().label("waiting"),
+            func.min(calls.c.started_at).label("oldest"),
+        )
+        .where(
+            visible_calls(principal),
+            calls.c.direction == "inbound",
+            calls.c.answered_at.is_(None),
+            calls.c.ended_at.is_(None),
+            calls.c.started_at >= since,
+        )
+        .group_by(calls.c.queue_id)
+        .subquery()
+    )
+    query = (
+        select(queues.c.id, queues.c.name, waiting.c.waiting, waiting.c.oldest)
+        .select_from(queues.outerjoin(waiting, waiting.c.queue_id == queues.c.id))
+        .where(_queue_scope(principal))
+        .order_by(queues.c.name, queues.c.id)
+    )
+    async with sessions() as session:
+        rows = (await session.execute(query)).all()
+    return [QueueWaitingView(r.id, r.name, r.waiting or 0, r.oldest) for r in rows]

@@ -32,7 +32,15 @@ ORG = [
     ("dealer-b", "/hq/east/", "dealer-b"),
 ]
 HOTLINE = UUID("00000000-0000-4000-8000-00000000a001")
-TABLES = ("call_tasks", "calls", "cti_events", "agents", "queues")
+TABLES = (
+    "call_reviews",
+    "call_comments",
+    "call_tasks",
+    "calls",
+    "cti_events",
+    "agents",
+    "queues",
+)
 
 
 def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:

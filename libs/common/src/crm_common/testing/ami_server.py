@@ -1,6 +1,7 @@
 """An Asterisk Manager Interface server on loopback that replays transcripts of call flows:
 the real protocol (banner, Login, CoreShowChannels, Originate, QueueAdd/QueuePenalty/
-QueueRemove, Logoff, events with ``Timestamp``), for tests and benchmarks of an AMI client.
+QueueRemove, BlindTransfer/Atxfer/Hangup of a live channel, Logoff, events with
+``Timestamp``), for tests and benchmarks of an AMI client.
 
 A transcript is AMI text: messages separated by blank lines, each event's ``Timestamp`` an
 offset in seconds (``+2.5``) from the moment the replay starts. Two directives may stand
@@ -91,6 +92,8 @@ class AmiReplayServer:
     port: int = 0
     originated: list[Message] = field(default_factory=list)
     """Every Originate action received, for assertions."""
+    commanded: list[Message] = field(default_factory=list)
+    """Every BlindTransfer, Atxfer and Hangup received for a live channel."""
     logins: int = 0
     queue_members: dict[str, dict[str, int]] = field(default_factory=dict)
     """Each queue's dynamic members (interface → penalty) as QueueAdd/QueuePenalty/QueueRemove
@@ -308,6 +311,14 @@ class AmiReplayServer:
                         }
                     )
                 )
+            case "blindtransfer" | "atxfer" | "hangup":
+                live = {c.get("Channel") for c in self._channels.values()}
+                if action.get("Channel") in live:
+                    self.commanded.append(action)
+                    answer = {"Response": "Success", "Message": f"{action['Action']} queued"}
+                else:
+                    answer = {"Response": "Error", "Message": "No such channel"}
+                writer.write(_encode({"ActionID": action_id, **answer}))
             case "queueadd" | "queueremove" | "queuepenalty":
                 writer.write(_encode({"ActionID": action_id, **self._queue_action(name, action)}))
             case "ping":

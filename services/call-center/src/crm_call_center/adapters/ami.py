@@ -364,53 +364,78 @@ class AmiConnector:
         self._listings.clear()
 
 
-class AmiDialer:
-    """Click-to-dial over a short AMI session of its own (login, Originate, logoff): the api
-    process asks the PBX directly; the worker's long-lived connection records the call."""
+class AmiActions:
+    """What the api process asks the PBX directly, each over a short AMI session of its own
+    (login, the action, logoff): click-to-dial (``Originate``), transfer (``BlindTransfer``,
+    ``Atxfer``) and hang-up (``Hangup``). The worker's long-lived connection records what
+    follows, like any call."""
 
     TIMEOUT = 5.0
 
-    def __init__(self, endpoint: AmiEndpoint, *, context: str) -> None:
+    def __init__(self, endpoint: AmiEndpoint, *, source: str, context: str) -> None:
         self._endpoint = endpoint
+        self.source = source
         self._context = context
 
     async def dial(self, extension: str, number: str, variables: dict[str, str]) -> None:
+        await self._run(
+            "Originate",
+            Channel=f"PJSIP/{extension}",
+            Exten=number,
+            Context=self._context,
+            Priority="1",
+            CallerID=extension,
+            Async="true",
+            Variable=",".join(f"{CRM_VARIABLE_PREFIX}{k}={v}" for k, v in variables.items()),
+        )
+
+    async def transfer(self, channel: str, extension: str, *, attended: bool) -> None:
+        """Blind: the party talking to ``channel`` goes to ``extension``; attended: the PBX
+        dials ``extension`` for ``channel`` first (the agent completes it by hanging up)."""
+        if attended:
+            await self._run("Atxfer", Channel=channel, Exten=extension, Context=self._context)
+        else:
+            await self._run(
+                "BlindTransfer", Channel=channel, Exten=extension, Context=self._context
+            )
+
+    async def hang_up(self, channel: str) -> None:
+        await self._run("Hangup", Channel=channel, Cause="16")
+
+    async def _run(self, action: str, **fields: str) -> None:
         reader, writer = await asyncio.wait_for(
             asyncio.open_connection(self._endpoint.host, self._endpoint.port), self.TIMEOUT
         )
         try:
-            await asyncio.wait_for(
-                self._originate(reader, writer, extension, number, variables), self.TIMEOUT
-            )
+            await asyncio.wait_for(self._session(reader, writer, action, fields), self.TIMEOUT)
         finally:
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
 
-    async def _originate(
+    async def _session(
         self,
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
-        extension: str,
-        number: str,
-        variables: dict[str, str],
+        action: str,
+        fields: dict[str, str],
     ) -> None:
         banner = await reader.readline()
         if not banner.startswith(b"Asterisk Call Manager"):
             raise ConnectionError("not an AMI server")
 
-        async def send(fields: dict[str, str]) -> Message:
-            writer.write(encode_message(fields))
+        async def send(message: dict[str, str]) -> Message:
+            writer.write(encode_message(message))
             await writer.drain()
             while True:
-                message = await read_message(reader)
-                if message.get("ActionID") == fields["ActionID"] and "Response" in message:
-                    return message
+                answer = await read_message(reader)
+                if answer.get("ActionID") == message["ActionID"] and "Response" in answer:
+                    return answer
 
         login = await send(
             {
                 "Action": "Login",
-                "ActionID": "dial-1",
+                "ActionID": "crm-1",
                 "Username": self._endpoint.username,
                 "Secret": self._endpoint.secret,
                 "Events": "off",
@@ -418,23 +443,11 @@ class AmiDialer:
         )
         if login.get("Response") != "Success":
             raise AmiLoginRefused(login.get("Message", "login refused"))
-        response = await send(
-            {
-                "Action": "Originate",
-                "ActionID": "dial-2",
-                "Channel": f"PJSIP/{extension}",
-                "Exten": number,
-                "Context": self._context,
-                "Priority": "1",
-                "CallerID": extension,
-                "Async": "true",
-                "Variable": ",".join(f"{CRM_VARIABLE_PREFIX}{k}={v}" for k, v in variables.items()),
-            }
-        )
+        response = await send({"Action": action, "ActionID": "crm-2", **fields})
         if response.get("Response") != "Success":
-            raise AmiActionFailed(response.get("Message", "originate refused"))
+            raise AmiActionFailed(f"{action}: {response.get('Message', 'refused')}")
         with contextlib.suppress(ConnectionError):
-            await send({"Action": "Logoff", "ActionID": "dial-3"})
+            await send({"Action": "Logoff", "ActionID": "crm-3"})
 
 
 class AmiQueueControl:

@@ -14,6 +14,7 @@ from sqlalchemy import any_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_call_center.adapters import wallboard_channel
 from crm_call_center.adapters.tables import agents
 from crm_call_center.domain.presence import AgentState, Presence
 from crm_common.auth import Principal
@@ -120,7 +121,11 @@ async def presences_of(
 
 
 async def publish(redis: Redis, tenant: str, presence: Presence) -> None:
-    await redis.hset(_key(tenant), presence.user_id, _encode(presence))
+    """Serves the new presence and tells the wallboards it changed."""
+    async with redis.pipeline(transaction=False) as pipe:
+        pipe.hset(_key(tenant), presence.user_id, _encode(presence))
+        pipe.publish(wallboard_channel.channel_of(tenant), "1")
+        await pipe.execute()
 
 
 async def presences(

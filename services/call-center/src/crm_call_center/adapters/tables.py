@@ -202,3 +202,37 @@ waiting_call_tasks = Table(
     UniqueConstraint("tenant", "source_key", name="uq_waiting_call_tasks_source"),
     Index("ix_waiting_call_tasks_org", "tenant", "owner_org", "kind"),
 )
+
+# Quality reviews of recorded calls: a reviewer scores a call once on the QA form
+# (``crm_call_center.domain.quality``); ``agent_user`` is the agent reviewed (their QA figures).
+call_reviews = Table(
+    "call_reviews",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("call_id", UUID(as_uuid=True), ForeignKey("calls.id"), nullable=False),
+    Column("agent_user", String(64)),
+    Column("reviewer", String(64), nullable=False),
+    Column("scores", JSONB, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("comment", Text, nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("call_id", "reviewer", name="uq_call_reviews_reviewer"),
+    Index("ix_call_reviews_agent", "tenant", "agent_user", "created_at"),
+)
+
+# Reviewers' comments on a recorded call, optionally at a moment of the recording (coaching).
+call_comments = Table(
+    "call_comments",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("call_id", UUID(as_uuid=True), ForeignKey("calls.id"), nullable=False),
+    Column("author", String(64), nullable=False),
+    Column("at_second", Integer),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_call_comments_call", "call_id", "created_at"),
+)

@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import call_store, ringing_channel, webhooks
+from crm_call_center.adapters import call_store, ringing_channel, wallboard_channel, webhooks
 from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, NotACall, Ringing, fold
 from crm_common.contracts.events.call_center.v1 import CallCompleted, CallStarted
 from crm_common.db import UnitOfWork
@@ -280,12 +280,12 @@ async def accept_webhook(
     system = phone_system(settings)
     with acting_for([system.tenant]):
         ringing = await record_events(sessions, system, events, now=now)
-    if ringing:
-        try:
+    try:
+        if ringing:
             await ringing_channel.announce(redis, ringing)
-        except RedisError:
-            # The call is recorded; only the pop is lost (the agent still sees the call ring).
-            log.warning(
-                "screen pop of call %s not announced: Redis unreachable", ringing[0].call_id
-            )
+        await wallboard_channel.changed(redis, system.tenant)
+    except RedisError:
+        # The call is recorded; only the pop (the agent still sees the call ring) and a
+        # wallboard refresh are lost.
+        log.warning("screen pops and wallboards of %s not told: Redis unreachable", hook.connector)
     return len(events)

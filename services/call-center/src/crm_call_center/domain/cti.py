@@ -353,3 +353,24 @@ class Ringing:
     customer_phone: str
     direction: str
     at: datetime
+
+
+def live_leg_of(events: Iterable[CtiEvent], extension: str) -> str | None:
+    """The PBX's name of the agent's leg of the call still up (the newest, after a transfer
+    back), which a transfer or hang-up acts on; None when the agent is not on the call."""
+    events = list(events)
+    if any(e.kind is CtiKind.CALL_ENDED for e in events):
+        return None
+    ended = {e.channel for e in events if e.kind is CtiKind.HUNG_UP}
+    legs = sorted(
+        (
+            e
+            for e in events
+            if e.kind is CtiKind.CHANNEL_CREATED
+            and e.detail("external") != "yes"
+            and extension_of(e.detail("name")) == extension
+            and e.channel not in ended
+        ),
+        key=lambda e: e.at,
+    )
+    return legs[-1].detail("name") if legs else None

@@ -9,7 +9,14 @@ import httpx
 from crm_portal.application.ports import UpstreamAnswer
 from crm_portal.domain.session import ServiceUnavailable, UnknownService
 
-FORWARDED_REQUEST_HEADERS = ("accept", "accept-language", "content-type", "x-correlation-id")
+# ``range``: an audio player seeking in a call recording asks for the bytes it needs.
+FORWARDED_REQUEST_HEADERS = (
+    "accept",
+    "accept-language",
+    "content-type",
+    "range",
+    "x-correlation-id",
+)
 FORWARDED_RESPONSE_HEADERS = (
     "content-type",
     "content-disposition",
@@ -17,10 +24,14 @@ FORWARDED_RESPONSE_HEADERS = (
     "x-correlation-id",
     "x-total-count",
     "location",
+    "accept-ranges",
+    "content-range",
 )
 
 
 EVENT_STREAM = "text/event-stream"
+AUDIO = "audio/"
+"""A recording is relayed as it comes (it may be long), with its length so the player knows."""
 
 
 async def _relayed(answer: httpx.Response) -> AsyncIterator[bytes]:
@@ -62,7 +73,12 @@ class HttpUpstreams:
         except httpx.HTTPError as error:
             raise ServiceUnavailable(f"{service} is not answering") from error
         headers = {k: v for k, v in answer.headers.items() if k in FORWARDED_RESPONSE_HEADERS}
-        if answer.is_success and answer.headers.get("content-type", "").startswith(EVENT_STREAM):
+        content_type = answer.headers.get("content-type", "")
+        if answer.is_success and content_type.startswith(EVENT_STREAM):
+            return UpstreamAnswer(answer.status_code, headers, b"", events=_relayed(answer))
+        if answer.is_success and content_type.startswith(AUDIO):
+            if "content-length" in answer.headers:
+                headers["content-length"] = answer.headers["content-length"]
             return UpstreamAnswer(answer.status_code, headers, b"", events=_relayed(answer))
         try:
             content = await answer.aread()

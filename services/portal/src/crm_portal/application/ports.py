@@ -46,8 +46,8 @@ class UpstreamAnswer:
     """Only those worth passing to the browser (content type, disposition, …)."""
     content: bytes
     events: AsyncIterator[bytes] | None = None
-    """Server-sent events (``text/event-stream``, e.g. the call center's screen pops), passed
-    on to the browser as they come for as long as either side keeps the stream open; the
+    """A stream passed on to the browser as it comes, for as long as either side keeps it open
+    (server-sent events such as the call center's screen pops, a call recording); the
     ``content`` is empty then."""
 
 

@@ -5,24 +5,48 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response, status
 from pydantic import AwareDatetime
 
 from crm_call_center import views
+from crm_call_center.application.call_control import (
+    CallControl,
+    TargetKind,
+    TransferCall,
+    hang_up_call,
+    transfer_call,
+)
 from crm_call_center.application.calls import (
     RecordDisposition,
     RequestTicket,
     record_disposition,
     request_ticket,
 )
-from crm_call_center.entrypoints.http.schemas import CallPublic, DispositionCreate, TicketRequest
+from crm_call_center.application.quality import (
+    ReviewCall,
+    comment_on_call,
+    open_recording,
+    review_call,
+)
+from crm_call_center.entrypoints.http.schemas import (
+    CallCommentCreate,
+    CallPublic,
+    CallReviewCreate,
+    CallReviewsPublic,
+    CallTransfer,
+    DispositionCreate,
+    TicketRequest,
+)
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now, Work
+from crm_common.runtime.files import file_response
+from crm_common.storage import FileStore
 
 router = APIRouter(prefix="/calls", tags=["calls"])
 CallReader = Annotated[Principal, requires("call.read")]
 CallMaker = Annotated[Principal, requires("call.make")]
+Reviewer = Annotated[Principal, requires("call.review")]
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such call visible to the caller"}
 }
@@ -36,6 +60,7 @@ async def list_calls(
     queue_id: UUID | None = None,
     direction: Literal["inbound", "outbound"] | None = None,
     connected: bool | None = None,
+    recorded: bool | None = None,
     started_from: AwareDatetime | None = None,
     started_before: AwareDatetime | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -49,6 +74,7 @@ async def list_calls(
         queue_id=queue_id,
         direction=direction,
         connected=connected,
+        recorded=recorded,
         started_from=started_from,
         started_before=started_before,
         limit=limit,
@@ -106,3 +132,144 @@ async def ask_for_ticket(
         work,
         now=now,
     )
+
+
+def file_store(request: Request) -> FileStore:
+    store: FileStore = request.app.state.file_store
+    return store
+
+
+def call_control(request: Request) -> CallControl | None:
+    control: CallControl | None = request.app.state.call_control
+    return control
+
+
+@router.get(
+    "/{call_id}/recording",
+    response_class=Response,
+    responses={
+        200: {"content": {"audio/*": {}}, "description": "The whole recording"},
+        206: {"content": {"audio/*": {}}, "description": "The byte range asked for"},
+        403: {"description": "No call.review"},
+        404: {"description": "No such call in the reviewer's book, or it has no recording"},
+        416: {"description": "The range starts past the end of the recording"},
+    },
+)
+async def listen_to_recording(
+    call_id: UUID,
+    principal: Reviewer,
+    work: Work,
+    store: Annotated[FileStore, Depends(file_store)],
+    range_: Annotated[str | None, Header(alias="range", max_length=200)] = None,
+) -> Response:
+    """The call's recording, for reviewers of the call's own book (a sharing agreement never
+    reaches it); answers range requests (206) so a player can seek. Every request is written
+    to the personal-data audit first."""
+    found = await open_recording(
+        work, store, principal, call_id, endpoint="GET /calls/{call_id}/recording"
+    )
+    return file_response(store, found, range_)
+
+
+async def _reviews(db: Database, principal: Principal, call_id: UUID) -> CallReviewsPublic:
+    found = await views.reviews_of(db, principal, call_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "call not found")
+    return CallReviewsPublic.model_validate(found, from_attributes=True)
+
+
+@router.get("/{call_id}/reviews", response_model=CallReviewsPublic, responses=_NOT_FOUND)
+async def get_reviews(call_id: UUID, principal: CallReader, db: Database) -> CallReviewsPublic:
+    """The QA form, the reviews and the comments of a call: for whoever may see the call (its
+    agent reads them for coaching)."""
+    return await _reviews(db, principal, call_id)
+
+
+@router.post(
+    "/{call_id}/reviews",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CallReviewsPublic,
+    responses={
+        **_NOT_FOUND,
+        403: {"description": "No call.review, or the reviewer's own call"},
+        409: {"description": "No recording, or reviewed by this reviewer already"},
+    },
+)
+async def score_call(
+    call_id: UUID,
+    body: CallReviewCreate,
+    principal: Reviewer,
+    work: Work,
+    db: Database,
+    now: Now,
+) -> CallReviewsPublic:
+    """A reviewer of the call's book scores the recorded call on the QA form, once."""
+    await review_call(work, principal, call_id, ReviewCall(body.scores, body.comment), now=now)
+    return await _reviews(db, principal, call_id)
+
+
+@router.post(
+    "/{call_id}/comments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CallReviewsPublic,
+    responses={
+        **_NOT_FOUND,
+        403: {"description": "No call.review"},
+        409: {"description": "The call has no recording"},
+    },
+)
+async def comment_call(
+    call_id: UUID,
+    body: CallCommentCreate,
+    principal: Reviewer,
+    work: Work,
+    db: Database,
+    now: Now,
+) -> CallReviewsPublic:
+    """A reviewer's comment on a recorded call, at a moment of the recording or on the whole."""
+    await comment_on_call(work, principal, call_id, body.text, body.at_second, now=now)
+    return await _reviews(db, principal, call_id)
+
+
+_CONTROL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **_NOT_FOUND,
+    409: {"description": "The caller is not on the call (any more), or the PBX refused"},
+    501: {"description": "The call's phone system takes no commands (a cloud contact center)"},
+    503: {"description": "The phone system is unreachable"},
+}
+
+
+@router.post(
+    "/{call_id}/transfer",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={**_CONTROL_RESPONSES, 404: {"description": "No such call or target"}},
+)
+async def transfer(
+    call_id: UUID,
+    body: CallTransfer,
+    principal: CallMaker,
+    work: Work,
+    control: Annotated[CallControl | None, Depends(call_control)],
+) -> None:
+    """The agent on the call passes the caller to another agent, a dealer's consultant or a
+    queue, cold or warm; the transfer shows on the call once the PBX reports it."""
+    await transfer_call(
+        work,
+        principal,
+        call_id,
+        TransferCall(TargetKind(body.target_kind), body.target, body.attended),
+        control,
+    )
+
+
+@router.post(
+    "/{call_id}/hangup", status_code=status.HTTP_202_ACCEPTED, responses=_CONTROL_RESPONSES
+)
+async def hang_up(
+    call_id: UUID,
+    principal: CallMaker,
+    work: Work,
+    control: Annotated[CallControl | None, Depends(call_control)],
+) -> None:
+    """The agent ends their leg of the call from the console."""
+    await hang_up_call(work, principal, call_id, control)

@@ -276,6 +276,8 @@ class QueueStatsPublic(BaseModel):
 class AgentStatsPublic(BaseModel):
     agent_user: str
     stats: CallStatsPublic
+    qa_reviews: int = Field(description="Quality reviews of the agent's calls of the day")
+    qa_average: float | None = Field(description="Their average QA score (0-100)")
 
 
 class CallStatistics(BaseModel):
@@ -292,3 +294,106 @@ class TicketRequest(_Request):
     attach_to: UUID | None = Field(
         default=None, description="An open ticket of the call's book to add the call to"
     )
+
+
+class QaItemPublic(BaseModel):
+    name: str
+    points: int = Field(description="The most an item may be given")
+    label: str
+    label_zh: str
+
+
+class CallReviewCreate(_Request):
+    scores: dict[Annotated[str, StringConstraints(max_length=40)], Annotated[int, Field(ge=0)]] = (
+        Field(
+            max_length=20,
+            description="Every item of the QA form by name, from 0 to its points",
+            examples=[
+                {
+                    "greeting": 10,
+                    "needs": 20,
+                    "knowledge": 18,
+                    "script": 15,
+                    "courtesy": 10,
+                    "next_step": 12,
+                }
+            ],
+        )
+    )
+    comment: str = Field(default="", max_length=4000)
+
+
+class CallCommentCreate(_Request):
+    text: str = Field(min_length=1, max_length=4000, examples=["Offer the test drive here"])
+    at_second: int | None = Field(
+        default=None, ge=0, le=86_400, description="The moment of the recording it is about"
+    )
+
+
+class CallReviewPublic(BaseModel):
+    id: UUID
+    reviewer: str
+    scores: dict[str, int]
+    total: int = Field(description="Points of all items: 0-100")
+    comment: str
+    created_at: datetime
+
+
+class CallCommentPublic(BaseModel):
+    id: UUID
+    author: str
+    at_second: int | None
+    text: str
+    created_at: datetime
+
+
+class CallReviewsPublic(BaseModel):
+    """What reviewers said of a recorded call, and the QA form they scored it on."""
+
+    call_id: UUID
+    agent_user: str | None
+    form: list[QaItemPublic]
+    reviews: list[CallReviewPublic]
+    comments: list[CallCommentPublic]
+    average_total: float | None
+
+
+class CallTransfer(_Request):
+    target_kind: Literal["agent", "queue"] = Field(
+        description="agent: an agent or a dealer's consultant with an extension; queue: a queue"
+    )
+    target: str = Field(
+        min_length=1, max_length=64, description="The agent's user id, or the queue's id"
+    )
+    attended: bool = Field(
+        default=False, description="Warm (talk to the target first) or cold (straight through)"
+    )
+
+
+class QueueBoardPublic(BaseModel):
+    queue_id: UUID
+    name: str
+    waiting: int = Field(description="Callers in the queue now")
+    oldest_waiting_since: datetime | None = Field(
+        description="When the caller waiting longest started (the longest wait counts from it)"
+    )
+    agents_by_state: dict[str, int] = Field(description="The queue's agents per state")
+    today: CallStatsPublic | None = Field(description="Today's finished calls; None: none yet")
+
+
+class AgentBoardPublic(BaseModel):
+    user_id: str
+    state: str
+    since: datetime
+    queue_ids: list[str]
+    today: CallStatsPublic | None
+
+
+class LiveWallboard(BaseModel):
+    """The supervisor's wallboard at ``at``; pushed again by ``GET /wallboard/stream`` after
+    every change."""
+
+    at: datetime
+    day_started_at: datetime
+    queues: list[QueueBoardPublic]
+    agents: list[AgentBoardPublic]

@@ -232,6 +232,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calls/{call_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment Call
+         * @description A reviewer's comment on a recorded call, at a moment of the recording or on the whole.
+         */
+        post: operations["comment_call_calls__call_id__comments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{call_id}/disposition": {
         parameters: {
             query?: never;
@@ -247,6 +267,73 @@ export interface paths {
          *     ``call_center.CallDispositionRecorded``.
          */
         post: operations["wrap_up_call_calls__call_id__disposition_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{call_id}/hangup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hang Up
+         * @description The agent ends their leg of the call from the console.
+         */
+        post: operations["hang_up_calls__call_id__hangup_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{call_id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listen To Recording
+         * @description The call's recording, for reviewers of the call's own book (a sharing agreement never
+         *     reaches it); answers range requests (206) so a player can seek. Every request is written
+         *     to the personal-data audit first.
+         */
+        get: operations["listen_to_recording_calls__call_id__recording_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{call_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Reviews
+         * @description The QA form, the reviews and the comments of a call: for whoever may see the call (its
+         *     agent reads them for coaching).
+         */
+        get: operations["get_reviews_calls__call_id__reviews_get"];
+        put?: never;
+        /**
+         * Score Call
+         * @description A reviewer of the call's book scores the recorded call on the QA form, once.
+         */
+        post: operations["score_call_calls__call_id__reviews_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -270,6 +357,27 @@ export interface paths {
          *     service desk applies once.
          */
         post: operations["ask_for_ticket_calls__call_id__ticket_request_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{call_id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer
+         * @description The agent on the call passes the caller to another agent, a dealer's consultant or a
+         *     queue, cold or warm; the transfer shows on the call once the PBX reports it.
+         */
+        post: operations["transfer_calls__call_id__transfer_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -420,10 +528,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wallboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wallboard
+         * @description Each queue the caller may see: callers waiting and since when, its agents by state,
+         *     today's figures (service level, abandon rate…); each agent: state and today's figures.
+         */
+        get: operations["wallboard_wallboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wallboard/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wallboard Stream
+         * @description The wallboard pushed as it changes, for as long as the stream is open.
+         */
+        get: operations["wallboard_stream_wallboard_stream_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AgentBoardPublic */
+        AgentBoardPublic: {
+            /** Queue Ids */
+            queue_ids: string[];
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** State */
+            state: string;
+            today: components["schemas"]["CallStatsPublic"] | null;
+            /** User Id */
+            user_id: string;
+        };
         /** AgentCreate */
         AgentCreate: {
             /** Display Name */
@@ -453,7 +617,49 @@ export interface components {
         AgentStatsPublic: {
             /** Agent User */
             agent_user: string;
+            /**
+             * Qa Average
+             * @description Their average QA score (0-100)
+             */
+            qa_average: number | null;
+            /**
+             * Qa Reviews
+             * @description Quality reviews of the agent's calls of the day
+             */
+            qa_reviews: number;
             stats: components["schemas"]["CallStatsPublic"];
+        };
+        /** CallCommentCreate */
+        CallCommentCreate: {
+            /**
+             * At Second
+             * @description The moment of the recording it is about
+             */
+            at_second?: number | null;
+            /**
+             * Text
+             * @example Offer the test drive here
+             */
+            text: string;
+        };
+        /** CallCommentPublic */
+        CallCommentPublic: {
+            /** At Second */
+            at_second: number | null;
+            /** Author */
+            author: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
         };
         /**
          * CallPublic
@@ -534,6 +740,76 @@ export interface components {
             wait_seconds: number;
             /** Wrap Seconds */
             wrap_seconds: number | null;
+        };
+        /** CallReviewCreate */
+        CallReviewCreate: {
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /**
+             * Scores
+             * @description Every item of the QA form by name, from 0 to its points
+             * @example {
+             *       "courtesy": 10,
+             *       "greeting": 10,
+             *       "knowledge": 18,
+             *       "needs": 20,
+             *       "next_step": 12,
+             *       "script": 15
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+        };
+        /** CallReviewPublic */
+        CallReviewPublic: {
+            /** Comment */
+            comment: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reviewer */
+            reviewer: string;
+            /** Scores */
+            scores: {
+                [key: string]: number;
+            };
+            /**
+             * Total
+             * @description Points of all items: 0-100
+             */
+            total: number;
+        };
+        /**
+         * CallReviewsPublic
+         * @description What reviewers said of a recorded call, and the QA form they scored it on.
+         */
+        CallReviewsPublic: {
+            /** Agent User */
+            agent_user: string | null;
+            /** Average Total */
+            average_total: number | null;
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            /** Comments */
+            comments: components["schemas"]["CallCommentPublic"][];
+            /** Form */
+            form: components["schemas"]["QaItemPublic"][];
+            /** Reviews */
+            reviews: components["schemas"]["CallReviewPublic"][];
         };
         /** CallStatistics */
         CallStatistics: {
@@ -683,6 +959,26 @@ export interface components {
              */
             status: string;
         };
+        /** CallTransfer */
+        CallTransfer: {
+            /**
+             * Attended
+             * @description Warm (talk to the target first) or cold (straight through)
+             * @default false
+             */
+            attended: boolean;
+            /**
+             * Target
+             * @description The agent's user id, or the queue's id
+             */
+            target: string;
+            /**
+             * Target Kind
+             * @description agent: an agent or a dealer's consultant with an extension; queue: a queue
+             * @enum {string}
+             */
+            target_kind: "agent" | "queue";
+        };
         /** CancellationDecision */
         CancellationDecision: {
             /** Approved */
@@ -729,6 +1025,27 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /**
+         * LiveWallboard
+         * @description The supervisor's wallboard at ``at``; pushed again by ``GET /wallboard/stream`` after
+         *     every change.
+         */
+        LiveWallboard: {
+            /** Agents */
+            agents: components["schemas"]["AgentBoardPublic"][];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Day Started At
+             * Format: date-time
+             */
+            day_started_at: string;
+            /** Queues */
+            queues: components["schemas"]["QueueBoardPublic"][];
+        };
         /** PresencePublic */
         PresencePublic: {
             /** Queue Ids */
@@ -745,6 +1062,20 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /** QaItemPublic */
+        QaItemPublic: {
+            /** Label */
+            label: string;
+            /** Label Zh */
+            label_zh: string;
+            /** Name */
+            name: string;
+            /**
+             * Points
+             * @description The most an item may be given
+             */
+            points: number;
+        };
         /** QueueBoard */
         QueueBoard: {
             /** Queues */
@@ -754,6 +1085,35 @@ export interface components {
              * @description Rule-pushed call tasks no queue takes yet (none lists the kind, or none of its members can): dealt out once one can
              */
             waiting: components["schemas"]["WaitingTasksPublic"][];
+        };
+        /** QueueBoardPublic */
+        QueueBoardPublic: {
+            /**
+             * Agents By State
+             * @description The queue's agents per state
+             */
+            agents_by_state: {
+                [key: string]: number;
+            };
+            /** Name */
+            name: string;
+            /**
+             * Oldest Waiting Since
+             * @description When the caller waiting longest started (the longest wait counts from it)
+             */
+            oldest_waiting_since: string | null;
+            /**
+             * Queue Id
+             * Format: uuid
+             */
+            queue_id: string;
+            /** @description Today's finished calls; None: none yet */
+            today: components["schemas"]["CallStatsPublic"] | null;
+            /**
+             * Waiting
+             * @description Callers in the queue now
+             */
+            waiting: number;
         };
         /**
          * QueueChange
@@ -1577,6 +1937,7 @@ export interface operations {
                 direction?: ("inbound" | "outbound") | null;
                 limit?: number;
                 queue_id?: string | null;
+                recorded?: boolean | null;
                 started_before?: string | null;
                 started_from?: string | null;
             };
@@ -1665,6 +2026,76 @@ export interface operations {
             };
         };
     };
+    comment_call_calls__call_id__comments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallCommentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReviewsPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No call.review */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The call has no recording */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     wrap_up_call_calls__call_id__disposition_post: {
         parameters: {
             query?: never;
@@ -1709,6 +2140,264 @@ export interface operations {
                 content?: never;
             };
             /** @description The call is still going or already wrapped up */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    hang_up_calls__call_id__hangup_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller is not on the call (any more), or the PBX refused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The call's phone system takes no commands (a cloud contact center) */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The phone system is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listen_to_recording_calls__call_id__recording_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                range?: string | null;
+            };
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole recording */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/*": unknown;
+                };
+            };
+            /** @description The byte range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/*": unknown;
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No call.review */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call in the reviewer's book, or it has no recording */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The range starts past the end of the recording */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_reviews_calls__call_id__reviews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReviewsPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    score_call_calls__call_id__reviews_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReviewsPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No call.review, or the reviewer's own call */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No recording, or reviewed by this reviewer already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1786,6 +2475,83 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    transfer_calls__call_id__transfer_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallTransfer"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such call or target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller is not on the call (any more), or the PBX refused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The call's phone system takes no commands (a cloud contact center) */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The phone system is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2234,6 +3000,60 @@ export interface operations {
             };
             /** @description A dependency is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    wallboard_wallboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveWallboard"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    wallboard_stream_wallboard_stream_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ``event: wallboard`` with the wallboard (JSON, as ``GET /wallboard`` answers) now and after every change of an agent's state or a call; a comment line every 15 s without a change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
