@@ -122,10 +122,6 @@ EXCEPTIONS: dict[str, dict[str, set[str]]] = {
     "leads": {
         "entrypoints.http.routes": {"handles raw rows", "imports adapters"},
     },
-    "opportunities": {
-        "entrypoints.http.opportunities": {"builds SQL", "imports tables", "imports adapters"},
-        "entrypoints.http.sales": {"builds SQL", "imports tables", "imports adapters"},
-    },
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -21,7 +21,7 @@ from crm_opportunities.adapters.tables import (
     trade_ins,
 )
 from crm_opportunities.domain.opportunity import LeadOrigin, Opportunity, OpportunityStatus
-from crm_opportunities.domain.pipeline import DEFAULT_PIPELINE, Pipeline
+from crm_opportunities.domain.pipeline import DEFAULT_PIPELINE, Pipeline, Stage
 
 _COLUMNS = [f.name for f in fields(Opportunity) if f.name != "changes"]
 
@@ -115,8 +115,55 @@ def _templates_above(tenant: str, dealer: str) -> Select[tuple[Any, ...]]:
     )
 
 
-async def templates_for(session: AsyncSession, tenant: str, dealer: str) -> list[Any]:
-    return list((await session.execute(_templates_above(tenant, dealer))).mappings())
+@dataclass(frozen=True, slots=True)
+class PipelineListing:
+    """A pipeline as the pipelines list shows it."""
+
+    id: UUID
+    owner_org: str
+    name: str
+    is_default: bool
+    is_template: bool
+    """Published by HQ or a region for its dealers to adopt."""
+    stages: tuple[Stage, ...]
+
+
+async def templates_for(session: AsyncSession, tenant: str, dealer: str) -> list[PipelineListing]:
+    """The templates the dealer may adopt, nearest first."""
+    return [
+        PipelineListing(
+            id=row.id,
+            owner_org=row.owner_org,
+            name=row.name,
+            is_default=False,
+            is_template=True,
+            stages=tuple(Stage.model_validate(stage) for stage in row.stages),
+        )
+        for row in await session.execute(_templates_above(tenant, dealer))
+    ]
+
+
+async def pipelines_of(
+    session: AsyncSession, tenant: str, owner_org: str, *, published: bool
+) -> list[PipelineListing]:
+    """The pipelines of one org node, oldest first; ``published``: the node is above dealers,
+    so its default pipeline is the template it publishes."""
+    rows = await session.execute(
+        select(pipelines)
+        .where(pipelines.c.tenant == tenant, pipelines.c.owner_org == owner_org)
+        .order_by(pipelines.c.created_at)
+    )
+    return [
+        PipelineListing(
+            id=row.id,
+            owner_org=row.owner_org,
+            name=row.name,
+            is_default=row.is_default,
+            is_template=published and row.is_default,
+            stages=tuple(Stage.model_validate(stage) for stage in row.stages),
+        )
+        for row in rows
+    ]
 
 
 async def template_for(

@@ -17,7 +17,7 @@ from crm_common.policy import DataType, SharingLevel, level_shared_with
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.sales_tables import orders, quote_templates, quotes, sales_settings
 from crm_opportunities.adapters.tables import opportunities
-from crm_opportunities.domain.catalog import Configuration
+from crm_opportunities.domain.catalog import Configuration, QuoteTemplate
 from crm_opportunities.domain.discounts import Approver, DiscountPolicy
 from crm_opportunities.domain.order import Order, OrderProcess
 from crm_opportunities.domain.quote import LineKind, Quote, QuoteLine, QuoteStatus
@@ -231,14 +231,6 @@ async def order_for_change(
         .first()
     )
     return None if row is None else order_of(row)
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteTemplate:
-    name: str
-    configuration: Configuration | None
-    lines: list[QuoteLine]
-    extra_discount: Decimal
 
 
 def _configuration_json(configuration: Configuration) -> dict[str, Any]:

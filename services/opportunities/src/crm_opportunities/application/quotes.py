@@ -41,7 +41,7 @@ from crm_opportunities.application.opportunities import (
     record_win,
 )
 from crm_opportunities.application.partners import open_applications
-from crm_opportunities.domain.catalog import Configuration
+from crm_opportunities.domain.catalog import Configuration, QuoteTemplate
 from crm_opportunities.domain.discounts import approver_level
 from crm_opportunities.domain.opportunity import OpportunityClosed, OpportunityStatus, WonDeal
 from crm_opportunities.domain.order import Order, OrderProcess
@@ -304,7 +304,7 @@ async def _plan_collections(uow: UnitOfWork, order: Order, now: datetime) -> Non
 
 
 async def define_quote_template(
-    template: sales_repository.QuoteTemplate, actor: Principal, uow: UnitOfWork, *, now: datetime
+    template: QuoteTemplate, actor: Principal, uow: UnitOfWork, *, now: datetime
 ) -> UUID:
     """A template of the caller's dealer; its configuration must price with today's catalogue."""
     async with uow:

@@ -421,6 +421,17 @@ class Configuration:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteTemplate:
+    """A standard package of a dealer (报价模板): a configuration and lines a quote starts
+    from."""
+
+    name: str
+    configuration: Configuration | None
+    lines: list[QuoteLine]
+    extra_discount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     field: str
     message: str

@@ -20,7 +20,6 @@ from sqlalchemy import (
     DateTime,
     FromClause,
     Integer,
-    RowMapping,
     Subquery,
     and_,
     cast,
@@ -35,14 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
-from crm_common.policy import (
-    DataType,
-    SharingLevel,
-    level_shared_with,
-    mask_name,
-    personal_data_level,
-    visible_to,
-)
+from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import (
     credit_splits,
@@ -61,30 +53,12 @@ from crm_opportunities.domain.periods import (
     whole_days,
     win_rate,
 )
+from crm_opportunities.views.opportunities import customer_level, shown
 
 Sessions = async_sessionmaker[AsyncSession]
 o = opportunities
 OPEN, WON, LOST = "open", "won", "lost"
 ZERO = Decimal("0.00")
-
-
-def _customer_level(principal: Principal) -> ColumnElement[int]:
-    """How much of a record's personal data the principal may see (before field permissions)."""
-    return level_shared_with(principal, DataType.OPPORTUNITY, owner_org=o.c.owner_org)
-
-
-def _masked_for(principal: Principal, row: RowMapping | dict[str, Any]) -> dict[str, Any]:
-    """A record as the caller may see it: the customer's name masked below the full level."""
-    record = dict(row)
-    level = personal_data_level(
-        principal,
-        owner_user=record["owner_user"],
-        owner_org=record["owner_org"],
-        shared=SharingLevel(record.pop("shared_level")),
-    )
-    if level < SharingLevel.FULL:
-        record["customer_name"] = mask_name(record["customer_name"])
-    return record
 
 
 def _pipelines_visible_to(principal: Principal) -> ColumnElement[bool]:
@@ -165,7 +139,7 @@ async def board(
                 o.c.stage_entered_at,
                 o.c.owner_user,
                 o.c.owner_org,
-                _customer_level(principal).label("shared_level"),
+                customer_level(principal).label("shared_level"),
                 place.label("place"),
             )
             .where(*scope)
@@ -180,7 +154,7 @@ async def board(
         ).mappings()
         cards_by_stage: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in cards:
-            cards_by_stage[row["stage"]].append(_masked_for(principal, row))
+            cards_by_stage[row["stage"]].append(shown(principal, row)[0])
     stages = list(pipeline["stages"])
     known = {stage["code"] for stage in stages}
     # Opportunities left in a stage the pipeline no longer has still show, after the others.
@@ -591,7 +565,7 @@ async def stale(
             o.c.owner_user,
             o.c.owner_team,
             o.c.owner_org,
-            _customer_level(principal).label("shared_level"),
+            customer_level(principal).label("shared_level"),
         )
         .select_from(
             o.join(pipelines, pipelines.c.id == o.c.pipeline_id).join(
@@ -610,7 +584,7 @@ async def stale(
     )
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
-    return [_masked_for(principal, row) for row in rows]
+    return [shown(principal, row)[0] for row in rows]
 
 
 # --- win/loss -----------------------------------------------------------------------------------
@@ -733,14 +707,17 @@ class CreditSplitView(BaseModel):
 
 
 async def credit_split(
-    session: AsyncSession, actor: Principal, opportunity_id: UUID
+    sessions: Sessions, actor: Principal, opportunity_id: UUID
 ) -> CreditSplitView | None:
     """The opportunity's proposed or decided split, if the actor may see the opportunity."""
-    row = (
-        await session.execute(
-            select(credit_splits)
-            .join(opportunities, opportunities.c.id == credit_splits.c.opportunity_id)
-            .where(credit_splits.c.opportunity_id == opportunity_id, visible_opportunities(actor))
-        )
-    ).first()
+    async with sessions() as session:
+        row = (
+            await session.execute(
+                select(credit_splits)
+                .join(opportunities, opportunities.c.id == credit_splits.c.opportunity_id)
+                .where(
+                    credit_splits.c.opportunity_id == opportunity_id, visible_opportunities(actor)
+                )
+            )
+        ).first()
     return None if row is None else CreditSplitView.model_validate(row, from_attributes=True)

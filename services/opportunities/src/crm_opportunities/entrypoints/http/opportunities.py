@@ -6,27 +6,12 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, status
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.policy import (
-    DataType,
-    SharingLevel,
-    level_shared_with,
-    mask_name,
-    mask_phone,
-    personal_data_level,
-)
-from crm_common.policy.audit import record_personal_data_access
-from crm_common.policy.directory import dealer_of
 from crm_common.runtime.dependencies import Database, Now
-from crm_opportunities.adapters import repository
-from crm_opportunities.adapters.access import visible_opportunities
-from crm_opportunities.adapters.tables import activities, opportunities, pipelines, stage_history
-from crm_opportunities.application import credit_splits
+from crm_opportunities.application import credit_splits, queries
 from crm_opportunities.application import opportunities as commands
 from crm_opportunities.entrypoints.http.schemas import (
     ActivityCreate,
@@ -34,25 +19,26 @@ from crm_opportunities.entrypoints.http.schemas import (
     CreditSplitProposal,
     LossReport,
     OpportunityCreate,
-    OpportunityDetail,
-    OpportunityPublic,
     PipelineCreate,
     PipelinePublic,
     Reassignment,
     Recorded,
-    StageHistoryEntry,
     StageMove,
     StagePublic,
     TestDriveCreate,
     TradeInCreate,
 )
 from crm_opportunities.views import pipeline as views
+from crm_opportunities.views.opportunities import (
+    OpportunityDetail,
+    OpportunityPublic,
+    opportunities_of,
+)
 
 router = APIRouter(tags=["opportunities"])
 Reader = Annotated[Principal, requires("opportunity.read")]
 Worker = Annotated[Principal, requires("opportunity.work")]
 Manager = Annotated[Principal, requires("opportunity.assign")]
-PERSONAL_FIELDS = ("customer_name", "phone")
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     403: {"description": "The role lacks the function"},
     404: {"description": "No such opportunity visible to the caller"},
@@ -60,24 +46,6 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 _CONFLICT: dict[int | str, dict[str, Any]] = {
     409: {"description": "Closed, or a stage gate is not met (the detail says which)"}
 }
-
-
-def _shown(principal: Principal, row: Any) -> OpportunityPublic:
-    level = personal_data_level(
-        principal,
-        owner_user=row["owner_user"],
-        owner_org=row["owner_org"],
-        shared=SharingLevel(row["shared_level"]),
-    )
-    values = {k: row[k] for k in OpportunityPublic.model_fields if k in row}
-    if level < SharingLevel.FULL:
-        values["customer_name"] = mask_name(row["customer_name"])
-        values["phone"] = mask_phone(row["phone"]) if row["phone"] else None
-    return OpportunityPublic.model_validate(values)
-
-
-def _shared_level(principal: Principal) -> Any:
-    return level_shared_with(principal, DataType.OPPORTUNITY, owner_org=opportunities.c.owner_org)
 
 
 @router.post(
@@ -101,7 +69,7 @@ async def open_opportunity(body: OpportunityCreate, actor: Worker, db: Database,
         UnitOfWork(db),
         now=now,
     )
-    return await _one(db, actor, opened.id)
+    return await queries.opportunity_shown(db, actor, opened.id)
 
 
 @router.get(
@@ -119,78 +87,15 @@ async def list_opportunities(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[OpportunityPublic]:
     """Newest first, as far as the caller may see (masked where they may not see in full)."""
-    query = (
-        select(opportunities, _shared_level(actor).label("shared_level"))
-        .where(visible_opportunities(actor))
-        .order_by(opportunities.c.created_at.desc(), opportunities.c.id)
-        .limit(limit)
-        .offset(offset)
+    return await opportunities_of(
+        db,
+        actor,
+        status=status_is,
+        stage=stage,
+        owner_user=owner_user,
+        limit=limit,
+        offset=offset,
     )
-    for column, value in (("status", status_is), ("stage", stage), ("owner_user", owner_user)):
-        if value is not None:
-            query = query.where(opportunities.c[column] == value)
-    async with db() as session:
-        rows = (await session.execute(query)).mappings().all()
-    return [_shown(actor, row) for row in rows]
-
-
-async def _one(db: async_sessionmaker[AsyncSession], actor: Principal, opportunity_id: UUID) -> Any:
-    async with db() as session, session.begin():
-        row = (
-            (
-                await session.execute(
-                    select(opportunities, _shared_level(actor).label("shared_level")).where(
-                        opportunities.c.id == opportunity_id, visible_opportunities(actor)
-                    )
-                )
-            )
-            .mappings()
-            .first()
-        )
-        if row is None:
-            raise commands.OpportunityNotFound("opportunity not found")
-        shown = _shown(actor, row)
-        await record_personal_data_access(
-            session,
-            actor,
-            action="read",
-            resource_type=DataType.OPPORTUNITY,
-            resource_id=str(opportunity_id),
-            owner_org=row["owner_org"],
-            fields=PERSONAL_FIELDS,
-            level=personal_data_level(
-                actor,
-                owner_user=row["owner_user"],
-                owner_org=row["owner_org"],
-                shared=SharingLevel(row["shared_level"]),
-            ),
-            endpoint="GET /opportunities/{id}",
-        )
-        history = [
-            StageHistoryEntry.model_validate(dict(h))
-            for h in (
-                await session.execute(
-                    select(
-                        stage_history.c.from_stage,
-                        stage_history.c.to_stage,
-                        stage_history.c.changed_by,
-                        stage_history.c.changed_at,
-                    )
-                    .where(stage_history.c.opportunity_id == opportunity_id)
-                    .order_by(stage_history.c.id)
-                )
-            ).mappings()
-        ]
-        kinds = sorted(
-            (
-                await session.execute(
-                    select(activities.c.kind)
-                    .where(activities.c.opportunity_id == opportunity_id)
-                    .distinct()
-                )
-            ).scalars()
-        )
-    return OpportunityDetail(**shown.model_dump(), history=history, activities=kinds)
 
 
 @router.get(
@@ -199,7 +104,7 @@ async def _one(db: async_sessionmaker[AsyncSession], actor: Principal, opportuni
 async def get_opportunity(opportunity_id: UUID, actor: Reader, db: Database) -> Any:
     """With its stage history (who moved it when) and the activities recorded; the read of
     personal data is audited."""
-    return await _one(db, actor, opportunity_id)
+    return await queries.opportunity_shown(db, actor, opportunity_id)
 
 
 @router.post(
@@ -212,7 +117,7 @@ async def move_to_stage(
 ) -> Any:
     """Forward (once the stages' required activities are recorded) or back."""
     await commands.move_to_stage(opportunity_id, body.stage, actor, UnitOfWork(db), now=now)
-    return await _one(db, actor, opportunity_id)
+    return await queries.opportunity_shown(db, actor, opportunity_id)
 
 
 @router.post(
@@ -277,7 +182,7 @@ async def report_lost(
         UnitOfWork(db),
         now=now,
     )
-    return await _one(db, actor, opportunity_id)
+    return await queries.opportunity_shown(db, actor, opportunity_id)
 
 
 @router.post(
@@ -290,7 +195,7 @@ async def reassign(
 ) -> Any:
     """A manager gives it to another active consultant of the dealer."""
     await commands.reassign(opportunity_id, body.to_user, actor, UnitOfWork(db), now=now)
-    return await _one(db, actor, opportunity_id)
+    return await queries.opportunity_shown(db, actor, opportunity_id)
 
 
 @router.post(
@@ -370,42 +275,18 @@ async def list_pipelines(actor: Reader, db: Database, now: Now) -> list[Pipeline
     """The caller's dealer's pipelines (created from the nearest template, or the built-in one,
     until the dealer configures its own) and the templates above it; HQ's and a region's own
     templates."""
-    async with db() as session, session.begin():
-        dealer = await dealer_of(session, actor.tenant, actor.org_node)
-        templates = []
-        if dealer is not None:
-            await repository.default_pipeline(session, actor.tenant, dealer, now)
-            templates = await repository.templates_for(session, actor.tenant, dealer)
-        owner = dealer or actor.org_node
-        rows = (
-            await session.execute(
-                select(pipelines)
-                .where(pipelines.c.tenant == actor.tenant, pipelines.c.owner_org == owner)
-                .order_by(pipelines.c.created_at)
-            )
-        ).mappings()
-        own = [
-            PipelinePublic(
-                id=r["id"],
-                owner_org=r["owner_org"],
-                name=r["name"],
-                is_default=r["is_default"],
-                is_template=dealer is None and r["is_default"],
-                stages=[StagePublic.model_validate(s) for s in r["stages"]],
-            )
-            for r in rows
-        ]
-        return own + [
-            PipelinePublic(
-                id=t["id"],
-                owner_org=t["owner_org"],
-                name=t["name"],
-                is_default=False,
-                is_template=True,
-                stages=[StagePublic.model_validate(s) for s in t["stages"]],
-            )
-            for t in templates
-        ]
+    listed = await queries.pipelines_for(actor, UnitOfWork(db), now=now)
+    return [
+        PipelinePublic(
+            id=p.id,
+            owner_org=p.owner_org,
+            name=p.name,
+            is_default=p.is_default,
+            is_template=p.is_template,
+            stages=[StagePublic.model_validate(stage, from_attributes=True) for stage in p.stages],
+        )
+        for p in listed
+    ]
 
 
 @router.put(
@@ -453,10 +334,9 @@ async def credit_split(opportunity_id: UUID, actor: Reader, db: Database) -> Any
 
 
 async def _credit_split(
-    db: async_sessionmaker[AsyncSession], actor: Principal, opportunity_id: UUID
+    db: Database, actor: Principal, opportunity_id: UUID
 ) -> views.CreditSplitView:
-    async with db() as session, session.begin():
-        found = await views.credit_split(session, actor, opportunity_id)
+    found = await views.credit_split(db, actor, opportunity_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no credit split for this opportunity")
     return found

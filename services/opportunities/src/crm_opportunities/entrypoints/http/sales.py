@@ -10,26 +10,15 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.policy.directory import dealer_of
 from crm_common.runtime.dependencies import Database, Now
-from crm_opportunities.adapters.access import visible_opportunities
-from crm_opportunities.adapters.sales_repository import (
-    QuoteTemplate,
-    order_of,
-    quote_of,
-    settings_of,
-    template_of,
-)
-from crm_opportunities.adapters.sales_tables import orders, quote_templates, quotes
-from crm_opportunities.adapters.tables import opportunities
 from crm_opportunities.application import orders as order_commands
 from crm_opportunities.application import quotes as quote_commands
 from crm_opportunities.application.opportunities import OpportunityNotFound
+from crm_opportunities.domain.catalog import QuoteTemplate
 from crm_opportunities.domain.order import Order
 from crm_opportunities.domain.quote import Quote
 from crm_opportunities.domain.quote_document import render_quote_html
@@ -38,6 +27,7 @@ from crm_opportunities.entrypoints.http.quote_pdf import render_quote_pdf
 from crm_opportunities.entrypoints.http.sales_schemas import (
     ApprovalDecision,
     Cancellation,
+    ConfigurationIn,
     OrderPublic,
     OrderStep,
     QuoteCreate,
@@ -46,6 +36,7 @@ from crm_opportunities.entrypoints.http.sales_schemas import (
     QuoteTemplateCreate,
     QuoteTemplatePublic,
 )
+from crm_opportunities.views import sales as views
 
 router = APIRouter(tags=["quotes and orders"])
 _RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -130,21 +121,10 @@ async def draft_quote(
 async def get_quote(
     quote_id: UUID, actor: Annotated[Principal, requires("opportunity.read")], db: Database
 ) -> QuotePublic:
-    async with db() as session:
-        row = (
-            (
-                await session.execute(
-                    select(quotes)
-                    .join(opportunities, opportunities.c.id == quotes.c.opportunity_id)
-                    .where(quotes.c.id == quote_id, visible_opportunities(actor))
-                )
-            )
-            .mappings()
-            .first()
-        )
-    if row is None:
+    quote = await views.quote_for(db, actor, quote_id)
+    if quote is None:
         raise quote_commands.QuoteNotFound("quote not found")
-    return _quote_public(quote_of(row))
+    return _quote_public(quote)
 
 
 @router.post("/quotes/{quote_id}/issue", response_model=QuotePublic, responses=_RESPONSES)
@@ -194,21 +174,10 @@ async def accept_quote(
 async def get_order(
     order_id: UUID, actor: Annotated[Principal, requires("opportunity.read")], db: Database
 ) -> OrderPublic:
-    async with db() as session:
-        row = (
-            (
-                await session.execute(
-                    select(orders)
-                    .join(opportunities, opportunities.c.id == orders.c.opportunity_id)
-                    .where(orders.c.id == order_id, visible_opportunities(actor))
-                )
-            )
-            .mappings()
-            .first()
-        )
-    if row is None:
+    order = await views.order_for(db, actor, order_id)
+    if order is None:
         raise order_commands.OrderNotFound("order not found")
-    return _order_public(order_of(row))
+    return _order_public(order)
 
 
 @router.post("/orders/{order_id}/steps", response_model=OrderPublic, responses=_RESPONSES)
@@ -269,24 +238,10 @@ async def list_quote_versions(
     db: Database,
 ) -> list[QuotePublic]:
     """Every version of the opportunity's quote, newest first."""
-    async with db() as session:
-        visible = (
-            await session.execute(
-                select(opportunities.c.id).where(
-                    opportunities.c.id == opportunity_id, visible_opportunities(actor)
-                )
-            )
-        ).first()
-        if visible is None:
-            raise OpportunityNotFound("opportunity not found")
-        rows = (
-            await session.execute(
-                select(quotes)
-                .where(quotes.c.opportunity_id == opportunity_id)
-                .order_by(quotes.c.version.desc())
-            )
-        ).mappings()
-        return [_quote_public(quote_of(row)) for row in rows]
+    versions = await views.quote_versions(db, actor, opportunity_id)
+    if versions is None:
+        raise OpportunityNotFound("opportunity not found")
+    return [_quote_public(quote) for quote in versions]
 
 
 @router.get(
@@ -368,28 +323,18 @@ async def list_quote_templates(
     actor: Annotated[Principal, requires("opportunity.read")], db: Database
 ) -> list[QuoteTemplatePublic]:
     """The caller's dealer's quote templates."""
-    async with db() as session:
-        dealer = await dealer_of(session, actor.tenant, actor.org_node)
-        rows = (
-            await session.execute(
-                select(quote_templates)
-                .where(
-                    quote_templates.c.tenant == actor.tenant,
-                    quote_templates.c.owner_org == (dealer or actor.org_node),
-                )
-                .order_by(quote_templates.c.created_at)
-            )
-        ).mappings()
-        return [
-            QuoteTemplatePublic(
-                id=row["id"],
-                name=row["name"],
-                configuration=row["configuration"],
-                lines=[QuoteLineIn.of(ln) for ln in template_of(row).lines],
-                extra_discount=row["extra_discount"],
-            )
-            for row in rows
-        ]
+    return [
+        QuoteTemplatePublic(
+            id=stored.id,
+            name=stored.template.name,
+            configuration=None
+            if stored.template.configuration is None
+            else ConfigurationIn.of(stored.template.configuration),
+            lines=[QuoteLineIn.of(ln) for ln in stored.template.lines],
+            extra_discount=stored.template.extra_discount,
+        )
+        for stored in await views.quote_templates_of(db, actor)
+    ]
 
 
 @router.get(
@@ -402,11 +347,7 @@ async def read_sales_settings(
 ) -> SalesSettings:
     """The caller's dealer's discount limits, order process and quote print settings (the
     defaults until the dealer sets them; the defaults above dealers)."""
-    async with db() as session:
-        dealer = await dealer_of(session, actor.tenant, actor.org_node)
-        if dealer is None:
-            return SalesSettings()
-        return await settings_of(session, actor.tenant, dealer)
+    return await views.sales_settings_for(db, actor)
 
 
 @router.put(

@@ -69,6 +69,16 @@ class ConfigurationIn(Request):
     options: list[str] = Field(default_factory=list, max_length=100)
     accessories: list[str] = Field(default_factory=list, max_length=100)
 
+    @classmethod
+    def of(cls, configuration: Configuration) -> ConfigurationIn:
+        return cls(
+            model_code=configuration.model_code,
+            trim_code=configuration.trim_code,
+            colour_code=configuration.colour_code,
+            options=list(configuration.options),
+            accessories=list(configuration.accessories),
+        )
+
     def configuration(self) -> Configuration:
         return Configuration(
             model_code=self.model_code,

@@ -61,47 +61,6 @@ class Recorded(BaseModel):
     id: UUID
 
 
-class OpportunityPublic(BaseModel):
-    id: UUID
-    owner_org: str
-    owner_user: str
-    owner_team: str
-    lead_id: UUID | None
-    customer_id: UUID | None
-    customer_name: str = Field(description="Masked unless the caller may see it in full")
-    phone: str | None = Field(description="Masked unless the caller may see it in full")
-    vehicle_interest: str | None
-    model_code: str | None
-    lead_origin: str
-    pipeline_id: UUID
-    stage: str
-    probability: int
-    stage_entered_at: datetime
-    amount: Decimal
-    currency: str
-    expected_close_on: date | None
-    status: str
-    closed_at: datetime | None
-    lost_reason: str | None
-    competitor: str | None
-    competitor_model: str | None
-    evaluation_score: int | None = Field(description="Score of the latest evaluation")
-    evaluation_max_score: int | None
-    created_at: datetime
-
-
-class StageHistoryEntry(BaseModel):
-    from_stage: str | None
-    to_stage: str
-    changed_by: str
-    changed_at: datetime
-
-
-class OpportunityDetail(OpportunityPublic):
-    history: list[StageHistoryEntry]
-    activities: list[str] = Field(description="Kinds of activity recorded")
-
-
 class StagePublic(BaseModel):
     code: str
     name: str

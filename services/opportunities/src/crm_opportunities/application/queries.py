@@ -1,0 +1,62 @@
+"""Queries that do more than read: one opportunity, whose read of personal data is audited,
+and the pipelines list, which gives a dealer its default pipeline on first need."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.db import UnitOfWork
+from crm_common.policy import DataType
+from crm_common.policy.audit import record_personal_data_access
+from crm_common.policy.directory import dealer_of
+from crm_opportunities.adapters import repository
+from crm_opportunities.adapters.repository import PipelineListing
+from crm_opportunities.application.opportunities import OpportunityNotFound
+from crm_opportunities.views.opportunities import OpportunityDetail, opportunity_for
+
+PERSONAL_FIELDS = ("customer_name", "phone")
+
+
+async def opportunity_shown(
+    sessions: async_sessionmaker[AsyncSession], actor: Principal, opportunity_id: UUID
+) -> OpportunityDetail:
+    """The opportunity as the caller may see it — a read's answer and a command's alike —
+    the read of its personal data audited in the same transaction."""
+    async with sessions() as session, session.begin():
+        found = await opportunity_for(session, actor, opportunity_id)
+        if found is None:
+            raise OpportunityNotFound("opportunity not found")
+        await record_personal_data_access(
+            session,
+            actor,
+            action="read",
+            resource_type=DataType.OPPORTUNITY,
+            resource_id=str(opportunity_id),
+            owner_org=found.opportunity.owner_org,
+            fields=PERSONAL_FIELDS,
+            level=found.level,
+            endpoint="GET /opportunities/{id}",
+        )
+    return found.opportunity
+
+
+async def pipelines_for(
+    actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> list[PipelineListing]:
+    """The caller's dealer's pipelines (created from the nearest template, or the built-in one,
+    until the dealer configures its own) and the templates above it; HQ's and a region's own
+    templates."""
+    async with uow:
+        dealer = await dealer_of(uow.session, actor.tenant, actor.org_node)
+        templates = []
+        if dealer is not None:
+            await repository.default_pipeline(uow.session, actor.tenant, dealer, now)
+            templates = await repository.templates_for(uow.session, actor.tenant, dealer)
+        own = await repository.pipelines_of(
+            uow.session, actor.tenant, dealer or actor.org_node, published=dealer is None
+        )
+        return own + templates
