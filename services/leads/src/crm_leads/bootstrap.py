@@ -13,8 +13,7 @@ from crm_common.contracts.events.leads import v2 as leads_v2
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
-from crm_leads.adapters.id_number_key import id_number_key
-from crm_leads.adapters.repository import LeadBusy
+from crm_leads.adapters.lead_store import LeadBusy
 from crm_leads.application.customers import CustomerNotFound, MergeRefused
 from crm_leads.application.distribution import (
     DealerNotFound,
@@ -24,6 +23,7 @@ from crm_leads.application.imports import work_imports
 from crm_leads.application.pools import PoolNotFound
 from crm_leads.application.routing import RoutingConsultantNotFound, RoutingRulesChanged
 from crm_leads.application.sweeps import sweep_pools
+from crm_leads.domain.customer_identifiers import id_number_key
 from crm_leads.domain.lead import LeadConflict, NotTheOwner
 from crm_leads.entrypoints.consumers import subscriptions
 from crm_leads.entrypoints.grpc_server import grpc_server
@@ -88,7 +88,9 @@ async def run_pool_sweeps(
 
 
 async def run_lead_imports(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
-    return await work_imports(sessions, clock=utc_now, id_number_key=id_number_key(settings))
+    return await work_imports(
+        sessions, clock=utc_now, id_number_key=id_number_key(settings.personal_data_hash_key)
+    )
 
 
 DEFINITION = ServiceDefinition(

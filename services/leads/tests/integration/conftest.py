@@ -28,7 +28,8 @@ from crm_leads.bootstrap import create_api
 pytestmark = pytest.mark.integration
 
 TENANT = "oem-t"
-# What the resident ID number key derives from (crm_leads.adapters.id_number_key).
+# What the resident ID number key derives from
+# (crm_leads.domain.customer_identifiers.id_number_key).
 PERSONAL_DATA_HASH_KEY = "test-only-personal-data-hash-key"
 # (node, parent path, dealer)
 ORG = [

@@ -13,8 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
-from crm_leads.adapters import repository
-from crm_leads.adapters.tables import pools
+from crm_common.policy import SharingLevel
+from crm_leads.adapters import book_store
+from crm_leads.adapters.access import lead_level
+from crm_leads.adapters.tables import leads, pools
 from crm_leads.application import distribution, handlers
 from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
 from crm_leads.domain.lead import FollowUpKind, Lead, LeadSource, LeadUnavailable
@@ -53,7 +55,7 @@ async def distribute(
 async def set_capacity(sessions: Sessions, dealer: str, capacity: int, now: datetime) -> None:
     rules = PoolRules.model_validate({"distribution": {"capacity": capacity}})
     async with UnitOfWork(sessions) as uow:
-        await repository.default_pool(uow.session, tenant="oem-t", owner_org=dealer, now=now)
+        await book_store.default_pool(uow.session, tenant="oem-t", owner_org=dealer, now=now)
         await uow.session.execute(
             update(pools)
             .where(pools.c.owner_org == dealer)
@@ -94,9 +96,12 @@ async def test_routing_fills_the_least_loaded_dealer_with_room_and_hq_sees_what_
         )
     ).lead
     for viewer in (PEOPLE.hq_admin, PEOPLE.hq_analyst):
-        row = await views.lead_for(sessions, viewer, sent[0].id)
-        assert row is not None
-        assert row["shared_level"] == 3, "full"
+        assert await views.lead_for(sessions, viewer, sent[0].id) is not None
+        async with sessions() as session:
+            shared = await session.scalar(
+                select(lead_level(viewer)).where(leads.c.id == sent[0].id)
+            )
+        assert shared == SharingLevel.FULL, "what HQ sent stays shared with it in full"
         assert await views.lead_for(sessions, viewer, own.id) is None
     assert (await event_types(sessions)).count("leads.LeadDistributed") == 2
 
@@ -164,7 +169,6 @@ async def test_a_distribution_not_worked_in_time_goes_back_up(
 
 
 async def book_of(sessions: Sessions, lead_id: UUID) -> str:
-    row = await views.lead_for(sessions, PEOPLE.hq_admin, lead_id)
-    assert row is not None
-    book: str = row["owner_org"]
-    return book
+    shown = await views.lead_for(sessions, PEOPLE.hq_admin, lead_id)
+    assert shown is not None
+    return shown.lead.owner_org

@@ -23,7 +23,7 @@ from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
 from crm_common.testing.services import client_as
-from crm_leads.adapters import import_store, repository
+from crm_leads.adapters import book_store, import_store
 from crm_leads.adapters.import_tables import lead_import_chunks, lead_imports
 from crm_leads.adapters.tables import customers, lead_history, leads
 from crm_leads.application import handlers, imports
@@ -446,7 +446,7 @@ async def test_a_pool_with_a_strategy_hands_imported_leads_to_its_members(
     clean: Sessions, now: datetime
 ) -> None:
     async with clean() as session, session.begin():
-        pool_id = await repository.default_pool(
+        pool_id = await book_store.default_pool(
             session, tenant=PEOPLE.manager.tenant, owner_org="dealer-a", now=now
         )
     await pools_app.configure_pool(

@@ -21,8 +21,8 @@ from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, Direction, SharingLevel
 from crm_common.policy.sharing import ALL_ORGS
 from crm_common.settings import Settings
-from crm_leads.adapters import repository
-from crm_leads.adapters.repository import LeadBusy
+from crm_leads.adapters import lead_store
+from crm_leads.adapters.lead_store import LeadBusy
 from crm_leads.adapters.tables import customers, lead_history, leads, pools
 from crm_leads.application import handlers
 from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
@@ -155,7 +155,7 @@ async def test_a_lead_held_by_another_change_is_busy_without_an_error_in_postgre
         await holder.execute(select(leads.c.id).where(leads.c.id == lead.id).with_for_update())
         async with sessions() as contender, contender.begin():
             with pytest.raises(LeadBusy):
-                await repository.lead_for_change(contender, lead.id, leads.c.id.is_not(None))
+                await lead_store.lead_for_change(contender, lead.id, leads.c.id.is_not(None))
             # NOWAIT's refusal was an ERROR: it aborted the transaction (and filled the log).
             assert (await contender.execute(text("SELECT 1"))).scalar_one() == 1
 

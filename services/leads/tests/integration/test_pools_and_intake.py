@@ -16,7 +16,7 @@ from crm_common.auth.principal import Principal
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
-from crm_leads.adapters.tables import lead_history, pools, receptions
+from crm_leads.adapters.tables import lead_history, leads, pools, receptions
 from crm_leads.application import campaigns, handlers
 from crm_leads.application import customers as customers_app
 from crm_leads.application import pools as pools_app
@@ -32,6 +32,7 @@ from crm_leads.domain.lead import (
 )
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 from crm_leads.views import leads as views
+from crm_leads.views import pools as pool_views
 
 from .conftest import PEOPLE
 
@@ -135,7 +136,7 @@ async def test_a_locked_customer_is_never_recycled_and_locks_are_capped(
     assert await sweep_recycle(sessions, now=now) == 2
     still = await views.lead_for(sessions, PEOPLE.consultant1, leads[0].id)
     assert still is not None
-    assert still["owner_user"] == "c1"
+    assert still.lead.owner_user == "c1"
 
 
 async def test_an_assign_only_pool_with_members_hands_leads_out_by_strategy(
@@ -230,17 +231,15 @@ async def test_a_blocked_claim_alerts_managers_and_shows_in_the_pool_report(
             .all()
         )
     assert kinds == ["created", "released", "claim_blocked"]
-    report = await views.pool_report(sessions, released[0].home_pool_id, window_days=30, now=now)
-    assert [
-        (p["released_by"], p["claimed_by"], p["handovers"]) for p in report["flagged_pairs"]
-    ] == [("c1", "c2", 2)]
-    by_user = {c["user_id"]: c for c in report["consultants"]}
-    assert (by_user["c1"]["released"], by_user["c2"]["claimed"], by_user["c2"]["open_leads"]) == (
-        3,
-        2,
-        2,
+    report = await pool_views.pool_report(
+        sessions, released[0].home_pool_id, window_days=30, now=now
     )
-    assert report["waiting"] == 1
+    assert [(p.released_by, p.claimed_by, p.handovers) for p in report.flagged_pairs] == [
+        ("c1", "c2", 2)
+    ]
+    by_user = {c.user_id: c for c in report.consultants}
+    assert (by_user["c1"].released, by_user["c2"].claimed, by_user["c2"].open_leads) == (3, 2, 2)
+    assert report.waiting == 1
 
 
 async def test_blind_release_hands_a_lead_to_one_entrant_of_the_draw(
@@ -273,13 +272,17 @@ async def test_blind_release_hands_a_lead_to_one_entrant_of_the_draw(
     assert all(isinstance(e, handlers.DrawEntry) for e in entries)
     assert await close_draws(sessions, now=now + timedelta(hours=1)) == 0, "still open"
     assert await close_draws(sessions, now=now + timedelta(hours=2), rng=random.Random(3)) == 1
-    owner = await views.lead_for(sessions, PEOPLE.manager, lead.id)
-    assert owner is not None
-    assert owner["owner_user"] in {"c2", "c3"}
-    assert owner["draw_until"] is None
+    shown = await views.lead_for(sessions, PEOPLE.manager, lead.id)
+    assert shown is not None
+    owner = shown.lead.owner_user
+    assert owner in {"c2", "c3"}
     (claimed,) = await events(sessions, "leads.LeadClaimed")
-    assert (claimed["owner_user"], claimed["previous_owner"]) == (owner["owner_user"], "c1")
+    assert (claimed["owner_user"], claimed["previous_owner"]) == (owner, "c1")
     async with sessions() as session:
+        draw_until = (
+            await session.execute(select(leads.c.draw_until).where(leads.c.id == lead.id))
+        ).scalar_one()
+        assert draw_until is None
         reason = (
             await session.execute(
                 select(lead_history.c.reason).where(

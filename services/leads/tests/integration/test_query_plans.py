@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db.tenancy import acting_for
-from crm_leads.adapters import import_store, recycle_sweep, repository
+from crm_leads.adapters import import_store, lead_store, recycle_sweep
 from crm_leads.domain.recycle import Cutoffs
 
 from .conftest import TENANT
@@ -42,9 +42,9 @@ async def test_the_hot_paths_use_their_partial_indexes_under_a_generic_plan(
             before = await session.scalar(SCANS)
             # A create's duplicate check, a claim's limits and anti-collusion counts, the
             # recycle sweep and its reminders, the import worker's next job.
-            assert await repository.open_lead_of_customer(session, uuid4()) is None
-            assert await repository.open_leads_owned_by(session, TENANT, "c1") == []
-            await repository.claimant_record(
+            assert await lead_store.open_lead_of_customer(session, uuid4()) is None
+            assert await lead_store.open_leads_owned_by(session, TENANT, "c1") == []
+            await lead_store.claimant_record(
                 session,
                 tenant=TENANT,
                 user_id="c1",

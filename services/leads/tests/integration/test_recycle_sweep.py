@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
-from crm_leads.adapters import repository
-from crm_leads.adapters.repository import lead_from_row
+from crm_leads.adapters import customer_files
+from crm_leads.adapters.lead_store import lead_from_row
 from crm_leads.adapters.tables import (
     customer_opportunities,
     customers,
@@ -181,7 +181,7 @@ async def test_not_won_and_customers_being_worked_follow_what_opportunities_repo
             )
             statuses = rng.sample(["open", "won", "lost"], k=rng.randint(0, 2))
             for status in statuses:
-                await repository.record_customer_opportunity(
+                await customer_files.record_customer_opportunity(
                     session,
                     tenant=PEOPLE.consultant1.tenant,
                     opportunity_id=uuid4(),
@@ -233,7 +233,7 @@ async def test_a_cancelled_order_reopens_the_customer_s_opportunity_and_old_news
             ).scalar_one()
 
     async with sessions() as session, session.begin():
-        await repository.record_customer_opportunity(
+        await customer_files.record_customer_opportunity(
             session,
             tenant=tenant,
             opportunity_id=opportunity,
@@ -241,7 +241,7 @@ async def test_a_cancelled_order_reopens_the_customer_s_opportunity_and_old_news
             status="won",
             at=now,
         )
-        await repository.record_customer_opportunity(
+        await customer_files.record_customer_opportunity(
             session,
             tenant=tenant,
             opportunity_id=opportunity,
@@ -251,7 +251,7 @@ async def test_a_cancelled_order_reopens_the_customer_s_opportunity_and_old_news
         )
     assert await status() == "won", "the opening arrived late and changes nothing"
     async with sessions() as session, session.begin():
-        await repository.reopen_customer_opportunity(
+        await customer_files.reopen_customer_opportunity(
             session, opportunity_id=opportunity, at=now + timedelta(days=1)
         )
     assert await status() == "open"

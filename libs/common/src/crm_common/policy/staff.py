@@ -4,12 +4,14 @@ own its records), current from identity's UserChanged in the service's own `staf
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
+from sqlalchemy import or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged, UserChangedEvent
-from crm_common.db.tables import staff
+from crm_common.db.tables import org_directory, staff
 from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.settings import Settings
@@ -34,6 +36,32 @@ async def record_staff(
         .values(user_id=user_id, **values)
         .on_conflict_do_update(index_elements=[staff.c.user_id], set_=values)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    org_node: str
+    roles: frozenset[str]
+
+
+async def staff_in_book(
+    session: AsyncSession, tenant: str, user_id: str, book: str
+) -> StaffMember | None:
+    """An active user working in ``book`` (a dealer: at the dealer or a node below it; a node
+    above dealers: at that node), with their node and roles; None for anyone else."""
+    row = (
+        await session.execute(
+            select(staff.c.org_node, staff.c.roles)
+            .select_from(staff.outerjoin(org_directory, org_directory.c.id == staff.c.org_node))
+            .where(
+                staff.c.tenant == tenant,
+                staff.c.user_id == user_id,
+                staff.c.active,
+                or_(staff.c.org_node == book, org_directory.c.dealer_id == book),
+            )
+        )
+    ).first()
+    return None if row is None else StaffMember(row.org_node, frozenset(row.roles))
 
 
 async def record_user_change(uow: UnitOfWork, event: UserChangedEvent) -> None:

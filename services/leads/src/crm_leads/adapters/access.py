@@ -1,5 +1,5 @@
 """Which leads a principal may act on: the shared policy for records, pool membership for the
-public sea. Conditions only; the repository and the views apply them."""
+public sea. Conditions only; the stores and the views apply them."""
 
 from __future__ import annotations
 

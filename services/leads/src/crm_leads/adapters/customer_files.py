@@ -1,5 +1,6 @@
-"""Customer files as a manager merges them (合并客户): locked in one order, their open leads,
-and the move of one file's leads and identifiers into the other."""
+"""Customer files: locked against recycling by their owner, what became of their opportunities
+(from opportunities' events), and merged by a manager (合并客户) — locked in one order, their
+open leads, and the move of one file's leads and identifiers into the other."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
@@ -16,6 +18,7 @@ from crm_common.policy import changeable_by
 from crm_leads.adapters.tables import (
     LEAD_IS_OPEN,
     customer_identifiers,
+    customer_opportunities,
     customers,
     lead_history,
     leads,
@@ -95,3 +98,65 @@ async def merge(
             ],
         )
     return moved
+
+
+async def locked_customers_of(session: AsyncSession, tenant: str, user_id: str) -> int:
+    count: int = (
+        await session.execute(
+            select(func.count())
+            .select_from(leads.join(customers, customers.c.id == leads.c.customer_id))
+            .where(
+                leads.c.tenant == tenant,
+                leads.c.owner_user == user_id,
+                LEAD_IS_OPEN,
+                customers.c.locked,
+            )
+        )
+    ).scalar_one()
+    return count
+
+
+async def set_customer_locked(session: AsyncSession, customer_id: UUID, locked: bool) -> None:
+    await session.execute(
+        update(customers).where(customers.c.id == customer_id).values(locked=locked)
+    )
+
+
+async def record_customer_opportunity(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    opportunity_id: UUID,
+    customer_id: UUID,
+    status: str,
+    at: datetime,
+) -> None:
+    """Upserts the opportunity's status unless a later event already set it."""
+    statement = pg_insert(customer_opportunities).values(
+        opportunity_id=opportunity_id,
+        tenant=tenant,
+        customer_id=customer_id,
+        status=status,
+        status_at=at,
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[customer_opportunities.c.opportunity_id],
+            set_={"status": statement.excluded.status, "status_at": statement.excluded.status_at},
+            where=customer_opportunities.c.status_at <= statement.excluded.status_at,
+        )
+    )
+
+
+async def reopen_customer_opportunity(
+    session: AsyncSession, *, opportunity_id: UUID, at: datetime
+) -> None:
+    """A cancelled order reopens a won opportunity (known only if its opening was seen)."""
+    await session.execute(
+        update(customer_opportunities)
+        .where(
+            customer_opportunities.c.opportunity_id == opportunity_id,
+            customer_opportunities.c.status_at <= at,
+        )
+        .values(status="open", status_at=at)
+    )

@@ -1,17 +1,133 @@
-"""A pool's settings as its managers change them: only pools of the books the caller may
-change (``access.managed_pools``)."""
+"""Pools: loaded for a command, added, their members (with how many open leads each holds,
+for automatic assignment), and their settings as their managers change them — only pools of
+the books the caller may change (``access.managed_pools``)."""
 
 from __future__ import annotations
 
-from uuid import UUID
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID, uuid4
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
+from crm_common.db.tables import staff
 from crm_leads.adapters.access import managed_pools
-from crm_leads.adapters.tables import pools
+from crm_leads.adapters.tables import LEAD_IS_OPEN, leads, pool_members, pools
+from crm_leads.domain.assignment import Candidate
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    id: UUID
+    tenant: str
+    owner_org: str
+    name: str
+    kind: PoolKind
+    auto_assignment: AutoAssignment
+    rules: PoolRules
+
+
+async def pool(session: AsyncSession, pool_id: UUID) -> Pool:
+    found = await pool_or_none(session, pool_id)
+    if found is None:
+        raise LookupError(f"pool {pool_id} does not exist")
+    return found
+
+
+async def pool_or_none(session: AsyncSession, pool_id: UUID) -> Pool | None:
+    row = (await session.execute(select(pools).where(pools.c.id == pool_id))).mappings().first()
+    if row is None:
+        return None
+    return Pool(
+        id=row["id"],
+        tenant=row["tenant"],
+        owner_org=row["owner_org"],
+        name=row["name"],
+        kind=PoolKind(row["kind"]),
+        auto_assignment=AutoAssignment(row["auto_assignment"]),
+        rules=PoolRules.model_validate(row["rules"]),
+    )
+
+
+async def add_pool(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    owner_org: str,
+    name: str,
+    kind: PoolKind,
+    auto_assignment: AutoAssignment,
+    rules: PoolRules,
+    now: datetime,
+) -> UUID:
+    pool_id = uuid4()
+    await session.execute(
+        insert(pools).values(
+            id=pool_id,
+            tenant=tenant,
+            owner_org=owner_org,
+            name=name,
+            kind=kind.value,
+            auto_assignment=auto_assignment.value,
+            rules=rules.model_dump(mode="json"),
+            is_default=False,
+            created_at=now,
+        )
+    )
+    return pool_id
+
+
+async def replace_members(
+    session: AsyncSession, pool_id: UUID, members: list[tuple[str, str, int]]
+) -> None:
+    """``members``: (user id, org node, weight); who is not listed is no longer a member."""
+    await session.execute(delete(pool_members).where(pool_members.c.pool_id == pool_id))
+    if members:
+        await session.execute(
+            insert(pool_members),
+            [
+                {"pool_id": pool_id, "user_id": u, "org_node": node, "weight": w}
+                for u, node, w in members
+            ],
+        )
+
+
+async def pool_candidates(session: AsyncSession, pool_id: UUID) -> list[Candidate]:
+    """The pool's explicit members who are active staff, with how many open leads they own."""
+    owned = (
+        select(func.count())
+        .where(
+            leads.c.owner_user == pool_members.c.user_id,
+            LEAD_IS_OPEN,
+        )
+        .correlate(pool_members)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(
+            pool_members.c.user_id,
+            staff.c.org_node,
+            owned,
+            pool_members.c.weight,
+            pool_members.c.last_assigned_at,
+        )
+        .join(staff, staff.c.user_id == pool_members.c.user_id)
+        .where(pool_members.c.pool_id == pool_id, staff.c.active)
+    )
+    return [Candidate(*row) for row in rows]
+
+
+async def note_assignment(
+    session: AsyncSession, pool_id: UUID, user_id: str, now: datetime
+) -> None:
+    await session.execute(
+        update(pool_members)
+        .where(pool_members.c.pool_id == pool_id, pool_members.c.user_id == user_id)
+        .values(last_assigned_at=now)
+    )
 
 
 async def configure_managed_pool(

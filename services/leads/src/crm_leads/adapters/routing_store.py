@@ -38,7 +38,7 @@ async def rules_of(session: AsyncSession, tenant: str, book: str) -> list[Routin
 
 
 async def version_of(session: AsyncSession, tenant: str, book: str) -> int:
-    """The book's default pool exists (``repository.book_settings`` made it)."""
+    """The book's default pool exists (``book_store.book_settings`` made it)."""
     version = (
         await session.execute(
             select(pools.c.routing_version).where(

@@ -18,7 +18,7 @@ from crm_common.auth.principal import DataScope
 from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for, acting_for_all_tenants
 from crm_common.redis.rate_limit import allow_request
-from crm_leads.adapters import campaign_store, repository
+from crm_leads.adapters import book_store, campaign_store
 from crm_leads.application.handlers import (
     DEFAULT_BUSINESS_TZ,
     CreateLead,
@@ -67,7 +67,7 @@ async def create_campaign(
 ) -> NewCampaign:
     key = secrets.token_urlsafe(32)
     async with uow:
-        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+        book = await book_store.book_of(uow.session, actor.tenant, actor.org_node)
         campaign_id = uuid4()
         await campaign_store.add_campaign(
             uow.session,

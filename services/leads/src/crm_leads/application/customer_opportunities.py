@@ -11,7 +11,7 @@ from crm_common.contracts.events.opportunities.v1 import (
     OrderCancelled,
 )
 from crm_common.db import UnitOfWork
-from crm_leads.adapters import repository
+from crm_leads.adapters import customer_files
 
 OPPORTUNITY_STATUS: dict[type[EventData], str] = {
     OpportunityOpened: "open",
@@ -25,7 +25,7 @@ async def record_customer_opportunity(
 ) -> None:
     if event.data.customer_id is None:
         return  # opened without a lead: no customer of leads to speak of
-    await repository.record_customer_opportunity(
+    await customer_files.record_customer_opportunity(
         uow.session,
         tenant=event.tenant,
         opportunity_id=event.data.opportunity_id,
@@ -36,6 +36,6 @@ async def record_customer_opportunity(
 
 
 async def reopen_customer_opportunity(uow: UnitOfWork, event: Envelope[OrderCancelled]) -> None:
-    await repository.reopen_customer_opportunity(
+    await customer_files.reopen_customer_opportunity(
         uow.session, opportunity_id=event.data.opportunity_id, at=event.data.at
     )

@@ -25,7 +25,13 @@ from crm_common.contracts.events.leads.v1 import (
 )
 from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2
 from crm_common.db import UnitOfWork
-from crm_leads.adapters import customer_dedup, repository
+from crm_leads.adapters import (
+    book_store,
+    customer_dedup,
+    distribution_store,
+    lead_store,
+    pool_store,
+)
 from crm_leads.application.handlers import auto_assign_in, lead_to_change, publish_for
 from crm_leads.domain.distribution import route_to_dealer
 from crm_leads.domain.lead import (
@@ -57,7 +63,7 @@ async def distribute_lead(
     async with uow:
         session = uow.session
         lead = await lead_to_change(uow, lead_id, actor)
-        loads = await repository.dealer_loads(
+        loads = await distribution_store.dealer_loads(
             session, tenant=lead.tenant, under=lead.owner_org, phone=lead.phone
         )
         if dealer_id is None:
@@ -72,11 +78,11 @@ async def distribute_lead(
             chosen, routed = match[0], "manual"
             if chosen.works_customer:
                 raise LeadUnavailable(f"{dealer_id} already works this customer")
-        rules = (await repository.pool(session, lead.home_pool_id)).rules
+        rules = (await pool_store.pool(session, lead.home_pool_id)).rules
         origin = lead.owner_org
         work_by = lead.distribute(
             dealer=chosen.dealer_id,
-            dealer_pool=await repository.default_pool(
+            dealer_pool=await book_store.default_pool(
                 session, tenant=lead.tenant, owner_org=chosen.dealer_id, now=now
             ),
             dealer_customer=await customer_dedup.customer_for(
@@ -91,7 +97,7 @@ async def distribute_lead(
             work_within=timedelta(hours=rules.distribution.work_within_hours),
             now=now,
         )
-        await repository.save_lead(session, lead)
+        await lead_store.save_lead(session, lead)
         await publish_for(
             uow,
             lead,
@@ -130,7 +136,7 @@ async def reject_distribution(
 async def return_unworked_distributions(uow: UnitOfWork, *, now: datetime, batch: int) -> int:
     """Distributed leads the dealer did not follow up in time go back up (one batch)."""
     returned = 0
-    for lead in await repository.distributions_past_deadline(uow.session, now=now, batch=batch):
+    for lead in await lead_store.distributions_past_deadline(uow.session, now=now, batch=batch):
         await return_to_origin(
             uow, lead, "distribution-sweep", "not worked in time", DISTRIBUTION_SLA, now
         )
@@ -181,7 +187,7 @@ async def _back_to_origin(
     session = uow.session
     origin = lead.origin_org
     from_dealer = lead.return_to_origin(
-        origin_pool=await repository.default_pool(
+        origin_pool=await book_store.default_pool(
             session, tenant=lead.tenant, owner_org=origin, now=now
         ),
         origin_customer=await customer_dedup.customer_for(
@@ -197,7 +203,7 @@ async def _back_to_origin(
         rule=rule,
         now=now,
     )
-    await repository.save_lead(session, lead)
+    await lead_store.save_lead(session, lead)
     return from_dealer
 
 
@@ -207,7 +213,7 @@ async def take_in_distributed_lead(uow: UnitOfWork, event: Envelope[LeadDistribu
     dealer that already works the customer sends it back up at once (one owner per
     customer), as a dealer that rejects a distribution does."""
     data, session = event.data, uow.session
-    if await repository.lead_exists(session, data.lead_id):
+    if await lead_store.lead_exists(session, data.lead_id):
         return  # distributed by this deployment, or taken in already
     phone = normalise_phone(data.phone)
     customer = await customer_dedup.customer_for(
@@ -218,7 +224,7 @@ async def take_in_distributed_lead(uow: UnitOfWork, event: Envelope[LeadDistribu
         name=data.customer_name,
         now=data.at,
     )
-    if await repository.open_lead_of_customer(session, customer) is not None:
+    if await lead_store.open_lead_of_customer(session, customer) is not None:
         await uow.publish_about(
             [
                 LeadReturned(
@@ -248,12 +254,12 @@ async def take_in_distributed_lead(uow: UnitOfWork, event: Envelope[LeadDistribu
         vehicle_interest=data.vehicle_interest,
         region_hint=data.region_hint,
         created_at=data.created_at,
-        pool_id=await repository.default_pool(
+        pool_id=await book_store.default_pool(
             session, tenant=event.tenant, owner_org=data.dealer_id, now=data.at
         ),
         distributed_at=data.at,
     )
-    await repository.add_lead(session, lead)
+    await lead_store.add_lead(session, lead)
     await auto_assign_in(uow, lead, data.at)
 
 
@@ -263,7 +269,7 @@ class DistributionWithoutTheLead(LeadUnavailable):
 
 
 async def check_distributed_lead_is_here(uow: UnitOfWork, event: Envelope[LeadDistributed]) -> None:
-    if not await repository.lead_exists(uow.session, event.data.lead_id):
+    if not await lead_store.lead_exists(uow.session, event.data.lead_id):
         raise DistributionWithoutTheLead(
             f"lead {event.data.lead_id} came as LeadDistributed version 1, without the lead;"
             " HQ's leads service must publish version 2"
@@ -273,36 +279,36 @@ async def check_distributed_lead_is_here(uow: UnitOfWork, event: Envelope[LeadDi
 async def follow_dealer_follow_up(uow: UnitOfWork, event: Envelope[LeadFollowedUp]) -> None:
     """The dealer followed up a lead distributed to it: the work-by deadline is met."""
     data = event.data
-    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    lead = await lead_store.distributed_lead(uow.session, data.lead_id)
     if lead is not None and lead.worked_at_dealer(data.dealer_id, data.owner_user, data.at):
-        await repository.save_lead(uow.session, lead)
+        await lead_store.save_lead(uow.session, lead)
 
 
 async def follow_dealer_conversion(
     uow: UnitOfWork, event: Envelope[LeadConverted] | Envelope[LeadConvertedV2]
 ) -> None:
     data = event.data
-    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    lead = await lead_store.distributed_lead(uow.session, data.lead_id)
     if lead is not None and lead.closed_at_dealer(
         data.dealer_id, LeadStatus.CONVERTED, data.owner_user, None, data.at
     ):
-        await repository.save_lead(uow.session, lead)
+        await lead_store.save_lead(uow.session, lead)
 
 
 async def follow_dealer_loss(uow: UnitOfWork, event: Envelope[LeadLost]) -> None:
     data = event.data
-    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    lead = await lead_store.distributed_lead(uow.session, data.lead_id)
     if lead is not None and lead.closed_at_dealer(
         data.dealer_id, LeadStatus.LOST, data.owner_user, data.reason, data.at
     ):
-        await repository.save_lead(uow.session, lead)
+        await lead_store.save_lead(uow.session, lead)
 
 
 async def follow_return(uow: UnitOfWork, event: Envelope[LeadReturned]) -> None:
     """The lead went back to its origin on the other side of a dealer's link: HQ recalled it
     (its work-by deadline passed) or the dealer sent it back; this copy goes back too."""
     data = event.data
-    lead = await repository.distributed_lead(uow.session, data.lead_id)
+    lead = await lead_store.distributed_lead(uow.session, data.lead_id)
     if lead is not None and lead.sent_back_elsewhere(data.from_dealer, data.dealer_id, data.at):
         await _back_to_origin(
             uow, lead, event.actor or data.from_dealer, data.reason, data.rule, data.at

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.contracts import new_event
 from crm_common.contracts.events.leads.v1 import LeadClaimed
 from crm_common.db import UnitOfWork
-from crm_leads.adapters import repository
+from crm_leads.adapters import draw_store, lead_store
 from crm_leads.domain.lead import draw_winner
 
 DRAW_BATCH = 200
@@ -29,17 +29,17 @@ async def close_draws(
     awarded = 0
     while True:
         async with UnitOfWork(sessions) as uow:
-            closed = await repository.draws_closed(uow.session, now=now, batch=DRAW_BATCH)
+            closed = await draw_store.draws_closed(uow.session, now=now, batch=DRAW_BATCH)
             for lead, entrants in closed:
                 previous_owner = lead.previous_owner
                 eligible = [e for e in entrants if e.user_id != previous_owner]
                 if not eligible:
                     lead.draw_until = None
-                    await repository.save_lead(uow.session, lead)
+                    await lead_store.save_lead(uow.session, lead)
                     continue
                 winner = draw_winner(eligible, chance)
                 lead.award_draw(winner, len(eligible), now)
-                await repository.save_lead(uow.session, lead)
+                await lead_store.save_lead(uow.session, lead)
                 await uow.publish(
                     new_event(
                         LeadClaimed(

@@ -28,10 +28,18 @@ from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
+from crm_common.policy.staff import staff_in_book
 from crm_common.settings import Settings
-from crm_leads.adapters import customer_dedup, repository
+from crm_leads.adapters import (
+    book_store,
+    customer_dedup,
+    customer_files,
+    draw_store,
+    lead_store,
+    pool_store,
+)
 from crm_leads.adapters.access import changeable_leads, from_pools_open_to
-from crm_leads.adapters.repository import LeadBusy
+from crm_leads.adapters.lead_store import LeadBusy
 from crm_leads.application.routing import route_on_arrival
 from crm_leads.domain.assignment import choose_assignee
 from crm_leads.domain.customer_identifiers import NO_IDENTIFIERS, CustomerIdentifiers
@@ -104,7 +112,7 @@ async def lead_to_change(uow: UnitOfWork, lead_id: UUID, actor: Principal) -> Le
     """The lead, locked for the command, if it lies in the actor's own write scope (the shared
     "may change" policy); else ``LeadNotFound`` — also for a lead the actor may only read
     (through a sharing agreement or as its distributor): a command never finds it."""
-    lead = await repository.lead_for_change(uow.session, lead_id, changeable_leads(actor))
+    lead = await lead_store.lead_for_change(uow.session, lead_id, changeable_leads(actor))
     if lead is None:
         raise LeadNotFound("lead not found")
     return lead
@@ -148,8 +156,8 @@ async def register_in(
     of the book's deduplication keys), the existing lead (locked) with the submission
     attached. ``business_tz``: where the routing rules' hours of day are told."""
     session = uow.session
-    book = await repository.book_of(session, actor.tenant, actor.org_node)
-    settings = await repository.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
+    book = await book_store.book_of(session, actor.tenant, actor.org_node)
+    settings = await book_store.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
     lead = register_lead(
         tenant=actor.tenant,
         owner_org=book,
@@ -175,17 +183,17 @@ async def register_in(
         identifiers=command.identifiers,
         dedup_keys=settings.dedup_keys,
     )
-    existing = await repository.open_lead_of_customer(session, lead.customer_id)
+    existing = await lead_store.open_lead_of_customer(session, lead.customer_id)
     if existing is not None:
         existing.record_duplicate_submission(actor.user_id, command.source.value, now)
-        await repository.save_lead(session, existing)
+        await lead_store.save_lead(session, existing)
         return Registration(existing, attached=True)
     rule = (
         await route_on_arrival(session, lead, business_tz=business_tz, now=now)
         if owner is None
         else None
     )
-    await repository.add_lead(session, lead)
+    await lead_store.add_lead(session, lead)
     await record_personal_data_access(
         session,
         actor,
@@ -220,20 +228,20 @@ async def auto_assign_in(uow: UnitOfWork, lead: Lead, now: datetime) -> None:
     if lead.pool_id is None:
         return
     session = uow.session
-    pool = await repository.pool(session, lead.pool_id)
+    pool = await pool_store.pool(session, lead.pool_id)
     if pool.auto_assignment is AutoAssignment.NONE:
         return
     protected = lead.previous_owner if lead.protected_until and now < lead.protected_until else None
     candidates = [
-        c for c in await repository.pool_candidates(session, pool.id) if c.user_id != protected
+        c for c in await pool_store.pool_candidates(session, pool.id) if c.user_id != protected
     ]
     chosen = choose_assignee(pool.auto_assignment, candidates, pool.rules.claim.max_private_leads)
     if chosen is None:
         return
     actor = f"auto:{pool.auto_assignment.value}"
     lead.assign(Worker(chosen.user_id, chosen.org_node), actor, now, pool.auto_assignment.value)
-    await repository.save_lead(session, lead)
-    await repository.note_assignment(session, pool.id, chosen.user_id, now)
+    await lead_store.save_lead(session, lead)
+    await pool_store.note_assignment(session, pool.id, chosen.user_id, now)
     await publish_for(uow, lead, actor, [_assigned(lead, None, actor, pool.auto_assignment.value)])
 
 
@@ -242,12 +250,12 @@ async def lock_customer(lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now
     async with uow:
         session = uow.session
         lead = await lead_to_change(uow, lead_id, actor)
-        rules = (await repository.pool(session, lead.home_pool_id)).rules
-        await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
-        locked = await repository.locked_customers_of(session, actor.tenant, actor.user_id)
+        rules = (await pool_store.pool(session, lead.home_pool_id)).rules
+        await lead_store.serialise_claims_of(session, actor.tenant, actor.user_id)
+        locked = await customer_files.locked_customers_of(session, actor.tenant, actor.user_id)
         lead.lock_customer(actor.user_id, locked, rules.claim.max_locked, now)
-        await repository.set_customer_locked(session, lead.customer_id, True)
-        await repository.save_lead(session, lead)
+        await customer_files.set_customer_locked(session, lead.customer_id, True)
+        await lead_store.save_lead(session, lead)
     return lead
 
 
@@ -257,8 +265,8 @@ async def unlock_customer(
     async with uow:
         lead = await lead_to_change(uow, lead_id, actor)
         lead.unlock_customer(actor.user_id, has_function(actor.roles, "lead.assign"), now)
-        await repository.set_customer_locked(uow.session, lead.customer_id, False)
-        await repository.save_lead(uow.session, lead)
+        await customer_files.set_customer_locked(uow.session, lead.customer_id, False)
+        await lead_store.save_lead(uow.session, lead)
     return lead
 
 
@@ -270,11 +278,11 @@ async def move_to_pool(
     async with uow:
         session = uow.session
         lead = await lead_to_change(uow, lead_id, actor)
-        target = await repository.pool_or_none(session, pool_id)
+        target = await pool_store.pool_or_none(session, pool_id)
         if target is None or (target.tenant, target.owner_org) != (lead.tenant, lead.owner_org):
             raise PoolOfAnotherBook("no such pool in the lead's book")
         lead.move_to_pool(pool_id, actor.user_id, now)
-        await repository.save_lead(session, lead)
+        await lead_store.save_lead(session, lead)
         await auto_assign_in(uow, lead, now)
     return lead
 
@@ -304,7 +312,7 @@ async def claim_lead(
         return await _claim(lead_id, actor, uow, now=now, business_tz=business_tz)
     except LeadBusy:
         async with uow:
-            settled = await repository.lead_once_settled(
+            settled = await lead_store.lead_once_settled(
                 uow.session,
                 lead_id,
                 from_pools_open_to(actor),
@@ -330,21 +338,21 @@ async def _claim(
     blocked: SuspectedCollusion | None = None
     async with uow:
         session = uow.session
-        await repository.serialise_claims_of(session, actor.tenant, actor.user_id)
+        await lead_store.serialise_claims_of(session, actor.tenant, actor.user_id)
         allowed = from_pools_open_to(actor)
         # A draw only collects entries: its lead is not held against other entrants.
-        lead = await repository.lead_for_change(session, lead_id, allowed, unless_drawn_at=now)
+        lead = await lead_store.lead_for_change(session, lead_id, allowed, unless_drawn_at=now)
         if lead is None:
-            lead = await repository.lead_to_look_at(session, lead_id, allowed)
+            lead = await lead_store.lead_to_look_at(session, lead_id, allowed)
             if lead is not None and not lead.in_draw(now):  # its draw ended in between
-                lead = await repository.lead_for_change(session, lead_id, allowed)
+                lead = await lead_store.lead_for_change(session, lead_id, allowed)
         drawing = lead is not None and lead.in_draw(now)
         if lead is None:
             raise LeadNotFound("lead not found in a pool open to you")
-        pool = await repository.pool(session, lead.pool_id or lead.home_pool_id)
+        pool = await pool_store.pool(session, lead.pool_id or lead.home_pool_id)
         if pool.kind is PoolKind.ASSIGN_ONLY:
             raise PoolIsAssignOnly("leads of this pool are assigned by its admins")
-        record = await repository.claimant_record(
+        record = await lead_store.claimant_record(
             session,
             tenant=actor.tenant,
             user_id=actor.user_id,
@@ -367,10 +375,10 @@ async def _claim(
             blocked = refused
         else:
             if drawing and lead.draw_until is not None:
-                await repository.enter_draw(session, lead.id, claimant, now)
+                await draw_store.enter_draw(session, lead.id, claimant, now)
                 return DrawEntry(lead.id, lead.draw_until)
             # Same transaction as the lock: nobody can claim between the check and the write.
-            await repository.save_lead(session, lead)
+            await lead_store.save_lead(session, lead)
             await publish_for(
                 uow,
                 lead,
@@ -412,7 +420,7 @@ async def _report_blocked_claim(
             rule="anti_collusion",
         )
     )
-    await repository.add_changes(uow.session, lead)
+    await lead_store.add_changes(uow.session, lead)
     await publish_for(
         uow,
         lead,
@@ -444,12 +452,12 @@ async def assign_lead(
     async with uow:
         session = uow.session
         lead = await lead_to_change(uow, lead_id, actor)
-        member = await repository.staff_member(session, lead.tenant, assignee, lead.owner_org)
-        if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+        member = await staff_in_book(session, lead.tenant, assignee, lead.owner_org)
+        if member is None or not has_function(member.roles, "lead.claim"):
             raise AssigneeNotFound(f"no active consultant {assignee!r} works this lead's book")
         previous = lead.owner_user
-        lead.assign(Worker(assignee, member[0]), actor.user_id, now, reason)
-        await repository.save_lead(session, lead)
+        lead.assign(Worker(assignee, member.org_node), actor.user_id, now, reason)
+        await lead_store.save_lead(session, lead)
         await publish_for(
             uow, lead, actor.user_id, [_assigned(lead, previous, actor.user_id, reason)]
         )
@@ -521,7 +529,7 @@ async def follow_up_from_call(uow: UnitOfWork, call: PhoneCall) -> UUID | None:
         phone = normalise_phone(call.phone)
     except InvalidPhoneNumber:
         phone = None
-    lead = await repository.open_lead_called(
+    lead = await lead_store.open_lead_called(
         uow.session, call.tenant, lead_id=call.lead_id, phone=phone, by=call.by
     )
     if lead is None or lead.owner_user != call.by:
@@ -541,12 +549,12 @@ async def follow_up_from_call(uow: UnitOfWork, call: PhoneCall) -> UUID | None:
 async def follow_up_in(uow: UnitOfWork, lead: Lead, follow_up: FollowUp) -> UUID:
     """Records a follow-up of a locked lead inside the caller's transaction."""
     session = uow.session
-    rules = (await repository.pool(session, lead.home_pool_id)).rules
+    rules = (await pool_store.pool(session, lead.home_pool_id)).rules
     grade_before = lead.grade
     grades = scheme(rules.grade_scheme)
     resets = lead.record_follow_up(follow_up, grades, rules.recycle)
-    follow_up_id = await repository.add_follow_up(session, lead, follow_up, resets_clock=resets)
-    await repository.save_lead(session, lead)
+    follow_up_id = await lead_store.add_follow_up(session, lead, follow_up, resets_clock=resets)
+    await lead_store.save_lead(session, lead)
     events: list[EventData] = [
         LeadFollowedUp(
             lead_id=lead.id,
@@ -583,7 +591,7 @@ async def report_lost(
     async with uow:
         lead = await lead_to_change(uow, lead_id, actor)
         lead.report_lost(actor.user_id, reason, now)
-        await repository.save_lead(uow.session, lead)
+        await lead_store.save_lead(uow.session, lead)
     return lead
 
 
@@ -593,7 +601,7 @@ async def decide_loss(
     async with uow:
         lead = await lead_to_change(uow, lead_id, actor)
         lead.decide_loss(approved, actor.user_id, now)
-        await repository.save_lead(uow.session, lead)
+        await lead_store.save_lead(uow.session, lead)
         if approved:
             await publish_for(
                 uow,
@@ -627,7 +635,7 @@ async def convert_lead(
         if vehicle_interest:
             lead.vehicle_interest = vehicle_interest.strip()
         origin = lead.convert(actor.user_id, now)
-        await repository.save_lead(uow.session, lead)
+        await lead_store.save_lead(uow.session, lead)
         owner = lead.owner()
         await publish_for(
             uow,
@@ -657,7 +665,7 @@ async def hand_back_leads_of(uow: UnitOfWork, *, tenant: str, user_id: str, now:
     """A deactivated user's open leads go back to their pools (customer data belongs to the
     company: nothing is lost). Runs inside the caller's unit of work (the consumer's)."""
     released = 0
-    for lead in await repository.open_leads_owned_by(uow.session, tenant, user_id):
+    for lead in await lead_store.open_leads_owned_by(uow.session, tenant, user_id):
         await _release(uow, lead, "identity", "the owner was deactivated", OWNER_DEACTIVATED, now)
         released += 1
     return released
@@ -666,7 +674,7 @@ async def hand_back_leads_of(uow: UnitOfWork, *, tenant: str, user_id: str, now:
 async def _release(
     uow: UnitOfWork, lead: Lead, actor: str, reason: str, rule: str | None, now: datetime
 ) -> None:
-    pool = await repository.pool(uow.session, lead.home_pool_id)
+    pool = await pool_store.pool(uow.session, lead.home_pool_id)
     previous = lead.owner().user_id
     protected_until = lead.release(
         lead.home_pool_id,
@@ -677,8 +685,8 @@ async def _release(
         now,
         blind_hours=pool.rules.claim.blind_release_hours,
     )
-    await repository.clear_draw_entries(uow.session, lead.id)
-    await repository.save_lead(uow.session, lead)
+    await draw_store.clear_draw_entries(uow.session, lead.id)
+    await lead_store.save_lead(uow.session, lead)
     await publish_for(
         uow,
         lead,

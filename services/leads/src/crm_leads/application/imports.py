@@ -26,7 +26,7 @@ from crm_common.observability.context import Trace, bound_trace
 from crm_common.outbox.store import add_to_outbox
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
-from crm_leads.adapters import import_store, repository
+from crm_leads.adapters import book_store, import_store, pool_store
 from crm_leads.adapters.spreadsheets import SpreadsheetRows
 from crm_leads.application.handlers import PERSONAL_FIELDS
 from crm_leads.domain.assignment import plan_assignments
@@ -82,7 +82,7 @@ async def start_import(
     commit together: an upload cut off midway leaves nothing behind."""
     async with uow:
         session = uow.session
-        book = await repository.book_of(session, actor.tenant, actor.org_node)
+        book = await book_store.book_of(session, actor.tenant, actor.org_node)
         job = LeadImport(
             id=uuid4(),
             tenant=actor.tenant,
@@ -398,7 +398,7 @@ async def _store(
     uow: UnitOfWork, job: LeadImport, batch: Slice, now: datetime
 ) -> import_store.StoredSlice:
     session = uow.session
-    settings = await repository.book_settings(
+    settings = await book_store.book_settings(
         session, tenant=job.tenant, owner_org=job.owner_org, now=now
     )
     pool_id = settings.pool_id
@@ -441,12 +441,12 @@ async def _assign_on_arrival(
 ) -> list[Envelope[LeadAssigned]]:
     """A pool with an assignment strategy hands imported leads straight to its members, as it
     does single ones (``handlers.auto_assign_in``)."""
-    pool = await repository.pool(session, pool_id)
+    pool = await pool_store.pool(session, pool_id)
     if pool.auto_assignment is AutoAssignment.NONE or not stored.created:
         return []
     plan = plan_assignments(
         pool.auto_assignment,
-        await repository.pool_candidates(session, pool_id),
+        await pool_store.pool_candidates(session, pool_id),
         pool.rules.claim.max_private_leads,
         len(stored.created),
         now,

@@ -10,7 +10,8 @@ from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy.roles import has_function
-from crm_leads.adapters import pool_store, repository
+from crm_common.policy.staff import staff_in_book
+from crm_leads.adapters import book_store, pool_store
 from crm_leads.domain.customer_identifiers import IdentifierKind
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
@@ -54,11 +55,11 @@ async def open_pool(
     actor: Principal,
     uow: UnitOfWork,
     now: datetime,
-) -> repository.Pool:
+) -> pool_store.Pool:
     """Another pool of the caller's book (e.g. an assign-only pool for sensitive leads)."""
     async with uow:
-        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
-        pool_id = await repository.add_pool(
+        book = await book_store.book_of(uow.session, actor.tenant, actor.org_node)
+        pool_id = await pool_store.add_pool(
             uow.session,
             tenant=actor.tenant,
             owner_org=book,
@@ -68,7 +69,7 @@ async def open_pool(
             rules=rules,
             now=now,
         )
-        return await repository.pool(uow.session, pool_id)
+        return await pool_store.pool(uow.session, pool_id)
 
 
 async def set_members(
@@ -83,14 +84,14 @@ async def set_members(
             raise PoolNotFound("pool not found")
         resolved = []
         for index, (user_id, weight) in enumerate(members):
-            member = await repository.staff_member(session, actor.tenant, user_id, book)
-            if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+            member = await staff_in_book(session, actor.tenant, user_id, book)
+            if member is None or not has_function(member.roles, "lead.claim"):
                 raise InvalidInput(
                     f"members.{index}.user_id",
                     f"{user_id!r} is not an active consultant of {book}",
                 )
-            resolved.append((user_id, member[0], weight))
-        await repository.replace_members(session, pool_id, resolved)
+            resolved.append((user_id, member.org_node, weight))
+        await pool_store.replace_members(session, pool_id, resolved)
 
 
 async def dedup_keys_of(
@@ -98,8 +99,8 @@ async def dedup_keys_of(
 ) -> tuple[IdentifierKind, ...]:
     """The identifiers the caller's book deduplicates customers on after the phone, in order."""
     async with uow:
-        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
-        settings = await repository.book_settings(
+        book = await book_store.book_of(uow.session, actor.tenant, actor.org_node)
+        settings = await book_store.book_settings(
             uow.session, tenant=actor.tenant, owner_org=book, now=now
         )
     return settings.dedup_keys
@@ -110,7 +111,7 @@ async def set_dedup_keys(
 ) -> None:
     """From the next submission on; customers already on file are not re-matched."""
     async with uow:
-        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
-        await repository.set_dedup_keys(
+        book = await book_store.book_of(uow.session, actor.tenant, actor.org_node)
+        await book_store.set_dedup_keys(
             uow.session, tenant=actor.tenant, owner_org=book, keys=keys, now=now
         )

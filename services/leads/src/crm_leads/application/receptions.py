@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function
-from crm_leads.adapters import reception_store, repository
+from crm_common.policy.staff import staff_in_book
+from crm_leads.adapters import book_store, reception_store
 from crm_leads.application.handlers import (
     DEFAULT_BUSINESS_TZ,
     AssigneeNotFound,
@@ -99,8 +100,8 @@ async def _receiving_consultant(
 ) -> Worker | None:
     if named is None or named == actor.user_id:
         return Worker(actor.user_id, actor.org_node) if works_leads(actor) else None
-    book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
-    member = await repository.staff_member(uow.session, actor.tenant, named, book)
-    if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+    book = await book_store.book_of(uow.session, actor.tenant, actor.org_node)
+    member = await staff_in_book(uow.session, actor.tenant, named, book)
+    if member is None or not has_function(member.roles, "lead.claim"):
         raise AssigneeNotFound(f"no active consultant {named!r} works in this dealer")
-    return Worker(named, member[0])
+    return Worker(named, member.org_node)

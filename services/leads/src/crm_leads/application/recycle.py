@@ -15,7 +15,7 @@ from crm_common.contracts.events.leads.v1 import (
     LeadReleased,
 )
 from crm_common.db import UnitOfWork
-from crm_leads.adapters import repository
+from crm_leads.adapters import lead_store
 from crm_leads.adapters.recycle_sweep import (
     SWEEP_ACTOR,
     all_pools,
@@ -149,7 +149,7 @@ async def apply_staging_rules(
         grades = scheme(rules.grade_scheme)
         while True:
             async with UnitOfWork(sessions) as uow:
-                stuck = await repository.leads_stuck_in_grade(
+                stuck = await lead_store.leads_stuck_in_grade(
                     uow.session,
                     pool_id,
                     to_marketing_before=to_marketing,
@@ -168,7 +168,7 @@ async def apply_staging_rules(
                         lead.escalate(rule, now)
                     else:
                         events = _handed_to_marketing(lead, owner, rules, grades, now)
-                    await repository.save_lead(uow.session, lead)
+                    await lead_store.save_lead(uow.session, lead)
                     await publish_for(uow, lead, SWEEP_ACTOR, events)
                     counts[rule] += 1
                     changed += 1

@@ -15,7 +15,8 @@ from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy.roles import has_function
-from crm_leads.adapters import repository, routing_store
+from crm_common.policy.staff import staff_in_book
+from crm_leads.adapters import book_store, pool_store, routing_store
 from crm_leads.domain.assignment import choose_assignee
 from crm_leads.domain.lead import Lead, Worker
 from crm_leads.domain.routing import (
@@ -61,12 +62,12 @@ async def set_routing(
     rule's field), every consultant an active one of the book (404, as for an assignment)."""
     async with uow:
         session = uow.session
-        book = await repository.book_of(session, actor.tenant, actor.org_node)
-        await repository.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
+        book = await book_store.book_of(session, actor.tenant, actor.org_node)
+        await book_store.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
         for index, rule in enumerate(rules):
             target = rule.target
             if target.pool_id is not None:
-                pool = await repository.pool_or_none(session, target.pool_id)
+                pool = await pool_store.pool_or_none(session, target.pool_id)
                 if pool is None or (pool.tenant, pool.owner_org) != (actor.tenant, book):
                     raise InvalidInput(
                         f"rules[{index}].target.pool_id", "no such pool in your book"
@@ -94,8 +95,8 @@ async def set_routing(
 
 
 async def _book_routing(session: AsyncSession, actor: Principal, now: datetime) -> BookRouting:
-    book = await repository.book_of(session, actor.tenant, actor.org_node)
-    await repository.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
+    book = await book_store.book_of(session, actor.tenant, actor.org_node)
+    await book_store.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
     return BookRouting(
         book=book,
         version=await routing_store.version_of(session, actor.tenant, book),
@@ -104,10 +105,10 @@ async def _book_routing(session: AsyncSession, actor: Principal, now: datetime) 
 
 
 async def _consultant(session: AsyncSession, tenant: str, book: str, user_id: str) -> Worker | None:
-    member = await repository.staff_member(session, tenant, user_id, book)
-    if member is None or not has_function(frozenset(member[1]), "lead.claim"):
+    member = await staff_in_book(session, tenant, user_id, book)
+    if member is None or not has_function(member.roles, "lead.claim"):
         return None
-    return Worker(user_id, member[0])
+    return Worker(user_id, member.org_node)
 
 
 async def route_on_arrival(
@@ -136,7 +137,7 @@ async def route_on_arrival(
         pool_id, owner = placement
         lead.route(rule.id, rule.name, pool_id=pool_id, to=owner, now=now)
         if owner is not None and rule.target.kind is TargetKind.STRATEGY:
-            await repository.note_assignment(session, pool_id, owner.user_id, now)
+            await pool_store.note_assignment(session, pool_id, owner.user_id, now)
         return rule
     return None
 
@@ -150,7 +151,7 @@ async def _placement(
         owner = await _consultant(session, lead.tenant, lead.owner_org, target.user_id)
         return None if owner is None else (lead.home_pool_id, owner)
     assert target.pool_id is not None  # the target's validator
-    pool = await repository.pool_or_none(session, target.pool_id)
+    pool = await pool_store.pool_or_none(session, target.pool_id)
     if pool is None or (pool.tenant, pool.owner_org) != (lead.tenant, lead.owner_org):
         return None
     if target.kind is TargetKind.POOL:
@@ -158,7 +159,7 @@ async def _placement(
     assert target.strategy is not None  # the target's validator
     chosen = choose_assignee(
         target.strategy,
-        await repository.pool_candidates(session, pool.id),
+        await pool_store.pool_candidates(session, pool.id),
         pool.rules.claim.max_private_leads,
     )
     return pool.id, None if chosen is None else Worker(chosen.user_id, chosen.org_node)

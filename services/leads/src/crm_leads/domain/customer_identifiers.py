@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from pydantic import SecretStr
+
 MAX_WECHAT_ID_LENGTH = 64
 MAX_EMAIL_LENGTH = 254
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -21,6 +23,7 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _ID_NUMBER = re.compile(r"\d{17}[\dX]")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_CHARACTERS = "10X98765432"
+_ID_NUMBER_PURPOSE = b"crm-leads/customer-identifiers/id_number/v1"
 
 
 class IdentifierKind(StrEnum):
@@ -65,6 +68,16 @@ def normalise_id_number(raw: str) -> str:
     if value[-1] != _ID_CHECK_CHARACTERS[total % 11]:
         raise InvalidIdentifier(IdentifierKind.ID_NUMBER, "the ID number's check digit is wrong")
     return value
+
+
+def id_number_key(secret: SecretStr | None) -> bytes | None:
+    """The key ID numbers are digested with: the deployment's personal-data hash key
+    (CRM_PERSONAL_DATA_HASH_KEY) narrowed to this purpose with an HMAC label, so a digest made
+    here means nothing elsewhere. Changing the key changes every digest (stored ID numbers stop
+    matching until re-submitted); a deployment without it accepts no ID numbers (None)."""
+    if secret is None:
+        return None
+    return hmac.new(secret.get_secret_value().encode(), _ID_NUMBER_PURPOSE, hashlib.sha256).digest()
 
 
 def id_number_digest(normalised: str, key: bytes) -> str:

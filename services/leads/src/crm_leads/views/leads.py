@@ -2,65 +2,151 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, Select, case, func, literal, select
+from pydantic import BaseModel, Field
+from sqlalchemy import RowMapping, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.policy import DataType, visible_to
+from crm_common.policy import (
+    SharingLevel,
+    mask_name,
+    mask_phone,
+    personal_data_level,
+)
+from crm_common.policy.audit import audit_entries
 from crm_leads.adapters.access import (
-    in_pools_open_to,
     lead_level,
-    managed_pools,
-    pools_open_to,
     visible_leads,
 )
-from crm_leads.adapters.tables import LEAD_IS_OPEN, inline, lead_history, leads, pools
-from crm_leads.domain.collusion import Handover, flagged_pairs
-from crm_leads.domain.grades import scheme
-from crm_leads.domain.pool_rules import PoolRules
+from crm_leads.adapters.tables import lead_history, leads
+from crm_leads.domain.lead import LeadSource
+from crm_leads.domain.origin import LeadOrigin
 
 Sessions = async_sessionmaker[AsyncSession]
+
+
+class LeadPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    customer_id: UUID
+    customer_name: str
+    phone: str
+    source: LeadSource
+    vehicle_interest: str | None
+    created_by: str
+    created_at: datetime
+    status: str
+    owner_user: str | None = Field(description="None while the lead waits in a pool")
+    ownership_origin: LeadOrigin | None = Field(
+        description="How the owner's ownership arose (commission's lead origin); None while "
+        "the lead waits in a pool",
+    )
+    pool_id: UUID | None
+    routing_rule_id: UUID | None = Field(
+        description="The routing rule that placed the lead when it arrived (its history names it)"
+    )
+    grade: str | None
+    next_follow_up_due: datetime | None
+    last_follow_up_at: datetime | None
+    protected_until: datetime | None = Field(
+        description="Until then the previous owner may not claim it back"
+    )
+    origin_org: str | None = Field(description="The HQ/region node that distributed it")
+    work_by: datetime | None = Field(
+        description="A distributed lead not followed up by then goes back to origin_org"
+    )
+
+    def masked(self) -> LeadPublic:
+        """The lead as a caller below the full level sees it."""
+        return self.model_copy(
+            update={"customer_name": mask_name(self.customer_name), "phone": mask_phone(self.phone)}
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ShownLead:
+    lead: LeadPublic
+    """Its personal data masked where the caller's read is masked."""
+    level: SharingLevel
+    """How much of its personal data the caller sees (what an audit of the read records)."""
+
+
+class HistoryEntry(BaseModel):
+    kind: str
+    actor: str
+    from_user: str | None
+    to_user: str | None
+    reason: str | None
+    rule: str | None
+    at: datetime
+
+
+class AuditEntryPublic(BaseModel):
+    actor: str
+    actor_org: str
+    action: str
+    fields: list[str]
+    level: str
+    endpoint: str
+    at: datetime
 
 
 def _with_shared_level(principal: Principal) -> Select[*tuple[Any, ...]]:
     return select(leads, lead_level(principal).label("shared_level"))
 
 
-async def lead_for(sessions: Sessions, principal: Principal, lead_id: UUID) -> RowMapping | None:
+def _shown(principal: Principal, row: RowMapping) -> ShownLead:
+    level = personal_data_level(
+        principal,
+        owner_user=row["owner_user"],
+        owner_org=row["owner_org"],
+        shared=SharingLevel(row["shared_level"]),
+    )
+    lead = LeadPublic.model_validate(dict(row))
+    return ShownLead(lead if level >= SharingLevel.FULL else lead.masked(), level)
+
+
+async def lead_for(sessions: Sessions, principal: Principal, lead_id: UUID) -> ShownLead | None:
+    """The lead as the caller may see it; None when they may not see it at all."""
     query = _with_shared_level(principal).where(leads.c.id == lead_id, visible_leads(principal))
     async with sessions() as session:
-        return (await session.execute(query)).mappings().first()
+        row = (await session.execute(query)).mappings().first()
+    return None if row is None else _shown(principal, row)
 
 
 async def leads_of(
     sessions: Sessions, principal: Principal, *, status: str | None, limit: int, offset: int
-) -> Sequence[RowMapping]:
-    """The leads the caller may see (a consultant: their private sea), newest first."""
+) -> list[LeadPublic]:
+    """The leads the caller may see (a consultant: their private sea), newest first, personal
+    data masked where the caller may not see it in full."""
     query = _with_shared_level(principal).where(visible_leads(principal))
     if status is not None:
         query = query.where(leads.c.status == status)
     query = query.order_by(leads.c.created_at.desc(), leads.c.id).limit(limit).offset(offset)
     async with sessions() as session:
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings().all()
+    return [_shown(principal, row).lead for row in rows]
+
+
+async def _is_visible(session: AsyncSession, principal: Principal, lead_id: UUID) -> bool:
+    visible = await session.execute(
+        select(leads.c.id).where(leads.c.id == lead_id, visible_leads(principal))
+    )
+    return visible.first() is not None
 
 
 async def history_of(
     sessions: Sessions, principal: Principal, lead_id: UUID, *, limit: int, offset: int
-) -> Sequence[RowMapping] | None:
+) -> list[HistoryEntry] | None:
     """A page of the lead's changes, oldest first; None when the lead is not visible to the
     caller."""
     async with sessions() as session:
-        visible = await session.execute(
-            select(leads.c.id).where(leads.c.id == lead_id, visible_leads(principal))
-        )
-        if visible.first() is None:
+        if not await _is_visible(session, principal, lead_id):
             return None
         query = (
             select(lead_history)
@@ -69,229 +155,18 @@ async def history_of(
             .limit(limit)
             .offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings().all()
+    return [HistoryEntry.model_validate(dict(row)) for row in rows]
 
 
-def _pools_visible_to(principal: Principal) -> ColumnElement[bool]:
-    """Pools the caller may claim from, and pools of the org nodes the caller manages."""
-    managed = visible_to(
-        principal, DataType.LEAD, tenant=pools.c.tenant, owner_org=pools.c.owner_org
-    )
-    return pools_open_to(principal) | managed
-
-
-async def pools_for(sessions: Sessions, principal: Principal) -> Sequence[RowMapping]:
-    query = (
-        select(pools).where(_pools_visible_to(principal)).order_by(pools.c.owner_org, pools.c.name)
-    )
+async def audit_of(
+    sessions: Sessions, principal: Principal, lead_id: UUID, *, limit: int, offset: int
+) -> list[AuditEntryPublic] | None:
+    """A page of who read or changed the lead's personal data, oldest first (the entries of
+    books whose records the caller sees in full); None when the lead is not visible to the
+    caller."""
     async with sessions() as session:
-        return (await session.execute(query)).mappings().all()
-
-
-async def pool_for(sessions: Sessions, principal: Principal, pool_id: UUID) -> RowMapping | None:
-    query = select(pools).where(pools.c.id == pool_id, _pools_visible_to(principal))
-    async with sessions() as session:
-        return (await session.execute(query)).mappings().first()
-
-
-async def managed_pool(
-    sessions: Sessions, principal: Principal, pool_id: UUID
-) -> RowMapping | None:
-    """The pool if it belongs to a book the caller may change (not merely open to them)."""
-    query = select(pools).where(pools.c.id == pool_id, managed_pools(principal))
-    async with sessions() as session:
-        return (await session.execute(query)).mappings().first()
-
-
-class PoolOrder(StrEnum):
-    """How a pool's waiting leads are listed."""
-
-    RECENTLY_RELEASED = "recently_released"
-    NEWEST = "newest"
-    OLDEST = "oldest"
-    GRADE = "grade"
-    """Hottest grade of the pool's scheme first, ungraded last."""
-    REGION = "region"
-    VEHICLE_INTEREST = "vehicle_interest"
-    SOURCE = "source"
-
-
-@dataclass(frozen=True, slots=True)
-class PoolFilter:
-    """A pool member's own criteria (DOMAIN.md: members claim by region, expertise...): every
-    one given must hold."""
-
-    regions: Sequence[str] = ()
-    vehicle_interest: str | None = None
-    """Words the lead's vehicle interest contains (case-insensitive)."""
-    sources: Sequence[str] = ()
-    grades: Sequence[str] = ()
-    min_age_days: int | None = None
-    max_age_days: int | None = None
-    """Age: days since the lead came in."""
-
-
-async def leads_in_pool(
-    sessions: Sessions,
-    principal: Principal,
-    pool_id: UUID,
-    *,
-    limit: int,
-    offset: int,
-    now: datetime,
-    narrowed: PoolFilter = PoolFilter(),
-    order: PoolOrder = PoolOrder.RECENTLY_RELEASED,
-) -> Sequence[RowMapping]:
-    """The public sea of one pool, narrowed and ordered as the member asks (by default the
-    most recently released first); ties newest first."""
-    query = (
-        select(leads)
-        .where(leads.c.pool_id == pool_id, leads.c.status == inline("open"))
-        .where(in_pools_open_to(principal) | visible_leads(principal))
-    )
-    f = narrowed
-    if f.regions:
-        query = query.where(leads.c.region_hint.in_(f.regions))
-    if f.vehicle_interest:
-        query = query.where(
-            leads.c.vehicle_interest.icontains(f.vehicle_interest.strip(), autoescape=True)
-        )
-    if f.sources:
-        query = query.where(leads.c.source.in_(f.sources))
-    if f.grades:
-        query = query.where(leads.c.grade.in_(f.grades))
-    if f.min_age_days is not None:
-        query = query.where(leads.c.created_at <= now - timedelta(days=f.min_age_days))
-    if f.max_age_days is not None:
-        query = query.where(leads.c.created_at > now - timedelta(days=f.max_age_days + 1))
-    async with sessions() as session:
-        if order is PoolOrder.GRADE:
-            rules = PoolRules.model_validate(
-                (await session.execute(select(pools.c.rules).where(pools.c.id == pool_id))).scalar()
-            )
-            codes = [g.code for g in scheme(rules.grade_scheme).grades]
-            first: tuple[Any, ...] = (
-                case(
-                    {code: rank for rank, code in enumerate(codes)},
-                    value=leads.c.grade,
-                    else_=len(codes),
-                ),
-            )
-        else:
-            first = {
-                PoolOrder.RECENTLY_RELEASED: (leads.c.released_at.desc().nulls_last(),),
-                PoolOrder.NEWEST: (),
-                PoolOrder.OLDEST: (leads.c.created_at.asc(),),
-                PoolOrder.REGION: (leads.c.region_hint.asc().nulls_last(),),
-                PoolOrder.VEHICLE_INTEREST: (leads.c.vehicle_interest.asc().nulls_last(),),
-                PoolOrder.SOURCE: (leads.c.source.asc(),),
-            }[order]
-        query = (
-            query.order_by(*first, leads.c.created_at.desc(), leads.c.id)
-            .limit(limit)
-            .offset(offset)
-        )
-        return (await session.execute(query)).mappings().all()
-
-
-async def pool_report(
-    sessions: Sessions, pool_id: UUID, *, window_days: int, now: datetime
-) -> dict[str, Any]:
-    """Fairness of one pool (who holds, receives and loses its leads; how long leads wait)
-    and the anti-collusion evidence, over the window. The caller checked access to the pool."""
-    since = now - timedelta(days=window_days)
-    h = lead_history
-    of_pool = select(leads.c.id).where(leads.c.home_pool_id == pool_id)
-    async with sessions() as session:
-        rules = PoolRules.model_validate(
-            (await session.execute(select(pools.c.rules).where(pools.c.id == pool_id))).scalar()
-        )
-        waiting = (
-            await session.execute(
-                select(
-                    func.count(),
-                    func.avg(
-                        func.extract(
-                            "epoch",
-                            literal(now) - func.coalesce(leads.c.released_at, leads.c.created_at),
-                        )
-                    ),
-                ).where(leads.c.pool_id == pool_id, leads.c.status == inline("open"))
-            )
-        ).one()
-        moves = await session.execute(
-            select(h.c.kind, h.c.from_user, h.c.to_user, func.count())
-            .where(
-                h.c.lead_id.in_(of_pool),
-                h.c.at >= since,
-                h.c.kind.in_(["claimed", "assigned", "released"]),
-            )
-            .group_by(h.c.kind, h.c.from_user, h.c.to_user)
-        )
-        owned: dict[str, int] = dict(
-            (
-                await session.execute(
-                    select(leads.c.owner_user, func.count())
-                    .where(
-                        leads.c.home_pool_id == pool_id,
-                        leads.c.owner_user.is_not(None),
-                        LEAD_IS_OPEN,
-                    )
-                    .group_by(leads.c.owner_user)
-                )
-            ).all()
-        )
-        handovers = [
-            Handover(row.lead_id, row.from_user, row.to_user, row.at)
-            for row in await session.execute(
-                select(h.c.lead_id, h.c.from_user, h.c.to_user, h.c.at).where(
-                    h.c.lead_id.in_(of_pool),
-                    h.c.kind == inline("claimed"),
-                    h.c.from_user.is_not(None),
-                    h.c.at >= since,
-                )
-            )
-        ]
-    per_user: dict[str, dict[str, int]] = {}
-    for kind, from_user, to_user, n in moves:
-        user = from_user if kind == "released" else to_user
-        if user is not None:
-            per_user.setdefault(user, {"claimed": 0, "assigned": 0, "released": 0})[kind] += n
-    for user in owned:
-        per_user.setdefault(user, {"claimed": 0, "assigned": 0, "released": 0})
-    consultants = []
-    for user, counts in sorted(per_user.items()):
-        received = counts["claimed"] + counts["assigned"]
-        consultants.append(
-            {
-                "user_id": user,
-                "open_leads": owned.get(user, 0),
-                **counts,
-                "recycle_rate": round(counts["released"] / received, 3) if received else None,
-            }
-        )
-    holdings = [owned.get(user, 0) for user in per_user] or [0]
-    average_seconds = waiting[1]
-    return {
-        "pool_id": pool_id,
-        "window_days": window_days,
-        "waiting": waiting[0],
-        "average_hours_waiting": None
-        if average_seconds is None
-        else round(float(average_seconds) / 3600, 1),
-        "consultants": consultants,
-        "open_leads_min": min(holdings),
-        "open_leads_max": max(holdings),
-        "flagged_pairs": [
-            {
-                "released_by": p.released_by,
-                "claimed_by": p.claimed_by,
-                "handovers": p.handovers,
-                "ping_pong_leads": list(p.ping_pong_leads),
-                "last_at": p.last_at,
-            }
-            for p in flagged_pairs(
-                handovers, rules.collusion.model_copy(update={"window_days": window_days}), now
-            )
-        ],
-    }
+        if not await _is_visible(session, principal, lead_id):
+            return None
+        entries = await audit_entries(session, principal, str(lead_id), limit=limit, offset=offset)
+    return [AuditEntryPublic.model_validate(dict(entry)) for entry in entries]

@@ -9,13 +9,14 @@ from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, bindparam, delete, insert, literal, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.db.tables import org_directory, staff
+from crm_common.db.tables import org_directory
 from crm_common.policy.directory import dealer_of
+from crm_common.policy.staff import staff_in_book
 from crm_service_desk.adapters.tables import (
     business_calendars,
     escalation_ladders,
@@ -89,18 +90,8 @@ async def escalation_chain(session: AsyncSession, tenant: str, book: str) -> Org
 
 async def staff_member(session: AsyncSession, tenant: str, user_id: str, book: str) -> str | None:
     """The org node of an active user working in ``book`` (the dealer or the node itself)."""
-    return (
-        await session.execute(
-            select(staff.c.org_node)
-            .select_from(staff.outerjoin(org_directory, org_directory.c.id == staff.c.org_node))
-            .where(
-                staff.c.tenant == tenant,
-                staff.c.user_id == user_id,
-                staff.c.active,
-                or_(staff.c.org_node == book, org_directory.c.dealer_id == book),
-            )
-        )
-    ).scalar_one_or_none()
+    member = await staff_in_book(session, tenant, user_id, book)
+    return None if member is None else member.org_node
 
 
 # --- configuration -----------------------------------------------------------------------------

@@ -12,19 +12,12 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
-from crm_common.policy import mask_name, mask_phone
 from crm_common.runtime.dependencies import Database, Now
 from crm_leads.application import pools as pools_app
 from crm_leads.domain.lead import LeadSource
-from crm_leads.entrypoints.http.schemas import (
-    PooledLead,
-    PoolMembers,
-    PoolPublic,
-    PoolReport,
-    PoolSettings,
-)
-from crm_leads.views import leads as views
-from crm_leads.views.leads import PoolFilter, PoolOrder
+from crm_leads.entrypoints.http.schemas import PoolMembers, PoolSettings
+from crm_leads.views import pools as views
+from crm_leads.views.pools import PooledLead, PoolFilter, PoolOrder, PoolPublic, PoolReport
 
 router = APIRouter(prefix="/pools", tags=["pools"])
 PoolReader = Annotated[Principal, requires("lead.read")]
@@ -38,7 +31,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 @router.get("", response_model=list[PoolPublic], responses={403: _ERRORS[403]})
 async def list_pools(principal: PoolReader, db: Database) -> list[PoolPublic]:
     """Pools the caller may claim from, and the pools of the org nodes the caller manages."""
-    return [PoolPublic.model_validate(dict(row)) for row in await views.pools_for(db, principal)]
+    return await views.pools_for(db, principal)
 
 
 @router.post(
@@ -100,8 +93,7 @@ async def pool_report(
     seen from a dealer) answers 404, its consultants and flags being other books' staff."""
     if await views.managed_pool(db, principal, pool_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pool not found")
-    report = await views.pool_report(db, pool_id, window_days=window_days, now=now)
-    return PoolReport.model_validate(report)
+    return await views.pool_report(db, pool_id, window_days=window_days, now=now)
 
 
 @router.get("/{pool_id}/leads", response_model=list[PooledLead], responses=_ERRORS)
@@ -139,7 +131,7 @@ async def leads_in_pool(
         raise InvalidInput("min_age_days", "min_age_days is more than max_age_days")
     if await views.pool_for(db, principal, pool_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pool not found")
-    rows = await views.leads_in_pool(
+    return await views.leads_in_pool(
         db,
         principal,
         pool_id,
@@ -156,16 +148,6 @@ async def leads_in_pool(
         ),
         order=sort,
     )
-    return [
-        PooledLead.model_validate(
-            {
-                **row,
-                "customer_name": mask_name(row["customer_name"]),
-                "phone": mask_phone(row["phone"]),
-            }
-        )
-        for row in rows
-    ]
 
 
 @router.put("/{pool_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_ERRORS)

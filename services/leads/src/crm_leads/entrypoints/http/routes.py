@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
-from sqlalchemy import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
-from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
-from crm_common.policy.audit import audit_entries, record_personal_data_access
 from crm_common.runtime.dependencies import Database, Now
-from crm_leads.adapters.id_number_key import id_number_key
-from crm_leads.application import distribution, handlers
-from crm_leads.application.handlers import PERSONAL_FIELDS, CreateLead, RecordFollowUp
+from crm_leads.application import distribution, handlers, lead_reads
+from crm_leads.application.handlers import CreateLead, RecordFollowUp
+from crm_leads.domain.customer_identifiers import id_number_key
 from crm_leads.domain.lead import Lead
 from crm_leads.entrypoints.http.schemas import (
     Conversion,
@@ -30,17 +24,16 @@ from crm_leads.entrypoints.http.schemas import (
     DrawEntered,
     FollowUpCreate,
     FollowUpRecorded,
-    HistoryEntry,
     LeadAssignment,
     LeadAttached,
     LeadCreate,
-    LeadPublic,
     LeadRelease,
     LossDecision,
     LossReport,
     PoolMove,
 )
 from crm_leads.views import leads as views
+from crm_leads.views.leads import AuditEntryPublic, HistoryEntry, LeadPublic
 
 router = APIRouter(prefix="/leads", tags=["leads"])
 LeadCreator = Annotated[Principal, requires("lead.create")]
@@ -58,7 +51,7 @@ _CONFLICT: dict[int | str, dict[str, Any]] = {
 
 
 async def _id_number_key(request: Request) -> bytes | None:
-    return id_number_key(request.app.state.settings)
+    return id_number_key(request.app.state.settings.personal_data_hash_key)
 
 
 IdNumberKey = Annotated[bytes | None, Depends(_id_number_key)]
@@ -71,72 +64,6 @@ def business_tz(request: Request) -> ZoneInfo:
 def _as_submitted(lead: Lead) -> LeadPublic:
     """A new lead echoes what its creator just sent (audited as its creation)."""
     return LeadPublic.model_validate(lead, from_attributes=True)
-
-
-async def _masked_for(principal: Principal, row: RowMapping) -> dict[str, Any]:
-    lead = dict(row)
-    level = personal_data_level(
-        principal,
-        owner_user=lead["owner_user"],
-        owner_org=lead["owner_org"],
-        shared=SharingLevel(lead.pop("shared_level")),
-    )
-    if level < SharingLevel.FULL:
-        lead["customer_name"] = mask_name(lead["customer_name"])
-        lead["phone"] = mask_phone(lead["phone"])
-    lead["_level"] = level
-    return lead
-
-
-async def _shown(
-    db: async_sessionmaker[AsyncSession],
-    principal: Principal,
-    lead_id: UUID,
-    *,
-    endpoint: str,
-    action: str = "read",
-    row: dict[str, Any] | None = None,
-) -> LeadPublic | None:
-    """The one view of a lead for its caller — a read's and every command's answer alike:
-    the lead as the caller may read it now, personal data masked where their read is masked,
-    and the access audited. ``row``: the lead as a command left it when the caller may no
-    longer read it (e.g. a consultant who released it): answered fully masked. None: neither."""
-    found = await views.lead_for(db, principal, lead_id)
-    if found is not None:
-        lead = await _masked_for(principal, found)
-    elif row is not None:
-        lead = {
-            **row,
-            "customer_name": mask_name(row["customer_name"]),
-            "phone": mask_phone(row["phone"]),
-            "_level": SharingLevel.MASKED,
-        }
-    else:
-        return None
-    async with UnitOfWork(db) as uow:
-        await record_personal_data_access(
-            uow.session,
-            principal,
-            action=action,
-            resource_type=DataType.LEAD,
-            resource_id=str(lead_id),
-            owner_org=lead["owner_org"],
-            fields=PERSONAL_FIELDS,
-            level=lead.pop("_level"),
-            endpoint=endpoint,
-        )
-    return LeadPublic.model_validate(lead)
-
-
-async def _answer(
-    db: async_sessionmaker[AsyncSession], principal: Principal, lead: Lead, endpoint: str
-) -> LeadPublic:
-    """A command's answer: never more than a read would show the caller right after it."""
-    action = endpoint.rsplit("/", 1)[-1]
-    public = LeadPublic.model_validate(lead, from_attributes=True).model_dump()
-    shown = await _shown(db, principal, lead.id, endpoint=endpoint, action=action, row=public)
-    assert shown is not None  # a row was given
-    return shown
 
 
 @router.post(
@@ -202,18 +129,12 @@ async def list_leads(
 ) -> list[LeadPublic]:
     """The leads the caller may see, newest first: a consultant's private sea, a manager's
     dealer. Personal data masked where the caller may not see it in full."""
-    rows = await views.leads_of(db, principal, status=lead_status, limit=limit, offset=offset)
-    result = []
-    for row in rows:
-        lead = await _masked_for(principal, row)
-        lead.pop("_level")
-        result.append(LeadPublic.model_validate(lead))
-    return result
+    return await views.leads_of(db, principal, status=lead_status, limit=limit, offset=offset)
 
 
 @router.get("/{lead_id}", response_model=LeadPublic, responses={**_FORBIDDEN, **_NOT_FOUND})
 async def get_lead(lead_id: UUID, principal: LeadReader, db: Database) -> LeadPublic:
-    shown = await _shown(db, principal, lead_id, endpoint="GET /leads/{lead_id}")
+    shown = await lead_reads.lead_shown(db, principal, lead_id, endpoint="GET /leads/{lead_id}")
     if shown is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     return shown
@@ -243,7 +164,7 @@ async def claim_lead(
         return JSONResponse(
             status_code=status.HTTP_202_ACCEPTED, content=entered.model_dump(mode="json")
         )
-    return await _answer(db, principal, outcome, "POST /leads/{lead_id}/claim")
+    return await lead_reads.command_answer(db, principal, outcome, "POST /leads/{lead_id}/claim")
 
 
 @router.post(
@@ -258,7 +179,7 @@ async def assign_lead(
     lead = await handlers.assign_lead(
         lead_id, body.user_id, principal, UnitOfWork(db), now=now, reason=body.reason
     )
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/assign")
+    return await lead_reads.command_answer(db, principal, lead, "POST /leads/{lead_id}/assign")
 
 
 @router.post(
@@ -273,7 +194,7 @@ async def release_lead(
     lead = await handlers.release_lead(
         lead_id, principal, UnitOfWork(db), now=now, reason=body.reason
     )
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/release")
+    return await lead_reads.command_answer(db, principal, lead, "POST /leads/{lead_id}/release")
 
 
 @router.post(
@@ -302,7 +223,9 @@ async def record_follow_up(
     )
     return FollowUpRecorded(
         follow_up_id=follow_up_id,
-        lead=await _answer(db, principal, lead, "POST /leads/{lead_id}/follow-ups"),
+        lead=await lead_reads.command_answer(
+            db, principal, lead, "POST /leads/{lead_id}/follow-ups"
+        ),
     )
 
 
@@ -316,7 +239,7 @@ async def report_lost(
 ) -> LeadPublic:
     """Report the lead lost (战败) with the reason; a manager approves or rejects it."""
     lead = await handlers.report_lost(lead_id, body.reason, principal, UnitOfWork(db), now=now)
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/loss")
+    return await lead_reads.command_answer(db, principal, lead, "POST /leads/{lead_id}/loss")
 
 
 @router.post(
@@ -329,7 +252,9 @@ async def decide_loss(
 ) -> LeadPublic:
     """Approve (closes the lead, publishes ``leads.LeadLost``) or reject a loss report."""
     lead = await handlers.decide_loss(lead_id, body.approved, principal, UnitOfWork(db), now=now)
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/loss/decision")
+    return await lead_reads.command_answer(
+        db, principal, lead, "POST /leads/{lead_id}/loss/decision"
+    )
 
 
 @router.post(
@@ -344,7 +269,7 @@ async def convert_lead(
     lead = await handlers.convert_lead(
         lead_id, body.vehicle_interest, principal, UnitOfWork(db), now=now
     )
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/convert")
+    return await lead_reads.command_answer(db, principal, lead, "POST /leads/{lead_id}/convert")
 
 
 @router.post(
@@ -354,7 +279,7 @@ async def convert_lead(
 )
 async def lock_customer(lead_id: UUID, principal: LeadWorker, db: Database, now: Now) -> LeadPublic:
     """Lock the customer against recycling (the owner; within the pool's cap of locks)."""
-    return await _answer(
+    return await lead_reads.command_answer(
         db,
         principal,
         await handlers.lock_customer(lead_id, principal, UnitOfWork(db), now=now),
@@ -371,7 +296,7 @@ async def unlock_customer(
     lead_id: UUID, principal: LeadReader, db: Database, now: Now
 ) -> LeadPublic:
     """Unlock the customer (the owner or a manager): recycle rules apply again."""
-    return await _answer(
+    return await lead_reads.command_answer(
         db,
         principal,
         await handlers.unlock_customer(lead_id, principal, UnitOfWork(db), now=now),
@@ -390,7 +315,7 @@ async def move_to_pool(
     """Move a waiting lead to another pool of its book (e.g. an assign-only pool for a
     sensitive lead); that pool's rules and assignment strategy apply from now on."""
     lead = await handlers.move_to_pool(lead_id, body.pool_id, principal, UnitOfWork(db), now=now)
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/move")
+    return await lead_reads.command_answer(db, principal, lead, "POST /leads/{lead_id}/move")
 
 
 @router.post(
@@ -410,7 +335,7 @@ async def distribute_lead(
     lead = await distribution.distribute_lead(
         lead_id, body.dealer_id, principal, UnitOfWork(db), now=now
     )
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/distribute")
+    return await lead_reads.command_answer(db, principal, lead, "POST /leads/{lead_id}/distribute")
 
 
 @router.post(
@@ -425,7 +350,9 @@ async def reject_distribution(
     lead = await distribution.reject_distribution(
         lead_id, body.reason, principal, UnitOfWork(db), now=now
     )
-    return await _answer(db, principal, lead, "POST /leads/{lead_id}/reject-distribution")
+    return await lead_reads.command_answer(
+        db, principal, lead, "POST /leads/{lead_id}/reject-distribution"
+    )
 
 
 @router.get(
@@ -445,17 +372,7 @@ async def lead_history(
     entries = await views.history_of(db, principal, lead_id, limit=limit, offset=offset)
     if entries is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
-    return [HistoryEntry.model_validate(dict(e)) for e in entries]
-
-
-class AuditEntryPublic(BaseModel):
-    actor: str
-    actor_org: str
-    action: str
-    fields: list[str]
-    level: str
-    endpoint: str
-    at: datetime
+    return entries
 
 
 @router.get(
@@ -473,8 +390,7 @@ async def personal_data_audit_of_lead(
     """Who read or changed the lead's personal data, when and through which endpoint (the
     entries of books whose records the caller sees in full), oldest first, a page at a time.
     A lead the caller may not see answers 404, as everywhere."""
-    if await views.lead_for(db, principal, lead_id) is None:
+    entries = await views.audit_of(db, principal, lead_id, limit=limit, offset=offset)
+    if entries is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
-    async with db() as session:
-        entries = await audit_entries(session, principal, str(lead_id), limit=limit, offset=offset)
-    return [AuditEntryPublic.model_validate(dict(e)) for e in entries]
+    return entries

@@ -23,7 +23,6 @@ from crm_leads.domain.customer_identifiers import (
     normalise_wechat_id,
 )
 from crm_leads.domain.lead import FollowUpKind, InvalidPhoneNumber, LeadSource, normalise_phone
-from crm_leads.domain.origin import LeadOrigin
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 from crm_leads.domain.routing import (
     MAX_RULES,
@@ -31,6 +30,7 @@ from crm_leads.domain.routing import (
     RoutingRuleSpec,
     RoutingTarget,
 )
+from crm_leads.views.leads import LeadPublic
 
 
 class _Request(BaseModel):
@@ -105,38 +105,6 @@ class LeadCreate(CustomerContact):
     """A new lead. A consultant who takes it in owns it; otherwise it waits in the pool."""
 
     source: LeadSource
-
-
-class LeadPublic(BaseModel):
-    id: UUID
-    owner_org: str
-    customer_id: UUID
-    customer_name: str
-    phone: str
-    source: LeadSource
-    vehicle_interest: str | None
-    created_by: str
-    created_at: datetime
-    status: str
-    owner_user: str | None = Field(description="None while the lead waits in a pool")
-    ownership_origin: LeadOrigin | None = Field(
-        description="How the owner's ownership arose (commission's lead origin); None while "
-        "the lead waits in a pool",
-    )
-    pool_id: UUID | None
-    routing_rule_id: UUID | None = Field(
-        description="The routing rule that placed the lead when it arrived (its history names it)"
-    )
-    grade: str | None
-    next_follow_up_due: datetime | None
-    last_follow_up_at: datetime | None
-    protected_until: datetime | None = Field(
-        description="Until then the previous owner may not claim it back"
-    )
-    origin_org: str | None = Field(description="The HQ/region node that distributed it")
-    work_by: datetime | None = Field(
-        description="A distributed lead not followed up by then goes back to origin_org"
-    )
 
 
 class LeadAttached(BaseModel):
@@ -215,56 +183,6 @@ class PoolMembers(_Request):
     members: list[PoolMember] = Field(max_length=500)
 
 
-class ConsultantFairness(BaseModel):
-    user_id: str
-    open_leads: int
-    claimed: int
-    assigned: int
-    released: int
-    recycle_rate: float | None = Field(description="Released / received within the window")
-
-
-class FlaggedPairPublic(BaseModel):
-    released_by: str
-    claimed_by: str
-    handovers: int
-    ping_pong_leads: list[UUID]
-    last_at: datetime
-
-
-class PoolReport(BaseModel):
-    """Pool fairness and anti-collusion evidence over the last ``window_days``."""
-
-    pool_id: UUID
-    window_days: int
-    waiting: int
-    average_hours_waiting: float | None
-    consultants: list[ConsultantFairness]
-    open_leads_min: int
-    open_leads_max: int
-    flagged_pairs: list[FlaggedPairPublic]
-
-
-class HistoryEntry(BaseModel):
-    kind: str
-    actor: str
-    from_user: str | None
-    to_user: str | None
-    reason: str | None
-    rule: str | None
-    at: datetime
-
-
-class PoolPublic(BaseModel):
-    id: UUID
-    owner_org: str
-    name: str
-    kind: PoolKind
-    auto_assignment: AutoAssignment
-    is_default: bool
-    rules: PoolRules
-
-
 class PoolSettings(_Request):
     """How the pool works; the rules replace the pool's rules as a whole."""
 
@@ -272,20 +190,6 @@ class PoolSettings(_Request):
     kind: PoolKind
     auto_assignment: AutoAssignment = AutoAssignment.NONE
     rules: PoolRules
-
-
-class PooledLead(BaseModel):
-    """A lead waiting in the public sea: enough to decide to claim it, personal data masked."""
-
-    id: UUID
-    customer_name: str
-    phone: str
-    source: LeadSource
-    vehicle_interest: str | None
-    region_hint: str | None = Field(description="The region node the customer is in")
-    grade: str | None
-    created_at: datetime
-    released_at: datetime | None
 
 
 class DedupKeys(_Request):
