@@ -90,9 +90,9 @@ def _handles(event: Envelope[Any]) -> Handles | None:
 
 
 async def lead_as_hq_sees_it(sessions: Sessions, lead_id: UUID) -> dict[str, Any]:
-    row = await views.lead_for(sessions, PEOPLE.hq_admin, lead_id)
-    assert row is not None
-    return dict(row)
+    shown = await views.lead_for(sessions, PEOPLE.hq_admin, lead_id)
+    assert shown is not None
+    return shown.lead.model_dump()
 
 
 async def test_a_distributed_lead_enters_the_dealers_book_and_its_outcome_goes_back_to_hq(
@@ -107,8 +107,9 @@ async def test_a_distributed_lead_enters_the_dealers_book_and_its_outcome_goes_b
     await deliver(dealer, down)
     await deliver(dealer, down)  # redelivered: taken in once
 
-    mine = await views.lead_for(dealer, PEOPLE.manager, lead.id)
-    assert mine is not None, "in the dealer's book, visible to its manager"
+    shown = await views.lead_for(dealer, PEOPLE.manager, lead.id)
+    assert shown is not None, "in the dealer's book, visible to its manager"
+    mine = shown.lead.model_dump()
     assert (mine["owner_org"], mine["origin_org"], mine["status"]) == ("dealer-a", "hq", "open")
     assert (mine["customer_name"], mine["phone"]) == ("周杰", "+8613300000011")
     assert mine["pool_id"] is not None
