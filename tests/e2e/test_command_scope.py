@@ -420,6 +420,25 @@ OPERATIONS: dict[str, Command] = {
     ),
     "service-desk PUT /tickets/{ticket_id}/watchers/{user_id}": Command("ticket"),
     "service-desk PUT /vehicles/{vin}": Command("vehicle", _json({"mileage_km": 1000})),
+    # A file on the fixture's ticket: a JSON body is no file type a ticket takes (422 once the
+    # ticket is reached), so only the scope check answers before it.
+    "service-desk POST /tickets/{ticket_id}/attachments": Command("ticket", _json({})),
+    "service-desk POST /tickets/{ticket_id}/partner-job": Command(
+        "ticket", _json({"partner_org": "partner-finance"})
+    ),
+    # The fixture's ticket was sent to no partner: every partner is outside it.
+    "service-desk POST /partner/jobs/{ticket_id}/progress": Command(
+        "ticket", _json({"status": "accepted"})
+    ),
+    # Knowledge articles and agreements belong to the caller's own book (no valid body: a
+    # valid one would add to HQ's or another dealer's knowledge base in the shared spine);
+    # an unknown article is not found by anyone.
+    "service-desk POST /knowledge-articles": Command(None),
+    "service-desk PUT /knowledge-articles/{article_id}": Command(None),
+    "service-desk POST /knowledge-articles/{article_id}/uses": Command(
+        None, lambda f: {"ticket_id": f["ticket"]}
+    ),
+    "service-desk POST /service-agreements": Command(None),
 }
 PATH_TARGETS = {
     "{lead_id}": "lead",
@@ -445,6 +464,7 @@ PATH_TARGETS = {
     "{notification_id}": "unknown",
     "{pipeline_id}": "pipeline",
     "{application_id}": "application",
+    "{article_id}": "unknown",
 }
 
 

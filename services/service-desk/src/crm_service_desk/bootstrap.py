@@ -12,20 +12,32 @@ from crm_common.contracts.events.service_desk import v1 as service_desk_v1
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
+from crm_common.storage import open_file_store
 from crm_service_desk.adapters.customer_directory import GrpcCustomerDirectory
 from crm_service_desk.adapters.notifier import ProviderNotifier
 from crm_service_desk.application import care, notifications
+from crm_service_desk.application.attachments import AttachmentNotFound
 from crm_service_desk.application.configuration import CategoryExists
 from crm_service_desk.application.customers import NotInThisBook
 from crm_service_desk.application.escalations import sweep_escalations
+from crm_service_desk.application.knowledge import ArticleNotFound
 from crm_service_desk.application.ports import CustomerDirectoryUnavailable
 from crm_service_desk.application.surveys import SurveyNotFound
 from crm_service_desk.application.tickets import TicketNotFound
 from crm_service_desk.domain.surveys import SurveyClosed
 from crm_service_desk.domain.tickets import TicketConflict
 from crm_service_desk.entrypoints.consumers import subscriptions
+from crm_service_desk.entrypoints.http import (
+    agreements,
+    attachments,
+    configuration,
+    customers,
+    knowledge,
+    partners,
+    surveys,
+    tickets,
+)
 from crm_service_desk.entrypoints.http import care as care_routes
-from crm_service_desk.entrypoints.http import configuration, customers, surveys, tickets
 
 DESCRIPTION = (
     "Service desk: tickets (service requests, complaints, feedback, inquiries) with SLAs in "
@@ -47,12 +59,15 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     SurveyNotFound: 404,
     SurveyClosed: 409,
     NotInThisBook: 404,
+    AttachmentNotFound: 404,
+    ArticleNotFound: 404,
 }
 
 
 def create_api(settings: Settings) -> FastAPI:
     async def wire_ports(app: FastAPI) -> None:
         app.state.customer_directory = GrpcCustomerDirectory(settings.leads_grpc_target)
+        app.state.file_store = open_file_store(settings)
 
     return create_http_app(
         settings,
@@ -60,14 +75,19 @@ def create_api(settings: Settings) -> FastAPI:
         description=DESCRIPTION,
         routers=[
             tickets.router,
+            attachments.router,
             configuration.router,
             surveys.router,
             surveys.public,
             customers.router,
             care_routes.router,
+            knowledge.router,
+            agreements.router,
+            partners.router,
         ],
         error_statuses=ERROR_STATUSES,
         on_startup=[wire_ports],
+        streamed_paths=[attachments.UPLOADS],
     )
 
 

@@ -43,6 +43,10 @@ TABLES = (
     "survey_designs",
     "customer_profiles",
     "vehicles",
+    "service_agreements",
+    "knowledge_article_uses",
+    "knowledge_articles",
+    "ticket_attachments",
     "ticket_watchers",
     "ticket_history",
     "ticket_entries",
@@ -153,6 +157,7 @@ async def desk_api(
     desk_database: str,
     jwks_url: str,
     known_customers: tuple[KnownCustomers, str],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[FastAPI]:
     settings = Settings(
         env="test",
@@ -163,6 +168,8 @@ async def desk_api(
         grpc_port=free_port(),
         leads_grpc_target=known_customers[1],
         log_level="WARNING",
+        file_storage=str(tmp_path_factory.mktemp("files")),
+        attachment_max_bytes=64 * 1024,
     )
     async with api_in_process(create_api, settings) as app:
         yield app

@@ -27,6 +27,7 @@ def _data_type_visible(principal: Principal, data_type: DataType) -> ColumnEleme
         owner_org=tickets.c.owner_org,
         owner_user=tickets.c.owner_user,
         owner_team=tickets.c.owner_team,
+        within_or=True,
     )
 
 
@@ -38,7 +39,10 @@ def raised_to_me(principal: Principal) -> ColumnElement[bool]:
 
 def visible_tickets(principal: Principal) -> ColumnElement[bool]:
     """Complaints are shared as their own data type (``complaint``, masked towards the OEM by
-    default), every other kind as ``ticket`` (figures only towards the OEM by default)."""
+    default), every other kind as ``ticket`` (figures only towards the OEM by default). Three
+    branches of an ``OR``, each of which an index serves (the books as arrays computed once,
+    the raised-to node by its partial index): a search reads the caller's books, not every
+    ticket (``bench/service_desk/search_index.py``)."""
     return or_(
         and_(tickets.c.kind == COMPLAINT, _data_type_visible(principal, DataType.COMPLAINT)),
         and_(tickets.c.kind != COMPLAINT, _data_type_visible(principal, DataType.TICKET)),

@@ -45,6 +45,7 @@ from crm_service_desk.domain.tickets import (
     Complaint,
     Customer,
     Links,
+    PartnerStatus,
     Priority,
     Ticket,
     TicketKind,
@@ -355,6 +356,7 @@ def _row_of(ticket: Ticket) -> dict[str, Any]:
         "appointment_minutes": None if appointment is None else appointment.minutes,
         "appointment_place": None if appointment is None else appointment.place,
         "partner_org": ticket.partner_org,
+        "partner_status": None if ticket.partner_status is None else ticket.partner_status.value,
         "survey_response_id": ticket.survey_response_id,
         "responsible_user": None if complaint is None else complaint.responsible_user,
         "root_cause": None if complaint is None else complaint.root_cause,
@@ -413,6 +415,7 @@ def ticket_from_row(r: RowMapping | Any) -> Ticket:
         if kind is TicketKind.COMPLAINT
         else None,
         partner_org=r["partner_org"],
+        partner_status=None if r["partner_status"] is None else PartnerStatus(r["partner_status"]),
         survey_response_id=r["survey_response_id"],
         updated_at=r["updated_at"],
     )

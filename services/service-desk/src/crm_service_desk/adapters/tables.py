@@ -141,6 +141,7 @@ tickets = Table(
     Column("appointment_minutes", Integer),
     Column("appointment_place", String(200)),
     Column("partner_org", String(64)),
+    Column("partner_status", String(12)),
     Column("survey_response_id", UUID(as_uuid=True)),
     # Complaints only: who answers for it, why it happened, and the customer's word on it.
     Column("responsible_user", String(64)),
@@ -177,6 +178,13 @@ tickets = Table(
         "raised_to_org",
         postgresql_where=text("raised_to_org IS NOT NULL"),
     ),
+    Index(
+        "ix_tickets_partner",
+        "tenant",
+        "partner_org",
+        "opened_at",
+        postgresql_where=text("partner_org IS NOT NULL"),
+    ),
     # The escalation sweep reads only the open tickets that are due.
     Index(
         "ix_tickets_next_escalation",
@@ -207,6 +215,88 @@ ticket_watchers = Table(
     Column("user_id", String(64), primary_key=True),
     Column("tenant", String(64), nullable=False),
     Index("ix_ticket_watchers_user", "tenant", "user_id"),
+)
+
+# Files on a ticket (photos, scans, a PDF): the content lives in the file store
+# (``crm_common.storage``) under ``storage_key``; the row says what it is and who added it.
+ticket_attachments = Table(
+    "ticket_attachments",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("ticket_id", UUID(as_uuid=True), ForeignKey("tickets.id"), nullable=False),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("filename", String(200), nullable=False),
+    Column("media_type", String(100), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("storage_key", String(512), nullable=False),
+    Column("uploaded_by", String(64), nullable=False),
+    Column("uploaded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_ticket_attachments_ticket", "ticket_id", "uploaded_at"),
+)
+
+# Service agreements (保养套餐, extended warranty) of a vehicle or a customer, sold by a book
+# (a dealer, or HQ for the network's own programmes).
+service_agreements = Table(
+    "service_agreements",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("vin", String(17)),
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("categories", ARRAY(String(60)), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_until", Date, nullable=False),
+    Column("max_km", Integer),
+    Column("visits", Integer),
+    Column("visits_used", Integer, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_service_agreements_vin", "tenant", "vin"),
+    Index("ix_service_agreements_customer", "tenant", "customer_id"),
+)
+
+# The knowledge base: problems and their solutions, written by a node (HQ, a region, a dealer)
+# for its own book and every book below it; searched like tickets.
+knowledge_articles = Table(
+    "knowledge_articles",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("category_id", UUID(as_uuid=True), ForeignKey("ticket_categories.id")),
+    Column("title", String(200), nullable=False),
+    Column("problem", Text, nullable=False),
+    Column("solution", Text, nullable=False),
+    Column("published", Boolean, nullable=False),
+    Column("uses", Integer, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("search_grams", PG_ARRAY(Text), nullable=False),
+    Column(
+        "search_text",
+        Text,
+        Computed("lower(title || ' ' || problem || ' ' || solution)"),
+        nullable=False,
+    ),
+    Index("ix_knowledge_articles_book", "tenant", "owner_org"),
+    Index("ix_knowledge_articles_grams", "search_grams", postgresql_using="gin"),
+)
+
+# Each ticket an article helped with, once: the article's ``uses`` counts these.
+knowledge_article_uses = Table(
+    "knowledge_article_uses",
+    metadata,
+    Column("article_id", UUID(as_uuid=True), ForeignKey("knowledge_articles.id"), primary_key=True),
+    Column("ticket_id", UUID(as_uuid=True), ForeignKey("tickets.id"), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("used_by", String(64), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=False),
 )
 
 # Who did what to a ticket, when, and under which rule (escalation steps name theirs).

@@ -54,6 +54,25 @@ class WaitingFor(StrEnum):
     PARTNER = "partner"
 
 
+class PartnerStatus(StrEnum):
+    """Where a repair or service partner has the job sent to it."""
+
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+PARTNER_STEPS: dict[PartnerStatus | None, frozenset[PartnerStatus]] = {
+    PartnerStatus.SENT: frozenset({PartnerStatus.ACCEPTED, PartnerStatus.DECLINED}),
+    PartnerStatus.ACCEPTED: frozenset({PartnerStatus.IN_PROGRESS, PartnerStatus.DONE}),
+    PartnerStatus.IN_PROGRESS: frozenset({PartnerStatus.DONE}),
+}
+PARTNER_DONE_WITH = frozenset({PartnerStatus.DECLINED, PartnerStatus.DONE})
+"""A job in these states may go to a partner again."""
+
+
 class EntryKind(StrEnum):
     NOTE = "note"
     """Internal: staff and, for their jobs, partners see it; the customer never does."""
@@ -182,6 +201,7 @@ class Ticket:
     complaint: Complaint | None = None
     partner_org: str | None = None
     """The repair or service partner the job is assigned to, if any."""
+    partner_status: PartnerStatus | None = None
     survey_response_id: UUID | None = None
     updated_at: datetime | None = None
 
@@ -292,6 +312,26 @@ class Ticket:
             now,
         )
         self.response_due_at = self.resolve_due_at = self.next_escalation_at = None
+
+    def send_to_partner(self, partner_org: str, now: datetime) -> None:
+        """The job goes to a repair or service partner (again, if the last one declined)."""
+        self._require_open("sent to a partner")
+        if self.partner_org is not None and self.partner_status not in PARTNER_DONE_WITH:
+            raise TicketConflict(f"the job is with {self.partner_org} already")
+        self.partner_org, self.partner_status, self.updated_at = (
+            partner_org,
+            PartnerStatus.SENT,
+            now,
+        )
+
+    def record_partner_progress(self, status: PartnerStatus, now: datetime) -> None:
+        """The partner's word on the job: accepted or declined, then in progress and done."""
+        self._require_open("updated by the partner")
+        allowed = PARTNER_STEPS.get(self.partner_status, frozenset())
+        if status not in allowed:
+            current = "none" if self.partner_status is None else self.partner_status.value
+            raise TicketConflict(f"the job is {current}: it cannot become {status.value}")
+        self.partner_status, self.updated_at = status, now
 
     def schedule(self, appointment: Appointment, now: datetime) -> None:
         self._require_open("scheduled")

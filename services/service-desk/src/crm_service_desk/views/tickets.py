@@ -17,13 +17,14 @@ from crm_service_desk.adapters import repository
 from crm_service_desk.adapters.access import ticket_level, visible_tickets
 from crm_service_desk.adapters.tables import (
     sla_policies,
+    ticket_attachments,
     ticket_categories,
     ticket_entries,
     ticket_history,
     ticket_watchers,
     tickets,
 )
-from crm_service_desk.domain.search import query_grams
+from crm_service_desk.views.search import text_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +72,7 @@ def _conditions(principal: Principal, wanted: TicketFilter) -> list[ColumnElemen
             )
         )
     if wanted.text is not None:
-        escaped = wanted.text.lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
-        conditions.append(t.c.search_text.like(f"%{escaped}%"))
-        pairs = query_grams(wanted.text)
-        if pairs is not None:
-            conditions.append(t.c.search_grams.contains(pairs))
+        conditions.extend(text_matches(t.c.search_grams, t.c.search_text, wanted.text))
     return conditions
 
 
@@ -191,6 +188,35 @@ async def watchers_of(
             .offset(offset)
         )
         return list((await session.execute(query)).scalars())
+
+
+async def attachments_of(
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    ticket_id: UUID,
+    *,
+    limit: int,
+    offset: int,
+) -> Sequence[RowMapping] | None:
+    """A page of the ticket's files (what they are, not their content), oldest first; None
+    when the ticket is not visible."""
+    async with sessions() as session:
+        visible = (
+            await session.execute(
+                select(tickets.c.id).where(tickets.c.id == ticket_id, visible_tickets(principal))
+            )
+        ).first()
+        if visible is None:
+            return None
+        a = ticket_attachments
+        query = (
+            select(a)
+            .where(a.c.ticket_id == ticket_id)
+            .order_by(a.c.uploaded_at, a.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return (await session.execute(query)).mappings().all()
 
 
 async def categories_for(

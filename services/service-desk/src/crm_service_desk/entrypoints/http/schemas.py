@@ -17,10 +17,18 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from crm_service_desk.domain.agreements import AgreementKind
 from crm_service_desk.domain.care import CareAction, RuleKind, Segment
 from crm_service_desk.domain.escalation import Action, Target
 from crm_service_desk.domain.surveys import QuestionKind, SurveyChannel, Trigger
-from crm_service_desk.domain.tickets import Channel, EntryKind, Priority, TicketKind, WaitingFor
+from crm_service_desk.domain.tickets import (
+    Channel,
+    EntryKind,
+    PartnerStatus,
+    Priority,
+    TicketKind,
+    WaitingFor,
+)
 
 
 class _Request(BaseModel):
@@ -129,6 +137,7 @@ class TicketPublic(BaseModel):
     appointment: AppointmentOut | None
     complaint: ComplaintOut | None
     partner_org: str | None
+    partner_status: PartnerStatus | None = None
 
 
 class Reassignment(_Request):
@@ -462,3 +471,121 @@ class CareActionPublic(BaseModel):
     due_on: date
     reason: str
     fired_at: datetime
+
+
+class AttachmentPublic(BaseModel):
+    id: UUID
+    ticket_id: UUID
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+
+class ArticleIn(_Request):
+    title: str = Field(min_length=1, max_length=200)
+    problem: str = Field(min_length=1, max_length=20_000)
+    solution: str = Field(min_length=1, max_length=20_000)
+    category: str | None = Field(
+        default=None, max_length=60, description="A category code of the book or above it"
+    )
+    published: bool = Field(default=True, description="false: a draft only this book sees")
+
+
+class ArticlePublic(BaseModel):
+    id: UUID
+    owner_org: str
+    category: str | None
+    title: str
+    problem: str
+    solution: str
+    published: bool
+    uses: int = Field(description="Tickets the article helped with")
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ArticleSuggestion(ArticlePublic):
+    shared_keys: int = Field(description="Search keys shared with the text being written")
+
+
+class ArticleUse(_Request):
+    ticket_id: UUID
+
+
+class ArticleUses(BaseModel):
+    uses: int
+
+
+class AgreementIn(_Request):
+    kind: AgreementKind
+    name: str = Field(min_length=1, max_length=200)
+    vin: str | None = Field(default=None, min_length=17, max_length=17)
+    customer_id: UUID | None = None
+    categories: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        default=[], max_length=50, description="Category codes covered; empty: any work"
+    )
+    valid_from: date
+    valid_until: date
+    max_km: int | None = Field(default=None, ge=1, le=10_000_000)
+    visits: int | None = Field(default=None, ge=1, le=1000, description="Visits included")
+
+
+class AgreementPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    kind: AgreementKind
+    name: str
+    vin: str | None
+    customer_id: UUID | None
+    categories: list[str]
+    valid_from: date
+    valid_until: date
+    max_km: int | None
+    visits: int | None
+    visits_used: int
+    created_by: str
+    created_at: datetime
+
+
+class CoveragePublic(BaseModel):
+    covered: bool
+    agreement_id: UUID | None = Field(description="The agreement that covers the work")
+    reason: str
+    mileage_km: int | None = Field(description="The vehicle's last known mileage")
+    agreements: list[AgreementPublic]
+
+
+class PartnerJobRequest(_Request):
+    partner_org: str = Field(min_length=1, max_length=64, description="The partner's org node")
+    instructions: str | None = Field(default=None, max_length=10_000)
+
+
+class PartnerProgress(_Request):
+    status: PartnerStatus
+    note: str | None = Field(default=None, max_length=10_000)
+
+
+class PartnerJobPublic(BaseModel):
+    """A ticket's job as its partner sees it: the customer masked unless the dealer shares
+    tickets with the partner in full."""
+
+    id: UUID
+    number: str
+    dealer_id: str
+    kind: TicketKind
+    status: str
+    priority: Priority
+    subject: str
+    description: str
+    customer_name: str | None
+    customer_phone: str | None
+    vin: str | None
+    vehicle_model: str | None
+    appointment: AppointmentOut | None
+    partner_status: PartnerStatus | None
+    opened_at: datetime
+    updated_at: datetime

@@ -101,7 +101,7 @@ def _public(row: dict[str, Any]) -> TicketPublic:
     )
 
 
-def _of_ticket(ticket: Ticket) -> TicketPublic:
+def of_ticket(ticket: Ticket) -> TicketPublic:
     """The caller just acted on the ticket within their own write scope: full data."""
     complaint = ticket.complaint
     return TicketPublic(
@@ -157,6 +157,7 @@ def _of_ticket(ticket: Ticket) -> TicketPublic:
             customer_satisfied=complaint.customer_satisfied,
         ),
         partner_org=ticket.partner_org,
+        partner_status=ticket.partner_status,
     )
 
 
@@ -213,7 +214,7 @@ async def open_ticket(
         now=now,
         timezone=timezone,
     )
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post(
@@ -241,7 +242,7 @@ async def quick_entry(
         now=now,
         timezone=timezone,
     )
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.get("", response_model=list[TicketPublic], responses=FORBIDDEN)
@@ -312,7 +313,7 @@ async def reassign_ticket(
 ) -> TicketPublic:
     """Give the ticket to another user of its book (publishes ``TicketReassigned``)."""
     ticket = await commands.reassign(ticket_id, body.assignee, principal, UnitOfWork(db), now=now)
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post(
@@ -378,7 +379,7 @@ async def hold_ticket(
 ) -> TicketPublic:
     """Waiting for the customer or a partner: the SLA clock stands."""
     ticket = await commands.hold(ticket_id, body.waiting_for, principal, UnitOfWork(db), now=now)
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/resume", response_model=TicketPublic, responses=_ANSWERS)
@@ -386,7 +387,7 @@ async def resume_ticket(
     ticket_id: UUID, principal: TicketWorker, db: Database, timezone: BusinessTimezone, now: Now
 ) -> TicketPublic:
     ticket = await commands.resume(ticket_id, principal, UnitOfWork(db), now=now, timezone=timezone)
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/resolution", response_model=TicketPublic, responses=_ANSWERS)
@@ -403,7 +404,7 @@ async def resolve_ticket(
     ticket = await commands.resolve(
         ticket_id, body.resolution, principal, UnitOfWork(db), now=now, timezone=timezone
     )
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/closure", response_model=TicketPublic, responses=_ANSWERS)
@@ -414,7 +415,7 @@ async def close_ticket(
     ticket = await commands.close(
         ticket_id, body.customer_satisfied, principal, UnitOfWork(db), now=now
     )
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/reopening", response_model=TicketPublic, responses=_ANSWERS)
@@ -429,7 +430,7 @@ async def reopen_ticket(
     ticket = await commands.reopen(
         ticket_id, body.reason, principal, UnitOfWork(db), now=now, timezone=timezone
     )
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/merge", response_model=TicketPublic, responses=_ANSWERS)
@@ -438,7 +439,7 @@ async def merge_ticket(
 ) -> TicketPublic:
     """This ticket duplicates ``into``: it is closed into it; the answer is the survivor."""
     ticket = await commands.merge(ticket_id, body.into, principal, UnitOfWork(db), now=now)
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.post("/{ticket_id}/appointment", response_model=TicketPublic, responses=_ANSWERS)
@@ -453,7 +454,7 @@ async def schedule_ticket(
         UnitOfWork(db),
         now=now,
     )
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.put("/{ticket_id}/complaint", response_model=TicketPublic, responses=_ANSWERS)
@@ -469,7 +470,7 @@ async def handle_complaint(
         uow=UnitOfWork(db),
         now=now,
     )
-    return _of_ticket(ticket)
+    return of_ticket(ticket)
 
 
 @router.get("/{ticket_id}/watchers", response_model=list[str], responses={**FORBIDDEN, **NOT_FOUND})

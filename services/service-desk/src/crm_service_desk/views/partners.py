@@ -1,0 +1,93 @@
+"""The jobs a repair or service partner sees: tickets whose job names it, with the customer
+masked unless the dealer shares tickets with it in full; each read of one job audited."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.policy import SharingLevel, mask_name, mask_phone, partner_level
+from crm_common.policy.audit import record_personal_data_access
+from crm_service_desk.adapters.partner_store import PARTNER_DATA, jobs_of
+from crm_service_desk.adapters.tables import tickets
+
+t = tickets
+PERSONAL_FIELDS = ("customer_name", "customer_phone")
+
+
+def _jobs(partner: Principal) -> Select[Any]:
+    return select(
+        t.c.id,
+        t.c.number,
+        t.c.owner_org,
+        t.c.kind,
+        t.c.status,
+        t.c.priority,
+        t.c.subject,
+        t.c.description,
+        t.c.customer_name,
+        t.c.customer_phone,
+        t.c.vin,
+        t.c.vehicle_model,
+        t.c.appointment_at,
+        t.c.appointment_minutes,
+        t.c.appointment_place,
+        t.c.partner_status,
+        t.c.opened_at,
+        t.c.updated_at,
+        partner_level(
+            partner.tenant, PARTNER_DATA, dealer_id=t.c.owner_org, partner_id=partner.org_node
+        ).label("shared_level"),
+    ).where(jobs_of(partner))
+
+
+def _shown(row: Any) -> dict[str, Any]:
+    job = dict(row)
+    if SharingLevel(job.pop("shared_level")) < SharingLevel.FULL:
+        if job["customer_name"] is not None:
+            job["customer_name"] = mask_name(job["customer_name"])
+        if job["customer_phone"] is not None:
+            job["customer_phone"] = mask_phone(job["customer_phone"])
+    return job
+
+
+async def jobs_of_partner(
+    sessions: async_sessionmaker[AsyncSession],
+    partner: Principal,
+    *,
+    partner_status: str | None,
+    limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:
+    """The partner's jobs, newest first."""
+    query = _jobs(partner).order_by(t.c.opened_at.desc(), t.c.id).limit(limit).offset(offset)
+    if partner_status is not None:
+        query = query.where(t.c.partner_status == partner_status)
+    async with sessions() as session:
+        return [_shown(r) for r in (await session.execute(query)).mappings()]
+
+
+async def job_of_partner(
+    sessions: async_sessionmaker[AsyncSession], partner: Principal, ticket_id: UUID, endpoint: str
+) -> dict[str, Any] | None:
+    """One job of the partner (None: none it may see); the read of the customer is audited."""
+    async with sessions() as session, session.begin():
+        row = (await session.execute(_jobs(partner).where(t.c.id == ticket_id))).mappings().first()
+        if row is None:
+            return None
+        await record_personal_data_access(
+            session,
+            partner,
+            action="read",
+            resource_type=PARTNER_DATA,
+            resource_id=str(ticket_id),
+            owner_org=row["owner_org"],
+            fields=PERSONAL_FIELDS,
+            level=SharingLevel(row["shared_level"]),
+            endpoint=endpoint,
+        )
+    return _shown(row)
