@@ -439,6 +439,17 @@ OPERATIONS: dict[str, Command] = {
         None, lambda f: {"ticket_id": f["ticket"]}
     ),
     "service-desk POST /service-agreements": Command(None),
+    # A parts claim of the fixture's ticket against the partner the callers include; claims
+    # are otherwise found by their own id, unknown here to everyone.
+    "service-desk POST /tickets/{ticket_id}/parts-claims": Command(
+        "ticket", _json({"partner_id": "partner-finance", "part_number": "GB-0042"})
+    ),
+    "service-desk POST /parts-claims/{claim_id}/refiling": Command(
+        None, _json({"information": "matrix"})
+    ),
+    "service-desk POST /partner/parts-claims/{claim_id}/answer": Command(
+        None, _json({"status": "accepted"})
+    ),
 }
 PATH_TARGETS = {
     "{lead_id}": "lead",
@@ -465,6 +476,7 @@ PATH_TARGETS = {
     "{pipeline_id}": "pipeline",
     "{application_id}": "application",
     "{article_id}": "unknown",
+    "{claim_id}": "unknown",
 }
 
 

@@ -212,6 +212,11 @@ NEEDS: dict[str, str | None] = {
     "service-desk GET /partner/jobs": "partner.read",
     "service-desk GET /partner/jobs/{ticket_id}": "partner.read",
     "service-desk POST /partner/jobs/{ticket_id}/progress": "partner.update",
+    "service-desk POST /tickets/{ticket_id}/parts-claims": "ticket.manage",
+    "service-desk GET /tickets/{ticket_id}/parts-claims": "ticket.read",
+    "service-desk POST /parts-claims/{claim_id}/refiling": "ticket.manage",
+    "service-desk GET /partner/parts-claims": "partner.read",
+    "service-desk POST /partner/parts-claims/{claim_id}/answer": "partner.update",
     "kpi GET /kpi/leads/daily": "kpi.read",
     "kpi GET /kpi/sales/daily": "kpi.read",
     "kpi GET /kpi/leaderboards": "kpi.read",
@@ -323,6 +328,7 @@ def concrete(path: str) -> str:
         "{survey_id}",
         "{attachment_id}",
         "{article_id}",
+        "{claim_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     path = path.replace("{connector}", "cloud-cc")

@@ -21,6 +21,7 @@ from crm_service_desk.application.configuration import CategoryExists
 from crm_service_desk.application.customers import NotInThisBook
 from crm_service_desk.application.escalations import sweep_escalations
 from crm_service_desk.application.knowledge import ArticleNotFound
+from crm_service_desk.application.parts_claims import ClaimNotFound
 from crm_service_desk.application.ports import CustomerDirectoryUnavailable
 from crm_service_desk.application.surveys import SurveyNotFound
 from crm_service_desk.application.tickets import TicketNotFound
@@ -34,6 +35,7 @@ from crm_service_desk.entrypoints.http import (
     customers,
     knowledge,
     partners,
+    parts_claims,
     surveys,
     tickets,
 )
@@ -61,6 +63,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     NotInThisBook: 404,
     AttachmentNotFound: 404,
     ArticleNotFound: 404,
+    ClaimNotFound: 404,
 }
 
 
@@ -84,6 +87,7 @@ def create_api(settings: Settings) -> FastAPI:
             knowledge.router,
             agreements.router,
             partners.router,
+            parts_claims.router,
         ],
         error_statuses=ERROR_STATUSES,
         on_startup=[wire_ports],

@@ -43,6 +43,7 @@ TABLES = (
     "survey_designs",
     "customer_profiles",
     "vehicles",
+    "parts_claims",
     "service_agreements",
     "knowledge_article_uses",
     "knowledge_articles",

@@ -260,6 +260,27 @@ service_agreements = Table(
     Index("ix_service_agreements_customer", "tenant", "customer_id"),
 )
 
+# Parts claims (零部件索赔) of a ticket's repair against the parts maker (a partner org).
+parts_claims = Table(
+    "parts_claims",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("ticket_id", UUID(as_uuid=True), ForeignKey("tickets.id"), nullable=False),
+    Column("partner_id", String(64), nullable=False),
+    Column("part_number", String(60), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("answer", Text),
+    Column("filed_by", String(64), nullable=False),
+    Column("filed_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_parts_claims_ticket", "ticket_id"),
+    Index("ix_parts_claims_partner", "tenant", "partner_id", "filed_at"),
+)
+
 # The knowledge base: problems and their solutions, written by a node (HQ, a region, a dealer)
 # for its own book and every book below it; searched like tickets.
 knowledge_articles = Table(

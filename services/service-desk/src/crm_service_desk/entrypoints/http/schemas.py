@@ -589,3 +589,37 @@ class PartnerJobPublic(BaseModel):
     partner_status: PartnerStatus | None
     opened_at: datetime
     updated_at: datetime
+
+
+class PartsClaimIn(_Request):
+    partner_id: str = Field(min_length=1, max_length=64, description="The parts maker's org")
+    part_number: str = Field(min_length=1, max_length=60)
+    quantity: int = Field(default=1, ge=1, le=10_000)
+    description: str = Field(default="", max_length=10_000)
+
+
+class PartsClaimRefiling(_Request):
+    information: str = Field(min_length=1, max_length=10_000)
+
+
+class PartsClaimAnswer(_Request):
+    status: Literal["accepted", "rejected", "more_information"]
+    answer: str | None = Field(default=None, max_length=10_000)
+
+
+class PartsClaimPublic(BaseModel):
+    id: UUID
+    ticket_id: UUID
+    number: str = Field(description="The ticket's number")
+    vin: str | None
+    subject: str = Field(description="The ticket's subject")
+    dealer_id: str
+    partner_id: str
+    part_number: str
+    quantity: int
+    description: str
+    status: Literal["filed", "accepted", "rejected", "more_information"]
+    answer: str | None
+    filed_by: str
+    filed_at: datetime
+    updated_at: datetime
