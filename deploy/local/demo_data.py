@@ -287,6 +287,8 @@ def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: st
                 "phone": phone,
                 "channel": "phone",
                 "customer_name": rng_name(phone),
+                # The brake job's vehicle has sh01's extended warranty (covered repair).
+                "vin": "LSVAU2180N2183295" if category == "brakes" else None,
             },
         )
         ticket.raise_for_status()
@@ -324,6 +326,7 @@ def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: st
     desk.post(
         f"/tickets/{complaint_id}/closure", headers=advisor, json={"customer_satisfied": True}
     ).raise_for_status()
+    set_up_after_sales_desk(identity, desk, password, opened[0])
     # The worker sends the resolved ticket's survey (TicketResolved through Kafka): answer it.
     for _ in range(60):
         surveys = desk.get("/surveys", headers=advisor, params={"answered": "false"}).json()
@@ -338,6 +341,61 @@ def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: st
     else:
         print("[demo] no survey arrived within a minute; the service-desk worker may be behind")
     return len(opened) + 1
+
+
+def set_up_after_sales_desk(
+    identity: httpx.Client, desk: httpx.Client, password: str, ticket_id: str
+) -> None:
+    """HQ's knowledge-base article every dealer reads, sh01's extended warranty on a vehicle,
+    and on the brake ticket: the technician's note as an attachment, the use of the article,
+    and a parts claim against Demo Parts Co."""
+    hq = token(identity, "hq.admin", password)
+    advisor = token(identity, "sh01.service", password)
+    article = desk.post(
+        "/knowledge-articles",
+        headers=hq,
+        json={
+            "title": "刹车异响 brake noise at low speed",
+            "problem": "低速制动时前轮刹车异响, 刹车片磨损指示片接触刹车盘",
+            "solution": "检查刹车片厚度, 低于 3 mm 更换刹车片并打磨刹车盘; 涂抹消音膏",
+        },
+    )
+    article.raise_for_status()
+    desk.post(
+        f"/knowledge-articles/{article.json()['id']}/uses",
+        headers=advisor,
+        json={"ticket_id": ticket_id},
+    ).raise_for_status()
+    today = date.today()
+    desk.post(
+        "/service-agreements",
+        headers=advisor,
+        json={
+            "kind": "extended_warranty",
+            "name": "延保 3 年 / 10 万公里",
+            "vin": "LSVAU2180N2183295",
+            "categories": ["repair"],
+            "valid_from": (today - timedelta(days=200)).isoformat(),
+            "valid_until": (today + timedelta(days=900)).isoformat(),
+            "max_km": 100_000,
+        },
+    ).raise_for_status()
+    desk.post(
+        f"/tickets/{ticket_id}/attachments",
+        headers={**advisor, "content-type": "text/plain"},
+        params={"filename": "技师检查记录.txt"},
+        content="前轮刹车片剩余 2 mm, 刹车盘轻微划痕".encode(),
+    ).raise_for_status()
+    desk.post(
+        f"/tickets/{ticket_id}/parts-claims",
+        headers=advisor,
+        json={
+            "partner_id": "partner-parts",
+            "part_number": "BP-2201",
+            "quantity": 2,
+            "description": "刹车片 3 000 km 即磨损到限",
+        },
+    ).raise_for_status()
 
 
 def signed_call_event(cc: httpx.Client, secret: bytes, event: dict[str, object]) -> None:
@@ -674,7 +732,9 @@ def main() -> None:
         f"the Pudong pool, {HQ_LEADS} HQ campaign leads ({HQ_LEADS // 2} distributed to dealers), "
         f"{len(converted)} converted to opportunities ({quoted} test-driven and quoted from the "
         f"catalogue, {accepted} ordered with finance and insurance applications), {tickets} "
-        "service-desk tickets at dealer-sh-01 (one a complaint) and an answered survey, sh01's "
+        "service-desk tickets at dealer-sh-01 (one a complaint; the brake job with an attachment, "
+        "a parts claim and a warranty that covers it), HQ's knowledge-base article, an answered "
+        "survey, sh01's "
         "commission plan, the "
         f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"
     )
