@@ -1,43 +1,14 @@
-// ECharts with only the charts and components the portals draw (bars, lines, pies, funnels).
-import { BarChart, FunnelChart, LineChart, PieChart } from "echarts/charts";
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from "echarts/components";
-import * as echarts from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+// A chart that does not hold its page back: ECharts (the largest chunk) loads after the page's
+// heading and tables are drawn, with a placeholder of the chart's size meanwhile.
+import { lazy, Suspense } from "react";
+import type { ChartProps } from "./EChart";
 
-echarts.use([
-  BarChart,
-  FunnelChart,
-  LineChart,
-  PieChart,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+const EChart = lazy(() => import("./EChart"));
 
-export type ChartOption = echarts.EChartsCoreOption;
-
-export function Chart({ option, height = 320, label }: { option: ChartOption; height?: number; label: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return undefined;
-    const chart = echarts.init(element.current);
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={element} role="img" aria-label={label} style={{ width: "100%", height }} />;
+export function Chart(props: ChartProps) {
+  return (
+    <Suspense fallback={<div role="img" aria-busy="true" aria-label={props.label} style={{ width: "100%", height: props.height ?? 320 }} />}>
+      <EChart {...props} />
+    </Suspense>
+  );
 }
