@@ -106,17 +106,26 @@ def secret_env(name: str, secret: str, key: str) -> dict[str, Any]:
     return {"name": name, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
 
 
-def database_env(service: str, role: str) -> list[dict[str, Any]]:
-    """CRM_DATABASE_URL built from the role's CloudNativePG secret (basic-auth: username,
-    password). ``owner`` migrates; ``app`` has data-manipulation grants only."""
+def database_env(service: str, *, migrates: bool = False) -> list[dict[str, Any]]:
+    """CRM_DATABASE_URL as the app role, which the migrations grant data manipulation only;
+    for the migration also CRM_DATABASE_OWNER_URL as the owner role (crm_common.db.roles).
+    Each built from the role's CloudNativePG secret (basic-auth: username, password)."""
+    env = role_url_env(service, "app", "CRM_DATABASE_URL")
+    if migrates:
+        env += role_url_env(service, "owner", "CRM_DATABASE_OWNER_URL")
+    return env
+
+
+def role_url_env(service: str, role: str, setting: str) -> list[dict[str, Any]]:
     database = f"crm_{service.replace('-', '_')}"
     secret = f"crm-{service}-db-{role}"
+    user, password = f"DB_{role.upper()}_USER", f"DB_{role.upper()}_PASSWORD"
     return [
-        secret_env("DB_USER", secret, "username"),
-        secret_env("DB_PASSWORD", secret, "password"),
+        secret_env(user, secret, "username"),
+        secret_env(password, secret, "password"),
         {
-            "name": "CRM_DATABASE_URL",
-            "value": f"postgresql+asyncpg://$(DB_USER):$(DB_PASSWORD)@{POSTGRES_HOST}:5432/{database}",
+            "name": setting,
+            "value": f"postgresql+asyncpg://$({user}):$({password})@{POSTGRES_HOST}:5432/{database}",
         },
     ]
 
@@ -158,7 +167,7 @@ def container(
         "image": f"crm-{service}",
         "args": [role],
         "envFrom": [{"configMapRef": {"name": "crm-settings"}}],
-        "env": [*common_env(service), *database_env(service, "app")],
+        "env": [*common_env(service), *database_env(service)],
         "ports": ports,
         "livenessProbe": probe(probe_port, "/healthz", period=10),
         "readinessProbe": probe(probe_port, "/readyz", period=5),
@@ -225,7 +234,7 @@ def migrate_init(service: str) -> dict[str, Any]:
         "image": f"crm-{service}",
         "args": ["migrate"],
         "envFrom": [{"configMapRef": {"name": "crm-settings"}}],
-        "env": [*common_env(service), *database_env(service, "owner")],
+        "env": [*common_env(service), *database_env(service, migrates=True)],
         "resources": {
             "requests": {"cpu": "100m", "memory": "128Mi"},
             "limits": {"cpu": "500m", "memory": "384Mi"},

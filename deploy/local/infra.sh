@@ -9,8 +9,10 @@
 # Environment (defaults):
 #   CRM_RUN_DIR               <repo>/.run   data, logs and pid files
 #   CRM_PG_PORT               5432
-#   CRM_PG_USER               crm
+#   CRM_PG_USER               crm       owner of the services' databases: creates and migrates them
 #   CRM_PG_PASSWORD           crm
+#   CRM_PG_APP_USER           crm_app   what the services connect as: rows only (crm_common.db.roles)
+#   CRM_PG_APP_PASSWORD       crm
 #   CRM_REDIS_PORT            6379
 #   CRM_KAFKA_PORT            9092
 #   CRM_KAFKA_CONTROLLER_PORT 9093
@@ -35,6 +37,8 @@ RUN_DIR="${CRM_RUN_DIR:-$REPO_ROOT/.run}"
 PG_PORT="${CRM_PG_PORT:-5432}"
 PG_USER="${CRM_PG_USER:-crm}"
 PG_PASSWORD="${CRM_PG_PASSWORD:-crm}"
+PG_APP_USER="${CRM_PG_APP_USER:-crm_app}"
+PG_APP_PASSWORD="${CRM_PG_APP_PASSWORD:-crm}"
 REDIS_PORT="${CRM_REDIS_PORT:-6379}"
 KAFKA_PORT="${CRM_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CRM_KAFKA_CONTROLLER_PORT:-9093}"
@@ -164,6 +168,7 @@ pg_make_traversable() {
   done
 }
 
+# Both roles log in; the owner may create databases, the app role is a plain login role.
 pg_login_ok() {
   local psql
   psql="$(psql_bin)"
@@ -171,10 +176,14 @@ pg_login_ok() {
   PGPASSWORD="$PG_PASSWORD" PGCONNECT_TIMEOUT=5 "$psql" -X -q -w -h 127.0.0.1 -p "$PG_PORT" \
     -U "$PG_USER" -d postgres -Atc \
     "select case when rolcreatedb or rolsuper then 'ok' end from pg_roles where rolname = current_user" \
+    2>/dev/null | grep -qx ok || return 1
+  PGPASSWORD="$PG_APP_PASSWORD" PGCONNECT_TIMEOUT=5 "$psql" -X -q -w -h 127.0.0.1 -p "$PG_PORT" \
+    -U "$PG_APP_USER" -d postgres -Atc \
+    "select case when not (rolsuper or rolbypassrls or rolcreatedb or rolcreaterole) then 'ok' end from pg_roles where rolname = current_user" \
     2>/dev/null | grep -qx ok
 }
 
-# Create/alter the application role through a superuser connection on a unix
+# Create/alter the owner and the app role through a superuser connection on a unix
 # socket (peer auth as the postgres OS user). $1 = socket dir.
 pg_ensure_role_via_socket() {
   local sock="$1" psql
@@ -182,12 +191,19 @@ pg_ensure_role_via_socket() {
   [[ -n $psql ]] || return 1
   [[ -S $sock/.s.PGSQL.$PG_PORT ]] || return 1
   as_pg "$psql" -X -q -v ON_ERROR_STOP=1 -h "$sock" -p "$PG_PORT" -d postgres \
-    -v role="$PG_USER" -v pw="$PG_PASSWORD" >/dev/null <<'SQL'
+    -v role="$PG_USER" -v pw="$PG_PASSWORD" \
+    -v app="$PG_APP_USER" -v app_pw="$PG_APP_PASSWORD" >/dev/null <<'SQL'
 SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') AS missing \gset
 \if :missing
 CREATE ROLE :"role" LOGIN CREATEDB PASSWORD :'pw';
 \else
 ALTER ROLE :"role" LOGIN CREATEDB PASSWORD :'pw';
+\endif
+SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app') AS missing \gset
+\if :missing
+CREATE ROLE :"app" LOGIN PASSWORD :'app_pw';
+\else
+ALTER ROLE :"app" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD :'app_pw';
 \endif
 SQL
 }
@@ -198,13 +214,14 @@ pg_ensure_role() {
   local sock
   for sock in "$PG_SOCKET_DIR" /var/run/postgresql /run/postgresql /tmp; do
     if pg_ensure_role_via_socket "$sock" 2>/dev/null && pg_login_ok; then
-      log "PostgreSQL role '$PG_USER' created/updated (LOGIN CREATEDB, via $sock)"
+      log "PostgreSQL roles '$PG_USER' (LOGIN CREATEDB) and '$PG_APP_USER' (LOGIN) created/updated (via $sock)"
       return 0
     fi
   done
-  die "PostgreSQL listens on 127.0.0.1:$PG_PORT but role '$PG_USER' cannot log in with the configured
-        password and no superuser unix socket was usable to create it. Create it yourself, e.g.:
+  die "PostgreSQL listens on 127.0.0.1:$PG_PORT but role '$PG_USER' or '$PG_APP_USER' cannot log in with
+        the configured password and no superuser unix socket was usable to create them. Create them, e.g.:
           sudo -u postgres psql -p $PG_PORT -c \"CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '...'\"
+          sudo -u postgres psql -p $PG_PORT -c \"CREATE ROLE $PG_APP_USER LOGIN PASSWORD '...'\"
         (and allow password auth for 127.0.0.1 in pg_hba.conf), or set CRM_PG_PORT to a free port."
 }
 
@@ -266,7 +283,7 @@ pg_start_private() {
     tail -n 30 "$PG_LOG" >&2 || true
     die "PostgreSQL failed to start (log: $PG_LOG)"
   fi
-  pg_ensure_role_via_socket "$PG_SOCKET_DIR" || die "could not create role '$PG_USER'"
+  pg_ensure_role_via_socket "$PG_SOCKET_DIR" || die "could not create roles '$PG_USER' and '$PG_APP_USER'"
   pg_login_ok || die "role '$PG_USER' cannot log in on 127.0.0.1:$PG_PORT (see $PG_LOG)"
 }
 

@@ -23,7 +23,9 @@ async def test_two_migrators_at_once_both_succeed(
     env = {
         "CRM_ENV": "test",
         "CRM_SERVICE_NAME": "leads",
-        "CRM_DATABASE_URL": databases.url("two_migrators"),
+        "CRM_DATABASE_URL": databases.app_url("two_migrators"),
+        # Both grant the app role its rights too: concurrent GRANTs on one table would fail.
+        "CRM_DATABASE_OWNER_URL": databases.url("two_migrators"),
     }
     logs = [tmp_path / "first", tmp_path / "second"]
     for log in logs:

@@ -179,19 +179,35 @@ def test_the_apis_probe_their_health_endpoints() -> None:
 
 
 def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None:
+    """Only the migration gets the owner's credentials (it grants the app role its rights);
+    the api and worker connect as the app role."""
+
+    def password_secret(container: dict[str, Any], variable: str) -> str | None:
+        for e in container.get("env", []):
+            if e["name"] == variable:
+                return str(e["valueFrom"]["secretKeyRef"]["name"])
+        return None
+
     for obj in objects("hq", "Deployment"):
         spec = obj["spec"]["template"]["spec"]
         for container in [*spec["containers"], *spec.get("initContainers", [])]:
-            secrets = {
-                e["valueFrom"]["secretKeyRef"]["name"]
-                for e in container.get("env", [])
-                if e["name"] == "DB_PASSWORD"
-            }
-            if not secrets:
+            where = f"{obj['metadata']['name']}/{container['name']}"
+            env = {e["name"]: e for e in container.get("env", [])}
+            app = password_secret(container, "DB_APP_PASSWORD")
+            owner = password_secret(container, "DB_OWNER_PASSWORD")
+            if app is None:
+                assert owner is None, where
+                assert "CRM_DATABASE_URL" not in env, where
                 continue
-            (secret,) = secrets
-            role = "owner" if container["name"] == "migrate" else "app"
-            assert secret.endswith(f"-db-{role}"), f"{obj['metadata']['name']}/{container['name']}"
+            assert app.endswith("-db-app"), where
+            assert "$(DB_APP_USER):$(DB_APP_PASSWORD)@" in env["CRM_DATABASE_URL"]["value"], where
+            if container["name"] == "migrate":
+                assert (owner or "").endswith("-db-owner"), where
+                owner_url = env["CRM_DATABASE_OWNER_URL"]["value"]
+                assert "$(DB_OWNER_USER):$(DB_OWNER_PASSWORD)@" in owner_url, where
+            else:
+                assert owner is None, where
+                assert "CRM_DATABASE_OWNER_URL" not in env, where
     api_pods = {
         o["metadata"]["name"]: o["spec"]["template"]["spec"]
         for o in objects("hq", "Deployment")
@@ -200,7 +216,8 @@ def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None
     for name, spec in api_pods.items():
         if name.removesuffix("-api") in API_ONLY:
             assert "initContainers" not in spec, name
-            assert not {e["name"] for e in spec["containers"][0]["env"]} & {"DB_PASSWORD"}, name
+            env = {e["name"] for e in spec["containers"][0]["env"]}
+            assert not env & {"DB_APP_PASSWORD", "DB_OWNER_PASSWORD"}, name
         else:
             assert [c["name"] for c in spec["initContainers"]] == ["migrate"], name
 
@@ -302,7 +319,7 @@ def test_every_secret_the_settings_need_comes_from_a_secret_object() -> None:
                 if "valueFrom" in env[name]:
                     assert "secretKeyRef" in env[name]["valueFrom"], f"{where}: {name}"
                     continue
-                # Assembled from secret parts, e.g. the database URL's $(DB_PASSWORD).
+                # Assembled from secret parts, e.g. the database URL's $(DB_APP_PASSWORD).
                 parts = re.findall(r"\$\((\w+)\)", env[name]["value"])
                 assert parts, f"{where}: {name} is written in the manifest"
                 for part in parts:

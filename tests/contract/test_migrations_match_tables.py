@@ -4,7 +4,6 @@ table added to one and not the other fails here, not in production."""
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +14,8 @@ from sqlalchemy import MetaData
 from crm_common.db import create_engine
 from crm_common.db.tables import messaging_metadata
 from crm_common.settings import Settings
-from crm_common.testing.plugin import Databases
-from crm_common.testing.services import migrated_database
+
+from .conftest import MigratedDatabases
 
 pytestmark = pytest.mark.integration
 SERVICES = [
@@ -40,9 +39,9 @@ def declared_tables(service: str) -> MetaData:
 
 @pytest.mark.parametrize("service", SERVICES)
 async def test_migrations_build_the_declared_tables(
-    service: str, databases: Databases, tmp_path: Path
+    service: str, migrated: MigratedDatabases
 ) -> None:
-    url = await migrated_database(service, databases, f"drift_{service[:12]}", tmp_path)
+    url = await migrated(service)
     engine = create_engine(Settings(env="test", database_url=url))
     metadata = declared_tables(service)
 

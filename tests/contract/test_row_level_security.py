@@ -4,14 +4,10 @@ without it fails here."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import asyncpg
 import pytest
 
-from crm_common.testing.plugin import Databases
-from crm_common.testing.services import migrated_database
-
+from .conftest import MigratedDatabases
 from .test_migrations_match_tables import declared_tables
 
 pytestmark = pytest.mark.integration
@@ -26,10 +22,8 @@ ISOLATED_SERVICES = [
 
 
 @pytest.mark.parametrize("service", ISOLATED_SERVICES)
-async def test_every_tenant_table_is_isolated(
-    service: str, databases: Databases, tmp_path: Path
-) -> None:
-    url = await migrated_database(service, databases, f"rls_{service[:12]}", tmp_path)
+async def test_every_tenant_table_is_isolated(service: str, migrated: MigratedDatabases) -> None:
+    url = await migrated(service)
     tenant_tables = {t.name for t in declared_tables(service).sorted_tables if "tenant" in t.c}
     connection = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
     try:

@@ -117,12 +117,15 @@ async def spine(
         env = {
             **common_env,
             "CRM_SERVICE_NAME": name,
-            "CRM_DATABASE_URL": databases.url(name),
+            # The processes connect as the app role; only the migration is the owner's.
+            "CRM_DATABASE_URL": databases.app_url(name),
             "CRM_HTTP_PORT": str(ports[name]),
             "CRM_GRPC_PORT": str(grpc_ports[name]),
             "CRM_WORKER_METRICS_PORT": str(free_port()),
         }
-        run_command(name, "migrate", env, log_dir)
+        run_command(
+            name, "migrate", {**env, "CRM_DATABASE_OWNER_URL": databases.url(name)}, log_dir
+        )
         if name == "identity":
             run_command(
                 name, "seed-demo", {**env, "CRM_DEMO_PASSWORD": "e2e-demo-password"}, log_dir

@@ -6,13 +6,17 @@ import ipaddress
 from enum import StrEnum
 from functools import lru_cache
 from typing import ClassVar, Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Development defaults: safe on a laptop, refused anywhere else.
+# Development defaults: safe on a laptop, refused anywhere else. The owner role creates each
+# service's database and runs its migrations; the app role is what the services connect as
+# (deploy/local/infra.sh creates both).
 DEV_DATABASE_PASSWORD = "crm"  # noqa: S105
+DEV_DATABASE_OWNER = "crm"
+DEV_DATABASE_APP_ROLE = "crm_app"
 
 
 def is_loopback_host(host: str | None) -> bool:
@@ -32,6 +36,18 @@ def _url_host(url: str) -> str | None:
         return urlsplit(url).hostname
     except ValueError:
         return None
+
+
+def _url_user(url: str) -> str | None:
+    try:
+        user = urlsplit(url).username
+    except ValueError:
+        return None
+    return unquote(user) if user else None
+
+
+def _dev_url(role: str, database: str) -> str:
+    return f"postgresql+asyncpg://{role}:{DEV_DATABASE_PASSWORD}@127.0.0.1:5432/{database}"
 
 
 def _hosts_of_servers(servers: str) -> list[str | None]:
@@ -56,7 +72,14 @@ class Settings(BaseSettings):
     env: Environment | None = None
     service_name: str = "crm"
     # Each service has its own database; development defaults to crm_<service> on localhost.
+    # The api and worker connect as the app role this URL names: it may read and write rows
+    # only (the grants `migrate` gives it), so nothing the service runs can drop the audit
+    # trigger or turn row-level security off.
     database_url: SecretStr = SecretStr("")
+    # The role that owns the service's tables: only `migrate` connects as it (creating the
+    # database if needed, upgrading it, granting the app role its rights). Unset: `migrate`
+    # runs as CRM_DATABASE_URL's role and grants nothing (refused in production).
+    database_owner_url: SecretStr = SecretStr("")
     database_pool_size: int = Field(default=10, ge=1)
     # PostgreSQL's plan_cache_mode for the service's connections. Empty: the service's own
     # default — kpi, whose reads are reports over one caller's book and period, plans every
@@ -215,6 +238,7 @@ class Settings(BaseSettings):
                 is_loopback_host(host)
                 for host in (
                     _url_host(self.database_url.get_secret_value() or "//127.0.0.1"),
+                    _url_host(self.database_owner_url.get_secret_value() or "//127.0.0.1"),
                     _url_host(self.redis_url),
                     _url_host(self.jwks_url),
                     *_hosts_of_servers(self.kafka_bootstrap_servers),
@@ -225,12 +249,16 @@ class Settings(BaseSettings):
             if self.env is Environment.PRODUCTION:
                 raise ValueError("CRM_DATABASE_URL must be set in production")
             database = "crm_" + self.service_name.replace("-", "_")
-            self.database_url = SecretStr(
-                f"postgresql+asyncpg://crm:{DEV_DATABASE_PASSWORD}@127.0.0.1:5432/{database}"
-            )
+            self.database_url = SecretStr(_dev_url(DEV_DATABASE_APP_ROLE, database))
+            if not self.database_owner_url.get_secret_value():
+                self.database_owner_url = SecretStr(_dev_url(DEV_DATABASE_OWNER, database))
         if self.env is Environment.PRODUCTION:
-            if f":{DEV_DATABASE_PASSWORD}@" in self.database_url.get_secret_value():
-                raise ValueError("CRM_DATABASE_URL uses the development password in production")
+            for name, url in (
+                ("CRM_DATABASE_URL", self.database_url),
+                ("CRM_DATABASE_OWNER_URL", self.database_owner_url),
+            ):
+                if f":{DEV_DATABASE_PASSWORD}@" in url.get_secret_value():
+                    raise ValueError(f"{name} uses the development password in production")
             jwks = urlsplit(self.jwks_url)
             private = is_loopback_host(jwks.hostname) or jwks.hostname in self.jwks_private_hosts
             if jwks.scheme != "https" and not (
@@ -241,6 +269,22 @@ class Settings(BaseSettings):
             ):
                 raise ValueError("CRM_JWKS_URL must use https in production")
         return self
+
+    @property
+    def migration_database_url(self) -> str:
+        """Where `migrate` connects: the owner role, or the app role when no owner is set."""
+        owner = self.database_owner_url.get_secret_value()
+        return owner or self.database_url.get_secret_value()
+
+    @property
+    def app_database_role(self) -> str | None:
+        """The role the services connect as, when it is not the one migrating: `migrate`
+        grants it what the services need and nothing more."""
+        owner = self.database_owner_url.get_secret_value()
+        app = _url_user(self.database_url.get_secret_value())
+        if not owner or app is None or app == _url_user(owner):
+            return None
+        return app
 
     @property
     def serves_api_docs(self) -> bool:

@@ -1,6 +1,9 @@
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
+from crm_common.db.migrate import upgrade_to_head
 from crm_common.settings import Settings
 
 
@@ -108,3 +111,48 @@ def test_production_takes_a_plain_http_jwks_only_from_a_host_named_private() -> 
             jwks_url="http://identity-api.evil.tld/.well-known/jwks.json",
             jwks_private_hosts=["identity-api"],
         )
+
+
+def test_development_runs_as_the_app_role_and_migrates_as_the_owner() -> None:
+    settings = Settings(service_name="leads", env="development")
+    assert settings.database_url.get_secret_value().startswith("postgresql+asyncpg://crm_app:")
+    assert settings.migration_database_url.startswith("postgresql+asyncpg://crm:")
+    assert settings.migration_database_url.endswith("/crm_leads")
+    assert settings.app_database_role == "crm_app"
+
+
+def test_without_an_owner_url_the_migration_runs_as_the_app_role_and_grants_nothing() -> None:
+    url = "postgresql+asyncpg://crm_leads:s3cret@db.internal:5432/crm_leads"
+    alone = Settings(env="test", database_url=url)
+    assert alone.migration_database_url == url
+    assert alone.app_database_role is None
+    same = Settings(env="test", database_url=url, database_owner_url=url)
+    assert same.app_database_role is None
+    split = Settings(
+        env="test",
+        database_url="postgresql+asyncpg://crm%5Fleads:s3cret@db.internal:5432/crm_leads",
+        database_owner_url="postgresql+asyncpg://crm_leads_owner:0wner@db.internal:5432/crm_leads",
+    )
+    assert split.app_database_role == "crm_leads"
+
+
+def test_production_refuses_the_development_password_for_the_owner_too() -> None:
+    with pytest.raises(ValidationError, match="CRM_DATABASE_OWNER_URL uses the development"):
+        Settings(
+            env="production",
+            database_url="postgresql+asyncpg://crm_leads:s3cret@db.internal:5432/crm_leads",
+            database_owner_url="postgresql+asyncpg://crm:crm@db.internal:5432/crm_leads",
+            jwks_url="https://identity.internal/.well-known/jwks.json",
+        )
+
+
+def test_production_migrates_only_as_an_owner_other_than_the_services_role(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(
+        env="production",
+        database_url="postgresql+asyncpg://crm_leads:s3cret@db.internal:5432/crm_leads",
+        jwks_url="https://identity.internal/.well-known/jwks.json",
+    )
+    with pytest.raises(ValueError, match="CRM_DATABASE_OWNER_URL"):
+        upgrade_to_head(settings, tmp_path)

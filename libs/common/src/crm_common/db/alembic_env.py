@@ -4,7 +4,9 @@ Each revision runs in its own transaction (a failure leaves the database at the 
 that completed, and a revision may step out of its transaction for ``CREATE INDEX
 CONCURRENTLY``, see ``migration_ops``), and a migrator holds a session advisory lock for the
 whole upgrade: two migrators starting together (two replicas' start-up steps) run one after
-the other, the second finding nothing left to do."""
+the other, the second finding nothing left to do. Under the same lock, after the last revision,
+the services' app role gets its rights on every table (``crm_common.db.roles``): concurrent
+GRANTs on one object fail in PostgreSQL ("tuple concurrently updated")."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from crm_common.db.roles import grant_app_role
 from crm_common.db.tables import messaging_metadata
 from crm_common.db.tenancy import ACROSS_TENANTS_SERVER_SETTINGS
 from crm_common.settings import get_settings
@@ -25,10 +28,12 @@ MIGRATION_LOCK = 0x63726D5F6D6967
 
 def run_migrations(service_metadata: MetaData) -> None:
     target = [service_metadata, messaging_metadata]
-    url = (
-        context.config.attributes.get("database_url")
-        or get_settings().database_url.get_secret_value()
-    )
+    if "database_url" in context.config.attributes:
+        url = context.config.attributes["database_url"]
+        app_role = context.config.attributes.get("app_role")
+    else:  # the alembic command line
+        settings = get_settings()
+        url, app_role = settings.migration_database_url, settings.app_database_role
     if context.is_offline_mode():
         context.configure(url=url, target_metadata=target, literal_binds=True)
         with context.begin_transaction():
@@ -44,6 +49,9 @@ def run_migrations(service_metadata: MetaData) -> None:
             )
             with context.begin_transaction():
                 context.run_migrations()
+            if app_role:
+                grant_app_role(connection, app_role)
+                connection.commit()
         finally:
             connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
             connection.commit()

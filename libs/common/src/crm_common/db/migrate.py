@@ -1,4 +1,5 @@
-"""Start-up step: create the service database if missing, then upgrade it to the latest revision."""
+"""Start-up step: create the service database if missing, upgrade it to the latest revision and
+grant the services' app role its rights (``crm_common.db.roles``), all as the owner role."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import make_url
 
-from crm_common.settings import Settings
+from crm_common.settings import Environment, Settings
 
 
 async def ensure_database(settings: Settings) -> None:
-    url = make_url(settings.database_url.get_secret_value())
+    url = make_url(settings.migration_database_url)
     name = url.database
     if not name:
         raise ValueError("CRM_DATABASE_URL names no database")
@@ -38,8 +39,14 @@ async def ensure_database(settings: Settings) -> None:
 
 
 def upgrade_to_head(settings: Settings, migrations_dir: Path) -> None:
+    if settings.app_database_role is None and settings.env is Environment.PRODUCTION:
+        raise ValueError(
+            "migrating in production needs CRM_DATABASE_OWNER_URL, a role other than"
+            " CRM_DATABASE_URL's: the services must not connect as the owner of their tables"
+        )
     asyncio.run(ensure_database(settings))
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
-    config.attributes["database_url"] = settings.database_url.get_secret_value()
+    config.attributes["database_url"] = settings.migration_database_url
+    config.attributes["app_role"] = settings.app_database_role
     command.upgrade(config, "head")

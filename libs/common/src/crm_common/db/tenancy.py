@@ -11,18 +11,15 @@ closed), so a query that forgot the policy still cannot cross tenants.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 import asyncpg
-from sqlalchemy import event, text
-from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
+from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine
-
-log = logging.getLogger(__name__)
 
 ALL_TENANTS = "*"
 """The scope of system work (sweeps, rebuilds, migrations) that spans every tenant."""
@@ -98,19 +95,3 @@ def _declare_scope(dbapi_connection: Any, record: Any, proxy: Any) -> None:
         dbapi_connection.run_async(lambda driver: driver.execute(_DECLARE_SCOPE, tenants, everyone))
     except _GONE as gone:
         raise DisconnectionError(f"pooled connection is gone: {gone}") from gone
-
-
-async def warn_if_row_security_bypassed(engine: AsyncEngine) -> None:
-    """A superuser (or a BYPASSRLS role) ignores every policy: say so loudly at start."""
-    try:
-        async with engine.connect() as connection:
-            bypassed = await connection.scalar(
-                text("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
-            )
-    except (SQLAlchemyError, OSError):
-        return  # the database is not up yet; readiness reports it
-    if bypassed:
-        log.error(
-            "the database role bypasses row-level security (superuser or BYPASSRLS): tenant"
-            " isolation rests on the application's policy alone; connect as a plain role"
-        )

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from crm_common.auth.tokens import JwksVerifier
 from crm_common.clock import Clock, utc_now
 from crm_common.db.engine import create_engine, create_session_factory
-from crm_common.db.tenancy import warn_if_row_security_bypassed
+from crm_common.db.roles import check_database_role
 from crm_common.errors import InvalidInput
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.observability.context import bound_trace, trace_from_headers
@@ -112,7 +112,7 @@ def create_http_app(
             max_token_age_seconds=settings.jwt_max_age_seconds,
         )
         app.state.redis = Redis.from_url(settings.redis_url, socket_timeout=1.0)
-        await warn_if_row_security_bypassed(engine)
+        await check_database_role(engine, settings)
         for step in on_startup:
             await step(app)
         try:

@@ -26,6 +26,7 @@ from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.migrate import upgrade_to_head
+from crm_common.db.roles import check_database_role
 from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.messaging.consumer import (
     Subscription,
@@ -113,6 +114,7 @@ async def run_worker(definition: ServiceDefinition, settings: Settings, health_p
     """Consumers, the outbox relay and scheduled work, until SIGTERM/SIGINT; /healthz, /readyz
     and /metrics on ``health_port``."""
     engine = create_engine(settings)
+    await check_database_role(engine, settings)
     session_factory = create_session_factory(engine)
     relay = OutboxRelay(engine, settings)
     health = WorkerHealth()

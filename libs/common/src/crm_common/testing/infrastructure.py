@@ -16,6 +16,21 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
+from crm_common.settings import DEV_DATABASE_APP_ROLE, DEV_DATABASE_PASSWORD
+
+APP_ROLE = os.environ.get("CRM_PG_APP_USER", DEV_DATABASE_APP_ROLE)
+APP_ROLE_PASSWORD = os.environ.get("CRM_PG_APP_PASSWORD", DEV_DATABASE_PASSWORD)
+"""The role services under test connect as (``crm_common.db.roles``): the infrastructure's
+PostgreSQL has it beside the owner role the tests create and migrate databases with."""
+
+
+def as_app_role(url: str) -> str:
+    """The same database as the services' app role."""
+    app = make_url(url).set(username=APP_ROLE, password=APP_ROLE_PASSWORD)
+    return app.render_as_string(hide_password=False)
+
 
 @dataclass(frozen=True)
 class Infrastructure:
@@ -29,10 +44,15 @@ class Infrastructure:
     """``local`` or ``containers``; only broker bounce tests care."""
 
     def database_url(self, database: str) -> str:
+        """As the owner role: what migrates, and what tests arrange and inspect rows with."""
         return (
             f"postgresql+asyncpg://{self.pg_user}:{self.pg_password}"
             f"@{self.pg_host}:{self.pg_port}/{database}"
         )
+
+    def app_database_url(self, database: str) -> str:
+        """As the app role: what the services under test connect as."""
+        return as_app_role(self.database_url(database))
 
 
 def repo_root() -> Path:
@@ -113,6 +133,21 @@ def container_infrastructure() -> Iterator[Infrastructure]:
         stack.enter_context(kafka)
         wait_for_logs(kafka, "Kafka Server started", timeout=120)
         redis = stack.enter_context(RedisContainer("redis:7"))
+        # The container's user is a superuser: it creates the services' app role, as
+        # deploy/postgres/initdb does for docker compose.
+        created = pg.exec(
+            [
+                "psql",
+                "-U",
+                "crm",
+                "-d",
+                "postgres",
+                "-c",
+                f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{APP_ROLE_PASSWORD}'",
+            ]
+        )
+        if created.exit_code != 0:
+            raise RuntimeError(f"creating the app role failed: {created.output!r}")
         yield Infrastructure(
             pg_host=pg.get_container_host_ip(),
             pg_port=int(pg.get_exposed_port(5432)),

@@ -78,7 +78,12 @@ class Databases:
         return name
 
     def url(self, purpose: str) -> str:
+        """As the owner role (migrations, arranging and inspecting rows)."""
         return self._infra.database_url(self.name(purpose))
+
+    def app_url(self, purpose: str) -> str:
+        """As the app role: what the services under test connect as."""
+        return self._infra.app_database_url(self.name(purpose))
 
     async def drop_all(self) -> None:
         conn = await self._connect()

@@ -20,6 +20,7 @@ from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tables import org_directory
 from crm_common.db.tables import staff as staff_table
 from crm_common.settings import Settings
+from crm_common.testing.infrastructure import as_app_role
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import run_command
 
@@ -28,10 +29,17 @@ OrgTree = Sequence[tuple[str, str, str | None]]
 
 
 async def migrated_database(service: str, databases: Databases, purpose: str, log_dir: Path) -> str:
-    """A database of this test session, migrated as ``service`` migrates its own; its URL."""
+    """A database of this test session, migrated as ``service`` migrates its own (as the owner
+    role, granting the app role its rights); its URL as the owner (``api_settings`` turns it
+    into the app role's)."""
     await databases.create(purpose)
     url = databases.url(purpose)
-    env = {"CRM_ENV": "test", "CRM_SERVICE_NAME": service, "CRM_DATABASE_URL": url}
+    env = {
+        "CRM_ENV": "test",
+        "CRM_SERVICE_NAME": service,
+        "CRM_DATABASE_URL": databases.app_url(purpose),
+        "CRM_DATABASE_OWNER_URL": url,
+    }
     run_command(service, "migrate", env, log_dir)
     return url
 
@@ -74,11 +82,12 @@ async def tenant_sessions(
 def api_settings(
     service: str, database_url: str, redis_url: str, jwks_url: str, **extra: Any
 ) -> Settings:
-    """Settings of a service's api under test: its database, the shared Redis, a JWKS."""
+    """Settings of a service's api under test: its database (connected to as the app role, as
+    in production), the shared Redis, a JWKS."""
     return Settings(
         env="test",
         service_name=service,
-        database_url=database_url,
+        database_url=as_app_role(database_url),
         redis_url=redis_url,
         jwks_url=jwks_url,
         log_level="WARNING",
