@@ -12,23 +12,10 @@ import pytest
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "openapi"
 
 BOUNDED_OTHERWISE = {
-    "identity GET /orgs": "the tenant's org tree (regions, dealers, teams, partners)",
-    "identity GET /sharing": "agreements differing from the defaults, one per party and data type",
-    "kpi GET /kpi/commission/plans": "a dealer's commission plans",
-    "kpi GET /kpi/reports": "the newest 200 reports (the store caps it)",
-    "leads GET /campaigns": "a book's campaigns",
-    "leads GET /pools": "a book's pools",
     "opportunities GET /opportunities/{opportunity_id}/quotes": "one opportunity's quote versions",
-    "opportunities GET /orders/{order_id}/applications": "one order's partner applications",
     "opportunities GET /pipelines": "the pipelines visible to a dealer (its own and templates)",
-    "opportunities GET /questionnaires": "a dealer's and its HQ's questionnaires",
     "opportunities GET /quote-templates": "a dealer's quote templates",
-    "service-desk GET /care-rules": "a dealer's care rules",
-    "service-desk GET /sla-policies": "a dealer's SLA policies",
-    "service-desk GET /survey-designs": "a dealer's survey designs",
-    "service-desk GET /survey-rules": "a dealer's survey rules",
     "service-desk GET /surveys/analysis": "one line per question of the designs in scope",
-    "service-desk GET /ticket-categories": "a dealer's ticket categories",
 }
 
 

@@ -19,8 +19,13 @@ def _visible_paths(principal: Principal, own_path: str) -> Select[tuple[str]]:
 
 
 async def org_nodes_for(
-    session_factory: async_sessionmaker[AsyncSession], principal: Principal
+    session_factory: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    limit: int,
+    offset: int,
 ) -> list[RowMapping]:
+    """A page of the org nodes the caller sees, each after its parent (by path)."""
     async with session_factory() as session:
         own = await org_path(session, principal.tenant, principal.org_node)
         if own is None:
@@ -29,6 +34,8 @@ async def org_nodes_for(
             select(org_nodes)
             .where(org_nodes.c.path.in_(_visible_paths(principal, own)))
             .order_by(org_nodes.c.path)
+            .limit(limit)
+            .offset(offset)
         )
         return list((await session.execute(query)).mappings())
 
@@ -58,14 +65,21 @@ async def users_for(
 
 
 async def sharing_agreements_for(
-    session_factory: async_sessionmaker[AsyncSession], principal: Principal
+    session_factory: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    limit: int,
+    offset: int,
 ) -> list[RowMapping]:
-    """Tenant-wide roles see every agreement; others those of their own node and the defaults."""
+    """A page of the agreements: tenant-wide roles see every one; others those of their own
+    node and the defaults."""
     s = sharing_agreements
     query = (
         select(s)
         .where(s.c.tenant == principal.tenant)
-        .order_by(s.c.data_type, s.c.direction, s.c.dealer_id)
+        .order_by(s.c.data_type, s.c.direction, s.c.dealer_id, s.c.partner_id)
+        .limit(limit)
+        .offset(offset)
     )
     if principal.data_scope is not DataScope.TENANT:
         query = query.where(or_(s.c.dealer_id == principal.org_node, s.c.dealer_id == "*"))

@@ -314,7 +314,13 @@ async def test_the_org_tree_is_scoped_and_only_hq_admins_change_it(identity: Ide
             json={"id": "dealer-x", "parent_id": "team-sh-01-a", "kind": "dealer", "name": "X"},
         )
         assert misplaced.status_code == 422
-        assert len((await client.get("/orgs")).json()) >= 14
+        tree = (await client.get("/orgs")).json()
+        assert len(tree) >= 14
+        # A page at a time, each node after its parent.
+        first = (await client.get("/orgs", params={"limit": 3})).json()
+        rest = (await client.get("/orgs", params={"offset": 3})).json()
+        assert first + rest == tree
+        assert (await client.get("/orgs", params={"limit": 5001})).status_code == 422
     region = await identity.token("east.manager")
     async with identity.client(region) as client:
         ids = {n["id"] for n in (await client.get("/orgs")).json()}

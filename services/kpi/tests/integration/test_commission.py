@@ -403,6 +403,8 @@ async def test_plans_targets_and_runs_need_their_functions(
         )
         assert overlapping.status_code == 409
         listed = (await admin.get("/kpi/commission/plans")).json()
+        beyond = await admin.get("/kpi/commission/plans", params={"offset": len(listed)})
+        assert beyond.json() == []
     assert [(v["version"], v["effective_to"]) for v in listed[0]["versions"]] == [
         (1, "2026-11-30"),
         (2, None),

@@ -165,9 +165,15 @@ async def test_the_pool_report_is_for_the_pool_s_managers_not_those_it_is_open_t
         pool = created.json()["pool_id"]
         assert (await region.get(f"/pools/{pool}/report")).status_code == 200
     async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as manager:
-        open_to_me = {p["id"] for p in (await manager.get("/pools")).json()}
+        listed = (await manager.get("/pools")).json()
+        open_to_me = {p["id"] for p in listed}
+        # A page at a time, by book and name.
+        pages = [
+            (await manager.get("/pools", params={"limit": 1, "offset": n})).json() for n in (0, 1)
+        ]
         report = await manager.get(f"/pools/{pool}/report")
     assert pool in open_to_me
+    assert [p["id"] for page in pages for p in page] == [p["id"] for p in listed[:2]]
     assert report.status_code == 404
 
 

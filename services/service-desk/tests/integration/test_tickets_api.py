@@ -149,6 +149,14 @@ async def test_categories_and_sla_policies_of_the_book_set_the_targets(
         ]
         listed = await admin.get("/ticket-categories")
         assert sorted(c["code"] for c in listed.json()) == ["brakes", "repair"]
+        # A page at a time, by code.
+        pages = [
+            (await admin.get("/ticket-categories", params={"limit": 1, "offset": n})).json()
+            for n in (0, 1)
+        ]
+        assert [c["code"] for page in pages for c in page] == ["brakes", "repair"]
+        one = await admin.get("/sla-policies", params={"limit": 1})
+        assert len(one.json()) == 1
     ticket = await open_as(as_user, PEOPLE.advisor, category="brakes")
     assert ticket["priority"] == "urgent"  # the category's default
     async with as_user(PEOPLE.advisor) as client:

@@ -114,12 +114,17 @@ async def lock_managed_plan(session: AsyncSession, principal: Principal, plan_id
     return found is not None
 
 
-async def visible_plans(session: AsyncSession, principal: Principal) -> list[PlanRecord]:
+async def visible_plans(
+    session: AsyncSession, principal: Principal, *, limit: int, offset: int
+) -> list[PlanRecord]:
+    """A page of the plans of the dealers whose records the caller may read, by dealer."""
     p = commission_plans
     rows = await session.execute(
         select(p.c.id, p.c.dealer_id, p.c.name, p.c.currency)
         .where(_records_visible(principal, p))
-        .order_by(p.c.dealer_id)
+        .order_by(p.c.dealer_id, p.c.id)
+        .limit(limit)
+        .offset(offset)
     )
     return [PlanRecord(*row) for row in rows]
 

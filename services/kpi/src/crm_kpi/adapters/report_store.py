@@ -105,14 +105,15 @@ def _summary(row: Sequence[Any]) -> ReportSummary:
 
 
 async def visible_reports(
-    session: AsyncSession, principal: Principal, kind: ReportKind | None, *, limit: int
+    session: AsyncSession, principal: Principal, kind: ReportKind | None, *, limit: int, offset: int
 ) -> list[ReportSummary]:
-    """The latest reports the caller may see, newest period first."""
+    """A page of the reports the caller may see, newest period first."""
     query = (
         select(*_SUMMARY)
         .where(_visible_to(principal))
-        .order_by(reports.c.period_start.desc(), reports.c.owner_org)
+        .order_by(reports.c.period_start.desc(), reports.c.owner_org, reports.c.kind, reports.c.id)
         .limit(limit)
+        .offset(offset)
     )
     if kind is not None:
         query = query.where(reports.c.kind == kind.value)

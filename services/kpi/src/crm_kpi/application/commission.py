@@ -151,10 +151,10 @@ async def add_plan_version(
 
 
 async def visible_plans(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal
+    sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
 ) -> list[Plan]:
     async with sessions() as session:
-        plans = await records.visible_plans(session, principal)
+        plans = await records.visible_plans(session, principal, limit=limit, offset=offset)
         versions = await records.versions_of(session, [plan.id for plan in plans])
     return [
         Plan(plan.id, plan.dealer_id, plan.name, plan.currency, versions.get(plan.id, []))

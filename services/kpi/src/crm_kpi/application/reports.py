@@ -63,10 +63,15 @@ async def run_report_schedule(
 
 
 async def reports_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, kind: ReportKind | None
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    kind: ReportKind | None,
+    *,
+    limit: int,
+    offset: int,
 ) -> list[store.ReportSummary]:
     async with sessions() as session:
-        return await store.visible_reports(session, principal, kind, limit=200)
+        return await store.visible_reports(session, principal, kind, limit=limit, offset=offset)
 
 
 async def report_file(

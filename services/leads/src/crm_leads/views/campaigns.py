@@ -24,13 +24,16 @@ class Campaign:
 
 
 async def campaigns_visible_to(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal
+    sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
 ) -> list[Campaign]:
+    """A page of the campaigns the caller may see, newest first."""
     c = campaigns
     query = (
         select(c.c.id, c.c.name, c.c.owner_org, c.c.active, c.c.created_at)
         .where(visible_to(principal, DataType.LEAD, tenant=c.c.tenant, owner_org=c.c.owner_org))
-        .order_by(c.c.created_at.desc())
+        .order_by(c.c.created_at.desc(), c.c.id)
+        .limit(limit)
+        .offset(offset)
     )
     async with sessions() as session:
         return [Campaign(*row) for row in await session.execute(query)]

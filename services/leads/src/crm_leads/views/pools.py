@@ -93,9 +93,16 @@ def _pools_visible_to(principal: Principal) -> ColumnElement[bool]:
     return pools_open_to(principal) | managed
 
 
-async def pools_for(sessions: Sessions, principal: Principal) -> list[PoolPublic]:
+async def pools_for(
+    sessions: Sessions, principal: Principal, *, limit: int, offset: int
+) -> list[PoolPublic]:
+    """A page of the pools the caller may claim from or manages, by book and name."""
     query = (
-        select(pools).where(_pools_visible_to(principal)).order_by(pools.c.owner_org, pools.c.name)
+        select(pools)
+        .where(_pools_visible_to(principal))
+        .order_by(pools.c.owner_org, pools.c.name, pools.c.id)
+        .limit(limit)
+        .offset(offset)
     )
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()

@@ -43,10 +43,10 @@ async def questionnaire(
 
 
 async def questionnaires_for(
-    db: async_sessionmaker[AsyncSession], actor: Principal
+    db: async_sessionmaker[AsyncSession], actor: Principal, *, limit: int, offset: int
 ) -> list[QuestionnaireView]:
-    """The questionnaires the caller's dealer evaluates with (its own, its region's, HQ's);
-    for HQ and regions, their own."""
+    """A page of the questionnaires the caller's dealer evaluates with (its own, its
+    region's, HQ's); for HQ and regions, their own. Oldest first."""
     q = questionnaires
     async with db() as session:
         dealer = await dealer_of(session, actor.tenant, actor.org_node)
@@ -58,7 +58,9 @@ async def questionnaires_for(
         rows = await session.execute(
             select(q.c.id, q.c.owner_org, q.c.name, q.c.questions)
             .where(condition)
-            .order_by(q.c.created_at)
+            .order_by(q.c.created_at, q.c.id)
+            .limit(limit)
+            .offset(offset)
         )
         return [
             QuestionnaireView(

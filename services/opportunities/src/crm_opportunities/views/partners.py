@@ -195,10 +195,15 @@ async def application_of_partner(
 
 
 async def applications_of_order(
-    db: async_sessionmaker[AsyncSession], actor: Principal, order_id: UUID
+    db: async_sessionmaker[AsyncSession],
+    actor: Principal,
+    order_id: UUID,
+    *,
+    limit: int,
+    offset: int,
 ) -> list[OrderApplicationView] | None:
-    """The order's applications and where each partner has them (None: no such order the
-    caller may see)."""
+    """A page of the order's applications and where each partner has them (None: no such
+    order the caller may see)."""
     async with db() as session:
         order = (
             await session.execute(
@@ -227,6 +232,8 @@ async def applications_of_order(
             )
             .where(pa.c.order_id == order_id)
             .order_by(pa.c.created_at, pa.c.id)
+            .limit(limit)
+            .offset(offset)
         )
         return [
             OrderApplicationView(**{**r._asdict(), "status": ApplicationStatus(r.status)})

@@ -15,18 +15,26 @@ from crm_service_desk.adapters.tables import care_actions, care_rules
 
 
 async def rules_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
+    """The care rules of the caller's book and the nodes above it, oldest first (a page of
+    them with ``limit``)."""
     r = care_rules
     async with sessions() as session:
         book = await repository.book_of(session, principal.tenant, principal.org_node)
         chain = await repository.org_chain(session, principal.tenant, book)
-        rows = await session.execute(
+        query = (
             select(r)
             .where(r.c.tenant == principal.tenant, r.c.owner_org.in_(chain))
-            .order_by(r.c.created_at)
+            .order_by(r.c.created_at, r.c.id)
+            .limit(limit)
+            .offset(offset)
         )
-        return [dict(row) for row in rows.mappings()]
+        return [dict(row) for row in (await session.execute(query)).mappings()]
 
 
 async def actions_of(

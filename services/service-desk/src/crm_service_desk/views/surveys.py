@@ -25,9 +25,9 @@ Per = Literal["dealer", "region", "month", "total"]
 
 
 async def designs_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal
+    sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
 ) -> Sequence[RowMapping]:
-    """Every version of the designs of the caller's node and the nodes above it."""
+    """A page of every version of the designs of the caller's node and the nodes above it."""
     d = survey_designs
     async with sessions() as session:
         book = await repository.book_of(session, principal.tenant, principal.org_node)
@@ -36,13 +36,20 @@ async def designs_for(
             select(d)
             .where(d.c.tenant == principal.tenant, d.c.owner_org.in_(chain))
             .order_by(d.c.name, d.c.design_key, d.c.version)
+            .limit(limit)
+            .offset(offset)
         )
         return (await session.execute(query)).mappings().all()
 
 
 async def rules_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Sequence[RowMapping]:
+    """The survey rules of the caller's node and the nodes above it (a page with ``limit``)."""
     r = survey_rules
     async with sessions() as session:
         book = await repository.book_of(session, principal.tenant, principal.org_node)
@@ -51,6 +58,8 @@ async def rules_for(
             select(r)
             .where(r.c.tenant == principal.tenant, r.c.owner_org.in_(chain))
             .order_by(r.c.trigger, r.c.owner_org)
+            .limit(limit)
+            .offset(offset)
         )
         return (await session.execute(query)).mappings().all()
 

@@ -220,9 +220,14 @@ async def attachments_of(
 
 
 async def categories_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Sequence[RowMapping]:
-    """The categories the caller's book uses: its own and those of the nodes above it."""
+    """The categories the caller's book uses: its own and those of the nodes above it (a page
+    with ``limit``)."""
     c = ticket_categories
     async with sessions() as session:
         book = await repository.book_of(session, principal.tenant, principal.org_node)
@@ -231,14 +236,17 @@ async def categories_for(
             select(c)
             .where(c.c.tenant == principal.tenant, c.c.owner_org.in_(chain))
             .order_by(c.c.code, c.c.owner_org)
+            .limit(limit)
+            .offset(offset)
         )
         return (await session.execute(query)).mappings().all()
 
 
 async def sla_policies_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal
+    sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
 ) -> Sequence[RowMapping]:
-    """The SLA policies that apply to the caller's book: its own and those above it."""
+    """A page of the SLA policies that apply to the caller's book: its own and those above
+    it."""
     p = sla_policies
     async with sessions() as session:
         book = await repository.book_of(session, principal.tenant, principal.org_node)
@@ -247,5 +255,7 @@ async def sla_policies_for(
             select(p)
             .where(p.c.tenant == principal.tenant, p.c.owner_org.in_(chain))
             .order_by(p.c.owner_org, p.c.category_id, p.c.priority)
+            .limit(limit)
+            .offset(offset)
         )
         return (await session.execute(query)).mappings().all()

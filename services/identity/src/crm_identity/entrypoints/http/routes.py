@@ -156,9 +156,17 @@ async def me(principal: CurrentPrincipal) -> MePublic:
 
 
 @router.get("/orgs", tags=["org tree"], response_model=list[OrgNodePublic])
-async def list_org_nodes(principal: CurrentPrincipal, db: Database) -> list[OrgNodePublic]:
-    """The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise."""
-    return [OrgNodePublic.model_validate(dict(r)) for r in await views.org_nodes_for(db, principal)]
+async def list_org_nodes(
+    principal: CurrentPrincipal,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[OrgNodePublic]:
+    """The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise. Each
+    node after its parent, a page at a time (a page holds a whole tree of a few regions and
+    their dealers: the portal draws the first)."""
+    rows = await views.org_nodes_for(db, principal, limit=limit, offset=offset)
+    return [OrgNodePublic.model_validate(dict(r)) for r in rows]
 
 
 @router.post(
@@ -250,10 +258,14 @@ async def deactivate_user(
 
 @router.get("/sharing", tags=["sharing"], response_model=list[SharingAgreementPublic])
 async def list_sharing_agreements(
-    principal: CurrentPrincipal, db: Database
+    principal: CurrentPrincipal,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[SharingAgreementPublic]:
-    """Agreements that differ from the defaults, as far as they concern the caller's org."""
-    rows = await views.sharing_agreements_for(db, principal)
+    """Agreements that differ from the defaults, as far as they concern the caller's org, a
+    page at a time."""
+    rows = await views.sharing_agreements_for(db, principal, limit=limit, offset=offset)
     return [SharingAgreementPublic.model_validate(dict(r)) for r in rows]
 
 

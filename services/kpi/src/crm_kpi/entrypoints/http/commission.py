@@ -97,10 +97,15 @@ async def create_plan(
 
 @router.get("/commission/plans", response_model=list[PlanPublic])
 async def list_plans(
-    principal: Annotated[Principal, requires("kpi.read")], db: Database
+    principal: Annotated[Principal, requires("kpi.read")],
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[PlanPublic]:
-    """The plans (all versions) of the dealers whose records the caller may read."""
-    return [_plan(p) for p in await commands.visible_plans(db, principal)]
+    """The plans (all versions) of the dealers whose records the caller may read, by dealer,
+    a page at a time."""
+    plans = await commands.visible_plans(db, principal, limit=limit, offset=offset)
+    return [_plan(p) for p in plans]
 
 
 @router.post(

@@ -153,9 +153,12 @@ async def generated_reports(
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
     kind: ReportKind | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[GeneratedReport]:
     """The daily, weekly and monthly sales meeting reports the worker generated when each
-    period ended, for the dealers the caller may see figures of; newest first."""
+    period ended, for the dealers the caller may see figures of; newest first, a page at a
+    time."""
     return [
         GeneratedReport(
             id=r.id,
@@ -166,7 +169,7 @@ async def generated_reports(
             lines=r.lines,
             generated_at=r.generated_at,
         )
-        for r in await reports_for(db, principal, kind)
+        for r in await reports_for(db, principal, kind, limit=limit, offset=offset)
     ]
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -93,11 +93,15 @@ async def start_campaign(
 
 
 @router.get("", response_model=list[CampaignPublic], responses=_FORBIDDEN)
-async def list_campaigns(principal: CampaignManager, db: Database) -> list[CampaignPublic]:
-    return [
-        CampaignPublic.model_validate(campaign, from_attributes=True)
-        for campaign in await campaigns_visible_to(db, principal)
-    ]
+async def list_campaigns(
+    principal: CampaignManager,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[CampaignPublic]:
+    """The campaigns the caller may see, newest first, a page at a time."""
+    found = await campaigns_visible_to(db, principal, limit=limit, offset=offset)
+    return [CampaignPublic.model_validate(campaign, from_attributes=True) for campaign in found]
 
 
 @router.post(

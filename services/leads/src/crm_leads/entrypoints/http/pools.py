@@ -29,9 +29,15 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("", response_model=list[PoolPublic], responses={403: _ERRORS[403]})
-async def list_pools(principal: PoolReader, db: Database) -> list[PoolPublic]:
-    """Pools the caller may claim from, and the pools of the org nodes the caller manages."""
-    return await views.pools_for(db, principal)
+async def list_pools(
+    principal: PoolReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[PoolPublic]:
+    """Pools the caller may claim from, and the pools of the org nodes the caller manages, by
+    book and name, a page at a time."""
+    return await views.pools_for(db, principal, limit=limit, offset=offset)
 
 
 @router.post(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Query, status
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
@@ -58,11 +58,15 @@ async def define_questionnaire(
     responses={403: {"description": "The role lacks opportunity.read"}},
 )
 async def list_questionnaires(
-    actor: Annotated[Principal, requires("opportunity.read")], db: Database
+    actor: Annotated[Principal, requires("opportunity.read")],
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[QuestionnairePublic]:
     """The questionnaires the caller's dealer evaluates with (its own, its region's, HQ's);
-    for HQ and regions, their own."""
-    return [_public(q) for q in await views.questionnaires_for(db, actor)]
+    for HQ and regions, their own. Oldest first, a page at a time."""
+    found = await views.questionnaires_for(db, actor, limit=limit, offset=offset)
+    return [_public(q) for q in found]
 
 
 @router.post(

@@ -96,10 +96,15 @@ async def update_application_status(
     responses=_RESPONSES,
 )
 async def list_order_applications(
-    order_id: UUID, actor: Annotated[Principal, requires("opportunity.read")], db: Database
+    order_id: UUID,
+    actor: Annotated[Principal, requires("opportunity.read")],
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[OrderApplicationPublic]:
-    """The order's finance and insurance applications and where each partner has them."""
-    found = await views.applications_of_order(db, actor, order_id)
+    """The order's finance and insurance applications and where each partner has them, a
+    page at a time."""
+    found = await views.applications_of_order(db, actor, order_id, limit=limit, offset=offset)
     if found is None:
         raise OrderNotFound("order not found")
     return [OrderApplicationPublic.model_validate(a, from_attributes=True) for a in found]

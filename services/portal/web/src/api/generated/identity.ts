@@ -146,7 +146,9 @@ export interface paths {
         };
         /**
          * List Org Nodes
-         * @description The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise.
+         * @description The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise. Each
+         *     node after its parent, a page at a time (a page holds a whole tree of a few regions and
+         *     their dealers: the portal draws the first).
          */
         get: operations["list_org_nodes_orgs_get"];
         put?: never;
@@ -184,7 +186,8 @@ export interface paths {
         };
         /**
          * List Sharing Agreements
-         * @description Agreements that differ from the defaults, as far as they concern the caller's org.
+         * @description Agreements that differ from the defaults, as far as they concern the caller's org, a
+         *     page at a time.
          */
         get: operations["list_sharing_agreements_sharing_get"];
         /**
@@ -680,7 +683,10 @@ export interface operations {
     };
     list_org_nodes_orgs_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -702,6 +708,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -795,7 +810,10 @@ export interface operations {
     };
     list_sharing_agreements_sharing_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -817,6 +835,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -68,7 +68,8 @@ export interface paths {
         };
         /**
          * List Plans
-         * @description The plans (all versions) of the dealers whose records the caller may read.
+         * @description The plans (all versions) of the dealers whose records the caller may read, by dealer,
+         *     a page at a time.
          */
         get: operations["list_plans_kpi_commission_plans_get"];
         put?: never;
@@ -358,7 +359,8 @@ export interface paths {
         /**
          * Generated Reports
          * @description The daily, weekly and monthly sales meeting reports the worker generated when each
-         *     period ended, for the dealers the caller may see figures of; newest first.
+         *     period ended, for the dealers the caller may see figures of; newest first, a page at a
+         *     time.
          */
         get: operations["generated_reports_kpi_reports_get"];
         put?: never;
@@ -1807,7 +1809,10 @@ export interface operations {
     };
     list_plans_kpi_commission_plans_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1829,6 +1834,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -2596,6 +2610,8 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: components["schemas"]["ReportKind"] | null;
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;

@@ -7,7 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Campaigns */
+        /**
+         * List Campaigns
+         * @description The campaigns the caller may see, newest first, a page at a time.
+         */
         get: operations["list_campaigns_campaigns_get"];
         put?: never;
         /**
@@ -510,7 +513,8 @@ export interface paths {
         };
         /**
          * List Pools
-         * @description Pools the caller may claim from, and the pools of the org nodes the caller manages.
+         * @description Pools the caller may claim from, and the pools of the org nodes the caller manages, by
+         *     book and name, a page at a time.
          */
         get: operations["list_pools_pools_get"];
         put?: never;
@@ -1731,7 +1735,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     list_campaigns_campaigns_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1760,6 +1767,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -3342,7 +3358,10 @@ export interface operations {
     };
     list_pools_pools_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3371,6 +3390,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

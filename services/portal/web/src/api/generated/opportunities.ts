@@ -403,7 +403,8 @@ export interface paths {
         };
         /**
          * List Order Applications
-         * @description The order's finance and insurance applications and where each partner has them.
+         * @description The order's finance and insurance applications and where each partner has them, a
+         *     page at a time.
          */
         get: operations["list_order_applications_orders__order_id__applications_get"];
         put?: never;
@@ -590,7 +591,7 @@ export interface paths {
         /**
          * List Questionnaires
          * @description The questionnaires the caller's dealer evaluates with (its own, its region's, HQ's);
-         *     for HQ and regions, their own.
+         *     for HQ and regions, their own. Oldest first, a page at a time.
          */
         get: operations["list_questionnaires_questionnaires_get"];
         put?: never;
@@ -3806,7 +3807,10 @@ export interface operations {
     };
     list_order_applications_orders__order_id__applications_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 order_id: string;
@@ -4387,7 +4391,10 @@ export interface operations {
     };
     list_questionnaires_questionnaires_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4416,6 +4423,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

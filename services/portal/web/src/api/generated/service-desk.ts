@@ -74,7 +74,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Rules */
+        /**
+         * List Rules
+         * @description The care rules of the caller's book and the nodes above it, oldest first, a page at a
+         *     time.
+         */
         get: operations["list_rules_care_rules_get"];
         put?: never;
         /**
@@ -450,7 +454,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Sla Policies */
+        /**
+         * List Sla Policies
+         * @description The SLA policies that apply to the caller's book (its own and those above it), a page
+         *     at a time.
+         */
         get: operations["list_sla_policies_sla_policies_get"];
         /**
          * Set Sla Policies
@@ -471,7 +479,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Designs */
+        /**
+         * List Designs
+         * @description Every version of the designs of the caller's node and the nodes above it, by name, a
+         *     page at a time.
+         */
         get: operations["list_designs_survey_designs_get"];
         put?: never;
         /**
@@ -512,7 +524,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Rules */
+        /**
+         * List Rules
+         * @description The survey rules of the caller's node and the nodes above it, a page at a time.
+         */
         get: operations["list_rules_survey_rules_get"];
         put?: never;
         post?: never;
@@ -611,7 +626,8 @@ export interface paths {
         };
         /**
          * List Categories
-         * @description The category tree the caller's book uses (its own and the nodes' above it).
+         * @description The category tree the caller's book uses (its own and the nodes' above it), by code, a
+         *     page at a time.
          */
         get: operations["list_categories_ticket_categories_get"];
         put?: never;
@@ -2582,7 +2598,10 @@ export interface operations {
     };
     list_rules_care_rules_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2611,6 +2630,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -3772,7 +3800,10 @@ export interface operations {
     };
     list_sla_policies_sla_policies_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3801,6 +3832,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -3860,7 +3900,10 @@ export interface operations {
     };
     list_designs_survey_designs_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3889,6 +3932,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -4011,7 +4063,10 @@ export interface operations {
     };
     list_rules_survey_rules_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4040,6 +4095,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -4274,7 +4338,10 @@ export interface operations {
     };
     list_categories_ticket_categories_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4303,6 +4370,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -63,8 +63,16 @@ async def add_rule(
 
 
 @router.get("/care-rules", response_model=list[CareRulePublic], responses=FORBIDDEN)
-async def list_rules(principal: TicketReader, db: Database) -> list[CareRulePublic]:
-    return [CareRulePublic.model_validate(r) for r in await views.rules_for(db, principal)]
+async def list_rules(
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[CareRulePublic]:
+    """The care rules of the caller's book and the nodes above it, oldest first, a page at a
+    time."""
+    rows = await views.rules_for(db, principal, limit=limit, offset=offset)
+    return [CareRulePublic.model_validate(r) for r in rows]
 
 
 @router.get("/care-actions", response_model=list[CareActionPublic], responses=FORBIDDEN)

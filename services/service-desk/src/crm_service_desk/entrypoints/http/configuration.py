@@ -5,10 +5,11 @@ the caller's own node's (``service.configure``)."""
 from __future__ import annotations
 
 from datetime import time
+from typing import Annotated
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Query, status
 
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
@@ -39,11 +40,16 @@ router = APIRouter(tags=["configuration"])
 
 
 @router.get("/ticket-categories", response_model=list[CategoryPublic], responses=FORBIDDEN)
-async def list_categories(principal: TicketReader, db: Database) -> list[CategoryPublic]:
-    """The category tree the caller's book uses (its own and the nodes' above it)."""
-    return [
-        CategoryPublic.model_validate(dict(r)) for r in await views.categories_for(db, principal)
-    ]
+async def list_categories(
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[CategoryPublic]:
+    """The category tree the caller's book uses (its own and the nodes' above it), by code, a
+    page at a time."""
+    rows = await views.categories_for(db, principal, limit=limit, offset=offset)
+    return [CategoryPublic.model_validate(dict(r)) for r in rows]
 
 
 @router.post(
@@ -64,10 +70,16 @@ async def add_category(body: CategoryCreate, principal: Configurer, db: Database
 
 
 @router.get("/sla-policies", response_model=list[SlaPolicyPublic], responses=FORBIDDEN)
-async def list_sla_policies(principal: TicketReader, db: Database) -> list[SlaPolicyPublic]:
-    return [
-        SlaPolicyPublic.model_validate(dict(r)) for r in await views.sla_policies_for(db, principal)
-    ]
+async def list_sla_policies(
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[SlaPolicyPublic]:
+    """The SLA policies that apply to the caller's book (its own and those above it), a page
+    at a time."""
+    rows = await views.sla_policies_for(db, principal, limit=limit, offset=offset)
+    return [SlaPolicyPublic.model_validate(dict(r)) for r in rows]
 
 
 @router.put("/sla-policies", response_model=list[SlaPolicyPublic], responses=FORBIDDEN)

@@ -92,8 +92,15 @@ async def add_version(
 
 
 @router.get("/survey-designs", response_model=list[DesignPublic], responses=FORBIDDEN)
-async def list_designs(principal: TicketReader, db: Database) -> list[DesignPublic]:
-    rows = await survey_views.designs_for(db, principal)
+async def list_designs(
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[DesignPublic]:
+    """Every version of the designs of the caller's node and the nodes above it, by name, a
+    page at a time."""
+    rows = await survey_views.designs_for(db, principal, limit=limit, offset=offset)
     return [DesignPublic.model_validate(dict(r)) for r in rows]
 
 
@@ -123,11 +130,15 @@ async def set_rule(
 
 
 @router.get("/survey-rules", response_model=list[SurveyRulePublic], responses=FORBIDDEN)
-async def list_rules(principal: TicketReader, db: Database) -> list[SurveyRulePublic]:
-    return [
-        SurveyRulePublic.model_validate(dict(r))
-        for r in await survey_views.rules_for(db, principal)
-    ]
+async def list_rules(
+    principal: TicketReader,
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[SurveyRulePublic]:
+    """The survey rules of the caller's node and the nodes above it, a page at a time."""
+    rows = await survey_views.rules_for(db, principal, limit=limit, offset=offset)
+    return [SurveyRulePublic.model_validate(dict(r)) for r in rows]
 
 
 @router.get("/surveys", response_model=list[SurveyPublic], responses=FORBIDDEN)
