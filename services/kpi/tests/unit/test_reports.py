@@ -3,11 +3,10 @@ from datetime import date
 
 from openpyxl import load_workbook
 
+from crm_common.spreadsheets import as_csv, as_xlsx
 from crm_kpi.domain.reports import (
     ConsultantFigures,
     ReportKind,
-    as_csv,
-    as_xlsx,
     last_completed_period,
     report_table,
 )

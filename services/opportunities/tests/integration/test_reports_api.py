@@ -4,6 +4,8 @@ board, funnel, forecast, stale list and win/loss, each scoped by the sharing pol
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -11,6 +13,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import delete, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -565,3 +568,78 @@ async def test_bad_report_parameters_answer_422_naming_the_field(
         response = await client.get("/reports/forecast", params=params)
     assert response.status_code == 422
     assert [e["loc"] for e in response.json()["detail"]] == [["query", field]]
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+
+async def _file(as_user: AsUser, who: Principal, path: str, **params: str) -> bytes:
+    async with as_user(who) as client:
+        response = await client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith("attachment;"), disposition
+    return response.content
+
+
+@pytest.mark.usefixtures("sales")
+async def test_each_report_is_also_a_csv_and_an_xlsx_file_of_the_same_figures(
+    as_user: AsUser,
+) -> None:
+    funnel = await _file(as_user, P.manager, "/reports/funnel", **OCTOBER, format="csv")
+    rows = list(csv.reader(io.StringIO(funnel.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["group", "created", "won"]
+    whole = {row[6]: (int(row[8]), row[12]) for row in rows[1:] if row[0] == "all"}
+    assert whole == {
+        code: (reached, "" if rate is None else str(rate))
+        for code, reached, _, rate in DEALER_A_FUNNEL
+    }
+
+    workbook = load_workbook(
+        io.BytesIO(
+            await _file(
+                as_user,
+                P.hq_admin,
+                "/reports/win-loss",
+                **OCTOBER,
+                group_by="dealer",
+                format="xlsx",
+            )
+        )
+    )
+    sheet = [list(row) for row in workbook.active.iter_rows(values_only=True)]
+    assert sheet[1][:4] == ["all", "won", None, 2]
+    assert ["dealer-b", "lost", None, 1] in [row[:4] for row in sheet]
+    assert ["all", "competitor", "BYD", 2] in [row[:4] for row in sheet]
+
+    forecast = await _file(
+        as_user,
+        P.manager,
+        "/reports/forecast",
+        **{"from": "2026-10-01", "to": "2026-12-31"},
+        format="xlsx",
+    )
+    months = [
+        row[1]
+        for row in load_workbook(io.BytesIO(forecast)).active.iter_rows(min_row=2, values_only=True)
+    ]
+    assert [m.month for m in months] == [10, 11, 12], "dates stay dates in the workbook"
+
+
+async def test_the_stale_list_file_is_masked_as_the_list_is(
+    as_user: AsUser, sessions: Sessions, sales: None
+) -> None:
+    before = await _file(as_user, P.region_manager, "/reports/stale", format="csv")
+    [header] = list(csv.reader(io.StringIO(before.decode("utf-8-sig"))))
+    assert header[:2] == ["id", "customer_name"], "figures only shared: no records, the header"
+    await share_with_oem(sessions, "dealer-b", SharingLevel.MASKED)
+    content = await _file(as_user, P.region_manager, "/reports/stale", format="csv")
+    [header, row] = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert dict(zip(header, row, strict=True))["customer_name"] == "赵*"
+
+
+async def test_an_unknown_file_format_names_the_parameter(as_user: AsUser) -> None:
+    async with as_user(P.manager) as client:
+        response = await client.get("/reports/funnel", params={**OCTOBER, "format": "pdf"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "format"]

@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.clock import utc_now
 from crm_common.settings import Settings
+from crm_common.spreadsheets import as_csv, as_xlsx
 from crm_kpi.adapters import report_store as store
-from crm_kpi.domain.reports import ReportKind, as_csv, as_xlsx, last_completed_period, report_table
+from crm_kpi.domain.reports import ReportKind, last_completed_period, report_table
 from crm_kpi.views import figures as views
 
 

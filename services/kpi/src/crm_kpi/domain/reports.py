@@ -1,19 +1,13 @@
 """The daily sales meeting (每日销售例会) figures and the reports made of them. Pure: which
-activities count as what, report periods, the table a report prints and its CSV and XLSX
-files (built in memory)."""
+activities count as what, report periods and the table a report prints (its CSV and XLSX files:
+`crm_common.spreadsheets`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-
-from openpyxl import Workbook
-
-from crm_common.spreadsheets import inert_row
 
 
 class ReportKind(StrEnum):
@@ -94,23 +88,3 @@ def report_table(rows: Sequence[ConsultantFigures]) -> list[list[str | int | flo
             ]
         )
     return table
-
-
-def as_csv(table: list[list[str | int | float]]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel opens Chinese text right; no cell starts a
-    formula."""
-    out = io.StringIO()
-    csv.writer(out).writerows(inert_row(row) for row in table)
-    return ("\ufeff" + out.getvalue()).encode()
-
-
-def as_xlsx(title: str, table: list[list[str | int | float]]) -> bytes:
-    """The table on one sheet (openpyxl, write-only: constant memory); openpyxl would store
-    text starting with ``=`` as a formula, so no cell starts one."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    for row in table:
-        sheet.append(inert_row(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()

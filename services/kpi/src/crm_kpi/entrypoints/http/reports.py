@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -16,19 +14,13 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database
+from crm_common.runtime.table_files import FILE_RESPONSES, XLSX, ReportFormat, table_file
 from crm_kpi.application.reports import report_file, reports_for
-from crm_kpi.domain.reports import ReportKind, as_csv, as_xlsx, report_table
+from crm_kpi.domain.reports import ReportKind, report_table
 from crm_kpi.entrypoints.http.routes import check_range
 from crm_kpi.views import figures as views
 
 router = APIRouter(prefix="/kpi/reports", tags=["reports"])
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class ReportFormat(StrEnum):
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
 
 
 class ConsultantLine(BaseModel):
@@ -60,7 +52,7 @@ MAX_SALES_MEETING_LINES = 10_000
     "/sales-meeting",
     response_model=SalesMeeting,
     responses={
-        200: {"content": {"text/csv": {}, XLSX: {}}, "description": "JSON, CSV or XLSX"},
+        **FILE_RESPONSES,
         403: {"description": "The role lacks kpi.read"},
         404: {"description": "dealer_id names a dealer the caller may not see"},
         422: {
@@ -118,19 +110,11 @@ async def sales_meeting_figures(
                 for f in lines
             ],
         )
-    table = report_table(lines)
-    name = f"sales-meeting-{date_from}-{date_to}"
-    if format is ReportFormat.CSV:
-        return Response(
-            as_csv(table),
-            media_type="text/csv; charset=utf-8",
-            headers={"content-disposition": f'attachment; filename="{name}.csv"'},
-        )
-    # Building a workbook takes a while for a region's year: off the event loop.
-    return Response(
-        await asyncio.to_thread(as_xlsx, "sales meeting", table),
-        media_type=XLSX,
-        headers={"content-disposition": f'attachment; filename="{name}.xlsx"'},
+    return await table_file(
+        report_table(lines),
+        name=f"sales-meeting-{date_from}-{date_to}",
+        title="sales meeting",
+        format=format,
     )
 
 

@@ -1,5 +1,6 @@
 """HTTP API of the sales views: the pipeline board and the reports (funnel, forecast, stale
-list, win/loss). Thin: parse, call one view, mask personal data, shape the answer."""
+list, win/loss), each also as a CSV or XLSX file. Thin: parse, call one view, mask personal data,
+shape the answer."""
 
 from __future__ import annotations
 
@@ -8,12 +9,19 @@ from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.table_files import FILE_RESPONSES, ReportFormat, table_file
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
+from crm_opportunities.entrypoints.http.report_files import (
+    forecast_table,
+    funnel_table,
+    stale_table,
+    win_loss_table,
+)
 from crm_opportunities.entrypoints.http.report_schemas import (
     Forecast,
     Funnel,
@@ -37,6 +45,10 @@ GroupBy = Annotated[
 _FORBIDDEN: dict[int | str, dict[str, Any]] = {
     403: {"description": "The role lacks opportunity.read"}
 }
+_REPORT = {**_FORBIDDEN, **FILE_RESPONSES}
+AsFile = Annotated[
+    ReportFormat, Query(description="json, or csv/xlsx for a file of the same figures")
+]
 
 
 async def business_tz(request: Request) -> ZoneInfo:
@@ -70,7 +82,7 @@ async def pipeline_board(
     return PipelineBoard.model_validate(board)
 
 
-@router.get("/reports/funnel", response_model=Funnel, responses=_FORBIDDEN)
+@router.get("/reports/funnel", response_model=Funnel, responses=_REPORT)
 async def funnel_report(
     principal: OpportunityReader,
     db: Database,
@@ -78,18 +90,23 @@ async def funnel_report(
     date_from: DateFrom,
     date_to: DateTo,
     group_by: GroupBy = None,
-) -> Funnel:
+    format: AsFile = ReportFormat.JSON,
+) -> Funnel | Response:
     """Opportunities created in the period: per stage how many reached it, how many are open
     in it, and the share of those reaching a stage that reached the next. Figures of every
     dealer that shares at least figures with the caller."""
     period = ReportPeriod.of(date_from, date_to)
     figures = await views.funnel(db, principal, period=period, business_tz=tz, grouping=group_by)
-    return Funnel.model_validate(
+    funnel = Funnel.model_validate(
         {"date_from": date_from, "date_to": date_to, "group_by": group_by, **figures}
     )
+    if format is ReportFormat.JSON:
+        return funnel
+    name = f"funnel-{date_from}-{date_to}"
+    return await table_file(funnel_table(funnel), name=name, title="funnel", format=format)
 
 
-@router.get("/reports/forecast", response_model=Forecast, responses=_FORBIDDEN)
+@router.get("/reports/forecast", response_model=Forecast, responses=_REPORT)
 async def forecast_report(
     principal: OpportunityReader,
     db: Database,
@@ -100,7 +117,8 @@ async def forecast_report(
         Granularity.MONTH
     ),
     group_by: GroupBy = None,
-) -> Forecast:
+    format: AsFile = ReportFormat.JSON,
+) -> Forecast | Response:
     """Weighted forecast per month or week: open amounts expected to close then, times
     their stage's win probability; amounts won then; planned collections due then, and how
     much of them was collected."""
@@ -108,7 +126,7 @@ async def forecast_report(
     figures = await views.forecast(
         db, principal, period=report_period, business_tz=tz, granularity=period, grouping=group_by
     )
-    return Forecast.model_validate(
+    forecast = Forecast.model_validate(
         {
             "date_from": date_from,
             "date_to": date_to,
@@ -118,23 +136,32 @@ async def forecast_report(
             "groups": figures["groups"],
         }
     )
+    if format is ReportFormat.JSON:
+        return forecast
+    name = f"forecast-{date_from}-{date_to}"
+    return await table_file(forecast_table(forecast), name=name, title="forecast", format=format)
 
 
-@router.get("/reports/stale", response_model=list[StaleOpportunity], responses=_FORBIDDEN)
+@router.get("/reports/stale", response_model=list[StaleOpportunity], responses=_REPORT)
 async def stale_report(
     principal: OpportunityReader,
     db: Database,
     now: Now,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-) -> list[StaleOpportunity]:
+    format: AsFile = ReportFormat.JSON,
+) -> list[StaleOpportunity] | Response:
     """Open opportunities left in their stage longer than the stage's days-to-rot, most
     overdue first: records, so only those the caller may see as records, masked as agreed."""
     rows = await views.stale(db, principal, now=now, limit=limit, offset=offset)
-    return [StaleOpportunity.model_validate(row) for row in rows]
+    stale = [StaleOpportunity.model_validate(row) for row in rows]
+    if format is ReportFormat.JSON:
+        return stale
+    name = f"stale-{now:%Y-%m-%d}-{offset}"
+    return await table_file(stale_table(stale), name=name, title="stale", format=format)
 
 
-@router.get("/reports/win-loss", response_model=WinLoss, responses=_FORBIDDEN)
+@router.get("/reports/win-loss", response_model=WinLoss, responses=_REPORT)
 async def win_loss_report(
     principal: OpportunityReader,
     db: Database,
@@ -142,11 +169,16 @@ async def win_loss_report(
     date_from: DateFrom,
     date_to: DateTo,
     group_by: GroupBy = None,
-) -> WinLoss:
+    format: AsFile = ReportFormat.JSON,
+) -> WinLoss | Response:
     """Opportunities closed in the period: won and lost, win rate, lost reasons and the
     competitors (with their models) that won, most frequent first."""
     period = ReportPeriod.of(date_from, date_to)
     figures = await views.win_loss(db, principal, period=period, business_tz=tz, grouping=group_by)
-    return WinLoss.model_validate(
+    report = WinLoss.model_validate(
         {"date_from": date_from, "date_to": date_to, "group_by": group_by, **figures}
     )
+    if format is ReportFormat.JSON:
+        return report
+    name = f"win-loss-{date_from}-{date_to}"
+    return await table_file(win_loss_table(report), name=name, title="win-loss", format=format)

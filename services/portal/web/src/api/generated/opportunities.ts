@@ -2094,6 +2094,11 @@ export interface components {
              */
             id: string;
         };
+        /**
+         * ReportFormat
+         * @enum {string}
+         */
+        ReportFormat: "json" | "csv" | "xlsx";
         /** RuleIn */
         RuleIn: {
             /**
@@ -4930,6 +4935,8 @@ export interface operations {
     forecast_report_reports_forecast_get: {
         parameters: {
             query: {
+                /** @description json, or csv/xlsx for a file of the same figures */
+                format?: components["schemas"]["ReportFormat"];
                 /** @description First business day, inclusive */
                 from: string;
                 /** @description Rows per consultant, team, dealer or region */
@@ -4945,13 +4952,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description JSON, CSV or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Forecast"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description Missing, malformed, expired or untrusted bearer token */
@@ -4982,6 +4991,8 @@ export interface operations {
     funnel_report_reports_funnel_get: {
         parameters: {
             query: {
+                /** @description json, or csv/xlsx for a file of the same figures */
+                format?: components["schemas"]["ReportFormat"];
                 /** @description First business day, inclusive */
                 from: string;
                 /** @description Rows per consultant, team, dealer or region */
@@ -4995,13 +5006,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description JSON, CSV or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Funnel"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description Missing, malformed, expired or untrusted bearer token */
@@ -5032,6 +5045,8 @@ export interface operations {
     stale_report_reports_stale_get: {
         parameters: {
             query?: {
+                /** @description json, or csv/xlsx for a file of the same figures */
+                format?: components["schemas"]["ReportFormat"];
                 limit?: number;
                 offset?: number;
             };
@@ -5041,13 +5056,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description JSON, CSV or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaleOpportunity"][];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description Missing, malformed, expired or untrusted bearer token */
@@ -5078,6 +5095,8 @@ export interface operations {
     win_loss_report_reports_win_loss_get: {
         parameters: {
             query: {
+                /** @description json, or csv/xlsx for a file of the same figures */
+                format?: components["schemas"]["ReportFormat"];
                 /** @description First business day, inclusive */
                 from: string;
                 /** @description Rows per consultant, team, dealer or region */
@@ -5091,13 +5110,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description JSON, CSV or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WinLoss"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description Missing, malformed, expired or untrusted bearer token */
