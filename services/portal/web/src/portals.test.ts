@@ -42,8 +42,18 @@ describe("portals and menus follow the user's functions", () => {
   });
 
   it("gives call-center agents the service portal, starting with their call tasks", () => {
-    const agent = { roles: ["call_center_agent"], functions: ["call.make", "call.route", "ticket.manage"] };
+    const agent = { roles: ["call_center_agent"], functions: ["call.read", "call.make", "call.route", "ticket.manage"] };
     expect(homeOf(agent)).toBe("/service/tasks");
+  });
+
+  it("gives a call-center supervisor the wallboard and recording QA, not an agent", () => {
+    const supervisor = { roles: ["call_center_supervisor"], functions: ["call.read", "call.make", "call.manage", "call.review"] };
+    const agent = { roles: ["call_center_agent"], functions: ["call.read", "call.make", "call.route"] };
+    expect(menuOf(supervisor, "service").map((m) => m.path)).toEqual(expect.arrayContaining(["/service/wallboard", "/service/recordings"]));
+    expect(menuOf(agent, "service").map((m) => m.path)).not.toContain("/service/recordings");
+    // A dealer's sales manager approves cancellations and checks recordings without making calls.
+    const dealerManager = { roles: ["sales_manager"], functions: ["call.read", "call.manage", "call.review", "kpi.read"] };
+    expect(portalsOf(dealerManager)).toContain("service");
   });
 
   it("sends a user without any portal function to 'not available'", () => {

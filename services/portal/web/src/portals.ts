@@ -42,9 +42,11 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/partner/applications", label: "menu.applications", needs: ["partner.read"] },
   ],
   service: [
-    { path: "/service/tasks", label: "menu.callTasks", needs: ["call.make"] },
+    { path: "/service/tasks", label: "menu.callTasks", needs: ["call.read"] },
     { path: "/service/calls", label: "menu.calls", needs: ["call.make"] },
     { path: "/service/console", label: "menu.console", needs: ["call.make"] },
+    { path: "/service/wallboard", label: "menu.wallboard", needs: ["call.manage"] },
+    { path: "/service/recordings", label: "menu.recordings", needs: ["call.review"] },
     { path: "/service/tickets", label: "menu.tickets", needs: ["ticket.manage"] },
   ],
 };
@@ -59,7 +61,7 @@ export function portalsOf(session: Pick<Session, "roles" | "functions">): Portal
   if (session.roles.some((r) => DEALER_ROLES.includes(r))) portals.push("dealer");
   if (has("lead.work") || has("opportunity.work")) portals.push("workspace");
   if (has("partner.read")) portals.push("partner");
-  if (has("ticket.manage") || has("call.make")) portals.push("service");
+  if (["ticket.manage", "call.make", "call.manage", "call.review"].some(has)) portals.push("service");
   return portals;
 }
 

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Badge, Button, Card, Descriptions, Empty, Space, Tag, Typography } from "antd";
+import { App as AntApp, Badge, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Segmented, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -37,7 +37,9 @@ function useScreenPops(): { pops: ScreenPop[]; connected: boolean } {
 }
 
 /** The agent's console: their state in one click, and each call ringing their phone as a card
- * (answering, transfer and wrap-up go through the phone until the CTI actions are built). */
+ * with the call's controls: hang up and transfer through the phone system (the PBX; a cloud
+ * contact center's calls are controlled in its own softphone, as the call center answers),
+ * and the wrap-up's disposition and notes. Answering is on the phone itself. */
 export default function Console() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -69,7 +71,14 @@ export default function Console() {
         </Typography.Paragraph>
       </Card>
       <Card title={t("console.incoming")} style={{ marginTop: 16 }}>
-        {latest ? <PopCard pop={latest} /> : <Empty description={t("console.noCalls")} />}
+        {latest ? (
+          <>
+            <PopCard pop={latest} />
+            <CallControls key={latest.call_id} callId={latest.call_id} />
+          </>
+        ) : (
+          <Empty description={t("console.noCalls")} />
+        )}
       </Card>
       {earlier.length > 0 && (
         <Card title={t("console.earlier")} style={{ marginTop: 16 }}>
@@ -100,6 +109,76 @@ function PopCard({ pop }: { pop: ScreenPop }) {
       {view.kind === "unknown" && (
         <Link to={`/service/tickets?phone=${encodeURIComponent(pop.customer_phone)}`}>{t("console.newTicket")}</Link>
       )}
+    </Card>
+  );
+}
+
+type TransferKind = "agent" | "queue";
+
+/** Hang up, transfer (cold or warm, to an agent, a dealer's consultant or a queue) and the
+ * wrap-up of one call: each refusal (not on the call any more, the phone system takes no
+ * commands) is shown with the call center's reason. */
+function CallControls({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const report = useFailureReport();
+  const [kind, setKind] = useState<TransferKind>("agent");
+  const [target, setTarget] = useState("");
+  const [attended, setAttended] = useState(false);
+  const [wrapUp] = Form.useForm<{ disposition: string; notes: string }>();
+  const path = { params: { path: { call_id: callId } } };
+  const hangUp = useMutation({
+    mutationFn: () => data(callCenter.POST("/calls/{call_id}/hangup", path)),
+    onSuccess: () => void message.success(t("calls.hungUp")),
+    onError: (error) => report(error),
+  });
+  const transfer = useMutation({
+    mutationFn: () => data(callCenter.POST("/calls/{call_id}/transfer", { ...path, body: { target_kind: kind, target, attended } })),
+    onSuccess: () => void message.success(t("calls.transferred")),
+    onError: (error) => report(error),
+  });
+  const wrap = useMutation({
+    mutationFn: (values: { disposition: string; notes: string }) => data(callCenter.POST("/calls/{call_id}/disposition", { ...path, body: values })),
+    onSuccess: () => void message.success(t("app.saved")),
+    onError: (error) => report(error, wrapUp),
+  });
+  return (
+    <Card size="small" title={t("calls.controls")} style={{ marginTop: 12 }} className="call-controls">
+      <Space direction="vertical" style={{ width: "100%" }}>
+        <Typography.Text type="secondary">{t("calls.answerOnPhone")}</Typography.Text>
+        <Button danger onClick={() => hangUp.mutate()} loading={hangUp.isPending}>
+          {t("calls.hangUp")}
+        </Button>
+        <Space wrap>
+          <Segmented<TransferKind>
+            aria-label={t("calls.transferKind")}
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: "agent", label: t("calls.toAgent") },
+              { value: "queue", label: t("calls.toQueue") },
+            ]}
+          />
+          <Input aria-label={t("calls.target")} placeholder={t("calls.targetHint")} value={target} onChange={(e) => setTarget(e.target.value)} style={{ width: 220 }} />
+          <Checkbox checked={attended} onChange={(e) => setAttended(e.target.checked)}>
+            {t("calls.attended")}
+          </Checkbox>
+          <Button onClick={() => transfer.mutate()} disabled={!target} loading={transfer.isPending}>
+            {t("calls.transfer")}
+          </Button>
+        </Space>
+        <Form form={wrapUp} layout="vertical" onFinish={(values) => wrap.mutate(values)} aria-label={t("calls.wrapUp")}>
+          <Form.Item name="disposition" label={t("calls.disposition")} rules={[{ required: true }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="notes" label={t("calls.notes")} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} maxLength={4000} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={wrap.isPending}>
+            {t("calls.saveWrapUp")}
+          </Button>
+        </Form>
+      </Space>
     </Card>
   );
 }

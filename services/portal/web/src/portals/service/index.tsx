@@ -2,9 +2,11 @@ import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
 import Calls from "./Calls";
 import Console from "./Console";
+import Recordings from "./Recordings";
 import CallTasks from "./CallTasks";
 import TicketDetail from "./TicketDetail";
 import Tickets from "./Tickets";
+import Wallboard from "./Wallboard";
 
 /** Tickets read the service desk's API; the agent console, call tasks and calls the call
  * center's (the console's screen pops are its server-sent events, through the BFF). */
@@ -16,6 +18,8 @@ export default function Service() {
       <Route path="console" element={<Console />} />
       <Route path="tasks" element={<CallTasks />} />
       <Route path="calls" element={<Calls />} />
+      <Route path="wallboard" element={<Wallboard />} />
+      <Route path="recordings" element={<Recordings />} />
       <Route path="*" element={<NotAvailable />} />
     </Routes>
   );

@@ -1,0 +1,110 @@
+import { Badge, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { components } from "../../api/generated/call-center";
+import { Chart } from "../../components/Chart";
+import type { ChartOption } from "../../components/EChart";
+import { clock, percent, waitedSeconds } from "./wallboard";
+
+type Board = components["schemas"]["LiveWallboard"];
+const STREAM = "/api/call-center/wallboard/stream";
+
+/** The call center pushes the wallboard (server-sent events) when an agent's state changes or
+ * a call is reported: nothing is polled. The browser's EventSource reconnects by itself. */
+function useLiveWallboard(): { board?: Board; live: boolean } {
+  const [board, setBoard] = useState<Board>();
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const source = new EventSource(STREAM);
+    source.addEventListener("open", () => setLive(true));
+    source.addEventListener("error", () => setLive(false));
+    source.addEventListener("wallboard", (event) => setBoard(JSON.parse((event as MessageEvent<string>).data) as Board));
+    return () => source.close();
+  }, []);
+  return { board, live };
+}
+
+/** A second's tick for the waits counting up between pushes. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export default function Wallboard() {
+  const { t } = useTranslation();
+  const { board, live } = useLiveWallboard();
+  const now = useNow();
+  // Drawn again when a push brings new figures, not at each tick of the clock.
+  const perAgent = useMemo<ChartOption | undefined>(
+    () =>
+      board && board.agents.length > 0
+        ? {
+            tooltip: { trigger: "axis" },
+            xAxis: { type: "category", data: board.agents.map((a) => a.user_id) },
+            yAxis: { type: "value", minInterval: 1 },
+            series: [
+              { name: t("wallboard.answered"), type: "bar", data: board.agents.map((a) => a.today?.answered ?? 0) },
+              { name: t("wallboard.offered"), type: "bar", data: board.agents.map((a) => a.today?.offered ?? 0) },
+            ],
+          }
+        : undefined,
+    [board, t],
+  );
+  return (
+    <>
+      <Typography.Title level={2}>{t("menu.wallboard")}</Typography.Title>
+      <Badge status={live ? "success" : "default"} text={t(live ? "wallboard.live" : "wallboard.offline")} data-live={live ? "yes" : "no"} />
+      <Row gutter={[16, 16]} style={{ marginTop: 12 }}>
+        {(board?.queues ?? []).map((q) => (
+          <Col key={q.queue_id} xs={24} md={12} xl={8}>
+            <Card title={q.name} className="wallboard-queue" data-queue={q.queue_id}>
+              <Row gutter={8}>
+                <Col span={12}>
+                  <Statistic title={t("wallboard.waiting")} value={q.waiting} styles={q.waiting > 0 ? { content: { color: "#a8071a" } } : undefined} />
+                </Col>
+                <Col span={12}>
+                  <Statistic title={t("wallboard.longestWait")} value={clock(waitedSeconds(q.oldest_waiting_since, now))} />
+                </Col>
+                <Col span={12}>
+                  <Statistic title={t("wallboard.serviceLevel")} value={percent(q.today?.service_level)} />
+                </Col>
+                <Col span={12}>
+                  <Statistic title={t("wallboard.abandonRate")} value={percent(q.today?.abandon_rate)} />
+                </Col>
+              </Row>
+              <Space wrap style={{ marginTop: 8 }}>
+                {Object.entries(q.agents_by_state).map(([state, n]) => (
+                  <Tag key={state}>
+                    {t(`agentState.${state}`, { defaultValue: state })}: {n}
+                  </Tag>
+                ))}
+              </Space>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title={`${t("wallboard.agents")} · ${t("wallboard.today")}`} style={{ marginTop: 16 }}>
+        <Table
+          aria-label={t("wallboard.agents")}
+          size="small"
+          rowKey="user_id"
+          pagination={false}
+          dataSource={board?.agents ?? []}
+          columns={[
+            { title: t("users.username"), dataIndex: "user_id" },
+            { title: t("wallboard.state"), dataIndex: "state", render: (s: string) => <span data-agent-state={s}>{t(`agentState.${s}`, { defaultValue: s })}</span> },
+            { title: t("wallboard.since"), dataIndex: "since", render: (since: string) => clock(waitedSeconds(since, now)) },
+            { title: t("wallboard.offered"), key: "offered", render: (_: unknown, a) => a.today?.offered ?? 0 },
+            { title: t("wallboard.answered"), key: "answered", render: (_: unknown, a) => a.today?.answered ?? 0 },
+            { title: t("wallboard.aht"), key: "aht", render: (_: unknown, a) => a.today?.average_handle_seconds ?? "—" },
+          ]}
+        />
+        {perAgent && <Chart label={t("wallboard.perAgent")} height={240} option={perAgent} />}
+      </Card>
+    </>
+  );
+}
