@@ -45,10 +45,14 @@ def test_hq_sends_down_what_concerns_the_dealer_only() -> None:
     )
     assert concerns(DEALER, event("opportunities.CatalogPublished", version=3), {})
     assert not concerns(DEALER, event("identity.UserChanged", user_id="u1"), {})
+    # A dealer's users are its own identity's: none come down, not even those naming it.
+    assert not concerns(DEALER, event("identity.UserChanged", dealer_id=DEALER), {})
 
 
 def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
     assert speaks_for_itself(DEALER, event("leads.LeadConverted", dealer_id=DEALER))
+    # A user its admin created (identity.UserChanged version 2 names the dealer).
+    assert speaks_for_itself(DEALER, event("identity.UserChanged", dealer_id=DEALER))
     # Sending a distributed lead back: the event names HQ's pool and the dealer it left.
     assert speaks_for_itself(
         DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER)
@@ -57,7 +61,8 @@ def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
         event("leads.LeadConverted", dealer_id="dealer-bj-01"),
         event("leads.LeadReturned", dealer_id="hq", from_dealer="dealer-bj-01"),
         event("leads.LeadReturned", dealer_id=DEALER, from_dealer="dealer-bj-01"),
-        event("identity.UserChanged", user_id="u1"),
+        event("identity.UserChanged", user_id="u1"),  # version 1 names no dealer
+        event("identity.UserChanged", dealer_id=None),  # a user above dealers: HQ's
     ):
         with pytest.raises(Refused):
             speaks_for_itself(DEALER, foreign)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.clock import utc_now
 from crm_common.contracts.events.identity import v1 as identity_v1
+from crm_common.contracts.events.identity import v2 as identity_v2
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
@@ -108,7 +109,9 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9101,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
-    publishes=identity_v1.ALL,
+    # Version 1 of UserChanged too: the topic still carries the events published before
+    # version 2, and the uplink passes them on.
+    publishes=(*identity_v1.ALL, *identity_v2.ALL),
     commands={"seed-demo": seed_demo, "rotate-signing-key": rotate_signing_key_now},
     scheduled=[
         ScheduledJob("signing-key-rotation", KEY_ROTATION_CHECK_SECONDS, rotate_signing_keys)

@@ -282,7 +282,7 @@ async def test_deactivation_blocks_login_and_publishes_user_changed(identity: Id
             (
                 await conn.execute(
                     text(
-                        "SELECT payload->'data'->>'change' FROM outbox "
+                        "SELECT payload FROM outbox "
                         "WHERE event_type = 'identity.UserChanged' AND key = :id ORDER BY id"
                     ),
                     {"id": user_id},
@@ -292,7 +292,14 @@ async def test_deactivation_blocks_login_and_publishes_user_changed(identity: Id
             .all()
         )
     await engine.dispose()
-    assert changes == ["created", "deactivated"]
+    assert [c["data"]["change"] for c in changes] == ["created", "deactivated"]
+    # Version 2 names the dealer and the user: a dealer deployment's users go up to HQ so.
+    for change in changes:
+        assert change["version"] == 2
+        assert (change["data"]["dealer_id"], change["data"]["username"]) == (
+            "dealer-hz-01",
+            "hz01.leaver",
+        )
 
 
 async def test_the_org_tree_is_scoped_and_only_hq_admins_change_it(identity: Identity) -> None:

@@ -36,7 +36,7 @@ from aiokafka.errors import KafkaError
 from prometheus_client import Counter, Gauge, start_http_server
 from pydantic import SecretStr
 
-from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged
+from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged, UserChanged
 from crm_common.contracts.events.leads.v1 import LeadReturned
 from crm_common.contracts.events.opportunities.v1 import CatalogPublished
 from crm_common.contracts.events.registry import all_topics
@@ -256,6 +256,8 @@ def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str]) -> bool
             return data.get("dealer_id") in (dealer, None)
         case SharingPolicyChanged.event_type:
             return data.get("dealer_id") in (dealer, "*")
+        case UserChanged.event_type:
+            return False  # a dealer's users are its own identity's, never HQ's
         case kind if kind in BROADCAST:
             return True
     # Leads distributed to it and their recall, targets and rules set for it.

@@ -10,13 +10,17 @@ from sqlalchemy import or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged, UserChangedEvent
+from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged
+from crm_common.contracts.events.identity.v2 import UserChangedV2
 from crm_common.db.tables import org_directory, staff
 from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.settings import Settings
 
-StaffChange = Callable[[UnitOfWork, UserChangedEvent], Awaitable[None]]
+UserChange = Envelope[UserChanged] | Envelope[UserChangedV2]
+"""identity.UserChanged of either version: version 2 adds the dealer and the user's names."""
+StaffChange = Callable[[UnitOfWork, UserChange], Awaitable[None]]
 """What else a service does when a user changes, in the same transaction (e.g. hand back a
 deactivated user's leads)."""
 
@@ -64,7 +68,7 @@ async def staff_in_book(
     return None if row is None else StaffMember(row.org_node, frozenset(row.roles))
 
 
-async def record_user_change(uow: UnitOfWork, event: UserChangedEvent) -> None:
+async def record_user_change(uow: UnitOfWork, event: UserChange) -> None:
     user = event.data
     await record_staff(
         uow.session,
@@ -81,7 +85,7 @@ def staff_subscription(
 ) -> Subscription:
     """Keeps the staff copy; ``then`` runs after each change, in the same transaction."""
 
-    async def effect(uow: UnitOfWork, event: UserChangedEvent) -> None:
+    async def effect(uow: UnitOfWork, event: UserChange) -> None:
         await record_user_change(uow, event)
         if then is not None:
             await then(uow, event)
@@ -89,6 +93,6 @@ def staff_subscription(
     return Subscription(
         consumer=f"{settings.service_name}.staff",
         topic=USER_TOPIC,
-        handles=[Handles(UserChanged, effect)],
+        handles=[Handles(UserChanged, effect), Handles(UserChangedV2, effect)],
         description=description,
     )

@@ -139,6 +139,8 @@ class Placement:
     active: bool
     path: str
     """Of the user's org node."""
+    username: str
+    display_name: str
 
 
 async def placement_for_change(
@@ -147,13 +149,24 @@ async def placement_for_change(
     """Where the user works, the user locked for a change."""
     row = (
         await session.execute(
-            select(users.c.org_node, users.c.roles, users.c.active, org_nodes.c.path)
+            select(
+                users.c.org_node,
+                users.c.roles,
+                users.c.active,
+                org_nodes.c.path,
+                users.c.username,
+                users.c.display_name,
+            )
             .join(org_nodes, org_nodes.c.id == users.c.org_node)
             .where(users.c.id == user_id, users.c.tenant == tenant)
             .with_for_update(of=users)
         )
     ).first()
-    return None if row is None else Placement(row.org_node, list(row.roles), row.active, row.path)
+    if row is None:
+        return None
+    return Placement(
+        row.org_node, list(row.roles), row.active, row.path, row.username, row.display_name
+    )
 
 
 async def lock_node_for_user_changes(session: AsyncSession, tenant: str, org_node: str) -> None:

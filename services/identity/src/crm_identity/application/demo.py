@@ -5,7 +5,8 @@ from __future__ import annotations
 from uuid import uuid4
 
 from crm_common.contracts import new_event
-from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
+from crm_common.contracts.events.identity.v1 import OrgChanged
+from crm_common.contracts.events.identity.v2 import UserChangedV2
 from crm_common.db import UnitOfWork
 from crm_identity.adapters import repository
 from crm_identity.application.passwords import hash_password
@@ -91,8 +92,15 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
             user_id = uuid4()
             await uow.publish(
                 new_event(
-                    UserChanged(
-                        user_id=user_id, org_id=org_node, roles=roles, active=True, change="created"
+                    UserChangedV2(
+                        user_id=user_id,
+                        org_id=org_node,
+                        dealer_id=dealers[org_node],
+                        username=username,
+                        display_name=username,
+                        roles=roles,
+                        active=True,
+                        change="created",
                     ),
                     tenant=TENANT,
                     owner_org=org_node,

@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from crm_common.auth.principal import Principal
 from crm_common.contracts import new_event
-from crm_common.contracts.events.identity.v1 import OrgChanged, UserChanged
+from crm_common.contracts.events.identity.v1 import OrgChanged
+from crm_common.contracts.events.identity.v2 import UserChangedV2
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function, role
 from crm_identity.adapters import repository
@@ -133,9 +134,14 @@ async def add_user(uow: UnitOfWork, actor: Principal, command: AddUser) -> UUID:
             raise Conflict(f"username {command.username!r} is taken") from exc
         await uow.publish(
             new_event(
-                UserChanged(
+                UserChangedV2(
                     user_id=user_id,
                     org_id=command.org_node,
+                    dealer_id=await repository.dealer_of(
+                        uow.session, actor.tenant, command.org_node
+                    ),
+                    username=command.username,
+                    display_name=command.display_name,
                     roles=sorted(command.roles),
                     active=True,
                     change="created",
@@ -173,9 +179,14 @@ async def deactivate_user(uow: UnitOfWork, actor: Principal, user_id: UUID) -> N
         await repository.deactivate(uow.session, user_id)
         await uow.publish(
             new_event(
-                UserChanged(
+                UserChangedV2(
                     user_id=user_id,
                     org_id=target.org_node,
+                    dealer_id=await repository.dealer_of(
+                        uow.session, actor.tenant, target.org_node
+                    ),
+                    username=target.username,
+                    display_name=target.display_name,
                     roles=list(target.roles),
                     active=False,
                     change="deactivated",

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallCompleted
-from crm_common.contracts.events.identity.v1 import UserChangedEvent
 from crm_common.contracts.events.leads.v1 import (
     LEAD_TOPIC,
     LeadConverted,
@@ -29,7 +28,7 @@ from crm_common.contracts.events.opportunities.v1 import (
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
-from crm_common.policy.staff import staff_subscription
+from crm_common.policy.staff import UserChange, staff_subscription
 from crm_common.settings import Settings
 from crm_leads.application import distribution
 from crm_leads.application.customer_opportunities import (
@@ -42,7 +41,7 @@ from crm_leads.application.handlers import PhoneCall, follow_up_from_call, hand_
 log = logging.getLogger(__name__)
 
 
-async def hand_back_if_deactivated(uow: UnitOfWork, event: UserChangedEvent) -> None:
+async def hand_back_if_deactivated(uow: UnitOfWork, event: UserChange) -> None:
     if not event.data.active:
         released = await hand_back_leads_of(
             uow, tenant=event.tenant, user_id=str(event.data.user_id), now=event.occurred_at

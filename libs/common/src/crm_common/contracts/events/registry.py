@@ -5,6 +5,7 @@ from __future__ import annotations
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.call_center import v1 as call_center_v1
 from crm_common.contracts.events.identity import v1 as identity_v1
+from crm_common.contracts.events.identity import v2 as identity_v2
 from crm_common.contracts.events.kpi import v1 as kpi_v1
 from crm_common.contracts.events.leads import v1 as leads_v1
 from crm_common.contracts.events.leads import v2 as leads_v2
@@ -13,6 +14,7 @@ from crm_common.contracts.events.service_desk import v1 as service_desk_v1
 
 ALL_EVENTS: tuple[type[EventData], ...] = (
     *identity_v1.ALL,
+    *identity_v2.ALL,
     *leads_v1.ALL,
     *leads_v2.ALL,
     *opportunities_v1.ALL,
