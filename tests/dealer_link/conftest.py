@@ -222,8 +222,12 @@ async def link(
         mirror = Mirror(DEALER, dealer_kafka, hq_kafka, password_file)
         everything = [*dealer_processes.values(), *hq_processes.values()]
         try:
+            # Side by side, then each waited for: one after the other took most of the
+            # test's time on a loaded machine.
             for process in everything:
-                await asyncio.to_thread(process.start)
+                process.launch()
+            for process in everything:
+                await asyncio.to_thread(process.wait_until_ready)
             await asyncio.to_thread(mirror.start)
             hq = Side(
                 hq_kafka,
