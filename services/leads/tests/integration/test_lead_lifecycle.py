@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.contracts import new_event
 from crm_common.contracts.events.identity.v1 import USER_TOPIC, UserChanged
+from crm_common.contracts.events.identity.v2 import UserChangedV2
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox, sharing_levels
 from crm_common.errors import InvalidInput
@@ -383,19 +384,22 @@ async def test_loss_needs_a_manager_and_conversion_publishes_the_customer(
     assert (again.attached, again.lead.customer_id) == (False, won.customer_id)
 
 
+@pytest.mark.parametrize("version", [1, 2])
 async def test_a_deactivated_owner_s_leads_go_back_to_the_pool_once(
-    sessions: Sessions, now: datetime
+    sessions: Sessions, now: datetime, version: int
 ) -> None:
     for i in range(3):
         await create(sessions, PEOPLE.consultant1, now, f"1340000000{i}")
+    user = {
+        "user_id": UUID(int=1),
+        "org_id": "team-a1",
+        "roles": ["sales_consultant"],
+        "active": False,
+        "change": "deactivated",
+    }
+    names = {"dealer_id": "dealer-a", "username": "c1", "display_name": "C 1"}
     event = new_event(
-        UserChanged(
-            user_id=UUID(int=1),
-            org_id="team-a1",
-            roles=["sales_consultant"],
-            active=False,
-            change="deactivated",
-        ),
+        UserChanged(**user) if version == 1 else UserChangedV2(**user, **names),
         tenant=TENANT,
         owner_org="team-a1",
         actor="admin",
@@ -403,8 +407,9 @@ async def test_a_deactivated_owner_s_leads_go_back_to_the_pool_once(
     async with sessions() as session, session.begin():
         await session.execute(text("UPDATE leads SET owner_user = :u"), {"u": str(UUID(int=1))})
     [staff] = [s for s in subscriptions(Settings(env="test")) if s.topic == USER_TOPIC]
+    [handles] = [h for h in staff.handles if h.event.event_version == version]
     async with UnitOfWork(sessions) as uow:
-        await staff.handles[0].apply(uow, [event])
+        await handles.apply(uow, [event])
     async with sessions() as session:
         owners = (await session.execute(select(leads.c.owner_user, leads.c.pool_id))).all()
     assert all(owner is None and pool is not None for owner, pool in owners)
