@@ -41,6 +41,15 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     # The pool shows a lead's customer masked until someone claims it.
     row = page.get_by_role("row").filter(has_text=f"{phone[:3]}****{phone[-4:]}")
     await expect(row).to_be_visible()
+    # Claim by one's own criteria: the service filters the pool (its source kept, too new for
+    # "at least a day in the pool", back once that is cleared).
+    await consultant.choose("来源", "电话")
+    await page.keyboard.press("Escape")
+    await expect(row).to_be_visible()
+    await page.get_by_label("进池至少(天)").fill("1")
+    await expect(row).to_have_count(0)
+    await page.get_by_label("进池至少(天)").fill("")
+    await expect(row).to_be_visible()
     await consultant.screenshot("workspace-pool")
     await consultant.check_accessibility("pool")
     await row.get_by_role("button", name="领取").click()
