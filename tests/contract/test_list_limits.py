@@ -12,9 +12,8 @@ import pytest
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "openapi"
 
 BOUNDED_OTHERWISE = {
-    "opportunities GET /opportunities/{opportunity_id}/quotes": "one opportunity's quote versions",
-    "opportunities GET /pipelines": "the pipelines visible to a dealer (its own and templates)",
-    "opportunities GET /quote-templates": "a dealer's quote templates",
+    "opportunities GET /pipelines": "a dealer's own pipelines and the templates of the few nodes"
+    " above it",
     "service-desk GET /surveys/analysis": "one line per question of the designs in scope",
 }
 

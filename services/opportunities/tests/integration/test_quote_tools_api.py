@@ -97,6 +97,8 @@ async def test_templates_versions_and_the_printed_quote(
         second = (await http.post(f"{path}/quotes", json={"lines": [discounted, FEE]})).json()
         versions = (await http.get(f"{path}/quotes")).json()
         assert [v["version"] for v in versions] == [2, 1]
+        older = (await http.get(f"{path}/quotes", params={"limit": 1, "offset": 1})).json()
+        assert [v["version"] for v in older] == [1]
         held = (await http.post(f"/quotes/{second['id']}/issue")).json()
         assert held["status"] == "pending_approval", "1.5% is beyond this dealer's 1%"
 

@@ -51,10 +51,10 @@ async def quote_for(sessions: Sessions, principal: Principal, quote_id: UUID) ->
 
 
 async def quote_versions(
-    sessions: Sessions, principal: Principal, opportunity_id: UUID
+    sessions: Sessions, principal: Principal, opportunity_id: UUID, *, limit: int, offset: int
 ) -> list[Quote] | None:
-    """Every version of the opportunity's quote, newest first; None when the caller may not
-    see the opportunity."""
+    """A page of the versions of the opportunity's quote, newest first; None when the caller
+    may not see the opportunity."""
     async with sessions() as session:
         visible = (
             await session.execute(
@@ -70,6 +70,8 @@ async def quote_versions(
                 select(quotes)
                 .where(quotes.c.opportunity_id == opportunity_id)
                 .order_by(quotes.c.version.desc())
+                .limit(limit)
+                .offset(offset)
             )
         ).mappings()
         return [quote_of(row) for row in rows]
@@ -91,8 +93,11 @@ async def order_for(sessions: Sessions, principal: Principal, order_id: UUID) ->
     return None if row is None else order_of(row)
 
 
-async def quote_templates_of(sessions: Sessions, principal: Principal) -> list[StoredQuoteTemplate]:
-    """The caller's dealer's quote templates (their own node's above dealers), oldest first."""
+async def quote_templates_of(
+    sessions: Sessions, principal: Principal, *, limit: int, offset: int
+) -> list[StoredQuoteTemplate]:
+    """A page of the caller's dealer's quote templates (their own node's above dealers),
+    oldest first."""
     async with sessions() as session:
         dealer = await dealer_of(session, principal.tenant, principal.org_node)
         rows = (
@@ -102,7 +107,9 @@ async def quote_templates_of(sessions: Sessions, principal: Principal) -> list[S
                     quote_templates.c.tenant == principal.tenant,
                     quote_templates.c.owner_org == (dealer or principal.org_node),
                 )
-                .order_by(quote_templates.c.created_at)
+                .order_by(quote_templates.c.created_at, quote_templates.c.id)
+                .limit(limit)
+                .offset(offset)
             )
         ).mappings()
         return [StoredQuoteTemplate(row["id"], template_of(row)) for row in rows]

@@ -236,9 +236,11 @@ async def list_quote_versions(
     opportunity_id: UUID,
     actor: Annotated[Principal, requires("opportunity.read")],
     db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[QuotePublic]:
-    """Every version of the opportunity's quote, newest first."""
-    versions = await views.quote_versions(db, actor, opportunity_id)
+    """The versions of the opportunity's quote, newest first, a page at a time."""
+    versions = await views.quote_versions(db, actor, opportunity_id, limit=limit, offset=offset)
     if versions is None:
         raise OpportunityNotFound("opportunity not found")
     return [_quote_public(quote) for quote in versions]
@@ -320,9 +322,12 @@ async def define_quote_template(
     responses={403: {"description": "The role lacks opportunity.read"}},
 )
 async def list_quote_templates(
-    actor: Annotated[Principal, requires("opportunity.read")], db: Database
+    actor: Annotated[Principal, requires("opportunity.read")],
+    db: Database,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[QuoteTemplatePublic]:
-    """The caller's dealer's quote templates."""
+    """The caller's dealer's quote templates, oldest first, a page at a time."""
     return [
         QuoteTemplatePublic(
             id=stored.id,
@@ -333,7 +338,7 @@ async def list_quote_templates(
             lines=[QuoteLineIn.of(ln) for ln in stored.template.lines],
             extra_discount=stored.template.extra_discount,
         )
-        for stored in await views.quote_templates_of(db, actor)
+        for stored in await views.quote_templates_of(db, actor, limit=limit, offset=offset)
     ]
 
 

@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * List Quote Versions
-         * @description Every version of the opportunity's quote, newest first.
+         * @description The versions of the opportunity's quote, newest first, a page at a time.
          */
         get: operations["list_quote_versions_opportunities__opportunity_id__quotes_get"];
         put?: never;
@@ -615,7 +615,7 @@ export interface paths {
         };
         /**
          * List Quote Templates
-         * @description The caller's dealer's quote templates.
+         * @description The caller's dealer's quote templates, oldest first, a page at a time.
          */
         get: operations["list_quote_templates_quote_templates_get"];
         put?: never;
@@ -3289,7 +3289,10 @@ export interface operations {
     };
     list_quote_versions_opportunities__opportunity_id__quotes_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 opportunity_id: string;
@@ -4496,7 +4499,10 @@ export interface operations {
     };
     list_quote_templates_quote_templates_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4525,6 +4531,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
