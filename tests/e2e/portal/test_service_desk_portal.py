@@ -79,6 +79,11 @@ async def test_a_ticket_taken_in_given_to_the_advisor_answered_and_closed(
     number = (await heading.inner_text()).split(": ", 1)[1].strip()
     await expect(page.locator(RUNNING).first).to_contain_text("First response")
     await expect(page.get_by_text("Not escalated")).to_be_visible()
+    # After-sales: no service agreement covers the work (and says why), no files yet.
+    coverage = page.locator('[data-coverage="not-covered"]')
+    await expect(coverage).to_contain_text("Not covered")
+    await expect(coverage).to_contain_text("no service agreement")
+    await expect(page.get_by_label("Attachments")).to_contain_text("No attachment")
     await expect(page.locator("[data-owner]")).to_have_text("Me")
     await admin.choose("Reassign to", "sh01.service")
     await page.get_by_role("button", name="Reassign", exact=True).click()

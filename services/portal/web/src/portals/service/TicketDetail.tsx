@@ -9,6 +9,7 @@ import { can, useSession } from "../../session";
 import { when } from "../workspace/labels";
 import { firstResponseClock, resolutionClock } from "./sla";
 import { SlaTag, useNow } from "./SlaTag";
+import TicketAfterSales from "./TicketAfterSales";
 import { EscalationLevel } from "./Tickets";
 import { useOwnerName, useStaff } from "./users";
 
@@ -69,6 +70,7 @@ export default function TicketDetail() {
                 </Descriptions>
               </Card>
               {working && <TicketActions ticket={tk} />}
+              <TicketAfterSales ticket={tk} />
             </Col>
             <Col xs={24} lg={12}>
               <Card title={t("ticket.entries")}>
