@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -69,8 +71,16 @@ ERROR_STATUSES: dict[type[Exception], int] = {
 
 def create_api(settings: Settings) -> FastAPI:
     async def wire_ports(app: FastAPI) -> None:
-        app.state.customer_directory = GrpcCustomerDirectory(settings.leads_grpc_target)
         app.state.file_store = open_file_store(settings)
+
+    @asynccontextmanager
+    async def customer_directory(app: FastAPI) -> AsyncIterator[GrpcCustomerDirectory]:
+        directory = GrpcCustomerDirectory(settings.leads_grpc_target)
+        app.state.customer_directory = directory
+        try:
+            yield directory
+        finally:
+            await directory.close()
 
     return create_http_app(
         settings,
@@ -91,6 +101,7 @@ def create_api(settings: Settings) -> FastAPI:
         ],
         error_statuses=ERROR_STATUSES,
         on_startup=[wire_ports],
+        servers=[customer_directory],
         streamed_paths=[attachments.UPLOADS],
     )
 
