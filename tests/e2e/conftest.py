@@ -1,5 +1,6 @@
-"""The spine as real processes: identity (JWKS), leads, opportunities, service-desk, kpi and
-the call center, each api + worker; the portal's BFF in front of them when a test asks for it."""
+"""The spine as real processes: identity (JWKS), leads, opportunities, service-desk, kpi, the
+call center and notifications, each api + worker; the portal's BFF in front of them when a test
+asks for it."""
 
 from __future__ import annotations
 
@@ -21,7 +22,15 @@ from crm_common.testing.processes import ServiceProcess, free_port, run_command
 from crm_portal.settings import PortalSettings
 
 ISSUER, AUDIENCE = "crm-identity", "crm"
-SERVICES = ("identity", "leads", "opportunities", "service-desk", "kpi", "call-center")
+SERVICES = (
+    "identity",
+    "leads",
+    "opportunities",
+    "service-desk",
+    "kpi",
+    "call-center",
+    "notifications",
+)
 CTI_WEBHOOK_SECRET = "e2e-cti-webhook-secret"
 """The spine's call center takes the demo tenant's calls as a cloud contact center's webhooks
 signed with this (the hotline's: a call nobody claims belongs to HQ)."""

@@ -11,7 +11,11 @@ its target only within the caller's own write scope, so
 - a caller inside it (the owning consultant, the dealer's manager) reaches the record (its
   rules may still refuse: 409, 422, or 403 "only the owner …");
 - no answer to a caller who may not read the customer in full contains the customer's name or
-  phone number.
+  phone number;
+- a command on the caller's own book's settings (SLA policies, calendars, pipelines, queues…)
+  succeeds with a valid body for the fixture dealer's people and its region's manager, whose
+  books are the fixture's own (the others get an empty body: changing their settings would
+  disturb the other tests of the shared spine).
 
 Every mutating operation must be declared in ``OPERATIONS`` (what it changes and a valid
 body): one added to a service without a declaration fails ``test_every_command_is_declared``.
@@ -93,6 +97,12 @@ class Command:
     unavailable: frozenset[int] = frozenset()
     """What reaching the target may answer in the spine besides a rule's refusal (dial: no
     phone system is configured, 503)."""
+    settings: bool = False
+    """With no target: it sets or adds to the caller's own book's settings (or own inbox and
+    preferences). Its valid body
+    goes only to callers whose book is the fixture's (the dealer, its region: changing them
+    disturbs no other test), who must succeed; the others get an empty body (a valid one
+    would change HQ's or another dealer's settings in the shared spine)."""
 
 
 def _json(value: Any) -> Body:
@@ -155,12 +165,43 @@ DESIGN = {
     "questions": [{"code": "recommend", "kind": "nps", "text": "Would you recommend us?"}],
 }
 ANSWERS = {"answers": {"recommend": 9}}
+QUESTIONNAIRE = {
+    "name": "matrix",
+    "questions": [
+        {
+            "code": "q",
+            "text": "?",
+            "options": [
+                {"code": "a", "label": "a", "points": 1},
+                {"code": "b", "label": "b", "points": 0},
+            ],
+        }
+    ],
+}
+# The built-in stages: a dealer of the fixture's configuring them changes nothing its records
+# go through.
+PIPELINE = {
+    "name": "matrix",
+    "stages": [s.model_dump(mode="json") for s in DEFAULT_PIPELINE.stages],
+}
+# The standard calendar (Monday to Saturday 08:30-17:30): open tickets' clocks keep their pace.
+CALENDAR = {"weekly": {str(day): [{"opens": "08:30", "closes": "17:30"}] for day in range(6)}}
 
 OPERATIONS: dict[str, Command] = {
     # identity: users and the org tree follow the tree (admins manage what lies below them),
     # never a sharing agreement.
     "identity POST /auth/logout": Command(None, _json({"refresh_token": "x" * 40})),
-    "identity POST /orgs": Command(None, None),
+    # HQ grows the tree anywhere (a team under the fixture dealer here).
+    "identity POST /orgs": Command(
+        "dealer",
+        lambda f: {
+            "id": f"team-mx-{uuid.uuid4().hex[:8]}",
+            "parent_id": f["dealer"],
+            "kind": "team",
+            "name": "MX team",
+        },
+        inside_roles=frozenset({"hq_admin"}),
+    ),
     "identity POST /users": Command(
         "dealer",
         lambda f: {
@@ -175,7 +216,19 @@ OPERATIONS: dict[str, Command] = {
     "identity POST /users/{user_id}/deactivate": Command(
         "user", inside_roles=frozenset({"hq_admin"})
     ),
-    "identity PUT /sharing": Command(None, None),
+    # Only the providing party says how much it shares (403 for anyone else): here what the
+    # fixture dealer shares with the other partner (nothing, no wider than its default).
+    "identity PUT /sharing": Command(
+        "dealer",
+        lambda f: {
+            "data_type": "lead",
+            "direction": "dealer_to_partner",
+            "dealer_id": f["dealer"],
+            "partner_id": "partner-insurance",
+            "level": "none",
+        },
+        outside=frozenset({403}),
+    ),
     # leads
     "leads POST /leads": Command(
         None, _json({"customer_name": "A", "phone": "13000000000", "source": "phone"})
@@ -200,13 +253,22 @@ OPERATIONS: dict[str, Command] = {
     "leads PUT /pools/{pool_id}": Command("pool", _json(POOL_SETTINGS)),
     "leads PUT /pools/{pool_id}/members": Command("pool", _json({"members": []})),
     "leads POST /campaigns": Command(None, _json({"name": "matrix"})),
-    "leads POST /receptions": Command(None, None),
+    "leads POST /receptions": Command(
+        None,
+        lambda _: {
+            "customer_name": "来店",
+            "phone": _phone(),
+            "arrived_at": datetime.now(UTC).isoformat(),
+        },
+        settings=True,
+    ),
     "leads POST /customers/{customer_id}/merge": Command(
         "customer", lambda f: {"into": f["other_customer"]}
     ),
     "leads POST /imports": Command(None, None),
-    "leads PUT /dedup-keys": Command(None, None),
-    "leads PUT /routing-rules": Command(None, None),
+    "leads PUT /dedup-keys": Command(None, _json({"keys": []}), settings=True),
+    # The book's first version (another of its people may have replaced it meanwhile: 409).
+    "leads PUT /routing-rules": Command(None, _json({"version": 0, "rules": []}), settings=True),
     # opportunities: an opportunity and its quotes and orders belong to its owner's book.
     "opportunities POST /opportunities": Command(None, _json({"customer_name": "A"})),
     "opportunities POST /opportunities/{opportunity_id}/activities": Command(
@@ -254,12 +316,16 @@ OPERATIONS: dict[str, Command] = {
     "opportunities POST /catalog/publications": Command(None, None),
     "opportunities PUT /catalog/dealer-pricing": Command(None, None),
     "opportunities POST /catalog/configurations": Command(None, None),
-    "opportunities POST /quote-templates": Command(None, None),
+    "opportunities POST /quote-templates": Command(
+        None, _json({"name": "matrix"} | LINES), settings=True
+    ),
     "opportunities PUT /sales-settings": Command(None, None),
-    "opportunities POST /questionnaires": Command(None, None),
-    "opportunities POST /pipelines": Command(None, None),
+    "opportunities POST /questionnaires": Command(None, _json(QUESTIONNAIRE), settings=True),
+    "opportunities POST /pipelines": Command(None, _json(PIPELINE), settings=True),
     # Adopting a template acts on the caller's own dealer (the template is only read).
-    "opportunities POST /pipelines/{pipeline_id}/adoption": Command(None, None),
+    "opportunities POST /pipelines/{pipeline_id}/adoption": Command(
+        None, _json(None), settings=True
+    ),
     # Partners change the applications that name them (their own write scope).
     "opportunities POST /partner/applications/{application_id}/status": Command(
         "application", _json({"status": "approved", "note": "matrix"})
@@ -344,9 +410,28 @@ OPERATIONS: dict[str, Command] = {
         unavailable=frozenset({501}),
     ),
     "call-center POST /calls/{call_id}/hangup": Command("call", None, unavailable=frozenset({501})),
-    "call-center POST /agents": Command(None, None),
+    # The colleague as an agent (another of the book's people may have made them one: 409).
+    "call-center POST /agents": Command(
+        None,
+        lambda f: {
+            "user_id": f["colleague"],
+            "display_name": "MX",
+            "extension": f"{uuid.uuid4().int % 10**6:06d}",
+        },
+        settings=True,
+    ),
     "call-center PUT /agents/me/state": Command(None, None),
-    "call-center POST /call-tasks": Command(None, None),
+    "call-center POST /call-tasks": Command(
+        None,
+        lambda f: {
+            "kind": "lead_callback",
+            "assignee": f["consultant"],
+            "due_at": datetime.now(UTC).isoformat(),
+            "customer_name": "回访",
+            "phone": _phone(),
+        },
+        settings=True,
+    ),
     "call-center POST /call-tasks/{task_id}/cancellation": Command(
         "task", _json({"reason": "matrix"})
     ),
@@ -356,22 +441,42 @@ OPERATIONS: dict[str, Command] = {
     "call-center POST /call-tasks/{task_id}/dial": Command(
         "task", _json({"number": "13800000000"}), unavailable=frozenset({503})
     ),
-    "call-center POST /queues": Command(None, None),
+    "call-center POST /queues": Command(
+        None,
+        lambda _: {"name": "MX", "pbx_queue": f"mx-{uuid.uuid4().hex[:12]}"},
+        settings=True,
+    ),
     "call-center PATCH /queues/{queue_id}": Command("queue", _json({"name": "matrix"})),
     "call-center PUT /queues/{queue_id}/members": Command("queue", _json({"user_ids": []})),
-    # notifications: each user's own.
-    "notifications POST /notifications/read-all": Command(None, None),
-    "notifications POST /notifications/{notification_id}/read": Command(None, None),
-    "notifications PUT /notification-preferences": Command(None, None),
+    # notifications: each user's own inbox and preferences; the fixture's notice is the
+    # manager's (a discount awaiting approval): anyone else, the dealer's admin too, gets 404.
+    "notifications POST /notifications/read-all": Command(None, _json(None), settings=True),
+    "notifications POST /notifications/{notification_id}/read": Command(
+        "notification", owned_by="manager"
+    ),
+    "notifications PUT /notification-preferences": Command(None, _json({}), settings=True),
     # service-desk: tickets, surveys, survey designs, after-sales files and vehicles of the
-    # fixture dealer; the rest of the configuration acts on the caller's own book (no valid
-    # body: a valid one would change HQ's or another dealer's settings in the shared spine).
+    # fixture dealer; the rest of the configuration acts on the caller's own book.
     "service-desk DELETE /tickets/{ticket_id}/watchers/{user_id}": Command("ticket"),
-    "service-desk POST /care-rules": Command(None),
-    "service-desk POST /survey-designs": Command(None),
+    "service-desk POST /care-rules": Command(
+        None,
+        _json(
+            {
+                "kind": "maintenance_due",
+                "segment": "toc",
+                "action": "sms",
+                "message": "matrix",
+                "months": 6,
+            }
+        ),
+        settings=True,
+    ),
+    "service-desk POST /survey-designs": Command(None, _json(DESIGN), settings=True),
     "service-desk POST /survey-designs/{design_key}/versions": Command("design", _json(DESIGN)),
     "service-desk POST /surveys/{survey_id}/answers": Command("survey", _json(ANSWERS)),
-    "service-desk POST /ticket-categories": Command(None),
+    "service-desk POST /ticket-categories": Command(
+        None, lambda _: {"code": f"mx-{uuid.uuid4().hex[:8]}", "name": "MX"}, settings=True
+    ),
     "service-desk POST /tickets": Command(None, _json({"subject": "matrix"})),
     "service-desk POST /tickets/quick": Command(
         None, _json({"phone": "13000000001", "subject": "matrix"})
@@ -402,13 +507,13 @@ OPERATIONS: dict[str, Command] = {
         "ticket", _json({"resolution": "matrix"})
     ),
     "service-desk POST /tickets/{ticket_id}/resume": Command("ticket"),
-    "service-desk PUT /business-calendar": Command(None),
+    "service-desk PUT /business-calendar": Command(None, _json(CALENDAR), settings=True),
     # The customer's after-sales file in the fixture dealer's book.
     "service-desk PUT /customer-profiles/{customer_id}": Command(
         "customer", _json({"name": "欧阳", "segment": "toc"})
     ),
-    "service-desk PUT /escalation-ladder": Command(None),
-    "service-desk PUT /sla-policies": Command(None),
+    "service-desk PUT /escalation-ladder": Command(None, _json({"steps": []}), settings=True),
+    "service-desk PUT /sla-policies": Command(None, _json({"policies": []}), settings=True),
     # The caller's own rule naming the fixture dealer's design: no one else's design.
     "service-desk PUT /survey-rules/{trigger}": Command(
         "design",
@@ -472,7 +577,7 @@ PATH_TARGETS = {
     "{name}": "unknown",
     "{token}": "unknown",
     "{date}": "unknown",
-    "{notification_id}": "unknown",
+    "{notification_id}": "notification",
     "{pipeline_id}": "pipeline",
     "{application_id}": "application",
     "{article_id}": "unknown",
@@ -504,6 +609,8 @@ class Caller:
     """May read the fixture customer in full: answers to anyone else never show them."""
     changes: frozenset[str] = frozenset()
     """Kinds of records of the fixture dealer inside this caller's write scope."""
+    home: bool = False
+    """The caller's own book is the fixture dealer or its region: its settings may change."""
     user: str = field(default_factory=lambda: f"m-{uuid.uuid4().hex[:10]}")
 
 
@@ -511,6 +618,8 @@ def _expected(command: Command, caller: Caller, function: str | None) -> str:
     if function is not None and not has_function(frozenset({caller.role}), function):
         return "403"
     if command.target is None:
+        if command.settings and caller.home and command.body is not None:
+            return "done"  # a valid body on the caller's own book, the fixture's
         return "any"  # the caller's own book: no record of the fixture dealer at stake
     owner = command.owned_by
     reaches = command.target in caller.changes and owner in (None, caller.name)
@@ -528,7 +637,7 @@ async def _rows(spine: Spine, service: str, query: str, **values: Any) -> list[A
 
 SCOPED = ("leads", "opportunities", "kpi", "service-desk", "call-center")
 """The services whose copy of the org tree and sharing agreements the matrix relies on."""
-STAFFED = ("leads", "opportunities", "kpi", "service-desk")
+STAFFED = ("leads", "opportunities", "kpi", "service-desk", "notifications")
 """The services keeping a copy of identity's users (who may own their records)."""
 
 
@@ -694,6 +803,7 @@ class World:
                 role,
                 ROLES[role].data_scope,
                 reads_in_full=name != "colleague",
+                home=True,
                 changes={
                     "owner": frozenset(
                         {"lead", "opportunity", "quote", "order", "statement", "task", "call"}
@@ -710,10 +820,11 @@ class World:
             changes=frozenset({"application"}),
         )
         await self.make_base()
-        statement, self.fixtures = await asyncio.gather(
-            self.statement(), self.records(self.base, FRESH)
+        statement, notification, self.fixtures = await asyncio.gather(
+            self.statement(), self.notification(), self.records(self.base, FRESH)
         )
         self.base["statement"] = self.fixtures["statement"] = statement
+        self.base["notification"] = self.fixtures["notification"] = notification
 
     async def make_base(self) -> None:
         """What every command shares: the dealer's pool, questionnaire, plan, agent, survey
@@ -731,23 +842,7 @@ class World:
         )
         pools = await self.ok("leads", managing, "GET", "/pools")
         questionnaire = await self.ok(
-            "opportunities",
-            managing,
-            "POST",
-            "/questionnaires",
-            {
-                "name": "matrix",
-                "questions": [
-                    {
-                        "code": "q",
-                        "text": "?",
-                        "options": [
-                            {"code": "a", "label": "a", "points": 1},
-                            {"code": "b", "label": "b", "points": 0},
-                        ],
-                    }
-                ],
-            },
+            "opportunities", managing, "POST", "/questionnaires", QUESTIONNAIRE
         )
         plan = await self.ok(
             "kpi",
@@ -782,16 +877,7 @@ class World:
         await self.ok("service-desk", advising, "PUT", f"/vehicles/{vin}", {"model": "SUV X"})
         # HQ's template: the built-in stages, so the dealers of the shared spine that start
         # from it see no difference.
-        template = await self.ok(
-            "opportunities",
-            self.hq,
-            "POST",
-            "/pipelines",
-            {
-                "name": "matrix",
-                "stages": [s.model_dump(mode="json") for s in DEFAULT_PIPELINE.stages],
-            },
-        )
+        template = await self.ok("opportunities", self.hq, "POST", "/pipelines", PIPELINE)
         self.base = {
             "dealer": self.dealer,
             "consultant": people["owner"].user,
@@ -851,6 +937,21 @@ class World:
         assert counted, "the sale reached kpi"
         await self.run_month()
         return str(statement_id(TENANT, self.dealer, self.people["owner"].user, MONTH))
+
+    async def notification(self) -> str:
+        """The manager's notice of a discount awaiting their approval (5 %: beyond the
+        consultant's 3 %, within the manager's 8 %)."""
+        mine, managing = self.token(self.people["owner"]), self.token(self.people["manager"])
+        discounted = {"lines": [VEHICLE | {"price": "190000"}]}
+        sold = await self.sell(mine, discounted, customer=("钱九", _phone()))
+
+        async def notices() -> list[str]:
+            found = await self.ok("notifications", managing, "GET", "/notifications")
+            return [n["id"] for n in found if n["link"] == f"/quotes/{sold['quote']}"]
+
+        found = await eventually(notices, timeout=60)
+        assert found, "the manager was told of the discount awaiting approval"
+        return str(found[0])
 
     async def run_month(self) -> None:
         await self.ok(
@@ -1090,16 +1191,21 @@ async def run_as(
         service, method, path = key.split(" ", 2)
         if service not in world.spine.urls:
             continue  # not part of the spine: the permission matrix covers its functions
+        these = fixtures
         if key == "identity POST /users/{user_id}/deactivate" and expected == "reached":
-            continue  # would lock the fixture's consultant out: the matrix test covers it
-        body = command.body(fixtures) if command.body is not None else {}
-        response = await world.call(service, token, method, concrete(path, fixtures), body)
+            # A user made for it: the fixture's consultant must keep working.
+            these = fixtures | {"user": await world.user("sales_consultant")}
+        valid = command.body is not None and (caller.home or not command.settings)
+        body = command.body(these) if valid and command.body is not None else {}
+        response = await world.call(service, token, method, concrete(path, these), body)
         status = response.status_code
         fine = {
             "403": status == 403,
             "outside": status in command.outside,
             # A rule of the record may still refuse (409, or 403 "only the owner …").
             "reached": (status < 500 and status != 404) or status in command.unavailable,
+            # Another of the book's people may have changed the same settings meanwhile.
+            "done": status < 300 or status == 409,
             "any": status < 500,
         }[expected]
         if not fine:
@@ -1152,7 +1258,9 @@ async def test_nobody_changes_what_lies_outside_their_write_scope(world: World) 
             for level in LEVELS:
                 await world.share(level)
                 # Whatever the dealer shares, its customers reach the region masked at most.
-                reader = Caller(f"{region.name} ({level})", region.org, region.role, region.scope)
+                reader = Caller(
+                    f"{region.name} ({level})", region.org, region.role, region.scope, home=True
+                )
                 # Functions and the region's own book do not depend on the level: once.
                 keys = None if level == "none" else on_records(reader)
                 wrong += await run_as(world, reader, world.fixtures, keys)
