@@ -60,7 +60,10 @@ async def end_the_session_holding(engine: AsyncEngine, key: int) -> None:
     async with engine.begin() as connection:
         ended = await connection.execute(
             text(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                # Waits (up to 10 s) until the process has gone and its locks with it: the
+                # signal alone returns before the backend exits, and a claim right after raced.
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_locks "
+                "WHERE locktype = 'advisory' "
                 "AND classid = :high AND objid = :low AND objsubid = 1 AND granted"
             ),
             {"high": (key >> 32) & 0xFFFFFFFF, "low": key & 0xFFFFFFFF},

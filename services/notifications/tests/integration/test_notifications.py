@@ -128,6 +128,8 @@ async def test_events_reach_the_right_inboxes_and_mail_goes_out_once(
         bad = await manager.put("/notification-preferences", json={"deliveries": {"x": "off"}})
         assert bad.status_code == 422
         assert "deliveries" in bad.text
+        smuggled = await manager.put("/notification-preferences", json={"user_id": "c2"})
+        assert smuggled.status_code == 422, "whose preferences comes from the token"
 
         lead = uuid4()
         now = datetime.now(UTC)

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from crm_common.auth.http import CurrentPrincipal
 from crm_common.runtime.dependencies import Cache, Database, Now, Work
@@ -30,6 +30,11 @@ class MarkedPublic(BaseModel):
 
 
 class PreferencesUpdate(BaseModel):
+    """The reader's own preferences: whose they are comes from the token, so unknown fields
+    (a tenant, a user) are refused (422) rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
     email: str | None = Field(
         default=None,
         max_length=254,

@@ -198,7 +198,11 @@ export interface components {
             /** Email */
             email: string | null;
         };
-        /** PreferencesUpdate */
+        /**
+         * PreferencesUpdate
+         * @description The reader's own preferences: whose they are comes from the token, so unknown fields
+         *     (a tenant, a user) are refused (422) rather than ignored.
+         */
         PreferencesUpdate: {
             /**
              * Deliveries
