@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { data, kpi } from "../../api/client";
 import { ApiError } from "../../api/errors";
 import { Chart } from "../../components/Chart";
-import { Failure, Loaded } from "../../components/feedback";
+import { Failure, Loaded, useFailureReport } from "../../components/feedback";
 import { lastDays } from "../../dates";
 import { can, useSession } from "../../session";
 import { KpiBuilder } from "./KpiBuilder";
@@ -20,6 +20,7 @@ export default function Kpis() {
   const catalogue = useQuery({ queryKey: ["kpi-catalogue"], queryFn: () => data(kpi.GET("/kpi/catalogue")) });
   const session = useSession();
   const queries = useQueryClient();
+  const report = useFailureReport();
   const [chosen, setChosen] = useState<Chosen>();
   const period = lastDays(90);
   const values = useQuery({
@@ -36,6 +37,7 @@ export default function Kpis() {
       setChosen(undefined);
       await queries.invalidateQueries({ queryKey: ["kpi-catalogue"] });
     },
+    onError: (error) => report(error),
   });
   const title = chosen ? ("code" in chosen ? chosen.code : chosen.name) : "";
   return (
