@@ -122,10 +122,12 @@ async def test_a_month_of_commission_from_plan_to_issue_and_a_custom_kpi(
     await page.get_by_label("每台默认金额", exact=True).fill("1000")
     await page.get_by_role("button", name="创建方案").click()
     await expect(page.get_by_role("row").filter(has_text="顾问提成")).to_be_visible()
+    await expect(page.get_by_text("每个经销商只有一个提成方案", exact=False)).to_be_visible()
     await page.get_by_role("button", name="计算").click()
     await expect(page.get_by_text("已生成 1 张提成单")).to_be_visible()
     statement = page.get_by_role("row").filter(has_text="1000.00 CNY")
     await expect(statement.get_by_text("待确认")).to_be_visible()
+    await expect(statement.get_by_role("cell", name=consultant, exact=True)).to_be_visible()
     await boss.screenshot("dealer-commission")
     await boss.check_accessibility("dealer commission")
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Space, Table, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Space, Table, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -72,9 +72,13 @@ export default function Commission() {
   );
 }
 
+function usePlans() {
+  return useQuery({ queryKey: ["commission", "plans"], queryFn: () => data(kpi.GET("/kpi/commission/plans")) });
+}
+
 function Plans() {
   const { t } = useTranslation();
-  const plans = useQuery({ queryKey: ["commission", "plans"], queryFn: () => data(kpi.GET("/kpi/commission/plans")) });
+  const plans = usePlans();
   return (
     <Card title={t("commission.plans")}>
       <Loaded query={plans}>
@@ -162,24 +166,62 @@ function RulesFields() {
       <Form.List name="bands">
         {(fields, { add, remove }) => (
           <>
-            {fields.map((field) => (
-              <Space key={field.key} align="baseline">
-                <Form.Item name={[field.name, "name"]} rules={[{ required: true, pattern: /^[a-z0-9_]+$/ }]}>
-                  <Input placeholder={t("pool.name")} aria-label={t("commission.bandName")} />
-                </Form.Item>
-                <Form.Item name={[field.name, "from_percent"]} rules={[{ required: true }]}>
-                  <InputNumber min={0} addonAfter="%" aria-label={t("commission.bandFrom")} />
-                </Form.Item>
-                <Form.Item name={[field.name, "multiplier"]} rules={[{ required: true }]}>
-                  <InputNumber min={0} max={10} step={0.1} addonBefore="×" aria-label={t("commission.multiplier")} />
-                </Form.Item>
-                <Form.Item name={[field.name, "from_exclusive"]} valuePropName="checked">
-                  <Checkbox>{t("commission.exclusive")}</Checkbox>
-                </Form.Item>
-                <Button onClick={() => remove(field.name)}>−</Button>
-              </Space>
-            ))}
-            <Form.Item>
+            <Table
+              aria-label={t("commission.bands")}
+              size="small"
+              pagination={false}
+              rowKey="key"
+              dataSource={fields}
+              scroll={{ x: "max-content" }}
+              columns={[
+                {
+                  title: t("commission.bandName"),
+                  key: "name",
+                  render: (_: unknown, field) => (
+                    <Form.Item name={[field.name, "name"]} rules={[{ required: true, pattern: /^[a-z0-9_]+$/ }]} style={{ margin: 0 }}>
+                      <Input aria-label={t("commission.bandName")} style={{ minWidth: 120 }} />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t("commission.bandFrom"),
+                  key: "from",
+                  render: (_: unknown, field) => (
+                    <Form.Item name={[field.name, "from_percent"]} rules={[{ required: true }]} style={{ margin: 0 }}>
+                      <InputNumber min={0} addonAfter="%" aria-label={t("commission.bandFrom")} style={{ width: 120 }} />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t("commission.exclusive"),
+                  key: "exclusive",
+                  render: (_: unknown, field) => (
+                    <Form.Item name={[field.name, "from_exclusive"]} valuePropName="checked" style={{ margin: 0 }}>
+                      <Checkbox aria-label={t("commission.exclusive")} />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: t("commission.multiplier"),
+                  key: "multiplier",
+                  render: (_: unknown, field) => (
+                    <Form.Item name={[field.name, "multiplier"]} rules={[{ required: true }]} style={{ margin: 0 }}>
+                      <InputNumber min={0} max={10} step={0.1} addonBefore="×" aria-label={t("commission.multiplier")} style={{ width: 110 }} />
+                    </Form.Item>
+                  ),
+                },
+                {
+                  title: "",
+                  key: "remove",
+                  render: (_: unknown, field) => (
+                    <Button aria-label={t("commission.removeBand")} onClick={() => remove(field.name)}>
+                      −
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+            <Form.Item style={{ marginTop: 8 }}>
               <Button onClick={() => add()}>{t("commission.addBand")}</Button>
             </Form.Item>
           </>
@@ -198,6 +240,7 @@ function NewPlan() {
   const report = useFailureReport();
   const queries = useQueryClient();
   const [form] = Form.useForm<PlanForm>();
+  const plans = usePlans();
   const create = useMutation({
     mutationFn: (v: PlanForm) =>
       data(kpi.POST("/kpi/commission/plans", { body: { name: v.name, currency: "CNY", effective_from: v.effective_from.format("YYYY-MM-DD"), rules: rulesOf(v) } })),
@@ -208,7 +251,9 @@ function NewPlan() {
     },
     onError: (error) => report(error, form),
   });
-  if (!can(session, "commission.manage")) return null;
+  if (!can(session, "commission.manage") || !plans.data) return null;
+  // A dealer has one plan; it changes by new versions (kpi answers 409 to a second plan).
+  if (plans.data.length > 0) return <Alert type="info" showIcon message={t("commission.onePlan")} />;
   return (
     <Card title={t("commission.newPlan")}>
       <Form<PlanForm> form={form} layout="vertical" initialValues={{ ...EMPTY_RULES, effective_from: dayjs().startOf("month") }} onFinish={(v) => create.mutate(v)}>

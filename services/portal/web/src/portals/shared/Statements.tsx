@@ -6,6 +6,7 @@ import { data, kpi } from "../../api/client";
 import type { components } from "../../api/generated/kpi";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { useOwnerName } from "../service/users";
 import { reviewStepsOf, type ReviewStep } from "./commission";
 
 type Statement = components["schemas"]["StatementPublic"];
@@ -29,6 +30,7 @@ export function Statements({ month }: { month: string }) {
   const queries = useQueryClient();
   const [disputing, setDisputing] = useState<Statement>();
   const [form] = Form.useForm<{ note: string }>();
+  const nameOf = useOwnerName();
   const statements = useQuery({
     queryKey: ["commission", "statements", month],
     queryFn: () => data(kpi.GET("/kpi/commission/statements", { params: { query: { month } } })),
@@ -69,7 +71,7 @@ export function Statements({ month }: { month: string }) {
               dataSource={s.statements}
               expandable={{ expandedRowRender: (row) => <Lines statementId={row.id} /> }}
               columns={[
-                { title: t("commission.consultant"), dataIndex: "user_id", render: (u: string) => (u === session.user_id ? `${u} (${t("ticket.me")})` : u) },
+                { title: t("commission.consultant"), dataIndex: "user_id", render: (u: string) => nameOf(u) },
                 { title: t("kpi.units"), dataIndex: "units" },
                 { title: t("kpi.target"), dataIndex: "target_units", render: (v: number | null) => v ?? "—" },
                 { title: t("kpi.attainment"), dataIndex: "attainment_percent", render: (v: string | null) => (v === null ? "—" : `${v}%`) },
