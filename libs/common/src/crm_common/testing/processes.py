@@ -22,13 +22,15 @@ def free_port() -> int:
 
 
 def run_command(service: str, command: str, env: dict[str, str], log_dir: Path) -> None:
-    """Run a one-shot command (``migrate``) of a service; fails the test with its output."""
+    """Run a one-shot command (``migrate``) of a service; fails the test with its output.
+    The limit is generous because a loaded 2-core CI machine took over 120 s to migrate identity
+    (it returns as soon as the command ends)."""
     result = subprocess.run(
         [sys.executable, "-m", package_of(service), command],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         check=False,
     )
     (log_dir / f"{service}-{command}.log").write_text(result.stdout + result.stderr)
