@@ -265,6 +265,10 @@ OPERATIONS: dict[str, Command] = {
     "leads POST /customers/{customer_id}/merge": Command(
         "customer", lambda f: {"into": f["other_customer"]}
     ),
+    # A plate of a vehicle of the customer's: the customer's book's managers, like a merge.
+    "leads PUT /customers/{customer_id}/vehicles/{vin}": Command(
+        "customer", _json({"plate": "沪A12345"})
+    ),
     "leads POST /imports": Command(None, None),
     "leads PUT /dedup-keys": Command(None, _json({"keys": []}), settings=True),
     # The book's first version (another of its people may have replaced it meanwhile: 409).
@@ -331,6 +335,12 @@ OPERATIONS: dict[str, Command] = {
         "application", _json({"status": "approved", "note": "matrix"})
     ),
     # kpi
+    # An expense of the caller's own book (their dealer's, or their node's above dealers).
+    "kpi POST /kpi/expenses": Command(
+        None,
+        _json({"day": "2026-12-01", "category": "advertising", "amount": "100.00"}),
+        settings=True,
+    ),
     "kpi POST /kpi/commission/plans": Command(
         "dealer",
         lambda f: {

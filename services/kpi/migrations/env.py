@@ -1,6 +1,7 @@
 from crm_common.db.alembic_env import run_migrations
 from crm_kpi.adapters import (  # noqa: F401  (registers their tables)
     commission_tables,
+    expense_tables,
     kpi_tables,
     target_tables,
 )

@@ -7,7 +7,14 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crm_common.policy import mask_address, mask_id_number, mask_name, mask_phone
+from crm_common.policy import (
+    mask_address,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    mask_plate,
+    mask_vin,
+)
 
 mobile = st.from_regex(r"1[3-9]\d{9}", fullmatch=True)
 phone = st.one_of(
@@ -61,3 +68,16 @@ def test_a_masked_address_keeps_at_most_half_and_never_more_than_six(raw: str) -
 def test_a_masked_name_keeps_only_its_first_character(raw: str) -> None:
     masked = mask_name(raw)
     assert masked[1:] == "*" * (len(raw.strip()) - 1)
+
+
+def test_a_masked_vin_keeps_the_makers_code_and_the_last_four() -> None:
+    assert mask_vin("LSVAU2180N2183295") == "LSV**********3295"
+    assert mask_plate("沪A12345") == "沪A***45"
+    assert mask_plate("粤B·D12345") == "粤B*****45"
+
+
+@given(st.text(max_size=30))
+def test_a_masked_vin_or_plate_keeps_at_most_seven_characters(raw: str) -> None:
+    for masked, most in ((mask_vin(raw), 7), (mask_plate(raw), 4)):
+        assert len(masked) == len(raw.strip())
+        assert len([c for c in masked if c != "*"]) <= most

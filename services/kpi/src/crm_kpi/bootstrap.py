@@ -16,7 +16,15 @@ from crm_kpi.application.reports import ReportNotFound, run_report_schedule
 from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
 from crm_kpi.domain.targets import NodeNotFound
 from crm_kpi.entrypoints.consumers import subscriptions
-from crm_kpi.entrypoints.http import commission, kpis, leaderboards, reports, routes, targets
+from crm_kpi.entrypoints.http import (
+    commission,
+    expenses,
+    kpis,
+    leaderboards,
+    reports,
+    routes,
+    targets,
+)
 from crm_kpi.views.figures import DealerNotVisible
 
 DESCRIPTION = "KPI, targets, commission and daily sales figures, projected from every event."
@@ -32,6 +40,7 @@ ROUTERS: list[APIRouter] = [
     commission.router,
     kpis.router,
     targets.router,
+    expenses.router,
 ]
 
 ERROR_STATUSES: dict[type[Exception], int] = {

@@ -548,12 +548,12 @@ async def test_a_kpi_no_service_produces_the_facts_of_answers_409_with_the_reaso
 ) -> None:
     async with as_user(PEOPLE.manager) as client:
         catalogue = (await client.get("/kpi/catalogue")).json()["predefined"]
-        expense = next(k for k in catalogue if k["code"] == "sales_expense")
-        assert expense["available"] is False
-        assert "sales expenses" in expense["reason"]
-        answer = await client.get("/kpi/values/sales_expense", params=NOVEMBER)
+        completeness = next(k for k in catalogue if k["code"] == "record_completeness")
+        assert completeness["available"] is False
+        assert "completeness" in completeness["reason"]
+        answer = await client.get("/kpi/values/record_completeness", params=NOVEMBER)
         assert answer.status_code == 409
-        assert answer.json()["detail"] == expense["reason"]
+        assert answer.json()["detail"] == completeness["reason"]
         assert (await client.get("/kpi/values/no_such", params=NOVEMBER)).status_code == 404
         backwards = await client.get(
             "/kpi/values/price_retention", params={"from": "2026-11-30", "to": "2026-11-01"}

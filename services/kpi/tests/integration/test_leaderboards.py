@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.db import create_engine, create_session_factory
-from crm_common.db.tables import org_directory, sharing_levels
+from crm_common.db.tables import org_directory, sharing_levels, staff
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
@@ -302,6 +302,14 @@ async def test_the_sales_meeting_counts_each_consultant_s_day_for_the_right_peop
             ],
         )
     await record(sessions, tenant, "won", "dealer-a", "c1", "team-a1", uuid4(), day)
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(staff),
+            [
+                {"user_id": user, "tenant": tenant, "org_node": node, "roles": [], "active": True}
+                for user, node in (("c1", "team-a1"), ("c2", "dealer-a"))
+            ],
+        )
 
     async def meeting(principal: Principal) -> list[ConsultantFigures]:
         return await sales_meeting_figures(
@@ -314,6 +322,7 @@ async def test_the_sales_meeting_counts_each_consultant_s_day_for_the_right_peop
     assert c1.graded == {"intent": 1, "ready_to_buy": 1}
     assert c1.conversion_rate() == round(1 / 3, 4)
     assert (c2.claimed, c2.graded) == (1, {"potential": 1})
+    assert (c1.team, c2.team) == ("team-a1", None), "c2 works at the dealer, in no team"
     consultant = who(tenant, "c2", "dealer-a", "sales_consultant", DataScope.OWN)
     assert [f.consultant for f in await meeting(consultant)] == ["c2"]
     other = who(tenant, "bm", "dealer-b", "sales_manager", DataScope.DEALER)

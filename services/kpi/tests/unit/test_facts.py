@@ -4,7 +4,14 @@ from uuid import UUID
 
 import pytest
 
-from crm_common.contracts.events.leads.v1 import LeadClaimed, LeadGraded, LeadLost, LeadReleased
+from crm_common.contracts.events.leads.v1 import (
+    LeadClaimed,
+    LeadGraded,
+    LeadLost,
+    LeadReleased,
+    ReceptionRecorded,
+)
+from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.contracts.events.opportunities.v1 import (
     CreditShare,
     DealLost,
@@ -87,6 +94,34 @@ POOL = UUID(int=2)
                 next_follow_up_due=None,
             ),
             LeadActivity("upgraded", "ann", "ready_to_buy"),
+        ),
+        (
+            LeadGradedV2(
+                lead_id=LEAD,
+                dealer_id="d",
+                at=AT,
+                owner_user="ann",
+                previous_grade="intent",
+                grade="ready_to_buy",
+                upgrade=True,
+                next_follow_up_due=None,
+                follow_up_id=LEAD,
+                follow_up_kind="call",
+            ),
+            LeadActivity("upgraded", "ann", "ready_to_buy", "call"),
+        ),
+        (
+            ReceptionRecorded(
+                lead_id=LEAD,
+                dealer_id="d",
+                at=AT,
+                reception_id=LEAD,
+                consultant="ann",
+                visitors=1,
+                source="walk_in",
+                complete=False,
+            ),
+            LeadActivity("reception", "ann", "incomplete"),
         ),
         (
             LeadLost(

@@ -9,6 +9,7 @@ from crm_kpi.domain.reports import (
     ReportKind,
     last_completed_period,
     report_table,
+    subtotals,
 )
 
 
@@ -54,3 +55,24 @@ def test_no_cell_of_a_report_file_starts_a_formula() -> None:
     assert sheet is not None
     cell = sheet["B2"]
     assert (cell.data_type, cell.value) == ("s", '\'=HYPERLINK("http://evil.example","pay")')
+
+
+def test_the_meeting_sums_each_team_and_each_dealer() -> None:
+    lines = [
+        ConsultantFigures("dealer-a", "c1", team="team-a1", receptions=2, converted=1),
+        ConsultantFigures("dealer-a", "c2", team="team-a1", callbacks=2, graded={"intent": 1}),
+        ConsultantFigures("dealer-a", "c3", receptions=1, won_units=1),
+        ConsultantFigures("dealer-b", "b1", team="team-b1", callbacks=4),
+    ]
+    team_a1, team_b1, dealer_a, dealer_b = subtotals(lines)
+    assert (team_a1.level, team_a1.node, team_a1.consultants) == ("team", "team-a1", 2)
+    assert team_a1.counts["receptions"] == 2
+    assert team_a1.counts["callbacks"] == 2
+    assert team_a1.graded == {"intent": 1}
+    assert team_a1.conversion_rate() == 0.25
+    assert (dealer_a.level, dealer_a.node, dealer_a.consultants) == ("dealer", "dealer-a", 3)
+    assert dealer_a.counts["receptions"] == 3
+    assert dealer_a.counts["won_units"] == 1
+    assert team_b1.node == "team-b1"
+    assert dealer_b.counts["callbacks"] == 4
+    assert subtotals([]) == []

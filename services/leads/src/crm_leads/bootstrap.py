@@ -29,6 +29,7 @@ from crm_leads.entrypoints.consumers import subscriptions
 from crm_leads.entrypoints.grpc_server import grpc_server
 from crm_leads.entrypoints.http import (
     campaigns,
+    customer_segments,
     customers,
     dedup_keys,
     imports,
@@ -71,6 +72,7 @@ def create_api(settings: Settings) -> FastAPI:
             receptions.router,
             imports.router,
             customers.router,
+            customer_segments.router,
             dedup_keys.router,
             routing_rules.router,
         ],

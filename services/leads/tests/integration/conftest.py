@@ -41,6 +41,9 @@ ORG = [
 ]
 
 TABLES = (
+    "customer_timeline",
+    "customer_links",
+    "customer_vehicles",
     "customer_opportunities",
     "follow_ups",
     "lead_history",

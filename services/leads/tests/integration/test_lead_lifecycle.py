@@ -327,6 +327,9 @@ async def test_follow_ups_regrade_and_reset_the_clock_and_only_real_contact_when
     assert updated.next_follow_up_due == later + timedelta(days=7)
     graded = await events_of(sessions, "leads.LeadGraded")
     assert [(g["previous_grade"], g["grade"]) for g in graded] == [(None, "ready_to_buy")]
+    # Version 2: the follow-up that set the grade (a call's upgrade is a callback upgrade).
+    assert graded[0]["follow_up_kind"] == "message"
+    assert graded[0]["follow_up_id"]
     with pytest.raises(InvalidInput):
         await handlers.record_follow_up(
             lead.id,

@@ -106,6 +106,11 @@ async def test_a_walk_in_becomes_the_receiving_consultant_s_lead_and_a_verified_
     async with sessions() as session:
         rows = (await session.execute(select(receptions.c.consultant))).scalars().all()
     assert sorted(rows) == ["c1", "c2"]
+    recorded = await events(sessions, "leads.ReceptionRecorded")
+    assert [(r["consultant"], r["visitors"], r["complete"]) for r in recorded] == [
+        ("c1", 3, True),
+        ("c2", 3, True),
+    ], "what the visitors came for, who with and when they left: a complete form"
 
 
 async def test_a_locked_customer_is_never_recycled_and_locks_are_capped(

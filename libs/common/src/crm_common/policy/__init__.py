@@ -1,7 +1,14 @@
 """The one place every service asks "which rows and which fields may this principal see?"."""
 
-from crm_common.policy.fields import personal_data_level
-from crm_common.policy.masking import mask_address, mask_id_number, mask_name, mask_phone
+from crm_common.policy.fields import personal_data_level, reads_in_full
+from crm_common.policy.masking import (
+    mask_address,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    mask_plate,
+    mask_vin,
+)
 from crm_common.policy.partners import partner_level, visible_to_partner
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
 from crm_common.policy.visibility import changeable_by, level_shared_with, visible_to
@@ -16,8 +23,11 @@ __all__ = [
     "mask_id_number",
     "mask_name",
     "mask_phone",
+    "mask_plate",
+    "mask_vin",
     "partner_level",
     "personal_data_level",
+    "reads_in_full",
     "visible_to",
     "visible_to_partner",
 ]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_
+
 from crm_common.auth.principal import Principal
 from crm_common.policy.sharing import SharingLevel
 
@@ -19,3 +23,19 @@ def personal_data_level(
     manages_owner_org = principal.org_node == owner_org and bool(principal.roles & BOOK_MANAGERS)
     role_level = SharingLevel.FULL if is_owner or manages_owner_org else SharingLevel.MASKED
     return min(role_level, shared)
+
+
+def reads_in_full(
+    principal: Principal,
+    *,
+    owner_user: ColumnElement[Any],
+    owner_org: ColumnElement[Any],
+    shared: ColumnElement[int],
+) -> ColumnElement[bool]:
+    """SQL condition: ``personal_data_level`` is FULL for the row — where a query may match
+    on personal data only for those who would see it (a search by name must not confirm a
+    name to a reader who sees it masked)."""
+    role_full = owner_user == principal.user_id
+    if principal.roles & BOOK_MANAGERS:
+        role_full = or_(role_full, owner_org == principal.org_node)
+    return and_(role_full, shared >= SharingLevel.FULL.value)

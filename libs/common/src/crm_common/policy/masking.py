@@ -45,3 +45,21 @@ def mask_name(name: str) -> str:
     """``王伟`` → ``王*``; ``Zhang Wei`` → ``Z********``: the first character only."""
     compact = name.strip()
     return compact[:1] + MASK * (len(compact) - 1) if compact else compact
+
+
+def mask_vin(vin: str) -> str:
+    """``LSVAU2180N2183295`` → ``LSV**********3295``: the maker's code (WMI, not personal) and
+    the last 4 characters, the part of the serial people quote."""
+    compact = vin.strip()
+    if len(compact) < 12:
+        return MASK * len(compact)
+    return compact[:3] + MASK * (len(compact) - 7) + compact[-4:]
+
+
+def mask_plate(plate: str) -> str:
+    """``沪A12345`` → ``沪A***45``: the province and the issuing city (where the car is
+    registered, not who drives it) and the last 2 characters."""
+    compact = plate.strip()
+    if len(compact) < 5:
+        return MASK * len(compact)
+    return compact[:2] + MASK * (len(compact) - 4) + compact[-2:]

@@ -11,6 +11,7 @@ from crm_call_center.application.distribution import care_call, push_rule_calls,
 from crm_call_center.application.tasks import callback_for_grade
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadGraded
+from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.contracts.events.service_desk.v1 import (
     CARE_TOPIC,
     SURVEY_TOPIC,
@@ -23,7 +24,9 @@ from crm_common.policy.directory import policy_subscriptions
 from crm_common.settings import Settings
 
 
-async def push_grade_callback(uow: UnitOfWork, event: Envelope[LeadGraded]) -> None:
+async def push_grade_callback(
+    uow: UnitOfWork, event: Envelope[LeadGraded] | Envelope[LeadGradedV2]
+) -> None:
     graded = event.data
     if graded.owner_user is None or graded.next_follow_up_due is None:
         return  # a lead in a pool has nobody to call it; a grade without cadence sets no date
@@ -53,7 +56,8 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         Subscription(
             consumer=f"{settings.service_name}.grade-callbacks",
             topic=LEAD_TOPIC,
-            handles=[Handles(LeadGraded, push_grade_callback)],
+            # Version 2 names the follow-up that set the grade; the cadence is the same.
+            handles=[Handles(event, push_grade_callback) for event in (LeadGraded, LeadGradedV2)],
             description="A lead's grade sets when its owner must call back: a call task.",
         ),
         Subscription(

@@ -47,6 +47,8 @@ lead_activity_facts = Table(
     Column("consultant", String(64)),
     Column("activity", String(20), nullable=False),
     Column("detail", String(40)),
+    # The kind of follow-up that changed a grade (not kept by month: KPIs naming it read facts).
+    Column("follow_up", String(20)),
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Index("ix_lead_activity_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),

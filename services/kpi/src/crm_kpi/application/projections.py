@@ -78,6 +78,7 @@ async def record_lead_activity(
                 "consultant": activity.consultant,
                 "activity": activity.activity,
                 "detail": activity.detail,
+                "follow_up": activity.follow_up,
                 "day": day,
                 "occurred_at": event.occurred_at,
             }

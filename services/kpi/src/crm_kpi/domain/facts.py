@@ -21,6 +21,7 @@ from crm_common.contracts.events.leads.v1 import (
     LeadLost,
     LeadReleased,
     LeadReturned,
+    ReceptionRecorded,
 )
 from crm_common.contracts.events.opportunities.v1 import (
     DealLost,
@@ -35,12 +36,14 @@ LeadEventData = (
     | LeadReleased
     | LeadFollowedUp
     | LeadGraded
+    | leads_v2.LeadGradedV2
     | LeadConverted
     | leads_v2.LeadConvertedV2
     | LeadLost
     | LeadDistributed
     | leads_v2.LeadDistributedV2
     | LeadReturned
+    | ReceptionRecorded
 )
 LEAD_ACTIVITY_EVENTS = (
     LeadAssigned,
@@ -48,12 +51,14 @@ LEAD_ACTIVITY_EVENTS = (
     LeadReleased,
     LeadFollowedUp,
     LeadGraded,
+    leads_v2.LeadGradedV2,
     LeadConverted,
     leads_v2.LeadConvertedV2,
     LeadLost,
     LeadDistributed,
     leads_v2.LeadDistributedV2,
     LeadReturned,
+    ReceptionRecorded,
 )
 
 
@@ -71,6 +76,9 @@ class LeadActivity:
     activity: str
     consultant: str | None
     detail: str | None
+    follow_up: str | None = None
+    """The kind of follow-up that raised or lowered a grade (version 2 of LeadGraded): a
+    call's upgrade is an upgrade won through a callback."""
 
 
 def lead_activity(data: LeadEventData) -> LeadActivity:
@@ -86,6 +94,17 @@ def lead_activity(data: LeadEventData) -> LeadActivity:
         case LeadGraded():
             return LeadActivity(
                 "upgraded" if data.upgrade else "graded", data.owner_user, data.grade
+            )
+        case leads_v2.LeadGradedV2():
+            return LeadActivity(
+                "upgraded" if data.upgrade else "graded",
+                data.owner_user,
+                data.grade,
+                data.follow_up_kind,
+            )
+        case ReceptionRecorded():
+            return LeadActivity(
+                "reception", data.consultant, "complete" if data.complete else "incomplete"
             )
         case LeadConverted() | leads_v2.LeadConvertedV2():
             return LeadActivity("converted", data.owner_user, None)

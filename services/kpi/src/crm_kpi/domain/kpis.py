@@ -33,6 +33,8 @@ class Module(StrEnum):
     """Service-desk tickets opened, resolved and escalated (ticket_facts)."""
     SURVEYS = "surveys"
     """Surveys answered, with their NPS and CSI (survey_facts)."""
+    EXPENSES = "expenses"
+    """Sales expenses a dealer recorded (sales_expenses)."""
 
 
 class FieldKind(StrEnum):
@@ -61,6 +63,7 @@ FIELDS: dict[Module, dict[str, FieldKind]] = {
     Module.LEAD_ACTIVITIES: {
         "activity": FieldKind.TEXT,
         "detail": FieldKind.TEXT,
+        "follow_up": FieldKind.TEXT,
         "consultant": FieldKind.TEXT,
         "dealer_id": FieldKind.TEXT,
     },
@@ -92,6 +95,12 @@ FIELDS: dict[Module, dict[str, FieldKind]] = {
         "csi": FieldKind.NUMBER,
         "csi_answered": FieldKind.NUMBER,
         "dealer_id": FieldKind.TEXT,
+    },
+    Module.EXPENSES: {
+        "category": FieldKind.TEXT,
+        "consultant": FieldKind.TEXT,
+        "dealer_id": FieldKind.TEXT,
+        "amount": FieldKind.NUMBER,
     },
 }
 
@@ -367,7 +376,7 @@ def _days(span: Span, until: date | None = None) -> int:
 # facts. Deals keep no model, origin or attachments by month: those would leave about as many
 # month rows as deals.
 MONTH_FIGURE_FIELDS: dict[Module, frozenset[str]] = {
-    Module.LEAD_ACTIVITIES: frozenset(FIELDS[Module.LEAD_ACTIVITIES]),
+    Module.LEAD_ACTIVITIES: frozenset(FIELDS[Module.LEAD_ACTIVITIES]) - {"follow_up"},
     Module.DEALS: frozenset(
         {"outcome", "consultant", "team", "dealer_id", "units", "revenue", "gross_margin", "msrp"}
     ),
@@ -559,6 +568,7 @@ WON = _is("outcome", "won")
 RECEIVED = _is("activity", ["assigned", "claimed"])
 OPENED = _is("activity", "opened")
 RESOLVED = _is("activity", "resolved")
+RECEPTION = _is("activity", "reception")
 
 
 # The KPIs of DOMAIN.md; those no service produces the facts of say why.
@@ -597,9 +607,10 @@ PREDEFINED: list[PredefinedKpi] = [
     PredefinedKpi(
         "sales_expense",
         "销售费用",
-        "Sales expense",
-        None,
-        "no service records sales expenses",
+        "Sales expense (recorded by the dealer: POST /kpi/expenses)",
+        KpiDefinition(
+            module=Module.EXPENSES, measure=Sum(field="amount"), group_by=Grouping.DEALER
+        ),
     ),
     PredefinedKpi(
         "collection_rate",
@@ -690,10 +701,12 @@ PREDEFINED: list[PredefinedKpi] = [
     PredefinedKpi(
         "reception_form_completion",
         "接待表完成率",
-        "Reception-form completion",
-        None,
-        "leads publishes no event for a reception form: lead facts count showroom visits "
-        "but not which were recorded on a form",
+        "Reception-form completion (reception forms complete / reception forms recorded)",
+        _ratio(
+            _figure(Module.LEAD_ACTIVITIES, Count(), RECEPTION, _is("detail", "complete")),
+            _figure(Module.LEAD_ACTIVITIES, Count(), RECEPTION),
+            Grouping.CONSULTANT,
+        ),
     ),
     PredefinedKpi(
         "conversion_per_consultant",
@@ -708,10 +721,13 @@ PREDEFINED: list[PredefinedKpi] = [
     PredefinedKpi(
         "callback_upgrades",
         "回访升级数",
-        "Grade upgrades through callbacks",
-        None,
-        "an upgrade's fact records the new grade but not the follow-up (call or visit) "
-        "that raised it",
+        "Grade upgrades through callbacks (upgrades set by a call follow-up)",
+        KpiDefinition(
+            module=Module.LEAD_ACTIVITIES,
+            conditions=[_is("activity", "upgraded"), _is("follow_up", "call")],
+            measure=Count(),
+            group_by=Grouping.CONSULTANT,
+        ),
     ),
 ]
 

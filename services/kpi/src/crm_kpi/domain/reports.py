@@ -36,6 +36,8 @@ FOLLOW_UP_COLUMNS = {"visit": "receptions", "call": "callbacks", "test_drive": "
 class ConsultantFigures:
     dealer_id: str
     consultant: str
+    team: str | None = None
+    """The team (org node below the dealer) the consultant works in; None: at the dealer."""
     receptions: int = 0
     callbacks: int = 0
     test_drives: int = 0
@@ -51,6 +53,45 @@ class ConsultantFigures:
         """Conversions per reception and callback; None without any contact."""
         contacts = self.receptions + self.callbacks
         return None if contacts == 0 else round(self.converted / contacts, 4)
+
+
+@dataclass
+class Subtotal:
+    """A team's or a dealer's (department's) lines summed: the meeting's subtotals."""
+
+    level: str
+    """team or dealer"""
+    node: str
+    dealer_id: str
+    consultants: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    graded: dict[str, int] = field(default_factory=dict)
+
+    def add(self, line: ConsultantFigures) -> None:
+        self.consultants += 1
+        for name in COUNTS:
+            self.counts[name] = self.counts.get(name, 0) + getattr(line, name)
+        for grade, n in line.graded.items():
+            self.graded[grade] = self.graded.get(grade, 0) + n
+
+    def conversion_rate(self) -> float | None:
+        contacts = self.counts.get("receptions", 0) + self.counts.get("callbacks", 0)
+        return None if contacts == 0 else round(self.counts.get("converted", 0) / contacts, 4)
+
+
+def subtotals(lines: Sequence[ConsultantFigures]) -> list[Subtotal]:
+    """Each team's subtotal, then each dealer's (every consultant of the dealer, in a team or
+    not), in order of dealer and team."""
+    teams: dict[tuple[str, str], Subtotal] = {}
+    dealers: dict[str, Subtotal] = {}
+    for line in lines:
+        if line.team is not None:
+            key = (line.dealer_id, line.team)
+            teams.setdefault(key, Subtotal("team", line.team, line.dealer_id)).add(line)
+        dealers.setdefault(line.dealer_id, Subtotal("dealer", line.dealer_id, line.dealer_id)).add(
+            line
+        )
+    return [teams[k] for k in sorted(teams)] + [dealers[k] for k in sorted(dealers)]
 
 
 COUNTS = (

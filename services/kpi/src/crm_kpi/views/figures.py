@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
-from crm_common.db.tables import org_directory
+from crm_common.db.tables import org_directory, staff
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
 from crm_kpi.domain.facts import DAY_FIGURE_COLUMNS, DayFigures
@@ -324,4 +324,17 @@ async def sales_meeting_figures(
         for dealer, consultant, units in await session.execute(deal_query):
             if consultant is not None:
                 line(dealer, consultant).won_units += int(units)
+        # Each consultant's team, from the staff copy: the meeting's team subtotals.
+        works_at = dict(
+            (
+                await session.execute(
+                    select(staff.c.user_id, staff.c.org_node).where(
+                        staff.c.user_id.in_(sorted({c for _, c in lines}))
+                    )
+                )
+            ).all()
+        )
+    for figures in lines.values():
+        node = works_at.get(figures.consultant)
+        figures.team = node if node not in (None, figures.dealer_id) else None
     return sorted(lines.values(), key=lambda f: (f.dealer_id, f.consultant))

@@ -37,6 +37,7 @@ from crm_common.db.tables import org_directory
 from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.roles import ROLES
+from crm_kpi.adapters.expense_tables import sales_expenses
 from crm_kpi.adapters.kpi_tables import kpi_definitions
 from crm_kpi.adapters.tables import (
     deal_facts,
@@ -84,6 +85,7 @@ FACTS: dict[Module, Table] = {
     Module.COLLECTIONS: collection_facts,
     Module.TICKETS: ticket_facts,
     Module.SURVEYS: survey_facts,
+    Module.EXPENSES: sales_expenses,
 }
 # What the projections keep per month (domain.kpis.MONTH_FIGURE_FIELDS says what of it).
 MONTHS: dict[Module, Table] = {

@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     ColumnElement,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -323,4 +324,61 @@ routing_rules = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("created_by", String(64), nullable=False),
     Index("ix_routing_rules_book", "tenant", "owner_org", "position"),
+)
+
+
+# The customer's file (crm_leads.domain.customer_file): what the other services' events say
+# happened to leads' customers, one entry per event. ``customer_id`` is null where the event
+# names only its subject; ``customer_links`` says whose the subject is.
+customer_timeline = Table(
+    "customer_timeline",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("subject_id", UUID(as_uuid=True), nullable=False),
+    Column("record_id", UUID(as_uuid=True)),
+    Column("kind", String(24), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("vin", String(17)),
+    Column("model_code", String(40)),
+    Column("details", JSONB, nullable=False),
+    Index(
+        "ix_customer_timeline_customer",
+        "customer_id",
+        "at",
+        postgresql_where=text("customer_id IS NOT NULL"),
+    ),
+    Index("ix_customer_timeline_subject", "subject_id", "at"),
+)
+
+# Whose customer an opportunity, ticket, survey, care action or call is (from the event that
+# named the customer).
+customer_links = Table(
+    "customer_links",
+    metadata,
+    Column("subject_id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("customer_id", UUID(as_uuid=True), nullable=False),
+    Index("ix_customer_links_customer", "customer_id"),
+)
+
+# The vehicles of a customer: delivered by a dealer, or named by a ticket or a care action;
+# the plate as the dealer recorded it. A VIN a customer's file names, searched by VIN or plate.
+customer_vehicles = Table(
+    "customer_vehicles",
+    metadata,
+    Column("customer_id", UUID(as_uuid=True), primary_key=True),
+    Column("vin", String(17), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("model_code", String(40)),
+    Column("delivered_on", Date),
+    Column("plate", String(10)),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Index("ix_customer_vehicles_vin", "tenant", "vin"),
+    Index(
+        "ix_customer_vehicles_plate", "tenant", "plate", postgresql_where=text("plate IS NOT NULL")
+    ),
 )

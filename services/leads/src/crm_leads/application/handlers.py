@@ -18,11 +18,10 @@ from crm_common.contracts.events.leads.v1 import (
     LeadClaimed,
     LeadCreated,
     LeadFollowedUp,
-    LeadGraded,
     LeadLost,
     LeadReleased,
 )
-from crm_common.contracts.events.leads.v2 import LeadConvertedV2
+from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadGradedV2
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel
@@ -569,7 +568,7 @@ async def follow_up_in(uow: UnitOfWork, lead: Lead, follow_up: FollowUp) -> UUID
     ]
     if lead.grade is not None and lead.grade != grade_before:
         events.append(
-            LeadGraded(
+            LeadGradedV2(
                 lead_id=lead.id,
                 dealer_id=lead.owner_org,
                 at=follow_up.at,
@@ -578,6 +577,8 @@ async def follow_up_in(uow: UnitOfWork, lead: Lead, follow_up: FollowUp) -> UUID
                 grade=lead.grade,
                 upgrade=grades.is_upgrade(grade_before, lead.grade),
                 next_follow_up_due=lead.next_follow_up_due,
+                follow_up_id=follow_up_id,
+                follow_up_kind=follow_up.kind.value,
             )
         )
     await publish_for(uow, lead, follow_up.by, events)

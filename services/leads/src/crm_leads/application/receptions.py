@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 from crm_common.auth import Principal
+from crm_common.contracts.events.leads.v1 import ReceptionRecorded
 from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function
 from crm_common.policy.staff import staff_in_book
@@ -19,6 +20,7 @@ from crm_leads.application.handlers import (
     CreateLead,
     Registration,
     follow_up_in,
+    publish_for,
     register_in,
     works_leads,
 )
@@ -35,6 +37,12 @@ class RecordReception:
     left_at: datetime | None
     received_by: str | None
     """The consultant who received them; None: the caller (a consultant)."""
+
+    def is_complete(self) -> bool:
+        """The form says what the visitors came for, who came with them (when they came in a
+        party) and when they left: what reception-form completion (接待表完成率) counts."""
+        party_named = self.visitors == 1 or bool(self.companions)
+        return bool(self.interest) and party_named and self.left_at is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +87,12 @@ async def record_reception(
                 ),
             )
         reception_id = uuid4()
+        consultant = receiver.user_id if receiver else actor.user_id
         await reception_store.add_reception(
             session,
             reception_id=reception_id,
             lead=lead,
-            consultant=receiver.user_id if receiver else actor.user_id,
+            consultant=consultant,
             visitors=command.visitors,
             companions=command.companions,
             interest=command.interest,
@@ -91,6 +100,23 @@ async def record_reception(
             arrived_at=command.arrived_at,
             left_at=command.left_at,
             now=now,
+        )
+        await publish_for(
+            uow,
+            lead,
+            actor.user_id,
+            [
+                ReceptionRecorded(
+                    lead_id=lead.id,
+                    dealer_id=lead.owner_org,
+                    at=command.arrived_at,
+                    reception_id=reception_id,
+                    consultant=consultant,
+                    visitors=command.visitors,
+                    source=command.contact.source.value,
+                    complete=command.is_complete(),
+                )
+            ],
         )
     return Reception(reception_id, registration)
 

@@ -10,10 +10,10 @@ from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import (
     LeadEscalated,
-    LeadGraded,
     LeadRecycleDue,
     LeadReleased,
 )
+from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.db import UnitOfWork
 from crm_leads.adapters import lead_store
 from crm_leads.adapters.recycle_sweep import (
@@ -203,7 +203,7 @@ def _handed_to_marketing(
         now,
     )
     return [
-        LeadGraded(
+        LeadGradedV2(
             lead_id=lead.id,
             dealer_id=lead.owner_org,
             at=now,
@@ -212,6 +212,8 @@ def _handed_to_marketing(
             grade=lead.grade or "",
             upgrade=False,
             next_follow_up_due=lead.next_follow_up_due,
+            follow_up_id=None,
+            follow_up_kind=None,
         ),
         LeadReleased(
             lead_id=lead.id,

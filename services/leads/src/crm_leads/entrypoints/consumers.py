@@ -1,8 +1,9 @@
 """What the leads worker consumes: identity's org tree and sharing (the shared policy copies),
 its users (who may own leads; a deactivated user's leads go back to their pools), the
 opportunities of leads' customers (what the "not won" and exclusion recycle rules read), the
-call center's records of connected calls (real contact with the customer), and the lead events
-of the other side of a dealer deployment's link (distribution across deployments)."""
+call center's records of connected calls (real contact with the customer), the lead events
+of the other side of a dealer deployment's link (distribution across deployments), and what
+every service records of leads' customers (their files' timeline)."""
 
 from __future__ import annotations
 
@@ -31,12 +32,14 @@ from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import UserChange, staff_subscription
 from crm_common.settings import Settings
 from crm_leads.application import distribution
+from crm_leads.application.customer_file import record_customer_event
 from crm_leads.application.customer_opportunities import (
     OPPORTUNITY_STATUS,
     record_customer_opportunity,
     reopen_customer_opportunity,
 )
 from crm_leads.application.handlers import PhoneCall, follow_up_from_call, hand_back_leads_of
+from crm_leads.domain.customer_file import TIMELINE_EVENTS
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,27 @@ async def record_connected_call(uow: UnitOfWork, event: Envelope[CallCompleted])
             disposition=call.disposition,
         ),
     )
+
+
+def customer_file_subscriptions(settings: Settings) -> list[Subscription]:
+    """One consumer group per topic: a new group reads its topic from the start, so the files
+    hold what happened before they existed."""
+    topics: dict[str, list[Handles]] = {}
+    for event in TIMELINE_EVENTS:
+        topics.setdefault(event.topic, []).append(Handles(event, record_customer_event))
+    found = []
+    for topic, handles in topics.items():
+        _, service, aggregate, _ = topic.split(".")
+        found.append(
+            Subscription(
+                consumer=f"{settings.service_name}.customer-file.{aggregate}",
+                topic=topic,
+                handles=handles,
+                description=f"Keeps what {service} records of leads' customers ({aggregate} "
+                "events) in their files' timeline.",
+            )
+        )
+    return found
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
@@ -112,4 +136,5 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             "follows what the dealer reports (follow-up, conversion, loss, sending it back). "
             "Where both sides are one deployment there is nothing to follow.",
         ),
+        *customer_file_subscriptions(settings),
     ]

@@ -16,7 +16,7 @@ from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database
 from crm_common.runtime.table_files import FILE_RESPONSES, XLSX, ReportFormat, table_file
 from crm_kpi.application.reports import report_file, reports_for
-from crm_kpi.domain.reports import ReportKind, report_table
+from crm_kpi.domain.reports import ReportKind, report_table, subtotals
 from crm_kpi.entrypoints.http.routes import check_range
 from crm_kpi.views import figures as views
 
@@ -26,6 +26,7 @@ router = APIRouter(prefix="/kpi/reports", tags=["reports"])
 class ConsultantLine(BaseModel):
     dealer_id: str
     consultant: str
+    team: str | None = Field(description="The team the consultant works in; None: the dealer")
     receptions: int = Field(description="Showroom visits recorded (接待)")
     callbacks: int = Field(description="Calls recorded (回访)")
     test_drives: int
@@ -38,10 +39,26 @@ class ConsultantLine(BaseModel):
     conversion_rate: float | None = Field(description="Conversions per reception and callback")
 
 
+class SubtotalLine(BaseModel):
+    level: Literal["team", "dealer"]
+    node: str = Field(description="The team, or the dealer (department)")
+    dealer_id: str
+    consultants: int
+    counts: dict[str, int] = Field(
+        description="receptions, callbacks, test_drives, claimed, upgraded, converted, lost, "
+        "won_units summed"
+    )
+    graded: dict[str, int]
+    conversion_rate: float | None
+
+
 class SalesMeeting(BaseModel):
     date_from: date
     date_to: date
     lines: list[ConsultantLine]
+    subtotals: list[SubtotalLine] = Field(
+        description="Each team's lines summed, then each dealer's (all its consultants)"
+    )
 
 
 MAX_SALES_MEETING_LINES = 10_000
@@ -96,6 +113,7 @@ async def sales_meeting_figures(
                 ConsultantLine(
                     dealer_id=f.dealer_id,
                     consultant=f.consultant,
+                    team=f.team,
                     receptions=f.receptions,
                     callbacks=f.callbacks,
                     test_drives=f.test_drives,
@@ -108,6 +126,18 @@ async def sales_meeting_figures(
                     conversion_rate=f.conversion_rate(),
                 )
                 for f in lines
+            ],
+            subtotals=[
+                SubtotalLine(
+                    level="team" if t.level == "team" else "dealer",
+                    node=t.node,
+                    dealer_id=t.dealer_id,
+                    consultants=t.consultants,
+                    counts=t.counts,
+                    graded=t.graded,
+                    conversion_rate=t.conversion_rate(),
+                )
+                for t in subtotals(lines)
             ],
         )
     return await table_file(

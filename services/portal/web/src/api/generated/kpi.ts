@@ -305,6 +305,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpi/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Expenses
+         * @description The expenses the caller may see, newest day first: a dealer's own; another dealer's
+         *     where it shares KPI records (masked or full) with the OEM.
+         */
+        get: operations["list_expenses_kpi_expenses_get"];
+        put?: never;
+        /**
+         * Enter Expense
+         * @description Record a sales expense of the caller's book (their dealer's, or their own node's above
+         *     dealers), counted by the ``sales_expense`` KPI on its day.
+         */
+        post: operations["enter_expense_kpi_expenses_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kpi/leaderboards": {
         parameters: {
             query?: never;
@@ -697,6 +723,11 @@ export interface components {
              * @description Showroom visits recorded (接待)
              */
             receptions: number;
+            /**
+             * Team
+             * @description The team the consultant works in; None: the dealer
+             */
+            team: string | null;
             /** Test Drives */
             test_drives: number;
             /**
@@ -1015,6 +1046,73 @@ export interface components {
             units_this_month: string;
         };
         /**
+         * ExpenseCategory
+         * @enum {string}
+         */
+        ExpenseCategory: "advertising" | "event" | "showroom" | "training" | "travel" | "gifts" | "other";
+        /** ExpenseCreate */
+        ExpenseCreate: {
+            /**
+             * Amount
+             * @example 12800.00
+             */
+            amount: number | string;
+            category: components["schemas"]["ExpenseCategory"];
+            /**
+             * Consultant
+             * @description The consultant it was spent for, if any
+             */
+            consultant?: string | null;
+            /**
+             * Day
+             * Format: date
+             * @description The business day it was spent
+             */
+            day: string;
+            /** Note */
+            note?: string | null;
+        };
+        /** ExpensePublic */
+        ExpensePublic: {
+            /** Amount */
+            amount: string;
+            /** Category */
+            category: string;
+            /** Consultant */
+            consultant: string | null;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Dealer Id */
+            dealer_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Note */
+            note: string | null;
+            /** Owner Org */
+            owner_org: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+        };
+        /** ExpenseRecorded */
+        ExpenseRecorded: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
+        /**
          * FieldKind
          * @enum {string}
          */
@@ -1253,7 +1351,7 @@ export interface components {
          * @description The facts a KPI counts or sums.
          * @enum {string}
          */
-        Module: "leads" | "lead_activities" | "deals" | "sales" | "collections" | "tickets" | "surveys";
+        Module: "leads" | "lead_activities" | "deals" | "sales" | "collections" | "tickets" | "surveys" | "expenses";
         /** ModulePublic */
         ModulePublic: {
             /**
@@ -1525,6 +1623,11 @@ export interface components {
             date_to: string;
             /** Lines */
             lines: components["schemas"]["ConsultantLine"][];
+            /**
+             * Subtotals
+             * @description Each team's lines summed, then each dealer's (all its consultants)
+             */
+            subtotals: components["schemas"]["SubtotalLine"][];
         };
         /** StatementPublic */
         StatementPublic: {
@@ -1620,6 +1723,36 @@ export interface components {
          * @enum {string}
          */
         Status: "draft" | "acknowledged" | "disputed" | "approved" | "issued";
+        /** SubtotalLine */
+        SubtotalLine: {
+            /** Consultants */
+            consultants: number;
+            /** Conversion Rate */
+            conversion_rate: number | null;
+            /**
+             * Counts
+             * @description receptions, callbacks, test_drives, claimed, upgraded, converted, lost, won_units summed
+             */
+            counts: {
+                [key: string]: number;
+            };
+            /** Dealer Id */
+            dealer_id: string;
+            /** Graded */
+            graded: {
+                [key: string]: number;
+            };
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "team" | "dealer";
+            /**
+             * Node
+             * @description The team, or the dealer (department)
+             */
+            node: string;
+        };
         /** Sum */
         Sum: {
             /**
@@ -2479,6 +2612,110 @@ export interface operations {
             };
             /** @description No such definition the caller may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_expenses_kpi_expenses_get: {
+        parameters: {
+            query: {
+                /** @description First day, inclusive */
+                from: string;
+                limit?: number;
+                offset?: number;
+                /** @description Last day, inclusive (2 years max) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpensePublic"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enter_expense_kpi_expenses_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpenseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseRecorded"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

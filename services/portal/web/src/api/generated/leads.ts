@@ -44,6 +44,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer-segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer Segments
+         * @description Customers by lifecycle stage (prospect → signed → end user → repeat) and buyers by order
+         *     frequency x order value, per dealer and region and in all, over the customers the caller
+         *     may count (figures: a dealer sharing leads with the OEM at least as aggregate counts).
+         */
+        get: operations["customer_segments_customer_segments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search
+         * @description Customer files by name (in part), phone, VIN or plate (exactly), every criterion given
+         *     holding, among the files the caller may see; name and phone masked unless the caller sees
+         *     them in full, and a name matches only files the caller sees in full. Each file found is
+         *     recorded in the personal-data audit.
+         */
+        get: operations["search_customers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read File
+         * @description The customer's file (customer 360): identifiers, who works them, their leads,
+         *     opportunities, orders, vehicles and tickets, and one timeline of what every service
+         *     recorded — leads' history and follow-ups, opportunities, test drives, orders, deliveries,
+         *     tickets, calls, care actions and surveys. Masked as the customer's lead is for the
+         *     caller; the read is audited.
+         */
+        get: operations["read_file_customers__customer_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{customer_id}/merge": {
         parameters: {
             query?: never;
@@ -60,6 +129,27 @@ export interface paths {
          *     and the merge is audited and published (``leads.CustomerMerged``).
          */
         post: operations["merge_customer_customers__customer_id__merge_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/vehicles/{vin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record Vehicle Plate
+         * @description A manager records a vehicle of the customer's and its plate (issued after delivery), so
+         *     the file is found by it; a delivery or a ticket naming the VIN adds the vehicle too.
+         */
+        put: operations["record_vehicle_plate_customers__customer_id__vehicles__vin__put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -874,6 +964,76 @@ export interface components {
             /** Vehicle Interest */
             vehicle_interest?: string | null;
         };
+        /** CustomerFilePublic */
+        CustomerFilePublic: {
+            customer: components["schemas"]["CustomerFound"];
+            /** Identifiers */
+            identifiers: components["schemas"]["Identifier"][];
+            /** Leads */
+            leads: components["schemas"]["LeadOfCustomer"][];
+            /**
+             * Merged From
+             * @description Files merged into this one
+             */
+            merged_from: string[];
+            /** Opportunities */
+            opportunities: components["schemas"]["RecordOfCustomer"][];
+            /** Orders */
+            orders: components["schemas"]["RecordOfCustomer"][];
+            /** Tickets */
+            tickets: components["schemas"]["RecordOfCustomer"][];
+            /**
+             * Timeline
+             * @description Newest first; the next page: before= the last entry's at
+             */
+            timeline: components["schemas"]["TimelineEntry"][];
+            /** Vehicles */
+            vehicles: components["schemas"]["VehicleOfCustomer"][];
+        };
+        /**
+         * CustomerFound
+         * @description A customer as the caller may see them: name and phone masked unless in full.
+         */
+        CustomerFound: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Grade */
+            grade: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lead Id
+             * Format: uuid
+             * @description The current lead: the open one, else the latest
+             */
+            lead_id: string;
+            /** Lead Status */
+            lead_status: string;
+            /** Name */
+            name: string;
+            /** Owner Org */
+            owner_org: string;
+            /** Owner Team */
+            owner_team: string | null;
+            /**
+             * Owner User
+             * @description Who works the customer (their current lead's)
+             */
+            owner_user: string | null;
+            /**
+             * Personal Data
+             * @description full or masked: how the caller sees it
+             */
+            personal_data: string;
+            /** Phone */
+            phone: string;
+        };
         /** CustomerMerge */
         CustomerMerge: {
             /**
@@ -891,6 +1051,18 @@ export interface components {
             customer_id: string;
             /** Moved Leads */
             moved_leads: string[];
+        };
+        /** CustomerSegments */
+        CustomerSegments: {
+            /** Dealers */
+            dealers: components["schemas"]["SegmentsPublic"][];
+            /** Frequent Orders */
+            frequent_orders: number;
+            /** High Value */
+            high_value: string;
+            /** Regions */
+            regions: components["schemas"]["SegmentsPublic"][];
+            total: components["schemas"]["SegmentsPublic"];
         };
         /**
          * DedupKeys
@@ -1046,6 +1218,21 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /** Identifier */
+        Identifier: {
+            /**
+             * Kind
+             * @example wechat_id
+             * @example email
+             * @example id_number
+             */
+            kind: string;
+            /**
+             * Value
+             * @description Masked unless in full; an ID number is only ever its digest
+             */
+            value: string;
         };
         /**
          * IdentifierKind
@@ -1217,6 +1404,33 @@ export interface components {
             vehicle_interest?: string | null;
             /** Wechat Id */
             wechat_id?: string | null;
+        };
+        /** LeadOfCustomer */
+        LeadOfCustomer: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Grade */
+            grade: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Owner Org */
+            owner_org: string;
+            /** Owner User */
+            owner_user: string | null;
+            /** Ownership Origin */
+            ownership_origin: string | null;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Vehicle Interest */
+            vehicle_interest: string | null;
         };
         /**
          * LeadOrigin
@@ -1541,6 +1755,29 @@ export interface components {
              */
             reception_id: string;
         };
+        /**
+         * RecordOfCustomer
+         * @description An opportunity, order or ticket and its latest state.
+         */
+        RecordOfCustomer: {
+            /**
+             * At
+             * Format: date-time
+             * @description When it reached that state
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Status */
+            status: string;
+        };
         /** RecycleRules */
         RecycleRules: {
             /**
@@ -1706,11 +1943,91 @@ export interface components {
              */
             user_id?: string | null;
         };
+        /** SegmentsPublic */
+        SegmentsPublic: {
+            /**
+             * Buyers
+             * @description Customers with an order standing
+             */
+            buyers: number;
+            /** Customers */
+            customers: number;
+            /**
+             * Node
+             * @description The dealer, the region, or 'all'
+             */
+            node: string;
+            /**
+             * Quadrants
+             * @description Buyers by order frequency x order value: frequent_high_value, frequent_low_value, occasional_high_value, occasional_low_value
+             */
+            quadrants: {
+                [key: string]: number;
+            };
+            /**
+             * Stages
+             * @description prospect, signed, end_user, repeat
+             */
+            stages: {
+                [key: string]: number;
+            };
+            /**
+             * Value
+             * @description What the buyers paid for their orders
+             */
+            value: string;
+            /**
+             * Value Per Buyer
+             * @description Customer value: the average buyer's
+             */
+            value_per_buyer: string | null;
+        };
         /**
          * TargetKind
          * @enum {string}
          */
         TargetKind: "pool" | "consultant" | "strategy";
+        /** TimelineEntry */
+        TimelineEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Kind
+             * @example lead_created
+             * @example follow_up
+             * @example opportunity_opened
+             * @example order_placed
+             * @example call
+             */
+            kind: string;
+            /** Model Code */
+            model_code: string | null;
+            /**
+             * Record Id
+             * @description An order, a follow-up
+             */
+            record_id: string | null;
+            /**
+             * Source
+             * @description The service whose record it is
+             */
+            source: string;
+            /**
+             * Subject Id
+             * Format: uuid
+             * @description The lead, opportunity, ticket, survey, care action or call
+             */
+            subject_id: string;
+            /** Vin */
+            vin: string | null;
+        };
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -1723,6 +2040,33 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** VehicleOfCustomer */
+        VehicleOfCustomer: {
+            /** Delivered On */
+            delivered_on: string | null;
+            /** Model Code */
+            model_code: string | null;
+            /**
+             * Plate
+             * @description Masked unless in full
+             */
+            plate: string | null;
+            /**
+             * Vin
+             * @description Masked unless in full
+             */
+            vin: string;
+        };
+        /** VehiclePlate */
+        VehiclePlate: {
+            /** Model Code */
+            model_code?: string | null;
+            /**
+             * Plate
+             * @example 沪A12345
+             */
+            plate?: string | null;
         };
     };
     responses: never;
@@ -1896,6 +2240,167 @@ export interface operations {
             };
         };
     };
+    customer_segments_customer_segments_get: {
+        parameters: {
+            query?: {
+                dealer_id?: string | null;
+                frequent_orders?: number;
+                high_value?: number | string;
+                /** @description Count orders won since this day (default: all) */
+                since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSegments"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    search_customers_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                name?: string | null;
+                offset?: number;
+                phone?: string | null;
+                plate?: string | null;
+                vin?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFound"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such customer file visible to the caller (or merged into another) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_file_customers__customer_id__get: {
+        parameters: {
+            query?: {
+                before?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFilePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such customer file visible to the caller (or merged into another) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     merge_customer_customers__customer_id__merge_post: {
         parameters: {
             query?: never;
@@ -1943,6 +2448,70 @@ export interface operations {
             };
             /** @description Different books, or both customers have an open lead */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    record_vehicle_plate_customers__customer_id__vehicles__vin__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+                vin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VehiclePlate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleOfCustomer"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such customer in a book the caller manages */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -196,6 +196,21 @@ class LeadRecycleDue(_LeadEvent):
     due_by: datetime = Field(description="Released by this time at the latest if not worked")
 
 
+class ReceptionRecorded(_LeadEvent):
+    """A showroom visit was recorded on the reception form (客户接待表); ``complete``: the
+    form says who came, what they came for and when they left (what reception-form
+    completion counts)."""
+
+    event_type: ClassVar[str] = "leads.ReceptionRecorded"
+    event_version: ClassVar[int] = 1
+
+    reception_id: UUID
+    consultant: str = Field(description="Who received the visitors")
+    visitors: int = Field(ge=1)
+    source: str
+    complete: bool
+
+
 class CustomerMerged(EventData):
     """A manager merged one customer file into another of the same dealer: everything that
     names ``merged_customer_id`` now means ``customer_id``."""
@@ -231,5 +246,6 @@ ALL = (
     LeadRecycleDue,
     LeadClaimBlocked,
     LeadEscalated,
+    ReceptionRecorded,
     CustomerMerged,
 )

@@ -80,4 +80,32 @@ class LeadDistributedV2(EventData):
         return str(self.lead_id)
 
 
-ALL = (LeadConvertedV2, LeadDistributedV2)
+class LeadGradedV2(EventData):
+    """The lead's intent grade changed (version 2: names the follow-up that changed it, so a
+    grade upgrade won through a callback counts as one). Carries everything version 1 did."""
+
+    event_type: ClassVar[str] = "leads.LeadGraded"
+    event_version: ClassVar[int] = 2
+    topic: ClassVar[str] = LEAD_TOPIC
+    shared_as: ClassVar[str | None] = "lead"
+
+    lead_id: UUID
+    dealer_id: str = Field(description="Org node whose book the lead is in (dealer or HQ pool)")
+    at: datetime
+    owner_user: str | None
+    previous_grade: str | None
+    grade: str
+    upgrade: bool
+    next_follow_up_due: datetime | None
+    follow_up_id: UUID | None = Field(
+        description="The follow-up that set the grade; None: a rule of the sweep did"
+    )
+    follow_up_kind: str | None = Field(
+        description="call, visit, wechat…: a call raising the grade is a callback upgrade"
+    )
+
+    def aggregate_key(self) -> str:
+        return str(self.lead_id)
+
+
+ALL = (LeadConvertedV2, LeadDistributedV2, LeadGradedV2)

@@ -1,0 +1,154 @@
+"""Predefined KPIs that answered 409 for want of facts (issue 22 item 12), through the kpi HTTP
+API on real PostgreSQL: grade upgrades won through callbacks (LeadGraded version 2 names the
+follow-up that raised the grade), reception-form completion (ReceptionRecorded) and the sales
+expense a dealer enters."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+from uuid import uuid4
+
+import pytest
+
+from crm_common.contracts import new_event
+from crm_common.contracts.envelope import EventData
+from crm_common.contracts.events.leads.v1 import LeadGraded, ReceptionRecorded
+from crm_common.contracts.events.leads.v2 import LeadGradedV2
+from crm_common.db import UnitOfWork, create_engine, create_session_factory
+from crm_common.settings import Settings
+from crm_common.testing.services import reset_tenant
+from crm_kpi.application.projections import record_lead_activity
+
+from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions
+
+pytestmark = pytest.mark.integration
+NOVEMBER = {"from": "2026-11-01", "to": "2026-11-30"}
+AT = datetime(2026, 11, 10, 4, 0, tzinfo=UTC)
+
+
+def event(data: EventData) -> Any:
+    return new_event(data, tenant=TENANT, owner_org="dealer-a", actor="c1")
+
+
+def graded(consultant: str, *, upgrade: bool, by: str | None, version: int = 2) -> Any:
+    common: dict[str, Any] = {
+        "lead_id": uuid4(),
+        "dealer_id": "dealer-a",
+        "at": AT,
+        "owner_user": consultant,
+        "previous_grade": "intent",
+        "grade": "ready_to_buy" if upgrade else "potential",
+        "upgrade": upgrade,
+        "next_follow_up_due": None,
+    }
+    if version == 1:
+        return event(LeadGraded(**common))
+    return event(LeadGradedV2(**common, follow_up_id=uuid4() if by else None, follow_up_kind=by))
+
+
+def reception(consultant: str, *, complete: bool) -> Any:
+    return event(
+        ReceptionRecorded(
+            lead_id=uuid4(),
+            dealer_id="dealer-a",
+            at=AT,
+            reception_id=uuid4(),
+            consultant=consultant,
+            visitors=2,
+            source="walk_in",
+            complete=complete,
+        )
+    )
+
+
+@pytest.fixture
+async def facts(kpi_database: str) -> AsyncIterator[Sessions]:
+    """c1: two upgrades by calls, one by a visit, one downgrade by a call, one upgrade from
+    before version 2 (no follow-up known); three reception forms, two complete. c2: one
+    upgrade by a call, one incomplete form."""
+    engine = create_engine(Settings(env="test", database_url=kpi_database))
+    sessions = create_session_factory(engine)
+    await reset_tenant(sessions, TENANT, ORG, ("lead_activity_facts", "lead_activity_months"))
+    events = [
+        graded("c1", upgrade=True, by="call"),
+        graded("c1", upgrade=True, by="call"),
+        graded("c1", upgrade=True, by="visit"),
+        graded("c1", upgrade=False, by="call"),
+        graded("c1", upgrade=True, by=None, version=1),
+        graded("c2", upgrade=True, by="call"),
+        reception("c1", complete=True),
+        reception("c1", complete=True),
+        reception("c1", complete=False),
+        reception("c2", complete=False),
+    ]
+    async with UnitOfWork(sessions) as uow:
+        await record_lead_activity(uow, events, "Asia/Shanghai")
+        # Redelivered: counted once.
+        await record_lead_activity(uow, events[:1], "Asia/Shanghai")
+    try:
+        yield sessions
+    finally:
+        await engine.dispose()
+
+
+def rows(answer: Any) -> list[tuple[str, str | None, str | None]]:
+    assert answer.status_code == 200, answer.text
+    return [(r["period_start"], r["group"], r["value"]) for r in answer.json()["rows"]]
+
+
+async def test_upgrades_won_through_callbacks_and_reception_form_completion(
+    facts: Sessions, as_user: AsUser
+) -> None:
+    async with as_user(PEOPLE.manager) as manager:
+        upgrades = await manager.get("/kpi/values/callback_upgrades", params=NOVEMBER)
+        assert rows(upgrades) == [("2026-11-01", "c1", "2"), ("2026-11-01", "c2", "1")]
+        forms = await manager.get("/kpi/values/reception_form_completion", params=NOVEMBER)
+        assert rows(forms) == [("2026-11-01", "c1", "0.6667"), ("2026-11-01", "c2", "0.0000")]
+        weekly = await manager.get(
+            "/kpi/values/callback_upgrades", params=NOVEMBER | {"period": "week"}
+        )
+        assert rows(weekly) == [("2026-11-09", "c1", "2"), ("2026-11-09", "c2", "1")]
+    async with as_user(PEOPLE.consultant1) as own:
+        mine = await own.get("/kpi/values/callback_upgrades", params=NOVEMBER)
+        assert rows(mine) == [("2026-11-01", "c1", "2")], "a consultant counts their own"
+
+
+async def test_sales_expenses_entered_by_a_dealer_are_its_sales_expense_kpi(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """Entered by who plans the book's sales, seen by the dealer, not by another dealer."""
+    await reset_tenant(sessions, TENANT, ORG, ("sales_expenses",))
+    async with as_user(PEOPLE.manager) as manager:
+        for day, amount, consultant in (
+            ("2026-11-03", "12800.00", None),
+            ("2026-11-20", "1200.50", "c1"),
+            ("2026-12-01", "999.00", None),
+        ):
+            body = {"day": day, "category": "advertising", "amount": amount}
+            if consultant:
+                body |= {"category": "gifts", "consultant": consultant}
+            entered = await manager.post("/kpi/expenses", json=body)
+            assert entered.status_code == 201, entered.text
+        refused = await manager.post(
+            "/kpi/expenses",
+            json={"day": "2026-11-03", "category": "gifts", "amount": "1", "consultant": "bc"},
+        )
+        assert refused.status_code == 422
+        assert refused.json()["detail"][0]["loc"] == ["body", "consultant"]
+        expense = await manager.get("/kpi/values/sales_expense", params=NOVEMBER)
+        assert rows(expense) == [("2026-11-01", "dealer-a", "14000.50")]
+        gifts = await manager.get("/kpi/expenses", params=NOVEMBER)
+        assert [(e["day"], e["amount"]) for e in gifts.json()] == [
+            ("2026-11-20", "1200.50"),
+            ("2026-11-03", "12800.00"),
+        ]
+    async with as_user(PEOPLE.other_dealer_manager) as other:
+        assert (await other.get("/kpi/expenses", params=NOVEMBER)).json() == []
+        assert rows(await other.get("/kpi/values/sales_expense", params=NOVEMBER)) == []
+    async with as_user(PEOPLE.consultant1) as consultant:
+        refused = await consultant.post(
+            "/kpi/expenses", json={"day": "2026-11-03", "category": "other", "amount": "1"}
+        )
+        assert refused.status_code == 403

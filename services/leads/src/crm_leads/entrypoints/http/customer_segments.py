@@ -1,0 +1,79 @@
+"""HTTP API of customer segmentation and lifecycle (客户细分 / 生命周期)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from crm_common.auth import Principal
+from crm_common.auth.http import requires
+from crm_common.runtime.dependencies import Database
+from crm_leads.domain.segments import Segments, Thresholds
+from crm_leads.views.customer_segments import segments_for
+
+router = APIRouter(tags=["customers"])
+_FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"description": "The role lacks the function"}}
+
+
+class SegmentsPublic(BaseModel):
+    node: str = Field(description="The dealer, the region, or 'all'")
+    customers: int
+    buyers: int = Field(description="Customers with an order standing")
+    value: Decimal = Field(description="What the buyers paid for their orders")
+    value_per_buyer: Decimal | None = Field(description="Customer value: the average buyer's")
+    stages: dict[str, int] = Field(description="prospect, signed, end_user, repeat")
+    quadrants: dict[str, int] = Field(
+        description="Buyers by order frequency x order value: frequent_high_value, "
+        "frequent_low_value, occasional_high_value, occasional_low_value"
+    )
+
+    @classmethod
+    def of(cls, s: Segments) -> SegmentsPublic:
+        return cls(
+            node=s.node,
+            customers=s.customers,
+            buyers=s.buyers,
+            value=s.value,
+            value_per_buyer=s.value_per_buyer,
+            stages={str(k): v for k, v in s.stages.items()},
+            quadrants={str(k): v for k, v in s.quadrants.items()},
+        )
+
+
+class CustomerSegments(BaseModel):
+    frequent_orders: int
+    high_value: Decimal
+    dealers: list[SegmentsPublic]
+    regions: list[SegmentsPublic]
+    total: SegmentsPublic
+
+
+@router.get("/customer-segments", response_model=CustomerSegments, responses=_FORBIDDEN)
+async def customer_segments(
+    principal: Annotated[Principal, requires("lead.read")],
+    db: Database,
+    dealer_id: Annotated[str | None, Query(max_length=64, pattern=r"^[\w.-]+$")] = None,
+    since: Annotated[
+        date | None, Query(description="Count orders won since this day (default: all)")
+    ] = None,
+    frequent_orders: Annotated[int, Query(ge=2, le=100)] = 2,
+    high_value: Annotated[Decimal, Query(gt=0, le=10**10)] = Decimal(300_000),
+) -> CustomerSegments:
+    """Customers by lifecycle stage (prospect → signed → end user → repeat) and buyers by order
+    frequency x order value, per dealer and region and in all, over the customers the caller
+    may count (figures: a dealer sharing leads with the OEM at least as aggregate counts)."""
+    thresholds = Thresholds(frequent_orders, high_value)
+    dealers, regions, total = await segments_for(
+        db, principal, thresholds, since=since, dealer_id=dealer_id
+    )
+    return CustomerSegments(
+        frequent_orders=frequent_orders,
+        high_value=high_value,
+        dealers=[SegmentsPublic.of(s) for s in dealers],
+        regions=[SegmentsPublic.of(s) for s in regions],
+        total=SegmentsPublic.of(total),
+    )
