@@ -20,12 +20,12 @@ from uuid import UUID
 import openpyxl
 import pytest
 
+from crm_common import spreadsheet_reader
 from crm_common.db import UnitOfWork
-from crm_leads.adapters.spreadsheet_reader import read_rows
-from crm_leads.adapters.spreadsheets import SpreadsheetRows
+from crm_common.spreadsheet_reader import read_rows
+from crm_common.spreadsheet_rows import SpreadsheetRows
 from crm_leads.application import imports
 from crm_leads.application.imports import ImportTooLarge
-from crm_leads.domain import lead_import
 from crm_leads.domain.lead_import import FileOverLimit, ImportFormat, ImportStatus, LeadImport
 
 from .conftest import PEOPLE
@@ -51,7 +51,7 @@ resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.settings import Settings
-from crm_leads.adapters import spreadsheets
+from crm_common import spreadsheet_rows as spreadsheets
 from crm_leads.application import imports
 
 if mode == "crash":
@@ -227,7 +227,7 @@ async def test_a_csv_over_the_row_limit_is_refused_at_upload(
 def test_rows_past_the_row_limit_fail_while_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lead_import, "MAX_DATA_ROWS", 5)
+    monkeypatch.setattr(spreadsheet_reader, "MAX_DATA_ROWS", 5)
     path = tmp_path / "rows.csv"
     path.write_bytes(csv_file(7))
     _, rows = read_rows(path, ImportFormat.CSV)

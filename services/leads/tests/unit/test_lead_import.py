@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crm_common.errors import InvalidInput
+from crm_common.spreadsheet_reader import delimiter_of, encoding_of
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.lead_import import (
     ImportFormat,
@@ -12,8 +13,6 @@ from crm_leads.domain.lead_import import (
     InvalidHeader,
     check_upload_start,
     columns_of,
-    delimiter_of,
-    encoding_of,
     estimated_rows,
     first_per_customer,
     header_of_csv,

@@ -7,8 +7,8 @@
   locks, their opportunities, merges: ``customer_files``
 - lotteries of released leads: ``draw_store``; distribution to dealers: ``distribution_store``
 - routing rules: ``routing_store``; campaigns: ``campaign_store``; receptions:
-  ``reception_store``; imports: ``import_store`` (tables ``import_tables``), the spreadsheet
-  reader process ``spreadsheets`` / ``spreadsheet_reader``; the recycle sweep: ``recycle_sweep``
+  ``reception_store``; imports: ``import_store`` (tables ``import_tables``; files are read by
+  ``crm_common.spreadsheet_rows``); the recycle sweep: ``recycle_sweep``
 - who may act on what: ``access`` (who works in a book: ``crm_common.policy.staff``)
 - the tables: ``tables``
 """

@@ -26,8 +26,8 @@ from crm_common.observability.context import Trace, bound_trace
 from crm_common.outbox.store import add_to_outbox
 from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
+from crm_common.spreadsheet_rows import SpreadsheetRows
 from crm_leads.adapters import book_store, import_store, pool_store
-from crm_leads.adapters.spreadsheets import SpreadsheetRows
 from crm_leads.application.handlers import PERSONAL_FIELDS
 from crm_leads.domain.assignment import plan_assignments
 from crm_leads.domain.lead_import import (

@@ -3,7 +3,6 @@ is a lead, and how far an import job got. Pure rules, no I/O; the file is read e
 
 from __future__ import annotations
 
-import codecs
 import csv
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,11 @@ from enum import StrEnum
 from uuid import UUID
 
 from crm_common.errors import InvalidInput
+from crm_common.spreadsheet_reader import HEADER_ROW as HEADER_ROW
+from crm_common.spreadsheet_reader import MAX_DATA_ROWS as MAX_DATA_ROWS
+from crm_common.spreadsheet_reader import FileOverLimit as FileOverLimit
+from crm_common.spreadsheet_reader import UnreadableFile as UnreadableFile
+from crm_common.spreadsheet_reader import delimiter_of, encoding_of
 from crm_leads.domain.customer_identifiers import (
     NO_IDENTIFIERS,
     CustomerIdentifiers,
@@ -26,19 +30,10 @@ from crm_leads.domain.customer_identifiers import (
 )
 from crm_leads.domain.lead import InvalidPhoneNumber, LeadSource, normalise_name, normalise_phone
 
-HEADER_ROW = 1
-"""Rows are numbered as the spreadsheet shows them: the header is row 1."""
 MAX_NAME_LENGTH = 200
 MAX_VEHICLE_INTEREST_LENGTH = 200
 MAX_RAW_VALUE_LENGTH = 200
 """What the error report keeps of a rejected cell."""
-
-# What one import reads at most. A file over a limit fails its job with a message naming it:
-# the bounds keep a hostile or broken file (a deflate bomb, a row of a million cells) from
-# taking the worker's memory.
-MAX_DATA_ROWS = 1_000_000
-MAX_ROW_CELLS = 1_000
-MAX_ROW_CHARACTERS = 64 * 1024
 
 
 class ImportFormat(StrEnum):
@@ -149,38 +144,6 @@ class LeadImport:
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None
-
-
-class UnreadableFile(Exception):
-    """The file cannot be read on (not a workbook, broken CSV quoting...): the job fails, the
-    rows stored so far stay."""
-
-
-class FileOverLimit(UnreadableFile):
-    """The file is over one of the import's limits; the message names the limit."""
-
-
-def too_many_rows(row_number: int) -> FileOverLimit | None:
-    if row_number - HEADER_ROW <= MAX_DATA_ROWS:
-        return None
-    return FileOverLimit(f"the file has more than {MAX_DATA_ROWS:,} rows (the import limit)")
-
-
-def oversized_row(row_number: int, cells: Sequence[str]) -> FileOverLimit | None:
-    """Whether a row is over the cell or character limit of a row."""
-    if len(cells) > MAX_ROW_CELLS:
-        return FileOverLimit(
-            f"row {row_number} has more than {MAX_ROW_CELLS:,} cells (the import limit)"
-        )
-    if sum(len(cell) for cell in cells) > MAX_ROW_CHARACTERS:
-        return row_too_long(row_number)
-    return None
-
-
-def row_too_long(row_number: int) -> FileOverLimit:
-    return FileOverLimit(
-        f"row {row_number} is longer than {MAX_ROW_CHARACTERS:,} characters (the import limit)"
-    )
 
 
 class InvalidHeader(InvalidInput):
@@ -419,22 +382,6 @@ def first_per_customer(
         for kind, value in keys.items():
             first_of_key.setdefault((kind, value), first)
     return firsts, repeats
-
-
-def encoding_of(head: bytes) -> str:
-    """UTF-8 (with or without BOM) when the start of the file is UTF-8; else GB18030, which
-    Excel on Chinese Windows writes as "CSV"."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        decoder.decode(head, final=False)
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8-sig"
-
-
-def delimiter_of(header_line: str) -> str:
-    """Comma, semicolon or tab: whichever the header row uses most."""
-    return max((",", ";", "\t"), key=header_line.count)
 
 
 def header_of_csv(head: bytes, *, complete: bool) -> list[str]:

@@ -1,9 +1,10 @@
-"""An uploaded spreadsheet's rows as the worker reads them: from a reader process
-(``spreadsheet_reader``), never parsed in the worker itself. Inflating and parsing an untrusted
-file is where a deflate bomb or a crafted workbook strikes; the reader checks the import's
-limits and runs under its own memory limit, so a file that still gets past them ends the reader
-— its job fails naming the limit — while the worker's outbox relay and consumers go on. It also
-keeps the parsing's CPU off the worker's interpreter lock."""
+"""An uploaded spreadsheet's rows as an import reads them: from a reader process
+(``crm_common.spreadsheet_reader``), never parsed in the worker or api itself. Inflating and
+parsing an untrusted file is where a deflate bomb or a crafted workbook strikes; the reader
+checks the import's limits and runs under its own memory limit, so a file that still gets past
+them ends the reader — the import fails naming the limit — while the process that asked (a
+worker's outbox relay and consumers, an api) goes on. It also keeps the parsing's CPU off that
+process's interpreter lock."""
 
 from __future__ import annotations
 
@@ -15,13 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from crm_leads.adapters import spreadsheet_reader
-from crm_leads.domain.lead_import import (
-    HEADER_ROW,
-    FileOverLimit,
-    ImportFormat,
-    UnreadableFile,
-)
+from crm_common import spreadsheet_reader
+from crm_common.spreadsheet_reader import HEADER_ROW, FileOverLimit, UnreadableFile
 
 READER_MEMORY_BYTES = 1 << 30
 """The reader's address space: openpyxl's shared strings at their limit fit, a bomb does not."""
@@ -35,7 +31,7 @@ class SpreadsheetRows:
     def __init__(
         self,
         path: Path,
-        file_format: ImportFormat,
+        file_format: str,
         *,
         start_row: int = HEADER_ROW + 1,
         memory_bytes: int | None = None,
@@ -47,7 +43,7 @@ class SpreadsheetRows:
                 "-m",
                 spreadsheet_reader.__name__,
                 str(path),
-                file_format.value,
+                str(file_format),
                 str(start_row),
                 str(self._memory_bytes),
             ],

@@ -1,15 +1,17 @@
-"""The reader process of an import: reads an uploaded spreadsheet within the import's limits and
-writes its rows to stdout, one JSON line per batch. CSV with the standard library, XLSX with
-openpyxl's read-only (streaming) mode; the bounds are checked before reading (the workbook's
-parts, by their unpacked sizes) and while reading (rows, cells and characters per row).
+"""The reader process of an import of a spreadsheet (leads, call lists): reads an uploaded file
+within the import's limits and writes its rows to stdout, one JSON line per batch. CSV with the
+standard library, XLSX with openpyxl's read-only (streaming) mode; the bounds are checked before
+reading (the workbook's parts, by their unpacked sizes) and while reading (rows, cells and
+characters per row).
 
-Run by ``crm_leads.adapters.spreadsheets`` as ``python -m crm_leads.adapters.spreadsheet_reader
-PATH FORMAT START_ROW MEMORY_BYTES``; it limits its own address space first, so what still gets
-past the bounds (openpyxl keeps the whole shared-strings table in memory) ends this process,
-never the worker."""
+Run by ``crm_common.spreadsheet_rows`` as ``python -m crm_common.spreadsheet_reader PATH FORMAT
+START_ROW MEMORY_BYTES`` (FORMAT ``csv`` or ``xlsx``); it limits its own address space first, so
+what still gets past the bounds (openpyxl keeps the whole shared-strings table in memory) ends
+this process, never the worker."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import re
@@ -21,19 +23,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from crm_leads.domain.lead_import import (
-    HEADER_ROW,
-    MAX_ROW_CHARACTERS,
-    FileOverLimit,
-    ImportFormat,
-    UnreadableFile,
-    delimiter_of,
-    encoding_of,
-    oversized_row,
-    row_too_long,
-    too_many_rows,
-)
-
+HEADER_ROW = 1
+"""Rows are numbered as the spreadsheet shows them: the header is row 1."""
+# What one import reads at most. A file over a limit fails its job with a message naming it:
+# the bounds keep a hostile or broken file (a deflate bomb, a row of a million cells) from
+# taking the worker's memory.
+MAX_DATA_ROWS = 1_000_000
+MAX_ROW_CELLS = 1_000
+MAX_ROW_CHARACTERS = 64 * 1024
 ENCODING_PROBE_BYTES = 64 * 1024
 NumberedRow = tuple[int, list[str]]
 
@@ -55,11 +52,59 @@ MEMORY_EXIT_CODE = 3
 """The exit status of a reader that ran out of its memory (``MemoryError``)."""
 
 
-def read_rows(path: Path, file_format: ImportFormat) -> tuple[int | None, Iterator[NumberedRow]]:
+class UnreadableFile(Exception):
+    """The file cannot be read on (not a workbook, broken CSV quoting...): the job fails, the
+    rows stored so far stay."""
+
+
+class FileOverLimit(UnreadableFile):
+    """The file is over one of the import's limits; the message names the limit."""
+
+
+def too_many_rows(row_number: int) -> FileOverLimit | None:
+    if row_number - HEADER_ROW <= MAX_DATA_ROWS:
+        return None
+    return FileOverLimit(f"the file has more than {MAX_DATA_ROWS:,} rows (the import limit)")
+
+
+def oversized_row(row_number: int, cells: Sequence[str]) -> FileOverLimit | None:
+    """Whether a row is over the cell or character limit of a row."""
+    if len(cells) > MAX_ROW_CELLS:
+        return FileOverLimit(
+            f"row {row_number} has more than {MAX_ROW_CELLS:,} cells (the import limit)"
+        )
+    if sum(len(cell) for cell in cells) > MAX_ROW_CHARACTERS:
+        return row_too_long(row_number)
+    return None
+
+
+def row_too_long(row_number: int) -> FileOverLimit:
+    return FileOverLimit(
+        f"row {row_number} is longer than {MAX_ROW_CHARACTERS:,} characters (the import limit)"
+    )
+
+
+def encoding_of(head: bytes) -> str:
+    """UTF-8 (with or without BOM) when the start of the file is UTF-8; else GB18030, which
+    Excel on Chinese Windows writes as "CSV"."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(head, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8-sig"
+
+
+def delimiter_of(header_line: str) -> str:
+    """Comma, semicolon or tab: whichever the header row uses most."""
+    return max((",", ";", "\t"), key=header_line.count)
+
+
+def read_rows(path: Path, file_format: str) -> tuple[int | None, Iterator[NumberedRow]]:
     """The rows estimated (XLSX: as the sheet says, when it does) and the rows as (row number,
     cell texts), the header being row 1. Raises ``FileOverLimit`` (before or while reading)
     or ``UnreadableFile``."""
-    if file_format is ImportFormat.CSV:
+    if file_format == "csv":
         return None, _bounded(_csv_rows(path))
     estimated, rows = _xlsx_rows(path)
     return estimated, _bounded(rows)
@@ -197,7 +242,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def write_rows(path: Path, file_format: ImportFormat, start_row: int, out: BinaryIO) -> None:
+def write_rows(path: Path, file_format: str, start_row: int, out: BinaryIO) -> None:
     """The reader's protocol: ``{"estimated": n}``, then the header row and the rows from
     ``start_row`` on in ``{"rows": [[number, cells], …]}`` batches, then ``{"end": true}`` — or,
     where the file fails, ``{"error": message, "over_limit": bool}``."""
@@ -234,7 +279,7 @@ def main(argv: Sequence[str]) -> int:
     path, file_format, start_row, memory_bytes = argv
     limit_memory(int(memory_bytes))
     try:
-        write_rows(Path(path), ImportFormat(file_format), int(start_row), sys.stdout.buffer)
+        write_rows(Path(path), file_format, int(start_row), sys.stdout.buffer)
     except MemoryError:
         return MEMORY_EXIT_CODE
     except BrokenPipeError:
