@@ -442,6 +442,8 @@ OPERATIONS: dict[str, Command] = {
         },
         settings=True,
     ),
+    # A list's rows land in the caller's own book (an empty body: 422, nothing imported).
+    "call-center POST /call-lists": Command(None, None),
     "call-center POST /call-tasks/{task_id}/cancellation": Command(
         "task", _json({"reason": "matrix"})
     ),

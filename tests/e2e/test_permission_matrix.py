@@ -261,6 +261,8 @@ NEEDS: dict[str, str | None] = {
     "call-center POST /calls/{call_id}/hangup": "call.make",
     "call-center GET /call-tasks": "call.read",
     "call-center POST /call-tasks": "call.manage",
+    "call-center POST /call-lists": "call.manage",
+    "call-center GET /transfer-targets": "call.make",
     "call-center GET /call-tasks/{task_id}": "call.read",
     "call-center POST /call-tasks/{task_id}/cancellation": "call.make",
     "call-center POST /call-tasks/{task_id}/cancellation/decision": "call.manage",

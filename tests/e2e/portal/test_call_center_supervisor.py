@@ -60,6 +60,11 @@ async def test_the_wallboard_follows_the_agents_state_as_it_is_pushed(
         )
         assert changed.status_code == 200, changed.text
         await expect(row.locator(f'[data-agent-state="{state}"]')).to_be_visible()
+    # Today's figures beside the live board: occupancy per agent, calls per dealer and hour
+    # (read again with each push).
+    await expect(page.get_by_role("columnheader", name="占用率")).to_be_visible()
+    await expect(row.locator(f'[data-occupancy="{agent_id}"]')).to_be_attached()
+    await expect(page.locator(".wallboard-dealers")).to_be_visible()
     await supervisor.screenshot("service-wallboard")
     await supervisor.check_accessibility("wallboard")
     assert not supervisor.csp_violations

@@ -29,6 +29,7 @@ from crm_call_center.application.call_control import (
     NotOnTheCall,
     TransferTargetNotFound,
 )
+from crm_call_center.application.call_lists import CallListTooLarge
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
 from crm_call_center.application.cti import (
     close_calls_gone,
@@ -53,10 +54,12 @@ from crm_call_center.domain.tasks import NotTheAssignee, TaskConflict
 from crm_call_center.entrypoints.consumers import subscriptions
 from crm_call_center.entrypoints.http import (
     agents,
+    call_lists,
     calls,
     queues,
     statistics,
     tasks,
+    transfers,
     wallboard,
     webhooks,
 )
@@ -99,6 +102,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     ControlUnavailable: 503,
     # The PBX refused a dial, transfer or hang-up (e.g. the leg hung up meanwhile): its reason.
     AmiActionFailed: 409,
+    CallListTooLarge: 413,
 }
 ESCALATION_INTERVAL_SECONDS = 60.0
 DISTRIBUTION_INTERVAL_SECONDS = 30.0
@@ -138,7 +142,9 @@ def create_api(settings: Settings) -> FastAPI:
         routers=[
             calls.router,
             tasks.router,
+            call_lists.router,
             agents.router,
+            transfers.router,
             queues.router,
             statistics.router,
             wallboard.router,

@@ -7,12 +7,24 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, and_, func, literal, or_, select
+from sqlalchemy import (
+    DateTime,
+    RowMapping,
+    and_,
+    cast,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters.access import call_level, visible_calls
+from crm_call_center.adapters.access import call_level, handed_level, visible_calls
 from crm_call_center.adapters.tables import (
+    agent_states,
     agents,
     call_comments,
     call_reviews,
@@ -22,8 +34,9 @@ from crm_call_center.adapters.tables import (
     waiting_call_tasks,
 )
 from crm_call_center.adapters.task_store import task_of, visible_tasks
+from crm_call_center.domain.presence import STAFFED_STATES
 from crm_call_center.domain.quality import QA_FORM, QaItem
-from crm_call_center.domain.statistics import CallStats, CallTotals, call_stats
+from crm_call_center.domain.statistics import CallStats, CallTotals, call_stats, occupancy
 from crm_call_center.domain.tasks import SCRIPTS, TaskKind, TaskStatus
 from crm_common.auth import Principal
 from crm_common.policy import (
@@ -53,6 +66,8 @@ class CallView:
     agent_user: str | None
     agent_extension: str | None
     extensions: list[str]
+    handed_to: str | None
+    handed_to_org: str | None
     started_at: datetime
     ring_at: datetime | None
     answered_at: datetime | None
@@ -84,6 +99,17 @@ def _seen_by(principal: Principal, row: RowMapping) -> CallView:
         owner_org=row["owner_org"],
         shared=SharingLevel(row["shared_level"]),
     )
+    if row["handed_to_org"] is not None:
+        # In the book of the dealer it was handed to as well: its consultant and managers.
+        level = max(
+            level,
+            personal_data_level(
+                principal,
+                owner_user=row["handed_to"],
+                owner_org=row["handed_to_org"],
+                shared=SharingLevel(row["handed_level"]),
+            ),
+        )
     fields = {name: row[name] for name in CallView.__dataclass_fields__ if name in row}
     phone = row["customer_phone"]
     return CallView(
@@ -97,9 +123,11 @@ def _seen_by(principal: Principal, row: RowMapping) -> CallView:
 
 
 async def call_for(sessions: Sessions, principal: Principal, call_id: UUID) -> CallView | None:
-    query = select(calls, call_level(principal).label("shared_level")).where(
-        calls.c.id == call_id, visible_calls(principal)
-    )
+    query = select(
+        calls,
+        call_level(principal).label("shared_level"),
+        handed_level(principal).label("handed_level"),
+    ).where(calls.c.id == call_id, visible_calls(principal))
     async with sessions() as session:
         row = (await session.execute(query)).mappings().first()
     return None if row is None else _seen_by(principal, row)
@@ -120,9 +148,11 @@ async def calls_of(
 ) -> list[CallView]:
     """The calls the caller may see, newest first (page with ``started_before``); ``recorded``:
     only those with (or without) a recording, e.g. to pick calls to spot-check."""
-    query = select(calls, call_level(principal).label("shared_level")).where(
-        visible_calls(principal)
-    )
+    query = select(
+        calls,
+        call_level(principal).label("shared_level"),
+        handed_level(principal).label("handed_level"),
+    ).where(visible_calls(principal))
     if recorded is not None:
         query = query.where(
             calls.c.recording_file.is_not(None) if recorded else calls.c.recording_file.is_(None)
@@ -481,6 +511,31 @@ class AgentStatsView:
     """Quality reviews of the agent's calls of the period."""
     qa_average: float | None = None
     """Their average score (0-100); None: none reviewed."""
+    staffed_seconds: int = 0
+    """Time they were ready or wrapping up in the period (by the states they declared)."""
+    occupancy: float | None = None
+
+
+@dataclass(frozen=True)
+class DealerStatsView:
+    dealer_id: str
+    """The org node whose calls they are: the queue's, else the agent's (the brand hotline: HQ)."""
+    stats: CallStats
+
+
+@dataclass(frozen=True)
+class HourStatsView:
+    hour: int
+    """The hour the calls started in, 0-23 in the business's time zone."""
+    stats: CallStats
+
+
+@dataclass(frozen=True)
+class CallStatisticsView:
+    queues: list[QueueStatsView]
+    agents: list[AgentStatsView]
+    dealers: list[DealerStatsView]
+    hours: list[HourStatsView]
 
 
 def _totals(row: Any) -> CallTotals:
@@ -493,11 +548,14 @@ async def call_statistics(
     *,
     start: datetime,
     end: datetime,
+    now: datetime,
+    business_tz: str,
     default_service_level_seconds: int,
-) -> tuple[list[QueueStatsView], list[AgentStatsView]]:
-    """Per queue and per agent, the calls that ended and started in [start, end) that the
-    caller may see (an agent: their own). A call no queue took counts under no queue with the
-    default service-level threshold."""
+) -> CallStatisticsView:
+    """Per queue, agent, dealer and hour, the calls that ended and started in [start, end) that
+    the caller may see (an agent: their own). A call no queue took counts under no queue with
+    the default service-level threshold. An agent's occupancy: the handle time of their calls
+    over the time they were staffed (ready or wrapping up) in the period, until ``now``."""
     c = calls
     threshold = func.coalesce(queues.c.service_level_seconds, default_service_level_seconds)
     inbound, outbound = c.c.direction == "inbound", c.c.direction == "outbound"
@@ -544,6 +602,15 @@ async def call_statistics(
         .group_by(c.c.agent_user)
         .order_by(c.c.agent_user)
     )
+    by_dealer = (
+        select(c.c.owner_org, *measures)
+        .select_from(joined)
+        .where(scope)
+        .group_by(c.c.owner_org)
+        .order_by(c.c.owner_org)
+    )
+    hour = extract("hour", func.timezone(business_tz, c.c.started_at)).label("hour")
+    by_hour = select(hour, *measures).select_from(joined).where(scope).group_by(hour).order_by(hour)
     reviewed = (
         select(
             c.c.agent_user,
@@ -557,22 +624,80 @@ async def call_statistics(
     async with sessions() as session:
         queue_rows = (await session.execute(by_queue)).mappings().all()
         agent_rows = (await session.execute(by_agent)).mappings().all()
+        dealer_rows = (await session.execute(by_dealer)).mappings().all()
+        hour_rows = (await session.execute(by_hour)).mappings().all()
         qa = {r.agent_user: r for r in (await session.execute(reviewed)).all()}
-    return (
-        [
+        staffed = await _staffed_seconds(
+            session,
+            principal.tenant,
+            [r["agent_user"] for r in agent_rows],
+            start=start,
+            end=min(end, max(now, start)),
+        )
+    agents_view = []
+    for r in agent_rows:
+        user, totals = r["agent_user"], _totals(r)
+        agents_view.append(
+            AgentStatsView(
+                user,
+                call_stats(totals),
+                qa_reviews=qa[user].reviews if user in qa else 0,
+                qa_average=float(qa[user].average) if user in qa else None,
+                staffed_seconds=staffed.get(user, 0),
+                occupancy=occupancy(totals.handle_seconds, staffed.get(user, 0)),
+            )
+        )
+    return CallStatisticsView(
+        queues=[
             QueueStatsView(r["queue_id"], r["name"], r["threshold"], call_stats(_totals(r)))
             for r in queue_rows
         ],
-        [
-            AgentStatsView(
-                r["agent_user"],
-                call_stats(_totals(r)),
-                qa_reviews=qa[r["agent_user"]].reviews if r["agent_user"] in qa else 0,
-                qa_average=(float(qa[r["agent_user"]].average) if r["agent_user"] in qa else None),
-            )
-            for r in agent_rows
-        ],
+        agents=agents_view,
+        dealers=[DealerStatsView(r["owner_org"], call_stats(_totals(r))) for r in dealer_rows],
+        hours=[HourStatsView(int(r["hour"]), call_stats(_totals(r))) for r in hour_rows],
     )
+
+
+async def _staffed_seconds(
+    session: AsyncSession, tenant: str, users: list[str], *, start: datetime, end: datetime
+) -> dict[str, int]:
+    """Seconds each agent was in a staffed state within [start, end): the state they were in
+    at ``start`` (their last declared before it) and those they declared until ``end``."""
+    if not users or end <= start:
+        return {}
+    s = agent_states
+    mine = and_(s.c.tenant == tenant, s.c.user_id.in_(users))
+    moment = DateTime(timezone=True)
+    newest_first = (
+        func.row_number()
+        .over(partition_by=s.c.user_id, order_by=s.c.since.desc())
+        .label("newest_first")
+    )
+    before = (
+        select(s.c.user_id, s.c.state, newest_first)
+        .where(mine, s.c.since < start)
+        .subquery("before")
+    )
+    carried = select(before.c.user_id, before.c.state, literal(start, moment).label("since")).where(
+        before.c.newest_first == 1
+    )
+    declared = select(s.c.user_id, s.c.state, s.c.since).where(
+        mine, s.c.since >= start, s.c.since < end
+    )
+    spans = union_all(carried, declared).subquery("spans")
+    until = (
+        func.lead(spans.c.since, 1, literal(end, moment))
+        .over(partition_by=spans.c.user_id, order_by=spans.c.since)
+        .label("until")
+    )
+    timeline = select(spans.c.user_id, spans.c.state, spans.c.since, until).subquery("timeline")
+    seconds = func.sum(extract("epoch", timeline.c.until - timeline.c.since))
+    query = (
+        select(timeline.c.user_id, seconds.label("seconds"))
+        .where(timeline.c.state.in_([state.value for state in STAFFED_STATES]))
+        .group_by(timeline.c.user_id)
+    )
+    return {r.user_id: int(r.seconds or 0) for r in (await session.execute(query)).all()}
 
 
 @dataclass(frozen=True)
@@ -614,3 +739,74 @@ async def queues_waiting(
     async with sessions() as session:
         rows = (await session.execute(query)).all()
     return [QueueWaitingView(r.id, r.name, r.waiting or 0, r.oldest) for r in rows]
+
+
+@dataclass(frozen=True)
+class TransferTargetView:
+    kind: str
+    """agent (an agent or a dealer's consultant with an extension) or queue."""
+    target: str
+    """What the transfer names: the user id, or the queue's id."""
+    name: str
+    owner_org: str
+    extension: str
+    """The agent's extension, or the queue's name on the PBX."""
+    state: str | None
+    """The agent's state as PostgreSQL keeps it (None for a queue)."""
+
+
+async def transfer_targets(
+    sessions: Sessions, principal: Principal, *, search: str, limit: int
+) -> list[TransferTargetView]:
+    """Whom the caller may pass a call to, by name: the tenant's active agents (the brand
+    hotline's, the dealers' consultants with an extension) and queues — the reach a transfer
+    has — whose name, user id or org matches ``search``, agents first, by name. Names of
+    staff, never customers'."""
+    pattern = f"%{search.strip().replace('%', '').replace('_', '')}%"
+    agents_found = (
+        select(
+            literal("agent").label("kind"),
+            agents.c.user_id.label("target"),
+            agents.c.display_name.label("name"),
+            agents.c.owner_org,
+            agents.c.extension,
+            agents.c.state,
+        )
+        .where(
+            agents.c.tenant == principal.tenant,
+            agents.c.active,
+            agents.c.user_id != principal.user_id,
+            or_(
+                agents.c.display_name.ilike(pattern),
+                agents.c.user_id.ilike(pattern),
+                agents.c.owner_org.ilike(pattern),
+            ),
+        )
+        .order_by(agents.c.display_name, agents.c.user_id)
+        .limit(limit)
+    )
+    queues_found = (
+        select(
+            literal("queue").label("kind"),
+            cast(queues.c.id, postgresql.TEXT).label("target"),
+            queues.c.name,
+            queues.c.owner_org,
+            queues.c.pbx_queue.label("extension"),
+            literal(None, postgresql.TEXT).label("state"),
+        )
+        .where(
+            queues.c.tenant == principal.tenant,
+            or_(queues.c.name.ilike(pattern), queues.c.owner_org.ilike(pattern)),
+        )
+        .order_by(queues.c.name, queues.c.id)
+        .limit(limit)
+    )
+    async with sessions() as session:
+        found = [
+            *(await session.execute(agents_found)).all(),
+            *(await session.execute(queues_found)).all(),
+        ]
+    return [
+        TransferTargetView(r.kind, r.target, r.name, r.owner_org, r.extension, r.state)
+        for r in found[:limit]
+    ]

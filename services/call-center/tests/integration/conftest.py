@@ -33,6 +33,7 @@ ORG = [
 ]
 HOTLINE = UUID("00000000-0000-4000-8000-00000000a001")
 TABLES = (
+    "agent_states",
     "call_reviews",
     "call_comments",
     "call_tasks",

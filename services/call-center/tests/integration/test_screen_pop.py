@@ -8,7 +8,9 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
+from uuid import uuid4
 
 import httpx
 import pytest
@@ -115,10 +117,10 @@ async def first_pop(url: str, token: str, ready: asyncio.Event) -> dict[str, Any
         assert response.status_code == 200, await response.aread()
         event = None
         async for line in response.aiter_lines():
-            if line.startswith(": connected"):
-                ready.set()
-            elif line.startswith("event: "):
+            if line.startswith("event: "):
                 event = line.removeprefix("event: ")
+                if event == "listening":
+                    ready.set()
             elif line.startswith("data: ") and event == "screen-pop":
                 pop: dict[str, Any] = json.loads(line.removeprefix("data: "))
                 return pop
@@ -138,7 +140,8 @@ async def pop_for(
     await asyncio.wait({listening, waiting}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
     if listening.done():
         listening.result()  # the stream failed: say why
-    await asyncio.sleep(0.2)  # the subscription is made right after the first line
+    assert ready.is_set(), "the stream never said it listens"
+    # Rung once, right after the stream says it listens: the pop must come.
     redis = Redis.from_url(redis_url)
     announced: list[Ringing] = []
     try:
@@ -180,3 +183,43 @@ async def test_the_caller_pops_up_as_leads_lets_the_ringing_agent_see_them(
     assert pop["routing_only"] is True
     assert (pop["owner_org"], pop["owner_user"], pop["status"]) == ("dealer-a", "c-a", "open")
     assert (pop["customer_name"], pop["lead_id"]) == ("", None)
+
+
+async def test_a_call_ringing_the_moment_the_stream_listens_pops_up(
+    served_call_center: str, signing_key_pem: str, infrastructure: Infrastructure
+) -> None:
+    """The stream says ``listening`` only once the call center has subscribed to the agent's
+    channel: a call announced exactly once, at that moment, is pushed (an unknown caller).
+    Several streams in a row, each rung once."""
+    token = token_of(signing_key_pem, PEOPLE.agent2)
+    redis = Redis.from_url(infrastructure.redis_url)
+    try:
+        for attempt in range(5):
+            ringing = Ringing(
+                call_id=uuid4(),
+                tenant=TENANT,
+                agent_user=PEOPLE.agent2.user_id,
+                customer_phone=f"1390000{attempt:04d}",
+                direction="inbound",
+                at=datetime.now(UTC),
+            )
+            async with (
+                httpx.AsyncClient(base_url=served_call_center, timeout=30) as client,
+                client.stream(
+                    "GET", "/agents/me/screen-pops", headers={"Authorization": f"Bearer {token}"}
+                ) as response,
+            ):
+                assert response.status_code == 200
+                events: list[str] = []
+                async for line in response.aiter_lines():
+                    if line.startswith("event: "):
+                        events.append(line.removeprefix("event: "))
+                        if events == ["listening"]:
+                            await ringing_channel.announce(redis, [ringing])
+                    elif line.startswith("data: ") and events[-1:] == ["screen-pop"]:
+                        pop = json.loads(line.removeprefix("data: "))
+                        break
+            assert events == ["listening", "screen-pop"]
+            assert (pop["call_id"], pop["known"]) == (str(ringing.call_id), False)
+    finally:
+        await redis.aclose()

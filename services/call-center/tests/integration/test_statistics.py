@@ -1,16 +1,23 @@
-"""A day's call statistics per queue and per agent from call records made by signed webhooks on
-real PostgreSQL: offered, answered, abandoned, service level, speed of answer, handle time;
-scoped by the policy (an agent sees their own calls' figures, another dealer none)."""
+"""A day's call statistics per queue, agent, dealer and hour from call records made by signed
+webhooks on real PostgreSQL: offered, answered, abandoned, service level, speed of answer,
+handle time, and each agent's occupancy from the states they declared (the state carried over
+from the day before counts from midnight); scoped by the policy (an agent sees their own
+calls' figures, another dealer none)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import httpx
 import pytest
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_call_center.adapters.tables import agent_states
 from crm_common.testing.services import AsUser
 
-from .conftest import HOTLINE, PEOPLE
-from .test_webhooks_and_calls_api import anonymous, as_user, hook, post_signed  # noqa: F401
+from .conftest import HOTLINE, PEOPLE, TENANT
+from .test_webhooks_and_calls_api import START, anonymous, as_user, hook, post_signed  # noqa: F401
 
 pytestmark = pytest.mark.integration
 DAY = "2026-12-06"  # START (02:00 UTC) is 10:00 in Shanghai, the business's time zone
@@ -39,10 +46,26 @@ def outbound_call(call_id: str) -> list[dict[str, object]]:
     ]
 
 
-async def test_a_days_statistics_per_queue_and_agent(
+async def test_a_days_statistics_per_queue_agent_dealer_and_hour(
     anonymous: httpx.AsyncClient,  # noqa: F811
     as_user: AsUser,  # noqa: F811
+    sessions: async_sessionmaker[AsyncSession],
 ) -> None:
+    hour = timedelta(hours=1)
+    declared = [
+        # agent-1: ready from 09:00 Shanghai, a break from 10:10 — 70 minutes staffed.
+        ("agent-1", "ready", START - hour),
+        ("agent-1", "break", START + timedelta(minutes=10)),
+        # agent-2: ready since the evening before, offline at 08:00 — 8 hours of this day.
+        ("agent-2", "ready", START - 14 * hour),
+        ("agent-2", "wrap_up", START - 3 * hour),
+        ("agent-2", "offline", START - 2 * hour),
+    ]
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(agent_states),
+            [{"tenant": TENANT, "user_id": u, "state": st, "since": at} for u, st, at in declared],
+        )
     calls = [
         *queued_call("st-1", answered_after=10, ends=70),  # in service level, talk 60
         *queued_call("st-2", answered_after=30, ends=150),  # too late, talk 120
@@ -88,9 +111,20 @@ async def test_a_days_statistics_per_queue_and_agent(
     agents = {a["agent_user"]: a["stats"] for a in day["agents"]}
     assert (agents["agent-1"]["offered"], agents["agent-1"]["abandoned"]) == (3, 1)
     assert (agents["agent-2"]["outbound"], agents["agent-2"]["handled"]) == (1, 1)
+    staffed = {a["agent_user"]: (a["staffed_seconds"], a["occupancy"]) for a in day["agents"]}
+    assert staffed == {"agent-1": (4200, 4.3), "agent-2": (28800, 0.1)}, "180 s / 70 min"
+    ((dealer),) = day["dealers"]
+    assert (dealer["dealer_id"], dealer["stats"]["offered"], dealer["stats"]["outbound"]) == (
+        "hq",
+        3,
+        1,
+    )
+    assert [(h["hour"], h["stats"]["offered"], h["stats"]["handled"]) for h in day["hours"]] == [
+        (10, 3, 3)
+    ], "every call started at 10:00 Shanghai"
     assert [a["agent_user"] for a in own["agents"]] == ["agent-1"]
     assert [q["queue_id"] for q in own["queues"]] == [str(HOTLINE)]
     assert (foreign["queues"], foreign["agents"]) == ([], [])
-    assert (next_day["queues"], next_day["agents"]) == ([], [])
+    assert (next_day["queues"], next_day["agents"], next_day["dealers"]) == ([], [], [])
     assert bad.status_code == 422
     assert bad.json()["detail"][0]["loc"] == ["query", "day"]

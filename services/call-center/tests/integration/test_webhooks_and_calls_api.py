@@ -214,20 +214,19 @@ async def test_a_ringing_webhook_pops_the_call_up_on_the_agents_screen(
     anonymous: httpx.AsyncClient, infrastructure: Infrastructure
 ) -> None:
     redis = Redis.from_url(infrastructure.redis_url)
-    pops = ringing_channel.ringing_for(redis, TENANT, PEOPLE.agent1.user_id)
+    async with ringing_channel.listening(redis, TENANT, PEOPLE.agent1.user_id) as pops:
 
-    async def first_pop() -> ringing_channel.Ringing:
-        async for ringing in pops:
-            if ringing is not ringing_channel.HEARTBEAT:
-                return ringing
-        raise AssertionError("the stream ended")
+        async def first_pop() -> ringing_channel.Ringing:
+            async for ringing in pops:
+                if ringing is not ringing_channel.HEARTBEAT:
+                    return ringing
+            raise AssertionError("the stream ended")
 
-    first = asyncio.ensure_future(first_pop())
-    await asyncio.sleep(0.5)  # subscribed before the call rings (pub/sub keeps nothing)
-    for event in answered_call("cc-pop")[:3]:
-        assert (await post_signed(anonymous, event)).status_code == 202
-    popped = await asyncio.wait_for(first, timeout=10)
+        # Listening once entered: the call rings once, right away, and is not missed.
+        first = asyncio.ensure_future(first_pop())
+        for event in answered_call("cc-pop")[:3]:
+            assert (await post_signed(anonymous, event)).status_code == 202
+        popped = await asyncio.wait_for(first, timeout=10)
     assert popped.call_id == call_id_of(TENANT, "webhook:cloud-cc", "cc-pop")
     assert popped.customer_phone.endswith("13800138000")
-    await pops.aclose()
     await redis.aclose()

@@ -365,7 +365,7 @@ def test_a_definition_reaches_its_owner_the_users_nodes_and_roles_it_is_shared_w
 
 def test_predefined_kpis_are_computable_definitions_or_say_why_not() -> None:
     codes = [k.code for k in PREDEFINED]
-    assert len(codes) == len(set(codes)) == 17
+    assert len(codes) == len(set(codes)) == 24
     for kpi in PREDEFINED:
         assert kpi.name_zh
         assert kpi.name_en

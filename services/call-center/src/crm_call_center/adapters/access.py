@@ -3,7 +3,7 @@ Conditions only; the views and repositories apply them."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, and_, or_
 
 from crm_call_center.adapters.tables import calls
 from crm_common.auth import Principal
@@ -11,19 +11,39 @@ from crm_common.policy import DataType, changeable_by, level_shared_with, visibl
 
 
 def visible_calls(principal: Principal) -> ColumnElement[bool]:
-    """Agents (own scope) see the calls they took or made; supervisors and managers the
-    calls of the org nodes their scope reaches."""
-    return visible_to(
-        principal,
-        DataType.CALL,
-        tenant=calls.c.tenant,
-        owner_org=calls.c.owner_org,
-        owner_user=calls.c.agent_user,
+    """Agents (own scope) see the calls they took or made and those a transfer handed to
+    them; supervisors and managers the calls of the org nodes their scope reaches — a call
+    handed to a dealer's consultant is in that dealer's book as well as the one it was taken
+    in."""
+    return or_(
+        visible_to(
+            principal,
+            DataType.CALL,
+            tenant=calls.c.tenant,
+            owner_org=calls.c.owner_org,
+            owner_user=calls.c.agent_user,
+        ),
+        and_(
+            calls.c.handed_to_org.is_not(None),
+            visible_to(
+                principal,
+                DataType.CALL,
+                tenant=calls.c.tenant,
+                owner_org=calls.c.handed_to_org,
+                owner_user=calls.c.handed_to,
+            ),
+        ),
     )
 
 
 def call_level(principal: Principal) -> ColumnElement[int]:
     return level_shared_with(principal, DataType.CALL, owner_org=calls.c.owner_org)
+
+
+def handed_level(principal: Principal) -> ColumnElement[int]:
+    """How much of a call the book it was handed to shares with the principal (read only
+    where the call was handed to one)."""
+    return level_shared_with(principal, DataType.CALL, owner_org=calls.c.handed_to_org)
 
 
 def changeable_calls(principal: Principal) -> ColumnElement[bool]:

@@ -122,11 +122,12 @@ def _transfers(record: CallRecord) -> list[dict[str, Any]]:
 async def save_records(
     session: AsyncSession,
     tenant: str,
-    records: Sequence[tuple[CallRecord, str, UUID | None, str | None]],
+    records: Sequence[tuple[CallRecord, str, UUID | None, str | None, tuple[str, str] | None]],
     *,
     settles_at: datetime,
 ) -> list[RowMapping]:
-    """Inserts or refreshes the folded records (record, owner org, queue id, agent user); the
+    """Inserts or refreshes the folded records (record, owner org, queue id, agent user, the
+    agent of another org a transfer handed it to and their org); the
     links an agent made (lead, customer, task…) and the disposition are kept. Returns the
     stored rows, each with ``inserted`` telling a new call from a refreshed one."""
     if not records:
@@ -142,6 +143,8 @@ async def save_records(
             "customer_phone": record.customer_number,
             "queue_id": queue_id,
             "agent_user": agent_user,
+            "handed_to": handed[0] if handed else None,
+            "handed_to_org": handed[1] if handed else None,
             "agent_extension": record.agent_extension,
             "extensions": list(record.extensions),
             "started_at": record.started_at,
@@ -161,7 +164,7 @@ async def save_records(
             "task_id": _tag_id(record, "task_id"),
             "lead_id": _tag_id(record, "lead_id"),
         }
-        for record, owner_org, queue_id, agent_user in records
+        for record, owner_org, queue_id, agent_user, handed in records
     ]
     statement = insert(calls)
     folded: dict[str, Any] = {

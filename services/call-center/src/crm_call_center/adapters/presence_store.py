@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_call_center.adapters import wallboard_channel
-from crm_call_center.adapters.tables import agents
+from crm_call_center.adapters.tables import agent_states, agents
 from crm_call_center.domain.presence import AgentState, Presence
 from crm_common.auth import Principal
 from crm_common.policy import DataType, visible_to
@@ -92,7 +92,12 @@ async def set_state(
             )
         )
     ).first()
-    return None if row is None else _of_row(row)
+    if row is None:
+        return None
+    await session.execute(
+        insert(agent_states).values(tenant=tenant, user_id=user_id, state=state.value, since=since)
+    )
+    return _of_row(row)
 
 
 async def members_of(session: AsyncSession, tenant: str, queue_id: UUID) -> set[str]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from uuid import UUID
 
 from redis.asyncio import Redis
+from redis.asyncio.client import PubSub
 
+from crm_call_center.adapters.pubsub import subscribed
 from crm_call_center.domain.cti import Ringing
 
 
@@ -50,20 +53,29 @@ async def announce(redis: Redis, ringing: Sequence[Ringing]) -> None:
         await pipe.execute()
 
 
-async def ringing_for(redis: Redis, tenant: str, agent_user: str) -> AsyncIterator[Ringing]:
-    """The calls ringing this agent's phone from now on, until the caller stops iterating."""
+@asynccontextmanager
+async def listening(
+    redis: Redis, tenant: str, agent_user: str
+) -> AsyncIterator[AsyncIterator[Ringing]]:
+    """Subscribed to the agent's channel once entered — Redis has confirmed the subscription,
+    so every call announced from then on is in the iterator (pub/sub keeps nothing for a
+    subscriber not yet there) — until the block is left."""
     pubsub = redis.pubsub()
-    await pubsub.subscribe(channel_of(tenant, agent_user))
     try:
-        while True:
-            message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=15.0)
-            if message is not None:
-                yield decode(message["data"])
-            else:
-                yield HEARTBEAT
+        await subscribed(pubsub, channel_of(tenant, agent_user))
+        yield _ringing(pubsub)
     finally:
         await pubsub.unsubscribe()
         await pubsub.aclose()  # type: ignore[no-untyped-call]
+
+
+async def _ringing(pubsub: PubSub) -> AsyncIterator[Ringing]:
+    while True:
+        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=15.0)
+        if message is not None:
+            yield decode(message["data"])
+        else:
+            yield HEARTBEAT
 
 
 HEARTBEAT = Ringing(

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     MetaData,
@@ -103,6 +104,11 @@ calls = Table(
     Column("agent_user", String(64)),
     Column("agent_extension", String(20)),
     Column("extensions", ARRAY(String(20)), nullable=False, server_default="{}"),
+    # A transfer to an agent of another org node (a dealer's consultant) hands the call over:
+    # it is then in that node's book too (its managers see it), and that agent sees it as the
+    # agent who took it does. It stays in the book it was taken in (the hotline's figures).
+    Column("handed_to", String(64)),
+    Column("handed_to_org", String(64)),
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("ring_at", DateTime(timezone=True)),
     Column("answered_at", DateTime(timezone=True)),
@@ -132,6 +138,13 @@ calls = Table(
     UniqueConstraint("tenant", "source", "call_key", name="uq_calls_call_key"),
     Index("ix_calls_tenant_org_started", "tenant", "owner_org", "started_at"),
     Index("ix_calls_agent_started", "tenant", "agent_user", "started_at"),
+    Index(
+        "ix_calls_handed_to",
+        "tenant",
+        "handed_to_org",
+        "started_at",
+        postgresql_where=text("handed_to IS NOT NULL"),
+    ),
     # The settle sweep: finished calls whose CallCompleted is not out yet.
     Index(
         "ix_calls_to_settle",
@@ -235,4 +248,17 @@ call_comments = Table(
     Column("text", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_call_comments_call", "call_id", "created_at"),
+)
+
+# Every state an agent declared, from when: the time they were staffed (ready or wrapping up)
+# of a period, the denominator of their occupancy. ``agents.state`` is the current one.
+agent_states = Table(
+    "agent_states",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("user_id", String(64), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("since", DateTime(timezone=True), nullable=False),
+    Index("ix_agent_states_agent", "tenant", "user_id", "since"),
 )

@@ -10,6 +10,8 @@ from collections.abc import AsyncGenerator
 
 from redis.asyncio import Redis
 
+from crm_call_center.adapters.pubsub import subscribed
+
 COALESCE_SECONDS = 0.25
 """Changes arriving together (a burst of a call's events) make one refresh."""
 
@@ -23,11 +25,13 @@ async def changed(redis: Redis, tenant: str) -> None:
 
 
 async def changes(redis: Redis, tenant: str, quiet_seconds: float) -> AsyncGenerator[bool, None]:
-    """True after each (coalesced) change; False after ``quiet_seconds`` without one (for a
+    """True once subscribed (read the wallboard now: no change after that read is missed),
+    then True after each (coalesced) change; False after ``quiet_seconds`` without one (for a
     heartbeat). Until the caller stops iterating."""
     pubsub = redis.pubsub()
-    await pubsub.subscribe(channel_of(tenant))
     try:
+        await subscribed(pubsub, channel_of(tenant))
+        yield True
         while True:
             message = await pubsub.get_message(
                 ignore_subscribe_messages=True, timeout=quiet_seconds

@@ -87,6 +87,20 @@ async def record_events(
     ]
 
 
+def _handed_over(
+    record: CallRecord, owner_org: str, agents: dict[str, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """(user, org) of the agent of another org node a transfer handed the call to — the last
+    one who talked to the customer (a dealer's consultant the hotline passed the caller to):
+    the call is then in that node's book too. None when it stayed within its own."""
+    if not record.transfers:
+        return None
+    last = agents.get(record.extensions[-1]) if record.extensions else None
+    if last is None or last[1] == owner_org:
+        return None
+    return last
+
+
 async def _refold(
     uow: UnitOfWork,
     system: PhoneSystem,
@@ -116,7 +130,15 @@ async def _refold(
         extension = record.agent_extension or _rung_extension(by_call, record)
         agent = known.agents.get(extension or "")
         owner_org = queue[1] if queue else agent[1] if agent else system.default_org
-        owned.append((record, owner_org, queue[0] if queue else None, agent[0] if agent else None))
+        owned.append(
+            (
+                record,
+                owner_org,
+                queue[0] if queue else None,
+                agent[0] if agent else None,
+                _handed_over(record, owner_org, known.agents),
+            )
+        )
     rows = await call_store.save_records(
         session,
         system.tenant,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -50,6 +50,8 @@ class Pushed:
     """Tasks created (a source key pushed before is not pushed again)."""
     waiting: list[RuleCall]
     """Calls no queue of their org could take."""
+    waiting_added: int = 0
+    """Of those, the ones not waiting already (a source key waits once)."""
 
 
 def _task(call: RuleCall, assignee: str, queue_id: UUID) -> CallTask:
@@ -120,8 +122,8 @@ async def push_rule_calls(uow: UnitOfWork, calls: Sequence[RuleCall]) -> Pushed:
     """Inside the caller's transaction (a consumer's inbox batch): the calls dealt out by their
     queues, the rest kept waiting."""
     pushed = await _deal(uow, calls)
-    await queue_store.add_waiting(uow.session, [_waiting_row(c) for c in pushed.waiting])
-    return pushed
+    added = await queue_store.add_waiting(uow.session, [_waiting_row(c) for c in pushed.waiting])
+    return replace(pushed, waiting_added=added)
 
 
 def _of_waiting(row: Any) -> RuleCall:

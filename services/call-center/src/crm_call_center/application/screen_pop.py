@@ -5,6 +5,7 @@ learns only who owns a dealer's customer and the lead's status) and pushed to th
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -14,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import call_store, ringing_channel
 from crm_call_center.adapters.customer_directory import CustomerDirectory, DirectoryRefused
+from crm_call_center.domain.cti import Ringing
 from crm_common.auth import Principal
 from crm_common.clock import utc_now
 from crm_common.db import UnitOfWork
@@ -48,42 +50,53 @@ def _uuid(value: str) -> UUID | None:
     return UUID(value) if value else None
 
 
+@asynccontextmanager
 async def screen_pops(
     redis: Redis,
     sessions: async_sessionmaker[AsyncSession],
     directory: CustomerDirectory,
     agent: Principal,
-) -> AsyncIterator[ScreenPop | None]:
-    """Pops for every call ringing the agent's phone from now on; None now and then when
+) -> AsyncIterator[AsyncIterator[ScreenPop | None]]:
+    """Listening to the agent's phone once entered (the subscription confirmed, so no call
+    ringing from then on is missed): pops for every call ringing it, None now and then when
     nothing rang (a heartbeat). A caller leads knows links the call to its lead and customer."""
     try:
-        async for ringing in ringing_channel.ringing_for(redis, agent.tenant, agent.user_id):
-            if ringing is ringing_channel.HEARTBEAT:
-                yield None
-                continue
-            try:
-                caller = await directory.lookup(ringing.customer_phone)
-            except DirectoryRefused as refused:
-                raise TokenRefused(str(refused)) from None
-            lead_id, customer_id = _uuid(caller.lead_id), _uuid(caller.customer_id)
-            if lead_id is not None:
-                async with UnitOfWork(sessions) as uow:
-                    await call_store.link_call(uow.session, ringing.call_id, lead_id, customer_id)
-            yield ScreenPop(
-                call_id=ringing.call_id,
-                direction=ringing.direction,
-                rang_at=ringing.at,
-                pushed_at=utc_now(),
-                known=caller.found,
-                customer_phone=caller.phone or ringing.customer_phone,
-                customer_id=customer_id,
-                lead_id=lead_id,
-                customer_name=caller.customer_name,
-                owner_org=caller.owner_org,
-                owner_user=caller.owner_user,
-                status=caller.status,
-                grade=caller.grade,
-                routing_only=caller.found and lead_id is None,
-            )
+        async with ringing_channel.listening(redis, agent.tenant, agent.user_id) as ringing:
+            yield _pops(ringing, sessions, directory)
     finally:
         await directory.close()
+
+
+async def _pops(
+    ringing_calls: AsyncIterator[Ringing],
+    sessions: async_sessionmaker[AsyncSession],
+    directory: CustomerDirectory,
+) -> AsyncIterator[ScreenPop | None]:
+    async for ringing in ringing_calls:
+        if ringing is ringing_channel.HEARTBEAT:
+            yield None
+            continue
+        try:
+            caller = await directory.lookup(ringing.customer_phone)
+        except DirectoryRefused as refused:
+            raise TokenRefused(str(refused)) from None
+        lead_id, customer_id = _uuid(caller.lead_id), _uuid(caller.customer_id)
+        if lead_id is not None:
+            async with UnitOfWork(sessions) as uow:
+                await call_store.link_call(uow.session, ringing.call_id, lead_id, customer_id)
+        yield ScreenPop(
+            call_id=ringing.call_id,
+            direction=ringing.direction,
+            rang_at=ringing.at,
+            pushed_at=utc_now(),
+            known=caller.found,
+            customer_phone=caller.phone or ringing.customer_phone,
+            customer_id=customer_id,
+            lead_id=lead_id,
+            customer_name=caller.customer_name,
+            owner_org=caller.owner_org,
+            owner_user=caller.owner_user,
+            status=caller.status,
+            grade=caller.grade,
+            routing_only=caller.found and lead_id is None,
+        )

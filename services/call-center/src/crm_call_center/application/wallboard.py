@@ -71,16 +71,18 @@ async def wallboard_now(
     """The wallboard as the supervisor may see it (an agent: themselves and their calls)."""
     start = datetime.combine(now.astimezone(business_tz).date(), time(0), tzinfo=business_tz)
     waiting = await views.queues_waiting(sessions, supervisor, since=start)
-    by_queue, by_agent = await views.call_statistics(
+    day = await views.call_statistics(
         sessions,
         supervisor,
         start=start,
         end=start + timedelta(days=1),
+        now=now,
+        business_tz=business_tz.key,
         default_service_level_seconds=DEFAULT_SERVICE_LEVEL_SECONDS,
     )
     agents, _ = await presences(sessions, redis, supervisor)
-    queue_stats = {q.queue_id: q.stats for q in by_queue}
-    agent_stats = {a.agent_user: a.stats for a in by_agent}
+    queue_stats = {q.queue_id: q.stats for q in day.queues}
+    agent_stats = {a.agent_user: a.stats for a in day.agents}
     return WallboardView(
         at=now,
         day_started_at=start,
@@ -122,10 +124,12 @@ async def wallboard_updates(
 ) -> AsyncIterator[WallboardView | None]:
     """The wallboard now, then again after each change (None: nothing changed for a while, a
     heartbeat), until the supervisor has gone."""
-    changes: AsyncGenerator[bool, None] | None = wallboard_channel.changes(
-        redis, supervisor.tenant, QUIET_SECONDS
-    )
-    changed = True
+    subscription = wallboard_channel.changes(redis, supervisor.tenant, QUIET_SECONDS)
+    changes: AsyncGenerator[bool, None] | None = subscription
+    try:
+        changed = await anext(subscription)  # subscribed before the first read
+    except RedisError:
+        changes, changed = None, True
     try:
         while not await gone():
             if changed:

@@ -22,6 +22,10 @@ SET_BY_AGENT = frozenset(
     {AgentState.READY, AgentState.WRAP_UP, AgentState.BREAK, AgentState.OFFLINE}
 )
 """What an agent says of themselves; ringing and on call come from the phone system."""
+STAFFED_STATES = frozenset(
+    {AgentState.READY, AgentState.RINGING, AgentState.ON_CALL, AgentState.WRAP_UP}
+)
+"""Working the phones (occupancy's denominator); on a break or offline is not."""
 
 
 class StateNotSettable(ValueError):

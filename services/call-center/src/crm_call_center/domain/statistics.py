@@ -7,7 +7,9 @@
   as a share of all offered calls — abandoned ones count against it;
 - average speed of answer: the wait of the answered calls;
 - average handle time: talk, hold and wrap-up of every call handled (inbound answered and
-  outbound connected), per call handled.
+  outbound connected), per call handled;
+- occupancy: an agent's handle time as a share of the time they were staffed (ready, on a
+  call or wrapping up, as they declared it).
 
 Percentages are 0-100 with one decimal; a figure with nothing to divide by is None.
 """
@@ -70,3 +72,11 @@ def call_stats(totals: CallTotals) -> CallStats:
         outbound=totals.outbound,
         outbound_connected=totals.outbound_connected,
     )
+
+
+def occupancy(handle_seconds: int, staffed_seconds: int) -> float | None:
+    """At most 100: calls handled while the agent had not declared themselves ready (a
+    click-to-dial while on a break) do not make them more than fully occupied."""
+    if not staffed_seconds:
+        return None
+    return min(100.0, round(100 * handle_seconds / staffed_seconds, 1))

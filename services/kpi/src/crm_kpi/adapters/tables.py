@@ -10,6 +10,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     Numeric,
+    SmallInteger,
     String,
     Table,
     func,
@@ -242,4 +243,49 @@ survey_facts = Table(
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Index("ix_survey_facts_book_day", "tenant", "owner_org", "day"),
+)
+
+# One row per finished call the phone system reported (CallCompleted): the grain of answer,
+# abandon and connect rates and talk time, per agent, dealer, day and hour.
+call_facts = Table(
+    "call_facts",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("call_id", UUID(as_uuid=True), nullable=False),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("dealer_id", String(64), nullable=False),
+    Column("consultant", String(64)),
+    Column("direction", String(10), nullable=False),
+    Column("connected", Boolean, nullable=False),
+    Column("abandoned", Boolean, nullable=False),
+    Column("callback_requested", Boolean, nullable=False),
+    Column("from_task", Boolean, nullable=False),
+    Column("wait_seconds", Integer, nullable=False),
+    Column("talk_seconds", Integer, nullable=False),
+    Column("hold_seconds", Integer, nullable=False),
+    Column("hour", SmallInteger, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_call_facts_book_day", "tenant", "owner_org", "day"),
+)
+
+# One row per call-task event (created, cleared, cancellation requested, approved, rejected,
+# escalated): the grain of callbacks cleared on time and of cancellations decided.
+call_task_facts = Table(
+    "call_task_facts",
+    metadata,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("task_id", UUID(as_uuid=True), nullable=False),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("dealer_id", String(64), nullable=False),
+    Column("consultant", String(64), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("activity", String(20), nullable=False),
+    Column("by_call", Boolean, nullable=False),
+    Column("on_time", Boolean, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Index("ix_call_task_facts_book_day", "tenant", "owner_org", "day"),
 )

@@ -35,6 +35,12 @@ class Module(StrEnum):
     """Surveys answered, with their NPS and CSI (survey_facts)."""
     EXPENSES = "expenses"
     """Sales expenses a dealer recorded (sales_expenses)."""
+    CALLS = "calls"
+    """Finished calls the phone system reported: inbound or outbound, answered, abandoned,
+    connected, talk and wait seconds (call_facts)."""
+    CALL_TASKS = "call_tasks"
+    """Call-task steps: created, cleared (by a call, on time or not), cancellation requested,
+    approved or rejected, escalated (call_task_facts)."""
 
 
 class FieldKind(StrEnum):
@@ -101,6 +107,27 @@ FIELDS: dict[Module, dict[str, FieldKind]] = {
         "consultant": FieldKind.TEXT,
         "dealer_id": FieldKind.TEXT,
         "amount": FieldKind.NUMBER,
+    },
+    Module.CALLS: {
+        "direction": FieldKind.TEXT,
+        "connected": FieldKind.FLAG,
+        "abandoned": FieldKind.FLAG,
+        "callback_requested": FieldKind.FLAG,
+        "from_task": FieldKind.FLAG,
+        "wait_seconds": FieldKind.NUMBER,
+        "talk_seconds": FieldKind.NUMBER,
+        "hold_seconds": FieldKind.NUMBER,
+        "hour": FieldKind.NUMBER,
+        "consultant": FieldKind.TEXT,
+        "dealer_id": FieldKind.TEXT,
+    },
+    Module.CALL_TASKS: {
+        "kind": FieldKind.TEXT,
+        "activity": FieldKind.TEXT,
+        "by_call": FieldKind.FLAG,
+        "on_time": FieldKind.FLAG,
+        "consultant": FieldKind.TEXT,
+        "dealer_id": FieldKind.TEXT,
     },
 }
 
@@ -569,6 +596,10 @@ RECEIVED = _is("activity", ["assigned", "claimed"])
 OPENED = _is("activity", "opened")
 RESOLVED = _is("activity", "resolved")
 RECEPTION = _is("activity", "reception")
+INBOUND = _is("direction", "inbound")
+OUTBOUND = _is("direction", "outbound")
+CONNECTED = _is("connected", True)
+CLEARED = _is("activity", "cleared")
 
 
 # The KPIs of DOMAIN.md; those no service produces the facts of say why.
@@ -675,6 +706,79 @@ PREDEFINED: list[PredefinedKpi] = [
             _figure(Module.SURVEYS, Sum(field="csi")),
             _figure(Module.SURVEYS, Sum(field="csi_answered")),
             Grouping.DEALER,
+        ),
+    ),
+    PredefinedKpi(
+        "call_answer_rate",
+        "来电接通率",
+        "Answer rate (inbound calls answered / inbound calls)",
+        _ratio(
+            _figure(Module.CALLS, Count(), INBOUND, CONNECTED),
+            _figure(Module.CALLS, Count(), INBOUND),
+            Grouping.DEALER,
+        ),
+    ),
+    PredefinedKpi(
+        "call_abandon_rate",
+        "来电放弃率",
+        "Abandon rate (callers who hung up waiting / inbound calls)",
+        _ratio(
+            _figure(Module.CALLS, Count(), INBOUND, _is("abandoned", True)),
+            _figure(Module.CALLS, Count(), INBOUND),
+            Grouping.DEALER,
+        ),
+    ),
+    PredefinedKpi(
+        "outbound_connect_rate",
+        "外呼接通率",
+        "Connected rate (outbound calls connected / outbound calls)",
+        _ratio(
+            _figure(Module.CALLS, Count(), OUTBOUND, CONNECTED),
+            _figure(Module.CALLS, Count(), OUTBOUND),
+            Grouping.CONSULTANT,
+        ),
+    ),
+    PredefinedKpi(
+        "average_talk_seconds",
+        "平均通话时长",
+        "Average talk time (talk seconds / connected calls)",
+        _ratio(
+            _figure(Module.CALLS, Sum(field="talk_seconds"), CONNECTED),
+            _figure(Module.CALLS, Count(), CONNECTED),
+            Grouping.CONSULTANT,
+        ),
+    ),
+    PredefinedKpi(
+        "callbacks_on_time",
+        "回访按时完成率",
+        "Call tasks cleared on time (cleared by their due time / cleared)",
+        _ratio(
+            _figure(Module.CALL_TASKS, Count(), CLEARED, _is("on_time", True)),
+            _figure(Module.CALL_TASKS, Count(), CLEARED),
+            Grouping.CONSULTANT,
+        ),
+    ),
+    PredefinedKpi(
+        "callbacks_cleared_by_call",
+        "回访电话完成数",
+        "Call tasks cleared by a connected call",
+        KpiDefinition(
+            module=Module.CALL_TASKS,
+            measure=Count(),
+            conditions=[CLEARED, _is("by_call", True)],
+            group_by=Grouping.CONSULTANT,
+        ),
+    ),
+    PredefinedKpi(
+        "cancellation_approval_rate",
+        "取消申请批准率",
+        "Cancellations approved (approved / decided)",
+        _ratio(
+            _figure(Module.CALL_TASKS, Count(), _is("activity", "cancel_approved")),
+            _figure(
+                Module.CALL_TASKS, Count(), _is("activity", ["cancel_approved", "cancel_rejected"])
+            ),
+            Grouping.CONSULTANT,
         ),
     ),
     PredefinedKpi(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, TASK_TOPIC, CallCompleted
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.contracts.events.opportunities.v1 import (
     CATALOG_TOPIC,
@@ -26,6 +27,12 @@ from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
+from crm_kpi.application.call_projections import (
+    CALL_TASK_EVENTS,
+    CallTaskEvent,
+    record_call_facts,
+    record_call_task_facts,
+)
 from crm_kpi.application.projections import (
     record_collections,
     record_deal_outcomes,
@@ -55,6 +62,8 @@ COLLECTION_FACTS_CONSUMER = "kpi.collection-facts"
 PRODUCT_LINES_CONSUMER = "kpi.product-lines"
 TICKET_FACTS_CONSUMER = "kpi.ticket-facts"
 SURVEY_FACTS_CONSUMER = "kpi.survey-facts"
+CALL_FACTS_CONSUMER = "kpi.call-facts"
+CALL_TASK_FACTS_CONSUMER = "kpi.call-task-facts"
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
@@ -78,6 +87,14 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
     async def surveys_answered(uow: UnitOfWork, events: Sequence[Envelope[SurveyAnswered]]) -> None:
         await record_survey_facts(uow, events, settings.business_timezone)
 
+    async def calls_completed(uow: UnitOfWork, events: Sequence[Envelope[CallCompleted]]) -> None:
+        await record_call_facts(uow, events, settings.business_timezone)
+
+    async def call_tasks_changed(
+        uow: UnitOfWork, events: Sequence[Envelope[CallTaskEvent]]
+    ) -> None:
+        await record_call_task_facts(uow, events, settings.business_timezone)
+
     return [
         *policy_subscriptions(settings),
         staff_subscription(
@@ -97,6 +114,19 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=SURVEY_TOPIC,
             handles=[Handles(SurveyAnswered, batch_effect=surveys_answered)],
             description="Projects answered surveys (NPS, CSI) into facts.",
+        ),
+        Subscription(
+            consumer=CALL_FACTS_CONSUMER,
+            topic=CALL_TOPIC,
+            handles=[Handles(CallCompleted, batch_effect=calls_completed)],
+            description="Projects the call center's finished calls into call facts.",
+        ),
+        Subscription(
+            consumer=CALL_TASK_FACTS_CONSUMER,
+            topic=TASK_TOPIC,
+            handles=[Handles(event, batch_effect=call_tasks_changed) for event in CALL_TASK_EVENTS],
+            description="Projects call tasks (created, cleared, cancellations, escalations) "
+            "into call-task facts.",
         ),
         Subscription(
             consumer=LEAD_FACTS_CONSUMER,

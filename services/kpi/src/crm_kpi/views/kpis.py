@@ -40,6 +40,8 @@ from crm_common.policy.roles import ROLES
 from crm_kpi.adapters.expense_tables import sales_expenses
 from crm_kpi.adapters.kpi_tables import kpi_definitions
 from crm_kpi.adapters.tables import (
+    call_facts,
+    call_task_facts,
     deal_facts,
     deal_months,
     lead_activity_facts,
@@ -86,6 +88,8 @@ FACTS: dict[Module, Table] = {
     Module.TICKETS: ticket_facts,
     Module.SURVEYS: survey_facts,
     Module.EXPENSES: sales_expenses,
+    Module.CALLS: call_facts,
+    Module.CALL_TASKS: call_task_facts,
 }
 # What the projections keep per month (domain.kpis.MONTH_FIGURE_FIELDS says what of it).
 MONTHS: dict[Module, Table] = {

@@ -48,7 +48,9 @@ def _event(pop: ScreenPop) -> str:
     responses={
         200: {
             "content": {"text/event-stream": {}},
-            "description": "``event: screen-pop`` with the caller as leads lets you see them "
+            "description": "``event: listening`` once the call center listens to the "
+            "agent's phone (every call ringing it from then on is pushed; the stream opening "
+            "is not enough); ``event: screen-pop`` with the caller as leads lets you see them "
             "(JSON: call_id, known, customer_name, customer_phone, lead_id, customer_id, "
             "owner_org, owner_user, status, grade, routing_only, rang_at, pushed_at); a "
             "comment line every 15 s keeps the stream alive; ``event: reconnect`` when the "
@@ -69,12 +71,15 @@ async def push_screen_pops(
     directory = directory_for(request.app.state.settings, token)
 
     async def stream() -> AsyncIterator[str]:
-        yield ": connected\n\n"
-        try:
-            async for pop in screen_pops(redis, db, directory, principal):
-                yield ": heartbeat\n\n" if pop is None else _event(pop)
-        except TokenRefused:
-            yield "event: reconnect\ndata: {}\n\n"
+        async with screen_pops(redis, db, directory, principal) as pops:
+            # Only now: the stream's headers reach the browser before the subscription is made,
+            # so "connected" must wait for this event, not for the stream to open.
+            yield "event: listening\ndata: {}\n\n"
+            try:
+                async for pop in pops:
+                    yield ": heartbeat\n\n" if pop is None else _event(pop)
+            except TokenRefused:
+                yield "event: reconnect\ndata: {}\n\n"
 
     return StreamingResponse(stream(), media_type="text/event-stream")
 

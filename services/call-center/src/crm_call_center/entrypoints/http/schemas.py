@@ -36,6 +36,13 @@ class CallPublic(BaseModel):
     agent_user: str | None
     agent_extension: str | None
     extensions: list[str] = Field(description="Every agent extension that talked to the customer")
+    handed_to: str | None = Field(
+        description="The agent of another org node (a dealer's consultant) a transfer handed "
+        "the call to: they see it as the agent who took it does"
+    )
+    handed_to_org: str | None = Field(
+        description="Their org node: the call is in its book as well as in owner_org's"
+    )
     started_at: datetime
     ring_at: datetime | None
     answered_at: datetime | None
@@ -278,6 +285,22 @@ class AgentStatsPublic(BaseModel):
     stats: CallStatsPublic
     qa_reviews: int = Field(description="Quality reviews of the agent's calls of the day")
     qa_average: float | None = Field(description="Their average QA score (0-100)")
+    staffed_seconds: int = Field(
+        description="Time ready, on a call or wrapping up (as declared), so far in the day"
+    )
+    occupancy: float | None = Field(
+        description="Handle time as a % of the time staffed (at most 100); None: not staffed"
+    )
+
+
+class DealerStatsPublic(BaseModel):
+    dealer_id: str = Field(description="The org node whose calls they are (the hotline: HQ)")
+    stats: CallStatsPublic
+
+
+class HourStatsPublic(BaseModel):
+    hour: int = Field(ge=0, le=23, description="The hour the calls started, in time_zone")
+    stats: CallStatsPublic
 
 
 class CallStatistics(BaseModel):
@@ -285,6 +308,8 @@ class CallStatistics(BaseModel):
     time_zone: str
     queues: list[QueueStatsPublic]
     agents: list[AgentStatsPublic]
+    dealers: list[DealerStatsPublic]
+    hours: list[HourStatsPublic] = Field(description="Only the hours calls started in")
 
 
 class TicketRequest(_Request):
@@ -397,3 +422,29 @@ class LiveWallboard(BaseModel):
     day_started_at: datetime
     queues: list[QueueBoardPublic]
     agents: list[AgentBoardPublic]
+
+
+class CallListRowError(BaseModel):
+    row_number: int = Field(description="Row of the file as a spreadsheet shows it (header: 1)")
+    field: str
+    message: str
+    value: str = Field(description="The rejected cell, as uploaded")
+
+
+class CallListImport(BaseModel):
+    rows_read: int = Field(description="Non-blank data rows of the file")
+    tasks_created: int = Field(description="Tasks made now, dealt out by the book's queues")
+    waiting: int = Field(description="Calls no queue of the book takes yet (dealt out later)")
+    already_imported: int = Field(
+        description="Rows whose customer and date an earlier import or row already made"
+    )
+    errors: list[CallListRowError] = Field(description="Rows rejected, in file order")
+
+
+class TransferTargetPublic(BaseModel):
+    kind: Literal["agent", "queue"] = Field(description="As the transfer's target_kind")
+    target: str = Field(description="As the transfer's target: a user id or a queue's id")
+    name: str
+    owner_org: str = Field(description="The org node (the hotline's HQ, a dealer)")
+    extension: str = Field(description="The agent's extension, or the queue's PBX name")
+    state: str | None = Field(description="The agent's state; None for a queue")

@@ -28,20 +28,30 @@ async def day_statistics(
     day: date | None = None,
 ) -> CallStatistics:
     """The calls of one business day (default: today) the caller may see — an agent their own,
-    a supervisor or manager their scope's — per queue and per agent: offered, answered,
-    abandoned, answer and abandon rates, service level, average speed of answer and handle
-    time, outbound calls. Calls still going on are not counted yet."""
+    a supervisor or manager their scope's — per queue, agent, dealer (the org node whose calls
+    they are) and hour they started: offered, answered, abandoned, answer and abandon rates,
+    service level, average speed of answer and handle time, outbound calls; per agent also
+    the time staffed and occupancy. Calls still going on are not counted yet."""
     tz = ZoneInfo(request.app.state.settings.business_timezone)
     chosen = day or now.astimezone(tz).date()
     start = datetime.combine(chosen, time(0), tzinfo=tz)
-    by_queue, by_agent = await views.call_statistics(
+    found = await views.call_statistics(
         db,
         principal,
         start=start,
         end=start + timedelta(days=1),
+        now=now,
+        business_tz=tz.key,
         default_service_level_seconds=DEFAULT_SERVICE_LEVEL_SECONDS,
     )
     return CallStatistics.model_validate(
-        {"day": chosen, "time_zone": tz.key, "queues": by_queue, "agents": by_agent},
+        {
+            "day": chosen,
+            "time_zone": tz.key,
+            "queues": found.queues,
+            "agents": found.agents,
+            "dealers": found.dealers,
+            "hours": found.hours,
+        },
         from_attributes=True,
     )

@@ -66,6 +66,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/call-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import List
+         * @description Upload a list of customers to call as the raw body (`curl --data-binary @list.xlsx`).
+         *
+         *     The header row names the columns: customer_name/姓名, phone/电话/手机, due_on/到期日 and
+         *     optionally note/备注. Each row becomes a task of ``kind`` in the caller's own book, dealt
+         *     out by its queue taking the kind (or waiting until one can), due ``days_before`` the
+         *     listed date and never before today. A customer and date makes one task however often the
+         *     list is imported: fix the rows the answer rejects (each names its row and field) and
+         *     import the file again.
+         */
+        post: operations["import_list_call_lists_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/call-statistics": {
         parameters: {
             query?: never;
@@ -76,9 +103,10 @@ export interface paths {
         /**
          * Day Statistics
          * @description The calls of one business day (default: today) the caller may see — an agent their own,
-         *     a supervisor or manager their scope's — per queue and per agent: offered, answered,
-         *     abandoned, answer and abandon rates, service level, average speed of answer and handle
-         *     time, outbound calls. Calls still going on are not counted yet.
+         *     a supervisor or manager their scope's — per queue, agent, dealer (the org node whose calls
+         *     they are) and hour they started: offered, answered, abandoned, answer and abandon rates,
+         *     service level, average speed of answer and handle time, outbound calls; per agent also
+         *     the time staffed and occupancy. Calls still going on are not counted yet.
          */
         get: operations["day_statistics_call_statistics_get"];
         put?: never;
@@ -528,6 +556,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/transfer-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Transfer Targets
+         * @description Agents (the hotline's, the dealers' consultants with an extension) and queues of the
+         *     tenant a call may be transferred to (``POST /calls/{call_id}/transfer`` takes ``kind`` and
+         *     ``target`` as answered here), agents first, each with their org and state.
+         */
+        get: operations["transfer_targets_transfer_targets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wallboard": {
         parameters: {
             query?: never;
@@ -618,6 +668,11 @@ export interface components {
             /** Agent User */
             agent_user: string;
             /**
+             * Occupancy
+             * @description Handle time as a % of the time staffed (at most 100); None: not staffed
+             */
+            occupancy: number | null;
+            /**
              * Qa Average
              * @description Their average QA score (0-100)
              */
@@ -627,6 +682,11 @@ export interface components {
              * @description Quality reviews of the agent's calls of the day
              */
             qa_reviews: number;
+            /**
+             * Staffed Seconds
+             * @description Time ready, on a call or wrapping up (as declared), so far in the day
+             */
+            staffed_seconds: number;
             stats: components["schemas"]["CallStatsPublic"];
         };
         /** CallCommentCreate */
@@ -660,6 +720,51 @@ export interface components {
             id: string;
             /** Text */
             text: string;
+        };
+        /** CallListImport */
+        CallListImport: {
+            /**
+             * Already Imported
+             * @description Rows whose customer and date an earlier import or row already made
+             */
+            already_imported: number;
+            /**
+             * Errors
+             * @description Rows rejected, in file order
+             */
+            errors: components["schemas"]["CallListRowError"][];
+            /**
+             * Rows Read
+             * @description Non-blank data rows of the file
+             */
+            rows_read: number;
+            /**
+             * Tasks Created
+             * @description Tasks made now, dealt out by the book's queues
+             */
+            tasks_created: number;
+            /**
+             * Waiting
+             * @description Calls no queue of the book takes yet (dealt out later)
+             */
+            waiting: number;
+        };
+        /** CallListRowError */
+        CallListRowError: {
+            /** Field */
+            field: string;
+            /** Message */
+            message: string;
+            /**
+             * Row Number
+             * @description Row of the file as a spreadsheet shows it (header: 1)
+             */
+            row_number: number;
+            /**
+             * Value
+             * @description The rejected cell, as uploaded
+             */
+            value: string;
         };
         /**
          * CallPublic
@@ -697,6 +802,16 @@ export interface components {
              * @description Every agent extension that talked to the customer
              */
             extensions: string[];
+            /**
+             * Handed To
+             * @description The agent of another org node (a dealer's consultant) a transfer handed the call to: they see it as the agent who took it does
+             */
+            handed_to: string | null;
+            /**
+             * Handed To Org
+             * @description Their org node: the call is in its book as well as in owner_org's
+             */
+            handed_to_org: string | null;
             /** Has Recording */
             has_recording: boolean;
             /** Hold Seconds */
@@ -820,6 +935,13 @@ export interface components {
              * Format: date
              */
             day: string;
+            /** Dealers */
+            dealers: components["schemas"]["DealerStatsPublic"][];
+            /**
+             * Hours
+             * @description Only the hours calls started in
+             */
+            hours: components["schemas"]["HourStatsPublic"][];
             /** Queues */
             queues: components["schemas"]["QueueStatsPublic"][];
             /** Time Zone */
@@ -992,6 +1114,15 @@ export interface components {
              */
             reason: string;
         };
+        /** DealerStatsPublic */
+        DealerStatsPublic: {
+            /**
+             * Dealer Id
+             * @description The org node whose calls they are (the hotline: HQ)
+             */
+            dealer_id: string;
+            stats: components["schemas"]["CallStatsPublic"];
+        };
         /** DialRequest */
         DialRequest: {
             /**
@@ -1019,6 +1150,15 @@ export interface components {
              * @example Wants a quote for the SUV X
              */
             notes: string;
+        };
+        /** HourStatsPublic */
+        HourStatsPublic: {
+            /**
+             * Hour
+             * @description The hour the calls started, in time_zone
+             */
+            hour: number;
+            stats: components["schemas"]["CallStatsPublic"];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -1324,6 +1464,37 @@ export interface components {
             /** Target */
             target: string;
         };
+        /** TransferTargetPublic */
+        TransferTargetPublic: {
+            /**
+             * Extension
+             * @description The agent's extension, or the queue's PBX name
+             */
+            extension: string;
+            /**
+             * Kind
+             * @description As the transfer's target_kind
+             * @enum {string}
+             */
+            kind: "agent" | "queue";
+            /** Name */
+            name: string;
+            /**
+             * Owner Org
+             * @description The org node (the hotline's HQ, a dealer)
+             */
+            owner_org: string;
+            /**
+             * State
+             * @description The agent's state; None for a queue
+             */
+            state: string | null;
+            /**
+             * Target
+             * @description As the transfer's target: a user id or a queue's id
+             */
+            target: string;
+        };
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -1468,7 +1639,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ``event: screen-pop`` with the caller as leads lets you see them (JSON: call_id, known, customer_name, customer_phone, lead_id, customer_id, owner_org, owner_user, status, grade, routing_only, rang_at, pushed_at); a comment line every 15 s keeps the stream alive; ``event: reconnect`` when the token expired (open the stream again with a fresh one) */
+            /** @description ``event: listening`` once the call center listens to the agent's phone (every call ringing it from then on is pushed; the stream opening is not enough); ``event: screen-pop`` with the caller as leads lets you see them (JSON: call_id, known, customer_name, customer_phone, lead_id, customer_id, owner_org, owner_user, status, grade, routing_only, rang_at, pushed_at); a comment line every 15 s keeps the stream alive; ``event: reconnect`` when the token expired (open the stream again with a fresh one) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1537,6 +1708,65 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    import_list_call_lists_post: {
+        parameters: {
+            query: {
+                /** @description Call this many days before the listed date (e.g. a policy's expiry) */
+                days_before?: number;
+                format: "csv" | "xlsx";
+                /** @description The task each row becomes */
+                kind: components["schemas"]["TaskKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallListImport"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is over 10 MiB or the reader's limits */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Empty or unreadable file, a header without a required column, more than 20,000 rows, or a kind no list pushes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3004,6 +3234,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    transfer_targets_transfer_targets_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Part of a name, user id or org */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferTargetPublic"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

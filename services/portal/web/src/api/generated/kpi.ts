@@ -1351,7 +1351,7 @@ export interface components {
          * @description The facts a KPI counts or sums.
          * @enum {string}
          */
-        Module: "leads" | "lead_activities" | "deals" | "sales" | "collections" | "tickets" | "surveys" | "expenses";
+        Module: "leads" | "lead_activities" | "deals" | "sales" | "collections" | "tickets" | "surveys" | "expenses" | "calls" | "call_tasks";
         /** ModulePublic */
         ModulePublic: {
             /**

@@ -1,10 +1,12 @@
-import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Badge, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Segmented, Space, Tag, Typography } from "antd";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { App as AntApp, Badge, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Select, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { callCenter, data } from "../../api/client";
+import { callCenter, data, leads, serviceDesk } from "../../api/client";
+import type { components } from "../../api/generated/call-center";
 import { useFailureReport } from "../../components/feedback";
+import { can, useSession } from "../../session";
 import { when } from "../workspace/labels";
 import { popView, withPop, type ScreenPop } from "./screenPop";
 
@@ -14,7 +16,9 @@ const SCREEN_POPS = "/api/call-center/agents/me/screen-pops";
 
 /** The call center's pushes for this agent, for as long as the page is open: the browser's
  * EventSource reconnects by itself after a network error, and the console opens the stream
- * again when the call center asks (`event: reconnect`: its token expired; the BFF refreshes). */
+ * again when the call center asks (`event: reconnect`: its token expired; the BFF refreshes).
+ * Connected means the call center listens to the agent's phone (`event: listening`), not that
+ * the stream opened: its headers arrive before the call center has subscribed. */
 function useScreenPops(): { pops: ScreenPop[]; connected: boolean } {
   const [pops, setPops] = useState<ScreenPop[]>([]);
   const [connected, setConnected] = useState(false);
@@ -22,7 +26,7 @@ function useScreenPops(): { pops: ScreenPop[]; connected: boolean } {
     let source: EventSource;
     const open = () => {
       source = new EventSource(SCREEN_POPS);
-      source.addEventListener("open", () => setConnected(true));
+      source.addEventListener("listening", () => setConnected(true));
       source.addEventListener("error", () => setConnected(false));
       source.addEventListener("screen-pop", (event) => setPops((earlier) => withPop(earlier, JSON.parse((event as MessageEvent<string>).data) as ScreenPop)));
       source.addEventListener("reconnect", () => {
@@ -106,25 +110,91 @@ function PopCard({ pop }: { pop: ScreenPop }) {
         ))}
         <Descriptions.Item label={t("console.rangAt")}>{when(pop.rang_at)}</Descriptions.Item>
       </Descriptions>
-      {view.kind === "unknown" && (
-        <Link to={`/service/tickets?phone=${encodeURIComponent(pop.customer_phone)}`}>{t("console.newTicket")}</Link>
-      )}
+      {view.kind === "unknown" && <UnknownCaller pop={pop} />}
     </Card>
   );
 }
 
-type TransferKind = "agent" | "queue";
+/** An unknown caller: one step to a lead (leads' API) or a ticket linked to the call (the
+ * service desk's), the number filled in — each offered to those whose functions allow it. */
+function UnknownCaller({ pop }: { pop: ScreenPop }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { message } = AntApp.useApp();
+  const report = useFailureReport();
+  const [leadForm] = Form.useForm<{ customer_name: string }>();
+  const [ticketForm] = Form.useForm<{ subject: string; customer_name?: string }>();
+  const newLead = useMutation({
+    mutationFn: (values: { customer_name: string }) => data(leads.POST("/leads", { body: { customer_name: values.customer_name, phone: pop.customer_phone, source: "phone" } })),
+    onSuccess: () => void message.success(t("console.leadCreated")),
+    onError: (error) => report(error, leadForm),
+  });
+  const newTicket = useMutation({
+    mutationFn: (values: { subject: string; customer_name?: string }) =>
+      data(
+        serviceDesk.POST("/tickets", {
+          body: { kind: "inquiry", subject: values.subject, description: "", customer_name: values.customer_name || null, phone: pop.customer_phone, channel: "phone", links: { call_id: pop.call_id } },
+        }),
+      ),
+    onError: (error) => report(error, ticketForm),
+  });
+  return (
+    <Space direction="vertical" style={{ width: "100%", marginTop: 8 }} className="unknown-caller">
+      {can(session, "lead.create") && (
+        <Form form={leadForm} name={`lead-${pop.call_id}`} layout="inline" aria-label={t("console.newLead")} onFinish={(values) => newLead.mutate(values)}>
+          <Form.Item name="customer_name" label={t("console.customerName")} rules={[{ required: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Button htmlType="submit" loading={newLead.isPending} disabled={newLead.isSuccess}>
+            {t("console.newLead")}
+          </Button>
+        </Form>
+      )}
+      {can(session, "ticket.manage") && (
+        <Form form={ticketForm} name={`ticket-${pop.call_id}`} layout="inline" aria-label={t("console.newTicketForm")} onFinish={(values) => newTicket.mutate(values)}>
+          <Form.Item name="subject" label={t("console.subject")} rules={[{ required: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="customer_name" label={t("console.customerName")}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Button htmlType="submit" loading={newTicket.isPending} disabled={newTicket.isSuccess}>
+            {t("console.newTicket")}
+          </Button>
+        </Form>
+      )}
+      {newTicket.data && (
+        <Link to={`/service/tickets/${newTicket.data.id}`} data-ticket={newTicket.data.id}>
+          {t("console.ticketOpened", { number: newTicket.data.number })}
+        </Link>
+      )}
+    </Space>
+  );
+}
 
-/** Hang up, transfer (cold or warm, to an agent, a dealer's consultant or a queue) and the
- * wrap-up of one call: each refusal (not on the call any more, the phone system takes no
- * commands) is shown with the call center's reason. */
+type TransferTarget = components["schemas"]["TransferTargetPublic"];
+
+/** Agents, dealers' consultants and queues by name, as the call center's directory answers the
+ * search typed so far. */
+function useTransferTargets(search: string) {
+  return useQuery({
+    queryKey: ["transfer-targets", search],
+    queryFn: () => data(callCenter.GET("/transfer-targets", { params: { query: { search, limit: 20 } } })),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Hang up, transfer (cold or warm, to an agent, a dealer's consultant or a queue picked by
+ * name from the directory) and the wrap-up of one call: each refusal (not on the call any
+ * more, the phone system takes no commands) is shown with the call center's reason. */
 function CallControls({ callId }: { callId: string }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const report = useFailureReport();
-  const [kind, setKind] = useState<TransferKind>("agent");
-  const [target, setTarget] = useState("");
+  const [search, setSearch] = useState("");
+  const [picked, setPicked] = useState<TransferTarget>();
   const [attended, setAttended] = useState(false);
+  const targets = useTransferTargets(search);
   const [wrapUp] = Form.useForm<{ disposition: string; notes: string }>();
   const path = { params: { path: { call_id: callId } } };
   const hangUp = useMutation({
@@ -133,7 +203,7 @@ function CallControls({ callId }: { callId: string }) {
     onError: (error) => report(error),
   });
   const transfer = useMutation({
-    mutationFn: () => data(callCenter.POST("/calls/{call_id}/transfer", { ...path, body: { target_kind: kind, target, attended } })),
+    mutationFn: (to: TransferTarget) => data(callCenter.POST("/calls/{call_id}/transfer", { ...path, body: { target_kind: to.kind, target: to.target, attended } })),
     onSuccess: () => void message.success(t("calls.transferred")),
     onError: (error) => report(error),
   });
@@ -142,6 +212,12 @@ function CallControls({ callId }: { callId: string }) {
     onSuccess: () => void message.success(t("app.saved")),
     onError: (error) => report(error, wrapUp),
   });
+  const found = targets.data ?? [];
+  const label = (target: TransferTarget) => {
+    const kind = t(target.kind === "queue" ? "calls.toQueue" : "calls.toAgent");
+    const state = target.state ? ` · ${t(`agentState.${target.state}`, { defaultValue: target.state })}` : "";
+    return `${target.name} (${kind} · ${target.owner_org} · ${target.extension}${state})`;
+  };
   return (
     <Card size="small" title={t("calls.controls")} style={{ marginTop: 12 }} className="call-controls">
       <Space direction="vertical" style={{ width: "100%" }}>
@@ -150,20 +226,22 @@ function CallControls({ callId }: { callId: string }) {
           {t("calls.hangUp")}
         </Button>
         <Space wrap>
-          <Segmented<TransferKind>
-            aria-label={t("calls.transferKind")}
-            value={kind}
-            onChange={setKind}
-            options={[
-              { value: "agent", label: t("calls.toAgent") },
-              { value: "queue", label: t("calls.toQueue") },
-            ]}
+          <Select
+            aria-label={t("calls.target")}
+            showSearch
+            filterOption={false}
+            placeholder={t("calls.targetHint")}
+            style={{ width: 360 }}
+            value={picked ? `${picked.kind}:${picked.target}` : undefined}
+            onSearch={setSearch}
+            onChange={(value: string) => setPicked(found.find((target) => `${target.kind}:${target.target}` === value))}
+            loading={targets.isFetching}
+            options={found.map((target) => ({ value: `${target.kind}:${target.target}`, label: label(target) }))}
           />
-          <Input aria-label={t("calls.target")} placeholder={t("calls.targetHint")} value={target} onChange={(e) => setTarget(e.target.value)} style={{ width: 220 }} />
           <Checkbox checked={attended} onChange={(e) => setAttended(e.target.checked)}>
             {t("calls.attended")}
           </Checkbox>
-          <Button onClick={() => transfer.mutate()} disabled={!target} loading={transfer.isPending}>
+          <Button onClick={() => picked && transfer.mutate(picked)} disabled={!picked} loading={transfer.isPending}>
             {t("calls.transfer")}
           </Button>
         </Space>

@@ -1,12 +1,15 @@
+import { useQuery } from "@tanstack/react-query";
 import { Badge, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { callCenter, data } from "../../api/client";
 import type { components } from "../../api/generated/call-center";
 import { Chart } from "../../components/Chart";
 import type { ChartOption } from "../../components/EChart";
 import { clock, percent, waitedSeconds } from "./wallboard";
 
 type Board = components["schemas"]["LiveWallboard"];
+type DayStatistics = components["schemas"]["CallStatistics"];
 const STREAM = "/api/call-center/wallboard/stream";
 
 /** The call center pushes the wallboard (server-sent events) when an agent's state changes or
@@ -34,10 +37,23 @@ function useNow(): number {
   return now;
 }
 
+/** Today's figures per hour, dealer and agent (occupancy): read again when a push says
+ * something changed (the board's time), never on a timer. */
+function useDayStatistics(board: Board | undefined) {
+  return useQuery({
+    queryKey: ["call-statistics", board?.at],
+    queryFn: () => data(callCenter.GET("/call-statistics")),
+    enabled: board !== undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
 export default function Wallboard() {
   const { t } = useTranslation();
   const { board, live } = useLiveWallboard();
   const now = useNow();
+  const day = useDayStatistics(board);
+  const occupancy = new Map((day.data?.agents ?? []).map((a) => [a.agent_user, a.occupancy]));
   // Drawn again when a push brings new figures, not at each tick of the clock.
   const perAgent = useMemo<ChartOption | undefined>(
     () =>
@@ -101,10 +117,53 @@ export default function Wallboard() {
             { title: t("wallboard.offered"), key: "offered", render: (_: unknown, a) => a.today?.offered ?? 0 },
             { title: t("wallboard.answered"), key: "answered", render: (_: unknown, a) => a.today?.answered ?? 0 },
             { title: t("wallboard.aht"), key: "aht", render: (_: unknown, a) => a.today?.average_handle_seconds ?? "—" },
+            { title: t("wallboard.occupancy"), key: "occupancy", render: (_: unknown, a) => <span data-occupancy={a.user_id}>{percent(occupancy.get(a.user_id))}</span> },
           ]}
         />
         {perAgent && <Chart label={t("wallboard.perAgent")} height={240} option={perAgent} />}
       </Card>
+      {day.data && <DayBreakdown day={day.data} />}
     </>
+  );
+}
+
+/** Today's calls by the hour they started (offered, answered, abandoned) and per dealer. */
+function DayBreakdown({ day }: { day: DayStatistics }) {
+  const { t } = useTranslation();
+  const perHour = useMemo<ChartOption | undefined>(() => {
+    if (day.hours.length === 0) return undefined;
+    const hours = Array.from({ length: 24 }, (_, h) => day.hours.find((row) => row.hour === h)?.stats);
+    return {
+      tooltip: { trigger: "axis" },
+      legend: {},
+      xAxis: { type: "category", data: hours.map((_, h) => `${h}:00`) },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        { name: t("wallboard.offered"), type: "bar", data: hours.map((s) => s?.offered ?? 0) },
+        { name: t("wallboard.answered"), type: "bar", data: hours.map((s) => s?.answered ?? 0) },
+        { name: t("wallboard.abandoned"), type: "bar", data: hours.map((s) => s?.abandoned ?? 0) },
+      ],
+    };
+  }, [day, t]);
+  return (
+    <Card title={`${t("wallboard.byHour")} · ${t("wallboard.byDealer")}`} style={{ marginTop: 16 }}>
+      {perHour && <Chart label={t("wallboard.byHour")} height={240} option={perHour} />}
+      <Table
+        aria-label={t("wallboard.byDealer")}
+        className="wallboard-dealers"
+        size="small"
+        rowKey="dealer_id"
+        pagination={false}
+        dataSource={day.dealers}
+        columns={[
+          { title: t("wallboard.dealer"), dataIndex: "dealer_id" },
+          { title: t("wallboard.offered"), key: "offered", render: (_: unknown, d) => d.stats.offered },
+          { title: t("wallboard.answered"), key: "answered", render: (_: unknown, d) => d.stats.answered },
+          { title: t("wallboard.serviceLevel"), key: "sl", render: (_: unknown, d) => percent(d.stats.service_level) },
+          { title: t("wallboard.abandonRate"), key: "abandon", render: (_: unknown, d) => percent(d.stats.abandon_rate) },
+          { title: t("wallboard.outbound"), key: "outbound", render: (_: unknown, d) => `${d.stats.outbound_connected}/${d.stats.outbound}` },
+        ]}
+      />
+    </Card>
   );
 }

@@ -1,0 +1,91 @@
+"""A hotline call transferred to a dealer's consultant (the AMI server replays a blind transfer
+from 8001, the hotline's agent, to 8002 — here a consultant of dealer-a) is handed to the
+dealer: the record is in the dealer's book too, so the consultant sees it as the agent who took
+it does and the dealer's manager sees it in full; another dealer does not; the hotline keeps it
+(its figures stay the hotline's). A transfer within the hotline hands nothing over."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_call_center.adapters.tables import agents
+from crm_common.testing.ami_server import AmiReplayServer
+from crm_common.testing.services import AsUser
+
+from ..transcripts import transcript
+from .conftest import PEOPLE, TENANT
+from .test_ami_adapter import BASE, connected, linked_id, until_ended
+
+pytestmark = pytest.mark.integration
+
+
+async def transferred_call(
+    sessions: async_sessionmaker[AsyncSession], database: str
+) -> dict[str, object]:
+    async with AmiReplayServer() as server, connected(server, sessions, database):
+        await server.play(transcript("transferred"), base_time=BASE)
+        return await until_ended(sessions, linked_id(transcript("transferred")))
+
+
+async def test_a_call_transferred_to_a_dealers_consultant_is_handed_to_the_dealer(
+    sessions: async_sessionmaker[AsyncSession],
+    call_center_database: str,
+    call_center_api: FastAPI,
+    signing_key_pem: str,
+) -> None:
+    consultant = PEOPLE.agent2  # ext. 8002, made a consultant of dealer-a
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(agents)
+            .where(agents.c.tenant == TENANT, agents.c.user_id == consultant.user_id)
+            .values(owner_org="dealer-a")
+        )
+    row = await transferred_call(sessions, call_center_database)
+    assert (row["owner_org"], row["agent_user"]) == ("hq", PEOPLE.agent1.user_id)
+    assert (row["handed_to"], row["handed_to_org"]) == (consultant.user_id, "dealer-a")
+
+    as_user = AsUser(call_center_api, signing_key_pem)
+    dealers_consultant = consultant.model_copy(
+        update={"org_node": "dealer-a", "roles": frozenset({"sales_consultant"})}
+    )
+    call_id = row["id"]
+    async with (
+        as_user(dealers_consultant) as handed_to,
+        as_user(PEOPLE.dealer_manager) as dealer_manager,
+        as_user(PEOPLE.other_dealer_manager) as other_dealer,
+        as_user(PEOPLE.agent1) as took_it,
+        as_user(PEOPLE.supervisor) as supervisor,
+    ):
+        seen = {
+            name: await client.get(f"/calls/{call_id}")
+            for name, client in {
+                "handed_to": handed_to,
+                "dealer_manager": dealer_manager,
+                "other_dealer": other_dealer,
+                "took_it": took_it,
+                "supervisor": supervisor,
+            }.items()
+        }
+        listed = (await dealer_manager.get("/calls", params={"limit": 10})).json()
+    assert {name: answer.status_code for name, answer in seen.items()} == {
+        "handed_to": 200,
+        "dealer_manager": 200,
+        "other_dealer": 404,
+        "took_it": 200,
+        "supervisor": 200,
+    }
+    call = seen["dealer_manager"].json()
+    assert (call["handed_to"], call["handed_to_org"]) == (consultant.user_id, "dealer-a")
+    assert call["customer_phone"] == "13600136000", "the dealer's manager sees it in full"
+    assert seen["handed_to"].json()["customer_phone"] == "13600136000"
+    assert [c["id"] for c in listed] == [str(call_id)]
+
+
+async def test_a_transfer_within_the_hotline_hands_nothing_over(
+    sessions: async_sessionmaker[AsyncSession], call_center_database: str
+) -> None:
+    row = await transferred_call(sessions, call_center_database)
+    assert (row["owner_org"], row["handed_to"], row["handed_to_org"]) == ("hq", None, None)
