@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Mapping
 
 import httpx
 
@@ -31,7 +31,9 @@ FORWARDED_RESPONSE_HEADERS = (
 
 EVENT_STREAM = "text/event-stream"
 AUDIO = "audio/"
-"""A recording is relayed as it comes (it may be long), with its length so the player knows."""
+"""A recording is relayed as it comes (it may be long), with its length so the player knows;
+so is any file offered for download (``Content-Disposition``: a ticket's photo or video, a
+report as CSV/XLSX): the BFF never holds a whole file."""
 
 
 async def _relayed(answer: httpx.Response) -> AsyncIterator[bytes]:
@@ -57,13 +59,17 @@ class HttpUpstreams:
         path: str,
         query: str,
         headers: Mapping[str, str],
-        body: bytes,
+        body: bytes | AsyncIterable[bytes],
         access_token: str,
     ) -> UpstreamAnswer:
         client = self._clients.get(service)
         if client is None:
             raise UnknownService(service)
         sent = {k: v for k, v in headers.items() if k.lower() in FORWARDED_REQUEST_HEADERS}
+        if not isinstance(body, bytes):
+            # A streamed upload keeps the browser's length (the service checks its cap early)
+            # instead of being sent chunked.
+            sent.update({k: v for k, v in headers.items() if k.lower() == "content-length"})
         sent["Authorization"] = f"Bearer {access_token}"
         request = client.build_request(
             method, httpx.URL(path=path, query=query.encode()), headers=sent, content=body
@@ -76,7 +82,9 @@ class HttpUpstreams:
         content_type = answer.headers.get("content-type", "")
         if answer.is_success and content_type.startswith(EVENT_STREAM):
             return UpstreamAnswer(answer.status_code, headers, b"", events=_relayed(answer))
-        if answer.is_success and content_type.startswith(AUDIO):
+        if answer.is_success and (
+            content_type.startswith(AUDIO) or "content-disposition" in answer.headers
+        ):
             if "content-length" in answer.headers:
                 headers["content-length"] = answer.headers["content-length"]
             return UpstreamAnswer(answer.status_code, headers, b"", events=_relayed(answer))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Protocol
@@ -47,8 +47,8 @@ class UpstreamAnswer:
     content: bytes
     events: AsyncIterator[bytes] | None = None
     """A stream passed on to the browser as it comes, for as long as either side keeps it open
-    (server-sent events such as the call center's screen pops, a call recording); the
-    ``content`` is empty then."""
+    (server-sent events such as the call center's screen pops, a call recording, a file
+    offered for download); the ``content`` is empty then."""
 
 
 class Upstreams(Protocol):
@@ -62,6 +62,9 @@ class Upstreams(Protocol):
         path: str,
         query: str,
         headers: Mapping[str, str],
-        body: bytes,
+        body: bytes | AsyncIterable[bytes],
         access_token: str,
-    ) -> UpstreamAnswer: ...
+    ) -> UpstreamAnswer:
+        """``body``: the request's bytes, or a stream of them (an uploaded file) passed on as it
+        comes with the browser's ``Content-Length``."""
+        ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterable, Mapping
 
 from crm_portal.application.ports import UpstreamAnswer, Upstreams
 from crm_portal.domain.session import BrowserSession, UnknownService, may_proxy
@@ -16,7 +16,7 @@ async def forward(
     path: str,
     query: str,
     headers: Mapping[str, str],
-    body: bytes,
+    body: bytes | AsyncIterable[bytes],
 ) -> UpstreamAnswer:
     if not may_proxy(service, path):
         raise UnknownService(f"{service}/{path}")

@@ -7,7 +7,7 @@ memory, the session's CSRF token; the tokens stay here and in Redis.
 # No `from __future__ import annotations`: FastAPI reads the dependencies declared in
 # create_app's closure (the session) from the evaluated annotations.
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Annotated, Any
 
@@ -30,6 +30,9 @@ from crm_portal.domain.session import (
 from crm_portal.settings import PortalSettings
 
 COOKIE = "crm_portal_session"
+BUFFERED_BODIES = ("application/json", "application/x-www-form-urlencoded")
+"""Commands' bodies are read whole (small); any other body — a file uploaded to a ticket — is
+passed on as it arrives, never held in the BFF's memory."""
 CSRF_HEADER = "x-csrf-token"
 NONCE_PLACEHOLDER = "__CSP_NONCE__"
 
@@ -48,6 +51,13 @@ class SessionPublic(BaseModel):
     data_scope: str
     functions: list[str]
     csrf_token: str
+
+
+async def _body_of(request: Request) -> bytes | AsyncIterator[bytes]:
+    content_type = request.headers.get("content-type", "")
+    if request.method == "GET" or not content_type or content_type.startswith(BUFFERED_BODIES):
+        return await request.body()
+    return request.stream()
 
 
 def _public(session: BrowserSession) -> SessionPublic:
@@ -197,7 +207,7 @@ def create_http_app(
                 path,
                 request.url.query,
                 request.headers,
-                await request.body(),
+                await _body_of(request),
             )
         except UnknownService:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "not found") from None
