@@ -1,7 +1,8 @@
 """Repair and service partners through the HTTP API: a dealer sends a ticket's job to a
 partner; the partner sees only the jobs naming it, the customer masked unless the dealer
 shares tickets with it in full (each read audited), and reports its progress — notes on the
-ticket, history lines, and the SLA clock running again once the job is done."""
+ticket, history lines, PartnerJobUpdated events, and the SLA clock running again once the job
+is done."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope
-from crm_common.db.tables import org_directory, personal_data_audit, sharing_levels
+from crm_common.db.tables import org_directory, outbox, personal_data_audit, sharing_levels
 from crm_common.policy import DataType, Direction, SharingLevel
 from crm_common.testing.services import AsUser
 from crm_service_desk.adapters.tables import ticket_history
@@ -91,6 +92,8 @@ async def test_a_partner_sees_its_jobs_masked_and_reports_progress(
         assert [j["id"] for j in jobs] == [ticket["id"]]
         assert (jobs[0]["customer_name"], jobs[0]["customer_phone"]) == ("王*", "138****8000")
         assert jobs[0]["dealer_id"] == "dealer-a"
+        # The dealer's instructions come with the job (to the dealer they are a note).
+        assert jobs[0]["instructions"] == "左前门凹陷"
         done_too_early = await partner.post(
             f"/partner/jobs/{ticket['id']}/progress", json={"status": "done"}
         )
@@ -136,6 +139,17 @@ async def test_a_partner_sees_its_jobs_masked_and_reports_progress(
         ("partner_progress", "accepted"),
         ("partner_progress", "in_progress"),
         ("partner_progress", "done"),
+    ]
+    async with sessions() as session:
+        events = await session.execute(
+            select(outbox.c.event_type, outbox.c.payload)
+            .where(outbox.c.key == ticket["id"], outbox.c.event_type.like("%PartnerJob%"))
+            .order_by(outbox.c.id)
+        )
+        published = [(e, p["data"]["status"], p["data"]["partner_id"]) for e, p in events]
+    assert published == [
+        ("service-desk.PartnerJobUpdated", step, "partner-repair")
+        for step in ("sent", "accepted", "in_progress", "done")
     ]
 
 

@@ -1,7 +1,7 @@
 """Jobs for repair and service partners: a dealer sends a ticket's job to a partner; the
 partner accepts or declines it, reports progress and when it is done, each step a note on the
-ticket and a line of its history. When the ticket was waiting for the partner, a declined or
-finished job sets its SLA clock running again."""
+ticket, a line of its history and a ``PartnerJobUpdated`` event. When the ticket was waiting
+for the partner, a declined or finished job sets its SLA clock running again."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from datetime import datetime
 from uuid import UUID
 
 from crm_common.auth import Principal
+from crm_common.contracts.events.service_desk.v1 import PartnerJobUpdated
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_service_desk.adapters import partner_store, repository
 from crm_service_desk.application.tickets import (
     TicketNotFound,
+    about_ticket,
     book_rules,
     changing,
 )
@@ -45,25 +47,52 @@ async def send_to_partner(
             raise InvalidInput("partner_org", f"{partner_org!r} is not a partner org")
         ticket.send_to_partner(partner_org, now)
         await repository.save_ticket(uow.session, ticket)
+        instructions = (instructions or "").strip() or None
+        # The partner reads the instructions with the job (from this line); the dealer's
+        # staff read them as a note of the ticket.
         await repository.add_history(
             uow.session,
             ticket,
             actor=actor.user_id,
             action="sent_to_partner",
             at=now,
-            detail={"partner": partner_org},
+            detail={"partner": partner_org, "instructions": instructions},
         )
-        if instructions and instructions.strip():
+        if instructions:
             await repository.add_entry(
                 uow.session,
                 ticket=ticket,
                 kind=EntryKind.NOTE.value,
-                body=instructions.strip(),
+                body=instructions,
                 author=actor.user_id,
                 author_org=actor.org_node,
                 at=now,
             )
+        await _announce(uow, ticket, partner_org, PartnerStatus.SENT, actor, now)
     return ticket
+
+
+async def _announce(
+    uow: UnitOfWork,
+    ticket: Ticket,
+    partner_org: str,
+    status: PartnerStatus,
+    actor: Principal,
+    now: datetime,
+) -> None:
+    await uow.publish_about(
+        [
+            PartnerJobUpdated(
+                **about_ticket(ticket, at=now),
+                partner_id=partner_org,
+                status=status.value,
+                by=actor.user_id,
+            )
+        ],
+        tenant=ticket.tenant,
+        owner_org=ticket.owner_org,
+        actor=actor.user_id,
+    )
 
 
 async def record_progress(
@@ -109,4 +138,5 @@ async def record_progress(
                 author_org=partner.org_node,
                 at=now,
             )
+        await _announce(uow, ticket, partner.org_node, status, partner, now)
     return ticket

@@ -13,9 +13,10 @@ from crm_common.auth import Principal
 from crm_common.policy import SharingLevel, mask_name, mask_phone, partner_level
 from crm_common.policy.audit import record_personal_data_access
 from crm_service_desk.adapters.partner_store import PARTNER_DATA, jobs_of
-from crm_service_desk.adapters.tables import tickets
+from crm_service_desk.adapters.tables import ticket_history, tickets
 
 t = tickets
+h = ticket_history
 PERSONAL_FIELDS = ("customer_name", "customer_phone")
 
 
@@ -37,6 +38,13 @@ def _jobs(partner: Principal) -> Select[Any]:
         t.c.appointment_minutes,
         t.c.appointment_place,
         t.c.partner_status,
+        # What the dealer asked for when it last sent the job (served by the history's index).
+        select(h.c.detail["instructions"].astext)
+        .where(h.c.ticket_id == t.c.id, h.c.action == "sent_to_partner")
+        .order_by(h.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+        .label("instructions"),
         t.c.opened_at,
         t.c.updated_at,
         partner_level(

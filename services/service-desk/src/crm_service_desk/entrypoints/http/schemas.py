@@ -587,6 +587,9 @@ class PartnerJobPublic(BaseModel):
     vehicle_model: str | None
     appointment: AppointmentOut | None
     partner_status: PartnerStatus | None
+    instructions: str | None = Field(
+        default=None, description="What the dealer asked for when it sent the job"
+    )
     opened_at: datetime
     updated_at: datetime
 

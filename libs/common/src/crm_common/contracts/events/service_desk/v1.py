@@ -188,6 +188,18 @@ class CareDue(EventData):
         return str(self.customer_id)
 
 
+class PartnerJobUpdated(_TicketEvent):
+    """A ticket's job went to a repair or service partner (``sent``), or the partner moved it
+    on: ``accepted`` or ``declined``, then ``in_progress`` and ``done``."""
+
+    event_type: ClassVar[str] = "service-desk.PartnerJobUpdated"
+    event_version: ClassVar[int] = 1
+
+    partner_id: str = Field(description="The partner's org node")
+    status: Literal["sent", "accepted", "declined", "in_progress", "done"]
+    by: str = Field(description="The user who sent the job or reported the step")
+
+
 class PartsClaimUpdated(EventData):
     """A parts claim (零部件索赔) naming a parts maker changed: filed by the dealer, or
     answered by the maker."""
@@ -221,5 +233,6 @@ ALL = (
     SurveyRequested,
     SurveyAnswered,
     CareDue,
+    PartnerJobUpdated,
     PartsClaimUpdated,
 )
