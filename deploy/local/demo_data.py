@@ -327,6 +327,12 @@ def set_up_service_desk(identity: httpx.Client, desk: httpx.Client, password: st
         f"/tickets/{complaint_id}/closure", headers=advisor, json={"customer_satisfied": True}
     ).raise_for_status()
     set_up_after_sales_desk(identity, desk, password, opened[0])
+    # The air-conditioning job goes to the repair partner (repair.partner works it in the portal).
+    desk.post(
+        f"/tickets/{opened[2]}/partner-job",
+        headers=advisor,
+        json={"partner_org": "partner-repair", "instructions": "检查空调压缩机与冷媒压力"},
+    ).raise_for_status()
     # The worker sends the resolved ticket's survey (TicketResolved through Kafka): answer it.
     for _ in range(60):
         surveys = desk.get("/surveys", headers=advisor, params={"answered": "false"}).json()
@@ -733,7 +739,8 @@ def main() -> None:
         f"{len(converted)} converted to opportunities ({quoted} test-driven and quoted from the "
         f"catalogue, {accepted} ordered with finance and insurance applications), {tickets} "
         "service-desk tickets at dealer-sh-01 (one a complaint; the brake job with an attachment, "
-        "a parts claim and a warranty that covers it), HQ's knowledge-base article, an answered "
+        "a parts claim and a warranty that covers it; the air-conditioning job sent to the repair "
+        "partner), HQ's knowledge-base article, an answered "
         "survey, sh01's "
         "commission plan, the "
         f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"

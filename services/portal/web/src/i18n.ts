@@ -2,6 +2,7 @@
 // the browser (a preference, not a secret).
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { AFTER_SALES_EN, AFTER_SALES_ZH } from "./i18nAfterSales";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +45,7 @@ const zh = {
   pool: { minAge: "进池至少(天)", maxAge: "进池至多(天)", sort: "排序", order: { recently_released: "最近释放", newest: "最新", oldest: "最早", grade: "意向级别", region: "区域", vehicle_interest: "意向车型", source: "来源" }, name: "名称", rules: "规则", save: "保存规则", protection: "保护期(天)", maxPrivate: "私海上限", claimsPerDay: "每日领取上限", recycleDays: "无跟进回收(天)", report: "公平性报告" },
   users: { username: "用户名", roles: "角色", org: "组织", active: "有效" },
   sharing: { dataType: "数据类型", direction: "方向", level: "共享级别", partner: "对方" },
+  ...AFTER_SALES_ZH,
 };
 
 type Dict = typeof zh;
@@ -86,6 +88,7 @@ const en: Dict = {
   pool: { minAge: "At least (days old)", maxAge: "At most (days old)", sort: "Sort", order: { recently_released: "Recently released", newest: "Newest", oldest: "Oldest", grade: "Grade", region: "Region", vehicle_interest: "Vehicle interest", source: "Source" }, name: "Name", rules: "Rules", save: "Save rules", protection: "Protection (days)", maxPrivate: "Private leads cap", claimsPerDay: "Claims per day", recycleDays: "Recycle after no follow-up (days)", report: "Fairness report" },
   users: { username: "Username", roles: "Roles", org: "Org", active: "Active" },
   sharing: { dataType: "Data type", direction: "Direction", level: "Level", partner: "Counterpart" },
+  ...AFTER_SALES_EN,
 };
 
 export const RESOURCES = { "zh-CN": zh, en } as const;

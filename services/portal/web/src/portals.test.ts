@@ -37,8 +37,18 @@ describe("portals and menus follow the user's functions", () => {
     expect(menuOf(consultant, "workspace").map((m) => m.path)).toContain("/workspace/commission");
   });
 
-  it("gives a partner the applications queue", () => {
+  it("gives a partner the applications queue, its repair jobs and the parts claims naming it", () => {
     expect(homeOf(partner)).toBe("/partner/applications");
+    expect(menuOf(partner, "partner").map((m) => m.path)).toEqual(["/partner/applications", "/partner/jobs", "/partner/parts-claims"]);
+  });
+
+  it("gives the service desk's readers survey results and articles, its configurers the care rules", () => {
+    const advisor = { roles: ["service_advisor"], functions: ["ticket.read", "ticket.manage"] };
+    expect(homeOf(advisor)).toBe("/service/tickets");
+    expect(menuOf(advisor, "service").map((m) => m.path)).toEqual(["/service/tickets", "/service/knowledge", "/service/agreements", "/service/surveys"]);
+    const region = { roles: ["region_manager"], functions: ["kpi.read", "ticket.read", "service.configure"] };
+    expect(portalsOf(region)).toEqual(["hq", "service"]);
+    expect(menuOf(region, "service").map((m) => m.path)).toEqual(["/service/knowledge", "/service/surveys", "/service/care"]);
   });
 
   it("gives call-center agents the service portal, starting with their call tasks", () => {

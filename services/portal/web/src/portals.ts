@@ -40,6 +40,8 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
   ],
   partner: [
     { path: "/partner/applications", label: "menu.applications", needs: ["partner.read"] },
+    { path: "/partner/jobs", label: "desk.menu.jobs", needs: ["partner.read"] },
+    { path: "/partner/parts-claims", label: "desk.menu.claims", needs: ["partner.read"] },
   ],
   service: [
     { path: "/service/tasks", label: "menu.callTasks", needs: ["call.read"] },
@@ -48,6 +50,10 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/service/wallboard", label: "menu.wallboard", needs: ["call.manage"] },
     { path: "/service/recordings", label: "menu.recordings", needs: ["call.review"] },
     { path: "/service/tickets", label: "menu.tickets", needs: ["ticket.manage"] },
+    { path: "/service/knowledge", label: "desk.menu.knowledge", needs: ["ticket.read"] },
+    { path: "/service/agreements", label: "desk.menu.agreements", needs: ["ticket.manage"] },
+    { path: "/service/surveys", label: "desk.menu.surveys", needs: ["ticket.read"] },
+    { path: "/service/care", label: "desk.menu.care", needs: ["service.configure"] },
   ],
 };
 
@@ -61,7 +67,8 @@ export function portalsOf(session: Pick<Session, "roles" | "functions">): Portal
   if (session.roles.some((r) => DEALER_ROLES.includes(r))) portals.push("dealer");
   if (has("lead.work") || has("opportunity.work")) portals.push("workspace");
   if (has("partner.read")) portals.push("partner");
-  if (["ticket.manage", "call.make", "call.manage", "call.review"].some(has)) portals.push("service");
+  // ticket.read alone: HQ's analysts and the regions read survey results and the knowledge base.
+  if (["ticket.read", "ticket.manage", "call.make", "call.manage", "call.review"].some(has)) portals.push("service");
   return portals;
 }
 

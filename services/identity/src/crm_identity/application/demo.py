@@ -1,4 +1,4 @@
-"""The demo tenant of `./platform up`: one OEM, 2 regions, 6 dealers, 3 partners, every role."""
+"""The demo tenant of `./platform up`: one OEM, 2 regions, 6 dealers, 4 partners, every role."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ ORG_TREE: list[tuple[str, str | None, OrgKind, str, str | None]] = [
     ("partner-finance", "demo-hq", OrgKind.PARTNER, "Demo Auto Finance", "finance"),
     ("partner-insurance", "demo-hq", OrgKind.PARTNER, "Demo Insurance", "insurance"),
     ("partner-parts", "demo-hq", OrgKind.PARTNER, "Demo Parts Co.", "parts"),
+    ("partner-repair", "demo-hq", OrgKind.PARTNER, "Demo Body & Paint Works", "service"),
 ]
 # (username, org node, roles)
 USERS: list[tuple[str, str, list[str]]] = [
@@ -46,6 +47,9 @@ USERS: list[tuple[str, str, list[str]]] = [
     ("cc.supervisor", "demo-hq", ["call_center_supervisor"]),
     ("finance.partner", "partner-finance", ["partner_user"]),
     ("insurance.partner", "partner-insurance", ["partner_user"]),
+    # The repair shop works the jobs dealers send it; the parts maker answers parts claims.
+    ("repair.partner", "partner-repair", ["partner_user"]),
+    ("parts.partner", "partner-parts", ["partner_user"]),
 ]
 
 

@@ -57,3 +57,17 @@ export async function data<T>(
 export function fileUrl(service: string, path: string, query: Record<string, string>): string {
   return `/api/${service}${path}?${new URLSearchParams(query).toString()}`;
 }
+
+/** A file sent as the raw body (`Content-Type` its media type), as the service desk takes a
+ * ticket's attachment; the BFF passes it on as it arrives. */
+export async function uploadFile<T>(service: string, path: string, query: Record<string, string>, file: Blob, mediaType: string): Promise<T> {
+  const response = await fetch(fileUrl(service, path, query), {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": mediaType, ...csrfHeaders("POST") },
+    body: file,
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body as T;
+}

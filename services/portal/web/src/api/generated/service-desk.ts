@@ -1760,6 +1760,11 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Instructions
+             * @description What the dealer asked for when it sent the job
+             */
+            instructions?: string | null;
             kind: components["schemas"]["TicketKind"];
             /** Number */
             number: string;

@@ -1,16 +1,22 @@
-import { useQuery } from "@tanstack/react-query";
-import { Card, List, Space, Tag, Typography } from "antd";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, Card, List, Space, Tag, Typography } from "antd";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { data, serviceDesk } from "../../api/client";
+import { data, serviceDesk, uploadFile } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
-import { Loaded } from "../../components/feedback";
+import { Loaded, useFailureReport } from "../../components/feedback";
+import { can, useSession } from "../../session";
+import { ATTACHMENT_TYPES, attachmentOf } from "./afterSales";
 
 type Ticket = components["schemas"]["TicketPublic"];
+type Attachment = components["schemas"]["AttachmentPublic"];
 
 /** What after-sales knows about a ticket: whether a service agreement covers its work (and
- * why not), knowledge-base articles like it (most shared words first), and its files. */
+ * why not), knowledge-base articles like it (most shared words first), and its files (those
+ * who work the ticket add more). */
 export default function TicketAfterSales({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
+  const session = useSession();
   const path = { params: { path: { ticket_id: ticket.id } } };
   const coverage = useQuery({
     queryKey: ["ticket", ticket.id, "coverage"],
@@ -60,6 +66,7 @@ export default function TicketAfterSales({ ticket }: { ticket: Ticket }) {
           )}
         </Loaded>
         <Typography.Text strong>{t("afterSales.files")}</Typography.Text>
+        {can(session, "ticket.manage") && ticket.status !== "merged" && <FileUpload ticketId={ticket.id} />}
         <Loaded query={files}>
           {(list) => (
             <List
@@ -69,7 +76,8 @@ export default function TicketAfterSales({ ticket }: { ticket: Ticket }) {
               dataSource={list}
               renderItem={(file) => (
                 <List.Item data-attachment={file.id}>
-                  <a href={`/api/service-desk/attachments/${file.id}`} download={file.filename}>
+                  {/* Underlined: a link beside text must not be told apart by its colour only. */}
+                  <a href={`/api/service-desk/attachments/${file.id}`} download={file.filename} style={{ textDecoration: "underline" }}>
                     {file.filename}
                   </a>{" "}
                   <Typography.Text type="secondary">
@@ -82,5 +90,50 @@ export default function TicketAfterSales({ ticket }: { ticket: Ticket }) {
         </Loaded>
       </Space>
     </Card>
+  );
+}
+
+/** A native file input (screen readers and keyboards know it): the file is checked here for
+ * type and size, then sent as it is through the BFF; the service checks it again. */
+function FileUpload({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const report = useFailureReport();
+  const queries = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const upload = useMutation({
+    mutationFn: ({ file, mediaType }: { file: File; mediaType: string }) =>
+      uploadFile<Attachment>("service-desk", `/tickets/${ticketId}/attachments`, { filename: file.name }, file, mediaType),
+    onSuccess: async (attachment) => {
+      void message.success(t("desk.files.uploaded", { name: attachment.filename }));
+      await queries.invalidateQueries({ queryKey: ["ticket", ticketId] });
+    },
+    onError: (error) => report(error),
+    onSettled: () => {
+      if (input.current) input.current.value = "";
+    },
+  });
+  return (
+    <label>
+      {t("desk.files.upload")}{" "}
+      <input
+        ref={input}
+        type="file"
+        name="attachment"
+        accept={ATTACHMENT_TYPES.join(",") + ",.heic,.log"}
+        disabled={upload.isPending}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (!file) return;
+          const check = attachmentOf(file);
+          if (!check.ok) {
+            void message.error(t(`desk.files.${check.problem}`));
+            event.target.value = "";
+            return;
+          }
+          upload.mutate({ file, mediaType: check.mediaType });
+        }}
+      />
+    </label>
   );
 }

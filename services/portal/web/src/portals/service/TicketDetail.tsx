@@ -10,6 +10,7 @@ import { when } from "../workspace/labels";
 import { firstResponseClock, resolutionClock } from "./sla";
 import { SlaTag, useNow } from "./SlaTag";
 import TicketAfterSales from "./TicketAfterSales";
+import TicketPartners from "./TicketPartners";
 import { EscalationLevel } from "./Tickets";
 import { useOwnerName, useStaff } from "./users";
 
@@ -71,6 +72,7 @@ export default function TicketDetail() {
               </Card>
               {working && <TicketActions ticket={tk} />}
               <TicketAfterSales ticket={tk} />
+              <TicketPartners ticket={tk} />
             </Col>
             <Col xs={24} lg={12}>
               <Card title={t("ticket.entries")}>

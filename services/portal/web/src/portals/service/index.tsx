@@ -1,9 +1,13 @@
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
+import Agreements from "./Agreements";
 import Calls from "./Calls";
+import CareRules from "./CareRules";
 import Console from "./Console";
 import Recordings from "./Recordings";
 import CallTasks from "./CallTasks";
+import Knowledge from "./Knowledge";
+import Surveys from "./Surveys";
 import TicketDetail from "./TicketDetail";
 import Tickets from "./Tickets";
 import Wallboard from "./Wallboard";
@@ -20,6 +24,10 @@ export default function Service() {
       <Route path="calls" element={<Calls />} />
       <Route path="wallboard" element={<Wallboard />} />
       <Route path="recordings" element={<Recordings />} />
+      <Route path="knowledge" element={<Knowledge />} />
+      <Route path="agreements" element={<Agreements />} />
+      <Route path="surveys" element={<Surveys />} />
+      <Route path="care" element={<CareRules />} />
       <Route path="*" element={<NotAvailable />} />
     </Routes>
   );
