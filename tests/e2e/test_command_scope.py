@@ -341,6 +341,11 @@ OPERATIONS: dict[str, Command] = {
         _json({"day": "2026-12-01", "category": "advertising", "amount": "100.00"}),
         settings=True,
     ),
+    # Tiered assessment: HQ's forms, a region's scores, HQ's review; none of them a record of
+    # the fixture dealer (an empty body: no form or score in the shared spine).
+    "kpi POST /kpi/assessment-forms": Command(None),
+    "kpi POST /kpi/assessments": Command(None),
+    "kpi POST /kpi/assessments/{assessment_id}/review": Command(None),
     "kpi POST /kpi/commission/plans": Command(
         "dealer",
         lambda f: {
@@ -594,6 +599,7 @@ PATH_TARGETS = {
     "{application_id}": "application",
     "{article_id}": "unknown",
     "{claim_id}": "unknown",
+    "{assessment_id}": "unknown",
 }
 
 

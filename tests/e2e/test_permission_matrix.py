@@ -249,6 +249,12 @@ NEEDS: dict[str, str | None] = {
     "kpi DELETE /kpi/definitions/{definition_id}": "kpi.define",
     "kpi POST /kpi/expenses": "target.manage",
     "kpi GET /kpi/expenses": "kpi.read",
+    "kpi POST /kpi/assessment-forms": "target.manage",
+    "kpi GET /kpi/assessment-forms": "kpi.read",
+    "kpi POST /kpi/assessments": "target.manage",
+    "kpi GET /kpi/assessments": "kpi.read",
+    # The step's role (the sales VP, HR) is checked on the assessment: 403 beyond kpi.read.
+    "kpi POST /kpi/assessments/{assessment_id}/review": "kpi.read",
     "call-center GET /calls": "call.read",
     "call-center GET /calls/{call_id}": "call.read",
     "call-center POST /calls/{call_id}/disposition": "call.make",
@@ -337,6 +343,7 @@ def concrete(path: str) -> str:
         "{attachment_id}",
         "{article_id}",
         "{claim_id}",
+        "{assessment_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     path = path.replace("{connector}", "cloud-cc")

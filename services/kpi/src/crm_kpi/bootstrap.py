@@ -10,13 +10,16 @@ from crm_common.contracts.events.kpi.v1 import CommissionStatementIssued
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
+from crm_kpi.application import assessments as assessment_commands
 from crm_kpi.application import commission as commission_commands
 from crm_kpi.application.leaderboards import BoardNotFound, refresh_leaderboards
 from crm_kpi.application.reports import ReportNotFound, run_report_schedule
+from crm_kpi.domain.assessments import AssessmentRefused, NotTheReviewer
 from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
 from crm_kpi.domain.targets import NodeNotFound
 from crm_kpi.entrypoints.consumers import subscriptions
 from crm_kpi.entrypoints.http import (
+    assessments,
     commission,
     expenses,
     kpis,
@@ -41,6 +44,7 @@ ROUTERS: list[APIRouter] = [
     kpis.router,
     targets.router,
     expenses.router,
+    assessments.router,
 ]
 
 ERROR_STATUSES: dict[type[Exception], int] = {
@@ -57,6 +61,11 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     commission_commands.MonthIssued: 409,
     VersionOverlaps: 409,
     ReviewOutOfOrder: 409,
+    assessment_commands.FormNotFound: 404,
+    assessment_commands.AssessmentNotFound: 404,
+    assessment_commands.SubjectNotFound: 404,
+    AssessmentRefused: 409,
+    NotTheReviewer: 403,
 }
 
 

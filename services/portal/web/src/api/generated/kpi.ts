@@ -17,6 +17,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpi/assessment-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Forms */
+        get: operations["list_forms_kpi_assessment_forms_get"];
+        put?: never;
+        /**
+         * Create Form
+         * @description A scoring form of the sales planning department (HQ) for consultants or region
+         *     managers: criteria with weights summing to 100.
+         */
+        post: operations["create_form_kpi_assessment_forms_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpi/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Assessments
+         * @description HQ's reviewers see every assessment; a scorer those they scored; a person their own
+         *     once final.
+         */
+        get: operations["list_assessments_kpi_assessments_get"];
+        put?: never;
+        /**
+         * Score
+         * @description Score a consultant of the caller's region (a region manager) or a region manager (the
+         *     sales planning department) on a form for a month; a score the review returned is scored
+         *     again here by the same scorer.
+         */
+        post: operations["score_kpi_assessments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpi/assessments/{assessment_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review
+         * @description The sales VP (HQ's admin) approves or returns a fresh score; then HR (HQ's user
+         *     management), someone else, approves it (final) or returns it.
+         */
+        post: operations["review_kpi_assessments__assessment_id__review_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kpi/catalogue": {
         parameters: {
             query?: never;
@@ -570,6 +640,52 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AssessmentPublic */
+        AssessmentPublic: {
+            /** Comment */
+            comment: string | null;
+            /**
+             * Form Id
+             * Format: uuid
+             */
+            form_id: string;
+            /** Hr */
+            hr: string | null;
+            /** Hr Note */
+            hr_note: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Owner Org */
+            owner_org: string;
+            /** Period */
+            period: string;
+            /**
+             * Scored At
+             * Format: date-time
+             */
+            scored_at: string;
+            /** Scored By */
+            scored_by: string;
+            /** Scores */
+            scores: {
+                [key: string]: number;
+            };
+            status: components["schemas"]["crm_kpi__domain__assessments__Status"];
+            /** Subject User */
+            subject_user: string;
+            /**
+             * Total
+             * @description Weighted, out of 100
+             */
+            total: string;
+            /** Vp */
+            vp: string | null;
+            /** Vp Note */
+            vp_note: string | null;
+        };
         /**
          * AttainmentBand
          * @description Applies from ``from_percent`` of attainment up to the next band's start.
@@ -746,6 +862,36 @@ export interface components {
              */
             kind: "count";
         };
+        /** Created */
+        Created: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
+        /** Criterion */
+        Criterion: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+            /**
+             * Weight
+             * @description Share of the total, %; a form's sum to 100
+             */
+            weight: number;
+        };
+        /**
+         * Status
+         * @enum {string}
+         */
+        crm_kpi__domain__assessments__Status: "scored" | "vp_approved" | "final" | "returned";
+        /**
+         * Status
+         * @enum {string}
+         */
+        crm_kpi__domain__commission__Status: "draft" | "acknowledged" | "disputed" | "approved" | "issued";
         /** DailyLeadCount */
         DailyLeadCount: {
             /**
@@ -1134,6 +1280,34 @@ export interface components {
             /** Measure */
             measure: components["schemas"]["Count"] | components["schemas"]["Sum"];
             module: components["schemas"]["Module"];
+        };
+        /** FormContent */
+        FormContent: {
+            /** Criteria */
+            criteria: components["schemas"]["Criterion"][];
+            /** Name */
+            name: string;
+            tier: components["schemas"]["Tier"];
+        };
+        /** FormPublic */
+        FormPublic: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Criteria */
+            criteria: components["schemas"]["Criterion"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            tier: components["schemas"]["Tier"];
         };
         /** GeneratedReport */
         GeneratedReport: {
@@ -1584,6 +1758,18 @@ export interface components {
          * @enum {string}
          */
         ReportKind: "daily" | "weekly" | "monthly";
+        /** ReviewCreate */
+        ReviewCreate: {
+            /** Approve */
+            approve: boolean;
+            /** Note */
+            note?: string | null;
+            step: components["schemas"]["Step"];
+        };
+        /** Reviewed */
+        Reviewed: {
+            status: components["schemas"]["crm_kpi__domain__assessments__Status"];
+        };
         /** ReviewPublic */
         ReviewPublic: {
             /**
@@ -1591,7 +1777,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["crm_kpi__domain__commission__Status"];
         };
         /** RunCreate */
         RunCreate: {
@@ -1629,6 +1815,30 @@ export interface components {
              */
             subtotals: components["schemas"]["SubtotalLine"][];
         };
+        /** ScoreCreate */
+        ScoreCreate: {
+            /** Comment */
+            comment?: string | null;
+            /**
+             * Form Id
+             * Format: uuid
+             */
+            form_id: string;
+            /**
+             * Period
+             * @example 2026-11
+             */
+            period: string;
+            /**
+             * Scores
+             * @description Each criterion's code: 0-100
+             */
+            scores: {
+                [key: string]: number;
+            };
+            /** Subject User */
+            subject_user: string;
+        };
         /** StatementPublic */
         StatementPublic: {
             /** Attainment Percent */
@@ -1653,7 +1863,7 @@ export interface components {
             lines: number;
             /** Month */
             month: string;
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["crm_kpi__domain__commission__Status"];
             /** Target Units */
             target_units: number | null;
             /** Team */
@@ -1706,7 +1916,7 @@ export interface components {
             lines: number;
             /** Month */
             month: string;
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["crm_kpi__domain__commission__Status"];
             /** Target Units */
             target_units: number | null;
             /** Team */
@@ -1719,10 +1929,10 @@ export interface components {
             user_id: string;
         };
         /**
-         * Status
+         * Step
          * @enum {string}
          */
-        Status: "draft" | "acknowledged" | "disputed" | "approved" | "issued";
+        Step: "vp" | "hr";
         /** SubtotalLine */
         SubtotalLine: {
             /** Consultants */
@@ -1820,6 +2030,11 @@ export interface components {
             /** Targets */
             targets: components["schemas"]["TargetItem"][];
         };
+        /**
+         * Tier
+         * @enum {string}
+         */
+        Tier: "consultant" | "region_manager";
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -1860,6 +2075,291 @@ export interface operations {
                     "application/json": {
                         [key: string]: string;
                     };
+                };
+            };
+        };
+    };
+    list_forms_kpi_assessment_forms_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPublic"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function, or does not take this step */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_form_kpi_assessment_forms_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormContent"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function, or does not take this step */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_assessments_kpi_assessments_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                period?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function, or does not take this step */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    score_kpi_assessments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function, or does not take this step */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such form, assessment or person the caller scores */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Out of the review's order, already scored, or a reviewer who took part */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    review_kpi_assessments__assessment_id__review_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reviewed"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function, or does not take this step */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such form, assessment or person the caller scores */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Out of the review's order, already scored, or a reviewer who took part */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

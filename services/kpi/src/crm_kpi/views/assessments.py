@@ -1,0 +1,60 @@
+"""Read side of tiered assessment: forms of the tenant, and the assessments a caller takes
+part in — HQ's reviewers every one, a scorer those they scored, the person scored their own
+once final."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import RowMapping, and_, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_common.auth import Principal
+from crm_common.auth.principal import DataScope
+from crm_common.policy.roles import has_function
+from crm_kpi.adapters.assessment_tables import assessment_forms, assessments
+from crm_kpi.domain.assessments import Status
+
+
+async def forms(
+    sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
+) -> list[RowMapping]:
+    f = assessment_forms
+    query = (
+        select(f)
+        .where(f.c.tenant == principal.tenant)
+        .order_by(f.c.created_at, f.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    async with sessions() as session:
+        return list((await session.execute(query)).mappings())
+
+
+def _reviews_all(principal: Principal) -> bool:
+    return principal.data_scope is DataScope.TENANT and has_function(principal.roles, "user.manage")
+
+
+async def assessments_of(
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    period: str | None,
+    limit: int,
+    offset: int,
+) -> list[RowMapping]:
+    a = assessments
+    taking_part: Any = (
+        true()
+        if _reviews_all(principal)
+        else or_(
+            a.c.scored_by == principal.user_id,
+            and_(a.c.subject_user == principal.user_id, a.c.status == Status.FINAL.value),
+        )
+    )
+    query = select(a).where(a.c.tenant == principal.tenant, taking_part)
+    if period is not None:
+        query = query.where(a.c.period == period)
+    query = query.order_by(a.c.period.desc(), a.c.subject_user, a.c.id).limit(limit).offset(offset)
+    async with sessions() as session:
+        return list((await session.execute(query)).mappings())
