@@ -17,7 +17,7 @@ from crm_common.policy import SharingLevel
 from crm_leads.adapters import book_store
 from crm_leads.adapters.access import lead_level
 from crm_leads.adapters.tables import leads, pools
-from crm_leads.application import distribution, handlers
+from crm_leads.application import customers, distribution, handlers
 from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
 from crm_leads.domain.lead import FollowUpKind, Lead, LeadSource, LeadUnavailable
 from crm_leads.domain.pool_rules import PoolRules
@@ -141,6 +141,39 @@ async def test_a_dealer_that_already_works_the_customer_does_not_get_it_twice(
         await distribute(sessions, lead_id, now, dealer="dealer-a")
     routed = await distribute(sessions, lead_id, now)
     assert routed.owner_org == "dealer-b"
+
+
+async def test_a_dealer_works_the_customer_a_merged_file_of_the_phone_went_into(
+    sessions: Sessions, now: datetime
+) -> None:
+    """The dealer's customer of a phone is found by the one dedup rule: a file merged into
+    another is that other customer, whose open lead the dealer works."""
+    kept, second = [
+        (
+            await handlers.create_lead(
+                CreateLead("周杰", phone, LeadSource.WALK_IN, None),
+                consultant,
+                UnitOfWork(sessions),
+                via="test",
+                now=now,
+            )
+        ).lead
+        for phone, consultant in (
+            ("13300000021", PEOPLE.consultant1),
+            ("13300000022", PEOPLE.consultant2),
+        )
+    ]
+    await handlers.report_lost(
+        second.id, "the same person", PEOPLE.consultant2, UnitOfWork(sessions), now=now
+    )
+    await handlers.decide_loss(second.id, True, PEOPLE.manager, UnitOfWork(sessions), now=now)
+    await customers.merge_customers(
+        second.customer_id, kept.customer_id, PEOPLE.manager, UnitOfWork(sessions), now=now
+    )
+    lead_id = await hq_lead(sessions, now, "13300000022")
+    with pytest.raises(LeadUnavailable, match="already works"):
+        await distribute(sessions, lead_id, now, dealer="dealer-a")
+    assert (await distribute(sessions, lead_id, now)).owner_org == "dealer-b"
 
 
 async def test_a_distribution_not_worked_in_time_goes_back_up(

@@ -189,6 +189,27 @@ async def known_customers(
     return known
 
 
+async def customers_of_phone(
+    session: AsyncSession, *, tenant: str, books: Sequence[str], phone: str
+) -> dict[str, UUID]:
+    """The customer the phone belongs to in each of these books that knows it (creating
+    none), by book: whom the single-row path would attach a submission without identifiers
+    to (a lead distributed to the book) — a merged file resolving to the one it was merged
+    into."""
+    if not books:
+        return {}
+    found = await session.execute(
+        text(
+            """
+            SELECT owner_org, coalesce(merged_into, id) FROM customers
+            WHERE tenant = :tenant AND owner_org = ANY(CAST(:books AS text[])) AND phone = :phone
+            """
+        ),
+        {"tenant": tenant, "books": list(books), "phone": phone},
+    )
+    return {book: customer_id for book, customer_id in found.all()}
+
+
 async def customers_of_phones(
     session: AsyncSession, book: Book, rows: Sequence[Submission], now: datetime
 ) -> tuple[dict[str, UUID], set[str]]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
-from crm_leads.adapters.tables import LEAD_IS_OPEN, customers, leads, pools
+from crm_leads.adapters import customer_dedup
+from crm_leads.adapters.tables import LEAD_IS_OPEN, leads, pools
 from crm_leads.domain.distribution import DealerLoad
 from crm_leads.domain.pool_rules import PoolRules
 
@@ -56,20 +57,18 @@ async def dealer_loads(
             )
         ).all()
     )
-    working = set(
-        (
-            await session.execute(
-                select(customers.c.owner_org)
-                .join(leads, leads.c.customer_id == customers.c.id)
-                .where(
-                    customers.c.tenant == tenant,
-                    customers.c.owner_org.in_(ids),
-                    customers.c.phone == phone,
-                    LEAD_IS_OPEN,
-                )
-            )
-        ).scalars()
+    # The dealer's customer of the phone, by the one dedup rule (a merged file counts as the
+    # one it was merged into), and whether one of the dealer's leads of it is open.
+    customer_of = await customer_dedup.customers_of_phone(
+        session, tenant=tenant, books=ids, phone=phone
     )
+    working: set[str] = set()
+    if customer_of:
+        of_the_phone = tuple_(leads.c.owner_org, leads.c.customer_id).in_(list(customer_of.items()))
+        found = await session.execute(
+            select(leads.c.owner_org).where(leads.c.tenant == tenant, of_the_phone, LEAD_IS_OPEN)
+        )
+        working = set(found.scalars())
     return [
         DealerLoad(
             dealer_id=row.id,
