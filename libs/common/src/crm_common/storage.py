@@ -19,10 +19,11 @@ import mimetypes
 import os
 import stat
 import uuid
+from abc import ABC, abstractmethod
 from collections.abc import AsyncIterable, AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Protocol
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from crm_common.settings import Settings
@@ -57,33 +58,6 @@ class StoredFile:
     key: str
     size: int
     content_type: str
-
-
-class FileStore(Protocol):
-    async def put(
-        self,
-        key: str,
-        content: Content,
-        *,
-        max_bytes: int | None = None,
-        content_type: str | None = None,
-    ) -> StoredFile:
-        """Stores ``content`` (bytes, or chunks as they arrive) under ``key`` whole or not at
-        all. Over ``max_bytes``: ``FileTooLarge``, nothing stored. ``content_type``: what
-        the file is (None: guessed from the key)."""
-        ...
-
-    async def stat(self, key: str) -> StoredFile:
-        """Raises ``StoredFileNotFound``."""
-        ...
-
-    def read(self, key: str, start: int = 0, end: int | None = None) -> AsyncIterator[bytes]:
-        """Bytes ``start`` up to ``end`` (exclusive; None: to the end), in chunks."""
-        ...
-
-    async def delete(self, key: str) -> None:
-        """Removes the file; a missing one is no error."""
-        ...
 
 
 def checked_key(key: str) -> PurePosixPath:
@@ -121,15 +95,9 @@ async def _chunks(content: Content, max_bytes: int | None) -> AsyncIterator[byte
         yield chunk
 
 
-class FilesystemStore:
-    """Files under one directory, a key's ``/`` its sub-directories; written to a temporary
-    name and renamed when complete."""
-
-    def __init__(self, root: Path) -> None:
-        self._root = root
-
-    def _path(self, key: str) -> Path:
-        return self._root.joinpath(*checked_key(key).parts)
+class FileStore(ABC):
+    """The port. Both adapters take content whole or in chunks up to the caller's limit, its
+    media type named or guessed from the key; each keeps the chunks its own way."""
 
     async def put(
         self,
@@ -139,6 +107,41 @@ class FilesystemStore:
         max_bytes: int | None = None,
         content_type: str | None = None,
     ) -> StoredFile:
+        """Stores ``content`` (bytes, or chunks as they arrive) under ``key`` whole or not at
+        all. Over ``max_bytes``: ``FileTooLarge``, nothing stored. ``content_type``: what
+        the file is (None: guessed from the key)."""
+        media_type = content_type or content_type_of(key)
+        size = await self._keep(key, _chunks(content, max_bytes), media_type)
+        return StoredFile(key, size, media_type)
+
+    @abstractmethod
+    async def _keep(self, key: str, chunks: AsyncIterator[bytes], media_type: str) -> int:
+        """Stores the chunks under the key whole or not at all; their size in bytes."""
+
+    @abstractmethod
+    async def stat(self, key: str) -> StoredFile:
+        """Raises ``StoredFileNotFound``."""
+
+    @abstractmethod
+    def read(self, key: str, start: int = 0, end: int | None = None) -> AsyncIterator[bytes]:
+        """Bytes ``start`` up to ``end`` (exclusive; None: to the end), in chunks."""
+
+    @abstractmethod
+    async def delete(self, key: str) -> None:
+        """Removes the file; a missing one is no error."""
+
+
+class FilesystemStore(FileStore):
+    """Files under one directory, a key's ``/`` its sub-directories; written to a temporary
+    name and renamed when complete."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+
+    def _path(self, key: str) -> Path:
+        return self._root.joinpath(*checked_key(key).parts)
+
+    async def _keep(self, key: str, chunks: AsyncIterator[bytes], media_type: str) -> int:
         path = self._path(key)
         partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
 
@@ -150,7 +153,7 @@ class FilesystemStore:
         handle = await asyncio.to_thread(start)
         try:
             try:
-                async for chunk in _chunks(content, max_bytes):
+                async for chunk in chunks:
                     await asyncio.to_thread(handle.write, chunk)
                     size += len(chunk)
                 await asyncio.to_thread(_flush_to_disk, handle)
@@ -159,7 +162,7 @@ class FilesystemStore:
             await asyncio.to_thread(os.replace, partial, path)
         finally:
             await asyncio.to_thread(partial.unlink, missing_ok=True)
-        return StoredFile(key, size, content_type or content_type_of(key))
+        return size
 
     async def stat(self, key: str) -> StoredFile:
         path = self._path(key)
@@ -204,7 +207,7 @@ ClientFactory = Callable[[], Any]
 """Makes an async context manager yielding an S3 client (aiobotocore's ``create_client``)."""
 
 
-class S3Store:
+class S3Store(FileStore):
     """Files in one bucket of an S3-compatible object store, under a key prefix, through
     aiobotocore. Content up to one part goes up in one ``PutObject``; larger streamed content
     in a multipart upload, aborted on any failure (the limit included), so an object appears
@@ -249,23 +252,15 @@ class S3Store:
         checked_key(key)
         return f"{self.prefix}/{key}" if self.prefix else key
 
-    async def put(
-        self,
-        key: str,
-        content: Content,
-        *,
-        max_bytes: int | None = None,
-        content_type: str | None = None,
-    ) -> StoredFile:
+    async def _keep(self, key: str, chunks: AsyncIterator[bytes], media_type: str) -> int:
         name = self._object(key)
-        media_type = content_type or content_type_of(key)
         size = 0
         buffered = bytearray()
         upload_id: str | None = None
         parts: list[dict[str, Any]] = []
         async with self._client() as s3:
             try:
-                async for chunk in _chunks(content, max_bytes):
+                async for chunk in chunks:
                     size += len(chunk)
                     buffered += chunk
                     while len(buffered) >= self.part_bytes:
@@ -297,7 +292,7 @@ class S3Store:
                         Bucket=self.bucket, Key=name, UploadId=upload_id
                     )
                 raise
-        return StoredFile(key, size, media_type)
+        return size
 
     async def _part(self, s3: Any, name: str, upload_id: str, number: int, body: bytes) -> Any:
         sent = await s3.upload_part(
