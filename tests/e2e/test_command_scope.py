@@ -41,18 +41,25 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
 
 from crm_call_center.adapters.webhooks import sign
 from crm_common.auth.principal import DataScope
-from crm_common.db import create_engine
 from crm_common.policy.roles import ROLES, has_function
-from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually
 from crm_kpi.domain.commission import statement_id
 from crm_opportunities.domain.pipeline import DEFAULT_PIPELINE
 
 from .conftest import CTI_WEBHOOK_SECRET, Spine
+from .sales import (
+    DRIVE,
+    LINES,
+    VEHICLE,
+    Seller,
+    counted_as_won,
+    delivered,
+    quote_issued,
+    rows,
+)
 from .test_permission_matrix import NEEDS, PUBLIC, operations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -110,15 +117,6 @@ def _json(value: Any) -> Body:
 
 
 POOL_SETTINGS = {"name": "default", "kind": "claim", "rules": {}}
-VEHICLE = {
-    "kind": "vehicle",
-    "code": "SUV-X",
-    "description": "SUV X 2.0T",
-    "list_price": "200000",
-    "price": "200000",
-    "cost": "184000",
-}
-LINES = {"lines": [VEHICLE]}
 FINANCED = {
     "lines": [
         VEHICLE,
@@ -133,11 +131,6 @@ FINANCED = {
     ]
 }
 """An order whose loan opens an application with the partner the callers include."""
-DRIVE = {
-    "model_code": "SUV-X",
-    "licence_number": "310101199202021234",
-    "licence_checked": True,
-}
 PLAN_RULES = {
     "default_per_unit": "500",
     "bands": [{"name": "all", "from_percent": "0", "multiplier": "1"}],
@@ -644,15 +637,6 @@ def _expected(command: Command, caller: Caller, function: str | None) -> str:
     return "reached" if reaches or caller.role in command.inside_roles else "outside"
 
 
-async def _rows(spine: Spine, service: str, query: str, **values: Any) -> list[Any]:
-    engine = create_engine(Settings(env="test", database_url=spine.database_urls[service]))
-    try:
-        async with engine.connect() as conn:
-            return list((await conn.execute(text(query), values)).all())
-    finally:
-        await engine.dispose()
-
-
 SCOPED = ("leads", "opportunities", "kpi", "service-desk", "call-center")
 """The services whose copy of the org tree and sharing agreements the matrix relies on."""
 STAFFED = ("leads", "opportunities", "kpi", "service-desk", "notifications")
@@ -661,7 +645,7 @@ STAFFED = ("leads", "opportunities", "kpi", "service-desk", "notifications")
 
 async def _sharing_applied(spine: Spine, dealer: str, level: int) -> bool:
     for service in SCOPED:
-        levels = await _rows(
+        levels = await rows(
             spine,
             service,
             "SELECT data_type, level FROM sharing_levels"
@@ -675,13 +659,13 @@ async def _sharing_applied(spine: Spine, dealer: str, level: int) -> bool:
 
 async def _known_everywhere(spine: Spine, nodes: list[str], users: list[str]) -> bool:
     for service in SCOPED:
-        known = await _rows(
+        known = await rows(
             spine, service, "SELECT 1 FROM org_directory WHERE id = ANY(:n)", n=nodes
         )
         if len(known) != len(nodes):
             return False
     for service in STAFFED:
-        known = await _rows(
+        known = await rows(
             spine, service, "SELECT user_id FROM staff WHERE user_id = ANY(:u)", u=users
         )
         if len(known) != len(users):
@@ -923,12 +907,14 @@ class World:
             "/opportunities",
             {"customer_name": name, "phone": phone},
         )
-        path = f"/opportunities/{opportunity['id']}"
-        drive = DRIVE | {"started_at": datetime.now(UTC).isoformat()}
-        await self.ok("opportunities", token, "POST", f"{path}/test-drives", drive)
-        quote = await self.ok("opportunities", token, "POST", f"{path}/quotes", quote_lines)
-        await self.ok("opportunities", token, "POST", f"/quotes/{quote['id']}/issue")
-        return {"opportunity": opportunity["id"], "quote": quote["id"]}
+        quote = await quote_issued(self.seller(token), opportunity["id"], quote_lines)
+        return {"opportunity": opportunity["id"], "quote": quote}
+
+    def seller(self, token: str) -> Seller:
+        async def call(method: str, path: str, body: Any) -> Any:
+            return await self.ok("opportunities", token, method, path, body)
+
+        return call
 
     async def statement(self) -> str:
         """The consultant's statement of the month: a car sold and delivered (to another
@@ -936,23 +922,8 @@ class World:
         run."""
         mine = self.token(self.people["owner"])
         sale = await self.sell(mine, LINES, customer=("钱八", _phone()))
-        order = await self.ok("opportunities", mine, "POST", f"/quotes/{sale['quote']}/acceptance")
-        for step in (
-            {"step": "deposit_paid", "amount": "20000"},
-            {"step": "ordered"},
-            {"step": "delivered", "vin": f"LMX{uuid.uuid4().int % 10**14:014d}"},
-        ):
-            await self.ok("opportunities", mine, "POST", f"/orders/{order['id']}/steps", step)
-        counted = await eventually(
-            lambda: _rows(
-                self.spine,
-                "kpi",
-                "SELECT 1 FROM deal_facts WHERE opportunity_id = :o AND outcome = 'won'",
-                o=uuid.UUID(sale["opportunity"]),
-            ),
-            timeout=60,
-        )
-        assert counted, "the sale reached kpi"
+        await delivered(self.seller(mine), sale["quote"], vin_prefix="LMX")
+        await counted_as_won(self.spine, sale["opportunity"], timeout=60)
         await self.run_month()
         return str(statement_id(TENANT, self.dealer, self.people["owner"].user, MONTH))
 
@@ -1122,7 +1093,7 @@ class World:
             {"resolution": "done"},
         )
         found = await eventually(
-            lambda: _rows(
+            lambda: rows(
                 self.spine,
                 "service-desk",
                 "SELECT id FROM survey_responses WHERE ticket_id = :t",
@@ -1146,7 +1117,7 @@ class World:
         ):
             at = (start + timedelta(seconds=seconds)).isoformat()
             await self.webhook({"call_id": key, "direction": "outbound", "at": at, **event})
-        [(call_id,)] = await _rows(
+        [(call_id,)] = await rows(
             self.spine, "call-center", "SELECT id FROM calls WHERE call_key = :k", k=key
         )
         return {"call": str(call_id)}

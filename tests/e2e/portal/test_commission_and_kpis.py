@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import secrets
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from playwright.async_api import expect
 
 from crm_common.testing.kafka import eventually
 
-from ..test_command_scope import DRIVE, LINES, _rows
+from ..sales import counted_as_won, delivered, quote_issued
 from .conftest import DEMO_PASSWORD, Portal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -80,30 +79,13 @@ async def _delivered_sale(portal: Portal, consultant: str) -> str:
 
     opportunity = await eventually(opened, timeout=90, interval=1.0)
     assert opportunity, "the new consultant reached the opportunities service"
-    path = f"/opportunities/{opportunity['id']}"
-    drive = DRIVE | {"started_at": datetime.now(UTC).isoformat()}
-    await _ok(portal, consultant, "opportunities", "POST", f"{path}/test-drives", drive)
-    quote = await _ok(portal, consultant, "opportunities", "POST", f"{path}/quotes", LINES)
-    await _ok(portal, consultant, "opportunities", "POST", f"/quotes/{quote['id']}/issue")
-    order = await _ok(
-        portal, consultant, "opportunities", "POST", f"/quotes/{quote['id']}/acceptance"
-    )
-    for step in (
-        {"step": "deposit_paid", "amount": "20000"},
-        {"step": "ordered"},
-        {"step": "delivered", "vin": f"LCM{uuid.uuid4().int % 10**14:014d}"},
-    ):
-        await _ok(portal, consultant, "opportunities", "POST", f"/orders/{order['id']}/steps", step)
-    counted = await eventually(
-        lambda: _rows(
-            portal.spine,
-            "kpi",
-            "SELECT 1 FROM deal_facts WHERE opportunity_id = :o AND outcome = 'won'",
-            o=uuid.UUID(opportunity["id"]),
-        ),
-        timeout=90,
-    )
-    assert counted, "the sale reached kpi"
+
+    async def seller(method: str, path: str, body: Any) -> Any:
+        return await _ok(portal, consultant, "opportunities", method, path, body)
+
+    quote = await quote_issued(seller, opportunity["id"])
+    await delivered(seller, quote, vin_prefix="LCM")
+    await counted_as_won(portal.spine, opportunity["id"], timeout=90)
     return str(opportunity["id"])
 
 
