@@ -8,7 +8,8 @@ listed here.
   imports no table;
 - `entrypoints/` build no SQL and import neither tables nor other adapters: they parse, call
   one application function or view, and render;
-- SQL is built only in `adapters/` and the read side (`views.py` or a `views/` package).
+- SQL is built only in `adapters/` and the read side (`views.py` or a `views/` package),
+  whose answers are typed (dataclasses or pydantic models, not rows or loose dicts).
 
 There are no exceptions: what broke a rule when it was written down (issue #16) has moved, and
 a module that breaks one now fails the test.
@@ -132,6 +133,50 @@ def test_code_lives_in_its_layer(service: str) -> None:
     assert not found, f"{service}: code in the wrong layer (docs/ARCHITECTURE.md): {found}"
 
 
+UNTYPED = ("dict[str, Any]", "Mapping[str, Any]", "RowMapping", "Row[", "Row]")
+
+
+def untyped_results(module: Module) -> list[str]:
+    """The read side's public functions answering rows or loose dicts instead of typed
+    results (dataclasses, pydantic models)."""
+    tree = ast.parse(module.path.read_text(), str(module.path))
+    return [
+        f"{node.name} -> {ast.unparse(node.returns)}"
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and not node.name.startswith("_")
+        and node.returns is not None
+        and any(loose in ast.unparse(node.returns) for loose in UNTYPED)
+    ]
+
+
+def test_the_read_side_answers_typed_results() -> None:
+    found = {
+        module.name: untyped_results(module)
+        for module in service_modules()
+        if module.layer == "views" and untyped_results(module)
+    }
+    assert not found, f"views answering rows or dicts instead of typed results: {found}"
+
+
+MASKS = tuple(
+    f"{module}.{mask}"
+    for module in ("crm_common.policy", "crm_common.policy.masking")
+    for mask in ("mask_name", "mask_phone")
+)
+
+
+def test_personal_data_is_shown_by_the_one_rule() -> None:
+    """What a reader sees of a customer's name and phone is decided once
+    (``crm_common.policy.name_seen_at`` / ``phone_seen_at``): no service masks by hand."""
+    by_hand = {
+        module.name: sorted(name for name in imported(module) if name in MASKS)
+        for module in service_modules()
+        if any(name in MASKS for name in imported(module))
+    }
+    assert not by_hand, f"masking by hand instead of crm_common.policy's rule: {by_hand}"
+
+
 @pytest.mark.parametrize(
     ("layer", "source", "breach"),
     [
@@ -163,3 +208,18 @@ def test_what_the_layers_may_import_is_no_breach(tmp_path: Path) -> None:
     )
     module = Module("x", "crm_x", "crm_x.application.module", "application", path)
     assert breaches(module) == set()
+
+
+def test_an_untyped_read_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "module.py"
+    path.write_text(
+        "async def rows() -> list[RowMapping]: ...\n"
+        "def loose() -> dict[str, Any] | None: ...\n"
+        "def _helper() -> dict[str, Any]: ...\n"
+        "def typed() -> list[LeadPublic]: ...\n"
+    )
+    module = Module("x", "crm_x", "crm_x.views.module", "views", path)
+    assert untyped_results(module) == [
+        "rows -> list[RowMapping]",
+        "loose -> dict[str, Any] | None",
+    ]

@@ -1,15 +1,19 @@
 """Every list an api answers is bounded (OWASP API4): a ``limit`` with a maximum and, where it
-pages by offset, an offset with a maximum; or it is listed here with what bounds it."""
+pages by offset, an offset with a maximum; or it is listed here with what bounds it. The rule
+is written once, in ``crm_common.runtime.paging``: no route declares the two by hand."""
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "openapi"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "openapi"
+PAGING = ("limit", "offset")
 
 BOUNDED_OTHERWISE = {
     "opportunities GET /pipelines": "a dealer's own pipelines and the templates of the few nodes"
@@ -44,3 +48,19 @@ def test_a_list_is_bounded(name: str, operation: dict[str, Any]) -> None:
 
 def test_the_exceptions_are_still_lists() -> None:
     assert set(BOUNDED_OTHERWISE) <= {name for name, _ in lists()}
+
+
+def test_routes_page_through_the_one_rule() -> None:
+    """A route asks for a page with ``Page`` (or ``page_of``/``first_of`` for its own sizes),
+    never with a ``limit`` or ``offset`` parameter of its own."""
+    by_hand = []
+    for path in sorted(ROOT.glob("services/*/src/*/entrypoints/**/*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+                by_hand += [
+                    f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({a.arg})"
+                    for a in arguments
+                    if a.arg in PAGING
+                ]
+    assert not by_hand, f"paging declared by hand (use crm_common.runtime.paging): {by_hand}"

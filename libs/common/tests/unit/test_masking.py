@@ -8,12 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crm_common.policy import (
+    SharingLevel,
     mask_address,
     mask_id_number,
     mask_name,
     mask_phone,
     mask_plate,
     mask_vin,
+    name_seen_at,
+    phone_seen_at,
 )
 
 mobile = st.from_regex(r"1[3-9]\d{9}", fullmatch=True)
@@ -81,3 +84,17 @@ def test_a_masked_vin_or_plate_keeps_at_most_seven_characters(raw: str) -> None:
     for masked, most in ((mask_vin(raw), 7), (mask_plate(raw), 4)):
         assert len(masked) == len(raw.strip())
         assert len([c for c in masked if c != "*"]) <= most
+
+
+def test_a_reader_sees_name_and_phone_whole_only_at_the_full_level() -> None:
+    assert (
+        name_seen_at(SharingLevel.FULL, "王伟"),
+        phone_seen_at(SharingLevel.FULL, "+8613800138000"),
+    ) == ("王伟", "+8613800138000")
+    for below in (SharingLevel.MASKED, SharingLevel.AGGREGATE, SharingLevel.NONE):
+        assert name_seen_at(below, "王伟") == "王*"
+        assert phone_seen_at(below, "+8613800138000") == "138****8000"
+    assert (name_seen_at(SharingLevel.MASKED, None), phone_seen_at(SharingLevel.MASKED, None)) == (
+        None,
+        None,
+    )

@@ -43,9 +43,9 @@ from crm_common.policy import (
     DataType,
     SharingLevel,
     level_shared_with,
-    mask_name,
-    mask_phone,
+    name_seen_at,
     personal_data_level,
+    phone_seen_at,
     visible_to,
 )
 
@@ -111,11 +111,10 @@ def _seen_by(principal: Principal, row: RowMapping) -> CallView:
             ),
         )
     fields = {name: row[name] for name in CallView.__dataclass_fields__ if name in row}
-    phone = row["customer_phone"]
     return CallView(
         **{
             **fields,
-            "customer_phone": phone if level >= SharingLevel.FULL else mask_phone(phone),
+            "customer_phone": phone_seen_at(level, row["customer_phone"]),
             "has_recording": row["recording_file"] is not None,
             "personal_data_level": level,
         }
@@ -275,15 +274,14 @@ def _task_seen_by(principal: Principal, row: RowMapping) -> TaskView:
         owner_org=task.owner_org,
         shared=SharingLevel(row["shared_level"]),
     )
-    full = level >= SharingLevel.FULL
     return TaskView(
         id=task.id,
         owner_org=task.owner_org,
         kind=task.kind.value,
         assignee=task.assignee,
         due_at=task.due_at,
-        customer_name=task.customer_name if full else mask_name(task.customer_name),
-        phone=task.phone if full or task.phone is None else mask_phone(task.phone),
+        customer_name=name_seen_at(level, task.customer_name),
+        phone=phone_seen_at(level, task.phone),
         lead_id=task.lead_id,
         customer_id=task.customer_id,
         rule=task.rule,

@@ -1,13 +1,47 @@
-"""Read side of identity: the org nodes and users a principal may see."""
+"""Read side of identity: the org nodes, users and sharing agreements a principal may see."""
 
 from __future__ import annotations
 
-from sqlalchemy import RowMapping, Select, or_, select
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
+from crm_common.policy.sharing import DataType, Direction
 from crm_identity.adapters.repository import org_path
 from crm_identity.adapters.tables import org_nodes, sharing_agreements, users
+from crm_identity.domain.org_tree import OrgKind, PartnerType
+
+
+class OrgNodePublic(BaseModel):
+    id: str
+    parent_id: str | None
+    kind: OrgKind
+    name: str
+    partner_type: PartnerType | None
+    path: str
+    active: bool
+
+
+class UserPublic(BaseModel):
+    id: UUID
+    username: str
+    display_name: str
+    org_node: str
+    roles: list[str]
+    active: bool
+
+
+class SharingAgreementPublic(BaseModel):
+    data_type: DataType
+    direction: Direction
+    dealer_id: str
+    partner_id: str
+    level: Literal["none", "aggregate", "masked", "full"]
+    updated_by: str
 
 
 def _visible_paths(principal: Principal, own_path: str) -> Select[tuple[str]]:
@@ -24,7 +58,7 @@ async def org_nodes_for(
     *,
     limit: int,
     offset: int,
-) -> list[RowMapping]:
+) -> list[OrgNodePublic]:
     """A page of the org nodes the caller sees, each after its parent (by path)."""
     async with session_factory() as session:
         own = await org_path(session, principal.tenant, principal.org_node)
@@ -37,7 +71,8 @@ async def org_nodes_for(
             .limit(limit)
             .offset(offset)
         )
-        return list((await session.execute(query)).mappings())
+        rows = (await session.execute(query)).mappings()
+        return [OrgNodePublic.model_validate(row) for row in rows]
 
 
 async def users_for(
@@ -46,7 +81,8 @@ async def users_for(
     *,
     limit: int,
     offset: int,
-) -> list[RowMapping]:
+) -> list[UserPublic]:
+    """A page of the users of the caller's scope, by username."""
     async with session_factory() as session:
         own = await org_path(session, principal.tenant, principal.org_node)
         if own is None:
@@ -61,7 +97,8 @@ async def users_for(
         )
         if principal.data_scope is not DataScope.TENANT:
             query = query.where(org_nodes.c.path.startswith(own, autoescape=True))
-        return list((await session.execute(query)).mappings())
+        rows = (await session.execute(query)).mappings()
+        return [UserPublic.model_validate(row) for row in rows]
 
 
 async def sharing_agreements_for(
@@ -70,7 +107,7 @@ async def sharing_agreements_for(
     *,
     limit: int,
     offset: int,
-) -> list[RowMapping]:
+) -> list[SharingAgreementPublic]:
     """A page of the agreements: tenant-wide roles see every one; others those of their own
     node and the defaults."""
     s = sharing_agreements
@@ -84,4 +121,5 @@ async def sharing_agreements_for(
     if principal.data_scope is not DataScope.TENANT:
         query = query.where(or_(s.c.dealer_id == principal.org_node, s.c.dealer_id == "*"))
     async with session_factory() as session:
-        return list((await session.execute(query)).mappings())
+        rows = (await session.execute(query)).mappings()
+        return [SharingAgreementPublic.model_validate(row) for row in rows]

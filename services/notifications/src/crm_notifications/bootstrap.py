@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.clock import utc_now
 from crm_common.mail import SmtpMailer
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
@@ -38,7 +38,7 @@ def create_api(settings: Settings) -> FastAPI:
 
 async def run_email_sweep(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
     return await send_due_emails(
-        sessions, SmtpMailer(settings), settings.portal_base_url, datetime.now(UTC)
+        sessions, SmtpMailer(settings), settings.portal_base_url, utc_now()
     )
 
 
@@ -47,7 +47,7 @@ async def run_digests(settings: Settings, sessions: async_sessionmaker[AsyncSess
         sessions,
         SmtpMailer(settings),
         settings.portal_base_url,
-        datetime.now(UTC),
+        utc_now(),
         ZoneInfo(settings.business_timezone),
     )
 

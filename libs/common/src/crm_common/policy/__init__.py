@@ -8,6 +8,8 @@ from crm_common.policy.masking import (
     mask_phone,
     mask_plate,
     mask_vin,
+    name_seen_at,
+    phone_seen_at,
 )
 from crm_common.policy.partners import partner_level, visible_to_partner
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
@@ -25,8 +27,10 @@ __all__ = [
     "mask_phone",
     "mask_plate",
     "mask_vin",
+    "name_seen_at",
     "partner_level",
     "personal_data_level",
+    "phone_seen_at",
     "reads_in_full",
     "visible_to",
     "visible_to_partner",

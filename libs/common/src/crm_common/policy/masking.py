@@ -7,6 +7,9 @@ and never more than that; the original digits beyond what a mask keeps never app
 from __future__ import annotations
 
 import re
+from typing import overload
+
+from crm_common.policy.sharing import SharingLevel
 
 _DIGITS = re.compile(r"\d")
 MASK = "*"
@@ -63,3 +66,26 @@ def mask_plate(plate: str) -> str:
     if len(compact) < 5:
         return MASK * len(compact)
     return compact[:2] + MASK * (len(compact) - 4) + compact[-2:]
+
+
+# What a reader sees of a customer's name and phone number, written once for every record of
+# every service: whole at the full level, masked below it (a reader below masked sees no
+# record at all). None stays None: a record without a phone shows none.
+
+
+@overload
+def name_seen_at(level: SharingLevel, name: str) -> str: ...
+@overload
+def name_seen_at(level: SharingLevel, name: None) -> None: ...
+def name_seen_at(level: SharingLevel, name: str | None) -> str | None:
+    """The customer's name as a reader at ``level`` sees it."""
+    return name if name is None or level >= SharingLevel.FULL else mask_name(name)
+
+
+@overload
+def phone_seen_at(level: SharingLevel, phone: str) -> str: ...
+@overload
+def phone_seen_at(level: SharingLevel, phone: None) -> None: ...
+def phone_seen_at(level: SharingLevel, phone: str | None) -> str | None:
+    """The customer's phone number as a reader at ``level`` sees it."""
+    return phone if phone is None or level >= SharingLevel.FULL else mask_phone(phone)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from crm_call_center.domain.cti import CtiEvent, CtiKind, extension_of, is_extension
+from crm_common.clock import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +291,7 @@ class AmiConnector:
                 return  # the list follows as events, up to its Complete event
             self._resolve(action_id, message)
             return
-        event = translate(self._source, message, datetime.now(UTC))
+        event = translate(self._source, message, utc_now())
         if event is not None:
             self._last_event_at = max(self._last_event_at or event.at, event.at)
             self._events.put_nowait(event)

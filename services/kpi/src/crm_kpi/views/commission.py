@@ -3,19 +3,83 @@ need the full sharing level; other dealers' figures reach the caller as totals p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import case, func, select
-from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.commission_tables import commission_lines, commission_statements
+from crm_kpi.domain.commission import LineKind, Status
 
 S = commission_statements
+
+
+class LinePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    kind: LineKind
+    order_id: UUID
+    opportunity_id: UUID
+    deal_day: date
+    plan_id: UUID
+    plan_version: int
+    rule: str = Field(description="The plan version's rule that produced the amount")
+    basis: Decimal = Field(description="Units, gross margin, base amount or 1 deal")
+    rate: Decimal
+    origin_rate: Decimal
+    share_percent: Decimal
+    amount: Decimal = Field(description="Rounded to cents, ROUND_HALF_UP, on its own")
+    clawback_of: UUID | None = Field(
+        description="Clawbacks: the statement whose line (same order and rule) is undone"
+    )
+
+
+class StatementPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID
+    dealer_id: str
+    user_id: str
+    team: str | None
+    month: str
+    status: Status
+    units: Decimal
+    target_units: int | None
+    attainment_percent: Decimal | None
+    total: Decimal
+    currency: str
+    lines: int
+    computed_at: datetime
+    dispute_note: str | None
+
+
+class StatementWithLines(StatementPublic):
+    items: list[LinePublic]
+
+
+class DealerTotal(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    dealer_id: str
+    statements: int
+    total: Decimal
+    issued_total: Decimal
+
+
+class Statements(BaseModel):
+    month: str
+    statements: list[StatementPublic] = Field(
+        description="Statements the caller may read in full (a consultant: their own)"
+    )
+    dealers: list[DealerTotal] = Field(
+        description="Totals per dealer, including dealers shared only at the aggregate level"
+    )
 
 
 def _visible(principal: Principal, need: SharingLevel) -> Any:
@@ -31,8 +95,8 @@ def _visible(principal: Principal, need: SharingLevel) -> Any:
 
 async def month_statements(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, month: str
-) -> tuple[Sequence[Row[Any]], Sequence[Row[Any]]]:
-    """(statements readable in full, totals per dealer) of the month."""
+) -> Statements:
+    """The month's statements the caller may read in full, and the totals per dealer."""
     async with sessions() as session:
         records = (
             await session.execute(
@@ -56,12 +120,17 @@ async def month_statements(
                 .order_by(S.c.dealer_id)
             )
         ).all()
-    return records, totals
+    return Statements(
+        month=month,
+        statements=[StatementPublic.model_validate(r) for r in records],
+        dealers=[DealerTotal.model_validate(t) for t in totals],
+    )
 
 
 async def statement_with_lines(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, statement_id: UUID
-) -> tuple[Row[Any], Sequence[Row[Any]]] | None:
+) -> StatementWithLines | None:
+    """The statement with its lines, if the caller may read it in full."""
     async with sessions() as session:
         statement = (
             await session.execute(
@@ -77,4 +146,7 @@ async def statement_with_lines(
                 .order_by(commission_lines.c.id)
             )
         ).all()
-    return statement, lines
+    return StatementWithLines(
+        **StatementPublic.model_validate(statement).model_dump(),
+        items=[LinePublic.model_validate(line) for line in lines],
+    )

@@ -3,15 +3,31 @@ records (a dealer's expenses reach the OEM only where it shares KPI records, mas
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import RowMapping, select
+from pydantic import BaseModel
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_kpi.adapters.expense_tables import sales_expenses
+
+
+class ExpensePublic(BaseModel):
+    id: UUID
+    owner_org: str
+    dealer_id: str
+    day: date
+    category: str
+    amount: Decimal
+    consultant: str | None
+    note: str | None
+    recorded_by: str
+    recorded_at: datetime
 
 
 async def expenses(
@@ -22,7 +38,8 @@ async def expenses(
     date_to: date,
     limit: int,
     offset: int,
-) -> list[RowMapping]:
+) -> list[ExpensePublic]:
+    """A page of the expenses the caller may see, newest day first."""
     e = sales_expenses
     query: Any = (
         select(e)
@@ -42,4 +59,5 @@ async def expenses(
         .offset(offset)
     )
     async with sessions() as session:
-        return list((await session.execute(query)).mappings())
+        rows = (await session.execute(query)).mappings()
+        return [ExpensePublic.model_validate(row) for row in rows]

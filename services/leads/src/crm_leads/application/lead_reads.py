@@ -35,7 +35,7 @@ async def lead_shown(
         if left is None:
             return None
         submitted = LeadPublic.model_validate(left, from_attributes=True)
-        shown = ShownLead(submitted.masked(), SharingLevel.MASKED)
+        shown = ShownLead(submitted.seen_at(SharingLevel.MASKED), SharingLevel.MASKED)
     async with UnitOfWork(sessions) as uow:
         await record_personal_data_access(
             uow.session,

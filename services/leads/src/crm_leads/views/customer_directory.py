@@ -9,7 +9,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
+from crm_common.policy import (
+    DataType,
+    SharingLevel,
+    name_seen_at,
+    personal_data_level,
+    phone_seen_at,
+)
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
 from crm_leads.adapters.access import lead_level, visible_leads
@@ -95,12 +101,11 @@ async def lookup_by_phone(
             level=level,
             endpoint=LOOKUP_ENDPOINT,
         )
-    full = level >= SharingLevel.FULL
     return PhoneOwner(
         customer_id=row["customer_id"],
         lead_id=row["id"],
-        customer_name=row["customer_name"] if full else mask_name(row["customer_name"]),
-        phone=row["phone"] if full else mask_phone(row["phone"]),
+        customer_name=name_seen_at(level, row["customer_name"]),
+        phone=phone_seen_at(level, row["phone"]),
         owner_org=row["owner_org"],
         owner_user=row["owner_user"],
         status=row["status"],

@@ -20,11 +20,11 @@ from crm_common.auth import Principal
 from crm_common.policy import (
     SharingLevel,
     mask_id_number,
-    mask_name,
-    mask_phone,
     mask_plate,
     mask_vin,
+    name_seen_at,
     personal_data_level,
+    phone_seen_at,
     reads_in_full,
 )
 from crm_leads.adapters.access import lead_level, visible_leads
@@ -162,12 +162,11 @@ def _shown(principal: Principal, row: RowMapping) -> Shown:
         owner_org=row["owner_org"],
         shared=SharingLevel(row["shared_level"]),
     )
-    full = level >= SharingLevel.FULL
     return Shown(
         customer_id=row["id"],
         owner_org=row["owner_org"],
-        name=row["name"] if full else mask_name(row["name"]),
-        phone=row["phone"] if full else mask_phone(row["phone"]),
+        name=name_seen_at(level, row["name"]),
+        phone=phone_seen_at(level, row["phone"]),
         owner_user=row["owner_user"],
         owner_team=row["owner_team"],
         lead_id=row["lead_id"],

@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.policy import (
     SharingLevel,
-    mask_name,
-    mask_phone,
+    name_seen_at,
     personal_data_level,
+    phone_seen_at,
 )
 from crm_common.policy.audit import audit_entries
 from crm_leads.adapters.access import (
@@ -61,10 +61,13 @@ class LeadPublic(BaseModel):
         description="A distributed lead not followed up by then goes back to origin_org"
     )
 
-    def masked(self) -> LeadPublic:
-        """The lead as a caller below the full level sees it."""
+    def seen_at(self, level: SharingLevel) -> LeadPublic:
+        """The lead as a caller at ``level`` sees it."""
         return self.model_copy(
-            update={"customer_name": mask_name(self.customer_name), "phone": mask_phone(self.phone)}
+            update={
+                "customer_name": name_seen_at(level, self.customer_name),
+                "phone": phone_seen_at(level, self.phone),
+            }
         )
 
 
@@ -108,7 +111,7 @@ def _shown(principal: Principal, row: RowMapping) -> ShownLead:
         shared=SharingLevel(row["shared_level"]),
     )
     lead = LeadPublic.model_validate(dict(row))
-    return ShownLead(lead if level >= SharingLevel.FULL else lead.masked(), level)
+    return ShownLead(lead.seen_at(level), level)
 
 
 async def lead_for(sessions: Sessions, principal: Principal, lead_id: UUID) -> ShownLead | None:

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.policy import DataType, mask_name, mask_phone, visible_to
+from crm_common.policy import DataType, SharingLevel, name_seen_at, phone_seen_at, visible_to
 from crm_leads.adapters.access import (
     in_pools_open_to,
     managed_pools,
@@ -220,8 +220,8 @@ async def leads_in_pool(
         PooledLead.model_validate(
             {
                 **row,
-                "customer_name": mask_name(row["customer_name"]),
-                "phone": mask_phone(row["phone"]),
+                "customer_name": name_seen_at(SharingLevel.MASKED, row["customer_name"]),
+                "phone": phone_seen_at(SharingLevel.MASKED, row["phone"]),
             }
         )
         for row in rows

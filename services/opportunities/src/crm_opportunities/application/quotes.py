@@ -24,10 +24,9 @@ from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy import (
     DataType,
-    SharingLevel,
-    mask_name,
-    mask_phone,
+    name_seen_at,
     personal_data_level,
+    phone_seen_at,
 )
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.directory import dealer_of
@@ -367,13 +366,11 @@ async def quote_document(
             level=level,
             endpoint="GET /quotes/{id}/document",
         )
-    full = level >= SharingLevel.FULL
-    phone = found.phone
     return QuoteDocument(
         quote=quote,
         dealer_name=settings.letterhead.name if settings.letterhead else quote.owner_org,
-        customer_name=found.customer_name if full else mask_name(found.customer_name),
-        customer_phone=phone if full or phone is None else mask_phone(phone),
+        customer_name=name_seen_at(level, found.customer_name),
+        customer_phone=phone_seen_at(level, found.phone),
         consultant=found.owner_user,
         printed_at=now.astimezone(local),
         valid_until=(quote.issued_at or quote.created_at).astimezone(local).date()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel, Field
@@ -19,14 +19,15 @@ from crm_common.policy import (
     DataType,
     SharingLevel,
     level_shared_with,
-    mask_name,
-    mask_phone,
+    name_seen_at,
     personal_data_level,
+    phone_seen_at,
 )
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import activities, opportunities, stage_history
 
 Sessions = async_sessionmaker[AsyncSession]
+Shown = TypeVar("Shown", bound=BaseModel)
 o = opportunities
 
 
@@ -85,21 +86,23 @@ def customer_level(principal: Principal) -> ColumnElement[int]:
     return level_shared_with(principal, DataType.OPPORTUNITY, owner_org=o.c.owner_org)
 
 
-def shown(principal: Principal, row: RowMapping) -> tuple[dict[str, Any], SharingLevel]:
-    """A record as the caller may see it (without its ``shared_level``) and at which level:
-    the customer's name and phone (where the record has one) masked below the full level."""
-    record = dict(row)
+def shown(
+    principal: Principal, row: RowMapping, as_: type[Shown], **computed: Any
+) -> tuple[Shown, SharingLevel]:
+    """A record (with what is ``computed`` from it) as the caller may see it, and at which
+    level: the customer's name and phone (where the record has one) masked below the full
+    level."""
+    record = {**row, **computed}
     level = personal_data_level(
         principal,
         owner_user=record["owner_user"],
         owner_org=record["owner_org"],
         shared=SharingLevel(record.pop("shared_level")),
     )
-    if level < SharingLevel.FULL:
-        record["customer_name"] = mask_name(record["customer_name"])
-        if "phone" in record:
-            record["phone"] = mask_phone(record["phone"]) if record["phone"] else None
-    return record, level
+    record["customer_name"] = name_seen_at(level, record["customer_name"])
+    if "phone" in record:
+        record["phone"] = phone_seen_at(level, record["phone"])
+    return as_.model_validate(record), level
 
 
 async def opportunities_of(
@@ -125,7 +128,7 @@ async def opportunities_of(
             query = query.where(o.c[column] == value)
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
-    return [OpportunityPublic.model_validate(shown(principal, row)[0]) for row in rows]
+    return [shown(principal, row, OpportunityPublic)[0] for row in rows]
 
 
 async def opportunity_for(
@@ -147,7 +150,6 @@ async def opportunity_for(
     )
     if row is None:
         return None
-    record, level = shown(principal, row)
     history = [
         StageHistoryEntry.model_validate(dict(h))
         for h in (
@@ -172,6 +174,5 @@ async def opportunity_for(
             )
         ).scalars()
     )
-    summary = OpportunityPublic.model_validate(record)
-    detail = OpportunityDetail(**summary.model_dump(), history=history, activities=kinds)
+    detail, level = shown(principal, row, OpportunityDetail, history=history, activities=kinds)
     return ShownOpportunity(detail, level)

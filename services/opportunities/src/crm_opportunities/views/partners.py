@@ -17,9 +17,9 @@ from crm_common.auth import Principal
 from crm_common.policy import (
     DataType,
     SharingLevel,
-    mask_name,
-    mask_phone,
+    name_seen_at,
     partner_level,
+    phone_seen_at,
     visible_to_partner,
 )
 from crm_common.policy.audit import record_personal_data_access
@@ -115,7 +115,7 @@ def _partner_view(partner: Principal) -> Select[Any]:
 
 
 def _shown(row: Any) -> PartnerApplicationView:
-    full = SharingLevel(row["shared_level"]) >= SharingLevel.FULL
+    level = SharingLevel(row["shared_level"])
     order = None
     if row["order_id"] is not None:
         placed = order_of({c.name: row[f"placed_{c.name}"] for c in orders.c})
@@ -125,7 +125,6 @@ def _shown(row: Any) -> PartnerApplicationView:
             next_step=placed.next_step,
             cancelled=placed.cancelled_at is not None,
         )
-    phone = row["phone"]
     return PartnerApplicationView(
         id=row["id"],
         dealer_id=row["owner_org"],
@@ -145,8 +144,8 @@ def _shown(row: Any) -> PartnerApplicationView:
             None,
         ),
         order=order,
-        customer_name=row["customer_name"] if full else mask_name(row["customer_name"]),
-        phone=phone if full or phone is None else mask_phone(phone),
+        customer_name=name_seen_at(level, row["customer_name"]),
+        phone=phone_seen_at(level, row["phone"]),
     )
 
 

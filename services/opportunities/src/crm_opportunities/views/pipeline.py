@@ -1,7 +1,8 @@
 """Read side of opportunities: the pipeline board, the funnel, the weighted forecast, the stale
 list and the win/loss analysis. Scoped by the shared policy, never by hand: records (board
 cards, the stale list) at the masked level, figures (funnel, forecast, win/loss) at the
-aggregate level — HQ or a region sees the figures of a dealer that shares only figures."""
+aggregate level — HQ or a region sees the figures of a dealer that shares only figures.
+Money in the opportunity's currency (CNY unless the record says otherwise)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import (
     ColumnElement,
     Date,
     DateTime,
     FromClause,
     Integer,
+    RowMapping,
     Subquery,
     and_,
     cast,
@@ -59,6 +61,164 @@ Sessions = async_sessionmaker[AsyncSession]
 o = opportunities
 OPEN, WON, LOST = "open", "won", "lost"
 ZERO = Decimal("0.00")
+_MASKED = "Masked unless the caller may see the customer's data in full"
+
+
+class BoardCard(BaseModel):
+    id: UUID
+    customer_name: str = Field(description=_MASKED)
+    vehicle_interest: str | None
+    amount: Decimal
+    currency: str
+    probability: int
+    expected_close_on: date | None
+    age_days: int = Field(description="Whole days since the opportunity opened")
+    days_in_stage: int = Field(description="Whole days since it entered its stage")
+    stale: bool = Field(description="Days in stage exceed the stage's days-to-rot")
+    owner_user: str
+    owner_org: str
+
+
+class BoardStage(BaseModel):
+    code: str
+    name: str
+    probability: int | None = Field(description="Win probability of the stage, %")
+    rot_days: int | None = Field(description="Days in the stage after which a card is stale")
+    count: int = Field(description="Open opportunities in the stage")
+    amount: Decimal
+    cards: list[BoardCard] = Field(description="The first cards, longest in the stage first")
+
+
+class PipelineBoard(BaseModel):
+    pipeline_id: UUID
+    name: str
+    owner_org: str
+    stages: list[BoardStage] = Field(description="Left to right, in the pipeline's order")
+
+
+class StageName(BaseModel):
+    code: str
+    name: str
+
+
+class FunnelStep(BaseModel):
+    code: str
+    reached: int = Field(description="Opportunities that entered the stage")
+    open: int = Field(description="Opportunities open in the stage now")
+    open_amount: Decimal
+    converted: int | None = Field(
+        description="Of those that reached the stage, how many reached the next one"
+    )
+    conversion_rate: float | None = Field(description="converted / reached")
+
+
+class FunnelFigures(BaseModel):
+    created: int
+    amount: Decimal
+    open: int
+    open_amount: Decimal
+    won: int
+    won_amount: Decimal
+    lost: int
+    lost_amount: Decimal
+    stages: list[FunnelStep]
+
+
+class FunnelGroup(FunnelFigures):
+    group: str | None = Field(description="Consultant, team, dealer or region id")
+
+
+class Funnel(BaseModel):
+    date_from: date
+    date_to: date
+    group_by: Grouping | None
+    stages: list[StageName] = Field(description="The funnel's stages, top to bottom")
+    total: FunnelFigures
+    groups: list[FunnelGroup]
+
+
+class ForecastPeriod(BaseModel):
+    period_start: date = Field(description="First day of the month or ISO week")
+    open_count: int = Field(description="Open opportunities expected to close in the period")
+    pipeline_amount: Decimal
+    weighted_amount: Decimal = Field(description="Sum of amount times the stage's win probability")
+    won_count: int = Field(description="Opportunities won (closed) in the period")
+    won_amount: Decimal
+    planned_amount: Decimal = Field(description="Planned collections due in the period")
+    collected_amount: Decimal = Field(description="Collected of those planned collections")
+    expected_amount: Decimal = Field(description="won_amount + weighted_amount")
+
+
+class ForecastGroup(BaseModel):
+    group: str | None
+    periods: list[ForecastPeriod]
+
+
+class Forecast(BaseModel):
+    date_from: date
+    date_to: date
+    period: Granularity
+    group_by: Grouping | None
+    periods: list[ForecastPeriod]
+    groups: list[ForecastGroup]
+
+
+class StaleOpportunity(BaseModel):
+    id: UUID
+    customer_name: str = Field(description=_MASKED)
+    vehicle_interest: str | None
+    amount: Decimal
+    currency: str
+    probability: int
+    expected_close_on: date | None
+    pipeline_id: UUID
+    stage: str
+    stage_name: str | None
+    stage_entered_at: datetime
+    days_in_stage: int
+    rot_days: int
+    owner_user: str
+    owner_team: str
+    owner_org: str
+
+
+class LostReason(BaseModel):
+    reason: str | None
+    count: int
+
+
+class CompetitorModel(BaseModel):
+    model: str | None
+    count: int
+
+
+class Competitor(BaseModel):
+    competitor: str
+    count: int = Field(description="Opportunities lost to this competitor")
+    amount: Decimal
+    models: list[CompetitorModel]
+
+
+class WinLossFigures(BaseModel):
+    won: int
+    won_amount: Decimal
+    lost: int
+    lost_amount: Decimal
+    win_rate: float | None = Field(description="won / (won + lost); None when nothing closed")
+    lost_reasons: list[LostReason] = Field(description="Most frequent first")
+    competitors: list[Competitor] = Field(description="Most frequent first")
+
+
+class WinLossGroup(WinLossFigures):
+    group: str | None
+
+
+class WinLoss(BaseModel):
+    date_from: date
+    date_to: date
+    group_by: Grouping | None
+    total: WinLossFigures
+    groups: list[WinLossGroup]
 
 
 def _pipelines_visible_to(principal: Principal) -> ColumnElement[bool]:
@@ -92,7 +252,7 @@ async def board(
     pipeline_id: UUID | None,
     cards_per_stage: int,
     now: datetime,
-) -> dict[str, Any] | None:
+) -> PipelineBoard | None:
     """The open opportunities of one pipeline (the caller's dealer's default one unless named),
     stage by stage left to right: count, amount and the cards longest in the stage first.
     None when no such pipeline is visible to the caller."""
@@ -152,9 +312,9 @@ async def board(
                 .order_by(ranked_cards.c.stage, ranked_cards.c.place)
             )
         ).mappings()
-        cards_by_stage: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        cards_by_stage: dict[str, list[RowMapping]] = defaultdict(list)
         for row in cards:
-            cards_by_stage[row["stage"]].append(shown(principal, row)[0])
+            cards_by_stage[row["stage"]].append(row)
     stages = list(pipeline["stages"])
     known = {stage["code"] for stage in stages}
     # Opportunities left in a stage the pipeline no longer has still show, after the others.
@@ -165,33 +325,33 @@ async def board(
         count, amount = totals.get(stage["code"], (0, ZERO))
         stage_cards = []
         for card in cards_by_stage.get(stage["code"], []):
-            days_in_stage = whole_days(card.pop("stage_entered_at"), now)
-            card.pop("place")
-            stage_cards.append(
-                {
-                    **card,
-                    "age_days": whole_days(card.pop("created_at"), now),
-                    "days_in_stage": days_in_stage,
-                    "stale": is_stale(days_in_stage, rot_days),
-                }
+            days_in_stage = whole_days(card["stage_entered_at"], now)
+            shown_card, _ = shown(
+                principal,
+                card,
+                BoardCard,
+                age_days=whole_days(card["created_at"], now),
+                days_in_stage=days_in_stage,
+                stale=is_stale(days_in_stage, rot_days),
             )
+            stage_cards.append(shown_card)
         columns.append(
-            {
-                "code": stage["code"],
-                "name": stage.get("name", stage["code"]),
-                "probability": stage.get("probability"),
-                "rot_days": rot_days,
-                "count": count,
-                "amount": amount,
-                "cards": stage_cards,
-            }
+            BoardStage(
+                code=stage["code"],
+                name=stage.get("name", stage["code"]),
+                probability=stage.get("probability"),
+                rot_days=rot_days,
+                count=count,
+                amount=amount,
+                cards=stage_cards,
+            )
         )
-    return {
-        "pipeline_id": pipeline["id"],
-        "name": pipeline["name"],
-        "owner_org": pipeline["owner_org"],
-        "stages": columns,
-    }
+    return PipelineBoard(
+        pipeline_id=pipeline["id"],
+        name=pipeline["name"],
+        owner_org=pipeline["owner_org"],
+        stages=columns,
+    )
 
 
 # --- grouping of figures ----------------------------------------------------------------------
@@ -284,7 +444,7 @@ async def funnel(
     period: ReportPeriod,
     business_tz: ZoneInfo,
     grouping: Grouping | None,
-) -> dict[str, Any]:
+) -> Funnel:
     """Opportunities created in the period: per stage how many reached it (the stages each
     has been in), how many are open in it and for how much, stage-to-stage conversion; won and
     lost. One pass over the period's opportunities."""
@@ -331,16 +491,19 @@ async def funnel(
     order = merge_stage_orders([stage["code"] for stage in stage_lists[p]] for p in used)
     seen = set().union(*total.paths, total.open_by_stage)
     order += sorted(seen - set(order))
-    return {
-        "stages": [{"code": code, "name": names.get(code, code)} for code in order],
-        "total": total.figures(order),
-        "groups": [
-            {"group": key, **tally.figures(order)}
+    return Funnel(
+        date_from=period.first_day,
+        date_to=period.last_day,
+        group_by=grouping,
+        stages=[StageName(code=code, name=names.get(code, code)) for code in order],
+        total=FunnelFigures(**total.figures(order)),
+        groups=[
+            FunnelGroup(group=key, **tally.figures(order))
             for key, tally in sorted(tallies.items(), key=lambda item: item[0] or "")
         ]
         if keys
         else [],
-    }
+    )
 
 
 class _FunnelTally:
@@ -401,7 +564,7 @@ async def forecast(
     business_tz: ZoneInfo,
     granularity: Granularity,
     grouping: Grouping | None,
-) -> dict[str, Any]:
+) -> Forecast:
     """Per month or week of the period: the open pipeline expected to close then, weighted by
     its stages' win probability; what was won (closed) then; the planned collections due then
     and how much of them came in."""
@@ -486,16 +649,19 @@ async def forecast(
                 planned_amount=row.planned,
                 collected_amount=row.collected,
             )
-    return {
-        "granularity": granularity,
-        "periods": _forecast_rows(totals),
-        "groups": [
-            {"group": key, "periods": _forecast_rows(per_bucket)}
+    return Forecast(
+        date_from=period.first_day,
+        date_to=period.last_day,
+        period=granularity,
+        group_by=grouping,
+        periods=_forecast_rows(totals),
+        groups=[
+            ForecastGroup(group=key, periods=_forecast_rows(per_bucket))
             for key, per_bucket in sorted(groups.items(), key=lambda item: item[0] or "")
         ]
         if keys
         else [],
-    }
+    )
 
 
 def _empty_forecast() -> dict[str, Any]:
@@ -510,17 +676,19 @@ def _empty_forecast() -> dict[str, Any]:
     }
 
 
-def _forecast_rows(per_bucket: dict[date, dict[str, Any]]) -> list[dict[str, Any]]:
+def _forecast_rows(per_bucket: dict[date, dict[str, Any]]) -> list[ForecastPeriod]:
     rows = []
     for start, figures in sorted(per_bucket.items()):
         weighted = figures["weighted_amount"].quantize(ZERO)
         rows.append(
-            {
-                "period_start": start,
-                **figures,
-                "weighted_amount": weighted,
-                "expected_amount": figures["won_amount"] + weighted,
-            }
+            ForecastPeriod(
+                period_start=start,
+                **{
+                    **figures,
+                    "weighted_amount": weighted,
+                    "expected_amount": figures["won_amount"] + weighted,
+                },
+            )
         )
     return rows
 
@@ -530,7 +698,7 @@ def _forecast_rows(per_bucket: dict[date, dict[str, Any]]) -> list[dict[str, Any
 
 async def stale(
     sessions: Sessions, principal: Principal, *, now: datetime, limit: int, offset: int
-) -> list[dict[str, Any]]:
+) -> list[StaleOpportunity]:
     """Open opportunities whose whole days in their stage exceed the stage's days-to-rot
     (from the pipeline), most overdue first, masked as the caller may see them."""
     stage_def = (
@@ -584,7 +752,7 @@ async def stale(
     )
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
-    return [shown(principal, row)[0] for row in rows]
+    return [shown(principal, row, StaleOpportunity)[0] for row in rows]
 
 
 # --- win/loss -----------------------------------------------------------------------------------
@@ -597,7 +765,7 @@ async def win_loss(
     period: ReportPeriod,
     business_tz: ZoneInfo,
     grouping: Grouping | None,
-) -> dict[str, Any]:
+) -> WinLoss:
     """Opportunities closed in the period: won and lost, win rate, why they were lost and to
     which competitors (and models), most frequent first."""
     start, end = period.instants(business_tz)
@@ -644,15 +812,18 @@ async def win_loss(
                 tally.add_competitor(
                     row.competitor, row.competitor_model, row.n, _money(row.amount)
                 )
-    return {
-        "total": total.figures(),
-        "groups": [
-            {"group": key, **tally.figures()}
+    return WinLoss(
+        date_from=period.first_day,
+        date_to=period.last_day,
+        group_by=grouping,
+        total=WinLossFigures(**total.figures()),
+        groups=[
+            WinLossGroup(group=key, **tally.figures())
             for key, tally in sorted(tallies.items(), key=lambda item: item[0] or "")
         ]
         if keys
         else [],
-    }
+    )
 
 
 class _WinLossTally:

@@ -76,6 +76,12 @@ async def org_chain(session: AsyncSession, tenant: str, org_node: str) -> list[s
     return list(reversed([node for node in path.strip("/").split("/") if node]))
 
 
+async def books_above(session: AsyncSession, tenant: str, org_node: str) -> list[str]:
+    """The book of the node (``book_of``) and every node above it, nearest first: whose
+    configuration (categories, SLAs, rules, designs) and agreements the book uses."""
+    return await org_chain(session, tenant, await book_of(session, tenant, org_node))
+
+
 async def escalation_chain(session: AsyncSession, tenant: str, book: str) -> OrgChain:
     """Where the ladder raises a ticket of ``book``: its dealer, the region above the dealer,
     the tenant's root (HQ)."""

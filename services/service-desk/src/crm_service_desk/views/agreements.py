@@ -4,11 +4,10 @@ whether a ticket's work is covered."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, datetime
 from uuid import UUID
 
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -16,7 +15,32 @@ from crm_common.auth import Principal
 from crm_service_desk.adapters import agreement_store, repository
 from crm_service_desk.adapters.access import visible_tickets
 from crm_service_desk.adapters.tables import tickets
-from crm_service_desk.domain.agreements import Coverage, coverage
+from crm_service_desk.domain.agreements import AgreementKind, coverage
+
+
+class AgreementPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    kind: AgreementKind
+    name: str
+    vin: str | None
+    customer_id: UUID | None
+    categories: list[str]
+    valid_from: date
+    valid_until: date
+    max_km: int | None
+    visits: int | None
+    visits_used: int
+    created_by: str
+    created_at: datetime
+
+
+class CoveragePublic(BaseModel):
+    covered: bool
+    agreement_id: UUID | None = Field(description="The agreement that covers the work")
+    reason: str
+    mileage_km: int | None = Field(description="The vehicle's last known mileage")
+    agreements: list[AgreementPublic]
 
 
 async def agreements_for(
@@ -27,11 +51,11 @@ async def agreements_for(
     customer_id: UUID | None,
     limit: int,
     offset: int,
-) -> list[dict[str, Any]]:
+) -> list[AgreementPublic]:
+    """A page of the agreements the caller's book honours, oldest first."""
     async with sessions() as session:
-        book = await repository.book_of(session, principal.tenant, principal.org_node)
-        chain = await repository.org_chain(session, principal.tenant, book)
-        return await agreement_store.agreements_of(
+        chain = await repository.books_above(session, principal.tenant, principal.org_node)
+        rows = await agreement_store.agreements_of(
             session,
             principal.tenant,
             chain,
@@ -40,13 +64,7 @@ async def agreements_for(
             limit=limit,
             offset=offset,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class TicketCoverage:
-    coverage: Coverage
-    agreements: list[dict[str, Any]]
-    mileage_km: int | None
+    return [AgreementPublic.model_validate(row) for row in rows]
 
 
 async def coverage_of_ticket(
@@ -55,7 +73,7 @@ async def coverage_of_ticket(
     ticket_id: UUID,
     *,
     on: date,
-) -> TicketCoverage | None:
+) -> CoveragePublic | None:
     """Whether the agreements the ticket's book honours (its own and those above it) cover
     the ticket's work on ``on``; None when the ticket is not visible."""
     t = tickets
@@ -85,4 +103,10 @@ async def coverage_of_ticket(
         on=on,
         mileage_km=mileage,
     )
-    return TicketCoverage(found, rows, mileage)
+    return CoveragePublic(
+        covered=found.covered,
+        agreement_id=found.agreement_id,
+        reason=found.reason,
+        mileage_km=mileage,
+        agreements=[AgreementPublic.model_validate(row) for row in rows],
+    )

@@ -3,8 +3,10 @@ taken for the customers the caller may see."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date, datetime
+from uuid import UUID
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -12,6 +14,34 @@ from crm_common.auth import Principal
 from crm_common.policy import DataType, visible_to
 from crm_service_desk.adapters import repository
 from crm_service_desk.adapters.tables import care_actions, care_rules
+from crm_service_desk.domain.care import CareAction, RuleKind, Segment
+
+
+class CareRulePublic(BaseModel):
+    id: UUID
+    owner_org: str
+    kind: RuleKind
+    segment: Segment
+    action: CareAction
+    message: str
+    months: int | None
+    km: int | None
+    days_before: int
+    window_days: int
+    complaints: int
+    active: bool
+
+
+class CareActionPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    rule_id: UUID
+    customer_id: UUID
+    period: str
+    action: CareAction
+    due_on: date
+    reason: str
+    fired_at: datetime
 
 
 async def rules_for(
@@ -20,13 +50,12 @@ async def rules_for(
     *,
     limit: int | None = None,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[CareRulePublic]:
     """The care rules of the caller's book and the nodes above it, oldest first (a page of
     them with ``limit``)."""
     r = care_rules
     async with sessions() as session:
-        book = await repository.book_of(session, principal.tenant, principal.org_node)
-        chain = await repository.org_chain(session, principal.tenant, book)
+        chain = await repository.books_above(session, principal.tenant, principal.org_node)
         query = (
             select(r)
             .where(r.c.tenant == principal.tenant, r.c.owner_org.in_(chain))
@@ -34,12 +63,14 @@ async def rules_for(
             .limit(limit)
             .offset(offset)
         )
-        return [dict(row) for row in (await session.execute(query)).mappings()]
+        rows = (await session.execute(query)).mappings()
+        return [CareRulePublic.model_validate(row) for row in rows]
 
 
 async def actions_of(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
-) -> list[dict[str, Any]]:
+) -> list[CareActionPublic]:
+    """What the care rules did for the customers the caller may see, newest first."""
     a = care_actions
     query = (
         select(a)
@@ -49,4 +80,5 @@ async def actions_of(
         .offset(offset)
     )
     async with sessions() as session:
-        return [dict(row) for row in (await session.execute(query)).mappings()]
+        rows = (await session.execute(query)).mappings()
+        return [CareActionPublic.model_validate(row) for row in rows]

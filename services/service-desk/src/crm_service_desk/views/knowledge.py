@@ -4,9 +4,11 @@ suggestions for a ticket being written."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, Select, Text, any_, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -18,6 +20,24 @@ from crm_service_desk.domain.search import grams
 from crm_service_desk.views.search import text_matches
 
 a = knowledge_articles
+
+
+class ArticlePublic(BaseModel):
+    id: UUID
+    owner_org: str
+    category: str | None
+    title: str
+    problem: str
+    solution: str
+    published: bool
+    uses: int = Field(description="Tickets the article helped with")
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ArticleSuggestion(ArticlePublic):
+    shared_keys: int = Field(description="Search keys shared with the text being written")
 
 
 async def _readable(session: AsyncSession, principal: Principal) -> ColumnElement[bool]:
@@ -44,7 +64,7 @@ async def articles_for(
     category: str | None,
     limit: int,
     offset: int,
-) -> list[dict[str, Any]]:
+) -> list[ArticlePublic]:
     """Most used first, then the latest revised."""
     async with sessions() as session:
         query = _with_category(select(a)).where(await _readable(session, principal))
@@ -54,18 +74,18 @@ async def articles_for(
             query = query.where(ticket_categories.c.code == category)
         query = query.order_by(a.c.uses.desc(), a.c.updated_at.desc(), a.c.id)
         rows = await session.execute(query.limit(limit).offset(offset))
-        return [dict(r) for r in rows.mappings()]
+        return [ArticlePublic.model_validate(row) for row in rows.mappings()]
 
 
 async def article_for(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, article_id: UUID
-) -> dict[str, Any] | None:
+) -> ArticlePublic | None:
     async with sessions() as session:
         query = _with_category(select(a)).where(
             a.c.id == article_id, await _readable(session, principal)
         )
         row = (await session.execute(query)).mappings().first()
-    return None if row is None else dict(row)
+    return None if row is None else ArticlePublic.model_validate(row)
 
 
 async def suggestions_for(
@@ -75,7 +95,7 @@ async def suggestions_for(
     text: str,
     category: str | None,
     limit: int,
-) -> list[dict[str, Any]]:
+) -> list[ArticleSuggestion]:
     """Published articles sharing the most search keys (Chinese bigrams, Latin words) with
     what is being written, then the most used; a category narrows them."""
     keys = grams(text)
@@ -104,4 +124,4 @@ async def suggestions_for(
         if category is not None:
             query = query.where(ticket_categories.c.code == category)
         rows = await session.execute(query)
-        return [dict(r) for r in rows.mappings()]
+        return [ArticleSuggestion.model_validate(row) for row in rows.mappings()]

@@ -3,21 +3,50 @@ masked unless the dealer shares tickets with it in full; each read of one job au
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel, Field
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.policy import SharingLevel, mask_name, mask_phone, partner_level
+from crm_common.policy import SharingLevel, name_seen_at, partner_level, phone_seen_at
 from crm_common.policy.audit import record_personal_data_access
 from crm_service_desk.adapters.partner_store import PARTNER_DATA, jobs_of
 from crm_service_desk.adapters.tables import ticket_history, tickets
+from crm_service_desk.domain.tickets import PartnerStatus, Priority, TicketKind
+from crm_service_desk.views.tickets import AppointmentOut
 
 t = tickets
 h = ticket_history
 PERSONAL_FIELDS = ("customer_name", "customer_phone")
+
+
+class PartnerJobPublic(BaseModel):
+    """A ticket's job as its partner sees it: the customer masked unless the dealer shares
+    tickets with the partner in full."""
+
+    id: UUID
+    number: str
+    dealer_id: str
+    kind: TicketKind
+    status: str
+    priority: Priority
+    subject: str
+    description: str
+    customer_name: str | None
+    customer_phone: str | None
+    vin: str | None
+    vehicle_model: str | None
+    appointment: AppointmentOut | None
+    partner_status: PartnerStatus | None
+    instructions: str | None = Field(
+        default=None, description="What the dealer asked for when it sent the job"
+    )
+    opened_at: datetime
+    updated_at: datetime
 
 
 def _jobs(partner: Principal) -> Select[Any]:
@@ -53,14 +82,24 @@ def _jobs(partner: Principal) -> Select[Any]:
     ).where(jobs_of(partner))
 
 
-def _shown(row: Any) -> dict[str, Any]:
-    job = dict(row)
-    if SharingLevel(job.pop("shared_level")) < SharingLevel.FULL:
-        if job["customer_name"] is not None:
-            job["customer_name"] = mask_name(job["customer_name"])
-        if job["customer_phone"] is not None:
-            job["customer_phone"] = mask_phone(job["customer_phone"])
-    return job
+def _shown(row: Any) -> PartnerJobPublic:
+    level = SharingLevel(row["shared_level"])
+    appointment = None
+    if row["appointment_at"] is not None:
+        appointment = AppointmentOut(
+            starts_at=row["appointment_at"],
+            minutes=row["appointment_minutes"],
+            place=row["appointment_place"],
+        )
+    return PartnerJobPublic.model_validate(
+        {
+            **row,
+            "dealer_id": row["owner_org"],
+            "customer_name": name_seen_at(level, row["customer_name"]),
+            "customer_phone": phone_seen_at(level, row["customer_phone"]),
+            "appointment": appointment,
+        }
+    )
 
 
 async def jobs_of_partner(
@@ -70,7 +109,7 @@ async def jobs_of_partner(
     partner_status: str | None,
     limit: int,
     offset: int,
-) -> list[dict[str, Any]]:
+) -> list[PartnerJobPublic]:
     """The partner's jobs, newest first."""
     query = _jobs(partner).order_by(t.c.opened_at.desc(), t.c.id).limit(limit).offset(offset)
     if partner_status is not None:
@@ -81,7 +120,7 @@ async def jobs_of_partner(
 
 async def job_of_partner(
     sessions: async_sessionmaker[AsyncSession], partner: Principal, ticket_id: UUID, endpoint: str
-) -> dict[str, Any] | None:
+) -> PartnerJobPublic | None:
     """One job of the partner (None: none it may see); the read of the customer is audited."""
     async with sessions() as session, session.begin():
         row = (await session.execute(_jobs(partner).where(t.c.id == ticket_id))).mappings().first()

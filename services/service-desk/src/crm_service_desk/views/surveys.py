@@ -5,12 +5,12 @@ region or month, scoped by the shared policy at the figures (``aggregate``) leve
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel, Field
 from sqlalchemy import RowMapping, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -19,19 +19,72 @@ from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_service_desk.adapters import repository
 from crm_service_desk.adapters.tables import survey_designs, survey_responses, survey_rules
-from crm_service_desk.domain.surveys import csi_index, net_promoter_score
+from crm_service_desk.domain.surveys import (
+    SurveyChannel,
+    Trigger,
+    csi_index,
+    net_promoter_score,
+)
 
 Per = Literal["dealer", "region", "month", "total"]
 
 
+class DesignPublic(BaseModel):
+    id: UUID
+    design_key: UUID
+    version: int
+    owner_org: str
+    name: str
+    questions: list[dict[str, object]]
+    low_nps_at_most: int
+    low_csi_below: float
+
+
+class SurveyRulePublic(BaseModel):
+    owner_org: str
+    trigger: Trigger
+    design_key: UUID
+    channel: SurveyChannel
+    link_days: int
+    complaint_owner: str | None
+
+
+class SurveyPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    design_id: UUID
+    trigger: str
+    channel: str
+    customer_id: UUID | None
+    vin: str | None
+    ticket_id: UUID | None
+    requested_at: datetime
+    expires_at: datetime
+    answered_at: datetime | None
+    nps: int | None
+    csi: float | None
+    low_score: bool | None
+    complaint_ticket_id: UUID | None
+
+
+class SurveyGroup(BaseModel):
+    group: str
+    sent: int
+    answered: int
+    response_rate: float = Field(description="% of the surveys sent that were answered")
+    nps: float | None = Field(description="% promoters (9-10) - % detractors (0-6)")
+    csi: float | None = Field(description="Mean CSI index, 0-100")
+    low_scores: int
+    questions: dict[str, dict[str, int]] = Field(description="Answers per option or score")
+
+
 async def designs_for(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
-) -> Sequence[RowMapping]:
+) -> list[DesignPublic]:
     """A page of every version of the designs of the caller's node and the nodes above it."""
     d = survey_designs
     async with sessions() as session:
-        book = await repository.book_of(session, principal.tenant, principal.org_node)
-        chain = await repository.org_chain(session, principal.tenant, book)
+        chain = await repository.books_above(session, principal.tenant, principal.org_node)
         query = (
             select(d)
             .where(d.c.tenant == principal.tenant, d.c.owner_org.in_(chain))
@@ -39,7 +92,8 @@ async def designs_for(
             .limit(limit)
             .offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [DesignPublic.model_validate(row) for row in rows]
 
 
 async def rules_for(
@@ -48,12 +102,11 @@ async def rules_for(
     *,
     limit: int | None = None,
     offset: int = 0,
-) -> Sequence[RowMapping]:
+) -> list[SurveyRulePublic]:
     """The survey rules of the caller's node and the nodes above it (a page with ``limit``)."""
     r = survey_rules
     async with sessions() as session:
-        book = await repository.book_of(session, principal.tenant, principal.org_node)
-        chain = await repository.org_chain(session, principal.tenant, book)
+        chain = await repository.books_above(session, principal.tenant, principal.org_node)
         query = (
             select(r)
             .where(r.c.tenant == principal.tenant, r.c.owner_org.in_(chain))
@@ -61,7 +114,8 @@ async def rules_for(
             .limit(limit)
             .offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [SurveyRulePublic.model_validate(row) for row in rows]
 
 
 def _visible(principal: Principal, need: SharingLevel) -> Any:
@@ -78,7 +132,8 @@ async def surveys_of(
     answered: bool | None,
     limit: int,
     offset: int,
-) -> Sequence[RowMapping]:
+) -> list[SurveyPublic]:
+    """A page of the surveys the caller may see as records, newest first."""
     r = survey_responses
     query = select(
         r.c.id,
@@ -101,7 +156,8 @@ async def surveys_of(
         query = query.where(r.c.answered_at.is_not(None) if answered else r.c.answered_at.is_(None))
     query = query.order_by(r.c.requested_at.desc(), r.c.id).limit(limit).offset(offset)
     async with sessions() as session:
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [SurveyPublic.model_validate(row) for row in rows]
 
 
 async def analysis(
@@ -113,7 +169,7 @@ async def analysis(
     per: Per,
     design_key: UUID | None,
     timezone: str,
-) -> list[dict[str, Any]]:
+) -> list[SurveyGroup]:
     """Per group: surveys sent and answered (response rate), NPS, CSI index, low scores, and
     for each question of the answers the distribution of its answers. Sent in [start, end)."""
     r, d = survey_responses, survey_designs
@@ -167,15 +223,15 @@ async def analysis(
                     if not isinstance(item, str) or len(item) <= 40:
                         questions[code][str(item)] += 1
         result.append(
-            {
-                "group": key,
-                "sent": len(members),
-                "answered": len(answered),
-                "response_rate": round(len(answered) * 100 / len(members), 2),
-                "nps": net_promoter_score(m["nps"] for m in answered if m["nps"] is not None),
-                "csi": csi_index([float(m["csi"]) for m in answered if m["csi"] is not None]),
-                "low_scores": sum(bool(m["low_score"]) for m in answered),
-                "questions": {code: dict(counts) for code, counts in sorted(questions.items())},
-            }
+            SurveyGroup(
+                group=key,
+                sent=len(members),
+                answered=len(answered),
+                response_rate=round(len(answered) * 100 / len(members), 2),
+                nps=net_promoter_score(m["nps"] for m in answered if m["nps"] is not None),
+                csi=csi_index([float(m["csi"]) for m in answered if m["csi"] is not None]),
+                low_scores=sum(bool(m["low_score"]) for m in answered),
+                questions={code: dict(counts) for code, counts in sorted(questions.items())},
+            )
         )
     return result

@@ -1,18 +1,20 @@
 """Read side of the service desk: ticket lists, one ticket, its entries and history, scoped by
-the shared policy. Rows carry ``shared_level`` (what the book shares with the caller) for
-the entrypoints to mask personal data with."""
+the shared policy; the customer's personal data masked below the full level by the one rule
+every ticket of this read side follows (``_shown``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, RowMapping, Select, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
+from crm_common.policy import SharingLevel, name_seen_at, personal_data_level, phone_seen_at
 from crm_service_desk.adapters import repository
 from crm_service_desk.adapters.access import ticket_level, visible_tickets
 from crm_service_desk.adapters.tables import (
@@ -24,7 +26,135 @@ from crm_service_desk.adapters.tables import (
     ticket_watchers,
     tickets,
 )
+from crm_service_desk.domain.tickets import (
+    Channel,
+    EntryKind,
+    PartnerStatus,
+    Priority,
+    TicketKind,
+    WaitingFor,
+)
 from crm_service_desk.views.search import text_matches
+
+Sessions = async_sessionmaker[AsyncSession]
+
+
+class CustomerOut(BaseModel):
+    customer_id: UUID | None
+    name: str | None = Field(description="Masked unless the caller may see it in full")
+    phone: str | None = Field(description="Masked unless the caller may see it in full")
+
+
+class VehicleOut(BaseModel):
+    vin: str | None
+    model: str | None
+
+
+class LinksOut(BaseModel):
+    lead_id: UUID | None
+    opportunity_id: UUID | None
+    order_id: UUID | None
+    call_id: str | None
+
+
+class AppointmentOut(BaseModel):
+    starts_at: datetime
+    minutes: int
+    place: str | None
+
+
+class ComplaintOut(BaseModel):
+    responsible_user: str | None
+    root_cause: str | None
+    customer_confirmed_at: datetime | None
+    customer_satisfied: bool | None
+
+
+class TicketPublic(BaseModel):
+    id: UUID
+    number: str
+    owner_org: str
+    owner_user: str | None
+    kind: TicketKind
+    channel: Channel
+    category_id: UUID | None
+    priority: Priority
+    status: str
+    waiting_for: WaitingFor | None
+    subject: str
+    description: str
+    customer: CustomerOut
+    vehicle: VehicleOut
+    links: LinksOut
+    created_by: str
+    opened_at: datetime
+    updated_at: datetime
+    first_responded_at: datetime | None
+    response_due_at: datetime | None = Field(description="First-response target, while open")
+    resolve_due_at: datetime | None = Field(description="Resolution target, while the clock runs")
+    resolved_at: datetime | None
+    resolution: str | None
+    closed_at: datetime | None
+    merged_into: UUID | None
+    raised_to_org: str | None = Field(description="Where the escalation ladder raised it")
+    escalation_steps: list[str]
+    appointment: AppointmentOut | None
+    complaint: ComplaintOut | None
+    partner_org: str | None
+    partner_status: PartnerStatus | None = None
+
+
+class EntryPublic(BaseModel):
+    id: int
+    kind: EntryKind
+    body: str
+    author: str
+    at: datetime
+
+
+class HistoryEntry(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    rule: str | None
+    detail: dict[str, object]
+
+
+class CategoryPublic(BaseModel):
+    id: UUID
+    owner_org: str
+    parent_id: UUID | None
+    code: str
+    name: str
+    default_priority: Priority
+    active: bool
+
+
+class SlaPolicyPublic(BaseModel):
+    owner_org: str
+    category_id: UUID | None
+    priority: Priority | None
+    first_response_minutes: int | None
+    resolution_minutes: int | None
+
+
+class AttachmentPublic(BaseModel):
+    id: UUID
+    ticket_id: UUID
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ShownTicket:
+    ticket: TicketPublic
+    """Its personal data masked where the caller's read is masked."""
+    level: SharingLevel
+    """How much of its personal data the caller sees (what an audit of the read records)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,81 +219,124 @@ def ticket_list_query(
     )
 
 
+def _shown(principal: Principal, row: RowMapping) -> ShownTicket:
+    """The ticket as the caller may see it: the customer's name and phone masked below the
+    full level."""
+    level = personal_data_level(
+        principal,
+        owner_user=row["owner_user"],
+        owner_org=row["owner_org"],
+        shared=SharingLevel(row["shared_level"]),
+    )
+    complaint = None
+    if row["kind"] == TicketKind.COMPLAINT:
+        complaint = ComplaintOut(
+            responsible_user=row["responsible_user"],
+            root_cause=row["root_cause"],
+            customer_confirmed_at=row["customer_confirmed_at"],
+            customer_satisfied=row["customer_satisfied"],
+        )
+    appointment = None
+    if row["appointment_at"] is not None:
+        appointment = AppointmentOut(
+            starts_at=row["appointment_at"],
+            minutes=row["appointment_minutes"],
+            place=row["appointment_place"],
+        )
+    ticket = TicketPublic.model_validate(
+        {
+            **row,
+            "customer": CustomerOut(
+                customer_id=row["customer_id"],
+                name=name_seen_at(level, row["customer_name"]),
+                phone=phone_seen_at(level, row["customer_phone"]),
+            ),
+            "vehicle": VehicleOut(vin=row["vin"], model=row["vehicle_model"]),
+            "links": LinksOut(
+                lead_id=row["lead_id"],
+                opportunity_id=row["opportunity_id"],
+                order_id=row["order_id"],
+                call_id=row["call_id"],
+            ),
+            "appointment": appointment,
+            "complaint": complaint,
+        }
+    )
+    return ShownTicket(ticket, level)
+
+
 async def tickets_of(
-    sessions: async_sessionmaker[AsyncSession],
-    principal: Principal,
-    wanted: TicketFilter,
-    *,
-    limit: int,
-    offset: int,
-) -> list[dict[str, Any]]:
+    sessions: Sessions, principal: Principal, wanted: TicketFilter, *, limit: int, offset: int
+) -> list[TicketPublic]:
+    """The tickets the caller may see, newest first, masked as they may see them."""
     query = ticket_list_query(principal, wanted, limit=limit, offset=offset)
     async with sessions() as session:
-        return [dict(r) for r in (await session.execute(query)).mappings()]
+        rows = (await session.execute(query)).mappings().all()
+    return [_shown(principal, row).ticket for row in rows]
 
 
 async def ticket_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, ticket_id: UUID
-) -> dict[str, Any] | None:
+    sessions: Sessions, principal: Principal, ticket_id: UUID
+) -> ShownTicket | None:
+    """The ticket as the caller may see it; None when they may not see it at all."""
     query = select(tickets, ticket_level(principal).label("shared_level")).where(
         tickets.c.id == ticket_id, visible_tickets(principal)
     )
     async with sessions() as session:
         row = (await session.execute(query)).mappings().first()
-    return None if row is None else dict(row)
+    return None if row is None else _shown(principal, row)
+
+
+async def _is_visible(session: AsyncSession, principal: Principal, ticket_id: UUID) -> bool:
+    visible = await session.execute(
+        select(tickets.c.id).where(tickets.c.id == ticket_id, visible_tickets(principal))
+    )
+    return visible.first() is not None
 
 
 async def entries_of(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     principal: Principal,
     ticket_id: UUID,
     *,
     limit: int,
     offset: int,
-) -> Sequence[RowMapping] | None:
+) -> list[EntryPublic] | None:
     """A page of the ticket's notes and replies in order; None when the ticket is not
     visible."""
     async with sessions() as session:
-        visible = (
-            await session.execute(
-                select(tickets.c.id).where(tickets.c.id == ticket_id, visible_tickets(principal))
-            )
-        ).first()
-        if visible is None:
+        if not await _is_visible(session, principal, ticket_id):
             return None
         e = ticket_entries
         query = (
             select(e).where(e.c.ticket_id == ticket_id).order_by(e.c.id).limit(limit).offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [EntryPublic.model_validate(row) for row in rows]
 
 
 async def history_of(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     principal: Principal,
     ticket_id: UUID,
     *,
     limit: int,
     offset: int,
-) -> Sequence[RowMapping] | None:
+) -> list[HistoryEntry] | None:
     """A page of the ticket's changes in order; None when the ticket is not visible."""
     async with sessions() as session:
-        visible = (
-            await session.execute(
-                select(tickets.c.id).where(tickets.c.id == ticket_id, visible_tickets(principal))
-            )
-        ).first()
-        if visible is None:
+        if not await _is_visible(session, principal, ticket_id):
             return None
         h = ticket_history
         query = (
             select(h).where(h.c.ticket_id == ticket_id).order_by(h.c.id).limit(limit).offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [HistoryEntry.model_validate(row) for row in rows]
 
 
 async def watchers_of(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     principal: Principal,
     ticket_id: UUID,
     *,
@@ -172,12 +345,7 @@ async def watchers_of(
 ) -> list[str] | None:
     """A page of the ticket's watchers by user id; None when the ticket is not visible."""
     async with sessions() as session:
-        visible = (
-            await session.execute(
-                select(tickets.c.id).where(tickets.c.id == ticket_id, visible_tickets(principal))
-            )
-        ).first()
-        if visible is None:
+        if not await _is_visible(session, principal, ticket_id):
             return None
         w = ticket_watchers
         query = (
@@ -191,22 +359,17 @@ async def watchers_of(
 
 
 async def attachments_of(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     principal: Principal,
     ticket_id: UUID,
     *,
     limit: int,
     offset: int,
-) -> Sequence[RowMapping] | None:
+) -> list[AttachmentPublic] | None:
     """A page of the ticket's files (what they are, not their content), oldest first; None
     when the ticket is not visible."""
     async with sessions() as session:
-        visible = (
-            await session.execute(
-                select(tickets.c.id).where(tickets.c.id == ticket_id, visible_tickets(principal))
-            )
-        ).first()
-        if visible is None:
+        if not await _is_visible(session, principal, ticket_id):
             return None
         a = ticket_attachments
         query = (
@@ -216,22 +379,22 @@ async def attachments_of(
             .limit(limit)
             .offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [AttachmentPublic.model_validate(row) for row in rows]
 
 
 async def categories_for(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     principal: Principal,
     *,
     limit: int | None = None,
     offset: int = 0,
-) -> Sequence[RowMapping]:
+) -> list[CategoryPublic]:
     """The categories the caller's book uses: its own and those of the nodes above it (a page
     with ``limit``)."""
     c = ticket_categories
     async with sessions() as session:
-        book = await repository.book_of(session, principal.tenant, principal.org_node)
-        chain = await repository.org_chain(session, principal.tenant, book)
+        chain = await repository.books_above(session, principal.tenant, principal.org_node)
         query = (
             select(c)
             .where(c.c.tenant == principal.tenant, c.c.owner_org.in_(chain))
@@ -239,18 +402,18 @@ async def categories_for(
             .limit(limit)
             .offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [CategoryPublic.model_validate(row) for row in rows]
 
 
 async def sla_policies_for(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
-) -> Sequence[RowMapping]:
+    sessions: Sessions, principal: Principal, *, limit: int, offset: int
+) -> list[SlaPolicyPublic]:
     """A page of the SLA policies that apply to the caller's book: its own and those above
     it."""
     p = sla_policies
     async with sessions() as session:
-        book = await repository.book_of(session, principal.tenant, principal.org_node)
-        chain = await repository.org_chain(session, principal.tenant, book)
+        chain = await repository.books_above(session, principal.tenant, principal.org_node)
         query = (
             select(p)
             .where(p.c.tenant == principal.tenant, p.c.owner_org.in_(chain))
@@ -258,4 +421,5 @@ async def sla_policies_for(
             .limit(limit)
             .offset(offset)
         )
-        return (await session.execute(query)).mappings().all()
+        rows = (await session.execute(query)).mappings()
+        return [SlaPolicyPublic.model_validate(row) for row in rows]

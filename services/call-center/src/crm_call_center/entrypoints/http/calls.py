@@ -41,6 +41,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now, Work
 from crm_common.runtime.files import file_response
+from crm_common.runtime.paging import Paging, first_of
 from crm_common.storage import FileStore
 
 router = APIRouter(prefix="/calls", tags=["calls"])
@@ -56,6 +57,7 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 async def list_calls(
     principal: CallReader,
     db: Database,
+    page: Annotated[Paging, first_of(default=50, most=200)],
     agent_user: Annotated[str | None, Query(max_length=64)] = None,
     queue_id: UUID | None = None,
     direction: Literal["inbound", "outbound"] | None = None,
@@ -63,7 +65,6 @@ async def list_calls(
     recorded: bool | None = None,
     started_from: AwareDatetime | None = None,
     started_before: AwareDatetime | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[CallPublic]:
     """Calls the caller may see, newest first: an agent's own, a supervisor's or manager's
     whole scope. Page with ``started_before`` (the last call's ``started_at``)."""
@@ -77,7 +78,7 @@ async def list_calls(
         recorded=recorded,
         started_from=started_from,
         started_before=started_before,
-        limit=limit,
+        limit=page.limit,
     )
     return [CallPublic.model_validate(row, from_attributes=True) for row in rows]
 

@@ -23,6 +23,7 @@ from crm_call_center.entrypoints.http.schemas import (
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now, Work
+from crm_common.runtime.paging import Paging, page_of
 
 router = APIRouter(prefix="/call-tasks", tags=["call tasks"])
 TaskReader = Annotated[Principal, requires("call.read")]
@@ -56,13 +57,12 @@ async def _render(db: Database, principal: Principal, task_id: UUID) -> CallTask
 async def list_tasks(
     principal: TaskReader,
     db: Database,
+    page: Annotated[Paging, page_of(default=100, most=500)],
     status_: Annotated[
         Literal["open", "cancel_requested", "cleared", "cancelled"] | None, Query(alias="status")
     ] = None,
     assignee: Annotated[str | None, Query(max_length=64)] = None,
     due_before: AwareDatetime | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[CallTaskPublic]:
     """Tasks the caller may see, soonest due first: a consultant's own; a manager's whole
     scope (every consultant's tasks, customers and progress)."""
@@ -72,8 +72,8 @@ async def list_tasks(
         status=status_,
         assignee=assignee,
         due_before=due_before,
-        limit=limit,
-        offset=offset,
+        limit=page.limit,
+        offset=page.offset,
     )
     return [CallTaskPublic.model_validate(t, from_attributes=True) for t in found]
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 
 from crm_common.auth import Principal
 from crm_common.auth.http import CurrentPrincipal, requires
 from crm_common.db import UnitOfWork
 from crm_common.policy.sharing import SharingLevel
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page, Paging, page_of
 from crm_common.settings import Settings
 from crm_identity import views
 from crm_identity.application import auth, directory, sharing
@@ -18,15 +19,13 @@ from crm_identity.application.signing_keys import KeyRing
 from crm_identity.entrypoints.http.schemas import (
     MePublic,
     OrgNodeCreate,
-    OrgNodePublic,
     RefreshRequest,
-    SharingAgreementPublic,
     SharingAgreementSet,
     TokenRequest,
     TokenResponse,
     UserCreate,
-    UserPublic,
 )
+from crm_identity.views import OrgNodePublic, SharingAgreementPublic, UserPublic
 
 router = APIRouter()
 
@@ -159,14 +158,12 @@ async def me(principal: CurrentPrincipal) -> MePublic:
 async def list_org_nodes(
     principal: CurrentPrincipal,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Annotated[Paging, page_of(default=2000, most=5000)],
 ) -> list[OrgNodePublic]:
     """The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise. Each
     node after its parent, a page at a time (a page holds a whole tree of a few regions and
     their dealers: the portal draws the first)."""
-    rows = await views.org_nodes_for(db, principal, limit=limit, offset=offset)
-    return [OrgNodePublic.model_validate(dict(r)) for r in rows]
+    return await views.org_nodes_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.post(
@@ -196,13 +193,11 @@ async def add_org_node(
 async def list_users(
     principal: Annotated[Principal, requires("user.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Annotated[Paging, page_of(default=100, most=500)],
 ) -> list[UserPublic]:
     """The users of the caller's scope (admins and managers: the user.read function), by
     username, a page at a time."""
-    rows = await views.users_for(db, principal, limit=limit, offset=offset)
-    return [UserPublic.model_validate(dict(r)) for r in rows]
+    return await views.users_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.post(
@@ -260,13 +255,11 @@ async def deactivate_user(
 async def list_sharing_agreements(
     principal: CurrentPrincipal,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[SharingAgreementPublic]:
     """Agreements that differ from the defaults, as far as they concern the caller's org, a
     page at a time."""
-    rows = await views.sharing_agreements_for(db, principal, limit=limit, offset=offset)
-    return [SharingAgreementPublic.model_validate(dict(r)) for r in rows]
+    return await views.sharing_agreements_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.put(

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from typing import Literal
-from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,16 +47,6 @@ class OrgNodeCreate(BaseModel):
     partner_type: PartnerType | None = None
 
 
-class OrgNodePublic(BaseModel):
-    id: str
-    parent_id: str | None
-    kind: OrgKind
-    name: str
-    partner_type: PartnerType | None
-    path: str
-    active: bool
-
-
 class UserCreate(BaseModel):
     """A new user; the tenant is the caller's, never taken from the body."""
 
@@ -69,15 +58,6 @@ class UserCreate(BaseModel):
     roles: list[str] = Field(min_length=1, max_length=5)
 
 
-class UserPublic(BaseModel):
-    id: UUID
-    username: str
-    display_name: str
-    org_node: str
-    roles: list[str]
-    active: bool
-
-
 class SharingAgreementSet(BaseModel):
     """How much of one data type flows in one direction; ``*`` ids mean every dealer/partner."""
 
@@ -87,12 +67,3 @@ class SharingAgreementSet(BaseModel):
     dealer_id: str = Field(default="*", pattern=r"^(\*|[a-z0-9][a-z0-9-]{1,63})$")
     partner_id: str = Field(default="*", pattern=r"^(\*|[a-z0-9][a-z0-9-]{1,63})$")
     level: Literal["none", "aggregate", "masked", "full"]
-
-
-class SharingAgreementPublic(BaseModel):
-    data_type: DataType
-    direction: Direction
-    dealer_id: str
-    partner_id: str
-    level: Literal["none", "aggregate", "masked", "full"]
-    updated_by: str

@@ -15,30 +15,30 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page
 from crm_kpi.application import commission as commands
 from crm_kpi.domain.commission import LEAD_ORIGINS, PlanVersion, ReviewStep
 from crm_kpi.entrypoints.http.clock import BusinessToday
 from crm_kpi.entrypoints.http.commission_schemas import (
     MONTH,
     DealerRunPublic,
-    DealerTotal,
     Dispute,
     EstimateLine,
     EstimatePublic,
-    LinePublic,
     PlanCreate,
     PlanPublic,
     PlanVersionCreate,
     PlanVersionPublic,
     ReviewPublic,
     RunCreate,
-    StatementPublic,
-    Statements,
-    StatementWithLines,
     TargetPublic,
     TargetSet,
 )
 from crm_kpi.views import commission as views
+from crm_kpi.views.commission import (
+    Statements,
+    StatementWithLines,
+)
 
 router = APIRouter(prefix="/kpi", tags=["commission"])
 Month = Annotated[str, Path(pattern=MONTH, description="YYYY-MM")]
@@ -99,12 +99,11 @@ async def create_plan(
 async def list_plans(
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[PlanPublic]:
     """The plans (all versions) of the dealers whose records the caller may read, by dealer,
     a page at a time."""
-    plans = await commands.visible_plans(db, principal, limit=limit, offset=offset)
+    plans = await commands.visible_plans(db, principal, limit=page.limit, offset=page.offset)
     return [_plan(p) for p in plans]
 
 
@@ -193,10 +192,6 @@ async def run_commission(
     )
 
 
-def _statement(row: Any) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in StatementPublic.model_fields}
-
-
 @router.get("/commission/statements", response_model=Statements)
 async def list_statements(
     principal: Annotated[Principal, requires("kpi.read")],
@@ -205,20 +200,7 @@ async def list_statements(
 ) -> Statements:
     """A consultant sees their own statement; managers their dealer's; HQ and regions get the
     totals per dealer (and statements only of dealers sharing their KPI records in full)."""
-    records, totals = await views.month_statements(db, principal, month)
-    return Statements(
-        month=month,
-        statements=[StatementPublic(**_statement(r)) for r in records],
-        dealers=[
-            DealerTotal(
-                dealer_id=t.dealer_id,
-                statements=t.statements,
-                total=t.total,
-                issued_total=t.issued_total,
-            )
-            for t in totals
-        ],
-    )
+    return await views.month_statements(db, principal, month)
 
 
 @router.get(
@@ -233,14 +215,7 @@ async def read_statement(
     found = await views.statement_with_lines(db, principal, statement_id)
     if found is None:
         raise commands.StatementNotFound("statement not found")
-    statement, lines = found
-    return StatementWithLines(
-        **_statement(statement),
-        items=[
-            LinePublic(**{name: getattr(line, name) for name in LinePublic.model_fields})
-            for line in lines
-        ],
-    )
+    return found
 
 
 async def _review(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
@@ -74,62 +74,6 @@ class DealerRunPublic(BaseModel):
     statements: int
     lines: int
     total: Decimal
-
-
-class LinePublic(BaseModel):
-    kind: LineKind
-    order_id: UUID
-    opportunity_id: UUID
-    deal_day: date
-    plan_id: UUID
-    plan_version: int
-    rule: str = Field(description="The plan version's rule that produced the amount")
-    basis: Decimal = Field(description="Units, gross margin, base amount or 1 deal")
-    rate: Decimal
-    origin_rate: Decimal
-    share_percent: Decimal
-    amount: Decimal = Field(description="Rounded to cents, ROUND_HALF_UP, on its own")
-    clawback_of: UUID | None = Field(
-        description="Clawbacks: the statement whose line (same order and rule) is undone"
-    )
-
-
-class StatementPublic(BaseModel):
-    id: UUID
-    dealer_id: str
-    user_id: str
-    team: str | None
-    month: str
-    status: Status
-    units: Decimal
-    target_units: int | None
-    attainment_percent: Decimal | None
-    total: Decimal
-    currency: str
-    lines: int
-    computed_at: datetime
-    dispute_note: str | None
-
-
-class StatementWithLines(StatementPublic):
-    items: list[LinePublic]
-
-
-class DealerTotal(BaseModel):
-    dealer_id: str
-    statements: int
-    total: Decimal
-    issued_total: Decimal
-
-
-class Statements(BaseModel):
-    month: str
-    statements: list[StatementPublic] = Field(
-        description="Statements the caller may read in full (a consultant: their own)"
-    )
-    dealers: list[DealerTotal] = Field(
-        description="Totals per dealer, including dealers shared only at the aggregate level"
-    )
 
 
 class Dispute(_Request):

@@ -3,7 +3,7 @@ sales-expense KPI."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
@@ -15,10 +15,12 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page
 from crm_kpi.application.expenses import RecordExpense, record_expense
 from crm_kpi.domain.expenses import ExpenseCategory
 from crm_kpi.domain.kpis import check_span
 from crm_kpi.views import expenses as views
+from crm_kpi.views.expenses import ExpensePublic
 
 router = APIRouter(prefix="/kpi/expenses", tags=["expenses"])
 _FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"description": "The role lacks the function"}}
@@ -34,19 +36,6 @@ class ExpenseCreate(BaseModel):
         default=None, max_length=64, description="The consultant it was spent for, if any"
     )
     note: str | None = Field(default=None, max_length=500)
-
-
-class ExpensePublic(BaseModel):
-    id: UUID
-    owner_org: str
-    dealer_id: str
-    day: date
-    category: str
-    amount: Decimal
-    consultant: str | None
-    note: str | None
-    recorded_by: str
-    recorded_at: datetime
 
 
 class ExpenseRecorded(BaseModel):
@@ -82,13 +71,11 @@ async def list_expenses(
     db: Database,
     date_from: Annotated[date, Query(alias="from", description="First day, inclusive")],
     date_to: Annotated[date, Query(alias="to", description="Last day, inclusive (2 years max)")],
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[ExpensePublic]:
     """The expenses the caller may see, newest day first: a dealer's own; another dealer's
     where it shares KPI records (masked or full) with the OEM."""
     check_span(date_from, date_to)
-    rows = await views.expenses(
-        db, principal, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+    return await views.expenses(
+        db, principal, date_from=date_from, date_to=date_to, limit=page.limit, offset=page.offset
     )
-    return [ExpensePublic.model_validate(dict(row)) for row in rows]

@@ -14,6 +14,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database
+from crm_common.runtime.paging import Page
 from crm_common.runtime.table_files import FILE_RESPONSES, XLSX, ReportFormat, table_file
 from crm_kpi.application.reports import report_file, reports_for
 from crm_kpi.domain.reports import ReportKind, report_table, subtotals
@@ -166,9 +167,8 @@ class GeneratedReport(BaseModel):
 async def generated_reports(
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
+    page: Page,
     kind: ReportKind | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[GeneratedReport]:
     """The daily, weekly and monthly sales meeting reports the worker generated when each
     period ended, for the dealers the caller may see figures of; newest first, a page at a
@@ -183,7 +183,7 @@ async def generated_reports(
             lines=r.lines,
             generated_at=r.generated_at,
         )
-        for r in await reports_for(db, principal, kind, limit=limit, offset=offset)
+        for r in await reports_for(db, principal, kind, limit=page.limit, offset=page.offset)
     ]
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,6 +15,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Cache, Database, Now
+from crm_common.runtime.paging import Page
 from crm_leads.application.campaigns import (
     CampaignKeyRefused,
     FormLimits,
@@ -96,11 +97,10 @@ async def start_campaign(
 async def list_campaigns(
     principal: CampaignManager,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[CampaignPublic]:
     """The campaigns the caller may see, newest first, a page at a time."""
-    found = await campaigns_visible_to(db, principal, limit=limit, offset=offset)
+    found = await campaigns_visible_to(db, principal, limit=page.limit, offset=page.offset)
     return [CampaignPublic.model_validate(campaign, from_attributes=True) for campaign in found]
 
 

@@ -15,6 +15,7 @@ from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Paging, first_of, page_of
 from crm_leads.application.customer_file import customer_file, record_plate, search_customers
 from crm_leads.application.customers import merge_customers
 from crm_leads.domain.customer_file import normalise_plate, normalise_vin
@@ -151,13 +152,12 @@ class VehiclePlate(BaseModel):
 async def search(
     principal: CustomerReader,
     db: Database,
+    page: Annotated[Paging, page_of(default=20, most=100, deepest=10_000)],
     # PostgreSQL text holds no NUL: refused here rather than failing at the database.
     name: Annotated[str | None, Query(min_length=1, max_length=100, pattern=r"^[^\x00]+$")] = None,
     phone: Annotated[str | None, Query(max_length=30)] = None,
     vin: Annotated[str | None, Query(max_length=17)] = None,
     plate: Annotated[str | None, Query(max_length=20)] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> list[CustomerFound]:
     """Customer files by name (in part), phone, VIN or plate (exactly), every criterion given
     holding, among the files the caller may see; name and phone masked unless the caller sees
@@ -175,7 +175,7 @@ async def search(
         vin=normalise_vin(vin) if vin else None,
         plate=normalise_plate(plate) if plate else None,
     )
-    found = await search_customers(db, principal, by, limit=limit, offset=offset)
+    found = await search_customers(db, principal, by, limit=page.limit, offset=page.offset)
     return [CustomerFound.of(shown) for shown in found]
 
 
@@ -184,15 +184,15 @@ async def read_file(
     customer_id: UUID,
     principal: CustomerReader,
     db: Database,
+    page: Annotated[Paging, first_of(default=100, most=500)],
     before: Annotated[AwareDatetime | None, Query()] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> CustomerFilePublic:
     """The customer's file (customer 360): identifiers, who works them, their leads,
     opportunities, orders, vehicles and tickets, and one timeline of what every service
     recorded — leads' history and follow-ups, opportunities, test drives, orders, deliveries,
     tickets, calls, care actions and surveys. Masked as the customer's lead is for the
     caller; the read is audited."""
-    found = await customer_file(db, principal, customer_id, before=before, limit=limit)
+    found = await customer_file(db, principal, customer_id, before=before, limit=page.limit)
     return CustomerFilePublic(
         customer=CustomerFound.of(found.customer),
         merged_from=found.merged_from,

@@ -17,6 +17,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Paging, first_of
 from crm_common.spreadsheets import inert_row
 from crm_leads.application import imports
 from crm_leads.application.imports import ImportNotFound, ImportTooLarge
@@ -125,8 +126,8 @@ async def import_errors(
     import_id: UUID,
     principal: Importer,
     db: Database,
+    page: Annotated[Paging, first_of(default=200, most=1000)],
     after: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     report_as: Annotated[Literal["json", "csv"], Query(alias="as")] = "json",
 ) -> ImportErrorPage | StreamingResponse:
     """The rejected rows, in file order, each naming the row and field. `?as=csv`: the whole
@@ -142,14 +143,14 @@ async def import_errors(
                     "Content-Disposition": f'attachment; filename="import-{import_id}-errors.csv"'
                 },
             )
-        page = await imports.import_errors(
-            import_id, principal, UnitOfWork(db), after=after, limit=limit, via=via
+        rejected = await imports.import_errors(
+            import_id, principal, UnitOfWork(db), after=after, limit=page.limit, via=via
         )
     except ImportNotFound as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from exc
     return ImportErrorPage(
-        items=[ImportRowError.model_validate(row, from_attributes=True) for row in page],
-        next_after=page[-1].id if len(page) == limit else None,
+        items=[ImportRowError.model_validate(row, from_attributes=True) for row in rejected],
+        next_after=rejected[-1].id if len(rejected) == page.limit else None,
     )
 
 

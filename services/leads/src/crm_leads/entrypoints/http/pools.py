@@ -13,6 +13,7 @@ from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page, ShortPage
 from crm_leads.application import pools as pools_app
 from crm_leads.domain.lead import LeadSource
 from crm_leads.entrypoints.http.schemas import PoolMembers, PoolSettings
@@ -32,12 +33,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 async def list_pools(
     principal: PoolReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[PoolPublic]:
     """Pools the caller may claim from, and the pools of the org nodes the caller manages, by
     book and name, a page at a time."""
-    return await views.pools_for(db, principal, limit=limit, offset=offset)
+    return await views.pools_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.post(
@@ -108,8 +108,7 @@ async def leads_in_pool(
     principal: PoolReader,
     db: Database,
     now: Now,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: ShortPage,
     region: Annotated[
         list[Annotated[str, Field(min_length=1, max_length=64)]] | None,
         Query(max_length=50, description="The region node the customer is in (any of these)"),
@@ -141,8 +140,8 @@ async def leads_in_pool(
         db,
         principal,
         pool_id,
-        limit=limit,
-        offset=offset,
+        limit=page.limit,
+        offset=page.offset,
         now=now,
         narrowed=PoolFilter(
             regions=region or (),

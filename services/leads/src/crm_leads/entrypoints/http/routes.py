@@ -13,6 +13,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page, Paging, ShortPage, page_of
 from crm_leads.application import distribution, handlers, lead_reads
 from crm_leads.application.handlers import CreateLead, RecordFollowUp
 from crm_leads.domain.customer_identifiers import id_number_key
@@ -123,13 +124,14 @@ async def register_lead(
 async def list_leads(
     principal: LeadReader,
     db: Database,
+    page: ShortPage,
     lead_status: Annotated[str | None, Query(alias="status", max_length=20)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[LeadPublic]:
     """The leads the caller may see, newest first: a consultant's private sea, a manager's
     dealer. Personal data masked where the caller may not see it in full."""
-    return await views.leads_of(db, principal, status=lead_status, limit=limit, offset=offset)
+    return await views.leads_of(
+        db, principal, status=lead_status, limit=page.limit, offset=page.offset
+    )
 
 
 @router.get("/{lead_id}", response_model=LeadPublic, responses={**_FORBIDDEN, **_NOT_FOUND})
@@ -364,12 +366,11 @@ async def lead_history(
     lead_id: UUID,
     principal: LeadReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[HistoryEntry]:
     """Every transition, oldest first, a page at a time: who claimed, assigned, released (and
     by which rule), when and why."""
-    entries = await views.history_of(db, principal, lead_id, limit=limit, offset=offset)
+    entries = await views.history_of(db, principal, lead_id, limit=page.limit, offset=page.offset)
     if entries is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     return entries
@@ -384,13 +385,12 @@ async def personal_data_audit_of_lead(
     lead_id: UUID,
     principal: Annotated[Principal, requires("audit.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=200)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Annotated[Paging, page_of(default=200, most=200)],
 ) -> list[AuditEntryPublic]:
     """Who read or changed the lead's personal data, when and through which endpoint (the
     entries of books whose records the caller sees in full), oldest first, a page at a time.
     A lead the caller may not see answers 404, as everywhere."""
-    entries = await views.audit_of(db, principal, lead_id, limit=limit, offset=offset)
+    entries = await views.audit_of(db, principal, lead_id, limit=page.limit, offset=page.offset)
     if entries is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     return entries

@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import APIRouter, Request, status
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from crm_common.auth.http import CurrentPrincipal
 from crm_common.runtime.dependencies import Cache, Database, Now, Work
+from crm_common.runtime.paging import Paging, first_of
 from crm_notifications import views
 from crm_notifications.application import delivery, stream
 from crm_notifications.domain.notices import Delivery, NoticeKind
@@ -50,12 +51,14 @@ class PreferencesUpdate(BaseModel):
 async def my_notifications(
     reader: CurrentPrincipal,
     sessions: Database,
+    page: Annotated[Paging, first_of(default=50, most=views.MAX_PAGE)],
     unread: bool = False,
-    limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE)] = 50,
     before: datetime | None = None,
 ) -> list[views.NotificationPublic]:
     async with sessions() as session:
-        return await views.inbox(session, reader, unread_only=unread, limit=limit, before=before)
+        return await views.inbox(
+            session, reader, unread_only=unread, limit=page.limit, before=before
+        )
 
 
 @router.get("/notifications/unread-count", response_model=UnreadPublic)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, status
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page
 from crm_opportunities.application import evaluations as commands
 from crm_opportunities.entrypoints.http.schemas import (
     EvaluationCreate,
@@ -60,12 +61,11 @@ async def define_questionnaire(
 async def list_questionnaires(
     actor: Annotated[Principal, requires("opportunity.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[QuestionnairePublic]:
     """The questionnaires the caller's dealer evaluates with (its own, its region's, HQ's);
     for HQ and regions, their own. Oldest first, a page at a time."""
-    found = await views.questionnaires_for(db, actor, limit=limit, offset=offset)
+    found = await views.questionnaires_for(db, actor, limit=page.limit, offset=page.offset)
     return [_public(q) for q in found]
 
 

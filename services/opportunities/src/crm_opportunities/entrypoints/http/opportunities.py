@@ -11,6 +11,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import ShortPage
 from crm_opportunities.application import credit_splits, queries
 from crm_opportunities.application import opportunities as commands
 from crm_opportunities.entrypoints.http.schemas import (
@@ -80,11 +81,10 @@ async def open_opportunity(body: OpportunityCreate, actor: Worker, db: Database,
 async def list_opportunities(
     actor: Reader,
     db: Database,
+    page: ShortPage,
     status_is: Annotated[str | None, Query(alias="status", pattern="^(open|won|lost)$")] = None,
     stage: Annotated[str | None, Query(max_length=40)] = None,
     owner_user: Annotated[str | None, Query(max_length=64)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[OpportunityPublic]:
     """Newest first, as far as the caller may see (masked where they may not see in full)."""
     return await opportunities_of(
@@ -93,8 +93,8 @@ async def list_opportunities(
         status=status_is,
         stage=stage,
         owner_user=owner_user,
-        limit=limit,
-        offset=offset,
+        limit=page.limit,
+        offset=page.offset,
     )
 
 

@@ -13,6 +13,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page, ShortPage
 from crm_opportunities.application import partners as commands
 from crm_opportunities.application.orders import OrderNotFound
 from crm_opportunities.domain.partner_application import ApplicationNotFound, ApplicationStatus
@@ -46,13 +47,12 @@ async def _one(
 async def list_partner_applications(
     actor: Partner,
     db: Database,
+    page: ShortPage,
     status_is: Annotated[ApplicationStatus | None, Query(alias="status")] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[PartnerApplicationPublic]:
     """The caller partner's applications, newest first."""
     found = await views.applications_of_partner(
-        db, actor, status=status_is, limit=limit, offset=offset
+        db, actor, status=status_is, limit=page.limit, offset=page.offset
     )
     return [PartnerApplicationPublic.model_validate(a, from_attributes=True) for a in found]
 
@@ -99,12 +99,13 @@ async def list_order_applications(
     order_id: UUID,
     actor: Annotated[Principal, requires("opportunity.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[OrderApplicationPublic]:
     """The order's finance and insurance applications and where each partner has them, a
     page at a time."""
-    found = await views.applications_of_order(db, actor, order_id, limit=limit, offset=offset)
+    found = await views.applications_of_order(
+        db, actor, order_id, limit=page.limit, offset=page.offset
+    )
     if found is None:
         raise OrderNotFound("order not found")
     return [OrderApplicationPublic.model_validate(a, from_attributes=True) for a in found]

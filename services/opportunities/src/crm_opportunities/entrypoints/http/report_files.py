@@ -4,7 +4,7 @@ can filter and pivot (the group repeated on each of its rows; the whole as group
 from __future__ import annotations
 
 from crm_common.spreadsheets import Table, Value
-from crm_opportunities.entrypoints.http.report_schemas import (
+from crm_opportunities.views.pipeline import (
     Forecast,
     ForecastPeriod,
     Funnel,

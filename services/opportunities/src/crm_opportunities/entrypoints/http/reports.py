@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import ShortPage
 from crm_common.runtime.table_files import FILE_RESPONSES, ReportFormat, table_file
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
 from crm_opportunities.entrypoints.http.report_files import (
@@ -22,14 +23,14 @@ from crm_opportunities.entrypoints.http.report_files import (
     stale_table,
     win_loss_table,
 )
-from crm_opportunities.entrypoints.http.report_schemas import (
+from crm_opportunities.views import pipeline as views
+from crm_opportunities.views.pipeline import (
     Forecast,
     Funnel,
     PipelineBoard,
     StaleOpportunity,
     WinLoss,
 )
-from crm_opportunities.views import pipeline as views
 
 # One router for /opportunities/board and /reports/*: it must be included before the router
 # that serves /opportunities/{id}, or "board" would be taken for an id.
@@ -79,7 +80,7 @@ async def pipeline_board(
     )
     if board is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="pipeline not found")
-    return PipelineBoard.model_validate(board)
+    return board
 
 
 @router.get("/reports/funnel", response_model=Funnel, responses=_REPORT)
@@ -96,10 +97,7 @@ async def funnel_report(
     in it, and the share of those reaching a stage that reached the next. Figures of every
     dealer that shares at least figures with the caller."""
     period = ReportPeriod.of(date_from, date_to)
-    figures = await views.funnel(db, principal, period=period, business_tz=tz, grouping=group_by)
-    funnel = Funnel.model_validate(
-        {"date_from": date_from, "date_to": date_to, "group_by": group_by, **figures}
-    )
+    funnel = await views.funnel(db, principal, period=period, business_tz=tz, grouping=group_by)
     if format is ReportFormat.JSON:
         return funnel
     name = f"funnel-{date_from}-{date_to}"
@@ -123,18 +121,8 @@ async def forecast_report(
     their stage's win probability; amounts won then; planned collections due then, and how
     much of them was collected."""
     report_period = ReportPeriod.of(date_from, date_to)
-    figures = await views.forecast(
+    forecast = await views.forecast(
         db, principal, period=report_period, business_tz=tz, granularity=period, grouping=group_by
-    )
-    forecast = Forecast.model_validate(
-        {
-            "date_from": date_from,
-            "date_to": date_to,
-            "period": period,
-            "group_by": group_by,
-            "periods": figures["periods"],
-            "groups": figures["groups"],
-        }
     )
     if format is ReportFormat.JSON:
         return forecast
@@ -147,17 +135,15 @@ async def stale_report(
     principal: OpportunityReader,
     db: Database,
     now: Now,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: ShortPage,
     format: AsFile = ReportFormat.JSON,
 ) -> list[StaleOpportunity] | Response:
     """Open opportunities left in their stage longer than the stage's days-to-rot, most
     overdue first: records, so only those the caller may see as records, masked as agreed."""
-    rows = await views.stale(db, principal, now=now, limit=limit, offset=offset)
-    stale = [StaleOpportunity.model_validate(row) for row in rows]
+    stale = await views.stale(db, principal, now=now, limit=page.limit, offset=page.offset)
     if format is ReportFormat.JSON:
         return stale
-    name = f"stale-{now:%Y-%m-%d}-{offset}"
+    name = f"stale-{now:%Y-%m-%d}-{page.offset}"
     return await table_file(stale_table(stale), name=name, title="stale", format=format)
 
 
@@ -174,10 +160,7 @@ async def win_loss_report(
     """Opportunities closed in the period: won and lost, win rate, lost reasons and the
     competitors (with their models) that won, most frequent first."""
     period = ReportPeriod.of(date_from, date_to)
-    figures = await views.win_loss(db, principal, period=period, business_tz=tz, grouping=group_by)
-    report = WinLoss.model_validate(
-        {"date_from": date_from, "date_to": date_to, "group_by": group_by, **figures}
-    )
+    report = await views.win_loss(db, principal, period=period, business_tz=tz, grouping=group_by)
     if format is ReportFormat.JSON:
         return report
     name = f"win-loss-{date_from}-{date_to}"

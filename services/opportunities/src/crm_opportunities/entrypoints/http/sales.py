@@ -15,6 +15,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page
 from crm_opportunities.application import orders as order_commands
 from crm_opportunities.application import quotes as quote_commands
 from crm_opportunities.application.opportunities import OpportunityNotFound
@@ -236,11 +237,12 @@ async def list_quote_versions(
     opportunity_id: UUID,
     actor: Annotated[Principal, requires("opportunity.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[QuotePublic]:
     """The versions of the opportunity's quote, newest first, a page at a time."""
-    versions = await views.quote_versions(db, actor, opportunity_id, limit=limit, offset=offset)
+    versions = await views.quote_versions(
+        db, actor, opportunity_id, limit=page.limit, offset=page.offset
+    )
     if versions is None:
         raise OpportunityNotFound("opportunity not found")
     return [_quote_public(quote) for quote in versions]
@@ -324,8 +326,7 @@ async def define_quote_template(
 async def list_quote_templates(
     actor: Annotated[Principal, requires("opportunity.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[QuoteTemplatePublic]:
     """The caller's dealer's quote templates, oldest first, a page at a time."""
     return [
@@ -338,7 +339,9 @@ async def list_quote_templates(
             lines=[QuoteLineIn.of(ln) for ln in stored.template.lines],
             extra_discount=stored.template.extra_discount,
         )
-        for stored in await views.quote_templates_of(db, actor, limit=limit, offset=offset)
+        for stored in await views.quote_templates_of(
+            db, actor, limit=page.limit, offset=page.offset
+        )
     ]
 
 

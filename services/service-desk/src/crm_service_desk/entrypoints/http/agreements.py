@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, HTTPException, Query, status
 
 from crm_common.db import UnitOfWork
+from crm_common.runtime.paging import ShortPage
 from crm_service_desk.application import agreements as commands
 from crm_service_desk.domain.tickets import normalise_vin
 from crm_service_desk.entrypoints.http.dependencies import (
@@ -20,12 +21,9 @@ from crm_service_desk.entrypoints.http.dependencies import (
     TicketReader,
     TicketWorker,
 )
-from crm_service_desk.entrypoints.http.schemas import (
-    AgreementIn,
-    AgreementPublic,
-    CoveragePublic,
-)
+from crm_service_desk.entrypoints.http.schemas import AgreementIn
 from crm_service_desk.views import agreements as views
+from crm_service_desk.views.agreements import AgreementPublic, CoveragePublic
 
 router = APIRouter(tags=["service agreements"])
 
@@ -65,22 +63,20 @@ async def register_agreement(
 async def list_agreements(
     principal: TicketReader,
     db: Database,
+    page: ShortPage,
     vin: Annotated[str | None, Query(min_length=17, max_length=17)] = None,
     customer_id: UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[AgreementPublic]:
     """A vehicle's or a customer's agreements that the caller's book honours (its own and
     those of the nodes above it), oldest first; name one of them (none: an empty list)."""
-    rows = await views.agreements_for(
+    return await views.agreements_for(
         db,
         principal,
         vin=None if vin is None else normalise_vin(vin, "vin", "query"),
         customer_id=customer_id,
-        limit=limit,
-        offset=offset,
+        limit=page.limit,
+        offset=page.offset,
     )
-    return [AgreementPublic.model_validate(r) for r in rows]
 
 
 @router.get(
@@ -98,10 +94,4 @@ async def ticket_coverage(
     )
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
-    return CoveragePublic(
-        covered=found.coverage.covered,
-        agreement_id=found.coverage.agreement_id,
-        reason=found.coverage.reason,
-        mileage_km=found.mileage_km,
-        agreements=[AgreementPublic.model_validate(r) for r in found.agreements],
-    )
+    return found

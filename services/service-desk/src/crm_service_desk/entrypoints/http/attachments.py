@@ -4,7 +4,7 @@ arrives; a download streams the file back, audited."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 from uuid import UUID
 
@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, R
 
 from crm_common.db import UnitOfWork
 from crm_common.runtime.files import file_response
+from crm_common.runtime.paging import Page
 from crm_common.storage import FileStore
 from crm_service_desk.application import attachments as commands
 from crm_service_desk.domain.attachments import ATTACHMENT_TYPES
@@ -23,8 +24,10 @@ from crm_service_desk.entrypoints.http.dependencies import (
     TicketReader,
     TicketWorker,
 )
-from crm_service_desk.entrypoints.http.schemas import AttachmentPublic
 from crm_service_desk.views import tickets as views
+from crm_service_desk.views.tickets import (
+    AttachmentPublic,
+)
 
 router = APIRouter(tags=["attachments"])
 UPLOADS = "/tickets/*/attachments"
@@ -46,7 +49,7 @@ Files = Annotated[FileStore, Depends(_store)]
 MaxBytes = Annotated[int, Depends(_max_bytes)]
 
 
-def _public(attachment: commands.Attachment | Any) -> AttachmentPublic:
+def _public(attachment: commands.Attachment) -> AttachmentPublic:
     return AttachmentPublic.model_validate(attachment, from_attributes=True)
 
 
@@ -96,14 +99,15 @@ async def list_attachments(
     ticket_id: UUID,
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[AttachmentPublic]:
     """The ticket's files (name, type, size, digest; not their content), oldest first."""
-    rows = await views.attachments_of(db, principal, ticket_id, limit=limit, offset=offset)
-    if rows is None:
+    attachments = await views.attachments_of(
+        db, principal, ticket_id, limit=page.limit, offset=page.offset
+    )
+    if attachments is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
-    return [_public(dict(r)) for r in rows]
+    return attachments
 
 
 @router.get(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import uuid4
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, status
 
 from crm_common.db import UnitOfWork
+from crm_common.runtime.paging import Page, ShortPage
 from crm_service_desk.application import care as commands
 from crm_service_desk.domain.care import CareRule
 from crm_service_desk.entrypoints.http.dependencies import (
@@ -17,12 +17,9 @@ from crm_service_desk.entrypoints.http.dependencies import (
     Now,
     TicketReader,
 )
-from crm_service_desk.entrypoints.http.schemas import (
-    CareActionPublic,
-    CareRuleIn,
-    CareRulePublic,
-)
+from crm_service_desk.entrypoints.http.schemas import CareRuleIn
 from crm_service_desk.views import care as views
+from crm_service_desk.views.care import CareActionPublic, CareRulePublic
 
 router = APIRouter(tags=["customer care"])
 
@@ -59,29 +56,25 @@ async def add_rule(
         now=now,
     )
     rules = await views.rules_for(db, principal)
-    return CareRulePublic.model_validate(next(r for r in rules if r["id"] == rule_id))
+    return next(rule for rule in rules if rule.id == rule_id)
 
 
 @router.get("/care-rules", response_model=list[CareRulePublic], responses=FORBIDDEN)
 async def list_rules(
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[CareRulePublic]:
     """The care rules of the caller's book and the nodes above it, oldest first, a page at a
     time."""
-    rows = await views.rules_for(db, principal, limit=limit, offset=offset)
-    return [CareRulePublic.model_validate(r) for r in rows]
+    return await views.rules_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.get("/care-actions", response_model=list[CareActionPublic], responses=FORBIDDEN)
 async def list_actions(
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: ShortPage,
 ) -> list[CareActionPublic]:
     """What the care rules did for the customers the caller may see, newest first."""
-    rows = await views.actions_of(db, principal, limit=limit, offset=offset)
-    return [CareActionPublic.model_validate(r) for r in rows]
+    return await views.actions_of(db, principal, limit=page.limit, offset=page.offset)

@@ -5,14 +5,14 @@ the caller's own node's (``service.configure``)."""
 from __future__ import annotations
 
 from datetime import time
-from typing import Annotated
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, status
 
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
+from crm_common.runtime.paging import Page
 from crm_service_desk.application import configuration
 from crm_service_desk.domain.escalation import Ladder, Step
 from crm_service_desk.domain.sla import BusinessCalendar
@@ -27,14 +27,16 @@ from crm_service_desk.entrypoints.http.dependencies import (
 from crm_service_desk.entrypoints.http.schemas import (
     Calendar,
     CategoryCreate,
-    CategoryPublic,
     EscalationLadder,
     LadderStep,
     SlaPolicies,
-    SlaPolicyPublic,
     WindowIn,
 )
 from crm_service_desk.views import tickets as views
+from crm_service_desk.views.tickets import (
+    CategoryPublic,
+    SlaPolicyPublic,
+)
 
 router = APIRouter(tags=["configuration"])
 
@@ -43,13 +45,11 @@ router = APIRouter(tags=["configuration"])
 async def list_categories(
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[CategoryPublic]:
     """The category tree the caller's book uses (its own and the nodes' above it), by code, a
     page at a time."""
-    rows = await views.categories_for(db, principal, limit=limit, offset=offset)
-    return [CategoryPublic.model_validate(dict(r)) for r in rows]
+    return await views.categories_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.post(
@@ -65,21 +65,19 @@ async def add_category(body: CategoryCreate, principal: Configurer, db: Database
         principal,
         UnitOfWork(db),
     )
-    rows = await views.categories_for(db, principal)
-    return CategoryPublic.model_validate(dict(next(r for r in rows if r["id"] == category_id)))
+    categories = await views.categories_for(db, principal)
+    return next(category for category in categories if category.id == category_id)
 
 
 @router.get("/sla-policies", response_model=list[SlaPolicyPublic], responses=FORBIDDEN)
 async def list_sla_policies(
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[SlaPolicyPublic]:
     """The SLA policies that apply to the caller's book (its own and those above it), a page
     at a time."""
-    rows = await views.sla_policies_for(db, principal, limit=limit, offset=offset)
-    return [SlaPolicyPublic.model_validate(dict(r)) for r in rows]
+    return await views.sla_policies_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.put("/sla-policies", response_model=list[SlaPolicyPublic], responses=FORBIDDEN)

@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, HTTPException, Query, status
 
 from crm_common.db import UnitOfWork
+from crm_common.runtime.paging import Paging, ShortPage, first_of
 from crm_service_desk.application import knowledge as commands
 from crm_service_desk.entrypoints.http.dependencies import (
     FORBIDDEN,
@@ -21,12 +22,11 @@ from crm_service_desk.entrypoints.http.dependencies import (
 )
 from crm_service_desk.entrypoints.http.schemas import (
     ArticleIn,
-    ArticlePublic,
-    ArticleSuggestion,
     ArticleUse,
     ArticleUses,
 )
 from crm_service_desk.views import knowledge as views
+from crm_service_desk.views.knowledge import ArticlePublic, ArticleSuggestion
 
 router = APIRouter(prefix="/knowledge-articles", tags=["knowledge base"])
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -71,20 +71,18 @@ async def revise_article(
 async def list_articles(
     principal: TicketReader,
     db: Database,
+    page: ShortPage,
     q: Annotated[
         str | None,
         Query(min_length=1, max_length=100, description="Words of the title, problem or solution"),
     ] = None,
     category: Annotated[str | None, Query(max_length=60)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[ArticlePublic]:
     """The articles the caller's book reads, most used first; search in Chinese or English
     as tickets are searched."""
-    rows = await views.articles_for(
-        db, principal, text=q, category=category, limit=limit, offset=offset
+    return await views.articles_for(
+        db, principal, text=q, category=category, limit=page.limit, offset=page.offset
     )
-    return [ArticlePublic.model_validate(r) for r in rows]
 
 
 @router.get("/suggestions", response_model=list[ArticleSuggestion], responses=FORBIDDEN)
@@ -94,20 +92,21 @@ async def suggest_articles(
     text: Annotated[
         str, Query(min_length=1, max_length=2000, description="The ticket being written")
     ],
+    page: Annotated[Paging, first_of(default=5, most=20)],
     category: Annotated[str | None, Query(max_length=60)] = None,
-    limit: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> list[ArticleSuggestion]:
     """Articles for a ticket being written: those sharing most words with its text first."""
-    rows = await views.suggestions_for(db, principal, text=text, category=category, limit=limit)
-    return [ArticleSuggestion.model_validate(r) for r in rows]
+    return await views.suggestions_for(
+        db, principal, text=text, category=category, limit=page.limit
+    )
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses={**FORBIDDEN, **_NOT_FOUND})
 async def get_article(article_id: UUID, principal: TicketReader, db: Database) -> ArticlePublic:
-    row = await views.article_for(db, principal, article_id)
-    if row is None:
+    article = await views.article_for(db, principal, article_id)
+    if article is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="article not found")
-    return ArticlePublic.model_validate(row)
+    return article
 
 
 @router.post("/{article_id}/uses", response_model=ArticleUses, responses={**FORBIDDEN, **NOT_FOUND})

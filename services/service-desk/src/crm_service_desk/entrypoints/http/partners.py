@@ -12,6 +12,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
+from crm_common.runtime.paging import ShortPage
 from crm_service_desk.application import partners as commands
 from crm_service_desk.domain.tickets import PartnerStatus
 from crm_service_desk.entrypoints.http.dependencies import (
@@ -23,14 +24,13 @@ from crm_service_desk.entrypoints.http.dependencies import (
     Now,
     TicketWorker,
 )
-from crm_service_desk.entrypoints.http.schemas import (
-    PartnerJobPublic,
-    PartnerJobRequest,
-    PartnerProgress,
-    TicketPublic,
-)
+from crm_service_desk.entrypoints.http.schemas import PartnerJobRequest, PartnerProgress
 from crm_service_desk.entrypoints.http.tickets import of_ticket
 from crm_service_desk.views import partners as views
+from crm_service_desk.views.partners import PartnerJobPublic
+from crm_service_desk.views.tickets import (
+    TicketPublic,
+)
 
 router = APIRouter(tags=["partners"])
 PartnerReader = Annotated[Principal, requires("partner.read")]
@@ -38,19 +38,6 @@ PartnerUpdater = Annotated[Principal, requires("partner.update")]
 _JOB_NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such job naming the caller's org"}
 }
-
-
-def _job(row: dict[str, Any]) -> PartnerJobPublic:
-    appointment = None
-    if row["appointment_at"] is not None:
-        appointment = {
-            "starts_at": row["appointment_at"],
-            "minutes": row["appointment_minutes"],
-            "place": row["appointment_place"],
-        }
-    return PartnerJobPublic.model_validate(
-        {**row, "dealer_id": row["owner_org"], "appointment": appointment}
-    )
 
 
 @router.post(
@@ -73,19 +60,17 @@ async def send_to_partner(
 async def list_jobs(
     principal: PartnerReader,
     db: Database,
+    page: ShortPage,
     partner_status: Annotated[PartnerStatus | None, Query(alias="status")] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[PartnerJobPublic]:
     """The jobs naming the caller's partner org, newest first."""
-    rows = await views.jobs_of_partner(
+    return await views.jobs_of_partner(
         db,
         principal,
         partner_status=None if partner_status is None else partner_status.value,
-        limit=limit,
-        offset=offset,
+        limit=page.limit,
+        offset=page.offset,
     )
-    return [_job(r) for r in rows]
 
 
 @router.get(
@@ -94,10 +79,10 @@ async def list_jobs(
     responses={**FORBIDDEN, **_JOB_NOT_FOUND},
 )
 async def get_job(ticket_id: UUID, principal: PartnerReader, db: Database) -> PartnerJobPublic:
-    row = await views.job_of_partner(db, principal, ticket_id, "GET /partner/jobs/{ticket_id}")
-    if row is None:
+    job = await views.job_of_partner(db, principal, ticket_id, "GET /partner/jobs/{ticket_id}")
+    if job is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="job not found")
-    return _job(row)
+    return job
 
 
 @router.post(
@@ -118,9 +103,9 @@ async def report_progress(
     await commands.record_progress(
         ticket_id, body.status, body.note, principal, UnitOfWork(db), now=now, timezone=timezone
     )
-    row = await views.job_of_partner(
+    job = await views.job_of_partner(
         db, principal, ticket_id, "POST /partner/jobs/{ticket_id}/progress"
     )
-    if row is None:
+    if job is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="job not found")
-    return _job(row)
+    return job

@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, HTTPException, Query, status
 
 from crm_common.db import UnitOfWork
+from crm_common.runtime.paging import ShortPage
 from crm_service_desk.application import parts_claims as commands
 from crm_service_desk.domain.parts_claims import ClaimStatus
 from crm_service_desk.entrypoints.http.dependencies import (
@@ -24,19 +25,15 @@ from crm_service_desk.entrypoints.http.partners import PartnerReader, PartnerUpd
 from crm_service_desk.entrypoints.http.schemas import (
     PartsClaimAnswer,
     PartsClaimIn,
-    PartsClaimPublic,
     PartsClaimRefiling,
 )
 from crm_service_desk.views import parts_claims as views
+from crm_service_desk.views.parts_claims import PartsClaimPublic
 
 router = APIRouter(tags=["parts claims"])
 _CLAIM_NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such claim the caller may act on"}
 }
-
-
-def _public(row: dict[str, Any]) -> PartsClaimPublic:
-    return PartsClaimPublic.model_validate({**row, "dealer_id": row["owner_org"]})
 
 
 @router.post(
@@ -60,7 +57,7 @@ async def file_claim(
         uow=UnitOfWork(db),
         now=now,
     )
-    return _public(claim)
+    return views.claim_public(claim)
 
 
 @router.get(
@@ -72,13 +69,14 @@ async def claims_of_ticket(
     ticket_id: UUID,
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: ShortPage,
 ) -> list[PartsClaimPublic]:
-    rows = await views.claims_of_ticket(db, principal, ticket_id, limit=limit, offset=offset)
-    if rows is None:
+    claims = await views.claims_of_ticket(
+        db, principal, ticket_id, limit=page.limit, offset=page.offset
+    )
+    if claims is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
-    return [_public(r) for r in rows]
+    return claims
 
 
 @router.post(
@@ -93,25 +91,23 @@ async def file_again(
     claim = await commands.file_again(
         claim_id, body.information, principal, UnitOfWork(db), now=now
     )
-    return _public(claim)
+    return views.claim_public(claim)
 
 
 @router.get("/partner/parts-claims", response_model=list[PartsClaimPublic], responses=FORBIDDEN)
 async def claims_of_maker(
     principal: PartnerReader,
     db: Database,
+    page: ShortPage,
     claim_status: Annotated[
         Literal["filed", "accepted", "rejected", "more_information"] | None,
         Query(alias="status"),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[PartsClaimPublic]:
     """The claims naming the caller's parts maker org, newest first."""
-    rows = await views.claims_of_maker(
-        db, principal, status=claim_status, limit=limit, offset=offset
+    return await views.claims_of_maker(
+        db, principal, status=claim_status, limit=page.limit, offset=page.offset
     )
-    return [_public(r) for r in rows]
 
 
 @router.post(
@@ -127,4 +123,4 @@ async def answer_claim(
     claim = await commands.answer_claim(
         claim_id, ClaimStatus(body.status), body.answer, principal, UnitOfWork(db), now=now
     )
-    return _public(claim)
+    return views.claim_public(claim)

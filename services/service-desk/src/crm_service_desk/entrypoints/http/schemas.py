@@ -20,7 +20,7 @@ from pydantic import (
 from crm_service_desk.domain.agreements import AgreementKind
 from crm_service_desk.domain.care import CareAction, RuleKind, Segment
 from crm_service_desk.domain.escalation import Action, Target
-from crm_service_desk.domain.surveys import QuestionKind, SurveyChannel, Trigger
+from crm_service_desk.domain.surveys import QuestionKind, SurveyChannel
 from crm_service_desk.domain.tickets import (
     Channel,
     EntryKind,
@@ -75,71 +75,6 @@ class QuickTicket(_Request):
     kind: TicketKind = TicketKind.SERVICE_REQUEST
 
 
-class CustomerOut(BaseModel):
-    customer_id: UUID | None
-    name: str | None = Field(description="Masked unless the caller may see it in full")
-    phone: str | None = Field(description="Masked unless the caller may see it in full")
-
-
-class VehicleOut(BaseModel):
-    vin: str | None
-    model: str | None
-
-
-class LinksOut(BaseModel):
-    lead_id: UUID | None
-    opportunity_id: UUID | None
-    order_id: UUID | None
-    call_id: str | None
-
-
-class AppointmentOut(BaseModel):
-    starts_at: datetime
-    minutes: int
-    place: str | None
-
-
-class ComplaintOut(BaseModel):
-    responsible_user: str | None
-    root_cause: str | None
-    customer_confirmed_at: datetime | None
-    customer_satisfied: bool | None
-
-
-class TicketPublic(BaseModel):
-    id: UUID
-    number: str
-    owner_org: str
-    owner_user: str | None
-    kind: TicketKind
-    channel: Channel
-    category_id: UUID | None
-    priority: Priority
-    status: str
-    waiting_for: WaitingFor | None
-    subject: str
-    description: str
-    customer: CustomerOut
-    vehicle: VehicleOut
-    links: LinksOut
-    created_by: str
-    opened_at: datetime
-    updated_at: datetime
-    first_responded_at: datetime | None
-    response_due_at: datetime | None = Field(description="First-response target, while open")
-    resolve_due_at: datetime | None = Field(description="Resolution target, while the clock runs")
-    resolved_at: datetime | None
-    resolution: str | None
-    closed_at: datetime | None
-    merged_into: UUID | None
-    raised_to_org: str | None = Field(description="Where the escalation ladder raised it")
-    escalation_steps: list[str]
-    appointment: AppointmentOut | None
-    complaint: ComplaintOut | None
-    partner_org: str | None
-    partner_status: PartnerStatus | None = None
-
-
 class Reassignment(_Request):
     assignee: str = Field(min_length=1, max_length=64)
 
@@ -147,14 +82,6 @@ class Reassignment(_Request):
 class EntryCreate(_Request):
     kind: EntryKind = Field(description="note: internal; reply: to the customer")
     body: str = Field(min_length=1, max_length=10_000)
-
-
-class EntryPublic(BaseModel):
-    id: int
-    kind: EntryKind
-    body: str
-    author: str
-    at: datetime
 
 
 class EntryAdded(BaseModel):
@@ -194,29 +121,11 @@ class ComplaintHandling(_Request):
     root_cause: str | None = Field(default=None, min_length=1, max_length=5000)
 
 
-class HistoryEntry(BaseModel):
-    at: datetime
-    actor: str
-    action: str
-    rule: str | None
-    detail: dict[str, object]
-
-
 class CategoryCreate(_Request):
     code: str = Field(min_length=1, max_length=60, pattern=r"^[a-z0-9_.-]+$")
     name: str = Field(min_length=1, max_length=200)
     default_priority: Priority = Priority.NORMAL
     parent_code: str | None = Field(default=None, max_length=60)
-
-
-class CategoryPublic(BaseModel):
-    id: UUID
-    owner_org: str
-    parent_id: UUID | None
-    code: str
-    name: str
-    default_priority: Priority
-    active: bool
 
 
 class SlaRule(_Request):
@@ -231,14 +140,6 @@ class SlaPolicies(_Request):
     specific rule (category and priority, category, priority, any)."""
 
     policies: list[SlaRule] = Field(max_length=500)
-
-
-class SlaPolicyPublic(BaseModel):
-    owner_org: str
-    category_id: UUID | None
-    priority: Priority | None
-    first_response_minutes: int | None
-    resolution_minutes: int | None
 
 
 Weekday = Literal["0", "1", "2", "3", "4", "5", "6"]
@@ -326,17 +227,6 @@ class DesignCreated(BaseModel):
     version: int
 
 
-class DesignPublic(BaseModel):
-    id: UUID
-    design_key: UUID
-    version: int
-    owner_org: str
-    name: str
-    questions: list[dict[str, object]]
-    low_nps_at_most: int
-    low_csi_below: float
-
-
 class SurveyRuleIn(_Request):
     design_key: UUID
     channel: SurveyChannel = SurveyChannel.LINK
@@ -344,15 +234,6 @@ class SurveyRuleIn(_Request):
     complaint_owner: str | None = Field(
         default=None, max_length=64, description="Who owns the complaint a low score opens"
     )
-
-
-class SurveyRulePublic(BaseModel):
-    owner_org: str
-    trigger: Trigger
-    design_key: UUID
-    channel: SurveyChannel
-    link_days: int
-    complaint_owner: str | None
 
 
 class SurveyAnswers(_Request):
@@ -366,39 +247,10 @@ class AnswerRecorded(BaseModel):
     low_score: bool = Field(description="A complaint was opened for the customer")
 
 
-class SurveyPublic(BaseModel):
-    id: UUID
-    owner_org: str
-    design_id: UUID
-    trigger: str
-    channel: str
-    customer_id: UUID | None
-    vin: str | None
-    ticket_id: UUID | None
-    requested_at: datetime
-    expires_at: datetime
-    answered_at: datetime | None
-    nps: int | None
-    csi: float | None
-    low_score: bool | None
-    complaint_ticket_id: UUID | None
-
-
 class PublicForm(BaseModel):
     name: str
     questions: list[dict[str, object]]
     expires_at: datetime
-
-
-class SurveyGroup(BaseModel):
-    group: str
-    sent: int
-    answered: int
-    response_rate: float = Field(description="% of the surveys sent that were answered")
-    nps: float | None = Field(description="% promoters (9-10) - % detractors (0-6)")
-    csi: float | None = Field(description="Mean CSI index, 0-100")
-    low_scores: int
-    questions: dict[str, dict[str, int]] = Field(description="Answers per option or score")
 
 
 class ProfileIn(_Request):
@@ -446,44 +298,6 @@ class CareRuleIn(_Request):
     complaints: int = Field(default=3, ge=1, le=100)
 
 
-class CareRulePublic(BaseModel):
-    id: UUID
-    owner_org: str
-    kind: RuleKind
-    segment: Segment
-    action: CareAction
-    message: str
-    months: int | None
-    km: int | None
-    days_before: int
-    window_days: int
-    complaints: int
-    active: bool
-
-
-class CareActionPublic(BaseModel):
-    id: UUID
-    owner_org: str
-    rule_id: UUID
-    customer_id: UUID
-    period: str
-    action: CareAction
-    due_on: date
-    reason: str
-    fired_at: datetime
-
-
-class AttachmentPublic(BaseModel):
-    id: UUID
-    ticket_id: UUID
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    uploaded_by: str
-    uploaded_at: datetime
-
-
 class ArticleIn(_Request):
     title: str = Field(min_length=1, max_length=200)
     problem: str = Field(min_length=1, max_length=20_000)
@@ -492,24 +306,6 @@ class ArticleIn(_Request):
         default=None, max_length=60, description="A category code of the book or above it"
     )
     published: bool = Field(default=True, description="false: a draft only this book sees")
-
-
-class ArticlePublic(BaseModel):
-    id: UUID
-    owner_org: str
-    category: str | None
-    title: str
-    problem: str
-    solution: str
-    published: bool
-    uses: int = Field(description="Tickets the article helped with")
-    created_by: str
-    created_at: datetime
-    updated_at: datetime
-
-
-class ArticleSuggestion(ArticlePublic):
-    shared_keys: int = Field(description="Search keys shared with the text being written")
 
 
 class ArticleUse(_Request):
@@ -534,31 +330,6 @@ class AgreementIn(_Request):
     visits: int | None = Field(default=None, ge=1, le=1000, description="Visits included")
 
 
-class AgreementPublic(BaseModel):
-    id: UUID
-    owner_org: str
-    kind: AgreementKind
-    name: str
-    vin: str | None
-    customer_id: UUID | None
-    categories: list[str]
-    valid_from: date
-    valid_until: date
-    max_km: int | None
-    visits: int | None
-    visits_used: int
-    created_by: str
-    created_at: datetime
-
-
-class CoveragePublic(BaseModel):
-    covered: bool
-    agreement_id: UUID | None = Field(description="The agreement that covers the work")
-    reason: str
-    mileage_km: int | None = Field(description="The vehicle's last known mileage")
-    agreements: list[AgreementPublic]
-
-
 class PartnerJobRequest(_Request):
     partner_org: str = Field(min_length=1, max_length=64, description="The partner's org node")
     instructions: str | None = Field(default=None, max_length=10_000)
@@ -567,31 +338,6 @@ class PartnerJobRequest(_Request):
 class PartnerProgress(_Request):
     status: PartnerStatus
     note: str | None = Field(default=None, max_length=10_000)
-
-
-class PartnerJobPublic(BaseModel):
-    """A ticket's job as its partner sees it: the customer masked unless the dealer shares
-    tickets with the partner in full."""
-
-    id: UUID
-    number: str
-    dealer_id: str
-    kind: TicketKind
-    status: str
-    priority: Priority
-    subject: str
-    description: str
-    customer_name: str | None
-    customer_phone: str | None
-    vin: str | None
-    vehicle_model: str | None
-    appointment: AppointmentOut | None
-    partner_status: PartnerStatus | None
-    instructions: str | None = Field(
-        default=None, description="What the dealer asked for when it sent the job"
-    )
-    opened_at: datetime
-    updated_at: datetime
 
 
 class PartsClaimIn(_Request):
@@ -608,21 +354,3 @@ class PartsClaimRefiling(_Request):
 class PartsClaimAnswer(_Request):
     status: Literal["accepted", "rejected", "more_information"]
     answer: str | None = Field(default=None, max_length=10_000)
-
-
-class PartsClaimPublic(BaseModel):
-    id: UUID
-    ticket_id: UUID
-    number: str = Field(description="The ticket's number")
-    vin: str | None
-    subject: str = Field(description="The ticket's subject")
-    dealer_id: str
-    partner_id: str
-    part_number: str
-    quantity: int
-    description: str
-    status: Literal["filed", "accepted", "rejected", "more_information"]
-    answer: str | None
-    filed_by: str
-    filed_at: datetime
-    updated_at: datetime

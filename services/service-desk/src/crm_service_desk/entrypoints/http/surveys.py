@@ -14,6 +14,7 @@ from redis.asyncio import Redis
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.redis.rate_limit import allow_request
+from crm_common.runtime.paging import Page, ShortPage
 from crm_service_desk.application import surveys as commands
 from crm_service_desk.domain.surveys import Design, Question, Trigger
 from crm_service_desk.entrypoints.http.dependencies import (
@@ -32,15 +33,17 @@ from crm_service_desk.entrypoints.http.schemas import (
     AnswerRecorded,
     DesignCreate,
     DesignCreated,
-    DesignPublic,
     PublicForm,
     SurveyAnswers,
-    SurveyGroup,
-    SurveyPublic,
     SurveyRuleIn,
-    SurveyRulePublic,
 )
 from crm_service_desk.views import surveys as survey_views
+from crm_service_desk.views.surveys import (
+    DesignPublic,
+    SurveyGroup,
+    SurveyPublic,
+    SurveyRulePublic,
+)
 
 router = APIRouter(tags=["surveys"])
 public = APIRouter(prefix="/public/surveys", tags=["public survey form"])
@@ -95,13 +98,11 @@ async def add_version(
 async def list_designs(
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[DesignPublic]:
     """Every version of the designs of the caller's node and the nodes above it, by name, a
     page at a time."""
-    rows = await survey_views.designs_for(db, principal, limit=limit, offset=offset)
-    return [DesignPublic.model_validate(dict(r)) for r in rows]
+    return await survey_views.designs_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.put("/survey-rules/{trigger}", response_model=SurveyRulePublic, responses=FORBIDDEN)
@@ -117,42 +118,30 @@ async def set_rule(
         principal,
         UnitOfWork(db),
     )
-    rows = await survey_views.rules_for(db, principal)
-    return SurveyRulePublic.model_validate(
-        dict(
-            next(
-                r
-                for r in rows
-                if r["trigger"] == trigger.value and r["design_key"] == body.design_key
-            )
-        )
-    )
+    rules = await survey_views.rules_for(db, principal)
+    return next(r for r in rules if r.trigger == trigger and r.design_key == body.design_key)
 
 
 @router.get("/survey-rules", response_model=list[SurveyRulePublic], responses=FORBIDDEN)
 async def list_rules(
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[SurveyRulePublic]:
     """The survey rules of the caller's node and the nodes above it, a page at a time."""
-    rows = await survey_views.rules_for(db, principal, limit=limit, offset=offset)
-    return [SurveyRulePublic.model_validate(dict(r)) for r in rows]
+    return await survey_views.rules_for(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.get("/surveys", response_model=list[SurveyPublic], responses=FORBIDDEN)
 async def list_surveys(
     principal: TicketReader,
     db: Database,
+    page: ShortPage,
     answered: bool | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[SurveyPublic]:
-    rows = await survey_views.surveys_of(
-        db, principal, answered=answered, limit=limit, offset=offset
+    return await survey_views.surveys_of(
+        db, principal, answered=answered, limit=page.limit, offset=page.offset
     )
-    return [SurveyPublic.model_validate(dict(r)) for r in rows]
 
 
 @router.post(
@@ -190,10 +179,9 @@ async def analysis(
     figures with the caller."""
     if end <= start or (end - start).days > 366:
         raise InvalidInput("to", "after from, and at most a year later", location="query")
-    groups = await survey_views.analysis(
+    return await survey_views.analysis(
         db, principal, start=start, end=end, per=per, design_key=design_key, timezone=timezone
     )
-    return [SurveyGroup.model_validate(g) for g in groups]
 
 
 async def _rate_limited(redis: Redis, token: str) -> None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
-from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
-from crm_common.policy import DataType, SharingLevel, mask_name, mask_phone, personal_data_level
+from crm_common.policy import (
+    DataType,
+)
 from crm_common.policy.audit import record_personal_data_access
+from crm_common.runtime.paging import Page, ShortPage
 from crm_service_desk.application import tickets as commands
 from crm_service_desk.domain.tickets import (
     Appointment,
@@ -37,68 +38,33 @@ from crm_service_desk.entrypoints.http.dependencies import (
 )
 from crm_service_desk.entrypoints.http.schemas import (
     AppointmentIn,
-    AppointmentOut,
     Closure,
     ComplaintHandling,
-    ComplaintOut,
-    CustomerOut,
     EntryAdded,
     EntryCreate,
-    EntryPublic,
-    HistoryEntry,
     Hold,
-    LinksOut,
     Merge,
     QuickTicket,
     Reassignment,
     Reopening,
     Resolution,
     TicketCreate,
+)
+from crm_service_desk.views import tickets as views
+from crm_service_desk.views.tickets import (
+    AppointmentOut,
+    ComplaintOut,
+    CustomerOut,
+    EntryPublic,
+    HistoryEntry,
+    LinksOut,
     TicketPublic,
     VehicleOut,
 )
-from crm_service_desk.views import tickets as views
 
 router = APIRouter(prefix="/tickets", tags=["tickets"])
 PERSONAL_FIELDS = ("customer_name", "customer_phone")
 _ANSWERS = {**FORBIDDEN, **NOT_FOUND, **CONFLICT}
-
-
-def _public(row: dict[str, Any]) -> TicketPublic:
-    complaint = None
-    if row["kind"] == TicketKind.COMPLAINT:
-        complaint = {
-            "responsible_user": row["responsible_user"],
-            "root_cause": row["root_cause"],
-            "customer_confirmed_at": row["customer_confirmed_at"],
-            "customer_satisfied": row["customer_satisfied"],
-        }
-    appointment = None
-    if row["appointment_at"] is not None:
-        appointment = {
-            "starts_at": row["appointment_at"],
-            "minutes": row["appointment_minutes"],
-            "place": row["appointment_place"],
-        }
-    return TicketPublic.model_validate(
-        {
-            **row,
-            "customer": {
-                "customer_id": row["customer_id"],
-                "name": row["customer_name"],
-                "phone": row["customer_phone"],
-            },
-            "vehicle": {"vin": row["vin"], "model": row["vehicle_model"]},
-            "links": {
-                "lead_id": row["lead_id"],
-                "opportunity_id": row["opportunity_id"],
-                "order_id": row["order_id"],
-                "call_id": row["call_id"],
-            },
-            "appointment": appointment,
-            "complaint": complaint,
-        }
-    )
 
 
 def of_ticket(ticket: Ticket) -> TicketPublic:
@@ -159,22 +125,6 @@ def of_ticket(ticket: Ticket) -> TicketPublic:
         partner_org=ticket.partner_org,
         partner_status=ticket.partner_status,
     )
-
-
-def _masked(principal: Principal, row: Mapping[str, Any]) -> tuple[dict[str, Any], SharingLevel]:
-    ticket = dict(row)
-    level = personal_data_level(
-        principal,
-        owner_user=ticket["owner_user"],
-        owner_org=ticket["owner_org"],
-        shared=SharingLevel(ticket.pop("shared_level")),
-    )
-    if level < SharingLevel.FULL:
-        if ticket["customer_name"] is not None:
-            ticket["customer_name"] = mask_name(ticket["customer_name"])
-        if ticket["customer_phone"] is not None:
-            ticket["customer_phone"] = mask_phone(ticket["customer_phone"])
-    return ticket, level
 
 
 @router.post(
@@ -249,6 +199,7 @@ async def quick_entry(
 async def list_tickets(
     principal: TicketReader,
     db: Database,
+    page: ShortPage,
     ticket_status: Annotated[
         str | None, Query(alias="status", pattern="^(open|waiting|resolved|closed|merged)$")
     ] = None,
@@ -263,8 +214,6 @@ async def list_tickets(
         str | None,
         Query(min_length=1, max_length=100, description="Words of the subject, text or name"),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[TicketPublic]:
     """The tickets the caller may see, newest first; personal data masked where the caller
     may not see it in full. Search by the customer's phone, the VIN, the ticket number, the
@@ -280,31 +229,30 @@ async def list_tickets(
         watching=principal.user_id if watching else None,
         text=q,
     )
-    rows = await views.tickets_of(db, principal, wanted, limit=limit, offset=offset)
-    return [_public(_masked(principal, row)[0]) for row in rows]
+    return await views.tickets_of(db, principal, wanted, limit=page.limit, offset=page.offset)
 
 
 @router.get("/{ticket_id}", response_model=TicketPublic, responses={**FORBIDDEN, **NOT_FOUND})
 async def get_ticket(ticket_id: UUID, principal: TicketReader, db: Database) -> TicketPublic:
-    row = await views.ticket_for(db, principal, ticket_id)
-    if row is None:
+    shown = await views.ticket_for(db, principal, ticket_id)
+    if shown is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
-    ticket, level = _masked(principal, row)
+    ticket = shown.ticket
     async with UnitOfWork(db) as uow:
         await record_personal_data_access(
             uow.session,
             principal,
             action="read",
             resource_type=DataType.COMPLAINT
-            if ticket["kind"] == TicketKind.COMPLAINT
+            if ticket.kind == TicketKind.COMPLAINT
             else DataType.TICKET,
             resource_id=str(ticket_id),
-            owner_org=ticket["owner_org"],
+            owner_org=ticket.owner_org,
             fields=PERSONAL_FIELDS,
-            level=level,
+            level=shown.level,
             endpoint="GET /tickets/{ticket_id}",
         )
-    return _public(ticket)
+    return ticket
 
 
 @router.post("/{ticket_id}/reassignment", response_model=TicketPublic, responses=_ANSWERS)
@@ -345,14 +293,13 @@ async def list_entries(
     ticket_id: UUID,
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[EntryPublic]:
     """The ticket's notes and replies, oldest first, a page at a time."""
-    rows = await views.entries_of(db, principal, ticket_id, limit=limit, offset=offset)
-    if rows is None:
+    entries = await views.entries_of(db, principal, ticket_id, limit=page.limit, offset=page.offset)
+    if entries is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
-    return [EntryPublic.model_validate(dict(r)) for r in rows]
+    return entries
 
 
 @router.get(
@@ -362,15 +309,14 @@ async def ticket_history(
     ticket_id: UUID,
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[HistoryEntry]:
     """Who did what and when, and which rule (escalation steps name theirs), oldest first, a
     page at a time."""
-    rows = await views.history_of(db, principal, ticket_id, limit=limit, offset=offset)
-    if rows is None:
+    history = await views.history_of(db, principal, ticket_id, limit=page.limit, offset=page.offset)
+    if history is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
-    return [HistoryEntry.model_validate(dict(r)) for r in rows]
+    return history
 
 
 @router.post("/{ticket_id}/hold", response_model=TicketPublic, responses=_ANSWERS)
@@ -478,11 +424,12 @@ async def list_watchers(
     ticket_id: UUID,
     principal: TicketReader,
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    page: Page,
 ) -> list[str]:
     """The users watching the ticket, by user id, a page at a time."""
-    watchers = await views.watchers_of(db, principal, ticket_id, limit=limit, offset=offset)
+    watchers = await views.watchers_of(
+        db, principal, ticket_id, limit=page.limit, offset=page.offset
+    )
     if watchers is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
     return watchers
