@@ -4,21 +4,53 @@ once final."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import RowMapping, and_, or_, select, true
+from pydantic import BaseModel, Field
+from sqlalchemy import and_, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.policy.roles import has_function
 from crm_kpi.adapters.assessment_tables import assessment_forms, assessments
-from crm_kpi.domain.assessments import Status
+from crm_kpi.domain.assessments import Criterion, Status, Tier
+
+
+class FormPublic(BaseModel):
+    id: UUID
+    name: str
+    tier: Tier
+    criteria: list[Criterion]
+    created_by: str
+    created_at: datetime
+
+
+class AssessmentPublic(BaseModel):
+    id: UUID
+    form_id: UUID
+    subject_user: str
+    owner_org: str
+    period: str
+    scores: dict[str, int]
+    total: Decimal = Field(description="Weighted, out of 100")
+    comment: str | None
+    status: Status
+    scored_by: str
+    scored_at: datetime
+    vp: str | None
+    vp_note: str | None
+    hr: str | None
+    hr_note: str | None
 
 
 async def forms(
     sessions: async_sessionmaker[AsyncSession], principal: Principal, *, limit: int, offset: int
-) -> list[RowMapping]:
+) -> list[FormPublic]:
+    """A page of the tenant's scoring forms, oldest first."""
     f = assessment_forms
     query = (
         select(f)
@@ -28,7 +60,8 @@ async def forms(
         .offset(offset)
     )
     async with sessions() as session:
-        return list((await session.execute(query)).mappings())
+        rows = (await session.execute(query)).mappings()
+        return [FormPublic.model_validate(row) for row in rows]
 
 
 def _reviews_all(principal: Principal) -> bool:
@@ -42,7 +75,8 @@ async def assessments_of(
     period: str | None,
     limit: int,
     offset: int,
-) -> list[RowMapping]:
+) -> list[AssessmentPublic]:
+    """A page of the assessments the caller takes part in, latest period first."""
     a = assessments
     taking_part: Any = (
         true()
@@ -57,4 +91,5 @@ async def assessments_of(
         query = query.where(a.c.period == period)
     query = query.order_by(a.c.period.desc(), a.c.subject_user, a.c.id).limit(limit).offset(offset)
     async with sessions() as session:
-        return list((await session.execute(query)).mappings())
+        rows = (await session.execute(query)).mappings()
+        return [AssessmentPublic.model_validate(row) for row in rows]

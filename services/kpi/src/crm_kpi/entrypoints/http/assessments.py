@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -14,9 +12,11 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import Page, Paging, page_of
 from crm_kpi.application import assessments as commands
-from crm_kpi.domain.assessments import Criterion, FormContent, Status, Step, Tier
+from crm_kpi.domain.assessments import FormContent, Status, Step
 from crm_kpi.views import assessments as views
+from crm_kpi.views.assessments import AssessmentPublic, FormPublic
 
 router = APIRouter(prefix="/kpi", tags=["assessment"])
 PERIOD = r"^\d{4}-(0[1-9]|1[0-2])$"
@@ -28,15 +28,6 @@ _STEP: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such form, assessment or person the caller scores"},
     409: {"description": "Out of the review's order, already scored, or a reviewer who took part"},
 }
-
-
-class FormPublic(BaseModel):
-    id: UUID
-    name: str
-    tier: Tier
-    criteria: list[Criterion]
-    created_by: str
-    created_at: datetime
 
 
 class Created(BaseModel):
@@ -65,24 +56,6 @@ class Reviewed(BaseModel):
     status: Status
 
 
-class AssessmentPublic(BaseModel):
-    id: UUID
-    form_id: UUID
-    subject_user: str
-    owner_org: str
-    period: str
-    scores: dict[str, int]
-    total: Decimal = Field(description="Weighted, out of 100")
-    comment: str | None
-    status: Status
-    scored_by: str
-    scored_at: datetime
-    vp: str | None
-    vp_note: str | None
-    hr: str | None
-    hr_note: str | None
-
-
 @router.post(
     "/assessment-forms",
     status_code=status.HTTP_201_CREATED,
@@ -104,11 +77,9 @@ async def create_form(
 async def list_forms(
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
-    limit: Annotated[int, Query(ge=1, le=200)] = 100,
-    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    page: Annotated[Paging, page_of(default=100, most=200, deepest=10_000)],
 ) -> list[FormPublic]:
-    rows = await views.forms(db, principal, limit=limit, offset=offset)
-    return [FormPublic.model_validate(dict(row)) for row in rows]
+    return await views.forms(db, principal, limit=page.limit, offset=page.offset)
 
 
 @router.post(
@@ -152,11 +123,11 @@ async def review(
 async def list_assessments(
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
+    page: Page,
     period: Annotated[str | None, Query(pattern=PERIOD)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[AssessmentPublic]:
     """HQ's reviewers see every assessment; a scorer those they scored; a person their own
     once final."""
-    rows = await views.assessments_of(db, principal, period=period, limit=limit, offset=offset)
-    return [AssessmentPublic.model_validate(dict(row)) for row in rows]
+    return await views.assessments_of(
+        db, principal, period=period, limit=page.limit, offset=page.offset
+    )
