@@ -1,12 +1,13 @@
 """Predefined KPIs that answered 409 for want of facts (issue 22 item 12), through the kpi HTTP
 API on real PostgreSQL: grade upgrades won through callbacks (LeadGraded version 2 names the
 follow-up that raised the grade), reception-form completion (ReceptionRecorded) and the sales
-expense a dealer enters."""
+expense a dealer enters, and the new-customer rate (a win's buyer and their first purchase)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 from uuid import uuid4
 
@@ -16,10 +17,11 @@ from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import LeadGraded, ReceptionRecorded
 from crm_common.contracts.events.leads.v2 import LeadGradedV2
+from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
-from crm_kpi.application.projections import record_lead_activity
+from crm_kpi.application.projections import record_deal_outcomes, record_lead_activity
 
 from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions
 
@@ -152,3 +154,56 @@ async def test_sales_expenses_entered_by_a_dealer_are_its_sales_expense_kpi(
             "/kpi/expenses", json={"day": "2026-11-03", "category": "other", "amount": "1"}
         )
         assert refused.status_code == 403
+
+
+def won(customer: Any, at: datetime, dealer: str = "dealer-a") -> Any:
+    return new_event(
+        DealWon(
+            opportunity_id=uuid4(),
+            dealer_id=dealer,
+            at=at,
+            order_id=uuid4(),
+            lead_id=None,
+            customer_id=customer,
+            owner_user="c1",
+            owner_team="team-a1",
+            credit=[CreditShare(user_id="c1", team="team-a1", share_percent=Decimal(100))],
+            lead_origin="pool",
+            model_code="M1",
+            trim_code=None,
+            units=1,
+            revenue=Decimal(100000),
+            gross_margin=Decimal(1000),
+            msrp=Decimal(110000),
+            finance_attached=False,
+            insurance_attached=False,
+        ),
+        tenant=TENANT,
+        owner_org=dealer,
+        actor="c1",
+    ).model_copy(update={"occurred_at": at})
+
+
+async def test_the_new_customer_rate_counts_first_purchases_whatever_order_wins_arrive_in(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """Buyer A bought in October and again in November; B and C first in November; a win
+    without a known buyer is no one's first. A's November win is projected before its
+    October one (another partition, a replay): both end right."""
+    await reset_tenant(sessions, TENANT, ORG, ("deal_facts", "deal_day_figures", "deal_months"))
+    a, b, c = uuid4(), uuid4(), uuid4()
+    october, november = datetime(2026, 10, 5, 4, tzinfo=UTC), datetime(2026, 11, 5, 4, tzinfo=UTC)
+    async with UnitOfWork(sessions) as uow:
+        await record_deal_outcomes(uow, [won(a, november), won(b, november)], "Asia/Shanghai")
+    async with UnitOfWork(sessions) as uow:
+        await record_deal_outcomes(
+            uow, [won(a, october), won(c, november), won(None, november)], "Asia/Shanghai"
+        )
+    async with as_user(PEOPLE.manager) as manager:
+        rate = await manager.get(
+            "/kpi/values/new_customer_rate", params={"from": "2026-10-01", "to": "2026-11-30"}
+        )
+        assert rows(rate) == [
+            ("2026-10-01", "dealer-a", "1.0000"),
+            ("2026-11-01", "dealer-a", "0.5000"),
+        ]

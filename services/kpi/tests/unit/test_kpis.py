@@ -377,7 +377,6 @@ def test_predefined_kpis_are_computable_definitions_or_say_why_not() -> None:
             assert kpi.reason, kpi.code
     unavailable = {k.code for k in PREDEFINED if not k.available}
     assert unavailable == {
-        "new_customer_rate",
         "customer_retention",
         "record_completeness",
     }

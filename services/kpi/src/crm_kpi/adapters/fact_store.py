@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any, NamedTuple
 from uuid import UUID
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,6 +49,27 @@ async def add_deal_facts(session: AsyncSession, rows: Rows) -> set[UUID]:
         insert(deal_facts).on_conflict_do_nothing().returning(deal_facts.c.event_id), rows
     )
     return set(recorded)
+
+
+async def mark_first_purchases(session: AsyncSession, customers: list[UUID]) -> None:
+    """Each win of these buyers is their first purchase or not, by the time it was published:
+    recomputed for all their wins whenever one arrives, so a win arriving after a later one
+    (another topic partition, a replay) puts both right."""
+    if not customers:
+        return
+    await session.execute(
+        text(
+            """
+            UPDATE deal_facts f SET first_purchase = NOT EXISTS (
+                SELECT 1 FROM deal_facts e
+                WHERE e.customer_id = f.customer_id AND e.outcome = 'won'
+                  AND (e.occurred_at, e.event_id) < (f.occurred_at, f.event_id)
+            )
+            WHERE f.customer_id = ANY(CAST(:customers AS uuid[])) AND f.outcome = 'won'
+            """
+        ),
+        {"customers": customers},
+    )
 
 
 async def add_deal_credits(session: AsyncSession, rows: Rows) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import UUID
 
@@ -85,10 +86,19 @@ deal_facts = Table(
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     # When kpi recorded it: what the leaderboard refresh looks for.
     Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # A win's buyer, and whether it was their first purchase (the new-customer rate).
+    Column("customer_id", UUID(as_uuid=True)),
+    Column("first_purchase", Boolean),
     Index("ix_deal_facts_tenant_day_dealer", "tenant", "day", "dealer_id"),
     Index("ix_deal_facts_book_day", "tenant", "owner_org", "day"),
     Index("ix_deal_facts_recorded", "recorded_at"),
     Index("ix_deal_facts_order", "order_id"),
+    Index(
+        "ix_deal_facts_buyer_wins",
+        "customer_id",
+        "occurred_at",
+        postgresql_where=text("outcome = 'won' AND customer_id IS NOT NULL"),
+    ),
 )
 
 # A book's deal outcomes per dealer and day, kept by the deal projection in the facts'

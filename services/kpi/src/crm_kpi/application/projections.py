@@ -146,9 +146,12 @@ async def record_deal_outcomes(
                 "competitor": outcome.competitor,
                 "day": day,
                 "occurred_at": event.occurred_at,
+                "customer_id": outcome.customer_id,
             }
         )
     recorded = await facts_store.add_deal_facts(uow.session, rows)
+    buyers = {outcomes[e][1].customer_id for e in recorded if outcomes[e][1].outcome == "won"}
+    await facts_store.mark_first_purchases(uow.session, sorted(b for b in buyers if b))
     await _add_to_day_figures(uow, [outcomes[event_id] for event_id in recorded])
     await _add_to_deal_months(uow, [outcomes[event_id] for event_id in recorded])
     if credits:

@@ -140,6 +140,8 @@ class DealOutcome:
     insurance_attached: bool
     reason: str | None
     competitor: str | None
+    customer_id: UUID | None = None
+    """A win's buyer (leads' customer): whether it is their first purchase is counted by it."""
 
 
 def deal_outcome(data: DealEventData) -> DealOutcome:
@@ -161,6 +163,7 @@ def deal_outcome(data: DealEventData) -> DealOutcome:
                 data.insurance_attached,
                 None,
                 None,
+                data.customer_id,
             )
         case DealLost():
             return DealOutcome(

@@ -73,7 +73,8 @@ FIELDS: dict[Module, dict[str, FieldKind]] = {
         "consultant": FieldKind.TEXT,
         "dealer_id": FieldKind.TEXT,
     },
-    Module.DEALS: {"outcome": FieldKind.TEXT, **_DEAL_FIELDS},
+    # Whether a win was its buyer's first purchase (not kept by month: read from the facts).
+    Module.DEALS: {"outcome": FieldKind.TEXT, "first_purchase": FieldKind.FLAG, **_DEAL_FIELDS},
     Module.SALES: _DEAL_FIELDS,
     Module.COLLECTIONS: {
         "consultant": FieldKind.TEXT,
@@ -784,9 +785,12 @@ PREDEFINED: list[PredefinedKpi] = [
     PredefinedKpi(
         "new_customer_rate",
         "新客户率",
-        "New-customer rate",
-        None,
-        "the facts do not say whether a lead or a buyer is a new or an existing customer",
+        "New-customer rate (won deals that were their buyer's first purchase / won deals)",
+        _ratio(
+            _figure(Module.DEALS, Count(), WON, _is("first_purchase", True)),
+            _figure(Module.DEALS, Count(), WON),
+            Grouping.DEALER,
+        ),
     ),
     PredefinedKpi(
         "customer_retention",
