@@ -28,7 +28,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from crm_common.auth.principal import DataScope
 from crm_common.contracts.events.identity.v1 import ORG_TOPIC
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC
-from crm_common.messaging.dealer_link import FROM_DEALER_HEADER, hq_uplink_topic
+from crm_common.messaging.dealer_link import hq_uplink_topic
+from crm_common.messaging.headers import FROM_DEALER_HEADER
 from crm_common.policy.fanout import SHARING_LEVEL_HEADER
 from crm_common.testing.kafka import eventually, header
 
@@ -341,6 +342,17 @@ def in_key_order(records: list[Any], lead_ids: set[str]) -> dict[str, list[str]]
 async def test_a_lead_hq_distributes_is_worked_at_the_dealer_and_hq_sees_it_converted(
     link: Link,
 ) -> None:
+    """The dealer shares nothing of its own leads: the lead HQ handed it goes up all the same
+    (as figures), so HQ sees who works it, its grade and its conversion."""
+    await link.dealer.publish(DEALER, sharing("none"))
+    assert await eventually(lambda: level_at_dealer(link, 0), timeout=60)
+    try:
+        await a_lead_hq_distributes_is_worked_at_the_dealer(link)
+    finally:
+        await link.dealer.publish(DEALER, sharing("aggregate"))
+
+
+async def a_lead_hq_distributes_is_worked_at_the_dealer(link: Link) -> None:
     hq_admin = link.hq.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
     async with link.hq.client("leads", hq_admin) as hq:
         created = await hq.post(
@@ -368,7 +380,7 @@ async def test_a_lead_hq_distributes_is_worked_at_the_dealer_and_hq_sees_it_conv
             assert (lead["customer_name"], lead["origin_org"]) == ("总部线索", "hq")
             followed = await dealer.post(
                 f"/leads/{lead_id}/follow-ups",
-                json={"kind": "call", "outcome": "talked", "call_seconds": 90},
+                json={"kind": "call", "outcome": "talked", "call_seconds": 90, "grade": "intent"},
             )
             assert followed.status_code == 201, followed.text
             # On the way up, ahead of the conversion: a record that is no event, and an event
@@ -396,6 +408,9 @@ async def test_a_lead_hq_distributes_is_worked_at_the_dealer_and_hq_sees_it_conv
         # HQ reads a distributed lead masked, as always; its customer is still HQ's, not the
         # withheld fields of the dealer's figures.
         assert at_hq["customer_name"] == "总***"
+        assert at_hq["grade"] == "intent", "the grade given at the dealer"
+        history = (await hq.get(f"/leads/{lead_id}/history")).json()
+        assert ("claimed_at_dealer", "c9") in {(h["kind"], h["to_user"]) for h in history}
     dead = await all_records(
         link.hq.kafka.bootstrap, [f"{hq_uplink_topic(DEALER, LEAD_TOPIC)}.dlq"]
     )
@@ -403,6 +418,46 @@ async def test_a_lead_hq_distributes_is_worked_at_the_dealer_and_hq_sees_it_conv
         b"not an event",
         b'{"type": "leads.LeadLost", "data": {"dealer_id": "dealer-bj-01"}}',
     ]
+
+
+async def test_hq_distributes_a_lead_again_to_the_dealer_that_sent_it_back(link: Link) -> None:
+    hq_admin = link.hq.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
+    manager = link.dealer.token(DEALER, {"sales_manager"}, DataScope.DEALER, user="m1")
+    consultant = link.dealer.token(DEALER, {"sales_consultant"}, DataScope.OWN, user="c9")
+    async with (
+        link.hq.client("leads", hq_admin) as hq,
+        link.dealer.client("leads", manager) as dealer_manager,
+        link.dealer.client("leads", consultant) as dealer,
+    ):
+        created = await hq.post(
+            "/leads",
+            json={"customer_name": "再次下发", "phone": "13700004321", "source": "campaign_form"},
+        )
+        assert created.status_code == 201, created.text
+        lead_id = created.json()["id"]
+
+        async def distributed() -> bool:
+            sent = await hq.post(f"/leads/{lead_id}/distribute", json={"dealer_id": DEALER})
+            assert sent.status_code in (200, 404, 409), sent.text
+            return sent.status_code == 200
+
+        async def rejected() -> bool:
+            sent_back = await dealer_manager.post(
+                f"/leads/{lead_id}/reject-distribution", json={"reason": "no room this week"}
+            )
+            return sent_back.status_code == 200
+
+        async def back_at_hq() -> bool:
+            return (await hq.get(f"/leads/{lead_id}")).json()["owner_org"] == "hq"
+
+        async def claimed() -> bool:
+            return (await dealer.post(f"/leads/{lead_id}/claim")).status_code == 200
+
+        assert await eventually(distributed, timeout=60, interval=1)
+        assert await eventually(rejected, timeout=120, interval=1), "it came down"
+        assert await eventually(back_at_hq, timeout=120, interval=1), "the rejection went up"
+        assert await eventually(distributed, timeout=60, interval=1), "HQ sends it again"
+        assert await eventually(claimed, timeout=120, interval=1), "in the dealer's pool again"
 
 
 async def send_up(link: Link, value: bytes, *, key: str) -> None:

@@ -29,7 +29,7 @@ from crm_common.messaging.consumer import (
     dead_letter_topic,
     subscribe,
 )
-from crm_common.messaging.headers import encode_headers, event_headers
+from crm_common.messaging.headers import FROM_DEALER_HEADER, encode_headers, event_headers
 from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually, header, read_topic
 
@@ -354,3 +354,53 @@ async def test_one_subscription_reads_two_versions_of_an_event_and_no_other(
     assert "ValidationError" in errors[1]
     assert "lead_origin" in errors[1]
     assert await count_effects(engine) == 2
+
+
+async def test_work_done_where_the_event_happened_skips_what_a_dealers_deployment_sent_up(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """At HQ a dealer's own deployment's events arrive on HQ's topics (marked by HQ's intake):
+    a subscription that does work for an event (e.g. opens an opportunity) leaves them, the
+    dealer's deployment did it; one that counts figures reads them."""
+    await create_effects_table(engine)
+    broker = create_broker(settings)
+    for name, own_only in (("test-work", True), ("test-figures", False)):
+        subscribe(
+            broker,
+            settings,
+            session_factory,
+            Subscription(
+                name,
+                LEAD_TOPIC,
+                [Handles(LeadCreated, record_effect)],
+                "test",
+                own_deployment_only=own_only,
+            ),
+        )
+    from_dealer, own = lead_created(), lead_created()
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        for event, headers in [
+            (from_dealer, event_headers(from_dealer) | {FROM_DEALER_HEADER: "dealer-1"}),
+            (own, event_headers(own)),
+        ]:
+            await producer.send_and_wait(
+                settings.topic(LEAD_TOPIC),
+                event.model_dump_json().encode(),
+                key=b"same-partition",
+                headers=encode_headers(headers),
+            )
+    finally:
+        await producer.stop()
+
+    await broker.start()
+    try:
+        assert await eventually(lambda: _equals(count_effects(engine), 3), timeout=60)
+    finally:
+        await broker.stop()
+    async with engine.connect() as conn:
+        applied = sorted((await conn.execute(select(effects.c.lead_id))).scalars())
+    assert applied == sorted(
+        [str(own.data.lead_id), str(own.data.lead_id), str(from_dealer.data.lead_id)]
+    ), "the work once, for HQ's own event; the figures for both"

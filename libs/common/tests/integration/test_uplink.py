@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import UTC, datetime
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 from aiokafka import AIOKafkaProducer
@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import ALL as LEAD_EVENTS
-from crm_common.contracts.events.leads.v1 import LeadConverted, LeadCreated
+from crm_common.contracts.events.leads.v1 import LeadConverted, LeadCreated, LeadFollowedUp
 from crm_common.db.tables import org_directory, sharing_levels
 from crm_common.db.tenancy import ISOLATION_PREDICATE
 from crm_common.messaging.consumer import dead_letter_topic
@@ -244,3 +244,61 @@ async def test_a_malformed_record_is_dead_lettered_and_a_changed_agreement_appli
     )
     group = f"{settings.kafka_namespace}common-test.uplink"
     assert [header(r, "dlq-consumer-group") for r in dead] == [group, group]
+
+
+@pytest.mark.usefixtures("policy_tables")
+async def test_what_a_dealer_does_with_a_lead_hq_handed_down_goes_up_at_least_as_a_figure(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    producer: AIOKafkaProducer,
+) -> None:
+    """The dealer shares nothing of its own leads (``none``), yet the status of a lead HQ
+    distributed to it goes up, personal fields withheld; a dealer sharing more of its leads
+    shares as much of those; a lead "handed down" by another dealer counts for nothing."""
+    handed, own, by_a_dealer = uuid4(), uuid4(), uuid4()
+    full_dealers = uuid4()
+
+    async def handed_down(session: AsyncSession, keys: Sequence[str]) -> Mapping[str, str]:
+        origins = {handed: "hq", full_dealers: "hq", by_a_dealer: "dealer-full"}
+        return {k: origins[UUID(k)] for k in keys if UUID(k) in origins}
+
+    def about(lead_id: UUID, dealer: str) -> LeadConverted:
+        return converted(dealer).model_copy(update={"lead_id": lead_id})
+
+    followed = LeadFollowedUp(
+        lead_id=handed,
+        dealer_id="dealer-none",
+        at=AT,
+        follow_up_id=uuid4(),
+        owner_user="c1",
+        kind="call",
+        resets_clock=True,
+        real_contact=True,
+    )
+    sent = [
+        await publish(settings, producer, "dealer-none", followed),
+        await publish(settings, producer, "dealer-none", about(handed, "dealer-none")),
+        await publish(settings, producer, "dealer-none", about(own, "dealer-none")),
+        await publish(settings, producer, "dealer-none", about(by_a_dealer, "dealer-none")),
+        await publish(settings, producer, "dealer-full", about(full_dealers, "dealer-full")),
+    ]
+    topic = uplink_topic(settings, LeadConverted.topic)
+    stop = asyncio.Event()
+    uplink = Uplink(settings, session_factory, LEAD_EVENTS, {DataType.LEAD.value: handed_down})
+    running = start_without_scope(uplink, stop)
+    try:
+        records = await read_topic(settings.kafka_bootstrap_servers, topic, expected=3)
+    finally:
+        stop.set()
+        await running
+
+    arrived = {json.loads(r.value)["id"]: r for r in records}
+    assert set(arrived) == {sent[0], sent[1], sent[4]}, "the dealer's own leads stay"
+    assert {i: header(arrived[i], SHARING_LEVEL_HEADER) for i in arrived} == {
+        sent[0]: "aggregate",
+        sent[1]: "aggregate",
+        sent[4]: "full",
+    }
+    status = json.loads(arrived[sent[1]].value)["data"]
+    assert (status["customer_name"], status["phone"], status["owner_user"]) == ("***", "***", "c1")
+    assert json.loads(arrived[sent[4]].value)["data"]["phone"] == PHONE

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from crm_common.messaging.dealer_link import (
-    FROM_DEALER_HEADER,
     Refused,
     concerns,
     dealer_downlink_topic,
@@ -13,6 +12,7 @@ from crm_common.messaging.dealer_link import (
     hq_uplink_topic,
     speaks_for_itself,
 )
+from crm_common.messaging.headers import FROM_DEALER_HEADER
 
 DEALER = "dealer-sh-01"
 

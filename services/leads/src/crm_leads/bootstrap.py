@@ -10,9 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.clock import utc_now
 from crm_common.contracts.events.leads import v1 as leads_v1
 from crm_common.contracts.events.leads import v2 as leads_v2
+from crm_common.policy.sharing import DataType
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
+from crm_leads.adapters import lead_store
 from crm_leads.adapters.lead_store import LeadBusy
 from crm_leads.application.customers import CustomerNotFound, MergeRefused
 from crm_leads.application.distribution import (
@@ -106,6 +108,8 @@ DEFINITION = ServiceDefinition(
     # version 2, and the uplink passes them on.
     publishes=(*leads_v1.ALL, *leads_v2.ALL),
     subscriptions=subscriptions,
+    # What a dealer does with the leads HQ distributed to it goes up (crm_common.policy.fanout).
+    handed_down={DataType.LEAD.value: lead_store.handed_down},
     scheduled=[
         ScheduledJob("pool-sweeps", POOL_SWEEP_INTERVAL_SECONDS, run_pool_sweeps),
         # A queue: every worker imports (each slice locks its job), not one per run.

@@ -24,6 +24,7 @@ from crm_common.messaging.consumer import Handles
 from crm_common.settings import Settings
 from crm_common.testing.plugin import Databases
 from crm_common.testing.services import migrated_database, tenant_sessions
+from crm_leads.adapters import lead_store
 from crm_leads.application import distribution, handlers
 from crm_leads.application.handlers import CreateLead, RecordFollowUp
 from crm_leads.domain.lead import FollowUpKind, LeadSource, LeadStatus
@@ -221,3 +222,123 @@ async def test_a_distribution_of_version_1_cannot_bring_a_lead_it_does_not_carry
     with pytest.raises(distribution.DistributionWithoutTheLead):
         await deliver(dealer, [v1])
     await deliver(sessions, [v1])  # where the lead is, version 1 is read as before
+
+
+async def test_hq_distributes_a_lead_again_to_the_dealer_that_sent_it_back(
+    sessions: Sessions, dealer: Sessions, now: datetime
+) -> None:
+    lead = await distribute(sessions, await hq_lead(sessions, now, "13300000016"), now, "dealer-a")
+    await deliver(dealer, await events_about(sessions, lead.id))
+    await distribution.reject_distribution(
+        lead.id, "no room this week", PEOPLE.manager, UnitOfWork(dealer), now=now
+    )
+    await deliver(sessions, await events_about(dealer, lead.id))
+    assert (await lead_as_hq_sees_it(sessions, lead.id))["owner_org"] == "hq"
+
+    later = now + timedelta(days=3)
+    await distribute(sessions, lead.id, later, "dealer-a")
+    down = await events_about(sessions, lead.id)
+    await deliver(dealer, down)
+    await deliver(sessions, down)  # HQ's own events: the lead is with the dealer already
+    shown = await views.lead_for(dealer, PEOPLE.manager, lead.id)
+    assert shown is not None, "back in the dealer's book"
+    mine = shown.lead.model_dump()
+    assert (mine["owner_org"], mine["origin_org"], mine["status"]) == ("dealer-a", "hq", "open")
+    assert mine["work_by"] is None, "HQ keeps the deadline"
+    await handlers.claim_lead(
+        lead.id, PEOPLE.consultant2, UnitOfWork(dealer), now=later, business_tz=SHANGHAI
+    )
+    await deliver(sessions, await events_about(dealer, lead.id))
+    seen = await lead_as_hq_sees_it(sessions, lead.id)
+    assert (seen["owner_org"], seen["origin_org"]) == ("dealer-a", "hq")
+    assert seen["work_by"] is not None, "claimed only: not yet followed up"
+
+
+async def test_hqs_copy_follows_who_works_the_lead_at_the_dealer_and_its_grade(
+    sessions: Sessions, dealer: Sessions, now: datetime
+) -> None:
+    lead = await distribute(sessions, await hq_lead(sessions, now, "13300000017"), now, "dealer-a")
+    await deliver(dealer, await events_about(sessions, lead.id))
+    at = now + timedelta(hours=1)
+    await handlers.claim_lead(
+        lead.id, PEOPLE.consultant2, UnitOfWork(dealer), now=at, business_tz=SHANGHAI
+    )
+    await handlers.record_follow_up(
+        lead.id,
+        RecordFollowUp(FollowUpKind.CALL, "talked", "intent", None, 60, False),
+        PEOPLE.consultant2,
+        UnitOfWork(dealer),
+        now=at + timedelta(minutes=1),
+    )
+    await handlers.assign_lead(
+        lead.id,
+        "c3",
+        PEOPLE.manager,
+        UnitOfWork(dealer),
+        now=at + timedelta(minutes=2),
+        reason="senior consultant",
+    )
+    up = await events_about(dealer, lead.id)
+    await deliver(sessions, up)
+    await deliver(sessions, up)  # redelivered: followed once
+
+    seen = await lead_as_hq_sees_it(sessions, lead.id)
+    assert (seen["grade"], seen["owner_user"]) == ("intent", None), (
+        "the grade shows; the owner stays empty so that HQ's sweeps leave the lead alone"
+    )
+    history = await views.history_of(sessions, PEOPLE.hq_admin, lead.id, limit=50, offset=0)
+    assert history is not None
+    at_dealer = [(h.kind, h.from_user, h.to_user) for h in history if h.at >= at]
+    assert at_dealer == [
+        ("claimed_at_dealer", None, "c2"),
+        ("followed_up", None, None),
+        ("graded", None, None),
+        ("assigned_at_dealer", "c2", "c3"),
+    ]
+
+
+async def test_on_one_deployment_a_lead_follows_nothing_of_its_own_events(
+    sessions: Sessions, now: datetime
+) -> None:
+    """A dealer working on HQ's own platform: the leads worker reads the events of the lead it
+    changed itself, stale ones included, and changes nothing."""
+    lead = await distribute(sessions, await hq_lead(sessions, now, "13300000018"), now, "dealer-a")
+    at = now + timedelta(hours=1)
+    await handlers.claim_lead(
+        lead.id, PEOPLE.consultant2, UnitOfWork(sessions), now=at, business_tz=SHANGHAI
+    )
+    await handlers.record_follow_up(
+        lead.id,
+        RecordFollowUp(FollowUpKind.CALL, "talked", "intent", None, 60, False),
+        PEOPLE.consultant2,
+        UnitOfWork(sessions),
+        now=at,
+    )
+    await handlers.release_lead(
+        lead.id, PEOPLE.consultant2, UnitOfWork(sessions), now=at + timedelta(hours=1), reason="x"
+    )
+    before = await views.history_of(sessions, PEOPLE.hq_admin, lead.id, limit=50, offset=0)
+    shown = await lead_as_hq_sees_it(sessions, lead.id)
+    await deliver(sessions, await events_about(sessions, lead.id))
+    after = await views.history_of(sessions, PEOPLE.hq_admin, lead.id, limit=50, offset=0)
+    assert after == before
+    assert await lead_as_hq_sees_it(sessions, lead.id) == shown
+
+
+async def test_the_uplink_learns_which_leads_hq_handed_down(
+    sessions: Sessions, dealer: Sessions, now: datetime
+) -> None:
+    lead = await distribute(sessions, await hq_lead(sessions, now, "13300000019"), now, "dealer-a")
+    await deliver(dealer, await events_about(sessions, lead.id))
+    own = await handlers.create_lead(
+        CreateLead("林峰", "13300000020", LeadSource.WALK_IN, None),
+        PEOPLE.consultant2,
+        UnitOfWork(dealer),
+        via="test",
+        now=now,
+    )
+    async with dealer() as session:
+        found = await lead_store.handed_down(
+            session, [str(lead.id), str(own.lead.id), "not-a-lead-id"]
+        )
+    assert found == {str(lead.id): "hq"}

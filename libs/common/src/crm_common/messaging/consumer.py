@@ -45,7 +45,7 @@ from crm_common.db.tenancy import acting_for
 from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.inbox.store import process_once
 from crm_common.messaging.connection import kafka_security
-from crm_common.messaging.headers import EVENT_TYPE_HEADER, decode_headers
+from crm_common.messaging.headers import EVENT_TYPE_HEADER, FROM_DEALER_HEADER, decode_headers
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
 from crm_common.observability.outage import KAFKA_OUTAGE, OUTAGE_RECORD
@@ -116,6 +116,11 @@ class Subscription:
     topic: str
     handles: Sequence[Handles]
     description: str
+    own_deployment_only: bool = False
+    """Work done where the event happened (an opportunity opened for a conversion, a call task,
+    a survey): the events a dealer's own deployment sent up (header ``crm-from-dealer``, set by
+    HQ's intake) are skipped, since that deployment did the work itself. Subscriptions that
+    keep figures or follow records HQ handed down (kpi, distributed leads, staff) read them."""
 
     def envelope_type(self) -> Any:
         data: Any = Union[tuple(h.event for h in self.handles)]  # noqa: UP007 - built at run time
@@ -222,6 +227,7 @@ class _BatchProcessor:
         self._max_attempts = settings.consumer_max_attempts
         self._group = settings.consumer_group(subscription.consumer)
         self._inbox_name = subscription.consumer
+        self._own_deployment_only = subscription.own_deployment_only
         # Per event type and version: what handles it and the envelope it is validated as.
         self._routes: dict[str, dict[int, tuple[Handles, type[Envelope[Any]]]]] = {}
         for h in subscription.handles:
@@ -294,6 +300,9 @@ class _BatchProcessor:
         value = record.value or b""
         named = next((v for k, v in record.headers if k == EVENT_TYPE_HEADER), None)
         event_type = named.decode() if named is not None else json.loads(value)["type"]
+        if self._own_deployment_only and any(k == FROM_DEALER_HEADER for k, _ in record.headers):
+            self._count(event_type, "from_dealer_deployment")
+            return None  # the dealer's deployment did this work for its own event
         versions = self._routes.get(event_type)
         if versions is None:
             if event_type not in _PUBLISHED_TYPES:

@@ -42,7 +42,7 @@ from crm_common.contracts.events.opportunities.v1 import CatalogPublished
 from crm_common.contracts.events.registry import all_topics
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
-from crm_common.messaging.headers import decode_headers, encode_headers
+from crm_common.messaging.headers import FROM_DEALER_HEADER, decode_headers, encode_headers
 from crm_common.messaging.topics import ensure_topics
 from crm_common.messaging.uplink import DOWNLINKED_HEADER, UPLINK_PREFIX
 from crm_common.observability.logging import configure_logging
@@ -50,8 +50,6 @@ from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FROM_DEALER_HEADER = "crm-from-dealer"
-"""Set by HQ's intake on a dealer's records: they never go back down to it."""
 HQ_ALIAS = "hq"
 """HQ's cluster alias in the dealers' MirrorMaker 2: what HQ sends arrives under ``hq.``."""
 

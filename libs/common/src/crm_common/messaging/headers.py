@@ -9,6 +9,9 @@ from crm_common.observability.tracing import current_traceparent
 EVENT_ID_HEADER = "ce-id"
 EVENT_TYPE_HEADER = "ce-type"
 TENANT_HEADER = "ce-tenant"
+FROM_DEALER_HEADER = "crm-from-dealer"
+"""Set by HQ's intake on the events a dealer's own deployment sent up: they never go back down
+to it, and HQ's services do no work for them that the dealer's deployment did already."""
 
 
 def event_headers(event: Envelope[Any]) -> dict[str, str]:

@@ -11,6 +11,9 @@ the dealer's Kafka); Kafka MirrorMaker 2 replicates those to HQ (``deploy/kafka/
 - A record that is not an event of the service's contracts goes to the topic's dead-letter
   topic (``<topic>.dlq``, as every consumer's dead letters) and the flow continues.
 - Events that came down from HQ (``crm-downlinked`` header) are not sent back up.
+- Events about a record the OEM handed down to the dealer (a lead HQ distributed to it) leave
+  at least as figures, whatever the dealer shares of its own records (``level_towards_oem``):
+  the service says which of a batch's records those are (``HandedDown``, e.g. leads').
 
 At least once: offsets are committed after the dealer's Kafka acknowledged the uplink records,
 so a crash re-sends; HQ's consumers deduplicate on the event id as they do for every event.
@@ -23,7 +26,7 @@ import asyncio
 import json
 import logging
 import traceback
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,16 +60,26 @@ _OUTAGE = (OSError, OperationalError, InterfaceError, KafkaError, TimeoutError)
 _OUTAGE_PAUSE_SECONDS = 1.0
 
 
+HandedDown = Callable[[AsyncSession, Sequence[str]], Awaitable[Mapping[str, str]]]
+"""(session, aggregate keys of a batch's events of one data type) → those of the records the OEM
+handed down to the dealer, each with the org node that handed it down (e.g. a lead's
+distributor). Asked inside the batch's tenant scope."""
+
+
 def uplink_topic(settings: Settings, topic: str) -> str:
     """Where the shareable part of ``topic``'s events waits for MirrorMaker 2."""
     return settings.topic(f"{UPLINK_PREFIX}{topic}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Parsed:
+    """One record of a batch, told apart by identity (two deliveries of an event are two)."""
+
     record: ConsumerRecord[bytes, bytes]
     body: dict[str, Any]
     event: type[EventData]
+    key: str
+    """The event's aggregate key: which record it is about."""
 
 
 class Uplink:
@@ -75,9 +88,12 @@ class Uplink:
         settings: Settings,
         sessions: async_sessionmaker[AsyncSession],
         events: Sequence[type[EventData]],
+        handed_down: Mapping[str, HandedDown] | None = None,
     ) -> None:
+        """``handed_down``: per data type (``shared_as``), which records the OEM handed down."""
         self._settings = settings
         self._sessions = sessions
+        self._handed_down = dict(handed_down or {})
         self._events: dict[tuple[str, object], type[EventData]] = {
             (e.event_type, e.event_version): e for e in events
         }
@@ -149,11 +165,7 @@ class Uplink:
         levels = await self._levels(parsed)
         sends = []
         for item in parsed:
-            level = (
-                SharingLevel.FULL
-                if item.event.shared_as is None
-                else levels[_level_key(item.body, item.event)]
-            )
+            level = SharingLevel.FULL if item.event.shared_as is None else levels[item]
             shared = share_event(item.body, item.event, level)
             if shared is None:
                 EVENTS.labels("withheld", level.label).inc()
@@ -183,21 +195,55 @@ class Uplink:
             raise ValueError("not an event (of a version) this service publishes")
         # Validated against its own contract: what leaves is a well-formed event of that type.
         envelope = Envelope[event].model_validate(raw)  # type: ignore[valid-type]
-        return _Parsed(record=record, body=envelope.model_dump(mode="json"), event=event)
+        return _Parsed(
+            record=record,
+            body=envelope.model_dump(mode="json"),
+            event=event,
+            key=envelope.key(),
+        )
 
-    async def _levels(self, parsed: Sequence[_Parsed]) -> dict[tuple[str, str, str], SharingLevel]:
-        keys = {_level_key(p.body, p.event) for p in parsed if p.event.shared_as is not None}
-        if not keys:
+    async def _levels(self, parsed: Sequence[_Parsed]) -> dict[_Parsed, SharingLevel]:
+        """The level each shared event leaves at: per (tenant, owning org, data type, the org
+        that handed the record down), read once per batch."""
+        shared = [p for p in parsed if p.event.shared_as is not None]
+        if not shared:
             return {}
-        levels: dict[tuple[str, str, str], SharingLevel] = {}
-        with acting_for(tenant for tenant, _, _ in keys):
+        levels: dict[tuple[str, str, str, str | None], SharingLevel] = {}
+        keys: dict[_Parsed, tuple[str, str, str, str | None]] = {}
+        with acting_for({p.body["tenant"] for p in shared}):
             async with self._sessions() as session:
-                for key in sorted(keys):
-                    tenant, owner_org, data_type = key
-                    levels[key] = await level_towards_oem(
-                        session, tenant=tenant, owner_org=owner_org, data_type=DataType(data_type)
+                handed_down = await self._handed_down_in(session, shared)
+                for item in shared:
+                    key = (
+                        item.body["tenant"],
+                        item.body["owner_org"],
+                        str(item.event.shared_as),
+                        handed_down.get((str(item.event.shared_as), item.key)),
                     )
-        return levels
+                    keys[item] = key
+                    if key not in levels:
+                        tenant, owner_org, data_type, by = key
+                        levels[key] = await level_towards_oem(
+                            session,
+                            tenant=tenant,
+                            owner_org=owner_org,
+                            data_type=DataType(data_type),
+                            handed_down_by=by,
+                        )
+        return {item: levels[key] for item, key in keys.items()}
+
+    async def _handed_down_in(
+        self, session: AsyncSession, shared: Sequence[_Parsed]
+    ) -> dict[tuple[str, str], str]:
+        """(data type, aggregate key) → the org that handed the record down, for the batch's
+        records the OEM handed down to the dealer."""
+        found: dict[tuple[str, str], str] = {}
+        for data_type, which in self._handed_down.items():
+            keys = sorted({p.key for p in shared if p.event.shared_as == data_type})
+            if keys:
+                for key, by in (await which(session, keys)).items():
+                    found[(data_type, key)] = by
+        return found
 
     async def _dead_letter(
         self,
@@ -227,7 +273,3 @@ class Uplink:
             "uplink: record dead-lettered",
             extra={"topic": record.topic, "offset": record.offset, "error": str(error)},
         )
-
-
-def _level_key(body: dict[str, Any], event: type[EventData]) -> tuple[str, str, str]:
-    return (body["tenant"], body["owner_org"], str(event.shared_as))

@@ -10,6 +10,13 @@ uplink to HQ): the same agreements as the query filter, applied to an event's bo
 - ``full``: as it is.
 The level travels in a header (``crm-sharing-level``).
 Events that are not a dealer's record (``shared_as`` None) always travel as they are.
+
+A record the OEM handed down to the dealer (a lead HQ distributed to it) is the OEM's: what
+the dealer does with it (claimed, followed up, graded, converted, lost, sent back) goes up at
+least as a figure, whatever the dealer shares of its own records of the type, so that HQ sees
+the status of the leads it handed out (and its deadline sweep does not recall a lead the
+dealer works). Its personal fields are withheld at that level: HQ has the customer already. An
+agreement that shares more applies to those records as to the dealer's own.
 """
 
 from __future__ import annotations
@@ -60,30 +67,54 @@ def share_event(
 
 
 async def level_towards_oem(
-    session: AsyncSession, *, tenant: str, owner_org: str, data_type: DataType
+    session: AsyncSession,
+    *,
+    tenant: str,
+    owner_org: str,
+    data_type: DataType,
+    handed_down_by: str | None = None,
 ) -> SharingLevel:
     """How much of a record owned by ``owner_org`` its dealer shares with the OEM (FULL for
-    records above dealers, e.g. HQ's own leads)."""
-    dealer = (
+    records above dealers, e.g. HQ's own leads). ``handed_down_by``: the org node that handed
+    the record down to the dealer (a lead's distributor), if any; when that node is above
+    dealers the record is the OEM's and leaves at least as a figure."""
+    dealer = await _dealer_of(session, tenant, owner_org)
+    if dealer is None:
+        # An org node this deployment does not know yet shares nothing (fail closed).
+        return SharingLevel.FULL if await _known(session, tenant, owner_org) else SharingLevel.NONE
+    level = SharingLevel(
+        (
+            await session.execute(
+                select(shared_level(tenant, data_type, Direction.DEALER_TO_OEM, literal(dealer)))
+            )
+        ).scalar_one()
+    )
+    if (
+        handed_down_by is not None
+        and await _dealer_of(session, tenant, handed_down_by) is None
+        and await _known(session, tenant, handed_down_by)
+    ):
+        return max(level, SharingLevel.AGGREGATE)
+    return level
+
+
+async def _dealer_of(session: AsyncSession, tenant: str, node: str) -> str | None:
+    dealer: str | None = (
         await session.execute(
             select(org_directory.c.dealer_id).where(
-                org_directory.c.tenant == tenant, org_directory.c.id == owner_org
+                org_directory.c.tenant == tenant, org_directory.c.id == node
             )
         )
     ).scalar_one_or_none()
-    if dealer is None:
-        known = (
-            await session.execute(
-                select(org_directory.c.id).where(
-                    org_directory.c.tenant == tenant, org_directory.c.id == owner_org
-                )
-            )
-        ).scalar_one_or_none()
-        # An org node this deployment does not know yet shares nothing (fail closed).
-        return SharingLevel.FULL if known is not None else SharingLevel.NONE
-    level = (
+    return dealer
+
+
+async def _known(session: AsyncSession, tenant: str, node: str) -> bool:
+    found = (
         await session.execute(
-            select(shared_level(tenant, data_type, Direction.DEALER_TO_OEM, literal(dealer)))
+            select(org_directory.c.id).where(
+                org_directory.c.tenant == tenant, org_directory.c.id == node
+            )
         )
-    ).scalar_one()
-    return SharingLevel(level)
+    ).scalar_one_or_none()
+    return found is not None

@@ -34,7 +34,7 @@ from crm_common.messaging.consumer import (
     document_subscription,
     subscribe,
 )
-from crm_common.messaging.uplink import Uplink
+from crm_common.messaging.uplink import HandedDown, Uplink
 from crm_common.observability.logging import configure_logging
 from crm_common.observability.outage import OUTAGE_RECORD
 from crm_common.observability.tracing import configure_tracing, instrument_process
@@ -97,6 +97,10 @@ class ServiceDefinition:
     """Service-specific CLI commands, e.g. identity's ``seed-demo``."""
     scheduled: Sequence[ScheduledJob] = field(default_factory=tuple)
     daemons: Sequence[Daemon] = field(default_factory=tuple)
+    handed_down: Mapping[str, HandedDown] = field(default_factory=dict)
+    """Per data type, which of the service's records the OEM handed down to a dealer (e.g. the
+    leads HQ distributed): a dealer deployment's uplink sends what happens to them to HQ at
+    least as figures (``crm_common.policy.fanout``)."""
 
 
 def _settings_for(definition: ServiceDefinition) -> Settings:
@@ -175,7 +179,9 @@ async def run_worker(definition: ServiceDefinition, settings: Settings, health_p
 async def run_uplink(definition: ServiceDefinition, settings: Settings) -> None:
     """A dealer deployment's uplink to HQ's Kafka, until SIGTERM/SIGINT."""
     engine = create_engine(settings)
-    uplink = Uplink(settings, create_session_factory(engine), definition.publishes)
+    uplink = Uplink(
+        settings, create_session_factory(engine), definition.publishes, definition.handed_down
+    )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

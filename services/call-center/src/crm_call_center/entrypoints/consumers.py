@@ -55,6 +55,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         *policy_subscriptions(settings),
         Subscription(
             consumer=f"{settings.service_name}.grade-callbacks",
+            own_deployment_only=True,
             topic=LEAD_TOPIC,
             # Version 2 names the follow-up that set the grade; the cadence is the same.
             handles=[Handles(event, push_grade_callback) for event in (LeadGraded, LeadGradedV2)],
@@ -62,6 +63,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         ),
         Subscription(
             consumer=f"{settings.service_name}.care-calls",
+            own_deployment_only=True,
             topic=CARE_TOPIC,
             handles=[Handles(CareDue, batch_effect=push_care_calls)],
             description="A care rule's call (policy renewal, maintenance, care) becomes a call "
@@ -69,6 +71,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         ),
         Subscription(
             consumer=f"{settings.service_name}.survey-calls",
+            own_deployment_only=True,
             topic=SURVEY_TOPIC,
             handles=[Handles(SurveyRequested, batch_effect=push_survey_calls)],
             description="A survey asked by phone becomes a survey call task dealt out by the "

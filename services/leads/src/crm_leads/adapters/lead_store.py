@@ -4,6 +4,8 @@ once), their history and follow-ups written with them, and what a claim checks o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -107,6 +109,44 @@ async def distributed_lead(session: AsyncSession, lead_id: UUID) -> Lead | None:
         .first()
     )
     return None if row is None else lead_from_row(row)
+
+
+async def sent_back_lead(session: AsyncSession, lead_id: UUID) -> Lead | None:
+    """The lead, locked, if it came back from a distribution and waits in its origin's book
+    (None otherwise)."""
+    row = (
+        (
+            await session.execute(
+                select(leads)
+                .where(
+                    leads.c.id == lead_id,
+                    leads.c.origin_org.is_(None),
+                    leads.c.distributed_at.is_not(None),
+                )
+                .with_for_update()
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return None if row is None else lead_from_row(row)
+
+
+async def handed_down(session: AsyncSession, lead_ids: Sequence[str]) -> dict[str, str]:
+    """Of ``lead_ids``, the leads in a dealer's book by distribution, each with the org node
+    that distributed it (a dealer deployment's uplink asks: what happens to them goes up)."""
+    ids = []
+    for lead_id in lead_ids:
+        with suppress(ValueError):
+            ids.append(UUID(lead_id))
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(leads.c.id, leads.c.origin_org).where(
+            leads.c.id.in_(ids), leads.c.origin_org.is_not(None)
+        )
+    )
+    return {str(row.id): row.origin_org for row in rows}
 
 
 async def lead_exists(session: AsyncSession, lead_id: UUID) -> bool:

@@ -17,10 +17,14 @@ from uuid import UUID
 from crm_common.auth import Principal
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import (
+    LeadAssigned,
+    LeadClaimed,
     LeadConverted,
     LeadDistributed,
     LeadFollowedUp,
+    LeadGraded,
     LeadLost,
+    LeadReleased,
     LeadReturned,
 )
 from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2
@@ -209,21 +213,33 @@ async def _back_to_origin(
 
 async def take_in_distributed_lead(uow: UnitOfWork, event: Envelope[LeadDistributedV2]) -> None:
     """A dealer's own deployment: the lead HQ distributed to the dealer came down and enters
-    the dealer's book, in its pool (or straight to a consultant, by the pool's strategy). A
-    dealer that already works the customer sends it back up at once (one owner per
-    customer), as a dealer that rejects a distribution does."""
+    the dealer's book, in its pool (or straight to a consultant, by the pool's strategy); a
+    lead it had sent back before (recalled by HQ, or rejected) enters it again. A dealer that
+    already works the customer sends it back up at once (one owner per customer), as a dealer
+    that rejects a distribution does."""
     data, session = event.data, uow.session
-    if await lead_store.lead_exists(session, data.lead_id):
+    sent_back = await lead_store.sent_back_lead(session, data.lead_id)
+    if sent_back is None and await lead_store.lead_exists(session, data.lead_id):
         return  # distributed by this deployment, or taken in already
-    phone = normalise_phone(data.phone)
     customer = await customer_dedup.customer_for(
         session,
         tenant=event.tenant,
         owner_org=data.dealer_id,
-        phone=phone,
+        phone=normalise_phone(data.phone),
         name=data.customer_name,
         now=data.at,
     )
+    pool = await book_store.default_pool(
+        session, tenant=event.tenant, owner_org=data.dealer_id, now=data.at
+    )
+    if sent_back is None:
+        lead = _arrived(event, customer, pool)
+    elif sent_back.distributed_again(
+        dealer=data.dealer_id, origin=data.origin_org, pool=pool, customer=customer, at=data.at
+    ):
+        lead = sent_back
+    else:
+        return  # the distribution it came back from: this deployment distributed it
     if await lead_store.open_lead_of_customer(session, customer) is not None:
         await uow.publish_about(
             [
@@ -242,25 +258,30 @@ async def take_in_distributed_lead(uow: UnitOfWork, event: Envelope[LeadDistribu
             actor=data.dealer_id,
         )
         return
-    lead = arrived_by_distribution(
+    if sent_back is None:
+        await lead_store.add_lead(session, lead)
+    else:
+        await lead_store.save_lead(session, lead)
+    await auto_assign_in(uow, lead, data.at)
+
+
+def _arrived(event: Envelope[LeadDistributedV2], customer: UUID, pool: UUID) -> Lead:
+    data = event.data
+    return arrived_by_distribution(
         lead_id=data.lead_id,
         tenant=event.tenant,
         dealer=data.dealer_id,
         origin_org=data.origin_org,
         customer_id=customer,
         customer_name=data.customer_name,
-        phone=phone,
+        phone=normalise_phone(data.phone),
         source=data.source,
         vehicle_interest=data.vehicle_interest,
         region_hint=data.region_hint,
         created_at=data.created_at,
-        pool_id=await book_store.default_pool(
-            session, tenant=event.tenant, owner_org=data.dealer_id, now=data.at
-        ),
+        pool_id=pool,
         distributed_at=data.at,
     )
-    await lead_store.add_lead(session, lead)
-    await auto_assign_in(uow, lead, data.at)
 
 
 class DistributionWithoutTheLead(LeadUnavailable):
@@ -281,6 +302,69 @@ async def follow_dealer_follow_up(uow: UnitOfWork, event: Envelope[LeadFollowedU
     data = event.data
     lead = await lead_store.distributed_lead(uow.session, data.lead_id)
     if lead is not None and lead.worked_at_dealer(data.dealer_id, data.owner_user, data.at):
+        await lead_store.save_lead(uow.session, lead)
+
+
+async def follow_dealer_claim(uow: UnitOfWork, event: Envelope[LeadClaimed]) -> None:
+    """Who works the lead at the dealer: the copy's history says (its owner stays empty)."""
+    data = event.data
+    await _follow_worker(
+        uow, data.lead_id, data.dealer_id, "claimed", data.owner_user, data, None, data.at
+    )
+
+
+async def follow_dealer_assignment(uow: UnitOfWork, event: Envelope[LeadAssigned]) -> None:
+    data = event.data
+    await _follow_worker(
+        uow, data.lead_id, data.dealer_id, "assigned", data.assigned_by, data, data.reason, data.at
+    )
+
+
+async def follow_dealer_release(uow: UnitOfWork, event: Envelope[LeadReleased]) -> None:
+    data = event.data
+    lead = await lead_store.distributed_lead(uow.session, data.lead_id)
+    if lead is not None and lead.worker_changed_at_dealer(
+        data.dealer_id,
+        "released",
+        by=data.released_by,
+        from_user=data.previous_owner,
+        to_user=None,
+        reason=data.reason,
+        at=data.at,
+    ):
+        await lead_store.save_lead(uow.session, lead)
+
+
+async def _follow_worker(
+    uow: UnitOfWork,
+    lead_id: UUID,
+    dealer: str,
+    kind: str,
+    by: str,
+    data: LeadClaimed | LeadAssigned,
+    reason: str | None,
+    at: datetime,
+) -> None:
+    lead = await lead_store.distributed_lead(uow.session, lead_id)
+    if lead is not None and lead.worker_changed_at_dealer(
+        dealer,
+        kind,
+        by=by,
+        from_user=data.previous_owner,
+        to_user=data.owner_user,
+        reason=reason,
+        at=at,
+    ):
+        await lead_store.save_lead(uow.session, lead)
+
+
+async def follow_dealer_grade(uow: UnitOfWork, event: Envelope[LeadGraded]) -> None:
+    data = event.data
+    lead = await lead_store.distributed_lead(uow.session, data.lead_id)
+    by = data.owner_user or data.dealer_id
+    if lead is not None and lead.graded_at_dealer(
+        data.dealer_id, data.grade, data.next_follow_up_due, by, data.at
+    ):
         await lead_store.save_lead(uow.session, lead)
 
 

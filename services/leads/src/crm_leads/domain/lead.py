@@ -515,6 +515,84 @@ class Lead:
             and self.status is LeadStatus.OPEN
         )
 
+    def worker_changed_at_dealer(
+        self,
+        dealer: str,
+        kind: str,
+        *,
+        by: str,
+        from_user: str | None,
+        to_user: str | None,
+        reason: str | None,
+        at: datetime,
+    ) -> bool:
+        """Who works the lead at the dealer changed there (``kind``: claimed, assigned or
+        released, as the dealer's event says): recorded in this copy's history as
+        ``<kind>_at_dealer``. The copy's own owner stays empty: the dealer's deployment runs
+        the recycle rules of its own pools, this one's sweeps must not release the lead. False
+        when there is nothing to follow (where the lead is worked on this deployment, its own
+        events: it has an owner, or a release at or after ``at``)."""
+        if not (
+            self._with_dealer(dealer, at)
+            and self.is_open
+            and self.owner_user is None
+            and (self.released_at is None or at > self.released_at)
+        ):
+            return False
+        self.changes.append(
+            Change(
+                f"{kind}_at_dealer", at, by, from_user, to_user, f"at {dealer}: {reason or kind}"
+            )
+        )
+        return True
+
+    def graded_at_dealer(
+        self, dealer: str, grade: str, next_due: datetime | None, by: str, at: datetime
+    ) -> bool:
+        """The dealer re-graded the lead in its deployment: this copy shows the grade (its own
+        sweeps act on owned leads only, so the grade sets nothing going here). False when there
+        is nothing to follow (the grade it has already, or a later one)."""
+        if not (
+            self._with_dealer(dealer, at)
+            and self.is_open
+            and grade != self.grade
+            and (self.graded_at is None or at > self.graded_at)
+        ):
+            return False
+        before = self.grade
+        self.grade = grade
+        self.graded_at = at
+        self.next_follow_up_due = next_due
+        self.escalated_at = None
+        change = f"{before or '-'} → {grade} at {dealer}"
+        self.changes.append(Change("graded", at, by, reason=change))
+        return True
+
+    def distributed_again(
+        self, *, dealer: str, origin: str, pool: UUID, customer: UUID, at: datetime
+    ) -> bool:
+        """A dealer's deployment: HQ distributed to the dealer once more a lead this copy had
+        sent back (HQ recalled it, or the dealer rejected it): it enters the dealer's book again,
+        without a deadline (HQ keeps it). False where there is nothing to do: on the deployment
+        that distributed it (the lead is with the dealer, or the distribution is the one it
+        came back from)."""
+        if not (
+            self.origin_org is None
+            and self.owner_org == origin
+            and self.status is LeadStatus.OPEN
+            and self.in_pool
+            and self.distributed_at is not None
+            and at > self.distributed_at
+        ):
+            return False
+        self.origin_org = origin
+        self._move_to_book(dealer, pool, customer)
+        self.distributed_at = at
+        self.work_by = None
+        self.draw_until = None
+        self.changes.append(Change("distributed", at, origin, reason=f"to {dealer}"))
+        return True
+
     @property
     def is_open(self) -> bool:
         return self.status in (LeadStatus.OPEN, LeadStatus.LOSS_PENDING)

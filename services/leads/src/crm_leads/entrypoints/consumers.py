@@ -14,10 +14,14 @@ from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallCompleted
 from crm_common.contracts.events.leads.v1 import (
     LEAD_TOPIC,
+    LeadAssigned,
+    LeadClaimed,
     LeadConverted,
     LeadDistributed,
     LeadFollowedUp,
+    LeadGraded,
     LeadLost,
+    LeadReleased,
     LeadReturned,
 )
 from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2
@@ -102,18 +106,21 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         ),
         Subscription(
             consumer=f"{settings.service_name}.customer-opportunities",
+            own_deployment_only=True,
             topic=OPPORTUNITY_TOPIC,
             handles=[Handles(event, record_customer_opportunity) for event in OPPORTUNITY_STATUS],
             description="Keeps which customers have open, won or lost opportunities.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.customer-orders",
+            own_deployment_only=True,
             topic=ORDER_TOPIC,
             handles=[Handles(OrderCancelled, reopen_customer_opportunity)],
             description="A cancelled order reopens the customer's won opportunity.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.calls",
+            own_deployment_only=True,
             topic=CALL_TOPIC,
             handles=[Handles(CallCompleted, record_connected_call)],
             description="A connected call the phone system recorded is a verified call "
@@ -125,6 +132,10 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             handles=[
                 Handles(LeadDistributedV2, distribution.take_in_distributed_lead),
                 Handles(LeadDistributed, distribution.check_distributed_lead_is_here),
+                Handles(LeadClaimed, distribution.follow_dealer_claim),
+                Handles(LeadAssigned, distribution.follow_dealer_assignment),
+                Handles(LeadReleased, distribution.follow_dealer_release),
+                Handles(LeadGraded, distribution.follow_dealer_grade),
                 Handles(LeadFollowedUp, distribution.follow_dealer_follow_up),
                 Handles(LeadConverted, distribution.follow_dealer_conversion),
                 Handles(LeadConvertedV2, distribution.follow_dealer_conversion),
@@ -132,9 +143,10 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
                 Handles(LeadReturned, distribution.follow_return),
             ],
             description="Distribution across a dealer deployment's link: at the dealer, a "
-            "lead HQ distributed to it enters its book; at HQ, the copy of a distributed lead "
-            "follows what the dealer reports (follow-up, conversion, loss, sending it back). "
-            "Where both sides are one deployment there is nothing to follow.",
+            "lead HQ distributed to it enters its book (again, after it was sent back); at HQ, "
+            "the copy of a distributed lead follows what the dealer reports (who works it, its "
+            "grade, follow-up, conversion, loss, sending it back). Where both sides are one "
+            "deployment there is nothing to follow.",
         ),
         *customer_file_subscriptions(settings),
     ]

@@ -36,6 +36,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         staff_subscription(settings, description="Who holds which role where: the readers."),
         Subscription(
             consumer=f"{settings.service_name}.lead-notices",
+            own_deployment_only=True,
             topic=LEAD_TOPIC,
             handles=[
                 Handles(event, notify)
@@ -45,6 +46,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         ),
         Subscription(
             consumer=f"{settings.service_name}.quote-notices",
+            own_deployment_only=True,
             topic=QUOTE_TOPIC,
             handles=[Handles(QuoteApprovalRequested, notify)],
             description="A discount awaiting approval: the approvers of the dealer.",

@@ -29,7 +29,10 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
                 Handles(leads_v1.LeadConverted, open_from_converted_lead),
             ],
             description="A converted lead opens an opportunity for its owner, once, with the "
-            "lead's origin (from a version 1 event: guessed from its source).",
+            "lead's origin (from a version 1 event: guessed from its source). Not for a "
+            "dealer's own deployment's conversions come up to HQ: the deal is the dealer's, "
+            "opened there.",
+            own_deployment_only=True,
         ),
         Subscription(
             consumer=f"{settings.service_name}.catalog",

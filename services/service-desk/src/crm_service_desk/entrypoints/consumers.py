@@ -37,18 +37,21 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         staff_subscription(settings, description="Keeps the staff who may work and watch tickets."),
         Subscription(
             consumer=f"{settings.service_name}.deliveries",
+            own_deployment_only=True,
             topic=ORDER_TOPIC,
             handles=[Handles(VehicleDelivered, delivered)],
             description="A delivered vehicle joins after-sales; the delivery survey goes out.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.resolution-surveys",
+            own_deployment_only=True,
             topic=TICKET_TOPIC,
             handles=[Handles(TicketResolved, resolved)],
             description="A resolved ticket (or service visit) gets its survey.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.call-tickets",
+            own_deployment_only=True,
             topic=CALL_TOPIC,
             handles=[Handles(CallTicketRequested, call_ticket)],
             description="A call the call center asks a ticket for opens one (channel phone) "
