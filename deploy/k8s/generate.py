@@ -10,6 +10,12 @@ only), a ``KafkaTopic`` for every topic and its dead-letter topic, and a SCRAM `
 per service whose ACLs allow what the code does and nothing else. Hand-written objects (Kafka
 cluster, PostgreSQL cluster, Redis) live beside ``generated/`` in the base; overlays change
 sizes and counts.
+
+The dealer link's processes (docs/dealer-deployments.md) are generated too, into
+``deploy/k8s/link/``, which only the overlays that run them include: ``link/dealer`` (an uplink
+per publishing service and the dealer intake, for the overlay's dealer) and ``link/hq`` (HQ's
+intake and downlink for each dealer of ``DEALERS``), each process with a Kafka user whose ACLs
+allow what it copies.
 """
 
 from __future__ import annotations
@@ -33,6 +39,15 @@ from crm_portal.settings import PortalSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = Path(__file__).resolve().parent / "base" / "generated"
+LINK = Path(__file__).resolve().parent / "link"
+DEALERS = ("dealer-sh-01",)
+"""The dealers HQ links to (one KafkaUser each in overlays/hq/dealers.yaml); the dealer overlay
+is the first one's (overlays/dealer/mirror-maker.yaml)."""
+HQ_DEALERS_LISTENER = "kafka.hq.example.com:9094"
+"""HQ's Kafka listener for dealers, as the dealer overlay's MirrorMaker 2 reaches it."""
+LINK_METRICS_PORT = 9300
+LINK_IMAGE = "leads"
+"""The image the link's copiers run from (every service image carries crm_common)."""
 SERVICES = (
     "identity",
     "leads",
@@ -568,6 +583,216 @@ def documents() -> dict[str, list[dict[str, Any]]]:
     return files
 
 
+def link_container(
+    image: str, args: list[str], env: list[dict[str, Any]], *, command: list[str] | None = None
+) -> dict[str, Any]:
+    """A process of the dealer link: no HTTP api, its Prometheus endpoint is its probe."""
+    found: dict[str, Any] = {
+        "name": "link",
+        "image": f"crm-{image}",
+        **({"command": command} if command else {}),
+        "args": args,
+        "envFrom": [{"configMapRef": {"name": "crm-settings"}}],
+        "env": [
+            *env,
+            {"name": "CRM_HTTP_HOST", "value": "0.0.0.0"},  # noqa: S104 - the pod's own network
+            {"name": "CRM_UPLINK_METRICS_PORT", "value": str(LINK_METRICS_PORT)},
+        ],
+        "ports": [{"name": "metrics", "containerPort": LINK_METRICS_PORT}],
+        "livenessProbe": probe("metrics", "/metrics", period=10),
+        "readinessProbe": probe("metrics", "/metrics", period=5),
+        "resources": {
+            "requests": {"cpu": "100m", "memory": "192Mi"},
+            "limits": {"cpu": "500m", "memory": "512Mi"},
+        },
+        "securityContext": container_security(),
+        "volumeMounts": VOLUME_MOUNTS,
+    }
+    return found
+
+
+def kafka_login_env(user: str) -> list[dict[str, Any]]:
+    return [
+        {"name": "CRM_KAFKA_SASL_USERNAME", "value": user},
+        secret_env("CRM_KAFKA_SASL_PASSWORD", user, "password"),
+    ]
+
+
+def link_user(name: str, acls: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "apiVersion": "kafka.strimzi.io/v1beta2",
+        "kind": "KafkaUser",
+        "metadata": {"name": name, "labels": {"strimzi.io/cluster": KAFKA_CLUSTER}},
+        "spec": {
+            "authentication": {"type": "scram-sha-512"},
+            "authorization": {
+                "type": "simple",
+                "acls": [*acls, acl({"type": "cluster"}, ["IdempotentWrite"])],
+            },
+        },
+    }
+
+
+def topic_acl(name: str, operations: list[str], *, prefix: bool = False) -> dict[str, Any]:
+    pattern = "prefix" if prefix else "literal"
+    return acl({"type": "topic", "name": name, "patternType": pattern}, operations)
+
+
+def group_acl(group: str) -> dict[str, Any]:
+    return acl({"type": "group", "name": group, "patternType": "literal"}, ["Read"])
+
+
+def uplink_objects(defn: ServiceDefinition) -> list[dict[str, Any]]:
+    """The dealer's uplink of one service: reads the service's topics and the sharing
+    agreements in its database, writes ``uplink.<topic>`` (and its dead letters)."""
+    name, user = defn.name, f"uplink-{defn.name}"
+    env = [
+        {"name": "CRM_SERVICE_NAME", "value": name},
+        *kafka_login_env(user),
+        *(
+            secret_env(setting, secret, key)
+            for setting, (secret, key) in SECRET_SETTINGS.get(name, {}).items()
+        ),
+        *database_env(name),
+    ]
+    published = sorted({event.topic for event in defn.publishes})
+    acls = [
+        *(topic_acl(t, ["Describe", "Read"]) for t in published),
+        *(topic_acl(dead_letter_topic(t), ["Describe", "Write"]) for t in published),
+        topic_acl("uplink.", ["Create", "Describe", "Write"], prefix=True),
+        group_acl(f"{name}.uplink"),
+    ]
+    return [
+        deployment(name, "uplink", link_container(name, ["uplink"], env), []),
+        disruption_budget(name, "uplink"),
+        link_user(user, acls),
+    ]
+
+
+COPIED_SOURCE = ["Create", "Describe", "Read", "Write"]
+"""A copier's source prefix: read, and its dead letters beside it (created on first use)."""
+
+
+def copier(name: str, role: str, env: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A Deployment of ``python -m crm_common.messaging.dealer_link <role>``."""
+    container = link_container(
+        LINK_IMAGE,
+        [role],
+        [{"name": "CRM_SERVICE_NAME", "value": "dealer-link"}, *env],
+        command=["python", "-m", "crm_common.messaging.dealer_link"],
+    )
+    return [deployment(name, role, container, []), disruption_budget(name, role)]
+
+
+def dealer_intake_objects(dealer: str, topics: list[str]) -> list[dict[str, Any]]:
+    """The dealer's intake of what HQ sent (``hq.downlink-<dealer>.<topic>``, replicated by
+    MirrorMaker 2) into its own topics, and its lag from both clusters' end offsets (HQ's read
+    with the dealer's credential at HQ)."""
+    user = "dealer-intake"
+    objects = copier(
+        "dealer-link",
+        "dealer-intake",
+        [
+            {"name": "CRM_DEALER_ID", "value": dealer},
+            *kafka_login_env(user),
+            {"name": "CRM_HQ_KAFKA_BOOTSTRAP_SERVERS", "value": HQ_DEALERS_LISTENER},
+            {"name": "CRM_HQ_KAFKA_PASSWORD_FILE", "value": "/etc/crm/hq/password"},
+            {"name": "CRM_HQ_KAFKA_CA_FILE", "value": "/etc/crm/hq-ca/ca.crt"},
+        ],
+    )
+    pod = objects[0]["spec"]["template"]["spec"]
+    pod["containers"][0]["volumeMounts"] = [
+        *VOLUME_MOUNTS,
+        {"name": "hq-password", "mountPath": "/etc/crm/hq", "readOnly": True},
+        {"name": "hq-ca", "mountPath": "/etc/crm/hq-ca", "readOnly": True},
+    ]
+    pod["volumes"] += [
+        {
+            "name": "hq-password",
+            "secret": {
+                "secretName": f"{dealer}-hq",
+                "items": [{"key": "password", "path": "password"}],
+            },
+        },
+        {
+            "name": "hq-ca",
+            "secret": {
+                "secretName": "hq-cluster-ca-cert",
+                "items": [{"key": "ca.crt", "path": "ca.crt"}],
+            },
+        },
+    ]
+    acls = [
+        topic_acl(f"hq.downlink-{dealer}.", COPIED_SOURCE, prefix=True),
+        *(topic_acl(t, ["Describe", "Write"]) for t in topics),
+        topic_acl("uplink.", ["Describe"], prefix=True),
+        group_acl("dealer-link.dealer-intake"),
+    ]
+    return [*objects, link_user(user, acls)]
+
+
+def hq_link_objects(dealer: str, topics: list[str]) -> list[dict[str, Any]]:
+    """HQ's side of one dealer's link: its intake (the dealer's replicated uplink topics into
+    HQ's own) and its downlink (what concerns the dealer into ``downlink-<dealer>.``)."""
+    intake, downlink = f"link-hq-intake-{dealer}", f"link-hq-downlink-{dealer}"
+    dealer_env = {"name": "CRM_DEALER_ID", "value": dealer}
+    return [
+        *copier(f"link-{dealer}", "hq-intake", [dealer_env, *kafka_login_env(intake)]),
+        link_user(
+            intake,
+            [
+                topic_acl(f"{dealer}.uplink.", COPIED_SOURCE, prefix=True),
+                *(topic_acl(t, ["Describe", "Write"]) for t in topics),
+                group_acl(f"dealer-link.hq-intake.{dealer}"),
+            ],
+        ),
+        *copier(f"link-{dealer}", "hq-downlink", [dealer_env, *kafka_login_env(downlink)]),
+        link_user(
+            downlink,
+            [
+                *(topic_acl(t, ["Describe", "Read"]) for t in topics),
+                *(topic_acl(dead_letter_topic(t), ["Describe", "Write"]) for t in topics),
+                topic_acl(f"downlink-{dealer}.", ["Create", "Describe", "Write"], prefix=True),
+                group_acl(f"dealer-link.hq-downlink.{dealer}"),
+            ],
+        ),
+    ]
+
+
+def link_documents() -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """deploy/k8s/link/<side>/: what the hq and dealer overlays add for the link."""
+    topics = all_topics()
+    publishing = [d for d in (definition(s) for s in SERVICES) if d.publishes]
+    sides = {
+        "dealer": [
+            *(o for d in publishing for o in uplink_objects(d)),
+            *dealer_intake_objects(DEALERS[0], topics),
+        ],
+        "hq": [o for dealer in DEALERS for o in hq_link_objects(dealer, topics)],
+    }
+    return {
+        side: {
+            "link.yaml": objects,
+            "kustomization.yaml": [
+                {
+                    "apiVersion": "kustomize.config.k8s.io/v1beta1",
+                    "kind": "Kustomization",
+                    "resources": ["link.yaml"],
+                    # The base's image names apply to its own resources only: the same here.
+                    "images": base_images(),
+                }
+            ],
+        }
+        for side, objects in sides.items()
+    }
+
+
+def base_images() -> list[dict[str, Any]]:
+    base = yaml.safe_load((GENERATED.parent / "kustomization.yaml").read_text())
+    images: list[dict[str, Any]] = base["images"]
+    return images
+
+
 def render(objects: list[dict[str, Any]]) -> str:
     header = "# Generated by deploy/k8s/generate.py from the code's declarations; do not edit.\n"
     return header + "---\n".join(
@@ -581,27 +806,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="fail when the committed files drift")
     args = parser.parse_args(argv)
-    wanted = {name: render(objects) for name, objects in documents().items()}
-    if args.check:
-        present = (
-            {p.name: p.read_text() for p in GENERATED.glob("*.yaml")} if GENERATED.exists() else {}
-        )
-        if present != wanted:
-            drifted = sorted(
-                set(present) ^ set(wanted) | {n for n in wanted if present.get(n) != wanted[n]}
+    folders = {GENERATED: documents(), **{LINK / side: d for side, d in link_documents().items()}}
+    for folder, files in folders.items():
+        wanted = {name: render(objects) for name, objects in files.items()}
+        if args.check:
+            present = (
+                {p.name: p.read_text() for p in folder.glob("*.yaml")} if folder.exists() else {}
             )
-            print(
-                f"deploy/k8s/base/generated drifts from the code ({', '.join(drifted)}); "
-                "run: .venv/bin/python deploy/k8s/generate.py",
-                file=sys.stderr,
-            )
-            return 1
-        return 0
-    GENERATED.mkdir(parents=True, exist_ok=True)
-    for stale in set(p.name for p in GENERATED.glob("*.yaml")) - set(wanted):
-        (GENERATED / stale).unlink()
-    for name, text in wanted.items():
-        (GENERATED / name).write_text(text)
+            if present != wanted:
+                drifted = sorted(
+                    set(present) ^ set(wanted) | {n for n in wanted if present.get(n) != wanted[n]}
+                )
+                print(
+                    f"{folder.relative_to(ROOT)} drifts from the code ({', '.join(drifted)}); "
+                    "run: .venv/bin/python deploy/k8s/generate.py",
+                    file=sys.stderr,
+                )
+                return 1
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in set(p.name for p in folder.glob("*.yaml")) - set(wanted):
+            (folder / stale).unlink()
+        for name, text in wanted.items():
+            (folder / name).write_text(text)
     return 0
 
 

@@ -20,6 +20,7 @@ from pydantic import SecretStr
 
 from crm_common.contracts.events.registry import all_topics
 from crm_common.messaging.consumer import dead_letter_topic
+from crm_common.messaging.dealer_link import LinkSettings
 from crm_common.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -356,3 +357,90 @@ def test_the_settings_a_pod_gets_pass_the_production_checks(
     for name, value in config["data"].items():
         monkeypatch.setenv(name, value)
     Settings(database_url=SecretStr("postgresql+asyncpg://crm_leads:s3cret@crm-pg-rw/crm_leads"))
+
+
+def _env(container: dict[str, Any]) -> dict[str, str | None]:
+    return {e["name"]: e.get("value") for e in container.get("env", [])}
+
+
+def test_the_dealer_link_runs_in_the_overlays_that_need_it() -> None:
+    """A dealer runs an uplink per service that publishes and its intake; HQ an intake and a
+    downlink per dealer it grants access (its dealer KafkaUsers); the dev overlay neither."""
+    publishing = sorted({topic.split(".")[1].replace("_", "-") for topic in all_topics()})
+    dealer = {o["metadata"]["name"]: o for o in objects("dealer", "Deployment")}
+    for service in publishing:
+        [container] = dealer[f"{service}-uplink"]["spec"]["template"]["spec"]["containers"]
+        assert container["args"] == ["uplink"], service
+        assert container["image"].endswith(f"/{service}:latest"), service
+        env = _env(container)
+        assert env["CRM_SERVICE_NAME"] == service
+        assert env["CRM_KAFKA_SASL_USERNAME"] == f"uplink-{service}"
+    [intake] = dealer["dealer-link-dealer-intake"]["spec"]["template"]["spec"]["containers"]
+    assert intake["command"][-1] == "crm_common.messaging.dealer_link"
+    assert intake["args"] == ["dealer-intake"]
+    mirror = next(objects("dealer", "KafkaMirrorMaker2"))
+    assert _env(intake)["CRM_DEALER_ID"] == mirror["spec"]["connectCluster"]
+    hq = {o["metadata"]["name"]: o for o in objects("hq", "Deployment")}
+    dealers = [u["metadata"]["name"] for u in objects("hq", "KafkaUser")]
+    for dealer_id in (d for d in dealers if d.startswith("dealer-")):
+        for role in ("hq-intake", "hq-downlink"):
+            [copier] = hq[f"link-{dealer_id}-{role}"]["spec"]["template"]["spec"]["containers"]
+            assert copier["args"] == [role]
+            assert _env(copier)["CRM_DEALER_ID"] == dealer_id
+    assert not {n for n in hq if n.endswith("-uplink")}
+    dev = {o["metadata"]["name"] for o in objects("dev", "Deployment")}
+    assert not {n for n in dev if "link" in n or n.endswith("-uplink")}
+
+
+@pytest.mark.parametrize("overlay", ["dealer", "hq"])
+def test_each_link_process_may_write_only_where_it_copies_to(overlay: str) -> None:
+    """An uplink writes its uplink topics; HQ's downlink the dealer's downlink prefix; the
+    intakes (into the platform's own topics) the topics the code declares; all of them dead
+    letters."""
+    declared = set(all_topics())
+    for user in objects(overlay, "KafkaUser"):
+        name = user["metadata"]["name"]
+        if not name.startswith(("uplink-", "dealer-intake", "link-")):
+            continue
+        for rule in user["spec"]["authorization"]["acls"]:
+            resource = rule["resource"]
+            if resource["type"] != "topic" or "Write" not in rule["operations"]:
+                continue
+            topic = resource["name"]
+            if name.startswith("uplink-"):
+                allowed = topic == "uplink." or topic.endswith(".dlq")
+            elif name.startswith("link-hq-downlink-"):
+                dealer = name.removeprefix("link-hq-downlink-")
+                allowed = topic == f"downlink-{dealer}." or topic.endswith(".dlq")
+            else:  # an intake: the platform's topics, its sources' dead letters by their prefix
+                allowed = topic in declared or resource["patternType"] == "prefix"
+            assert allowed, f"{name} may write {topic}"
+            if resource["patternType"] == "prefix" and not name.startswith("uplink-"):
+                assert topic.startswith(("hq.downlink-", "downlink-", "dealer-")), name
+
+
+@pytest.mark.parametrize("overlay", ["dealer", "hq"])
+def test_the_settings_a_link_pod_gets_pass_the_production_checks(
+    overlay: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The link's copiers have no database: in production they start without one (an uplink,
+    which reads the agreements, has its service's)."""
+    config = next(
+        o for o in objects(overlay, "ConfigMap") if o["metadata"]["name"] == "crm-settings"
+    )
+    for name, value in config["data"].items():
+        monkeypatch.setenv(name, value)
+    copiers = [
+        o
+        for o in objects(overlay, "Deployment")
+        if "crm_common.messaging.dealer_link"
+        in o["spec"]["template"]["spec"]["containers"][0].get("command", [])
+    ]
+    assert copiers
+    for copier in copiers:
+        with monkeypatch.context() as patch:
+            for name, value in _env(copier["spec"]["template"]["spec"]["containers"][0]).items():
+                patch.setenv(name, value or "from-a-secret")
+            settings = LinkSettings()
+            assert settings.dealer_id
+            assert settings.uplink_metrics_port

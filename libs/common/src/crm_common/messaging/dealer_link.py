@@ -28,7 +28,7 @@ import signal
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -385,6 +385,13 @@ async def end_offsets(client: dict[str, Any], topics: Iterable[str]) -> dict[str
     return totals
 
 
+class LinkSettings(Settings):
+    """The link's processes copy records between topics: no database of their own (in
+    production, too, they ask no CRM_DATABASE_URL)."""
+
+    uses_database: ClassVar[bool] = False
+
+
 async def _run(command: str, settings: Settings) -> None:
     dealer = settings.dealer_id
     if not dealer:
@@ -409,7 +416,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m crm_common.messaging.dealer_link")
     parser.add_argument("command", choices=["hq-intake", "hq-downlink", "dealer-intake"])
     args = parser.parse_args(argv)
-    settings = Settings()
+    settings = LinkSettings()
     configure_logging(f"dealer-link-{args.command}", settings.log_level)
     if settings.uplink_metrics_port:
         start_http_server(settings.uplink_metrics_port, addr=settings.http_host)
