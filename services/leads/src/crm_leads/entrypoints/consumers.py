@@ -87,6 +87,8 @@ def customer_file_subscriptions(settings: Settings) -> list[Subscription]:
         found.append(
             Subscription(
                 consumer=f"{settings.service_name}.customer-file.{aggregate}",
+                # A dealer's deployment keeps its own customers' files.
+                own_deployment_only=True,
                 topic=topic,
                 handles=handles,
                 description=f"Keeps what {service} records of leads' customers ({aggregate} "
