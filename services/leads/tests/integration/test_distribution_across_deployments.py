@@ -144,6 +144,7 @@ async def test_a_distributed_lead_enters_the_dealers_book_and_its_outcome_goes_b
     await deliver(dealer, up)  # the dealer's own events: nothing to follow there
     seen = await lead_as_hq_sees_it(sessions, lead.id)
     assert (seen["status"], seen["owner_org"]) == (LeadStatus.CONVERTED.value, "dealer-a")
+    assert seen["grade"] == "intent", "the grade given at the dealer"
     assert [e.id for e in await events_about(sessions, lead.id)] == [e.id for e in down], (
         "HQ follows the dealer's events without publishing its own"
     )

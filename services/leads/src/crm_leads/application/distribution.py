@@ -27,7 +27,11 @@ from crm_common.contracts.events.leads.v1 import (
     LeadReleased,
     LeadReturned,
 )
-from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2
+from crm_common.contracts.events.leads.v2 import (
+    LeadConvertedV2,
+    LeadDistributedV2,
+    LeadGradedV2,
+)
 from crm_common.db import UnitOfWork
 from crm_leads.adapters import (
     book_store,
@@ -358,7 +362,9 @@ async def _follow_worker(
         await lead_store.save_lead(uow.session, lead)
 
 
-async def follow_dealer_grade(uow: UnitOfWork, event: Envelope[LeadGraded]) -> None:
+async def follow_dealer_grade(
+    uow: UnitOfWork, event: Envelope[LeadGraded] | Envelope[LeadGradedV2]
+) -> None:
     data = event.data
     lead = await lead_store.distributed_lead(uow.session, data.lead_id)
     by = data.owner_user or data.dealer_id

@@ -24,7 +24,7 @@ from crm_common.contracts.events.leads.v1 import (
     LeadReleased,
     LeadReturned,
 )
-from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2
+from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadDistributedV2, LeadGradedV2
 from crm_common.contracts.events.opportunities.v1 import (
     OPPORTUNITY_TOPIC,
     ORDER_TOPIC,
@@ -138,6 +138,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
                 Handles(LeadAssigned, distribution.follow_dealer_assignment),
                 Handles(LeadReleased, distribution.follow_dealer_release),
                 Handles(LeadGraded, distribution.follow_dealer_grade),
+                Handles(LeadGradedV2, distribution.follow_dealer_grade),
                 Handles(LeadFollowedUp, distribution.follow_dealer_follow_up),
                 Handles(LeadConverted, distribution.follow_dealer_conversion),
                 Handles(LeadConvertedV2, distribution.follow_dealer_conversion),
