@@ -44,8 +44,9 @@ def token(key_pem: str, user: str, role: str, scope: DataScope) -> str:
 
 
 async def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
+    """Up to 180 s: on the loaded 2-core machine importing the api alone can take 30."""
     async with httpx.AsyncClient() as client:
-        for _ in range(300):
+        for _ in range(1800):
             if process.poll() is not None:
                 raise RuntimeError("leads api exited")
             try:

@@ -26,13 +26,17 @@ Figures (one JSON line on stdout, a short summary on stderr):
   lead created; ``reached_kpi_per_s``: creates / that time (the budget's "reaching kpi");
 - ``client_cpu_s``: CPU this process spent being the clients, on the api's machine;
 - ``cpu_ms_per_create``: CPU each process (leads api, leads worker, kpi worker) spent from the
-  first request until kpi had every fact, per create: where a create's cost goes.
+  first request until kpi had every fact, per create: where a create's cost goes; with
+  ``postgres`` (every backend of the server, those that ended meanwhile too) and ``kafka`` (the
+  broker) where this user may read their ``/proc`` entries — whatever else the machine runs
+  against them meanwhile counts too, so they mean something on a quiet machine only.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -180,10 +184,63 @@ async def load(
     return answers, failures
 
 
+def _stat(pid: int) -> list[str]:
+    """``/proc/<pid>/stat`` from its third field on (state, ppid, ...)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU a process has spent so far (Linux ``/proc``)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    fields = _stat(pid)
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_seconds(server: int) -> float:
+    """CPU of a server and every child it has (PostgreSQL's backends), including children that
+    ended and were reaped (the ``cutime``/``cstime`` it carries)."""
+    fields = _stat(server)
+    ticks = sum(int(f) for f in fields[11:15])
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                child = _stat(int(entry.name))
+            except (OSError, IndexError):
+                continue  # ended meanwhile
+            if int(child[1]) == server:
+                ticks += int(child[11]) + int(child[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def kafka_broker_pid() -> int | None:
+    """The Kafka broker's process, unless there are several (tests' clusters beside it)."""
+    brokers = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and b"kafka.Kafka" in (entry / "cmdline").read_bytes():
+                brokers.append(int(entry.name))
+    return brokers[0] if len(brokers) == 1 else None
+
+
+async def infrastructure_pids(spine: LeadsPlatform) -> dict[str, int]:
+    """PostgreSQL's server process (the parent of a backend of ours) and Kafka's broker, where
+    this user may read their CPU."""
+    pids: dict[str, int] = {}
+    conn = await connect_across_tenants(spine.database("leads"))
+    try:
+        backend = int(await conn.fetchval("SELECT pg_backend_pid()"))
+        with contextlib.suppress(OSError):  # read while the backend is there
+            pids["postgres"] = int(_stat(backend)[1])
+    finally:
+        await conn.close()
+    broker = kafka_broker_pid()
+    if broker is not None:
+        pids["kafka"] = broker
+    for name, pid in list(pids.items()):
+        try:
+            server_cpu_seconds(pid)
+        except OSError:
+            del pids[name]
+    return pids
 
 
 async def seconds_until(
@@ -211,7 +268,9 @@ async def measure(spine: LeadsPlatform, args: argparse.Namespace) -> dict[str, A
         raise RuntimeError(f"warm-up creates failed, first: {warm_failures[0]}")
 
     pids = {f"{p.service} {p.role}": p.pid for p in spine.processes}
+    servers = await infrastructure_pids(spine)
     cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    cpu_before |= {name: server_cpu_seconds(pid) for name, pid in servers.items()}
     cpu = time.process_time()
     started = time.perf_counter()
     answers, failures = await load(spine, tokens, bodies[warmups:])
@@ -228,6 +287,9 @@ async def measure(spine: LeadsPlatform, args: argparse.Namespace) -> dict[str, A
         spine.database("kpi"), FACTS, lambda facts: facts >= expected_facts, started
     )
     cpu_ms = {name: (cpu_seconds(pid) - cpu_before[name]) * 1000 for name, pid in pids.items()}
+    cpu_ms |= {
+        name: (server_cpu_seconds(pid) - cpu_before[name]) * 1000 for name, pid in servers.items()
+    }
     millis = [seconds * 1000 for _, seconds in answers]
     statuses = Counter(str(status) for status, _ in answers)
     return {
