@@ -15,6 +15,8 @@ from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crm_common.auth.tokens import JwksVerifier
 from crm_common.clock import Clock, utc_now
@@ -22,7 +24,12 @@ from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.roles import check_database_role
 from crm_common.errors import InvalidInput
 from crm_common.messaging.connection import kafka_client_options
-from crm_common.observability.context import bound_trace, trace_from_headers
+from crm_common.observability.context import (
+    CORRELATION_HEADER,
+    TRACEPARENT_HEADER,
+    bound_trace,
+    trace_from_headers,
+)
 from crm_common.observability.metrics import HTTP_REQUEST_SECONDS, render_latest
 from crm_common.observability.outage import KAFKA_OUTAGE
 from crm_common.observability.tracing import instrument_app
@@ -70,13 +77,56 @@ _DOCS_POLICY = (
 )
 
 
-def _add_security_headers(path: str, response: Response) -> None:
-    response.headers["x-content-type-options"] = "nosniff"
-    if response.headers.get("content-type", "").startswith("text/html"):
+def _add_security_headers(path: str, headers: MutableHeaders) -> None:
+    headers["x-content-type-options"] = "nosniff"
+    if headers.get("content-type", "").startswith("text/html"):
         docs = path in ("/docs", "/redoc")
-        response.headers["content-security-policy"] = _DOCS_POLICY if docs else _HTML_POLICY
-        response.headers["x-frame-options"] = "DENY"
-        response.headers["referrer-policy"] = "no-referrer"
+        headers["content-security-policy"] = _DOCS_POLICY if docs else _HTML_POLICY
+        headers["x-frame-options"] = "DENY"
+        headers["referrer-policy"] = "no-referrer"
+
+
+class TraceAndMeasure:
+    """Every request runs in its trace (the caller's, else a new one, named back in
+    ``x-correlation-id``), gets the security headers and is timed per route and status.
+
+    A plain ASGI middleware rather than ``@app.middleware("http")``: Starlette's
+    ``BaseHTTPMiddleware`` runs the rest of the app in a task of its own and passes the answer
+    through memory streams, a cost every request paid (issue 23)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        asked = {
+            name.decode("latin-1"): value.decode("latin-1")
+            for name, value in scope["headers"]
+            if name in _TRACE_HEADERS
+        }
+        status_code = 500
+        with bound_trace(trace_from_headers(asked)) as trace:
+
+            async def answer(message: Message) -> None:
+                nonlocal status_code
+                if message["type"] == "http.response.start":
+                    status_code = message["status"]
+                    headers = MutableHeaders(scope=message)
+                    headers["x-correlation-id"] = trace.correlation_id
+                    _add_security_headers(scope["path"], headers)
+                await send(message)
+
+            await self.app(scope, receive, answer)
+        route = scope.get("route")
+        HTTP_REQUEST_SECONDS.labels(
+            scope["method"], getattr(route, "path", "unmatched"), str(status_code)
+        ).observe(time.perf_counter() - started)
+
+
+_TRACE_HEADERS = {TRACEPARENT_HEADER.encode(), CORRELATION_HEADER.encode()}
 
 
 def create_http_app(
@@ -142,20 +192,7 @@ def create_http_app(
         streamed_paths=streamed_paths,
     )
 
-    @app.middleware("http")
-    async def trace_and_measure(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        with bound_trace(trace_from_headers(dict(request.headers))) as trace:
-            response = await call_next(request)
-            response.headers["x-correlation-id"] = trace.correlation_id
-        _add_security_headers(request.url.path, response)
-        route = request.scope.get("route")
-        HTTP_REQUEST_SECONDS.labels(
-            request.method, getattr(route, "path", "unmatched"), str(response.status_code)
-        ).observe(time.perf_counter() - started)
-        return response
+    app.add_middleware(TraceAndMeasure)
 
     @app.exception_handler(InvalidInput)
     async def invalid_input(_: Request, exc: InvalidInput) -> JSONResponse:
