@@ -171,6 +171,75 @@ async def test_a_withdrawn_key_stops_being_trusted_after_the_cache_time(
     assert await v.verify(token()) == PRINCIPAL
 
 
+async def test_a_token_is_verified_once_then_known_by_its_signature(
+    jwks_server: tuple[str, Jwks], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, state = jwks_server
+    state.keys = [KEY]
+    v = verifier(url)
+    decoded: list[str] = []
+    decode = jwt.decode
+
+    def counting_decode(jwt_: str, *args: object, **kwargs: object) -> object:
+        decoded.append(jwt_)
+        return decode(jwt_, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jwt, "decode", counting_decode)
+    same = token()
+    assert await v.verify(same) == PRINCIPAL
+    assert await v.verify(same) == PRINCIPAL
+    assert decoded == [same], "the second request with the token checks no signature"
+    other = token()
+    assert await v.verify(other) == PRINCIPAL
+    assert decoded == [same, other]
+    header, _, signature = same.split(".")
+    forged_claims = (
+        base64.urlsafe_b64encode(
+            json.dumps(
+                {**jwt.decode(same, options={"verify_signature": False}), "sub": "boss"}
+            ).encode()
+        )
+        .rstrip(b"=")
+        .decode()
+    )
+    with pytest.raises(InvalidToken):
+        await v.verify(f"{header}.{forged_claims}.{signature}")
+
+
+async def test_a_known_token_is_refused_once_it_expires(jwks_server: tuple[str, Jwks]) -> None:
+    url, state = jwks_server
+    state.keys = [KEY]
+    v = JwksVerifier(url, issuer="crm-identity", audience="crm", leeway_seconds=0)
+    short = token(ttl_seconds=2)
+    assert await v.verify(short) == PRINCIPAL
+    expires = jwt.decode(short, options={"verify_signature": False})["exp"]
+    await asyncio.sleep(expires - time.time() + 0.1)  # PyJWT reads the real time
+    with pytest.raises(InvalidToken, match="expired"):
+        await v.verify(short)
+
+
+async def test_a_known_token_is_refused_once_its_key_is_withdrawn(
+    jwks_server: tuple[str, Jwks],
+) -> None:
+    url, state = jwks_server
+    state.keys = [KEY, OTHER_KEY]
+    clock = Clock()
+    v = JwksVerifier(
+        url,
+        issuer="crm-identity",
+        audience="crm",
+        min_refresh_seconds=0,
+        cache_seconds=300,
+        clock=clock,
+    )
+    signed = token(OTHER_KEY)
+    assert await v.verify(signed) == PRINCIPAL
+    state.keys = [KEY]  # the issuer withdraws OTHER_KEY
+    clock.now = 301
+    with pytest.raises(InvalidToken, match="unknown key"):
+        await v.verify(signed)
+
+
 async def test_cached_keys_outlive_a_short_issuer_outage_only(
     jwks_server: tuple[str, Jwks],
 ) -> None:

@@ -8,6 +8,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 from uuid import uuid4
 
@@ -103,6 +104,21 @@ def sign_access_token(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    principal: Principal
+    kid: str
+    key: Any
+    """The key object that verified the token: a refetch of the keys makes new ones."""
+    valid_until: float
+    """Epoch seconds: the token's ``exp`` or its maximum age, whichever comes first."""
+
+
+_VERIFIED_TOKENS_KEPT = 10_000
+"""Tokens whose principal an api keeps (a few hundred bytes each): more than the users active
+within a token's lifetime; past it the expired, then the oldest, are dropped."""
+
+
 class JwksVerifier:
     """Verifies access tokens against the keys the issuer publishes at its JWKS URL.
 
@@ -113,6 +129,12 @@ class JwksVerifier:
     in use up to ``max_stale_seconds`` after they were fetched, then every token is refused.
     A token issued more than ``max_token_age_seconds`` ago is refused whatever its ``exp``
     says (an external issuer may hand out long-lived tokens).
+
+    A token is verified once: its principal is kept, keyed by the whole token (signature
+    included), until the token runs out, and only while the key that verified it is still the
+    one the issuer publishes under its ``kid`` (a refetch of the keys verifies it again). It
+    is what the token itself says, the same for every request that carries it; what a caller
+    may see is still decided per request by the policy.
     """
 
     def __init__(
@@ -141,8 +163,28 @@ class JwksVerifier:
         self._tried_at = float("-inf")
         self._lock = asyncio.Lock()
         self._clock = clock
+        self._verified: dict[str, _Verified] = {}
 
     async def verify(self, token: str) -> Principal:
+        known = self._verified.get(token)
+        if known is not None:
+            if time.time() < known.valid_until and await self._key(known.kid) is known.key:
+                return known.principal
+            self._verified.pop(token, None)
+        principal, verified = await self._verify(token)
+        if len(self._verified) >= _VERIFIED_TOKENS_KEPT:
+            self._forget_expired()
+        self._verified[token] = verified
+        return principal
+
+    def _forget_expired(self) -> None:
+        now = time.time()
+        for token in [t for t, v in self._verified.items() if v.valid_until <= now]:
+            del self._verified[token]
+        while len(self._verified) >= _VERIFIED_TOKENS_KEPT:
+            del self._verified[next(iter(self._verified))]  # the oldest entry
+
+    async def _verify(self, token: str) -> tuple[Principal, _Verified]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -167,7 +209,11 @@ class JwksVerifier:
             raise InvalidToken(str(exc)) from exc
         if time.time() - claims["iat"] > self._max_token_age + self._leeway:
             raise InvalidToken(f"token issued more than {self._max_token_age} seconds ago")
-        return principal_from_claims(claims)
+        principal = principal_from_claims(claims)
+        valid_until = min(
+            claims["exp"] + self._leeway, claims["iat"] + self._max_token_age + self._leeway
+        )
+        return principal, _Verified(principal, kid, key, valid_until)
 
     async def _key(self, kid: str) -> Any:
         now = self._clock()
