@@ -205,9 +205,25 @@ async def test_an_unsendable_row_is_parked_and_other_keys_flow(
     parked = await parked_rows(engine)
     assert [(p.id, p.attempts) for p in parked] == [(big, 1)]
     assert "MessageSizeTooLarge" in (parked[0].last_error or "")
-    assert await pending(engine) == 1
     assert (await relay.publish_round()).published == 0, "a parked row is not retried"
+    assert await pending(engine) == 1, "the 5 sent are marked published by the next round"
     await relay.close()
+
+
+async def test_closing_the_relay_marks_what_its_last_round_sent(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """A round's sent rows are marked published with the next round's claim; a relay that
+    stops after a round marks them as it closes, so a restart sends none of them again."""
+    async with UnitOfWork(session_factory) as uow:
+        await uow.publish(lead_event(uuid4()), lead_event(uuid4()))  # type: ignore[arg-type]
+    relay = OutboxRelay(engine, settings)
+    assert (await relay.publish_round()).published == 2
+    await relay.close()
+    assert await pending(engine) == 0
+    restarted = OutboxRelay(engine, settings)
+    assert (await restarted.publish_round()).published == 0
+    await restarted.close()
 
 
 async def test_a_failed_row_holds_its_key_back_and_replay_keeps_the_order(

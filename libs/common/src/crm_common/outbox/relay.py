@@ -6,6 +6,13 @@ is sent, so no database connection or row lock is held while Kafka acknowledges.
 skips leased rows and, to keep per-key order across relays, every key with an earlier row it
 cannot send (leased or locked elsewhere, waiting for a retry, parked).
 
+The rows a round sent are marked published at the start of the next round, in the transaction
+that claims its rows (one transaction and one commit per round instead of two; ``run`` starts
+the next round at once after a round that sent something, and ``close`` marks what is left).
+Until then they stay leased to this relay, so no relay sends them again; a relay that dies in
+between sends nothing twice that it would not have anyway (its lease runs out, the rows go out
+again, consumers deduplicate).
+
 Within a round a key's rows go out one wave at a time: the second row of a key is sent only
 after Kafka acknowledged the first, so a failed row never has a later row of its key published
 ahead of it. A row that fails on its own (too large, unknown topic: another row of the round got
@@ -212,6 +219,8 @@ class OutboxRelay:
         # Longer than any round can send, so a lease only runs out when its relay died; then
         # another relay sends the rows again (consumers deduplicate).
         self._lease_seconds = 2 * self._send_timeout + 30.0
+        self._sent: list[int] = []
+        """Rows sent and acknowledged, marked published with the next round's claim."""
 
     async def run(self) -> None:
         """Publish until ``stop()``; survives broker and database outages without a restart."""
@@ -239,7 +248,7 @@ class OutboxRelay:
             self.last_round_at = time.monotonic()
             if result.published == 0:
                 await self._sleep(self._settings.outbox_idle_poll_seconds)
-        await self._close_producer()
+        await self.close()
 
     def stop(self) -> None:
         self._stopping.set()
@@ -247,20 +256,26 @@ class OutboxRelay:
     async def publish_round(self) -> RoundResult:
         """Claim and lease one batch, send it outside any transaction, record the outcome."""
         producer = await self._ensure_producer()
+        marked = list(self._sent)
+        sendable: list[_Row] = []
         async with self._engine.begin() as conn:
+            if marked:
+                await conn.execute(_MARK_PUBLISHED, {"ids": marked})
             rows = await self._claim(conn)
-            if not rows:
-                return RoundResult(0, 0, 0)
-            sendable = await self._keep_key_order(conn, rows)
-            if sendable:
-                await conn.execute(
-                    _LEASE,
-                    {
-                        "relay": self._id,
-                        "seconds": self._lease_seconds,
-                        "ids": [r.id for r in sendable],
-                    },
-                )
+            if rows:
+                sendable = await self._keep_key_order(conn, rows)
+                if sendable:
+                    await conn.execute(
+                        _LEASE,
+                        {
+                            "relay": self._id,
+                            "seconds": self._lease_seconds,
+                            "ids": [r.id for r in sendable],
+                        },
+                    )
+        self._sent = self._sent[len(marked) :]
+        if not rows:
+            return RoundResult(0, 0, 0)
         deferred = len(rows) - len(sendable)
         if not sendable:
             return RoundResult(0, 0, deferred)
@@ -367,9 +382,28 @@ class OutboxRelay:
             if (outcome.sent and not outcome.timed_out) or isinstance(exc, _PERMANENT_ERRORS)
         }
         round_failed = [row_id for row_id in outcome.failed if row_id not in own_fault]
+        self._sent.extend(r.id for r in outcome.sent)
+        if outcome.failed or outcome.unsent:
+            await self._record_failures(outcome, own_fault, round_failed)
+        if outcome.sent:
+            KAFKA_OUTAGE.recovered()
+        for row in outcome.sent:
+            OUTBOX_PUBLISHED.labels(topic=row.topic).inc()
+        if outcome.failed:
+            OUTBOX_PUBLISH_FAILURES.inc(len(outcome.failed))
+            first = next(iter(outcome.failed.values()))
+            log.warning(
+                "outbox: %d rows failed to publish (%d on their own), %d sent: %s",
+                len(outcome.failed),
+                len(own_fault),
+                len(outcome.sent),
+                _describe(first),
+            )
+
+    async def _record_failures(
+        self, outcome: _Outcome, own_fault: dict[int, BaseException], round_failed: list[int]
+    ) -> None:
         async with self._engine.begin() as conn:
-            if outcome.sent:
-                await conn.execute(_MARK_PUBLISHED, {"ids": [r.id for r in outcome.sent]})
             for row_id, exc in own_fault.items():
                 attempts, parked_at = (
                     await conn.execute(
@@ -400,20 +434,6 @@ class OutboxRelay:
                 await conn.execute(
                     _RELEASE, {"ids": [r.id for r in outcome.unsent], "relay": self._id}
                 )
-        if outcome.sent:
-            KAFKA_OUTAGE.recovered()
-        for row in outcome.sent:
-            OUTBOX_PUBLISHED.labels(topic=row.topic).inc()
-        if outcome.failed:
-            OUTBOX_PUBLISH_FAILURES.inc(len(outcome.failed))
-            first = next(iter(outcome.failed.values()))
-            log.warning(
-                "outbox: %d rows failed to publish (%d on their own), %d sent: %s",
-                len(outcome.failed),
-                len(own_fault),
-                len(outcome.sent),
-                _describe(first),
-            )
 
     async def _release(self, rows: Sequence[_Row]) -> None:
         with contextlib.suppress(Exception):
@@ -445,7 +465,15 @@ class OutboxRelay:
         await self._close_producer()
 
     async def close(self) -> None:
-        """Stop the producer (``run`` does so when it ends)."""
+        """Mark what the last round sent and stop the producer (``run`` does so when it
+        ends)."""
+        if self._sent:
+            try:
+                async with self._engine.begin() as conn:
+                    await conn.execute(_MARK_PUBLISHED, {"ids": self._sent})
+                self._sent = []
+            except Exception:  # their lease runs out; they go out again, consumers deduplicate
+                log.warning("outbox: sent rows left unmarked at close", exc_info=True)
         await self._close_producer()
 
     async def _close_producer(self) -> None:
