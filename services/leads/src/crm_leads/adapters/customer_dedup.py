@@ -61,6 +61,14 @@ class KeyTakenMeanwhile(Exception):
     the submissions again (they then attach to that one)."""
 
 
+@dataclass(frozen=True, slots=True)
+class BookCustomer:
+    id: UUID
+    first_seen: bool
+    """Created by this submission, in its transaction: nothing of the book refers to it yet
+    (no lead is open for it)."""
+
+
 async def customer_for(
     session: AsyncSession,
     *,
@@ -72,22 +80,47 @@ async def customer_for(
     identifiers: CustomerIdentifiers = NO_IDENTIFIERS,
     dedup_keys: Sequence[IdentifierKind] = (),
 ) -> UUID:
-    """The customer of one submission. Without identifiers (a lead distributed to or returned
-    from another book) the phone alone decides: identifiers stay in the book they were given
-    to."""
+    """The customer of one submission (``customer_of_submission``'s id)."""
+    customer = await customer_of_submission(
+        session,
+        tenant=tenant,
+        owner_org=owner_org,
+        phone=phone,
+        name=name,
+        now=now,
+        identifiers=identifiers,
+        dedup_keys=dedup_keys,
+    )
+    return customer.id
+
+
+async def customer_of_submission(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    owner_org: str,
+    phone: str,
+    name: str,
+    now: datetime,
+    identifiers: CustomerIdentifiers = NO_IDENTIFIERS,
+    dedup_keys: Sequence[IdentifierKind] = (),
+) -> BookCustomer:
+    """The customer of one submission, and whether it was first seen now. Without identifiers
+    (a lead distributed to or returned from another book) the phone alone decides: identifiers
+    stay in the book they were given to."""
     book = Book(tenant, owner_org)
     one = _One(phone, name, identifiers)
     matching = matching_keys(dedup_keys, identifiers)
     if not matching:
-        customer_of, _ = await customers_of_phones(session, book, [one], now)
+        customer_of, created = await customers_of_phones(session, book, [one], now)
         await add_identifiers(session, book, [(customer_of[phone], identifiers)])
-        return customer_of[phone]
+        return BookCustomer(customer_of[phone], first_seen=phone in created)
     wanted = {(kind.value, value) for kind, value in matching.items()}
     for _ in range(_RACES_TO_LOSE):
         known = await known_customers(session, book, [one], dedup_keys)
         if phone in known:
             await add_identifiers(session, book, [(known[phone], identifiers)])
-            return known[phone]
+            return BookCustomer(known[phone], first_seen=False)
         try:
             # The savepoint undoes the new file if a concurrent submission took one of its
             # keys first (the unique key makes us wait for it); then that customer is found.
@@ -98,7 +131,7 @@ async def customer_for(
                 added = await add_identifiers(session, book, [(customer_of[phone], identifiers)])
                 if not wanted <= added:
                     raise KeyTakenMeanwhile
-                return customer_of[phone]
+                return BookCustomer(customer_of[phone], first_seen=True)
         except KeyTakenMeanwhile:
             continue
     raise RuntimeError("the customer kept changing under concurrent submissions")

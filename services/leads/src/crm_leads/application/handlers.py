@@ -172,7 +172,7 @@ async def register_in(
     )
     lead.region_hint = command.region_hint
     lead.campaign_id = command.campaign_id
-    lead.customer_id = await customer_dedup.customer_for(
+    customer = await customer_dedup.customer_of_submission(
         session,
         tenant=lead.tenant,
         owner_org=book,
@@ -182,7 +182,13 @@ async def register_in(
         identifiers=command.identifiers,
         dedup_keys=settings.dedup_keys,
     )
-    existing = await lead_store.open_lead_of_customer(session, lead.customer_id)
+    lead.customer_id = customer.id
+    # A customer first seen now has no lead yet: the lookup is for customers the book knew.
+    existing = (
+        None
+        if customer.first_seen
+        else await lead_store.open_lead_of_customer(session, lead.customer_id)
+    )
     if existing is not None:
         existing.record_duplicate_submission(actor.user_id, command.source.value, now)
         await lead_store.save_lead(session, existing)
