@@ -3,12 +3,14 @@
 # (before, after, before, after ...), so a drift of the machine's speed hits both alike.
 #
 #   bench/hot_paths.sh BEFORE_REV AFTER_REV [--repeat N] [--with-commission] [--quick]
-#                      [--only creates|claims|events|import|commission] [--creates N]
+#                      [--only create_cpu|creates|claims|events|import|commission] [--creates N]
 #
 # Each revision is extracted (git archive, nothing added to the repository's worktrees) under
 # $HOT_PATHS_DIR (default /tmp/hot-paths) with a virtual environment of its own (uv sync
 # --frozen, from uv's cache), and runs its own bench/ scripts against the running
 # infrastructure (PostgreSQL, Kafka, Redis on their standard ports):
+#   0. create_cpu bench/leads/create_cpu.py --creates 800 --fresh (this checkout's script, run
+#                with each revision's code): the leads api's own CPU per create, in process
 #   1. creates   bench/leads/creates.py --creates 3000 --clients 8
 #   2. claims    bench/leads/claims.py --leads 1000 --claimants-per-lead 5 --concurrency 5,
 #                plus the ERROR lines PostgreSQL logged for its database meanwhile
@@ -24,7 +26,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 }
 [[ $# -ge 2 ]] || usage
@@ -110,7 +112,9 @@ print(json.dumps({"rev": rev, "target": target, **figures, **json.loads(extra)})
 prepare "$BEFORE"
 prepare "$AFTER"
 
+CREATE_CPU=("$ROOT/bench/leads/create_cpu.py" --fresh --creates 800)
 if [[ $QUICK == 1 ]]; then
+  CREATE_CPU=("$ROOT/bench/leads/create_cpu.py" --fresh --creates 80)
   CREATES=(bench/leads/creates.py --creates 200 --clients 8 --warmup 2)
   CLAIMS=(bench/leads/claims.py --leads 40 --claimants-per-lead 5 --concurrency 5)
   EVENTS=(bench/events/run.py --rate 200 --seconds 3)
@@ -126,6 +130,7 @@ fi
 
 started=$SECONDS
 for ((round = 1; round <= REPEAT; round++)); do
+  for rev in "$BEFORE" "$AFTER"; do run "$rev" create_cpu "${CREATE_CPU[@]}"; done
   for rev in "$BEFORE" "$AFTER"; do run "$rev" creates "${CREATES[@]}"; done
   for rev in "$BEFORE" "$AFTER"; do run "$rev" claims "${CLAIMS[@]}"; done
   for rev in "$BEFORE" "$AFTER"; do run "$rev" events "${EVENTS[@]}"; done
@@ -140,6 +145,7 @@ log "done in $((SECONDS - started)) s; every figure in $RESULTS"
 import json, sys
 
 SHOWN = {
+    "create_cpu": ["cpu_ms_per_create", "created", "wall_s"],
     "creates": ["creates_per_s", "p50_ms", "p99_ms", "reached_kpi_per_s", "cpu_ms_per_create",
                 "statuses"],
     "claims": ["claims_per_s", "p50_ms", "p99_ms", "won_p99_ms", "lost_p99_ms",
