@@ -37,6 +37,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import httpx
@@ -266,6 +267,11 @@ OPERATIONS: dict[str, Command] = {
     "leads PUT /dedup-keys": Command(None, _json({"keys": []}), settings=True),
     # The book's first version (another of its people may have replaced it meanwhile: 409).
     "leads PUT /routing-rules": Command(None, _json({"version": 0, "rules": []}), settings=True),
+    # A leaver of the fixture dealer (a user made for it: the fixture's consultant keeps
+    # their records) handed to the colleague: the dealer's managers only.
+    "leads POST /hand-overs": Command(
+        "user", lambda f: {"leaver": f["user"], "successor": f["colleague"]}
+    ),
     # opportunities: an opportunity and its quotes and orders belong to its owner's book.
     "opportunities POST /opportunities": Command(None, _json({"customer_name": "A"})),
     "opportunities POST /opportunities/{opportunity_id}/activities": Command(
@@ -1181,9 +1187,15 @@ async def run_as(
         if service not in world.spine.urls:
             continue  # not part of the spine: the permission matrix covers its functions
         these = fixtures
-        if key == "identity POST /users/{user_id}/deactivate" and expected == "reached":
+        if key in USER_MADE_FOR_IT and expected == "reached":
             # A user made for it: the fixture's consultant must keep working.
             these = fixtures | {"user": await world.user("sales_consultant")}
+            if key == "leads POST /hand-overs":
+                # Leads' copy of the staff names them once identity's event has reached it.
+                known = await eventually(
+                    partial(_known_everywhere, world.spine, [], [these["user"]])
+                )
+                assert known, "the new user reached every service's staff copy"
         valid = command.body is not None and (caller.home or not command.settings)
         body = command.body(these) if valid and command.body is not None else {}
         response = await world.call(service, token, method, concrete(path, these), body)
@@ -1202,6 +1214,10 @@ async def run_as(
         if not caller.reads_in_full and (NAME in response.text or PHONE in response.text):
             wrong.append(f"{caller.name} {key}: unmasked customer in {response.text}")
     return wrong
+
+
+USER_MADE_FOR_IT = ("identity POST /users/{user_id}/deactivate", "leads POST /hand-overs")
+"""Commands on a user that reach theirs act on a user made for each run."""
 
 
 def on_records(caller: Caller) -> list[str]:

@@ -103,6 +103,7 @@ NEEDS: dict[str, str | None] = {
     "leads PUT /dedup-keys": "pool.manage",
     "leads GET /routing-rules": "pool.manage",
     "leads PUT /routing-rules": "pool.manage",
+    "leads POST /hand-overs": "lead.assign",
     "opportunities POST /opportunities": "opportunity.work",
     "opportunities GET /opportunities": "opportunity.read",
     "opportunities GET /opportunities/board": "opportunity.read",

@@ -20,12 +20,14 @@ from crm_leads.application.customers import CustomerNotFound, MergeRefused
 from crm_leads.application.distribution import (
     DealerNotFound,
 )
+from crm_leads.application.hand_over import LeaverNotFound
 from crm_leads.application.handlers import AssigneeNotFound, LeadNotFound, PoolIsAssignOnly
 from crm_leads.application.imports import work_imports
 from crm_leads.application.pools import PoolNotFound
 from crm_leads.application.routing import RoutingConsultantNotFound, RoutingRulesChanged
 from crm_leads.application.sweeps import sweep_pools
 from crm_leads.domain.customer_identifiers import id_number_key
+from crm_leads.domain.hand_over import NobodyToHandOverTo
 from crm_leads.domain.lead import LeadConflict, NotTheOwner
 from crm_leads.entrypoints.consumers import subscriptions
 from crm_leads.entrypoints.grpc_server import grpc_server
@@ -34,6 +36,7 @@ from crm_leads.entrypoints.http import (
     customer_segments,
     customers,
     dedup_keys,
+    hand_overs,
     imports,
     pools,
     receptions,
@@ -59,6 +62,8 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     LeadBusy: 409,
     RoutingConsultantNotFound: 404,
     RoutingRulesChanged: 409,
+    LeaverNotFound: 404,
+    NobodyToHandOverTo: 409,
 }
 
 
@@ -77,6 +82,7 @@ def create_api(settings: Settings) -> FastAPI:
             customer_segments.router,
             dedup_keys.router,
             routing_rules.router,
+            hand_overs.router,
         ],
         error_statuses=ERROR_STATUSES,
         servers=[grpc_server(settings, default_port=GRPC_PORT)],

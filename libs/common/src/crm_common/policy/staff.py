@@ -49,22 +49,23 @@ class StaffMember:
 
 
 async def staff_in_book(
-    session: AsyncSession, tenant: str, user_id: str, book: str
+    session: AsyncSession, tenant: str, user_id: str, book: str, *, active_only: bool = True
 ) -> StaffMember | None:
     """An active user working in ``book`` (a dealer: at the dealer or a node below it; a node
-    above dealers: at that node), with their node and roles; None for anyone else."""
-    row = (
-        await session.execute(
-            select(staff.c.org_node, staff.c.roles)
-            .select_from(staff.outerjoin(org_directory, org_directory.c.id == staff.c.org_node))
-            .where(
-                staff.c.tenant == tenant,
-                staff.c.user_id == user_id,
-                staff.c.active,
-                or_(staff.c.org_node == book, org_directory.c.dealer_id == book),
-            )
+    above dealers: at that node), with their node and roles; None for anyone else.
+    ``active_only=False``: a deactivated one too (a leaver whose records are handed over)."""
+    query = (
+        select(staff.c.org_node, staff.c.roles)
+        .select_from(staff.outerjoin(org_directory, org_directory.c.id == staff.c.org_node))
+        .where(
+            staff.c.tenant == tenant,
+            staff.c.user_id == user_id,
+            or_(staff.c.org_node == book, org_directory.c.dealer_id == book),
         )
-    ).first()
+    )
+    if active_only:
+        query = query.where(staff.c.active)
+    row = (await session.execute(query)).first()
     return None if row is None else StaffMember(row.org_node, frozenset(row.roles))
 
 

@@ -96,6 +96,25 @@ async def save_task(session: AsyncSession, task: CallTask) -> None:
     await session.execute(update(call_tasks).where(call_tasks.c.id == task.id).values(**values))
 
 
+async def open_tasks_of(
+    session: AsyncSession, tenant: str, book: str, assignee: str
+) -> list[CallTask]:
+    """The assignee's tasks of a book still to be called (or waiting for a cancellation's
+    decision), locked, oldest first."""
+    query = (
+        select(call_tasks)
+        .where(
+            call_tasks.c.tenant == tenant,
+            call_tasks.c.owner_org == book,
+            call_tasks.c.assignee == assignee,
+            call_tasks.c.status.in_([TaskStatus.OPEN.value, TaskStatus.CANCEL_REQUESTED.value]),
+        )
+        .order_by(call_tasks.c.due_at, call_tasks.c.id)
+        .with_for_update()
+    )
+    return [task_of(row) for row in (await session.execute(query)).mappings()]
+
+
 async def supersede_callbacks(
     session: AsyncSession, tenant: str, lead_id: UUID, due_at: datetime, now: datetime
 ) -> int:

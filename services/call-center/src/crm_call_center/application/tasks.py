@@ -21,7 +21,7 @@ from crm_call_center.domain.tasks import (
     TaskKind,
 )
 from crm_common.auth import Principal
-from crm_common.contracts.envelope import EventData, new_event
+from crm_common.contracts.envelope import Envelope, EventData, new_event
 from crm_common.contracts.events.call_center.v1 import (
     CallTaskCancelDecided,
     CallTaskCancelRequested,
@@ -29,6 +29,7 @@ from crm_common.contracts.events.call_center.v1 import (
     CallTaskCreated,
     CallTaskEscalated,
 )
+from crm_common.contracts.events.leads.v1 import ConsultantHandedOver
 from crm_common.db import UnitOfWork
 
 ESCALATION_BATCH = 500
@@ -283,6 +284,25 @@ async def dial_task(
         await dialer.dial(extension, to, {"TASK_ID": str(task.id)})
     except (OSError, ConnectionError, TimeoutError) as error:
         raise PhoneSystemUnavailable(f"the phone system did not take the call: {error}") from None
+
+
+async def hand_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]) -> int:
+    """A leaver's hand-over as leads announces it: their open call tasks of the book go to the
+    successors, a lead's or customer's to the successor of that lead (so a customer's calls
+    stay with whoever now works the customer). A part that is not the final one moves only the
+    tasks of the leads and customers it names. Returns the tasks moved."""
+    handed = event.data
+    moved = 0
+    for task in await task_store.open_tasks_of(
+        uow.session, event.tenant, handed.dealer_id, handed.consultant
+    ):
+        about = {"lead_id": task.lead_id, "customer_id": task.customer_id}
+        if not handed.final and not handed.names(**about):
+            continue
+        task.hand_over(handed.successor_for(**about, record_id=task.id).user_id)
+        await task_store.save_task(uow.session, task)
+        moved += 1
+    return moved
 
 
 async def escalate_overdue(sessions: async_sessionmaker[AsyncSession], *, now: datetime) -> int:

@@ -127,6 +127,13 @@ class CallTask:
         self.cleared_by_call = call.call_id
         self.cleared_at = now
 
+    def hand_over(self, to: str) -> None:
+        """Its assignee leaves: the successor makes the call (a cancellation they asked for
+        still waits for the manager's decision)."""
+        if self.status not in (TaskStatus.OPEN, TaskStatus.CANCEL_REQUESTED):
+            raise TaskConflict(f"the task is {self.status.value}")
+        self.assignee = to
+
     def request_cancellation(self, by: str, reason: str, now: datetime) -> None:
         if by != self.assignee:
             raise NotTheAssignee("only the assignee asks to cancel the task")

@@ -1,6 +1,7 @@
 """What the call-center worker consumes: identity's org tree and sharing (the shared policy
-copies), leads' grades (the callback cadence pushes call tasks), and the service desk's care
-calls and phone surveys (call lists dealt out by the queues)."""
+copies), leads' grades (the callback cadence pushes call tasks) and hand-overs (a leaver's
+tasks go to the successors), and the service desk's care calls and phone surveys (call lists
+dealt out by the queues)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from crm_call_center.application.distribution import care_call, push_rule_calls, survey_call
-from crm_call_center.application.tasks import callback_for_grade
+from crm_call_center.application.tasks import callback_for_grade, hand_over_tasks
 from crm_common.contracts.envelope import Envelope
-from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadGraded
+from crm_common.contracts.events.leads.v1 import (
+    CUSTOMER_TOPIC,
+    LEAD_TOPIC,
+    ConsultantHandedOver,
+    LeadGraded,
+)
 from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.contracts.events.service_desk.v1 import (
     CARE_TOPIC,
@@ -41,6 +47,10 @@ async def push_grade_callback(
     )
 
 
+async def take_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]) -> None:
+    await hand_over_tasks(uow, event)
+
+
 async def push_survey_calls(uow: UnitOfWork, events: Sequence[Envelope[SurveyRequested]]) -> None:
     await push_rule_calls(uow, [c for c in map(survey_call, events) if c is not None])
 
@@ -60,6 +70,13 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             # Version 2 names the follow-up that set the grade; the cadence is the same.
             handles=[Handles(event, push_grade_callback) for event in (LeadGraded, LeadGradedV2)],
             description="A lead's grade sets when its owner must call back: a call task.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.hand-overs",
+            topic=CUSTOMER_TOPIC,
+            handles=[Handles(ConsultantHandedOver, take_over_tasks)],
+            description="A leaver's hand-over: their open call tasks go to the successors "
+            "leads named, a lead's to the lead's new owner.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.care-calls",

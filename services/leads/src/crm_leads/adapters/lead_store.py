@@ -216,17 +216,15 @@ async def open_lead_of_customer(session: AsyncSession, customer_id: UUID) -> Lea
     return None if row is None else lead_from_row(row)
 
 
-async def open_leads_owned_by(session: AsyncSession, tenant: str, user_id: str) -> list[Lead]:
+async def open_leads_owned_by(
+    session: AsyncSession, tenant: str, user_id: str, *, book: str | None = None
+) -> list[Lead]:
+    """The user's open leads (of one book, when given), locked, oldest first."""
+    query = select(leads).where(leads.c.tenant == tenant, leads.c.owner_user == user_id, LEAD_IS_OPEN)
+    if book is not None:
+        query = query.where(leads.c.owner_org == book)
     rows = (
-        await session.execute(
-            select(leads)
-            .where(
-                leads.c.tenant == tenant,
-                leads.c.owner_user == user_id,
-                LEAD_IS_OPEN,
-            )
-            .with_for_update()
-        )
+        await session.execute(query.order_by(leads.c.created_at, leads.c.id).with_for_update())
     ).mappings()
     return [lead_from_row(row) for row in rows]
 

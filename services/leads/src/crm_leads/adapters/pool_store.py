@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
-from crm_common.db.tables import staff
+from crm_common.db.tables import org_directory, staff
+from crm_common.policy.roles import has_function
 from crm_leads.adapters.access import managed_pools
 from crm_leads.adapters.tables import LEAD_IS_OPEN, leads, pool_members, pools
 from crm_leads.domain.assignment import Candidate
@@ -118,6 +119,32 @@ async def pool_candidates(session: AsyncSession, pool_id: UUID) -> list[Candidat
         .where(pool_members.c.pool_id == pool_id, staff.c.active)
     )
     return [Candidate(*row) for row in rows]
+
+
+async def book_consultants(session: AsyncSession, tenant: str, book: str) -> list[Candidate]:
+    """The active consultants (who may claim leads) working in ``book`` — at the dealer or a
+    node below it, or at the node itself above dealers — with how many open leads they own."""
+    owned = (
+        select(func.count())
+        .where(leads.c.tenant == tenant, leads.c.owner_user == staff.c.user_id, LEAD_IS_OPEN)
+        .correlate(staff)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(staff.c.user_id, staff.c.org_node, staff.c.roles, owned)
+        .select_from(staff.outerjoin(org_directory, org_directory.c.id == staff.c.org_node))
+        .where(
+            staff.c.tenant == tenant,
+            staff.c.active,
+            or_(staff.c.org_node == book, org_directory.c.dealer_id == book),
+        )
+        .order_by(staff.c.user_id)
+    )
+    return [
+        Candidate(row.user_id, row.org_node, row[3])
+        for row in rows
+        if has_function(frozenset(row.roles), "lead.claim")
+    ]
 
 
 async def note_assignment(

@@ -219,9 +219,9 @@ async def register_in(
         )
     ]
     if rule is not None and lead.owner_user is not None:
-        events.append(_assigned(lead, None, ROUTING_ACTOR, f"routing rule {rule.name}"))
+        events.append(assigned_event(lead, None, ROUTING_ACTOR, f"routing rule {rule.name}"))
     elif lead.owner_user is not None:
-        events.append(_assigned(lead, None, actor.user_id, "taken in at intake"))
+        events.append(assigned_event(lead, None, actor.user_id, "taken in at intake"))
     await publish_for(uow, lead, actor.user_id, events)
     await auto_assign_in(uow, lead, now)
     return Registration(lead, attached=False)
@@ -247,7 +247,7 @@ async def auto_assign_in(uow: UnitOfWork, lead: Lead, now: datetime) -> None:
     lead.assign(Worker(chosen.user_id, chosen.org_node), actor, now, pool.auto_assignment.value)
     await lead_store.save_lead(session, lead)
     await pool_store.note_assignment(session, pool.id, chosen.user_id, now)
-    await publish_for(uow, lead, actor, [_assigned(lead, None, actor, pool.auto_assignment.value)])
+    await publish_for(uow, lead, actor, [assigned_event(lead, None, actor, pool.auto_assignment.value)])
 
 
 async def lock_customer(lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime) -> Lead:
@@ -464,7 +464,7 @@ async def assign_lead(
         lead.assign(Worker(assignee, member.org_node), actor.user_id, now, reason)
         await lead_store.save_lead(session, lead)
         await publish_for(
-            uow, lead, actor.user_id, [_assigned(lead, previous, actor.user_id, reason)]
+            uow, lead, actor.user_id, [assigned_event(lead, previous, actor.user_id, reason)]
         )
     return lead
 
@@ -714,7 +714,7 @@ async def _release(
     )
 
 
-def _assigned(lead: Lead, previous: str | None, actor: str, reason: str | None) -> LeadAssigned:
+def assigned_event(lead: Lead, previous: str | None, actor: str, reason: str | None) -> LeadAssigned:
     owner = lead.owner()
     return LeadAssigned(
         lead_id=lead.id,

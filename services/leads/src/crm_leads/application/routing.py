@@ -72,7 +72,7 @@ async def set_routing(
                     raise InvalidInput(
                         f"rules[{index}].target.pool_id", "no such pool in your book"
                     )
-            if target.user_id is not None and not await _consultant(
+            if target.user_id is not None and not await consultant_of_book(
                 session, actor.tenant, book, target.user_id
             ):
                 raise RoutingConsultantNotFound(
@@ -104,7 +104,7 @@ async def _book_routing(session: AsyncSession, actor: Principal, now: datetime) 
     )
 
 
-async def _consultant(session: AsyncSession, tenant: str, book: str, user_id: str) -> Worker | None:
+async def consultant_of_book(session: AsyncSession, tenant: str, book: str, user_id: str) -> Worker | None:
     member = await staff_in_book(session, tenant, user_id, book)
     if member is None or not has_function(member.roles, "lead.claim"):
         return None
@@ -148,7 +148,7 @@ async def _placement(
     target = rule.target
     if target.kind is TargetKind.CONSULTANT:
         assert target.user_id is not None  # the target's validator
-        owner = await _consultant(session, lead.tenant, lead.owner_org, target.user_id)
+        owner = await consultant_of_book(session, lead.tenant, lead.owner_org, target.user_id)
         return None if owner is None else (lead.home_pool_id, owner)
     assert target.pool_id is not None  # the target's validator
     pool = await pool_store.pool_or_none(session, target.pool_id)

@@ -317,6 +317,16 @@ class Lead:
         self._take(to, now, Acquisition.ASSIGNED)
         self.changes.append(Change("assigned", now, actor, before, to.user_id, reason))
 
+    def hand_over(self, to: Worker, actor: str, now: datetime, reason: str) -> None:
+        """Its owner leaves: a manager's hand-over gives the lead to the successor, also one
+        whose loss report still waits for the manager's decision (the successor answers for
+        it then). The protection period does not apply; the successor's clock starts now."""
+        if self.status not in (LeadStatus.OPEN, LeadStatus.LOSS_PENDING):
+            raise LeadUnavailable(f"lead is {self.status.value}")
+        before = self.owner_user
+        self._take(to, now, Acquisition.ASSIGNED)
+        self.changes.append(Change("handed_over", now, actor, before, to.user_id, reason))
+
     def release(
         self,
         pool_id: UUID,

@@ -33,6 +33,7 @@ from crm_common.contracts.events.opportunities.v1 import (
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
+from crm_common.policy.roles import has_function
 from crm_common.policy.staff import UserChange, staff_subscription
 from crm_common.settings import Settings
 from crm_leads.application import distribution
@@ -42,6 +43,7 @@ from crm_leads.application.customer_opportunities import (
     record_customer_opportunity,
     reopen_customer_opportunity,
 )
+from crm_leads.application.hand_over import spread_records_of_deactivated
 from crm_leads.application.handlers import PhoneCall, follow_up_from_call, hand_back_leads_of
 from crm_leads.domain.customer_file import TIMELINE_EVENTS
 
@@ -49,11 +51,32 @@ log = logging.getLogger(__name__)
 
 
 async def hand_back_if_deactivated(uow: UnitOfWork, event: UserChange) -> None:
-    if not event.data.active:
-        released = await hand_back_leads_of(
-            uow, tenant=event.tenant, user_id=str(event.data.user_id), now=event.occurred_at
+    """A deactivated user's leads go back to their pools; their other records (opportunities,
+    quotes, orders, call tasks) — a consultant's — are spread over the book's consultants by
+    the services that keep them (``leads.ConsultantHandedOver``). A manager's hand-over before
+    the deactivation left nothing of theirs to move."""
+    if event.data.active:
+        return
+    user_id = str(event.data.user_id)
+    released = await hand_back_leads_of(
+        uow, tenant=event.tenant, user_id=user_id, now=event.occurred_at
+    )
+    roles = frozenset(event.data.roles)
+    spread = (
+        event.data.change == "deactivated"
+        and (has_function(roles, "lead.claim") or has_function(roles, "opportunity.work"))
+        and await spread_records_of_deactivated(
+            uow,
+            tenant=event.tenant,
+            user_id=user_id,
+            org_node=event.data.org_id,
+            now=event.occurred_at,
         )
-        log.info("leads of a deactivated user released", extra={"released": released})
+    )
+    log.info(
+        "leads of a deactivated user released",
+        extra={"released": released, "rest_spread": spread},
+    )
 
 
 async def record_connected_call(uow: UnitOfWork, event: Envelope[CallCompleted]) -> None:
@@ -103,7 +126,8 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         *policy_subscriptions(settings),
         staff_subscription(
             settings,
-            description="Keeps the staff who may own leads; hands back a deactivated user's leads.",
+            description="Keeps the staff who may own leads; hands back a deactivated user's "
+            "leads and has the rest of their records spread over the book's consultants.",
             then=hand_back_if_deactivated,
         ),
         Subscription(

@@ -7,11 +7,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, Select, func, insert, select, text, update
+from sqlalchemy import ColumnElement, Select, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory, staff
+from crm_opportunities.adapters.sales_tables import orders
 from crm_opportunities.adapters.tables import (
     activities,
     opportunities,
@@ -275,6 +276,38 @@ async def add_test_drive(
         )
     )
     return test_drive_id
+
+
+async def opportunities_to_hand_over(
+    session: AsyncSession, tenant: str, book: str, owner_user: str
+) -> list[Opportunity]:
+    """A leaver's opportunities in a book that someone must go on working, locked: the open
+    ones, and the won ones whose order is still running (not cancelled, not both delivered
+    and paid). Lost ones and finished deals stay theirs: the record of who sold what."""
+    running_order = (
+        select(orders.c.id)
+        .where(
+            orders.c.opportunity_id == opportunities.c.id,
+            orders.c.cancelled_at.is_(None),
+            ~orders.c.steps_done.contains(["delivered", "paid"]),
+        )
+        .exists()
+    )
+    rows = await session.execute(
+        select(opportunities)
+        .where(
+            opportunities.c.tenant == tenant,
+            opportunities.c.owner_org == book,
+            opportunities.c.owner_user == owner_user,
+            or_(
+                opportunities.c.status == OpportunityStatus.OPEN.value,
+                (opportunities.c.status == OpportunityStatus.WON.value) & running_order,
+            ),
+        )
+        .order_by(opportunities.c.created_at, opportunities.c.id)
+        .with_for_update(of=opportunities)
+    )
+    return [opportunity_from_row(row) for row in rows.mappings()]
 
 
 async def active_staff_node(

@@ -350,3 +350,22 @@ async def quote_for_print(
         row["owner_user"],
         SharingLevel(row["shared_level"]),
     )
+
+
+async def orders_follow_their_opportunities(
+    session: AsyncSession, tenant: str, book: str, previous_owner: str
+) -> int:
+    """After a hand-over: the leaver's orders go to whoever now owns their opportunity."""
+    result = await session.execute(
+        update(orders)
+        .where(
+            orders.c.tenant == tenant,
+            orders.c.owner_org == book,
+            orders.c.owner_user == previous_owner,
+            orders.c.opportunity_id == opportunities.c.id,
+            opportunities.c.owner_user != previous_owner,
+        )
+        .values(owner_user=opportunities.c.owner_user)
+        .returning(orders.c.id)
+    )
+    return len(result.all())

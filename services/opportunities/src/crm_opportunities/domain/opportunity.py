@@ -178,6 +178,15 @@ class Opportunity:
         self.owner_user, self.owner_team, self.updated_at = to_user, to_team, now
         return previous
 
+    def hand_over(self, to_user: str, to_team: str, now: datetime) -> str:
+        """Its owner leaves: the successor takes it over — open, or won with its order still
+        running (the order's steps are the owner's to record); returns the previous owner."""
+        if self.status is OpportunityStatus.LOST:
+            raise OpportunityClosed("opportunity is lost")
+        previous = self.owner_user
+        self.owner_user, self.owner_team, self.updated_at = to_user, to_team, now
+        return previous
+
     def report_lost(
         self, reason: str, competitor: str | None, competitor_model: str | None, now: datetime
     ) -> None:

@@ -1,5 +1,6 @@
 """What the opportunities worker consumes: identity's org tree and sharing (the shared policy
-copies), its users (who may own opportunities), leads' conversions and HQ's catalogue."""
+copies), its users (who may own opportunities), leads' conversions and hand-overs and HQ's
+catalogue."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_opportunities.application.catalog import keep_published_catalog
+from crm_opportunities.application.hand_over import take_over_from_leaver
 from crm_opportunities.application.opportunities import open_from_converted_lead
 
 
@@ -33,6 +35,13 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             "dealer's own deployment's conversions come up to HQ: the deal is the dealer's, "
             "opened there.",
             own_deployment_only=True,
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.hand-overs",
+            topic=leads_v1.CUSTOMER_TOPIC,
+            handles=[Handles(leads_v1.ConsultantHandedOver, take_over_from_leaver)],
+            description="A leaver's hand-over: their opportunities still being worked, with "
+            "their quotes and orders, go to the successors leads named.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.catalog",

@@ -224,3 +224,28 @@ class RoutingRules(BaseModel):
     book: str = Field(description="The dealer (or HQ/region node) whose new leads they route")
     version: int
     rules: list[RoutingRulePublic]
+
+
+class HandOverCreate(_Request):
+    """A leaver's hand-over: ``successor`` takes everything, or ``strategy`` spreads it over
+    the members of ``pool_id`` (default: the book's default pool's members, or every active
+    consultant of the book when it names none)."""
+
+    leaver: str = Field(min_length=1, max_length=64, description="The consultant who leaves")
+    successor: str | None = Field(default=None, min_length=1, max_length=64)
+    strategy: AutoAssignment | None = Field(
+        default=None, description="round_robin, least_loaded or weighted (not none)"
+    )
+    pool_id: UUID | None = None
+
+
+class HandOverPublic(BaseModel):
+    hand_over_id: UUID
+    book: str
+    leaver: str
+    successors: list[str]
+    strategy: str = Field(description="named, or the strategy that spread the leads")
+    leads_moved: dict[str, int] = Field(description="Open leads each successor received")
+    follows: str = Field(
+        description="What the other services move on leads.ConsultantHandedOver, shortly after"
+    )

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from crm_common.contracts.envelope import Envelope, EventData
 
@@ -230,6 +230,71 @@ class CustomerMerged(EventData):
         return str(self.customer_id)
 
 
+class Successor(BaseModel):
+    """A consultant who takes over records of a leaver, and the org node they work in."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    user_id: str
+    org_node: str
+
+
+class ConsultantHandedOver(EventData):
+    """Everything a consultant works in a book goes to successors (customer data belongs to
+    the company): a manager's hand-over of a leaver — to a named successor, or spread over
+    several by a strategy — or a deactivation without one (the consultant's open leads went
+    back to their pools; the rest is spread over the book's consultants).
+
+    Leads moved the consultant's open leads already (``leads``: lead → its new owner, and
+    ``customers``: the leads' customers → the same owner). Every service moves its own records
+    of the consultant in the book (opportunities, quotes and orders; call tasks): a record
+    about one of those leads or customers goes to that lead's new owner; the event whose
+    ``final`` is set moves every other record still the consultant's to ``successor_for`` it.
+    A large hand-over comes in parts keyed by the consultant (so in order), the final last."""
+
+    event_type: ClassVar[str] = "leads.ConsultantHandedOver"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = CUSTOMER_TOPIC
+    shared_as: ClassVar[str | None] = "lead"
+
+    hand_over_id: UUID
+    dealer_id: str = Field(description="The book (dealer, or node above dealers) handed over")
+    consultant: str = Field(description="The leaver whose records move")
+    successors: list[Successor] = Field(min_length=1)
+    strategy: str = Field(description="named, round_robin, least_loaded, weighted or spread")
+    reason: Literal["hand_over", "deactivated"]
+    leads: dict[UUID, str] = Field(description="Leads moved in this part → their new owner")
+    customers: dict[UUID, str] = Field(description="Those leads' customers → the same owner")
+    part: int = Field(ge=0)
+    final: bool = Field(description="The last part: every other record of the consultant moves")
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return self.consultant
+
+    def names(self, *, lead_id: UUID | None, customer_id: UUID | None) -> bool:
+        """Whether this part decides the successor of a record about that lead or customer."""
+        return (lead_id is not None and lead_id in self.leads) or (
+            customer_id is not None and customer_id in self.customers
+        )
+
+    def successor_for(
+        self, *, lead_id: UUID | None, customer_id: UUID | None, record_id: UUID
+    ) -> Successor:
+        """Who takes a record: its lead's (or customer's) new owner, else one successor chosen
+        by the lead, the customer or the record itself — the same one in every service, so a
+        customer's opportunity and call tasks stay together."""
+        chosen = (lead_id is not None and self.leads.get(lead_id)) or (
+            customer_id is not None and self.customers.get(customer_id)
+        )
+        if chosen:
+            for successor in self.successors:
+                if successor.user_id == chosen:
+                    return successor
+        key = lead_id or customer_id or record_id
+        return self.successors[key.int % len(self.successors)]
+
+
 LeadCreatedEvent = Envelope[LeadCreated]
 
 ALL = (
@@ -248,4 +313,5 @@ ALL = (
     LeadEscalated,
     ReceptionRecorded,
     CustomerMerged,
+    ConsultantHandedOver,
 )

@@ -1,0 +1,107 @@
+"""A leaver's hand-over as leads announces it, on real PostgreSQL: their open call tasks of
+the book (a cancellation awaiting its decision too) go to the successor of their lead, the
+final part moves the rest; a cleared task, another book's and a colleague's stay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from crm_call_center.adapters import task_store
+from crm_call_center.adapters.tables import call_tasks
+from crm_call_center.application.tasks import callback_for_grade, hand_over_tasks
+from crm_call_center.domain.tasks import CallTask, TaskKind, TaskStatus
+from crm_common.contracts.envelope import new_event
+from crm_common.contracts.events.leads.v1 import ConsultantHandedOver, Successor
+from crm_common.db import UnitOfWork
+
+from .conftest import TENANT
+
+NOW = datetime(2026, 11, 3, 2, 0, tzinfo=UTC)
+Sessions = async_sessionmaker[AsyncSession]
+
+
+def handed_over(final: bool, leads: dict[UUID, str]) -> Any:
+    return new_event(
+        ConsultantHandedOver(
+            hand_over_id=UUID(int=7),
+            dealer_id="dealer-a",
+            consultant="leaver",
+            successors=[Successor(user_id=u, org_node="dealer-a") for u in ("s1", "s2")],
+            strategy="round_robin",
+            reason="hand_over",
+            leads=leads,
+            customers={},
+            part=0 if not final else 1,
+            final=final,
+            at=NOW,
+        ),
+        tenant=TENANT,
+        owner_org="dealer-a",
+        actor="m-a",
+    )
+
+
+async def callback(sessions: Sessions, lead: UUID, assignee: str, dealer: str = "dealer-a") -> None:
+    async with UnitOfWork(sessions) as uow:
+        await callback_for_grade(
+            uow,
+            tenant=TENANT,
+            dealer_id=dealer,
+            lead_id=lead,
+            owner_user=assignee,
+            due_at=NOW + timedelta(days=7),
+            now=NOW,
+        )
+
+
+async def test_the_leaver_s_open_tasks_go_to_the_successors(sessions: Sessions) -> None:
+    named, converted, elsewhere, colleague_s = uuid4(), uuid4(), uuid4(), uuid4()
+    await callback(sessions, named, "leaver")
+    await callback(sessions, converted, "leaver")
+    await callback(sessions, elsewhere, "leaver", dealer="dealer-b")
+    await callback(sessions, colleague_s, "colleague")
+    unreachable, done = uuid4(), uuid4()
+    async with UnitOfWork(sessions) as uow:
+        for task_id, status in (
+            (unreachable, TaskStatus.CANCEL_REQUESTED),
+            (done, TaskStatus.CLEARED),
+        ):
+            task = CallTask(
+                id=task_id,
+                tenant=TENANT,
+                owner_org="dealer-a",
+                kind=TaskKind.WIN_BACK,
+                assignee="leaver",
+                due_at=NOW,
+                customer_name="韩雪",
+                phone="13300133001",
+                status=status,
+            )
+            await task_store.add_tasks(uow.session, [(task, None)])
+
+    async with UnitOfWork(sessions) as uow:
+        assert await hand_over_tasks(uow, handed_over(False, {named: "s2"})) == 1
+    async with UnitOfWork(sessions) as uow:
+        assert await hand_over_tasks(uow, handed_over(True, {})) == 2
+    async with UnitOfWork(sessions) as uow:
+        assert await hand_over_tasks(uow, handed_over(True, {})) == 0, "nothing left to move"
+
+    async with sessions() as session:
+        rows = (await session.execute(select(call_tasks))).mappings().all()
+    by_lead = {r["lead_id"]: r["assignee"] for r in rows if r["lead_id"] is not None}
+    by_id = {r["id"]: r["assignee"] for r in rows}
+    assert by_lead[named] == "s2", "the successor leads named for the lead"
+    assert by_lead[converted] in ("s1", "s2")
+    assert by_lead[elsewhere] == "leaver", "another book's task is not this hand-over's"
+    assert by_lead[colleague_s] == "colleague"
+    assert by_id[unreachable] in ("s1", "s2"), "a cancellation waiting for its decision moves"
+    assert by_id[done] == "leaver", "a cleared task keeps who made the call"
+    expected = handed_over(True, {}).data.successor_for(
+        lead_id=converted, customer_id=None, record_id=uuid4()
+    )
+    assert by_lead[converted] == expected.user_id, "the same successor as the lead's opportunity"
