@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -21,7 +22,12 @@ from crm_leads.application.distribution import (
     DealerNotFound,
 )
 from crm_leads.application.hand_over import LeaverNotFound
-from crm_leads.application.handlers import AssigneeNotFound, LeadNotFound, PoolIsAssignOnly
+from crm_leads.application.handlers import (
+    AssigneeNotFound,
+    LeadNotFound,
+    NoMoreSeniorConsultant,
+    PoolIsAssignOnly,
+)
 from crm_leads.application.imports import work_imports
 from crm_leads.application.pools import PoolNotFound
 from crm_leads.application.routing import RoutingConsultantNotFound, RoutingRulesChanged
@@ -64,6 +70,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     RoutingRulesChanged: 409,
     LeaverNotFound: 404,
     NobodyToHandOverTo: 409,
+    NoMoreSeniorConsultant: 409,
 }
 
 
@@ -99,7 +106,10 @@ async def run_pool_sweeps(
 
 async def run_lead_imports(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
     return await work_imports(
-        sessions, clock=utc_now, id_number_key=id_number_key(settings.personal_data_hash_key)
+        sessions,
+        clock=utc_now,
+        id_number_key=id_number_key(settings.personal_data_hash_key),
+        business_tz=ZoneInfo(settings.business_timezone),
     )
 
 

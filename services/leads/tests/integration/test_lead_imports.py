@@ -459,7 +459,7 @@ async def test_a_pool_with_a_strategy_hands_imported_leads_to_its_members(
         uow=UnitOfWork(clean),
     )
     await pools_app.set_members(
-        pool_id, [("c2", 1), ("c3", 1)], actor=PEOPLE.manager, uow=UnitOfWork(clean)
+        pool_id, [("c2", 1, 1), ("c3", 1, 1)], actor=PEOPLE.manager, uow=UnitOfWork(clean)
     )
     await upload(clean, csv_of([f"客户{i},{phone(i)},web," for i in range(8)]), now)
     await work(clean, now)

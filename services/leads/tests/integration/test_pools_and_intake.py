@@ -158,11 +158,11 @@ async def test_an_assign_only_pool_with_members_hands_leads_out_by_strategy(
     )
     with pytest.raises(InvalidInput) as refused:
         await pools_app.set_members(
-            vip.id, [("c2", 1), ("b1", 1)], actor=PEOPLE.manager, uow=UnitOfWork(sessions)
+            vip.id, [("c2", 1, 1), ("b1", 1, 1)], actor=PEOPLE.manager, uow=UnitOfWork(sessions)
         )
     assert refused.value.field == "members.1.user_id"
     await pools_app.set_members(
-        vip.id, [("c2", 1), ("c3", 1)], actor=PEOPLE.manager, uow=UnitOfWork(sessions)
+        vip.id, [("c2", 1, 1), ("c3", 1, 1)], actor=PEOPLE.manager, uow=UnitOfWork(sessions)
     )
     await handlers.create_lead(
         contact("13200000200"), PEOPLE.consultant2, UnitOfWork(sessions), via="t", now=now

@@ -17,12 +17,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox, staff
 from crm_common.testing.services import client_as
+from crm_leads.adapters.tables import lead_history, leads
 from crm_leads.application import handlers
 from crm_leads.application import routing as routing_app
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.routing import RoutingRuleSpec
 
 from .conftest import PEOPLE
+from .test_lead_imports import clean, csv_of, upload, work
+
+__all__ = ["clean"]  # the fixture, used by name
 
 pytestmark = pytest.mark.integration
 Sessions = async_sessionmaker[AsyncSession]
@@ -213,3 +217,94 @@ async def test_hours_of_day_are_the_business_s_local_time(sessions: Sessions) ->
         business_tz=SHANGHAI,
     )
     assert by_day.lead.owner_user is None
+
+
+async def test_imported_leads_go_where_the_same_rules_send_single_ones(
+    clean: Sessions, leads_api: FastAPI, signing_key_pem: str, now: datetime
+) -> None:
+    sessions = clean
+    async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as manager:
+        suv_pool = (
+            await manager.post("/pools", json={"name": "SUV", "kind": "claim", "rules": {}})
+        ).json()["id"]
+        await manager.put(
+            f"/pools/{suv_pool}/members", json={"members": [{"user_id": "c2"}, {"user_id": "c3"}]}
+        )
+        rules = await manager.put(
+            "/routing-rules",
+            json={
+                "version": 0,
+                "rules": [
+                    {
+                        "name": "web to c1",
+                        "conditions": {"sources": ["web"]},
+                        "target": {"kind": "consultant", "user_id": "c1"},
+                    },
+                    {
+                        "name": "SUVs dealt",
+                        "conditions": {"vehicle_interests": ["SUV"]},
+                        "target": {
+                            "kind": "strategy",
+                            "pool_id": suv_pool,
+                            "strategy": "round_robin",
+                        },
+                    },
+                    {
+                        "name": "trucks wait",
+                        "conditions": {"vehicle_interests": ["truck"]},
+                        "target": {"kind": "pool", "pool_id": suv_pool},
+                    },
+                ],
+            },
+        )
+        assert rules.status_code == 200, rules.text
+        by_name = {r["name"]: r["id"] for r in rules.json()["rules"]}
+    await upload(
+        sessions,
+        csv_of(
+            [
+                "甲,13900000001,web,sedan",
+                "乙,13900000002,phone,SUV X",
+                "丙,13900000003,phone,SUV Y",
+                "丁,13900000004,phone,truck",
+                "戊,13900000005,phone,sedan",
+            ]
+        ),
+        now,
+    )
+    await work(sessions, now)
+    async with sessions() as session:
+        rows = (
+            await session.execute(
+                select(
+                    leads.c.id,
+                    leads.c.phone,
+                    leads.c.owner_user,
+                    leads.c.pool_id,
+                    leads.c.routing_rule_id,
+                )
+            )
+        ).all()
+        routed = set(
+            (
+                await session.execute(
+                    select(lead_history.c.lead_id).where(lead_history.c.kind == "routed")
+                )
+            ).scalars()
+        )
+    placed = {
+        r.phone[-1]: (
+            r.owner_user,
+            r.pool_id and str(r.pool_id),
+            r.routing_rule_id and str(r.routing_rule_id),
+        )
+        for r in rows
+    }
+    assert placed["1"] == ("c1", None, by_name["web to c1"])
+    assert {placed["2"][0], placed["3"][0]} == {"c2", "c3"}, "dealt in turn"
+    assert placed["2"][2] == placed["3"][2] == by_name["SUVs dealt"]
+    assert placed["4"] == (None, suv_pool, by_name["trucks wait"]), "waits in the rule's pool"
+    assert (placed["5"][0], placed["5"][2]) == (None, None), "no rule: the default pool"
+    assert len(routed) == 4, "each routed lead's history names its rule"
+    reasons = sorted(reason for _, reason in (await assignments(sessions)).values())
+    assert reasons == ["routing rule SUVs dealt"] * 2 + ["routing rule web to c1"]

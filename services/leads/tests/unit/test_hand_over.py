@@ -11,7 +11,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from crm_common.contracts.events.leads.v1 import ConsultantHandedOver, Successor
-from crm_leads.domain.assignment import Candidate
+from crm_leads.domain.assignment import Candidate, more_senior
 from crm_leads.domain.hand_over import NobodyToHandOverTo, in_parts, plan_hand_over
 from crm_leads.domain.lead import LeadStatus, LeadUnavailable, Worker
 from crm_leads.domain.origin import LeadOrigin
@@ -110,3 +110,18 @@ def test_records_follow_their_lead_or_customer_and_the_rest_spread_the_same_ever
     assert set(spread) == {"a", "b", "c"}, "the rest is spread over every successor"
     roundtrip = ConsultantHandedOver.model_validate_json(event.model_dump_json())
     assert roundtrip.successor_for(lead_id=lead, customer_id=None, record_id=other).user_id == "c"
+
+
+def test_more_senior_is_the_least_loaded_member_above_the_owner() -> None:
+    members = [
+        Candidate("junior", "t", 0, level=1),
+        Candidate("mid", "t", 5, level=2),
+        Candidate("senior", "t", 5, level=3),
+        Candidate("busy-senior", "t", 9, level=3),
+    ]
+    assert more_senior(members, "junior") == members[1], "the less senior on a tie of load"
+    assert more_senior(members, "mid") == members[2]
+    assert more_senior(members, "senior") is None, "nobody above the top"
+    outsider = more_senior(members, "not-a-member")
+    assert outsider == members[1], "an outsider counts as the default level"
+    assert more_senior(members, None) == members[0], "a pooled lead: anyone"

@@ -517,3 +517,53 @@ async def assign_imported(
         ),
         params,
     )
+
+
+async def route_imported(
+    session: AsyncSession,
+    job: LeadImport,
+    routed: Sequence[tuple[UUID, UUID, UUID, str]],
+    *,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Imported leads placed by routing rules — (lead, pool, rule, rule's name) — as
+    ``Lead.route`` places single ones: in the rule's pool, naming the rule, each with its
+    ``routed`` history row; one statement each."""
+    if not routed:
+        return
+    params = {
+        "tenant": job.tenant,
+        "book": job.owner_org,
+        "actor": actor,
+        "now": now,
+        "lead_ids": [lead_id for lead_id, _, _, _ in routed],
+        "pools": [pool_id for _, pool_id, _, _ in routed],
+        "rules": [rule_id for _, _, rule_id, _ in routed],
+        "names": [name for _, _, _, name in routed],
+    }
+    await session.execute(
+        text(
+            """
+            UPDATE leads SET home_pool_id = u.pool_id, pool_id = u.pool_id,
+                   routing_rule_id = u.rule_id
+            FROM unnest(CAST(:lead_ids AS uuid[]), CAST(:pools AS uuid[]),
+                        CAST(:rules AS uuid[])) AS u(lead_id, pool_id, rule_id)
+            WHERE leads.id = u.lead_id
+            """
+        ),
+        params,
+    )
+    await session.execute(
+        text(
+            """
+            INSERT INTO lead_history
+                (lead_id, tenant, owner_org, kind, actor, reason, rule, at)
+            SELECT u.lead_id, :tenant, :book, 'routed', :actor, u.name,
+                   'routing:' || u.rule_id::text, :now
+            FROM unnest(CAST(:lead_ids AS uuid[]), CAST(:rules AS uuid[]), CAST(:names AS text[]))
+                 AS u(lead_id, rule_id, name)
+            """
+        ),
+        params,
+    )

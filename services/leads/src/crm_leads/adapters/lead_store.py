@@ -220,7 +220,9 @@ async def open_leads_owned_by(
     session: AsyncSession, tenant: str, user_id: str, *, book: str | None = None
 ) -> list[Lead]:
     """The user's open leads (of one book, when given), locked, oldest first."""
-    query = select(leads).where(leads.c.tenant == tenant, leads.c.owner_user == user_id, LEAD_IS_OPEN)
+    query = select(leads).where(
+        leads.c.tenant == tenant, leads.c.owner_user == user_id, LEAD_IS_OPEN
+    )
     if book is not None:
         query = query.where(leads.c.owner_org == book)
     rows = (

@@ -82,16 +82,17 @@ async def add_pool(
 
 
 async def replace_members(
-    session: AsyncSession, pool_id: UUID, members: list[tuple[str, str, int]]
+    session: AsyncSession, pool_id: UUID, members: list[tuple[str, str, int, int]]
 ) -> None:
-    """``members``: (user id, org node, weight); who is not listed is no longer a member."""
+    """``members``: (user id, org node, weight, level); who is not listed is no longer a
+    member."""
     await session.execute(delete(pool_members).where(pool_members.c.pool_id == pool_id))
     if members:
         await session.execute(
             insert(pool_members),
             [
-                {"pool_id": pool_id, "user_id": u, "org_node": node, "weight": w}
-                for u, node, w in members
+                {"pool_id": pool_id, "user_id": u, "org_node": node, "weight": w, "level": lv}
+                for u, node, w, lv in members
             ],
         )
 
@@ -114,6 +115,7 @@ async def pool_candidates(session: AsyncSession, pool_id: UUID) -> list[Candidat
             owned,
             pool_members.c.weight,
             pool_members.c.last_assigned_at,
+            pool_members.c.level,
         )
         .join(staff, staff.c.user_id == pool_members.c.user_id)
         .where(pool_members.c.pool_id == pool_id, staff.c.active)

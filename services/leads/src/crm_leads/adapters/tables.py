@@ -90,6 +90,8 @@ pool_members = Table(
     Column("org_node", String(64), nullable=False),
     Column("weight", Integer, nullable=False, server_default=text("1")),
     Column("last_assigned_at", DateTime(timezone=True)),
+    # Seniority: "reassign to a more senior consultant" picks among members above the owner.
+    Column("level", Integer, nullable=False, server_default=text("1")),
 )
 
 OPEN_STATUSES = "status IN ('open', 'loss_pending')"

@@ -10,6 +10,8 @@ from datetime import datetime, time, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from crm_common.auth import Principal
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import (
@@ -40,7 +42,7 @@ from crm_leads.adapters import (
 from crm_leads.adapters.access import changeable_leads, from_pools_open_to
 from crm_leads.adapters.lead_store import LeadBusy
 from crm_leads.application.routing import route_on_arrival
-from crm_leads.domain.assignment import choose_assignee
+from crm_leads.domain.assignment import choose_assignee, more_senior
 from crm_leads.domain.customer_identifiers import NO_IDENTIFIERS, CustomerIdentifiers
 from crm_leads.domain.grades import scheme
 from crm_leads.domain.lead import (
@@ -81,6 +83,10 @@ class PoolOfAnotherBook(InvalidInput):
 
     def __init__(self, message: str) -> None:
         super().__init__("pool_id", message)
+
+
+class NoMoreSeniorConsultant(Exception):
+    """The lead's pool has no member above its owner's level (answered 409)."""
 
 
 class PoolIsAssignOnly(Exception):
@@ -247,7 +253,9 @@ async def auto_assign_in(uow: UnitOfWork, lead: Lead, now: datetime) -> None:
     lead.assign(Worker(chosen.user_id, chosen.org_node), actor, now, pool.auto_assignment.value)
     await lead_store.save_lead(session, lead)
     await pool_store.note_assignment(session, pool.id, chosen.user_id, now)
-    await publish_for(uow, lead, actor, [assigned_event(lead, None, actor, pool.auto_assignment.value)])
+    await publish_for(
+        uow, lead, actor, [assigned_event(lead, None, actor, pool.auto_assignment.value)]
+    )
 
 
 async def lock_customer(lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime) -> Lead:
@@ -446,27 +454,48 @@ async def _report_blocked_claim(
 
 async def assign_lead(
     lead_id: UUID,
-    assignee: str,
+    assignee: str | None,
     actor: Principal,
     uow: UnitOfWork,
     *,
     now: datetime,
     reason: str | None,
+    strategy: str | None = None,
 ) -> Lead:
-    """A manager names the owner (分配): any open lead of the book, pooled or owned."""
+    """A manager names the owner (分配): any open lead of the book, pooled or owned; or lets
+    the lead's pool choose a more senior consultant than its owner (``strategy``
+    ``more_senior``, the re-assignment ladder of a stalled lead)."""
+    if (assignee is None) == (strategy is None):
+        raise InvalidInput("user_id", "name either the consultant or the strategy")
     async with uow:
         session = uow.session
         lead = await lead_to_change(uow, lead_id, actor)
-        member = await staff_in_book(session, lead.tenant, assignee, lead.owner_org)
-        if member is None or not has_function(member.roles, "lead.claim"):
-            raise AssigneeNotFound(f"no active consultant {assignee!r} works this lead's book")
+        if assignee is None:
+            to = await _more_senior_than_owner(session, lead)
+            reason = reason or "to a more senior consultant"
+        else:
+            member = await staff_in_book(session, lead.tenant, assignee, lead.owner_org)
+            if member is None or not has_function(member.roles, "lead.claim"):
+                raise AssigneeNotFound(f"no active consultant {assignee!r} works this lead's book")
+            to = Worker(assignee, member.org_node)
         previous = lead.owner_user
-        lead.assign(Worker(assignee, member.org_node), actor.user_id, now, reason)
+        lead.assign(to, actor.user_id, now, reason)
         await lead_store.save_lead(session, lead)
         await publish_for(
             uow, lead, actor.user_id, [assigned_event(lead, previous, actor.user_id, reason)]
         )
     return lead
+
+
+async def _more_senior_than_owner(session: AsyncSession, lead: Lead) -> Worker:
+    candidates = await pool_store.pool_candidates(session, lead.home_pool_id)
+    chosen = more_senior(candidates, lead.owner_user)
+    if chosen is None:
+        raise NoMoreSeniorConsultant(
+            "no member of the lead's pool is more senior than its owner: set the members' "
+            "levels (PUT /pools/{id}/members) or name the consultant"
+        )
+    return Worker(chosen.user_id, chosen.org_node)
 
 
 async def release_lead(
@@ -714,7 +743,9 @@ async def _release(
     )
 
 
-def assigned_event(lead: Lead, previous: str | None, actor: str, reason: str | None) -> LeadAssigned:
+def assigned_event(
+    lead: Lead, previous: str | None, actor: str, reason: str | None
+) -> LeadAssigned:
     owner = lead.owner()
     return LeadAssigned(
         lead_id=lead.id,

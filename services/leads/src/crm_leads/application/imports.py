@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -28,13 +29,16 @@ from crm_common.policy import DataType, SharingLevel
 from crm_common.policy.audit import record_personal_data_access
 from crm_common.spreadsheet_rows import SpreadsheetRows
 from crm_leads.adapters import book_store, import_store, pool_store
-from crm_leads.application.handlers import PERSONAL_FIELDS
-from crm_leads.domain.assignment import plan_assignments
+from crm_leads.application import routing
+from crm_leads.application.handlers import DEFAULT_BUSINESS_TZ, PERSONAL_FIELDS
+from crm_leads.domain.assignment import Candidate, plan_assignments
+from crm_leads.domain.lead import ROUTING_ACTOR
 from crm_leads.domain.lead_import import (
     HEADER_ROW,
     MAX_DATA_ROWS,
     Columns,
     ImportFormat,
+    ImportRow,
     ImportStatus,
     InvalidHeader,
     LeadImport,
@@ -49,6 +53,7 @@ from crm_leads.domain.lead_import import (
 )
 from crm_leads.domain.origin import Acquisition, origin_of_ownership
 from crm_leads.domain.pool_rules import AutoAssignment
+from crm_leads.domain.routing import Arrival
 
 CHUNK_BYTES = 1 << 20
 MAX_IMPORT_BYTES = 256 << 20
@@ -281,11 +286,13 @@ async def work_imports(
     seconds: float = RUN_SECONDS,
     max_slices: int | None = None,
     id_number_key: bytes | None = None,
+    business_tz: ZoneInfo = DEFAULT_BUSINESS_TZ,
 ) -> int:
     """Import queued and running jobs slice by slice until none is left, ``seconds`` have
     passed or ``max_slices`` are stored; returns the rows read. Safe with several workers:
     each slice locks its job (SKIP LOCKED) and starts at the job's stored resume point.
-    Without ``id_number_key`` rows with an ID number are rejected."""
+    Without ``id_number_key`` rows with an ID number are rejected. ``business_tz``: where the
+    routing rules' hours of day are told."""
     deadline = time.monotonic() + seconds
     rows = slices = 0
     reader = _Reader()
@@ -298,7 +305,14 @@ async def work_imports(
                     None
                     if job is None
                     else await _attempt_slice(
-                        uow, sessions, job, reader, clock(), slice_rows, id_number_key
+                        uow,
+                        sessions,
+                        job,
+                        reader,
+                        clock(),
+                        slice_rows,
+                        id_number_key,
+                        business_tz,
                     )
                 )
             if job is None and wanted is None:
@@ -324,6 +338,7 @@ async def _attempt_slice(
     now: datetime,
     size: int,
     id_number_key: bytes | None,
+    business_tz: ZoneInfo,
 ) -> Slice | None:
     """The next slice of ``job`` (locked in ``uow``), counted as an attempt first in a
     transaction of its own, so that it stays counted if this worker dies reading or storing it;
@@ -342,7 +357,7 @@ async def _attempt_slice(
         )
         return None
     try:
-        return await _import_slice(uow, job, reader, now, size, id_number_key)
+        return await _import_slice(uow, job, reader, now, size, id_number_key, business_tz)
     except Exception:
         async with UnitOfWork(sessions) as attempt:
             await import_store.forget_attempt(attempt.session, job.id, job.next_row)
@@ -356,6 +371,7 @@ async def _import_slice(
     now: datetime,
     size: int,
     id_number_key: bytes | None,
+    business_tz: ZoneInfo,
 ) -> Slice | None:
     """One slice of ``job`` in the caller's transaction: its leads, customers, history,
     events, error rows and the job's progress. None when the job failed instead."""
@@ -376,7 +392,7 @@ async def _import_slice(
         return None
     # Everything one import causes shares one trace: the import's.
     with bound_trace(Trace(trace_id=job.id.hex, correlation_id=str(job.id))):
-        stored = await _store(uow, job, batch, now)
+        stored = await _store(uow, job, batch, now, business_tz)
     await import_store.record_progress(
         session,
         job.id,
@@ -395,7 +411,7 @@ async def _import_slice(
 
 
 async def _store(
-    uow: UnitOfWork, job: LeadImport, batch: Slice, now: datetime
+    uow: UnitOfWork, job: LeadImport, batch: Slice, now: datetime, business_tz: ZoneInfo
 ) -> import_store.StoredSlice:
     session = uow.session
     settings = await book_store.book_settings(
@@ -427,34 +443,106 @@ async def _store(
         )
         for lead_id, row in stored.created
     ]
-    events.extend(await _assign_on_arrival(session, job, pool_id, stored, now))
+    local_time = now.astimezone(business_tz).time()
+    placements = await routing.place_imported(
+        session,
+        tenant=job.tenant,
+        book=job.owner_org,
+        default_pool=pool_id,
+        arrivals=[
+            (lead_id, Arrival(row.source, None, None, row.vehicle_interest, local_time))
+            for lead_id, row in stored.created
+        ],
+        now=now,
+    )
+    events.extend(await _route(session, job, stored.created, placements, now))
+    waiting: dict[UUID, list[tuple[UUID, ImportRow]]] = {}
+    for lead_id, row in stored.created:
+        placement = placements.get(lead_id)
+        if placement is None or placement.owner is None:
+            waiting.setdefault(pool_id if placement is None else placement.pool_id, []).append(
+                (lead_id, row)
+            )
+    for pool, created in waiting.items():
+        events.extend(await _assign_on_arrival(session, job, pool, created, now))
     await add_to_outbox(session, events)
     return stored
+
+
+async def _route(
+    session: AsyncSession,
+    job: LeadImport,
+    created: list[tuple[UUID, ImportRow]],
+    placements: dict[UUID, routing.Placement],
+    now: datetime,
+) -> list[Envelope[LeadAssigned]]:
+    """Imported leads go through the book's ordered routing rules as single ones do: each
+    placed lead into its rule's pool (naming the rule), and to the consultant the rule names or
+    its strategy chose."""
+    if not placements:
+        return []
+    await import_store.route_imported(
+        session,
+        job,
+        [(lead_id, p.pool_id, p.rule.id, p.rule.name) for lead_id, p in placements.items()],
+        actor=ROUTING_ACTOR,
+        now=now,
+    )
+    by_rule: dict[tuple[UUID, UUID], list[tuple[UUID, ImportRow, Candidate]]] = {}
+    names: dict[UUID, str] = {}
+    for lead_id, row in created:
+        placement = placements.get(lead_id)
+        if placement is not None and placement.owner is not None:
+            names[placement.rule.id] = placement.rule.name
+            by_rule.setdefault((placement.rule.id, placement.pool_id), []).append(
+                (lead_id, row, placement.owner)
+            )
+    events: list[Envelope[LeadAssigned]] = []
+    for (rule_id, pool_id), owned in by_rule.items():
+        events.extend(
+            await _give(
+                session, job, pool_id, owned, ROUTING_ACTOR, f"routing rule {names[rule_id]}", now
+            )
+        )
+    return events
 
 
 async def _assign_on_arrival(
     session: AsyncSession,
     job: LeadImport,
     pool_id: UUID,
-    stored: import_store.StoredSlice,
+    created: list[tuple[UUID, ImportRow]],
     now: datetime,
 ) -> list[Envelope[LeadAssigned]]:
-    """A pool with an assignment strategy hands imported leads straight to its members, as it
-    does single ones (``handlers.auto_assign_in``)."""
+    """A pool with an assignment strategy hands imported leads waiting in it straight to its
+    members, as it does single ones (``handlers.auto_assign_in``)."""
     pool = await pool_store.pool(session, pool_id)
-    if pool.auto_assignment is AutoAssignment.NONE or not stored.created:
+    if pool.auto_assignment is AutoAssignment.NONE or not created:
         return []
     plan = plan_assignments(
         pool.auto_assignment,
         await pool_store.pool_candidates(session, pool_id),
         pool.rules.claim.max_private_leads,
-        len(stored.created),
+        len(created),
         now,
     )
-    assignments = [(lead_id, c) for (lead_id, _), c in zip(stored.created, plan, strict=False)]
-    if not assignments:
-        return []
+    owned = [(lead_id, row, c) for (lead_id, row), c in zip(created, plan, strict=False)]
     actor = f"auto:{pool.auto_assignment.value}"
+    return await _give(session, job, pool_id, owned, actor, pool.auto_assignment.value, now)
+
+
+async def _give(
+    session: AsyncSession,
+    job: LeadImport,
+    pool_id: UUID,
+    owned: list[tuple[UUID, ImportRow, Candidate]],
+    actor: str,
+    reason: str,
+    now: datetime,
+) -> list[Envelope[LeadAssigned]]:
+    """Owners for freshly imported leads of one pool, and their ``LeadAssigned`` events."""
+    if not owned:
+        return []
     await import_store.assign_imported(
         session,
         job,
@@ -467,10 +555,10 @@ async def _assign_on_arrival(
                     distributed=False, source=row.source.value, acquisition=Acquisition.ASSIGNED
                 ),
             )
-            for (lead_id, row), c in zip(stored.created, plan, strict=False)
+            for lead_id, row, c in owned
         ],
         actor=actor,
-        reason=pool.auto_assignment.value,
+        reason=reason,
         now=now,
     )
     return [
@@ -483,13 +571,13 @@ async def _assign_on_arrival(
                 owner_team=c.org_node,
                 previous_owner=None,
                 assigned_by=actor,
-                reason=pool.auto_assignment.value,
+                reason=reason,
             ),
             tenant=job.tenant,
             owner_org=job.owner_org,
             actor=actor,
         )
-        for lead_id, c in assignments
+        for lead_id, _, c in owned
     ]
 
 

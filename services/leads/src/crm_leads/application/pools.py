@@ -73,24 +73,24 @@ async def open_pool(
 
 
 async def set_members(
-    pool_id: UUID, members: list[tuple[str, int]], *, actor: Principal, uow: UnitOfWork
+    pool_id: UUID, members: list[tuple[str, int, int]], *, actor: Principal, uow: UnitOfWork
 ) -> None:
-    """Who may claim from the pool and receives its automatic assignments (with weights):
-    active consultants of the pool's book only."""
+    """Who may claim from the pool and receives its automatic assignments (with weights), and
+    how senior each is (levels): active consultants of the pool's book only."""
     async with uow:
         session = uow.session
         book = await pool_store.lock_managed_pool(session, actor, pool_id)
         if book is None:
             raise PoolNotFound("pool not found")
         resolved = []
-        for index, (user_id, weight) in enumerate(members):
+        for index, (user_id, weight, level) in enumerate(members):
             member = await staff_in_book(session, actor.tenant, user_id, book)
             if member is None or not has_function(member.roles, "lead.claim"):
                 raise InvalidInput(
                     f"members.{index}.user_id",
                     f"{user_id!r} is not an active consultant of {book}",
                 )
-            resolved.append((user_id, member.org_node, weight))
+            resolved.append((user_id, member.org_node, weight, level))
         await pool_store.replace_members(session, pool_id, resolved)
 
 

@@ -4,8 +4,8 @@ by the first that matches (``crm_leads.domain.routing``), or waits in the defaul
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -17,7 +17,7 @@ from crm_common.errors import InvalidInput
 from crm_common.policy.roles import has_function
 from crm_common.policy.staff import staff_in_book
 from crm_leads.adapters import book_store, pool_store, routing_store
-from crm_leads.domain.assignment import choose_assignee
+from crm_leads.domain.assignment import Candidate, choose_assignee
 from crm_leads.domain.lead import Lead, Worker
 from crm_leads.domain.routing import (
     Arrival,
@@ -104,7 +104,9 @@ async def _book_routing(session: AsyncSession, actor: Principal, now: datetime) 
     )
 
 
-async def consultant_of_book(session: AsyncSession, tenant: str, book: str, user_id: str) -> Worker | None:
+async def consultant_of_book(
+    session: AsyncSession, tenant: str, book: str, user_id: str
+) -> Worker | None:
     member = await staff_in_book(session, tenant, user_id, book)
     if member is None or not has_function(member.roles, "lead.claim"):
         return None
@@ -163,3 +165,88 @@ async def _placement(
         pool.rules.claim.max_private_leads,
     )
     return pool.id, None if chosen is None else Worker(chosen.user_id, chosen.org_node)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a routing rule sends an imported lead: its pool, and its owner when the rule
+    names a consultant or its strategy chose one (None: it waits in that pool)."""
+
+    rule: RoutingRule
+    pool_id: UUID
+    owner: Candidate | None
+
+
+async def place_imported(
+    session: AsyncSession,
+    *,
+    tenant: str,
+    book: str,
+    default_pool: UUID,
+    arrivals: Sequence[tuple[UUID, Arrival]],
+    now: datetime,
+) -> dict[UUID, Placement]:
+    """The routing of a slice of imported leads, as ``route_on_arrival`` places single ones:
+    the book's rules read once and each rule's target checked once for the slice, a strategy
+    dealing the slice's leads one after another (``plan_assignments``' way). Leads no rule
+    places are left out (the default pool's turn)."""
+    rules = await routing_store.rules_of(session, tenant, book)
+    if not rules:
+        return {}
+    targets: dict[UUID, _Target | None] = {}
+    placed: dict[UUID, Placement] = {}
+    step = 0
+    for lead_id, arrival in arrivals:
+        passed_over: set[UUID] = set()
+        while (rule := first_match(rules, arrival, frozenset(passed_over))) is not None:
+            if rule.id not in targets:
+                targets[rule.id] = await _target(session, tenant, book, default_pool, rule)
+            target = targets[rule.id]
+            if target is None:
+                passed_over.add(rule.id)
+                continue
+            owner = target.owner
+            if rule.target.strategy is not None:
+                owner = choose_assignee(rule.target.strategy, target.members, target.capacity)
+                if owner is not None:
+                    step += 1
+                    target.members[target.members.index(owner)] = replace(
+                        owner,
+                        open_leads=owner.open_leads + 1,
+                        last_assigned_at=now + timedelta(microseconds=step),
+                    )
+            placed[lead_id] = Placement(rule, target.pool_id, owner)
+            break
+    return placed
+
+
+@dataclass(slots=True)
+class _Target:
+    pool_id: UUID
+    owner: Candidate | None = None
+    members: list[Candidate] = field(default_factory=list)
+    capacity: int = 0
+
+
+async def _target(
+    session: AsyncSession, tenant: str, book: str, default_pool: UUID, rule: RoutingRule
+) -> _Target | None:
+    """What ``_placement`` checks, once per rule and slice; None: the rule is passed over."""
+    target = rule.target
+    if target.kind is TargetKind.CONSULTANT:
+        assert target.user_id is not None  # the target's validator
+        owner = await consultant_of_book(session, tenant, book, target.user_id)
+        if owner is None:
+            return None
+        return _Target(default_pool, owner=Candidate(owner.user_id, owner.org_node, 0))
+    assert target.pool_id is not None  # the target's validator
+    pool = await pool_store.pool_or_none(session, target.pool_id)
+    if pool is None or (pool.tenant, pool.owner_org) != (tenant, book):
+        return None
+    if target.kind is TargetKind.POOL:
+        return _Target(pool.id)
+    return _Target(
+        pool.id,
+        members=await pool_store.pool_candidates(session, pool.id),
+        capacity=pool.rules.claim.max_private_leads,
+    )

@@ -17,6 +17,8 @@ class Candidate:
     weight: int = 1
     """Skill or territory weight: a weight-2 consultant takes twice the share of weight 1."""
     last_assigned_at: datetime | None = None
+    level: int = 1
+    """Seniority in the pool: a stalled lead may go to a member above its owner."""
 
 
 def choose_assignee(
@@ -35,6 +37,16 @@ def choose_assignee(
     if strategy is AutoAssignment.LEAST_LOADED:
         return min(eligible, key=lambda c: (c.open_leads, c.user_id))
     return min(eligible, key=lambda c: (c.open_leads / max(c.weight, 1), -c.weight, c.user_id))
+
+
+def more_senior(candidates: Sequence[Candidate], owner: str | None) -> Candidate | None:
+    """The re-assignment ladder's "to a more senior consultant": among the members above the
+    owner's level (the default level when the owner is not a member), the least loaded, the
+    less senior first (the most senior keep room for what only they can close)."""
+    levels = {c.user_id: c.level for c in candidates}
+    floor = levels.get(owner, 1) if owner is not None else 0
+    above = [c for c in candidates if c.level > floor and c.user_id != owner]
+    return min(above, key=lambda c: (c.open_leads, c.level, c.user_id), default=None)
 
 
 def plan_assignments(

@@ -51,6 +51,10 @@ class LeadPublic(BaseModel):
         description="The routing rule that placed the lead when it arrived (its history names it)"
     )
     grade: str | None
+    escalated_at: datetime | None = Field(
+        description="When the lead, stuck in its grade, was escalated to the managers for "
+        "reassignment (cleared by a new grade)"
+    )
     next_follow_up_due: datetime | None
     last_follow_up_at: datetime | None
     protected_until: datetime | None = Field(
@@ -123,13 +127,27 @@ async def lead_for(sessions: Sessions, principal: Principal, lead_id: UUID) -> S
 
 
 async def leads_of(
-    sessions: Sessions, principal: Principal, *, status: str | None, limit: int, offset: int
+    sessions: Sessions,
+    principal: Principal,
+    *,
+    status: str | None,
+    limit: int,
+    offset: int,
+    awaiting_reassignment: bool = False,
 ) -> list[LeadPublic]:
     """The leads the caller may see (a consultant: their private sea), newest first, personal
-    data masked where the caller may not see it in full."""
+    data masked where the caller may not see it in full. ``awaiting_reassignment``: only the
+    open leads escalated for stalling in their grade that nobody has reassigned since (the
+    re-assignment ladder's list for managers), longest escalated first."""
     query = _with_shared_level(principal).where(visible_leads(principal))
     if status is not None:
         query = query.where(leads.c.status == status)
+    if awaiting_reassignment:
+        query = query.where(
+            leads.c.status == "open",
+            leads.c.escalated_at.is_not(None),
+            leads.c.owned_since <= leads.c.escalated_at,
+        ).order_by(leads.c.escalated_at)
     query = query.order_by(leads.c.created_at.desc(), leads.c.id).limit(limit).offset(offset)
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()

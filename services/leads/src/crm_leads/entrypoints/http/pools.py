@@ -76,10 +76,11 @@ async def set_members(
 ) -> None:
     """Replace the pool's members: they alone claim from it and receive its automatic
     assignments, in proportion to their weights (a pool without members is open to all
-    consultants below its org node)."""
+    consultants below its org node); their levels rank them for "to a more senior
+    consultant" (``POST /leads/{id}/assign`` with ``strategy: more_senior``)."""
     await pools_app.set_members(
         pool_id,
-        [(m.user_id, m.weight) for m in body.members],
+        [(m.user_id, m.weight, m.level) for m in body.members],
         actor=principal,
         uow=UnitOfWork(db),
     )

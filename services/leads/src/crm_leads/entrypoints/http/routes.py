@@ -126,11 +126,23 @@ async def list_leads(
     db: Database,
     page: ShortPage,
     lead_status: Annotated[str | None, Query(alias="status", max_length=20)] = None,
+    escalated: Annotated[
+        bool,
+        Query(
+            description="Only the leads escalated for stalling in their grade and not "
+            "reassigned since, longest escalated first: the managers' reassignment list"
+        ),
+    ] = False,
 ) -> list[LeadPublic]:
     """The leads the caller may see, newest first: a consultant's private sea, a manager's
     dealer. Personal data masked where the caller may not see it in full."""
     return await views.leads_of(
-        db, principal, status=lead_status, limit=page.limit, offset=page.offset
+        db,
+        principal,
+        status=lead_status,
+        limit=page.limit,
+        offset=page.offset,
+        awaiting_reassignment=escalated,
     )
 
 
@@ -177,9 +189,17 @@ async def claim_lead(
 async def assign_lead(
     lead_id: UUID, body: LeadAssignment, principal: LeadManager, db: Database, now: Now
 ) -> LeadPublic:
-    """Name the consultant who works the lead (分配), from the pool or from another owner."""
+    """Name the consultant who works the lead (分配), from the pool or from another owner;
+    or, with ``strategy: more_senior``, let the lead's pool choose a more senior one (its
+    least loaded member above the owner's level: 409 when there is none)."""
     lead = await handlers.assign_lead(
-        lead_id, body.user_id, principal, UnitOfWork(db), now=now, reason=body.reason
+        lead_id,
+        body.user_id,
+        principal,
+        UnitOfWork(db),
+        now=now,
+        reason=body.reason,
+        strategy=body.strategy,
     )
     return await lead_reads.command_answer(db, principal, lead, "POST /leads/{lead_id}/assign")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -122,7 +123,11 @@ class DrawEntered(BaseModel):
 
 
 class LeadAssignment(_Request):
-    user_id: str = Field(min_length=1, max_length=64)
+    """``user_id`` names the new owner; or ``strategy: more_senior`` (the re-assignment
+    ladder) gives the lead to the least loaded member of its pool above its owner's level."""
+
+    user_id: str | None = Field(default=None, min_length=1, max_length=64)
+    strategy: Literal["more_senior"] | None = None
     reason: str | None = Field(default=None, max_length=500)
 
 
@@ -177,6 +182,13 @@ class PoolMove(_Request):
 class PoolMember(_Request):
     user_id: str = Field(min_length=1, max_length=64)
     weight: int = Field(default=1, ge=1, le=100, description="Share of automatic assignments")
+    level: int = Field(
+        default=1,
+        ge=1,
+        le=10,
+        description="Seniority (1 junior … 10): a stalled lead may be reassigned to a member "
+        "above its owner (strategy more_senior)",
+    )
 
 
 class PoolMembers(_Request):

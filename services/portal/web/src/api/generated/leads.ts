@@ -182,6 +182,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hand-overs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand Over Leaver
+         * @description Hand everything a consultant of the caller's book works to a named ``successor``, or
+         *     spread it by a ``strategy``: their open leads move now (each a ``leads.LeadAssigned``,
+         *     its history a ``handed_over`` entry), the rest follows through
+         *     ``leads.ConsultantHandedOver`` — each service moves its own records, a customer's
+         *     opportunity and call tasks to the successor of its lead. The leaver may still be active
+         *     or deactivated already.
+         */
+        post: operations["hand_over_leaver_hand_overs_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -318,7 +343,9 @@ export interface paths {
         put?: never;
         /**
          * Assign Lead
-         * @description Name the consultant who works the lead (分配), from the pool or from another owner.
+         * @description Name the consultant who works the lead (分配), from the pool or from another owner;
+         *     or, with ``strategy: more_senior``, let the lead's pool choose a more senior one (its
+         *     least loaded member above the owner's level: 409 when there is none).
          */
         post: operations["assign_lead_leads__lead_id__assign_post"];
         delete?: never;
@@ -674,7 +701,8 @@ export interface paths {
          * Set Members
          * @description Replace the pool's members: they alone claim from it and receive its automatic
          *     assignments, in proportion to their weights (a pool without members is open to all
-         *     consultants below its org node).
+         *     consultants below its org node); their levels rank them for "to a more senior
+         *     consultant" (``POST /leads/{id}/assign`` with ``strategy: more_senior``).
          */
         put: operations["set_members_pools__pool_id__members_put"];
         post?: never;
@@ -1177,6 +1205,56 @@ export interface components {
             follow_up_id: string;
             lead: components["schemas"]["LeadPublic"];
         };
+        /**
+         * HandOverCreate
+         * @description A leaver's hand-over: ``successor`` takes everything, or ``strategy`` spreads it over
+         *     the members of ``pool_id`` (default: the book's default pool's members, or every active
+         *     consultant of the book when it names none).
+         */
+        HandOverCreate: {
+            /**
+             * Leaver
+             * @description The consultant who leaves
+             */
+            leaver: string;
+            /** Pool Id */
+            pool_id?: string | null;
+            /** @description round_robin, least_loaded or weighted (not none) */
+            strategy?: components["schemas"]["AutoAssignment"] | null;
+            /** Successor */
+            successor?: string | null;
+        };
+        /** HandOverPublic */
+        HandOverPublic: {
+            /** Book */
+            book: string;
+            /**
+             * Follows
+             * @description What the other services move on leads.ConsultantHandedOver, shortly after
+             */
+            follows: string;
+            /**
+             * Hand Over Id
+             * Format: uuid
+             */
+            hand_over_id: string;
+            /**
+             * Leads Moved
+             * @description Open leads each successor received
+             */
+            leads_moved: {
+                [key: string]: number;
+            };
+            /** Leaver */
+            leaver: string;
+            /**
+             * Strategy
+             * @description named, or the strategy that spread the leads
+             */
+            strategy: string;
+            /** Successors */
+            successors: string[];
+        };
         /** HistoryEntry */
         HistoryEntry: {
             /** Actor */
@@ -1342,12 +1420,18 @@ export interface components {
          * @enum {string}
          */
         ImportStatus: "queued" | "running" | "done" | "failed";
-        /** LeadAssignment */
+        /**
+         * LeadAssignment
+         * @description ``user_id`` names the new owner; or ``strategy: more_senior`` (the re-assignment
+         *     ladder) gives the lead to the least loaded member of its pool above its owner's level.
+         */
         LeadAssignment: {
             /** Reason */
             reason?: string | null;
+            /** Strategy */
+            strategy?: "more_senior" | null;
             /** User Id */
-            user_id: string;
+            user_id?: string | null;
         };
         /**
          * LeadAttached
@@ -1454,6 +1538,11 @@ export interface components {
             customer_id: string;
             /** Customer Name */
             customer_name: string;
+            /**
+             * Escalated At
+             * @description When the lead, stuck in its grade, was escalated to the managers for reassignment (cleared by a new grade)
+             */
+            escalated_at: string | null;
             /** Grade */
             grade: string | null;
             /**
@@ -1567,6 +1656,12 @@ export interface components {
         PoolKind: "claim" | "assign_only";
         /** PoolMember */
         PoolMember: {
+            /**
+             * Level
+             * @description Seniority (1 junior … 10): a stalled lead may be reassigned to a member above its owner (strategy more_senior)
+             * @default 1
+             */
+            level: number;
             /** User Id */
             user_id: string;
             /**
@@ -2623,6 +2718,74 @@ export interface operations {
             };
         };
     };
+    hand_over_leaver_hand_overs_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandOverCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The leaver or the successor does not work in the caller's book */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No consultant of the book but the leaver could take over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     healthz_healthz_get: {
         parameters: {
             query?: never;
@@ -2819,6 +2982,8 @@ export interface operations {
     list_leads_leads_get: {
         parameters: {
             query?: {
+                /** @description Only the leads escalated for stalling in their grade and not reassigned since, longest escalated first: the managers' reassignment list */
+                escalated?: boolean;
                 limit?: number;
                 offset?: number;
                 status?: string | null;
