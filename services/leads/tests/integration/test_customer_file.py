@@ -472,6 +472,9 @@ async def test_customers_by_lifecycle_stage_and_frequency_times_value(
         assert dealer["value_per_buyer"] == "293333.33"
         assert [r["node"] for r in body["regions"]] == ["east"]
         assert body["total"]["customers"] == 4
+        later = await manager.get("/customer-segments", params={"since": "2026-11-21"})
+        assert later.status_code == 200, later.text
+        assert later.json()["total"]["buyers"] == 0, "every order was won on 20 November"
         lower = await manager.get("/customer-segments", params={"high_value": "100000"})
         assert lower.json()["total"]["quadrants"]["occasional_high_value"] == 2
 

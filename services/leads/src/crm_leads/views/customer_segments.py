@@ -4,7 +4,7 @@ level: figures, no records), grouped by what the segmentation rules read
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Numeric, cast, exists, func, select, text
@@ -29,7 +29,7 @@ async def customer_groups(
     principal: Principal,
     thresholds: Thresholds,
     *,
-    since: date | None,
+    since: datetime | None,
     dealer_id: str | None,
 ) -> list[CustomerGroup]:
     t, links = customer_timeline, customer_links
@@ -135,7 +135,7 @@ async def segments_for(
     principal: Principal,
     thresholds: Thresholds,
     *,
-    since: date | None,
+    since: datetime | None,
     dealer_id: str | None,
 ) -> tuple[list[Segments], list[Segments], Segments]:
     """Per dealer, per region and in all, over the customers the caller may count."""

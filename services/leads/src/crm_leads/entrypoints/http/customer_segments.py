@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database
 from crm_leads.domain.segments import Segments, Thresholds
+from crm_leads.entrypoints.http.routes import business_tz
 from crm_leads.views.customer_segments import segments_for
 
 router = APIRouter(tags=["customers"])
@@ -56,19 +58,23 @@ class CustomerSegments(BaseModel):
 async def customer_segments(
     principal: Annotated[Principal, requires("lead.read")],
     db: Database,
+    tz: Annotated[ZoneInfo, Depends(business_tz)],
     dealer_id: Annotated[str | None, Query(max_length=64, pattern=r"^[\w.-]+$")] = None,
     since: Annotated[
-        date | None, Query(description="Count orders won since this day (default: all)")
+        date | None, Query(description="Count orders won since this business day (default: all)")
     ] = None,
     frequent_orders: Annotated[int, Query(ge=2, le=100)] = 2,
-    high_value: Annotated[Decimal, Query(gt=0, le=10**10)] = Decimal(300_000),
+    high_value: Annotated[
+        Decimal, Query(gt=0, le=10**10, max_digits=12, decimal_places=2)
+    ] = Decimal(300_000),
 ) -> CustomerSegments:
     """Customers by lifecycle stage (prospect → signed → end user → repeat) and buyers by order
     frequency x order value, per dealer and region and in all, over the customers the caller
     may count (figures: a dealer sharing leads with the OEM at least as aggregate counts)."""
     thresholds = Thresholds(frequent_orders, high_value)
+    since_at = None if since is None else datetime.combine(since, time(0), tzinfo=tz)
     dealers, regions, total = await segments_for(
-        db, principal, thresholds, since=since, dealer_id=dealer_id
+        db, principal, thresholds, since=since_at, dealer_id=dealer_id
     )
     return CustomerSegments(
         frequent_orders=frequent_orders,

@@ -2341,7 +2341,7 @@ export interface operations {
                 dealer_id?: string | null;
                 frequent_orders?: number;
                 high_value?: number | string;
-                /** @description Count orders won since this day (default: all) */
+                /** @description Count orders won since this business day (default: all) */
                 since?: string | null;
             };
             header?: never;
