@@ -264,5 +264,14 @@ async def test_hq_publishes_a_pipeline_template_dealers_start_from_and_adopt(
         assert [s["code"] for s in default["stages"]] == ["welcome", "test_drive", "deal"]
         own_id = next(p["id"] for p in listed if p["name"] == "B's own")
         assert (await http.post(f"/pipelines/{own_id}/adoption")).status_code == 404
+        # A page at a time: the book's own pipelines, oldest first, then the templates above.
+        everything = (await http.get("/pipelines")).json()
+        assert [p["is_template"] for p in everything][-1], "the templates come last"
+        pages = [
+            (await http.get("/pipelines", params={"limit": 1, "offset": offset})).json()
+            for offset in range(len(everything) + 1)
+        ]
+        assert [p for page in pages for p in page] == everything
+        assert (await http.get("/pipelines", params={"limit": 501})).status_code == 422
     async with as_user(PEOPLE.manager) as http:
         assert (await http.post(f"/pipelines/{own_id}/adoption")).status_code == 404

@@ -8,6 +8,7 @@ import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import FastAPI
@@ -189,6 +190,20 @@ async def test_the_analysis_counts_nps_csi_and_the_response_rate(
     )
     assert (dealer["nps"], dealer["csi"]) == (100.0, 100.0)
     assert dealer["questions"]["channel"] == {"friend": 1}
+    # A page of groups at a time, in the order of their keys.
+    async with as_user(PEOPLE.hq_analyst) as hq:
+        period = {"from": str(today - timedelta(days=1)), "to": str(today + timedelta(days=2))}
+        per_month = (await hq.get("/surveys/analysis", params={**period, "per": "month"})).json()
+        # Months of the business time zone (the default, Shanghai's), where the surveys went out.
+        month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+        assert [g["group"] for g in per_month] == [month]
+        assert per_month[0]["sent"] == 2
+        first = await hq.get("/surveys/analysis", params={**period, "limit": 1})
+        assert [g["group"] for g in first.json()] == ["dealer-a"]
+        beyond = await hq.get("/surveys/analysis", params={**period, "offset": 1})
+        assert beyond.json() == []
+        too_many = await hq.get("/surveys/analysis", params={**period, "limit": 501})
+        assert too_many.status_code == 422
 
 
 async def test_answers_taken_in_a_call_reach_only_the_caller_s_own_write_scope(

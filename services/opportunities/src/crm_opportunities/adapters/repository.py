@@ -112,7 +112,7 @@ def _templates_above(tenant: str, dealer: str) -> Select[tuple[Any, ...]]:
             node.c.dealer_id.is_(None),
             dealer_path.startswith(node.c.path),
         )
-        .order_by(func.length(node.c.path).desc())
+        .order_by(func.length(node.c.path).desc(), pipelines.c.id)
     )
 
 
@@ -145,14 +145,22 @@ async def templates_for(session: AsyncSession, tenant: str, dealer: str) -> list
 
 
 async def pipelines_of(
-    session: AsyncSession, tenant: str, owner_org: str, *, published: bool
+    session: AsyncSession,
+    tenant: str,
+    owner_org: str,
+    *,
+    published: bool,
+    limit: int,
+    offset: int,
 ) -> list[PipelineListing]:
-    """The pipelines of one org node, oldest first; ``published``: the node is above dealers,
-    so its default pipeline is the template it publishes."""
+    """A page of the pipelines of one org node, oldest first; ``published``: the node is above
+    dealers, so its default pipeline is the template it publishes."""
     rows = await session.execute(
         select(pipelines)
         .where(pipelines.c.tenant == tenant, pipelines.c.owner_org == owner_org)
-        .order_by(pipelines.c.created_at)
+        .order_by(pipelines.c.created_at, pipelines.c.id)
+        .limit(limit)
+        .offset(offset)
     )
     return [
         PipelineListing(
@@ -165,6 +173,17 @@ async def pipelines_of(
         )
         for row in rows
     ]
+
+
+async def count_pipelines_of(session: AsyncSession, tenant: str, owner_org: str) -> int:
+    return int(
+        await session.scalar(
+            select(func.count())
+            .select_from(pipelines)
+            .where(pipelines.c.tenant == tenant, pipelines.c.owner_org == owner_org)
+        )
+        or 0
+    )
 
 
 async def template_for(

@@ -45,18 +45,27 @@ async def opportunity_shown(
 
 
 async def pipelines_for(
-    actor: Principal, uow: UnitOfWork, *, now: datetime
+    actor: Principal, uow: UnitOfWork, *, now: datetime, limit: int, offset: int
 ) -> list[PipelineListing]:
-    """The caller's dealer's pipelines (created from the nearest template, or the built-in one,
-    until the dealer configures its own) and the templates above it; HQ's and a region's own
-    templates."""
+    """A page of the caller's dealer's pipelines (created from the nearest template, or the
+    built-in one, until the dealer configures its own), oldest first, then of the templates
+    above it (one per node above, nearest first); HQ's and a region's own templates."""
     async with uow:
         dealer = await dealer_of(uow.session, actor.tenant, actor.org_node)
-        templates = []
+        book = dealer or actor.org_node
         if dealer is not None:
             await repository.default_pipeline(uow.session, actor.tenant, dealer, now)
-            templates = await repository.templates_for(uow.session, actor.tenant, dealer)
         own = await repository.pipelines_of(
-            uow.session, actor.tenant, dealer or actor.org_node, published=dealer is None
+            uow.session, actor.tenant, book, published=dealer is None, limit=limit, offset=offset
         )
-        return own + templates
+        if dealer is None or len(own) == limit:
+            return own
+        # The page ends past the book's own pipelines: the templates follow them.
+        own_count = (
+            offset + len(own)
+            if own
+            else await repository.count_pipelines_of(uow.session, actor.tenant, book)
+        )
+        templates = await repository.templates_for(uow.session, actor.tenant, dealer)
+        start = max(0, offset - own_count)
+        return own + templates[start : start + limit - len(own)]

@@ -11,7 +11,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy import RowMapping, func, select
+from sqlalchemy import RowMapping, Text, cast, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -169,18 +169,46 @@ async def analysis(
     per: Per,
     design_key: UUID | None,
     timezone: str,
+    limit: int,
+    offset: int,
 ) -> list[SurveyGroup]:
-    """Per group: surveys sent and answered (response rate), NPS, CSI index, low scores, and
-    for each question of the answers the distribution of its answers. Sent in [start, end)."""
+    """Per group, a page of groups in the order of their keys: surveys sent and answered
+    (response rate), NPS, CSI index, low scores, and for each question of the answers the
+    distribution of its answers. Sent in [start, end)."""
     r, d = survey_responses, survey_designs
     zone = ZoneInfo(timezone)
     begin = datetime.combine(start, datetime.min.time(), zone)
     finish = datetime.combine(end, datetime.min.time(), zone)
     region = org_directory.alias("dealer_node")
+    group = {
+        "dealer": r.c.owner_org,
+        "region": func.coalesce(region.c.parent_id, r.c.owner_org),
+        "month": func.to_char(func.timezone(timezone, r.c.requested_at), "YYYY-MM"),
+        "total": literal("total"),
+    }[per]
+    # Keys compare byte by byte, as Python sorts them: the page and its order agree.
+    key = cast(group, Text).collate("C")
+    surveys = r.join(d, d.c.id == r.c.design_id).outerjoin(
+        region, (region.c.id == r.c.owner_org) & (region.c.tenant == r.c.tenant)
+    )
+    sent = [
+        _visible(principal, SharingLevel.AGGREGATE),
+        r.c.requested_at >= begin,
+        r.c.requested_at < finish,
+        *([d.c.design_key == design_key] if design_key is not None else []),
+    ]
+    keys = (
+        select(key.label("key"))
+        .distinct()
+        .select_from(surveys)
+        .where(*sent)
+        .order_by("key")
+        .limit(limit)
+        .offset(offset)
+    )
     query = (
         select(
-            r.c.owner_org,
-            func.coalesce(region.c.parent_id, r.c.owner_org).label("region"),
+            key.label("group_key"),
             r.c.requested_at,
             r.c.answered_at,
             r.c.nps,
@@ -188,33 +216,17 @@ async def analysis(
             r.c.low_score,
             r.c.answers,
         )
-        .select_from(
-            r.join(d, d.c.id == r.c.design_id).outerjoin(
-                region, (region.c.id == r.c.owner_org) & (region.c.tenant == r.c.tenant)
-            )
-        )
-        .where(
-            _visible(principal, SharingLevel.AGGREGATE),
-            r.c.requested_at >= begin,
-            r.c.requested_at < finish,
-        )
+        .select_from(surveys)
+        .where(*sent, key.in_(select(keys.subquery().c.key)))
     )
-    if design_key is not None:
-        query = query.where(d.c.design_key == design_key)
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
     groups: dict[str, list[RowMapping]] = defaultdict(list)
     for row in rows:
-        key = {
-            "dealer": row["owner_org"],
-            "region": row["region"],
-            "month": row["requested_at"].astimezone(zone).strftime("%Y-%m"),
-            "total": "total",
-        }[per]
-        groups[key].append(row)
+        groups[row["group_key"]].append(row)
     result = []
-    for key in sorted(groups):
-        members = groups[key]
+    for name in sorted(groups):
+        members = groups[name]
         answered = [m for m in members if m["answered_at"] is not None]
         questions: dict[str, Counter[str]] = defaultdict(Counter)
         for m in answered:
@@ -224,7 +236,7 @@ async def analysis(
                         questions[code][str(item)] += 1
         result.append(
             SurveyGroup(
-                group=key,
+                group=name,
                 sent=len(members),
                 answered=len(answered),
                 response_rate=round(len(answered) * 100 / len(members), 2),

@@ -11,7 +11,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
-from crm_common.runtime.paging import ShortPage
+from crm_common.runtime.paging import Page, ShortPage
 from crm_opportunities.application import credit_splits, queries
 from crm_opportunities.application import opportunities as commands
 from crm_opportunities.entrypoints.http.schemas import (
@@ -271,11 +271,18 @@ async def adopt_pipeline_template(
     response_model=list[PipelinePublic],
     responses={403: {"description": "The role lacks opportunity.read"}},
 )
-async def list_pipelines(actor: Reader, db: Database, now: Now) -> list[PipelinePublic]:
+async def list_pipelines(
+    actor: Reader,
+    db: Database,
+    now: Now,
+    page: Page,
+) -> list[PipelinePublic]:
     """The caller's dealer's pipelines (created from the nearest template, or the built-in one,
-    until the dealer configures its own) and the templates above it; HQ's and a region's own
-    templates."""
-    listed = await queries.pipelines_for(actor, UnitOfWork(db), now=now)
+    until the dealer configures its own), oldest first, then the templates above it, nearest
+    first; HQ's and a region's own templates. A page at a time."""
+    listed = await queries.pipelines_for(
+        actor, UnitOfWork(db), now=now, limit=page.limit, offset=page.offset
+    )
     return [
         PipelinePublic(
             id=p.id,

@@ -543,8 +543,8 @@ export interface paths {
         /**
          * List Pipelines
          * @description The caller's dealer's pipelines (created from the nearest template, or the built-in one,
-         *     until the dealer configures its own) and the templates above it; HQ's and a region's own
-         *     templates.
+         *     until the dealer configures its own), oldest first, then the templates above it, nearest
+         *     first; HQ's and a region's own templates. A page at a time.
          */
         get: operations["list_pipelines_pipelines_get"];
         put?: never;
@@ -4252,7 +4252,10 @@ export interface operations {
     };
     list_pipelines_pipelines_get: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4281,6 +4284,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

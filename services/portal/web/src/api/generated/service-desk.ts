@@ -606,7 +606,7 @@ export interface paths {
          * Analysis
          * @description NPS, CSI index, response rate and the answers per question, per dealer, region or
          *     month, of the surveys sent in [from, to) — figures of every book sharing at least
-         *     figures with the caller.
+         *     figures with the caller. A page of groups at a time, in the order of their keys.
          */
         get: operations["analysis_surveys_analysis_get"];
         put?: never;
@@ -4297,6 +4297,8 @@ export interface operations {
             query: {
                 design_key?: string | null;
                 from: string;
+                limit?: number;
+                offset?: number;
                 per?: "dealer" | "region" | "month" | "total";
                 /** @description Exclusive */
                 to: string;

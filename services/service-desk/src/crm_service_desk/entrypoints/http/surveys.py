@@ -171,16 +171,25 @@ async def analysis(
     timezone: BusinessTimezone,
     start: Annotated[date, Query(alias="from")],
     end: Annotated[date, Query(alias="to", description="Exclusive")],
+    page: Page,
     per: Literal["dealer", "region", "month", "total"] = "dealer",
     design_key: UUID | None = None,
 ) -> list[SurveyGroup]:
     """NPS, CSI index, response rate and the answers per question, per dealer, region or
     month, of the surveys sent in [from, to) — figures of every book sharing at least
-    figures with the caller."""
+    figures with the caller. A page of groups at a time, in the order of their keys."""
     if end <= start or (end - start).days > 366:
         raise InvalidInput("to", "after from, and at most a year later", location="query")
     return await survey_views.analysis(
-        db, principal, start=start, end=end, per=per, design_key=design_key, timezone=timezone
+        db,
+        principal,
+        start=start,
+        end=end,
+        per=per,
+        design_key=design_key,
+        timezone=timezone,
+        limit=page.limit,
+        offset=page.offset,
     )
 
 
