@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { csrfHeaders, leads, setCsrfToken } from "./client";
+import { allPages, csrfHeaders, leads, setCsrfToken } from "./client";
 
 afterEach(() => {
   setCsrfToken(null);
@@ -25,5 +25,32 @@ describe("calls through the BFF", () => {
     expect(request.headers.get("X-CSRF-Token")).toBe("t0k3n");
     expect(request.headers.get("Authorization")).toBeNull();
     expect(request.credentials).toBe("same-origin");
+  });
+});
+
+describe("whole lists", () => {
+  it("reads page after page until a short one", async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => i);
+    const asked: [number, number][] = [];
+    const all = await allPages(async (limit, offset) => {
+      asked.push([limit, offset]);
+      return rows.slice(offset, offset + limit);
+    }, 3);
+    expect(all).toEqual(rows);
+    expect(asked).toEqual([
+      [3, 0],
+      [3, 3],
+      [3, 6],
+    ]);
+  });
+
+  it("asks once more after a full last page", async () => {
+    const fetchPage = vi.fn(async (limit: number, offset: number) => [1, 2].slice(offset, offset + limit));
+    expect(await allPages(fetchPage, 2)).toEqual([1, 2]);
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+  });
+
+  it("refuses a list past the services' deepest page", async () => {
+    await expect(allPages(async (limit) => Array.from({ length: limit }, () => 0), 50_000)).rejects.toThrow("too many");
   });
 });

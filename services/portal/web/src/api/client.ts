@@ -71,3 +71,21 @@ export async function uploadFile<T>(service: string, path: string, query: Record
   if (!response.ok) throw new ApiError(response.status, body);
   return body as T;
 }
+
+/** The largest offset the services take (their lists refuse deeper pages). */
+export const MAX_OFFSET = 100_000;
+
+/** Every row of a list the service answers a page at a time (limit/offset), page after page
+ * until a short one: for a screen that needs the whole list (a tree, a picker of people). */
+export async function allPages<T>(
+  fetchPage: (limit: number, offset: number) => Promise<T[]>,
+  pageSize: number,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let offset = 0; offset <= MAX_OFFSET; offset += pageSize) {
+    const page = await fetchPage(pageSize, offset);
+    rows.push(...page);
+    if (page.length < pageSize) return rows;
+  }
+  throw new Error(`more than ${MAX_OFFSET} rows: too many to show at once`);
+}

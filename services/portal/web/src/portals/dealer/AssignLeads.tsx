@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { data, identity, leads } from "../../api/client";
+import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
+import { useUsers } from "../shared/directory";
 import { gradeLabel, sourceLabel, when } from "../workspace/labels";
 
 type PooledLead = components["schemas"]["PooledLead"];
@@ -16,7 +17,7 @@ export default function AssignLeads() {
   const report = useFailureReport();
   const queries = useQueryClient();
   const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")) });
-  const users = useQuery({ queryKey: ["users"], queryFn: () => data(identity.GET("/users")) });
+  const users = useUsers();
   const consultants = (users.data ?? []).filter((u) => u.active && u.roles.includes("sales_consultant"));
 
   async function assign(lead: PooledLead, userId: string) {

@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Form, Input, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { data, identity } from "../../api/client";
 import type { components } from "../../api/generated/identity";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { useSession } from "../../session";
+import { useUsers } from "../shared/directory";
 
 type NewUser = components["schemas"]["UserCreate"];
 const DEALER_ROLES = ["sales_consultant", "sales_manager", "service_advisor", "renewal_specialist", "dealer_admin"];
@@ -17,7 +18,7 @@ export default function Users() {
   const report = useFailureReport();
   const queries = useQueryClient();
   const [form] = Form.useForm<NewUser>();
-  const users = useQuery({ queryKey: ["users"], queryFn: () => data(identity.GET("/users")) });
+  const users = useUsers();
   const add = useMutation({
     mutationFn: (body: NewUser) => data(identity.POST("/users", { body: { ...body, org_node: body.org_node || session.org_node } })),
     onSuccess: async () => {

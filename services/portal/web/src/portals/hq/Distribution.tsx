@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { data, identity, leads } from "../../api/client";
+import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
+import { useOrgs } from "../shared/directory";
 import { sourceLabel, when } from "../workspace/labels";
 
 type Lead = components["schemas"]["LeadPublic"];
@@ -21,7 +22,7 @@ export default function Distribution() {
   const queries = useQueryClient();
   const [form] = Form.useForm<NewLead>();
   const [target, setTarget] = useState<Record<string, string>>({});
-  const orgs = useQuery({ queryKey: ["orgs"], queryFn: () => data(identity.GET("/orgs")) });
+  const orgs = useOrgs();
   const dealers = (orgs.data ?? []).filter((o) => o.kind === "dealer" && o.active);
   const regions = (orgs.data ?? []).filter((o) => o.kind === "region");
   const orgName = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));

@@ -1,10 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Row, Table, Tag, Tree, Typography } from "antd";
 import type { DataNode } from "antd/es/tree";
 import { useTranslation } from "react-i18next";
-import { data, identity } from "../../api/client";
 import type { components } from "../../api/generated/identity";
 import { Loaded } from "../../components/feedback";
+import { useOrgs, useUsers } from "../shared/directory";
 
 type Org = components["schemas"]["OrgNodePublic"];
 
@@ -20,8 +19,8 @@ export function toTree(orgs: Org[]): DataNode[] {
  * scope reaches. */
 export default function OrgTree() {
   const { t } = useTranslation();
-  const orgs = useQuery({ queryKey: ["orgs"], queryFn: () => data(identity.GET("/orgs")) });
-  const users = useQuery({ queryKey: ["users"], queryFn: () => data(identity.GET("/users")) });
+  const orgs = useOrgs();
+  const users = useUsers();
   return (
     <>
       <Typography.Title level={2}>{t("menu.org")}</Typography.Title>

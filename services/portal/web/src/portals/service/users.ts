@@ -1,20 +1,12 @@
 // Who a ticket's owner is, by name where the caller may read the users of their scope
 // (identity's user.read); otherwise "me" or the user's id.
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { data, identity } from "../../api/client";
 import { can, useSession } from "../../session";
-
-const USERS_PAGE = 500;
+import { useUsers } from "../shared/directory";
 
 export function useStaff() {
   const session = useSession();
-  return useQuery({
-    queryKey: ["users", "staff"],
-    queryFn: () => data(identity.GET("/users", { params: { query: { limit: USERS_PAGE } } })),
-    enabled: can(session, "user.read"),
-    staleTime: 5 * 60_000,
-  });
+  return useUsers({ enabled: can(session, "user.read") });
 }
 
 export function useOwnerName(): (userId: string | null | undefined) => string {
