@@ -121,13 +121,19 @@ def secret_env(name: str, secret: str, key: str) -> dict[str, Any]:
     return {"name": name, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
 
 
-def database_env(service: str, *, migrates: bool = False) -> list[dict[str, Any]]:
-    """CRM_DATABASE_URL as the app role, which the migrations grant data manipulation only;
-    for the migration also CRM_DATABASE_OWNER_URL as the owner role (crm_common.db.roles).
+def database_env(
+    service: str, *, migrates: bool = False, system: bool = False
+) -> list[dict[str, Any]]:
+    """CRM_DATABASE_URL as the app role, which the migrations grant data manipulation only; for
+    the worker also CRM_DATABASE_SYSTEM_URL as the system role, the only one besides the owner
+    that may act across tenants; for the migration also CRM_DATABASE_OWNER_URL as the owner
+    role, and the system role's URL, which it names in the policies (crm_common.db.roles).
     Each built from the role's CloudNativePG secret (basic-auth: username, password)."""
     env = role_url_env(service, "app", "CRM_DATABASE_URL")
     if migrates:
         env += role_url_env(service, "owner", "CRM_DATABASE_OWNER_URL")
+    if migrates or system:
+        env += role_url_env(service, "system", "CRM_DATABASE_SYSTEM_URL")
     return env
 
 
@@ -182,7 +188,7 @@ def container(
         "image": f"crm-{service}",
         "args": [role],
         "envFrom": [{"configMapRef": {"name": "crm-settings"}}],
-        "env": [*common_env(service), *database_env(service)],
+        "env": [*common_env(service), *database_env(service, system=role == "worker")],
         "ports": ports,
         "livenessProbe": probe(probe_port, "/healthz", period=10),
         "readinessProbe": probe(probe_port, "/readyz", period=5),
@@ -495,12 +501,13 @@ def kafka_user(defn: ServiceDefinition, topics: list[str]) -> dict[str, Any]:
 
 def postgres_objects() -> list[dict[str, Any]]:
     """One CloudNativePG cluster (a primary and a streaming replica), one database per service
-    owned by the service's owner role (migrations), and an app role per service that the
-    migrations grant data manipulation only: the running service cannot drop a trigger or turn
-    row-level security off. Passwords come from basic-auth Secrets (deploy/k8s/README.md)."""
+    owned by the service's owner role (migrations), and an app role (the api) and a system role
+    (the worker, the only one acting across tenants) per service that the migrations grant
+    data manipulation only: the running service cannot drop a trigger or turn row-level
+    security off. Passwords come from basic-auth Secrets (deploy/k8s/README.md)."""
     roles = []
     for service in SERVICES:
-        for role in ("owner", "app"):
+        for role in ("owner", "app", "system"):
             roles.append(
                 {
                     "name": database_role(service, role),
@@ -554,7 +561,7 @@ def postgres_objects() -> list[dict[str, Any]]:
 
 def database_role(service: str, role: str) -> str:
     base = f"crm_{service.replace('-', '_')}"
-    return f"{base}_owner" if role == "owner" else base
+    return base if role == "app" else f"{base}_{role}"
 
 
 def documents() -> dict[str, list[dict[str, Any]]]:

@@ -11,8 +11,11 @@
 #   CRM_PG_PORT               5432
 #   CRM_PG_USER               crm       owner of the services' databases: creates and migrates them
 #   CRM_PG_PASSWORD           crm
-#   CRM_PG_APP_USER           crm_app   what the services connect as: rows only (crm_common.db.roles)
+#   CRM_PG_APP_USER           crm_app   what the apis connect as: rows of the tenants their
+#                                       requests declare only (crm_common.db.roles)
 #   CRM_PG_APP_PASSWORD       crm
+#   CRM_PG_SYSTEM_USER        crm_system  what the workers connect as: rows only, across tenants
+#   CRM_PG_SYSTEM_PASSWORD    crm
 #   CRM_REDIS_PORT            6379
 #   CRM_KAFKA_PORT            9092
 #   CRM_KAFKA_CONTROLLER_PORT 9093
@@ -39,6 +42,8 @@ PG_USER="${CRM_PG_USER:-crm}"
 PG_PASSWORD="${CRM_PG_PASSWORD:-crm}"
 PG_APP_USER="${CRM_PG_APP_USER:-crm_app}"
 PG_APP_PASSWORD="${CRM_PG_APP_PASSWORD:-crm}"
+PG_SYSTEM_USER="${CRM_PG_SYSTEM_USER:-crm_system}"
+PG_SYSTEM_PASSWORD="${CRM_PG_SYSTEM_PASSWORD:-crm}"
 REDIS_PORT="${CRM_REDIS_PORT:-6379}"
 KAFKA_PORT="${CRM_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CRM_KAFKA_CONTROLLER_PORT:-9093}"
@@ -168,7 +173,8 @@ pg_make_traversable() {
   done
 }
 
-# Both roles log in; the owner may create databases, the app role is a plain login role.
+# The three roles log in; the owner may create databases, the app and system roles are plain
+# login roles.
 pg_login_ok() {
   local psql
   psql="$(psql_bin)"
@@ -177,13 +183,18 @@ pg_login_ok() {
     -U "$PG_USER" -d postgres -Atc \
     "select case when rolcreatedb or rolsuper then 'ok' end from pg_roles where rolname = current_user" \
     2>/dev/null | grep -qx ok || return 1
-  PGPASSWORD="$PG_APP_PASSWORD" PGCONNECT_TIMEOUT=5 "$psql" -X -q -w -h 127.0.0.1 -p "$PG_PORT" \
-    -U "$PG_APP_USER" -d postgres -Atc \
-    "select case when not (rolsuper or rolbypassrls or rolcreatedb or rolcreaterole) then 'ok' end from pg_roles where rolname = current_user" \
-    2>/dev/null | grep -qx ok
+  local user password
+  for user in "$PG_APP_USER" "$PG_SYSTEM_USER"; do
+    password="$PG_APP_PASSWORD"
+    [[ $user == "$PG_SYSTEM_USER" ]] && password="$PG_SYSTEM_PASSWORD"
+    PGPASSWORD="$password" PGCONNECT_TIMEOUT=5 "$psql" -X -q -w -h 127.0.0.1 -p "$PG_PORT" \
+      -U "$user" -d postgres -Atc \
+      "select case when not (rolsuper or rolbypassrls or rolcreatedb or rolcreaterole) then 'ok' end from pg_roles where rolname = current_user" \
+      2>/dev/null | grep -qx ok || return 1
+  done
 }
 
-# Create/alter the owner and the app role through a superuser connection on a unix
+# Create/alter the owner, the app and the system role through a superuser connection on a unix
 # socket (peer auth as the postgres OS user). $1 = socket dir.
 pg_ensure_role_via_socket() {
   local sock="$1" psql
@@ -192,7 +203,8 @@ pg_ensure_role_via_socket() {
   [[ -S $sock/.s.PGSQL.$PG_PORT ]] || return 1
   as_pg "$psql" -X -q -v ON_ERROR_STOP=1 -h "$sock" -p "$PG_PORT" -d postgres \
     -v role="$PG_USER" -v pw="$PG_PASSWORD" \
-    -v app="$PG_APP_USER" -v app_pw="$PG_APP_PASSWORD" >/dev/null <<'SQL'
+    -v app="$PG_APP_USER" -v app_pw="$PG_APP_PASSWORD" \
+    -v system="$PG_SYSTEM_USER" -v system_pw="$PG_SYSTEM_PASSWORD" >/dev/null <<'SQL'
 SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') AS missing \gset
 \if :missing
 CREATE ROLE :"role" LOGIN CREATEDB PASSWORD :'pw';
@@ -205,23 +217,44 @@ CREATE ROLE :"app" LOGIN PASSWORD :'app_pw';
 \else
 ALTER ROLE :"app" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD :'app_pw';
 \endif
+SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'system') AS missing \gset
+\if :missing
+CREATE ROLE :"system" LOGIN PASSWORD :'system_pw';
+\else
+ALTER ROLE :"system" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD :'system_pw';
+\endif
 SQL
+}
+
+# The socket folder of the PostgreSQL listening on $PG_PORT when another checkout started it (its
+# run folder, not ours): its postmaster.pid says (line 4 the port, line 5 the socket folder).
+# Roles added since it started (e.g. crm_system) are created through it.
+pg_running_socket_dirs() {
+  local data
+  for data in $(ps -eo args | sed -n 's#^[^ ]*/postgres -D \([^ ]*\).*$#\1#p'); do
+    [[ -r $data/postmaster.pid ]] || continue
+    [[ $(sed -n 4p "$data/postmaster.pid") == "$PG_PORT" ]] && sed -n 5p "$data/postmaster.pid"
+  done
+  return 0
 }
 
 pg_ensure_role() {
   [[ -n $(psql_bin) ]] || apt_install postgresql-client
   if pg_login_ok; then return 0; fi
-  local sock
-  for sock in "$PG_SOCKET_DIR" /var/run/postgresql /run/postgresql /tmp; do
+  local sock running
+  running="$(pg_running_socket_dirs)"
+  # shellcheck disable=SC2086 # the running server's socket folders, one word each
+  for sock in "$PG_SOCKET_DIR" $running /var/run/postgresql /run/postgresql /tmp; do
     if pg_ensure_role_via_socket "$sock" 2>/dev/null && pg_login_ok; then
-      log "PostgreSQL roles '$PG_USER' (LOGIN CREATEDB) and '$PG_APP_USER' (LOGIN) created/updated (via $sock)"
+      log "PostgreSQL roles '$PG_USER' (LOGIN CREATEDB), '$PG_APP_USER' and '$PG_SYSTEM_USER' (LOGIN) created/updated (via $sock)"
       return 0
     fi
   done
-  die "PostgreSQL listens on 127.0.0.1:$PG_PORT but role '$PG_USER' or '$PG_APP_USER' cannot log in with
+  die "PostgreSQL listens on 127.0.0.1:$PG_PORT but role '$PG_USER', '$PG_APP_USER' or '$PG_SYSTEM_USER' cannot log in with
         the configured password and no superuser unix socket was usable to create them. Create them, e.g.:
           sudo -u postgres psql -p $PG_PORT -c \"CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '...'\"
           sudo -u postgres psql -p $PG_PORT -c \"CREATE ROLE $PG_APP_USER LOGIN PASSWORD '...'\"
+          sudo -u postgres psql -p $PG_PORT -c \"CREATE ROLE $PG_SYSTEM_USER LOGIN PASSWORD '...'\"
         (and allow password auth for 127.0.0.1 in pg_hba.conf), or set CRM_PG_PORT to a free port."
 }
 
@@ -283,7 +316,7 @@ pg_start_private() {
     tail -n 30 "$PG_LOG" >&2 || true
     die "PostgreSQL failed to start (log: $PG_LOG)"
   fi
-  pg_ensure_role_via_socket "$PG_SOCKET_DIR" || die "could not create roles '$PG_USER' and '$PG_APP_USER'"
+  pg_ensure_role_via_socket "$PG_SOCKET_DIR" || die "could not create roles '$PG_USER', '$PG_APP_USER' and '$PG_SYSTEM_USER'"
   pg_login_ok || die "role '$PG_USER' cannot log in on 127.0.0.1:$PG_PORT (see $PG_LOG)"
 }
 

@@ -65,14 +65,21 @@ def test_every_service_has_migrate_api_and_worker_with_complete_settings() -> No
             )
         assert services[f"{name}-api"]["command"] == ["api"]
         assert services[f"{name}-worker"]["command"] == ["worker"]
-        # The processes connect as the app role; only the migration as the tables' owner.
+        # The api connects as the app role, the worker as the system role (the only one acting
+        # across tenants); only the migration as the tables' owner, naming the system role.
+        database = "/crm_" + name.replace("-", "_")
         for role in ("api", "worker"):
             env = services[f"{name}-{role}"]["environment"]
             assert env["CRM_DATABASE_URL"].startswith("postgresql+asyncpg://crm_app:")
             assert "CRM_DATABASE_OWNER_URL" not in env, f"{name}-{role}"
+        assert "CRM_DATABASE_SYSTEM_URL" not in services[f"{name}-api"]["environment"]
         migrate = services[f"{name}-migrate"]["environment"]
         assert migrate["CRM_DATABASE_OWNER_URL"].startswith("postgresql+asyncpg://crm:")
-        assert migrate["CRM_DATABASE_OWNER_URL"].endswith("/crm_" + name.replace("-", "_"))
+        assert migrate["CRM_DATABASE_OWNER_URL"].endswith(database)
+        for role in ("migrate", "worker"):
+            system = services[f"{name}-{role}"]["environment"]["CRM_DATABASE_SYSTEM_URL"]
+            assert system.startswith("postgresql+asyncpg://crm_system:"), f"{name}-{role}"
+            assert system.endswith(database), f"{name}-{role}"
         assert "healthcheck" in services[f"{name}-api"]
         assert "/readyz" in " ".join(services[f"{name}-api"]["healthcheck"]["test"])
     assert "CRM_SIGNING_KEY_ENCRYPTION_KEY" in services["identity-api"]["environment"]

@@ -180,8 +180,9 @@ def test_the_apis_probe_their_health_endpoints() -> None:
 
 
 def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None:
-    """Only the migration gets the owner's credentials (it grants the app role its rights);
-    the api and worker connect as the app role."""
+    """Only the migration gets the owner's credentials (it grants the app and system roles
+    their rights); the api connects as the app role, the worker as the system role, the only
+    one acting across tenants."""
 
     def password_secret(container: dict[str, Any], variable: str) -> str | None:
         for e in container.get("env", []):
@@ -196,8 +197,10 @@ def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None
             env = {e["name"]: e for e in container.get("env", [])}
             app = password_secret(container, "DB_APP_PASSWORD")
             owner = password_secret(container, "DB_OWNER_PASSWORD")
+            system = password_secret(container, "DB_SYSTEM_PASSWORD")
             if app is None:
                 assert owner is None, where
+                assert system is None, where
                 assert "CRM_DATABASE_URL" not in env, where
                 continue
             assert app.endswith("-db-app"), where
@@ -209,6 +212,13 @@ def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None
             else:
                 assert owner is None, where
                 assert "CRM_DATABASE_OWNER_URL" not in env, where
+            if container["name"] in ("migrate", "worker"):
+                assert (system or "").endswith("-db-system"), where
+                system_url = env["CRM_DATABASE_SYSTEM_URL"]["value"]
+                assert "$(DB_SYSTEM_USER):$(DB_SYSTEM_PASSWORD)@" in system_url, where
+            else:
+                assert system is None, where
+                assert "CRM_DATABASE_SYSTEM_URL" not in env, where
     api_pods = {
         o["metadata"]["name"]: o["spec"]["template"]["spec"]
         for o in objects("hq", "Deployment")

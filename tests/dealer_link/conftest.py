@@ -24,7 +24,7 @@ from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
 from crm_common.testing.dealer_link import KafkaCluster, Mirror, kafka_libs
-from crm_common.testing.infrastructure import Infrastructure, as_app_role
+from crm_common.testing.infrastructure import Infrastructure, as_app_role, as_system_role
 from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import ServiceProcess, free_port
@@ -165,6 +165,7 @@ async def link(
                 "CRM_ENV": "test",
                 "CRM_SERVICE_NAME": service,
                 "CRM_DATABASE_URL": as_app_role(db),
+                "CRM_DATABASE_SYSTEM_URL": as_system_role(db),
                 "CRM_KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap,
                 "CRM_KAFKA_PARTITIONS": "3",
                 "CRM_REDIS_URL": f"{redis_base}/{redis_db}",

@@ -126,8 +126,10 @@ async def spine(
         env = {
             **common_env,
             "CRM_SERVICE_NAME": name,
-            # The processes connect as the app role; only the migration is the owner's.
+            # The api connects as the app role, the worker as the system role (the only one
+            # acting across tenants); only the migration is the owner's.
             "CRM_DATABASE_URL": databases.app_url(name),
+            "CRM_DATABASE_SYSTEM_URL": databases.system_url(name),
             "CRM_HTTP_PORT": str(ports[name]),
             "CRM_GRPC_PORT": str(grpc_ports[name]),
             "CRM_WORKER_METRICS_PORT": str(free_port()),

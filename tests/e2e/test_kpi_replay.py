@@ -66,10 +66,11 @@ async def test_a_rebuild_from_offset_zero_equals_the_live_figures(
     assert await settles_at(spine, tenant, "dealer-sh-01", 50) == 50
 
     await databases.create("kpi_rebuilt")
-    # The rebuild runs as the app role, like the worker: reading and writing rows only.
+    # The rebuild runs as the system role, like the worker: reading and writing rows only.
     env = {
         **spine.processes["kpi-worker"].env,
         "CRM_DATABASE_URL": databases.app_url("kpi_rebuilt"),
+        "CRM_DATABASE_SYSTEM_URL": databases.system_url("kpi_rebuilt"),
     }
     owner = {**env, "CRM_DATABASE_OWNER_URL": databases.url("kpi_rebuilt")}
     run_command("kpi", "migrate", owner, tmp_path)

@@ -12,11 +12,12 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Development defaults: safe on a laptop, refused anywhere else. The owner role creates each
-# service's database and runs its migrations; the app role is what the services connect as
-# (deploy/local/infra.sh creates both).
+# service's database and runs its migrations; the app role is what the apis connect as, the
+# system role what the workers connect as (deploy/local/infra.sh creates all three).
 DEV_DATABASE_PASSWORD = "crm"  # noqa: S105
 DEV_DATABASE_OWNER = "crm"
 DEV_DATABASE_APP_ROLE = "crm_app"
+DEV_DATABASE_SYSTEM_ROLE = "crm_system"
 
 
 def is_loopback_host(host: str | None) -> bool:
@@ -44,6 +45,14 @@ def _url_user(url: str) -> str | None:
     except ValueError:
         return None
     return unquote(user) if user else None
+
+
+def _with_user(url: str, user: str) -> str:
+    """``url`` as another role with the same password."""
+    parts = urlsplit(url)
+    password = f":{parts.password}" if parts.password is not None else ""
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"{user}{password}@{host}").geturl()
 
 
 def _dev_url(role: str, database: str) -> str:
@@ -80,6 +89,13 @@ class Settings(BaseSettings):
     # database if needed, upgrading it, granting the app role its rights). Unset: `migrate`
     # runs as CRM_DATABASE_URL's role and grants nothing (refused in production).
     database_owner_url: SecretStr = SecretStr("")
+    # The role of system work across tenants: the worker (sweeps, the outbox relay, consumers),
+    # projection rebuilds and outbox replays connect as it. Row-level security lets it (and the
+    # owner) act for every tenant; the app role above sees only the tenants its requests
+    # declare, whatever it sets (crm_common.db.roles). `migrate` grants it the app role's
+    # rights. Unset outside production: CRM_DATABASE_URL as the development system role when
+    # that URL is the development app role's, else CRM_DATABASE_URL itself.
+    database_system_url: SecretStr = SecretStr("")
     database_pool_size: int = Field(default=10, ge=1)
     # PostgreSQL's plan_cache_mode for the service's connections. Empty: the service's own
     # default — kpi, whose reads are reports over one caller's book and period, plans every
@@ -239,6 +255,7 @@ class Settings(BaseSettings):
                 for host in (
                     _url_host(self.database_url.get_secret_value() or "//127.0.0.1"),
                     _url_host(self.database_owner_url.get_secret_value() or "//127.0.0.1"),
+                    _url_host(self.database_system_url.get_secret_value() or "//127.0.0.1"),
                     _url_host(self.redis_url),
                     _url_host(self.jwks_url),
                     *_hosts_of_servers(self.kafka_bootstrap_servers),
@@ -252,10 +269,18 @@ class Settings(BaseSettings):
             self.database_url = SecretStr(_dev_url(DEV_DATABASE_APP_ROLE, database))
             if not self.database_owner_url.get_secret_value():
                 self.database_owner_url = SecretStr(_dev_url(DEV_DATABASE_OWNER, database))
+        app_url = self.database_url.get_secret_value()
+        if (
+            not self.database_system_url.get_secret_value()
+            and self.env is not Environment.PRODUCTION
+            and _url_user(app_url) == DEV_DATABASE_APP_ROLE
+        ):
+            self.database_system_url = SecretStr(_with_user(app_url, DEV_DATABASE_SYSTEM_ROLE))
         if self.env is Environment.PRODUCTION:
             for name, url in (
                 ("CRM_DATABASE_URL", self.database_url),
                 ("CRM_DATABASE_OWNER_URL", self.database_owner_url),
+                ("CRM_DATABASE_SYSTEM_URL", self.database_system_url),
             ):
                 if f":{DEV_DATABASE_PASSWORD}@" in url.get_secret_value():
                     raise ValueError(f"{name} uses the development password in production")
@@ -285,6 +310,28 @@ class Settings(BaseSettings):
         if not owner or app is None or app == _url_user(owner):
             return None
         return app
+
+    @property
+    def system_database_role(self) -> str | None:
+        """The role of system work, when one is set apart from the owner: `migrate` grants it
+        the services' rights and lets it act across tenants."""
+        owner = self.database_owner_url.get_secret_value()
+        system = _url_user(self.database_system_url.get_secret_value())
+        if not owner or system is None or system == _url_user(owner):
+            return None
+        return system
+
+    def for_system_work(self) -> Settings:
+        """These settings for a process doing system work across tenants (the worker, a
+        rebuild, an outbox replay): its database connections as the system role."""
+        if not self.database_system_url.get_secret_value():
+            if self.env is Environment.PRODUCTION and self.uses_database:
+                raise ValueError(
+                    "CRM_DATABASE_SYSTEM_URL must be set in production for system work (the"
+                    " worker): the api's role CRM_DATABASE_URL may not act across tenants"
+                )
+            return self
+        return self.model_copy(update={"database_url": self.database_system_url})
 
     @property
     def serves_api_docs(self) -> bool:

@@ -25,7 +25,7 @@ from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import ALL as LEAD_EVENTS
 from crm_common.contracts.events.leads.v1 import LeadConverted, LeadCreated, LeadFollowedUp
 from crm_common.db.tables import org_directory, sharing_levels
-from crm_common.db.tenancy import ISOLATION_PREDICATE
+from crm_common.db.tenancy import isolation_statements
 from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.messaging.uplink import DOWNLINKED_HEADER, Uplink, uplink_topic
@@ -61,14 +61,8 @@ async def policy_tables(engine: AsyncEngine) -> None:
     service's migrations put them (crm_common.db.migration_ops.isolate_tenants)."""
     async with engine.begin() as conn:
         for table in ("org_directory", "sharing_levels"):
-            await conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
-            await conn.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
-            await conn.execute(
-                text(
-                    f"CREATE POLICY tenant_isolation ON {table}"
-                    f" USING {ISOLATION_PREDICATE} WITH CHECK {ISOLATION_PREDICATE}"
-                )
-            )
+            for statement in isolation_statements(table):
+                await conn.execute(text(statement))
         bypasses = await conn.scalar(
             text("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
         )

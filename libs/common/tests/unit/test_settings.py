@@ -156,3 +156,49 @@ def test_production_migrates_only_as_an_owner_other_than_the_services_role(
     )
     with pytest.raises(ValueError, match="CRM_DATABASE_OWNER_URL"):
         upgrade_to_head(settings, tmp_path)
+
+
+def test_production_migrates_only_naming_a_system_role(tmp_path: Path) -> None:
+    settings = Settings(
+        env="production",
+        database_url="postgresql+asyncpg://crm_leads:s3cret@db.internal:5432/crm_leads",
+        database_owner_url="postgresql+asyncpg://crm_leads_owner:0wner@db.internal:5432/crm_leads",
+        jwks_url="https://identity.internal/.well-known/jwks.json",
+    )
+    with pytest.raises(ValueError, match="CRM_DATABASE_SYSTEM_URL"):
+        upgrade_to_head(settings, tmp_path)
+    with pytest.raises(ValueError, match="CRM_DATABASE_SYSTEM_URL"):
+        settings.for_system_work()
+
+
+def test_system_work_connects_as_the_system_role() -> None:
+    development = Settings(service_name="leads", env="development")
+    system = development.for_system_work().database_url.get_secret_value()
+    assert system == "postgresql+asyncpg://crm_system:crm@127.0.0.1:5432/crm_leads"
+    assert development.system_database_role == "crm_system"
+    assert development.database_url.get_secret_value().startswith("postgresql+asyncpg://crm_app:")
+    # A test's database as the development app role: the system role beside it.
+    app = "postgresql+asyncpg://crm_app:crm@127.0.0.1:5432/crm_t1_leads"
+    derived = Settings(env="test", database_url=app).for_system_work()
+    assert derived.database_url.get_secret_value() == app.replace("crm_app", "crm_system")
+    # One role for everything (a benchmark migrating as it): nothing apart.
+    alone = "postgresql+asyncpg://crm:crm@127.0.0.1:5432/crm_bench"
+    single = Settings(env="test", database_url=alone)
+    assert single.for_system_work().database_url.get_secret_value() == alone
+    assert single.system_database_role is None
+    split = Settings(
+        env="production",
+        database_url="postgresql+asyncpg://crm_leads:s3cret@db.internal:5432/crm_leads",
+        database_owner_url="postgresql+asyncpg://crm_leads_owner:0wner@db.internal:5432/crm_leads",
+        database_system_url="postgresql+asyncpg://crm_leads_system:sy5@db.internal:5432/crm_leads",
+        jwks_url="https://identity.internal/.well-known/jwks.json",
+    )
+    assert split.system_database_role == "crm_leads_system"
+    assert "crm_leads_system" in split.for_system_work().database_url.get_secret_value()
+    with pytest.raises(ValidationError, match="CRM_DATABASE_SYSTEM_URL uses the development"):
+        Settings(
+            env="production",
+            database_url="postgresql+asyncpg://crm_leads:s3cret@db.internal:5432/crm_leads",
+            database_system_url="postgresql+asyncpg://crm_system:crm@db.internal:5432/crm_leads",
+            jwks_url="https://identity.internal/.well-known/jwks.json",
+        )

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from crm_common.db import UnitOfWork
 from crm_common.settings import Settings
-from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.infrastructure import Infrastructure, as_app_role
 from crm_common.testing.services import api_in_process
 from crm_leads.application import campaigns
 from crm_leads.application.campaigns import NewCampaign
@@ -35,7 +35,8 @@ async def form_api(
     settings = Settings(
         env="test",
         service_name="leads",
-        database_url=leads_database,
+        # As in production: the app role, which may not look across tenants for the campaign.
+        database_url=as_app_role(leads_database),
         redis_url=infrastructure.redis_url,
         jwks_url=jwks_url,
         log_level="WARNING",

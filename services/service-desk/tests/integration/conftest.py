@@ -18,7 +18,7 @@ from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as direct
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
 from crm_common.db import create_engine, create_session_factory
 from crm_common.settings import Settings
-from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.infrastructure import Infrastructure, as_app_role
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import free_port
 from crm_common.testing.services import AsUser, api_in_process, migrated_database, reset_tenant
@@ -163,7 +163,8 @@ async def desk_api(
     settings = Settings(
         env="test",
         service_name="service-desk",
-        database_url=desk_database,
+        # As in production: the app role, which sees only the tenants its requests declare.
+        database_url=as_app_role(desk_database),
         redis_url=infrastructure.redis_url,
         jwks_url=jwks_url,
         grpc_port=free_port(),

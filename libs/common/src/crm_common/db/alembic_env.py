@@ -5,8 +5,8 @@ that completed, and a revision may step out of its transaction for ``CREATE INDE
 CONCURRENTLY``, see ``migration_ops``), and a migrator holds a session advisory lock for the
 whole upgrade: two migrators starting together (two replicas' start-up steps) run one after
 the other, the second finding nothing left to do. Under the same lock, after the last revision,
-the services' app role gets its rights on every table (``crm_common.db.roles``): concurrent
-GRANTs on one object fail in PostgreSQL ("tuple concurrently updated")."""
+the services' app and system roles get their rights on every table (``crm_common.db.roles``):
+concurrent GRANTs on one object fail in PostgreSQL ("tuple concurrently updated")."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from crm_common.db.roles import grant_app_role
+from crm_common.db.roles import grant_service_roles
 from crm_common.db.tables import messaging_metadata
 from crm_common.db.tenancy import ACROSS_TENANTS_SERVER_SETTINGS
 from crm_common.settings import get_settings
@@ -31,9 +31,11 @@ def run_migrations(service_metadata: MetaData) -> None:
     if "database_url" in context.config.attributes:
         url = context.config.attributes["database_url"]
         app_role = context.config.attributes.get("app_role")
+        system_role = context.config.attributes.get("system_role")
     else:  # the alembic command line
         settings = get_settings()
         url, app_role = settings.migration_database_url, settings.app_database_role
+        system_role = settings.system_database_role
     if context.is_offline_mode():
         context.configure(url=url, target_metadata=target, literal_binds=True)
         with context.begin_transaction():
@@ -50,7 +52,7 @@ def run_migrations(service_metadata: MetaData) -> None:
             with context.begin_transaction():
                 context.run_migrations()
             if app_role:
-                grant_app_role(connection, app_role)
+                grant_service_roles(connection, app_role, system_role)
                 connection.commit()
         finally:
             connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})

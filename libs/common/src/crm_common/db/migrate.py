@@ -1,5 +1,6 @@
 """Start-up step: create the service database if missing, upgrade it to the latest revision and
-grant the services' app role its rights (``crm_common.db.roles``), all as the owner role."""
+grant the services' app and system roles their rights (``crm_common.db.roles``), all as the
+owner role."""
 
 from __future__ import annotations
 
@@ -44,9 +45,15 @@ def upgrade_to_head(settings: Settings, migrations_dir: Path) -> None:
             "migrating in production needs CRM_DATABASE_OWNER_URL, a role other than"
             " CRM_DATABASE_URL's: the services must not connect as the owner of their tables"
         )
+    if settings.system_database_role is None and settings.env is Environment.PRODUCTION:
+        raise ValueError(
+            "migrating in production needs CRM_DATABASE_SYSTEM_URL, the workers' role: only it"
+            " (and the owner) may act across tenants"
+        )
     asyncio.run(ensure_database(settings))
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
     config.attributes["database_url"] = settings.migration_database_url
     config.attributes["app_role"] = settings.app_database_role
+    config.attributes["system_role"] = settings.system_database_role
     command.upgrade(config, "head")

@@ -12,7 +12,11 @@ from crm_common.db.tables import (
     personal_data_audit,
     sharing_levels,
 )
-from crm_common.db.tenancy import ISOLATION_PREDICATE
+from crm_common.db.tenancy import (
+    ACROSS_TENANTS_PREDICATE,
+    ISOLATION_PREDICATE,
+    isolation_statements,
+)
 
 
 def create_messaging_tables() -> None:
@@ -109,19 +113,63 @@ def drop_messaging_tables() -> None:
 
 def isolate_tenants(*tables: str) -> None:
     """Row-level security on ``tables`` (each with a ``tenant`` column), forced for the tables'
-    owner too, since the services connect as the owner (see ``crm_common.db.tenancy``)."""
+    owner too (see ``crm_common.db.tenancy``)."""
     for table in tables:
-        op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-        op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-        op.execute(
-            f"CREATE POLICY tenant_isolation ON {table}"
-            f" USING {ISOLATION_PREDICATE} WITH CHECK {ISOLATION_PREDICATE}"
-        )
+        for statement in isolation_statements(table):
+            op.execute(statement)
 
 
 def share_tenants(*tables: str) -> None:
     """Undo ``isolate_tenants``."""
     for table in tables:
+        op.execute(f"DROP POLICY IF EXISTS across_tenants ON {table}")
         op.execute(f"DROP POLICY tenant_isolation ON {table}")
         op.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
         op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+
+
+# What tenant_isolation admitted before system work needed a role of its own: any connection
+# that set crm.all_tenants, whatever its role.
+_ISOLATION_ANY_ROLE_ACROSS_TENANTS = (
+    "((SELECT current_setting('crm.all_tenants', true) = 'on')"
+    " OR tenant = ANY (CAST((SELECT string_to_array(current_setting('crm.tenants', true), ','))"
+    " AS text[])))"
+)
+
+
+def _isolated_tables() -> list[str]:
+    return list(
+        op.get_bind()
+        .scalars(
+            sa.text(
+                "SELECT c.relname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
+                " WHERE p.polname = 'tenant_isolation'"
+                " AND c.relnamespace = 'public'::regnamespace ORDER BY c.relname"
+            )
+        )
+        .all()
+    )
+
+
+def confine_system_work_to_its_roles() -> None:
+    """Databases isolated before ``across_tenants`` existed: ``tenant_isolation`` no longer
+    admits whoever sets crm.all_tenants; ``across_tenants`` admits the owner (this migration's
+    role) and, after the migration, the system role (``crm_common.db.roles``)."""
+    for table in _isolated_tables():
+        op.execute(
+            f"ALTER POLICY tenant_isolation ON {table}"
+            f" USING {ISOLATION_PREDICATE} WITH CHECK {ISOLATION_PREDICATE}"
+        )
+        op.execute(f"DROP POLICY IF EXISTS across_tenants ON {table}")
+        op.execute(
+            f"CREATE POLICY across_tenants ON {table} TO CURRENT_USER"
+            f" USING {ACROSS_TENANTS_PREDICATE} WITH CHECK {ACROSS_TENANTS_PREDICATE}"
+        )
+
+
+def let_any_role_work_across_tenants() -> None:
+    """Undo ``confine_system_work_to_its_roles``."""
+    old = _ISOLATION_ANY_ROLE_ACROSS_TENANTS
+    for table in _isolated_tables():
+        op.execute(f"DROP POLICY IF EXISTS across_tenants ON {table}")
+        op.execute(f"ALTER POLICY tenant_isolation ON {table} USING {old} WITH CHECK {old}")

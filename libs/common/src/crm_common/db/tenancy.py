@@ -1,12 +1,19 @@
 """PostgreSQL row-level security: the second line behind the shared policy.
 
-The business tables of leads, opportunities, service-desk and kpi admit a row only when its
-``tenant`` is one the connection acts for (``crm.tenants``, a comma-separated list) or when it
-runs system work across tenants (``crm.all_tenants = on``). Both are declared here, on every
-connection taken from a service's pool, from a context variable: the API sets it from the
-caller's token, consumers from their events' envelopes, scheduled jobs and migrations
-explicitly. A connection taken with nothing declared sees no rows and can write none (fail
-closed), so a query that forgot the policy still cannot cross tenants.
+The business tables of leads, opportunities, service-desk, kpi, call-center and notifications
+admit a row only when its ``tenant`` is one the connection acts for (``crm.tenants``, a
+comma-separated list): policy ``tenant_isolation``, for every role. System work across tenants
+(``crm.all_tenants = on``) is admitted by a second policy, ``across_tenants``, that names the
+roles allowed to do it: the tables' owner (migrations) and the services' system role (the
+worker, rebuilds, outbox replays; ``crm_common.db.roles``). The api's app role is not among
+them, so SQL it is tricked into running cannot reach another tenant's rows even by setting
+``crm.all_tenants`` itself.
+
+Both settings are declared here, on every connection taken from a service's pool, from a
+context variable: the API sets it from the caller's token, consumers from their events'
+envelopes, scheduled jobs and migrations explicitly. A connection taken with nothing declared
+sees no rows and can write none (fail closed), so a query that forgot the policy still cannot
+cross tenants.
 """
 
 from __future__ import annotations
@@ -34,12 +41,30 @@ _DECLARE_SCOPE = (
 )
 # The settings are read in scalar subqueries: PostgreSQL computes those once per query, where
 # a bare current_setting() in a policy runs for every row (twice as slow on a year of facts).
-# The migrations create the policies from this text: changing it needs a migration.
+# The migrations create the policies from these texts: changing one needs a migration.
 ISOLATION_PREDICATE = (
-    "((SELECT current_setting('crm.all_tenants', true) = 'on')"
-    " OR tenant = ANY (CAST((SELECT string_to_array(current_setting('crm.tenants', true), ','))"
+    "(tenant = ANY (CAST((SELECT string_to_array(current_setting('crm.tenants', true), ','))"
     " AS text[])))"
 )
+"""Policy ``tenant_isolation`` (every role): the rows of the tenants the connection acts for."""
+ACROSS_TENANTS_PREDICATE = "((SELECT current_setting('crm.all_tenants', true) = 'on'))"
+"""Policy ``across_tenants`` (the owner and the system role only): every row, for system work
+that declared it."""
+
+
+def isolation_statements(table: str) -> list[str]:
+    """Row-level security on ``table`` (with a ``tenant`` column), forced for its owner too:
+    the rows of the declared tenants for everyone, every row for system work by the role
+    running these statements (the owner, which migrates). ``crm_common.db.roles`` adds the
+    services' system role to ``across_tenants`` after each migration."""
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY tenant_isolation ON {table}"
+        f" USING {ISOLATION_PREDICATE} WITH CHECK {ISOLATION_PREDICATE}",
+        f"CREATE POLICY across_tenants ON {table} TO CURRENT_USER"
+        f" USING {ACROSS_TENANTS_PREDICATE} WITH CHECK {ACROSS_TENANTS_PREDICATE}",
+    ]
 
 
 def act_for_tenant(tenant: str) -> None:

@@ -118,7 +118,7 @@ async def run_worker(definition: ServiceDefinition, settings: Settings, health_p
     """Consumers, the outbox relay and scheduled work, until SIGTERM/SIGINT; /healthz, /readyz
     and /metrics on ``health_port``."""
     engine = create_engine(settings)
-    await check_database_role(engine, settings)
+    await check_database_role(engine, settings, system_work=True)
     session_factory = create_session_factory(engine)
     relay = OutboxRelay(engine, settings)
     health = WorkerHealth()
@@ -344,22 +344,23 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
             )
         case "worker":
             port = settings.worker_metrics_port or definition.worker_metrics_port
-            asyncio.run(run_worker(definition, settings, port))
+            asyncio.run(run_worker(definition, settings.for_system_work(), port))
         case "migrate":
             upgrade_to_head(settings, definition.migrations_dir)
         case "uplink":
             if settings.uplink_metrics_port:
                 start_http_server(settings.uplink_metrics_port, addr=settings.http_host)
-            asyncio.run(run_uplink(definition, settings))
+            asyncio.run(run_uplink(definition, settings.for_system_work()))
         case "rebuild":
             if definition.subscriptions is None:
                 sys.exit(f"{definition.name} consumes nothing: there is nothing to rebuild")
+            system = settings.for_system_work()
             replayed = asyncio.run(
-                rebuild_projections(settings, list(definition.subscriptions(settings)))
+                rebuild_projections(system, list(definition.subscriptions(system)))
             )
             sys.stdout.write(f"rebuilt from {replayed} subscriptions\n")
         case "outbox":
-            asyncio.run(_outbox_command(settings, args))
+            asyncio.run(_outbox_command(settings.for_system_work(), args))
         case "docs":
             for kind, document in documentation(definition).items():
                 target = args.output_dir / kind / f"{definition.name}.json"

@@ -18,18 +18,32 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from crm_common.settings import DEV_DATABASE_APP_ROLE, DEV_DATABASE_PASSWORD
+from crm_common.settings import (
+    DEV_DATABASE_APP_ROLE,
+    DEV_DATABASE_PASSWORD,
+    DEV_DATABASE_SYSTEM_ROLE,
+)
 
 APP_ROLE = os.environ.get("CRM_PG_APP_USER", DEV_DATABASE_APP_ROLE)
 APP_ROLE_PASSWORD = os.environ.get("CRM_PG_APP_PASSWORD", DEV_DATABASE_PASSWORD)
-"""The role services under test connect as (``crm_common.db.roles``): the infrastructure's
+"""The role the apis under test connect as (``crm_common.db.roles``): the infrastructure's
 PostgreSQL has it beside the owner role the tests create and migrate databases with."""
+SYSTEM_ROLE = os.environ.get("CRM_PG_SYSTEM_USER", DEV_DATABASE_SYSTEM_ROLE)
+SYSTEM_ROLE_PASSWORD = os.environ.get("CRM_PG_SYSTEM_PASSWORD", DEV_DATABASE_PASSWORD)
+"""The role the workers under test connect as: the only one besides the owner that may act
+across tenants."""
 
 
 def as_app_role(url: str) -> str:
     """The same database as the services' app role."""
     app = make_url(url).set(username=APP_ROLE, password=APP_ROLE_PASSWORD)
     return app.render_as_string(hide_password=False)
+
+
+def as_system_role(url: str) -> str:
+    """The same database as the services' system role."""
+    system = make_url(url).set(username=SYSTEM_ROLE, password=SYSTEM_ROLE_PASSWORD)
+    return system.render_as_string(hide_password=False)
 
 
 @dataclass(frozen=True)
@@ -51,8 +65,12 @@ class Infrastructure:
         )
 
     def app_database_url(self, database: str) -> str:
-        """As the app role: what the services under test connect as."""
+        """As the app role: what the apis under test connect as."""
         return as_app_role(self.database_url(database))
+
+    def system_database_url(self, database: str) -> str:
+        """As the system role: what the workers under test connect as."""
+        return as_system_role(self.database_url(database))
 
 
 def repo_root() -> Path:
@@ -133,21 +151,22 @@ def container_infrastructure() -> Iterator[Infrastructure]:
         stack.enter_context(kafka)
         wait_for_logs(kafka, "Kafka Server started", timeout=120)
         redis = stack.enter_context(RedisContainer("redis:7"))
-        # The container's user is a superuser: it creates the services' app role, as
-        # deploy/postgres/initdb does for docker compose.
-        created = pg.exec(
-            [
-                "psql",
-                "-U",
-                "crm",
-                "-d",
-                "postgres",
-                "-c",
-                f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{APP_ROLE_PASSWORD}'",
-            ]
-        )
-        if created.exit_code != 0:
-            raise RuntimeError(f"creating the app role failed: {created.output!r}")
+        # The container's user is a superuser: it creates the services' app and system roles,
+        # as deploy/postgres/initdb does for docker compose.
+        for role, password in ((APP_ROLE, APP_ROLE_PASSWORD), (SYSTEM_ROLE, SYSTEM_ROLE_PASSWORD)):
+            created = pg.exec(
+                [
+                    "psql",
+                    "-U",
+                    "crm",
+                    "-d",
+                    "postgres",
+                    "-c",
+                    f"CREATE ROLE {role} LOGIN PASSWORD '{password}'",
+                ]
+            )
+            if created.exit_code != 0:
+                raise RuntimeError(f"creating the role {role} failed: {created.output!r}")
         yield Infrastructure(
             pg_host=pg.get_container_host_ip(),
             pg_port=int(pg.get_exposed_port(5432)),

@@ -82,8 +82,12 @@ class Databases:
         return self._infra.database_url(self.name(purpose))
 
     def app_url(self, purpose: str) -> str:
-        """As the app role: what the services under test connect as."""
+        """As the app role: what the apis under test connect as."""
         return self._infra.app_database_url(self.name(purpose))
+
+    def system_url(self, purpose: str) -> str:
+        """As the system role: what the workers under test connect as."""
+        return self._infra.system_database_url(self.name(purpose))
 
     async def drop_all(self) -> None:
         conn = await self._connect()

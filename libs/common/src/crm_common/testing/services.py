@@ -30,14 +30,15 @@ OrgTree = Sequence[tuple[str, str, str | None]]
 
 async def migrated_database(service: str, databases: Databases, purpose: str, log_dir: Path) -> str:
     """A database of this test session, migrated as ``service`` migrates its own (as the owner
-    role, granting the app role its rights); its URL as the owner (``api_settings`` turns it
-    into the app role's)."""
+    role, granting the app and system roles their rights); its URL as the owner
+    (``api_settings`` turns it into the app role's)."""
     await databases.create(purpose)
     url = databases.url(purpose)
     env = {
         "CRM_ENV": "test",
         "CRM_SERVICE_NAME": service,
         "CRM_DATABASE_URL": databases.app_url(purpose),
+        "CRM_DATABASE_SYSTEM_URL": databases.system_url(purpose),
         "CRM_DATABASE_OWNER_URL": url,
     }
     run_command(service, "migrate", env, log_dir)

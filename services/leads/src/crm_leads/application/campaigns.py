@@ -4,7 +4,6 @@ its public form, authenticated by the campaign's own key (shown once; only a has
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,7 +15,7 @@ from redis.asyncio import Redis
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db import UnitOfWork
-from crm_common.db.tenancy import acting_for, acting_for_all_tenants
+from crm_common.db.tenancy import acting_for
 from crm_common.redis.rate_limit import allow_request
 from crm_leads.adapters import book_store, campaign_store
 from crm_leads.application.handlers import (
@@ -98,10 +97,9 @@ async def receive_campaign_lead(
     form's address could otherwise block its intake), and one client address may use only its
     own share of them."""
     # The public form names no tenant: its campaign, found by id and key, says which.
-    with acting_for_all_tenants():
-        async with uow:
-            row = await campaign_store.active_form_key(uow.session, campaign_id)
-    if row is None or not hmac.compare_digest(row.key_hash, _hash(key)):
+    async with uow:
+        row = await campaign_store.active_form_book(uow.session, campaign_id, _hash(key))
+    if row is None:
         raise CampaignKeyRefused("unknown campaign or wrong campaign key")
     if limits is not None:
         await _admit(campaign_id, client, limits)

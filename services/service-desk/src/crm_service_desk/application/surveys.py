@@ -13,6 +13,7 @@ from uuid import UUID, uuid4
 from crm_common.auth import Principal
 from crm_common.contracts.events.service_desk.v1 import SurveyAnswered, SurveyRequested
 from crm_common.db import UnitOfWork
+from crm_common.db.tenancy import acting_for
 from crm_common.errors import InvalidInput
 from crm_service_desk.adapters import repository, survey_store
 from crm_service_desk.adapters.access import changeable_surveys
@@ -228,28 +229,41 @@ async def request_survey(
 
 async def public_survey(uow: UnitOfWork, token: str, *, now: datetime) -> dict[str, Any]:
     """The design behind a one-time link, while it may be answered."""
+    with acting_for([await _tenant_of_link(uow, token)]):
+        async with uow:
+            response = await survey_store.response_for_token(uow.session, token_digest(token))
+            if response is None:
+                raise SurveyNotFound("survey not found")
+            check_open(
+                answered_at=response["answered_at"], expires_at=response["expires_at"], now=now
+            )
+            design = await survey_store.design(uow.session, response["design_id"])
+            return {
+                "name": design["name"],
+                "questions": design["questions"],
+                "expires_at": response["expires_at"],
+            }
+
+
+async def _tenant_of_link(uow: UnitOfWork, token: str) -> str:
+    """The public form names no tenant: the link's survey says which."""
     async with uow:
-        response = await survey_store.response_for_token(uow.session, token_digest(token))
-        if response is None:
-            raise SurveyNotFound("survey not found")
-        check_open(answered_at=response["answered_at"], expires_at=response["expires_at"], now=now)
-        design = await survey_store.design(uow.session, response["design_id"])
-        return {
-            "name": design["name"],
-            "questions": design["questions"],
-            "expires_at": response["expires_at"],
-        }
+        tenant = await survey_store.tenant_of_link(uow.session, token_digest(token))
+    if tenant is None:
+        raise SurveyNotFound("survey not found")
+    return tenant
 
 
 async def answer_by_link(
     uow: UnitOfWork, token: str, answers: dict[str, Any], *, now: datetime, timezone: str
 ) -> bool:
     """The customer's answer on the public form; returns whether it was a low score."""
-    async with uow:
-        response = await survey_store.response_for_token(uow.session, token_digest(token))
-        if response is None:
-            raise SurveyNotFound("survey not found")
-        return await _record(uow, response, answers, now=now, timezone=timezone, by=None)
+    with acting_for([await _tenant_of_link(uow, token)]):
+        async with uow:
+            response = await survey_store.response_for_token(uow.session, token_digest(token))
+            if response is None:
+                raise SurveyNotFound("survey not found")
+            return await _record(uow, response, answers, now=now, timezone=timezone, by=None)
 
 
 async def answer_in_call(
