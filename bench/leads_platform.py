@@ -21,7 +21,11 @@ from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import generate_private_key_pem, jwks_document, sign_access_token
 from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
-from crm_common.testing.bench import connect_across_tenants, fresh_database
+from crm_common.testing.bench import (
+    connect_across_tenants,
+    fresh_database,
+    service_database_env,
+)
 from crm_common.testing.processes import ServiceProcess, free_port
 
 FACTS = "SELECT count(*) FROM lead_facts"
@@ -77,11 +81,11 @@ class LeadsPlatform:
         for service in ("leads", "kpi"):
             database = self.database(service)
             # Dropped here, at the next start, not at the end: a finished run can be inspected.
-            url = await fresh_database(database, migrate_as=service)
+            await fresh_database(database, migrate_as=service)
             env = {
                 **common,
                 "CRM_SERVICE_NAME": service,
-                "CRM_DATABASE_URL": url,
+                **service_database_env(database),
                 "CRM_HTTP_PORT": str(self.api_port),
                 "CRM_GRPC_PORT": str(free_port()),
                 "CRM_WORKER_METRICS_PORT": str(free_port()),

@@ -24,11 +24,13 @@ import httpx
 from cryptography.fernet import Fernet
 
 from crm_common.auth.tokens import generate_private_key_pem
-from crm_common.testing.bench import fresh_database, percentile
+from crm_common.testing.bench import fresh_database, percentile, service_database_env
 from crm_common.testing.processes import ServiceProcess, free_port
 
 PASSWORD = "bench-demo-password"  # noqa: S105 - the demo users of a throwaway database
 USERS = ["sh01.consultant1", "sh01.consultant2", "sh01.manager", "bj01.consultant1"]
+
+DATABASE = "crm_bench_identity"
 
 
 async def login(url: str, username: str, address: str) -> float:
@@ -67,13 +69,13 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 async def run(logins: int, refresh_count: int) -> dict[str, object]:
-    url_db = await fresh_database("crm_bench_identity")
+    await fresh_database(DATABASE, migrate_as="identity")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
         "CRM_ENV": "test",
         "CRM_SERVICE_NAME": "identity",
-        "CRM_DATABASE_URL": url_db,
+        **service_database_env(DATABASE),
         "CRM_HTTP_PORT": str(port),
         "CRM_JWKS_URL": f"{url}/.well-known/jwks.json",
         "CRM_SIGNING_KEY_PEM": generate_private_key_pem(),
@@ -82,14 +84,13 @@ async def run(logins: int, refresh_count: int) -> dict[str, object]:
         "CRM_LOG_LEVEL": "WARNING",
     }
     work = Path(tempfile.mkdtemp(prefix="bench-identity-"))
-    for command in ("migrate", "seed-demo"):
-        await asyncio.to_thread(
-            subprocess.run,
-            [sys.executable, "-m", "crm_identity", command],
-            env={**os.environ, **env},
-            check=True,
-            capture_output=True,
-        )
+    await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "crm_identity", "seed-demo"],
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+    )
     api = ServiceProcess("identity", "api", env, work, ready_url=f"{url}/readyz")
     await asyncio.to_thread(api.start, 180)
     try:

@@ -28,7 +28,7 @@ import httpx
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
-from crm_common.testing.bench import fresh_database, percentile
+from crm_common.testing.bench import fresh_database, percentile, service_database_env
 from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.processes import free_port
 
@@ -71,20 +71,18 @@ async def main() -> None:
 
 
 async def run(args: argparse.Namespace, key_pem: str, jwks_url: str) -> None:
-    database_url = await fresh_database(DATABASE)
+    await fresh_database(DATABASE, migrate_as="leads")
     port = free_port()
     env = {
         **os.environ,
         "CRM_ENV": "test",
         "CRM_SERVICE_NAME": "leads",
-        "CRM_DATABASE_URL": database_url,
+        **service_database_env(DATABASE),
         "CRM_HTTP_PORT": str(port),
         "CRM_GRPC_PORT": str(free_port()),
         "CRM_JWKS_URL": jwks_url,
         "CRM_LOG_LEVEL": "WARNING",
     }
-    migrate = [sys.executable, "-m", "crm_leads", "migrate"]
-    await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
     api = subprocess.Popen([sys.executable, "-m", "crm_leads", "api"], env=env)  # noqa: ASYNC220 - a server for the whole run
     url = f"http://127.0.0.1:{port}"
     try:

@@ -40,7 +40,7 @@ from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
-from crm_common.testing.bench import connect_across_tenants
+from crm_common.testing.bench import connect_across_tenants, service_database_env
 from crm_common.testing.jwks import serve_jwks
 from crm_opportunities.bootstrap import create_api
 from crm_opportunities.domain.periods import Granularity, Grouping, ReportPeriod
@@ -108,7 +108,8 @@ async def fresh_database() -> None:
         **os.environ,
         "CRM_ENV": "test",
         "CRM_SERVICE_NAME": "opportunities",
-        "CRM_DATABASE_URL": database_url(),
+        **service_database_env(DATABASE),
+        "CRM_DATABASE_OWNER_URL": database_url(),
     }
     migrate = [sys.executable, "-m", "crm_opportunities", "migrate"]
     await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
@@ -323,7 +324,8 @@ async def time_http(runs: int, today: date) -> dict[str, Any]:
         settings = Settings(
             env="test",
             service_name="opportunities",
-            database_url=database_url(),
+            # The api's role, as the services run: it sees the rows its callers' tenant holds.
+            database_url=service_database_env(DATABASE)["CRM_DATABASE_URL"],
             jwks_url=jwks_url,
             log_level="WARNING",
         )

@@ -1,5 +1,7 @@
 """What every benchmark under bench/ needs: a fresh database of its own on the local
-PostgreSQL (the one `deploy/local/infra.sh` runs), migrated like a service's, and percentiles."""
+PostgreSQL (the one `deploy/local/infra.sh` runs), migrated like a service's — as the owner,
+granting the app and system roles their rights — and percentiles. Services a benchmark starts
+connect as those roles (``service_database_env``), as ./platform runs them."""
 
 from __future__ import annotations
 
@@ -11,20 +13,33 @@ import sys
 import asyncpg
 
 from crm_common.db.tenancy import ACROSS_TENANTS_SERVER_SETTINGS
+from crm_common.testing.infrastructure import as_app_role, as_system_role
 from crm_common.testing.processes import package_of
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "crm", "password": "crm"}
 
 
 def bench_database_url(database: str) -> str:
+    """As the owner: what migrates, and what a benchmark fills and inspects its rows with."""
     return (
         f"postgresql+asyncpg://{PG['user']}:{PG['password']}@{PG['host']}:{PG['port']}/{database}"
     )
 
 
+def service_database_env(database: str) -> dict[str, str]:
+    """The database settings of a service a benchmark starts: its api as the app role, its
+    worker as the system role (``crm_common.db.roles``)."""
+    owner = bench_database_url(database)
+    return {
+        "CRM_DATABASE_URL": as_app_role(owner),
+        "CRM_DATABASE_SYSTEM_URL": as_system_role(owner),
+    }
+
+
 async def fresh_database(database: str, *, migrate_as: str | None = None) -> str:
     """Drops and creates ``database``; with ``migrate_as`` (a service name) migrates it like
-    that service's. Returns its URL."""
+    that service's, as the owner granting the services' roles their rights. Returns its URL as
+    the owner."""
     conn = await asyncpg.connect(database="postgres", **PG)
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
@@ -37,7 +52,8 @@ async def fresh_database(database: str, *, migrate_as: str | None = None) -> str
             **os.environ,
             "CRM_ENV": "test",
             "CRM_SERVICE_NAME": migrate_as,
-            "CRM_DATABASE_URL": url,
+            **service_database_env(database),
+            "CRM_DATABASE_OWNER_URL": url,
         }
         migrate = [sys.executable, "-m", package_of(migrate_as), "migrate"]
         await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
