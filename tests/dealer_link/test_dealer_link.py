@@ -420,46 +420,6 @@ async def a_lead_hq_distributes_is_worked_at_the_dealer(link: Link) -> None:
     ]
 
 
-async def test_hq_distributes_a_lead_again_to_the_dealer_that_sent_it_back(link: Link) -> None:
-    hq_admin = link.hq.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
-    manager = link.dealer.token(DEALER, {"sales_manager"}, DataScope.DEALER, user="m1")
-    consultant = link.dealer.token(DEALER, {"sales_consultant"}, DataScope.OWN, user="c9")
-    async with (
-        link.hq.client("leads", hq_admin) as hq,
-        link.dealer.client("leads", manager) as dealer_manager,
-        link.dealer.client("leads", consultant) as dealer,
-    ):
-        created = await hq.post(
-            "/leads",
-            json={"customer_name": "再次下发", "phone": "13700004321", "source": "campaign_form"},
-        )
-        assert created.status_code == 201, created.text
-        lead_id = created.json()["id"]
-
-        async def distributed() -> bool:
-            sent = await hq.post(f"/leads/{lead_id}/distribute", json={"dealer_id": DEALER})
-            assert sent.status_code in (200, 404, 409), sent.text
-            return sent.status_code == 200
-
-        async def rejected() -> bool:
-            sent_back = await dealer_manager.post(
-                f"/leads/{lead_id}/reject-distribution", json={"reason": "no room this week"}
-            )
-            return sent_back.status_code == 200
-
-        async def back_at_hq() -> bool:
-            return (await hq.get(f"/leads/{lead_id}")).json()["owner_org"] == "hq"
-
-        async def claimed() -> bool:
-            return (await dealer.post(f"/leads/{lead_id}/claim")).status_code == 200
-
-        assert await eventually(distributed, timeout=60, interval=1)
-        assert await eventually(rejected, timeout=120, interval=1), "it came down"
-        assert await eventually(back_at_hq, timeout=120, interval=1), "the rejection went up"
-        assert await eventually(distributed, timeout=60, interval=1), "HQ sends it again"
-        assert await eventually(claimed, timeout=120, interval=1), "in the dealer's pool again"
-
-
 async def send_up(link: Link, value: bytes, *, key: str) -> None:
     """A record on the dealer's uplink topic, as if the uplink had written it."""
     producer = AIOKafkaProducer(bootstrap_servers=link.dealer.kafka.bootstrap, acks="all")
