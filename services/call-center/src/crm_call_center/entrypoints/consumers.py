@@ -73,6 +73,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         ),
         Subscription(
             consumer=f"{settings.service_name}.hand-overs",
+            own_deployment_only=True,
             topic=CUSTOMER_TOPIC,
             handles=[Handles(ConsultantHandedOver, take_over_tasks)],
             description="A leaver's hand-over: their open call tasks go to the successors "

@@ -38,6 +38,7 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         ),
         Subscription(
             consumer=f"{settings.service_name}.hand-overs",
+            own_deployment_only=True,
             topic=leads_v1.CUSTOMER_TOPIC,
             handles=[Handles(leads_v1.ConsultantHandedOver, take_over_from_leaver)],
             description="A leaver's hand-over: their opportunities still being worked, with "
