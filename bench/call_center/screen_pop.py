@@ -41,7 +41,7 @@ from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.settings import Settings
-from crm_common.testing.bench import fresh_database, percentile
+from crm_common.testing.bench import fresh_database, percentile, service_database_env
 from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.processes import free_port
 from crm_common.testing.services import api_in_process
@@ -133,7 +133,7 @@ async def main() -> None:
     args = parser.parse_args()
 
     url = await fresh_database(DATABASE, migrate_as="call-center")
-    leads_url = await fresh_database(LEADS_DATABASE, migrate_as="leads")
+    await fresh_database(LEADS_DATABASE, migrate_as="leads")
     engine = create_engine(Settings(env="test", database_url=url, database_pool_size=2))
     people = [agent_of(n) for n in range(args.agents)]
     with acting_for_all_tenants():
@@ -159,7 +159,8 @@ async def main() -> None:
         leads_settings = Settings(
             env="test",
             service_name="leads",
-            database_url=leads_url,
+            # The apis' own role, as the services run (the owner only migrates and seeds).
+            database_url=service_database_env(LEADS_DATABASE)["CRM_DATABASE_URL"],
             redis_url=REDIS_URL,
             jwks_url=jwks_url,
             grpc_port=grpc_port,
@@ -169,7 +170,7 @@ async def main() -> None:
         settings = Settings(
             env="test",
             service_name="call-center",
-            database_url=url,
+            database_url=service_database_env(DATABASE)["CRM_DATABASE_URL"],
             redis_url=REDIS_URL,
             jwks_url=jwks_url,
             log_level="WARNING",
