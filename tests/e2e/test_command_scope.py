@@ -12,10 +12,12 @@ its target only within the caller's own write scope, so
   rules may still refuse: 409, 422, or 403 "only the owner …");
 - no answer to a caller who may not read the customer in full contains the customer's name or
   phone number;
-- a command on the caller's own book's settings (SLA policies, calendars, pipelines, queues…)
-  succeeds with a valid body for the fixture dealer's people and its region's manager, whose
-  books are the fixture's own (the others get an empty body: changing their settings would
-  disturb the other tests of the shared spine).
+- a command on the caller's own book's settings (SLA policies, calendars, pipelines, queues,
+  price list, sales settings, imports…) succeeds with a valid body for the fixture dealer's
+  people and its region's manager, whose books are the fixture's own (the others get an empty
+  body: changing their settings would disturb the other tests of the shared spine); HQ
+  publishes the tenant's catalogue (the same again), anyone who reads opportunities prices a
+  configuration, and an agent changes their own state (anyone else is no agent: 404).
 
 Every mutating operation must be declared in ``OPERATIONS`` (what it changes and a valid
 body): one added to a service without a declaration fails ``test_every_command_is_declared``.
@@ -62,6 +64,7 @@ from .sales import (
     rows,
 )
 from .test_permission_matrix import NEEDS, PUBLIC, operations
+from .vehicles import CATALOG
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
@@ -111,6 +114,11 @@ class Command:
     goes only to callers whose book is the fixture's (the dealer, its region: changing them
     disturbs no other test), who must succeed; the others get an empty body (a valid one
     would change HQ's or another dealer's settings in the shared spine)."""
+    done_by: frozenset[str] = frozenset()
+    """With no target: roles whose valid body must succeed wherever their book is (HQ publishes
+    the tenant's catalogue; anyone who reads opportunities may price a configuration)."""
+    media_type: str = "application/json"
+    query: str = ""
 
 
 def _json(value: Any) -> Body:
@@ -180,6 +188,7 @@ PIPELINE = {
 }
 # The standard calendar (Monday to Saturday 08:30-17:30): open tickets' clocks keep their pace.
 CALENDAR = {"weekly": {str(day): [{"opens": "08:30", "closes": "17:30"}] for day in range(6)}}
+CONFIGURATION = {"model_code": "SUV-X", "trim_code": "SUV-X-20T", "colour_code": "white"}
 
 OPERATIONS: dict[str, Command] = {
     # identity: users and the org tree follow the tree (admins manage what lies below them),
@@ -263,7 +272,14 @@ OPERATIONS: dict[str, Command] = {
     "leads PUT /customers/{customer_id}/vehicles/{vin}": Command(
         "customer", _json({"plate": "沪A12345"})
     ),
-    "leads POST /imports": Command(None, None),
+    # A spreadsheet of one lead into the caller's book's pool (CSV, the raw body).
+    "leads POST /imports": Command(
+        None,
+        lambda _: f"customer_name,phone,source\n导入,{_phone()},phone\n".encode(),
+        settings=True,
+        media_type="text/csv",
+        query="?format=csv",
+    ),
     "leads PUT /dedup-keys": Command(None, _json({"keys": []}), settings=True),
     # The book's first version (another of its people may have replaced it meanwhile: 409).
     "leads PUT /routing-rules": Command(None, _json({"version": 0, "rules": []}), settings=True),
@@ -316,13 +332,25 @@ OPERATIONS: dict[str, Command] = {
         "order", _json({"reason": "matrix"})
     ),
     "opportunities POST /orders/{order_id}/refund": Command("order"),
-    "opportunities POST /catalog/publications": Command(None, None),
-    "opportunities PUT /catalog/dealer-pricing": Command(None, None),
-    "opportunities POST /catalog/configurations": Command(None, None),
+    # The tenant's catalogue is HQ's to publish: the one the fixture publishes, again.
+    "opportunities POST /catalog/publications": Command(
+        None, _json(CATALOG), done_by=frozenset({"hq_admin"})
+    ),
+    # The dealer's own price list, MSRP throughout.
+    "opportunities PUT /catalog/dealer-pricing": Command(
+        None, _json({"trim_prices": {}, "accessories": []}), settings=True
+    ),
+    # Pricing a configuration changes nothing: whoever reads opportunities may.
+    "opportunities POST /catalog/configurations": Command(
+        None, _json(CONFIGURATION), done_by=frozenset(ROLES)
+    ),
     "opportunities POST /quote-templates": Command(
         None, _json({"name": "matrix"} | LINES), settings=True
     ),
-    "opportunities PUT /sales-settings": Command(None, None),
+    # The defaults: a consultant's 3 % and a manager's 8 % of discount, as the fixture needs.
+    "opportunities PUT /sales-settings": Command(
+        None, _json({"quote_valid_days": 7}), settings=True
+    ),
     "opportunities POST /questionnaires": Command(None, _json(QUESTIONNAIRE), settings=True),
     "opportunities POST /pipelines": Command(None, _json(PIPELINE), settings=True),
     # Adopting a template acts on the caller's own dealer (the template is only read).
@@ -434,7 +462,8 @@ OPERATIONS: dict[str, Command] = {
         },
         settings=True,
     ),
-    "call-center PUT /agents/me/state": Command(None, None),
+    # An agent changes their own state: the consultant the fixture made an agent.
+    "call-center PUT /agents/me/state": Command(None, _json({"state": "break"}), owned_by="owner"),
     "call-center POST /call-tasks": Command(
         None,
         lambda f: {
@@ -631,12 +660,25 @@ class Caller:
     user: str = field(default_factory=lambda: f"m-{uuid.uuid4().hex[:10]}")
 
 
+def _valid_body(command: Command, caller: Caller) -> bool:
+    """Whether the caller gets the command's valid body (the others an empty one)."""
+    return caller.role in command.done_by or caller.home or not command.settings
+
+
 def _expected(command: Command, caller: Caller, function: str | None) -> str:
     if function is not None and not has_function(frozenset({caller.role}), function):
         return "403"
     if command.target is None:
-        if command.settings and caller.home and command.body is not None:
-            return "done"  # a valid body on the caller's own book, the fixture's
+        if command.owned_by is not None:
+            # Acting on oneself (an agent's own state): the one it names succeeds, others of
+            # the book may or may not be agents too, anyone else is none (404).
+            if caller.name == command.owned_by:
+                return "done"
+            return "any" if caller.home else "outside"
+        if command.body is not None and (
+            caller.role in command.done_by or (command.settings and caller.home)
+        ):
+            return "done"  # a valid body on the caller's own book
         return "any"  # the caller's own book: no record of the fixture dealer at stake
     owner = command.owned_by
     reaches = command.target in caller.changes and owner in (None, caller.name)
@@ -732,9 +774,18 @@ class World:
         return self.spine.token(TENANT, caller.org, caller.scope, {caller.role}, caller.user)
 
     async def call(
-        self, service: str, token: str, method: str, path: str, body: Any = None
+        self,
+        service: str,
+        token: str,
+        method: str,
+        path: str,
+        body: Any = None,
+        media_type: str = "application/json",
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"}
+        if isinstance(body, bytes):  # a file uploaded as the raw body (an import)
+            headers["Content-Type"] = media_type
+            return await self.clients[service].request(method, path, content=body, headers=headers)
         return await self.clients[service].request(method, path, json=body, headers=headers)
 
     async def ok(self, service: str, token: str, method: str, path: str, body: Any = None) -> Any:
@@ -886,6 +937,16 @@ class World:
         # HQ's template: the built-in stages, so the dealers of the shared spine that start
         # from it see no difference.
         template = await self.ok("opportunities", self.hq, "POST", "/pipelines", PIPELINE)
+        # The catalogue the portal's tests publish too: the dealer prices and configures in it.
+        catalogue = await self.ok(
+            "opportunities", self.hq, "POST", "/catalog/publications", CATALOG
+        )
+
+        async def catalogue_arrived() -> bool:
+            seen = await self.call("opportunities", managing, "GET", "/catalog")
+            return seen.status_code == 200 and seen.json()["version"] >= catalogue["version"]
+
+        assert await eventually(catalogue_arrived, timeout=60), "the dealer has the catalogue"
         self.base = {
             "dealer": self.dealer,
             "consultant": people["owner"].user,
@@ -1196,9 +1257,11 @@ async def run_as(
                     partial(_known_everywhere, world.spine, [], [these["user"]])
                 )
                 assert known, "the new user reached every service's staff copy"
-        valid = command.body is not None and (caller.home or not command.settings)
+        valid = command.body is not None and _valid_body(command, caller)
         body = command.body(these) if valid and command.body is not None else {}
-        response = await world.call(service, token, method, concrete(path, these), body)
+        response = await world.call(
+            service, token, method, concrete(path, these) + command.query, body, command.media_type
+        )
         status = response.status_code
         fine = {
             "403": status == 403,
