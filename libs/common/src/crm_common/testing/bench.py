@@ -42,6 +42,7 @@ async def fresh_database(database: str, *, migrate_as: str | None = None) -> str
     the owner."""
     conn = await asyncpg.connect(database="postgres", **PG)
     try:
+        await _until_left(conn, database)
         await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         await conn.execute(f'CREATE DATABASE "{database}"')
     finally:
@@ -58,6 +59,19 @@ async def fresh_database(database: str, *, migrate_as: str | None = None) -> str
         migrate = [sys.executable, "-m", package_of(migrate_as), "migrate"]
         await asyncio.to_thread(subprocess.run, migrate, env=env, check=True, capture_output=True)
     return url
+
+
+async def _until_left(conn: asyncpg.Connection, database: str, seconds: float = 60.0) -> None:
+    """Waits for the processes of a previous run to leave ``database``: the owner may not
+    terminate the app and system roles' sessions (DROP ... WITH (FORCE) then fails)."""
+    for _ in range(int(seconds * 4)):
+        others = await conn.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            database,
+        )
+        if not others:
+            return
+        await asyncio.sleep(0.25)
 
 
 async def connect_across_tenants(database: str) -> asyncpg.Connection:
