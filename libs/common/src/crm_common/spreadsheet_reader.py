@@ -229,6 +229,16 @@ def _numbered_xlsx(rows: Iterator[tuple[Any, ...]]) -> Iterator[NumberedRow]:
         raise UnreadableFile(f"row {number}: {exc}") from exc
 
 
+def header_key(label: str) -> str:
+    """A header cell as the imports compare labels: without byte-order mark, spaces or case."""
+    return "".join(label.replace("\ufeff", "").split()).lower()
+
+
+def is_blank(cells: Sequence[str]) -> bool:
+    """Spreadsheets end in empty rows; they are skipped, not reported."""
+    return not any(cell.strip() for cell in cells)
+
+
 def cell_text(value: Any) -> str:
     """A cell as text: phone numbers typed as numbers lose no digits and get no ``.0``."""
     if value is None:

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from crm_call_center.domain.tasks import TaskKind
 from crm_common.errors import InvalidInput
+from crm_common.spreadsheet_reader import header_key, is_blank
 
 MAX_LIST_ROWS = 20_000
 """Rows one upload takes (it is imported while the manager waits): split a longer list."""
@@ -89,16 +90,12 @@ class ListColumns:
         return cells[at].strip() if at is not None and at < len(cells) else ""
 
 
-def _label_key(label: str) -> str:
-    return re.sub(r"\s+", "", label.strip().lstrip("\ufeff")).lower()
-
-
 def columns_of(header: Sequence[str]) -> ListColumns:
     """Which column is which, from the header row; a missing required column is refused
     (422 naming ``header``) before any row is read."""
     index: dict[ListField, int] = {}
     for at, label in enumerate(header):
-        field = HEADER_LABELS.get(_label_key(label))
+        field = HEADER_LABELS.get(header_key(label))
         if field is not None:
             index.setdefault(field, at)
     missing = [HEADER_HINTS[f] for f in REQUIRED_FIELDS if f not in index]
@@ -171,10 +168,6 @@ def read_row(
     if errors or phone is None or due_on is None:
         return errors
     return ListedCall(row_number, name, phone, due_on, note)
-
-
-def is_blank(cells: Sequence[str]) -> bool:
-    return not any(cell.strip() for cell in cells)
 
 
 @dataclass(frozen=True, slots=True)

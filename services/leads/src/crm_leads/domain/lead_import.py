@@ -15,7 +15,7 @@ from crm_common.spreadsheet_reader import HEADER_ROW as HEADER_ROW
 from crm_common.spreadsheet_reader import MAX_DATA_ROWS as MAX_DATA_ROWS
 from crm_common.spreadsheet_reader import FileOverLimit as FileOverLimit
 from crm_common.spreadsheet_reader import UnreadableFile as UnreadableFile
-from crm_common.spreadsheet_reader import delimiter_of, encoding_of
+from crm_common.spreadsheet_reader import delimiter_of, encoding_of, header_key, is_blank
 from crm_leads.domain.customer_identifiers import (
     NO_IDENTIFIERS,
     CustomerIdentifiers,
@@ -170,7 +170,7 @@ class Columns:
 def columns_of(header: Sequence[str]) -> Columns:
     positions: dict[ImportField, tuple[int, ...]] = {}
     for position, label in enumerate(header):
-        field = HEADER_LABELS.get(_label_key(label))
+        field = HEADER_LABELS.get(header_key(label))
         if field is not None:
             positions[field] = (*positions.get(field, ()), position)
     for field in REQUIRED_FIELDS:
@@ -180,10 +180,6 @@ def columns_of(header: Sequence[str]) -> Columns:
                 f"the header row has no {field.value} column ({HEADER_HINTS[field]})",
             )
     return Columns(positions)
-
-
-def _label_key(label: str) -> str:
-    return "".join(label.replace("\ufeff", "").split()).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,11 +211,6 @@ class ReportedRowError:
     field: str
     message: str
     value: str
-
-
-def is_blank(cells: Sequence[str]) -> bool:
-    """Spreadsheets end in empty rows; they are skipped, not reported."""
-    return not any(cell.strip() for cell in cells)
 
 
 def read_row(
