@@ -12,7 +12,7 @@ import { SlaTag, useNow } from "./SlaTag";
 import TicketAfterSales from "./TicketAfterSales";
 import TicketPartners from "./TicketPartners";
 import { EscalationLevel } from "./Tickets";
-import { useOwnerName, useStaff } from "./users";
+import { useOwnerName, useStaff } from "../shared/directory";
 
 type Ticket = components["schemas"]["TicketPublic"];
 type Entry = components["schemas"]["EntryCreate"];

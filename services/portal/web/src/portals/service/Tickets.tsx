@@ -11,7 +11,7 @@ import { useSession } from "../../session";
 import { when } from "../workspace/labels";
 import { byUrgency, nextClock } from "./sla";
 import { SlaTag, useNow } from "./SlaTag";
-import { useOwnerName } from "./users";
+import { useOwnerName } from "../shared/directory";
 
 type Ticket = components["schemas"]["TicketPublic"];
 type QuickTicket = components["schemas"]["QuickTicket"];

@@ -6,7 +6,7 @@ import { data, kpi } from "../../api/client";
 import type { components } from "../../api/generated/kpi";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
-import { useOwnerName } from "../service/users";
+import { useOwnerName } from "./directory";
 import { reviewStepsOf, type ReviewStep } from "./commission";
 
 type Statement = components["schemas"]["StatementPublic"];

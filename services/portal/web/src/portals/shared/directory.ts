@@ -1,7 +1,9 @@
 // The org tree and the users of the caller's scope, whole: identity answers them a page at a
 // time, and a tree, a dealer picker or a list of consultants to assign to needs every one.
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { allPages, data, identity } from "../../api/client";
+import { can, useSession } from "../../session";
 
 const ORGS_PAGE = 5000;
 const USERS_PAGE = 500;
@@ -20,4 +22,24 @@ export function useOrgs() {
 
 export function useUsers({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({ queryKey: ["users"], queryFn: fetchUsers, enabled, staleTime: 5 * 60_000 });
+}
+
+/** The users of the caller's scope where they may read them (identity's user.read). */
+export function useStaff() {
+  const session = useSession();
+  return useUsers({ enabled: can(session, "user.read") });
+}
+
+/** Who a record's owner is: by name where the caller may read the users of their scope;
+ * otherwise "me" or the user's id. */
+export function useOwnerName(): (userId: string | null | undefined) => string {
+  const { t } = useTranslation();
+  const session = useSession();
+  const staff = useStaff();
+  const names = new Map((staff.data ?? []).map((u) => [u.id, u.username]));
+  return (userId) => {
+    if (!userId) return t("ticket.unassigned");
+    if (userId === session.user_id) return t("ticket.me");
+    return names.get(userId) ?? userId;
+  };
 }
