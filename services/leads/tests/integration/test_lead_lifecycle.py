@@ -32,6 +32,7 @@ from crm_leads.domain.lead import (
     FollowUpKind,
     LeadConflict,
     LeadSource,
+    LeadStatus,
     NotTheOwner,
     ProtectionPeriodActive,
     SuspectedCollusion,
@@ -159,6 +160,42 @@ async def test_a_lead_held_by_another_change_is_busy_without_an_error_in_postgre
                 await lead_store.lead_for_change(contender, lead.id, leads.c.id.is_not(None))
             # NOWAIT's refusal was an ERROR: it aborted the transaction (and filled the log).
             assert (await contender.execute(text("SELECT 1"))).scalar_one() == 1
+
+
+async def test_a_command_waits_for_a_short_holder_of_its_lead_and_then_changes_it(
+    sessions: Sessions, now: datetime
+) -> None:
+    """A worker applying an event holds the lead for a moment: the consultant's convert right
+    then waits for it instead of answering "try again"."""
+    lead = (await create(sessions, PEOPLE.consultant1, now)).lead
+    held = asyncio.Event()
+
+    async def hold_briefly() -> None:
+        async with sessions() as holder, holder.begin():
+            await holder.execute(select(leads.c.id).where(leads.c.id == lead.id).with_for_update())
+            held.set()
+            await asyncio.sleep(0.5)
+
+    holding = asyncio.create_task(hold_briefly())
+    await held.wait()
+    converted = await handlers.convert_lead(
+        lead.id, "SUV", PEOPLE.consultant1, UnitOfWork(sessions), now=now
+    )
+    await holding
+    assert converted.status is LeadStatus.CONVERTED
+
+
+async def test_a_command_gives_up_on_a_lead_held_too_long(
+    sessions: Sessions, now: datetime
+) -> None:
+    lead = (await create(sessions, PEOPLE.consultant1, now)).lead
+    async with sessions() as holder, holder.begin():
+        await holder.execute(select(leads.c.id).where(leads.c.id == lead.id).with_for_update())
+        async with sessions() as contender, contender.begin():
+            with pytest.raises(LeadBusy):
+                await lead_store.lead_for_change(
+                    contender, lead.id, leads.c.id.is_not(None), wait_seconds=1
+                )
 
 
 async def test_the_previous_owner_cannot_claim_back_during_protection_but_a_manager_may_assign(

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, func, insert, literal, or_, select, text, update
+from sqlalchemy import ColumnElement, Select, func, insert, literal, or_, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -72,19 +72,24 @@ async def lead_for_change(
     allowed: ColumnElement[bool],
     *,
     unless_drawn_at: datetime | None = None,
+    wait_seconds: int = 0,
 ) -> Lead | None:
-    """The lead if ``allowed`` lets the caller act on it, locked for this transaction;
-    ``LeadBusy`` instead of queueing behind another transaction that holds it (a contested
-    claim answers at once). ``unless_drawn_at``: None, without locking it, for a lead whose
-    lottery is still collecting entries then.
+    """The lead if ``allowed`` lets the caller act on it, locked for this transaction.
 
-    SKIP LOCKED, then a plain read of a lead it skipped, rather than NOWAIT: a contested claim
-    is business as usual, and NOWAIT's refusal is an ERROR in PostgreSQL's log each time."""
+    ``wait_seconds`` 0 (claims): ``LeadBusy`` at once instead of queueing behind another
+    transaction that holds it — a contested claim is business as usual, so SKIP LOCKED and then
+    a plain read of a lead it skipped, rather than NOWAIT, whose refusal is an ERROR in
+    PostgreSQL's log each time. Otherwise (a consultant's other commands): wait that long for
+    a short holder such as a worker applying an event to the lead, then ``LeadBusy``.
+    ``unless_drawn_at``: None, without locking it, for a lead whose lottery is still collecting
+    entries then."""
     query = select(leads).where(leads.c.id == lead_id, allowed)
     if unless_drawn_at is not None:
         query = query.where(
             or_(leads.c.draw_until.is_(None), leads.c.draw_until <= unless_drawn_at)
         )
+    if wait_seconds:
+        return await _lead_waited_for(session, query.with_for_update(of=leads), wait_seconds)
     locked = query.with_for_update(skip_locked=True, of=leads)
     row = (await session.execute(locked)).mappings().first()
     if row is not None:
@@ -92,6 +97,22 @@ async def lead_for_change(
     if (await session.execute(query.with_only_columns(leads.c.id))).first() is not None:
         raise LeadBusy("another change of this lead is in progress; try again")
     return None
+
+
+async def _lead_waited_for(
+    session: AsyncSession, locking: Select[Any], wait_seconds: int
+) -> Lead | None:
+    """``locking`` run with a lock timeout of ``wait_seconds`` for this statement only: the
+    rest of the command keeps the server's default."""
+    await session.execute(text(f"SET LOCAL lock_timeout = '{int(wait_seconds)}s'"))
+    try:
+        row = (await session.execute(locking)).mappings().first()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise LeadBusy("another change of this lead is in progress; try again") from exc
+        raise
+    await session.execute(text("SET LOCAL lock_timeout = DEFAULT"))
+    return None if row is None else lead_from_row(row)
 
 
 async def distributed_lead(session: AsyncSession, lead_id: UUID) -> Lead | None:
@@ -173,15 +194,8 @@ async def lead_once_settled(
     """The lead as the transaction holding it (e.g. a winning claim) leaves it, waiting at
     most ``wait_seconds`` (else ``LeadBusy``). A shared lock: everyone who waits for the same
     lead reads it at once when it is free, none holds it against the others."""
-    await session.execute(text(f"SET LOCAL lock_timeout = '{int(wait_seconds)}s'"))
     query = select(leads).where(leads.c.id == lead_id, allowed)
-    try:
-        row = (await session.execute(query.with_for_update(read=True, of=leads))).mappings().first()
-    except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
-            raise LeadBusy("another change of this lead is in progress; try again") from exc
-        raise
-    return None if row is None else lead_from_row(row)
+    return await _lead_waited_for(session, query.with_for_update(read=True, of=leads), wait_seconds)
 
 
 async def open_lead_called(

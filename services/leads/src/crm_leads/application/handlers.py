@@ -113,11 +113,18 @@ class Registration:
     attached to it and ``lead`` is that lead (its owner is who works the customer)."""
 
 
+COMMAND_WAIT_SECONDS = 5
+"""How long a command other than a claim waits for a short holder of its lead (a worker
+applying an event to it, another consultant's command) before answering "try again"."""
+
+
 async def lead_to_change(uow: UnitOfWork, lead_id: UUID, actor: Principal) -> Lead:
     """The lead, locked for the command, if it lies in the actor's own write scope (the shared
     "may change" policy); else ``LeadNotFound`` — also for a lead the actor may only read
     (through a sharing agreement or as its distributor): a command never finds it."""
-    lead = await lead_store.lead_for_change(uow.session, lead_id, changeable_leads(actor))
+    lead = await lead_store.lead_for_change(
+        uow.session, lead_id, changeable_leads(actor), wait_seconds=COMMAND_WAIT_SECONDS
+    )
     if lead is None:
         raise LeadNotFound("lead not found")
     return lead
