@@ -1,6 +1,7 @@
 """A leaver's hand-over as leads announces it, on real PostgreSQL: their open call tasks of
 the book (a cancellation awaiting its decision too) go to the successor of their lead, the
-final part moves the rest; a cleared task, another book's and a colleague's stay."""
+final part moves the rest, each announced by ``CallTaskHandedOver``; a cleared task, another
+book's and a colleague's stay."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from crm_call_center.domain.tasks import CallTask, TaskKind, TaskStatus
 from crm_common.contracts.envelope import new_event
 from crm_common.contracts.events.leads.v1 import ConsultantHandedOver, Successor
 from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
 
 from .conftest import TENANT
 
@@ -105,3 +107,18 @@ async def test_the_leaver_s_open_tasks_go_to_the_successors(sessions: Sessions) 
         lead_id=converted, customer_id=None, record_id=uuid4()
     )
     assert by_lead[converted] == expected.user_id, "the same successor as the lead's opportunity"
+    async with sessions() as session:
+        announced = (
+            await session.execute(
+                select(outbox.c.payload).where(
+                    outbox.c.event_type == "call_center.CallTaskHandedOver"
+                )
+            )
+        ).scalars()
+        moves = {
+            UUID(p["data"]["task_id"]): (p["data"]["previous_assignee"], p["data"]["assignee"])
+            for p in announced
+            if UUID(p["data"]["task_id"]) in by_id
+        }
+    moved = {i: ("leaver", a) for i, a in by_id.items() if a != "leaver" and a != "colleague"}
+    assert moves == moved, "each moved task announced once, naming both assignees"

@@ -28,6 +28,7 @@ from crm_common.contracts.events.call_center.v1 import (
     CallTaskCleared,
     CallTaskCreated,
     CallTaskEscalated,
+    CallTaskHandedOver,
 )
 from crm_common.contracts.events.leads.v1 import ConsultantHandedOver
 from crm_common.db import UnitOfWork
@@ -290,7 +291,8 @@ async def hand_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]
     """A leaver's hand-over as leads announces it: their open call tasks of the book go to the
     successors, a lead's or customer's to the successor of that lead (so a customer's calls
     stay with whoever now works the customer). A part that is not the final one moves only the
-    tasks of the leads and customers it names. Returns the tasks moved."""
+    tasks of the leads and customers it names. Each moved task publishes
+    ``CallTaskHandedOver`` (by the manager who handed over). Returns the tasks moved."""
     handed = event.data
     moved = 0
     for task in await task_store.open_tasks_of(
@@ -301,6 +303,18 @@ async def hand_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]
             continue
         task.hand_over(handed.successor_for(**about, record_id=task.id).user_id)
         await task_store.save_task(uow.session, task)
+        await _publish(
+            uow,
+            task,
+            event.actor or "hand-over",
+            [
+                CallTaskHandedOver(
+                    **_event_fields(task, handed.at),
+                    previous_assignee=handed.consultant,
+                    hand_over_id=handed.hand_over_id,
+                )
+            ],
+        )
         moved += 1
     return moved
 

@@ -176,6 +176,17 @@ class CallTaskEscalated(_TaskEvent):
     due_at: datetime
 
 
+class CallTaskHandedOver(_TaskEvent):
+    """A leaver's hand-over moved the open task to ``assignee``, their successor (leads'
+    ``ConsultantHandedOver``); the task keeps its due time and its history."""
+
+    event_type: ClassVar[str] = "call_center.CallTaskHandedOver"
+    event_version: ClassVar[int] = 1
+
+    previous_assignee: str
+    hand_over_id: UUID = Field(description="The hand-over (leads) that moved it")
+
+
 ALL = (
     CallStarted,
     CallCompleted,
@@ -186,4 +197,5 @@ ALL = (
     CallTaskCancelRequested,
     CallTaskCancelDecided,
     CallTaskEscalated,
+    CallTaskHandedOver,
 )
