@@ -22,7 +22,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters.access import call_level, handed_level, visible_calls
+from crm_call_center.adapters.access import (
+    call_level,
+    counted_calls,
+    handed_level,
+    visible_calls,
+)
 from crm_call_center.adapters.tables import (
     agent_states,
     agents,
@@ -68,6 +73,7 @@ class CallView:
     extensions: list[str]
     handed_to: str | None
     handed_to_org: str | None
+    part_of: UUID | None
     started_at: datetime
     ring_at: datetime | None
     answered_at: datetime | None
@@ -575,7 +581,7 @@ async def call_statistics(
         func.count().filter(and_(outbound, c.c.connected)).label("outbound_connected"),
     ]
     scope = and_(
-        visible_calls(principal),
+        counted_calls(principal),
         c.c.started_at >= start,
         c.c.started_at < end,
         c.c.ended_at.is_not(None),

@@ -1,17 +1,22 @@
 """A hotline call transferred to a dealer's consultant (the AMI server replays a blind transfer
 from 8001, the hotline's agent, to 8002 — here a consultant of dealer-a) is handed to the
 dealer: the record is in the dealer's book too, so the consultant sees it as the agent who took
-it does and the dealer's manager sees it in full; another dealer does not; the hotline keeps it
-(its figures stay the hotline's). A transfer within the hotline hands nothing over."""
+it does and the dealer's manager sees it in full; another dealer does not. The part the
+consultant handled is a call of the dealer's own (counted there, wrapped up by the consultant);
+the hotline's call keeps the talk before the transfer. A transfer within the hotline hands
+nothing over."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters.tables import agents
+from crm_call_center.adapters.tables import agents, calls
 from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.services import AsUser
 
@@ -46,6 +51,20 @@ async def test_a_call_transferred_to_a_dealers_consultant_is_handed_to_the_deale
     row = await transferred_call(sessions, call_center_database)
     assert (row["owner_org"], row["agent_user"]) == ("hq", PEOPLE.agent1.user_id)
     assert (row["handed_to"], row["handed_to_org"]) == (consultant.user_id, "dealer-a")
+    assert row["talk_seconds"] == 30, "the hotline's agent talked 5-35 s"
+    async with sessions() as session:
+        (part,) = (
+            (await session.execute(select(calls).where(calls.c.part_of == row["id"])))
+            .mappings()
+            .all()
+        )
+    assert (part["owner_org"], part["agent_user"], part["queue_id"]) == (
+        "dealer-a",
+        consultant.user_id,
+        None,
+    )
+    assert (part["talk_seconds"], part["wait_seconds"], part["connected"]) == (60, 5, True)
+    assert (part["handed_to"], part["ended_at"]) == (None, row["ended_at"])
 
     as_user = AsUser(call_center_api, signing_key_pem)
     dealers_consultant = consultant.model_copy(
@@ -70,6 +89,14 @@ async def test_a_call_transferred_to_a_dealers_consultant_is_handed_to_the_deale
             }.items()
         }
         listed = (await dealer_manager.get("/calls", params={"limit": 10})).json()
+        wrap_up = {"disposition": "test_drive_booked", "notes": "comes Saturday"}
+        not_the_hotline_s = await took_it.post(f"/calls/{part['id']}/disposition", json=wrap_up)
+        wrapped = await handed_to.post(f"/calls/{part['id']}/disposition", json=wrap_up)
+        day = datetime.fromtimestamp(BASE, UTC).astimezone(ZoneInfo("Asia/Shanghai")).date()
+        figures = {
+            name: (await client.get("/call-statistics", params={"day": str(day)})).json()
+            for name, client in {"dealer": dealer_manager, "supervisor": supervisor}.items()
+        }
     assert {name: answer.status_code for name, answer in seen.items()} == {
         "handed_to": 200,
         "dealer_manager": 200,
@@ -81,7 +108,19 @@ async def test_a_call_transferred_to_a_dealers_consultant_is_handed_to_the_deale
     assert (call["handed_to"], call["handed_to_org"]) == (consultant.user_id, "dealer-a")
     assert call["customer_phone"] == "13600136000", "the dealer's manager sees it in full"
     assert seen["handed_to"].json()["customer_phone"] == "13600136000"
-    assert [c["id"] for c in listed] == [str(call_id)]
+    assert sorted(c["id"] for c in listed) == sorted([str(call_id), str(part["id"])])
+    assert not_the_hotline_s.status_code == 404, "the dealer's part is not the hotline's to wrap"
+    assert wrapped.status_code == 204, wrapped.text
+    dealer = figures["dealer"]
+    assert [(d["dealer_id"], d["stats"]["answered"]) for d in dealer["dealers"]] == [
+        ("dealer-a", 1)
+    ], "the dealer's figures count its part, not the hotline's call"
+    assert [(a["agent_user"], a["stats"]["handled"]) for a in dealer["agents"]] == [
+        (consultant.user_id, 1)
+    ]
+    hotline = figures["supervisor"]
+    assert [(d["dealer_id"], d["stats"]["answered"]) for d in hotline["dealers"]] == [("hq", 1)]
+    assert [a["agent_user"] for a in hotline["agents"]] == [PEOPLE.agent1.user_id]
 
 
 async def test_a_transfer_within_the_hotline_hands_nothing_over(

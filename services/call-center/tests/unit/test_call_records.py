@@ -7,7 +7,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from crm_call_center.adapters.ami import translate
-from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, NotACall, fold
+from crm_call_center.domain.cti import (
+    CallRecord,
+    CtiEvent,
+    CtiKind,
+    NotACall,
+    fold,
+    handed_part,
+    taken_part,
+)
 from crm_common.testing.ami_server import Message, perturb
 
 from ..transcripts import COMPLETE_FLOWS, EXPECTED, TASK_ID, transcript
@@ -77,6 +85,31 @@ def test_a_transfer_names_who_transferred_to_whom() -> None:
     record = fold(events_of(transcript("transferred")))
     (transfer,) = record.transfers
     assert (transfer.kind, transfer.by_extension, transfer.target) == ("blind", "8001", "8002")
+
+
+def test_a_hand_over_splits_the_call_at_the_transfer() -> None:
+    """8001 (the hotline) talks 5-35 s, transfers blind; 8002 (a dealer's consultant) is
+    bridged at 40 s and talks until 100 s: the handed part is 8002's own call from the
+    transfer, the hotline keeps its 30 s."""
+    start = datetime.fromtimestamp(BASE, UTC)
+    record = fold(events_of(transcript("transferred")))
+    assert record.talk_by_extension == {"8001": 30, "8002": 60}
+    assert record.joined_at == {
+        "8001": start + timedelta(seconds=5),
+        "8002": start + timedelta(seconds=40),
+    }
+    part = handed_part(record, "8002")
+    assert part.call_key == f"{record.call_key}>8002"
+    assert (part.started_at, part.answered_at, part.ended_at) == (
+        start + timedelta(seconds=35),
+        start + timedelta(seconds=40),
+        record.ended_at,
+    )
+    assert (part.agent_extension, part.extensions, part.queue) == ("8002", ("8002",), None)
+    assert (part.wait_seconds, part.talk_seconds, part.transfers) == (5, 60, ())
+    assert part.connected
+    assert part.direction is record.direction
+    assert taken_part(record, part).talk_seconds == 30
 
 
 def test_a_click_to_dial_call_carries_the_task_it_came_from() -> None:

@@ -189,6 +189,9 @@ ROLES: dict[str, Role] = {
             "call.read",
             "call.make",
             "call.route",
+            # An unknown caller's lead, into the agent's own node's book (the hotline's: HQ,
+            # which distributes it); it waits in that book's pool, the agent works no leads.
+            "lead.create",
             "ticket.read",
             "ticket.manage",
         ),

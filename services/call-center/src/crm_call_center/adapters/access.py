@@ -16,13 +16,7 @@ def visible_calls(principal: Principal) -> ColumnElement[bool]:
     handed to a dealer's consultant is in that dealer's book as well as the one it was taken
     in."""
     return or_(
-        visible_to(
-            principal,
-            DataType.CALL,
-            tenant=calls.c.tenant,
-            owner_org=calls.c.owner_org,
-            owner_user=calls.c.agent_user,
-        ),
+        counted_calls(principal),
         and_(
             calls.c.handed_to_org.is_not(None),
             visible_to(
@@ -33,6 +27,19 @@ def visible_calls(principal: Principal) -> ColumnElement[bool]:
                 owner_user=calls.c.handed_to,
             ),
         ),
+    )
+
+
+def counted_calls(principal: Principal) -> ColumnElement[bool]:
+    """The calls the principal's figures count: those of the books (or, for an agent, of the
+    calls) they reach — not a call merely handed to them, whose handed part is a call of its
+    own in their book."""
+    return visible_to(
+        principal,
+        DataType.CALL,
+        tenant=calls.c.tenant,
+        owner_org=calls.c.owner_org,
+        owner_user=calls.c.agent_user,
     )
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, func, literal_column, select, tuple_, update
+from sqlalchemy import RowMapping, delete, func, literal_column, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -119,52 +119,67 @@ def _transfers(record: CallRecord) -> list[dict[str, Any]]:
     return [{**asdict(t), "at": t.at.isoformat()} for t in record.transfers]
 
 
+@dataclass(frozen=True, slots=True)
+class OwnedRecord:
+    """A folded call record with whose it is."""
+
+    record: CallRecord
+    owner_org: str
+    queue_id: UUID | None
+    agent_user: str | None
+    handed: tuple[str, str] | None = None
+    """The agent of another org node a transfer handed the call to, and their org."""
+    part_of: UUID | None = None
+    """For the part of a call handed to another org node: the call it is part of."""
+
+
 async def save_records(
     session: AsyncSession,
     tenant: str,
-    records: Sequence[tuple[CallRecord, str, UUID | None, str | None, tuple[str, str] | None]],
+    records: Sequence[OwnedRecord],
     *,
     settles_at: datetime,
 ) -> list[RowMapping]:
-    """Inserts or refreshes the folded records (record, owner org, queue id, agent user, the
-    agent of another org a transfer handed it to and their org); the
-    links an agent made (lead, customer, task…) and the disposition are kept. Returns the
+    """Inserts or refreshes the folded records; the links an agent made (lead, customer,
+    task…) and the disposition are kept. A handed part the call no longer has (later events
+    showed the transfer went back) is dropped unless its CallCompleted is out. Returns the
     stored rows, each with ``inserted`` telling a new call from a refreshed one."""
     if not records:
         return []
     rows = [
         {
-            "id": call_id_of(tenant, record.source, record.call_key),
+            "id": call_id_of(tenant, owned.record.source, owned.record.call_key),
             "tenant": tenant,
-            "owner_org": owner_org,
-            "source": record.source,
-            "call_key": record.call_key,
-            "direction": record.direction.value,
-            "customer_phone": record.customer_number,
-            "queue_id": queue_id,
-            "agent_user": agent_user,
-            "handed_to": handed[0] if handed else None,
-            "handed_to_org": handed[1] if handed else None,
-            "agent_extension": record.agent_extension,
-            "extensions": list(record.extensions),
-            "started_at": record.started_at,
-            "ring_at": record.ring_at,
-            "answered_at": record.answered_at,
-            "ended_at": record.ended_at,
-            "wait_seconds": record.wait_seconds,
-            "talk_seconds": record.talk_seconds,
-            "hold_seconds": record.hold_seconds,
-            "connected": record.connected,
-            "abandoned": record.abandoned,
-            "callback_requested": record.callback_requested,
-            "system_disposition": record.system_disposition,
-            "recording_file": record.recording_file,
-            "transfers": _transfers(record),
+            "owner_org": owned.owner_org,
+            "source": owned.record.source,
+            "call_key": owned.record.call_key,
+            "direction": owned.record.direction.value,
+            "customer_phone": owned.record.customer_number,
+            "queue_id": owned.queue_id,
+            "agent_user": owned.agent_user,
+            "handed_to": owned.handed[0] if owned.handed else None,
+            "handed_to_org": owned.handed[1] if owned.handed else None,
+            "agent_extension": owned.record.agent_extension,
+            "extensions": list(owned.record.extensions),
+            "started_at": owned.record.started_at,
+            "ring_at": owned.record.ring_at,
+            "answered_at": owned.record.answered_at,
+            "ended_at": owned.record.ended_at,
+            "wait_seconds": owned.record.wait_seconds,
+            "talk_seconds": owned.record.talk_seconds,
+            "hold_seconds": owned.record.hold_seconds,
+            "connected": owned.record.connected,
+            "abandoned": owned.record.abandoned,
+            "callback_requested": owned.record.callback_requested,
+            "system_disposition": owned.record.system_disposition,
+            "recording_file": owned.record.recording_file,
+            "transfers": _transfers(owned.record),
             "settles_at": settles_at,
-            "task_id": _tag_id(record, "task_id"),
-            "lead_id": _tag_id(record, "lead_id"),
+            "part_of": owned.part_of,
+            "task_id": _tag_id(owned.record, "task_id"),
+            "lead_id": _tag_id(owned.record, "lead_id"),
         }
-        for record, owner_org, queue_id, agent_user, handed in records
+        for owned in records
     ]
     statement = insert(calls)
     folded: dict[str, Any] = {
@@ -181,7 +196,15 @@ async def save_records(
         ),
         rows,
     )
-    return list(result.mappings())
+    saved = list(result.mappings())
+    await session.execute(
+        delete(calls).where(
+            calls.c.part_of.in_([r["id"] for r in rows if r["part_of"] is None]),
+            calls.c.id.not_in([r["id"] for r in rows]),
+            calls.c.completed_published_at.is_(None),
+        )
+    )
+    return saved
 
 
 async def calls_to_settle(session: AsyncSession, now: datetime, limit: int) -> list[RowMapping]:
@@ -211,7 +234,10 @@ async def open_calls(session: AsyncSession, tenant: str, source: str) -> list[st
     """Call keys of the source's calls not ended yet."""
     result = await session.execute(
         select(calls.c.call_key).where(
-            calls.c.tenant == tenant, calls.c.source == source, calls.c.ended_at.is_(None)
+            calls.c.tenant == tenant,
+            calls.c.source == source,
+            calls.c.ended_at.is_(None),
+            calls.c.part_of.is_(None),
         )
     )
     return list(result.scalars())

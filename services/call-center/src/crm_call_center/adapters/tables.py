@@ -109,6 +109,9 @@ calls = Table(
     # agent who took it does. It stays in the book it was taken in (the hotline's figures).
     Column("handed_to", String(64)),
     Column("handed_to_org", String(64)),
+    # The part of a call handed to another org node is a call of its own in that node's book
+    # (counted there, wrapped up by the agent who had it): the call it is part of.
+    Column("part_of", UUID(as_uuid=True)),
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("ring_at", DateTime(timezone=True)),
     Column("answered_at", DateTime(timezone=True)),
@@ -145,6 +148,7 @@ calls = Table(
         "started_at",
         postgresql_where=text("handed_to IS NOT NULL"),
     ),
+    Index("ix_calls_part_of", "part_of", postgresql_where=text("part_of IS NOT NULL")),
     # The settle sweep: finished calls whose CallCompleted is not out yet.
     Index(
         "ix_calls_to_settle",

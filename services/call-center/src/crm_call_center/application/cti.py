@@ -21,7 +21,17 @@ from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import call_store, ringing_channel, wallboard_channel, webhooks
-from crm_call_center.domain.cti import CallRecord, CtiEvent, CtiKind, NotACall, Ringing, fold
+from crm_call_center.domain.cti import (
+    CallRecord,
+    CtiEvent,
+    CtiKind,
+    NotACall,
+    Ringing,
+    call_id_of,
+    fold,
+    handed_part,
+    taken_part,
+)
 from crm_common.contracts.events.call_center.v1 import CallCompleted, CallStarted
 from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for
@@ -124,19 +134,32 @@ async def _refold(
     known = await call_store.owners(
         session, system.tenant, extensions, {r.queue for r in records if r.queue}
     )
-    owned = []
+    owned: list[call_store.OwnedRecord] = []
     for record in records:
         queue = known.queues.get(record.queue or "")
         extension = record.agent_extension or _rung_extension(by_call, record)
         agent = known.agents.get(extension or "")
         owner_org = queue[1] if queue else agent[1] if agent else system.default_org
+        queue_id, agent_user = (queue[0] if queue else None), (agent[0] if agent else None)
+        handed = _handed_over(record, owner_org, known.agents)
+        if handed is None:
+            owned.append(call_store.OwnedRecord(record, owner_org, queue_id, agent_user))
+            continue
+        # The part the dealer handled is its own call in the dealer's book, counted there and
+        # wrapped up by its consultant; the hotline keeps the part it handled.
+        part = handed_part(record, record.extensions[-1])
         owned.append(
-            (
-                record,
-                owner_org,
-                queue[0] if queue else None,
-                agent[0] if agent else None,
-                _handed_over(record, owner_org, known.agents),
+            call_store.OwnedRecord(
+                taken_part(record, part), owner_org, queue_id, agent_user, handed=handed
+            )
+        )
+        owned.append(
+            call_store.OwnedRecord(
+                part,
+                handed[1],
+                None,
+                handed[0],
+                part_of=call_id_of(system.tenant, record.source, record.call_key),
             )
         )
     rows = await call_store.save_records(

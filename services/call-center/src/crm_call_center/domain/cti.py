@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -136,6 +136,10 @@ class CallRecord:
     recording_file: str | None
     transfers: tuple[Transfer, ...]
     tags: Mapping[str, str] = field(default_factory=dict)
+    talk_by_extension: Mapping[str, int] = field(default_factory=dict)
+    """Seconds the customer talked with each agent extension (a transfer splits the talk)."""
+    joined_at: Mapping[str, datetime] = field(default_factory=dict)
+    """When each agent extension first talked to the customer."""
 
     @property
     def connected(self) -> bool:
@@ -223,7 +227,10 @@ def fold(events: Iterable[CtiEvent]) -> CallRecord:
     recording: str | None = None
     transfers: list[Transfer] = []
     talked_to: list[str] = []
+    joined_at: dict[str, datetime] = {}
+    talk_by_extension: dict[str, float] = {}
     tags: dict[str, str] = {}
+    last_at: datetime | None = None
 
     def _leave_bridge(channel: str) -> None:
         bridge = bridge_of.pop(channel, None)
@@ -244,8 +251,28 @@ def fold(events: Iterable[CtiEvent]) -> CallRecord:
                 return True
         return False
 
+    def talking_extensions() -> list[str]:
+        customer_bridges = {bridge_of.get(c) for c in customer_channels} - {None}
+        found = (
+            extension
+            for channel, extension in extension_by_channel.items()
+            if bridge_of.get(channel) in customer_bridges
+        )
+        return list(dict.fromkeys(found))
+
+    def talked(extension: str, at: datetime) -> None:
+        if extension not in talked_to:
+            talked_to.append(extension)
+        joined_at.setdefault(extension, at)
+
     for event in ordered:
         was_talking = customer_talking()
+        if was_talking and last_at is not None:
+            for extension in talking_extensions():
+                talk_by_extension[extension] = (
+                    talk_by_extension.get(extension, 0.0) + (event.at - last_at).total_seconds()
+                )
+        last_at = event.at
         match event.kind:
             case CtiKind.QUEUED:
                 queue = queue or event.detail("queue")
@@ -288,8 +315,7 @@ def fold(events: Iterable[CtiEvent]) -> CallRecord:
             case CtiKind.TAGGED:
                 tags.setdefault(event.detail("name"), event.detail("value"))
             case CtiKind.AGENT_CONNECTED:
-                if event.detail("target") not in talked_to:
-                    talked_to.append(event.detail("target"))
+                talked(event.detail("target"), event.at)
             case CtiKind.RECORDING:
                 recording = event.detail("file") or recording
         talking = customer_talking()
@@ -297,10 +323,8 @@ def fold(events: Iterable[CtiEvent]) -> CallRecord:
             talk_since = event.at
             answered_at = answered_at or event.at
         if talking:
-            customer_bridges = {bridge_of.get(c) for c in customer_channels} - {None}
-            for channel, extension in extension_by_channel.items():
-                if bridge_of.get(channel) in customer_bridges and extension not in talked_to:
-                    talked_to.append(extension)
+            for extension in talking_extensions():
+                talked(extension, event.at)
         if was_talking and not talking and talk_since is not None:
             talk += (event.at - talk_since).total_seconds()
             talk_since = None
@@ -340,7 +364,48 @@ def fold(events: Iterable[CtiEvent]) -> CallRecord:
         recording_file=recording,
         transfers=tuple(transfers),
         tags=tags,
+        talk_by_extension={x: round(seconds) for x, seconds in talk_by_extension.items()},
+        joined_at=joined_at,
     )
+
+
+PART_SEPARATOR = ">"
+"""A handed part's call key: the call's, then this, then the extension it was handed to."""
+
+
+def handed_part(record: CallRecord, extension: str) -> CallRecord:
+    """The part of ``record`` a transfer handed to the agent at ``extension`` of another org node
+    (a dealer's consultant the hotline passed the caller to): a call of its own in that node's
+    book, from the transfer that reached them to the end, with the talk they had — so it counts
+    where it was handled and its agent wraps it up. A call handed on inside the dealer stays
+    the first consultant's part."""
+    joined = record.joined_at.get(extension, record.ended_at or record.started_at)
+    reaching = [t.at for t in record.transfers if t.at <= joined]
+    return replace(
+        record,
+        call_key=f"{record.call_key}{PART_SEPARATOR}{extension}",
+        started_at=max(reaching) if reaching else joined,
+        queue=None,
+        agent_extension=extension,
+        extensions=(extension,),
+        ring_at=None,
+        answered_at=joined,
+        talk_seconds=record.talk_by_extension.get(extension, 0),
+        hold_seconds=0,
+        abandoned=False,
+        callback_requested=False,
+        system_disposition=None,
+        transfers=(),
+        tags={name: value for name, value in record.tags.items() if name == "lead_id"},
+        talk_by_extension={extension: record.talk_by_extension.get(extension, 0)},
+        joined_at={extension: joined},
+    )
+
+
+def taken_part(record: CallRecord, handed: CallRecord) -> CallRecord:
+    """What stays with the org that took the call once ``handed`` went to another: its talk
+    before the hand-over."""
+    return replace(record, talk_seconds=max(0, record.talk_seconds - handed.talk_seconds))
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,11 @@ class CallPublic(BaseModel):
     handed_to_org: str | None = Field(
         description="Their org node: the call is in its book as well as in owner_org's"
     )
+    part_of: UUID | None = Field(
+        description="Set on the part a dealer's consultant handled after a hand-over: the "
+        "call (the hotline's) it is part of. That part is a call of the dealer's, counted "
+        "there and wrapped up by the consultant; the hotline's call keeps its own talk time"
+    )
     started_at: datetime
     ring_at: datetime | None
     answered_at: datetime | None

@@ -829,6 +829,11 @@ export interface components {
             opportunity_id: string | null;
             /** Owner Org */
             owner_org: string;
+            /**
+             * Part Of
+             * @description Set on the part a dealer's consultant handled after a hand-over: the call (the hotline's) it is part of. That part is a call of the dealer's, counted there and wrapped up by the consultant; the hotline's call keeps its own talk time
+             */
+            part_of: string | null;
             /** Queue Id */
             queue_id: string | null;
             /** Ring At */
