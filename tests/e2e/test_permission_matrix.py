@@ -104,6 +104,7 @@ NEEDS: dict[str, str | None] = {
     "leads GET /routing-rules": "pool.manage",
     "leads PUT /routing-rules": "pool.manage",
     "leads POST /hand-overs": "lead.assign",
+    "leads GET /lead-scoring/models": "pool.manage",
     "opportunities POST /opportunities": "opportunity.work",
     "opportunities GET /opportunities": "opportunity.read",
     "opportunities GET /opportunities/board": "opportunity.read",

@@ -41,6 +41,8 @@ ORG = [
 ]
 
 TABLES = (
+    "lead_scores",
+    "lead_score_models",
     "customer_timeline",
     "customer_links",
     "customer_vehicles",

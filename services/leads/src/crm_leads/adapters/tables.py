@@ -9,10 +9,12 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -383,4 +385,45 @@ customer_vehicles = Table(
     Index(
         "ix_customer_vehicles_plate", "tenant", "plate", postgresql_where=text("plate IS NOT NULL")
     ),
+)
+
+
+# Lead-scoring models (crm_leads.domain.lead_scoring), one version per training of a book (a
+# dealer, or a region or HQ node for the OEM's leads): its quality on the held-out month and
+# its fitted parameters. Kept, never changed: a score names the version that gave it.
+lead_score_models = Table(
+    "lead_score_models",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("scope", String(10), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("trained_at", DateTime(timezone=True), nullable=False),
+    Column("converted", Integer, nullable=False),
+    Column("lost", Integer, nullable=False),
+    Column("held_out_from", DateTime(timezone=True), nullable=False),
+    Column("held_out_leads", Integer, nullable=False),
+    Column("auc", Float, nullable=False),
+    Column("brier", Float, nullable=False),
+    Column("calibration", JSONB, nullable=False),
+    # Whether it scores leads: a model no better than chance on the held-out month does not.
+    Column("in_use", Boolean, nullable=False),
+    Column("parameters", JSONB, nullable=False),
+    Index("ux_lead_score_models_version", "tenant", "owner_org", "version", unique=True),
+)
+
+# The current score of an open lead and its top factors, written by the worker; shown only
+# while the lead is still in the book it was scored for (``owner_org``).
+lead_scores = Table(
+    "lead_scores",
+    metadata,
+    Column("lead_id", UUID(as_uuid=True), ForeignKey("leads.id"), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("model_id", UUID(as_uuid=True), ForeignKey("lead_score_models.id"), nullable=False),
+    Column("score", SmallInteger, nullable=False),
+    Column("factors", JSONB, nullable=False),
+    Column("scored_at", DateTime(timezone=True), nullable=False),
+    Index("ix_lead_scores_model", "model_id"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -26,6 +27,7 @@ from crm_leads.adapters.access import (
 from crm_leads.adapters.tables import lead_history, leads
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.origin import LeadOrigin
+from crm_leads.views.lead_scores import BY_SCORE, SCORE_COLUMNS, LeadScorePublic, score_of, scored
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -73,6 +75,23 @@ class LeadPublic(BaseModel):
                 "phone": phone_seen_at(level, self.phone),
             }
         )
+
+
+class ScoredLead(LeadPublic):
+    """A lead in a list, with its predicted chance of converting."""
+
+    score: LeadScorePublic | None = Field(
+        description="None: no score yet (the lead is not open, or neither its dealer nor its "
+        "region has history enough for a model)"
+    )
+
+
+class LeadOrder(StrEnum):
+    """How a list of leads is ordered."""
+
+    NEWEST = "newest"
+    SCORE = "score"
+    """Highest score first, leads with no score yet after them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +153,19 @@ async def leads_of(
     limit: int,
     offset: int,
     awaiting_reassignment: bool = False,
-) -> list[LeadPublic]:
-    """The leads the caller may see (a consultant: their private sea), newest first, personal
-    data masked where the caller may not see it in full. ``awaiting_reassignment``: only the
-    open leads escalated for stalling in their grade that nobody has reassigned since (the
-    re-assignment ladder's list for managers), longest escalated first."""
-    query = _with_shared_level(principal).where(visible_leads(principal))
+    order: LeadOrder = LeadOrder.NEWEST,
+) -> list[ScoredLead]:
+    """The leads the caller may see (a consultant: their private sea), newest first or by
+    score, each with its score, personal data masked where the caller may not see it in full.
+    ``awaiting_reassignment``: only the open leads escalated for stalling in their grade that
+    nobody has reassigned since (the re-assignment ladder's list for managers), longest
+    escalated first."""
+    query = (
+        _with_shared_level(principal)
+        .add_columns(*SCORE_COLUMNS)
+        .select_from(scored())
+        .where(visible_leads(principal))
+    )
     if status is not None:
         query = query.where(leads.c.status == status)
     if awaiting_reassignment:
@@ -148,10 +174,14 @@ async def leads_of(
             leads.c.escalated_at.is_not(None),
             leads.c.owned_since <= leads.c.escalated_at,
         ).order_by(leads.c.escalated_at)
+    if order is LeadOrder.SCORE:
+        query = query.order_by(*BY_SCORE)
     query = query.order_by(leads.c.created_at.desc(), leads.c.id).limit(limit).offset(offset)
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
-    return [_shown(principal, row).lead for row in rows]
+    return [
+        ScoredLead(**_shown(principal, row).lead.model_dump(), score=score_of(row)) for row in rows
+    ]
 
 
 async def _is_visible(session: AsyncSession, principal: Principal, lead_id: UUID) -> bool:

@@ -27,6 +27,7 @@ from crm_leads.domain.collusion import Handover, flagged_pairs
 from crm_leads.domain.grades import scheme
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
+from crm_leads.views.lead_scores import BY_SCORE, SCORE_COLUMNS, LeadScorePublic, score_of, scored
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -53,6 +54,9 @@ class PooledLead(BaseModel):
     grade: str | None
     created_at: datetime
     released_at: datetime | None
+    score: LeadScorePublic | None = Field(
+        description="Its predicted chance of converting; None: no score yet"
+    )
 
 
 class ConsultantFairness(BaseModel):
@@ -137,6 +141,8 @@ class PoolOrder(StrEnum):
     REGION = "region"
     VEHICLE_INTEREST = "vehicle_interest"
     SOURCE = "source"
+    SCORE = "score"
+    """Highest predicted chance of converting first, leads with no score yet last."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +175,8 @@ async def leads_in_pool(
     most recently released first); ties newest first. Personal data masked until someone
     claims the lead."""
     query = (
-        select(leads)
+        select(leads, *SCORE_COLUMNS)
+        .select_from(scored())
         .where(leads.c.pool_id == pool_id, leads.c.status == inline("open"))
         .where(in_pools_open_to(principal) | visible_leads(principal))
     )
@@ -209,6 +216,7 @@ async def leads_in_pool(
                 PoolOrder.REGION: (leads.c.region_hint.asc().nulls_last(),),
                 PoolOrder.VEHICLE_INTEREST: (leads.c.vehicle_interest.asc().nulls_last(),),
                 PoolOrder.SOURCE: (leads.c.source.asc(),),
+                PoolOrder.SCORE: BY_SCORE,
             }[order]
         query = (
             query.order_by(*first, leads.c.created_at.desc(), leads.c.id)
@@ -222,6 +230,7 @@ async def leads_in_pool(
                 **row,
                 "customer_name": name_seen_at(SharingLevel.MASKED, row["customer_name"]),
                 "phone": phone_seen_at(SharingLevel.MASKED, row["phone"]),
+                "score": score_of(row),
             }
         )
         for row in rows

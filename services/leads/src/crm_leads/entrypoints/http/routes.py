@@ -34,7 +34,13 @@ from crm_leads.entrypoints.http.schemas import (
     PoolMove,
 )
 from crm_leads.views import leads as views
-from crm_leads.views.leads import AuditEntryPublic, HistoryEntry, LeadPublic
+from crm_leads.views.leads import (
+    AuditEntryPublic,
+    HistoryEntry,
+    LeadOrder,
+    LeadPublic,
+    ScoredLead,
+)
 
 router = APIRouter(prefix="/leads", tags=["leads"])
 LeadCreator = Annotated[Principal, requires("lead.create")]
@@ -120,7 +126,7 @@ async def register_lead(
     return _as_submitted(lead)
 
 
-@router.get("", response_model=list[LeadPublic], responses=_FORBIDDEN)
+@router.get("", response_model=list[ScoredLead], responses=_FORBIDDEN)
 async def list_leads(
     principal: LeadReader,
     db: Database,
@@ -133,9 +139,14 @@ async def list_leads(
             "reassigned since, longest escalated first: the managers' reassignment list"
         ),
     ] = False,
-) -> list[LeadPublic]:
-    """The leads the caller may see, newest first: a consultant's private sea, a manager's
-    dealer. Personal data masked where the caller may not see it in full."""
+    sort: Annotated[
+        LeadOrder,
+        Query(description="newest first, or by score: highest first, no score yet last"),
+    ] = LeadOrder.NEWEST,
+) -> list[ScoredLead]:
+    """The leads the caller may see, newest first or by score: a consultant's private sea, a
+    manager's dealer. Each with its score (the worker's model of the lead's book, see
+    ``/lead-scoring/models``). Personal data masked where the caller may not see it in full."""
     return await views.leads_of(
         db,
         principal,
@@ -143,6 +154,7 @@ async def list_leads(
         limit=page.limit,
         offset=page.offset,
         awaiting_reassignment=escalated,
+        order=sort,
     )
 
 

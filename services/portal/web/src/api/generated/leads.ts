@@ -286,6 +286,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lead-scoring/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Models
+         * @description The lead-scoring models of the books whose figures the caller may see, newest first:
+         *     each version's training history, its quality on the held-out month (AUC, Brier score,
+         *     calibration), whether it scores leads and what it learnt matters. A book with none has too
+         *     little closed history yet (its leads show no score, or its region's).
+         */
+        get: operations["list_models_lead_scoring_models_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/leads": {
         parameters: {
             query?: never;
@@ -295,8 +318,9 @@ export interface paths {
         };
         /**
          * List Leads
-         * @description The leads the caller may see, newest first: a consultant's private sea, a manager's
-         *     dealer. Personal data masked where the caller may not see it in full.
+         * @description The leads the caller may see, newest first or by score: a consultant's private sea, a
+         *     manager's dealer. Each with its score (the worker's model of the lead's book, see
+         *     ``/lead-scoring/models``). Personal data masked where the caller may not see it in full.
          */
         get: operations["list_leads_leads_get"];
         put?: never;
@@ -830,6 +854,21 @@ export interface components {
          * @enum {string}
          */
         AutoAssignment: "none" | "round_robin" | "least_loaded" | "weighted";
+        /** CalibrationBinPublic */
+        CalibrationBinPublic: {
+            /** Leads */
+            leads: number;
+            /**
+             * Observed
+             * @description Share of them that converted
+             */
+            observed: number;
+            /**
+             * Predicted
+             * @description Average predicted chance of the group's leads
+             */
+            predicted: number;
+        };
         /** CampaignCreate */
         CampaignCreate: {
             /**
@@ -1517,6 +1556,12 @@ export interface components {
             vehicle_interest: string | null;
         };
         /**
+         * LeadOrder
+         * @description How a list of leads is ordered.
+         * @enum {string}
+         */
+        LeadOrder: "newest" | "score";
+        /**
          * LeadOrigin
          * @description The origins kpi's commission plans rate (``origin_rates``).
          * @enum {string}
@@ -1599,6 +1644,31 @@ export interface components {
             reason: string;
         };
         /**
+         * LeadScorePublic
+         * @description The chance the lead converts, by the model of its book, and why.
+         */
+        LeadScorePublic: {
+            /**
+             * Factors
+             * @description The largest effects, strongest first
+             */
+            factors: components["schemas"]["ScoreFactor"][];
+            /** @description dealer: the book's own model; region: its region's (the dealer has too little history of its own) */
+            model_scope: components["schemas"]["ScoreScope"];
+            /** Model Version */
+            model_version: number;
+            /**
+             * Score
+             * @description Chance of converting, in percent
+             */
+            score: number;
+            /**
+             * Scored At
+             * Format: date-time
+             */
+            scored_at: string;
+        };
+        /**
          * LeadSource
          * @description Where a lead came from (DOMAIN.md "Sources").
          * @enum {string}
@@ -1645,6 +1715,8 @@ export interface components {
             region_hint: string | null;
             /** Released At */
             released_at: string | null;
+            /** @description Its predicted chance of converting; None: no score yet */
+            score: components["schemas"]["LeadScorePublic"] | null;
             source: components["schemas"]["LeadSource"];
             /** Vehicle Interest */
             vehicle_interest: string | null;
@@ -1689,7 +1761,7 @@ export interface components {
          * @description How a pool's waiting leads are listed.
          * @enum {string}
          */
-        PoolOrder: "recently_released" | "newest" | "oldest" | "grade" | "region" | "vehicle_interest" | "source";
+        PoolOrder: "recently_released" | "newest" | "oldest" | "grade" | "region" | "vehicle_interest" | "source" | "score";
         /** PoolPublic */
         PoolPublic: {
             auto_assignment: components["schemas"]["AutoAssignment"];
@@ -2038,6 +2110,168 @@ export interface components {
              */
             user_id?: string | null;
         };
+        /**
+         * ScoredLead
+         * @description A lead in a list, with its predicted chance of converting.
+         */
+        ScoredLead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Customer Id
+             * Format: uuid
+             */
+            customer_id: string;
+            /** Customer Name */
+            customer_name: string;
+            /**
+             * Escalated At
+             * @description When the lead, stuck in its grade, was escalated to the managers for reassignment (cleared by a new grade)
+             */
+            escalated_at: string | null;
+            /** Grade */
+            grade: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Follow Up At */
+            last_follow_up_at: string | null;
+            /** Next Follow Up Due */
+            next_follow_up_due: string | null;
+            /**
+             * Origin Org
+             * @description The HQ/region node that distributed it
+             */
+            origin_org: string | null;
+            /** Owner Org */
+            owner_org: string;
+            /**
+             * Owner User
+             * @description None while the lead waits in a pool
+             */
+            owner_user: string | null;
+            /** @description How the owner's ownership arose (commission's lead origin); None while the lead waits in a pool */
+            ownership_origin: components["schemas"]["LeadOrigin"] | null;
+            /** Phone */
+            phone: string;
+            /** Pool Id */
+            pool_id: string | null;
+            /**
+             * Protected Until
+             * @description Until then the previous owner may not claim it back
+             */
+            protected_until: string | null;
+            /**
+             * Routing Rule Id
+             * @description The routing rule that placed the lead when it arrived (its history names it)
+             */
+            routing_rule_id: string | null;
+            /** @description None: no score yet (the lead is not open, or neither its dealer nor its region has history enough for a model) */
+            score: components["schemas"]["LeadScorePublic"] | null;
+            source: components["schemas"]["LeadSource"];
+            /** Status */
+            status: string;
+            /** Vehicle Interest */
+            vehicle_interest: string | null;
+            /**
+             * Work By
+             * @description A distributed lead not followed up by then goes back to origin_org
+             */
+            work_by: string | null;
+        };
+        /** ScoreFactor */
+        ScoreFactor: {
+            /**
+             * Effect
+             * @description Its effect on the log-odds of converting, against the average lead the model learnt from (positive raises the score)
+             */
+            effect: number;
+            /**
+             * Factor
+             * @description A feature: a count (calls, visits, test_drives, messages, receptions, grade_changes, hours_to_first_follow_up, no_follow_up, distributed) or a category (source=…, grade=…, origin=…, interest=…)
+             */
+            factor: string;
+        };
+        /**
+         * ScoreModelReport
+         * @description One trained version of a book's model and its quality on the held-out month.
+         */
+        ScoreModelReport: {
+            /**
+             * Auc
+             * @description Area under the ROC curve on the held-out month (0.5: chance)
+             */
+            auc: number;
+            /**
+             * Brier
+             * @description Mean squared error of the predicted chance (0: perfect)
+             */
+            brier: number;
+            /**
+             * Calibration
+             * @description The held-out leads in equal groups by score, lowest first
+             */
+            calibration: components["schemas"]["CalibrationBinPublic"][];
+            /**
+             * Converted
+             * @description Converted leads it learnt from
+             */
+            converted: number;
+            /**
+             * Held Out From
+             * Format: date-time
+             * @description Its quality is measured on the leads closed from then to its training, by a fit that did not see them
+             */
+            held_out_from: string;
+            /** Held Out Leads */
+            held_out_leads: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * In Use
+             * @description Whether it scores leads: a model no better than chance does not, nor any but a book's newest version
+             */
+            in_use: boolean;
+            /**
+             * Lost
+             * @description Lost leads it learnt from
+             */
+            lost: number;
+            /**
+             * Owner Org
+             * @description The book (dealer, or region/HQ node) it learnt from
+             */
+            owner_org: string;
+            scope: components["schemas"]["ScoreScope"];
+            /**
+             * Strongest Factors
+             * @description Its largest weights (effect of one unit of the feature)
+             */
+            strongest_factors: components["schemas"]["ScoreFactor"][];
+            /**
+             * Trained At
+             * Format: date-time
+             */
+            trained_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ScoreScope
+         * @description Whose history a model learnt from.
+         * @enum {string}
+         */
+        ScoreScope: "dealer" | "region";
         /** SegmentsPublic */
         SegmentsPublic: {
             /**
@@ -2979,6 +3213,54 @@ export interface operations {
             };
         };
     };
+    list_models_lead_scoring_models_get: {
+        parameters: {
+            query?: {
+                /** @description Only this book's models (an org id) */
+                book?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreModelReport"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_leads_leads_get: {
         parameters: {
             query?: {
@@ -2986,6 +3268,8 @@ export interface operations {
                 escalated?: boolean;
                 limit?: number;
                 offset?: number;
+                /** @description newest first, or by score: highest first, no score yet last */
+                sort?: components["schemas"]["LeadOrder"];
                 status?: string | null;
             };
             header?: never;
@@ -3000,7 +3284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadPublic"][];
+                    "application/json": components["schemas"]["ScoredLead"][];
                 };
             };
             /** @description Missing, malformed, expired or untrusted bearer token */

@@ -1,12 +1,15 @@
-import { Button, Tag, Typography } from "antd";
+import { Button, Segmented, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { PagedTable } from "../../components/PagedTable";
 import { gradeLabel, sourceLabel, when } from "./labels";
+import { ScoreTag } from "./Score";
 
-type Lead = components["schemas"]["LeadPublic"];
+type Lead = components["schemas"]["ScoredLead"];
+type Order = "newest" | "score";
 
 /** Due first: the oldest due date on top, leads without one after them. */
 export function dueFirst(rows: Lead[]): Lead[] {
@@ -24,16 +27,29 @@ export function dueToday(lead: Lead, now = new Date()): boolean {
 export default function MyLeads() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [order, setOrder] = useState<Order>("newest");
   return (
     <>
       <Typography.Title level={2}>{t("menu.myLeads")}</Typography.Title>
+      <Segmented<Order>
+        aria-label={t("pool.sort")}
+        style={{ marginBottom: 12 }}
+        value={order}
+        onChange={setOrder}
+        options={[
+          { value: "newest", label: t("lead.sortNewest") },
+          { value: "score", label: t("lead.sortScore") },
+        ]}
+      />
       <PagedTable<Lead>
+        key={order}
         label={t("menu.myLeads")}
-        queryKey={["leads", "mine"]}
+        queryKey={["leads", "mine", order]}
         fetchPage={(limit, offset) =>
-          data(leads.GET("/leads", { params: { query: { status: "open", limit, offset } } }))
+          data(leads.GET("/leads", { params: { query: { status: "open", sort: order, limit, offset } } }))
         }
-        sort={dueFirst}
+        // By score the server's order stands; otherwise what is due comes first.
+        sort={order === "score" ? undefined : dueFirst}
         columns={[
           {
             title: t("lead.customer"),
@@ -42,6 +58,7 @@ export default function MyLeads() {
           },
           { title: t("lead.phone"), dataIndex: "phone" },
           { title: t("lead.grade"), dataIndex: "grade", render: (g: string | null) => gradeLabel(t, g) },
+          { title: t("lead.score"), dataIndex: "score", render: (_: unknown, lead) => <ScoreTag score={lead.score} /> },
           {
             title: t("lead.due"),
             dataIndex: "next_follow_up_due",

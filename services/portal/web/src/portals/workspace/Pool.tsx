@@ -8,6 +8,7 @@ import type { components, paths } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
 import { gradeLabel, sourceLabel, when } from "./labels";
+import { ScoreTag } from "./Score";
 
 type PooledLead = components["schemas"]["PooledLead"];
 type PoolQuery = NonNullable<paths["/pools/{pool_id}/leads"]["get"]["parameters"]["query"]>;
@@ -15,7 +16,7 @@ type Filters = Pick<PoolQuery, "source" | "grade" | "vehicle_interest" | "min_ag
 
 const SOURCES: NonNullable<PoolQuery["source"]> = ["campaign", "campaign_form", "oem_website", "referral", "flyer", "walk_in", "phone", "web"];
 const GRADES = ["ready_to_buy", "intent", "potential", "H", "A", "B", "C", "N"];
-const ORDERS: NonNullable<PoolQuery["sort"]>[] = ["recently_released", "newest", "oldest", "grade", "region", "vehicle_interest", "source"];
+const ORDERS: NonNullable<PoolQuery["sort"]>[] = ["recently_released", "newest", "oldest", "grade", "score", "region", "vehicle_interest", "source"];
 
 export default function Pool() {
   const { t } = useTranslation();
@@ -134,6 +135,7 @@ function PoolLeads({ poolId }: { poolId: string }) {
           { title: t("lead.customer"), dataIndex: "customer_name" },
           { title: t("lead.phone"), dataIndex: "phone" },
           { title: t("lead.grade"), dataIndex: "grade", render: (g: string | null) => gradeLabel(t, g) },
+          { title: t("lead.score"), dataIndex: "score", render: (_: unknown, lead) => <ScoreTag score={lead.score} /> },
           { title: t("lead.source"), dataIndex: "source", render: (s: string) => sourceLabel(t, s) },
           { title: t("lead.interest"), dataIndex: "vehicle_interest" },
           { title: t("lead.released"), dataIndex: "released_at", render: when },
