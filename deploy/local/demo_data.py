@@ -129,12 +129,20 @@ PARTNER_LINES = [
 ]
 
 
-def set_up_sales(identity: httpx.Client, opportunities: httpx.Client, password: str) -> None:
-    """HQ publishes the catalogue and an evaluation questionnaire; the Pudong dealer prices its
-    trims and accessories, prints on its letterhead and keeps a quote template."""
+def set_up_sales(identity: httpx.Client, opportunities: httpx.Client, password: str) -> str:
+    """HQ publishes the catalogue, an evaluation questionnaire and its list of competitors; the
+    Pudong dealer prices its trims and accessories, prints on its letterhead, keeps a quote
+    template and lists a local competitor. Returns the id of HQ's main competitor."""
     hq = token(identity, "hq.admin", password)
     opportunities.post("/catalog/publications", headers=hq, json=CATALOG).raise_for_status()
     opportunities.post("/questionnaires", headers=hq, json=QUESTIONNAIRE).raise_for_status()
+    rival = opportunities.post(
+        "/competitors", headers=hq, json={"name": "Rival Motors", "models": ["R1", "R3 SUV"]}
+    )
+    rival.raise_for_status()
+    opportunities.post(
+        "/competitors", headers=hq, json={"name": "远景汽车", "models": ["远景 S7"]}
+    ).raise_for_status()
     admin = token(identity, "sh01.admin", password)
     opportunities.put(
         "/sales-settings",
@@ -189,6 +197,11 @@ def set_up_sales(identity: httpx.Client, opportunities: httpx.Client, password: 
             ],
         },
     ).raise_for_status()
+    opportunities.post(
+        "/competitors", headers=manager, json={"name": "浦东本地品牌", "models": ["L5"]}
+    ).raise_for_status()
+    rival_id: str = rival.json()["id"]
+    return rival_id
 
 
 def set_up_commission(identity: httpx.Client, kpi: httpx.Client, password: str) -> None:
@@ -605,11 +618,12 @@ def distribute(leads: httpx.Client, headers: dict[str, str], lead_id: str) -> No
 
 
 def quote_converted(
-    opportunities: httpx.Client, converted: list[tuple[dict[str, str], str]]
+    opportunities: httpx.Client, converted: list[tuple[dict[str, str], str]], rival: str
 ) -> tuple[int, int]:
-    """The opportunities the conversions opened (through Kafka): every other one test-driven
-    and quoted from a configuration with insurance and finance, every fourth accepted (an
-    order, and applications for the partners), so the board, the funnel and the partners'
+    """The opportunities the conversions opened (through Kafka): every third one meets HQ's
+    main competitor (its R3 SUV), every other one is test-driven and quoted from a
+    configuration with insurance and finance, every fourth accepted (an order, and applications
+    for the partners), so the board, the funnel, the competition report and the partners'
     queue have something to show."""
     quoted = accepted = 0
     for n, (headers, lead_id) in enumerate(converted):
@@ -624,9 +638,15 @@ def quote_converted(
             time.sleep(0.5)
         else:
             sys.exit(f"[demo] lead {lead_id} opened no opportunity: is its worker up?")
+        path = f"/opportunities/{found[0]['id']}"
+        if n % 3 == 0:
+            opportunities.put(
+                f"{path}/competitors",
+                headers=headers,
+                json={"competitors": [{"competitor_id": rival, "models": ["R3 SUV"]}]},
+            ).raise_for_status()
         if n % 2:
             continue
-        path = f"/opportunities/{found[0]['id']}"
         opportunities.post(
             f"{path}/test-drives",
             headers=headers,
@@ -726,9 +746,9 @@ def main() -> None:
             lead_id = lead(hq, f"1360{n:07d}", "oem_website", region_hint=region)
             if n < HQ_LEADS // 2:
                 distribute(leads, hq, lead_id)
-        set_up_sales(identity, opportunities, password)
+        rival = set_up_sales(identity, opportunities, password)
         set_up_commission(identity, kpi, password)
-        quoted, accepted = quote_converted(opportunities, converted)
+        quoted, accepted = quote_converted(opportunities, converted, rival)
         calls = set_up_call_center(identity, cc, password)
         tickets = set_up_service_desk(identity, desk, password)
     marker.write_text("ok\n")
@@ -742,7 +762,8 @@ def main() -> None:
         "a parts claim and a warranty that covers it; the air-conditioning job sent to the repair "
         "partner), HQ's knowledge-base article, an answered "
         "survey, sh01's "
-        "commission plan, the "
+        "commission plan, HQ's and sh01's competitor lists (every third opportunity meets "
+        "Rival Motors), the "
         f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"
     )
 

@@ -162,6 +162,12 @@ NEEDS: dict[str, str | None] = {
     "opportunities GET /reports/funnel": "opportunity.read",
     "opportunities GET /reports/stale": "opportunity.read",
     "opportunities GET /reports/win-loss": "opportunity.read",
+    "opportunities GET /reports/competitors": "opportunity.read",
+    "opportunities GET /competitors": "opportunity.read",
+    "opportunities POST /competitors": "pipeline.manage",
+    "opportunities PUT /competitors/{competitor_id}": "pipeline.manage",
+    "opportunities GET /opportunities/{opportunity_id}/competitors": "opportunity.read",
+    "opportunities PUT /opportunities/{opportunity_id}/competitors": "opportunity.work",
     "service-desk POST /tickets": "ticket.manage",
     "service-desk POST /tickets/quick": "ticket.manage",
     "service-desk GET /tickets": "ticket.read",
@@ -346,6 +352,7 @@ def concrete(path: str) -> str:
         "{article_id}",
         "{claim_id}",
         "{assessment_id}",
+        "{competitor_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     path = path.replace("{connector}", "cloud-cc")

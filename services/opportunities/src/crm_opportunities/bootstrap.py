@@ -11,6 +11,7 @@ from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ServiceDefinition
 from crm_common.settings import Settings
 from crm_opportunities.application.catalog import CatalogNotPublished
+from crm_opportunities.application.competitors import CompetitorExists, CompetitorNotFound
 from crm_opportunities.application.credit_splits import CreditSplitNotFound
 from crm_opportunities.application.evaluations import QuestionnaireNotFound
 from crm_opportunities.application.opportunities import (
@@ -28,6 +29,7 @@ from crm_opportunities.domain.quote import QuoteConflict
 from crm_opportunities.entrypoints.consumers import subscriptions
 from crm_opportunities.entrypoints.http import (
     catalog,
+    competitors,
     evaluations,
     opportunities,
     partners,
@@ -40,6 +42,7 @@ DESCRIPTION = "Opportunities, vehicle catalogue, quotes and orders."
 # reports.router first: it serves /opportunities/board, which /opportunities/{id} would take.
 ROUTERS: list[APIRouter] = [
     reports.router,
+    competitors.router,
     opportunities.router,
     evaluations.router,
     catalog.router,
@@ -64,6 +67,8 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     ApplicationConflict: 409,
     CreditSplitNotFound: 404,
     SplitNotPending: 409,
+    CompetitorNotFound: 404,
+    CompetitorExists: 409,
 }
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement
 
 from crm_common.auth import Principal
 from crm_common.policy import DataType, SharingLevel, changeable_by, visible_to
-from crm_opportunities.adapters.tables import opportunities
+from crm_opportunities.adapters.tables import competitors, opportunities
 
 
 def visible_opportunities(
@@ -34,3 +34,9 @@ def changeable_opportunities(principal: Principal) -> ColumnElement[bool]:
         owner_user=opportunities.c.owner_user,
         owner_team=opportunities.c.owner_team,
     )
+
+
+def changeable_competitors(principal: Principal) -> ColumnElement[bool]:
+    """The competitor lists a principal may change: their own book's (or the nodes' below
+    them that belong to no dealer, e.g. HQ's list for an HQ admin)."""
+    return changeable_by(principal, tenant=competitors.c.tenant, owner_org=competitors.c.owner_org)

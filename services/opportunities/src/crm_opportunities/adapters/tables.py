@@ -234,3 +234,39 @@ credit_splits = Table(
     Column("decided_at", DateTime(timezone=True)),
     Column("note", Text),
 )
+
+# A book's managed list of competitors (竞争对手) and their models; the list of a node above the
+# dealers (HQ, a region) is its dealers' too (crm_opportunities.domain.competition).
+competitors = Table(
+    "competitors",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("models", ARRAY(String(100)), nullable=False, server_default=text("'{}'")),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ux_competitors_book_name", "tenant", "owner_org", text("lower(name)"), unique=True),
+)
+
+# The competitors an opportunity meets, and which of their models, as its consultant recorded
+# them (replaced as a whole list while the opportunity is open).
+opportunity_competitors = Table(
+    "opportunity_competitors",
+    metadata,
+    Column(
+        "opportunity_id",
+        UUID(as_uuid=True),
+        ForeignKey("opportunities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("competitor_id", UUID(as_uuid=True), ForeignKey("competitors.id"), primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("models", ARRAY(String(100)), nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_opportunity_competitors_competitor", "competitor_id"),
+)

@@ -4,6 +4,7 @@ can filter and pivot (the group repeated on each of its rows; the whole as group
 from __future__ import annotations
 
 from crm_common.spreadsheets import Table, Value
+from crm_opportunities.views.competitors import CompetitionReport
 from crm_opportunities.views.pipeline import (
     Forecast,
     ForecastPeriod,
@@ -179,4 +180,41 @@ def win_loss_table(report: WinLoss) -> Table:
     add(ALL, report.total)
     for group in report.groups:
         add(group.group or "", group)
+    return rows
+
+
+def competition_table(report: CompetitionReport) -> Table:
+    """Per competitor, and per model of it: open, won and lost deals (with amounts) and the win
+    rate against it."""
+    rows: list[list[Value]] = [
+        [
+            "competitor",
+            "model",
+            "open",
+            "open_amount",
+            "won",
+            "won_amount",
+            "lost",
+            "lost_amount",
+            "win_rate",
+        ]
+    ]
+    for competitor in report.competitors:
+        for model, figures in [
+            ("", competitor),
+            *((m.model, m) for m in competitor.models),
+        ]:
+            rows.append(
+                [
+                    competitor.competitor,
+                    model,
+                    figures.open,
+                    figures.open_amount,
+                    figures.won,
+                    figures.won_amount,
+                    figures.lost,
+                    figures.lost_amount,
+                    figures.win_rate,
+                ]
+            )
     return rows

@@ -88,6 +88,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/competitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Competitors
+         * @description The competitors the caller's book may name (its own list and the lists of the nodes
+         *     above it, HQ's among them), and those of the books whose figures the caller sees.
+         */
+        get: operations["list_competitors_competitors_get"];
+        put?: never;
+        /**
+         * Add Competitor
+         * @description Put a competitor and its models on the list of the caller's book (a dealer's, or for
+         *     HQ staff HQ's, which every dealer uses).
+         */
+        post: operations["add_competitor_competitors_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/competitors/{competitor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change Competitor
+         * @description Rename it, change its models or retire it (the opportunities that met it keep it).
+         */
+        put: operations["change_competitor_competitors__competitor_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -161,6 +207,28 @@ export interface paths {
         put?: never;
         /** Record Activity */
         post: operations["record_activity_opportunities__opportunity_id__activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opportunities/{opportunity_id}/competitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Competitors In Play */
+        get: operations["competitors_in_play_opportunities__opportunity_id__competitors_get"];
+        /**
+         * Record Competitors In Play
+         * @description The competitors the open opportunity meets, from its dealer's list, and which of their
+         *     models (the whole list: it replaces the last one; an empty list clears it).
+         */
+        put: operations["record_competitors_in_play_opportunities__opportunity_id__competitors_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -749,6 +817,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/competitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Competition Report
+         * @description Win/loss by competitor and model: per competitor (and per model of it), the open deals
+         *     it is in play on now, the deals won in the period while it was in play, and those lost to
+         *     it (the loss names it, or it was in play and the loss names nobody); the win rate against
+         *     it. Most contested first.
+         */
+        get: operations["competition_report_reports_competitors_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/forecast": {
         parameters: {
             query?: never;
@@ -1025,6 +1116,24 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** CompetitionReport */
+        CompetitionReport: {
+            /**
+             * Competitors
+             * @description Most contested first
+             */
+            competitors: components["schemas"]["CompetitorFigures"][];
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+        };
         /** Competitor */
         Competitor: {
             /** Amount */
@@ -1039,12 +1148,166 @@ export interface components {
             /** Models */
             models: components["schemas"]["CompetitorModel"][];
         };
+        /** CompetitorChoice */
+        CompetitorChoice: {
+            /**
+             * Competitor Id
+             * Format: uuid
+             */
+            competitor_id: string;
+            /**
+             * Models
+             * @description Which of its models the customer weighs (none: not known yet)
+             */
+            models?: string[];
+        };
+        /** CompetitorCreate */
+        CompetitorCreate: {
+            /** Models */
+            models?: string[];
+            /** Name */
+            name: string;
+        };
+        /** CompetitorFigures */
+        CompetitorFigures: {
+            /** Competitor */
+            competitor: string;
+            /**
+             * Lost
+             * @description Deals lost to it in the period: the loss names it, or it was in play and the loss names nobody
+             */
+            lost: number;
+            /** Lost Amount */
+            lost_amount: string;
+            /**
+             * Models
+             * @description Most contested first
+             */
+            models: components["schemas"]["CompetitorModelFigures"][];
+            /**
+             * Open
+             * @description Open opportunities it is in play on (now)
+             */
+            open: number;
+            /** Open Amount */
+            open_amount: string;
+            /**
+             * Win Rate
+             * @description won / (won + lost); None when none decided
+             */
+            win_rate: number | null;
+            /**
+             * Won
+             * @description Deals won in the period while it was in play
+             */
+            won: number;
+            /** Won Amount */
+            won_amount: string;
+        };
+        /** CompetitorInPlayPublic */
+        CompetitorInPlayPublic: {
+            /**
+             * Competitor Id
+             * Format: uuid
+             */
+            competitor_id: string;
+            /** Models */
+            models: string[];
+            /** Name */
+            name: string;
+            /** Recorded By */
+            recorded_by: string;
+        };
         /** CompetitorModel */
         CompetitorModel: {
             /** Count */
             count: number;
             /** Model */
             model: string | null;
+        };
+        /** CompetitorModelFigures */
+        CompetitorModelFigures: {
+            /**
+             * Lost
+             * @description Deals lost to it in the period: the loss names it, or it was in play and the loss names nobody
+             */
+            lost: number;
+            /** Lost Amount */
+            lost_amount: string;
+            /** Model */
+            model: string;
+            /**
+             * Open
+             * @description Open opportunities it is in play on (now)
+             */
+            open: number;
+            /** Open Amount */
+            open_amount: string;
+            /**
+             * Win Rate
+             * @description won / (won + lost); None when none decided
+             */
+            win_rate: number | null;
+            /**
+             * Won
+             * @description Deals won in the period while it was in play
+             */
+            won: number;
+            /** Won Amount */
+            won_amount: string;
+        };
+        /** CompetitorPublic */
+        CompetitorPublic: {
+            /** Active */
+            active: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Models */
+            models: string[];
+            /** Name */
+            name: string;
+            /**
+             * Owner Org
+             * @description The book whose list it is on (HQ's is every dealer's)
+             */
+            owner_org: string;
+        };
+        /** CompetitorsInPlay */
+        CompetitorsInPlay: {
+            /** Competitors */
+            competitors: components["schemas"]["CompetitorChoice"][];
+        };
+        /**
+         * CompetitorsInPlayPublic
+         * @description Whom an opportunity meets (at most ten competitors).
+         */
+        CompetitorsInPlayPublic: {
+            /**
+             * Competitors
+             * @description By name
+             */
+            competitors: components["schemas"]["CompetitorInPlayPublic"][];
+            /**
+             * Opportunity Id
+             * Format: uuid
+             */
+            opportunity_id: string;
+        };
+        /** CompetitorUpdate */
+        CompetitorUpdate: {
+            /**
+             * Active
+             * @description false retires it: no longer offered for new opportunities
+             * @default true
+             */
+            active: boolean;
+            /** Models */
+            models?: string[];
+            /** Name */
+            name: string;
         };
         /**
          * ConfigurationIn
@@ -2708,6 +2971,185 @@ export interface operations {
             };
         };
     };
+    list_competitors_competitors_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Also the retired ones */
+                retired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitorPublic"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_competitor_competitors_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetitorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitorPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Listed already, or the opportunity is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    change_competitor_competitors__competitor_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                competitor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetitorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitorPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nothing of that id the caller may act on */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Listed already, or the opportunity is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     healthz_healthz_get: {
         parameters: {
             query?: never;
@@ -2931,6 +3373,128 @@ export interface operations {
                 content?: never;
             };
             /** @description Closed, or a stage gate is not met (the detail says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    competitors_in_play_opportunities__opportunity_id__competitors_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitorsInPlayPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nothing of that id the caller may act on */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    record_competitors_in_play_opportunities__opportunity_id__competitors_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetitorsInPlay"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitorsInPlayPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nothing of that id the caller may act on */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Listed already, or the opportunity is closed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4956,6 +5520,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    competition_report_reports_competitors_get: {
+        parameters: {
+            query: {
+                /** @description json, or csv/xlsx for a file of the same figures */
+                format?: components["schemas"]["ReportFormat"];
+                /** @description First business day, inclusive */
+                from: string;
+                /** @description Last business day, inclusive; at most a year later */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, CSV or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitionReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
