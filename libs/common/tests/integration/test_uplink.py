@@ -27,8 +27,8 @@ from crm_common.contracts.events.leads.v1 import LeadConverted, LeadCreated, Lea
 from crm_common.db.tables import org_directory, sharing_levels
 from crm_common.db.tenancy import isolation_statements
 from crm_common.messaging.consumer import dead_letter_topic
-from crm_common.messaging.headers import encode_headers, event_headers
-from crm_common.messaging.uplink import DOWNLINKED_HEADER, Uplink, uplink_topic
+from crm_common.messaging.headers import DOWNLINKED_HEADER, encode_headers, event_headers
+from crm_common.messaging.uplink import Uplink, uplink_topic
 from crm_common.policy.fanout import SHARING_LEVEL_HEADER
 from crm_common.policy.sharing import ALL_ORGS, DataType, Direction, SharingLevel
 from crm_common.settings import Settings
@@ -241,14 +241,14 @@ async def test_a_malformed_record_is_dead_lettered_and_a_changed_agreement_appli
 
 
 @pytest.mark.usefixtures("policy_tables")
-async def test_what_a_dealer_does_with_a_lead_hq_handed_down_goes_up_at_least_as_a_figure(
+async def test_what_a_dealer_does_with_a_lead_hq_handed_down_goes_back_to_hq_in_full(
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
     producer: AIOKafkaProducer,
 ) -> None:
-    """The dealer shares nothing of its own leads (``none``), yet the status of a lead HQ
-    distributed to it goes up, personal fields withheld; a dealer sharing more of its leads
-    shares as much of those; a lead "handed down" by another dealer counts for nothing."""
+    """The dealer shares nothing of its own leads (``none``), yet what it does with a lead HQ
+    distributed to it goes back to HQ whole (DESIGN.md: OEM-originated leads are ``full`` back
+    to the OEM); a lead "handed down" by another dealer counts for nothing."""
     handed, own, by_a_dealer = uuid4(), uuid4(), uuid4()
     full_dealers = uuid4()
 
@@ -289,10 +289,10 @@ async def test_what_a_dealer_does_with_a_lead_hq_handed_down_goes_up_at_least_as
     arrived = {json.loads(r.value)["id"]: r for r in records}
     assert set(arrived) == {sent[0], sent[1], sent[4]}, "the dealer's own leads stay"
     assert {i: header(arrived[i], SHARING_LEVEL_HEADER) for i in arrived} == {
-        sent[0]: "aggregate",
-        sent[1]: "aggregate",
+        sent[0]: "full",
+        sent[1]: "full",
         sent[4]: "full",
     }
     status = json.loads(arrived[sent[1]].value)["data"]
-    assert (status["customer_name"], status["phone"], status["owner_user"]) == ("***", "***", "c1")
+    assert (status["customer_name"], status["phone"], status["owner_user"]) == (NAME, PHONE, "c1")
     assert json.loads(arrived[sent[4]].value)["data"]["phone"] == PHONE

@@ -12,11 +12,11 @@ The level travels in a header (``crm-sharing-level``).
 Events that are not a dealer's record (``shared_as`` None) always travel as they are.
 
 A record the OEM handed down to the dealer (a lead HQ distributed to it) is the OEM's: what
-the dealer does with it (claimed, followed up, graded, converted, lost, sent back) goes up at
-least as a figure, whatever the dealer shares of its own records of the type, so that HQ sees
-the status of the leads it handed out (and its deadline sweep does not recall a lead the
-dealer works). Its personal fields are withheld at that level: HQ has the customer already. An
-agreement that shares more applies to those records as to the dealer's own.
+the dealer does with it (claimed, followed up, graded, converted, lost, sent back) goes up in
+``full``, whatever the dealer shares of its own records of the type — DESIGN.md's default for
+OEM-originated leads, and what HQ reads of a lead it distributed on a single deployment
+(``crm_leads.adapters.access.distributed_by``), so a dealer running its own deployment shares
+neither more nor less of those leads than one working on HQ's platform.
 """
 
 from __future__ import annotations
@@ -77,25 +77,24 @@ async def level_towards_oem(
     """How much of a record owned by ``owner_org`` its dealer shares with the OEM (FULL for
     records above dealers, e.g. HQ's own leads). ``handed_down_by``: the org node that handed
     the record down to the dealer (a lead's distributor), if any; when that node is above
-    dealers the record is the OEM's and leaves at least as a figure."""
+    dealers the record is the OEM's and goes back to it in full, whatever the agreement."""
     dealer = await _dealer_of(session, tenant, owner_org)
     if dealer is None:
         # An org node this deployment does not know yet shares nothing (fail closed).
         return SharingLevel.FULL if await _known(session, tenant, owner_org) else SharingLevel.NONE
-    level = SharingLevel(
+    if (
+        handed_down_by is not None
+        and await _dealer_of(session, tenant, handed_down_by) is None
+        and await _known(session, tenant, handed_down_by)
+    ):
+        return SharingLevel.FULL
+    return SharingLevel(
         (
             await session.execute(
                 select(shared_level(tenant, data_type, Direction.DEALER_TO_OEM, literal(dealer)))
             )
         ).scalar_one()
     )
-    if (
-        handed_down_by is not None
-        and await _dealer_of(session, tenant, handed_down_by) is None
-        and await _known(session, tenant, handed_down_by)
-    ):
-        return max(level, SharingLevel.AGGREGATE)
-    return level
 
 
 async def _dealer_of(session: AsyncSession, tenant: str, node: str) -> str | None:
