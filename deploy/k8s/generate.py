@@ -593,7 +593,9 @@ def documents() -> dict[str, list[dict[str, Any]]]:
 def link_container(
     image: str, args: list[str], env: list[dict[str, Any]], *, command: list[str] | None = None
 ) -> dict[str, Any]:
-    """A process of the dealer link: no HTTP api, its Prometheus endpoint is its probe."""
+    """A process of the dealer link: no HTTP api; its health port answers the probes (/healthz
+    while it lives, /readyz while its loops go round) and Prometheus (/metrics, with the scrape
+    token, which no probe presents)."""
     found: dict[str, Any] = {
         "name": "link",
         "image": f"crm-{image}",
@@ -604,10 +606,11 @@ def link_container(
             *env,
             {"name": "CRM_HTTP_HOST", "value": "0.0.0.0"},  # noqa: S104 - the pod's own network
             {"name": "CRM_UPLINK_METRICS_PORT", "value": str(LINK_METRICS_PORT)},
+            secret_env("CRM_HTTP_METRICS_TOKEN", "crm-metrics", "scrape-token"),
         ],
         "ports": [{"name": "metrics", "containerPort": LINK_METRICS_PORT}],
-        "livenessProbe": probe("metrics", "/metrics", period=10),
-        "readinessProbe": probe("metrics", "/metrics", period=5),
+        "livenessProbe": probe("metrics", "/healthz", period=10),
+        "readinessProbe": probe("metrics", "/readyz", period=5),
         "resources": {
             "requests": {"cpu": "100m", "memory": "192Mi"},
             "limits": {"cpu": "500m", "memory": "512Mi"},

@@ -35,6 +35,8 @@ DEPLOYMENT_FAULTS = {
 WORKER_ONLY = {
     "crm_leads.adapters.import_store.LeadClosedMeanwhile",
     "crm_leads.adapters.import_store.KeyTakenMeanwhile",
+    # A dealer's deployment describing what is not its own: dead-lettered by identity's worker.
+    "crm_identity.application.link.NotTheDealersOwn",
 }
 
 

@@ -179,6 +179,26 @@ def test_the_apis_probe_their_health_endpoints() -> None:
             assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
 
 
+@pytest.mark.parametrize("overlay", ["dealer", "hq"])
+def test_the_link_pods_probe_their_health_and_keep_metrics_for_the_scraper(overlay: str) -> None:
+    """/metrics answers only the bearer of the scrape token, which a kubelet's probe does not
+    present: a probe of /metrics would keep the pod from ever being ready."""
+    links = [
+        o
+        for o in objects(overlay, "Deployment")
+        if o["metadata"]["name"].endswith("-uplink")
+        or o["metadata"]["name"].startswith("link-")
+        or o["metadata"]["name"].startswith("dealer-link")
+    ]
+    assert links
+    for obj in links:
+        [container] = obj["spec"]["template"]["spec"]["containers"]
+        name = obj["metadata"]["name"]
+        assert container["livenessProbe"]["httpGet"]["path"] == "/healthz", name
+        assert container["readinessProbe"]["httpGet"]["path"] == "/readyz", name
+        assert "CRM_HTTP_METRICS_TOKEN" in _env(container), name
+
+
 def test_migrations_run_as_the_owner_role_and_services_as_the_app_role() -> None:
     """Only the migration gets the owner's credentials (it grants the app and system roles
     their rights); the api connects as the app role, the worker as the system role, the only
@@ -293,6 +313,30 @@ def test_each_service_user_may_write_only_what_it_publishes() -> None:
                 ), f"{name} may write {topic}"
 
 
+def test_each_mirror_maker_runs_its_connect_cluster_on_the_target_of_its_mirrors() -> None:
+    """Strimzi runs a KafkaMirrorMaker2's Connect cluster on ``connectCluster``, which must be
+    the target of its mirrors: the dealer's two directions are two resources. The one whose
+    Connect cluster is HQ's keeps its group and state topics under the dealer's prefix, the
+    only one its ACLs there allow."""
+    mirrors = list(objects("dealer", "KafkaMirrorMaker2"))
+    directions = set()
+    for mirror in mirrors:
+        spec = mirror["spec"]
+        for flow in spec["mirrors"]:
+            assert flow["targetCluster"] == spec["connectCluster"], mirror["metadata"]["name"]
+            assert "checkpointConnector" not in flow, "only topics move"
+            directions.add((flow["sourceCluster"], flow["targetCluster"]))
+        if spec["connectCluster"] == "hq":
+            [hq] = [c for c in spec["clusters"] if c["alias"] == "hq"]
+            dealer = hq["authentication"]["username"]
+            for name in (
+                "group.id",
+                *(f"{s}.storage.topic" for s in ("config", "offset", "status")),
+            ):
+                assert hq["config"][name].startswith(f"{dealer}."), name
+    assert directions == {("dealer-sh-01", "hq"), ("hq", "dealer-sh-01")}
+
+
 def test_a_dealer_may_touch_only_its_own_prefixes_at_hq() -> None:
     dealers = [o for o in objects("hq", "KafkaUser") if o["metadata"]["name"].startswith("dealer-")]
     assert dealers
@@ -388,8 +432,8 @@ def test_the_dealer_link_runs_in_the_overlays_that_need_it() -> None:
     [intake] = dealer["dealer-link-dealer-intake"]["spec"]["template"]["spec"]["containers"]
     assert intake["command"][-1] == "crm_common.messaging.dealer_link"
     assert intake["args"] == ["dealer-intake"]
-    mirror = next(objects("dealer", "KafkaMirrorMaker2"))
-    assert _env(intake)["CRM_DEALER_ID"] == mirror["spec"]["connectCluster"]
+    mirrors = {m["metadata"]["name"]: m["spec"] for m in objects("dealer", "KafkaMirrorMaker2")}
+    assert _env(intake)["CRM_DEALER_ID"] == mirrors["hq-downlink"]["connectCluster"]
     hq = {o["metadata"]["name"]: o for o in objects("hq", "Deployment")}
     dealers = [u["metadata"]["name"] for u in objects("hq", "KafkaUser")]
     for dealer_id in (d for d in dealers if d.startswith("dealer-")):

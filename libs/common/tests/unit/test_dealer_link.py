@@ -52,7 +52,15 @@ def test_hq_sends_down_what_concerns_the_dealer_only() -> None:
 def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
     assert speaks_for_itself(DEALER, event("leads.LeadConverted", dealer_id=DEALER))
     # A user its admin created (identity.UserChanged version 2 names the dealer).
-    assert speaks_for_itself(DEALER, event("identity.UserChanged", dealer_id=DEALER))
+    assert speaks_for_itself(
+        DEALER, event("identity.UserChanged", dealer_id=DEALER, roles=["sales_consultant"])
+    )
+    # How much of its own data it shares, with HQ or with partners.
+    for direction in ("dealer_to_oem", "dealer_to_partner"):
+        assert speaks_for_itself(
+            DEALER,
+            event("identity.SharingPolicyChanged", dealer_id=DEALER, direction=direction),
+        )
     # Sending a distributed lead back: the event names HQ's pool and the dealer it left.
     assert speaks_for_itself(
         DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER)
@@ -63,6 +71,14 @@ def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
         event("leads.LeadReturned", dealer_id=DEALER, from_dealer="dealer-bj-01"),
         event("identity.UserChanged", user_id="u1"),  # version 1 names no dealer
         event("identity.UserChanged", dealer_id=None),  # a user above dealers: HQ's
+        # A role its admin may not grant.
+        event("identity.UserChanged", dealer_id=DEALER, roles=["sales_consultant", "hq_admin"]),
+        event("identity.UserChanged", dealer_id=DEALER, roles=["no-such-role"]),
+        # The org tree is HQ's: not even the dealer's own node, nor a node it claims.
+        event("identity.OrgChanged", org_id=DEALER, dealer_id=DEALER),
+        event("identity.OrgChanged", org_id="east", dealer_id=DEALER),
+        # What HQ shares with it is HQ's to set.
+        event("identity.SharingPolicyChanged", dealer_id=DEALER, direction="oem_to_dealer"),
     ):
         with pytest.raises(Refused):
             speaks_for_itself(DEALER, foreign)

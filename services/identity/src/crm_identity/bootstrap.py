@@ -24,6 +24,7 @@ from crm_identity.adapters.login_throttle import login_throttle
 from crm_identity.application.demo import TENANT, seed_demo_tenant
 from crm_identity.application.errors import AuthenticationFailed, Conflict, Forbidden, NotFound
 from crm_identity.application.signing_keys import KeyRing, rotate_signing_key
+from crm_identity.entrypoints.consumers import subscriptions
 from crm_identity.entrypoints.http.routes import router
 
 DESCRIPTION = "Identity: org tree, users, roles, login, signing keys (JWKS), sharing agreements."
@@ -109,6 +110,7 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9101,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
+    subscriptions=subscriptions,
     # Version 1 of UserChanged too: the topic still carries the events published before
     # version 2, and the uplink passes them on.
     publishes=(*identity_v1.ALL, *identity_v2.ALL),

@@ -45,7 +45,12 @@ from crm_common.db.tenancy import acting_for
 from crm_common.db.unit_of_work import UnitOfWork
 from crm_common.inbox.store import process_once
 from crm_common.messaging.connection import kafka_security
-from crm_common.messaging.headers import EVENT_TYPE_HEADER, FROM_DEALER_HEADER, decode_headers
+from crm_common.messaging.headers import (
+    DOWNLINKED_HEADER,
+    EVENT_TYPE_HEADER,
+    FROM_DEALER_HEADER,
+    decode_headers,
+)
 from crm_common.observability.context import bound_trace, trace_from_headers
 from crm_common.observability.metrics import EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
 from crm_common.observability.outage import KAFKA_OUTAGE, OUTAGE_RECORD
@@ -121,6 +126,11 @@ class Subscription:
     a survey): the events a dealer's own deployment sent up (header ``crm-from-dealer``, set by
     HQ's intake) are skipped, since that deployment did the work itself. Subscriptions that
     keep figures or follow records HQ handed down (kpi, distributed leads, staff) read them."""
+    across_the_link_only: bool = False
+    """Only the events that came over a dealer deployment's link — down from HQ (header
+    ``crm-downlinked``) or up from a dealer (``crm-from-dealer``) —: the installation keeps a
+    copy of what the other side owns (identity: the org tree and agreements HQ sends a dealer,
+    the users a dealer sends HQ) and skips its own events, which it wrote itself."""
 
     def envelope_type(self) -> Any:
         data: Any = Union[tuple(h.event for h in self.handles)]  # noqa: UP007 - built at run time
@@ -228,6 +238,7 @@ class _BatchProcessor:
         self._group = settings.consumer_group(subscription.consumer)
         self._inbox_name = subscription.consumer
         self._own_deployment_only = subscription.own_deployment_only
+        self._across_the_link_only = subscription.across_the_link_only
         # Per event type and version: what handles it and the envelope it is validated as.
         self._routes: dict[str, dict[int, tuple[Handles, type[Envelope[Any]]]]] = {}
         for h in subscription.handles:
@@ -303,6 +314,11 @@ class _BatchProcessor:
         if self._own_deployment_only and any(k == FROM_DEALER_HEADER for k, _ in record.headers):
             self._count(event_type, "from_dealer_deployment")
             return None  # the dealer's deployment did this work for its own event
+        if self._across_the_link_only and not any(
+            k in (FROM_DEALER_HEADER, DOWNLINKED_HEADER) for k, _ in record.headers
+        ):
+            self._count(event_type, "this_deployments_own")
+            return None  # written here: nothing to copy
         versions = self._routes.get(event_type)
         if versions is None:
             if event_type not in _PUBLISHED_TYPES:

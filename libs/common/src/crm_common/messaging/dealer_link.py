@@ -25,6 +25,7 @@ import contextlib
 import json
 import logging
 import signal
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import Any, ClassVar
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
-from prometheus_client import Counter, Gauge, start_http_server
+from prometheus_client import Counter, Gauge
 from pydantic import SecretStr
 
 from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged, UserChanged
@@ -42,10 +43,18 @@ from crm_common.contracts.events.opportunities.v1 import CatalogPublished
 from crm_common.contracts.events.registry import all_topics
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
-from crm_common.messaging.headers import FROM_DEALER_HEADER, decode_headers, encode_headers
+from crm_common.messaging.headers import (
+    DOWNLINKED_HEADER,
+    FROM_DEALER_HEADER,
+    decode_headers,
+    encode_headers,
+)
 from crm_common.messaging.topics import ensure_topics
-from crm_common.messaging.uplink import DOWNLINKED_HEADER, UPLINK_PREFIX
+from crm_common.messaging.uplink import UPLINK_PREFIX
 from crm_common.observability.logging import configure_logging
+from crm_common.policy.roles import ROLES
+from crm_common.policy.sharing import Direction
+from crm_common.runtime.worker_health import Loop, run_watched
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -103,6 +112,8 @@ class Copier:
         self._accept = accept
         self._headers = headers
         self._group = settings.consumer_group(f"dealer-link.{name}")
+        self.last_round_at = time.monotonic()
+        """When the copy loop last went round (its health: ``run_watched``)."""
 
     async def run(self, stop: asyncio.Event) -> None:
         settings = self._settings
@@ -133,6 +144,7 @@ class Copier:
         await producer.start()
         try:
             while not stop.is_set():
+                self.last_round_at = time.monotonic()
                 batches = await consumer.getmany(timeout_ms=500, max_records=500)
                 records = [r for batch in batches.values() for r in batch]
                 if not records:
@@ -211,7 +223,8 @@ def _escape(topic: str) -> str:
 
 def hq_intake(settings: Settings, dealer: str) -> Copier:
     """HQ: the dealer's uplinked events into HQ's own topics, for HQ's services to consume like
-    their own. A dealer speaks only for itself: an event about another dealer is refused."""
+    their own. A dealer speaks only for itself, and only of what is its own to say
+    (``speaks_for_itself``); anything else is refused."""
 
     return Copier(
         settings,
@@ -222,11 +235,30 @@ def hq_intake(settings: Settings, dealer: str) -> Copier:
     )
 
 
+DEALERS_DIRECTIONS = frozenset({Direction.DEALER_TO_OEM.value, Direction.DEALER_TO_PARTNER.value})
+"""The agreements a dealer sets: how much of its own data it shares (identity's rule, "the
+providing party sets how much of its data it shares")."""
+
+
 def speaks_for_itself(dealer: str, body: dict[str, Any]) -> bool:
-    """True for an event about ``dealer``; ``Refused`` for an event about another dealer."""
+    """True for an event about ``dealer`` that is the dealer's to say; ``Refused`` otherwise:
+    an event about another dealer; any change of the org tree (HQ's: only HQ's admins change
+    it, and it comes down to the dealer — a dealer's deployment may not move, rename or claim
+    a node, its own neither); an agreement in a direction the dealer does not provide (what
+    HQ shares with it); a user with a role a dealer's admin may not grant."""
     about = _dealer_of(body)
     if about != dealer:
         raise Refused(f"an event of {about!r} sent by {dealer!r}")
+    data = body["data"]
+    match body["type"]:
+        case OrgChanged.event_type:
+            raise Refused(f"{dealer!r} sent a change of HQ's org tree ({data.get('org_id')!r})")
+        case SharingPolicyChanged.event_type if data.get("direction") not in DEALERS_DIRECTIONS:
+            raise Refused(f"{dealer!r} set an agreement {data.get('direction')!r}: not its own")
+        case UserChanged.event_type if not all(
+            r in ROLES and ROLES[r].dealer_level for r in data["roles"]
+        ):
+            raise Refused(f"{dealer!r} gave its user {data['roles']!r}: beyond a dealer's roles")
     return True
 
 
@@ -393,6 +425,9 @@ class LinkSettings(Settings):
 
 
 async def _run(command: str, settings: Settings) -> None:
+    """The copier ``command`` names (and, at the dealer, the lag), with their health on the
+    link's metrics port (``CRM_UPLINK_METRICS_PORT``): /healthz, /readyz and /metrics behind
+    the scrape token (``CRM_HTTP_METRICS_TOKEN``), as a worker's."""
     dealer = settings.dealer_id
     if not dealer:
         raise SystemExit("set CRM_DEALER_ID")
@@ -400,16 +435,19 @@ async def _run(command: str, settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    match command:
-        case "hq-intake":
-            await hq_intake(settings, dealer).run(stop)
-        case "hq-downlink":
-            await hq_downlink(settings, dealer).run(stop)
-        case "dealer-intake":
-            tasks = [dealer_intake(settings, dealer).run(stop)]
-            if settings.hq_kafka_bootstrap_servers:
-                tasks.append(LagMonitor(settings, dealer).run(stop))
-            await asyncio.gather(*tasks)
+    copier = {"hq-intake": hq_intake, "hq-downlink": hq_downlink, "dealer-intake": dealer_intake}[
+        command
+    ](settings, dealer)
+    loops = [Loop(command, copier.run(stop), lambda: copier.last_round_at)]
+    if command == "dealer-intake" and settings.hq_kafka_bootstrap_servers:
+        loops.append(Loop("replication lag", LagMonitor(settings, dealer).run(stop)))
+    token = settings.http_metrics_token
+    await run_watched(
+        loops,
+        host=settings.http_host,
+        port=settings.uplink_metrics_port,
+        metrics_token=token.get_secret_value() if token is not None else None,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -418,8 +456,6 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     settings = LinkSettings()
     configure_logging(f"dealer-link-{args.command}", settings.log_level)
-    if settings.uplink_metrics_port:
-        start_http_server(settings.uplink_metrics_port, addr=settings.http_host)
     asyncio.run(_run(args.command, settings))
 
 

@@ -12,6 +12,9 @@ TENANT_HEADER = "ce-tenant"
 FROM_DEALER_HEADER = "crm-from-dealer"
 """Set by HQ's intake on the events a dealer's own deployment sent up: they never go back down
 to it, and HQ's services do no work for them that the dealer's deployment did already."""
+DOWNLINKED_HEADER = "crm-downlinked"
+"""Set by a dealer's intake on records that came down from HQ: they are HQ's, and never go back
+up."""
 
 
 def event_headers(event: Envelope[Any]) -> dict[str, str]:

@@ -11,8 +11,8 @@ the dealer's Kafka); Kafka MirrorMaker 2 replicates those to HQ (``deploy/kafka/
 - A record that is not an event of the service's contracts goes to the topic's dead-letter
   topic (``<topic>.dlq``, as every consumer's dead letters) and the flow continues.
 - Events that came down from HQ (``crm-downlinked`` header) are not sent back up.
-- Events about a record the OEM handed down to the dealer (a lead HQ distributed to it) leave
-  at least as figures, whatever the dealer shares of its own records (``level_towards_oem``):
+- Events about a record the OEM handed down to the dealer (a lead HQ distributed to it) go
+  back to it in full, whatever the dealer shares of its own records (``level_towards_oem``):
   the service says which of a batch's records those are (``HandedDown``, e.g. leads').
 
 At least once: offsets are committed after the dealer's Kafka acknowledged the uplink records,
@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 import traceback
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.db.tenancy import acting_for
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
-from crm_common.messaging.headers import decode_headers, encode_headers
+from crm_common.messaging.headers import DOWNLINKED_HEADER, decode_headers, encode_headers
 from crm_common.messaging.topics import ensure_topics
 from crm_common.policy.fanout import SHARING_LEVEL_HEADER, level_towards_oem, share_event
 from crm_common.policy.sharing import DataType, SharingLevel
@@ -50,8 +51,6 @@ from crm_common.settings import Settings
 log = logging.getLogger(__name__)
 
 UPLINK_PREFIX = "uplink."
-DOWNLINKED_HEADER = "crm-downlinked"
-"""Set on records that came down from HQ: they are HQ's, and never go back up."""
 
 EVENTS = Counter(
     "crm_uplink_events_total", "Events the uplink handled, by outcome", ["outcome", "level"]
@@ -99,6 +98,8 @@ class Uplink:
         }
         self._topics = {settings.topic(e.topic): e.topic for e in events}
         self._group = settings.consumer_group(f"{settings.service_name}.uplink")
+        self.last_round_at = time.monotonic()
+        """When the loop last went round (its health: ``run_watched``)."""
 
     async def ensure_topics(self) -> None:
         settings = self._settings
@@ -131,6 +132,7 @@ class Uplink:
         await producer.start()
         try:
             while not stop.is_set():
+                self.last_round_at = time.monotonic()
                 batches = await consumer.getmany(timeout_ms=500, max_records=500)
                 records = [r for batch in batches.values() for r in batch]
                 if not records:

@@ -19,7 +19,6 @@ import uvicorn
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
-from prometheus_client import start_http_server
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.tokens import generate_private_key_pem
@@ -42,8 +41,10 @@ from crm_common.outbox.relay import OutboxRelay, parked_rows, replay_parked
 from crm_common.runtime.job_claims import JobClaims
 from crm_common.runtime.rebuild import rebuild_projections
 from crm_common.runtime.worker_health import (
+    Loop,
     WorkerHealth,
     progress_probe,
+    run_watched,
     serve_health,
     task_probe,
 )
@@ -99,8 +100,8 @@ class ServiceDefinition:
     daemons: Sequence[Daemon] = field(default_factory=tuple)
     handed_down: Mapping[str, HandedDown] = field(default_factory=dict)
     """Per data type, which of the service's records the OEM handed down to a dealer (e.g. the
-    leads HQ distributed): a dealer deployment's uplink sends what happens to them to HQ at
-    least as figures (``crm_common.policy.fanout``)."""
+    leads HQ distributed): a dealer deployment's uplink sends what happens to them to HQ in
+    full (``crm_common.policy.fanout``)."""
 
 
 def _settings_for(definition: ServiceDefinition) -> Settings:
@@ -177,7 +178,8 @@ async def run_worker(definition: ServiceDefinition, settings: Settings, health_p
 
 
 async def run_uplink(definition: ServiceDefinition, settings: Settings) -> None:
-    """A dealer deployment's uplink to HQ's Kafka, until SIGTERM/SIGINT."""
+    """A dealer deployment's uplink to HQ's Kafka, until SIGTERM/SIGINT; its health on
+    ``CRM_UPLINK_METRICS_PORT`` (/healthz, /readyz, and /metrics behind the scrape token)."""
     engine = create_engine(settings)
     uplink = Uplink(
         settings, create_session_factory(engine), definition.publishes, definition.handed_down
@@ -186,8 +188,14 @@ async def run_uplink(definition: ServiceDefinition, settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    token = settings.http_metrics_token
     try:
-        await uplink.run(stop)
+        await run_watched(
+            [Loop("uplink", uplink.run(stop), lambda: uplink.last_round_at)],
+            host=settings.http_host,
+            port=settings.uplink_metrics_port,
+            metrics_token=token.get_secret_value() if token is not None else None,
+        )
     finally:
         await engine.dispose()
 
@@ -348,8 +356,6 @@ def run_cli(definition: ServiceDefinition, argv: Sequence[str] | None = None) ->
         case "migrate":
             upgrade_to_head(settings, definition.migrations_dir)
         case "uplink":
-            if settings.uplink_metrics_port:
-                start_http_server(settings.uplink_metrics_port, addr=settings.http_host)
             asyncio.run(run_uplink(definition, settings.for_system_work()))
         case "rebuild":
             if definition.subscriptions is None:

@@ -15,8 +15,9 @@ import contextlib
 import hmac
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
@@ -147,3 +148,45 @@ def serve_health(
         health_app(health, metrics_token), host=host, port=port, log_config=None, access_log=False
     )
     return _QuietServer(config)
+
+
+@dataclass(frozen=True)
+class Loop:
+    """A long-running loop of a process that is not a worker (the dealer link's copiers, a
+    service's uplink). ``last_round``: when it last went round (``time.monotonic()``), for
+    loops that go round every few seconds; None for one watched only for ending."""
+
+    name: str
+    run: Coroutine[Any, Any, None]
+    last_round: Callable[[], float] | None = None
+
+
+LOOP_STALE_SECONDS = 180.0
+"""A loop that went round no more in this long is wedged (each goes round within seconds)."""
+
+
+async def run_watched(
+    loops: Sequence[Loop], *, host: str, port: int | None, metrics_token: str | None
+) -> None:
+    """Runs ``loops`` until they end, with the worker's health endpoints on ``port`` (when
+    given): /healthz, /readyz (503 naming a loop that ended or stopped going round) and
+    /metrics (only for a bearer of ``metrics_token``, when given, as the apis' and workers').
+    An orchestrator probes /healthz and /readyz, never /metrics, which answers a scraper."""
+    health = WorkerHealth()
+    tasks = []
+    for loop in loops:
+        task = asyncio.create_task(loop.run, name=loop.name)
+        health.watch(loop.name, task_probe(task))
+        if loop.last_round is not None:
+            health.watch(f"{loop.name} rounds", progress_probe(loop.last_round, LOOP_STALE_SECONDS))
+        tasks.append(task)
+    if port is None:
+        await asyncio.gather(*tasks)
+        return
+    server = serve_health(health, host, port, metrics_token)
+    serving = asyncio.create_task(server.serve(), name="health-http")
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        server.should_exit = True
+        await serving

@@ -65,6 +65,17 @@ async def add_org_node(session: AsyncSession, node: OrgNodeRecord) -> None:
     await session.flush()
 
 
+async def keep_org_node(session: AsyncSession, node: OrgNodeRecord, *, active: bool) -> None:
+    """The node as HQ's tree has it (a dealer's copy of it): added, or changed in place."""
+    values = {f.name: getattr(node, f.name) for f in fields(node)} | {"active": active}
+    changed = {k: v for k, v in values.items() if k not in ("id", "partner_type")}
+    await session.execute(
+        insert(org_nodes)
+        .values(**values)
+        .on_conflict_do_update(index_elements=[org_nodes.c.id], set_=changed)
+    )
+
+
 async def dealer_of(session: AsyncSession, tenant: str, org_id: str) -> str | None:
     """The dealer an org node belongs to: itself if it is one, else the dealer above it."""
     own_path = (
@@ -103,8 +114,13 @@ _USER = [users.c[f.name] for f in fields(UserRecord)]
 
 
 async def user_for_login(session: AsyncSession, username: str) -> UserRecord | None:
-    """The user, read without a lock: the password is checked after the transaction ends."""
-    row = (await session.execute(select(*_USER).where(users.c.username == username))).first()
+    """The user, read without a lock: the password is checked after the transaction ends. A
+    user of a dealer's own deployment logs in there, never here: unknown here."""
+    row = (
+        await session.execute(
+            select(*_USER).where(users.c.username == username, users.c.deployment.is_(None))
+        )
+    ).first()
     return None if row is None else UserRecord(*row)
 
 
@@ -132,6 +148,28 @@ async def add_user(session: AsyncSession, new: NewUser) -> None:
     await session.flush()
 
 
+async def keep_user_of_deployment(
+    session: AsyncSession, user: NewUser, *, dealer: str, active: bool
+) -> bool:
+    """A user of ``dealer``'s own deployment, as its identity last described them: added, or
+    changed in place. False when the id is a user of this installation's or of another
+    deployment's (nothing written). A username taken here raises ``IntegrityError``."""
+    values = {f.name: getattr(user, f.name) for f in fields(user)} | {
+        "active": active,
+        "deployment": dealer,
+    }
+    changed = {k: v for k, v in values.items() if k != "id"}
+    kept = await session.execute(
+        insert(users)
+        .values(**values)
+        .on_conflict_do_update(
+            index_elements=[users.c.id], set_=changed, where=users.c.deployment == dealer
+        )
+        .returning(users.c.id)
+    )
+    return kept.first() is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Placement:
     org_node: str
@@ -141,6 +179,8 @@ class Placement:
     """Of the user's org node."""
     username: str
     display_name: str
+    deployment: str | None
+    """The dealer whose own deployment holds the user, if not this installation."""
 
 
 async def placement_for_change(
@@ -156,6 +196,7 @@ async def placement_for_change(
                 org_nodes.c.path,
                 users.c.username,
                 users.c.display_name,
+                users.c.deployment,
             )
             .join(org_nodes, org_nodes.c.id == users.c.org_node)
             .where(users.c.id == user_id, users.c.tenant == tenant)
@@ -165,7 +206,13 @@ async def placement_for_change(
     if row is None:
         return None
     return Placement(
-        row.org_node, list(row.roles), row.active, row.path, row.username, row.display_name
+        row.org_node,
+        list(row.roles),
+        row.active,
+        row.path,
+        row.username,
+        row.display_name,
+        row.deployment,
     )
 
 

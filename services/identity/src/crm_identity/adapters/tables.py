@@ -24,7 +24,9 @@ org_nodes = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     Column("tenant", String(64), nullable=False),
-    Column("parent_id", String(64), ForeignKey("org_nodes.id")),
+    # No foreign key: a dealer's identity copies HQ's tree from events that may bring a node
+    # before its parent; the api checks the parent of a node it adds.
+    Column("parent_id", String(64)),
     Column("kind", String(20), nullable=False),
     Column("name", String(200), nullable=False),
     Column("partner_type", String(20)),
@@ -51,6 +53,9 @@ users = Table(
     Column("failed_logins", Integer, nullable=False, server_default=text("0")),
     Column("locked_until", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # The dealer whose own deployment holds the user (its identity created it and logs it in;
+    # HQ keeps a copy from its events); NULL: a user of this installation.
+    Column("deployment", String(64)),
     Index("ix_users_tenant_org_node", "tenant", "org_node"),
 )
 

@@ -163,6 +163,11 @@ async def deactivate_user(uow: UnitOfWork, actor: Principal, user_id: UUID) -> N
         if target is None:
             raise NotFound("no such user")
         await _require_user_manager_of(uow, actor, target.path)
+        if target.deployment is not None:
+            raise Conflict(
+                f"the user is {target.deployment}'s own deployment's: its admin deactivates"
+                " them there"
+            )
         if not target.active:
             return
         # One deactivation per node at a time: two admins deactivating each other at once
