@@ -162,13 +162,21 @@ def test_the_read_side_answers_typed_results() -> None:
 MASKS = tuple(
     f"{module}.{mask}"
     for module in ("crm_common.policy", "crm_common.policy.masking")
-    for mask in ("mask_name", "mask_phone")
+    for mask in (
+        "mask_name",
+        "mask_phone",
+        "mask_id_number",
+        "mask_vin",
+        "mask_plate",
+        "mask_address",
+    )
 )
 
 
 def test_personal_data_is_shown_by_the_one_rule() -> None:
-    """What a reader sees of a customer's name and phone is decided once
-    (``crm_common.policy.name_seen_at`` / ``phone_seen_at``): no service masks by hand."""
+    """What a reader sees of a customer's personal data is decided once, by the level they see
+    it at (``crm_common.policy.name_seen_at``, ``phone_seen_at``, ``id_number_seen_at``,
+    ``vin_seen_at``, ``plate_seen_at``): no service masks by hand."""
     by_hand = {
         module.name: sorted(name for name in imported(module) if name in MASKS)
         for module in service_modules()

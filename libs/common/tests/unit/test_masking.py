@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from crm_common.policy import (
     SharingLevel,
+    id_number_seen_at,
     mask_address,
     mask_id_number,
     mask_name,
@@ -17,6 +18,8 @@ from crm_common.policy import (
     mask_vin,
     name_seen_at,
     phone_seen_at,
+    plate_seen_at,
+    vin_seen_at,
 )
 
 mobile = st.from_regex(r"1[3-9]\d{9}", fullmatch=True)
@@ -98,3 +101,18 @@ def test_a_reader_sees_name_and_phone_whole_only_at_the_full_level() -> None:
         None,
         None,
     )
+
+
+def test_a_reader_sees_identifiers_and_vehicles_whole_only_at_the_full_level() -> None:
+    whole = ("110101199003077777", "LSVAU2180N2183295", "沪A12345")
+    assert (
+        id_number_seen_at(SharingLevel.FULL, whole[0]),
+        vin_seen_at(SharingLevel.FULL, whole[1]),
+        plate_seen_at(SharingLevel.FULL, whole[2]),
+    ) == whole
+    for below in (SharingLevel.MASKED, SharingLevel.AGGREGATE, SharingLevel.NONE):
+        assert id_number_seen_at(below, whole[0]) == "11**************77"
+        assert vin_seen_at(below, whole[1]) == "LSV**********3295"
+        assert plate_seen_at(below, whole[2]) == "沪A***45"
+    assert vin_seen_at(SharingLevel.MASKED, None) is None
+    assert plate_seen_at(SharingLevel.MASKED, None) is None

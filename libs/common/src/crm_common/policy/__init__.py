@@ -2,6 +2,7 @@
 
 from crm_common.policy.fields import personal_data_level, reads_in_full
 from crm_common.policy.masking import (
+    id_number_seen_at,
     mask_address,
     mask_id_number,
     mask_name,
@@ -10,6 +11,8 @@ from crm_common.policy.masking import (
     mask_vin,
     name_seen_at,
     phone_seen_at,
+    plate_seen_at,
+    vin_seen_at,
 )
 from crm_common.policy.partners import partner_level, visible_to_partner
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
@@ -20,6 +23,7 @@ __all__ = [
     "Direction",
     "SharingLevel",
     "changeable_by",
+    "id_number_seen_at",
     "level_shared_with",
     "mask_address",
     "mask_id_number",
@@ -31,7 +35,9 @@ __all__ = [
     "partner_level",
     "personal_data_level",
     "phone_seen_at",
+    "plate_seen_at",
     "reads_in_full",
+    "vin_seen_at",
     "visible_to",
     "visible_to_partner",
 ]

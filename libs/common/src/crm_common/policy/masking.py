@@ -7,6 +7,7 @@ and never more than that; the original digits beyond what a mask keeps never app
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import overload
 
 from crm_common.policy.sharing import SharingLevel
@@ -68,24 +69,29 @@ def mask_plate(plate: str) -> str:
     return compact[:2] + MASK * (len(compact) - 4) + compact[-2:]
 
 
-# What a reader sees of a customer's name and phone number, written once for every record of
-# every service: whole at the full level, masked below it (a reader below masked sees no
-# record at all). None stays None: a record without a phone shows none.
+class SeenAt:
+    """What a reader sees of one kind of a customer's personal data, written once for every
+    record of every service: whole at the full level, masked below it (a reader below masked
+    sees no record at all). None stays None: a record without a phone shows none."""
+
+    def __init__(self, mask: Callable[[str], str]) -> None:
+        self._mask = mask
+
+    @overload
+    def __call__(self, level: SharingLevel, value: str) -> str: ...
+    @overload
+    def __call__(self, level: SharingLevel, value: None) -> None: ...
+    def __call__(self, level: SharingLevel, value: str | None) -> str | None:
+        return value if value is None or level >= SharingLevel.FULL else self._mask(value)
 
 
-@overload
-def name_seen_at(level: SharingLevel, name: str) -> str: ...
-@overload
-def name_seen_at(level: SharingLevel, name: None) -> None: ...
-def name_seen_at(level: SharingLevel, name: str | None) -> str | None:
-    """The customer's name as a reader at ``level`` sees it."""
-    return name if name is None or level >= SharingLevel.FULL else mask_name(name)
-
-
-@overload
-def phone_seen_at(level: SharingLevel, phone: str) -> str: ...
-@overload
-def phone_seen_at(level: SharingLevel, phone: None) -> None: ...
-def phone_seen_at(level: SharingLevel, phone: str | None) -> str | None:
-    """The customer's phone number as a reader at ``level`` sees it."""
-    return phone if phone is None or level >= SharingLevel.FULL else mask_phone(phone)
+name_seen_at = SeenAt(mask_name)
+"""The customer's name as a reader at a level sees it."""
+phone_seen_at = SeenAt(mask_phone)
+"""The customer's phone number as a reader at a level sees it."""
+id_number_seen_at = SeenAt(mask_id_number)
+"""An identity document's number (resident ID, passport, licence) as a reader sees it."""
+vin_seen_at = SeenAt(mask_vin)
+"""A customer's vehicle's VIN as a reader at a level sees it."""
+plate_seen_at = SeenAt(mask_plate)
+"""A customer's vehicle's number plate as a reader at a level sees it."""

@@ -19,13 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_common.auth import Principal
 from crm_common.policy import (
     SharingLevel,
-    mask_id_number,
-    mask_plate,
-    mask_vin,
+    id_number_seen_at,
     name_seen_at,
     personal_data_level,
     phone_seen_at,
+    plate_seen_at,
     reads_in_full,
+    vin_seen_at,
 )
 from crm_leads.adapters.access import lead_level, visible_leads
 from crm_leads.adapters.tables import (
@@ -232,7 +232,6 @@ async def file_of(
     if row is None:
         return None
     shown = _shown(principal, row)
-    full = shown.level >= SharingLevel.FULL
     merged = await _merged_into(session, customer_id)
     ids = [customer_id, *merged]
     lead_rows = (
@@ -266,7 +265,7 @@ async def file_of(
         customer=shown,
         merged_from=merged,
         identifiers=[
-            (kind, value if full else mask_id_number(value))
+            (kind, id_number_seen_at(shown.level, value))
             for kind, value in await session.execute(
                 select(customer_identifiers.c.kind, customer_identifiers.c.value)
                 .where(customer_identifiers.c.customer_id.in_(ids))
@@ -277,8 +276,10 @@ async def file_of(
         opportunities=await _opportunities(session, ids),
         orders=await _records(session, theirs, ORDER_STEPS, by_record=True),
         tickets=await _records(session, theirs, TICKET_STEPS, by_record=False),
-        vehicles=await _vehicles(session, ids, full),
-        timeline=await _timeline(session, theirs, lead_ids, full, before=before, limit=limit),
+        vehicles=await _vehicles(session, ids, shown.level),
+        timeline=await _timeline(
+            session, theirs, lead_ids, shown.level, before=before, limit=limit
+        ),
     )
 
 
@@ -350,7 +351,9 @@ async def vehicle_of(session: AsyncSession, customer_id: UUID, vin: str) -> Vehi
     return Vehicle(*row)
 
 
-async def _vehicles(session: AsyncSession, ids: Sequence[UUID], full: bool) -> list[Vehicle]:
+async def _vehicles(
+    session: AsyncSession, ids: Sequence[UUID], level: SharingLevel
+) -> list[Vehicle]:
     v = customer_vehicles
     rows = await session.execute(
         select(v.c.vin, v.c.plate, v.c.model_code, v.c.delivered_on)
@@ -360,8 +363,8 @@ async def _vehicles(session: AsyncSession, ids: Sequence[UUID], full: bool) -> l
     )
     return [
         Vehicle(
-            vin if full else mask_vin(vin),
-            plate if full or plate is None else mask_plate(plate),
+            vin_seen_at(level, vin),
+            plate_seen_at(level, plate),
             model,
             delivered_on,
         )
@@ -386,7 +389,7 @@ async def _timeline(
     session: AsyncSession,
     theirs: ColumnElement[bool],
     lead_ids: Sequence[UUID],
-    full: bool,
+    level: SharingLevel,
     *,
     before: datetime | None,
     limit: int,
@@ -408,7 +411,7 @@ async def _timeline(
             SOURCES.get(row["kind"].split("_", 1)[0], "other"),
             row["subject_id"],
             row["record_id"],
-            row["vin"] if full or row["vin"] is None else mask_vin(row["vin"]),
+            vin_seen_at(level, row["vin"]),
             row["model_code"],
             row["details"],
         )
