@@ -231,3 +231,41 @@ def test_an_untyped_read_is_found(tmp_path: Path) -> None:
         "rows -> list[RowMapping]",
         "loose -> dict[str, Any] | None",
     ]
+
+
+WALL_CLOCK = {("time", "time"), ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today")}
+WALL_CLOCK |= {("date", "today"), ("datetime.datetime", "now"), ("datetime.date", "today")}
+
+
+def wall_clock_reads(path: Path) -> list[str]:
+    """Where a module reads the wall clock itself (``time.time``, ``datetime.now``...)
+    instead of being given a ``crm_common.clock.Clock``."""
+    tree = ast.parse(path.read_text(), str(path))
+    return [
+        f"{path.name}:{node.lineno} {ast.unparse(node)}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and (ast.unparse(node.value), node.attr) in WALL_CLOCK
+    ]
+
+
+def test_time_is_read_through_the_one_clock() -> None:
+    """Sessions, rate limits, token checks and every service take the time from a
+    ``crm_common.clock.Clock`` (a test gives a fake one); only the real clock reads it.
+    Test support (``crm_common.testing``) is not code under test."""
+    common = ROOT / "libs/common/src/crm_common"
+    paths = [m.path for m in service_modules()] + [
+        path
+        for path in sorted(common.rglob("*.py"))
+        if path != common / "clock.py" and common / "testing" not in path.parents
+    ]
+    found = [read for path in paths for read in wall_clock_reads(path)]
+    assert not found, f"the wall clock read directly, not through crm_common.clock: {found}"
+
+
+def test_a_wall_clock_read_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "module.py"
+    path.write_text(
+        "import time\nfrom datetime import UTC, datetime\n"
+        "a = time.time()\nb = datetime.now(UTC)\nc = time.monotonic()\nd = clock()\n"
+    )
+    assert wall_clock_reads(path) == ["module.py:3 time.time", "module.py:4 datetime.now"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from redis.asyncio import Redis
@@ -64,3 +65,22 @@ async def test_sliding_windows_count_in_redis_and_in_a_bounded_local_fallback(
     finally:
         await redis.aclose()
         await down.aclose()
+
+
+async def test_sliding_windows_count_by_the_clock_they_are_given(
+    infrastructure: Infrastructure,
+) -> None:
+    redis = Redis.from_url(infrastructure.redis_url)
+    now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    windows = SlidingWindows(
+        redis, prefix=f"test:{uuid.uuid4().hex}", window_seconds=60, clock=lambda: now
+    )
+    try:
+        await windows.add("alice")
+        now += timedelta(seconds=45)
+        counted = await windows.count("alice")
+        assert (counted.count, counted.retry_after_seconds()) == (1, 15)
+        now += timedelta(seconds=16)
+        assert (await windows.count("alice")).count == 0, "out of the window a minute later"
+    finally:
+        await redis.aclose()

@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
@@ -21,6 +22,7 @@ from crm_common.auth.tokens import (
     jwks_document,
     sign_access_token,
 )
+from crm_common.clock import utc_now
 
 KEY = generate_private_key_pem()
 OTHER_KEY = generate_private_key_pem()
@@ -216,6 +218,23 @@ async def test_a_known_token_is_refused_once_it_expires(jwks_server: tuple[str, 
     await asyncio.sleep(expires - time.time() + 0.1)  # PyJWT reads the real time
     with pytest.raises(InvalidToken, match="expired"):
         await v.verify(short)
+
+
+async def test_a_token_s_age_is_judged_by_the_clock_the_verifier_is_given(
+    jwks_server: tuple[str, Jwks],
+) -> None:
+    url, state = jwks_server
+    state.keys = [KEY]
+    later = utc_now() + timedelta(seconds=3600 + 31)
+    v = JwksVerifier(
+        url,
+        issuer="crm-identity",
+        audience="crm",
+        max_token_age_seconds=3600,
+        wall_clock=lambda: later,
+    )
+    with pytest.raises(InvalidToken, match="issued more than 3600 seconds ago"):
+        await v.verify(token(ttl_seconds=3 * 3600))
 
 
 async def test_a_known_token_is_refused_once_its_key_is_withdrawn(

@@ -7,6 +7,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 
 from crm_portal.application.sessions import SessionRules, current_session
 from crm_portal.domain.session import (
@@ -116,4 +117,33 @@ async def test_a_refused_refresh_ends_the_session() -> None:
     session = open_session(USER, TokenPair("old", "spent", 0), now=time.time())
     await store.save(session)
     assert await current_session(identity, store, RULES, session.id) is None  # type: ignore[arg-type]
+    assert session.id not in store.sessions
+
+
+async def test_a_session_is_timed_by_the_clock_it_is_given() -> None:
+    store, identity = MemoryStore(), OneUseIdentity()
+    opened = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    session = open_session(USER, TokenPair("a", "r", 900), now=opened.timestamp())
+    await store.save(session)
+    five_minutes_later = opened + timedelta(minutes=5)
+    seen = await current_session(
+        identity,  # type: ignore[arg-type]
+        store,
+        RULES,
+        session.id,
+        clock=lambda: five_minutes_later,
+    )
+    assert seen is not None
+    assert seen.access_token == "a", "no refresh: the token is fresh for 14 minutes"
+    idle_too_long = five_minutes_later + timedelta(seconds=RULES.idle_seconds + 1)
+    assert (
+        await current_session(
+            identity,  # type: ignore[arg-type]
+            store,
+            RULES,
+            session.id,
+            clock=lambda: idle_too_long,
+        )
+        is None
+    )
     assert session.id not in store.sessions

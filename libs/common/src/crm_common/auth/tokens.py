@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 from crm_common.auth.principal import DataScope, Principal
+from crm_common.clock import Clock, epoch_seconds, utc_now
 
 ALGORITHM = "RS256"
 # OIDC-style claim names, so an external identity provider can issue the same tokens.
@@ -82,7 +83,7 @@ def sign_access_token(
     ttl_seconds: int = 900,
     now: float | None = None,
 ) -> str:
-    issued = int(now if now is not None else time.time())
+    issued = int(now if now is not None else utc_now().timestamp())
     claims = {
         "iss": issuer,
         "aud": audience,
@@ -128,7 +129,9 @@ class JwksVerifier:
     forged kids cannot hammer the issuer. While the issuer is unreachable the cached keys stay
     in use up to ``max_stale_seconds`` after they were fetched, then every token is refused.
     A token issued more than ``max_token_age_seconds`` ago is refused whatever its ``exp``
-    says (an external issuer may hand out long-lived tokens).
+    says (an external issuer may hand out long-lived tokens). A token's age and how long its
+    principal is kept are judged by ``wall_clock`` (PyJWT checks ``exp`` and ``nbf`` against
+    the real time); the key cache is timed by the monotonic ``clock``.
 
     A token is verified once: its principal is kept, keyed by the whole token (signature
     included), until the token runs out, and only while the key that verified it is still the
@@ -149,6 +152,7 @@ class JwksVerifier:
         max_stale_seconds: float = 3600.0,
         max_token_age_seconds: int = 3600,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Clock = utc_now,
     ) -> None:
         self._jwks_url = jwks_url
         self._issuer = issuer
@@ -163,12 +167,13 @@ class JwksVerifier:
         self._tried_at = float("-inf")
         self._lock = asyncio.Lock()
         self._clock = clock
+        self._now = epoch_seconds(wall_clock)
         self._verified: dict[str, _Verified] = {}
 
     async def verify(self, token: str) -> Principal:
         known = self._verified.get(token)
         if known is not None:
-            if time.time() < known.valid_until and await self._key(known.kid) is known.key:
+            if self._now() < known.valid_until and await self._key(known.kid) is known.key:
                 return known.principal
             self._verified.pop(token, None)
         principal, verified = await self._verify(token)
@@ -178,7 +183,7 @@ class JwksVerifier:
         return principal
 
     def _forget_expired(self) -> None:
-        now = time.time()
+        now = self._now()
         for token in [t for t, v in self._verified.items() if v.valid_until <= now]:
             del self._verified[token]
         while len(self._verified) >= _VERIFIED_TOKENS_KEPT:
@@ -207,7 +212,7 @@ class JwksVerifier:
             )
         except jwt.PyJWTError as exc:
             raise InvalidToken(str(exc)) from exc
-        if time.time() - claims["iat"] > self._max_token_age + self._leeway:
+        if self._now() - claims["iat"] > self._max_token_age + self._leeway:
             raise InvalidToken(f"token issued more than {self._max_token_age} seconds ago")
         principal = principal_from_claims(claims)
         valid_until = min(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 import uuid
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
+
+from crm_common.clock import Clock, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ class RateLimitDecision:
 
 
 async def allow_request(
-    redis: Redis, key: str, *, limit: int, window_seconds: int
+    redis: Redis, key: str, *, limit: int, window_seconds: int, clock: Clock = utc_now
 ) -> RateLimitDecision:
     """One more request under ``key`` within the last ``window_seconds``? Counts it either way
     (a client hammering a closed door stays locked out).
@@ -30,7 +31,7 @@ async def allow_request(
     A sorted set of request times per key: no window boundary lets a burst of twice the limit
     through. If Redis is unreachable the request is allowed (and logged): losing a lead from a
     campaign form costs more than a short burst over the limit."""
-    now = time.time()
+    now = clock().timestamp()
     bucket = f"ratelimit:{key}"
     try:
         async with redis.pipeline(transaction=True) as pipe:
@@ -58,16 +59,23 @@ class SlidingWindows:
     flood of keys exhaust memory; the processes of a service then count apart."""
 
     def __init__(
-        self, redis: Redis, *, prefix: str, window_seconds: int, local_keys: int = 10_000
+        self,
+        redis: Redis,
+        *,
+        prefix: str,
+        window_seconds: int,
+        local_keys: int = 10_000,
+        clock: Clock = utc_now,
     ) -> None:
         self._redis = redis
+        self._clock = clock
         self._prefix = prefix
         self._window = window_seconds
         self._local: OrderedDict[str, deque[float]] = OrderedDict()
         self._local_keys = local_keys
 
     async def count(self, key: str) -> WindowCount:
-        now = time.time()
+        now = self._clock().timestamp()
         bucket = f"{self._prefix}:{key}"
         try:
             async with self._redis.pipeline(transaction=True) as pipe:
@@ -75,14 +83,15 @@ class SlidingWindows:
                 pipe.zcard(bucket)
                 pipe.zrange(bucket, 0, 0, withscores=True)
                 _, count, oldest = await pipe.execute()
-            return WindowCount(int(count), float(oldest[0][1]) if oldest else None, self._window)
+            oldest_at = float(oldest[0][1]) if oldest else None
+            return WindowCount(int(count), oldest_at, self._window, now)
         except RedisError:
             log.warning("sliding window unavailable (redis); counting in this process")
             times = self._local_times(key, now)
-            return WindowCount(len(times), times[0] if times else None, self._window)
+            return WindowCount(len(times), times[0] if times else None, self._window, now)
 
     async def add(self, key: str) -> None:
-        now = time.time()
+        now = self._clock().timestamp()
         bucket = f"{self._prefix}:{key}"
         try:
             async with self._redis.pipeline(transaction=True) as pipe:
@@ -116,9 +125,11 @@ class WindowCount:
     oldest_at: float | None
     """Epoch seconds of the oldest event still in the window."""
     window_seconds: int
+    counted_at: float
+    """Epoch seconds when the events were counted."""
 
     def retry_after_seconds(self) -> int:
         """Until the oldest event leaves the window."""
         if self.oldest_at is None:
             return 0
-        return max(1, math.ceil(self.oldest_at + self.window_seconds - time.time()))
+        return max(1, math.ceil(self.oldest_at + self.window_seconds - self.counted_at))

@@ -16,6 +16,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
+from crm_common.clock import Clock, utc_now
 from crm_portal.application import proxy, sessions
 from crm_portal.application.ports import Identity, SessionStore, Upstreams
 from crm_portal.domain.session import (
@@ -75,9 +76,12 @@ def _public(session: BrowserSession) -> SessionPublic:
 
 
 def create_http_app(
-    settings: PortalSettings, lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]]
+    settings: PortalSettings,
+    lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]],
+    clock: Clock = utc_now,
 ) -> FastAPI:
-    """`lifespan` connects the app to its session store, identity and services (bootstrap)."""
+    """`lifespan` connects the app to its session store, identity and services (bootstrap);
+    `clock` is what sessions are timed by."""
     assets = settings.portal_assets_dir
     index = assets / "index.html"
     if not index.is_file():
@@ -135,7 +139,9 @@ def create_http_app(
     async def session_of(request: Request) -> BrowserSession:
         session_id = request.cookies.get(COOKIE)
         session = (
-            await sessions.current_session(identity(request), store(request), rules, session_id)
+            await sessions.current_session(
+                identity(request), store(request), rules, session_id, clock=clock
+            )
             if session_id
             else None
         )
@@ -156,6 +162,7 @@ def create_http_app(
                 form.username,
                 form.password,
                 replacing=request.cookies.get(COOKIE),
+                clock=clock,
             )
         except LoginRefused:
             raise HTTPException(
