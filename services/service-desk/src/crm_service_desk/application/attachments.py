@@ -30,6 +30,7 @@ from crm_service_desk.domain.attachments import (
     media_type_of,
 )
 from crm_service_desk.domain.tickets import TicketKind
+from crm_service_desk.views.tickets import AttachmentPublic
 
 log = logging.getLogger(__name__)
 
@@ -46,20 +47,8 @@ class Upload:
 
 
 @dataclass(frozen=True, slots=True)
-class Attachment:
-    id: UUID
-    ticket_id: UUID
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    uploaded_by: str
-    uploaded_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
 class OpenedAttachment:
-    attachment: Attachment
+    attachment: AttachmentPublic
     file: StoredFile
     """Where the content is, its size and type (as the attachment says)."""
 
@@ -106,7 +95,7 @@ async def attach(
     *,
     max_bytes: int,
     now: datetime,
-) -> Attachment:
+) -> AttachmentPublic:
     """Adds a file to a ticket the caller may work (404 otherwise): a type tickets take whose
     content looks like it (422 naming ``content-type`` or ``file``), at most ``max_bytes``
     (422 naming ``file``)."""
@@ -128,7 +117,7 @@ async def attach(
         raise InvalidInput(
             "file", f"a ticket takes files of at most {refused.limit} bytes"
         ) from None
-    attachment = Attachment(
+    attachment = AttachmentPublic(
         id=attachment_id,
         ticket_id=ticket.id,
         filename=filename,
@@ -206,18 +195,6 @@ async def open_attachment(
         log.error("attachment %s has no file under %s", attachment_id, row["storage_key"])
         raise AttachmentNotFound("attachment not found") from None
     return OpenedAttachment(
-        _attachment_of(row), StoredFile(stored.key, stored.size, row["media_type"])
-    )
-
-
-def _attachment_of(row: dict[str, Any]) -> Attachment:
-    return Attachment(
-        id=row["id"],
-        ticket_id=row["ticket_id"],
-        filename=row["filename"],
-        media_type=row["media_type"],
-        size=row["size"],
-        sha256=row["sha256"],
-        uploaded_by=row["uploaded_by"],
-        uploaded_at=row["uploaded_at"],
+        AttachmentPublic.model_validate(row),
+        StoredFile(stored.key, stored.size, row["media_type"]),
     )

@@ -49,10 +49,6 @@ Files = Annotated[FileStore, Depends(_store)]
 MaxBytes = Annotated[int, Depends(_max_bytes)]
 
 
-def _public(attachment: commands.Attachment) -> AttachmentPublic:
-    return AttachmentPublic.model_validate(attachment, from_attributes=True)
-
-
 @router.post(
     "/tickets/{ticket_id}/attachments",
     status_code=status.HTTP_201_CREATED,
@@ -78,7 +74,7 @@ async def add_attachment(
     """Add a file (the raw body) to a ticket the caller works: a photo (JPEG, PNG, HEIC), a
     short video (MP4), a PDF or plain text, whose first bytes must match its
     ``Content-Type``; over ``CRM_ATTACHMENT_MAX_BYTES`` answers 422 naming ``file``."""
-    attachment = await commands.attach(
+    return await commands.attach(
         ticket_id,
         commands.Upload(filename, content_type, request.stream()),
         principal,
@@ -87,7 +83,6 @@ async def add_attachment(
         max_bytes=max_bytes,
         now=now,
     )
-    return _public(attachment)
 
 
 @router.get(

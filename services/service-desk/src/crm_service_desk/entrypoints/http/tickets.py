@@ -8,11 +8,8 @@ from uuid import UUID
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
 from crm_common.db import UnitOfWork
-from crm_common.policy import (
-    DataType,
-)
-from crm_common.policy.audit import record_personal_data_access
 from crm_common.runtime.paging import Page, ShortPage
+from crm_service_desk.application import ticket_reads
 from crm_service_desk.application import tickets as commands
 from crm_service_desk.domain.tickets import (
     Appointment,
@@ -63,7 +60,6 @@ from crm_service_desk.views.tickets import (
 )
 
 router = APIRouter(prefix="/tickets", tags=["tickets"])
-PERSONAL_FIELDS = ("customer_name", "customer_phone")
 _ANSWERS = {**FORBIDDEN, **NOT_FOUND, **CONFLICT}
 
 
@@ -234,24 +230,11 @@ async def list_tickets(
 
 @router.get("/{ticket_id}", response_model=TicketPublic, responses={**FORBIDDEN, **NOT_FOUND})
 async def get_ticket(ticket_id: UUID, principal: TicketReader, db: Database) -> TicketPublic:
-    shown = await views.ticket_for(db, principal, ticket_id)
-    if shown is None:
+    ticket = await ticket_reads.ticket_shown(
+        db, principal, ticket_id, endpoint="GET /tickets/{ticket_id}"
+    )
+    if ticket is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="ticket not found")
-    ticket = shown.ticket
-    async with UnitOfWork(db) as uow:
-        await record_personal_data_access(
-            uow.session,
-            principal,
-            action="read",
-            resource_type=DataType.COMPLAINT
-            if ticket.kind == TicketKind.COMPLAINT
-            else DataType.TICKET,
-            resource_id=str(ticket_id),
-            owner_org=ticket.owner_org,
-            fields=PERSONAL_FIELDS,
-            level=shown.level,
-            endpoint="GET /tickets/{ticket_id}",
-        )
     return ticket
 
 
