@@ -12,12 +12,12 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
-from crm_common.db.tables import outbox
+from crm_common.db.tables import outbox, personal_data_audit
 from crm_common.policy import SharingLevel
 from crm_leads.adapters import book_store
 from crm_leads.adapters.access import lead_level
 from crm_leads.adapters.tables import leads, pools
-from crm_leads.application import customers, distribution, handlers
+from crm_leads.application import customers, distribution, handlers, lead_reads
 from crm_leads.application.handlers import CreateLead, LeadNotFound, RecordFollowUp
 from crm_leads.domain.lead import FollowUpKind, Lead, LeadSource, LeadUnavailable
 from crm_leads.domain.pool_rules import PoolRules
@@ -119,6 +119,20 @@ async def test_a_dealer_sends_a_lead_back_and_hq_sends_it_elsewhere(
         lead_id, "outside our area", PEOPLE.other_dealer_manager, UnitOfWork(sessions), now=now
     )
     assert (back.owner_org, back.origin_org, back.pool_id is not None) == ("hq", None, True)
+    # The route's answer: the lead as the dealer may still see it, the answer audited under
+    # the command's name (longer than the audit's action held at first).
+    endpoint = "POST /leads/{lead_id}/reject-distribution"
+    answer = await lead_reads.command_answer(sessions, PEOPLE.other_dealer_manager, back, endpoint)
+    assert answer.id == lead_id
+    async with sessions() as session:
+        actions = (
+            await session.execute(
+                select(personal_data_audit.c.action).where(
+                    personal_data_audit.c.resource_id == str(lead_id)
+                )
+            )
+        ).scalars()
+        assert "reject-distribution" in set(actions)
     assert back.customer_id != lead.customer_id, "the customer file of HQ's book again"
     again = await distribute(sessions, lead_id, now, dealer="dealer-a")
     assert again.owner_org == "dealer-a"

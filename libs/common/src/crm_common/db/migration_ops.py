@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from crm_common.db.tables import (
+    AUDIT_ACTION_LENGTH,
     inbox,
     org_directory,
     outbox,
@@ -103,6 +104,31 @@ def drop_audit_log() -> None:
     op.execute("DROP TRIGGER personal_data_audit_append_only ON personal_data_audit")
     op.execute("DROP FUNCTION refuse_audit_change()")
     personal_data_audit.drop(op.get_bind())
+
+
+def widen_audit_action() -> None:
+    """Room in the audit's ``action`` for a command's whole last word (leads audits its
+    answer to ``POST /leads/{lead_id}/reject-distribution`` as ``reject-distribution``): it
+    was 10 characters, and the answer failed after the command had committed."""
+    op.alter_column(
+        "personal_data_audit",
+        "action",
+        type_=sa.String(AUDIT_ACTION_LENGTH),
+        existing_type=sa.String(10),
+        existing_nullable=False,
+    )
+
+
+def narrow_audit_action() -> None:
+    """Undo ``widen_audit_action`` (refused while a longer action is recorded: the log is
+    append-only)."""
+    op.alter_column(
+        "personal_data_audit",
+        "action",
+        type_=sa.String(10),
+        existing_type=sa.String(AUDIT_ACTION_LENGTH),
+        existing_nullable=False,
+    )
 
 
 def drop_messaging_tables() -> None:

@@ -97,6 +97,9 @@ sharing_levels = Table(
     Column("level", SmallInteger, nullable=False),
 )
 
+AUDIT_ACTION_LENGTH = 40
+"""What an audit entry's action may hold: a read, a download, a command's last word."""
+
 # Append-only record of who read or changed personal data (a trigger refuses UPDATE/DELETE).
 personal_data_audit = Table(
     "personal_data_audit",
@@ -106,7 +109,7 @@ personal_data_audit = Table(
     Column("owner_org", String(64), nullable=False),
     Column("actor", String(64), nullable=False),
     Column("actor_org", String(64), nullable=False),
-    Column("action", String(10), nullable=False),
+    Column("action", String(AUDIT_ACTION_LENGTH), nullable=False),
     Column("resource_type", String(30), nullable=False),
     Column("resource_id", String(64), nullable=False),
     Column("fields", ARRAY(String(40)), nullable=False),
