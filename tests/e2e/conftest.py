@@ -1,6 +1,7 @@
 """The spine as real processes: identity (JWKS), leads, opportunities, service-desk, kpi, the
 call center and notifications, each api + worker; the portal's BFF in front of them when a test
-asks for it."""
+asks for it. The call center is connected to an Asterisk PBX: the in-repo AMI server, which
+plays the call flows a test gives it and takes the call center's actions."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import sign_access_token
 from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
+from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import ServiceProcess, free_port, run_command
@@ -50,6 +52,9 @@ class Spine:
     database_urls: dict[str, str]
     file_storage: Path
     """The services' file store (CRM_FILE_STORAGE): the PBX's recordings go below it."""
+    pbx: AmiReplayServer
+    """The demo tenant's Asterisk PBX (AMI) the call center is logged in to: a test plays its
+    calls' events and sees the transfers, hang-ups and dials the call center asked for."""
 
     def token(
         self,
@@ -78,7 +83,14 @@ class Spine:
 
 
 @pytest.fixture(scope="session")
+async def pbx() -> AsyncIterator[AmiReplayServer]:
+    async with AmiReplayServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 async def spine(
+    pbx: AmiReplayServer,
     infrastructure: Infrastructure,
     databases: Databases,
     run_id: str,
@@ -115,6 +127,10 @@ async def spine(
         "CRM_CTI_DEFAULT_ORG": "demo-hq",
         "CRM_CTI_WEBHOOK_SECRET": CTI_WEBHOOK_SECRET,
         "CRM_CTI_SETTLE_SECONDS": "0.5",
+        "CRM_CTI_AMI_HOST": pbx.host,
+        "CRM_CTI_AMI_PORT": str(pbx.port),
+        "CRM_CTI_AMI_USERNAME": pbx.username,
+        "CRM_CTI_AMI_SECRET": pbx.secret,
         # Every test client shares one address: the campaign's own limit is the one reached.
         "CRM_CAMPAIGN_FORM_CLIENT_RATE_LIMIT_PER_MINUTE": str(2 * CAMPAIGN_FORM_LIMIT),
         "CRM_LEADS_GRPC_TARGET": f"127.0.0.1:{grpc_ports['leads']}",
@@ -160,7 +176,14 @@ async def spine(
             process.wait_until_ready(timeout=SPINE_READY_SECONDS)
         database_urls = {name: databases.url(name) for name in SERVICES}
         yield Spine(
-            infrastructure, settings, signing_key_pem, processes, urls, database_urls, file_storage
+            infrastructure,
+            settings,
+            signing_key_pem,
+            processes,
+            urls,
+            database_urls,
+            file_storage,
+            pbx,
         )
     finally:
         for process in processes.values():

@@ -106,8 +106,8 @@ class Command:
     statement's consultant acknowledges it; a KPI definition's author deletes it): anyone
     else who may read it is outside (404)."""
     unavailable: frozenset[int] = frozenset()
-    """What reaching the target may answer in the spine besides a rule's refusal (dial: no
-    phone system is configured, 503)."""
+    """What reaching the target may answer in the spine besides a rule's refusal (a transfer:
+    the call is a cloud contact center's, 501)."""
     settings: bool = False
     """With no target: it sets or adds to the caller's own book's settings (or own inbox and
     preferences). Its valid body
@@ -484,7 +484,7 @@ OPERATIONS: dict[str, Command] = {
         "task", _json({"approved": True})
     ),
     "call-center POST /call-tasks/{task_id}/dial": Command(
-        "task", _json({"number": "13800000000"}), unavailable=frozenset({503})
+        "task", _json({"number": "13800000000"})
     ),
     "call-center POST /queues": Command(
         None,

@@ -5,8 +5,8 @@ A cloud contact center's call (its signed webhooks) pops up the same way; the co
 controls refuse a transfer with the call center's reason and save the wrap-up on the call.
 
 The first ringing is announced the way the worker's Asterisk adapter announces it (Redis, the
-agent's channel): the spine has no PBX. Each call rings once, right after the console says it
-is connected (the call center listens to the agent's phone by then)."""
+agent's channel), without a call flow on the spine's PBX. Each call rings once, right after the
+console says it is connected (the call center listens to the agent's phone by then)."""
 
 from __future__ import annotations
 

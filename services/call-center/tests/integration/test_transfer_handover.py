@@ -4,10 +4,12 @@ dealer: the record is in the dealer's book too, so the consultant sees it as the
 it does and the dealer's manager sees it in full; another dealer does not. The part the
 consultant handled is a call of the dealer's own (counted there, wrapped up by the consultant);
 the hotline's call keeps the talk before the transfer. A transfer within the hotline hands
-nothing over."""
+nothing over. The phone a transfer rings pops the caller up on that consultant's console as the
+first ring did on the agent's."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -17,12 +19,16 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.tables import agents, calls
+from crm_call_center.domain.cti import Ringing
 from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.services import AsUser
 
 from ..transcripts import transcript
 from .conftest import PEOPLE, TENANT
 from .test_ami_adapter import BASE, connected, linked_id, until_ended
+
+TRANSFER_RINGS = 13
+"""The transcript up to the transferred caller ringing 8002 (its DialBegin)."""
 
 pytestmark = pytest.mark.integration
 
@@ -128,3 +134,36 @@ async def test_a_transfer_within_the_hotline_hands_nothing_over(
 ) -> None:
     row = await transferred_call(sessions, call_center_database)
     assert (row["owner_org"], row["handed_to"], row["handed_to_org"]) == ("hq", None, None)
+
+
+async def test_the_phone_a_transfer_rings_gets_the_screen_pop(
+    sessions: async_sessionmaker[AsyncSession], call_center_database: str
+) -> None:
+    """The first ring pops the caller up for the agent; once the agent transferred the answered
+    call, 8002's ringing pops it up for them too — not again for the agent, who talked already,
+    nor for 8002 once they answered."""
+    ringing: list[Ringing] = []
+    messages = transcript("transferred")
+    assert messages[TRANSFER_RINGS - 1]["Event"] == "DialBegin"
+    assert messages[TRANSFER_RINGS - 1]["DestChannel"].startswith("PJSIP/8002-")
+
+    async def rung(count: int) -> None:
+        for _ in range(200):
+            if len(ringing) >= count:
+                return
+            await asyncio.sleep(0.05)
+
+    async with (
+        AmiReplayServer() as server,
+        connected(server, sessions, call_center_database, ringing),
+    ):
+        await server.play(messages[:4], base_time=BASE)  # up to DialBegin: 8001 rings
+        await rung(1)
+        await server.play(messages[4:TRANSFER_RINGS], base_time=BASE)
+        await rung(2)
+        await server.play(messages[TRANSFER_RINGS:], base_time=BASE)
+        await until_ended(sessions, linked_id(messages))
+    assert [(r.agent_user, r.customer_phone) for r in ringing] == [
+        (PEOPLE.agent1.user_id, "13600136000"),
+        (PEOPLE.agent2.user_id, "13600136000"),
+    ]

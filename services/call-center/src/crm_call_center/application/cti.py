@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from pydantic import ValidationError
 from redis.asyncio import Redis
@@ -71,30 +72,45 @@ async def record_events(
     now: datetime,
 ) -> list[Ringing]:
     """Stores a batch of events and refreshes the calls they touch; returns the agents whose
-    phone started ringing with this batch (for the screen pop)."""
+    phone started ringing with this batch (for the screen pop): whoever a new call rings, and
+    the agent or dealer's consultant a transfer rings on a call someone else answered."""
     async with UnitOfWork(sessions) as uow:
         touched = await call_store.add_events(uow.session, system.tenant, events)
         rows = await _refold(uow, system, touched, now=now)
-    fresh = {e.fingerprint for e in events}
-    ringing_calls = {
-        (e.source, e.call_key)
-        for e in events
-        if e.kind is CtiKind.RINGING and e.fingerprint in fresh
-    }
-    return [
-        Ringing(
-            call_id=row["id"],
-            tenant=system.tenant,
-            agent_user=row["agent_user"],
-            customer_phone=row["customer_phone"],
-            direction=row["direction"],
-            at=row["ring_at"] or row["started_at"],
-        )
-        for row in rows
-        if (row["source"], row["call_key"]) in ringing_calls
-        and row["agent_user"] is not None
-        and row["answered_at"] is None
-    ]
+        rung = {
+            (e.source, e.call_key, e.detail("extension"))
+            for e in events
+            if e.kind is CtiKind.RINGING and (e.source, e.call_key) in touched
+        }
+        extensions = {extension for *_, extension in rung if extension}
+        agents = (await call_store.owners(uow.session, system.tenant, extensions, set())).agents
+    ringing: dict[tuple[UUID, str], Ringing] = {}
+    for row in rows:
+        if row["ended_at"] is not None:
+            continue
+        for source, call_key, extension in rung:
+            agent_user = _rung_agent(row, extension, agents)
+            if (source, call_key) != (row["source"], row["call_key"]) or agent_user is None:
+                continue
+            ringing[(row["id"], agent_user)] = Ringing(
+                call_id=row["id"],
+                tenant=system.tenant,
+                agent_user=agent_user,
+                customer_phone=row["customer_phone"],
+                direction=row["direction"],
+                at=row["ring_at"] or row["started_at"],
+            )
+    return list(ringing.values())
+
+
+def _rung_agent(row: Any, extension: str, agents: dict[str, tuple[str, str]]) -> str | None:
+    """The agent whose phone rings, unless they already talk on the call. A ringing phone no
+    agent has (the customer's, on an outbound call) is the call's own agent's until someone
+    answers."""
+    agent = agents.get(extension)
+    if agent is None:
+        return row["agent_user"] if row["answered_at"] is None else None
+    return None if extension in row["extensions"] else agent[0]
 
 
 def _handed_over(
