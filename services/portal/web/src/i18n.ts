@@ -3,6 +3,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { AFTER_SALES_EN, AFTER_SALES_ZH } from "./i18nAfterSales";
+import { CUSTOMERS_EN, CUSTOMERS_ZH } from "./i18nCustomers";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,6 +47,7 @@ const zh = {
   users: { username: "用户名", roles: "角色", org: "组织", active: "有效" },
   sharing: { dataType: "数据类型", direction: "方向", level: "共享级别", partner: "对方" },
   ...AFTER_SALES_ZH,
+  ...CUSTOMERS_ZH,
 };
 
 type Dict = typeof zh;
@@ -89,6 +91,7 @@ const en: Dict = {
   users: { username: "Username", roles: "Roles", org: "Org", active: "Active" },
   sharing: { dataType: "Data type", direction: "Direction", level: "Level", partner: "Counterpart" },
   ...AFTER_SALES_EN,
+  ...CUSTOMERS_EN,
 };
 
 export const RESOURCES = { "zh-CN": zh, en } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homeOf, menuOf, portalsOf } from "./portals";
+import { customerFilesOf, homeOf, menuOf, portalsOf } from "./portals";
 
 const consultant = {
   roles: ["sales_consultant"],
@@ -28,7 +28,7 @@ describe("portals and menus follow the user's functions", () => {
 
   it("shows an analyst the dashboard but not lead distribution", () => {
     expect(portalsOf(analyst)).toEqual(["hq"]);
-    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis", "/hq/commission"]);
+    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis", "/hq/commission", "/hq/customers"]);
   });
 
   it("gives commission to those the kpi service lets manage it, and each consultant their own", () => {
@@ -64,6 +64,17 @@ describe("portals and menus follow the user's functions", () => {
     // A dealer's sales manager approves cancellations and checks recordings without making calls.
     const dealerManager = { roles: ["sales_manager"], functions: ["call.read", "call.manage", "call.review", "kpi.read"] };
     expect(portalsOf(dealerManager)).toContain("service");
+  });
+
+  it("gives customer files to those who read leads, in their first portal, and hand-overs to managers", () => {
+    expect(customerFilesOf(consultant)).toBe("/workspace/customers");
+    const dealerManager = { ...manager, functions: [...manager.functions, "lead.read", "user.read"] };
+    expect(customerFilesOf(dealerManager)).toBe("/dealer/customers");
+    expect(menuOf(dealerManager, "dealer").map((m) => m.path)).toContain("/dealer/hand-overs");
+    expect(customerFilesOf(analyst)).toBe("/hq/customers");
+    const agent = { roles: ["call_center_agent"], functions: ["call.read", "call.make", "call.route", "ticket.manage"] };
+    expect(customerFilesOf(agent)).toBeNull();
+    expect(menuOf(consultant, "workspace").map((m) => m.path)).not.toContain("/dealer/hand-overs");
   });
 
   it("sends a user without any portal function to 'not available'", () => {

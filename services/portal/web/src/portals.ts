@@ -12,6 +12,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/workspace/leads", label: "menu.myLeads", needs: ["lead.work"] },
     { path: "/workspace/pool", label: "menu.pool", needs: ["lead.claim"] },
     { path: "/workspace/reception", label: "menu.reception", needs: ["lead.create", "lead.work"] },
+    { path: "/workspace/customers", label: "customer.menu", needs: ["lead.read", "lead.work"] },
     { path: "/workspace/board", label: "menu.board", needs: ["opportunity.work"] },
     { path: "/workspace/funnel", label: "menu.funnel", needs: ["opportunity.read"] },
     { path: "/workspace/targets", label: "menu.myTargets", needs: ["kpi.read", "lead.claim"] },
@@ -22,6 +23,8 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/dealer/approvals", label: "menu.approvals", needs: ["quote.approve"] },
     { path: "/dealer/pools", label: "menu.poolRules", needs: ["pool.manage"] },
     { path: "/dealer/imports", label: "menu.imports", needs: ["lead.import"] },
+    { path: "/dealer/customers", label: "customer.menu", needs: ["lead.read"] },
+    { path: "/dealer/hand-overs", label: "handOver.menu", needs: ["lead.assign", "user.read"] },
     { path: "/dealer/meeting", label: "menu.salesMeeting", needs: ["kpi.read"] },
     { path: "/dealer/targets", label: "menu.teamTargets", needs: ["target.manage"] },
     { path: "/dealer/commission", label: "commission.menu", needs: ["commission.manage"] },
@@ -34,6 +37,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/hq/kpis", label: "kpi.catalogue", needs: ["kpi.read"] },
     { path: "/hq/commission", label: "commission.ofDealers", needs: ["kpi.read"] },
     { path: "/hq/distribution", label: "menu.distribution", needs: ["lead.distribute"] },
+    { path: "/hq/customers", label: "customer.menu", needs: ["lead.read"] },
     { path: "/hq/catalogue", label: "menu.catalogue", needs: ["catalog.publish"] },
     { path: "/hq/targets", label: "menu.targetCascade", needs: ["target.manage"] },
     { path: "/hq/org", label: "menu.org", needs: ["org.manage"] },
@@ -83,4 +87,20 @@ export function homeOf(session: Pick<Session, "roles" | "functions">): string {
     if (first) return first.path;
   }
   return "/unavailable";
+}
+
+const CUSTOMER_FILES: Partial<Record<PortalKey, string>> = {
+  workspace: "/workspace/customers",
+  dealer: "/dealer/customers",
+  hq: "/hq/customers",
+};
+
+/** Where the user finds customer files (客户档案): the customer search of their first portal
+ * whose menu has it; null for those who may not read them (a hotline agent). */
+export function customerFilesOf(session: Pick<Session, "roles" | "functions">): string | null {
+  for (const portal of portalsOf(session)) {
+    const path = CUSTOMER_FILES[portal];
+    if (path && menuOf(session, portal).some((entry) => entry.path === path)) return path;
+  }
+  return null;
 }

@@ -1,11 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
+import CustomerFile from "../shared/CustomerFile";
+import Customers from "../shared/Customers";
 import Targets from "../shared/Targets";
 import Kpis from "../hq/Kpis";
 import Approvals from "./Approvals";
 import AssignLeads from "./AssignLeads";
 import Commission from "./Commission";
+import HandOver from "./HandOver";
 import Imports from "./Imports";
 import PoolRules from "./PoolRules";
 import SalesMeeting from "./SalesMeeting";
@@ -19,6 +22,9 @@ export default function Dealer() {
       <Route path="approvals" element={<Approvals />} />
       <Route path="pools" element={<PoolRules />} />
       <Route path="imports" element={<Imports />} />
+      <Route path="customers" element={<Customers base="/dealer/customers" />} />
+      <Route path="customers/:customerId" element={<CustomerFile />} />
+      <Route path="hand-overs" element={<HandOver />} />
       <Route path="meeting" element={<SalesMeeting />} />
       <Route path="sharing" element={<Sharing />} />
       <Route path="users" element={<Users />} />

@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
 import CommissionMonth from "../shared/CommissionMonth";
+import CustomerFile from "../shared/CustomerFile";
+import Customers from "../shared/Customers";
 import Targets from "../shared/Targets";
 import Catalogue from "./Catalogue";
 import Dashboard from "./Dashboard";
@@ -14,6 +16,8 @@ export default function Hq() {
     <Routes>
       <Route path="dashboard" element={<Dashboard />} />
       <Route path="distribution" element={<Distribution />} />
+      <Route path="customers" element={<Customers base="/hq/customers" />} />
+      <Route path="customers/:customerId" element={<CustomerFile />} />
       <Route path="kpis" element={<Kpis />} />
       <Route path="commission" element={<CommissionMonth label="commission.ofDealers" />} />
       <Route path="catalogue" element={<Catalogue />} />

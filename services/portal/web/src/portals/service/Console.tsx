@@ -6,6 +6,7 @@ import { Link } from "react-router-dom";
 import { callCenter, data, leads, serviceDesk } from "../../api/client";
 import type { components } from "../../api/generated/call-center";
 import { useFailureReport } from "../../components/feedback";
+import { customerFilesOf } from "../../portals";
 import { can, useSession } from "../../session";
 import { when } from "../workspace/labels";
 import { popView, withPop, type ScreenPop } from "./screenPop";
@@ -58,7 +59,10 @@ export default function Console() {
     },
     onError: (error) => report(error),
   });
+  const session = useSession();
   const [latest, ...earlier] = pops;
+  // Who works a known caller (their lead's owner): the call goes to them in one click.
+  const owner = latest?.known && latest.owner_user && latest.owner_user !== session.user_id ? latest.owner_user : undefined;
   return (
     <>
       <Typography.Title level={2}>{t("menu.console")}</Typography.Title>
@@ -78,7 +82,7 @@ export default function Console() {
         {latest ? (
           <>
             <PopCard pop={latest} />
-            <CallControls key={latest.call_id} callId={latest.call_id} />
+            <CallControls key={latest.call_id} callId={latest.call_id} owner={owner} />
           </>
         ) : (
           <Empty description={t("console.noCalls")} />
@@ -99,7 +103,9 @@ export default function Console() {
 
 function PopCard({ pop }: { pop: ScreenPop }) {
   const { t } = useTranslation();
+  const session = useSession();
   const view = popView(pop);
+  const files = customerFilesOf(session);
   return (
     <Card size="small" className="screen-pop" data-pop={view.kind} title={view.title} extra={<Tag>{t(`console.kind.${view.kind}`)}</Tag>}>
       <Descriptions column={1} size="small">
@@ -110,6 +116,11 @@ function PopCard({ pop }: { pop: ScreenPop }) {
         ))}
         <Descriptions.Item label={t("console.rangAt")}>{when(pop.rang_at)}</Descriptions.Item>
       </Descriptions>
+      {view.kind === "customer" && pop.customer_id && files && (
+        <Link to={`${files}/${pop.customer_id}`} data-customer-file={pop.customer_id}>
+          {t("consoleCustomer.file")}
+        </Link>
+      )}
       {view.kind === "unknown" && <UnknownCaller pop={pop} />}
     </Card>
   );
@@ -185,9 +196,10 @@ function useTransferTargets(search: string) {
 }
 
 /** Hang up, transfer (cold or warm, to an agent, a dealer's consultant or a queue picked by
- * name from the directory) and the wrap-up of one call: each refusal (not on the call any
- * more, the phone system takes no commands) is shown with the call center's reason. */
-function CallControls({ callId }: { callId: string }) {
+ * name from the directory, or in one click to whoever works the caller) and the wrap-up of one
+ * call: each refusal (not on the call any more, the phone system takes no commands) is shown
+ * with the call center's reason. */
+function CallControls({ callId, owner }: { callId: string; owner?: string }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const report = useFailureReport();
@@ -213,6 +225,13 @@ function CallControls({ callId }: { callId: string }) {
     onError: (error) => report(error, wrapUp),
   });
   const found = targets.data ?? [];
+  // The owner as the directory knows them (by user id): only one with an extension is reachable.
+  const owners = useQuery({
+    queryKey: ["transfer-targets", "owner", owner],
+    queryFn: () => data(callCenter.GET("/transfer-targets", { params: { query: { search: owner ?? "", limit: 20 } } })),
+    enabled: !!owner,
+  });
+  const ownerTarget = owners.data?.find((target) => target.kind === "agent" && target.target === owner);
   const label = (target: TransferTarget) => {
     const kind = t(target.kind === "queue" ? "calls.toQueue" : "calls.toAgent");
     const state = target.state ? ` · ${t(`agentState.${target.state}`, { defaultValue: target.state })}` : "";
@@ -225,6 +244,14 @@ function CallControls({ callId }: { callId: string }) {
         <Button danger onClick={() => hangUp.mutate()} loading={hangUp.isPending}>
           {t("calls.hangUp")}
         </Button>
+        {owner &&
+          (ownerTarget ? (
+            <Button type="primary" onClick={() => transfer.mutate(ownerTarget)} loading={transfer.isPending && transfer.variables === ownerTarget} data-transfer-owner={owner}>
+              {t("consoleCustomer.toOwner", { name: `${ownerTarget.name} · ${ownerTarget.owner_org}` })}
+            </Button>
+          ) : (
+            owners.isSuccess && <Typography.Text type="secondary">{t("consoleCustomer.ownerUnreachable")}</Typography.Text>
+          ))}
         <Space wrap>
           <Select
             aria-label={t("calls.target")}

@@ -1,6 +1,8 @@
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
 import CommissionMonth from "../shared/CommissionMonth";
+import CustomerFile from "../shared/CustomerFile";
+import Customers from "../shared/Customers";
 import Board from "./Board";
 import Funnel from "./Funnel";
 import LeadDetail from "./LeadDetail";
@@ -17,6 +19,8 @@ export default function Workspace() {
       <Route path="leads/:leadId" element={<LeadDetail />} />
       <Route path="pool" element={<Pool />} />
       <Route path="reception" element={<Reception />} />
+      <Route path="customers" element={<Customers base="/workspace/customers" />} />
+      <Route path="customers/:customerId" element={<CustomerFile />} />
       <Route path="board" element={<Board />} />
       <Route path="opportunities/:opportunityId" element={<OpportunityDetail />} />
       <Route path="funnel" element={<Funnel />} />
