@@ -142,8 +142,14 @@ async def test_the_hotline_hands_a_call_to_the_consultant_who_sees_it_on_the_cus
 
     async def handed() -> dict[str, Any] | None:
         calls = await portal_users.api("sh01.consultant1", "call-center", "GET", "/calls?limit=50")
+        # The hotline's call, handed to the dealer (the consultant's part is a call of its own).
         return next(
-            (c for c in calls.json() if c["customer_phone"] == caller and c["ended_at"]), None
+            (
+                c
+                for c in calls.json()
+                if c["customer_phone"] == caller and c["ended_at"] and c["handed_to"]
+            ),
+            None,
         )
 
     call = await eventually(handed, timeout=30)
