@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     DateTime,
@@ -41,7 +42,14 @@ from crm_call_center.adapters.tables import (
 from crm_call_center.adapters.task_store import task_of, visible_tasks
 from crm_call_center.domain.presence import STAFFED_STATES
 from crm_call_center.domain.quality import QA_FORM, QaItem
-from crm_call_center.domain.statistics import CallStats, CallTotals, call_stats, occupancy
+from crm_call_center.domain.statistics import (
+    CallStats,
+    CallTotals,
+    StaffedSpan,
+    call_stats,
+    occupancy,
+    staffed_by_hour,
+)
 from crm_call_center.domain.tasks import SCRIPTS, TaskKind, TaskStatus
 from crm_common.auth import Principal
 from crm_common.policy import (
@@ -505,6 +513,9 @@ class QueueStatsView:
     queue_name: str | None
     service_level_seconds: int
     stats: CallStats
+    staffed_seconds: int = 0
+    """Time its members were staffed in the period."""
+    occupancy: float | None = None
 
 
 @dataclass(frozen=True)
@@ -525,6 +536,9 @@ class DealerStatsView:
     dealer_id: str
     """The org node whose calls they are: the queue's, else the agent's (the brand hotline: HQ)."""
     stats: CallStats
+    staffed_seconds: int = 0
+    """Time its agents were staffed in the period."""
+    occupancy: float | None = None
 
 
 @dataclass(frozen=True)
@@ -532,6 +546,9 @@ class HourStatsView:
     hour: int
     """The hour the calls started in, 0-23 in the business's time zone."""
     stats: CallStats
+    staffed_seconds: int = 0
+    """Time the agents were staffed within the hour."""
+    occupancy: float | None = None
 
 
 @dataclass(frozen=True)
@@ -558,8 +575,10 @@ async def call_statistics(
 ) -> CallStatisticsView:
     """Per queue, agent, dealer and hour, the calls that ended and started in [start, end) that
     the caller may see (an agent: their own). A call no queue took counts under no queue with
-    the default service-level threshold. An agent's occupancy: the handle time of their calls
-    over the time they were staffed (ready or wrapping up) in the period, until ``now``."""
+    the default service-level threshold. Occupancy: the handle time of the calls over the time
+    the agents were staffed (ready, on a call or wrapping up) in the period, until ``now`` — an
+    agent's own, a queue's members', a dealer's agents' (the agents the caller may see, and
+    those of the calls counted), within each hour for the hours."""
     c = calls
     threshold = func.coalesce(queues.c.service_level_seconds, default_service_level_seconds)
     inbound, outbound = c.c.direction == "inbound", c.c.direction == "outbound"
@@ -631,13 +650,45 @@ async def call_statistics(
         dealer_rows = (await session.execute(by_dealer)).mappings().all()
         hour_rows = (await session.execute(by_hour)).mappings().all()
         qa = {r.agent_user: r for r in (await session.execute(reviewed)).all()}
-        staffed = await _staffed_seconds(
+        seen_agents = visible_to(
+            principal,
+            DataType.CALL,
+            tenant=agents.c.tenant,
+            owner_org=agents.c.owner_org,
+            owner_user=agents.c.user_id,
+        )
+        counted = or_(seen_agents, agents.c.user_id.in_([r["agent_user"] for r in agent_rows]))
+        staff = (
+            await session.execute(
+                select(agents.c.user_id, agents.c.owner_org, agents.c.queue_ids).where(
+                    agents.c.tenant == principal.tenant, counted
+                )
+            )
+        ).all()
+        spans = await _staffed_spans(
             session,
             principal.tenant,
-            [r["agent_user"] for r in agent_rows],
+            [a.user_id for a in staff],
             start=start,
             end=min(end, max(now, start)),
         )
+    by_hour_staffed = staffed_by_hour(spans, ZoneInfo(business_tz))
+    staffed: dict[str, int] = {}
+    hour_staffed: dict[int, int] = {}
+    for (user, at_hour), seconds in by_hour_staffed.items():
+        staffed[user] = staffed.get(user, 0) + seconds
+        hour_staffed[at_hour] = hour_staffed.get(at_hour, 0) + seconds
+    queue_staffed: dict[UUID, int] = {}
+    dealer_staffed: dict[str, int] = {}
+    for agent in staff:
+        seconds = staffed.get(agent.user_id, 0)
+        dealer_staffed[agent.owner_org] = dealer_staffed.get(agent.owner_org, 0) + seconds
+        for queue_id in agent.queue_ids:
+            queue_staffed[queue_id] = queue_staffed.get(queue_id, 0) + seconds
+
+    def occupied(totals: CallTotals, seconds: int) -> dict[str, Any]:
+        return {"staffed_seconds": seconds, "occupancy": occupancy(totals.handle_seconds, seconds)}
+
     agents_view = []
     for r in agent_rows:
         user, totals = r["agent_user"], _totals(r)
@@ -647,28 +698,47 @@ async def call_statistics(
                 call_stats(totals),
                 qa_reviews=qa[user].reviews if user in qa else 0,
                 qa_average=float(qa[user].average) if user in qa else None,
-                staffed_seconds=staffed.get(user, 0),
-                occupancy=occupancy(totals.handle_seconds, staffed.get(user, 0)),
+                **occupied(totals, staffed.get(user, 0)),
             )
         )
     return CallStatisticsView(
         queues=[
-            QueueStatsView(r["queue_id"], r["name"], r["threshold"], call_stats(_totals(r)))
+            QueueStatsView(
+                r["queue_id"],
+                r["name"],
+                r["threshold"],
+                call_stats(_totals(r)),
+                **occupied(_totals(r), queue_staffed.get(r["queue_id"], 0)),
+            )
             for r in queue_rows
         ],
         agents=agents_view,
-        dealers=[DealerStatsView(r["owner_org"], call_stats(_totals(r))) for r in dealer_rows],
-        hours=[HourStatsView(int(r["hour"]), call_stats(_totals(r))) for r in hour_rows],
+        dealers=[
+            DealerStatsView(
+                r["owner_org"],
+                call_stats(_totals(r)),
+                **occupied(_totals(r), dealer_staffed.get(r["owner_org"], 0)),
+            )
+            for r in dealer_rows
+        ],
+        hours=[
+            HourStatsView(
+                int(r["hour"]),
+                call_stats(_totals(r)),
+                **occupied(_totals(r), hour_staffed.get(int(r["hour"]), 0)),
+            )
+            for r in hour_rows
+        ],
     )
 
 
-async def _staffed_seconds(
+async def _staffed_spans(
     session: AsyncSession, tenant: str, users: list[str], *, start: datetime, end: datetime
-) -> dict[str, int]:
-    """Seconds each agent was in a staffed state within [start, end): the state they were in
-    at ``start`` (their last declared before it) and those they declared until ``end``."""
+) -> list[StaffedSpan]:
+    """When each agent was in a staffed state within [start, end): the state they were in at
+    ``start`` (their last declared before it) and those they declared until ``end``."""
     if not users or end <= start:
-        return {}
+        return []
     s = agent_states
     mine = and_(s.c.tenant == tenant, s.c.user_id.in_(users))
     moment = DateTime(timezone=True)
@@ -695,13 +765,11 @@ async def _staffed_seconds(
         .label("until")
     )
     timeline = select(spans.c.user_id, spans.c.state, spans.c.since, until).subquery("timeline")
-    seconds = func.sum(extract("epoch", timeline.c.until - timeline.c.since))
-    query = (
-        select(timeline.c.user_id, seconds.label("seconds"))
-        .where(timeline.c.state.in_([state.value for state in STAFFED_STATES]))
-        .group_by(timeline.c.user_id)
+    query = select(timeline.c.user_id, timeline.c.since, timeline.c.until).where(
+        timeline.c.state.in_([state.value for state in STAFFED_STATES]),
+        timeline.c.until > timeline.c.since,
     )
-    return {r.user_id: int(r.seconds or 0) for r in (await session.execute(query)).all()}
+    return [StaffedSpan(r.user_id, r.since, r.until) for r in (await session.execute(query)).all()]
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """A day's call statistics per queue, agent, dealer and hour from call records made by signed
 webhooks on real PostgreSQL: offered, answered, abandoned, service level, speed of answer,
-handle time, and each agent's occupancy from the states they declared (the state carried over
-from the day before counts from midnight); scoped by the policy (an agent sees their own
-calls' figures, another dealer none)."""
+handle time, and occupancy from the states the agents declared (the state carried over from
+the day before counts from midnight) per agent, queue (its members), dealer and hour; scoped
+by the policy (an agent sees their own calls' figures, another dealer none)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.tables import agent_states
+from crm_call_center.adapters.tables import agents as agent_table
 from crm_common.testing.services import AsUser
 
 from .conftest import HOTLINE, PEOPLE, TENANT
@@ -66,6 +67,11 @@ async def test_a_days_statistics_per_queue_agent_dealer_and_hour(
             insert(agent_states),
             [{"tenant": TENANT, "user_id": u, "state": st, "since": at} for u, st, at in declared],
         )
+        await session.execute(
+            update(agent_table)
+            .where(agent_table.c.user_id == "agent-1")
+            .values(queue_ids=[HOTLINE])
+        )
     calls = [
         *queued_call("st-1", answered_after=10, ends=70),  # in service level, talk 60
         *queued_call("st-2", answered_after=30, ends=150),  # too late, talk 120
@@ -104,7 +110,9 @@ async def test_a_days_statistics_per_queue_agent_dealer_and_hour(
         "outbound": 0,
         "outbound_connected": 0,
     }
+    assert (hotline["staffed_seconds"], hotline["occupancy"]) == (4200, 4.3), "its member's"
     assert no_queue["queue_id"] is None
+    assert (no_queue["staffed_seconds"], no_queue["occupancy"]) == (0, None)
     assert (no_queue["stats"]["offered"], no_queue["stats"]["outbound_connected"]) == (0, 1)
     assert no_queue["stats"]["average_handle_seconds"] == 30.0
     assert no_queue["stats"]["service_level"] is None
@@ -119,9 +127,12 @@ async def test_a_days_statistics_per_queue_agent_dealer_and_hour(
         3,
         1,
     )
+    assert (dealer["staffed_seconds"], dealer["occupancy"]) == (33000, 0.6), "210 s / 9h10"
     assert [(h["hour"], h["stats"]["offered"], h["stats"]["handled"]) for h in day["hours"]] == [
         (10, 3, 3)
     ], "every call started at 10:00 Shanghai"
+    ((ten),) = day["hours"]
+    assert (ten["staffed_seconds"], ten["occupancy"]) == (600, 35.0), "agent-1 until 10:10"
     assert [a["agent_user"] for a in own["agents"]] == ["agent-1"]
     assert [q["queue_id"] for q in own["queues"]] == [str(HOTLINE)]
     assert (foreign["queues"], foreign["agents"]) == ([], [])

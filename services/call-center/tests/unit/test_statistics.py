@@ -1,9 +1,18 @@
 """The arithmetic of call statistics: rates and service level over the offered calls, averages
-over the calls they apply to, nothing to divide by → None."""
+over the calls they apply to, nothing to divide by → None; staffed time split by hour."""
 
 from __future__ import annotations
 
-from crm_call_center.domain.statistics import CallTotals, call_stats
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from crm_call_center.domain.statistics import (
+    CallTotals,
+    StaffedSpan,
+    call_stats,
+    occupancy,
+    staffed_by_hour,
+)
 
 
 def totals(**values: int) -> CallTotals:
@@ -31,3 +40,25 @@ def test_nothing_offered_or_handled_gives_no_figure_rather_than_zero() -> None:
     assert stats.service_level is None
     assert stats.average_speed_of_answer is None
     assert stats.average_handle_seconds is None
+
+
+def test_staffed_time_is_split_at_each_hour_where_the_business_runs() -> None:
+    shanghai = ZoneInfo("Asia/Shanghai")
+    nine = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
+    spans = [
+        StaffedSpan("a", nine + timedelta(minutes=30), nine + timedelta(hours=2, minutes=15)),
+        StaffedSpan("b", nine, nine + timedelta(minutes=10)),
+        StaffedSpan("a", nine + timedelta(hours=3), nine + timedelta(hours=3)),
+    ]
+    assert staffed_by_hour(spans, shanghai) == {
+        ("a", 9): 1800,
+        ("a", 10): 3600,
+        ("a", 11): 900,
+        ("b", 9): 600,
+    }
+
+
+def test_occupancy_is_at_most_full_and_none_when_nobody_was_staffed() -> None:
+    assert occupancy(90, 300) == 30.0
+    assert occupancy(400, 300) == 100.0
+    assert occupancy(90, 0) is None

@@ -8,15 +8,20 @@
 - average speed of answer: the wait of the answered calls;
 - average handle time: talk, hold and wrap-up of every call handled (inbound answered and
   outbound connected), per call handled;
-- occupancy: an agent's handle time as a share of the time they were staffed (ready, on a
-  call or wrapping up, as they declared it).
+- occupancy: handle time as a share of the time staffed (ready, on a call or wrapping up, as
+  the agents declared it) — of an agent; of a queue (its calls over its members' time), a
+  dealer (its calls over its agents' time) and an hour (the calls started in it over the
+  time the agents were staffed in it). An agent in two queues is staffed for both.
 
 Percentages are 0-100 with one decimal; a figure with nothing to divide by is None.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +85,28 @@ def occupancy(handle_seconds: int, staffed_seconds: int) -> float | None:
     if not staffed_seconds:
         return None
     return min(100.0, round(100 * handle_seconds / staffed_seconds, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class StaffedSpan:
+    """An agent staffed (ready, on a call or wrapping up) from ``since`` until ``until``."""
+
+    agent_user: str
+    since: datetime
+    until: datetime
+
+
+def staffed_by_hour(spans: Iterable[StaffedSpan], tz: ZoneInfo) -> dict[tuple[str, int], int]:
+    """Seconds each agent was staffed in each hour of the day (0-23 where the business runs):
+    a span across the hour is split at it."""
+    seconds: dict[tuple[str, int], float] = {}
+    for span in spans:
+        at = span.since.astimezone(tz)
+        until = span.until.astimezone(tz)
+        while at < until:
+            next_hour = at.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+            upto = min(next_hour, until)
+            key = (span.agent_user, at.hour)
+            seconds[key] = seconds.get(key, 0.0) + (upto - at).total_seconds()
+            at = upto
+    return {key: round(total) for key, total in seconds.items()}

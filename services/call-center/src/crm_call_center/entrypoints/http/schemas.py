@@ -283,6 +283,12 @@ class QueueStatsPublic(BaseModel):
     queue_name: str | None
     service_level_seconds: int
     stats: CallStatsPublic
+    staffed_seconds: int = Field(
+        description="Time its members were staffed (an agent in two queues counts in both)"
+    )
+    occupancy: float | None = Field(
+        description="Handle time as a % of the time staffed (at most 100); None: not staffed"
+    )
 
 
 class AgentStatsPublic(BaseModel):
@@ -301,11 +307,21 @@ class AgentStatsPublic(BaseModel):
 class DealerStatsPublic(BaseModel):
     dealer_id: str = Field(description="The org node whose calls they are (the hotline: HQ)")
     stats: CallStatsPublic
+    staffed_seconds: int = Field(
+        description="Time the node's agents were staffed, so far in the day"
+    )
+    occupancy: float | None = Field(
+        description="Handle time as a % of the time staffed (at most 100); None: not staffed"
+    )
 
 
 class HourStatsPublic(BaseModel):
     hour: int = Field(ge=0, le=23, description="The hour the calls started, in time_zone")
     stats: CallStatsPublic
+    staffed_seconds: int = Field(description="Time the agents were staffed within the hour")
+    occupancy: float | None = Field(
+        description="Handle time as a % of the time staffed (at most 100); None: not staffed"
+    )
 
 
 class CallStatistics(BaseModel):

@@ -30,8 +30,9 @@ async def day_statistics(
     """The calls of one business day (default: today) the caller may see — an agent their own,
     a supervisor or manager their scope's — per queue, agent, dealer (the org node whose calls
     they are) and hour they started: offered, answered, abandoned, answer and abandon rates,
-    service level, average speed of answer and handle time, outbound calls; per agent also
-    the time staffed and occupancy. Calls still going on are not counted yet."""
+    service level, average speed of answer and handle time, outbound calls, the time staffed
+    and occupancy (of an agent, a queue's members, a dealer's agents, the agents within the
+    hour). Calls still going on are not counted yet."""
     tz = ZoneInfo(request.app.state.settings.business_timezone)
     chosen = day or now.astimezone(tz).date()
     start = datetime.combine(chosen, time(0), tzinfo=tz)

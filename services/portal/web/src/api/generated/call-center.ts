@@ -105,8 +105,9 @@ export interface paths {
          * @description The calls of one business day (default: today) the caller may see — an agent their own,
          *     a supervisor or manager their scope's — per queue, agent, dealer (the org node whose calls
          *     they are) and hour they started: offered, answered, abandoned, answer and abandon rates,
-         *     service level, average speed of answer and handle time, outbound calls; per agent also
-         *     the time staffed and occupancy. Calls still going on are not counted yet.
+         *     service level, average speed of answer and handle time, outbound calls, the time staffed
+         *     and occupancy (of an agent, a queue's members, a dealer's agents, the agents within the
+         *     hour). Calls still going on are not counted yet.
          */
         get: operations["day_statistics_call_statistics_get"];
         put?: never;
@@ -1126,6 +1127,16 @@ export interface components {
              * @description The org node whose calls they are (the hotline: HQ)
              */
             dealer_id: string;
+            /**
+             * Occupancy
+             * @description Handle time as a % of the time staffed (at most 100); None: not staffed
+             */
+            occupancy: number | null;
+            /**
+             * Staffed Seconds
+             * @description Time the node's agents were staffed, so far in the day
+             */
+            staffed_seconds: number;
             stats: components["schemas"]["CallStatsPublic"];
         };
         /** DialRequest */
@@ -1163,6 +1174,16 @@ export interface components {
              * @description The hour the calls started, in time_zone
              */
             hour: number;
+            /**
+             * Occupancy
+             * @description Handle time as a % of the time staffed (at most 100); None: not staffed
+             */
+            occupancy: number | null;
+            /**
+             * Staffed Seconds
+             * @description Time the agents were staffed within the hour
+             */
+            staffed_seconds: number;
             stats: components["schemas"]["CallStatsPublic"];
         };
         /** HTTPValidationError */
@@ -1380,6 +1401,11 @@ export interface components {
         /** QueueStatsPublic */
         QueueStatsPublic: {
             /**
+             * Occupancy
+             * @description Handle time as a % of the time staffed (at most 100); None: not staffed
+             */
+            occupancy: number | null;
+            /**
              * Queue Id
              * @description None: calls no queue took
              */
@@ -1388,6 +1414,11 @@ export interface components {
             queue_name: string | null;
             /** Service Level Seconds */
             service_level_seconds: number;
+            /**
+             * Staffed Seconds
+             * @description Time its members were staffed (an agent in two queues counts in both)
+             */
+            staffed_seconds: number;
             stats: components["schemas"]["CallStatsPublic"];
         };
         /** RouteAnswer */
