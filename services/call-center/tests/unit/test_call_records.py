@@ -15,6 +15,7 @@ from crm_call_center.domain.cti import (
     fold,
     handed_part,
     taken_part,
+    whole_call_key,
 )
 from crm_common.testing.ami_server import Message, perturb
 
@@ -110,6 +111,7 @@ def test_a_hand_over_splits_the_call_at_the_transfer() -> None:
     assert part.connected
     assert part.direction is record.direction
     assert taken_part(record, part).talk_seconds == 30
+    assert whole_call_key(part.call_key) == whole_call_key(record.call_key) == record.call_key
 
 
 def test_a_click_to_dial_call_carries_the_task_it_came_from() -> None:

@@ -20,7 +20,7 @@ from uuid import UUID
 
 from crm_call_center.adapters import call_store, queue_store, task_store
 from crm_call_center.application.calls import CallNotFound
-from crm_call_center.domain.cti import live_leg_of
+from crm_call_center.domain.cti import live_leg_of, whole_call_key
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
 
@@ -79,11 +79,9 @@ async def _my_leg(
             "this call's phone system takes no commands from the CRM: use its own softphone"
         )
     extension = await task_store.extension_of(uow.session, actor.tenant, actor.user_id)
-    events = (
-        await call_store.events_of(
-            uow.session, call["tenant"], [(call["source"], call["call_key"])]
-        )
-    ).get((call["source"], call["call_key"]), [])
+    # A dealer's handed part is controlled on the whole call's legs, where the consultant's is.
+    key = (call["source"], whole_call_key(call["call_key"]))
+    events = (await call_store.events_of(uow.session, call["tenant"], [key])).get(key, [])
     leg = live_leg_of(events, extension) if extension else None
     if leg is None:
         raise NotOnTheCall("you are not on this call (any more)")

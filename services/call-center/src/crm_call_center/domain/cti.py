@@ -402,6 +402,11 @@ def handed_part(record: CallRecord, extension: str) -> CallRecord:
     )
 
 
+def whole_call_key(call_key: str) -> str:
+    """The call a handed part's key is part of (a call's own key is its whole call's)."""
+    return call_key.split(PART_SEPARATOR, 1)[0]
+
+
 def taken_part(record: CallRecord, handed: CallRecord) -> CallRecord:
     """What stays with the org that took the call once ``handed`` went to another: its talk
     before the hand-over."""
