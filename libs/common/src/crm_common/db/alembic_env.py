@@ -11,6 +11,7 @@ concurrent GRANTs on one object fail in PostgreSQL ("tuple concurrently updated"
 from __future__ import annotations
 
 import asyncio
+import time
 
 from alembic import context
 from sqlalchemy import MetaData, text
@@ -43,8 +44,7 @@ def run_migrations(service_metadata: MetaData) -> None:
         return
 
     def _run(connection: Connection) -> None:
-        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
-        connection.commit()  # the session lock outlives the transaction that took it
+        _take_migration_lock(connection)
         try:
             context.configure(
                 connection=connection, target_metadata=target, transaction_per_migration=True
@@ -67,3 +67,17 @@ def run_migrations(service_metadata: MetaData) -> None:
         await engine.dispose()
 
     asyncio.run(_run_async())
+
+
+def _take_migration_lock(connection: Connection) -> None:
+    """The session lock, waited for a short transaction at a time: a migrator blocked inside
+    one transaction would hold a snapshot, which the other migrator's ``CREATE INDEX
+    CONCURRENTLY`` waits for — a deadlock."""
+    lock = text("SELECT pg_try_advisory_lock(:key)")
+    while not connection.execute(lock, {"key": MIGRATION_LOCK}).scalar():
+        connection.commit()
+        time.sleep(_LOCK_POLL_SECONDS)
+    connection.commit()  # the session lock outlives the transaction that took it
+
+
+_LOCK_POLL_SECONDS = 0.2
