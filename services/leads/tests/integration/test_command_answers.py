@@ -4,6 +4,7 @@ managers."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from uuid import uuid4
@@ -125,6 +126,48 @@ async def test_a_command_answers_with_the_caller_s_read_view_and_is_audited(
             )
         ).all()
     assert [tuple(a) for a in audited] == [("c1", "masked"), ("m1", "full")]
+
+
+async def test_of_claimants_at_once_one_wins_answered_in_full_and_audited_with_the_claim(
+    sessions: Sessions, leads_api: FastAPI, signing_key_pem: str
+) -> None:
+    """The winning claim reads and audits its answer in its own transaction: one audit entry,
+    the winner's; the losers, who waited for it in theirs, are answered 409 and audited
+    nowhere."""
+    async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as manager:
+        lead = (
+            await manager.post(
+                "/leads", json={"customer_name": NAME, "phone": PHONE, "source": "phone"}
+            )
+        ).json()["id"]
+    claimants = [PEOPLE.consultant1, PEOPLE.consultant2, PEOPLE.consultant3]
+    async with (
+        client_as(leads_api, signing_key_pem, claimants[0]) as first,
+        client_as(leads_api, signing_key_pem, claimants[1]) as second,
+        client_as(leads_api, signing_key_pem, claimants[2]) as third,
+    ):
+        answers = await asyncio.gather(
+            *(client.post(f"/leads/{lead}/claim") for client in (first, second, third))
+        )
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [200, 409, 409], [a.text for a in answers]
+    won = next(a.json() for a in answers if a.status_code == 200)
+    assert (won["phone"], won["customer_name"]) == ("+86" + PHONE, NAME)
+    assert all("already taken" in a.json()["detail"] for a in answers if a.status_code == 409)
+    async with sessions() as session:
+        audited = (
+            await session.execute(
+                select(
+                    personal_data_audit.c.actor,
+                    personal_data_audit.c.action,
+                    personal_data_audit.c.level,
+                ).where(
+                    personal_data_audit.c.resource_id == lead,
+                    personal_data_audit.c.endpoint == "POST /leads/{lead_id}/claim",
+                )
+            )
+        ).all()
+    assert [tuple(a) for a in audited] == [(won["owner_user"], "claim", "full")]
 
 
 async def test_moving_to_another_book_s_pool_names_pool_id_and_audit_of_unseen_leads_is_404(

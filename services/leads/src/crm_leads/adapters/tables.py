@@ -148,6 +148,8 @@ leads = Table(
         postgresql_where=text(OPEN_STATUSES),
     ),
     Index("ix_leads_owner_open", "tenant", "owner_user", postgresql_where=text(OPEN_STATUSES)),
+    # A claim's count of the claimant's department's open leads (its pool's team limit).
+    Index("ix_leads_team_open", "tenant", "owner_team", postgresql_where=text(OPEN_STATUSES)),
     Index(
         "ix_leads_in_pool", "pool_id", "released_at", postgresql_where=text("pool_id IS NOT NULL")
     ),

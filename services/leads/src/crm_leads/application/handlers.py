@@ -5,8 +5,10 @@ clock; the rules themselves live in ``crm_leads.domain``."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import TypeVar
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -68,6 +70,10 @@ from crm_leads.domain.recycle import OWNER_DEACTIVATED
 PERSONAL_FIELDS = ("customer_name", "phone")
 DEFAULT_BUSINESS_TZ = ZoneInfo(Settings.model_fields["business_timezone"].default)
 """The settings' default: where a caller that names none (a test, a script) does business."""
+
+
+Answer = TypeVar("Answer")
+"""What a command answers its caller with, made in its own transaction."""
 
 
 class LeadNotFound(LookupError):
@@ -328,19 +334,35 @@ async def claim_lead(
     Claimants who find the lead held by another claim wait for it to end and then learn that
     the lead is taken (and by whom, when the winner works in their own org node), or claim it
     themselves when the other claim failed."""
+    return await claim_and_answer(
+        lead_id, actor, uow, now=now, business_tz=business_tz, answer=_as_claimed
+    )
+
+
+async def _as_claimed(lead: Lead) -> Lead:
+    return lead
+
+
+async def claim_and_answer(
+    lead_id: UUID,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+    business_tz: ZoneInfo,
+    answer: Callable[[Lead], Awaitable[Answer]],
+) -> Answer | DrawEntry:
+    """``claim_lead``, answering the winner with what ``answer`` makes of the claimed lead in
+    the claim's own transaction (before its commit)."""
     try:
-        return await _claim(lead_id, actor, uow, now=now, business_tz=business_tz)
-    except LeadBusy:
-        async with uow:
-            settled = await lead_store.lead_once_settled(
-                uow.session,
-                lead_id,
-                from_pools_open_to(actor),
-                wait_seconds=CONTESTED_CLAIM_WAIT_SECONDS,
-            )
-        if settled is None or settled.owner_user is None:
-            return await _claim(lead_id, actor, uow, now=now, business_tz=business_tz)
-        raise LeadUnavailable(_taken_by(settled, actor)) from None
+        return await _claim(lead_id, actor, uow, now=now, business_tz=business_tz, answer=answer)
+    except _NotTakenMeanwhile:
+        return await _claim(lead_id, actor, uow, now=now, business_tz=business_tz, answer=answer)
+
+
+class _NotTakenMeanwhile(LeadBusy):
+    """The claim that held the lead ended without taking it (or the lead left the claimant's
+    view): the claimant tries again, once (a second time, "try again")."""
 
 
 def _taken_by(lead: Lead, claimant: Principal) -> str:
@@ -352,20 +374,36 @@ def _taken_by(lead: Lead, claimant: Principal) -> str:
 
 
 async def _claim(
-    lead_id: UUID, actor: Principal, uow: UnitOfWork, *, now: datetime, business_tz: ZoneInfo
-) -> Lead | DrawEntry:
+    lead_id: UUID,
+    actor: Principal,
+    uow: UnitOfWork,
+    *,
+    now: datetime,
+    business_tz: ZoneInfo,
+    answer: Callable[[Lead], Awaitable[Answer]],
+) -> Answer | DrawEntry:
     claimant = Worker(actor.user_id, actor.org_node)
     blocked: SuspectedCollusion | None = None
     async with uow:
         session = uow.session
         await lead_store.serialise_claims_of(session, actor.tenant, actor.user_id)
         allowed = from_pools_open_to(actor)
-        # A draw only collects entries: its lead is not held against other entrants.
-        lead = await lead_store.lead_for_change(session, lead_id, allowed, unless_drawn_at=now)
-        if lead is None:
-            lead = await lead_store.lead_to_look_at(session, lead_id, allowed)
-            if lead is not None and not lead.in_draw(now):  # its draw ended in between
-                lead = await lead_store.lead_for_change(session, lead_id, allowed)
+        try:
+            # A draw only collects entries: its lead is not held against other entrants.
+            lead = await lead_store.lead_for_change(session, lead_id, allowed, unless_drawn_at=now)
+            if lead is None:
+                lead = await lead_store.lead_to_look_at(session, lead_id, allowed)
+                if lead is not None and not lead.in_draw(now):  # its draw ended in between
+                    lead = await lead_store.lead_for_change(session, lead_id, allowed)
+        except LeadBusy:
+            # Another claim holds it: wait for its end in this same transaction, then learn
+            # who took it.
+            settled = await lead_store.lead_once_settled(
+                session, lead_id, allowed, wait_seconds=CONTESTED_CLAIM_WAIT_SECONDS
+            )
+            if settled is None or settled.owner_user is None:
+                raise _NotTakenMeanwhile("the lead is free again; try again") from None
+            raise LeadUnavailable(_taken_by(settled, actor)) from None
         drawing = lead is not None and lead.in_draw(now)
         if lead is None:
             raise LeadNotFound("lead not found in a pool open to you")
@@ -415,9 +453,10 @@ async def _claim(
                     )
                 ],
             )
-    if blocked is not None:
-        raise blocked
-    return lead
+            return await answer(lead)
+    # The refused claim's history and alert are committed; the claimant learns why.
+    assert blocked is not None
+    raise blocked
 
 
 async def _report_blocked_claim(

@@ -139,9 +139,16 @@ def _shown(principal: Principal, row: RowMapping) -> ShownLead:
 
 async def lead_for(sessions: Sessions, principal: Principal, lead_id: UUID) -> ShownLead | None:
     """The lead as the caller may see it; None when they may not see it at all."""
-    query = _with_shared_level(principal).where(leads.c.id == lead_id, visible_leads(principal))
     async with sessions() as session:
-        row = (await session.execute(query)).mappings().first()
+        return await lead_seen_in(session, principal, lead_id)
+
+
+async def lead_seen_in(
+    session: AsyncSession, principal: Principal, lead_id: UUID
+) -> ShownLead | None:
+    """``lead_for`` inside the caller's transaction (a command's answer, as it leaves the lead)."""
+    query = _with_shared_level(principal).where(leads.c.id == lead_id, visible_leads(principal))
+    row = (await session.execute(query)).mappings().first()
     return None if row is None else _shown(principal, row)
 
 

@@ -182,15 +182,20 @@ async def claim_lead(
     """Take a lead from a pool open to you (领取); 409 when someone else was first, during
     your protection period, or over a claim limit. A just-released lead of a pool with blind
     release goes by lottery: the answer is 202 and the draw decides."""
-    outcome = await handlers.claim_lead(
-        lead_id, principal, UnitOfWork(db), now=now, business_tz=business_tz(request)
+    outcome = await lead_reads.claim_answered(
+        lead_id,
+        principal,
+        db,
+        now=now,
+        business_tz=business_tz(request),
+        endpoint="POST /leads/{lead_id}/claim",
     )
     if isinstance(outcome, handlers.DrawEntry):
         entered = DrawEntered(lead_id=outcome.lead_id, draw_until=outcome.draw_until)
         return JSONResponse(
             status_code=status.HTTP_202_ACCEPTED, content=entered.model_dump(mode="json")
         )
-    return await lead_reads.command_answer(db, principal, outcome, "POST /leads/{lead_id}/claim")
+    return outcome
 
 
 @router.post(
