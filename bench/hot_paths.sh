@@ -12,8 +12,9 @@
 #   0. create_cpu bench/leads/create_cpu.py --creates 800 --fresh (this checkout's script, run
 #                with each revision's code): the leads api's own CPU per create, in process
 #   1. creates   bench/leads/creates.py --creates 3000 --clients 8
-#   2. claims    bench/leads/claims.py --leads 1000 --claimants-per-lead 5 --concurrency 5,
-#                plus the ERROR lines PostgreSQL logged for its database meanwhile
+#   2. claims    bench/leads/claims.py --leads 1000 --claimants-per-lead 5 --concurrency 5 (this
+#                checkout's script, run with each revision's code: CPU per claim of the api and
+#                of the database's backends), plus the ERROR lines PostgreSQL logged meanwhile
 #   3. events    bench/events/run.py --rate 1000 --seconds 15
 #   4. import    bench/leads_import/run.py --rows 100000 (fully processed: kpi has every fact)
 #   5. commission (only with --with-commission: ~2 min per revision, populate included)
@@ -116,13 +117,13 @@ CREATE_CPU=("$ROOT/bench/leads/create_cpu.py" --fresh --creates 800)
 if [[ $QUICK == 1 ]]; then
   CREATE_CPU=("$ROOT/bench/leads/create_cpu.py" --fresh --creates 80)
   CREATES=(bench/leads/creates.py --creates 200 --clients 8 --warmup 2)
-  CLAIMS=(bench/leads/claims.py --leads 40 --claimants-per-lead 5 --concurrency 5)
+  CLAIMS=("$ROOT/bench/leads/claims.py" --leads 40 --claimants-per-lead 5 --concurrency 5)
   EVENTS=(bench/events/run.py --rate 200 --seconds 3)
   IMPORT=(bench/leads_import/run.py --rows 3000)
   COMMISSIONS=(bench/kpi/commission_run.py --consultants 200 --deals 10000)
 else
   CREATES=(bench/leads/creates.py --creates "$CREATE_COUNT" --clients 8)
-  CLAIMS=(bench/leads/claims.py --leads 1000 --claimants-per-lead 5 --concurrency 5)
+  CLAIMS=("$ROOT/bench/leads/claims.py" --leads 1000 --claimants-per-lead 5 --concurrency 5)
   EVENTS=(bench/events/run.py --rate 1000 --seconds 15)
   IMPORT=(bench/leads_import/run.py --rows 100000)
   COMMISSIONS=(bench/kpi/commission_run.py --consultants 10000 --deals 1000000)
@@ -145,10 +146,10 @@ log "done in $((SECONDS - started)) s; every figure in $RESULTS"
 import json, sys
 
 SHOWN = {
-    "create_cpu": ["cpu_ms_per_create", "created", "wall_s"],
+    "create_cpu": ["cpu_ms_per_create", "postgres_cpu_ms_per_create", "created", "wall_s"],
     "creates": ["creates_per_s", "p50_ms", "p99_ms", "reached_kpi_per_s", "cpu_ms_per_create",
                 "statuses"],
-    "claims": ["claims_per_s", "p50_ms", "p99_ms", "won_p99_ms", "lost_p99_ms",
+    "claims": ["claims_per_s", "cpu_ms_per_claim", "p50_ms", "p99_ms", "won_p99_ms", "lost_p99_ms",
                "leads_with_exactly_one_winner", "leads_with_more_than_one_winner",
                "errors_in_postgres_log", "statuses"],
     "events": ["writes_per_s", "events_per_s", "p50_ms", "p99_ms", "max_ms", "delivered"],

@@ -7,7 +7,9 @@ migrated database (``crm_bench_claims``) with tokens checked against a loopback 
 manager puts ``--leads`` leads into the dealer's pool; then every lead is claimed by
 ``--claimants-per-lead`` different consultants at once, ``--concurrency`` requests in flight
 overall. Latency is per request, client side (request sent → answer read). Checks that every
-lead has exactly one winner and prints one JSON line of figures.
+lead has exactly one winner and prints one JSON line of figures, with the CPU per claim of the
+api process and of the database's PostgreSQL backends (``cpu_ms_per_claim``): on a machine
+shared with other work, the figure to compare before and after a change.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import httpx
 
@@ -31,6 +34,10 @@ from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.testing.bench import fresh_database, percentile, service_database_env
 from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.processes import free_port
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
+
+from bench.cpu import backends_cpu_seconds, cpu_spent_since, process_cpu_seconds
 
 DATABASE = "crm_bench_claims"
 TENANT, DEALER = "oem-bench", "dealer-bench"
@@ -125,10 +132,14 @@ async def run(args: argparse.Namespace, key_pem: str, jwks_url: str) -> None:
                     )
                     results.append((lead_id, response.status_code, time.perf_counter() - started))
 
+            api_cpu = process_cpu_seconds(api.pid)
+            postgres_cpu = await backends_cpu_seconds(DATABASE)
             started = time.perf_counter()
             # Each lead's claimants go out together: they contend for the same row.
             await asyncio.gather(*(claim(lead, claimant) for lead, claimant in attempts))
             elapsed = time.perf_counter() - started
+            api_cpu = process_cpu_seconds(api.pid) - api_cpu
+            postgres_cpu = cpu_spent_since(postgres_cpu, await backends_cpu_seconds(DATABASE))
     finally:
         api.terminate()
         api.wait(timeout=30)
@@ -150,6 +161,12 @@ async def run(args: argparse.Namespace, key_pem: str, jwks_url: str) -> None:
                 "leads_with_exactly_one_winner": sum(1 for n in winners.values() if n == 1),
                 "leads_with_more_than_one_winner": sum(1 for n in winners.values() if n > 1),
                 "claims_per_s": round(len(results) / elapsed),
+                # What each claim cost, load or not: the api process's CPU and that of the
+                # PostgreSQL backends serving this database, over the claims.
+                "cpu_ms_per_claim": {
+                    "api": round(api_cpu * 1000 / len(results), 2),
+                    "postgres": round(postgres_cpu * 1000 / len(results), 2),
+                },
                 "p50_ms": round(statistics.median(all_ms), 1),
                 "p99_ms": round(percentile(all_ms, 99), 1),
                 "won_p50_ms": round(statistics.median(won_ms), 1),

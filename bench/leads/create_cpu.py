@@ -8,7 +8,8 @@ less with the machine's load than throughput or latency do (issue #23).
 ``--fresh`` drops and migrates the database (``crm_bench_create_cpu``) first; without it the
 previous run's database is reused (every run's phones are new), so two checkouts can be
 compared on one database, run after run. Prints one JSON line: ``cpu_ms_per_create`` (the
-process's user + system CPU over the timed creates / creates), the wall time and the load
+process's user + system CPU over the timed creates / creates), ``postgres_cpu_ms_per_create``
+(the same of the PostgreSQL backends serving the database), the wall time and the load
 average. Kafka is not needed: the api only writes the outbox.
 """
 
@@ -18,8 +19,10 @@ import argparse
 import asyncio
 import json
 import os
+import sys
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from crm_common.auth.principal import DataScope, Principal
@@ -27,6 +30,10 @@ from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.settings import Settings
 from crm_common.testing.bench import bench_database_url, fresh_database
 from crm_common.testing.jwks import serve_jwks
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
+
+from bench.cpu import backends_cpu_seconds, cpu_spent_since
 
 DATABASE = "crm_bench_create_cpu"
 CLIENTS = 8
@@ -116,11 +123,13 @@ async def main(args: argparse.Namespace) -> None:
 
         async with app.router.lifespan_context(app):
             await asyncio.gather(*(consultant(t, WARMUP_PER_CLIENT) for t in tokens))
+            postgres = await backends_cpu_seconds(DATABASE)
             cpu, wall = time.process_time(), time.perf_counter()
             answers = await asyncio.gather(
                 *(consultant(t, args.creates // CLIENTS) for t in tokens)
             )
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            postgres_cpu = cpu_spent_since(postgres, await backends_cpu_seconds(DATABASE))
     statuses = [status for of_one in answers for status in of_one]
     print(
         json.dumps(
@@ -129,6 +138,7 @@ async def main(args: argparse.Namespace) -> None:
                 "creates": len(statuses),
                 "created": statuses.count(201),
                 "cpu_ms_per_create": round(cpu * 1000 / len(statuses), 3),
+                "postgres_cpu_ms_per_create": round(postgres_cpu * 1000 / len(statuses), 3),
                 "wall_s": round(wall, 2),
                 "load_average": round(os.getloadavg()[0], 2),
             }
