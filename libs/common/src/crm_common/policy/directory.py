@@ -4,8 +4,9 @@ kept current from identity's events in the service's own tables."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, Select, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,14 +27,20 @@ from crm_common.settings import Settings
 
 async def dealer_of(session: AsyncSession, tenant: str, org_node: str) -> str | None:
     """The dealer an org node belongs to (None above dealers, or for a node not known yet)."""
-    dealer: str | None = (
-        await session.execute(
-            select(org_directory.c.dealer_id).where(
-                org_directory.c.tenant == tenant, org_directory.c.id == org_node
-            )
-        )
-    ).scalar_one_or_none()
+    dealer: str | None = (await session.execute(_dealer_of(tenant, org_node))).scalar_one_or_none()
     return dealer
+
+
+def dealer_of_node(tenant: str, org_node: str) -> ScalarSelect[str | None]:
+    """``dealer_of`` as a subquery, for a statement that reads it with other things (a lead
+    create's book and its settings: one round trip)."""
+    return _dealer_of(tenant, org_node).scalar_subquery()
+
+
+def _dealer_of(tenant: str, org_node: str) -> Select[Any]:
+    return select(org_directory.c.dealer_id).where(
+        org_directory.c.tenant == tenant, org_directory.c.id == org_node
+    )
 
 
 async def record_org_change(uow: UnitOfWork, event: OrgChangedEvent) -> None:

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.policy.directory import dealer_of
+from crm_common.policy.directory import dealer_of, dealer_of_node
 from crm_leads.adapters.tables import pools
 from crm_leads.domain.customer_identifiers import IdentifierKind, dedup_keys_from
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind
@@ -60,6 +60,31 @@ async def book_settings(
         )
         row = (await session.execute(default_pool)).one()  # ours, or a concurrent creator's
     return BookSettings(row.id, dedup_keys_from(row.dedup_keys))
+
+
+async def book_and_settings(
+    session: AsyncSession, *, tenant: str, org_node: str, now: datetime
+) -> tuple[str, BookSettings]:
+    """``book_of`` the node and that book's ``book_settings``, read in one statement (every
+    lead taken in asks both); the default pool is still created on first use."""
+    book = select(func.coalesce(dealer_of_node(tenant, org_node), org_node).label("org")).subquery()
+    row = (
+        await session.execute(
+            select(book.c.org, pools.c.id, pools.c.dedup_keys).select_from(
+                book.outerjoin(
+                    pools,
+                    and_(
+                        pools.c.tenant == tenant,
+                        pools.c.owner_org == book.c.org,
+                        pools.c.is_default,
+                    ),
+                )
+            )
+        )
+    ).one()
+    if row.id is None:
+        return row.org, await book_settings(session, tenant=tenant, owner_org=row.org, now=now)
+    return row.org, BookSettings(row.id, dedup_keys_from(row.dedup_keys))
 
 
 async def default_pool(

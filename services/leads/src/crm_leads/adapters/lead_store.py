@@ -7,15 +7,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
-from sqlalchemy import ColumnElement, Select, func, insert, literal, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Select,
+    Update,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_leads.adapters.tables import LEAD_IS_OPEN, follow_ups, inline, lead_history, leads
 from crm_leads.domain.lead import (
+    Change,
     ClaimantRecord,
     FollowUp,
     Lead,
@@ -62,8 +75,8 @@ class LeadBusy(Exception):
 
 
 async def add_lead(session: AsyncSession, lead: Lead) -> None:
-    await session.execute(insert(leads).values(**_row_of(lead)))
-    await add_changes(session, lead)
+    await session.execute(_with_changes(insert(leads).values(**_row_of(lead)), lead))
+    await _add_other_changes(session, lead)
 
 
 async def lead_for_change(
@@ -297,32 +310,54 @@ async def leads_stuck_in_grade(
 
 async def save_lead(session: AsyncSession, lead: Lead) -> None:
     values = {name: _value(getattr(lead, name)) for name in _STATE_COLUMNS}
-    await session.execute(update(leads).where(leads.c.id == lead.id).values(**values))
-    await add_changes(session, lead)
+    await session.execute(
+        _with_changes(update(leads).where(leads.c.id == lead.id).values(**values), lead)
+    )
+    await _add_other_changes(session, lead)
+
+
+async def _add_other_changes(session: AsyncSession, lead: Lead) -> None:
+    """After ``_with_changes``: the entries it did not write."""
+    if len(lead.changes) == 1:
+        lead.changes.clear()
+    else:
+        await add_changes(session, lead)
 
 
 async def add_changes(session: AsyncSession, lead: Lead) -> None:
-    if not lead.changes:
-        return
-    await session.execute(
-        insert(lead_history),
-        [
-            {
-                "lead_id": lead.id,
-                "tenant": lead.tenant,
-                "owner_org": lead.owner_org,
-                "kind": change.kind,
-                "actor": change.actor,
-                "from_user": change.from_user,
-                "to_user": change.to_user,
-                "reason": change.reason,
-                "rule": change.rule,
-                "at": change.at,
-            }
-            for change in lead.changes
-        ],
-    )
-    lead.changes.clear()
+    if lead.changes:
+        await session.execute(insert(lead_history), [_history_row(lead, c) for c in lead.changes])
+        lead.changes.clear()
+
+
+_Write = TypeVar("_Write", Insert, Update)
+
+
+def _with_changes(statement: _Write, lead: Lead) -> _Write:
+    """The lead's row written together with its one new history entry, the usual case: one
+    statement, one round trip (the entry as a data-modifying WITH, which PostgreSQL runs to
+    completion with it). Several entries keep a statement of their own, in their order: a
+    multi-row VALUES is compiled anew each time (SQLAlchemy caches no such statement), and
+    separate WITHs would run in no set order."""
+    if len(lead.changes) != 1:
+        return statement
+    (change,) = lead.changes
+    return statement.add_cte(insert(lead_history).values(_history_row(lead, change)).cte("history"))
+
+
+def _history_row(lead: Lead, change: Change) -> dict[str, Any]:
+    return {
+        "lead_id": lead.id,
+        "tenant": lead.tenant,
+        "owner_org": lead.owner_org,
+        "kind": change.kind,
+        "actor": change.actor,
+        "from_user": change.from_user,
+        "to_user": change.to_user,
+        "reason": change.reason,
+        "rule": change.rule,
+        "at": change.at,
+    }
 
 
 async def add_follow_up(

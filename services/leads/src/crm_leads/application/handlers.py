@@ -174,8 +174,9 @@ async def register_in(
     of the book's deduplication keys), the existing lead (locked) with the submission
     attached. ``business_tz``: where the routing rules' hours of day are told."""
     session = uow.session
-    book = await book_store.book_of(session, actor.tenant, actor.org_node)
-    settings = await book_store.book_settings(session, tenant=actor.tenant, owner_org=book, now=now)
+    book, settings = await book_store.book_and_settings(
+        session, tenant=actor.tenant, org_node=actor.org_node, now=now
+    )
     lead = register_lead(
         tenant=actor.tenant,
         owner_org=book,
