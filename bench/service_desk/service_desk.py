@@ -4,20 +4,27 @@ Chinese text, and the customer-care scan.
     .venv/bin/python bench/service_desk/service_desk.py --tickets 1000000 --due-percent 1 \
         --customers 1000000
 
-Builds a throwaway, migrated service-desk database (``crm_bench_service_desk``) on the local
-PostgreSQL: ``--tickets`` open tickets over 50 dealers (subjects and descriptions drawn from
-Chinese and English phrases, Chinese customer names, phones, VINs), of which
-``--due-percent`` have an escalation step due; ``--customers`` after-sales profiles with a
-vehicle each. Then runs, as the worker does:
+Builds a throwaway service-desk database (``crm_bench_service_desk``) on the local PostgreSQL,
+migrated as the owner (which grants the services' roles their rights), and fills it as the
+owner with ``generate_series``: ``--tickets`` open tickets over 50 dealers (subjects and
+descriptions drawn from Chinese and English phrases, Chinese customer names, phones, VINs), of
+which ``--due-percent`` have an escalation step due; ``--customers`` after-sales profiles with
+a vehicle each. Then runs, connected as the services run them (the worker's system role for
+system work, the api's app role for a user's read):
 
-- the escalation sweep (``crm_service_desk.application.escalations.sweep_escalations``);
+- the escalation sweep (``crm_service_desk.application.escalations.sweep_escalations``), then
+  again with nothing due;
 - searches through the read side (``crm_service_desk.views.tickets.tickets_of``) as a dealer's
-  service advisor: by phone, VIN, ticket number, two- and four-character Chinese words and an
-  English word — ``--searches`` of each, p50/p99;
+  service advisor: by phone, VIN, ticket number, two- and four-character Chinese words, a
+  phrase, a word no ticket has and an English word — ``--searches`` of each, p50/p99 end to
+  end and PostgreSQL's own time (``EXPLAIN ANALYZE`` of the same statement);
 - the care scan (``crm_service_desk.application.care.scan``) with a maintenance, an
-  insurance-renewal and a birthday rule.
+  insurance-renewal and a birthday rule, then again (every action taken already).
 
-Prints one JSON line of figures.
+``--reuse`` keeps a database an earlier run filled with as many tickets and customers (the
+sweep's due tickets are put back as they were, the care actions, history and events removed);
+``--only sweep,search,care`` runs some of the three. Prints one JSON line of figures, with the
+machine's load average before and after.
 """
 
 from __future__ import annotations
@@ -34,15 +41,21 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
 
+import asyncpg
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for, acting_for_all_tenants
 from crm_common.settings import Settings
-from crm_common.testing.bench import connect_across_tenants, fresh_database, percentile
+from crm_common.testing.bench import (
+    connect_across_tenants,
+    fresh_database,
+    percentile,
+    service_database_env,
+)
 from crm_service_desk.application import care
 from crm_service_desk.application.escalations import sweep_escalations
 from crm_service_desk.domain.search import grams
@@ -220,7 +233,8 @@ async def searches(
         "number": lambda g: TicketFilter(number=f"SD-{g:08d}"),
         "chinese_2": lambda g: TicketFilter(text=["刹车", "空调", "保养", "轮胎"][g % 4]),
         "chinese_4": lambda g: TicketFilter(text=["刹车异响", "导航系统", "服务态度"][g % 3]),
-        "chinese_rare": lambda g: TicketFilter(text="雨刮器无法启动"),
+        "chinese_phrase": lambda g: TicketFilter(text="雨刮器无法启动"),
+        "chinese_absent": lambda g: TicketFilter(text="天窗漏水"),
         "english": lambda g: TicketFilter(text=["brake", "battery"][g % 2]),
     }
     figures = {}
@@ -261,60 +275,134 @@ def compiled(statement: Any) -> str:
     )
 
 
+async def filled(tickets: int, customers: int) -> bool:
+    """Whether an earlier run left this database with as many tickets and customers."""
+    try:
+        conn = await connect_across_tenants(DATABASE)
+    except asyncpg.InvalidCatalogNameError:
+        return False
+    try:
+        has = await conn.fetchval("SELECT count(*) FROM tickets")
+        profiles = await conn.fetchval("SELECT count(*) FROM customer_profiles")
+    except asyncpg.UndefinedTableError:
+        return False
+    finally:
+        await conn.close()
+    return bool(has == tickets and profiles == customers)
+
+
+async def rearm(due_percent: float, now: datetime) -> None:
+    """Puts an earlier run's swept tickets back as the filler made them and removes what the
+    sweep and the care scan wrote (history, actions, messages, events)."""
+    due_every = max(1, round(100 / due_percent)) if due_percent > 0 else 0
+    conn = await connect_across_tenants(DATABASE)
+    try:
+        await conn.execute(
+            """
+            UPDATE tickets SET
+              owner_user = 'advisor-' || (substr(number, 4)::int % 400),
+              raised_to_org = NULL, updated_at = $1::timestamptz,
+              escalation_steps = ARRAY['response_breach_notify_owner']::varchar[],
+              next_escalation_at =
+                CASE WHEN $2::int > 0 AND substr(number, 4)::int % $2::int = 0
+                     THEN $1::timestamptz - interval '1 minute'
+                     ELSE $1::timestamptz + (1 + substr(number, 4)::int % 500) * interval '1 hour'
+                END
+            WHERE cardinality(escalation_steps) > 1
+               OR (next_escalation_at <= $1::timestamptz) IS DISTINCT FROM
+                  ($2::int > 0 AND substr(number, 4)::int % $2::int = 0)
+            """,
+            now,
+            due_every,
+        )
+        # What the sweep and the care scan wrote.
+        await conn.execute("DELETE FROM ticket_history")
+        await conn.execute("DELETE FROM care_actions")
+        await conn.execute("DELETE FROM notifications")
+        await conn.execute("DELETE FROM outbox")
+        for table in ("tickets", "ticket_history", "care_actions", "notifications", "outbox"):
+            await conn.execute(f"VACUUM ANALYZE {table}")
+    finally:
+        await conn.close()
+
+
+def role_sessions(role: str) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
+    """Sessions as the services' ``role`` (``CRM_DATABASE_URL``: the api's app role,
+    ``CRM_DATABASE_SYSTEM_URL``: the worker's system role)."""
+    settings = Settings(env="test", database_url=service_database_env(DATABASE)[role])
+    engine = create_engine(settings.model_copy(update={"database_pool_size": 4}))
+    return engine, create_session_factory(engine)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--due-percent", type=float, default=1.0)
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--searches", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--only", default="sweep,search,care")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
     now = datetime(2026, 11, 4, 3, 0, tzinfo=UTC)  # Wednesday 11:00 in Shanghai
-    url = await fresh_database(DATABASE, migrate_as="service-desk")
-    tickets_seconds = await populate_tickets(args.tickets, args.due_percent, now)
-    customers_seconds = await populate_customers(args.customers, now)
-    engine = create_engine(Settings(env="test", database_url=url, database_pool_size=4))
-    sessions = create_session_factory(engine)
+    load_before = os.getloadavg()
+    figures: dict[str, Any] = {
+        "tickets": args.tickets,
+        "due_percent": args.due_percent,
+        "customers": args.customers,
+    }
+    if args.reuse and await filled(args.tickets, args.customers):
+        await rearm(args.due_percent, now)
+        figures["reused"] = True
+    else:
+        await fresh_database(DATABASE, migrate_as="service-desk")
+        tickets_seconds = await populate_tickets(args.tickets, args.due_percent, now)
+        customers_seconds = await populate_customers(args.customers, now)
+        figures["populate_s"] = round(tickets_seconds + customers_seconds, 1)
+    worker, system = role_sessions("CRM_DATABASE_SYSTEM_URL")
+    api, app = role_sessions("CRM_DATABASE_URL")
     try:
-        with acting_for_all_tenants():
-            started = time.perf_counter()
-            steps = await sweep_escalations(sessions, now=now, timezone=ZONE)
-            sweep_seconds = time.perf_counter() - started
-            started = time.perf_counter()
-            again = await sweep_escalations(sessions, now=now, timezone=ZONE)
-            idle_seconds = time.perf_counter() - started
-        search = await searches(sessions, args.tickets, args.searches)
-        with acting_for_all_tenants():
-            started = time.perf_counter()
-            actions = await care.scan(sessions, now=now, timezone=ZONE)
-            care_seconds = time.perf_counter() - started
-            started = time.perf_counter()
-            repeated = await care.scan(sessions, now=now, timezone=ZONE)
-            care_again_seconds = time.perf_counter() - started
-    finally:
-        await engine.dispose()
-    print(
-        json.dumps(
-            {
-                "tickets": args.tickets,
-                "due_percent": args.due_percent,
-                "customers": args.customers,
-                "populate_s": round(tickets_seconds + customers_seconds, 1),
+        if "sweep" in parts:
+            with acting_for_all_tenants():
+                started = time.perf_counter()
+                steps = await sweep_escalations(system, now=now, timezone=ZONE)
+                sweep_seconds = time.perf_counter() - started
+                started = time.perf_counter()
+                again = await sweep_escalations(system, now=now, timezone=ZONE)
+                idle_seconds = time.perf_counter() - started
+            figures |= {
                 "sweep_steps": steps,
                 "sweep_s": round(sweep_seconds, 2),
                 "second_sweep_steps": again,
                 "second_sweep_s": round(idle_seconds, 3),
-                "search": search,
+            }
+        if "search" in parts:
+            figures["search"] = await searches(app, args.tickets, args.searches)
+        if "care" in parts:
+            with acting_for_all_tenants():
+                started = time.perf_counter()
+                actions = await care.scan(system, now=now, timezone=ZONE)
+                care_seconds = time.perf_counter() - started
+                started = time.perf_counter()
+                repeated = await care.scan(system, now=now, timezone=ZONE)
+                care_again_seconds = time.perf_counter() - started
+            figures |= {
                 "care_actions": actions,
                 "care_scan_s": round(care_seconds, 2),
                 "second_care_scan_actions": repeated,
                 "second_care_scan_s": round(care_again_seconds, 2),
-                "cpus": os.cpu_count(),
-                "python": platform.python_version(),
-                "run_id": str(uuid4())[:8],
-            },
-            ensure_ascii=False,
-        )
-    )
+            }
+    finally:
+        await worker.dispose()
+        await api.dispose()
+    figures |= {
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "run_id": str(uuid4())[:8],
+    }
+    print(json.dumps(figures, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -580,10 +580,11 @@ OPERATIONS: dict[str, Command] = {
     "service-desk POST /partner/jobs/{ticket_id}/progress": Command(
         "ticket", _json({"status": "accepted"})
     ),
-    # Knowledge articles and agreements belong to the caller's own book (no valid body: a
-    # valid one would add to HQ's or another dealer's knowledge base in the shared spine);
-    # an unknown article is not found by anyone.
+    # Knowledge articles, agreements and care rules belong to the caller's own book (no valid
+    # body: a valid one would add to HQ's or another dealer's knowledge base in the shared
+    # spine); an unknown article or rule is not found by anyone.
     "service-desk POST /knowledge-articles": Command(None),
+    "service-desk PUT /care-rules/{rule_id}": Command(None),
     "service-desk PUT /knowledge-articles/{article_id}": Command(None),
     "service-desk POST /knowledge-articles/{article_id}/uses": Command(
         None, lambda f: {"ticket_id": f["ticket"]}
@@ -627,6 +628,7 @@ PATH_TARGETS = {
     "{application_id}": "application",
     "{article_id}": "unknown",
     "{claim_id}": "unknown",
+    "{rule_id}": "unknown",
     "{assessment_id}": "unknown",
 }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -19,8 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import ringing_channel
 from crm_call_center.adapters.webhooks import sign
+from crm_call_center.application.calls import link_ticket
 from crm_call_center.application.cti import settle_calls
 from crm_call_center.domain.cti import call_id_of
+from crm_common.contracts.envelope import Envelope, new_event
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
+from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.services import AsUser
@@ -207,6 +212,40 @@ async def test_an_agent_asks_the_service_desk_for_a_ticket_of_the_call(
         "hq",
         "13800138000",
         None,
+    )
+    # The service desk opened the ticket (TicketOpened version 2 names the call): the call's
+    # record links it; a second ticket for the same call leaves the first linked.
+    ticket, second = uuid.uuid4(), uuid.uuid4()
+    for ticket_id in (ticket, second):
+        async with UnitOfWork(sessions) as uow:
+            await link_ticket(uow, ticket_opened(ticket_id, call_id=str(call_id)))
+    async with as_user(PEOPLE.agent1) as agent:
+        record = (await agent.get(f"/calls/{call_id}")).json()
+    assert record["ticket_id"] == str(ticket)
+
+
+def ticket_opened(ticket_id: uuid.UUID, *, call_id: str | None) -> Envelope[TicketOpenedV2]:
+    return new_event(
+        TicketOpenedV2(
+            ticket_id=ticket_id,
+            number="SD-00000001",
+            dealer_id="hq",
+            kind="complaint",
+            at=START,
+            channel="phone",
+            category=None,
+            priority="normal",
+            customer_id=None,
+            vin=None,
+            owner_user=PEOPLE.agent1.user_id,
+            opened_by=PEOPLE.agent1.user_id,
+            resolve_due_at=None,
+            survey_response_id=None,
+            call_id=call_id,
+        ),
+        tenant=TENANT,
+        owner_org="hq",
+        actor=PEOPLE.agent1.user_id,
     )
 
 

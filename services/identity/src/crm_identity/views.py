@@ -26,6 +26,12 @@ class OrgNodePublic(BaseModel):
     active: bool
 
 
+class PartnerPublic(BaseModel):
+    id: str
+    name: str
+    partner_type: PartnerType | None
+
+
 class UserPublic(BaseModel):
     id: UUID
     username: str
@@ -73,6 +79,29 @@ async def org_nodes_for(
         )
         rows = (await session.execute(query)).mappings()
         return [OrgNodePublic.model_validate(row) for row in rows]
+
+
+async def partners_for(
+    session_factory: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    *,
+    partner_type: PartnerType | None,
+    limit: int,
+    offset: int,
+) -> list[PartnerPublic]:
+    """A page of the tenant's active partner orgs (of one type, if asked), by name: whom a
+    book sends work to — a repair job, a parts claim —, wherever in the tree the partner
+    hangs (a dealer's staff see no node outside their dealer in the org tree)."""
+    n = org_nodes
+    query = select(n.c.id, n.c.name, n.c.partner_type).where(
+        n.c.tenant == principal.tenant, n.c.kind == OrgKind.PARTNER.value, n.c.active
+    )
+    if partner_type is not None:
+        query = query.where(n.c.partner_type == partner_type.value)
+    query = query.order_by(n.c.name, n.c.id).limit(limit).offset(offset)
+    async with session_factory() as session:
+        rows = (await session.execute(query)).mappings()
+        return [PartnerPublic.model_validate(row) for row in rows]
 
 
 async def users_for(

@@ -340,6 +340,35 @@ async def test_the_org_tree_is_scoped_and_only_hq_admins_change_it(identity: Ide
         assert forbidden.status_code == 403
 
 
+async def test_a_dealer_s_service_advisor_picks_a_partner_outside_the_dealer(
+    identity: Identity,
+) -> None:
+    """The partners hang under HQ, outside the subtree a dealer's staff read: the partner list
+    names them (and their type) to whoever sends them work."""
+    advisor = await identity.token("sh01.service")
+    async with identity.client(advisor) as client:
+        tree = {n["id"] for n in (await client.get("/orgs")).json()}
+        repairers = await client.get("/partners", params={"partner_type": "service"})
+        every = (await client.get("/partners")).json()
+        page = (await client.get("/partners", params={"limit": 1, "offset": 1})).json()
+    assert "partner-repair" not in tree
+    assert repairers.status_code == 200, repairers.text
+    assert repairers.json() == [
+        {"id": "partner-repair", "name": "Demo Body & Paint Works", "partner_type": "service"}
+    ]
+    assert {p["id"] for p in every} >= {
+        "partner-finance",
+        "partner-insurance",
+        "partner-parts",
+        "partner-repair",
+    }
+    assert [p["name"] for p in every] == sorted(p["name"] for p in every)
+    assert page == every[1:2]
+    consultant = await identity.token("sh01.consultant1")
+    async with identity.client(consultant) as client:
+        assert (await client.get("/partners")).status_code == 403
+
+
 async def test_oidc_discovery_points_at_the_jwks(identity: Identity) -> None:
     async with identity.client() as client:
         config = (

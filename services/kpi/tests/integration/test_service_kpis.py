@@ -17,6 +17,7 @@ from crm_common.contracts.events.service_desk.v1 import (
     TicketOpened,
     TicketResolved,
 )
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
@@ -30,27 +31,29 @@ NOVEMBER = {"from": "2026-11-01", "to": "2026-11-30"}
 AT = datetime(2026, 11, 10, 4, tzinfo=UTC)
 
 
-def opened(kind: str, dealer: str = "dealer-a") -> Any:
-    return new_event(
-        TicketOpened(
-            ticket_id=uuid4(),
-            number="SD-1",
-            dealer_id=dealer,
-            kind=kind,
-            at=AT,
-            channel="phone",
-            category=None,
-            priority="normal",
-            customer_id=None,
-            vin=None,
-            owner_user="sa1",
-            opened_by="sa1",
-            resolve_due_at=None,
-        ),
-        tenant=TENANT,
-        owner_org=dealer,
-        actor="sa1",
+def opened(kind: str, dealer: str = "dealer-a", *, call_id: str | None = None) -> Any:
+    """Version 2 of TicketOpened with a call (it names the call), else version 1: both count."""
+    fields: dict[str, Any] = {
+        "ticket_id": uuid4(),
+        "number": "SD-1",
+        "dealer_id": dealer,
+        "kind": kind,
+        "at": AT,
+        "channel": "phone",
+        "category": None,
+        "priority": "normal",
+        "customer_id": None,
+        "vin": None,
+        "owner_user": "sa1",
+        "opened_by": "sa1",
+        "resolve_due_at": None,
+    }
+    data = (
+        TicketOpened(**fields)
+        if call_id is None
+        else TicketOpenedV2(**fields, survey_response_id=None, call_id=call_id)
     )
+    return new_event(data, tenant=TENANT, owner_org=dealer, actor="sa1")
 
 
 def resolved(on_time: bool | None, dealer: str = "dealer-a") -> Any:
@@ -100,7 +103,7 @@ async def facts(kpi_database: str) -> AsyncIterator[Sessions]:
     await reset_tenant(sessions, TENANT, ORG, ("ticket_facts", "survey_facts"))
     tickets = [
         opened("complaint"),
-        opened("service_request"),
+        opened("service_request", call_id=str(uuid4())),
         opened("inquiry"),
         opened("service_request"),
         resolved(True),

@@ -15,7 +15,14 @@ from crm_common.contracts.events.opportunities.v1 import (
     OrderPlaced,
     VehicleDelivered,
 )
-from crm_common.contracts.events.service_desk.v1 import CareDue, SurveyAnswered, TicketResolved
+from crm_common.contracts.events.service_desk.v1 import (
+    CareDue,
+    PartnerJobUpdated,
+    SurveyAnswered,
+    TicketOpened,
+    TicketResolved,
+)
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.errors import InvalidInput
 from crm_leads.domain.customer_file import (
     TIMELINE_EVENTS,
@@ -178,6 +185,38 @@ def test_events_naming_only_their_subject_leave_the_customer_to_the_link() -> No
         assert entry is not None
         assert entry.customer_id is None
         assert entry.subject_id == subject
+
+
+def test_a_ticket_opened_by_either_version_and_its_partner_job_reach_its_file() -> None:
+    ticket = uuid4()
+    about = {"ticket_id": ticket, "number": "SD-000002", "dealer_id": "dealer-a", "at": AT}
+    opened = {
+        **about,
+        "kind": "service_request",
+        "channel": "phone",
+        "category": None,
+        "priority": "normal",
+        "customer_id": CUSTOMER,
+        "vin": None,
+        "owner_user": "s1",
+        "opened_by": "cc1",
+        "resolve_due_at": None,
+        "survey_response_id": None,
+    }
+    first = timeline_entry(TicketOpened(**opened), AT)
+    second = timeline_entry(TicketOpenedV2(**opened, call_id=str(uuid4())), AT)
+    assert first is not None
+    assert first == second
+    assert (first.kind, first.customer_id, first.subject_id) == ("ticket_opened", CUSTOMER, ticket)
+    job = timeline_entry(
+        PartnerJobUpdated(
+            **about, kind="service_request", partner_id="partner-repair", status="done", by="p1"
+        ),
+        AT,
+    )
+    assert job is not None
+    assert (job.kind, job.customer_id, job.subject_id) == ("ticket_partner_job", None, ticket)
+    assert job.details == {"number": "SD-000002", "partner": "partner-repair", "status": "done"}
 
 
 def test_every_timeline_event_is_of_a_topic_of_its_service() -> None:

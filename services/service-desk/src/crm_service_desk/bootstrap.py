@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.clock import utc_now
 from crm_common.contracts.events.service_desk import v1 as service_desk_v1
+from crm_common.contracts.events.service_desk import v2 as service_desk_v2
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
@@ -19,6 +20,7 @@ from crm_service_desk.adapters.customer_directory import GrpcCustomerDirectory
 from crm_service_desk.adapters.notifier import ProviderNotifier
 from crm_service_desk.application import care, notifications
 from crm_service_desk.application.attachments import AttachmentNotFound
+from crm_service_desk.application.care import CareRuleNotFound
 from crm_service_desk.application.configuration import CategoryExists
 from crm_service_desk.application.customers import NotInThisBook
 from crm_service_desk.application.escalations import sweep_escalations
@@ -66,6 +68,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     AttachmentNotFound: 404,
     ArticleNotFound: 404,
     ClaimNotFound: 404,
+    CareRuleNotFound: 404,
 }
 
 
@@ -127,7 +130,7 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9104,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
-    publishes=service_desk_v1.ALL,
+    publishes=(*service_desk_v1.ALL, *service_desk_v2.ALL),
     subscriptions=subscriptions,
     scheduled=[
         ScheduledJob("escalation-sweep", ESCALATION_SWEEP_SECONDS, run_escalation_sweep),

@@ -44,6 +44,7 @@ TABLES = (
     "customer_profiles",
     "vehicles",
     "parts_claims",
+    "agreement_visits",
     "service_agreements",
     "knowledge_article_uses",
     "knowledge_articles",

@@ -184,3 +184,57 @@ async def test_an_unreachable_provider_keeps_the_message_for_later(
         ("email", "SMTP: [Errno 111] Connection refused"),
         ("sms", "no SMS provider configured"),
     ]
+
+
+TERMS = ("segment", "action", "message", "months", "km", "days_before", "window_days", "complaints")
+
+
+async def test_a_rule_is_changed_and_stopped_by_its_own_book_only(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    await configure(as_user)
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        rules = {(r["kind"], r["segment"]): r for r in (await admin.get("/care-rules")).json()}
+        birthday, renewal, maintenance = (
+            rules[("birthday", "toc")],
+            rules[("insurance_renewal", "toc")],
+            rules[("maintenance_due", "tob")],
+        )
+        # The birthday on 5 November is no longer announced 7 days ahead, only 1.
+        changed = await admin.put(
+            f"/care-rules/{birthday['id']}",
+            json={**{k: birthday[k] for k in TERMS}, "days_before": 1, "active": True},
+        )
+        assert changed.status_code == 200, changed.text
+        assert {k: changed.json()[k] for k in ("kind", "days_before", "active", "changed_by")} == {
+            "kind": "birthday",
+            "days_before": 1,
+            "active": True,
+            "changed_by": PEOPLE.dealer_admin.user_id,
+        }
+        stopped = await admin.put(
+            f"/care-rules/{renewal['id']}", json={**{k: renewal[k] for k in TERMS}, "active": False}
+        )
+        assert stopped.status_code == 200, stopped.text
+        assert stopped.json()["active"] is False
+        # The terms are checked against the rule's kind: a maintenance rule needs months or km.
+        bad = await admin.put(
+            f"/care-rules/{maintenance['id']}",
+            json={**{k: maintenance[k] for k in TERMS}, "months": None, "active": True},
+        )
+        assert bad.status_code == 422, bad.text
+        assert [e["loc"] for e in bad.json()["detail"]] == [["body", "months"]]
+    # HQ reads no rule of the dealer's to change (its own book is HQ's): not found.
+    async with as_user(PEOPLE.hq_admin) as hq:
+        elsewhere = await hq.put(
+            f"/care-rules/{birthday['id']}",
+            json={**{k: birthday[k] for k in TERMS}, "active": False},
+        )
+    assert elsewhere.status_code == 404, elsewhere.text
+    # Only the maintenance call is due now: the birthday is 3 days away, the renewal stopped.
+    assert await care.scan(sessions, now=NOW, timezone=ZONE) == 1
+    async with sessions() as session:
+        kinds = (
+            await session.execute(select(care_actions.c.action).order_by(care_actions.c.action))
+        ).scalars()
+        assert list(kinds) == ["call"]

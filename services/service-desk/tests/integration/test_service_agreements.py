@@ -97,3 +97,56 @@ async def test_bad_terms_answer_422_naming_the_field(as_user: AsUser) -> None:
                 },
             )
         ).status_code == 403
+
+
+async def test_a_resolved_service_visit_uses_up_one_visit_of_the_package(as_user: AsUser) -> None:
+    vin = "LSVAU2180N2183296"
+    package = await register(
+        as_user,
+        PEOPLE.advisor,
+        kind="maintenance_package",
+        name="保养套餐 2 次",
+        vin=vin,
+        visits=2,
+    )
+    assert package.status_code == 201, package.text
+
+    async def visit(client: Any, kind: str = "service_request") -> str:
+        opened = await client.post("/tickets", json={"subject": "保养", "vin": vin, "kind": kind})
+        assert opened.status_code == 201, opened.text
+        return str(opened.json()["id"])
+
+    async def resolve(client: Any, ticket: str) -> None:
+        done = await client.post(f"/tickets/{ticket}/resolution", json={"resolution": "保养完成"})
+        assert done.status_code == 200, done.text
+
+    async with as_user(PEOPLE.advisor) as client:
+        first, second, third = await visit(client), await visit(client), await visit(client)
+        inquiry = await visit(client, kind="inquiry")
+        await resolve(client, inquiry)  # not a service visit: counts nothing
+        await resolve(client, first)
+        await resolve(client, second)
+        # Resolved again after a reopening, the second visit is still one visit.
+        reopened = await client.post(f"/tickets/{second}/reopening", json={"reason": "漏油"})
+        assert reopened.status_code == 200, reopened.text
+        await resolve(client, second)
+        (listed,) = (await client.get("/service-agreements", params={"vin": vin})).json()
+        assert listed["visits_used"] == 2
+        # The visit that used the last one stays covered by it; the next one is not covered.
+        last = (await client.get(f"/tickets/{second}/coverage")).json()
+        assert (last["covered"], last["visit_used"]) == (True, True)
+        none_left = (await client.get(f"/tickets/{third}/coverage")).json()
+        assert (none_left["covered"], none_left["reason"]) == (
+            False,
+            "保养套餐 2 次: no visits left",
+        )
+        await resolve(client, third)  # the customer pays: resolved, nothing counted
+        history = (await client.get(f"/tickets/{first}/history")).json()
+        third_history = (await client.get(f"/tickets/{third}/history")).json()
+        (listed,) = (await client.get("/service-agreements", params={"vin": vin})).json()
+    assert listed["visits_used"] == 2
+    used = [h["detail"] for h in history if h["action"] == "agreement_visit_used"]
+    assert used == [
+        {"agreement_id": package.json()["id"], "agreement": "保养套餐 2 次", "visits_left": 1}
+    ]
+    assert "agreement_visit_used" not in [h["action"] for h in third_history]

@@ -204,6 +204,27 @@ async def test_the_analysis_counts_nps_csi_and_the_response_rate(
         assert beyond.json() == []
         too_many = await hq.get("/surveys/analysis", params={**period, "limit": 501})
         assert too_many.status_code == 422
+    # A chart's series in one request: per dealer and month, the unanswered survey sent a
+    # month earlier.
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(survey_responses)
+            .where(survey_responses.c.id != surveys[0])
+            .values(requested_at=survey_responses.c.requested_at - timedelta(days=31))
+        )
+    earlier = (datetime.now(ZoneInfo("Asia/Shanghai")) - timedelta(days=31)).strftime("%Y-%m")
+    async with as_user(PEOPLE.hq_analyst) as hq:
+        months = {"from": str(today - timedelta(days=62)), "to": str(today + timedelta(days=2))}
+        series = await hq.get("/surveys/analysis", params={**months, "per": "dealer_month"})
+        second = await hq.get(
+            "/surveys/analysis", params={**months, "per": "dealer_month", "offset": 1}
+        )
+    assert series.status_code == 200, series.text
+    assert [(g["group"], g["month"], g["sent"], g["nps"]) for g in series.json()] == [
+        ("dealer-a", earlier, 1, None),
+        ("dealer-a", month, 1, 100.0),
+    ]
+    assert [(g["group"], g["month"]) for g in second.json()] == [("dealer-a", month)]
 
 
 async def test_answers_taken_in_a_call_reach_only_the_caller_s_own_write_scope(

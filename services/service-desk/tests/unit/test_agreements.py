@@ -9,7 +9,13 @@ from datetime import date
 import pytest
 
 from crm_common.errors import InvalidInput
-from crm_service_desk.domain.agreements import Agreement, AgreementKind, check_terms, coverage
+from crm_service_desk.domain.agreements import (
+    Agreement,
+    AgreementKind,
+    check_terms,
+    coverage,
+    visit_to_use,
+)
 
 WARRANTY = Agreement(
     id=uuid.uuid4(),
@@ -63,6 +69,21 @@ def test_visits_run_out_and_the_next_agreement_may_cover() -> None:
     assert none_left.reason == "保养套餐 4 次: no visits left"
     either = coverage([spent, WARRANTY], category_path=["powertrain"], on=DAY, mileage_km=10)
     assert (either.covered, either.agreement_id) == (True, WARRANTY.id)
+
+
+def test_a_covered_visit_uses_up_one_of_the_package_s_visits_once() -> None:
+    found = coverage([PACKAGE], category_path=[], on=DAY, mileage_km=None)
+    assert visit_to_use([PACKAGE], found, visit_used_of=None) == PACKAGE
+    # The work that used the last visit is still covered by it; it uses no second one.
+    spent = replace(PACKAGE, visits_used=4)
+    again = coverage([spent], category_path=[], on=DAY, mileage_km=None, visit_used_of=PACKAGE.id)
+    assert (again.covered, again.agreement_id) == (True, PACKAGE.id)
+    assert visit_to_use([spent], again, visit_used_of=PACKAGE.id) is None
+    # None left: not covered, nothing used; a warranty without a visit limit counts none.
+    none_left = coverage([spent], category_path=[], on=DAY, mileage_km=None)
+    assert visit_to_use([spent], none_left, visit_used_of=None) is None
+    warranty = coverage([WARRANTY], category_path=["powertrain"], on=DAY, mileage_km=10)
+    assert visit_to_use([WARRANTY], warranty, visit_used_of=None) is None
 
 
 def test_no_agreement_says_so() -> None:

@@ -58,6 +58,17 @@ def test_holidays_are_skipped_and_make_up_days_count() -> None:
     assert CALENDAR.add(local(9, 17, month=10), timedelta(hours=3)) == local(10, 11, month=10)
 
 
+def test_several_due_times_from_one_start_in_one_walk() -> None:
+    """The ladder's steps at 75 %, 100 %, 150 %... of a target: each as ``add`` finds it, in
+    the order asked, across nights, the National Day holidays and the make-up Saturday."""
+    hours = [timedelta(hours=h) for h in (27, 0, 9, 40.5, 9, 13.5, 1)]
+    for start in (local(30, 17, month=9), local(9, 23, month=10), local(2, 10)):
+        expected = [CALENDAR.add(start, duration) for duration in hours]
+        assert CALENDAR.add_each(start, hours) == expected
+    assert CALENDAR.add_each(local(2, 10), []) == []
+    assert CALENDAR.add_each(local(2, 23), [timedelta(0)]) == [local(3, 9)]
+
+
 def test_between_counts_only_working_time() -> None:
     assert CALENDAR.between(local(6, 17), local(9, 10)) == timedelta(hours=2)
     assert CALENDAR.between(local(9, 10), local(6, 17)) == timedelta(0)

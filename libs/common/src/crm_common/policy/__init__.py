@@ -16,12 +16,18 @@ from crm_common.policy.masking import (
 )
 from crm_common.policy.partners import partner_level, visible_to_partner
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
-from crm_common.policy.visibility import changeable_by, level_shared_with, visible_to
+from crm_common.policy.visibility import (
+    books_of,
+    changeable_by,
+    level_shared_with,
+    visible_to,
+)
 
 __all__ = [
     "DataType",
     "Direction",
     "SharingLevel",
+    "books_of",
     "changeable_by",
     "id_number_seen_at",
     "level_shared_with",

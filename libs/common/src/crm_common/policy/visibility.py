@@ -18,6 +18,8 @@ A principal whose node the directory does not know sees its own node's rows and 
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
@@ -161,6 +163,27 @@ def _in_scope(
     # One ``owner_org IN (nodes)``, the own node among them (even when the directory does not
     # know it), never ``own OR IN (…)``: the planner turns the IN into a semi-join on the
     # (tenant, owner_org) indexes, while an OR around it makes it scan the whole table.
+    reachable = _books(principal, shared)
+    if within_or:
+        books = func.array(reachable.scalar_subquery(), type_=ARRAY(String))
+        return and_(same_tenant, owner_org == any_(books))
+    return and_(same_tenant, owner_org.in_(reachable))
+
+
+def books_of(
+    principal: Principal, data_type: DataType, need: SharingLevel = SharingLevel.MASKED
+) -> ColumnElement[list[str]] | None:
+    """The org nodes whose rows of ``data_type`` ``principal`` sees at level ``need``, as an
+    array computed once before the scan — what ``visible_to`` admits by book, for a query that
+    walks each book in its own order (newest first, stopping at a page); None for the own and
+    team scopes, which see rows by their owner, not by book."""
+    if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
+        return None
+    return func.array(_books(principal, (data_type, need)).scalar_subquery(), type_=ARRAY(String))
+
+
+def _books(principal: Principal, shared: tuple[DataType, SharingLevel] | None) -> Any:
+    """The nodes of the dealer, subtree or tenant scopes, the principal's own among them."""
     d = org_directory
     my_dealer = _principal_node(principal, d.c.dealer_id)
     if principal.data_scope is DataScope.DEALER:
@@ -177,11 +200,7 @@ def _in_scope(
         if principal.data_scope is DataScope.SUBTREE:
             conditions.append(d.c.path.startswith(_principal_node(principal, d.c.path)))
         below = select(d.c.id).where(*conditions)
-    reachable = union_all(select(literal(principal.org_node, String)), below)
-    if within_or:
-        books = func.array(reachable.scalar_subquery(), type_=ARRAY(String))
-        return and_(same_tenant, owner_org == any_(books))
-    return and_(same_tenant, owner_org.in_(reachable))
+    return union_all(select(literal(principal.org_node, String)), below)
 
 
 def level_shared_with(

@@ -271,3 +271,12 @@ async def link_call(
             customer_id=func.coalesce(calls.c.customer_id, customer_id),
         )
     )
+
+
+async def link_ticket(session: AsyncSession, tenant: str, call_id: UUID, ticket_id: UUID) -> None:
+    """The ticket opened for the call; the first one linked stays."""
+    await session.execute(
+        update(calls)
+        .where(calls.c.id == call_id, calls.c.tenant == tenant)
+        .values(ticket_id=func.coalesce(calls.c.ticket_id, ticket_id))
+    )

@@ -12,10 +12,12 @@ from crm_call_center.adapters import call_store
 from crm_call_center.application.tasks import clear_by_call
 from crm_call_center.domain.tasks import ClearingCall
 from crm_common.auth import Principal
+from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import (
     CallDispositionRecorded,
     CallTicketRequested,
 )
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork
 
 
@@ -143,3 +145,17 @@ async def request_ticket(
             owner_org=call["owner_org"],
             actor=actor.user_id,
         )
+
+
+async def link_ticket(uow: UnitOfWork, event: Envelope[TicketOpenedV2]) -> None:
+    """The ticket the service desk opened for a call (``TicketOpened`` version 2 names it)
+    goes on the call's record; a ticket linked already stays. A ticket naming no call of this
+    tenant (opened elsewhere, or naming a call id typed by hand) links nothing."""
+    opened = event.data
+    if opened.call_id is None:
+        return
+    try:
+        call_id = UUID(opened.call_id)
+    except ValueError:
+        return
+    await call_store.link_ticket(uow.session, event.tenant, call_id, opened.ticket_id)

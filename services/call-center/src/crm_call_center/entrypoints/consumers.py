@@ -1,13 +1,14 @@
 """What the call-center worker consumes: identity's org tree and sharing (the shared policy
 copies), leads' grades (the callback cadence pushes call tasks) and hand-overs (a leaver's
 tasks go to the successors), and the service desk's care calls and phone surveys (call lists
-dealt out by the queues)."""
+dealt out by the queues) and the tickets it opened for calls (linked to the calls)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from crm_call_center.application.calls import link_ticket
 from crm_call_center.application.distribution import care_call, push_rule_calls, survey_call
 from crm_call_center.application.tasks import callback_for_grade, hand_over_tasks
 from crm_common.contracts.envelope import Envelope
@@ -21,9 +22,12 @@ from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.contracts.events.service_desk.v1 import (
     CARE_TOPIC,
     SURVEY_TOPIC,
+    TICKET_TOPIC,
     CareDue,
     SurveyRequested,
+    TicketOpened,
 )
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
@@ -49,6 +53,11 @@ async def push_grade_callback(
 
 async def take_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]) -> None:
     await hand_over_tasks(uow, event)
+
+
+async def opened_without_a_call(uow: UnitOfWork, event: Envelope[TicketOpened]) -> None:
+    """Version 1 of ``TicketOpened`` never named a call: nothing to link (read, not refused,
+    so the tickets opened before version 2 pass)."""
 
 
 async def push_survey_calls(uow: UnitOfWork, events: Sequence[Envelope[SurveyRequested]]) -> None:
@@ -86,6 +95,16 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             handles=[Handles(CareDue, batch_effect=push_care_calls)],
             description="A care rule's call (policy renewal, maintenance, care) becomes a call "
             "task dealt out by the dealer's queue taking its kind.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.call-tickets",
+            own_deployment_only=True,
+            topic=TICKET_TOPIC,
+            handles=[
+                Handles(TicketOpened, opened_without_a_call),
+                Handles(TicketOpenedV2, link_ticket),
+            ],
+            description="A ticket the service desk opened for a call goes on the call's record.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.survey-calls",

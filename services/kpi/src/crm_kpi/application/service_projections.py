@@ -14,12 +14,13 @@ from crm_common.contracts.events.service_desk.v1 import (
     TicketOpened,
     TicketResolved,
 )
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork
 from crm_kpi.adapters import service_facts
 from crm_kpi.domain.facts import business_day
 from crm_kpi.domain.service_facts import nps_point
 
-TicketEvent = TicketOpened | TicketResolved | TicketEscalated
+TicketEvent = TicketOpened | TicketOpenedV2 | TicketResolved | TicketEscalated
 
 
 async def record_ticket_facts(
@@ -44,7 +45,7 @@ async def record_ticket_facts(
             "targeted": False,
             "on_time": False,
         }
-        if isinstance(data, TicketOpened):
+        if isinstance(data, TicketOpened | TicketOpenedV2):
             row |= {
                 "activity": "opened",
                 "channel": data.channel,

@@ -22,6 +22,7 @@ from crm_common.contracts.events.service_desk.v1 import (
     TicketOpened,
     TicketResolved,
 )
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
@@ -105,7 +106,8 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=TICKET_TOPIC,
             handles=[
                 Handles(event, batch_effect=tickets_changed)
-                for event in (TicketOpened, TicketResolved, TicketEscalated)
+                # Version 2 of TicketOpened names the call it came from; the facts are the same.
+                for event in (TicketOpened, TicketOpenedV2, TicketResolved, TicketEscalated)
             ],
             description="Projects service-desk tickets (opened, resolved, escalated) into facts.",
         ),

@@ -29,12 +29,14 @@ from crm_common.contracts.events.opportunities.v1 import (
 )
 from crm_common.contracts.events.service_desk.v1 import (
     CareDue,
+    PartnerJobUpdated,
     SurveyAnswered,
     SurveyRequested,
     TicketOpened,
     TicketReopened,
     TicketResolved,
 )
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.errors import InvalidInput
 
 TIMELINE_EVENTS: tuple[type[EventData], ...] = (
@@ -46,8 +48,10 @@ TIMELINE_EVENTS: tuple[type[EventData], ...] = (
     OrderCancelled,
     VehicleDelivered,
     TicketOpened,
+    TicketOpenedV2,
     TicketResolved,
     TicketReopened,
+    PartnerJobUpdated,
     SurveyRequested,
     SurveyAnswered,
     CareDue,
@@ -139,7 +143,7 @@ def timeline_entry(data: EventData, occurred_at: datetime) -> TimelineEntry | No
                 model_code=data.model_code,
                 details={"delivered_on": data.delivered_on.isoformat()},
             )
-        case TicketOpened():
+        case TicketOpened() | TicketOpenedV2():
             return TimelineEntry(
                 "ticket_opened",
                 data.at,
@@ -153,6 +157,17 @@ def timeline_entry(data: EventData, occurred_at: datetime) -> TimelineEntry | No
                     "channel": data.channel,
                     "category": data.category,
                 },
+            )
+        case PartnerJobUpdated():
+            # The job's repair or service partner and where it has the job: the customer's
+            # car is at a partner's workshop, or back.
+            return TimelineEntry(
+                "ticket_partner_job",
+                data.at,
+                data.ticket_id,
+                None,
+                None,
+                details={"number": data.number, "partner": data.partner_id, "status": data.status},
             )
         case TicketResolved():
             return TimelineEntry(

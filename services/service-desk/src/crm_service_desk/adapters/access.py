@@ -10,6 +10,7 @@ from crm_common.auth import Principal
 from crm_common.policy import (
     DataType,
     SharingLevel,
+    books_of,
     changeable_by,
     level_shared_with,
     visible_to,
@@ -37,17 +38,40 @@ def raised_to_me(principal: Principal) -> ColumnElement[bool]:
     return and_(tickets.c.tenant == principal.tenant, tickets.c.raised_to_org == principal.org_node)
 
 
-def visible_tickets(principal: Principal) -> ColumnElement[bool]:
+def _kinds() -> list[tuple[ColumnElement[bool], DataType]]:
     """Complaints are shared as their own data type (``complaint``, masked towards the OEM by
-    default), every other kind as ``ticket`` (figures only towards the OEM by default). Three
-    branches of an ``OR``, each of which an index serves (the books as arrays computed once,
-    the raised-to node by its partial index): a search reads the caller's books, not every
-    ticket (``bench/service_desk/search_index.py``)."""
+    default), every other kind as ``ticket`` (figures only towards the OEM by default)."""
+    return [
+        (tickets.c.kind == COMPLAINT, DataType.COMPLAINT),
+        (tickets.c.kind != COMPLAINT, DataType.TICKET),
+    ]
+
+
+def visible_tickets(principal: Principal) -> ColumnElement[bool]:
+    """Complaints by the ``complaint`` sharing, other kinds by ``ticket``, and the tickets
+    raised to the caller's node. Three branches of an ``OR``, each of which an index serves
+    (the books as arrays computed once, the raised-to node by its partial index): a search
+    reads the caller's books, not every ticket (``bench/service_desk/search_index.py``)."""
     return or_(
-        and_(tickets.c.kind == COMPLAINT, _data_type_visible(principal, DataType.COMPLAINT)),
-        and_(tickets.c.kind != COMPLAINT, _data_type_visible(principal, DataType.TICKET)),
+        *(and_(kinds, _data_type_visible(principal, shared)) for kinds, shared in _kinds()),
         raised_to_me(principal),
     )
+
+
+def visible_books(
+    principal: Principal,
+) -> list[tuple[ColumnElement[bool], ColumnElement[list[str]]]] | None:
+    """What ``visible_tickets`` admits by book, per kind: (the kinds, their books as an array
+    computed once), for a list that walks each book newest first and stops at a page; the
+    tickets raised to the caller come on top (``raised_to_me``). None for the own and team
+    scopes, which see tickets by their owner."""
+    found = []
+    for kinds, shared in _kinds():
+        books = books_of(principal, shared)
+        if books is None:
+            return None
+        found.append((kinds, books))
+    return found
 
 
 def ticket_level(principal: Principal) -> ColumnElement[int]:

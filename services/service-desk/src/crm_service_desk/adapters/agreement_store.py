@@ -6,10 +6,15 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_service_desk.adapters.tables import service_agreements, ticket_categories, vehicles
+from crm_service_desk.adapters.tables import (
+    agreement_visits,
+    service_agreements,
+    ticket_categories,
+    vehicles,
+)
 from crm_service_desk.domain.agreements import Agreement, AgreementKind
 
 s = service_agreements
@@ -40,9 +45,10 @@ async def agreements_of(
     customer_id: UUID | None,
     limit: int = 200,
     offset: int = 0,
+    lock: bool = False,
 ) -> list[dict[str, Any]]:
     """The agreements ``books`` sold for the vehicle or the customer, oldest first (a ticket's
-    coverage looks at the first 200)."""
+    coverage looks at the first 200); ``lock``: locked, to count a visit."""
     names = []
     if vin is not None:
         names.append(s.c.vin == vin)
@@ -57,7 +63,26 @@ async def agreements_of(
         .limit(limit)
         .offset(offset)
     )
+    if lock:
+        query = query.with_for_update()
     return [dict(r) for r in (await session.execute(query)).mappings()]
+
+
+async def visit_of_ticket(session: AsyncSession, ticket_id: UUID) -> UUID | None:
+    """The agreement whose visit the ticket used up, if any."""
+    found = await session.execute(
+        select(agreement_visits.c.agreement_id).where(agreement_visits.c.ticket_id == ticket_id)
+    )
+    agreement_id: UUID | None = found.scalar_one_or_none()
+    return agreement_id
+
+
+async def use_visit(session: AsyncSession, values: dict[str, Any]) -> None:
+    """One of the agreement's visits, used up by the ticket (the agreement is locked)."""
+    await session.execute(insert(agreement_visits).values(**values))
+    await session.execute(
+        update(s).where(s.c.id == values["agreement_id"]).values(visits_used=s.c.visits_used + 1)
+    )
 
 
 def agreement_of(row: dict[str, Any]) -> Agreement:

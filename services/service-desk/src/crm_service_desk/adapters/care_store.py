@@ -8,8 +8,22 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select, true
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    and_,
+    any_,
+    cast,
+    func,
+    insert,
+    null,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
+from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
@@ -42,6 +56,29 @@ def rule_from_row(row: Any) -> CareRule:
 
 async def add_rule(session: AsyncSession, values: dict[str, Any]) -> None:
     await session.execute(insert(care_rules).values(**values))
+
+
+async def rule_in_book(
+    session: AsyncSession, tenant: str, book: str, rule_id: UUID
+) -> dict[str, Any] | None:
+    """A rule of the book, locked for its change; None for another book's (or none)."""
+    r = care_rules
+    row = (
+        (
+            await session.execute(
+                select(r)
+                .where(r.c.id == rule_id, r.c.tenant == tenant, r.c.owner_org == book)
+                .with_for_update()
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return None if row is None else dict(row)
+
+
+async def change_rule(session: AsyncSession, rule_id: UUID, values: dict[str, Any]) -> None:
+    await session.execute(update(care_rules).where(care_rules.c.id == rule_id).values(**values))
 
 
 async def active_rules(session: AsyncSession) -> list[Any]:
@@ -106,9 +143,17 @@ async def candidates(
         p.c.insurance_expires_on,
         p.c.value_changed_on,
     ]
+    # Every row has every column a candidate reads, those of other rules' kinds empty.
+    vehicle_columns: list[Any] = [
+        null().label("vin"),
+        null().label("delivered_on"),
+        null().label("last_service_on"),
+        null().label("mileage_km"),
+    ]
+    complaint_count: Any = null().label("complaints")
     source: Any = p
     if rule.kind is RuleKind.MAINTENANCE_DUE:
-        columns += [v.c.vin, v.c.delivered_on, v.c.last_service_on, v.c.mileage_km]
+        vehicle_columns = [v.c.vin, v.c.delivered_on, v.c.last_service_on, v.c.mileage_km]
         source = p.join(v, and_(v.c.tenant == p.c.tenant, v.c.customer_id == p.c.customer_id))
     if rule.kind is RuleKind.PROBLEM_CUSTOMER:
         since = datetime.combine(
@@ -126,10 +171,10 @@ async def candidates(
             .having(func.count() >= rule.complaints)
             .subquery()
         )
-        columns.append(complaints.c.complaints)
+        complaint_count = complaints.c.complaints
         source = p.join(complaints, complaints.c.customer_id == p.c.customer_id)
     query = (
-        select(*columns)
+        select(*columns, *vehicle_columns, complaint_count)
         .select_from(source)
         .where(
             p.c.tenant == tenant,
@@ -139,8 +184,39 @@ async def candidates(
         )
     )
     result = await session.stream(query.execution_options(yield_per=SCAN_BATCH))
-    async for partition in result.mappings().partitions(SCAN_BATCH):
+    async for partition in result.partitions(SCAN_BATCH):
         yield list(partition)
+
+
+async def periods_taken(
+    session: AsyncSession, rule_id: UUID, customer_ids: Sequence[UUID]
+) -> set[tuple[UUID, str]]:
+    """The (customer, period) pairs the rule acted on already, of these customers."""
+    a = care_actions
+    rows = await session.execute(
+        select(a.c.customer_id, a.c.period).where(
+            a.c.rule_id == rule_id, a.c.customer_id == any_(cast(customer_ids, ARRAY(PG_UUID)))
+        )
+    )
+    return {(customer_id, period) for customer_id, period in rows}
+
+
+# Any number of actions in one statement (row-by-row parameters were most of a first scan's
+# time at a million customers); the key refuses what another scan recorded first.
+_RECORD = text(
+    """
+    INSERT INTO care_actions (id, tenant, owner_org, rule_id, customer_id, period, action,
+                              due_on, reason, fired_at)
+    SELECT * FROM unnest(
+        CAST(:ids AS uuid[]), CAST(:tenants AS text[]), CAST(:owner_orgs AS text[]),
+        CAST(:rule_ids AS uuid[]), CAST(:customer_ids AS uuid[]), CAST(:periods AS text[]),
+        CAST(:actions AS text[]), CAST(:due_ons AS date[]), CAST(:reasons AS text[]),
+        CAST(:fired_ats AS timestamptz[])
+    )
+    ON CONFLICT (rule_id, customer_id, period) DO NOTHING
+    RETURNING id
+    """
+)
 
 
 async def record_actions(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> set[UUID]:
@@ -148,9 +224,21 @@ async def record_actions(session: AsyncSession, rows: Sequence[dict[str, Any]]) 
     if not rows:
         return set()
     result = await session.execute(
-        pg_insert(care_actions)
-        .on_conflict_do_nothing(index_elements=["rule_id", "customer_id", "period"])
-        .returning(care_actions.c.id),
-        list(rows),
+        _RECORD,
+        {
+            f"{name}s": [row[name] for row in rows]
+            for name in (
+                "id",
+                "tenant",
+                "owner_org",
+                "rule_id",
+                "customer_id",
+                "period",
+                "action",
+                "due_on",
+                "reason",
+                "fired_at",
+            )
+        },
     )
     return set(result.scalars())

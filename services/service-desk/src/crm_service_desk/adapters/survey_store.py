@@ -228,14 +228,41 @@ async def record_service(
     await session.execute(update(v).where(v.c.tenant == tenant, v.c.vin == vin).values(**values))
 
 
+_QUEUE = text(
+    """
+    INSERT INTO notifications (tenant, owner_org, channel, recipient, subject, body, reference,
+                               created_at, next_attempt_at)
+    SELECT * FROM unnest(
+        CAST(:tenants AS text[]), CAST(:owner_orgs AS text[]), CAST(:channels AS text[]),
+        CAST(:recipients AS text[]), CAST(:subjects AS text[]), CAST(:bodys AS text[]),
+        CAST(:references AS text[]), CAST(:created_ats AS timestamptz[]),
+        CAST(:next_attempt_ats AS timestamptz[])
+    )
+    ON CONFLICT (reference, channel) DO NOTHING
+    """
+)
+
+
 async def queue_notifications(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    """Many messages in one statement (each at most once per reference and channel)."""
+    """Many messages in one statement, its parameters arrays whatever their number (each
+    message at most once per reference and channel)."""
     if rows:
         await session.execute(
-            pg_insert(notifications).on_conflict_do_nothing(
-                index_elements=["reference", "channel"]
-            ),
-            list(rows),
+            _QUEUE,
+            {
+                f"{name}s": [row[name] for row in rows]
+                for name in (
+                    "tenant",
+                    "owner_org",
+                    "channel",
+                    "recipient",
+                    "subject",
+                    "body",
+                    "reference",
+                    "created_at",
+                    "next_attempt_at",
+                )
+            },
         )
 
 

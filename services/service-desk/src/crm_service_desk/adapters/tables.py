@@ -6,6 +6,7 @@ from sqlalchemy import (
     ARRAY,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Computed,
     Date,
@@ -258,6 +259,28 @@ service_agreements = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_service_agreements_vin", "tenant", "vin"),
     Index("ix_service_agreements_customer", "tenant", "customer_id"),
+    CheckConstraint(
+        "visits IS NULL OR visits_used <= visits", name="ck_service_agreements_visits_left"
+    ),
+)
+
+# The visit of an agreement (a maintenance package's) a resolved service ticket used up: one
+# per ticket, whichever resolution of it counted first.
+agreement_visits = Table(
+    "agreement_visits",
+    metadata,
+    Column("ticket_id", UUID(as_uuid=True), ForeignKey("tickets.id"), primary_key=True),
+    Column(
+        "agreement_id",
+        UUID(as_uuid=True),
+        ForeignKey("service_agreements.id"),
+        nullable=False,
+    ),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("used_by", String(64), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=False),
+    Index("ix_agreement_visits_agreement", "agreement_id"),
 )
 
 # Parts claims (零部件索赔) of a ticket's repair against the parts maker (a partner org).
@@ -486,6 +509,8 @@ care_rules = Table(
     Column("active", Boolean, nullable=False),
     Column("created_by", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("changed_by", String(64)),
+    Column("changed_at", DateTime(timezone=True)),
 )
 
 # What care rules did: one row per customer, rule and period, whichever sweep got there

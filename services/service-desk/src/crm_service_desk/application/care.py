@@ -4,6 +4,7 @@ customer, rule and period, even when two scans run at once (the action's key dec
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -15,11 +16,13 @@ from crm_common.auth import Principal
 from crm_common.contracts.envelope import new_event
 from crm_common.contracts.events.service_desk.v1 import CareDue
 from crm_common.db import UnitOfWork
+from crm_common.observability.context import bound_trace, new_trace
 from crm_service_desk.adapters import care_store, repository, survey_store
 from crm_service_desk.domain.care import (
     Candidate,
     CareAction,
     CareRule,
+    RuleKind,
     Segment,
     fires,
     message_for,
@@ -54,24 +57,86 @@ async def add_rule(rule: CareRule, actor: Principal, uow: UnitOfWork, *, now: da
     return rule.id
 
 
+class CareRuleNotFound(Exception):
+    """No such rule of the caller's book (a rule of a node above is read, never changed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTerms:
+    """What a change of a rule replaces: everything but its kind (another kind is another
+    rule)."""
+
+    segment: Segment
+    action: CareAction
+    message: str
+    months: int | None
+    km: int | None
+    days_before: int
+    window_days: int
+    complaints: int
+    active: bool
+
+
+async def change_rule(
+    rule_id: UUID, terms: RuleTerms, actor: Principal, uow: UnitOfWork, *, now: datetime
+) -> None:
+    """New terms for a rule of the caller's book, or the rule stopped (``active`` false) or
+    started again (404 for a rule of another book, a node above included). What it did
+    stays done: an occasion it acted on (a service cycle, a policy's expiry, a year's
+    birthday) is not acted on again under the new terms."""
+    async with uow:
+        book = await repository.book_of(uow.session, actor.tenant, actor.org_node)
+        found = await care_store.rule_in_book(uow.session, actor.tenant, book, rule_id)
+        if found is None:
+            raise CareRuleNotFound("care rule not found")
+        values = asdict(terms)
+        active = values.pop("active")
+        # The domain checks the terms against the rule's kind (a maintenance rule needs
+        # months or km...).
+        rule = CareRule(id=rule_id, kind=RuleKind(found["kind"]), **values)
+        await care_store.change_rule(
+            uow.session,
+            rule_id,
+            {
+                "segment": rule.segment.value,
+                "action": rule.action.value,
+                "message": rule.message,
+                "months": rule.months,
+                "km": rule.km,
+                "days_before": rule.days_before,
+                "window_days": rule.window_days,
+                "complaints": rule.complaints,
+                "active": active,
+                "changed_by": actor.user_id,
+                "changed_at": now,
+            },
+        )
+
+
 def _candidate(row: Any) -> Candidate:
     return Candidate(
-        customer_id=row["customer_id"],
-        segment=Segment(row["segment"]),
-        name=row["name"],
-        birthday=row["birthday"],
-        insurance_expires_on=row["insurance_expires_on"],
-        value_changed_on=row["value_changed_on"],
-        vin=row.get("vin"),
-        delivered_on=row.get("delivered_on"),
-        last_service_on=row.get("last_service_on"),
-        mileage_km=row.get("mileage_km"),
-        complaints_in_window=row.get("complaints") or 0,
+        customer_id=row.customer_id,
+        segment=Segment(row.segment),
+        name=row.name,
+        birthday=row.birthday,
+        insurance_expires_on=row.insurance_expires_on,
+        value_changed_on=row.value_changed_on,
+        vin=row.vin,
+        delivered_on=row.delivered_on,
+        last_service_on=row.last_service_on,
+        mileage_km=row.mileage_km,
+        complaints_in_window=row.complaints or 0,
     )
 
 
 async def scan(sessions: async_sessionmaker[AsyncSession], *, now: datetime, timezone: str) -> int:
     """Every active rule over its node's customers; returns the actions taken now."""
+    # One trace for everything one scan does (its events' trace id), as a request has one.
+    with bound_trace(new_trace()):
+        return await _scan(sessions, now=now, timezone=timezone)
+
+
+async def _scan(sessions: async_sessionmaker[AsyncSession], *, now: datetime, timezone: str) -> int:
     zone = ZoneInfo(timezone)
     today = now.astimezone(zone).date()
     async with sessions() as session:
@@ -95,22 +160,34 @@ async def _fire(
     today: date,
     now: datetime,
 ) -> int:
-    fired = []
+    due = []
     for row in batch:
         who = _candidate(row)
         firing = fires(rule, who, today)
         if firing is not None:
-            fired.append((row, who, firing, uuid4()))
-    if not fired:
+            due.append((row, who, firing))
+    if not due:
         return 0
     async with UnitOfWork(sessions) as uow:
+        # The occasions acted on already (every one of them, on a scan after the first) are
+        # left out before anything is written; the key still decides between two scans.
+        done = await care_store.periods_taken(
+            uow.session, rule.id, [who.customer_id for _, who, _ in due]
+        )
+        fired = [
+            (row, who, firing, uuid4())
+            for row, who, firing in due
+            if (who.customer_id, firing.period) not in done
+        ]
+        if not fired:
+            return 0
         recorded = await care_store.record_actions(
             uow.session,
             [
                 {
                     "id": action_id,
                     "tenant": tenant,
-                    "owner_org": row["owner_org"],
+                    "owner_org": row.owner_org,
                     "rule_id": rule.id,
                     "customer_id": who.customer_id,
                     "period": firing.period,
@@ -128,12 +205,12 @@ async def _fire(
             if action_id not in recorded:
                 continue  # another scan took this action first
             text = message_for(rule, who, firing)
-            recipient = row["phone"] if rule.action is CareAction.SMS else row["email"]
+            recipient = row.phone if rule.action is CareAction.SMS else row.email
             if rule.action is not CareAction.CALL and recipient is not None:
                 messages.append(
                     {
                         "tenant": tenant,
-                        "owner_org": row["owner_org"],
+                        "owner_org": row.owner_org,
                         "channel": rule.action.value,
                         "recipient": recipient,
                         "subject": firing.reason[:300],
@@ -152,17 +229,17 @@ async def _fire(
                         rule_id=rule.id,
                         rule_kind=rule.kind.value,
                         segment=rule.segment.value,
-                        dealer_id=row["owner_org"],
+                        dealer_id=row.owner_org,
                         customer_id=who.customer_id,
                         customer_name=who.name,
-                        phone=row["phone"],
+                        phone=row.phone,
                         vin=who.vin,
                         period=firing.period,
                         reason=text,
                         due_on=firing.due_on,
                     ),
                     tenant=tenant,
-                    owner_org=row["owner_org"],
+                    owner_org=row.owner_org,
                     actor=CARE_SYSTEM,
                 )
             )

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.contracts.envelope import new_event
 from crm_common.contracts.events.service_desk.v1 import TicketEscalated
 from crm_common.db import UnitOfWork
+from crm_common.observability.context import bound_trace, new_trace
 from crm_service_desk.adapters import repository
 from crm_service_desk.application.tickets import BookRules, about_ticket, book_rules
 from crm_service_desk.domain.escalation import Escalation, OrgChain, escalate
@@ -29,6 +30,14 @@ async def sweep_escalations(
     batch: int = SWEEP_BATCH,
 ) -> int:
     """Applies every step due by ``now``; returns how many steps were applied."""
+    # One trace for everything one sweep does (its events' trace id), as a request has one.
+    with bound_trace(new_trace()):
+        return await _sweep(sessions, now=now, timezone=timezone, batch=batch)
+
+
+async def _sweep(
+    sessions: async_sessionmaker[AsyncSession], *, now: datetime, timezone: str, batch: int
+) -> int:
     applied = 0
     # A book's calendar, ladder and org chain are read once per sweep, not once per ticket.
     books: dict[tuple[str, str], tuple[BookRules, OrgChain]] = {}

@@ -16,15 +16,16 @@ from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.contracts.events.call_center.v1 import CallTicketRequested
 from crm_common.contracts.events.service_desk.v1 import (
     TicketClosed,
-    TicketOpened,
     TicketReassigned,
     TicketReopened,
     TicketResolved,
 )
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_service_desk.adapters import repository
 from crm_service_desk.adapters.access import changeable_tickets
+from crm_service_desk.application.agreements import use_visit_of
 from crm_service_desk.application.ports import CustomerDirectory, CustomerMatch
 from crm_service_desk.domain.escalation import Ladder, next_escalation_at
 from crm_service_desk.domain.service_levels import targets_for
@@ -103,8 +104,8 @@ async def open_new_ticket(
     now: datetime,
     timezone: str,
 ) -> Ticket:
-    """Opens the ticket in the caller's book; publishes ``TicketOpened``. ``match``: the
-    customer leads knows by the phone (``find_customer``)."""
+    """Opens the ticket in the caller's book; publishes ``TicketOpened`` (version 2).
+    ``match``: the customer leads knows by the phone (``find_customer``)."""
     phone = None if command.phone is None else normalise_phone(command.phone)
     vin = None if command.vin is None else normalise_vin(command.vin)
     name = command.customer_name
@@ -218,8 +219,8 @@ def about_ticket(ticket: Ticket, *, at: datetime) -> dict[str, Any]:
     }
 
 
-def _opened(ticket: Ticket, category_code: str | None) -> TicketOpened:
-    return TicketOpened(
+def _opened(ticket: Ticket, category_code: str | None) -> TicketOpenedV2:
+    return TicketOpenedV2(
         **about_ticket(ticket, at=ticket.opened_at),
         channel=ticket.channel.value,
         category=category_code,
@@ -230,6 +231,7 @@ def _opened(ticket: Ticket, category_code: str | None) -> TicketOpened:
         opened_by=ticket.created_by,
         resolve_due_at=ticket.resolve_due_at,
         survey_response_id=ticket.survey_response_id,
+        call_id=ticket.links.call_id,
     )
 
 
@@ -373,6 +375,7 @@ async def resolve(
             at=now,
             detail={"on_time": on_time},
         )
+        await use_visit_of(uow, ticket, actor.user_id, now=now, timezone=timezone)
         await _publish(
             uow,
             ticket,

@@ -55,7 +55,12 @@ class Coverage:
 
 
 def _gap(
-    agreement: Agreement, *, category_path: Sequence[str], on: date, mileage_km: int | None
+    agreement: Agreement,
+    *,
+    category_path: Sequence[str],
+    on: date,
+    mileage_km: int | None,
+    visit_used_of: UUID | None,
 ) -> str | None:
     """What keeps the agreement from covering the work; None when it covers it."""
     if on < agreement.valid_from:
@@ -64,7 +69,11 @@ def _gap(
         return f"{agreement.name}: ended on {agreement.valid_until.isoformat()}"
     if agreement.max_km is not None and mileage_km is not None and mileage_km > agreement.max_km:
         return f"{agreement.name}: over {agreement.max_km} km"
-    if agreement.visits is not None and agreement.visits_used >= agreement.visits:
+    if (
+        agreement.visits is not None
+        and agreement.visits_used >= agreement.visits
+        and agreement.id != visit_used_of
+    ):
         return f"{agreement.name}: no visits left"
     if agreement.categories and not set(agreement.categories) & set(category_path):
         return f"{agreement.name}: does not cover this kind of work"
@@ -77,16 +86,37 @@ def coverage(
     category_path: Sequence[str],
     on: date,
     mileage_km: int | None,
+    visit_used_of: UUID | None = None,
 ) -> Coverage:
     """The first agreement (in the given order) that covers the work on that day; else why
-    the first one does not. ``category_path``: the ticket's category code and its parents'."""
+    the first one does not. ``category_path``: the ticket's category code and its parents'.
+    ``visit_used_of``: the agreement whose visit this work used up already (it still covers
+    the work, the last visit included)."""
     if not agreements:
         return Coverage(False, None, "no service agreement for this vehicle or customer")
     first_gap = None
     for agreement in agreements:
-        gap = _gap(agreement, category_path=category_path, on=on, mileage_km=mileage_km)
+        gap = _gap(
+            agreement,
+            category_path=category_path,
+            on=on,
+            mileage_km=mileage_km,
+            visit_used_of=visit_used_of,
+        )
         if gap is None:
             return Coverage(True, agreement.id, f"covered by {agreement.name}")
         first_gap = first_gap or gap
     assert first_gap is not None
     return Coverage(False, None, first_gap)
+
+
+def visit_to_use(
+    agreements: Sequence[Agreement], covered: Coverage, *, visit_used_of: UUID | None
+) -> Agreement | None:
+    """The agreement a finished service visit uses a visit of: the one that covers it, when it
+    includes a number of visits and the work has not used one already. None: nothing to count
+    (not covered — no visits left, say — or an agreement without a visit limit)."""
+    if not covered.covered or visit_used_of is not None:
+        return None
+    agreement = next(a for a in agreements if a.id == covered.agreement_id)
+    return agreement if agreement.visits is not None else None

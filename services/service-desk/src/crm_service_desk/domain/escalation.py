@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from crm_common.errors import InvalidInput
@@ -94,7 +94,7 @@ def _schedule(
     ticket: Ticket, ladder: Ladder, calendar: BusinessCalendar
 ) -> list[tuple[datetime, Step]]:
     """The steps still to apply, with when each is due, in order."""
-    scheduled = []
+    pending: list[tuple[Step, timedelta]] = []
     for step in ladder.steps:
         if step.name in ticket.escalation_steps:
             continue
@@ -106,9 +106,11 @@ def _schedule(
             if ticket.targets.resolution is None:
                 continue
             target = ticket.targets.resolution
-        at = ticket.clock.at_fraction(calendar, target, step.percent)
-        if at is not None:
-            scheduled.append((at, step))
+        pending.append((step, target * step.percent / 100))
+    due = ticket.clock.due_each(calendar, [share for _, share in pending])
+    if due is None:
+        return []  # the clock stands: nothing falls due while the ticket waits
+    scheduled = [(at, step) for (step, _), at in zip(pending, due, strict=True)]
     scheduled.sort(key=lambda pair: (pair[0], pair[1].percent))
     return scheduled
 
@@ -134,9 +136,11 @@ def escalate(
     if not ticket.is_open:
         raise TicketConflict(f"the ticket is {ticket.status.value}: nothing to escalate")
     applied = []
-    for due_at, step in _schedule(ticket, ladder, calendar):
-        if due_at > now:
-            break
+    schedule = _schedule(ticket, ladder, calendar)
+    # Applying a step moves neither the clock nor the targets: what is left of the schedule
+    # stays as computed.
+    while schedule and schedule[0][0] <= now:
+        due_at, step = schedule.pop(0)
         previous = ticket.owner_user
         match step.action:
             case Action.REASSIGN_TEAM_LEAD if ladder.team_lead is not None:
@@ -162,7 +166,7 @@ def escalate(
                 raised_to_org=ticket.raised_to_org,
             )
         )
-    ticket.next_escalation_at = next_escalation_at(ticket, ladder, calendar)
+    ticket.next_escalation_at = schedule[0][0] if schedule else None
     if applied:
         ticket.updated_at = now
     return applied

@@ -28,6 +28,11 @@ class BusinessCalendar:
     weekly: Mapping[int, Sequence[Window]]
     holidays: frozenset[date] = frozenset()
     working_days: Mapping[date, Sequence[Window]] = field(default_factory=dict)
+    _days: dict[date, tuple[tuple[datetime, datetime], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """The days' windows as computed once: the escalation sweep asks a book's calendar about
+    the same days for thousands of tickets."""
 
     def __post_init__(self) -> None:
         for day, windows in [*self.weekly.items(), *self.working_days.items()]:
@@ -35,37 +40,58 @@ class BusinessCalendar:
                 if not opens < closes:
                     raise InvalidInput("calendar", f"{day}: a window must open before it closes")
 
-    def windows_on(self, day: date) -> list[tuple[datetime, datetime]]:
+    def windows_on(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
         """The day's working windows as aware datetimes, in order."""
+        known = self._days.get(day)
+        if known is not None:
+            return known
         if day in self.working_days:
             windows = self.working_days[day]
         elif day in self.holidays:
-            return []
+            windows = ()
         else:
             windows = self.weekly.get(day.weekday(), ())
-        return [
+        found = tuple(
             (
                 datetime.combine(day, opens, self.timezone),
                 datetime.combine(day, closes, self.timezone),
             )
             for opens, closes in sorted(windows)
-        ]
+        )
+        self._days[day] = found
+        return found
 
     def add(self, start: datetime, duration: timedelta) -> datetime:
         """The moment ``duration`` of working time after ``start`` has passed."""
-        remaining = duration
+        return self.add_each(start, [duration])[0]
+
+    def add_each(self, start: datetime, durations: Sequence[timedelta]) -> list[datetime]:
+        """``add`` for several durations from one start, in one walk through the calendar
+        (a ticket's ladder asks for each of its steps' due times at once)."""
+        if not durations:
+            return []
+        by_length = sorted(range(len(durations)), key=lambda i: durations[i])
+        found: list[datetime] = [start] * len(durations)
+        nearest = 0
+        elapsed = timedelta(0)
         day = start.astimezone(self.timezone).date()
         for _ in range(_SEARCH_DAYS):
             for opens, closes in self.windows_on(day):
                 begin = max(opens, start)
                 if begin >= closes:
                     continue
-                if remaining <= timedelta(0):
-                    return begin.astimezone(UTC)
                 available = closes - begin
-                if remaining <= available:
-                    return (begin + remaining).astimezone(UTC)
-                remaining -= available
+                while nearest < len(by_length):
+                    remaining = durations[by_length[nearest]] - elapsed
+                    if remaining > available:
+                        break
+                    found[by_length[nearest]] = (begin + max(remaining, timedelta(0))).astimezone(
+                        UTC
+                    )
+                    nearest += 1
+                if nearest == len(by_length):
+                    return found
+                elapsed += available
             day += timedelta(days=1)
         raise InvalidInput("calendar", "the calendar has no working time within ten years")
 
@@ -113,6 +139,14 @@ class SlaClock:
         if target is None or self.paused_since is not None:
             return None
         return calendar.add(self.started_at, target + self.paused)
+
+    def due_each(
+        self, calendar: BusinessCalendar, targets: Sequence[timedelta]
+    ) -> list[datetime] | None:
+        """``due`` of several targets at once; None while the clock stands."""
+        if self.paused_since is not None:
+            return None
+        return calendar.add_each(self.started_at, [target + self.paused for target in targets])
 
     def at_fraction(
         self, calendar: BusinessCalendar, target: timedelta, percent: int

@@ -39,6 +39,9 @@ class CoveragePublic(BaseModel):
     covered: bool
     agreement_id: UUID | None = Field(description="The agreement that covers the work")
     reason: str
+    visit_used: bool = Field(
+        description="The ticket, resolved, used up a visit of the agreement that covers it"
+    )
     mileage_km: int | None = Field(description="The vehicle's last known mileage")
     agreements: list[AgreementPublic]
 
@@ -97,16 +100,19 @@ async def coverage_of_ticket(
         )
         path = await agreement_store.category_codes(session, row["category_id"])
         mileage = await agreement_store.mileage_of(session, row["tenant"], row["vin"])
+        used = await agreement_store.visit_of_ticket(session, ticket_id)
     found = coverage(
         [agreement_store.agreement_of(r) for r in rows],
         category_path=path,
         on=on,
         mileage_km=mileage,
+        visit_used_of=used,
     )
     return CoveragePublic(
         covered=found.covered,
         agreement_id=found.agreement_id,
         reason=found.reason,
+        visit_used=used is not None and used == found.agreement_id,
         mileage_km=mileage,
         agreements=[AgreementPublic.model_validate(row) for row in rows],
     )

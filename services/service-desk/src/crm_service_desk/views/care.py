@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -30,6 +30,8 @@ class CareRulePublic(BaseModel):
     window_days: int
     complaints: int
     active: bool
+    changed_by: str | None = Field(description="Who last changed or stopped it, if anyone")
+    changed_at: datetime | None
 
 
 class CareActionPublic(BaseModel):
@@ -50,15 +52,17 @@ async def rules_for(
     *,
     limit: int | None = None,
     offset: int = 0,
+    rule_id: UUID | None = None,
 ) -> list[CareRulePublic]:
     """The care rules of the caller's book and the nodes above it, oldest first (a page of
-    them with ``limit``)."""
+    them with ``limit``; only that one with ``rule_id``)."""
     r = care_rules
     async with sessions() as session:
         chain = await repository.books_above(session, principal.tenant, principal.org_node)
         query = (
             select(r)
             .where(r.c.tenant == principal.tenant, r.c.owner_org.in_(chain))
+            .where(*([r.c.id == rule_id] if rule_id is not None else []))
             .order_by(r.c.created_at, r.c.id)
             .limit(limit)
             .offset(offset)

@@ -26,7 +26,9 @@ from crm_service_desk.domain.surveys import (
     net_promoter_score,
 )
 
-Per = Literal["dealer", "region", "month", "total"]
+Per = Literal["dealer", "region", "month", "total", "dealer_month", "region_month"]
+"""How the analysis groups surveys; ``dealer_month`` and ``region_month``: per dealer (region)
+and month at once, a chart's series in one request."""
 
 
 class DesignPublic(BaseModel):
@@ -68,7 +70,10 @@ class SurveyPublic(BaseModel):
 
 
 class SurveyGroup(BaseModel):
-    group: str
+    group: str = Field(description="The dealer, region or month; 'total' for the total")
+    month: str | None = Field(
+        default=None, description="YYYY-MM with per=dealer_month or region_month"
+    )
     sent: int
     answered: int
     response_rate: float = Field(description="% of the surveys sent that were answered")
@@ -180,14 +185,21 @@ async def analysis(
     begin = datetime.combine(start, datetime.min.time(), zone)
     finish = datetime.combine(end, datetime.min.time(), zone)
     region = org_directory.alias("dealer_node")
-    group = {
-        "dealer": r.c.owner_org,
-        "region": func.coalesce(region.c.parent_id, r.c.owner_org),
-        "month": func.to_char(func.timezone(timezone, r.c.requested_at), "YYYY-MM"),
-        "total": literal("total"),
-    }[per]
+    month = func.to_char(func.timezone(timezone, r.c.requested_at), "YYYY-MM")
+    by, _, monthly = per.partition("_")
+    group = cast(
+        {
+            "dealer": r.c.owner_org,
+            "region": func.coalesce(region.c.parent_id, r.c.owner_org),
+            "month": month,
+            "total": literal("total"),
+        }[by],
+        Text,
+    )
+    # A group and month as one key: the month is fixed-width and the space sorts before any
+    # character of a node's id, so the keys order as (group, month) pairs would.
+    key = (group + " " + month if monthly else group).collate("C")
     # Keys compare byte by byte, as Python sorts them: the page and its order agree.
-    key = cast(group, Text).collate("C")
     surveys = r.join(d, d.c.id == r.c.design_id).outerjoin(
         region, (region.c.id == r.c.owner_org) & (region.c.tenant == r.c.tenant)
     )
@@ -209,6 +221,8 @@ async def analysis(
     query = (
         select(
             key.label("group_key"),
+            group.label("group_name"),
+            month.label("month"),
             r.c.requested_at,
             r.c.answered_at,
             r.c.nps,
@@ -236,7 +250,8 @@ async def analysis(
                         questions[code][str(item)] += 1
         result.append(
             SurveyGroup(
-                group=name,
+                group=members[0]["group_name"],
+                month=members[0]["month"] if monthly else None,
                 sent=len(members),
                 answered=len(answered),
                 response_rate=round(len(answered) * 100 / len(members), 2),

@@ -11,6 +11,7 @@ from crm_common.contracts.events.leads import v1 as leads_v1
 from crm_common.contracts.events.leads import v2 as leads_v2
 from crm_common.contracts.events.opportunities import v1 as opportunities_v1
 from crm_common.contracts.events.service_desk import v1 as service_desk_v1
+from crm_common.contracts.events.service_desk import v2 as service_desk_v2
 
 ALL_EVENTS: tuple[type[EventData], ...] = (
     *identity_v1.ALL,
@@ -19,6 +20,7 @@ ALL_EVENTS: tuple[type[EventData], ...] = (
     *leads_v2.ALL,
     *opportunities_v1.ALL,
     *service_desk_v1.ALL,
+    *service_desk_v2.ALL,
     *kpi_v1.ALL,
     *call_center_v1.ALL,
 )

@@ -16,6 +16,7 @@ from crm_identity import views
 from crm_identity.application import auth, directory, sharing
 from crm_identity.application.errors import TooManyLoginAttempts
 from crm_identity.application.signing_keys import KeyRing
+from crm_identity.domain.org_tree import PartnerType
 from crm_identity.entrypoints.http.schemas import (
     MePublic,
     OrgNodeCreate,
@@ -25,7 +26,7 @@ from crm_identity.entrypoints.http.schemas import (
     TokenResponse,
     UserCreate,
 )
-from crm_identity.views import OrgNodePublic, SharingAgreementPublic, UserPublic
+from crm_identity.views import OrgNodePublic, PartnerPublic, SharingAgreementPublic, UserPublic
 
 router = APIRouter()
 
@@ -164,6 +165,26 @@ async def list_org_nodes(
     node after its parent, a page at a time (a page holds a whole tree of a few regions and
     their dealers: the portal draws the first)."""
     return await views.org_nodes_for(db, principal, limit=page.limit, offset=page.offset)
+
+
+@router.get(
+    "/partners",
+    tags=["org tree"],
+    response_model=list[PartnerPublic],
+    responses={403: {"description": "The caller lacks the ticket.manage function"}},
+)
+async def list_partners(
+    principal: Annotated[Principal, requires("ticket.manage")],
+    db: Database,
+    page: Page,
+    partner_type: PartnerType | None = None,
+) -> list[PartnerPublic]:
+    """The tenant's active partner orgs (repair and service shops, parts makers, finance and
+    insurance), by name, a page at a time: whom the caller's book may send a repair job or
+    file a parts claim with, wherever the partner hangs in the tree."""
+    return await views.partners_for(
+        db, principal, partner_type=partner_type, limit=page.limit, offset=page.offset
+    )
 
 
 @router.post(

@@ -160,6 +160,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Partners
+         * @description The tenant's active partner orgs (repair and service shops, parts makers, finance and
+         *     insurance), by name, a page at a time: whom the caller's book may send a repair job or
+         *     file a parts claim with, wherever the partner hangs in the tree.
+         */
+        get: operations["list_partners_partners_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -315,6 +337,14 @@ export interface components {
             partner_type: components["schemas"]["PartnerType"] | null;
             /** Path */
             path: string;
+        };
+        /** PartnerPublic */
+        PartnerPublic: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            partner_type: components["schemas"]["PartnerType"] | null;
         };
         /**
          * PartnerType
@@ -765,6 +795,53 @@ export interface operations {
             };
             /** @description The request body is over the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_partners_partners_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                partner_type?: components["schemas"]["PartnerType"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPublic"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller lacks the ticket.manage function */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

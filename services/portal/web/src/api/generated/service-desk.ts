@@ -96,6 +96,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/care-rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change Rule
+         * @description New terms for a care rule of the caller's node, or the rule stopped (``active``:
+         *     false) or started again; its kind stays. A rule of a node above (HQ's, a region's) is
+         *     changed there only (404 here). An occasion the rule acted on already (a service cycle, a
+         *     policy's expiry, a year's birthday) is not acted on again.
+         */
+        put: operations["change_rule_care_rules__rule_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer-profiles/{customer_id}": {
         parameters: {
             query?: never;
@@ -605,8 +628,10 @@ export interface paths {
         /**
          * Analysis
          * @description NPS, CSI index, response rate and the answers per question, per dealer, region or
-         *     month, of the surveys sent in [from, to) — figures of every book sharing at least
-         *     figures with the caller. A page of groups at a time, in the order of their keys.
+         *     month, or per dealer (region) and month at once (``dealer_month``, ``region_month``: a
+         *     chart's series in one request), of the surveys sent in [from, to) — figures of every
+         *     book sharing at least figures with the caller. A page of groups at a time, in the order
+         *     of their keys (group, then month).
          */
         get: operations["analysis_surveys_analysis_get"];
         put?: never;
@@ -1407,6 +1432,44 @@ export interface components {
             rule_id: string;
         };
         /**
+         * CareRuleChange
+         * @description A rule's new terms (its kind stays: another kind is another rule) and whether it acts.
+         */
+        CareRuleChange: {
+            /** @description sms, email, or call (a care call task) */
+            action: components["schemas"]["CareAction"];
+            /**
+             * Active
+             * @description false: the scan leaves the rule out until reactivated
+             */
+            active: boolean;
+            /**
+             * Complaints
+             * @default 3
+             */
+            complaints: number;
+            /**
+             * Days Before
+             * @default 0
+             */
+            days_before: number;
+            /** Km */
+            km?: number | null;
+            /**
+             * Message
+             * @example {name}您好, 您的爱车 {vin} 将于 {date} 到期保养
+             */
+            message: string;
+            /** Months */
+            months?: number | null;
+            segment: components["schemas"]["Segment"];
+            /**
+             * Window Days
+             * @default 30
+             */
+            window_days: number;
+        };
+        /**
          * CareRuleIn
          * @description A care rule of the caller's node, for ToC or ToB customers.
          */
@@ -1445,6 +1508,13 @@ export interface components {
             action: components["schemas"]["CareAction"];
             /** Active */
             active: boolean;
+            /** Changed At */
+            changed_at: string | null;
+            /**
+             * Changed By
+             * @description Who last changed or stopped it, if anyone
+             */
+            changed_by: string | null;
             /** Complaints */
             complaints: number;
             /** Days Before */
@@ -1546,6 +1616,11 @@ export interface components {
             mileage_km: number | null;
             /** Reason */
             reason: string;
+            /**
+             * Visit Used
+             * @description The ticket, resolved, used up a visit of the agreement that covers it
+             */
+            visit_used: boolean;
         };
         /** CustomerOut */
         CustomerOut: {
@@ -2086,10 +2161,18 @@ export interface components {
              * @description Mean CSI index, 0-100
              */
             csi: number | null;
-            /** Group */
+            /**
+             * Group
+             * @description The dealer, region or month; 'total' for the total
+             */
             group: string;
             /** Low Scores */
             low_scores: number;
+            /**
+             * Month
+             * @description YYYY-MM with per=dealer_month or region_month
+             */
+            month?: string | null;
             /**
              * Nps
              * @description % promoters (9-10) - % detractors (0-6)
@@ -2678,6 +2761,69 @@ export interface operations {
             };
             /** @description The role lacks the function */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    change_rule_care_rules__rule_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareRuleChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareRulePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ticket the caller may see (or change) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4299,7 +4445,7 @@ export interface operations {
                 from: string;
                 limit?: number;
                 offset?: number;
-                per?: "dealer" | "region" | "month" | "total";
+                per?: "dealer" | "region" | "month" | "total" | "dealer_month" | "region_month";
                 /** @description Exclusive */
                 to: string;
             };

@@ -1,8 +1,8 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Card, Form, Input, Segmented, Space, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { data, serviceDesk } from "../../api/client";
+import { allPages, data, serviceDesk } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
 import { Chart } from "../../components/Chart";
 import type { ChartOption } from "../../components/EChart";
@@ -11,6 +11,7 @@ import { dealerMonthSeries, monthRange, monthsBetween } from "./afterSales";
 
 type SurveyGroup = components["schemas"]["SurveyGroup"];
 type Measure = "nps" | "csi" | "response_rate";
+const ANALYSIS_PAGE = 500;
 
 function monthOf(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
@@ -18,7 +19,7 @@ function monthOf(date: Date): string {
 
 /** Survey results (NPS, CSI index, response rate) per dealer and month, over the dealers whose
  * figures the caller may see (their own book, or what the dealers share): one analysis per
- * month for the chart, one over the whole period for the table. */
+ * dealer and month for the chart, one over the whole period for the table. */
 export default function Surveys() {
   const { t } = useTranslation();
   const today = new Date();
@@ -26,27 +27,22 @@ export default function Surveys() {
   const [last, setLast] = useState(monthOf(today));
   const [measure, setMeasure] = useState<Measure>("nps");
   const months = monthsBetween(first, last);
-  const perMonth = useQueries({
-    queries: months.map((month) => ({
-      queryKey: ["surveys", "analysis", "dealer", month],
-      queryFn: () => data(serviceDesk.GET("/surveys/analysis", { params: { query: { ...monthRange(month), per: "dealer" as const } } })),
-    })),
-  });
   const period = months.length ? { from: monthRange(months[0]).from, to: monthRange(months[months.length - 1]).to } : null;
+  const perMonth = useQuery({
+    queryKey: ["surveys", "analysis", "dealer_month", period],
+    queryFn: () =>
+      allPages((limit, offset) => data(serviceDesk.GET("/surveys/analysis", { params: { query: { ...period!, per: "dealer_month" as const, limit, offset } } })), ANALYSIS_PAGE),
+    enabled: period !== null,
+  });
   const total = useQuery({
     queryKey: ["surveys", "analysis", "dealer", period],
     queryFn: () => data(serviceDesk.GET("/surveys/analysis", { params: { query: { ...period!, per: "dealer" as const } } })),
     enabled: period !== null,
   });
-  const loaded = perMonth.every((q) => q.data);
-  // The months' answers change only when read again: their read times are the chart's key.
-  const readAt = perMonth.map((q) => q.dataUpdatedAt).join();
+  const loaded = perMonth.data !== undefined;
   const option = useMemo<ChartOption | undefined>(() => {
-    if (!loaded) return undefined;
-    const series = dealerMonthSeries(
-      months.map((month, i) => ({ month, groups: perMonth[i].data ?? [] })),
-      measure,
-    );
+    if (!perMonth.data) return undefined;
+    const series = dealerMonthSeries(months, perMonth.data, measure);
     if (series.dealers.length === 0) return undefined;
     return {
       tooltip: { trigger: "axis" },
@@ -56,8 +52,8 @@ export default function Surveys() {
       yAxis: { type: "value", ...(measure === "nps" ? { min: -100, max: 100 } : { min: 0, max: 100 }) },
       series: series.dealers.map((dealer) => ({ name: dealer, type: "line", data: series.values[dealer], connectNulls: false })),
     };
-  }, [loaded, measure, readAt]);
-  const failed = perMonth.find((q) => q.error)?.error ?? total.error;
+  }, [perMonth.data, measure, months.join()]);
+  const failed = perMonth.error ?? total.error;
   const measureLabel = t(`desk.survey.${measure}`);
   return (
     <>

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Form, Input, InputNumber, List, Space, Tag, Typography, type FormInstance } from "antd";
+import { App as AntApp, Button, Card, Form, Input, InputNumber, List, Select, Space, Tag, Typography, type FormInstance } from "antd";
 import { useTranslation } from "react-i18next";
 import { data, serviceDesk } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { usePartners } from "../shared/directory";
 import { when } from "../workspace/labels";
 import { dealerMayRefile, maySendToPartner } from "./afterSales";
 
@@ -42,6 +43,10 @@ export default function TicketPartners({ ticket }: { ticket: Ticket }) {
     queryKey: ["ticket", ticket.id, "parts-claims"],
     queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}/parts-claims", path)),
   });
+  // The partners hang outside the dealer's part of the org tree: identity names them.
+  const repairers = usePartners("service", { enabled: working });
+  const makers = usePartners("parts", { enabled: working });
+  const partnerName = (id: string) => [...(repairers.data ?? []), ...(makers.data ?? [])].find((p) => p.id === id)?.name ?? id;
   const [jobForm] = Form.useForm<JobRequest>();
   const [claimForm] = Form.useForm<ClaimIn>();
   const send = useCommand(ticket.id, (body: JobRequest) => data(serviceDesk.POST("/tickets/{ticket_id}/partner-job", { ...path, body })), "desk.job.sent", jobForm);
@@ -52,7 +57,7 @@ export default function TicketPartners({ ticket }: { ticket: Ticket }) {
         <div data-partner-status={ticket.partner_status ?? "none"}>
           {ticket.partner_org ? (
             <Space wrap>
-              <Typography.Text>{ticket.partner_org}</Typography.Text>
+              <Typography.Text>{partnerName(ticket.partner_org)}</Typography.Text>
               <Tag className={ticket.partner_status === "declined" ? "sla-tag sla-due-soon" : "sla-tag sla-on-track"}>
                 {t(`desk.job.status.${ticket.partner_status ?? "sent"}`)}
               </Tag>
@@ -64,7 +69,13 @@ export default function TicketPartners({ ticket }: { ticket: Ticket }) {
         {working && maySendToPartner(ticket) && (
           <Form<JobRequest> form={jobForm} name="partner-job" layout="vertical" onFinish={(v) => send.mutate(v)}>
             <Form.Item name="partner_org" label={t("desk.job.partner")} rules={[{ required: true }]}>
-              <Input placeholder={t("desk.job.partnerHint")} autoComplete="off" />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                loading={repairers.isLoading}
+                placeholder={t("desk.job.partnerHint")}
+                options={(repairers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              />
             </Form.Item>
             <Form.Item name="instructions" label={t("desk.job.instructions")}>
               <Input.TextArea rows={2} />
@@ -82,7 +93,7 @@ export default function TicketPartners({ ticket }: { ticket: Ticket }) {
               size="small"
               locale={{ emptyText: t("desk.claim.none") }}
               dataSource={list}
-              renderItem={(claim) => <ClaimItem claim={claim} ticketId={ticket.id} working={working} />}
+              renderItem={(claim) => <ClaimItem claim={claim} maker={partnerName(claim.partner_id)} ticketId={ticket.id} working={working} />}
             />
           )}
         </Loaded>
@@ -90,7 +101,14 @@ export default function TicketPartners({ ticket }: { ticket: Ticket }) {
           <Form<ClaimIn> form={claimForm} name="parts-claim" layout="vertical" initialValues={{ quantity: 1 }} onFinish={(v) => file.mutate(v)}>
             <Space wrap align="start">
               <Form.Item name="partner_id" label={t("desk.claim.maker")} rules={[{ required: true }]}>
-                <Input placeholder={t("desk.claim.makerHint")} autoComplete="off" />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  style={{ minWidth: 220 }}
+                  loading={makers.isLoading}
+                  placeholder={t("desk.claim.makerHint")}
+                  options={(makers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                />
               </Form.Item>
               <Form.Item name="part_number" label={t("desk.claim.part")} rules={[{ required: true }]}>
                 <Input autoComplete="off" />
@@ -112,7 +130,7 @@ export default function TicketPartners({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function ClaimItem({ claim, ticketId, working }: { claim: Claim; ticketId: string; working: boolean }) {
+function ClaimItem({ claim, maker, ticketId, working }: { claim: Claim; maker: string; ticketId: string; working: boolean }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ information: string }>();
   const refile = useCommand(
@@ -126,7 +144,7 @@ function ClaimItem({ claim, ticketId, working }: { claim: Claim; ticketId: strin
       <Space direction="vertical" size={2} style={{ width: "100%" }}>
         <Space wrap size="small">
           <Typography.Text>
-            {claim.part_number} × {claim.quantity} · {claim.partner_id}
+            {claim.part_number} × {claim.quantity} · {maker}
           </Typography.Text>
           <Tag className={claim.status === "rejected" || claim.status === "more_information" ? "sla-tag sla-due-soon" : "sla-tag sla-on-track"}>{t(`desk.claim.status.${claim.status}`)}</Tag>
           <Typography.Text type="secondary">{when(claim.updated_at)}</Typography.Text>

@@ -82,8 +82,9 @@ describe("survey results per dealer and month", () => {
   });
 
   it("puts each dealer's figure of each month in one series, a gap where it had none", () => {
-    const group = (dealer: string, nps: number | null, csi: number | null) => ({
+    const group = (dealer: string, month: string, nps: number | null, csi: number | null) => ({
       group: dealer,
+      month,
       sent: 4,
       answered: 2,
       response_rate: 50,
@@ -93,15 +94,13 @@ describe("survey results per dealer and month", () => {
       questions: {},
     });
     const series = dealerMonthSeries(
-      [
-        { month: "2026-10", groups: [group("dealer-sh-01", 33.333, 80), group("dealer-bj-01", -50, 41.25)] },
-        { month: "2026-11", groups: [group("dealer-sh-01", 100, null)] },
-      ],
+      ["2026-10", "2026-11"],
+      [group("dealer-bj-01", "2026-10", -50, 41.25), group("dealer-sh-01", "2026-10", 33.333, 80), group("dealer-sh-01", "2026-11", 100, null)],
       "nps",
     );
     expect(series.months).toEqual(["2026-10", "2026-11"]);
     expect(series.dealers).toEqual(["dealer-bj-01", "dealer-sh-01"]);
     expect(series.values).toEqual({ "dealer-bj-01": [-50, null], "dealer-sh-01": [33.3, 100] });
-    expect(dealerMonthSeries([{ month: "2026-11", groups: [group("dealer-sh-01", 100, null)] }], "csi").values).toEqual({ "dealer-sh-01": [null] });
+    expect(dealerMonthSeries(["2026-11"], [group("dealer-sh-01", "2026-11", 100, null)], "csi").values).toEqual({ "dealer-sh-01": [null] });
   });
 });

@@ -75,6 +75,15 @@ export function careFields(kind: CareKind): ("months" | "km" | "days_before" | "
   }
 }
 
+type CareTermsOf = Pick<components["schemas"]["CareRuleChange"], "segment" | "action" | "message" | "months" | "km" | "days_before" | "window_days" | "complaints">;
+
+/** What a change of a care rule sends besides `active`: its terms (a rule keeps its kind), the
+ * figures a form leaves out (not asked for its kind) as they were. */
+export function careTerms(rule: CareTermsOf): CareTermsOf {
+  const { segment, action, message, months, km, days_before, window_days, complaints } = rule;
+  return { segment, action, message, months: months ?? null, km: km ?? null, days_before, window_days, complaints };
+}
+
 /** "2026-03" → the analysis' [from, to) of that month. */
 export function monthRange(month: string): { from: string; to: string } {
   const [year, number] = month.split("-").map(Number);
@@ -96,14 +105,14 @@ export function monthsBetween(first: string, last: string, max = 12): string[] {
 
 export type DealerMonthSeries = { months: string[]; dealers: string[]; values: Record<string, (number | null)[]> };
 
-/** Per dealer, the measure of each month (null: no answer that month), dealers in name order. */
-export function dealerMonthSeries(perMonth: { month: string; groups: SurveyGroup[] }[], measure: "nps" | "csi" | "response_rate"): DealerMonthSeries {
-  const months = perMonth.map((m) => m.month);
-  const dealers = [...new Set(perMonth.flatMap((m) => m.groups.map((g) => g.group)))].sort();
+/** Per dealer, the measure of each month (null: no answer that month), dealers in name order,
+ * from the analysis per dealer and month (`per=dealer_month`). */
+export function dealerMonthSeries(months: string[], groups: SurveyGroup[], measure: "nps" | "csi" | "response_rate"): DealerMonthSeries {
+  const dealers = [...new Set(groups.map((g) => g.group))].sort();
   const values: Record<string, (number | null)[]> = {};
   for (const dealer of dealers) {
-    values[dealer] = perMonth.map((m) => {
-      const group = m.groups.find((g) => g.group === dealer);
+    values[dealer] = months.map((month) => {
+      const group = groups.find((g) => g.group === dealer && g.month === month);
       const value = group ? group[measure] : null;
       return value === null || value === undefined ? null : Math.round(value * 10) / 10;
     });

@@ -7,6 +7,7 @@ import { can, useSession } from "../../session";
 
 const ORGS_PAGE = 5000;
 const USERS_PAGE = 500;
+const PARTNERS_PAGE = 500;
 
 export function fetchOrgs() {
   return allPages((limit, offset) => data(identity.GET("/orgs", { params: { query: { limit, offset } } })), ORGS_PAGE);
@@ -14,6 +15,17 @@ export function fetchOrgs() {
 
 export function fetchUsers() {
   return allPages((limit, offset) => data(identity.GET("/users", { params: { query: { limit, offset } } })), USERS_PAGE);
+}
+
+/** The tenant's partners of a type (a repair or service shop, a parts maker…), by name: whom a
+ * dealer's staff send work to, though they hang outside the dealer's own part of the tree. */
+export function usePartners(partnerType: "service" | "parts" | "finance" | "insurance", { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ["partners", partnerType],
+    queryFn: () => allPages((limit, offset) => data(identity.GET("/partners", { params: { query: { limit, offset, partner_type: partnerType } } })), PARTNERS_PAGE),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useOrgs() {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from fastapi import APIRouter, status
 
@@ -12,12 +12,13 @@ from crm_service_desk.application import care as commands
 from crm_service_desk.domain.care import CareRule
 from crm_service_desk.entrypoints.http.dependencies import (
     FORBIDDEN,
+    NOT_FOUND,
     Configurer,
     Database,
     Now,
     TicketReader,
 )
-from crm_service_desk.entrypoints.http.schemas import CareRuleIn
+from crm_service_desk.entrypoints.http.schemas import CareRuleChange, CareRuleIn
 from crm_service_desk.views import care as views
 from crm_service_desk.views.care import CareActionPublic, CareRulePublic
 
@@ -55,8 +56,31 @@ async def add_rule(
         UnitOfWork(db),
         now=now,
     )
-    rules = await views.rules_for(db, principal)
-    return next(rule for rule in rules if rule.id == rule_id)
+    rules = await views.rules_for(db, principal, rule_id=rule_id)
+    return rules[0]
+
+
+@router.put(
+    "/care-rules/{rule_id}",
+    response_model=CareRulePublic,
+    responses={**FORBIDDEN, **NOT_FOUND},
+)
+async def change_rule(
+    rule_id: UUID, body: CareRuleChange, principal: Configurer, db: Database, now: Now
+) -> CareRulePublic:
+    """New terms for a care rule of the caller's node, or the rule stopped (``active``:
+    false) or started again; its kind stays. A rule of a node above (HQ's, a region's) is
+    changed there only (404 here). An occasion the rule acted on already (a service cycle, a
+    policy's expiry, a year's birthday) is not acted on again."""
+    await commands.change_rule(
+        rule_id,
+        commands.RuleTerms(**body.model_dump()),
+        principal,
+        UnitOfWork(db),
+        now=now,
+    )
+    rules = await views.rules_for(db, principal, rule_id=rule_id)
+    return rules[0]
 
 
 @router.get("/care-rules", response_model=list[CareRulePublic], responses=FORBIDDEN)

@@ -282,10 +282,9 @@ class VehicleSaved(BaseModel):
     owner_org: str
 
 
-class CareRuleIn(_Request):
-    """A care rule of the caller's node, for ToC or ToB customers."""
+class CareRuleTerms(_Request):
+    """What a care rule says besides its kind: whom, how, what and when."""
 
-    kind: RuleKind
     segment: Segment
     action: CareAction = Field(description="sms, email, or call (a care call task)")
     message: str = Field(
@@ -296,6 +295,18 @@ class CareRuleIn(_Request):
     days_before: int = Field(default=0, ge=0, le=366)
     window_days: int = Field(default=30, ge=0, le=366)
     complaints: int = Field(default=3, ge=1, le=100)
+
+
+class CareRuleIn(CareRuleTerms):
+    """A care rule of the caller's node, for ToC or ToB customers."""
+
+    kind: RuleKind
+
+
+class CareRuleChange(CareRuleTerms):
+    """A rule's new terms (its kind stays: another kind is another rule) and whether it acts."""
+
+    active: bool = Field(description="false: the scan leaves the rule out until reactivated")
 
 
 class ArticleIn(_Request):

@@ -5,7 +5,7 @@ rate-limited, answered once)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
@@ -40,6 +40,7 @@ from crm_service_desk.entrypoints.http.schemas import (
 from crm_service_desk.views import surveys as survey_views
 from crm_service_desk.views.surveys import (
     DesignPublic,
+    Per,
     SurveyGroup,
     SurveyPublic,
     SurveyRulePublic,
@@ -172,12 +173,14 @@ async def analysis(
     start: Annotated[date, Query(alias="from")],
     end: Annotated[date, Query(alias="to", description="Exclusive")],
     page: Page,
-    per: Literal["dealer", "region", "month", "total"] = "dealer",
+    per: Per = "dealer",
     design_key: UUID | None = None,
 ) -> list[SurveyGroup]:
     """NPS, CSI index, response rate and the answers per question, per dealer, region or
-    month, of the surveys sent in [from, to) — figures of every book sharing at least
-    figures with the caller. A page of groups at a time, in the order of their keys."""
+    month, or per dealer (region) and month at once (``dealer_month``, ``region_month``: a
+    chart's series in one request), of the surveys sent in [from, to) — figures of every
+    book sharing at least figures with the caller. A page of groups at a time, in the order
+    of their keys (group, then month)."""
     if end <= start or (end - start).days > 366:
         raise InvalidInput("to", "after from, and at most a year later", location="query")
     return await survey_views.analysis(
