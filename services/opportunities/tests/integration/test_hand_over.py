@@ -4,7 +4,7 @@ the successor a part names for their lead, the final part moves the rest; a lost
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -126,3 +126,59 @@ async def test_the_leaver_s_running_opportunities_quotes_and_orders_go_to_the_su
         ("c1", "c2", "m1"),
         ("c1", "c3", "m1"),
     ]
+
+
+def converted(lead: UUID, at: datetime) -> Any:
+    return new_event(
+        LeadConvertedV2(
+            lead_id=lead,
+            dealer_id="dealer-a",
+            at=at,
+            customer_id=uuid4(),
+            owner_user="c1",
+            owner_team="team-a1",
+            customer_name="韩雪",
+            phone="+8613900002222",
+            vehicle_interest="SUV X",
+            source="walk_in",
+            grade="intent",
+            lead_origin="self_sourced",
+        ),
+        tenant=TENANT,
+        owner_org="dealer-a",
+        actor="c1",
+    )
+
+
+async def test_a_conversion_arriving_after_the_hand_over_opens_for_the_successor(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """The leaver converted a lead just before the manager handed them over; the hand-over
+    (another topic) reached this service first. The opportunity opens for the successor,
+    not the leaver; a conversion made after a hand-over (a consultant who came back) stays
+    theirs."""
+    before, after = uuid4(), uuid4()
+    first = handed_over(0, False, {}, ["c2"])
+    final = handed_over(1, True, {}, ["c2"])
+    for event in (first, final):
+        async with UnitOfWork(sessions) as uow:
+            await take_over_from_leaver(uow, event)
+    for event in (
+        converted(before, AT - timedelta(minutes=1)),
+        converted(before, AT - timedelta(minutes=1)),  # redelivered: still one
+        converted(after, AT + timedelta(days=30)),
+    ):
+        async with UnitOfWork(sessions) as uow:
+            await open_from_converted_lead(uow, event)
+    async with as_user(PEOPLE.manager) as manager:
+        listed = (await manager.get("/opportunities")).json()
+    owners = sorted(
+        (o["lead_id"], o["owner_user"]) for o in listed if o["lead_id"] in (str(before), str(after))
+    )
+    assert owners == sorted([(str(before), "c2"), (str(after), "c1")])
+    opened = [
+        e
+        for e in await events(sessions, "opportunities.OpportunityOpened")
+        if e["lead_id"] == str(before)
+    ]
+    assert [e["owner_user"] for e in opened] == ["c2"]

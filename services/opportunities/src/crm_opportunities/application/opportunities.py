@@ -26,7 +26,7 @@ from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
-from crm_opportunities.adapters import credit_split_store, repository
+from crm_opportunities.adapters import credit_split_store, hand_over_store, repository
 from crm_opportunities.adapters.access import changeable_opportunities
 from crm_opportunities.domain.credit_split import credit_at_win
 from crm_opportunities.domain.opportunity import (
@@ -219,18 +219,29 @@ async def open_from_converted_lead(
 ) -> None:
     """leads.LeadConverted: the lead's owner gets the opportunity, once however often the event
     is delivered (one opportunity per lead), with the lead's origin as leads recorded it
-    (version 2) or, from a version 1 event, as its source suggests."""
+    (version 2) or, from a version 1 event, as its source suggests. An owner handed over
+    since the conversion (the hand-over, on another topic, came first) is not the owner any
+    more: the successor that hand-over chooses for the lead gets it."""
     lead = event.data
     origin = (
         LeadOrigin(lead.lead_origin)
         if isinstance(lead, leads_v2.LeadConvertedV2)
         else origin_of_lead(lead.source)
     )
+    owner = (lead.owner_user, lead.owner_team)
+    handed = await hand_over_store.finished_hand_over_since(
+        uow.session, event.tenant, lead.dealer_id, lead.owner_user, lead.at
+    )
+    if handed is not None:
+        successor = handed.successor_for(
+            lead_id=lead.lead_id, customer_id=lead.customer_id, record_id=lead.lead_id
+        )
+        owner = (successor.user_id, successor.org_node)
     await _opened(
         uow,
         tenant=event.tenant,
         dealer=lead.dealer_id,
-        owner=(lead.owner_user, lead.owner_team),
+        owner=owner,
         details=OpenOpportunity(
             customer_name=lead.customer_name,
             phone=lead.phone,
