@@ -174,7 +174,7 @@ def claimed(consultant: str, team: str) -> Any:
     )
 
 
-def converted(consultant: str, team: str) -> Any:
+def converted(consultant: str, team: str, interest: str | None = None) -> Any:
     return lead_event(
         LeadConverted(
             lead_id=uuid4(),
@@ -185,7 +185,7 @@ def converted(consultant: str, team: str) -> Any:
             owner_team=team,
             customer_name="王伟",
             phone="+8613800138000",
-            vehicle_interest=None,
+            vehicle_interest=interest,
             source="walk_in",
             grade="H",
         )
@@ -214,7 +214,8 @@ async def facts(kpi_database: str) -> AsyncIterator[Sessions]:
     the second cancelled on 20 November; c1 also won 120,000 in October and wins on 1 December
     in Beijing (30 November UTC), with finance. dealer-b's consultant wins 100,000 with finance
     in November. Leads: c1 received 3 (2 assigned, 1 claimed), had 1 showroom visit and
-    converted 1; c2 claimed 2 and converted 2. Collected in November: 368,000 for dealer-a,
+    converted 1; c2 claimed 2 and converted 2, one of the files naming the vehicle of
+    interest. Collected in November: 368,000 for dealer-a,
     whose November target is 6 units."""
     engine = create_engine(Settings(env="test", database_url=kpi_database))
     sessions = create_session_factory(engine)
@@ -238,7 +239,7 @@ async def facts(kpi_database: str) -> AsyncIterator[Sessions]:
         claimed("c2", "dealer-a"),
         claimed("c2", "dealer-a"),
         converted("c2", "dealer-a"),
-        converted("c2", "dealer-a"),
+        converted("c2", "dealer-a", interest="SUV X"),
     ]
     uow = UnitOfWork(sessions)
     async with uow:
@@ -298,6 +299,11 @@ async def test_predefined_kpis_are_computed_exactly_over_what_each_caller_may_se
         ], "converted / (assigned + claimed)"
         visits = await client.get("/kpi/values/visit_success_rate", params=NOVEMBER)
         assert rows(visits) == [("2026-11-01", None, "3.0000")], "3 conversions, 1 visit"
+        files = await client.get("/kpi/values/record_completeness", params=NOVEMBER)
+        assert rows(files) == [
+            ("2026-11-01", "c1", "0.0000"),
+            ("2026-11-01", "c2", "0.5000"),
+        ], "files made with the vehicle of interest and the grade / files made"
         growth = await client.get(
             "/kpi/values/sales_growth_units", params={"from": "2026-11-01", "to": "2026-12-31"}
         )
@@ -548,12 +554,12 @@ async def test_a_kpi_no_service_produces_the_facts_of_answers_409_with_the_reaso
 ) -> None:
     async with as_user(PEOPLE.manager) as client:
         catalogue = (await client.get("/kpi/catalogue")).json()["predefined"]
-        completeness = next(k for k in catalogue if k["code"] == "record_completeness")
-        assert completeness["available"] is False
-        assert "completeness" in completeness["reason"]
-        answer = await client.get("/kpi/values/record_completeness", params=NOVEMBER)
+        retention = next(k for k in catalogue if k["code"] == "customer_retention")
+        assert retention["available"] is False
+        assert "existing customers" in retention["reason"]
+        answer = await client.get("/kpi/values/customer_retention", params=NOVEMBER)
         assert answer.status_code == 409
-        assert answer.json()["detail"] == completeness["reason"]
+        assert answer.json()["detail"] == retention["reason"]
         assert (await client.get("/kpi/values/no_such", params=NOVEMBER)).status_code == 404
         backwards = await client.get(
             "/kpi/values/price_retention", params={"from": "2026-11-30", "to": "2026-11-01"}

@@ -6,12 +6,13 @@ import pytest
 
 from crm_common.contracts.events.leads.v1 import (
     LeadClaimed,
+    LeadConverted,
     LeadGraded,
     LeadLost,
     LeadReleased,
     ReceptionRecorded,
 )
-from crm_common.contracts.events.leads.v2 import LeadGradedV2
+from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadGradedV2
 from crm_common.contracts.events.opportunities.v1 import (
     CreditShare,
     DealLost,
@@ -122,6 +123,39 @@ POOL = UUID(int=2)
                 complete=False,
             ),
             LeadActivity("reception", "ann", "incomplete"),
+        ),
+        (
+            LeadConvertedV2(
+                lead_id=LEAD,
+                dealer_id="d",
+                at=AT,
+                customer_id=LEAD,
+                owner_user="ann",
+                owner_team="t",
+                customer_name="王伟",
+                phone="+8613800138000",
+                vehicle_interest="SUV X",
+                source="walk_in",
+                grade="intent",
+                lead_origin="pool",
+            ),
+            LeadActivity("converted", "ann", "complete"),
+        ),
+        (
+            LeadConverted(
+                lead_id=LEAD,
+                dealer_id="d",
+                at=AT,
+                customer_id=LEAD,
+                owner_user="ann",
+                owner_team="t",
+                customer_name="王伟",
+                phone="+8613800138000",
+                vehicle_interest=" ",
+                source="walk_in",
+                grade="intent",
+            ),
+            LeadActivity("converted", "ann", "incomplete"),
         ),
         (
             LeadLost(

@@ -376,10 +376,7 @@ def test_predefined_kpis_are_computable_definitions_or_say_why_not() -> None:
         else:
             assert kpi.reason, kpi.code
     unavailable = {k.code for k in PREDEFINED if not k.available}
-    assert unavailable == {
-        "customer_retention",
-        "record_completeness",
-    }
+    assert unavailable == {"customer_retention"}
 
 
 def test_a_predefined_kpi_is_seen_per_the_period_and_grouping_asked_for() -> None:

@@ -107,13 +107,21 @@ def lead_activity(data: LeadEventData) -> LeadActivity:
                 "reception", data.consultant, "complete" if data.complete else "incomplete"
             )
         case LeadConverted() | leads_v2.LeadConvertedV2():
-            return LeadActivity("converted", data.owner_user, None)
+            return LeadActivity("converted", data.owner_user, file_completeness(data))
         case LeadLost():
             return LeadActivity("lost", data.owner_user, None)
         case LeadDistributed() | leads_v2.LeadDistributedV2():
             return LeadActivity("distributed", None, data.routed)
         case LeadReturned():
             return LeadActivity("returned", data.previous_owner, data.rule)
+
+
+def file_completeness(data: LeadConverted | leads_v2.LeadConvertedV2) -> str:
+    """A conversion makes the customer's file (建档): it is complete with what the file must
+    say beyond the name and phone every lead has — the vehicle the customer is interested in
+    and their intent grade — else incomplete."""
+    interest = (data.vehicle_interest or "").strip()
+    return "complete" if interest and data.grade else "incomplete"
 
 
 DealEventData = DealWon | DealLost | OrderCancelled | VehicleDelivered

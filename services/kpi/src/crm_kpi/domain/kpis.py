@@ -601,6 +601,7 @@ INBOUND = _is("direction", "inbound")
 OUTBOUND = _is("direction", "outbound")
 CONNECTED = _is("connected", True)
 CLEARED = _is("activity", "cleared")
+CONVERTED = _is("activity", "converted")
 
 
 # The KPIs of DOMAIN.md; those no service produces the facts of say why.
@@ -802,9 +803,20 @@ PREDEFINED: list[PredefinedKpi] = [
     PredefinedKpi(
         "record_completeness",
         "档案完整率",
-        "Customer record completeness",
-        None,
-        "customer records live in leads, which publishes no completeness of them",
+        "Customer record completeness (files made at conversion with the vehicle of interest "
+        "and the intent grade / files made)",
+        _ratio(
+            _figure(Module.LEAD_ACTIVITIES, Count(), CONVERTED, _is("detail", "complete")),
+            _figure(
+                Module.LEAD_ACTIVITIES,
+                Count(),
+                CONVERTED,
+                # Conversions kpi recorded before it judged files have no detail (until
+                # `rebuild`): they count on neither side.
+                _is("detail", ["complete", "incomplete"]),
+            ),
+            Grouping.CONSULTANT,
+        ),
     ),
     PredefinedKpi(
         "reception_form_completion",
