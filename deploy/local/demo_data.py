@@ -597,6 +597,48 @@ def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) 
     return reported
 
 
+def set_up_grades_and_nurture(
+    identity: httpx.Client, leads: httpx.Client, password: str, nurtured: list[str]
+) -> None:
+    """sh01's own grade scheme (hot/warm/cold, with its cadences) graded by a second pool of its,
+    the "hot list"; sh01.consultant2 owns sh01's nurture list, and two of sh01.consultant1's
+    leads are handed to marketing (GET /leads?nurture=true as sh01.manager)."""
+    manager = token(identity, "sh01.manager", password)
+    leads.put(
+        "/grade-schemes",
+        headers=manager,
+        json={
+            "name": "showroom",
+            "version": 0,
+            "grades": [
+                {"code": "hot", "label": "热 buys this week", "cadence_days": 2, "rank": 3},
+                {"code": "warm", "label": "温 buys this month", "cadence_days": 10, "rank": 2},
+                {"code": "cold", "label": "冷 for marketing", "cadence_days": None, "rank": 1},
+            ],
+        },
+    ).raise_for_status()
+    leads.post(
+        "/pools",
+        headers=manager,
+        json={"name": "Hot list", "kind": "claim", "rules": {"grade_scheme": "showroom"}},
+    ).raise_for_status()
+    marketing = token(identity, "sh01.consultant2", password)
+    owner = identity.get("/me", headers=marketing).json()["user_id"]
+    for _ in range(60):  # leads' staff copy names the consultant once identity's event arrived
+        named = leads.put("/nurture-settings", headers=manager, json={"owner": owner})
+        if named.status_code == 200:
+            break
+        time.sleep(0.5)
+    named.raise_for_status()
+    consultant = token(identity, "sh01.consultant1", password)
+    for lead_id in nurtured:
+        leads.post(
+            f"/leads/{lead_id}/nurture",
+            headers=consultant,
+            json={"reason": "buys next year: for marketing"},
+        ).raise_for_status()
+
+
 def rng_name(phone: str) -> str:
     return NAMES[int(phone[-1]) % len(NAMES)]
 
@@ -715,6 +757,7 @@ def main() -> None:
             return lead_id
 
         converted = []
+        to_nurture: list[str] = []
         for index, username in enumerate(CONSULTANTS):
             headers = token(identity, username, password)
             for n in range(LEADS_PER_CONSULTANT):
@@ -737,6 +780,8 @@ def main() -> None:
                             "call_seconds": rng.randint(20, 400),
                         },
                     ).raise_for_status()
+                elif username == "sh01.consultant1" and len(to_nurture) < 2:
+                    to_nurture.append(lead_id)
         manager = token(identity, "sh01.manager", password)
         for n in range(POOLED_LEADS):
             lead(manager, f"1370{n:07d}", rng.choice(SOURCES))
@@ -746,6 +791,7 @@ def main() -> None:
             lead_id = lead(hq, f"1360{n:07d}", "oem_website", region_hint=region)
             if n < HQ_LEADS // 2:
                 distribute(leads, hq, lead_id)
+        set_up_grades_and_nurture(identity, leads, password, to_nurture)
         rival = set_up_sales(identity, opportunities, password)
         set_up_commission(identity, kpi, password)
         quoted, accepted = quote_converted(opportunities, converted, rival)
@@ -761,7 +807,8 @@ def main() -> None:
         "service-desk tickets at dealer-sh-01 (one a complaint; the brake job with an attachment, "
         "a parts claim and a warranty that covers it; the air-conditioning job sent to the repair "
         "partner), HQ's knowledge-base article, an answered "
-        "survey, sh01's "
+        "survey, sh01's own grade scheme and hot-list pool, its nurture list (owned by "
+        "sh01.consultant2, two leads on it), sh01's "
         "commission plan, HQ's and sh01's competitor lists (every third opportunity meets "
         "Rival Motors), the "
         f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"

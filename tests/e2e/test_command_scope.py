@@ -283,6 +283,24 @@ OPERATIONS: dict[str, Command] = {
     "leads PUT /dedup-keys": Command(None, _json({"keys": []}), settings=True),
     # The book's first version (another of its people may have replaced it meanwhile: 409).
     "leads PUT /routing-rules": Command(None, _json({"version": 0, "rules": []}), settings=True),
+    # The book's own grade scheme, first version (another of its people stored it first: 409).
+    "leads PUT /grade-schemes": Command(
+        None,
+        _json(
+            {
+                "name": "matrix",
+                "version": 0,
+                "grades": [
+                    {"code": "hot", "label": "hot", "cadence_days": 3, "rank": 2},
+                    {"code": "cold", "label": "cold", "cadence_days": None, "rank": 1},
+                ],
+            }
+        ),
+        settings=True,
+    ),
+    "leads PUT /nurture-settings": Command(None, _json({"owner": None}), settings=True),
+    # Nobody owns the fixture dealer's nurture list: reaching the lead answers 409.
+    "leads POST /leads/{lead_id}/nurture": Command("lead", _json({"reason": "matrix"})),
     # A leaver of the fixture dealer (a user made for it: the fixture's consultant keeps
     # their records) handed to the colleague: the dealer's managers only.
     "leads POST /hand-overs": Command(

@@ -19,9 +19,9 @@ from crm_call_center.application.tasks import escalate_overdue
 from crm_call_center.bootstrap import create_api
 from crm_call_center.domain.cti import call_id_of
 from crm_call_center.domain.tasks import CallTask, TaskKind
-from crm_call_center.entrypoints.consumers import push_grade_callback
+from crm_call_center.entrypoints.consumers import push_due_callback, push_grade_callback
 from crm_common.contracts.envelope import new_event
-from crm_common.contracts.events.leads.v1 import LeadGraded
+from crm_common.contracts.events.leads.v1 import LeadCallbackDue, LeadGraded
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.testing.ami_server import AmiReplayServer
@@ -193,3 +193,55 @@ async def test_a_leads_grade_pushes_its_owners_callback_once_replacing_the_last(
             select(func.count()).where(outbox.c.event_type == "call_center.CallTaskCreated")
         )
     assert created == 2
+
+
+async def test_a_callback_falling_due_has_its_task_once(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Graded: the task exists already, the due callback adds none. A follow-up that kept the
+    grade moved the due time without a LeadGraded: the due callback makes its task (and
+    replaces the one of the older due time), once however often it is delivered."""
+    lead_id, now = uuid4(), datetime.now(UTC)
+    graded_due, kept_due = now + timedelta(days=7), now + timedelta(days=14)
+    grading = LeadGraded(
+        lead_id=lead_id,
+        dealer_id="dealer-a",
+        at=now,
+        owner_user="c1",
+        previous_grade=None,
+        grade="ready_to_buy",
+        upgrade=True,
+        next_follow_up_due=graded_due,
+    )
+    async with UnitOfWork(sessions) as uow:
+        await push_grade_callback(
+            uow, new_event(grading, tenant=TENANT, owner_org="dealer-a", actor="c1")
+        )
+
+    def due(at: datetime) -> LeadCallbackDue:
+        return LeadCallbackDue(
+            lead_id=lead_id,
+            dealer_id="dealer-a",
+            at=at,
+            owner_user="c1",
+            grade="ready_to_buy",
+            due_at=at,
+        )
+
+    for data in (due(graded_due), due(kept_due), due(kept_due)):
+        async with UnitOfWork(sessions) as uow:
+            await push_due_callback(
+                uow, new_event(data, tenant=TENANT, owner_org="dealer-a", actor="recycle-sweep")
+            )
+    async with sessions() as session:
+        rows = (
+            await session.execute(
+                select(call_tasks.c.status, call_tasks.c.due_at, call_tasks.c.assignee)
+                .where(call_tasks.c.lead_id == lead_id)
+                .order_by(call_tasks.c.due_at)
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("cancelled", graded_due, "c1"),
+        ("open", kept_due, "c1"),
+    ]

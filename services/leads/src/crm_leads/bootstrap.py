@@ -25,6 +25,7 @@ from crm_leads.application.customers import CustomerNotFound, MergeRefused
 from crm_leads.application.distribution import (
     DealerNotFound,
 )
+from crm_leads.application.grade_schemes import GradeSchemeChanged
 from crm_leads.application.hand_over import LeaverNotFound
 from crm_leads.application.handlers import (
     AssigneeNotFound,
@@ -38,6 +39,7 @@ from crm_leads.application.lead_scoring import (
     score_open_leads,
     train_lead_scoring,
 )
+from crm_leads.application.nurture import NoNurtureOwner
 from crm_leads.application.pools import PoolNotFound
 from crm_leads.application.routing import RoutingConsultantNotFound, RoutingRulesChanged
 from crm_leads.application.sweeps import sweep_pools
@@ -51,9 +53,11 @@ from crm_leads.entrypoints.http import (
     customer_segments,
     customers,
     dedup_keys,
+    grade_schemes,
     hand_overs,
     imports,
     lead_scoring,
+    nurture,
     pools,
     receptions,
     routes,
@@ -86,6 +90,8 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     LeaverNotFound: 404,
     NobodyToHandOverTo: 409,
     NoMoreSeniorConsultant: 409,
+    GradeSchemeChanged: 409,
+    NoNurtureOwner: 409,
 }
 
 
@@ -106,6 +112,8 @@ def create_api(settings: Settings) -> FastAPI:
             routing_rules.router,
             hand_overs.router,
             lead_scoring.router,
+            grade_schemes.router,
+            nurture.router,
         ],
         error_statuses=ERROR_STATUSES,
         servers=[grpc_server(settings, default_port=GRPC_PORT)],

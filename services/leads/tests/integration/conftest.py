@@ -54,6 +54,7 @@ TABLES = (
     "customers",
     "pool_members",
     "routing_rules",
+    "grade_schemes",
     "pools",
 )
 

@@ -18,7 +18,12 @@ from crm_notifications.domain.notices import (
     notice_for,
 )
 
-from crm_common.contracts.events.leads.v1 import LeadClaimBlocked, LeadEscalated, LeadRecycleDue
+from crm_common.contracts.events.leads.v1 import (
+    LeadCallbackDue,
+    LeadClaimBlocked,
+    LeadEscalated,
+    LeadRecycleDue,
+)
 from crm_common.contracts.events.opportunities.v1 import QuoteApprovalRequested
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -35,6 +40,25 @@ def test_a_recycle_due_lead_tells_its_owner_when_in_local_time() -> None:
     assert notice.audience.dealer is None
     assert "2026-12-06 10:00" in notice.body
     assert notice.link == f"/leads/{lead}"
+
+
+def test_a_due_callback_tells_its_owner_to_call_and_is_in_the_digest_by_default() -> None:
+    lead = uuid4()
+    notice = notice_for(
+        LeadCallbackDue(
+            lead_id=lead, dealer_id="d1", at=AT, owner_user="c1", grade="intent", due_at=AT
+        ),
+        SHANGHAI,
+    )
+    assert (notice.kind, notice.audience.users, notice.audience.roles) == (
+        NoticeKind.LEAD_CALLBACK_DUE,
+        ("c1",),
+        frozenset(),
+    )
+    assert "2026-12-06 10:00" in notice.body
+    assert "intent" in notice.body
+    assert notice.link == f"/leads/{lead}"
+    assert delivery_of(NoticeKind.LEAD_CALLBACK_DUE, {}) is Delivery.DIGEST
 
 
 def test_an_escalation_tells_the_owner_and_the_dealers_managers() -> None:

@@ -1,5 +1,5 @@
 """What the call-center worker consumes: identity's org tree and sharing (the shared policy
-copies), leads' grades (the callback cadence pushes call tasks) and hand-overs (a leaver's
+copies), leads' grades and due callbacks (the cadence pushes call tasks) and hand-overs (a leaver's
 tasks go to the successors), and the service desk's care calls and phone surveys (call lists
 dealt out by the queues) and the tickets it opened for calls (linked to the calls)."""
 
@@ -16,6 +16,7 @@ from crm_common.contracts.events.leads.v1 import (
     CUSTOMER_TOPIC,
     LEAD_TOPIC,
     ConsultantHandedOver,
+    LeadCallbackDue,
     LeadGraded,
 )
 from crm_common.contracts.events.leads.v2 import LeadGradedV2
@@ -51,6 +52,22 @@ async def push_grade_callback(
     )
 
 
+async def push_due_callback(uow: UnitOfWork, event: Envelope[LeadCallbackDue]) -> None:
+    """The callback fell due: its task, unless the grading made it already (same lead and due
+    time: one task). A follow-up that kept the grade set a new due time but no task: this is
+    where it gets one."""
+    due = event.data
+    await callback_for_grade(
+        uow,
+        tenant=event.tenant,
+        dealer_id=due.dealer_id,
+        lead_id=due.lead_id,
+        owner_user=due.owner_user,
+        due_at=due.due_at,
+        now=event.occurred_at,
+    )
+
+
 async def take_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]) -> None:
     await hand_over_tasks(uow, event)
 
@@ -77,8 +94,12 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             own_deployment_only=True,
             topic=LEAD_TOPIC,
             # Version 2 names the follow-up that set the grade; the cadence is the same.
-            handles=[Handles(event, push_grade_callback) for event in (LeadGraded, LeadGradedV2)],
-            description="A lead's grade sets when its owner must call back: a call task.",
+            handles=[
+                *(Handles(event, push_grade_callback) for event in (LeadGraded, LeadGradedV2)),
+                Handles(LeadCallbackDue, push_due_callback),
+            ],
+            description="A lead's grade sets when its owner must call back: a call task; a "
+            "callback falling due has one (made then if the grading did not make it).",
         ),
         Subscription(
             consumer=f"{settings.service_name}.hand-overs",

@@ -106,3 +106,22 @@ async def set_dedup_keys(
     await session.execute(
         update(pools).where(pools.c.id == pool_id).values(dedup_keys=[k.value for k in keys])
     )
+
+
+async def nurture_owner(session: AsyncSession, *, tenant: str, owner_org: str) -> str | None:
+    """Who owns the book's nurture list (None: nobody yet, or the book has no default pool)."""
+    owner: str | None = (
+        await session.execute(
+            select(pools.c.nurture_owner).where(
+                pools.c.tenant == tenant, pools.c.owner_org == owner_org, pools.c.is_default
+            )
+        )
+    ).scalar()
+    return owner
+
+
+async def set_nurture_owner(
+    session: AsyncSession, *, tenant: str, owner_org: str, owner: str | None, now: datetime
+) -> None:
+    pool_id = (await book_settings(session, tenant=tenant, owner_org=owner_org, now=now)).pool_id
+    await session.execute(update(pools).where(pools.c.id == pool_id).values(nurture_owner=owner))

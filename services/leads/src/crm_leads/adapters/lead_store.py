@@ -51,6 +51,7 @@ _STATE_COLUMNS = (
     "draw_until",
     "campaign_id",
     "routing_rule_id",
+    "nurture_since",
     "status",
     "pool_id",
     "owner_user",
@@ -299,6 +300,8 @@ async def leads_stuck_in_grade(
                 leads.c.home_pool_id == pool_id,
                 leads.c.status == inline("open"),
                 leads.c.owner_user.is_not(None),
+                # On the nurture list the lead is marketing's, neither stalled nor overdue.
+                leads.c.nurture_since.is_(None),
                 or_(*conditions),
             )
             .limit(batch)
@@ -459,6 +462,8 @@ def _row_of(lead: Lead) -> dict[str, Any]:
 
 def lead_from_row(row: Any) -> Lead:
     values = dict(row)
+    # The sweep's own bookkeeping of the callbacks it announced, not the lead's state.
+    values.pop("callback_announced_for", None)
     values["status"] = LeadStatus(values["status"])
     values["source"] = LeadSource(values["source"])
     if values["ownership_origin"] is not None:

@@ -126,6 +126,7 @@ def _due_batch(pool_id: UUID, limits: Cutoffs, batch: int) -> Select[tuple[UUID,
             leads.c.home_pool_id == pool_id,
             leads.c.status == inline("open"),
             leads.c.owner_user.is_not(None),
+            leads.c.nurture_since.is_(None),
             _not_locked(),
             due,
         )
@@ -225,6 +226,7 @@ async def remind_batch(
             leads.c.home_pool_id == pool_id,
             leads.c.status == inline("open"),
             leads.c.owner_user.is_not(None),
+            leads.c.nurture_since.is_(None),
             leads.c.recycle_reminded_at.is_(None),
             _not_locked(),
             soon,
@@ -242,3 +244,49 @@ async def remind_batch(
         .returning(leads.c.id, leads.c.tenant, leads.c.owner_org, leads.c.owner_user)
     )
     return [Reminder(*row) for row in await session.execute(reminded)]
+
+
+@dataclass(frozen=True, slots=True)
+class DueCallback:
+    lead_id: UUID
+    tenant: str
+    owner_org: str
+    owner_user: str
+    grade: str
+    due_at: datetime
+
+
+async def announce_callbacks_batch(
+    session: AsyncSession, *, now: datetime, batch: int
+) -> list[DueCallback]:
+    """Marks up to ``batch`` owned open leads whose callback (the next follow-up their grade's
+    cadence set) is due and not announced for that due time yet as announced, earliest due
+    first; a lead another transaction holds is left for the next round."""
+    candidates = (
+        select(leads.c.id)
+        .where(
+            leads.c.status == inline("open"),
+            leads.c.owner_user.is_not(None),
+            leads.c.grade.is_not(None),
+            leads.c.next_follow_up_due <= now,
+            leads.c.callback_announced_for.is_distinct_from(leads.c.next_follow_up_due),
+        )
+        .order_by(leads.c.next_follow_up_due)
+        .limit(batch)
+        .with_for_update(of=leads, skip_locked=True)
+        .cte("callbacks_due")
+    )
+    announced = (
+        update(leads)
+        .where(leads.c.id == candidates.c.id)
+        .values(callback_announced_for=leads.c.next_follow_up_due)
+        .returning(
+            leads.c.id,
+            leads.c.tenant,
+            leads.c.owner_org,
+            leads.c.owner_user,
+            leads.c.grade,
+            leads.c.next_follow_up_due,
+        )
+    )
+    return [DueCallback(*row) for row in await session.execute(announced)]

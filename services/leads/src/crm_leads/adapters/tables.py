@@ -73,6 +73,8 @@ pools = Table(
     Column("dedup_keys", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     # And the version of its routing rules, which a manager's change names (lost updates: 409).
     Column("routing_version", Integer, nullable=False, server_default=text("0")),
+    # And who owns the book's nurture list (营销培育): leads handed to marketing go to them.
+    Column("nurture_owner", String(64)),
     # The default pool of an org node is where its unowned and released leads go.
     Index(
         "ux_pools_default_per_org",
@@ -139,6 +141,12 @@ leads = Table(
     # The campaign whose form brought the lead, and the routing rule that placed it on arrival.
     Column("campaign_id", UUID(as_uuid=True)),
     Column("routing_rule_id", UUID(as_uuid=True)),
+    # Handed to marketing: since when the lead is on its book's nurture list (its owner is the
+    # list's owner until someone takes it back); None: not nurtured.
+    Column("nurture_since", DateTime(timezone=True)),
+    # The due time of the callback the sweep last announced (LeadCallbackDue): a new due time
+    # (a new grade, a follow-up) is announced again.
+    Column("callback_announced_for", DateTime(timezone=True)),
     Index("ix_leads_tenant_owner_org", "tenant", "owner_org"),
     Index("ix_leads_tenant_phone", "tenant", "phone"),
     Index(
@@ -164,6 +172,12 @@ leads = Table(
         "ix_leads_recycle_owned",
         "home_pool_id",
         "owned_since",
+        postgresql_where=text("status = 'open' AND owner_user IS NOT NULL"),
+    ),
+    # The callbacks falling due: owned open leads by their next follow-up.
+    Index(
+        "ix_leads_callbacks_due",
+        "next_follow_up_due",
         postgresql_where=text("status = 'open' AND owner_user IS NOT NULL"),
     ),
 )
@@ -313,6 +327,21 @@ customer_opportunities = Table(
     # topics (opportunity and order), so an older event never overwrites a newer one.
     Column("status_at", DateTime(timezone=True), nullable=False),
     Index("ix_customer_opportunities_customer", "customer_id", "status"),
+)
+
+
+# A book's own grade schemes (crm_leads.domain.grades), every version kept: a change adds the
+# next version (two managers changing one at once: the second gets 409), the latest applies.
+grade_schemes = Table(
+    "grade_schemes",
+    metadata,
+    Column("tenant", String(64), primary_key=True),
+    Column("owner_org", String(64), primary_key=True),
+    Column("name", String(40), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("grades", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(64), nullable=False),
 )
 
 

@@ -43,10 +43,10 @@ from crm_leads.adapters import (
 )
 from crm_leads.adapters.access import changeable_leads, from_pools_open_to
 from crm_leads.adapters.lead_store import LeadBusy
+from crm_leads.application.grade_schemes import scheme_of_pool
 from crm_leads.application.routing import route_on_arrival
 from crm_leads.domain.assignment import choose_assignee, more_senior
 from crm_leads.domain.customer_identifiers import NO_IDENTIFIERS, CustomerIdentifiers
-from crm_leads.domain.grades import scheme
 from crm_leads.domain.lead import (
     ROUTING_ACTOR,
     Change,
@@ -630,9 +630,10 @@ async def follow_up_from_call(uow: UnitOfWork, call: PhoneCall) -> UUID | None:
 async def follow_up_in(uow: UnitOfWork, lead: Lead, follow_up: FollowUp) -> UUID:
     """Records a follow-up of a locked lead inside the caller's transaction."""
     session = uow.session
-    rules = (await pool_store.pool(session, lead.home_pool_id)).rules
+    pool = await pool_store.pool(session, lead.home_pool_id)
+    rules = pool.rules
     grade_before = lead.grade
-    grades = scheme(rules.grade_scheme)
+    grades = await scheme_of_pool(session, pool)
     resets = lead.record_follow_up(follow_up, grades, rules.recycle)
     follow_up_id = await lead_store.add_follow_up(session, lead, follow_up, resets_clock=resets)
     await lead_store.save_lead(session, lead)

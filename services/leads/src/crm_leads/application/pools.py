@@ -12,6 +12,7 @@ from crm_common.errors import InvalidInput
 from crm_common.policy.roles import has_function
 from crm_common.policy.staff import staff_in_book
 from crm_leads.adapters import book_store, pool_store
+from crm_leads.application.grade_schemes import check_pool_rules
 from crm_leads.domain.customer_identifiers import IdentifierKind
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 
@@ -31,8 +32,13 @@ async def configure_pool(
     uow: UnitOfWork,
 ) -> None:
     """Only managers of the pool's book (by their own write scope, never by a sharing
-    agreement or because the pool is open to them) change its settings."""
+    agreement or because the pool is open to them) change its settings; the grade scheme is
+    a built-in one or the book's own."""
     async with uow:
+        book = await pool_store.lock_managed_pool(uow.session, actor, pool_id)
+        if book is None:
+            raise PoolNotFound("pool not found")
+        await check_pool_rules(uow.session, actor.tenant, book, rules)
         changed = await pool_store.configure_managed_pool(
             uow.session,
             actor,
@@ -59,6 +65,7 @@ async def open_pool(
     """Another pool of the caller's book (e.g. an assign-only pool for sensitive leads)."""
     async with uow:
         book = await book_store.book_of(uow.session, actor.tenant, actor.org_node)
+        await check_pool_rules(uow.session, actor.tenant, book, rules)
         pool_id = await pool_store.add_pool(
             uow.session,
             tenant=actor.tenant,

@@ -9,21 +9,25 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import (
+    LeadCallbackDue,
     LeadEscalated,
     LeadRecycleDue,
     LeadReleased,
 )
 from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.db import UnitOfWork
-from crm_leads.adapters import lead_store
+from crm_leads.adapters import lead_store, pool_store
 from crm_leads.adapters.recycle_sweep import (
     SWEEP_ACTOR,
     all_pools,
+    announce_callbacks_batch,
     release_due_batch,
     remind_batch,
 )
+from crm_leads.application.grade_schemes import scheme_of_pool
 from crm_leads.application.handlers import publish_for
-from crm_leads.domain.grades import GradeScheme, scheme
+from crm_leads.application.nurture import nurtured, nurturer_of
+from crm_leads.domain.grades import GradeScheme
 from crm_leads.domain.lead import Lead
 from crm_leads.domain.pool_rules import PoolRules
 from crm_leads.domain.recycle import (
@@ -136,7 +140,8 @@ async def apply_staging_rules(
     sessions: async_sessionmaker[AsyncSession], *, now: datetime, batch: int = 500
 ) -> dict[str, int]:
     """DOMAIN.md's three stages: a lead stuck in a grade is escalated to the managers once;
-    stuck longer, it is regraded for marketing and released to its pool."""
+    stuck longer, it is regraded for marketing and handed to the book's nurture list (released
+    to its pool where the book names nobody to own the list)."""
     async with sessions() as session:
         pools = await all_pools(session)
     counts = {STALLED_IN_GRADE: 0, HANDED_TO_MARKETING: 0}
@@ -146,7 +151,10 @@ async def apply_staging_rules(
             g: now - timedelta(days=d) for g, d in rules.to_marketing_after_days().items()
         }
         stalled = {g: now - timedelta(days=d) for g, d in rules.stalled_grade_days().items()}
-        grades = scheme(rules.grade_scheme)
+        if not to_marketing and not stalled:
+            continue
+        async with sessions() as session:
+            grades = await scheme_of_pool(session, await pool_store.pool(session, pool_id))
         while True:
             async with UnitOfWork(sessions) as uow:
                 stuck = await lead_store.leads_stuck_in_grade(
@@ -167,7 +175,12 @@ async def apply_staging_rules(
                         events = [_escalated(lead, owner, rule, now)]
                         lead.escalate(rule, now)
                     else:
-                        events = _handed_to_marketing(lead, owner, rules, grades, now)
+                        nurturer = await nurturer_of(uow.session, lead)
+                        events = (
+                            _handed_to_marketing(lead, owner, rules, grades, now)
+                            if nurturer is None
+                            else nurtured(lead, grades, nurturer, SWEEP_ACTOR, NURTURE_REASON, now)
+                        )
                     await lead_store.save_lead(uow.session, lead)
                     await publish_for(uow, lead, SWEEP_ACTOR, events)
                     counts[rule] += 1
@@ -189,9 +202,13 @@ def _escalated(lead: Lead, owner: str, rule: str, now: datetime) -> LeadEscalate
     )
 
 
+NURTURE_REASON = "not won in time: handed to marketing"
+
+
 def _handed_to_marketing(
     lead: Lead, owner: str, rules: PoolRules, grades: GradeScheme, now: datetime
 ) -> list[EventData]:
+    """A book without a nurture list's owner: regraded for marketing and released."""
     before = lead.grade
     lead.regrade(grades.marketing_grade(), grades, SWEEP_ACTOR, now)
     protected_until = lead.release(
@@ -227,3 +244,35 @@ def _handed_to_marketing(
             protected_until=protected_until,
         ),
     ]
+
+
+async def announce_due_callbacks(
+    sessions: async_sessionmaker[AsyncSession], *, now: datetime, batch: int = DEFAULT_BATCH
+) -> int:
+    """A callback the grade's cadence set falls due: ``LeadCallbackDue``, once per due time,
+    becomes a call task in the call center and a notice to the owner. Returns how many."""
+    total = 0
+    while True:
+        async with UnitOfWork(sessions) as uow:
+            due = await announce_callbacks_batch(uow.session, now=now, batch=batch)
+            await uow.publish(
+                *(
+                    new_event(
+                        LeadCallbackDue(
+                            lead_id=d.lead_id,
+                            dealer_id=d.owner_org,
+                            at=now,
+                            owner_user=d.owner_user,
+                            grade=d.grade,
+                            due_at=d.due_at,
+                        ),
+                        tenant=d.tenant,
+                        owner_org=d.owner_org,
+                        actor=SWEEP_ACTOR,
+                    )
+                    for d in due
+                )
+            )
+        total += len(due)
+        if len(due) < batch:
+            return total

@@ -11,6 +11,7 @@ from crm_common.db import UnitOfWork
 from crm_leads.application.distribution import return_unworked_distributions
 from crm_leads.application.draws import close_draws
 from crm_leads.application.recycle import (
+    announce_due_callbacks,
     apply_staging_rules,
     send_recycle_reminders,
     sweep_recycle,
@@ -23,7 +24,8 @@ async def sweep_pools(
     sessions: async_sessionmaker[AsyncSession], *, now: datetime
 ) -> dict[str, int]:
     """Decide closed blind-release draws, send unworked distributions back up, apply the
-    three-stage grade rules, recycle due leads, remind owners of leads soon due."""
+    three-stage grade rules, recycle due leads, remind owners of leads soon due, announce the
+    callbacks falling due."""
     returned = 0
     while True:
         async with UnitOfWork(sessions) as uow:
@@ -38,4 +40,5 @@ async def sweep_pools(
         **staged,
         "released": await sweep_recycle(sessions, now=now),
         "reminded": await send_recycle_reminders(sessions, now=now),
+        "callbacks_due": await announce_due_callbacks(sessions, now=now),
     }

@@ -211,6 +211,9 @@ class Lead:
     """The campaign whose form brought the lead."""
     routing_rule_id: UUID | None = None
     """The book's routing rule that placed the lead when it arrived (None: nobody's rule)."""
+    nurture_since: datetime | None = None
+    """Handed to marketing (营销培育): on the book's nurture list since then, owned by the
+    list's owner until someone takes it back (an assignment, a release to the pool)."""
     changes: list[Change] = field(default_factory=list)
     """Transitions made on this instance, not yet stored."""
 
@@ -353,6 +356,7 @@ class Lead:
         self.owned_since = None
         self.ownership_origin = None
         self.pool_id = pool_id
+        self.nurture_since = None
         self.changes.append(Change("released", now, actor, previous, None, reason, rule))
         return self.protected_until
 
@@ -368,7 +372,9 @@ class Lead:
             raise NotTheOwner("only the owning consultant records follow-ups")
         if follow_up.grade is not None:
             self.regrade(follow_up.grade, scheme, follow_up.by, follow_up.at)
-        elif self.grade is not None:
+        elif self.grade is not None and self.grade in scheme.codes():
+            # A grade of the pool's former scheme keeps its due time until the lead is graded
+            # by the current one.
             self.next_follow_up_due = scheme.next_follow_up_due(self.grade, follow_up.at)
         resets = follow_up.is_real_contact(rules) or not (
             rules.real_contact_only or (rules.cti_calls_only and follow_up.self_declared_call)
@@ -391,6 +397,19 @@ class Lead:
             self.graded_at = now
             self.escalated_at = None
             self.changes.append(Change("graded", now, actor, reason=f"{before or '-'} → {grade}"))
+
+    def to_nurture(self, owner: Worker, actor: str, reason: str, now: datetime) -> None:
+        """Handed to marketing for nurturing: the nurture list's owner takes the lead (not
+        recycled, not escalated while there) until a manager assigns it to a consultant or the
+        owner releases it to the pool."""
+        self._require_open()
+        if self.nurture_since is not None:
+            raise LeadUnavailable("the lead is on the nurture list already")
+        before = self.owner_user
+        self._take(owner, now, Acquisition.ASSIGNED)
+        self.nurture_since = now
+        self.escalated_at = None
+        self.changes.append(Change("to_nurture", now, actor, before, owner.user_id, reason))
 
     def escalate(self, rule: str, now: datetime) -> None:
         """Flag a stalled lead to the managers, who reassign it (e.g. to a senior consultant)."""
@@ -684,6 +703,7 @@ class Lead:
         self.ownership_origin = self._origin_by(acquisition)
         self.pool_id = None
         self.recycle_reminded_at = None
+        self.nurture_since = None
 
     def _origin_by(self, acquisition: Acquisition) -> LeadOrigin:
         return origin_of_ownership(

@@ -6,12 +6,13 @@ Each pool carries its own rule set; what a pool does not say takes the documente
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from crm_leads.domain.grades import SCHEMES
+from crm_leads.domain.grades import SCHEME_NAME_PATTERN, SCHEMES, GradeScheme
 
 
 class PoolKind(StrEnum):
@@ -130,7 +131,12 @@ class DistributionRules(BaseModel):
 class PoolRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    grade_scheme: str = Field(default="three_level", description=f"One of {sorted(SCHEMES)}")
+    grade_scheme: str = Field(
+        default="three_level",
+        max_length=40,
+        description=f"One of {sorted(SCHEMES)}, or the name of one of the book's own schemes "
+        "(PUT /grade-schemes)",
+    )
     claim: ClaimRules = Field(default_factory=ClaimRules)
     recycle: RecycleRules = Field(default_factory=RecycleRules)
     collusion: CollusionRules = Field(default_factory=CollusionRules)
@@ -138,19 +144,25 @@ class PoolRules(BaseModel):
 
     @model_validator(mode="after")
     def _grades_exist_in_the_scheme(self) -> Self:
-        if self.grade_scheme not in SCHEMES:
+        """A built-in scheme is checked here; a book's own, whose grades only the book's
+        settings know, when the pool's rules are set (``grades_missing_from``)."""
+        if self.grade_scheme in SCHEMES:
+            unknown = self.grades_missing_from(SCHEMES[self.grade_scheme])
+            if unknown:
+                raise ValueError(f"grades {unknown} are not in scheme {self.grade_scheme}")
+        elif not re.fullmatch(SCHEME_NAME_PATTERN, self.grade_scheme):
             raise ValueError(f"unknown grade scheme {self.grade_scheme!r}")
-        codes = {g.code for g in SCHEMES[self.grade_scheme].grades}
+        return self
+
+    def grades_missing_from(self, scheme: GradeScheme) -> list[str]:
+        """The grades the recycle and three-stage rules name that ``scheme`` does not have."""
         recycle = self.recycle
         named = (
             set(recycle.no_follow_up_days_by_grade)
             | set(recycle.stalled_grade_days or {})
             | set(recycle.to_marketing_after_days or {})
         )
-        unknown = named - codes
-        if unknown:
-            raise ValueError(f"grades {sorted(unknown)} are not in scheme {self.grade_scheme}")
-        return self
+        return sorted(named - scheme.codes())
 
     def stalled_grade_days(self) -> dict[str, int]:
         """The escalation rule, with the three-level scheme's default (DOMAIN.md)."""

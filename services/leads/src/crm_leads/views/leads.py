@@ -57,6 +57,11 @@ class LeadPublic(BaseModel):
         description="When the lead, stuck in its grade, was escalated to the managers for "
         "reassignment (cleared by a new grade)"
     )
+    nurture_since: datetime | None = Field(
+        default=None,
+        description="On the book's nurture list (handed to marketing) since then, owned by "
+        "the list's owner; None: not nurtured",
+    )
     next_follow_up_due: datetime | None
     last_follow_up_at: datetime | None
     protected_until: datetime | None = Field(
@@ -161,12 +166,14 @@ async def leads_of(
     offset: int,
     awaiting_reassignment: bool = False,
     order: LeadOrder = LeadOrder.NEWEST,
+    nurture: bool = False,
 ) -> list[ScoredLead]:
     """The leads the caller may see (a consultant: their private sea), newest first or by
     score, each with its score, personal data masked where the caller may not see it in full.
     ``awaiting_reassignment``: only the open leads escalated for stalling in their grade that
     nobody has reassigned since (the re-assignment ladder's list for managers), longest
-    escalated first."""
+    escalated first. ``nurture``: only the open leads on the nurture list, longest there
+    first."""
     query = (
         _with_shared_level(principal)
         .add_columns(*SCORE_COLUMNS)
@@ -175,6 +182,10 @@ async def leads_of(
     )
     if status is not None:
         query = query.where(leads.c.status == status)
+    if nurture:
+        query = query.where(leads.c.status == "open", leads.c.nurture_since.is_not(None)).order_by(
+            leads.c.nurture_since
+        )
     if awaiting_reassignment:
         query = query.where(
             leads.c.status == "open",

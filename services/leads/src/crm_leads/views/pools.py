@@ -22,9 +22,9 @@ from crm_leads.adapters.access import (
     pools_open_to,
     visible_leads,
 )
+from crm_leads.adapters.grade_scheme_store import scheme_of
 from crm_leads.adapters.tables import LEAD_IS_OPEN, inline, lead_history, leads, pools
 from crm_leads.domain.collusion import Handover, flagged_pairs
-from crm_leads.domain.grades import scheme
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 from crm_leads.views.lead_scores import BY_SCORE, SCORE_COLUMNS, LeadScorePublic, score_of, scored
@@ -197,10 +197,16 @@ async def leads_in_pool(
         query = query.where(leads.c.created_at > now - timedelta(days=f.max_age_days + 1))
     async with sessions() as session:
         if order is PoolOrder.GRADE:
-            rules = PoolRules.model_validate(
-                (await session.execute(select(pools.c.rules).where(pools.c.id == pool_id))).scalar()
-            )
-            codes = [g.code for g in scheme(rules.grade_scheme).grades]
+            pool = (
+                await session.execute(
+                    select(pools.c.tenant, pools.c.owner_org, pools.c.rules).where(
+                        pools.c.id == pool_id
+                    )
+                )
+            ).one()
+            rules = PoolRules.model_validate(pool.rules)
+            grades = await scheme_of(session, pool.tenant, pool.owner_org, rules.grade_scheme)
+            codes = [g.code for g in grades.grades]
             first: tuple[Any, ...] = (
                 case(
                     {code: rank for rank, code in enumerate(codes)},

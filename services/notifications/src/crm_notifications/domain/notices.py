@@ -13,7 +13,12 @@ from enum import StrEnum
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from crm_common.contracts.events.leads.v1 import LeadClaimBlocked, LeadEscalated, LeadRecycleDue
+from crm_common.contracts.events.leads.v1 import (
+    LeadCallbackDue,
+    LeadClaimBlocked,
+    LeadEscalated,
+    LeadRecycleDue,
+)
 from crm_common.contracts.events.opportunities.v1 import QuoteApprovalRequested
 from crm_common.mail import Mail
 
@@ -22,6 +27,7 @@ class NoticeKind(StrEnum):
     LEAD_RECYCLE_DUE = "lead_recycle_due"
     LEAD_ESCALATED = "lead_escalated"
     LEAD_CLAIM_BLOCKED = "lead_claim_blocked"
+    LEAD_CALLBACK_DUE = "lead_callback_due"
     QUOTE_APPROVAL_REQUESTED = "quote_approval_requested"
 
 
@@ -37,6 +43,7 @@ DEFAULT_DELIVERY: dict[NoticeKind, Delivery] = {
     NoticeKind.LEAD_RECYCLE_DUE: Delivery.DIGEST,
     NoticeKind.LEAD_ESCALATED: Delivery.DIGEST,
     NoticeKind.LEAD_CLAIM_BLOCKED: Delivery.DIGEST,
+    NoticeKind.LEAD_CALLBACK_DUE: Delivery.DIGEST,
     # Someone waits on the decision.
     NoticeKind.QUOTE_APPROVAL_REQUESTED: Delivery.IMMEDIATE,
 }
@@ -62,7 +69,9 @@ class Notice:
     audience: Audience
 
 
-NoticeSource = LeadRecycleDue | LeadEscalated | LeadClaimBlocked | QuoteApprovalRequested
+NoticeSource = (
+    LeadRecycleDue | LeadEscalated | LeadClaimBlocked | LeadCallbackDue | QuoteApprovalRequested
+)
 
 
 def _short(record: UUID) -> str:
@@ -106,6 +115,17 @@ def notice_for(event: NoticeSource, zone: ZoneInfo) -> Notice:
                 f" within {event.window_days} days.",
                 f"/leads/{event.lead_id}",
                 Audience(dealer=event.dealer_id, roles=MANAGER_ROLES),
+            )
+        case LeadCallbackDue():
+            lead = _short(event.lead_id)
+            return Notice(
+                NoticeKind.LEAD_CALLBACK_DUE,
+                f"回访到期 Callback of lead {lead} due",
+                f"等级 {event.grade} 的回访已于 {_when(event.due_at, zone)} 到期,请致电客户。"
+                f" The callback grade {event.grade} sets fell due at"
+                f" {_when(event.due_at, zone)}: call the customer.",
+                f"/leads/{event.lead_id}",
+                Audience(users=(event.owner_user,)),
             )
         case QuoteApprovalRequested():
             quote = _short(event.quote_id)

@@ -11,6 +11,7 @@ from redis.asyncio import Redis
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.leads.v1 import (
     LEAD_TOPIC,
+    LeadCallbackDue,
     LeadClaimBlocked,
     LeadEscalated,
     LeadRecycleDue,
@@ -40,9 +41,10 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=LEAD_TOPIC,
             handles=[
                 Handles(event, notify)
-                for event in (LeadRecycleDue, LeadEscalated, LeadClaimBlocked)
+                for event in (LeadRecycleDue, LeadEscalated, LeadClaimBlocked, LeadCallbackDue)
             ],
-            description="A lead about to be recycled, escalated, or a blocked claim: its people.",
+            description="A lead about to be recycled, escalated, a blocked claim, or a callback "
+            "fallen due: its people.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.quote-notices",

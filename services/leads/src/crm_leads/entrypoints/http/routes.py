@@ -139,6 +139,13 @@ async def list_leads(
             "reassigned since, longest escalated first: the managers' reassignment list"
         ),
     ] = False,
+    nurture: Annotated[
+        bool,
+        Query(
+            description="Only the leads on the nurture list (handed to marketing), longest "
+            "there first: the list its owner works and the managers watch"
+        ),
+    ] = False,
     sort: Annotated[
         LeadOrder,
         Query(description="newest first, or by score: highest first, no score yet last"),
@@ -155,6 +162,7 @@ async def list_leads(
         offset=page.offset,
         awaiting_reassignment=escalated,
         order=sort,
+        nurture=nurture,
     )
 
 

@@ -23,6 +23,7 @@ from crm_leads.domain.customer_identifiers import (
     normalise_id_number,
     normalise_wechat_id,
 )
+from crm_leads.domain.grades import SCHEME_NAME_PATTERN, GradeSpec
 from crm_leads.domain.lead import FollowUpKind, InvalidPhoneNumber, LeadSource, normalise_phone
 from crm_leads.domain.pool_rules import AutoAssignment, PoolKind, PoolRules
 from crm_leads.domain.routing import (
@@ -261,3 +262,49 @@ class HandOverPublic(BaseModel):
     follows: str = Field(
         description="What the other services move on leads.ConsultantHandedOver, shortly after"
     )
+
+
+class GradeSchemeSet(_Request):
+    """A scheme of the book's own: the first version (``version`` 0) or the next one of the
+    version last read."""
+
+    name: str = Field(pattern=SCHEME_NAME_PATTERN, examples=["showroom_hot_warm"])
+    version: int = Field(ge=0, le=2_000_000_000, description="The version last read (0: new)")
+    grades: list[GradeSpec] = Field(min_length=2, max_length=20)
+
+
+class GradePublic(BaseModel):
+    code: str
+    label: str
+    cadence_days: int | None = Field(description="None: no callbacks, the grade for marketing")
+    rank: int
+
+
+class GradeSchemePublic(BaseModel):
+    name: str
+    built_in: bool
+    version: int = Field(description="0 for a built-in scheme; the book's own count from 1")
+    grades: list[GradePublic] = Field(description="Hottest first")
+    changed_at: datetime | None
+    changed_by: str | None
+
+
+class GradeSchemes(BaseModel):
+    book: str
+    schemes: list[GradeSchemePublic]
+
+
+class NurtureSettings(BaseModel):
+    book: str
+    owner: str | None = Field(
+        description="Who owns the book's nurture list: leads handed to marketing go to them "
+        "(None: nobody — they are regraded and released to the pool instead)"
+    )
+
+
+class NurtureSettingsSet(_Request):
+    owner: str | None = Field(min_length=1, max_length=64)
+
+
+class NurtureHandOff(_Request):
+    reason: str = Field(min_length=1, max_length=500)

@@ -182,6 +182,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grade-schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Grade Schemes
+         * @description The schemes the caller's book's pools may grade by (``PUT /pools/{id}``'s
+         *     ``rules.grade_scheme``): the built-in ones, then the book's own at their latest version.
+         */
+        get: operations["grade_schemes_grade_schemes_get"];
+        /**
+         * Define Grade Scheme
+         * @description Define a grade scheme of the caller's book (``version`` 0) or its next version: each
+         *     grade's code, label, rank (higher is closer to buying) and callback cadence in days (none
+         *     for the grade marketing nurtures; one grade at least). A next version keeps every grade of
+         *     the one before — leads already graded keep a grade their scheme knows — and its cadences
+         *     apply from each lead's next grading or follow-up on. A pool uses it by naming it in its
+         *     rules.
+         */
+        put: operations["define_grade_scheme_grade_schemes_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/hand-overs": {
         parameters: {
             query?: never;
@@ -585,6 +615,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/leads/{lead_id}/nurture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand To Nurture
+         * @description Hand the lead to marketing now (its owner or a manager): regraded to its scheme's grade
+         *     for marketing and owned by the nurture list's owner until a manager assigns it to a
+         *     consultant (``POST /leads/{id}/assign``) or the owner releases it to the pool.
+         */
+        post: operations["hand_to_nurture_leads__lead_id__nurture_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/leads/{lead_id}/reject-distribution": {
         parameters: {
             query?: never;
@@ -639,6 +691,32 @@ export interface paths {
          * @description Unlock the customer (the owner or a manager): recycle rules apply again.
          */
         post: operations["unlock_customer_leads__lead_id__unlock_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nurture-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nurture Settings
+         * @description Who owns the caller's book's nurture list. The list itself: ``GET /leads?nurture=true``.
+         */
+        get: operations["nurture_settings_nurture_settings_get"];
+        /**
+         * Set Nurture Settings
+         * @description Name who owns the book's nurture list (an active user of the book who works leads; 422
+         *     naming ``owner`` otherwise), or nobody (null). Leads handed to marketing from then on —
+         *     by the three-stage rules or by hand — go to them.
+         */
+        put: operations["set_nurture_settings_nurture_settings_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1244,6 +1322,90 @@ export interface components {
             follow_up_id: string;
             lead: components["schemas"]["LeadPublic"];
         };
+        /** GradePublic */
+        GradePublic: {
+            /**
+             * Cadence Days
+             * @description None: no callbacks, the grade for marketing
+             */
+            cadence_days: number | null;
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /** Rank */
+            rank: number;
+        };
+        /** GradeSchemePublic */
+        GradeSchemePublic: {
+            /** Built In */
+            built_in: boolean;
+            /** Changed At */
+            changed_at: string | null;
+            /** Changed By */
+            changed_by: string | null;
+            /**
+             * Grades
+             * @description Hottest first
+             */
+            grades: components["schemas"]["GradePublic"][];
+            /** Name */
+            name: string;
+            /**
+             * Version
+             * @description 0 for a built-in scheme; the book's own count from 1
+             */
+            version: number;
+        };
+        /** GradeSchemes */
+        GradeSchemes: {
+            /** Book */
+            book: string;
+            /** Schemes */
+            schemes: components["schemas"]["GradeSchemePublic"][];
+        };
+        /**
+         * GradeSchemeSet
+         * @description A scheme of the book's own: the first version (``version`` 0) or the next one of the
+         *     version last read.
+         */
+        GradeSchemeSet: {
+            /** Grades */
+            grades: components["schemas"]["GradeSpec"][];
+            /**
+             * Name
+             * @example showroom_hot_warm
+             */
+            name: string;
+            /**
+             * Version
+             * @description The version last read (0: new)
+             */
+            version: number;
+        };
+        /**
+         * GradeSpec
+         * @description One grade of a book's own scheme, as its managers define it.
+         */
+        GradeSpec: {
+            /**
+             * Cadence Days
+             * @description Days from a grading (or a follow-up) until the owner's callback is due; null: no callbacks — a grade for marketing to nurture
+             */
+            cadence_days: number | null;
+            /**
+             * Code
+             * @description What leads carry, e.g. H or hot
+             */
+            code: string;
+            /** Label */
+            label: string;
+            /**
+             * Rank
+             * @description Higher is closer to buying: an upgrade raises it
+             */
+            rank: number;
+        };
         /**
          * HandOverCreate
          * @description A leaver's hand-over: ``successor`` takes everything, or ``strategy`` spreads it over
@@ -1600,6 +1762,11 @@ export interface components {
             /** Next Follow Up Due */
             next_follow_up_due: string | null;
             /**
+             * Nurture Since
+             * @description On the book's nurture list (handed to marketing) since then, owned by the list's owner; None: not nurtured
+             */
+            nurture_since?: string | null;
+            /**
              * Origin Org
              * @description The HQ/region node that distributed it
              */
@@ -1686,6 +1853,26 @@ export interface components {
              * @example bought a competitor's car
              */
             reason: string;
+        };
+        /** NurtureHandOff */
+        NurtureHandOff: {
+            /** Reason */
+            reason: string;
+        };
+        /** NurtureSettings */
+        NurtureSettings: {
+            /** Book */
+            book: string;
+            /**
+             * Owner
+             * @description Who owns the book's nurture list: leads handed to marketing go to them (None: nobody — they are regraded and released to the pool instead)
+             */
+            owner: string | null;
+        };
+        /** NurtureSettingsSet */
+        NurtureSettingsSet: {
+            /** Owner */
+            owner: string | null;
         };
         /**
          * PooledLead
@@ -1811,7 +1998,7 @@ export interface components {
             distribution?: components["schemas"]["DistributionRules"];
             /**
              * Grade Scheme
-             * @description One of ['habcn', 'three_level']
+             * @description One of ['habcn', 'three_level'], or the name of one of the book's own schemes (PUT /grade-schemes)
              * @default three_level
              */
             grade_scheme: string;
@@ -2145,6 +2332,11 @@ export interface components {
             last_follow_up_at: string | null;
             /** Next Follow Up Due */
             next_follow_up_due: string | null;
+            /**
+             * Nurture Since
+             * @description On the book's nurture list (handed to marketing) since then, owned by the list's owner; None: not nurtured
+             */
+            nurture_since?: string | null;
             /**
              * Origin Org
              * @description The HQ/region node that distributed it
@@ -2952,6 +3144,101 @@ export interface operations {
             };
         };
     };
+    grade_schemes_grade_schemes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeSchemes"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    define_grade_scheme_grade_schemes_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradeSchemeSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeSchemePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The scheme changed since the version the caller names */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     hand_over_leaver_hand_overs_post: {
         parameters: {
             query?: never;
@@ -3267,6 +3554,8 @@ export interface operations {
                 /** @description Only the leads escalated for stalling in their grade and not reassigned since, longest escalated first: the managers' reassignment list */
                 escalated?: boolean;
                 limit?: number;
+                /** @description Only the leads on the nurture list (handed to marketing), longest there first: the list its owner works and the managers watch */
+                nurture?: boolean;
                 offset?: number;
                 /** @description newest first, or by score: highest first, no score yet last */
                 sort?: components["schemas"]["LeadOrder"];
@@ -4168,6 +4457,76 @@ export interface operations {
             };
         };
     };
+    hand_to_nurture_leads__lead_id__nurture_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NurtureHandOff"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead in the caller's write scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nobody owns the book's nurture list, or the lead is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     reject_distribution_leads__lead_id__reject_distribution_post: {
         parameters: {
             query?: never;
@@ -4351,6 +4710,94 @@ export interface operations {
             };
             /** @description The lead's state or a pool rule does not allow it (the detail says why) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    nurture_settings_nurture_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NurtureSettings"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    set_nurture_settings_nurture_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NurtureSettingsSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NurtureSettings"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -165,7 +165,7 @@ export interface components {
          * NoticeKind
          * @enum {string}
          */
-        NoticeKind: "lead_recycle_due" | "lead_escalated" | "lead_claim_blocked" | "quote_approval_requested";
+        NoticeKind: "lead_recycle_due" | "lead_escalated" | "lead_claim_blocked" | "lead_callback_due" | "quote_approval_requested";
         /** NotificationPublic */
         NotificationPublic: {
             /** Body */

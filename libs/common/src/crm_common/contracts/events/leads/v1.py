@@ -196,6 +196,19 @@ class LeadRecycleDue(_LeadEvent):
     due_by: datetime = Field(description="Released by this time at the latest if not worked")
 
 
+class LeadCallbackDue(_LeadEvent):
+    """The callback the lead's grade set (its scheme's cadence) is due now: work for its owner
+    — the call center makes it a call task (once per due time), notifications tell the owner.
+    Announced once per due time by leads' sweep; a new grade or follow-up sets the next one."""
+
+    event_type: ClassVar[str] = "leads.LeadCallbackDue"
+    event_version: ClassVar[int] = 1
+
+    owner_user: str
+    grade: str
+    due_at: datetime = Field(description="When the callback fell due (the lead's next follow-up)")
+
+
 class ReceptionRecorded(_LeadEvent):
     """A showroom visit was recorded on the reception form (客户接待表); ``complete``: the
     form says who came, what they came for and when they left (what reception-form
@@ -311,6 +324,7 @@ ALL = (
     LeadRecycleDue,
     LeadClaimBlocked,
     LeadEscalated,
+    LeadCallbackDue,
     ReceptionRecorded,
     CustomerMerged,
     ConsultantHandedOver,
