@@ -3,27 +3,23 @@ would leave it, the hotline queue and its agents."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import partial
 from uuid import UUID
 
 import pytest
-from fastapi import FastAPI
 from sqlalchemy import insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.tables import agents, queues
 from crm_call_center.bootstrap import create_api
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.db import create_engine, create_session_factory
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.plugin import Databases
-from crm_common.testing.services import api_in_process, migrated_database, reset_tenant
+from crm_common.testing.service_fixtures import TENANT, ServiceUnderTest, Sessions, alias
+from crm_common.testing.services import tenant_user
 
 pytestmark = pytest.mark.integration
 
-TENANT = "oem-t"
 WEBHOOK_SECRET = "test-webhook-secret"
 ORG = [
     ("hq", "/", None),
@@ -44,10 +40,7 @@ TABLES = (
 )
 
 
-def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:
-    return Principal(
-        user_id=user, tenant=TENANT, org_node=org, roles=frozenset({role}), data_scope=scope
-    )
+principal = partial(tenant_user, TENANT)
 
 
 @dataclass(frozen=True)
@@ -87,22 +80,9 @@ def call_center_settings(database_url: str, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
-async def call_center_database(
-    databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    purpose = f"cc_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    return await migrated_database(
-        "call-center", databases, purpose, tmp_path_factory.mktemp("call-center")
-    )
-
-
-@pytest.fixture
-async def sessions(call_center_database: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(call_center_settings(call_center_database, database_pool_size=20))
-    factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, TABLES)
-    async with factory() as session, session.begin():
+async def hotline_and_agents(sessions: Sessions) -> None:
+    """The brand hotline and the agents answering its extensions."""
+    async with sessions() as session, session.begin():
         await session.execute(
             insert(queues).values(
                 id=HOTLINE, tenant=TENANT, owner_org="hq", name="Brand hotline", pbx_queue="hotline"
@@ -121,16 +101,25 @@ async def sessions(call_center_database: str) -> AsyncIterator[async_sessionmake
                 for extension, who in EXTENSIONS.items()
             ],
         )
-    yield factory
-    await engine.dispose()
 
 
 @pytest.fixture(scope="module")
-async def call_center_api(
-    infrastructure: Infrastructure, call_center_database: str, jwks_url: str
-) -> AsyncIterator[FastAPI]:
-    settings = call_center_settings(
-        call_center_database, redis_url=infrastructure.redis_url, jwks_url=jwks_url
+def service_under_test() -> ServiceUnderTest:
+    """The call center's api on the tenant's org tree, the hotline and its agents."""
+    return ServiceUnderTest(
+        "call-center", create_api, TENANT, ORG, TABLES, arrange=hotline_and_agents
     )
-    async with api_in_process(create_api, settings) as app:
-        yield app
+
+
+@pytest.fixture(scope="module")
+def service_settings(
+    service_database: str, infrastructure: Infrastructure, jwks_url: str
+) -> Settings:
+    """The CTI settings of the tests' PBX; the database as its owner."""
+    return call_center_settings(
+        service_database, redis_url=infrastructure.redis_url, jwks_url=jwks_url
+    )
+
+
+call_center_database = alias("call_center_database", "service_database")
+call_center_api = alias("call_center_api", "service_api")

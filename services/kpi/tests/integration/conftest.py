@@ -3,36 +3,18 @@ events would leave it, principals of two dealers and HQ, tokens verified through
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import partial
 
 import pytest
-from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.plugin import Databases
-from crm_common.testing.services import (
-    AsUser,
-    api_in_process,
-    api_settings,
-    module_database,
-    tenant_sessions,
-    tenant_user,
-)
+from crm_common.testing.service_fixtures import ORG, TENANT, ServiceUnderTest, alias
+from crm_common.testing.service_fixtures import Sessions as Sessions  # for the tests
+from crm_common.testing.services import AsUser as AsUser  # for the tests
+from crm_common.testing.services import tenant_user
 from crm_kpi.bootstrap import create_api
 
-TENANT = "oem-t"
-# (node, parent path, dealer)
-ORG = [
-    ("hq", "/", None),
-    ("east", "/hq/", None),
-    ("dealer-a", "/hq/east/", "dealer-a"),
-    ("team-a1", "/hq/east/dealer-a/", "dealer-a"),
-    ("dealer-b", "/hq/east/", "dealer-b"),
-]
 TABLES = (
     "commission_lines",
     "commission_statements",
@@ -48,7 +30,6 @@ TABLES = (
     "deal_months",
     "lead_activity_months",
 )
-Sessions = async_sessionmaker[AsyncSession]
 
 
 principal = partial(tenant_user, TENANT)
@@ -75,31 +56,12 @@ PEOPLE = People(
 
 
 @pytest.fixture(scope="module")
-async def kpi_database(
-    databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    return await module_database("kpi", databases, request, tmp_path_factory)
+def service_under_test() -> ServiceUnderTest:
+    """The kpi api on the tenant's org tree and staff."""
+    return ServiceUnderTest(
+        "kpi", create_api, TENANT, ORG, TABLES, staff=list(vars(PEOPLE).values()), pool_size=10
+    )
 
 
-@pytest.fixture
-async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
-    """A fresh tenant state per test: the org tree and its staff."""
-    async with tenant_sessions(
-        kpi_database, TENANT, ORG, TABLES, staff=vars(PEOPLE).values(), pool_size=10
-    ) as factory:
-        yield factory
-
-
-@pytest.fixture(scope="module")
-async def kpi_api(
-    infrastructure: Infrastructure, kpi_database: str, jwks_url: str
-) -> AsyncIterator[FastAPI]:
-    settings = api_settings("kpi", kpi_database, infrastructure.redis_url, jwks_url)
-    async with api_in_process(create_api, settings) as app:
-        yield app
-
-
-@pytest.fixture
-def as_user(kpi_api: FastAPI, signing_key_pem: str) -> AsUser:
-    """``as_user(PEOPLE.manager)``: an HTTP client of the in-process API with that user's token."""
-    return AsUser(kpi_api, signing_key_pem)
+kpi_database = alias("kpi_database", "service_database")
+kpi_api = alias("kpi_api", "service_api")

@@ -4,42 +4,25 @@ loopback JWKS, and a clock the test drives."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 
 import pytest
-from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
-from crm_common.testing.infrastructure import Infrastructure
-from crm_common.testing.plugin import Databases
-from crm_common.testing.services import (
-    AsUser,
-    api_in_process,
-    api_settings,
-    module_database,
-    tenant_sessions,
-    tenant_user,
-)
+from crm_common.testing.service_fixtures import ORG as REGION
+from crm_common.testing.service_fixtures import TENANT, ServiceUnderTest, alias
+from crm_common.testing.service_fixtures import Sessions as Sessions  # for the tests
+from crm_common.testing.services import AsUser as AsUser  # for the tests
+from crm_common.testing.services import tenant_user
 from crm_opportunities.adapters.tables import metadata
 from crm_opportunities.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
 
-TENANT = "oem-t"
-# (node, parent path, dealer)
-ORG = [
-    ("hq", "/", None),
-    ("east", "/hq/", None),
-    ("dealer-a", "/hq/east/", "dealer-a"),
-    ("team-a1", "/hq/east/dealer-a/", "dealer-a"),
-    ("dealer-b", "/hq/east/", "dealer-b"),
-    ("bank-1", "/hq/", None),
-    ("insurer-1", "/hq/", None),
-]
+# (node, parent path, dealer): the region of two dealers, a bank and an insurer.
+ORG = [*REGION, ("bank-1", "/hq/", None), ("insurer-1", "/hq/", None)]
 
 
 @dataclass(frozen=True)
@@ -73,42 +56,18 @@ PEOPLE = People(
     insurance_partner=principal("p2", "insurer-1", "partner_user", DataScope.OWN),
 )
 
-Sessions = async_sessionmaker[AsyncSession]
-
 
 @pytest.fixture(scope="module")
-async def opportunities_database(
-    databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    return await module_database("opportunities", databases, request, tmp_path_factory)
-
-
-@pytest.fixture
-async def sessions(opportunities_database: str) -> AsyncIterator[Sessions]:
-    """A fresh tenant state per test: every table emptied, the org tree and staff inserted."""
+def service_under_test() -> ServiceUnderTest:
+    """The opportunities api on the tenant's org tree and staff, every table emptied."""
     tables = [t.name for t in metadata.sorted_tables]
-    async with tenant_sessions(
-        opportunities_database, TENANT, ORG, tables, staff=vars(PEOPLE).values()
-    ) as factory:
-        yield factory
-
-
-@pytest.fixture(scope="module")
-async def opportunities_api(
-    infrastructure: Infrastructure, opportunities_database: str, jwks_url: str
-) -> AsyncIterator[FastAPI]:
-    """The opportunities api in this process, lifespan and all."""
-    settings = api_settings(
-        "opportunities", opportunities_database, infrastructure.redis_url, jwks_url
+    return ServiceUnderTest(
+        "opportunities", create_api, TENANT, ORG, tables, staff=list(vars(PEOPLE).values())
     )
-    async with api_in_process(create_api, settings) as app:
-        yield app
 
 
-@pytest.fixture
-def as_user(opportunities_api: FastAPI, signing_key_pem: str) -> AsUser:
-    """``as_user(PEOPLE.manager)``: an HTTP client of the in-process API with that user's token."""
-    return AsUser(opportunities_api, signing_key_pem)
+opportunities_database = alias("opportunities_database", "service_database")
+opportunities_api = alias("opportunities_api", "service_api")
 
 
 @pytest.fixture

@@ -7,33 +7,24 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import grpc
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as directory_pb
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
-from crm_common.db import create_engine, create_session_factory
 from crm_common.settings import Settings
-from crm_common.testing.infrastructure import Infrastructure, as_app_role
-from crm_common.testing.plugin import Databases
+from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.processes import free_port
-from crm_common.testing.services import AsUser, api_in_process, migrated_database, reset_tenant
+from crm_common.testing.service_fixtures import ORG, TENANT, ServiceUnderTest, Sessions, alias
+from crm_common.testing.services import AsUser, api_settings, tenant_user
 from crm_service_desk.bootstrap import create_api
 
 pytestmark = pytest.mark.integration
 
-TENANT = "oem-t"
-ORG = [
-    ("hq", "/", None),
-    ("east", "/hq/", None),
-    ("dealer-a", "/hq/east/", "dealer-a"),
-    ("team-a1", "/hq/east/dealer-a/", "dealer-a"),
-    ("dealer-b", "/hq/east/", "dealer-b"),
-]
 TABLES = (
     "care_actions",
     "care_rules",
@@ -61,10 +52,7 @@ TABLES = (
 )
 
 
-def principal(user: str, org: str, role: str, scope: DataScope) -> Principal:
-    return Principal(
-        user_id=user, tenant=TENANT, org_node=org, roles=frozenset({role}), data_scope=scope
-    )
+principal = partial(tenant_user, TENANT)
 
 
 class People:
@@ -134,54 +122,40 @@ def directory(known_customers: tuple[KnownCustomers, str]) -> KnownCustomers:
 
 
 @pytest.fixture(scope="module")
-async def desk_database(
-    databases: Databases, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    purpose = f"desk_{request.module.__name__.rsplit('.', 1)[-1][:30]}"
-    return await migrated_database(
-        "service-desk", databases, purpose, tmp_path_factory.mktemp("desk")
+def service_under_test() -> ServiceUnderTest:
+    """The service desk's api on the tenant's org tree and staff."""
+    return ServiceUnderTest(
+        "service-desk", create_api, TENANT, ORG, TABLES, staff=PEOPLE.everyone(), pool_size=10
     )
-
-
-@pytest.fixture
-async def sessions(desk_database: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    """A fresh tenant state per test: the org tree and staff of the test tenant."""
-    engine = create_engine(Settings(env="test", database_url=desk_database))
-    factory = create_session_factory(engine)
-    await reset_tenant(factory, TENANT, ORG, TABLES, staff=PEOPLE.everyone())
-    yield factory
-    await engine.dispose()
 
 
 @pytest.fixture(scope="module")
-async def desk_api(
+def service_settings(
+    service_database: str,
     infrastructure: Infrastructure,
-    desk_database: str,
     jwks_url: str,
     known_customers: tuple[KnownCustomers, str],
     tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[FastAPI]:
-    settings = Settings(
-        env="test",
-        service_name="service-desk",
-        # As in production: the app role, which sees only the tenants its requests declare.
-        database_url=as_app_role(desk_database),
-        redis_url=infrastructure.redis_url,
-        jwks_url=jwks_url,
+) -> Settings:
+    """Its api asks leads' directory on loopback and keeps files in a temporary folder."""
+    return api_settings(
+        "service-desk",
+        service_database,
+        infrastructure.redis_url,
+        jwks_url,
         grpc_port=free_port(),
         leads_grpc_target=known_customers[1],
-        log_level="WARNING",
         file_storage=str(tmp_path_factory.mktemp("files")),
         attachment_max_bytes=64 * 1024,
     )
-    async with api_in_process(create_api, settings) as app:
-        yield app
 
 
 @pytest.fixture
-def as_user(
-    desk_api: FastAPI,
-    signing_key_pem: str,
-    sessions: async_sessionmaker[AsyncSession],
-) -> AsUser:
-    return AsUser(desk_api, signing_key_pem)
+def as_user(service_api: FastAPI, signing_key_pem: str, sessions: Sessions) -> AsUser:
+    """``as_user(PEOPLE.advisor)``: a client of the api with that user's token, on a fresh
+    tenant state."""
+    return AsUser(service_api, signing_key_pem)
+
+
+desk_database = alias("desk_database", "service_database")
+desk_api = alias("desk_api", "service_api")

@@ -15,6 +15,9 @@ from crm_common.testing.infrastructure import Infrastructure, test_infrastructur
 from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.kafka import delete_topics
 
+# A service's integration tests: its database, api, sessions and clients, written once.
+pytest_plugins = ("crm_common.testing.service_fixtures",)
+
 
 @pytest.fixture(scope="session")
 def infrastructure() -> Iterator[Infrastructure]:
