@@ -19,7 +19,7 @@ from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
-from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged
+from crm_common.contracts.events.identity.v1 import SharingPolicyChanged
 from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
@@ -56,6 +56,16 @@ class Side:
             base_url=self.urls[service], headers={"Authorization": f"Bearer {token}"}, timeout=30
         )
 
+    async def build_org_tree(self, nodes: list[tuple[str, str | None, str]]) -> None:
+        """HQ's admin adds the nodes in HQ's identity, which publishes each (OrgChanged)."""
+        admin = self.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
+        async with self.client("identity", admin) as identity:
+            for node, parent, kind in nodes:
+                added = await identity.post(
+                    "/orgs", json={"id": node, "parent_id": parent, "kind": kind, "name": node}
+                )
+                assert added.status_code == 201, added.text
+
     async def publish(self, owner: str, data: EventData) -> None:
         """An event as this side's own service would publish it (e.g. identity's)."""
         envelope = new_event(data, tenant=TENANT, owner_org=owner, actor="admin")
@@ -81,17 +91,13 @@ class Link:
     lag_url: str
 
 
-def org_changed(node: str, parent: str | None, path: str, dealer: str | None) -> OrgChanged:
-    kind = "dealer" if dealer == node else ("oem" if parent is None else "region")
-    return OrgChanged(
-        org_id=node,
-        parent_id=parent,
-        kind=kind,
-        name=node,
-        path=path,
-        dealer_id=dealer,
-        active=True,
-    )
+ORG_TREE = [
+    ("hq", None, "hq"),
+    ("east", "hq", "region"),
+    (DEALER, "east", "dealer"),
+    ("dealer-bj-01", "east", "dealer"),
+]
+"""(node, parent, kind): HQ's tree, as HQ's admin builds it."""
 
 
 def sharing(level: str) -> SharingPolicyChanged:
@@ -107,9 +113,10 @@ def sharing(level: str) -> SharingPolicyChanged:
 def _process(
     module: str, role: str, env: dict[str, str], log_dir: Path, *, metrics: bool = False
 ) -> ServiceProcess:
-    """A service's api (ready at /readyz) or a process ready when its metrics answer."""
+    """A service's api, its uplink or a link process (ready at /readyz, on the api's port or
+    the link's health port), or its worker (once its metrics answer)."""
     port = env["CRM_UPLINK_METRICS_PORT" if metrics else "CRM_HTTP_PORT"]
-    path = "/metrics" if metrics else "/readyz"
+    path = "/readyz"
     if role == "worker":
         port, path = env["CRM_WORKER_METRICS_PORT"], "/metrics"
     return ServiceProcess(module, role, env, log_dir, ready_url=f"http://127.0.0.1:{port}{path}")
@@ -140,6 +147,7 @@ async def link(
     clusters: tuple[KafkaCluster, KafkaCluster],
     infrastructure: Infrastructure,
     databases: Databases,
+    signing_key_encryption_key: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Link]:
     hq_kafka, dealer_kafka = clusters
@@ -150,8 +158,12 @@ async def link(
 
     hq_key, dealer_key = generate_private_key_pem(), generate_private_key_pem()
     dealer_db = await migrated_database("leads", databases, "link_dealer_leads", log_dir)
+    dealer_identity_db = await migrated_database(
+        "identity", databases, "link_dealer_identity", log_dir
+    )
     hq_db = await migrated_database("kpi", databases, "link_hq_kpi", log_dir)
     hq_leads_db = await migrated_database("leads", databases, "link_hq_leads", log_dir)
+    hq_identity_db = await migrated_database("identity", databases, "link_hq_identity", log_dir)
     redis_base = infrastructure.redis_url.rsplit("/", 1)[0]
 
     with ExitStack() as stack:
@@ -181,7 +193,21 @@ async def link(
                 "CRM_UPLINK_METRICS_PORT": str(free_port()),
             }
 
+        def identity_env(
+            kafka: KafkaCluster, jwks: str, db: str, redis_db: int, key: str
+        ) -> dict[str, str]:
+            """Each side's identity signs with its own key (the one its services' JWKS has)."""
+            return {
+                **env("identity", kafka, jwks, db, redis_db),
+                "CRM_SIGNING_KEY_PEM": key,
+                "CRM_SIGNING_KEY_ENCRYPTION_KEY": signing_key_encryption_key,
+            }
+
         dealer_env = env("leads", dealer_kafka, dealer_jwks, dealer_db, 1)
+        dealer_identity_env = identity_env(
+            dealer_kafka, dealer_jwks, dealer_identity_db, 1, dealer_key
+        )
+        hq_identity_env = identity_env(hq_kafka, hq_jwks, hq_identity_db, 2, hq_key)
         link_env = {
             **env("dealer-link", dealer_kafka, dealer_jwks, dealer_db, 1),
             "CRM_HQ_KAFKA_BOOTSTRAP_SERVERS": hq_kafka.dealer_bootstrap,
@@ -196,6 +222,11 @@ async def link(
             "leads-api": _process("leads", "api", dealer_env, log_dir),
             "leads-worker": _process("leads", "worker", dealer_env, log_dir),
             "leads-uplink": _process("leads", "uplink", dealer_env, log_dir, metrics=True),
+            "identity-api": _process("identity", "api", dealer_identity_env, log_dir),
+            "identity-worker": _process("identity", "worker", dealer_identity_env, log_dir),
+            "identity-uplink": _process(
+                "identity", "uplink", dealer_identity_env, log_dir, metrics=True
+            ),
             "dealer-intake": _process(
                 "common.messaging.dealer_link", "dealer-intake", link_env, log_dir, metrics=True
             ),
@@ -205,6 +236,8 @@ async def link(
             "kpi-worker": _process("kpi", "worker", hq_env, log_dir),
             "leads-api": _process("leads", "api", hq_leads_env, log_dir),
             "leads-worker": _process("leads", "worker", hq_leads_env, log_dir),
+            "identity-api": _process("identity", "api", hq_identity_env, log_dir),
+            "identity-worker": _process("identity", "worker", hq_identity_env, log_dir),
             "hq-intake": _process(
                 "common.messaging.dealer_link",
                 "hq-intake",
@@ -237,24 +270,24 @@ async def link(
                 {
                     "kpi": f"http://127.0.0.1:{hq_env['CRM_HTTP_PORT']}",
                     "leads": f"http://127.0.0.1:{hq_leads_env['CRM_HTTP_PORT']}",
+                    "identity": f"http://127.0.0.1:{hq_identity_env['CRM_HTTP_PORT']}",
                 },
-                {"kpi": hq_db, "leads": hq_leads_db},
+                {"kpi": hq_db, "leads": hq_leads_db, "identity": hq_identity_db},
             )
             dealer = Side(
                 dealer_kafka,
                 dealer_key,
                 dealer_processes,
-                {"leads": f"http://127.0.0.1:{dealer_env['CRM_HTTP_PORT']}"},
-                {"leads": dealer_db},
+                {
+                    "leads": f"http://127.0.0.1:{dealer_env['CRM_HTTP_PORT']}",
+                    "identity": f"http://127.0.0.1:{dealer_identity_env['CRM_HTTP_PORT']}",
+                },
+                {"leads": dealer_db, "identity": dealer_identity_db},
             )
-            # HQ's identity publishes the org tree and the dealer's agreement: they come down.
-            for node, parent, path, dealer_id in [
-                ("hq", None, "/hq/", None),
-                ("east", "hq", "/hq/east/", None),
-                (DEALER, "east", f"/hq/east/{DEALER}/", DEALER),
-                ("dealer-bj-01", "east", "/hq/east/dealer-bj-01/", "dealer-bj-01"),
-            ]:
-                await hq.publish("hq", org_changed(node, parent, path, dealer_id))
+            # HQ's admin builds the org tree in HQ's identity, which publishes it; it comes
+            # down to the dealer (its identity and its services). The dealer's agreement as
+            # HQ's identity would publish it.
+            await hq.build_org_tree(ORG_TREE)
             await hq.publish("hq", sharing("aggregate"))
             yield Link(
                 hq,

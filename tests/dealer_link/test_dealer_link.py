@@ -228,6 +228,53 @@ async def test_a_dealer_token_is_not_accepted_by_hq(link: Link) -> None:
         ).status_code == 401
 
 
+async def test_a_user_the_dealers_admin_creates_goes_up_and_logs_in_at_the_dealer_only(
+    link: Link,
+) -> None:
+    """The dealer's identity places its users in HQ's tree, come down; a user its admin adds
+    logs in there, goes up, and HQ's directory lists them — to be neither logged in nor
+    deactivated at HQ."""
+    admin = link.dealer.token(DEALER, {"dealer_admin"}, DataScope.DEALER, user="a1")
+    new_user = {
+        "username": "sh01.new-consultant",
+        "display_name": "新顾问",
+        "password": "a-long-enough-password",
+        "org_node": DEALER,
+        "roles": ["sales_consultant"],
+    }
+    answers: dict[str, str] = {}
+    async with link.dealer.client("identity", admin) as dealer_identity:
+
+        async def added() -> dict[str, Any] | None:  # 404 until the tree came down
+            response = await dealer_identity.post("/users", json=new_user)
+            answers["add"] = f"{response.status_code} {response.text}"
+            return response.json() if response.status_code == 201 else None
+
+        user = await eventually(added, timeout=120, interval=1)
+        assert user is not None, ("HQ's tree came down to the dealer's identity", answers)
+        login = {"username": new_user["username"], "password": new_user["password"]}
+        assert (await dealer_identity.post("/auth/token", json=login)).status_code == 200
+
+    hq_admin = link.hq.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
+    async with link.hq.client("identity", hq_admin) as hq_identity:
+
+        async def listed_at_hq() -> dict[str, Any] | None:
+            users = (await hq_identity.get("/users", params={"limit": 500})).json()
+            return next((u for u in users if u["id"] == user["id"]), None)
+
+        at_hq = await eventually(listed_at_hq, timeout=180, interval=1)
+        assert at_hq is not None, "the dealer's user went up to HQ's directory"
+        assert {k: at_hq[k] for k in ("username", "org_node", "roles", "active")} == {
+            "username": "sh01.new-consultant",
+            "org_node": DEALER,
+            "roles": ["sales_consultant"],
+            "active": True,
+        }
+        assert (await hq_identity.post("/auth/token", json=login)).status_code == 401
+        refused = await hq_identity.post(f"/users/{user['id']}/deactivate")
+        assert refused.status_code == 409, "the dealer's deployment manages its users"
+
+
 async def test_figures_then_masked_records_then_figures_again(link: Link) -> None:
     assert await eventually(lambda: level_at_dealer(link, 1), timeout=180), (
         "HQ's org tree and the dealer's agreement (aggregate) came down"
@@ -342,8 +389,9 @@ def in_key_order(records: list[Any], lead_ids: set[str]) -> dict[str, list[str]]
 async def test_a_lead_hq_distributes_is_worked_at_the_dealer_and_hq_sees_it_converted(
     link: Link,
 ) -> None:
-    """The dealer shares nothing of its own leads: the lead HQ handed it goes up all the same
-    (as figures), so HQ sees who works it, its grade and its conversion."""
+    """The dealer shares nothing of its own leads: what it does with the lead HQ handed it goes
+    back to HQ all the same, in full (OEM-originated leads), so HQ sees who works it, its grade
+    and its conversion."""
     await link.dealer.publish(DEALER, sharing("none"))
     assert await eventually(lambda: level_at_dealer(link, 0), timeout=60)
     try:
@@ -405,12 +453,17 @@ async def a_lead_hq_distributes_is_worked_at_the_dealer(link: Link) -> None:
         at_hq = await eventually(seen_converted, timeout=120, interval=1)
         assert at_hq is not None, "HQ's copy follows the dealer's conversion"
         assert (at_hq["owner_org"], at_hq["work_by"]) == (DEALER, None)
-        # HQ reads a distributed lead masked, as always; its customer is still HQ's, not the
-        # withheld fields of the dealer's figures.
+        # HQ reads a distributed lead masked, as always (field permissions): its customer is
+        # HQ's own record, whatever the dealer's events carry.
         assert at_hq["customer_name"] == "总***"
         assert at_hq["grade"] == "intent", "the grade given at the dealer"
         history = (await hq.get(f"/leads/{lead_id}/history")).json()
         assert ("claimed_at_dealer", "c9") in {(h["kind"], h["to_user"]) for h in history}
+    [conversion] = converted_at_hq(
+        await all_records(link.hq.kafka.bootstrap, [LEAD_TOPIC]), {lead_id}
+    ).values()
+    assert header(conversion, SHARING_LEVEL_HEADER) == "full", "HQ's own lead comes back whole"
+    assert json.loads(conversion.value)["data"]["phone"] == "+8613700001234"
     dead = await all_records(
         link.hq.kafka.bootstrap, [f"{hq_uplink_topic(DEALER, LEAD_TOPIC)}.dlq"]
     )
@@ -418,6 +471,51 @@ async def a_lead_hq_distributes_is_worked_at_the_dealer(link: Link) -> None:
         b"not an event",
         b'{"type": "leads.LeadLost", "data": {"dealer_id": "dealer-bj-01"}}',
     ]
+
+
+async def test_hq_distributes_a_lead_again_to_the_dealer_that_sent_it_back(link: Link) -> None:
+    hq_admin = link.hq.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
+    manager = link.dealer.token(DEALER, {"sales_manager"}, DataScope.DEALER, user="m1")
+    consultant = link.dealer.token(DEALER, {"sales_consultant"}, DataScope.OWN, user="c9")
+    answers: dict[str, str] = {}
+    async with (
+        link.hq.client("leads", hq_admin) as hq,
+        link.dealer.client("leads", manager) as dealer_manager,
+        link.dealer.client("leads", consultant) as dealer,
+    ):
+        created = await hq.post(
+            "/leads",
+            json={"customer_name": "再次下发", "phone": "13700004321", "source": "campaign_form"},
+        )
+        assert created.status_code == 201, created.text
+        lead_id = created.json()["id"]
+
+        async def distributed() -> bool:
+            sent = await hq.post(f"/leads/{lead_id}/distribute", json={"dealer_id": DEALER})
+            answers["distribute"] = f"{sent.status_code} {sent.text}"
+            assert sent.status_code in (200, 404, 409), sent.text
+            return sent.status_code == 200
+
+        async def rejected() -> bool:
+            sent_back = await dealer_manager.post(
+                f"/leads/{lead_id}/reject-distribution", json={"reason": "no room this week"}
+            )
+            answers["reject"] = f"{sent_back.status_code} {sent_back.text}"
+            return sent_back.status_code == 200
+
+        async def back_at_hq() -> bool:
+            return (await hq.get(f"/leads/{lead_id}")).json()["owner_org"] == "hq"
+
+        async def claimed() -> bool:
+            taken = await dealer.post(f"/leads/{lead_id}/claim")
+            answers["claim"] = f"{taken.status_code} {taken.text}"
+            return taken.status_code == 200
+
+        assert await eventually(distributed, timeout=60, interval=1), answers
+        assert await eventually(rejected, timeout=120, interval=1), ("it came down", answers)
+        assert await eventually(back_at_hq, timeout=120, interval=1), "the rejection went up"
+        assert await eventually(distributed, timeout=60, interval=1), ("sent again", answers)
+        assert await eventually(claimed, timeout=120, interval=1), ("in its pool again", answers)
 
 
 async def send_up(link: Link, value: bytes, *, key: str) -> None:
