@@ -11,11 +11,12 @@ import { useOwnerName } from "./directory";
 type CustomerFound = components["schemas"]["CustomerFound"];
 type Criteria = { name?: string; phone?: string; vin?: string; plate?: string };
 
-/** The caller's personal-data level of a customer, as a tag a test and a reader can both find. */
+/** The caller's personal-data level of a customer, as a tag a test and a reader can both find
+ * (the SLA tags' colours: WCAG AA contrast). */
 export function PersonalData({ level }: { level: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={level === "full" ? "green" : "default"} data-personal-data={level}>
+    <Tag className={level === "full" ? "sla-tag sla-on-track" : "sla-tag sla-met"} data-personal-data={level}>
       {t(level === "full" ? "customer.full" : "customer.masked")}
     </Tag>
   );
