@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ScalarSelect, Select, select
+from sqlalchemy import BindParameter, ScalarSelect, Select, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,13 +31,16 @@ async def dealer_of(session: AsyncSession, tenant: str, org_node: str) -> str | 
     return dealer
 
 
-def dealer_of_node(tenant: str, org_node: str) -> ScalarSelect[str | None]:
+def dealer_of_node(
+    tenant: str | BindParameter[str], org_node: str | BindParameter[str]
+) -> ScalarSelect[str | None]:
     """``dealer_of`` as a subquery, for a statement that reads it with other things (a lead
-    create's book and its settings: one round trip)."""
+    create's book and its settings: one round trip); given bound parameters, for a statement
+    built once."""
     return _dealer_of(tenant, org_node).scalar_subquery()
 
 
-def _dealer_of(tenant: str, org_node: str) -> Select[Any]:
+def _dealer_of(tenant: str | BindParameter[str], org_node: str | BindParameter[str]) -> Select[Any]:
     return select(org_directory.c.dealer_id).where(
         org_directory.c.tenant == tenant, org_directory.c.id == org_node
     )

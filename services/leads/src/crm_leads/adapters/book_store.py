@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -62,25 +62,32 @@ async def book_settings(
     return BookSettings(row.id, dedup_keys_from(row.dedup_keys))
 
 
+_BOOK = select(
+    func.coalesce(
+        dealer_of_node(bindparam("tenant"), bindparam("org_node")), bindparam("org_node")
+    ).label("org")
+).subquery()
+# Built once: SQLAlchemy then keeps its cache key, where building this statement and keying it
+# anew cost ~0.5 ms of a create's ~4 ms of CPU (measured under load).
+_BOOK_AND_SETTINGS = select(_BOOK.c.org, pools.c.id, pools.c.dedup_keys).select_from(
+    _BOOK.outerjoin(
+        pools,
+        and_(
+            pools.c.tenant == bindparam("tenant"),
+            pools.c.owner_org == _BOOK.c.org,
+            pools.c.is_default,
+        ),
+    )
+)
+
+
 async def book_and_settings(
     session: AsyncSession, *, tenant: str, org_node: str, now: datetime
 ) -> tuple[str, BookSettings]:
     """``book_of`` the node and that book's ``book_settings``, read in one statement (every
     lead taken in asks both); the default pool is still created on first use."""
-    book = select(func.coalesce(dealer_of_node(tenant, org_node), org_node).label("org")).subquery()
     row = (
-        await session.execute(
-            select(book.c.org, pools.c.id, pools.c.dedup_keys).select_from(
-                book.outerjoin(
-                    pools,
-                    and_(
-                        pools.c.tenant == tenant,
-                        pools.c.owner_org == book.c.org,
-                        pools.c.is_default,
-                    ),
-                )
-            )
-        )
+        await session.execute(_BOOK_AND_SETTINGS, {"tenant": tenant, "org_node": org_node})
     ).one()
     if row.id is None:
         return row.org, await book_settings(session, tenant=tenant, owner_org=row.org, now=now)
