@@ -49,6 +49,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
   ],
   service: [
     { path: "/service/tasks", label: "menu.callTasks", needs: ["call.read"] },
+    { path: "/service/call-lists", label: "callLists.menu", needs: ["call.manage"] },
     { path: "/service/calls", label: "menu.calls", needs: ["call.make"] },
     { path: "/service/console", label: "menu.console", needs: ["call.make"] },
     { path: "/service/wallboard", label: "menu.wallboard", needs: ["call.manage"] },

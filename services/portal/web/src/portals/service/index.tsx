@@ -5,6 +5,7 @@ import Calls from "./Calls";
 import CareRules from "./CareRules";
 import Console from "./Console";
 import Recordings from "./Recordings";
+import CallLists from "./CallLists";
 import CallTasks from "./CallTasks";
 import Knowledge from "./Knowledge";
 import Surveys from "./Surveys";
@@ -21,6 +22,7 @@ export default function Service() {
       <Route path="tickets/:ticketId" element={<TicketDetail />} />
       <Route path="console" element={<Console />} />
       <Route path="tasks" element={<CallTasks />} />
+      <Route path="call-lists" element={<CallLists />} />
       <Route path="calls" element={<Calls />} />
       <Route path="wallboard" element={<Wallboard />} />
       <Route path="recordings" element={<Recordings />} />

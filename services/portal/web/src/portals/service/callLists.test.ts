@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { menuOf } from "../../portals";
+import { LISTED_KINDS, listFormat } from "./CallLists";
+
+describe("call lists", () => {
+  it("sends a workbook as XLSX and anything else as CSV, by the file's name", () => {
+    expect(listFormat("续保名单.XLSX")).toEqual({ format: "xlsx", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    expect(listFormat("renewals.csv")).toEqual({ format: "csv", mediaType: "text/csv" });
+  });
+
+  it("offers the kinds a list pushes, never a lead's callback", () => {
+    expect(LISTED_KINDS).not.toContain("lead_callback");
+    expect(LISTED_KINDS).toContain("policy_renewal");
+  });
+
+  it("is a menu entry of those who manage calls only", () => {
+    const manager = { roles: ["sales_manager"], functions: ["call.read", "call.manage"] };
+    const agent = { roles: ["call_center_agent"], functions: ["call.read", "call.make"] };
+    expect(menuOf(manager, "service").map((m) => m.path)).toContain("/service/call-lists");
+    expect(menuOf(agent, "service").map((m) => m.path)).not.toContain("/service/call-lists");
+  });
+});
