@@ -251,6 +251,7 @@ async def searches(
             statement = ticket_list_query(advisor, make(g), limit=20, offset=0)
             with acting_for([TENANT]):
                 async with sessions() as session:
+                    await session.execute(text("SET LOCAL jit = off"))  # as tickets_of runs it
                     plan = (
                         await session.execute(
                             text("EXPLAIN (ANALYZE, FORMAT JSON) " + compiled(statement))

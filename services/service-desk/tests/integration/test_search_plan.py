@@ -1,8 +1,9 @@
 """The ticket search's plan: with the dealer's few tickets among many of other dealers,
-PostgreSQL reads the dealer's book through the (tenant, owner_org, opened_at) index, not
-every ticket. Before ``visible_tickets`` gave its books as arrays computed once, the ``OR`` of
-its branches turned the book test into a subplan run for each row of a sequential scan
-(``bench/RESULTS.md``, "ticket search: which index")."""
+PostgreSQL reads the dealer's book through a (tenant, owner_org, opened_at) index (its
+complaints' and its other tickets' apart), not every ticket. Before ``visible_tickets`` gave
+its books as arrays computed once, the ``OR`` of its branches turned the book test into a
+subplan run for each row of a sequential scan (``bench/RESULTS.md``, "ticket search: which
+index")."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ async def test_a_dealer_s_search_reads_its_book_through_the_index(sessions: Sess
             )
             answered = list(found.mappings())
     on_tickets = [n for n in _nodes(plan) if n.get("Relation Name") == "tickets"]
-    on_index = [n for n in _nodes(plan) if n.get("Index Name") == "ix_tickets_book_opened"]
+    books = {"ix_tickets_book_opened", "ix_tickets_book_complaints", "ix_tickets_book_others"}
+    on_index = [n for n in _nodes(plan) if n.get("Index Name") in books]
     assert not [n for n in on_tickets if n["Node Type"] == "Seq Scan"], json.dumps(plan)
     assert any("owner_org" in n.get("Index Cond", "") for n in on_index), json.dumps(plan)
     assert len(answered) == 10

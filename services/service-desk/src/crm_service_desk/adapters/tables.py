@@ -160,6 +160,22 @@ tickets = Table(
         nullable=False,
     ),
     Index("ix_tickets_book_opened", "tenant", "owner_org", "opened_at"),
+    # The ticket list walks a book's complaints and its other tickets apart (they are shared
+    # as two data types): a book without a matching complaint is not read whole for one.
+    Index(
+        "ix_tickets_book_complaints",
+        "tenant",
+        "owner_org",
+        "opened_at",
+        postgresql_where=text("kind = 'complaint'"),
+    ),
+    Index(
+        "ix_tickets_book_others",
+        "tenant",
+        "owner_org",
+        "opened_at",
+        postgresql_where=text("kind <> 'complaint'"),
+    ),
     Index("ix_tickets_search_grams", "search_grams", postgresql_using="gin"),
     Index(
         "ix_tickets_search_text",
