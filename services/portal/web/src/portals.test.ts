@@ -22,6 +22,9 @@ describe("portals and menus follow the user's functions", () => {
   it("gives a manager the dealer portal first and the workspace too", () => {
     expect(portalsOf(manager)).toEqual(["dealer", "workspace"]);
     expect(menuOf(manager, "dealer").map((m) => m.path)).toContain("/dealer/approvals");
+    // Grades and the nurture list: who sets the pools' rules and assigns leads.
+    expect(menuOf(manager, "dealer").map((m) => m.path)).toContain("/dealer/grades");
+    expect(menuOf({ ...manager, functions: manager.functions.filter((f) => f !== "lead.assign") }, "dealer").map((m) => m.path)).not.toContain("/dealer/grades");
     // A manager does not claim from the pool: that entry needs lead.claim.
     expect(menuOf(manager, "workspace").map((m) => m.path)).not.toContain("/workspace/pool");
   });

@@ -22,6 +22,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/dealer/leads", label: "menu.assign", needs: ["lead.assign"] },
     { path: "/dealer/approvals", label: "menu.approvals", needs: ["quote.approve"] },
     { path: "/dealer/pools", label: "menu.poolRules", needs: ["pool.manage"] },
+    { path: "/dealer/grades", label: "menu.gradesNurture", needs: ["pool.manage", "lead.assign"] },
     { path: "/dealer/imports", label: "menu.imports", needs: ["lead.import"] },
     { path: "/dealer/customers", label: "customer.menu", needs: ["lead.read"] },
     { path: "/dealer/hand-overs", label: "handOver.menu", needs: ["lead.assign", "user.read"] },

@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
+import { gradeLabel } from "../workspace/labels";
 
 type Pool = components["schemas"]["PoolPublic"];
 type Rules = components["schemas"]["PoolRules"];
 
-/** A pool's rules: grade scheme, claim limits and protection, recycling, anti-collusion; and
+/** A pool's rules: grade scheme (built-in or the book's own), claim limits and protection, recycling, anti-collusion; and
  * its fairness report (leads per consultant, pairs feeding each other released leads). */
 export default function PoolRules() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ function RulesForm({ pool }: { pool: Pool }) {
   const report = useFailureReport();
   const queries = useQueryClient();
   const [form] = Form.useForm<Rules>();
+  const schemes = useQuery({ queryKey: ["grade-schemes"], queryFn: () => data(leads.GET("/grade-schemes")) });
   const save = useMutation({
     mutationFn: (rules: Rules) =>
       data(
@@ -65,7 +67,13 @@ function RulesForm({ pool }: { pool: Pool }) {
     <Card title={`${t("pool.rules")} · ${pool.name}`}>
       <Form<Rules> form={form} layout="vertical" initialValues={pool.rules} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="grade_scheme" label={t("lead.grade")}>
-          <Select options={[{ value: "three_level", label: "准购买 / 意向 / 潜在" }, { value: "habcn", label: "H / A / B / C / N" }]} />
+          <Select
+            loading={schemes.isPending}
+            options={(schemes.data?.schemes ?? []).map((scheme) => ({
+              value: scheme.name,
+              label: `${scheme.name}: ${scheme.grades.map((g) => gradeLabel(t, g.code)).join(" / ")}`,
+            }))}
+          />
         </Form.Item>
         <Form.Item name={["claim", "protection_days"]} label={t("pool.protection")}>
           <InputNumber min={0} style={{ width: "100%" }} />

@@ -8,6 +8,7 @@ import Kpis from "../hq/Kpis";
 import Approvals from "./Approvals";
 import AssignLeads from "./AssignLeads";
 import Commission from "./Commission";
+import GradesAndNurture from "./GradesAndNurture";
 import HandOver from "./HandOver";
 import Imports from "./Imports";
 import PoolRules from "./PoolRules";
@@ -21,6 +22,7 @@ export default function Dealer() {
       <Route path="leads" element={<AssignLeads />} />
       <Route path="approvals" element={<Approvals />} />
       <Route path="pools" element={<PoolRules />} />
+      <Route path="grades" element={<GradesAndNurture />} />
       <Route path="imports" element={<Imports />} />
       <Route path="customers" element={<Customers base="/dealer/customers" />} />
       <Route path="customers/:customerId" element={<CustomerFile />} />

@@ -24,6 +24,7 @@ export default function LeadDetail() {
   const lead = useQuery({ queryKey: ["lead", leadId], queryFn: () => data(leads.GET("/leads/{lead_id}", path)) });
   const history = useQuery({ queryKey: ["lead", leadId, "history"], queryFn: () => data(leads.GET("/leads/{lead_id}/history", path)) });
   const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")), enabled: !!lead.data });
+  const schemes = useQuery({ queryKey: ["grade-schemes"], queryFn: () => data(leads.GET("/grade-schemes")), enabled: !!lead.data });
   const refresh = () => queries.invalidateQueries({ queryKey: ["lead", leadId] });
 
   const followUp = useMutation({
@@ -50,8 +51,12 @@ export default function LeadDetail() {
   return (
     <Loaded query={lead}>
       {(l) => {
-        const pool = pools.data?.find((p) => p.id === l.pool_id);
-        const grades = (pool?.rules as { grade_scheme?: string } | undefined)?.grade_scheme === "habcn" ? HABCN_GRADES : THREE_LEVEL_GRADES;
+        // An owned lead waits in no pool: its book's default pool's scheme grades it.
+        const pool = pools.data?.find((p) => p.id === l.pool_id) ?? pools.data?.find((p) => p.is_default);
+        const schemeName = (pool?.rules as { grade_scheme?: string } | undefined)?.grade_scheme ?? "three_level";
+        const scheme = schemes.data?.schemes.find((s) => s.name === schemeName);
+        const grades = scheme ? scheme.grades.map((g) => g.code) : schemeName === "habcn" ? HABCN_GRADES : THREE_LEVEL_GRADES;
+        const labelOf = (code: string) => (scheme && !scheme.built_in ? (scheme.grades.find((g) => g.code === code)?.label ?? code) : gradeLabel(t, code));
         const open = l.status === "open";
         return (
           <>
@@ -87,7 +92,7 @@ export default function LeadDetail() {
                         <Select options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
                       </Form.Item>
                       <Form.Item name="grade" label={t("lead.grade")}>
-                        <Select allowClear options={grades.map((g) => ({ value: g, label: gradeLabel(t, g) }))} />
+                        <Select allowClear options={grades.map((g) => ({ value: g, label: labelOf(g) }))} />
                       </Form.Item>
                       <Form.Item name="outcome" label={t("lead.outcome")} rules={[{ required: true }]}>
                         <Input.TextArea rows={2} />
