@@ -1,5 +1,6 @@
-"""each book's complaints and its other tickets newest first, apart: the ticket list walks
-each visibility branch (complaints, other kinds) book by book and stops at a page
+"""each book's complaints and its other tickets newest first (then by id), apart: the ticket
+list walks each visibility branch (complaints, other kinds) book by book in the index's own
+order and stops at a page
 
 Revision ID: 0014
 Revises: 0013
@@ -22,13 +23,13 @@ def upgrade() -> None:
     create_index_concurrently(
         "ix_tickets_book_complaints",
         "tickets",
-        ["tenant", "owner_org", "opened_at"],
+        ["tenant", "owner_org", "opened_at", "id"],
         where="kind = 'complaint'",
     )
     create_index_concurrently(
         "ix_tickets_book_others",
         "tickets",
-        ["tenant", "owner_org", "opened_at"],
+        ["tenant", "owner_org", "opened_at", "id"],
         where="kind <> 'complaint'",
     )
 

@@ -167,6 +167,7 @@ tickets = Table(
         "tenant",
         "owner_org",
         "opened_at",
+        "id",
         postgresql_where=text("kind = 'complaint'"),
     ),
     Index(
@@ -174,6 +175,7 @@ tickets = Table(
         "tenant",
         "owner_org",
         "opened_at",
+        "id",
         postgresql_where=text("kind <> 'complaint'"),
     ),
     Index("ix_tickets_search_grams", "search_grams", postgresql_using="gin"),
