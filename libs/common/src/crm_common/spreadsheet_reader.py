@@ -287,6 +287,10 @@ def limit_memory(limit_bytes: int) -> None:
 
 def main(argv: Sequence[str]) -> int:
     path, file_format, start_row, memory_bytes = argv
+    # openpyxl imports numpy when it is installed (for number types no file's cell has), and
+    # numpy's OpenBLAS aborts the process when its buffers don't fit the limit: this process
+    # goes without numpy.
+    sys.modules["numpy"] = None  # type: ignore[assignment]
     limit_memory(int(memory_bytes))
     try:
         write_rows(Path(path), file_format, int(start_row), sys.stdout.buffer)
