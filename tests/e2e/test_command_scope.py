@@ -426,6 +426,12 @@ OPERATIONS: dict[str, Command] = {
     "kpi POST /kpi/commission/statements/{statement_id}/issue": Command("statement"),
     "kpi POST /kpi/definitions": Command(None, _json(DEFINITION)),
     "kpi DELETE /kpi/definitions/{definition_id}": Command("definition", owned_by="manager"),
+    # The caller's own book's list of competitors (another dealer's or HQ's stays as it was).
+    "opportunities POST /competitors": Command(None, _json({"name": "matrix"}), settings=True),
+    "opportunities PUT /competitors/{competitor_id}": Command(None),
+    "opportunities PUT /opportunities/{opportunity_id}/competitors": Command(
+        "opportunity", _json({"competitors": []})
+    ),
     "opportunities PUT /opportunities/{opportunity_id}/credit-split": Command(
         "opportunity",
         lambda f: {
@@ -647,6 +653,7 @@ PATH_TARGETS = {
     "{article_id}": "unknown",
     "{claim_id}": "unknown",
     "{rule_id}": "unknown",
+    "{competitor_id}": "unknown",
     "{assessment_id}": "unknown",
 }
 

@@ -56,6 +56,7 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     # sort by score still lists it (unscored last).
     await expect(row.get_by_text("暂无评分")).to_be_visible()
     await consultant.choose("排序", "成交预测")
+    await expect(page.locator(".ant-select-dropdown:visible")).to_have_count(0)
     await expect(row).to_be_visible()
     await consultant.screenshot("workspace-pool")
     await consultant.check_accessibility("pool")

@@ -58,7 +58,13 @@ export default function MyLeads() {
           },
           { title: t("lead.phone"), dataIndex: "phone" },
           { title: t("lead.grade"), dataIndex: "grade", render: (g: string | null) => gradeLabel(t, g) },
-          { title: t("lead.score"), dataIndex: "score", render: (_: unknown, lead) => <ScoreTag score={lead.score} /> },
+          // Not on a phone: the row would outgrow the screen (the order by score still holds).
+          {
+            title: t("lead.score"),
+            dataIndex: "score",
+            responsive: ["sm"],
+            render: (_: unknown, lead) => <ScoreTag score={lead.score} />,
+          },
           {
             title: t("lead.due"),
             dataIndex: "next_follow_up_due",
