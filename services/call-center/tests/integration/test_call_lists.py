@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -29,11 +28,6 @@ pytestmark = pytest.mark.integration
 
 BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def as_user(call_center_api: FastAPI, signing_key_pem: str) -> AsUser:
-    return AsUser(call_center_api, signing_key_pem)
 
 
 def far(days: int) -> date:

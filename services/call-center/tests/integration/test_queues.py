@@ -50,11 +50,6 @@ DEALER_B_AGENT = "renewal-b"
 
 
 @pytest.fixture
-def as_user(call_center_api: FastAPI, signing_key_pem: str) -> AsUser:
-    return AsUser(call_center_api, signing_key_pem)
-
-
-@pytest.fixture
 async def more_agents(
     infrastructure: Infrastructure, sessions: async_sessionmaker[AsyncSession]
 ) -> None:

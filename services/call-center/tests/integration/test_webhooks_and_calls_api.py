@@ -47,11 +47,6 @@ async def anonymous(
         yield client
 
 
-@pytest.fixture
-def as_user(call_center_api: FastAPI, signing_key_pem: str) -> AsUser:
-    return AsUser(call_center_api, signing_key_pem)
-
-
 async def post_signed(
     client: httpx.AsyncClient,
     event: dict[str, object],
