@@ -18,7 +18,7 @@ from crm_call_center.adapters.tables import agents as agent_table
 from crm_common.testing.services import AsUser
 
 from .conftest import HOTLINE, PEOPLE, TENANT
-from .test_webhooks_and_calls_api import START, anonymous, as_user, hook, post_signed  # noqa: F401
+from .test_webhooks_and_calls_api import START, anonymous, hook, post_signed  # noqa: F401
 
 pytestmark = pytest.mark.integration
 DAY = "2026-12-06"  # START (02:00 UTC) is 10:00 in Shanghai, the business's time zone
@@ -49,7 +49,7 @@ def outbound_call(call_id: str) -> list[dict[str, object]]:
 
 async def test_a_days_statistics_per_queue_agent_dealer_and_hour(
     anonymous: httpx.AsyncClient,  # noqa: F811
-    as_user: AsUser,  # noqa: F811
+    as_user: AsUser,
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     hour = timedelta(hours=1)
