@@ -58,6 +58,14 @@ export function fileUrl(service: string, path: string, query: Record<string, str
   return `/api/${service}${path}?${new URLSearchParams(query).toString()}`;
 }
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The format and media type a spreadsheet import (leads, call lists) is sent as, from the
+ * file's name: a workbook as XLSX, anything else as CSV. */
+export function spreadsheetFormat(fileName: string): { format: "csv" | "xlsx"; mediaType: string } {
+  return fileName.toLowerCase().endsWith(".xlsx") ? { format: "xlsx", mediaType: XLSX } : { format: "csv", mediaType: "text/csv" };
+}
+
 /** A file sent as the raw body (`Content-Type` its media type), as the service desk takes a
  * ticket's attachment; the BFF passes it on as it arrives. */
 export async function uploadFile<T>(service: string, path: string, query: Record<string, string>, file: Blob, mediaType: string): Promise<T> {

@@ -2,8 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Descriptions, Progress, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { csrfHeaders, data, fileUrl, leads } from "../../api/client";
-import { ApiError } from "../../api/errors";
+import { data, fileUrl, leads, spreadsheetFormat, uploadFile } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
 
@@ -21,19 +20,9 @@ export default function Imports() {
   async function upload(file: File) {
     setUploading(true);
     try {
-      const format = file.name.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";
-      const response = await fetch(`/api/leads/imports?format=${format}`, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: {
-          ...csrfHeaders("POST"),
-          "Content-Type": format === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        },
-        body: file,
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) throw new ApiError(response.status, body);
-      setImportId((body as Import).id);
+      const { format, mediaType } = spreadsheetFormat(file.name);
+      const created = await uploadFile<Import>("leads", "/imports", { format }, file, mediaType);
+      setImportId(created.id);
       void message.success(t("app.saved"));
     } catch (error) {
       report(error);

@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Card, Descriptions, Form, InputNumber, Select, Space, Spin, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { uploadFile } from "../../api/client";
+import { spreadsheetFormat, uploadFile } from "../../api/client";
 import type { components } from "../../api/generated/call-center";
 import { useFailureReport } from "../../components/feedback";
 
@@ -10,13 +10,6 @@ type RowError = components["schemas"]["CallListRowError"];
 
 /** The kinds of call a list pushes (a lead's callback comes from its grade, never a list). */
 export const LISTED_KINDS = ["policy_renewal", "maintenance_due", "win_back", "care", "survey"] as const;
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The media type and format a call list's file is sent as, from its name. */
-export function listFormat(fileName: string): { format: "csv" | "xlsx"; mediaType: string } {
-  return fileName.toLowerCase().endsWith(".xlsx") ? { format: "xlsx", mediaType: XLSX } : { format: "csv", mediaType: "text/csv" };
-}
-
 /** A manager's call list (CSV or XLSX: insurance expiries, maintenance due, win-back): each row
  * becomes a call task of the chosen kind in the manager's book, dealt out by its queue; the
  * answer counts what was made and lists every rejected row by row number and field, so the
@@ -31,7 +24,7 @@ export default function CallLists() {
   const [result, setResult] = useState<{ file: string; imported: Imported }>();
 
   async function upload(file: File) {
-    const { format, mediaType } = listFormat(file.name);
+    const { format, mediaType } = spreadsheetFormat(file.name);
     setImporting(file.name);
     setResult(undefined);
     try {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { menuOf } from "../../portals";
-import { LISTED_KINDS, listFormat } from "./CallLists";
+import { spreadsheetFormat } from "../../api/client";
+import { LISTED_KINDS } from "./CallLists";
 
 describe("call lists", () => {
   it("sends a workbook as XLSX and anything else as CSV, by the file's name", () => {
-    expect(listFormat("续保名单.XLSX")).toEqual({ format: "xlsx", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-    expect(listFormat("renewals.csv")).toEqual({ format: "csv", mediaType: "text/csv" });
+    expect(spreadsheetFormat("续保名单.XLSX")).toEqual({ format: "xlsx", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    expect(spreadsheetFormat("renewals.csv")).toEqual({ format: "csv", mediaType: "text/csv" });
   });
 
   it("offers the kinds a list pushes, never a lead's callback", () => {
