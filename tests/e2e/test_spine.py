@@ -274,8 +274,14 @@ async def test_a_region_manager_sees_the_dealers_of_the_region_only(spine: Spine
         return {row["dealer_id"] for row in body["rows"]}
 
     assert await eventually(lambda: _has(kpi_dealers(), "dealer-sh-01"), timeout=60)
-    # Other tests of the session add leads of other east dealers; north ones never show.
-    assert await kpi_dealers() <= {"dealer-sh-01", "dealer-sh-02", "dealer-hz-01"}
+    # Other tests of the session add east dealers and their leads (the commission screen's
+    # dealer among them): the region's dealers are those of its subtree in identity's tree, and
+    # north ones never show.
+    async with spine.client("identity", region) as client:
+        east = {n["id"] for n in (await client.get("/orgs")).json() if n["kind"] == "dealer"}
+    assert {"dealer-sh-01", "dealer-sh-02", "dealer-hz-01"} <= east
+    assert "dealer-bj-01" not in east
+    assert await kpi_dealers() <= east
     async with spine.client("leads", region) as client:
         # By default a dealer shares its own prospects with the OEM as figures only.
         assert (await client.get(f"/leads/{east_lead}")).status_code == 404
