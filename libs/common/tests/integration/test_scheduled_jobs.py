@@ -90,3 +90,21 @@ async def test_when_the_claiming_worker_dies_another_takes_the_job_over(
         await second.close()
         for engine in engines:
             await engine.dispose()
+
+
+async def test_a_workers_jobs_ticking_at_once_claim_over_its_one_connection(
+    settings: Settings,
+) -> None:
+    """All of a worker's jobs tick when it starts: their first claims share the one connection
+    that holds the locks, and none is left checked out when the claims are given up."""
+    engine = create_engine(settings)
+    claims = JobClaims(engine, "common-test")
+    try:
+        taken = await asyncio.gather(*(claims.claim(f"job-{n}") for n in range(4)))
+        assert taken == [True] * 4
+        assert engine.pool.checkedout() == 1, "one connection holds every claim"  # type: ignore[attr-defined]
+        await claims.close()
+        assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    finally:
+        await claims.close()
+        await engine.dispose()

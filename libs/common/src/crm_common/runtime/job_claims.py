@@ -8,6 +8,7 @@ takes them over at its next tick. No table: nothing to migrate, nothing left beh
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 
@@ -32,9 +33,18 @@ class JobClaims:
         self._service = service
         self._connection: AsyncConnection | None = None
         self._held: set[int] = set()
+        # The worker's jobs tick side by side (all of them at once when it starts): one at a
+        # time on the one connection. Unguarded, each first claim opened a connection of its
+        # own and all but the last were dropped unclosed (the pool's "non-checked-in
+        # connection" warnings), and two statements at once on one connection fail.
+        self._in_use = asyncio.Lock()
 
     async def claim(self, job: str) -> bool:
         """Whether this worker runs ``job`` now: it holds the job's lock, or just took it."""
+        async with self._in_use:
+            return await self._claim(job)
+
+    async def _claim(self, job: str) -> bool:
         key = lock_key(self._service, job)
         try:
             connection = await self._connected()
@@ -47,7 +57,7 @@ class JobClaims:
             )
         except (SQLAlchemyError, OSError):
             log.warning("scheduled job claims lost their connection", exc_info=True)
-            await self.close()
+            await self._give_up()
             return False
         if taken:
             self._held.add(key)
@@ -56,6 +66,10 @@ class JobClaims:
 
     async def close(self) -> None:
         """Give every claim up (the locks go with the connection)."""
+        async with self._in_use:
+            await self._give_up()
+
+    async def _give_up(self) -> None:
         connection, self._connection = self._connection, None
         self._held.clear()
         if connection is not None:
