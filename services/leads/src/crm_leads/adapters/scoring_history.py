@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import insert, select
+from sqlalchemy import any_, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import staff
@@ -138,7 +138,7 @@ async def a_consultant_of(session: AsyncSession, tenant: str, dealer: str) -> st
             staff.c.tenant == tenant,
             staff.c.org_node == dealer,
             staff.c.active,
-            staff.c.roles.any("sales_consultant"),
+            literal("sales_consultant") == any_(staff.c.roles),
         )
         .order_by(staff.c.user_id)
         .limit(1)

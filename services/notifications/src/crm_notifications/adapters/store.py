@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, any_, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -46,7 +46,7 @@ async def recipients(session: AsyncSession, tenant: str, audience: Audience) -> 
             .where(
                 staff.c.tenant == tenant,
                 staff.c.active.is_(True),
-                or_(*(staff.c.roles.any(role) for role in sorted(audience.roles))),
+                or_(*(literal(role) == any_(staff.c.roles) for role in sorted(audience.roles))),
                 org_directory.c.dealer_id == audience.dealer,
             )
         )
