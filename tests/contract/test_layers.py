@@ -9,7 +9,12 @@ listed here.
 - `entrypoints/` build no SQL and import neither tables nor other adapters nor the
   personal-data audit: they parse, call one application function or view, and render;
 - SQL is built only in `adapters/` and the read side (`views.py` or a `views/` package),
-  whose answers are typed (dataclasses or pydantic models, not rows or loose dicts).
+  whose answers are typed (dataclasses or pydantic models, not rows or loose dicts);
+- the read side only reads: it builds no INSERT, UPDATE or DELETE (nor raw SQL saying one),
+  writes neither the personal-data audit nor the outbox. A read that must be audited is an
+  application query: it reads through a view and audits in the same transaction. (A view
+  calling an adapter that writes is not seen here: the imports say what is built, not what a
+  called function does.)
 
 There are no exceptions: what broke a rule when it was written down (issue #16) has moved, and
 a module that breaks one now fails the test.
@@ -18,6 +23,7 @@ a module that breaks one now fails the test.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +42,25 @@ RAW_ROWS = ("sqlalchemy.RowMapping", "sqlalchemy.Row", "sqlalchemy.engine")
 IO = ("sqlalchemy", "fastapi", "starlette", "asyncpg", "redis", "faststream", "aiokafka", "grpc")
 # Recording who read personal data is part of the application query a route calls.
 AUDIT = ("crm_common.policy.audit",)
+# What writes: statements that change rows, the audit entry, the outbox.
+WRITES = (
+    "sqlalchemy.insert",
+    "sqlalchemy.update",
+    "sqlalchemy.delete",
+    "sqlalchemy.sql.insert",
+    "sqlalchemy.sql.update",
+    "sqlalchemy.sql.delete",
+    "sqlalchemy.sql.expression.insert",
+    "sqlalchemy.sql.expression.update",
+    "sqlalchemy.sql.expression.delete",
+    "sqlalchemy.sql.dml",
+    "sqlalchemy.dialects.postgresql.insert",
+    "sqlalchemy.dialects.postgresql.dml",
+    "crm_common.policy.audit.record_personal_data_access",
+    "crm_common.outbox",
+)
+# Raw SQL (``text(...)``) that changes rows (a data-modifying WITH is not looked into).
+RAW_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|MERGE|TRUNCATE)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,7 +144,26 @@ def breaches(module: Module) -> set[str]:
             found.add("imports adapters")
         if module.layer == "entrypoints" and within(name, AUDIT):
             found.add("writes the audit")
+        if module.layer == "views" and within(name, WRITES):
+            found.add("the read side writes")
+    if module.layer == "views" and raw_writes(module):
+        found.add("the read side writes")
     return found
+
+
+def raw_writes(module: Module) -> list[str]:
+    """The raw SQL statements (``text("...")``) of a module that change rows."""
+    tree = ast.parse(module.path.read_text(), str(module.path))
+    return [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and ast.unparse(node.func).split(".")[-1] == "text"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+        and RAW_WRITE.match(node.args[0].value)
+    ]
 
 
 def test_every_service_is_checked() -> None:
@@ -204,6 +248,17 @@ def test_personal_data_is_shown_by_the_one_rule() -> None:
             "from crm_common.policy.audit import record_personal_data_access",
             "writes the audit",
         ),
+        ("views", "from sqlalchemy import insert, select", "the read side writes"),
+        ("views", "from sqlalchemy.dialects.postgresql import insert", "the read side writes"),
+        ("views", "import sqlalchemy.sql.dml", "the read side writes"),
+        (
+            "views",
+            "from crm_common.policy.audit import record_personal_data_access",
+            "the read side writes",
+        ),
+        ("views", "from crm_common.outbox import add_to_outbox", "the read side writes"),
+        ("views", "q = text('UPDATE leads SET grade = NULL')", "the read side writes"),
+        ("views", "q = sa.text(' delete from t')", "the read side writes"),
     ],
 )
 def test_a_breach_is_found(tmp_path: Path, layer: str, source: str, breach: str) -> None:
@@ -213,6 +268,19 @@ def test_a_breach_is_found(tmp_path: Path, layer: str, source: str, breach: str)
     path.write_text(source + "\n")
     module = Module("x", "crm_x", f"crm_x.{layer}.module", layer, path)
     assert breach in breaches(module)
+
+
+def test_what_the_read_side_may_do_is_no_breach(tmp_path: Path) -> None:
+    path = tmp_path / "module.py"
+    path.write_text(
+        "from sqlalchemy import select, func, text\n"
+        "from crm_common.policy.audit import audit_entries\n"
+        "q = text('SET LOCAL jit = off')\n"
+        "r = text('SELECT 1 -- no update here')\n"
+        "s = {}.update(a=1)\n"
+    )
+    module = Module("x", "crm_x", "crm_x.views.module", "views", path)
+    assert breaches(module) == set()
 
 
 def test_what_the_layers_may_import_is_no_breach(tmp_path: Path) -> None:

@@ -126,6 +126,27 @@ async def test_the_owner_and_the_dealer_s_manager_see_the_customer_in_full(
         ("c1", "full", ENDPOINT),
         ("m1", "full", ENDPOINT),
     ]
+    async with sessions() as session:
+        entry = (
+            await session.execute(
+                select(
+                    personal_data_audit.c.action,
+                    personal_data_audit.c.resource_type,
+                    personal_data_audit.c.owner_org,
+                    personal_data_audit.c.actor_org,
+                    personal_data_audit.c.fields,
+                )
+                .where(personal_data_audit.c.resource_id == str(lead_id))
+                .order_by(personal_data_audit.c.id)
+            )
+        ).first()
+    assert tuple(entry or ()) == (
+        "read",
+        "lead",
+        "dealer-a",
+        "team-a1",
+        ["customer_name", "phone"],
+    )
 
 
 async def test_a_number_the_caller_may_not_see_is_not_found(

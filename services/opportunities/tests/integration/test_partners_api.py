@@ -145,7 +145,15 @@ async def test_each_partner_sees_only_its_application_masked_and_decides_it(
     async with sessions() as session:
         audited = (
             await session.execute(
-                select(personal_data_audit.c.endpoint, personal_data_audit.c.level)
+                select(
+                    personal_data_audit.c.endpoint,
+                    personal_data_audit.c.level,
+                    personal_data_audit.c.action,
+                    personal_data_audit.c.resource_type,
+                    personal_data_audit.c.owner_org,
+                    personal_data_audit.c.actor_org,
+                    personal_data_audit.c.fields,
+                )
                 .where(
                     personal_data_audit.c.resource_id == order["opportunity_id"],
                     personal_data_audit.c.actor == "p1",
@@ -153,9 +161,12 @@ async def test_each_partner_sees_only_its_application_masked_and_decides_it(
                 .order_by(personal_data_audit.c.id)
             )
         ).all()
+    # The read of the customer is the application query's (application/queries.py), one
+    # entry per answer that showed it.
+    read = ("read", "opportunity", "dealer-a", "bank-1", ["customer_name", "phone"])
     assert [tuple(a) for a in audited] == [
-        ("GET /partner/applications/{id}", "masked"),
-        ("POST /partner/applications/{id}/status", "masked"),
+        ("GET /partner/applications/{id}", "masked", *read),
+        ("POST /partner/applications/{id}/status", "masked", *read),
     ]
 
 

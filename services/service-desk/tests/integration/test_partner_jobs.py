@@ -174,8 +174,26 @@ async def test_a_dealer_sharing_in_full_shows_the_partner_the_customer(
     assert (job["customer_name"], job["customer_phone"]) == ("王伟", "+8613800138000")
     async with sessions() as session:
         audited = await session.execute(
-            select(personal_data_audit.c.actor, personal_data_audit.c.level).where(
-                personal_data_audit.c.resource_id == ticket["id"]
-            )
+            select(
+                personal_data_audit.c.actor,
+                personal_data_audit.c.level,
+                personal_data_audit.c.action,
+                personal_data_audit.c.resource_type,
+                personal_data_audit.c.owner_org,
+                personal_data_audit.c.actor_org,
+                personal_data_audit.c.fields,
+                personal_data_audit.c.endpoint,
+            ).where(personal_data_audit.c.resource_id == ticket["id"])
         )
-        assert list(audited) == [("p1", "full")]
+        assert list(audited) == [
+            (
+                "p1",
+                "full",
+                "read",
+                "ticket",
+                "dealer-a",
+                "partner-repair",
+                ["customer_name", "customer_phone"],
+                "GET /partner/jobs/{ticket_id}",
+            )
+        ]

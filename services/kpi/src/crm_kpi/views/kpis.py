@@ -1,5 +1,6 @@
-"""KPIs against the database: custom definitions kept and shared, and any definition's figures
-computed from the facts, scoped by the shared policy like every kpi figure."""
+"""KPIs against the database: the custom definitions a caller may see (kept and deleted by
+``application/kpi_definitions.py``), and any definition's figures computed from the facts,
+scoped by the shared policy like every kpi figure."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from sqlalchemy import (
     TIMESTAMP,
@@ -21,9 +22,7 @@ from sqlalchemy import (
     Table,
     and_,
     cast,
-    delete,
     func,
-    insert,
     literal,
     null,
     or_,
@@ -34,9 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.db.tables import org_directory
-from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel, visible_to
-from crm_common.policy.roles import ROLES
 from crm_kpi.adapters.expense_tables import sales_expenses
 from crm_kpi.adapters.kpi_tables import kpi_definitions
 from crm_kpi.adapters.tables import (
@@ -368,58 +365,6 @@ async def _place(session: AsyncSession, principal: Principal) -> tuple[str | Non
     return (found.path, found.dealer_id) if found else (None, None)
 
 
-async def define_kpi(
-    session_factory: Sessions,
-    principal: Principal,
-    *,
-    name: str,
-    definition: KpiDefinition,
-    roles: frozenset[str],
-    nodes: frozenset[str],
-    users: frozenset[str],
-    now: datetime,
-) -> StoredDefinition:
-    """Keeps a checked definition, owned by the caller and reaching their dealer (or their
-    node above dealers) when shared with a role."""
-    unknown_roles = sorted(roles - ROLES.keys())
-    if unknown_roles:
-        raise InvalidInput("shared_roles", f"unknown roles: {', '.join(unknown_roles)}")
-    async with session_factory() as session, session.begin():
-        d = org_directory
-        known = set(
-            await session.scalars(
-                select(d.c.id).where(d.c.tenant == principal.tenant, d.c.id.in_(nodes))
-            )
-        )
-        if nodes - known:
-            raise InvalidInput(
-                "shared_nodes", f"unknown org nodes: {', '.join(sorted(nodes - known))}"
-            )
-        _, dealer = await _place(session, principal)
-        stored = StoredDefinition(
-            uuid4(),
-            name,
-            definition,
-            Sharing(principal.user_id, dealer or principal.org_node, roles, nodes, users),
-            now,
-        )
-        await session.execute(
-            insert(kpi_definitions).values(
-                id=stored.id,
-                tenant=principal.tenant,
-                owner_org=stored.sharing.owner_org,
-                owner_user=principal.user_id,
-                name=name,
-                definition=definition.model_dump(mode="json"),
-                shared_roles=sorted(roles),
-                shared_nodes=sorted(nodes),
-                shared_users=sorted(users),
-                created_at=now,
-            )
-        )
-    return stored
-
-
 def _stored(row: Any) -> StoredDefinition:
     return StoredDefinition(
         row.id,
@@ -465,21 +410,3 @@ async def definitions_visible_to(
             query = query.where(k.c.id == definition_id)
         rows = await session.execute(query)
         return [d for d in map(_stored, rows) if may_see(d.sharing, principal, path)]
-
-
-async def delete_definition(
-    session_factory: Sessions, principal: Principal, definition_id: UUID
-) -> bool:
-    """Only its owner deletes a definition; False when there is none of theirs."""
-    k = kpi_definitions
-    async with session_factory() as session, session.begin():
-        deleted = await session.execute(
-            delete(k)
-            .where(
-                k.c.id == definition_id,
-                k.c.tenant == principal.tenant,
-                k.c.owner_user == principal.user_id,
-            )
-            .returning(k.c.id)
-        )
-        return deleted.first() is not None

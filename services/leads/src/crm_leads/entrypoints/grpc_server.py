@@ -13,8 +13,8 @@ from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as direct
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
 from crm_common.grpc import current_principal, serve_grpc
 from crm_common.settings import Settings
+from crm_leads.application.customer_directory import owner_of_phone
 from crm_leads.domain.lead import InvalidPhoneNumber
-from crm_leads.views import customer_directory as directory_view
 
 # Any one of the functions opens the method: the lead's people, agents who phone customers,
 # and the service desk opening a ticket for a customer (answered as the caller may see it).
@@ -35,9 +35,7 @@ class CustomerDirectory(directory_grpc.CustomerDirectoryServicer):
         ],
     ) -> directory.LookupByPhoneResponse:
         try:
-            owner = await directory_view.lookup_by_phone(
-                self._sessions, current_principal(), request.phone
-            )
+            owner = await owner_of_phone(self._sessions, current_principal(), request.phone)
         except InvalidPhoneNumber as exc:
             await context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"phone: {exc}")
         if owner is None:

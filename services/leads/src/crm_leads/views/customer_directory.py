@@ -1,4 +1,5 @@
-"""The customer directory: who owns this phone number (the call center's screen pop)."""
+"""The customer directory: who owns this phone number (the call center's screen pop), read in
+the transaction of ``application/customer_directory.py``, which audits the read."""
 
 from __future__ import annotations
 
@@ -6,24 +7,19 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from sqlalchemy import or_, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
 from crm_common.policy import (
-    DataType,
     SharingLevel,
     name_seen_at,
     personal_data_level,
     phone_seen_at,
 )
-from crm_common.policy.audit import record_personal_data_access
 from crm_common.policy.roles import has_function
 from crm_leads.adapters.access import lead_level, visible_leads
 from crm_leads.adapters.tables import LEAD_IS_OPEN, leads
-from crm_leads.application.handlers import PERSONAL_FIELDS
 from crm_leads.domain.lead import normalise_phone
-
-LOOKUP_ENDPOINT = "grpc CustomerDirectory.LookupByPhone"
 
 
 @dataclass(frozen=True)
@@ -48,12 +44,20 @@ def routes_calls(principal: Principal) -> bool:
     return has_function(principal.roles, "call.route")
 
 
-async def lookup_by_phone(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, phone: str
-) -> PhoneOwner | None:
+@dataclass(frozen=True)
+class FoundOwner:
+    owner: PhoneOwner
+    level: SharingLevel | None
+    """How much of the customer's data the caller sees (what an audit of the read records);
+    None: the call router learns who works the lead and no personal data."""
+
+
+async def phone_owner_in(
+    session: AsyncSession, principal: Principal, phone: str
+) -> FoundOwner | None:
     """None when no open lead with this number is visible to the caller (unknown and hidden
     look the same); a call router also learns who works a lead it may not see, and nothing
-    else. Raises ``InvalidPhoneNumber``. The read is audited."""
+    else. Raises ``InvalidPhoneNumber``."""
     visible = visible_leads(principal)
     query = (
         select(leads, lead_level(principal).label("shared_level"), visible.label("visible"))
@@ -69,39 +73,28 @@ async def lookup_by_phone(
         .order_by(leads.c.created_at.desc(), leads.c.id)
         .limit(1)
     )
-    async with sessions() as session, session.begin():
-        row = (await session.execute(query)).mappings().first()
-        if row is None:
-            return None
-        if not row["visible"] and row["shared_level"] < SharingLevel.MASKED:
-            return PhoneOwner(
-                customer_id=None,
-                lead_id=None,
-                customer_name="",
-                phone="",
-                owner_org=row["owner_org"],
-                owner_user=row["owner_user"],
-                status=row["status"],
-                grade=None,
-            )
-        level = personal_data_level(
-            principal,
+    row = (await session.execute(query)).mappings().first()
+    if row is None:
+        return None
+    if not row["visible"] and row["shared_level"] < SharingLevel.MASKED:
+        routing_only = PhoneOwner(
+            customer_id=None,
+            lead_id=None,
+            customer_name="",
+            phone="",
+            owner_org=row["owner_org"],
             owner_user=row["owner_user"],
-            owner_org=row["owner_org"],
-            shared=SharingLevel(row["shared_level"]),
+            status=row["status"],
+            grade=None,
         )
-        await record_personal_data_access(
-            session,
-            principal,
-            action="read",
-            resource_type=DataType.LEAD,
-            resource_id=str(row["id"]),
-            owner_org=row["owner_org"],
-            fields=PERSONAL_FIELDS,
-            level=level,
-            endpoint=LOOKUP_ENDPOINT,
-        )
-    return PhoneOwner(
+        return FoundOwner(routing_only, None)
+    level = personal_data_level(
+        principal,
+        owner_user=row["owner_user"],
+        owner_org=row["owner_org"],
+        shared=SharingLevel(row["shared_level"]),
+    )
+    owner = PhoneOwner(
         customer_id=row["customer_id"],
         lead_id=row["id"],
         customer_name=name_seen_at(level, row["customer_name"]),
@@ -111,3 +104,4 @@ async def lookup_by_phone(
         status=row["status"],
         grade=row["grade"],
     )
+    return FoundOwner(owner, level)

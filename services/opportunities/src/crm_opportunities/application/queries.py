@@ -1,5 +1,6 @@
-"""Queries that do more than read: one opportunity, whose read of personal data is audited,
-and the pipelines list, which gives a dealer its default pipeline on first need."""
+"""Queries that do more than read: one opportunity, and one finance or insurance application as
+its partner sees it, whose reads of personal data are audited; and the pipelines list, which
+gives a dealer its default pipeline on first need."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from crm_common.policy.directory import dealer_of
 from crm_opportunities.adapters import repository
 from crm_opportunities.adapters.repository import PipelineListing
 from crm_opportunities.application.opportunities import OpportunityNotFound
+from crm_opportunities.domain.partner_application import ApplicationNotFound
 from crm_opportunities.views.opportunities import OpportunityDetail, opportunity_for
+from crm_opportunities.views.partners import PartnerApplicationView, application_for
 
 PERSONAL_FIELDS = ("customer_name", "phone")
 
@@ -42,6 +45,33 @@ async def opportunity_shown(
             endpoint="GET /opportunities/{id}",
         )
     return found.opportunity
+
+
+async def application_shown(
+    sessions: async_sessionmaker[AsyncSession],
+    partner: Principal,
+    application_id: UUID,
+    *,
+    endpoint: str,
+) -> PartnerApplicationView:
+    """The application as its partner may see it — a read's answer and a status change's
+    alike — the read of the customer's data audited in the same transaction."""
+    async with sessions() as session, session.begin():
+        found = await application_for(session, partner, application_id)
+        if found is None:
+            raise ApplicationNotFound("application not found")
+        await record_personal_data_access(
+            session,
+            partner,
+            action="read",
+            resource_type=DataType.OPPORTUNITY,
+            resource_id=str(found.opportunity_id),
+            owner_org=found.application.dealer_id,
+            fields=PERSONAL_FIELDS,
+            level=found.level,
+            endpoint=endpoint,
+        )
+    return found.application
 
 
 async def pipelines_for(

@@ -1,6 +1,7 @@
 """Finance and insurance applications as the API shows them: to the partner, with the quote's,
 order's and customer's facts as far as each dealer's agreement with it reaches (the customer
-masked unless shared in full, each read audited); to the dealer, an order's applications."""
+masked unless shared in full; ``application/queries.py`` audits the read of one); to the
+dealer, an order's applications."""
 
 from __future__ import annotations
 
@@ -15,14 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.policy import (
-    DataType,
     SharingLevel,
     name_seen_at,
     partner_level,
     phone_seen_at,
     visible_to_partner,
 )
-from crm_common.policy.audit import record_personal_data_access
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.sales_repository import order_of
 from crm_opportunities.adapters.sales_tables import orders, partner_applications, quotes
@@ -31,7 +30,6 @@ from crm_opportunities.domain.order import OrderProcess, Step
 from crm_opportunities.domain.partner_application import APPLICATION_DATA, ApplicationStatus
 from crm_opportunities.domain.quote import LineKind
 
-PERSONAL_FIELDS = ("customer_name", "phone")
 pa = partner_applications
 
 
@@ -166,31 +164,29 @@ async def applications_of_partner(
     return [_shown(row) for row in rows]
 
 
-async def application_of_partner(
-    db: async_sessionmaker[AsyncSession], partner: Principal, application_id: UUID, endpoint: str
-) -> PartnerApplicationView | None:
-    """One application of the partner (None: none it may see); the read of the customer's
-    data is audited."""
-    async with db() as session, session.begin():
-        row = (
-            (await session.execute(_partner_view(partner).where(pa.c.id == application_id)))
-            .mappings()
-            .first()
-        )
-        if row is None:
-            return None
-        await record_personal_data_access(
-            session,
-            partner,
-            action="read",
-            resource_type=DataType.OPPORTUNITY,
-            resource_id=str(row["opportunity_id"]),
-            owner_org=row["owner_org"],
-            fields=PERSONAL_FIELDS,
-            level=SharingLevel(row["shared_level"]),
-            endpoint=endpoint,
-        )
-    return _shown(row)
+@dataclass(frozen=True, slots=True)
+class ShownApplication:
+    """One application as the partner may see it, and how much of the customer's data that
+    is (what an audit of the read records)."""
+
+    application: PartnerApplicationView
+    opportunity_id: UUID
+    level: SharingLevel
+
+
+async def application_for(
+    session: AsyncSession, partner: Principal, application_id: UUID
+) -> ShownApplication | None:
+    """One application of the partner (None: none it may see), read in the caller's
+    transaction, which audits the read."""
+    row = (
+        (await session.execute(_partner_view(partner).where(pa.c.id == application_id)))
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    return ShownApplication(_shown(row), row["opportunity_id"], SharingLevel(row["shared_level"]))
 
 
 async def applications_of_order(

@@ -1,8 +1,10 @@
 """The jobs a repair or service partner sees: tickets whose job names it, with the customer
-masked unless the dealer shares tickets with it in full; each read of one job audited."""
+masked unless the dealer shares tickets with it in full (``application/ticket_reads.py``
+audits the read of one job)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -13,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.policy import SharingLevel, name_seen_at, partner_level, phone_seen_at
-from crm_common.policy.audit import record_personal_data_access
 from crm_service_desk.adapters.partner_store import PARTNER_DATA, jobs_of
 from crm_service_desk.adapters.tables import ticket_history, tickets
 from crm_service_desk.domain.tickets import PartnerStatus, Priority, TicketKind
@@ -21,7 +22,6 @@ from crm_service_desk.views.tickets import AppointmentOut
 
 t = tickets
 h = ticket_history
-PERSONAL_FIELDS = ("customer_name", "customer_phone")
 
 
 class PartnerJobPublic(BaseModel):
@@ -118,23 +118,19 @@ async def jobs_of_partner(
         return [_shown(r) for r in (await session.execute(query)).mappings()]
 
 
-async def job_of_partner(
-    sessions: async_sessionmaker[AsyncSession], partner: Principal, ticket_id: UUID, endpoint: str
-) -> PartnerJobPublic | None:
-    """One job of the partner (None: none it may see); the read of the customer is audited."""
-    async with sessions() as session, session.begin():
-        row = (await session.execute(_jobs(partner).where(t.c.id == ticket_id))).mappings().first()
-        if row is None:
-            return None
-        await record_personal_data_access(
-            session,
-            partner,
-            action="read",
-            resource_type=PARTNER_DATA,
-            resource_id=str(ticket_id),
-            owner_org=row["owner_org"],
-            fields=PERSONAL_FIELDS,
-            level=SharingLevel(row["shared_level"]),
-            endpoint=endpoint,
-        )
-    return _shown(row)
+@dataclass(frozen=True, slots=True)
+class ShownJob:
+    """One job as the partner may see it, and how much of the customer's data that is (what
+    an audit of the read records)."""
+
+    job: PartnerJobPublic
+    level: SharingLevel
+
+
+async def job_for(session: AsyncSession, partner: Principal, ticket_id: UUID) -> ShownJob | None:
+    """One job of the partner (None: none it may see), read in the caller's transaction,
+    which audits the read."""
+    row = (await session.execute(_jobs(partner).where(t.c.id == ticket_id))).mappings().first()
+    if row is None:
+        return None
+    return ShownJob(_shown(row), SharingLevel(row["shared_level"]))

@@ -11,7 +11,9 @@ from fastapi import APIRouter, HTTPException, Query
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
+from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_kpi.application import kpi_definitions
 from crm_kpi.domain.kpis import (
     FIELDS,
     GROUP_FIELDS,
@@ -21,7 +23,6 @@ from crm_kpi.domain.kpis import (
     KpiValue,
     Period,
     as_asked,
-    check_definition,
     check_span,
     predefined,
 )
@@ -169,10 +170,9 @@ async def define_kpi(
     """A custom KPI: a module, conditions over its whitelisted fields, a count, sum or ratio,
     a period and a grouping; shared with roles (within the owner's dealer), org nodes (and
     everyone below them) or users. Each viewer sees its values over the facts they may see."""
-    check_definition(body.definition)
-    stored = await views.define_kpi(
-        db,
+    stored = await kpi_definitions.define_kpi(
         principal,
+        UnitOfWork(db),
         name=body.name,
         definition=body.definition,
         roles=frozenset(body.shared_roles),
@@ -219,5 +219,5 @@ async def delete_definition(
     definition_id: UUID, principal: Annotated[Principal, requires("kpi.define")], db: Database
 ) -> None:
     """Only the owner deletes a definition; to anyone else it does not exist."""
-    if not await views.delete_definition(db, principal, definition_id):
+    if not await kpi_definitions.delete_definition(principal, definition_id, UnitOfWork(db)):
         raise HTTPException(404, "no such KPI definition")

@@ -15,8 +15,9 @@ from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
 from crm_common.runtime.paging import Page, ShortPage
 from crm_opportunities.application import partners as commands
+from crm_opportunities.application import queries
 from crm_opportunities.application.orders import OrderNotFound
-from crm_opportunities.domain.partner_application import ApplicationNotFound, ApplicationStatus
+from crm_opportunities.domain.partner_application import ApplicationStatus
 from crm_opportunities.entrypoints.http.partner_schemas import (
     OrderApplicationPublic,
     PartnerApplicationPublic,
@@ -35,9 +36,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 async def _one(
     db: async_sessionmaker[AsyncSession], partner: Principal, application_id: UUID, endpoint: str
 ) -> PartnerApplicationPublic:
-    found = await views.application_of_partner(db, partner, application_id, endpoint)
-    if found is None:
-        raise ApplicationNotFound("application not found")
+    found = await queries.application_shown(db, partner, application_id, endpoint=endpoint)
     return PartnerApplicationPublic.model_validate(found, from_attributes=True)
 
 

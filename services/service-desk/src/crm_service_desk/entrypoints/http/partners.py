@@ -14,6 +14,7 @@ from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.paging import ShortPage
 from crm_service_desk.application import partners as commands
+from crm_service_desk.application.ticket_reads import job_shown
 from crm_service_desk.domain.tickets import PartnerStatus
 from crm_service_desk.entrypoints.http.dependencies import (
     CONFLICT,
@@ -79,7 +80,7 @@ async def list_jobs(
     responses={**FORBIDDEN, **_JOB_NOT_FOUND},
 )
 async def get_job(ticket_id: UUID, principal: PartnerReader, db: Database) -> PartnerJobPublic:
-    job = await views.job_of_partner(db, principal, ticket_id, "GET /partner/jobs/{ticket_id}")
+    job = await job_shown(db, principal, ticket_id, endpoint="GET /partner/jobs/{ticket_id}")
     if job is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="job not found")
     return job
@@ -103,8 +104,8 @@ async def report_progress(
     await commands.record_progress(
         ticket_id, body.status, body.note, principal, UnitOfWork(db), now=now, timezone=timezone
     )
-    job = await views.job_of_partner(
-        db, principal, ticket_id, "POST /partner/jobs/{ticket_id}/progress"
+    job = await job_shown(
+        db, principal, ticket_id, endpoint="POST /partner/jobs/{ticket_id}/progress"
     )
     if job is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="job not found")
