@@ -2,7 +2,8 @@
 the AMI server on loopback and recordings in a filesystem store: a reviewer of the call's
 book listens (range requests, each opening audited), scores and comments; nobody else reaches
 the recording. The agent on a live call transfers it (to an agent, a queue) and hangs up
-through the PBX; a cloud contact center's call says it takes no commands."""
+through the PBX, as the consultant of a dealer the hotline passed a caller to does on their
+part of the call; a cloud contact center's call says it takes no commands."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.ami import translate
+from crm_call_center.adapters.tables import agents, calls
 from crm_call_center.application.cti import PhoneSystem, record_events
 from crm_call_center.bootstrap import create_api
 from crm_call_center.domain.cti import call_id_of
@@ -27,6 +30,7 @@ from crm_common.db.tenancy import acting_for
 from crm_common.storage import FilesystemStore
 from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.kafka import eventually
 from crm_common.testing.services import AsUser, api_in_process
 
 from ..transcripts import transcript
@@ -249,3 +253,67 @@ async def test_a_cloud_contact_centers_call_takes_no_commands_from_the_crm(
         )
     assert refused.status_code == 501
     assert "softphone" in refused.json()["detail"]
+
+
+async def test_the_dealer_s_consultant_hands_on_and_hangs_up_their_part_through_the_pbx(
+    as_user: AsUser,
+    ami: AmiReplayServer,
+    sessions: async_sessionmaker[AsyncSession],
+    call_center_database: str,
+) -> None:
+    """The hotline's agent passed the caller to a consultant of dealer-a (8002): the consultant
+    controls their part of the call — a call of the dealer's own — on their leg of the whole
+    call, over the AMI connection; the hotline's agent, whose leg has hung up, no longer can."""
+    consultant = PEOPLE.agent2
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(agents)
+            .where(agents.c.tenant == TENANT, agents.c.user_id == consultant.user_id)
+            .values(owner_org="dealer-a")
+        )
+    messages = transcript("transferred")
+    talking = next(
+        i + 1
+        for i, m in enumerate(messages)
+        if m.get("Event") == "BridgeEnter" and m.get("Channel", "").startswith("PJSIP/8002")
+    )
+    whole_id = call_id_of(TENANT, "pbx", linked_id(messages))
+    dealers_consultant = consultant.model_copy(
+        update={"org_node": "dealer-a", "roles": frozenset({"sales_consultant"})}
+    )
+    async with (
+        connected(ami, sessions, call_center_database),
+        as_user(dealers_consultant) as handed_to,
+        as_user(PEOPLE.agent1) as hotline_agent,
+    ):
+        await ami.play(messages[:talking], base_time=BASE)
+
+        async def part_connected() -> dict[str, Any] | None:
+            async with sessions() as session:
+                row = (
+                    (await session.execute(select(calls).where(calls.c.part_of == whole_id)))
+                    .mappings()
+                    .first()
+                )
+            return dict(row) if row is not None and row["answered_at"] is not None else None
+
+        part = await eventually(part_connected, timeout=30)
+        assert part is not None, "the consultant's part is a call of the dealer's"
+        part_id = part["id"]
+        to_renewal = {"target_kind": "agent", "target": PEOPLE.renewal.user_id}
+        left_already = await hotline_agent.post(f"/calls/{whole_id}/hangup")
+        passed_on = await handed_to.post(f"/calls/{part_id}/transfer", json=to_renewal)
+        hung_up = await handed_to.post(f"/calls/{part_id}/hangup")
+        assert (left_already.status_code, passed_on.status_code, hung_up.status_code) == (
+            409,
+            202,
+            202,
+        )
+        await ami.play(messages[talking:], base_time=BASE)
+        await until_ended(sessions, linked_id(messages))
+        too_late = await handed_to.post(f"/calls/{part_id}/hangup")
+    assert too_late.status_code == 409
+    assert [(a["Action"], a["Channel"], a.get("Exten")) for a in ami.commanded] == [
+        ("BlindTransfer", "PJSIP/8002-00000024", "8003"),
+        ("Hangup", "PJSIP/8002-00000024", None),
+    ]
