@@ -16,7 +16,7 @@ from crm_common.auth.principal import DataScope, Principal
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.service_fixtures import TENANT, ServiceUnderTest, Sessions, alias
-from crm_common.testing.services import tenant_user
+from crm_common.testing.services import api_settings, tenant_user
 
 pytestmark = pytest.mark.integration
 
@@ -65,19 +65,23 @@ PEOPLE = People(
 EXTENSIONS = {"8001": PEOPLE.agent1, "8002": PEOPLE.agent2, "8003": PEOPLE.renewal}
 
 
-def call_center_settings(database_url: str, **overrides: object) -> Settings:
-    values: dict[str, object] = {
-        "env": "test",
-        "service_name": "call-center",
-        "database_url": database_url,
-        "log_level": "WARNING",
+def call_center_settings(
+    database_url: str,
+    *,
+    redis_url: str = Settings.model_fields["redis_url"].default,
+    jwks_url: str = Settings.model_fields["jwks_url"].default,
+    **overrides: object,
+) -> Settings:
+    """An api's settings (its database as the app role, as in production, so row-level
+    security holds in these tests too) with the CTI settings of the tests' PBX; Redis and the
+    JWKS the settings' defaults where a test does not use them."""
+    cti: dict[str, object] = {
         "cti_tenant": TENANT,
         "cti_default_org": "hq",
         "cti_settle_seconds": 0.0,
         "cti_webhook_secret": WEBHOOK_SECRET,
-        **overrides,
     }
-    return Settings(**values)  # type: ignore[arg-type]
+    return api_settings("call-center", database_url, redis_url, jwks_url, **{**cti, **overrides})
 
 
 async def hotline_and_agents(sessions: Sessions) -> None:
@@ -115,7 +119,7 @@ def service_under_test() -> ServiceUnderTest:
 def service_settings(
     service_database: str, infrastructure: Infrastructure, jwks_url: str
 ) -> Settings:
-    """The CTI settings of the tests' PBX; the database as its owner."""
+    """The CTI settings of the tests' PBX; the database as the app role."""
     return call_center_settings(
         service_database, redis_url=infrastructure.redis_url, jwks_url=jwks_url
     )
