@@ -107,6 +107,7 @@ NEEDS: dict[str, str | None] = {
     "leads POST /hand-overs": "lead.assign",
     "leads GET /lead-scoring/models": "pool.manage",
     "leads GET /grade-schemes": "lead.read",
+    "leads GET /leads/{lead_id}/grades": "lead.read",
     "leads PUT /grade-schemes": "pool.manage",
     "leads GET /nurture-settings": "pool.manage",
     "leads PUT /nurture-settings": "pool.manage",

@@ -162,6 +162,44 @@ async def test_a_dealer_s_own_scheme_grades_its_pool_and_changes_safely(
     assert graded["next_follow_up_due"] is not None
 
 
+async def test_an_owned_lead_takes_the_grades_of_its_own_pool(
+    leads_api: FastAPI, signing_key_pem: str
+) -> None:
+    """The follow-up form asks the lead which grades it takes: a lead a consultant owns, come
+    from a pool grading by H/A/B/C/N, takes those, though the book's default pool grades by
+    another scheme; a lead another dealer may not see answers 404."""
+    async with client_as(leads_api, signing_key_pem, PEOPLE.manager) as manager:
+        hot_list = await manager.post(
+            "/pools", json={"name": "Hot list", "kind": "claim", "rules": {"grade_scheme": "habcn"}}
+        )
+        assert hot_list.status_code == 201, hot_list.text
+        lead = (
+            await manager.post(
+                "/leads", json={"customer_name": "冯巩", "phone": "13600000109", "source": "phone"}
+            )
+        ).json()["id"]
+        in_default_pool = (await manager.get(f"/leads/{lead}/grades")).json()
+        default_scheme = (await _default_pool(manager))["rules"]["grade_scheme"]
+        moved = await manager.post(f"/leads/{lead}/move", json={"pool_id": hot_list.json()["id"]})
+        assert moved.status_code == 200, moved.text
+        assigned = await manager.post(f"/leads/{lead}/assign", json={"user_id": "c1"})
+        assert assigned.status_code == 200, assigned.text
+    assert in_default_pool["scheme"] == default_scheme != "habcn"
+    async with client_as(leads_api, signing_key_pem, PEOPLE.consultant1) as c1:
+        owned = (await c1.get(f"/leads/{lead}")).json()
+        grades = await c1.get(f"/leads/{lead}/grades")
+        assert grades.status_code == 200, grades.text
+        followed_up = await c1.post(
+            f"/leads/{lead}/follow-ups", json={"kind": "call", "outcome": "soon", "grade": "H"}
+        )
+    assert (owned["owner_user"], owned["pool_id"]) == ("c1", None)
+    assert (grades.json()["scheme"], grades.json()["built_in"]) == ("habcn", True)
+    assert [g["code"] for g in grades.json()["grades"]] == ["H", "A", "B", "C", "N"]
+    assert followed_up.status_code == 201, "the grades offered are the ones a follow-up takes"
+    async with client_as(leads_api, signing_key_pem, PEOPLE.other_dealer_manager) as other:
+        assert (await other.get(f"/leads/{lead}/grades")).status_code == 404
+
+
 async def test_a_callback_falling_due_is_announced_once_per_due_time(
     sessions: Sessions, leads_api: FastAPI, signing_key_pem: str
 ) -> None:

@@ -20,13 +20,16 @@ from crm_common.policy import (
     phone_seen_at,
 )
 from crm_common.policy.audit import audit_entries
+from crm_leads.adapters import grade_scheme_store
 from crm_leads.adapters.access import (
     lead_level,
     visible_leads,
 )
-from crm_leads.adapters.tables import lead_history, leads
+from crm_leads.adapters.tables import lead_history, leads, pools
+from crm_leads.domain.grades import GradeScheme
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.origin import LeadOrigin
+from crm_leads.domain.pool_rules import PoolRules
 from crm_leads.views.lead_scores import BY_SCORE, SCORE_COLUMNS, LeadScorePublic, score_of, scored
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -239,3 +242,21 @@ async def audit_of(
             return None
         entries = await audit_entries(session, principal, str(lead_id), limit=limit, offset=offset)
     return [AuditEntryPublic.model_validate(dict(entry)) for entry in entries]
+
+
+async def grades_of(sessions: Sessions, principal: Principal, lead_id: UUID) -> GradeScheme | None:
+    """The scheme the lead's follow-ups grade it by: its home pool's (the pool it waits in, or
+    while owned the one it came from), as a follow-up applies it; None when the lead is not
+    visible to the caller."""
+    query = (
+        select(pools.c.tenant, pools.c.owner_org, pools.c.rules)
+        .select_from(leads.join(pools, pools.c.id == leads.c.home_pool_id))
+        .where(leads.c.id == lead_id, visible_leads(principal))
+    )
+    async with sessions() as session:
+        row = (await session.execute(query)).first()
+        if row is None:
+            return None
+        tenant, book, rules = row
+        name = PoolRules.model_validate(rules).grade_scheme
+        return await grade_scheme_store.scheme_of(session, tenant, book, name)

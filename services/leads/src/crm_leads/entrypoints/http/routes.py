@@ -17,6 +17,7 @@ from crm_common.runtime.paging import Page, Paging, ShortPage, page_of
 from crm_leads.application import distribution, handlers, lead_reads
 from crm_leads.application.handlers import CreateLead, RecordFollowUp
 from crm_leads.domain.customer_identifiers import id_number_key
+from crm_leads.domain.grades import SCHEMES
 from crm_leads.domain.lead import Lead
 from crm_leads.entrypoints.http.schemas import (
     Conversion,
@@ -25,9 +26,11 @@ from crm_leads.entrypoints.http.schemas import (
     DrawEntered,
     FollowUpCreate,
     FollowUpRecorded,
+    GradePublic,
     LeadAssignment,
     LeadAttached,
     LeadCreate,
+    LeadGrades,
     LeadRelease,
     LossDecision,
     LossReport,
@@ -419,6 +422,27 @@ async def lead_history(
     if entries is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
     return entries
+
+
+@router.get(
+    "/{lead_id}/grades",
+    response_model=LeadGrades,
+    responses={**_FORBIDDEN, **_NOT_FOUND},
+)
+async def lead_grades(lead_id: UUID, principal: LeadReader, db: Database) -> LeadGrades:
+    """The grades a follow-up may give the lead: its pool's scheme (the pool it waits in, or,
+    while a consultant owns it, the pool it came from), hottest first."""
+    scheme = await views.grades_of(db, principal, lead_id)
+    if scheme is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="lead not found")
+    return LeadGrades(
+        scheme=scheme.name,
+        built_in=scheme.name in SCHEMES,
+        grades=[
+            GradePublic(code=g.code, label=g.label, cadence_days=g.cadence_days, rank=g.rank)
+            for g in scheme.grades
+        ],
+    )
 
 
 @router.get(

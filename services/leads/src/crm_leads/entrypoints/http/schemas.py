@@ -289,6 +289,14 @@ class GradeSchemePublic(BaseModel):
     changed_by: str | None
 
 
+class LeadGrades(BaseModel):
+    """The grades one lead takes."""
+
+    scheme: str
+    built_in: bool
+    grades: list[GradePublic] = Field(description="Hottest first")
+
+
 class GradeSchemes(BaseModel):
     book: str
     schemes: list[GradeSchemePublic]

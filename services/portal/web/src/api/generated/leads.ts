@@ -513,6 +513,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/leads/{lead_id}/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lead Grades
+         * @description The grades a follow-up may give the lead: its pool's scheme (the pool it waits in, or,
+         *     while a consultant owns it, the pool it came from), hottest first.
+         */
+        get: operations["lead_grades_leads__lead_id__grades_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/leads/{lead_id}/history": {
         parameters: {
             query?: never;
@@ -1689,6 +1710,21 @@ export interface components {
             vehicle_interest?: string | null;
             /** Wechat Id */
             wechat_id?: string | null;
+        };
+        /**
+         * LeadGrades
+         * @description The grades one lead takes.
+         */
+        LeadGrades: {
+            /** Built In */
+            built_in: boolean;
+            /**
+             * Grades
+             * @description Hottest first
+             */
+            grades: components["schemas"]["GradePublic"][];
+            /** Scheme */
+            scheme: string;
         };
         /** LeadOfCustomer */
         LeadOfCustomer: {
@@ -4110,6 +4146,58 @@ export interface operations {
             };
             /** @description The request body is over the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    lead_grades_leads__lead_id__grades_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadGrades"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such lead visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,7 +6,7 @@ import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
-import { gradeLabel, HABCN_GRADES, sourceLabel, THREE_LEVEL_GRADES, when } from "./labels";
+import { gradeLabel, sourceLabel, when } from "./labels";
 
 type FollowUp = components["schemas"]["FollowUpCreate"];
 const KINDS = ["call", "visit", "test_drive", "message"] as const;
@@ -23,8 +23,8 @@ export default function LeadDetail() {
   const path = { params: { path: { lead_id: leadId } } };
   const lead = useQuery({ queryKey: ["lead", leadId], queryFn: () => data(leads.GET("/leads/{lead_id}", path)) });
   const history = useQuery({ queryKey: ["lead", leadId, "history"], queryFn: () => data(leads.GET("/leads/{lead_id}/history", path)) });
-  const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")), enabled: !!lead.data });
-  const schemes = useQuery({ queryKey: ["grade-schemes"], queryFn: () => data(leads.GET("/grade-schemes")), enabled: !!lead.data });
+  // The grades of the lead's own pool (also while it is owned): what its follow-ups take.
+  const grading = useQuery({ queryKey: ["lead", leadId, "grades"], queryFn: () => data(leads.GET("/leads/{lead_id}/grades", path)), enabled: !!lead.data });
   const refresh = () => queries.invalidateQueries({ queryKey: ["lead", leadId] });
 
   const followUp = useMutation({
@@ -51,11 +51,8 @@ export default function LeadDetail() {
   return (
     <Loaded query={lead}>
       {(l) => {
-        // An owned lead waits in no pool: its book's default pool's scheme grades it.
-        const pool = pools.data?.find((p) => p.id === l.pool_id) ?? pools.data?.find((p) => p.is_default);
-        const schemeName = (pool?.rules as { grade_scheme?: string } | undefined)?.grade_scheme ?? "three_level";
-        const scheme = schemes.data?.schemes.find((s) => s.name === schemeName);
-        const grades = scheme ? scheme.grades.map((g) => g.code) : schemeName === "habcn" ? HABCN_GRADES : THREE_LEVEL_GRADES;
+        const scheme = grading.data;
+        const grades = scheme?.grades.map((g) => g.code) ?? [];
         const labelOf = (code: string) => (scheme && !scheme.built_in ? (scheme.grades.find((g) => g.code === code)?.label ?? code) : gradeLabel(t, code));
         const open = l.status === "open";
         return (

@@ -12,5 +12,3 @@ export function when(value: string | null | undefined): string {
   return value ? new Date(value).toLocaleString() : "";
 }
 
-export const THREE_LEVEL_GRADES = ["ready_to_buy", "intent", "potential"];
-export const HABCN_GRADES = ["H", "A", "B", "C", "N"];
