@@ -111,23 +111,36 @@ function Schemes() {
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
-                <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, "code"]} rules={[{ required: true }]}>
-                    <Input placeholder={t("grades.code")} aria-label={`${t("grades.code")} ${index + 1}`} style={{ width: 100 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, "label"]} rules={[{ required: true }]}>
-                    <Input placeholder={t("grades.label")} aria-label={`${t("grades.label")} ${index + 1}`} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, "cadence_days"]}>
-                    <InputNumber min={1} max={365} placeholder={t("grades.noCadence")} aria-label={`${t("grades.cadence")} ${index + 1}`} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, "rank"]} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={100} placeholder={t("grades.rank")} aria-label={`${t("grades.rank")} ${index + 1}`} />
-                  </Form.Item>
-                  <Button onClick={() => remove(field.name)} aria-label={`${t("grades.remove")} ${index + 1}`}>
-                    −
-                  </Button>
-                </Space>
+                // One grade per row, each field labelled; on a narrow screen the fields narrow.
+                <Row key={field.key} gutter={8} wrap={false} align="bottom">
+                  <Col flex="0 1 96px" style={{ minWidth: 0 }}>
+                    <Form.Item name={[field.name, "code"]} label={t("grades.code")} rules={[{ required: true }]}>
+                      <Input aria-label={`${t("grades.code")} ${index + 1}`} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="1 1 120px" style={{ minWidth: 0 }}>
+                    <Form.Item name={[field.name, "label"]} label={t("grades.label")} rules={[{ required: true }]}>
+                      <Input aria-label={`${t("grades.label")} ${index + 1}`} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="0 1 112px" style={{ minWidth: 0 }}>
+                    <Form.Item name={[field.name, "cadence_days"]} label={t("grades.cadence")}>
+                      <InputNumber min={1} max={365} placeholder={t("grades.noCadence")} style={{ width: "100%" }} aria-label={`${t("grades.cadence")} ${index + 1}`} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="0 1 80px" style={{ minWidth: 0 }}>
+                    <Form.Item name={[field.name, "rank"]} label={t("grades.rank")} rules={[{ required: true }]}>
+                      <InputNumber min={1} max={100} style={{ width: "100%" }} aria-label={`${t("grades.rank")} ${index + 1}`} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="none">
+                    <Form.Item label=" " colon={false}>
+                      <Button onClick={() => remove(field.name)} aria-label={`${t("grades.remove")} ${index + 1}`}>
+                        −
+                      </Button>
+                    </Form.Item>
+                  </Col>
+                </Row>
               ))}
               <Form.Item>
                 <Button onClick={() => add({ cadence_days: null })}>{t("grades.add")}</Button>
