@@ -4,6 +4,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { AFTER_SALES_EN, AFTER_SALES_ZH } from "./i18nAfterSales";
 import { CUSTOMERS_EN, CUSTOMERS_ZH } from "./i18nCustomers";
+import { INSIGHT_EN, INSIGHT_ZH } from "./i18nInsight";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,7 +35,7 @@ const zh = {
   kind: { call: "电话", visit: "到店", test_drive: "试驾", message: "消息" },
   source: { campaign: "市场活动", campaign_form: "活动表单", oem_website: "官网", referral: "转介绍", flyer: "传单", walk_in: "到店", phone: "电话", web: "网络" },
   reception: { arrived: "到店时间", visitors: "人数", save: "保存接待", saved: "已记录接待" },
-  opp: { forecast: "预测", winLoss: "赢单/战败分析", staleList: "停滞商机", stage: "阶段", amount: "金额", probability: "赢率", days: "天", stale: "停滞", move: "移至", moved: "已移动", detail: "商机详情", quotes: "报价", newQuote: "新建报价", model: "车型", trim: "配置", colour: "颜色", options: "选装", extraDiscount: "额外优惠", draft: "生成报价", issue: "提交报价", accept: "客户接受", approve: "批准", reject: "驳回", pdf: "打印 PDF", order: "订单", steps: "订单步骤", total: "总价", discount: "折扣", status: "状态", version: "版本", testDrive: "试驾", testDriveModel: "试驾车型", recordTestDrive: "记录试驾", testDriveRecorded: "已记录试驾", licence: "驾照号", pendingOnly: "待审批报价", funnel: "漏斗", conversion: "转化率", count: "数量", from: "从", to: "到" },
+  opp: { forecast: "预测", winLoss: "赢单/战败分析", staleList: "停滞商机", stage: "阶段", amount: "金额", probability: "赢率", days: "天", stale: "停滞", move: "移至", moved: "已移动", detail: "商机详情", quotes: "报价", newQuote: "新建报价", model: "车型", trim: "配置", colour: "颜色", options: "选装", extraDiscount: "额外优惠", draft: "生成报价", issue: "提交报价", accept: "客户接受", approve: "批准", reject: "驳回", pdf: "打印 PDF", order: "订单", steps: "订单步骤", total: "总价", discount: "折扣", status: "状态", version: "版本", testDrive: "试驾", testDriveModel: "试驾车型", recordTestDrive: "记录试驾", testDriveRecorded: "已记录试驾", licence: "驾照号", pendingOnly: "待审批报价", funnel: "漏斗", conversion: "转化率", count: "数量", from: "从", to: "到", competitors: "竞争对手分析", competitor: "竞争对手", inPlay: "在争商机", wonAgainst: "赢单", lostTo: "输给对手", winRate: "胜率" },
   quoteStatus: { draft: "草稿", pending_approval: "待审批", issued: "已出具", rejected: "已驳回", accepted: "已接受" },
   approver: { sales_manager: "销售经理", dealer: "经销商管理员" },
   kpi: { units: "台数", revenue: "收入", margin: "毛利", target: "目标", actual: "实际", attainment: "达成率", forecast: "预测", rank: "排名", leaderboard: "排行榜", month: "月份", region: "区域", day: "日期", leads: "线索", won: "成交", export: "导出", catalogue: "KPI 目录", value: "数值", node: "节点" },
@@ -50,6 +51,7 @@ const zh = {
   sharing: { dataType: "数据类型", direction: "方向", level: "共享级别", partner: "对方" },
   ...AFTER_SALES_ZH,
   ...CUSTOMERS_ZH,
+  ...INSIGHT_ZH,
 };
 
 type Dict = typeof zh;
@@ -80,7 +82,7 @@ const en: Dict = {
   kind: { call: "Call", visit: "Visit", test_drive: "Test drive", message: "Message" },
   source: { campaign: "Campaign", campaign_form: "Campaign form", oem_website: "OEM website", referral: "Referral", flyer: "Flyer", walk_in: "Walk-in", phone: "Phone", web: "Web" },
   reception: { arrived: "Arrived at", visitors: "Visitors", save: "Save reception", saved: "Reception recorded" },
-  opp: { forecast: "Forecast", winLoss: "Win/loss", staleList: "Stale deals", stage: "Stage", amount: "Amount", probability: "Probability", days: "days", stale: "Stale", move: "Move to", moved: "Moved", detail: "Opportunity", quotes: "Quotes", newQuote: "New quote", model: "Model", trim: "Trim", colour: "Colour", options: "Options", extraDiscount: "Extra discount", draft: "Draft quote", issue: "Issue quote", accept: "Customer accepts", approve: "Approve", reject: "Reject", pdf: "Print PDF", order: "Order", steps: "Order steps", total: "Total", discount: "Discount", status: "Status", version: "Version", testDrive: "Test drive", testDriveModel: "Test-drive model", recordTestDrive: "Record test drive", testDriveRecorded: "Test drive recorded", licence: "Licence number", pendingOnly: "Quotes awaiting approval", funnel: "Funnel", conversion: "Conversion", count: "Count", from: "From", to: "To" },
+  opp: { forecast: "Forecast", winLoss: "Win/loss", staleList: "Stale deals", stage: "Stage", amount: "Amount", probability: "Probability", days: "days", stale: "Stale", move: "Move to", moved: "Moved", detail: "Opportunity", quotes: "Quotes", newQuote: "New quote", model: "Model", trim: "Trim", colour: "Colour", options: "Options", extraDiscount: "Extra discount", draft: "Draft quote", issue: "Issue quote", accept: "Customer accepts", approve: "Approve", reject: "Reject", pdf: "Print PDF", order: "Order", steps: "Order steps", total: "Total", discount: "Discount", status: "Status", version: "Version", testDrive: "Test drive", testDriveModel: "Test-drive model", recordTestDrive: "Record test drive", testDriveRecorded: "Test drive recorded", licence: "Licence number", pendingOnly: "Quotes awaiting approval", funnel: "Funnel", conversion: "Conversion", count: "Count", from: "From", to: "To", competitors: "Competitors", competitor: "Competitor", inPlay: "Open deals in play", wonAgainst: "Won against", lostTo: "Lost to", winRate: "Win rate" },
   quoteStatus: { draft: "Draft", pending_approval: "Awaiting approval", issued: "Issued", rejected: "Rejected", accepted: "Accepted" },
   approver: { sales_manager: "Sales manager", dealer: "Dealer admin" },
   kpi: { units: "Units", revenue: "Revenue", margin: "Gross margin", target: "Target", actual: "Actual", attainment: "Attainment", forecast: "Forecast", rank: "Rank", leaderboard: "Leaderboard", month: "Month", region: "Region", day: "Day", leads: "Leads", won: "Won", export: "Export", catalogue: "KPI catalogue", value: "Value", node: "Node" },
@@ -96,6 +98,7 @@ const en: Dict = {
   sharing: { dataType: "Data type", direction: "Direction", level: "Level", partner: "Counterpart" },
   ...AFTER_SALES_EN,
   ...CUSTOMERS_EN,
+  ...INSIGHT_EN,
 };
 
 export const RESOURCES = { "zh-CN": zh, en } as const;

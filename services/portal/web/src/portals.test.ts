@@ -31,13 +31,23 @@ describe("portals and menus follow the user's functions", () => {
 
   it("shows an analyst the dashboard but not lead distribution", () => {
     expect(portalsOf(analyst)).toEqual(["hq"]);
-    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis", "/hq/commission", "/hq/customers"]);
+    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis", "/hq/commission", "/hq/customers", "/hq/segments"]);
   });
 
   it("gives commission to those the kpi service lets manage it, and each consultant their own", () => {
     expect(menuOf({ ...manager, functions: [...manager.functions, "commission.manage"] }, "dealer").map((m) => m.path)).toContain("/dealer/commission");
     expect(menuOf(manager, "dealer").map((m) => m.path)).not.toContain("/dealer/commission");
     expect(menuOf(consultant, "workspace").map((m) => m.path)).toContain("/workspace/commission");
+  });
+
+  it("gives competitors to who keeps the lists, tiered assessment to scorers and reviewers, segments to lead readers", () => {
+    const keeper = { ...manager, functions: [...manager.functions, "pipeline.manage", "lead.read"] };
+    expect(menuOf(keeper, "dealer").map((m) => m.path)).toEqual(expect.arrayContaining(["/dealer/competitors", "/dealer/segments"]));
+    expect(menuOf(manager, "dealer").map((m) => m.path)).not.toContain("/dealer/competitors");
+    const region = { roles: ["region_manager"], functions: ["kpi.read", "lead.read", "target.manage"] };
+    expect(menuOf(region, "hq").map((m) => m.path)).toEqual(expect.arrayContaining(["/hq/assessments", "/hq/segments"]));
+    expect(menuOf(analyst, "hq").map((m) => m.path)).not.toContain("/hq/assessments");
+    expect(menuOf(consultant, "workspace").map((m) => m.path)).toContain("/workspace/assessments");
   });
 
   it("gives a partner the applications queue, its repair jobs and the parts claims naming it", () => {

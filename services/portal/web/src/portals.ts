@@ -17,6 +17,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/workspace/funnel", label: "menu.funnel", needs: ["opportunity.read"] },
     { path: "/workspace/targets", label: "menu.myTargets", needs: ["kpi.read", "lead.claim"] },
     { path: "/workspace/commission", label: "commission.mine", needs: ["kpi.read", "lead.claim"] },
+    { path: "/workspace/assessments", label: "assessment.mine", needs: ["kpi.read", "lead.claim"] },
   ],
   dealer: [
     { path: "/dealer/leads", label: "menu.assign", needs: ["lead.assign"] },
@@ -27,6 +28,8 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/dealer/customers", label: "customer.menu", needs: ["lead.read"] },
     { path: "/dealer/hand-overs", label: "handOver.menu", needs: ["lead.assign", "user.read"] },
     { path: "/dealer/meeting", label: "menu.salesMeeting", needs: ["kpi.read"] },
+    { path: "/dealer/segments", label: "segments.menu", needs: ["lead.read"] },
+    { path: "/dealer/competitors", label: "competitors.menu", needs: ["pipeline.manage"] },
     { path: "/dealer/targets", label: "menu.teamTargets", needs: ["target.manage"] },
     { path: "/dealer/commission", label: "commission.menu", needs: ["commission.manage"] },
     { path: "/dealer/kpis", label: "kpi.catalogue", needs: ["kpi.define"] },
@@ -39,6 +42,11 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/hq/commission", label: "commission.ofDealers", needs: ["kpi.read"] },
     { path: "/hq/distribution", label: "menu.distribution", needs: ["lead.distribute"] },
     { path: "/hq/customers", label: "customer.menu", needs: ["lead.read"] },
+    { path: "/hq/segments", label: "segments.menu", needs: ["lead.read"] },
+    // Scorers (region managers, sales planning) and the reviewers (the sales VP, HR): HQ's
+    // admins and the regions, who plan targets.
+    { path: "/hq/assessments", label: "assessment.menu", needs: ["target.manage", "kpi.read"] },
+    { path: "/hq/competitors", label: "competitors.menu", needs: ["pipeline.manage"] },
     { path: "/hq/catalogue", label: "menu.catalogue", needs: ["catalog.publish"] },
     { path: "/hq/targets", label: "menu.targetCascade", needs: ["target.manage"] },
     { path: "/hq/org", label: "menu.org", needs: ["org.manage"] },

@@ -73,6 +73,29 @@ export default function SalesMeeting() {
                 { title: t("kpi.units"), dataIndex: "won_units" },
               ]}
             />
+            <Typography.Title level={3} style={{ marginTop: 16 }}>
+              {t("meeting.subtotals")}
+            </Typography.Title>
+            <Table
+              aria-label={t("meeting.subtotals")}
+              size="small"
+              rowKey={(s) => `${s.level}/${s.node}`}
+              pagination={false}
+              scroll={{ x: "max-content" }}
+              dataSource={m.subtotals}
+              columns={[
+                { title: t("meeting.level"), dataIndex: "level", render: (level: string) => t(`meeting.${level}`) },
+                { title: t("meeting.node"), dataIndex: "node" },
+                { title: t("meeting.consultants"), dataIndex: "consultants" },
+                ...(["receptions", "callbacks", "test_drives", "claimed", "upgraded", "converted", "lost"] as const).map((k) => ({
+                  title: k.replace("_", " "),
+                  key: k,
+                  render: (_: unknown, s: Meeting["subtotals"][number]) => s.counts[k] ?? 0,
+                })),
+                { title: t("opp.conversion"), dataIndex: "conversion_rate", render: (v: number | null) => (v === null ? "" : `${(v * 100).toFixed(1)}%`) },
+                { title: t("kpi.units"), key: "won_units", render: (_: unknown, s: Meeting["subtotals"][number]) => s.counts.won_units ?? 0 },
+              ]}
+            />
           </>
         )}
       </Loaded>

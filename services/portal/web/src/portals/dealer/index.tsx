@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
+import Competitors from "../shared/Competitors";
 import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
+import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
 import Kpis from "../hq/Kpis";
 import Approvals from "./Approvals";
@@ -28,6 +30,8 @@ export default function Dealer() {
       <Route path="customers/:customerId" element={<CustomerFile />} />
       <Route path="hand-overs" element={<HandOver />} />
       <Route path="meeting" element={<SalesMeeting />} />
+      <Route path="segments" element={<Segments />} />
+      <Route path="competitors" element={<Competitors />} />
       <Route path="sharing" element={<Sharing />} />
       <Route path="users" element={<Users />} />
       <Route path="commission" element={<Commission />} />

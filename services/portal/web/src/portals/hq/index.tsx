@@ -1,9 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
+import Assessments from "../shared/Assessments";
 import CommissionMonth from "../shared/CommissionMonth";
+import Competitors from "../shared/Competitors";
 import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
+import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
 import Catalogue from "./Catalogue";
 import Dashboard from "./Dashboard";
@@ -19,6 +22,9 @@ export default function Hq() {
       <Route path="customers" element={<Customers base="/hq/customers" />} />
       <Route path="customers/:customerId" element={<CustomerFile />} />
       <Route path="kpis" element={<Kpis />} />
+      <Route path="segments" element={<Segments />} />
+      <Route path="assessments" element={<Assessments />} />
+      <Route path="competitors" element={<Competitors />} />
       <Route path="commission" element={<CommissionMonth label="commission.ofDealers" />} />
       <Route path="catalogue" element={<Catalogue />} />
       <Route path="org" element={<OrgTree />} />

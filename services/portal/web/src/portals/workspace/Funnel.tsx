@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Space, Typography } from "antd";
+import { Card, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { data, fileUrl, opportunities } from "../../api/client";
 import type { components } from "../../api/generated/opportunities";
@@ -8,6 +8,13 @@ import { Loaded } from "../../components/feedback";
 import { lastDays } from "../../dates";
 
 type FunnelReport = components["schemas"]["Funnel"];
+type CompetitionReport = components["schemas"]["CompetitionReport"];
+type CompetitorRow = { key: string; name: string; open: number; won: number; lost: number; win_rate?: number | null; children?: CompetitorRow[] };
+
+/** A win rate as a percentage; "—" while nothing was decided. */
+export function winRateText(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? "—" : `${Math.round(rate * 100)}%`;
+}
 
 /** The funnel of the caller's scope (own, team, dealer, region, tenant) over 90 days. */
 export function FunnelChart({ groupBy }: { groupBy?: "consultant" | "team" | "dealer" | "region" }) {
@@ -42,7 +49,48 @@ const EXPORTS = [
   ["/reports/forecast", "opp.forecast"],
   ["/reports/win-loss", "opp.winLoss"],
   ["/reports/stale", "opp.staleList"],
+  ["/reports/competitors", "opp.competitors"],
 ] as const;
+
+/** Win/loss by competitor over the period, a row per competitor and its models within. */
+export function CompetitorReport() {
+  const { t } = useTranslation();
+  const period = lastDays(90);
+  const report = useQuery({
+    queryKey: ["competitors-report", period.from],
+    // JSON here; the same report as CSV or XLSX is a download link above.
+    queryFn: () => data(opportunities.GET("/reports/competitors", { params: { query: period } })) as Promise<CompetitionReport>,
+  });
+  return (
+    <Loaded query={report}>
+      {(r) => (
+        <Table<CompetitorRow>
+          size="small"
+          pagination={false}
+          aria-label={t("opp.competitors")}
+          dataSource={r.competitors.map((c) => ({
+            key: c.competitor,
+            name: c.competitor,
+            open: c.open,
+            won: c.won,
+            lost: c.lost,
+            win_rate: c.win_rate,
+            children: c.models.length
+              ? c.models.map((m) => ({ key: `${c.competitor}/${m.model}`, name: m.model, open: m.open, won: m.won, lost: m.lost, win_rate: m.win_rate }))
+              : undefined,
+          }))}
+          columns={[
+            { title: t("opp.competitor"), dataIndex: "name" },
+            { title: t("opp.inPlay"), dataIndex: "open" },
+            { title: t("opp.wonAgainst"), dataIndex: "won" },
+            { title: t("opp.lostTo"), dataIndex: "lost" },
+            { title: t("opp.winRate"), dataIndex: "win_rate", render: winRateText },
+          ]}
+        />
+      )}
+    </Loaded>
+  );
+}
 
 /** The funnel chart, and each sales report of the same 90 days as a file (CSV or XLSX). */
 export default function Funnel() {
@@ -62,6 +110,9 @@ export default function Funnel() {
       </Space>
       <Card>
         <FunnelChart />
+      </Card>
+      <Card title={t("opp.competitors")} style={{ marginTop: 12 }}>
+        <CompetitorReport />
       </Card>
     </>
   );

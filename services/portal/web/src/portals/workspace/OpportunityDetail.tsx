@@ -6,6 +6,7 @@ import { data, fileUrl, opportunities } from "../../api/client";
 import type { components } from "../../api/generated/opportunities";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { CompetitorsInPlay } from "./CompetitorsInPlay";
 import { when } from "./labels";
 
 type Quote = components["schemas"]["QuotePublic"];
@@ -81,6 +82,7 @@ export default function OpportunityDetail() {
                   <Descriptions.Item label={t("lead.created")}>{when(o.created_at)}</Descriptions.Item>
                 </Descriptions>
               </Card>
+              <CompetitorsInPlay opportunityId={opportunityId} editable={working && o.status === "open"} />
               {working && o.status === "open" && (
                 <Card title={t("opp.testDrive")} style={{ marginTop: 16 }}>
                   <Form form={driveForm} name="test-drive" layout="vertical" onFinish={(v) => testDrive.mutate(v)}>

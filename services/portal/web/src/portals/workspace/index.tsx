@@ -1,5 +1,6 @@
 import { Route, Routes } from "react-router-dom";
 import { NotAvailable } from "../../components/feedback";
+import Assessments from "../shared/Assessments";
 import CommissionMonth from "../shared/CommissionMonth";
 import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
@@ -26,6 +27,7 @@ export default function Workspace() {
       <Route path="funnel" element={<Funnel />} />
       <Route path="targets" element={<MyTargets />} />
       <Route path="commission" element={<CommissionMonth label="commission.mine" />} />
+      <Route path="assessments" element={<Assessments />} />
       <Route path="*" element={<NotAvailable />} />
     </Routes>
   );
