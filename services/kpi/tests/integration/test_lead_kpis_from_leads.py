@@ -17,7 +17,7 @@ from crm_common.contracts import new_event
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import LeadGraded, ReceptionRecorded
 from crm_common.contracts.events.leads.v2 import LeadGradedV2
-from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon
+from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon, OrderCancelled
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
@@ -207,3 +207,52 @@ async def test_the_new_customer_rate_counts_first_purchases_whatever_order_wins_
             ("2026-10-01", "dealer-a", "1.0000"),
             ("2026-11-01", "dealer-a", "0.5000"),
         ]
+
+
+async def test_existing_customer_retention_counts_buyers_from_before_who_bought_again(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """A, B and D bought before November (D's order then cancelled: no purchase), C first in
+    November; A bought again in November, B did not: of the two buyers from before November
+    one came back. In October nobody was a buyer from before: no rate, not a made-up 0."""
+    await reset_tenant(sessions, TENANT, ORG, ("deal_facts", "deal_day_figures", "deal_months"))
+    a, b, c, d = uuid4(), uuid4(), uuid4(), uuid4()
+    october, november = datetime(2026, 10, 5, 4, tzinfo=UTC), datetime(2026, 11, 5, 4, tzinfo=UTC)
+    d_won = won(d, october)
+    cancelled = new_event(
+        OrderCancelled(
+            order_id=d_won.data.order_id,
+            opportunity_id=d_won.data.opportunity_id,
+            dealer_id="dealer-a",
+            at=october,
+            owner_user="c1",
+            reason="changed their mind",
+            cancelled_by="m1",
+            deposit_to_refund=Decimal(0),
+        ),
+        tenant=TENANT,
+        owner_org="dealer-a",
+        actor="m1",
+    )
+    async with UnitOfWork(sessions) as uow:
+        earlier = [won(a, october), won(b, october), d_won, cancelled]
+        await record_deal_outcomes(
+            uow, [*earlier, won(a, november), won(c, november)], "Asia/Shanghai"
+        )
+    async with as_user(PEOPLE.manager) as manager:
+        retention = await manager.get(
+            "/kpi/values/customer_retention",
+            params={"from": "2026-10-01", "to": "2026-11-30", "period": "month"},
+        )
+        assert retention.status_code == 200, retention.text
+        assert rows(retention) == [("2026-11-01", "dealer-a", "0.5000")]
+        [november_value] = retention.json()["rows"]
+        assert (november_value["numerator"], november_value["denominator"]) == ("1", "2")
+        in_all = await manager.get(
+            "/kpi/values/customer_retention", params={**NOVEMBER, "group_by": "none"}
+        )
+        assert rows(in_all) == [("2026-11-01", None, "0.5000")]
+        per_consultant = await manager.get(
+            "/kpi/values/customer_retention", params={**NOVEMBER, "group_by": "consultant"}
+        )
+        assert per_consultant.status_code == 422

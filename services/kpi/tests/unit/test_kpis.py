@@ -18,6 +18,7 @@ from crm_kpi.domain.kpis import (
     Span,
     as_asked,
     bucket_start,
+    buckets,
     check_definition,
     check_span,
     growth_values,
@@ -375,8 +376,8 @@ def test_predefined_kpis_are_computable_definitions_or_say_why_not() -> None:
             check_definition(kpi.definition)
         else:
             assert kpi.reason, kpi.code
-    unavailable = {k.code for k in PREDEFINED if not k.available}
-    assert unavailable == {"customer_retention"}
+    # Each KPI of DOMAIN.md has its data now.
+    assert {k.code for k in PREDEFINED if not k.available} == set()
 
 
 def test_a_predefined_kpi_is_seen_per_the_period_and_grouping_asked_for() -> None:
@@ -397,3 +398,21 @@ def test_a_predefined_kpi_is_seen_per_the_period_and_grouping_asked_for() -> Non
     with pytest.raises(InvalidInput, match="per dealer"):
         as_asked(plan, None, Grouping.NONE)
     assert predefined("no_such_kpi") is None
+
+    retention = predefined("customer_retention")
+    assert retention is not None
+    assert retention.compare is Compare.RETENTION
+    assert as_asked(retention, Period.WEEK, Grouping.NONE).group_by is Grouping.NONE
+    with pytest.raises(InvalidInput, match="per dealer or in all"):
+        as_asked(retention, None, Grouping.TEAM)
+
+
+def test_a_range_s_buckets_are_cut_to_the_range() -> None:
+    assert buckets(date(2026, 10, 15), date(2026, 12, 10), Period.MONTH) == [
+        Span(date(2026, 10, 15), date(2026, 10, 31)),
+        Span(date(2026, 11, 1), date(2026, 11, 30)),
+        Span(date(2026, 12, 1), date(2026, 12, 10)),
+    ]
+    assert buckets(date(2026, 11, 4), date(2026, 11, 4), Period.WEEK) == [
+        Span(date(2026, 11, 4), date(2026, 11, 4))
+    ]

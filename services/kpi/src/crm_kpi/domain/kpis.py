@@ -338,6 +338,17 @@ def previous_bucket(start: date, period: Period) -> date:
     return (start - timedelta(days=1)).replace(day=1)
 
 
+def buckets(date_from: date, date_to: date, period: Period) -> list[Span]:
+    """The period buckets of the range, each cut to the range: its first and last day."""
+    spans = []
+    start = bucket_start(date_from, period)
+    while start <= date_to:
+        after = next_bucket(start, period)
+        spans.append(Span(max(start, date_from), min(after - timedelta(days=1), date_to)))
+        start = after
+    return spans
+
+
 def next_bucket(start: date, period: Period) -> date:
     if period is Period.DAY:
         return start + timedelta(days=1)
@@ -537,6 +548,10 @@ class Compare(StrEnum):
     MONTHLY_TARGET = "monthly_target"
     """Plan completion: each month against the units targets of the dealer, team or consultant
     (the whole product range)."""
+    RETENTION = "retention"
+    """Existing-customer retention: each period's buyers from before it (their first purchase
+    earlier, its order not cancelled), and of them those who bought again within it; per
+    dealer (a customer is the dealer's, whoever sold to them) or in all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -571,6 +586,10 @@ def as_asked(kpi: PredefinedKpi, period: Period | None, group_by: Grouping | Non
             raise InvalidInput(
                 "group_by", "targets are per dealer, team or consultant", location="query"
             )
+    if kpi.compare is Compare.RETENTION and asked.group_by not in (Grouping.DEALER, Grouping.NONE):
+        raise InvalidInput(
+            "group_by", "customers are retained per dealer or in all", location="query"
+        )
     _check_grouping(asked, "group_by", "query")
     return asked
 
@@ -793,12 +812,18 @@ PREDEFINED: list[PredefinedKpi] = [
             Grouping.DEALER,
         ),
     ),
+    # Counted from the wins' buyers (DealWon names the customer), not a ratio of facts: see
+    # Compare.RETENTION. Service visits of existing customers do not count (no ticket names
+    # its customer to kpi).
     PredefinedKpi(
         "customer_retention",
         "老客户保有率",
-        "Existing-customer retention",
-        None,
-        "no service publishes repurchases or after-sales visits of existing customers",
+        "Existing-customer retention (buyers from before a period who bought again in it / "
+        "buyers from before it)",
+        KpiDefinition(
+            module=Module.DEALS, measure=Count(), conditions=[WON], group_by=Grouping.DEALER
+        ),
+        compare=Compare.RETENTION,
     ),
     PredefinedKpi(
         "record_completeness",

@@ -22,12 +22,15 @@ from sqlalchemy import (
     Table,
     and_,
     cast,
+    column,
+    exists,
     func,
     literal,
     null,
     or_,
     select,
     union_all,
+    values,
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -64,6 +67,7 @@ from crm_kpi.domain.kpis import (
     Span,
     Sum,
     bucket_start,
+    buckets,
     condition_values,
     growth_values,
     may_see,
@@ -295,6 +299,65 @@ async def _monthly_targets(
     }
 
 
+async def _retention(
+    session: AsyncSession,
+    principal: Principal,
+    period: Period,
+    group_by: Grouping,
+    date_from: date,
+    date_to: date,
+) -> tuple[Figures, Figures]:
+    """Per bucket and dealer (or in all): the buyers whose first purchase came before the
+    bucket, and of them those who bought again within it. A purchase is a win with a known
+    buyer whose order was not cancelled."""
+    won, cancelled = deal_facts.alias("won"), deal_facts.alias("cancelled")
+    member = won.c.dealer_id if group_by is Grouping.DEALER else cast(null(), String)
+    wins = (
+        select(member.label("member"), won.c.customer_id, won.c.day)
+        .where(
+            won.c.outcome == "won",
+            won.c.customer_id.is_not(None),
+            won.c.day <= date_to,
+            _visible(principal, won),
+            ~exists().where(
+                cancelled.c.outcome == "cancelled", cancelled.c.order_id == won.c.order_id
+            ),
+        )
+        .cte("wins")
+    )
+    buyers = (
+        select(wins.c.member, wins.c.customer_id, func.min(wins.c.day).label("first_day"))
+        .group_by(wins.c.member, wins.c.customer_id)
+        .cte("buyers")
+    )
+    spans = buckets(date_from, date_to, period)
+    windows = values(
+        column("start", Date), column("first", Date), column("last", Date), name="windows"
+    ).data([(bucket_start(b.first, period), b.first, b.last) for b in spans])
+    again = wins.alias("again")
+    came_back = exists().where(
+        again.c.member.is_not_distinct_from(buyers.c.member),
+        again.c.customer_id == buyers.c.customer_id,
+        again.c.day.between(windows.c.first, windows.c.last),
+    )
+    query = (
+        select(
+            windows.c.start,
+            buyers.c.member,
+            func.count(),
+            func.count().filter(came_back),
+        )
+        .select_from(windows.join(buyers, buyers.c.first_day < windows.c.first))
+        .group_by(windows.c.start, buyers.c.member)
+    )
+    existing: Figures = {}
+    retained: Figures = {}
+    for start, who, before, back in await session.execute(query):
+        existing[(start, who)] = Decimal(before)
+        retained[(start, who)] = Decimal(back)
+    return retained, existing
+
+
 async def kpi_values(
     session_factory: Sessions,
     principal: Principal,
@@ -325,6 +388,12 @@ async def kpi_values(
         async with session_factory() as session:
             return await _monthly_targets(session, group_by, principal, date_from, date_to)
 
+    if compare is Compare.RETENTION:
+        async with session_factory() as session:
+            retained, existing = await _retention(
+                session, principal, period, group_by, date_from, date_to
+            )
+        return ratio_values(retained, existing)
     # The two sides of a ratio are independent reads: each on a connection of its own.
     if denominator is not None:
         figures, below = await asyncio.gather(
