@@ -7,7 +7,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.envelope import Envelope, EventData, new_event
-from crm_common.outbox.store import add_to_outbox
+
+# As a module: the outbox's statement is built from crm_common.db's tables when it is imported.
+from crm_common.outbox import store as outbox_store
 
 
 class UnitOfWork:
@@ -50,7 +52,7 @@ class UnitOfWork:
 
     async def publish(self, *events: Envelope[Any]) -> None:
         """Record events in the outbox of this transaction; the relay sends them after commit."""
-        await add_to_outbox(self.session, events)
+        await outbox_store.add_to_outbox(self.session, events)
 
     async def publish_about(
         self,

@@ -4,17 +4,18 @@ once), their history and follow-ups written with them, and what a claim checks o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from datetime import datetime
-from typing import Any, TypeVar
+from functools import cache
+from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy import (
     ColumnElement,
     Insert,
     Select,
-    Update,
+    bindparam,
     func,
     insert,
     literal,
@@ -26,6 +27,9 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.contracts.envelope import Envelope
+from crm_common.outbox.store import OUTBOX_ROWS, outbox_values
+from crm_common.policy.audit import AUDIT_ENTRY
 from crm_leads.adapters.tables import LEAD_IS_OPEN, follow_ups, inline, lead_history, leads
 from crm_leads.domain.lead import (
     Change,
@@ -75,8 +79,26 @@ class LeadBusy(Exception):
     """Another transaction is changing the lead right now (e.g. a competing claim)."""
 
 
-async def add_lead(session: AsyncSession, lead: Lead) -> None:
-    await session.execute(_with_changes(insert(leads).values(**_row_of(lead)), lead))
+async def add_lead(
+    session: AsyncSession,
+    lead: Lead,
+    *,
+    audit: Mapping[str, Any] | None = None,
+    events: Sequence[Envelope[Any]] = (),
+) -> None:
+    """The new lead's row, its one new history entry, the audit entry of its creation
+    (``audit_values``) and its events' outbox rows, in the order given: one statement, one
+    round trip (the others as data-modifying WITHs, which PostgreSQL runs to completion with
+    it). Several history entries follow in a statement of their own, in their order."""
+    history = len(lead.changes) == 1
+    values = _lead_values(lead)
+    if history:
+        values |= _history_values(lead, lead.changes[0])
+    if audit is not None:
+        values |= audit
+    if events:
+        values |= outbox_values(events)
+    await session.execute(_new_lead_statement(history, audit is not None, bool(events)), values)
     await _add_other_changes(session, lead)
 
 
@@ -312,15 +334,20 @@ async def leads_stuck_in_grade(
 
 
 async def save_lead(session: AsyncSession, lead: Lead) -> None:
-    values = {name: _value(getattr(lead, name)) for name in _STATE_COLUMNS}
-    await session.execute(
-        _with_changes(update(leads).where(leads.c.id == lead.id).values(**values), lead)
-    )
+    """The lead's state, with its one new history entry in the same statement (several follow
+    in a statement of their own, in their order)."""
+    history = len(lead.changes) == 1
+    values = {f"lead_{name}": _value(getattr(lead, name)) for name in _STATE_COLUMNS}
+    values["lead_key"] = lead.id
+    if history:
+        values |= _history_values(lead, lead.changes[0])
+    await session.execute(_SAVE_WITH_HISTORY if history else _SAVE, values)
     await _add_other_changes(session, lead)
 
 
 async def _add_other_changes(session: AsyncSession, lead: Lead) -> None:
-    """After ``_with_changes``: the entries it did not write."""
+    """After a statement that wrote the one new history entry as a CTE: the entries it did not
+    write (none, or several)."""
     if len(lead.changes) == 1:
         lead.changes.clear()
     else:
@@ -333,19 +360,65 @@ async def add_changes(session: AsyncSession, lead: Lead) -> None:
         lead.changes.clear()
 
 
-_Write = TypeVar("_Write", Insert, Update)
+# The statements of a lead's writes, built once with bound parameters: SQLAlchemy then keeps
+# their compiled form, where building and cache-keying them per call was a large part of a
+# create's CPU (issue #23). Parameters are prefixed by what they fill, so the statements can
+# be combined as CTEs.
+_ROW_COLUMNS = (
+    "id",
+    "tenant",
+    "customer_name",
+    "phone",
+    "source",
+    "vehicle_interest",
+    "created_by",
+    "created_at",
+    *_STATE_COLUMNS,
+)
+_HISTORY_COLUMNS = (
+    "lead_id",
+    "tenant",
+    "owner_org",
+    "kind",
+    "actor",
+    "from_user",
+    "to_user",
+    "reason",
+    "rule",
+    "at",
+)
+_NEW_LEAD = insert(leads).values({name: bindparam(f"lead_{name}") for name in _ROW_COLUMNS})
+_HISTORY_ENTRY = insert(lead_history).values(
+    {name: bindparam(f"history_{name}") for name in _HISTORY_COLUMNS}
+)
+_SAVE = (
+    update(leads)
+    .where(leads.c.id == bindparam("lead_key"))
+    .values({name: bindparam(f"lead_{name}") for name in _STATE_COLUMNS})
+)
+# The history entry as a data-modifying WITH, which PostgreSQL runs to completion with the
+# lead's write. Several entries keep a statement of their own, in their order: separate WITHs
+# would run in no set order.
+_SAVE_WITH_HISTORY = _SAVE.add_cte(_HISTORY_ENTRY.cte("history"))
 
 
-def _with_changes(statement: _Write, lead: Lead) -> _Write:
-    """The lead's row written together with its one new history entry, the usual case: one
-    statement, one round trip (the entry as a data-modifying WITH, which PostgreSQL runs to
-    completion with it). Several entries keep a statement of their own, in their order: a
-    multi-row VALUES is compiled anew each time (SQLAlchemy caches no such statement), and
-    separate WITHs would run in no set order."""
-    if len(lead.changes) != 1:
-        return statement
-    (change,) = lead.changes
-    return statement.add_cte(insert(lead_history).values(_history_row(lead, change)).cte("history"))
+@cache
+def _new_lead_statement(history: bool, audit: bool, events: bool) -> Insert:
+    """A new lead's insert with what goes with it (built once per combination)."""
+    ctes = [_HISTORY_ENTRY.cte("history")] if history else []
+    if audit:
+        ctes.append(AUDIT_ENTRY.cte("audit"))
+    if not events:
+        return _NEW_LEAD.add_cte(*ctes) if ctes else _NEW_LEAD
+    return OUTBOX_ROWS.add_cte(_NEW_LEAD.cte("new_lead"), *ctes)
+
+
+def _lead_values(lead: Lead) -> dict[str, Any]:
+    return {f"lead_{name}": value for name, value in _row_of(lead).items()}
+
+
+def _history_values(lead: Lead, change: Change) -> dict[str, Any]:
+    return {f"history_{name}": value for name, value in _history_row(lead, change).items()}
 
 
 def _history_row(lead: Lead, change: Change) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
-from crm_common.contracts.envelope import EventData
+from crm_common.contracts.envelope import Envelope, EventData, new_event
 from crm_common.contracts.events.leads.v1 import (
     LeadAssigned,
     LeadClaimBlocked,
@@ -29,7 +29,7 @@ from crm_common.contracts.events.leads.v2 import LeadConvertedV2, LeadGradedV2
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, SharingLevel
-from crm_common.policy.audit import record_personal_data_access
+from crm_common.policy.audit import audit_values
 from crm_common.policy.roles import has_function
 from crm_common.policy.staff import staff_in_book
 from crm_common.settings import Settings
@@ -218,18 +218,6 @@ async def register_in(
         if owner is None
         else None
     )
-    await lead_store.add_lead(session, lead)
-    await record_personal_data_access(
-        session,
-        actor,
-        action="create",
-        resource_type=DataType.LEAD,
-        resource_id=str(lead.id),
-        owner_org=lead.owner_org,
-        fields=PERSONAL_FIELDS,
-        level=SharingLevel.FULL,
-        endpoint=via,
-    )
     events: list[EventData] = [
         LeadCreated(
             lead_id=lead.id,
@@ -242,7 +230,22 @@ async def register_in(
         events.append(assigned_event(lead, None, ROUTING_ACTOR, f"routing rule {rule.name}"))
     elif lead.owner_user is not None:
         events.append(assigned_event(lead, None, actor.user_id, "taken in at intake"))
-    await publish_for(uow, lead, actor.user_id, events)
+    # The lead, its history, the audit of its creation and its events: one statement.
+    await lead_store.add_lead(
+        session,
+        lead,
+        audit=audit_values(
+            actor,
+            action="create",
+            resource_type=DataType.LEAD,
+            resource_id=str(lead.id),
+            owner_org=lead.owner_org,
+            fields=PERSONAL_FIELDS,
+            level=SharingLevel.FULL,
+            endpoint=via,
+        ),
+        events=enveloped(lead, actor.user_id, events),
+    )
     await auto_assign_in(uow, lead, now)
     return Registration(lead, attached=False)
 
@@ -809,7 +812,13 @@ def assigned_event(
 
 async def publish_for(uow: UnitOfWork, lead: Lead, actor: str, events: list[EventData]) -> None:
     """Records ``events`` about ``lead`` (its tenant and book) in the command's outbox."""
-    await uow.publish_about(events, tenant=lead.tenant, owner_org=lead.owner_org, actor=actor)
+    await uow.publish(*enveloped(lead, actor, events))
+
+
+def enveloped(lead: Lead, actor: str, events: list[EventData]) -> list[Envelope[EventData]]:
+    """``events`` about ``lead`` enveloped as ``publish_for`` records them, for a statement
+    that writes them with the lead."""
+    return [new_event(e, tenant=lead.tenant, owner_org=lead.owner_org, actor=actor) for e in events]
 
 
 def _start_of_day(now: datetime, tz: ZoneInfo) -> datetime:
