@@ -3,16 +3,25 @@ would leave it, the hotline queue and its agents."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import partial
-from uuid import UUID
+from typing import Any
+from uuid import UUID, uuid4
 
 import pytest
+from aiokafka import AIOKafkaProducer
 from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.tables import agents, queues
 from crm_call_center.bootstrap import create_api
+from crm_call_center.entrypoints.consumers import subscriptions
 from crm_common.auth.principal import DataScope, Principal
+from crm_common.contracts.envelope import Envelope
+from crm_common.messaging.consumer import create_broker, subscribe
+from crm_common.messaging.headers import encode_headers, event_headers
+from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.service_fixtures import TENANT, ServiceUnderTest, Sessions, alias
@@ -127,3 +136,42 @@ def service_settings(
 
 call_center_database = alias("call_center_database", "service_database")
 call_center_api = alias("call_center_api", "service_api")
+
+
+@pytest.fixture
+async def worker(
+    infrastructure: Infrastructure,
+    call_center_database: str,
+    run_id: str,
+    sessions: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[Settings]:
+    """The worker's Kafka consumers on topics of the test's own (what ``publish`` sends to)."""
+    settings = call_center_settings(
+        call_center_database,
+        kafka_bootstrap_servers=infrastructure.kafka_bootstrap_servers,
+        kafka_namespace=f"t{run_id}.cc-{uuid4().hex[:8]}.",
+        redis_url=infrastructure.redis_url,
+    )
+    await ensure_topics(settings.kafka_bootstrap_servers, platform_topics(settings))
+    broker = create_broker(settings)
+    for subscription in subscriptions(settings):
+        subscribe(broker, settings, sessions, subscription)
+    await broker.start()
+    yield settings
+    await broker.stop()
+
+
+async def publish(settings: Settings, events: list[Envelope[Any]]) -> None:
+    """The events on their topics, as another service's relay sends them."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        for event in events:
+            await producer.send_and_wait(
+                settings.topic(event.data.topic),
+                event.model_dump_json().encode(),
+                key=event.data.aggregate_key().encode(),
+                headers=encode_headers(event_headers(event)),
+            )
+    finally:
+        await producer.stop()

@@ -10,14 +10,12 @@ import asyncio
 import json
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaProducer
 from fastapi import FastAPI
 from redis.asyncio import Redis
 from sqlalchemy import func, insert, select
@@ -27,20 +25,16 @@ from crm_call_center.adapters.tables import agents, call_tasks, waiting_call_tas
 from crm_call_center.adapters.webhooks import sign
 from crm_call_center.application.distribution import deal_waiting
 from crm_call_center.bootstrap import keep_pbx_queues
-from crm_call_center.entrypoints.consumers import subscriptions
 from crm_common.contracts.envelope import Envelope, new_event
 from crm_common.contracts.events.service_desk.v1 import CareDue, SurveyRequested
 from crm_common.db.tables import outbox
-from crm_common.messaging.consumer import create_broker, subscribe
-from crm_common.messaging.headers import encode_headers, event_headers
-from crm_common.messaging.topics import ensure_topics, platform_topics
 from crm_common.settings import Settings
 from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.kafka import eventually
 from crm_common.testing.services import AsUser
 
-from .conftest import PEOPLE, TENANT, WEBHOOK_SECRET, call_center_settings, principal
+from .conftest import PEOPLE, TENANT, WEBHOOK_SECRET, principal, publish
 from .test_ami_adapter import connected
 
 pytestmark = pytest.mark.integration
@@ -200,43 +194,6 @@ def survey_requested(dealer: str, channel: str) -> Envelope[Any]:
         owner_org=dealer,
         actor="survey-rules",
     )
-
-
-@pytest.fixture
-async def worker(
-    infrastructure: Infrastructure,
-    call_center_database: str,
-    run_id: str,
-    sessions: async_sessionmaker[AsyncSession],
-) -> AsyncIterator[Settings]:
-    settings = call_center_settings(
-        call_center_database,
-        kafka_bootstrap_servers=infrastructure.kafka_bootstrap_servers,
-        kafka_namespace=f"t{run_id}.cc-{uuid4().hex[:8]}.",
-        redis_url=infrastructure.redis_url,
-    )
-    await ensure_topics(settings.kafka_bootstrap_servers, platform_topics(settings))
-    broker = create_broker(settings)
-    for subscription in subscriptions(settings):
-        subscribe(broker, settings, sessions, subscription)
-    await broker.start()
-    yield settings
-    await broker.stop()
-
-
-async def publish(settings: Settings, events: list[Envelope[Any]]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
-    await producer.start()
-    try:
-        for event in events:
-            await producer.send_and_wait(
-                settings.topic(event.data.topic),
-                event.model_dump_json().encode(),
-                key=event.data.aggregate_key().encode(),
-                headers=encode_headers(event_headers(event)),
-            )
-    finally:
-        await producer.stop()
 
 
 async def tasks_and_waiting(

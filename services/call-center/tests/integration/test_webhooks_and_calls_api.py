@@ -24,13 +24,16 @@ from crm_call_center.application.calls import link_ticket
 from crm_call_center.application.cti import settle_calls
 from crm_call_center.domain.cti import call_id_of
 from crm_common.contracts.envelope import Envelope, new_event
+from crm_common.contracts.events.service_desk.v1 import CallAttached
 from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
+from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
+from crm_common.testing.kafka import eventually
 from crm_common.testing.services import AsUser
 
-from .conftest import PEOPLE, TENANT, WEBHOOK_SECRET
+from .conftest import PEOPLE, TENANT, WEBHOOK_SECRET, publish
 
 pytestmark = pytest.mark.integration
 START = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
@@ -237,6 +240,62 @@ def ticket_opened(ticket_id: uuid.UUID, *, call_id: str | None) -> Envelope[Tick
             resolve_due_at=None,
             survey_response_id=None,
             call_id=call_id,
+        ),
+        tenant=TENANT,
+        owner_org="hq",
+        actor=PEOPLE.agent1.user_id,
+    )
+
+
+async def test_the_ticket_a_call_opened_or_joined_reaches_the_call_record_through_kafka(
+    anonymous: httpx.AsyncClient,
+    as_user: AsUser,
+    sessions: async_sessionmaker[AsyncSession],
+    worker: Settings,
+) -> None:
+    """The service desk tells the call center which ticket a call got: a new ticket
+    (``TicketOpened`` version 2 names the call) or the open ticket the call joined
+    (``CallAttached``). Both go on the call's record through the worker's consumer; an event
+    naming no call of the tenant links nothing; a redelivered one changes nothing."""
+    for source in ("cc-500", "cc-501"):
+        for event in answered_call(source):
+            assert (await post_signed(anonymous, event)).status_code == 202
+    opened_for = call_id_of(TENANT, "webhook:cloud-cc", "cc-500")
+    joined_by = call_id_of(TENANT, "webhook:cloud-cc", "cc-501")
+    new_ticket, joined = uuid.uuid4(), uuid.uuid4()
+    attached = call_attached(joined, call_id=str(joined_by))
+    await publish(
+        worker,
+        [
+            ticket_opened(new_ticket, call_id=str(opened_for)),
+            attached,
+            call_attached(uuid.uuid4(), call_id=str(uuid.uuid4())),
+            call_attached(uuid.uuid4(), call_id="typed by hand"),
+            attached,
+        ],
+    )
+
+    async def linked() -> dict[str, str | None] | None:
+        async with as_user(PEOPLE.agent1) as agent:
+            records = {
+                call: (await agent.get(f"/calls/{call}")).json()["ticket_id"]
+                for call in (opened_for, joined_by)
+            }
+        return records if all(records.values()) else None
+
+    assert await eventually(linked) == {opened_for: str(new_ticket), joined_by: str(joined)}
+
+
+def call_attached(ticket_id: uuid.UUID, *, call_id: str) -> Envelope[CallAttached]:
+    return new_event(
+        CallAttached(
+            ticket_id=ticket_id,
+            number="SD-00000002",
+            dealer_id="hq",
+            kind="inquiry",
+            at=START,
+            call_id=call_id,
+            attached_by=PEOPLE.agent1.user_id,
         ),
         tenant=TENANT,
         owner_org="hq",

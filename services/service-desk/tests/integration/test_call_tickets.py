@@ -2,7 +2,7 @@
 PostgreSQL: a call opens a phone ticket in its book (worked by the agent when they work there,
 else unassigned), or joins the open ticket of its book it names (a note, the call linked); a
 ticket of another book is never touched — a new one is opened instead; a redelivered request
-changes nothing."""
+changes nothing. A call that joined a ticket is told to the call center (``CallAttached``)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.envelope import Envelope, new_event
 from crm_common.contracts.events.call_center.v1 import CallTicketRequested
+from crm_common.db.tables import outbox
 from crm_common.messaging.consumer import create_broker, subscribe
 from crm_common.messaging.headers import encode_headers, event_headers
 from crm_common.messaging.topics import ensure_topics, platform_topics
@@ -182,6 +183,18 @@ async def test_a_call_opens_a_phone_ticket_or_joins_an_open_one_of_its_book(
         ("note", f"Phone call {joins.data.call_id} (inbound)")
     ]
     assert untouched["call_id"] is None
+    # The call that joined the ticket is told to the call center once, redelivered or not.
+    async with sessions() as session:
+        attached = (
+            await session.execute(
+                select(outbox.c.key, outbox.c.payload).where(
+                    outbox.c.event_type == "service-desk.CallAttached"
+                )
+            )
+        ).all()
+    assert [(key, p["data"]["call_id"], p["data"]["attached_by"]) for key, p in attached] == [
+        (mine, str(joins.data.call_id), PEOPLE.advisor.user_id)
+    ]
     assert (
         "attach_refused",
         {"ticket_id": theirs, "why": "not an open ticket of the call's book"},

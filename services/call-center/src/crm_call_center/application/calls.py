@@ -17,6 +17,7 @@ from crm_common.contracts.events.call_center.v1 import (
     CallDispositionRecorded,
     CallTicketRequested,
 )
+from crm_common.contracts.events.service_desk.v1 import CallAttached
 from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork
 
@@ -147,10 +148,13 @@ async def request_ticket(
         )
 
 
-async def link_ticket(uow: UnitOfWork, event: Envelope[TicketOpenedV2]) -> None:
-    """The ticket the service desk opened for a call (``TicketOpened`` version 2 names it)
-    goes on the call's record; a ticket linked already stays. A ticket naming no call of this
-    tenant (opened elsewhere, or naming a call id typed by hand) links nothing."""
+async def link_ticket(
+    uow: UnitOfWork, event: Envelope[TicketOpenedV2] | Envelope[CallAttached]
+) -> None:
+    """The ticket the service desk opened for a call (``TicketOpened`` version 2 names it),
+    or the open ticket the call joined (``CallAttached``), goes on the call's record; a ticket
+    linked already stays. A ticket naming no call of this tenant (opened elsewhere, or naming
+    a call id typed by hand) links nothing."""
     opened = event.data
     if opened.call_id is None:
         return

@@ -1,7 +1,8 @@
 """What the call-center worker consumes: identity's org tree and sharing (the shared policy
 copies), leads' grades and due callbacks (the cadence pushes call tasks) and hand-overs (a leaver's
 tasks go to the successors), and the service desk's care calls and phone surveys (call lists
-dealt out by the queues) and the tickets it opened for calls (linked to the calls)."""
+dealt out by the queues) and the tickets it opened for calls or that calls joined (linked to the
+calls)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from crm_common.contracts.events.service_desk.v1 import (
     CARE_TOPIC,
     SURVEY_TOPIC,
     TICKET_TOPIC,
+    CallAttached,
     CareDue,
     SurveyRequested,
     TicketOpened,
@@ -124,8 +126,10 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             handles=[
                 Handles(TicketOpened, opened_without_a_call),
                 Handles(TicketOpenedV2, link_ticket),
+                Handles(CallAttached, link_ticket),
             ],
-            description="A ticket the service desk opened for a call goes on the call's record.",
+            description="A ticket the service desk opened for a call, or the open ticket a "
+            "call joined, goes on the call's record.",
         ),
         Subscription(
             consumer=f"{settings.service_name}.survey-calls",

@@ -15,6 +15,7 @@ from crm_common.auth import Principal
 from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.contracts.events.call_center.v1 import CallTicketRequested
 from crm_common.contracts.events.service_desk.v1 import (
+    CallAttached,
     TicketClosed,
     TicketReassigned,
     TicketReopened,
@@ -583,8 +584,9 @@ async def ticket_from_call(
 ) -> Ticket:
     """A call the call center asks a ticket for: added to the open ticket it names if that is
     in the call's book (a note with what the customer said, the call linked if the ticket has
-    none yet), else a new ticket, channel phone, in the call's book — worked by the agent when
-    they work in that book, else unassigned. Inside the consumer's inbox transaction."""
+    none yet, ``CallAttached`` for the call's record), else a new ticket, channel phone, in
+    the call's book — worked by the agent when they work in that book, else unassigned.
+    Inside the consumer's inbox transaction."""
     asked = event.data
     tenant, session = event.tenant, uow.session
     book = await repository.book_of(session, tenant, asked.dealer_id)
@@ -612,6 +614,19 @@ async def ticket_from_call(
                 action="call_attached",
                 at=asked.at,
                 detail={"call_id": str(asked.call_id)},
+            )
+            # The call's record learns its ticket from this, as from a ticket opened for it.
+            await uow.publish_about(
+                [
+                    CallAttached(
+                        **about_ticket(ticket, at=asked.at),
+                        call_id=str(asked.call_id),
+                        attached_by=asked.requested_by,
+                    )
+                ],
+                tenant=tenant,
+                owner_org=ticket.owner_org,
+                actor=asked.requested_by,
             )
             return ticket
         refused = str(asked.attach_to)

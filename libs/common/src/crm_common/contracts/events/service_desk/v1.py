@@ -116,6 +116,19 @@ class TicketReopened(_TicketEvent):
     reason: str
 
 
+class CallAttached(_TicketEvent):
+    """A phone call joined an open ticket: the call center asked a ticket for the call and
+    named this one, and the call's notes were added to it. The call center links the ticket
+    on the call's record, as it does for a ticket opened for a call (``TicketOpened`` version
+    2); the ticket's own link to a call stays the first call's."""
+
+    event_type: ClassVar[str] = "service-desk.CallAttached"
+    event_version: ClassVar[int] = 1
+
+    call_id: str = Field(description="The call center's call (its call record's id)")
+    attached_by: str = Field(description="Who asked for the ticket during the call")
+
+
 class _SurveyEvent(EventData):
     topic: ClassVar[str] = SURVEY_TOPIC
     shared_as: ClassVar[str | None] = "ticket"
@@ -230,6 +243,7 @@ ALL = (
     TicketResolved,
     TicketClosed,
     TicketReopened,
+    CallAttached,
     SurveyRequested,
     SurveyAnswered,
     CareDue,
