@@ -1,15 +1,16 @@
 """The escalation sweep on real PostgreSQL with a clock the test sets: each due step applied
 once even with two sweeps at the same time, waiting tickets left alone, every step recorded
-with its rule and published."""
+with its rule, and the steps a sweep applies to a ticket published as one event."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.db import UnitOfWork
@@ -51,17 +52,15 @@ async def escalations(sessions: Sessions) -> list[tuple[str, str]]:
         return [(str(t), rule) for t, rule in rows]
 
 
-async def published(sessions: Sessions) -> int:
+async def published(sessions: Sessions) -> list[dict[str, Any]]:
+    """The ``TicketEscalated`` events' data, in the order written."""
     async with sessions() as session:
-        return int(
-            (
-                await session.execute(
-                    select(func.count()).where(
-                        outbox.c.event_type == "service-desk.TicketEscalated"
-                    )
-                )
-            ).scalar_one()
+        rows = await session.execute(
+            select(outbox.c.payload)
+            .where(outbox.c.event_type == "service-desk.TicketEscalated")
+            .order_by(outbox.c.id)
         )
+        return [payload["data"] for payload in rows.scalars()]
 
 
 async def test_two_sweeps_at_once_apply_each_due_step_once(sessions: Sessions) -> None:
@@ -80,7 +79,7 @@ async def test_two_sweeps_at_once_apply_each_due_step_once(sessions: Sessions) -
     assert sorted(await escalations(sessions)) == sorted(
         (t, "response_breach_notify_owner") for t in opened
     )
-    assert await published(sessions) == 25
+    assert sorted(e["ticket_id"] for e in await published(sessions)) == sorted(opened)
     assert await sweep_escalations(sessions, now=breach, timezone=ZONE) == 0
 
 
@@ -99,12 +98,26 @@ async def test_the_whole_ladder_raises_the_ticket_to_hq(sessions: Sessions) -> N
     async with sessions() as session:
         row = (
             await session.execute(
-                select(tickets.c.raised_to_org, tickets.c.next_escalation_at).where(
-                    tickets.c.id == ticket_id
-                )
+                select(
+                    tickets.c.raised_to_org, tickets.c.next_escalation_at, tickets.c.owner_user
+                ).where(tickets.c.id == ticket_id)
             )
         ).one()
     assert (row.raised_to_org, row.next_escalation_at) == ("hq", None)
+    # Six steps due at once are told by one event: the last step, with the ticket as they
+    # all left it (its owner, raised to HQ).
+    [told] = await published(sessions)
+    assert (told["ticket_id"], told["level"], told["rule"], told["action"]) == (
+        ticket_id,
+        6,
+        "resolution_200_hq",
+        "raise_to_hq",
+    )
+    assert (told["owner_user"], told["raised_to_org"], told["breached"]) == (
+        row.owner_user,
+        "hq",
+        True,
+    )
 
 
 async def test_a_waiting_ticket_is_left_alone(sessions: Sessions) -> None:

@@ -1,6 +1,6 @@
 """The escalation sweep (事件升级): the worker applies the ladder's due steps to open tickets
-in batches, each batch one transaction with its history and ``TicketEscalated`` events.
-Safe with several workers: each claims its batch with ``SKIP LOCKED``."""
+in batches, each batch one transaction with a history row per step and a ``TicketEscalated``
+per ticket escalated. Safe with several workers: each claims its batch with ``SKIP LOCKED``."""
 
 from __future__ import annotations
 
@@ -56,11 +56,16 @@ async def _sweep(
                         ),
                     )
                 rules, chain = books[key]
-                for step in escalate(ticket, rules.ladder, rules.calendar, chain, now):
-                    history.append(_history(ticket, step, now))
+                steps = escalate(ticket, rules.ladder, rules.calendar, chain, now)
+                history.extend(_history(ticket, step, now) for step in steps)
+                if steps:
+                    # Several steps due at once (the ticket waited for a sweep): the last one
+                    # is announced, naming who works the ticket and where it is raised to after
+                    # them all — what the owner, the team lead and the org above act on; its
+                    # level counts every step, the history keeps each one.
                     events.append(
                         new_event(
-                            _escalated(ticket, step, now),
+                            _escalated(ticket, steps[-1], now),
                             tenant=ticket.tenant,
                             owner_org=ticket.owner_org,
                             actor=SWEEPER,
@@ -68,7 +73,7 @@ async def _sweep(
                     )
             await repository.save_escalated(uow.session, due, history)
             await uow.publish(*events)
-        applied += len(events)
+        applied += len(history)
         if len(due) < batch:
             return applied
 

@@ -67,7 +67,10 @@ class TicketReassigned(_TicketEvent):
 
 class TicketEscalated(_TicketEvent):
     """A step of the escalation ladder (事件升级) applied: the owner notified, the ticket
-    handed to the team lead, or raised up the org tree."""
+    handed to the team lead, or raised up the org tree. Steps falling due at once (a ticket
+    the sweep reaches late) are told by one event, the last step's: ``owner_user`` and
+    ``raised_to_org`` are the ticket's after them all, ``level`` counts them all, and the
+    ticket's history records each step."""
 
     event_type: ClassVar[str] = "service-desk.TicketEscalated"
     event_version: ClassVar[int] = 1
