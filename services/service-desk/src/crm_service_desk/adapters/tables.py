@@ -150,8 +150,10 @@ tickets = Table(
     Column("customer_confirmed_at", DateTime(timezone=True)),
     Column("customer_satisfied", Boolean),
     # Search: the Chinese bigrams and the words of the subject, description and customer name
-    # (GIN: a Chinese query's bigrams must all be there), and trigrams of the same text for
-    # the rest (pg_trgm). See crm_service_desk.domain.search.
+    # (a Chinese query's bigrams must all be there), and the same text lowered for the phrase.
+    # No index on them: under row-level security none could serve a query (``@>`` and
+    # ``LIKE`` are not leakproof), a search walks a book's index instead (migration 0015).
+    # See crm_service_desk.domain.search.
     Column("search_grams", PG_ARRAY(Text), nullable=False),
     Column(
         "search_text",
@@ -177,13 +179,6 @@ tickets = Table(
         "opened_at",
         "id",
         postgresql_where=text("kind <> 'complaint'"),
-    ),
-    Index("ix_tickets_search_grams", "search_grams", postgresql_using="gin"),
-    Index(
-        "ix_tickets_search_text",
-        "search_text",
-        postgresql_using="gin",
-        postgresql_ops={"search_text": "gin_trgm_ops"},
     ),
     Index(
         "ix_tickets_owner", "tenant", "owner_user", postgresql_where=text("owner_user IS NOT NULL")

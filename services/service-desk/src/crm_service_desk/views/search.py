@@ -14,7 +14,8 @@ def text_matches(
     grams: ColumnElement[Any], text: ColumnElement[str], query: str
 ) -> list[ColumnElement[bool]]:
     """The query as a phrase of the text; its Chinese bigrams, when it has any, must all be
-    among the row's keys (the GIN index narrows with them)."""
+    among the row's keys. Neither test is leakproof, so under row-level security no index
+    narrows with them: the caller walks an index of something else (a book's)."""
     escaped = query.lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
     conditions: list[ColumnElement[bool]] = [text.like(f"%{escaped}%")]
     pairs = query_grams(query)
