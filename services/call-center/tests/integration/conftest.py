@@ -38,6 +38,7 @@ ORG = [
 ]
 HOTLINE = UUID("00000000-0000-4000-8000-00000000a001")
 TABLES = (
+    "hand_overs",
     "agent_states",
     "call_reviews",
     "call_comments",

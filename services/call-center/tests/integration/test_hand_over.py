@@ -16,8 +16,10 @@ from crm_call_center.adapters import task_store
 from crm_call_center.adapters.tables import call_tasks
 from crm_call_center.application.tasks import callback_for_grade, hand_over_tasks
 from crm_call_center.domain.tasks import CallTask, TaskKind, TaskStatus
+from crm_call_center.entrypoints.consumers import push_grade_callback
 from crm_common.contracts.envelope import new_event
 from crm_common.contracts.events.leads.v1 import ConsultantHandedOver, Successor
+from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 
@@ -57,6 +59,7 @@ async def callback(sessions: Sessions, lead: UUID, assignee: str, dealer: str = 
             lead_id=lead,
             owner_user=assignee,
             due_at=NOW + timedelta(days=7),
+            graded_at=NOW - timedelta(hours=1),
             now=NOW,
         )
 
@@ -122,3 +125,57 @@ async def test_the_leaver_s_open_tasks_go_to_the_successors(sessions: Sessions) 
         }
     moved = {i: ("leaver", a) for i, a in by_id.items() if a != "leaver" and a != "colleague"}
     assert moves == moved, "each moved task announced once, naming both assignees"
+
+
+def graded(lead: UUID, at: datetime, owner: str = "leaver") -> Any:
+    return new_event(
+        LeadGradedV2(
+            lead_id=lead,
+            dealer_id="dealer-a",
+            at=at,
+            owner_user=owner,
+            previous_grade="intent",
+            grade="ready",
+            upgrade=True,
+            next_follow_up_due=at + timedelta(days=7),
+            follow_up_id=uuid4(),
+            follow_up_kind="call",
+        ),
+        tenant=TENANT,
+        owner_org="dealer-a",
+        actor=owner,
+    )
+
+
+async def test_a_grading_arriving_after_the_hand_over_makes_the_successor_s_callback(
+    sessions: Sessions,
+) -> None:
+    """The leaver graded their leads just before the manager handed them over; the hand-over
+    (another topic) reached the call center first. The callbacks are the successors' — the
+    new owner of a lead the hand-over named, else the successor it chooses for the lead —,
+    not the leaver's; a grading made after the hand-over (a consultant who came back) stays
+    theirs."""
+    named, unnamed, later = uuid4(), uuid4(), uuid4()
+    for part in (handed_over(False, {named: "s2"}), handed_over(True, {})):
+        async with UnitOfWork(sessions) as uow:
+            await hand_over_tasks(uow, part)
+    for event in (
+        graded(named, NOW - timedelta(minutes=1)),
+        graded(named, NOW - timedelta(minutes=1)),  # redelivered: still one task
+        graded(unnamed, NOW - timedelta(minutes=2)),
+        graded(later, NOW + timedelta(days=30)),
+    ):
+        async with UnitOfWork(sessions) as uow:
+            await push_grade_callback(uow, event)
+    async with sessions() as session:
+        rows = (
+            await session.execute(
+                select(call_tasks.c.lead_id, call_tasks.c.assignee).where(
+                    call_tasks.c.lead_id.in_([named, unnamed, later])
+                )
+            )
+        ).all()
+    chosen = ["s1", "s2"][unnamed.int % 2]
+    assert sorted((str(lead), who) for lead, who in rows) == sorted(
+        [(str(named), "s2"), (str(unnamed), chosen), (str(later), "leaver")]
+    )

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import task_store
+from crm_call_center.adapters import hand_over_store, task_store
 from crm_call_center.domain.tasks import (
     CallTask,
     ClearingCall,
@@ -141,10 +141,20 @@ async def callback_for_grade(
     lead_id: UUID,
     owner_user: str,
     due_at: datetime,
+    graded_at: datetime,
     now: datetime,
 ) -> int:
     """The callback cadence of a lead's grade: the owner must call by the due date the grade
-    set; an older callback of the lead not yet made is replaced."""
+    set; an older callback of the lead not yet made is replaced. An owner handed over since
+    the grading (the hand-over, on another topic, came first) is not the owner any more: the
+    successor that hand-over chooses for the lead calls back."""
+    handed = await hand_over_store.finished_hand_over_since(
+        uow.session, tenant, dealer_id, owner_user, graded_at
+    )
+    if handed is not None:
+        owner_user = handed.successor_for(
+            lead_id=lead_id, customer_id=None, record_id=lead_id
+        ).user_id
     await task_store.supersede_callbacks(uow.session, tenant, lead_id, due_at, now)
     task = CallTask(
         id=uuid4(),
@@ -294,6 +304,8 @@ async def hand_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]
     tasks of the leads and customers it names. Each moved task publishes
     ``CallTaskHandedOver`` (by the manager who handed over). Returns the tasks moved."""
     handed = event.data
+    # Kept for a grading of the leaver's still on its way (callback_for_grade).
+    await hand_over_store.keep_part(uow.session, event.tenant, handed)
     moved = 0
     for task in await task_store.open_tasks_of(
         uow.session, event.tenant, handed.dealer_id, handed.consultant

@@ -50,6 +50,7 @@ async def push_grade_callback(
         lead_id=graded.lead_id,
         owner_user=graded.owner_user,
         due_at=graded.next_follow_up_due,
+        graded_at=graded.at,
         now=event.occurred_at,
     )
 
@@ -66,6 +67,7 @@ async def push_due_callback(uow: UnitOfWork, event: Envelope[LeadCallbackDue]) -
         lead_id=due.lead_id,
         owner_user=due.owner_user,
         due_at=due.due_at,
+        graded_at=due.at,
         now=event.occurred_at,
     )
 

@@ -48,15 +48,6 @@ async def finished_hand_over_since(
             .order_by(hand_overs.c.at.desc(), hand_overs.c.part)
         )
     ).all()
-    parts = [ConsultantHandedOver.model_validate(row.handed) for row in rows]
-    finals = [p for p in parts if p.final]
-    if not finals:
-        return None
-    final = finals[0]
-    same = [p for p in parts if p.hand_over_id == final.hand_over_id]
-    return final.model_copy(
-        update={
-            "leads": {k: v for p in same for k, v in p.leads.items()},
-            "customers": {k: v for p in same for k, v in p.customers.items()},
-        }
+    return ConsultantHandedOver.whole_of(
+        [ConsultantHandedOver.model_validate(row.handed) for row in rows]
     )

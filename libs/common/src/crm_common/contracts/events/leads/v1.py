@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import ClassVar, Literal
 from uuid import UUID
@@ -306,6 +306,22 @@ class ConsultantHandedOver(EventData):
                     return successor
         key = lead_id or customer_id or record_id
         return self.successors[key.int % len(self.successors)]
+
+    @classmethod
+    def whole_of(cls, parts: Sequence[ConsultantHandedOver]) -> ConsultantHandedOver | None:
+        """Of a consultant's hand-over parts (latest hand-over first), the latest hand-over
+        whose final part is among them as one event: that final part with every one of its
+        parts' leads and customers. None when no final part is."""
+        final = next((p for p in parts if p.final), None)
+        if final is None:
+            return None
+        same = [p for p in parts if p.hand_over_id == final.hand_over_id]
+        return final.model_copy(
+            update={
+                "leads": {k: v for p in same for k, v in p.leads.items()},
+                "customers": {k: v for p in same for k, v in p.customers.items()},
+            }
+        )
 
 
 LeadCreatedEvent = Envelope[LeadCreated]
