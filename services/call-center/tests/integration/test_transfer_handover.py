@@ -5,12 +5,14 @@ it does and the dealer's manager sees it in full; another dealer does not. The p
 consultant handled is a call of the dealer's own (counted there, wrapped up by the consultant);
 the hotline's call keeps the talk before the transfer. A transfer within the hotline hands
 nothing over. The phone a transfer rings pops the caller up on that consultant's console as the
-first ring did on the agent's."""
+first ring did on the agent's. The part is linked to the lead and customer its call was linked
+to."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,14 +20,20 @@ from fastapi import FastAPI
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_call_center.adapters import call_store
 from crm_call_center.adapters.tables import agents, calls
-from crm_call_center.domain.cti import Ringing
+from crm_call_center.application.cti import settle_calls
+from crm_call_center.domain.cti import Ringing, call_id_of
+from crm_common.db import UnitOfWork
+from crm_common.db.tables import outbox
+from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.testing.ami_server import AmiReplayServer
+from crm_common.testing.kafka import eventually
 from crm_common.testing.services import AsUser
 
 from ..transcripts import transcript
 from .conftest import PEOPLE, TENANT
-from .test_ami_adapter import BASE, connected, linked_id, until_ended
+from .test_ami_adapter import BASE, call_row, connected, linked_id, until_ended
 
 TRANSFER_RINGS = 13
 """The transcript up to the transferred caller ringing 8002 (its DialBegin)."""
@@ -167,3 +175,61 @@ async def test_the_phone_a_transfer_rings_gets_the_screen_pop(
         (PEOPLE.agent1.user_id, "13600136000"),
         (PEOPLE.agent2.user_id, "13600136000"),
     ]
+
+
+@pytest.mark.parametrize("linked", ["when it rang", "after the hand-over"])
+async def test_the_dealer_s_part_is_linked_to_the_lead_and_customer_of_its_call(
+    sessions: async_sessionmaker[AsyncSession], call_center_database: str, linked: str
+) -> None:
+    """The screen pop linked the hotline's call to a lead and customer; the part a dealer's
+    consultant handled after the transfer is linked to them too — made after the link, or
+    linked with its call — so the part's CallCompleted counts as contact with that lead in
+    leads and shows on that customer's file."""
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(agents)
+            .where(agents.c.tenant == TENANT, agents.c.user_id == PEOPLE.agent2.user_id)
+            .values(owner_org="dealer-a")
+        )
+    lead, customer = uuid4(), uuid4()
+    messages = transcript("transferred")
+    call_key = linked_id(messages)
+    call_id = call_id_of(TENANT, "pbx", call_key)
+
+    async def link() -> None:
+        async with UnitOfWork(sessions) as uow:
+            await call_store.link_call(uow.session, call_id, lead, customer)
+
+    async with AmiReplayServer() as server, connected(server, sessions, call_center_database):
+        await server.play(messages[:TRANSFER_RINGS], base_time=BASE)
+        if linked == "when it rang":
+            assert await eventually(lambda: call_row(sessions, call_key), timeout=30)
+            await link()
+        await server.play(messages[TRANSFER_RINGS:], base_time=BASE)
+        await until_ended(sessions, call_key)
+    if linked == "after the hand-over":
+        await link()
+    with acting_for_all_tenants():
+        await settle_calls(sessions, now=datetime.now(UTC) + timedelta(minutes=1))
+    async with sessions() as session:
+        part = (
+            (await session.execute(select(calls).where(calls.c.part_of == call_id)))
+            .mappings()
+            .one()
+        )
+        completed = {
+            UUID(p["data"]["call_id"]): p["data"]
+            for p in (
+                await session.execute(
+                    select(outbox.c.payload).where(
+                        outbox.c.event_type == "call_center.CallCompleted"
+                    )
+                )
+            ).scalars()
+        }
+    assert (part["lead_id"], part["customer_id"]) == (lead, customer)
+    assert (completed[part["id"]]["lead_id"], completed[part["id"]]["customer_id"]) == (
+        str(lead),
+        str(customer),
+    )
+    assert completed[call_id]["lead_id"] == str(lead), "the hotline's call keeps its link"

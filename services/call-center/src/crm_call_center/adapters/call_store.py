@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, delete, func, literal_column, select, tuple_, update
+from sqlalchemy import RowMapping, delete, func, literal_column, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -139,7 +139,7 @@ async def save_records(
     records: Sequence[OwnedRecord],
     *,
     settles_at: datetime,
-) -> list[RowMapping]:
+) -> Sequence[Mapping[Any, Any]]:
     """Inserts or refreshes the folded records; the links an agent made (lead, customer,
     task…) and the disposition are kept. A handed part the call no longer has (later events
     showed the transfer went back) is dropped unless its CallCompleted is out. Returns the
@@ -196,7 +196,7 @@ async def save_records(
         ),
         rows,
     )
-    saved = list(result.mappings())
+    saved = await _linked_like_their_calls(session, result.mappings().all())
     await session.execute(
         delete(calls).where(
             calls.c.part_of.in_([r["id"] for r in rows if r["part_of"] is None]),
@@ -205,6 +205,40 @@ async def save_records(
         )
     )
     return saved
+
+
+async def _linked_like_their_calls(
+    session: AsyncSession, saved: Sequence[RowMapping]
+) -> Sequence[Mapping[Any, Any]]:
+    """A handed part not linked yet takes the lead and customer of the call it is part of
+    (the screen pop linked that call when it rang): its CallCompleted then counts as contact
+    with that lead and shows on that customer's file."""
+    unlinked = [r["id"] for r in saved if r["part_of"] is not None and r["lead_id"] is None]
+    if not unlinked:
+        return saved
+    whole = calls.alias("whole")
+    linked = {
+        row.id: row
+        for row in await session.execute(
+            update(calls)
+            .where(
+                calls.c.id.in_(unlinked),
+                calls.c.part_of == whole.c.id,
+                whole.c.lead_id.is_not(None),
+            )
+            .values(
+                lead_id=whole.c.lead_id,
+                customer_id=func.coalesce(calls.c.customer_id, whole.c.customer_id),
+            )
+            .returning(calls.c.id, calls.c.lead_id, calls.c.customer_id)
+        )
+    }
+    return [
+        {**row, "lead_id": linked[row["id"]].lead_id, "customer_id": linked[row["id"]].customer_id}
+        if row["id"] in linked
+        else row
+        for row in saved
+    ]
 
 
 async def calls_to_settle(session: AsyncSession, now: datetime, limit: int) -> list[RowMapping]:
@@ -262,10 +296,12 @@ async def update_call(session: AsyncSession, call_id: UUID, **values: Any) -> No
 async def link_call(
     session: AsyncSession, call_id: UUID, lead_id: UUID, customer_id: UUID | None
 ) -> None:
-    """The lead and customer the screen pop found; a link already made stays."""
+    """The lead and customer the screen pop found, on the call and on the parts of it handed
+    to a dealer already (a part handed later takes them when it is made); a link already made
+    stays."""
     await session.execute(
         update(calls)
-        .where(calls.c.id == call_id)
+        .where(or_(calls.c.id == call_id, calls.c.part_of == call_id))
         .values(
             lead_id=func.coalesce(calls.c.lead_id, lead_id),
             customer_id=func.coalesce(calls.c.customer_id, customer_id),

@@ -197,7 +197,7 @@ async def _refold(
                 owner_org=row["owner_org"],
                 actor=SYSTEM_ACTOR,
             )
-    return rows
+    return list(rows)
 
 
 def _rung_extension(
