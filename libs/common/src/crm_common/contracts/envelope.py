@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID, uuid4
 
@@ -96,13 +97,16 @@ def new_event(
         tenant=tenant,
         owner_org=owner_org,
         actor=actor,
-        trace=TraceContext(
-            trace_id=trace.trace_id,
-            correlation_id=trace.correlation_id,
-            causation_id=causation_id,
-        ),
+        trace=_trace_context(trace.trace_id, trace.correlation_id, causation_id),
         data=data,
     )
+
+
+@lru_cache(maxsize=256)
+def _trace_context(trace_id: str, correlation_id: str, causation_id: str | None) -> TraceContext:
+    """One (frozen) trace context for the events one piece of work publishes: a sweep or an
+    import writes thousands with the same ids."""
+    return TraceContext(trace_id=trace_id, correlation_id=correlation_id, causation_id=causation_id)
 
 
 def event_schema(data_type: type[EventData]) -> dict[str, Any]:
