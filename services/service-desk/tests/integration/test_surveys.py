@@ -244,3 +244,77 @@ async def test_answers_taken_in_a_call_reach_only_the_caller_s_own_write_scope(
     async with as_user(PEOPLE.advisor2) as advisor:
         recorded = await advisor.post(f"/surveys/{survey}/answers", json=answers)
     assert recorded.status_code == 200, recorded.text
+
+
+async def test_the_analysis_counts_every_grouping_in_the_database(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """Each grouping, the total too, counted by the database: NPS from promoters and
+    detractors, the CSI's mean, each option of a multiple choice apart, free text longer
+    than a choice left out."""
+    await configure(as_user)  # the customer's profile; the rule then takes this design
+    async with as_user(PEOPLE.hq_admin) as hq:
+        design = await hq.post(
+            "/survey-designs",
+            json={
+                "name": "保养回访",
+                "questions": [
+                    {"code": "recommend", "kind": "nps", "text": "推荐"},
+                    {"code": "visit", "kind": "csi", "text": "满意度", "scale_max": 5},
+                    {
+                        "code": "liked",
+                        "kind": "multiple_choice",
+                        "text": "满意之处",
+                        "options": ["price", "service", "car"],
+                    },
+                    {"code": "comment", "kind": "text", "text": "意见", "required": False},
+                ],
+            },
+        )
+        assert design.status_code == 201, design.text
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        rule = await admin.put(
+            "/survey-rules/vehicle_delivered",
+            json={
+                "design_key": design.json()["design_key"],
+                "channel": "link",
+                "complaint_owner": "da1",
+            },
+        )
+        assert rule.status_code == 200, rule.text
+    for _ in range(3):
+        await deliver(sessions)
+    async with sessions() as session:
+        surveys = (await session.execute(select(survey_responses.c.id))).scalars().all()
+    long_comment = "交车时间比约定的晚了两个小时 销售顾问没有提前说明原因" * 2
+    answers = [
+        {"recommend": 10, "visit": 5, "liked": ["price", "service"], "comment": "很好"},
+        {"recommend": 3, "visit": 2, "liked": ["service"], "comment": long_comment},
+    ]
+    async with as_user(PEOPLE.advisor) as advisor:
+        for survey, given in zip(surveys, answers, strict=False):
+            recorded = await advisor.post(f"/surveys/{survey}/answers", json={"answers": given})
+            assert recorded.status_code == 200, recorded.text
+    today = datetime.now(UTC).date()
+    period = {"from": str(today - timedelta(days=1)), "to": str(today + timedelta(days=2))}
+    figures = {
+        "sent": 3,
+        "answered": 2,
+        "response_rate": 66.67,
+        "nps": 0.0,
+        "csi": 62.5,
+        "low_scores": 1,
+        "questions": {
+            "comment": {"很好": 1},
+            "liked": {"price": 1, "service": 2},
+            "recommend": {"10": 1, "3": 1},
+            "visit": {"2": 1, "5": 1},
+        },
+    }
+    async with as_user(PEOPLE.hq_analyst) as hq:
+        for per, group in (("total", "total"), ("dealer", "dealer-a"), ("region", "east")):
+            answer = await hq.get("/surveys/analysis", params={**period, "per": per})
+            assert answer.status_code == 200, answer.text
+            assert answer.json() == [{"group": group, "month": None, **figures}], per
+        beyond = await hq.get("/surveys/analysis", params={**period, "per": "total", "offset": 1})
+        assert beyond.json() == []

@@ -163,16 +163,25 @@ def _checked(q: Question, value: Any, field: str) -> Any:
 def net_promoter_score(scores: Iterable[int]) -> float | None:
     """NPS = % promoters (9-10) - % detractors (0-6); None without answers."""
     values = list(scores)
-    if not values:
-        return None
     promoters = sum(s >= PROMOTER_AT_LEAST for s in values)
     detractors = sum(s <= DETRACTOR_AT_MOST for s in values)
-    return round((promoters - detractors) * 100 / len(values), 2)
+    return nps_of_counts(promoters, detractors, len(values))
+
+
+def nps_of_counts(promoters: int, detractors: int, answers: int) -> float | None:
+    """The NPS of ``answers`` NPS answers, ``promoters`` of them 9-10 and ``detractors`` 0-6
+    (as a database counts them); None without answers."""
+    return round((promoters - detractors) * 100 / answers, 2) if answers else None
 
 
 def csi_index(indices: Sequence[float]) -> float | None:
     """The CSI of a group: the mean of its answers' indices (0-100)."""
-    return round(sum(indices) / len(indices), 2) if indices else None
+    return csi_of_total(sum(indices), len(indices))
+
+
+def csi_of_total(total: float, answers: int) -> float | None:
+    """The CSI of ``answers`` indices summing to ``total`` (as a database sums them)."""
+    return round(total / answers, 2) if answers else None
 
 
 # --- the one-time link -------------------------------------------------------------------------

@@ -4,14 +4,26 @@ region or month, scoped by the shared policy at the figures (``aggregate``) leve
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy import RowMapping, Text, cast, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Text,
+    case,
+    cast,
+    column,
+    func,
+    literal,
+    select,
+    true,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
@@ -20,11 +32,16 @@ from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_service_desk.adapters import repository
 from crm_service_desk.adapters.tables import survey_designs, survey_responses, survey_rules
 from crm_service_desk.domain.surveys import (
+    DETRACTOR_AT_MOST,
+    PROMOTER_AT_LEAST,
     SurveyChannel,
     Trigger,
-    csi_index,
-    net_promoter_score,
+    csi_of_total,
+    nps_of_counts,
 )
+
+MOST_CHOICE_LENGTH = 40
+"""An answer longer than this is free text, not one of a few choices: not counted per answer."""
 
 Per = Literal["dealer", "region", "month", "total", "dealer_month", "region_month"]
 """How the analysis groups surveys; ``dealer_month`` and ``region_month``: per dealer (region)
@@ -209,56 +226,104 @@ async def analysis(
         r.c.requested_at < finish,
         *([d.c.design_key == design_key] if design_key is not None else []),
     ]
-    keys = (
-        select(key.label("key"))
-        .distinct()
-        .select_from(surveys)
-        .where(*sent)
-        .order_by("key")
-        .limit(limit)
-        .offset(offset)
-    )
-    query = (
+    answered = r.c.answered_at.is_not(None)
+    # Each survey once, its group's key beside it: the groups are counted over this.
+    each = (
         select(
-            key.label("group_key"),
+            key.label("key"),
             group.label("group_name"),
             month.label("month"),
-            r.c.requested_at,
-            r.c.answered_at,
+            answered.label("answered"),
             r.c.nps,
             r.c.csi,
             r.c.low_score,
-            r.c.answers,
         )
         .select_from(surveys)
-        .where(*sent, key.in_(select(keys.subquery().c.key)))
+        .where(*sent)
+        .subquery("each")
+    )
+    e = each.c
+    figures = (
+        select(
+            e.key,
+            func.min(e.group_name).label("group_name"),
+            func.min(e.month).label("month"),
+            func.count().label("sent"),
+            func.count().filter(e.answered).label("answered"),
+            func.count(e.nps).filter(e.answered).label("nps_answers"),
+            func.count().filter(e.answered, e.nps >= PROMOTER_AT_LEAST).label("promoters"),
+            func.count().filter(e.answered, e.nps <= DETRACTOR_AT_MOST).label("detractors"),
+            func.count(e.csi).filter(e.answered).label("csi_answers"),
+            func.sum(e.csi).filter(e.answered).label("csi_total"),
+            func.count().filter(e.answered, e.low_score).label("low_scores"),
+        )
+        .group_by(e.key)
+        .order_by(e.key)
+        .limit(limit)
+        .offset(offset)
     )
     async with sessions() as session:
-        rows = (await session.execute(query)).mappings().all()
-    groups: dict[str, list[RowMapping]] = defaultdict(list)
-    for row in rows:
-        groups[row["group_key"]].append(row)
-    result = []
-    for name in sorted(groups):
-        members = groups[name]
-        answered = [m for m in members if m["answered_at"] is not None]
-        questions: dict[str, Counter[str]] = defaultdict(Counter)
-        for m in answered:
-            for code, value in (m["answers"] or {}).items():
-                for item in value if isinstance(value, list) else [value]:
-                    if not isinstance(item, str) or len(item) <= 40:
-                        questions[code][str(item)] += 1
-        result.append(
-            SurveyGroup(
-                group=members[0]["group_name"],
-                month=members[0]["month"] if monthly else None,
-                sent=len(members),
-                answered=len(answered),
-                response_rate=round(len(answered) * 100 / len(members), 2),
-                nps=net_promoter_score(m["nps"] for m in answered if m["nps"] is not None),
-                csi=csi_index([float(m["csi"]) for m in answered if m["csi"] is not None]),
-                low_scores=sum(bool(m["low_score"]) for m in answered),
-                questions={code: dict(counts) for code, counts in sorted(questions.items())},
-            )
+        groups = (await session.execute(figures)).all()
+        questions = await _answer_counts(
+            session, surveys, key, [*sent, answered], [g.key for g in groups]
         )
-    return result
+    return [
+        SurveyGroup(
+            group=g.group_name,
+            month=g.month if monthly else None,
+            sent=g.sent,
+            answered=g.answered,
+            response_rate=round(g.answered * 100 / g.sent, 2),
+            nps=nps_of_counts(g.promoters, g.detractors, g.nps_answers),
+            csi=csi_of_total(float(g.csi_total or 0), g.csi_answers),
+            low_scores=g.low_scores,
+            questions=questions.get(g.key, {}),
+        )
+        for g in groups
+    ]
+
+
+async def _answer_counts(
+    session: AsyncSession,
+    surveys: FromClause,
+    key: ColumnElement[str],
+    answered: list[ColumnElement[bool]],
+    keys: list[str],
+) -> dict[str, dict[str, dict[str, int]]]:
+    """Per group key, question code and answer, how many answered surveys gave it — each
+    option of a multiple choice counted apart; free text longer than a choice not counted."""
+    if not keys:
+        return {}
+    r = survey_responses
+    answer = (
+        func.jsonb_each(r.c.answers)
+        .table_valued(column("code", Text), column("value", JSONB))
+        .render_derived("answer")
+        .lateral()
+    )
+    items = case(
+        (func.jsonb_typeof(answer.c.value) == "array", answer.c.value),
+        else_=func.jsonb_build_array(answer.c.value),
+    )
+    item = (
+        func.jsonb_array_elements_text(items)
+        .table_valued(column("value", Text))
+        .render_derived("item")
+        .lateral()
+    )
+    each = (
+        select(key.label("key"), answer.c.code, item.c.value.label("answer"))
+        .select_from(surveys.join(answer, true()).join(item, true()))
+        .where(*answered, key.in_(keys), func.char_length(item.c.value) <= MOST_CHOICE_LENGTH)
+        .subquery("each_answer")
+    )
+    e = each.c
+    rows = await session.execute(
+        select(e.key, e.code, e.answer, func.count().label("answers"))
+        .group_by(e.key, e.code, e.answer)
+        .order_by(e.key, e.code, e.answer)
+    )
+    found: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    for row in rows:
+        found[row.key][row.code][row.answer] = row.answers
+    return {k: dict(codes) for k, codes in found.items()}
