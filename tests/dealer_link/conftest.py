@@ -151,19 +151,23 @@ async def link(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Link]:
     hq_kafka, dealer_kafka = clusters
+    # Each side's processes log apart (both run the same services under the same names).
     log_dir = Path(tmp_path_factory.mktemp("link-logs"))
+    hq_logs, dealer_logs = log_dir / "hq", log_dir / "dealer"
+    hq_logs.mkdir()
+    dealer_logs.mkdir()
     password_file = await asyncio.to_thread(hq_kafka.grant, DEALER)
     for cluster in clusters:
         await ensure_topics(cluster.bootstrap, platform_topics(Settings()), partitions=3)
 
     hq_key, dealer_key = generate_private_key_pem(), generate_private_key_pem()
-    dealer_db = await migrated_database("leads", databases, "link_dealer_leads", log_dir)
+    dealer_db = await migrated_database("leads", databases, "link_dealer_leads", dealer_logs)
     dealer_identity_db = await migrated_database(
-        "identity", databases, "link_dealer_identity", log_dir
+        "identity", databases, "link_dealer_identity", dealer_logs
     )
-    hq_db = await migrated_database("kpi", databases, "link_hq_kpi", log_dir)
-    hq_leads_db = await migrated_database("leads", databases, "link_hq_leads", log_dir)
-    hq_identity_db = await migrated_database("identity", databases, "link_hq_identity", log_dir)
+    hq_db = await migrated_database("kpi", databases, "link_hq_kpi", hq_logs)
+    hq_leads_db = await migrated_database("leads", databases, "link_hq_leads", hq_logs)
+    hq_identity_db = await migrated_database("identity", databases, "link_hq_identity", hq_logs)
     redis_base = infrastructure.redis_url.rsplit("/", 1)[0]
 
     with ExitStack() as stack:
@@ -219,37 +223,37 @@ async def link(
         hq_leads_env = env("leads", hq_kafka, hq_jwks, hq_leads_db, 2)
         hq_link_env = env("hq-link", hq_kafka, hq_jwks, hq_db, 2)
         dealer_processes = {
-            "leads-api": _process("leads", "api", dealer_env, log_dir),
-            "leads-worker": _process("leads", "worker", dealer_env, log_dir),
-            "leads-uplink": _process("leads", "uplink", dealer_env, log_dir, metrics=True),
-            "identity-api": _process("identity", "api", dealer_identity_env, log_dir),
-            "identity-worker": _process("identity", "worker", dealer_identity_env, log_dir),
+            "leads-api": _process("leads", "api", dealer_env, dealer_logs),
+            "leads-worker": _process("leads", "worker", dealer_env, dealer_logs),
+            "leads-uplink": _process("leads", "uplink", dealer_env, dealer_logs, metrics=True),
+            "identity-api": _process("identity", "api", dealer_identity_env, dealer_logs),
+            "identity-worker": _process("identity", "worker", dealer_identity_env, dealer_logs),
             "identity-uplink": _process(
-                "identity", "uplink", dealer_identity_env, log_dir, metrics=True
+                "identity", "uplink", dealer_identity_env, dealer_logs, metrics=True
             ),
             "dealer-intake": _process(
-                "common.messaging.dealer_link", "dealer-intake", link_env, log_dir, metrics=True
+                "common.messaging.dealer_link", "dealer-intake", link_env, dealer_logs, metrics=True
             ),
         }
         hq_processes = {
-            "kpi-api": _process("kpi", "api", hq_env, log_dir),
-            "kpi-worker": _process("kpi", "worker", hq_env, log_dir),
-            "leads-api": _process("leads", "api", hq_leads_env, log_dir),
-            "leads-worker": _process("leads", "worker", hq_leads_env, log_dir),
-            "identity-api": _process("identity", "api", hq_identity_env, log_dir),
-            "identity-worker": _process("identity", "worker", hq_identity_env, log_dir),
+            "kpi-api": _process("kpi", "api", hq_env, hq_logs),
+            "kpi-worker": _process("kpi", "worker", hq_env, hq_logs),
+            "leads-api": _process("leads", "api", hq_leads_env, hq_logs),
+            "leads-worker": _process("leads", "worker", hq_leads_env, hq_logs),
+            "identity-api": _process("identity", "api", hq_identity_env, hq_logs),
+            "identity-worker": _process("identity", "worker", hq_identity_env, hq_logs),
             "hq-intake": _process(
                 "common.messaging.dealer_link",
                 "hq-intake",
                 {**hq_link_env, "CRM_UPLINK_METRICS_PORT": str(free_port())},
-                log_dir,
+                hq_logs,
                 metrics=True,
             ),
             "hq-downlink": _process(
                 "common.messaging.dealer_link",
                 "hq-downlink",
                 {**hq_link_env, "CRM_UPLINK_METRICS_PORT": str(free_port())},
-                log_dir,
+                hq_logs,
                 metrics=True,
             ),
         }
