@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    ColumnElement,
     DateTime,
     RowMapping,
     and_,
     cast,
+    exists,
     extract,
     func,
     literal,
@@ -104,6 +108,9 @@ class CallView:
     ticket_id: UUID | None
     task_id: UUID | None
     personal_data_level: SharingLevel
+    parts: list[CallView] = field(default_factory=list)
+    """The parts of this call handled in another book (a dealer's consultant after a
+    hand-over) the reader may see as well: shown here, not again on their own."""
 
 
 def _seen_by(principal: Principal, row: RowMapping) -> CallView:
@@ -143,7 +150,44 @@ async def call_for(sessions: Sessions, principal: Principal, call_id: UUID) -> C
     ).where(calls.c.id == call_id, visible_calls(principal))
     async with sessions() as session:
         row = (await session.execute(query)).mappings().first()
-    return None if row is None else _seen_by(principal, row)
+        if row is None:
+            return None
+        call = _seen_by(principal, row)
+        return replace(
+            call, parts=(await _parts_seen(session, principal, [call.id])).get(call.id, [])
+        )
+
+
+def _shown_on_its_own(principal: Principal) -> ColumnElement[bool]:
+    """A handed part is listed on its own only to a reader who does not see its call (the
+    dealer's consultant and managers see the hotline's call, handed to them, with the part
+    in it: one call, not two)."""
+    whole = calls.alias("whole")
+    return or_(
+        calls.c.part_of.is_(None),
+        ~exists().where(whole.c.id == calls.c.part_of, visible_calls(principal, whole)),
+    )
+
+
+async def _parts_seen(
+    session: AsyncSession, principal: Principal, call_ids: Sequence[UUID]
+) -> dict[UUID, list[CallView]]:
+    """The handed parts of these calls the reader may see, each as they may see it."""
+    if not call_ids:
+        return {}
+    rows = await session.execute(
+        select(
+            calls,
+            call_level(principal).label("shared_level"),
+            handed_level(principal).label("handed_level"),
+        )
+        .where(calls.c.part_of.in_(call_ids), visible_calls(principal))
+        .order_by(calls.c.started_at, calls.c.id)
+    )
+    parts: dict[UUID, list[CallView]] = defaultdict(list)
+    for row in rows.mappings():
+        parts[row["part_of"]].append(_seen_by(principal, row))
+    return parts
 
 
 async def calls_of(
@@ -165,7 +209,7 @@ async def calls_of(
         calls,
         call_level(principal).label("shared_level"),
         handed_level(principal).label("handed_level"),
-    ).where(visible_calls(principal))
+    ).where(visible_calls(principal), _shown_on_its_own(principal))
     if recorded is not None:
         query = query.where(
             calls.c.recording_file.is_not(None) if recorded else calls.c.recording_file.is_(None)
@@ -185,7 +229,9 @@ async def calls_of(
     query = query.order_by(calls.c.started_at.desc(), calls.c.id).limit(limit)
     async with sessions() as session:
         rows = (await session.execute(query)).mappings().all()
-    return [_seen_by(principal, row) for row in rows]
+        listed = [_seen_by(principal, row) for row in rows]
+        parts = await _parts_seen(session, principal, [c.id for c in listed])
+    return [replace(c, parts=parts.get(c.id, [])) for c in listed]
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,14 @@ async def test_a_call_transferred_to_a_dealers_consultant_is_handed_to_the_deale
                 "supervisor": supervisor,
             }.items()
         }
-        listed = (await dealer_manager.get("/calls", params={"limit": 10})).json()
+        listed = {
+            name: (await client.get("/calls", params={"limit": 10})).json()
+            for name, client in {
+                "dealer_manager": dealer_manager,
+                "handed_to": handed_to,
+                "took_it": took_it,
+            }.items()
+        }
         wrap_up = {"disposition": "test_drive_booked", "notes": "comes Saturday"}
         not_the_hotline_s = await took_it.post(f"/calls/{part['id']}/disposition", json=wrap_up)
         wrapped = await handed_to.post(f"/calls/{part['id']}/disposition", json=wrap_up)
@@ -122,7 +129,18 @@ async def test_a_call_transferred_to_a_dealers_consultant_is_handed_to_the_deale
     assert (call["handed_to"], call["handed_to_org"]) == (consultant.user_id, "dealer-a")
     assert call["customer_phone"] == "13600136000", "the dealer's manager sees it in full"
     assert seen["handed_to"].json()["customer_phone"] == "13600136000"
-    assert sorted(c["id"] for c in listed) == sorted([str(call_id), str(part["id"])])
+    # Who sees the hotline's call and the dealer's part sees one call, the part in it.
+    assert {
+        name: [(c["id"], [p["id"] for p in c["parts"]]) for c in rows]
+        for name, rows in listed.items()
+    } == {
+        "dealer_manager": [(str(call_id), [str(part["id"])])],
+        "handed_to": [(str(call_id), [str(part["id"])])],
+        "took_it": [(str(call_id), [])],
+    }
+    assert listed["dealer_manager"][0]["parts"][0]["customer_phone"] == "13600136000"
+    assert seen["dealer_manager"].json()["parts"][0]["id"] == str(part["id"])
+    assert seen["took_it"].json()["parts"] == [], "the hotline's agent does not see the part"
     assert not_the_hotline_s.status_code == 404, "the dealer's part is not the hotline's to wrap"
     assert wrapped.status_code == 204, wrapped.text
     dealer = figures["dealer"]

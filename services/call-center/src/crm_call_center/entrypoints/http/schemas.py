@@ -71,6 +71,11 @@ class CallPublic(BaseModel):
     opportunity_id: UUID | None
     ticket_id: UUID | None
     task_id: UUID | None
+    parts: list[CallPublic] = Field(
+        default_factory=list,
+        description="The parts of this call handled in another book (a dealer's consultant "
+        "after a hand-over) the reader may see as well: listed here, not again on their own",
+    )
 
 
 class DispositionCreate(_Request):

@@ -835,6 +835,11 @@ export interface components {
              * @description Set on the part a dealer's consultant handled after a hand-over: the call (the hotline's) it is part of. That part is a call of the dealer's, counted there and wrapped up by the consultant; the hotline's call keeps its own talk time
              */
             part_of: string | null;
+            /**
+             * Parts
+             * @description The parts of this call handled in another book (a dealer's consultant after a hand-over) the reader may see as well: listed here, not again on their own
+             */
+            parts?: components["schemas"]["CallPublic"][];
             /** Queue Id */
             queue_id: string | null;
             /** Ring At */
