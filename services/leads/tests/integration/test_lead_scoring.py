@@ -7,6 +7,7 @@ only; no model learns from or reaches another dealer's leads."""
 from __future__ import annotations
 
 import itertools
+import random
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -16,11 +17,23 @@ from fastapi import FastAPI
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.contracts.envelope import Envelope, EventData, new_event
+from crm_common.contracts.events.opportunities.v1 import OpportunityOpened, TestDriveRecorded
 from crm_common.db import UnitOfWork
 from crm_common.testing.services import client_as
+from crm_leads.adapters import score_store
 from crm_leads.adapters.scoring_history import plant_closed_history
-from crm_leads.adapters.tables import follow_ups, lead_score_models, lead_scores, leads
+from crm_leads.adapters.tables import (
+    customer_links,
+    customer_timeline,
+    follow_ups,
+    lead_history,
+    lead_score_models,
+    lead_scores,
+    leads,
+)
 from crm_leads.application import handlers
+from crm_leads.application.customer_file import record_customer_event
 from crm_leads.application.handlers import CreateLead
 from crm_leads.application.lead_scoring import score_open_leads, train_lead_scoring
 from crm_leads.domain.lead import LeadSource
@@ -264,3 +277,145 @@ async def test_too_little_history_means_no_score_yet_then_the_regions_model(
         m["owner_org"]
         for m in await models_seen_by(leads_api, signing_key_pem, PEOPLE.other_dealer_manager)
     ] == [], "a dealer's manager sees its own book's figures, not the region's"
+
+
+def _event(data: EventData, book: str) -> Envelope[Any]:
+    return new_event(data, tenant=TENANT, owner_org=book, actor="c2")
+
+
+async def customer_drove(
+    sessions: Sessions, customer_id: UUID, *, at: datetime, book: str = "dealer-a"
+) -> None:
+    """An opportunity of ``book`` opened for the customer and a test drive of it at ``at``,
+    as leads' worker takes them from opportunities' events into the customer's file."""
+    opportunity = uuid4()
+    opened = OpportunityOpened(
+        opportunity_id=opportunity,
+        dealer_id=book,
+        at=at - timedelta(days=1),
+        lead_id=None,
+        customer_id=customer_id,
+        owner_user="c2",
+        owner_team=book,
+        pipeline_id=uuid4(),
+        stage="intent",
+        vehicle_interest="SUV X",
+        lead_origin="direct",
+        source="walk_in",
+    )
+    drove = TestDriveRecorded(
+        opportunity_id=opportunity,
+        dealer_id=book,
+        at=at,
+        test_drive_id=uuid4(),
+        model_code="SUV-X",
+        owner_user="c2",
+        rating=5,
+    )
+    # The drive first: its entry waits for the opening that names the customer.
+    for data in (drove, opened):
+        async with UnitOfWork(sessions) as uow:
+            await record_customer_event(uow, _event(data, book))
+
+
+async def customer_of(sessions: Sessions, lead_id: UUID) -> UUID:
+    async with sessions() as session:
+        found: UUID = (
+            await session.execute(select(leads.c.customer_id).where(leads.c.id == lead_id))
+        ).scalar_one()
+    return found
+
+
+async def test_test_drives_at_the_book_s_opportunities_are_facts_of_the_customer_s_lead(
+    sessions: Sessions, now: datetime
+) -> None:
+    """Issue 22 item 15: opportunities' test drives reach scoring through the events leads
+    keeps in the customer's file; only the lead's book's, only before the lead closed."""
+    lead_id = await open_lead(sessions, PEOPLE.manager, now, source="phone")
+    customer = await customer_of(sessions, lead_id)
+    await customer_drove(sessions, customer, at=now - timedelta(days=3))
+    await customer_drove(sessions, customer, at=now - timedelta(days=2), book="dealer-b")
+    await customer_drove(sessions, uuid4(), at=now - timedelta(days=2))
+    async with sessions() as session:
+        open_ones = await score_store.open_leads(
+            session, TENANT, ["dealer-a"], after=None, limit=100
+        )
+    [facts] = [lead.facts for lead in open_ones if lead.id == lead_id]
+    assert (facts.opportunity_test_drives, facts.test_drives) == (1, 0)
+
+    # The lead converts; the test drives of the opportunity it became come after its closing.
+    async with sessions() as session, session.begin():
+        await session.execute(update(leads).where(leads.c.id == lead_id).values(status="converted"))
+        await session.execute(
+            insert(lead_history).values(
+                lead_id=lead_id,
+                tenant=TENANT,
+                owner_org="dealer-a",
+                kind="converted",
+                actor="m1",
+                at=now,
+            )
+        )
+    await customer_drove(sessions, customer, at=now + timedelta(days=1))
+    async with sessions() as session:
+        [book] = [b for b in await score_store.books(session) if b.node.id == "dealer-a"]
+        [closed] = await score_store.closed_leads(
+            session, book, now - timedelta(days=365), most=100
+        )
+    assert closed.facts.opportunity_test_drives == 1
+
+
+async def test_a_model_learns_what_test_drives_at_opportunities_say(
+    sessions: Sessions, now: datetime
+) -> None:
+    """A book where customers who drove our cars in an earlier sale mostly convert: its model
+    weighs that, and an open lead whose customer did scores above its twin."""
+    await plant_history(sessions, "dealer-a", 400, now, seed=7, interest="Model A")
+    async with sessions() as session:
+        closed = (
+            await session.execute(
+                select(leads.c.customer_id, leads.c.status, leads.c.created_at).where(
+                    leads.c.owner_org == "dealer-a", leads.c.status.in_(["converted", "lost"])
+                )
+            )
+        ).all()
+    rng = random.Random(8)
+    drove = [row for row in closed if rng.random() < (0.8 if row.status == "converted" else 0.1)]
+    opportunities = {row.customer_id: uuid4() for row in drove}
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(customer_links),
+            [
+                {"subject_id": opportunity, "tenant": TENANT, "customer_id": customer}
+                for customer, opportunity in opportunities.items()
+            ],
+        )
+        await session.execute(
+            insert(customer_timeline),
+            [
+                {
+                    "event_id": uuid4(),
+                    "tenant": TENANT,
+                    "owner_org": "dealer-a",
+                    "subject_id": opportunities[row.customer_id],
+                    "kind": "test_drive",
+                    "at": row.created_at + timedelta(hours=2),
+                    "model_code": "SUV-X",
+                    "details": {},
+                }
+                for row in drove
+            ],
+        )
+
+    assert await train_lead_scoring(sessions, now=now) == {"trained": 1}
+    assert (await weights_of(sessions, "dealer-a"))["opportunity_test_drives"] > 0.8
+
+    twin = await open_lead(sessions, PEOPLE.manager, now, source="flyer")
+    driven = await open_lead(sessions, PEOPLE.manager, now, source="flyer")
+    await customer_drove(sessions, await customer_of(sessions, driven), at=now - timedelta(days=5))
+    await score_open_leads(sessions, now=now)
+    async with sessions() as session:
+        scores = dict(
+            (await session.execute(select(lead_scores.c.lead_id, lead_scores.c.score))).all()
+        )
+    assert scores[driven] > scores[twin]

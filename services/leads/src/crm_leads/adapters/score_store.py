@@ -29,6 +29,8 @@ from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
 from crm_leads.adapters.access import changeable_leads, distributed_by
 from crm_leads.adapters.tables import (
+    customer_links,
+    customer_timeline,
     follow_ups,
     inline,
     lead_history,
@@ -37,6 +39,7 @@ from crm_leads.adapters.tables import (
     leads,
     receptions,
 )
+from crm_leads.domain.customer_file import TEST_DRIVE_ENTRY
 from crm_leads.domain.lead_scoring import (
     ClosedLead,
     Factor,
@@ -175,6 +178,23 @@ def _facts_query(*, closed: bool) -> Select[Any]:
         .where(receptions.c.lead_id == lead.c.id, *before(receptions.c.arrived_at))
         .scalar_subquery()
     )
+    # Test drives opportunities recorded for the lead's customer in the lead's book (their
+    # TestDriveRecorded events, kept in the customer's file, reach the customer through the
+    # opportunity its OpportunityOpened linked): before the lead closed, so an opportunity the
+    # lead itself became, whose test drives follow its conversion, teaches nothing.
+    links, timeline = customer_links, customer_timeline
+    driven_at_opportunities = (
+        select(func.count())
+        .select_from(links.join(timeline, timeline.c.subject_id == links.c.subject_id))
+        .where(
+            links.c.customer_id == lead.c.customer_id,
+            timeline.c.kind == inline(TEST_DRIVE_ENTRY),
+            timeline.c.tenant == lead.c.tenant,
+            timeline.c.owner_org == lead.c.owner_org,
+            *before(timeline.c.at),
+        )
+        .scalar_subquery()
+    )
     return select(
         lead.c.id,
         lead.c.owner_org,
@@ -193,6 +213,7 @@ def _facts_query(*, closed: bool) -> Select[Any]:
         done.c.first_at,
         grade_changes.label("grade_changes"),
         received.label("receptions"),
+        driven_at_opportunities.label("opportunity_test_drives"),
     ).select_from(lead.join(closing, true()).join(done, true()))
 
 
@@ -210,6 +231,7 @@ def _facts(row: Any) -> LeadFacts:
         test_drives=row.test_drives,
         messages=row.messages,
         receptions=row.receptions,
+        opportunity_test_drives=row.opportunity_test_drives,
         hours_to_first_follow_up=None
         if first_at is None
         else max((first_at - row.created_at).total_seconds() / 3600, 0.0),

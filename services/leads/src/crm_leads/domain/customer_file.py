@@ -39,6 +39,9 @@ from crm_common.contracts.events.service_desk.v1 import (
 from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.errors import InvalidInput
 
+TEST_DRIVE_ENTRY = "test_drive"
+"""The entry of a test drive an opportunity recorded (lead scoring counts them)."""
+
 TIMELINE_EVENTS: tuple[type[EventData], ...] = (
     OpportunityOpened,
     TestDriveRecorded,
@@ -87,7 +90,7 @@ def timeline_entry(data: EventData, occurred_at: datetime) -> TimelineEntry | No
             )
         case TestDriveRecorded():
             return TimelineEntry(
-                "test_drive",
+                TEST_DRIVE_ENTRY,
                 data.at,
                 data.opportunity_id,
                 None,

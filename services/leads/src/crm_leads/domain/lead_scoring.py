@@ -64,6 +64,11 @@ class LeadFacts:
     """Showroom receptions (客户接待表) of the lead."""
     hours_to_first_follow_up: float | None
     """Response time: from the lead's arrival to its first follow-up; None: none yet."""
+    opportunity_test_drives: int = 0
+    """Test drives the dealer's opportunities recorded for the lead's customer (opportunities'
+    TestDriveRecorded, through the customer's file) before the lead closed: a customer who
+    drove our cars in an earlier sale and came back. ``test_drives`` counts the lead's own
+    test-drive follow-ups."""
 
 
 def interest_key(vehicle_interest: str | None) -> str | None:
@@ -88,6 +93,7 @@ def features(facts: LeadFacts) -> dict[str, float]:
         "test_drives": math.log1p(facts.test_drives),
         "messages": math.log1p(facts.messages),
         "receptions": math.log1p(facts.receptions),
+        "opportunity_test_drives": math.log1p(facts.opportunity_test_drives),
         "no_follow_up": float(facts.hours_to_first_follow_up is None),
         "hours_to_first_follow_up": math.log1p(max(facts.hours_to_first_follow_up or 0.0, 0.0)),
     }
