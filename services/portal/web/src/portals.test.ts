@@ -59,9 +59,12 @@ describe("portals and menus follow the user's functions", () => {
     const advisor = { roles: ["service_advisor"], functions: ["ticket.read", "ticket.manage"] };
     expect(homeOf(advisor)).toBe("/service/tickets");
     expect(menuOf(advisor, "service").map((m) => m.path)).toEqual(["/service/tickets", "/service/knowledge", "/service/agreements", "/service/surveys"]);
-    const region = { roles: ["region_manager"], functions: ["kpi.read", "ticket.read", "service.configure"] };
+    const reader = { roles: ["hq_analyst"], functions: ["kpi.read", "ticket.read"] };
+    expect(menuOf(reader, "service").map((m) => m.path)).toEqual(["/service/knowledge", "/service/surveys"]);
+    // The region works the tickets the escalation ladder raised to it.
+    const region = { roles: ["region_manager"], functions: ["kpi.read", "ticket.read", "ticket.manage", "ticket.assign", "service.configure"] };
     expect(portalsOf(region)).toEqual(["hq", "service"]);
-    expect(menuOf(region, "service").map((m) => m.path)).toEqual(["/service/knowledge", "/service/surveys", "/service/care"]);
+    expect(menuOf(region, "service").map((m) => m.path)).toEqual(["/service/tickets", "/service/knowledge", "/service/agreements", "/service/surveys", "/service/care"]);
   });
 
   it("gives call-center agents the service portal, starting with their call tasks", () => {

@@ -5,6 +5,7 @@ outbox."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.db.tables import outbox, personal_data_audit, sharing_levels
 from crm_common.policy import DataType, Direction, SharingLevel
 from crm_common.testing.services import AsUser
+from crm_service_desk.application.escalations import sweep_escalations
 
 from .conftest import PEOPLE, TENANT, KnownCustomers
 
@@ -216,9 +218,9 @@ async def test_a_command_reaches_the_shared_write_scope_whatever_is_shared(
     as_user: AsUser, sessions: Sessions
 ) -> None:
     """Commands find their ticket through ``crm_common.policy.changeable_by`` (plus the tickets
-    raised to the caller's node): the dealer's people change its ticket; HQ, another dealer and
-    the call center get 404 even with its complaints shared in full; roles without the
-    function get 403."""
+    raised to the caller's node): the dealer's people change its ticket; HQ, its region,
+    another dealer and the call center get 404 even with its complaints shared in full; roles
+    without the function get 403."""
     async with sessions() as session, session.begin():
         await session.execute(
             insert(sharing_levels).values(
@@ -240,7 +242,7 @@ async def test_a_command_reaches_the_shared_write_scope_whatever_is_shared(
         PEOPLE.agent: (404, 201),  # own scope: the tickets it owns
         PEOPLE.hq_admin: (404, 201),  # reads the dealer's complaint in full, never changes it
         PEOPLE.hq_analyst: (403, 403),
-        PEOPLE.region: (403, 403),
+        PEOPLE.region: (404, 404),  # reads the dealer's complaint, works only what is raised
         PEOPLE.consultant: (403, 403),
     }
     for who, statuses in expected.items():
@@ -258,6 +260,66 @@ async def test_a_command_reaches_the_shared_write_scope_whatever_is_shared(
         assert answered == statuses, who.user_id
     async with as_user(PEOPLE.hq_analyst) as hq:
         assert (await hq.get(f"/tickets/{dealers['id']}")).status_code == 200
+
+
+async def test_the_region_works_what_the_ladder_raised_to_it(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """A dealer's ticket raised to the region (the dealer's ladder: the region at breach) is
+    the region manager's to work — a reply, a hand-back to someone of the dealer, the
+    resolution — and shows as theirs to change (``may_change``); the dealer's other tickets
+    they read but do not change, and HQ, above the region, works neither."""
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        ladder = await admin.put(
+            "/escalation-ladder",
+            json={
+                "steps": [
+                    {
+                        "name": "late_to_region",
+                        "target": "resolution",
+                        "percent": 100,
+                        "action": "raise_to_region",
+                    }
+                ]
+            },
+        )
+        assert ladder.status_code == 200, ladder.text
+    raised = await open_as(as_user, PEOPLE.advisor, kind="complaint", phone=PHONE)
+    applied = await sweep_escalations(
+        sessions, now=datetime.now(UTC) + timedelta(days=60), timezone="Asia/Shanghai"
+    )
+    assert applied == 1
+    kept = await open_as(as_user, PEOPLE.advisor, kind="complaint", phone=PHONE)
+    async with as_user(PEOPLE.region) as region:
+        # Complaints reach the OEM's side masked by default: the region reads both.
+        listed = (await region.get("/tickets")).json()
+        assert {t["id"]: (t["raised_to_org"], t["may_change"]) for t in listed} == {
+            raised["id"]: ("east", True),
+            kept["id"]: (None, False),
+        }
+        url = f"/tickets/{raised['id']}"
+        reply = await region.post(f"{url}/entries", json={"kind": "reply", "body": "区域已介入"})
+        assert reply.status_code == 201, reply.text
+        handed = await region.post(f"{url}/reassignment", json={"assignee": "sa2"})
+        assert handed.status_code == 200, handed.text
+        handling = {"responsible_user": "sa2", "root_cause": "刹车片批次问题"}
+        handled = await region.put(f"{url}/complaint", json=handling)
+        assert handled.status_code == 200, handled.text
+        resolved = await region.post(f"{url}/resolution", json={"resolution": "更换刹车片"})
+        assert resolved.json()["status"] == "resolved", resolved.text
+        untouched = await region.post(
+            f"/tickets/{kept['id']}/entries", json={"kind": "note", "body": "x"}
+        )
+        assert untouched.status_code == 404
+    async with as_user(PEOPLE.advisor) as advisor:
+        ours = {t["id"]: t["may_change"] for t in (await advisor.get("/tickets")).json()}
+        assert ours == {raised["id"]: True, kept["id"]: True}
+        assert (await advisor.get(url)).json()["owner_user"] == "sa2"
+    async with as_user(PEOPLE.hq_admin) as hq:
+        note = await hq.post(f"{url}/entries", json={"kind": "note", "body": "x"})
+        assert note.status_code == 404
+        seen = await hq.get(url)
+        assert (seen.status_code, seen.json()["may_change"]) == (200, False)
 
 
 async def test_a_ticket_from_open_to_closed(

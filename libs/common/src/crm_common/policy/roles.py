@@ -87,6 +87,12 @@ ROLES: dict[str, Role] = {
             "opportunity.read",
             "target.manage",
             "ticket.read",
+            # The escalation ladder raises a dealer's late tickets to its region (dealer
+            # management → region → HQ): the region works them (replies, notes, resolution,
+            # hand-back to someone of the dealer). Its write scope is the tickets raised to it
+            # and the region's own book, never a dealer's other tickets.
+            "ticket.manage",
+            "ticket.assign",
             "service.configure",
         ),
         _role(

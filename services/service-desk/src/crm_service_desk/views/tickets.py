@@ -15,6 +15,7 @@ from sqlalchemy import (
     RowMapping,
     Select,
     and_,
+    false,
     func,
     select,
     text,
@@ -27,6 +28,7 @@ from crm_common.auth import Principal
 from crm_common.policy import SharingLevel, name_seen_at, personal_data_level, phone_seen_at
 from crm_service_desk.adapters import repository
 from crm_service_desk.adapters.access import (
+    changeable_tickets,
     raised_to_me,
     ticket_level,
     visible_books,
@@ -117,6 +119,10 @@ class TicketPublic(BaseModel):
     complaint: ComplaintOut | None
     partner_org: str | None
     partner_status: PartnerStatus | None = None
+    may_change: bool = Field(
+        description="The caller may work it (with ticket.manage): it lies in their own write "
+        "scope or the escalation ladder raised it to their node; otherwise they only read it"
+    )
 
 
 class EntryPublic(BaseModel):
@@ -262,6 +268,16 @@ def _page_candidates(
     return select(found.c.id).order_by(found.c.opened_at.desc(), found.c.id.desc()).limit(enough)
 
 
+def _as_seen(principal: Principal) -> tuple[ColumnElement[Any], ...]:
+    """What a ticket is to the caller besides its columns: how much of it they read, and
+    whether they may change it (the same condition every command finds its ticket by)."""
+    return (
+        ticket_level(principal).label("shared_level"),
+        # SQL's three-valued logic: a ticket raised nowhere compares to NULL, not false.
+        func.coalesce(changeable_tickets(principal), false()).label("may_change"),
+    )
+
+
 def ticket_list_query(
     principal: Principal, wanted: TicketFilter, *, limit: int, offset: int
 ) -> Select[Any]:
@@ -273,7 +289,7 @@ def ticket_list_query(
     if candidates is not None:
         conditions = [tickets.c.id.in_(candidates)]
     return (
-        select(tickets, ticket_level(principal).label("shared_level"))
+        select(tickets, *_as_seen(principal))
         .where(visible_tickets(principal), *conditions)
         .order_by(*NEWEST_FIRST)
         .limit(limit)
@@ -344,7 +360,7 @@ async def ticket_for(
     sessions: Sessions, principal: Principal, ticket_id: UUID
 ) -> ShownTicket | None:
     """The ticket as the caller may see it; None when they may not see it at all."""
-    query = select(tickets, ticket_level(principal).label("shared_level")).where(
+    query = select(tickets, *_as_seen(principal)).where(
         tickets.c.id == ticket_id, visible_tickets(principal)
     )
     async with sessions() as session:

@@ -2357,6 +2357,11 @@ export interface components {
             id: string;
             kind: components["schemas"]["TicketKind"];
             links: components["schemas"]["LinksOut"];
+            /**
+             * May Change
+             * @description The caller may work it (with ticket.manage): it lies in their own write scope or the escalation ladder raised it to their node; otherwise they only read it
+             */
+            may_change: boolean;
             /** Merged Into */
             merged_into: string | null;
             /** Number */

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { data, serviceDesk, uploadFile } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
 import { Loaded, useFailureReport } from "../../components/feedback";
-import { can, useSession } from "../../session";
+import { useSession } from "../../session";
 import { ATTACHMENT_TYPES, attachmentOf } from "./afterSales";
+import { worksOn } from "./ticketWork";
 
 type Ticket = components["schemas"]["TicketPublic"];
 type Attachment = components["schemas"]["AttachmentPublic"];
@@ -66,7 +67,7 @@ export default function TicketAfterSales({ ticket }: { ticket: Ticket }) {
           )}
         </Loaded>
         <Typography.Text strong>{t("afterSales.files")}</Typography.Text>
-        {can(session, "ticket.manage") && ticket.status !== "merged" && <FileUpload ticketId={ticket.id} />}
+        {worksOn(session, ticket) && ticket.status !== "merged" && <FileUpload ticketId={ticket.id} />}
         <Loaded query={files}>
           {(list) => (
             <List

@@ -11,6 +11,7 @@ import { firstResponseClock, resolutionClock } from "./sla";
 import { SlaTag, useNow } from "./SlaTag";
 import TicketAfterSales from "./TicketAfterSales";
 import TicketPartners from "./TicketPartners";
+import { worksOn } from "./ticketWork";
 import { EscalationLevel } from "./Tickets";
 import { useOwnerName, useStaff } from "../shared/directory";
 
@@ -31,7 +32,6 @@ export default function TicketDetail() {
   const ticket = useQuery({ queryKey: ["ticket", ticketId], queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}", path)) });
   const entries = useQuery({ queryKey: ["ticket", ticketId, "entries"], queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}/entries", path)) });
   const history = useQuery({ queryKey: ["ticket", ticketId, "history"], queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}/history", path)) });
-  const working = can(session, "ticket.manage");
   return (
     <Loaded query={ticket}>
       {(tk) => (
@@ -70,7 +70,7 @@ export default function TicketDetail() {
                   {tk.resolution && <Descriptions.Item label={t("ticket.resolution")}>{tk.resolution}</Descriptions.Item>}
                 </Descriptions>
               </Card>
-              {working && <TicketActions ticket={tk} />}
+              {worksOn(session, tk) && <TicketActions ticket={tk} />}
               <TicketAfterSales ticket={tk} />
               <TicketPartners ticket={tk} />
             </Col>
@@ -97,7 +97,7 @@ export default function TicketDetail() {
                     />
                   )}
                 </Loaded>
-                {working && tk.status !== "closed" && tk.status !== "merged" && <EntryForm ticketId={ticketId} />}
+                {worksOn(session, tk) && tk.status !== "closed" && tk.status !== "merged" && <EntryForm ticketId={ticketId} />}
               </Card>
               <Card title={t("ticket.history")} style={{ marginTop: 16 }}>
                 <Loaded query={history}>

@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next";
 import { data, serviceDesk } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
 import { Loaded, useFailureReport } from "../../components/feedback";
-import { can, useSession } from "../../session";
+import { useSession } from "../../session";
 import { usePartners } from "../shared/directory";
 import { when } from "../workspace/labels";
+import { worksOn } from "./ticketWork";
 import { dealerMayRefile, maySendToPartner } from "./afterSales";
 
 type Ticket = components["schemas"]["TicketPublic"];
@@ -37,7 +38,7 @@ function useCommand<V, R>(ticketId: string, call: (values: V) => Promise<R>, don
 export default function TicketPartners({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const session = useSession();
-  const working = can(session, "ticket.manage");
+  const working = worksOn(session, ticket);
   const path = { params: { path: { ticket_id: ticket.id } } };
   const claims = useQuery({
     queryKey: ["ticket", ticket.id, "parts-claims"],

@@ -120,6 +120,7 @@ def of_ticket(ticket: Ticket) -> TicketPublic:
         ),
         partner_org=ticket.partner_org,
         partner_status=ticket.partner_status,
+        may_change=True,
     )
 
 
