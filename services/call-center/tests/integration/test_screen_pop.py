@@ -17,9 +17,11 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from redis.asyncio import Redis
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import ringing_channel
+from crm_call_center.adapters.tables import agents
 from crm_call_center.bootstrap import create_api
 from crm_call_center.domain.cti import Ringing
 from crm_common.auth.principal import Principal
@@ -171,6 +173,17 @@ async def test_the_caller_pops_up_as_leads_lets_the_ringing_agent_see_them(
             "/leads", json={"customer_name": "王伟", "phone": "13800138000", "source": "phone"}
         )
     assert created.status_code == 201, created.text
+    # The consultant takes calls too: the call center knows them by name.
+    async with sessions() as session, session.begin():
+        await session.execute(
+            insert(agents).values(
+                tenant=TENANT,
+                user_id="c-a",
+                owner_org="dealer-a",
+                display_name="王顾问",
+                extension="9001",
+            )
+        )
     # 8001 (the hotline's agent-1) rings: the dealer shares its prospects as figures only.
     pop = await pop_for(
         served_call_center,
@@ -182,6 +195,7 @@ async def test_the_caller_pops_up_as_leads_lets_the_ringing_agent_see_them(
     assert pop["known"] is True
     assert pop["routing_only"] is True
     assert (pop["owner_org"], pop["owner_user"], pop["status"]) == ("dealer-a", "c-a", "open")
+    assert pop["owner_name"] == "王顾问"
     assert (pop["customer_name"], pop["lead_id"]) == ("", None)
 
 

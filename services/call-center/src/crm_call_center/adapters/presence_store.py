@@ -74,6 +74,19 @@ async def add_agent(session: AsyncSession, values: dict[str, Any]) -> bool:
     return result.first() is not None
 
 
+async def agent_name(session: AsyncSession, tenant: str, user_id: str) -> str | None:
+    """The name the call center knows a user by: an agent's or a dealer consultant's who takes
+    calls (the names a transfer offers); None for anyone else."""
+    name: str | None = (
+        await session.execute(
+            select(agents.c.display_name).where(
+                agents.c.tenant == tenant, agents.c.user_id == user_id, agents.c.active
+            )
+        )
+    ).scalar()
+    return name
+
+
 async def set_state(
     session: AsyncSession, tenant: str, user_id: str, state: AgentState, since: datetime
 ) -> Presence | None:

@@ -13,7 +13,7 @@ from uuid import UUID
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import call_store, ringing_channel
+from crm_call_center.adapters import call_store, presence_store, ringing_channel
 from crm_call_center.adapters.customer_directory import CustomerDirectory, DirectoryRefused
 from crm_call_center.domain.cti import Ringing
 from crm_common.auth import Principal
@@ -35,6 +35,10 @@ class ScreenPop:
     customer_name: str
     owner_org: str
     owner_user: str
+    owner_name: str
+    """Who works the caller by name, as the call center knows its agents and the dealers'
+    consultants who take calls (the names a transfer offers); empty for anyone else. A staff
+    member's name, never more of the customer than leads lets the agent see."""
     status: str
     grade: str
     routing_only: bool
@@ -62,7 +66,7 @@ async def screen_pops(
     nothing rang (a heartbeat). A caller leads knows links the call to its lead and customer."""
     try:
         async with ringing_channel.listening(redis, agent.tenant, agent.user_id) as ringing:
-            yield _pops(ringing, sessions, directory)
+            yield _pops(ringing, sessions, directory, agent.tenant)
     finally:
         await directory.close()
 
@@ -71,6 +75,7 @@ async def _pops(
     ringing_calls: AsyncIterator[Ringing],
     sessions: async_sessionmaker[AsyncSession],
     directory: CustomerDirectory,
+    tenant: str,
 ) -> AsyncIterator[ScreenPop | None]:
     async for ringing in ringing_calls:
         if ringing is ringing_channel.HEARTBEAT:
@@ -81,9 +86,15 @@ async def _pops(
         except DirectoryRefused as refused:
             raise TokenRefused(str(refused)) from None
         lead_id, customer_id = _uuid(caller.lead_id), _uuid(caller.customer_id)
-        if lead_id is not None:
+        owner_name = None
+        if lead_id is not None or caller.owner_user:
             async with UnitOfWork(sessions) as uow:
-                await call_store.link_call(uow.session, ringing.call_id, lead_id, customer_id)
+                if lead_id is not None:
+                    await call_store.link_call(uow.session, ringing.call_id, lead_id, customer_id)
+                if caller.owner_user:
+                    owner_name = await presence_store.agent_name(
+                        uow.session, tenant, caller.owner_user
+                    )
         yield ScreenPop(
             call_id=ringing.call_id,
             direction=ringing.direction,
@@ -96,6 +107,7 @@ async def _pops(
             customer_name=caller.customer_name,
             owner_org=caller.owner_org,
             owner_user=caller.owner_user,
+            owner_name=owner_name or "",
             status=caller.status,
             grade=caller.grade,
             routing_only=caller.found and lead_id is None,

@@ -14,6 +14,7 @@ function pop(fields: Partial<ScreenPop> = {}): ScreenPop {
     customer_name: "王先生",
     owner_org: "dealer-sh-01",
     owner_user: "u-1",
+    owner_name: "李顾问",
     status: "open",
     grade: "intent",
     routing_only: false,
@@ -34,7 +35,19 @@ describe("screen pop", () => {
     const view = popView(pop({ routing_only: true, lead_id: null, customer_name: "", grade: "" }));
     expect(view.kind).toBe("routing");
     expect(view.leadId).toBeNull();
-    expect(view.fields.map(([k]) => k)).toEqual(["owner_org", "owner_user", "status"]);
+    expect(view.fields).toEqual([
+      ["owner_org", "dealer-sh-01"],
+      ["owner_user", "李顾问"],
+      ["status", "open"],
+    ]);
+  });
+
+  it("names the owner, never by their user id, and leaves out an owner it cannot name", () => {
+    const named = popView(pop({ routing_only: true, lead_id: null }));
+    expect(named.fields.map(([, v]) => v)).not.toContain("u-1");
+    const unnamed = popView(pop({ routing_only: true, lead_id: null, owner_name: "" }));
+    expect(unnamed.fields.map(([k]) => k)).toEqual(["owner_org", "status"]);
+    expect(Object.fromEntries(popView(pop({ owner_name: "" })).fields)).not.toHaveProperty("owner_user");
   });
 
   it("offers nothing but the number for an unknown caller", () => {

@@ -13,6 +13,9 @@ export type ScreenPop = {
   customer_name: string;
   owner_org: string;
   owner_user: string;
+  /** The owner's name as the call center knows them (its agents and the dealers' consultants
+   * who take calls); empty for anyone else. */
+  owner_name: string;
   status: string;
   grade: string;
   routing_only: boolean;
@@ -28,9 +31,11 @@ export const MAX_POPS = 20;
 
 export function popView(pop: ScreenPop): PopView {
   if (!pop.known) return { kind: "unknown", title: pop.customer_phone, fields: [], leadId: null };
+  // The owner by name only: a user id tells an agent nothing (the id stays in the pop for the
+  // transfer to them).
   const who: [string, string][] = [
     ["owner_org", pop.owner_org],
-    ["owner_user", pop.owner_user],
+    ["owner_user", pop.owner_name],
     ["status", pop.status],
   ];
   if (pop.routing_only) return { kind: "routing", title: pop.customer_phone, fields: who.filter(([, v]) => v), leadId: null };
