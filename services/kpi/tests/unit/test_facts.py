@@ -1,5 +1,6 @@
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -52,6 +53,30 @@ def test_naive_times_are_refused() -> None:
 AT = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 LEAD = UUID(int=1)
 POOL = UUID(int=2)
+# An upgrade as either version of LeadGraded says it (the second adds the follow-up's).
+UPGRADE: dict[str, Any] = {
+    "lead_id": LEAD,
+    "dealer_id": "d",
+    "at": AT,
+    "owner_user": "ann",
+    "previous_grade": "intent",
+    "grade": "ready_to_buy",
+    "upgrade": True,
+    "next_follow_up_due": None,
+}
+# A conversion as either version of LeadConverted says it (the second adds the lead's origin).
+CONVERSION: dict[str, Any] = {
+    "lead_id": LEAD,
+    "dealer_id": "d",
+    "at": AT,
+    "customer_id": LEAD,
+    "owner_user": "ann",
+    "owner_team": "t",
+    "customer_name": "王伟",
+    "phone": "+8613800138000",
+    "source": "walk_in",
+    "grade": "intent",
+}
 
 
 @pytest.mark.parametrize(
@@ -84,31 +109,11 @@ POOL = UUID(int=2)
             LeadActivity("released", "ann", "no_follow_up"),
         ),
         (
-            LeadGraded(
-                lead_id=LEAD,
-                dealer_id="d",
-                at=AT,
-                owner_user="ann",
-                previous_grade="intent",
-                grade="ready_to_buy",
-                upgrade=True,
-                next_follow_up_due=None,
-            ),
+            LeadGraded(**UPGRADE),
             LeadActivity("upgraded", "ann", "ready_to_buy"),
         ),
         (
-            LeadGradedV2(
-                lead_id=LEAD,
-                dealer_id="d",
-                at=AT,
-                owner_user="ann",
-                previous_grade="intent",
-                grade="ready_to_buy",
-                upgrade=True,
-                next_follow_up_due=None,
-                follow_up_id=LEAD,
-                follow_up_kind="call",
-            ),
+            LeadGradedV2(**UPGRADE, follow_up_id=LEAD, follow_up_kind="call"),
             LeadActivity("upgraded", "ann", "ready_to_buy", "call"),
         ),
         (
@@ -125,36 +130,11 @@ POOL = UUID(int=2)
             LeadActivity("reception", "ann", "incomplete"),
         ),
         (
-            LeadConvertedV2(
-                lead_id=LEAD,
-                dealer_id="d",
-                at=AT,
-                customer_id=LEAD,
-                owner_user="ann",
-                owner_team="t",
-                customer_name="王伟",
-                phone="+8613800138000",
-                vehicle_interest="SUV X",
-                source="walk_in",
-                grade="intent",
-                lead_origin="pool",
-            ),
+            LeadConvertedV2(**CONVERSION, vehicle_interest="SUV X", lead_origin="pool"),
             LeadActivity("converted", "ann", "complete"),
         ),
         (
-            LeadConverted(
-                lead_id=LEAD,
-                dealer_id="d",
-                at=AT,
-                customer_id=LEAD,
-                owner_user="ann",
-                owner_team="t",
-                customer_name="王伟",
-                phone="+8613800138000",
-                vehicle_interest=" ",
-                source="walk_in",
-                grade="intent",
-            ),
+            LeadConverted(**CONVERSION, vehicle_interest=" "),
             LeadActivity("converted", "ann", "incomplete"),
         ),
         (
@@ -250,14 +230,19 @@ def test_a_lost_deal_keeps_its_reason_and_competitor() -> None:
     )
 
 
-def test_day_figures_sum_wins_losses_and_deliveries_per_book_dealer_and_day() -> None:
-    def outcome(kind: str, units: int = 0, revenue: int = 0) -> DealOutcome:
-        money = Decimal(revenue)
-        return DealOutcome(
-            kind, ORDER, "c1", None, None, None, units, money, money / 10, money,
-            False, False, None, None,
-        )  # fmt: skip
+def outcome(
+    kind: str, units: int = 0, revenue: int = 0, *, consultant: str | None = "c1", **more: Any
+) -> DealOutcome:
+    """A deal's outcome as a fact keeps it: its margin a tenth of its revenue, its list price
+    the revenue unless said."""
+    money = Decimal(revenue)
+    return DealOutcome(
+        kind, ORDER, consultant, more.get("team"), None, None, units, money, money / 10,
+        more.get("msrp", money), False, False, None, None,
+    )  # fmt: skip
 
+
+def test_day_figures_sum_wins_losses_and_deliveries_per_book_dealer_and_day() -> None:
     day, next_day = date(2026, 11, 23), date(2026, 11, 24)
     a_day = ("oem", "dealer-a", "dealer-a", day)
     team_day = ("oem", "team-a1", "dealer-a", day)
@@ -278,12 +263,10 @@ def test_day_figures_sum_wins_losses_and_deliveries_per_book_dealer_and_day() ->
 
 
 def test_month_figures_count_and_sum_every_fact_per_book_month_and_what_a_kpi_asks() -> None:
-    def outcome(kind: str, consultant: str | None, units: int = 0, revenue: int = 0) -> DealOutcome:
-        money = Decimal(revenue)
-        return DealOutcome(
-            kind, ORDER, consultant, "team-a1", None, None, units, money, money / 10, money * 2,
-            False, False, None, None,
-        )  # fmt: skip
+    def sold(kind: str, consultant: str | None, units: int = 0, revenue: int = 0) -> DealOutcome:
+        return outcome(
+            kind, units, revenue, consultant=consultant, team="team-a1", msrp=Decimal(revenue * 2)
+        )
 
     book = ("oem", "dealer-a", "dealer-a")
     nov_1, nov_30, dec_1 = (
@@ -297,11 +280,11 @@ def test_month_figures_count_and_sum_every_fact_per_book_month_and_what_a_kpi_as
     nov = ("oem", "dealer-a", date(2026, 11, 1), "dealer-a", "team-a1")
     assert deal_month_figures(
         [
-            (nov_1, outcome("won", "c1", 1, 200000)),
-            (nov_30, outcome("won", "c1", 2, 300000)),
-            (nov_30, outcome("cancelled", "c1")),
-            (nov_1, outcome("won", None, 1, 100000)),
-            (dec_1, outcome("lost", "c1")),
+            (nov_1, sold("won", "c1", 1, 200000)),
+            (nov_30, sold("won", "c1", 2, 300000)),
+            (nov_30, sold("cancelled", "c1")),
+            (nov_1, sold("won", None, 1, 100000)),
+            (dec_1, sold("lost", "c1")),
         ]
     ) == {
         (*nov, "c1", "won"): MonthFigures(2, 3, Decimal(500000), Decimal(50000), Decimal(1000000)),

@@ -42,33 +42,34 @@ def handed_over(part: int, final: bool, leads: dict[UUID, str], successors: list
     )
 
 
+def conversion(lead: UUID, at: datetime) -> Any:
+    return new_event(
+        LeadConvertedV2(
+            lead_id=lead,
+            dealer_id="dealer-a",
+            at=at,
+            customer_id=uuid4(),
+            owner_user="c1",
+            owner_team="team-a1",
+            customer_name="韩雪",
+            phone="+8613900002222",
+            vehicle_interest="SUV X",
+            source="walk_in",
+            grade="intent",
+            lead_origin="self_sourced",
+        ),
+        tenant=TENANT,
+        owner_org="dealer-a",
+        actor="c1",
+    )
+
+
 async def test_the_leaver_s_running_opportunities_quotes_and_orders_go_to_the_successors(
     sessions: Sessions, as_user: AsUser
 ) -> None:
     lead = uuid4()
     async with UnitOfWork(sessions) as uow:
-        await open_from_converted_lead(
-            uow,
-            new_event(
-                LeadConvertedV2(
-                    lead_id=lead,
-                    dealer_id="dealer-a",
-                    at=AT,
-                    customer_id=uuid4(),
-                    owner_user="c1",
-                    owner_team="team-a1",
-                    customer_name="郑爽",
-                    phone="+8613900001111",
-                    vehicle_interest="SUV X",
-                    source="walk_in",
-                    grade="intent",
-                    lead_origin="self_sourced",
-                ),
-                tenant=TENANT,
-                owner_org="dealer-a",
-                actor="c1",
-            ),
-        )
+        await open_from_converted_lead(uow, conversion(lead, AT))
     sold = await opened_and_driven(as_user)
     open_one = await opened_and_driven(as_user)
     async with as_user(PEOPLE.consultant1) as c1:
@@ -128,28 +129,6 @@ async def test_the_leaver_s_running_opportunities_quotes_and_orders_go_to_the_su
     ]
 
 
-def converted(lead: UUID, at: datetime) -> Any:
-    return new_event(
-        LeadConvertedV2(
-            lead_id=lead,
-            dealer_id="dealer-a",
-            at=at,
-            customer_id=uuid4(),
-            owner_user="c1",
-            owner_team="team-a1",
-            customer_name="韩雪",
-            phone="+8613900002222",
-            vehicle_interest="SUV X",
-            source="walk_in",
-            grade="intent",
-            lead_origin="self_sourced",
-        ),
-        tenant=TENANT,
-        owner_org="dealer-a",
-        actor="c1",
-    )
-
-
 async def test_a_conversion_arriving_after_the_hand_over_opens_for_the_successor(
     sessions: Sessions, as_user: AsUser
 ) -> None:
@@ -164,9 +143,9 @@ async def test_a_conversion_arriving_after_the_hand_over_opens_for_the_successor
         async with UnitOfWork(sessions) as uow:
             await take_over_from_leaver(uow, event)
     for event in (
-        converted(before, AT - timedelta(minutes=1)),
-        converted(before, AT - timedelta(minutes=1)),  # redelivered: still one
-        converted(after, AT + timedelta(days=30)),
+        conversion(before, AT - timedelta(minutes=1)),
+        conversion(before, AT - timedelta(minutes=1)),  # redelivered: still one
+        conversion(after, AT + timedelta(days=30)),
     ):
         async with UnitOfWork(sessions) as uow:
             await open_from_converted_lead(uow, event)

@@ -1,6 +1,6 @@
 """Tables every service database has: outbox and inbox (DESIGN.md "Events"), and the copies of
 identity's data the shared policy reads (org tree, sharing agreements, and, where a service
-gives work to people, its staff)."""
+gives work to people, its staff and the hand-overs of its leavers)."""
 
 from __future__ import annotations
 
@@ -82,6 +82,23 @@ staff = Table(
     Column("roles", ARRAY(String(40)), nullable=False),
     Column("active", Boolean, nullable=False),
     Index("ix_staff_tenant_org", "tenant", "org_node"),
+)
+
+# Each part of a hand-over of a leaver (leads.ConsultantHandedOver), kept whole where a service
+# gives its own records to people (crm_common.policy.hand_overs): a record of the leaver's that
+# arrives after the final part (another topic, so in any order) goes to the successor the
+# hand-over chose, not to the leaver.
+hand_overs = Table(
+    "hand_overs",
+    messaging_metadata,
+    Column("hand_over_id", UUID(as_uuid=True), primary_key=True),
+    Column("part", Integer, primary_key=True),
+    Column("tenant", String(64), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("consultant", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("handed", JSONB, nullable=False),
+    Index("ix_hand_overs_leaver", "tenant", "owner_org", "consultant", "at"),
 )
 
 # Each service's copy of the sharing agreements (from identity.SharingPolicyChanged); levels

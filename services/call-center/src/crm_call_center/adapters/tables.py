@@ -266,19 +266,3 @@ agent_states = Table(
     Column("since", DateTime(timezone=True), nullable=False),
     Index("ix_agent_states_agent", "tenant", "user_id", "since"),
 )
-
-# Each part of a hand-over of a leaver (leads.ConsultantHandedOver), kept whole: a grading of
-# the leaver's lead that arrives after the final part (another topic, so in any order) makes
-# its callback task for the successor the hand-over chose, not for the leaver.
-hand_overs = Table(
-    "hand_overs",
-    metadata,
-    Column("hand_over_id", UUID(as_uuid=True), primary_key=True),
-    Column("part", Integer, primary_key=True),
-    Column("tenant", String(64), nullable=False),
-    Column("owner_org", String(64), nullable=False),
-    Column("consultant", String(64), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("handed", JSONB, nullable=False),
-    Index("ix_hand_overs_leaver", "tenant", "owner_org", "consultant", "at"),
-)

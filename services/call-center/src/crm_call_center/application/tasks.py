@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters import hand_over_store, task_store
+from crm_call_center.adapters import task_store
 from crm_call_center.domain.tasks import (
     CallTask,
     ClearingCall,
@@ -32,6 +32,7 @@ from crm_common.contracts.events.call_center.v1 import (
 )
 from crm_common.contracts.events.leads.v1 import ConsultantHandedOver
 from crm_common.db import UnitOfWork
+from crm_common.policy import hand_overs
 
 ESCALATION_BATCH = 500
 
@@ -148,7 +149,7 @@ async def callback_for_grade(
     set; an older callback of the lead not yet made is replaced. An owner handed over since
     the grading (the hand-over, on another topic, came first) is not the owner any more: the
     successor that hand-over chooses for the lead calls back."""
-    handed = await hand_over_store.finished_hand_over_since(
+    handed = await hand_overs.finished_hand_over_since(
         uow.session, tenant, dealer_id, owner_user, graded_at
     )
     if handed is not None:
@@ -305,7 +306,7 @@ async def hand_over_tasks(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]
     ``CallTaskHandedOver`` (by the manager who handed over). Returns the tasks moved."""
     handed = event.data
     # Kept for a grading of the leaver's still on its way (callback_for_grade).
-    await hand_over_store.keep_part(uow.session, event.tenant, handed)
+    await hand_overs.keep_part(uow.session, event.tenant, handed)
     moved = 0
     for task in await task_store.open_tasks_of(
         uow.session, event.tenant, handed.dealer_id, handed.consultant

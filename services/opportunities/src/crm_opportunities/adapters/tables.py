@@ -270,19 +270,3 @@ opportunity_competitors = Table(
     Column("recorded_at", DateTime(timezone=True), nullable=False),
     Index("ix_opportunity_competitors_competitor", "competitor_id"),
 )
-
-# Each part of a hand-over of a leaver (leads.ConsultantHandedOver), kept whole: a conversion
-# of the leaver's that arrives after the final part (another topic, so in any order) opens its
-# opportunity for the successor the hand-over would have chosen, not for the leaver.
-hand_overs = Table(
-    "hand_overs",
-    metadata,
-    Column("hand_over_id", UUID(as_uuid=True), primary_key=True),
-    Column("part", Integer, primary_key=True),
-    Column("tenant", String(64), nullable=False),
-    Column("owner_org", String(64), nullable=False),
-    Column("consultant", String(64), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("handed", JSONB, nullable=False),
-    Index("ix_hand_overs_leaver", "tenant", "owner_org", "consultant", "at"),
-)

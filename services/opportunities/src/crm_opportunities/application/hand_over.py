@@ -8,7 +8,8 @@ from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.contracts.events.leads.v1 import ConsultantHandedOver
 from crm_common.contracts.events.opportunities.v1 import OpportunityReassigned
 from crm_common.db import UnitOfWork
-from crm_opportunities.adapters import hand_over_store, repository, sales_repository
+from crm_common.policy import hand_overs
+from crm_opportunities.adapters import repository, sales_repository
 
 
 async def take_over_from_leaver(uow: UnitOfWork, event: Envelope[ConsultantHandedOver]) -> None:
@@ -18,7 +19,7 @@ async def take_over_from_leaver(uow: UnitOfWork, event: Envelope[ConsultantHande
     session = uow.session
     actor = event.actor or "hand-over"
     # Kept for a conversion of the leaver's still on its way (open_from_converted_lead).
-    await hand_over_store.keep_part(session, event.tenant, handed)
+    await hand_overs.keep_part(session, event.tenant, handed)
     published: list[EventData] = []
     for opportunity in await repository.opportunities_to_hand_over(
         session, event.tenant, handed.dealer_id, handed.consultant

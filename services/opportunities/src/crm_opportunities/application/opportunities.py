@@ -24,9 +24,10 @@ from crm_common.contracts.events.opportunities.v1 import (
 )
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
+from crm_common.policy import hand_overs
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.roles import has_function
-from crm_opportunities.adapters import credit_split_store, hand_over_store, repository
+from crm_opportunities.adapters import credit_split_store, repository
 from crm_opportunities.adapters.access import changeable_opportunities
 from crm_opportunities.domain.credit_split import credit_at_win
 from crm_opportunities.domain.opportunity import (
@@ -229,7 +230,7 @@ async def open_from_converted_lead(
         else origin_of_lead(lead.source)
     )
     owner = (lead.owner_user, lead.owner_team)
-    handed = await hand_over_store.finished_hand_over_since(
+    handed = await hand_overs.finished_hand_over_since(
         uow.session, event.tenant, lead.dealer_id, lead.owner_user, lead.at
     )
     if handed is not None:

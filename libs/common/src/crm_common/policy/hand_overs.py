@@ -1,21 +1,23 @@
-"""The hand-overs of leavers as leads announced them, part by part: what a grading that
-arrives after a hand-over asks to find the leaver's successor."""
+"""The hand-overs of leavers as leads announced them, part by part, in a service that gives its
+own records to people (opportunities, the call center): what a record of the leaver's that
+arrives after a hand-over (a conversion, a grading) asks to find the successor."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_call_center.adapters.tables import hand_overs
 from crm_common.contracts.events.leads.v1 import ConsultantHandedOver
+from crm_common.db.tables import hand_overs
 
 
 async def keep_part(session: AsyncSession, tenant: str, handed: ConsultantHandedOver) -> None:
+    """One part of a hand-over, once however often it is delivered."""
     await session.execute(
-        pg_insert(hand_overs)
+        insert(hand_overs)
         .values(
             hand_over_id=handed.hand_over_id,
             part=handed.part,
@@ -33,9 +35,9 @@ async def finished_hand_over_since(
     session: AsyncSession, tenant: str, book: str, consultant: str, since: datetime
 ) -> ConsultantHandedOver | None:
     """The consultant's latest hand-over in the book made at or after ``since`` whose final
-    part has arrived, as one event: the final part with every part's leads and customers. None
-    when there is none (or its final part is still to come: the final part then moves the
-    tasks made meanwhile)."""
+    part has arrived, as one event: the final part with every part's leads and customers (who
+    took each). None when there is none (or its final part is still to come: the final part
+    then moves what was made meanwhile)."""
     rows = (
         await session.execute(
             select(hand_overs.c.handed)
