@@ -92,7 +92,7 @@ function Shell({ session, onLanguage }: { session: Session; onLanguage: (languag
         <Space wrap size="small">
           {portals.length > 1 && (
             <Select
-              aria-label="portal"
+              aria-label={t("admin.portal")}
               value={current}
               onChange={(p: PortalKey) => {
                 const first = menuOf(session, p)[0];

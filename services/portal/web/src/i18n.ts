@@ -5,6 +5,7 @@ import { initReactI18next } from "react-i18next";
 import { AFTER_SALES_EN, AFTER_SALES_ZH } from "./i18nAfterSales";
 import { CUSTOMERS_EN, CUSTOMERS_ZH } from "./i18nCustomers";
 import { INSIGHT_EN, INSIGHT_ZH } from "./i18nInsight";
+import { PAGES_EN, PAGES_ZH } from "./i18nPages";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,6 +53,7 @@ const zh = {
   ...AFTER_SALES_ZH,
   ...CUSTOMERS_ZH,
   ...INSIGHT_ZH,
+  ...PAGES_ZH,
 };
 
 type Dict = typeof zh;
@@ -99,6 +101,7 @@ const en: Dict = {
   ...AFTER_SALES_EN,
   ...CUSTOMERS_EN,
   ...INSIGHT_EN,
+  ...PAGES_EN,
 };
 
 export const RESOURCES = { "zh-CN": zh, en } as const;

@@ -35,6 +35,7 @@ export default function Imports() {
     <>
       <Typography.Title level={2}>{t("menu.imports")}</Typography.Title>
       <Card>
+        <Typography.Paragraph type="secondary">{t("importJob.columns")}</Typography.Paragraph>
         <Upload
           accept=".csv,.xlsx"
           showUploadList={false}
@@ -70,11 +71,21 @@ function ImportProgress({ importId }: { importId: string }) {
             <>
               <Progress percent={percent} status={j.status === "failed" ? "exception" : j.status === "done" ? "success" : "active"} aria-label={t("imports.progress")} />
               <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-                <Descriptions.Item label={t("opp.status")}>{j.status}</Descriptions.Item>
-                <Descriptions.Item label={t("imports.rows")}>{j.rows_read}</Descriptions.Item>
-                <Descriptions.Item label={t("lead.created")}>{j.rows_created}</Descriptions.Item>
-                <Descriptions.Item label="attached">{j.rows_attached}</Descriptions.Item>
-                <Descriptions.Item label="failed">{j.rows_failed}</Descriptions.Item>
+                <Descriptions.Item label={t("importJob.status")}>
+                  <span data-import-status={j.status}>{t(`importJob.statuses.${j.status}`)}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("importJob.rowsRead")}>
+                  <span data-import-count="rows_read">{j.rows_read}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("importJob.created")}>
+                  <span data-import-count="rows_created">{j.rows_created}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("importJob.attached")}>
+                  <span data-import-count="rows_attached">{j.rows_attached}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("importJob.failed")}>
+                  <span data-import-count="rows_failed">{j.rows_failed}</span>
+                </Descriptions.Item>
               </Descriptions>
               {j.error && <Typography.Paragraph type="danger">{j.error}</Typography.Paragraph>}
               {j.rows_failed > 0 && (

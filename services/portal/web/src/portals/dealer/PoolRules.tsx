@@ -1,14 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Col, Form, InputNumber, Row, Select, Switch, Table, Typography } from "antd";
+import { App as AntApp, Button, Card, Col, Descriptions, Form, InputNumber, Row, Select, Switch, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
-import { gradeLabel } from "../workspace/labels";
+import { useOwnerName } from "../shared/directory";
+import { gradeLabel, when } from "../workspace/labels";
 
 type Pool = components["schemas"]["PoolPublic"];
 type Rules = components["schemas"]["PoolRules"];
+type Consultant = components["schemas"]["ConsultantFairness"];
+type FlaggedPair = components["schemas"]["FlaggedPairPublic"];
 
 /** A pool's rules: grade scheme (built-in or the book's own), claim limits and protection, recycling, anti-collusion; and
  * its fairness report (leads per consultant, pairs feeding each other released leads). */
@@ -87,13 +90,13 @@ function RulesForm({ pool }: { pool: Pool }) {
         <Form.Item name={["recycle", "no_follow_up_days"]} label={t("pool.recycleDays")}>
           <InputNumber min={1} style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name={["recycle", "real_contact_only"]} label="real contact only" valuePropName="checked">
+        <Form.Item name={["recycle", "real_contact_only"]} label={t("poolRule.realContactOnly")} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name={["collusion", "window_days"]} label="collusion window (days)">
+        <Form.Item name={["collusion", "window_days"]} label={t("poolRule.collusionWindow")}>
           <InputNumber min={1} style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name={["collusion", "threshold"]} label="collusion threshold">
+        <Form.Item name={["collusion", "threshold"]} label={t("poolRule.collusionThreshold")}>
           <InputNumber min={1} style={{ width: "100%" }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
@@ -106,26 +109,57 @@ function RulesForm({ pool }: { pool: Pool }) {
 
 function Fairness({ poolId }: { poolId: string }) {
   const { t } = useTranslation();
+  const ownerName = useOwnerName();
   const fairness = useQuery({ queryKey: ["pool", poolId, "report"], queryFn: () => data(leads.GET("/pools/{pool_id}/report", { params: { path: { pool_id: poolId } } })) });
   return (
     <Card title={t("pool.report")}>
       <Loaded query={fairness}>
-        {(r) => {
-          const rows = Object.entries(r as Record<string, unknown>).filter(([, v]) => Array.isArray(v)) as [string, Record<string, unknown>[]][];
-          return rows.map(([name, items]) => (
-            <Table
-              key={name}
-              aria-label={name}
-              title={() => name}
+        {(r) => (
+          <>
+            <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label={t("fairness.window")}>{r.window_days}</Descriptions.Item>
+              <Descriptions.Item label={t("fairness.waiting")}>
+                <span data-pool-waiting>{r.waiting}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t("fairness.averageHours")}>{r.average_hours_waiting === null ? "—" : r.average_hours_waiting.toFixed(1)}</Descriptions.Item>
+              <Descriptions.Item label={t("fairness.openLeads")}>{`${r.open_leads_min} – ${r.open_leads_max}`}</Descriptions.Item>
+            </Descriptions>
+            <Table<Consultant>
+              aria-label={t("fairness.consultants")}
+              title={() => t("fairness.consultants")}
               size="small"
-              rowKey={(row) => JSON.stringify(row)}
+              rowKey="user_id"
               pagination={false}
               scroll={{ x: "max-content" }}
-              dataSource={items}
-              columns={Object.keys(items[0] ?? {}).map((k) => ({ title: k, dataIndex: k, render: (v: unknown) => (typeof v === "object" ? JSON.stringify(v) : String(v ?? "")) }))}
+              dataSource={r.consultants}
+              columns={[
+                { title: t("lead.owner"), dataIndex: "user_id", render: (u: string) => ownerName(u) },
+                { title: t("fairness.openLeadsOf"), dataIndex: "open_leads" },
+                { title: t("fairness.claimed"), dataIndex: "claimed" },
+                { title: t("fairness.assigned"), dataIndex: "assigned" },
+                { title: t("fairness.released"), dataIndex: "released" },
+                { title: t("fairness.recycleRate"), dataIndex: "recycle_rate", render: (v: number | string | null) => (v === null || v === undefined ? "—" : `${(Number(v) * 100).toFixed(0)}%`) },
+              ]}
             />
-          ));
-        }}
+            <Table<FlaggedPair>
+              aria-label={t("fairness.flagged")}
+              title={() => t("fairness.flagged")}
+              style={{ marginTop: 12 }}
+              size="small"
+              rowKey={(p) => `${p.released_by}-${p.claimed_by}`}
+              pagination={false}
+              scroll={{ x: "max-content" }}
+              dataSource={r.flagged_pairs}
+              locale={{ emptyText: t("fairness.noneFlagged") }}
+              columns={[
+                { title: t("fairness.releasedBy"), dataIndex: "released_by", render: (u: string) => ownerName(u) },
+                { title: t("fairness.claimedBy"), dataIndex: "claimed_by", render: (u: string) => ownerName(u) },
+                { title: t("fairness.handovers"), dataIndex: "handovers" },
+                { title: t("fairness.lastAt"), dataIndex: "last_at", render: when },
+              ]}
+            />
+          </>
+        )}
       </Loaded>
     </Card>
   );

@@ -7,6 +7,7 @@ import { data, fileUrl, kpi } from "../../api/client";
 import { Chart } from "../../components/Chart";
 import type { components } from "../../api/generated/kpi";
 import { Loaded } from "../../components/feedback";
+import { useOwnerName } from "../shared/directory";
 
 type Meeting = components["schemas"]["SalesMeeting"];
 
@@ -14,6 +15,7 @@ type Meeting = components["schemas"]["SalesMeeting"];
  * claims, conversions and units, as chart and table, exported as CSV or XLSX. */
 export default function SalesMeeting() {
   const { t } = useTranslation();
+  const ownerName = useOwnerName();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(1, "day"), dayjs().add(1, "day")]);
   const period = { from: range[0].format("YYYY-MM-DD"), to: range[1].format("YYYY-MM-DD") };
   const meeting = useQuery({
@@ -42,10 +44,10 @@ export default function SalesMeeting() {
                 option={{
                   tooltip: { trigger: "axis" },
                   legend: {},
-                  xAxis: { type: "category", data: m.lines.map((l) => l.consultant.slice(0, 8)) },
+                  xAxis: { type: "category", data: m.lines.map((l) => ownerName(l.consultant)) },
                   yAxis: { type: "value" },
                   series: (["receptions", "callbacks", "test_drives", "converted", "won_units"] as const).map((k) => ({
-                    name: k,
+                    name: t(`meetingFigure.${k}`),
                     type: "bar",
                     data: m.lines.map((l) => l[k]),
                   })),
@@ -61,16 +63,11 @@ export default function SalesMeeting() {
               scroll={{ x: "max-content" }}
               dataSource={m.lines}
               columns={[
-                { title: t("lead.owner"), dataIndex: "consultant", render: (c: string) => c.slice(0, 8) },
-                { title: "receptions", dataIndex: "receptions" },
-                { title: "callbacks", dataIndex: "callbacks" },
-                { title: "test drives", dataIndex: "test_drives" },
-                { title: "claimed", dataIndex: "claimed" },
-                { title: "upgraded", dataIndex: "upgraded" },
-                { title: "converted", dataIndex: "converted" },
+                { title: t("lead.owner"), dataIndex: "consultant", render: (c: string) => ownerName(c) },
+                ...(["receptions", "callbacks", "test_drives", "claimed", "upgraded", "converted"] as const).map((k) => ({ title: t(`meetingFigure.${k}`), dataIndex: k })),
                 { title: t("opp.conversion"), dataIndex: "conversion_rate", render: (v: number | null) => (v === null ? "" : `${(v * 100).toFixed(1)}%`) },
-                { title: "lost", dataIndex: "lost" },
-                { title: t("kpi.units"), dataIndex: "won_units" },
+                { title: t("meetingFigure.lost"), dataIndex: "lost" },
+                { title: t("meetingFigure.won_units"), dataIndex: "won_units" },
               ]}
             />
             <Typography.Title level={3} style={{ marginTop: 16 }}>

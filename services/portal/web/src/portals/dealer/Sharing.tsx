@@ -7,7 +7,7 @@ import { Loaded, useFailureReport } from "../../components/feedback";
 import { useSession } from "../../session";
 
 type Agreement = components["schemas"]["SharingAgreementSet"];
-const DATA_TYPES = ["lead", "customer", "opportunity", "quote", "order", "ticket", "call", "kpi"] as const;
+const DATA_TYPES = ["lead", "customer", "opportunity", "quote", "order", "ticket", "complaint", "call", "kpi"] as const;
 const DIRECTIONS = ["dealer_to_oem", "oem_to_dealer", "dealer_to_partner", "oem_to_partner"] as const;
 const LEVELS = ["none", "aggregate", "masked", "full"] as const;
 
@@ -31,6 +31,7 @@ export default function Sharing() {
   return (
     <>
       <Typography.Title level={2}>{t("menu.sharing")}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t("admin.sharingDefaults")}</Typography.Paragraph>
       <Loaded query={agreements}>
         {(list) => (
           <Table
@@ -41,10 +42,10 @@ export default function Sharing() {
             scroll={{ x: "max-content" }}
             dataSource={list}
             columns={[
-              { title: t("sharing.dataType"), dataIndex: "data_type" },
-              { title: t("sharing.direction"), dataIndex: "direction" },
+              { title: t("sharing.dataType"), dataIndex: "data_type", render: (d: string) => t(`dataType.${d}`, { defaultValue: d }) },
+              { title: t("sharing.direction"), dataIndex: "direction", render: (d: string) => t(`direction.${d}`, { defaultValue: d }) },
               { title: t("sharing.partner"), dataIndex: "partner_id" },
-              { title: t("sharing.level"), dataIndex: "level" },
+              { title: t("sharing.level"), dataIndex: "level", render: (l: string) => t(`sharingLevel.${l}`, { defaultValue: l }) },
             ]}
           />
         )}
@@ -58,16 +59,16 @@ export default function Sharing() {
             <Input placeholder="demo-hq / partner-finance" />
           </Form.Item>
           <Form.Item name="data_type" label={t("sharing.dataType")}>
-            <Select options={DATA_TYPES.map((d) => ({ value: d, label: d }))} />
+            <Select options={DATA_TYPES.map((d) => ({ value: d, label: t(`dataType.${d}`) }))} />
           </Form.Item>
           <Form.Item name="direction" label={t("sharing.direction")}>
-            <Select options={DIRECTIONS.map((d) => ({ value: d, label: d }))} />
+            <Select options={DIRECTIONS.map((d) => ({ value: d, label: t(`direction.${d}`) }))} />
           </Form.Item>
           <Form.Item name="level" label={t("sharing.level")}>
-            <Select options={LEVELS.map((d) => ({ value: d, label: d }))} />
+            <Select options={LEVELS.map((d) => ({ value: d, label: t(`sharingLevel.${d}`) }))} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={set.isPending}>
-            {t("app.saved")}
+            {t("admin.saveAgreement")}
           </Button>
         </Form>
       </Card>

@@ -5,7 +5,7 @@ import { data, identity } from "../../api/client";
 import type { components } from "../../api/generated/identity";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { useSession } from "../../session";
-import { useUsers } from "../shared/directory";
+import { useOrgs, useUsers } from "../shared/directory";
 
 type NewUser = components["schemas"]["UserCreate"];
 const DEALER_ROLES = ["sales_consultant", "sales_manager", "service_advisor", "renewal_specialist", "dealer_admin"];
@@ -19,6 +19,8 @@ export default function Users() {
   const queries = useQueryClient();
   const [form] = Form.useForm<NewUser>();
   const users = useUsers();
+  const orgs = useOrgs();
+  const orgNames = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));
   const add = useMutation({
     mutationFn: (body: NewUser) => data(identity.POST("/users", { body: { ...body, org_node: body.org_node || session.org_node } })),
     onSuccess: async () => {
@@ -42,8 +44,8 @@ export default function Users() {
             dataSource={list}
             columns={[
               { title: t("users.username"), dataIndex: "username" },
-              { title: t("users.org"), dataIndex: "org_node" },
-              { title: t("users.roles"), dataIndex: "roles", render: (roles: string[]) => roles.map((r) => <Tag key={r}>{r}</Tag>) },
+              { title: t("users.org"), dataIndex: "org_node", render: (node: string) => orgNames.get(node) ?? node },
+              { title: t("users.roles"), dataIndex: "roles", render: (roles: string[]) => roles.map((r) => <Tag key={r}>{t(`role.${r}`, { defaultValue: r })}</Tag>) },
               { title: t("users.active"), dataIndex: "active", render: (a: boolean) => (a ? "✓" : "—") },
             ]}
           />
@@ -54,14 +56,14 @@ export default function Users() {
           <Form.Item name="username" label={t("users.username")} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="display_name" label="display name" rules={[{ required: true }]}>
+          <Form.Item name="display_name" label={t("admin.displayName")} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
           <Form.Item name="password" label={t("login.password")} rules={[{ required: true }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="roles" label={t("users.roles")} rules={[{ required: true }]}>
-            <Select mode="multiple" options={DEALER_ROLES.map((r) => ({ value: r, label: r }))} />
+            <Select mode="multiple" options={DEALER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
           <Form.Item name="org_node" label={t("users.org")}>
             <Input placeholder={session.org_node} />

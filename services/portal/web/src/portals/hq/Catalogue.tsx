@@ -47,11 +47,11 @@ export default function Catalogue() {
       </Loaded>
       <Card title="JSON" style={{ marginTop: 16 }}>
         <Form form={form} layout="vertical" onFinish={(v) => publish.mutate(v.document)} initialValues={{ document: catalog.data ? JSON.stringify({ models: catalog.data.models, rules: catalog.data.rules }, null, 2) : "" }}>
-          <Form.Item name="document" label="catalogue (JSON)" rules={[{ required: true }]}>
+          <Form.Item name="document" label={t("admin.catalogueJson")} rules={[{ required: true }]}>
             <Input.TextArea rows={12} spellCheck={false} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={publish.isPending}>
-            publish
+            {t("admin.publish")}
           </Button>
         </Form>
       </Card>

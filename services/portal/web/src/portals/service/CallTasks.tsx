@@ -65,7 +65,7 @@ export default function CallTasks() {
         columns={[
           { title: t("lead.customer"), dataIndex: "customer_name" },
           { title: t("lead.phone"), dataIndex: "phone" },
-          { title: t("lead.kind"), dataIndex: "kind" },
+          { title: t("callLists.kind"), dataIndex: "kind", render: (k: string) => t(`taskKind.${k}`, { defaultValue: k }) },
           { title: t("lead.due"), dataIndex: "due_at", render: (d: string, task) => (Date.parse(d) <= Date.now() ? <Tag color="red">{when(d)}</Tag> : when(task.due_at)) },
           { title: t("opp.status"), dataIndex: "status", render: (s: string, task) => `${t(`taskStatus.${s}`, { defaultValue: s })}${task.rejected ? " ↺" : ""}` },
           {

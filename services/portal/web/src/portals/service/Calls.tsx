@@ -36,10 +36,10 @@ export default function Calls() {
             columns={[
               { title: t("lead.created"), dataIndex: "started_at", render: when },
               { title: t("lead.phone"), dataIndex: "customer_phone" },
-              { title: "direction", dataIndex: "direction" },
-              { title: "talk (s)", dataIndex: "talk_seconds" },
-              { title: "disposition", dataIndex: "disposition" },
-              { title: "recording", dataIndex: "has_recording", render: (r: boolean) => (r ? "✓" : "") },
+              { title: t("calls.direction"), dataIndex: "direction", render: (d: string) => t(`callDirection.${d}`, { defaultValue: d }) },
+              { title: t("calls.talk"), dataIndex: "talk_seconds" },
+              { title: t("calls.disposition"), dataIndex: "disposition" },
+              { title: t("calls.recording"), dataIndex: "has_recording", render: (r: boolean) => (r ? "✓" : "") },
             ]}
           />
         )}

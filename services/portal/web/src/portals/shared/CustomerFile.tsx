@@ -7,7 +7,7 @@ import type { components } from "../../api/generated/leads";
 import { Loaded } from "../../components/feedback";
 import { portalsOf } from "../../portals";
 import { useSession } from "../../session";
-import { gradeLabel, sourceLabel, when } from "../workspace/labels";
+import { gradeLabel, leadStatusLabel, sourceLabel, when } from "../workspace/labels";
 import { entryDetails, entryTitle } from "./customers";
 import { PersonalData } from "./Customers";
 import { useOwnerName } from "./directory";
@@ -59,7 +59,7 @@ export default function CustomerFile() {
                     </Descriptions.Item>
                     <Descriptions.Item label={t("customer.owner")}>{ownerName(c.owner_user)}</Descriptions.Item>
                     <Descriptions.Item label={t("customer.ownerOrg")}>{c.owner_org}</Descriptions.Item>
-                    <Descriptions.Item label={t("customer.leadStatus")}>{c.lead_status}</Descriptions.Item>
+                    <Descriptions.Item label={t("customer.leadStatus")}>{leadStatusLabel(t, c.lead_status)}</Descriptions.Item>
                     <Descriptions.Item label={t("customer.grade")}>{gradeLabel(t, c.grade)}</Descriptions.Item>
                     <Descriptions.Item label={t("customer.personalData")}>
                       <PersonalData level={c.personal_data} />
@@ -105,7 +105,7 @@ export default function CustomerFile() {
                       {
                         title: t("customer.status"),
                         dataIndex: "status",
-                        render: (status: string, lead) => (leadLinks ? <Link to={`/workspace/leads/${lead.id}`}>{status}</Link> : status),
+                        render: (status: string, lead) => (leadLinks ? <Link to={`/workspace/leads/${lead.id}`}>{leadStatusLabel(t, status)}</Link> : leadStatusLabel(t, status)),
                       },
                       { title: t("lead.source"), dataIndex: "source", render: (s: string) => sourceLabel(t, s) },
                       { title: t("lead.interest"), dataIndex: "vehicle_interest" },

@@ -5,7 +5,7 @@ import { Link } from "react-router-dom";
 import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { PagedTable } from "../../components/PagedTable";
-import { gradeLabel } from "../workspace/labels";
+import { gradeLabel, leadStatusLabel } from "../workspace/labels";
 import { useOwnerName } from "./directory";
 
 type CustomerFound = components["schemas"]["CustomerFound"];
@@ -78,7 +78,7 @@ export default function Customers({ base }: { base: string }) {
             { title: t("customer.phone"), dataIndex: "phone" },
             { title: t("customer.owner"), dataIndex: "owner_user", render: (u: string | null) => ownerName(u) },
             { title: t("customer.ownerOrg"), dataIndex: "owner_org" },
-            { title: t("customer.leadStatus"), dataIndex: "lead_status" },
+            { title: t("customer.leadStatus"), dataIndex: "lead_status", render: (s: string | null) => leadStatusLabel(t, s) },
             { title: t("customer.grade"), dataIndex: "grade", render: (g: string | null) => gradeLabel(t, g) },
             { title: t("customer.personalData"), dataIndex: "personal_data", render: (level: string) => <PersonalData level={level} /> },
           ]}

@@ -7,9 +7,13 @@ import type { components } from "../../api/generated/kpi";
 import { Chart } from "../../components/Chart";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { thisMonth } from "../../dates";
+import { useOrgs, useOwnerName } from "./directory";
 
 type Measure = components["schemas"]["Measure"];
 type Item = components["schemas"]["TargetItem"];
+type Line = components["schemas"]["CascadeLinePublic"];
+/** A line of the cascade as the form picks it: its node, and its consultant on a consultant's leaf. */
+type Chosen = Omit<Item, "node" | "user_id" | "measure"> & { line: string };
 const MEASURES: Measure[] = ["units", "revenue", "collections", "gross_margin"];
 const ALL_LINES = "*";
 
@@ -21,7 +25,13 @@ export default function Targets({ title }: { title: string }) {
   const { message } = AntApp.useApp();
   const report = useFailureReport();
   const queries = useQueryClient();
-  const [form] = Form.useForm<Item>();
+  const [form] = Form.useForm<Chosen>();
+  const orgs = useOrgs();
+  const ownerName = useOwnerName();
+  const orgNames = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));
+  const lineKey = (line: Line) => `${line.node}|${line.user_id ?? ""}`;
+  // A consultant's leaf by the consultant's name, a node by its name in the org tree.
+  const lineName = (line: Line) => (line.user_id ? ownerName(line.user_id) : (orgNames.get(line.node) ?? line.node));
   const [measure, setMeasure] = useState<Measure>("units");
   const month = thisMonth();
   const cascade = useQuery({
@@ -29,7 +39,11 @@ export default function Targets({ title }: { title: string }) {
     queryFn: () => data(kpi.GET("/kpi/targets/{month}", { params: { path: { month }, query: { measure } } })),
   });
   const set = useMutation({
-    mutationFn: (item: Item) => data(kpi.PUT("/kpi/targets/{month}", { params: { path: { month } }, body: { targets: [{ ...item, measure, product_line: item.product_line || ALL_LINES }] } })),
+    mutationFn: ({ line, ...item }: Chosen) => {
+      const cut = line.indexOf("|");
+      const target: Item = { ...item, node: line.slice(0, cut), user_id: line.slice(cut + 1) || null, measure, product_line: item.product_line || ALL_LINES };
+      return data(kpi.PUT("/kpi/targets/{month}", { params: { path: { month } }, body: { targets: [target] } }));
+    },
     onSuccess: async () => {
       void message.success(t("app.saved"));
       await queries.invalidateQueries({ queryKey: ["targets", month] });
@@ -39,18 +53,18 @@ export default function Targets({ title }: { title: string }) {
   return (
     <>
       <Typography.Title level={2}>{title}</Typography.Title>
-      <Select aria-label={t("kpi.target")} value={measure} onChange={setMeasure} options={MEASURES.map((m) => ({ value: m, label: m }))} style={{ minWidth: 160, marginBottom: 12 }} />
+      <Select aria-label={t("target.measure")} value={measure} onChange={setMeasure} options={MEASURES.map((m) => ({ value: m, label: t(`target.measures.${m}`) }))} style={{ minWidth: 160, marginBottom: 12 }} />
       <Loaded query={cascade}>
         {(c) => (
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={14}>
-              <Card title={`${c.node.node} · ${month}`}>
+              <Card title={`${lineName(c.node)} · ${month}`}>
                 <Chart
                   label={t("kpi.attainment")}
                   option={{
                     tooltip: { trigger: "axis" },
                     legend: { data: [t("kpi.target"), t("kpi.actual")] },
-                    xAxis: { type: "category", data: c.children.map((x) => x.node) },
+                    xAxis: { type: "category", data: c.children.map(lineName) },
                     yAxis: { type: "value" },
                     series: [
                       { name: t("kpi.target"), type: "bar", data: c.children.map((x) => Number(x.target ?? 0)) },
@@ -61,14 +75,14 @@ export default function Targets({ title }: { title: string }) {
                 <Table
                   aria-label={title}
                   size="small"
-                  rowKey={(x) => `${x.node}-${x.user_id ?? ""}`}
+                  rowKey={lineKey}
                   pagination={false}
                   scroll={{ x: "max-content" }}
                   dataSource={[c.node, ...c.children]}
                   columns={[
-                    { title: t("kpi.node"), dataIndex: "node" },
+                    { title: t("kpi.node"), key: "node", render: (_: unknown, line) => lineName(line) },
                     { title: t("kpi.target"), dataIndex: "target" },
-                    { title: "allocated", dataIndex: "allocated" },
+                    { title: t("target.allocated"), dataIndex: "allocated" },
                     { title: t("kpi.actual"), dataIndex: "actual" },
                     { title: t("kpi.attainment"), dataIndex: "attainment_percent", render: (v: string | null) => (v ? `${v}%` : "") },
                     { title: t("kpi.forecast"), dataIndex: "forecast" },
@@ -77,19 +91,19 @@ export default function Targets({ title }: { title: string }) {
               </Card>
             </Col>
             <Col xs={24} lg={10}>
-              <Card title={`${t("kpi.target")} · ${measure}`}>
-                <Form<Item> form={form} layout="vertical" onFinish={(v) => set.mutate(v)}>
-                  <Form.Item name="node" label={t("kpi.node")} rules={[{ required: true }]}>
-                    <Select options={[c.node, ...c.children].map((x) => ({ value: x.node, label: x.node }))} />
+              <Card title={`${t("kpi.target")} · ${t(`target.measures.${measure}`)}`}>
+                <Form<Chosen> form={form} layout="vertical" onFinish={(v) => set.mutate(v)}>
+                  <Form.Item name="line" label={t("kpi.node")} rules={[{ required: true }]}>
+                    <Select options={[c.node, ...c.children].map((x) => ({ value: lineKey(x), label: lineName(x) }))} />
                   </Form.Item>
-                  <Form.Item name="product_line" label="product line">
+                  <Form.Item name="product_line" label={t("target.productLine")}>
                     <Input placeholder={ALL_LINES} />
                   </Form.Item>
                   <Form.Item name="amount" label={t("kpi.target")} rules={[{ required: true }]}>
                     <InputNumber min={0} style={{ width: "100%" }} />
                   </Form.Item>
                   <Button type="primary" htmlType="submit" loading={set.isPending}>
-                    {t("app.saved")}
+                    {t("target.save")}
                   </Button>
                 </Form>
               </Card>

@@ -4,6 +4,10 @@ export function gradeLabel(t: TFunction, grade: string | null | undefined): stri
   return grade ? t(`grade.${grade}`, { defaultValue: grade }) : "";
 }
 
+export function leadStatusLabel(t: TFunction, status: string | null | undefined): string {
+  return status ? t(`leadStatus.${status}`, { defaultValue: status }) : "";
+}
+
 export function sourceLabel(t: TFunction, source: string): string {
   return t(`source.${source}`, { defaultValue: source });
 }

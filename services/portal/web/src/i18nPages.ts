@@ -1,0 +1,61 @@
+// The words of the management pages that showed the services' codes as they are (roles, sharing
+// agreements, an import's progress, the sales meeting, targets, calls, pool rules), kept apart
+// from i18n.ts's long lines.
+
+export const PAGES_ZH = {
+  role: {
+    hq_admin: "总部管理员",
+    hq_analyst: "总部分析员",
+    region_manager: "大区经理",
+    dealer_admin: "经销商管理员",
+    sales_manager: "销售经理",
+    sales_consultant: "销售顾问",
+    service_advisor: "服务顾问",
+    renewal_specialist: "续保专员",
+    call_center_agent: "呼叫中心坐席",
+    call_center_supervisor: "呼叫中心主管",
+    partner_user: "合作伙伴用户",
+  },
+  dataType: { lead: "线索", customer: "客户", opportunity: "商机", quote: "报价", order: "订单", ticket: "工单", complaint: "投诉", call: "通话", kpi: "KPI 指标" },
+  direction: { dealer_to_oem: "经销商 → 主机厂", oem_to_dealer: "主机厂 → 经销商", dealer_to_partner: "经销商 → 合作伙伴", oem_to_partner: "主机厂 → 合作伙伴" },
+  sharingLevel: { none: "不共享", aggregate: "汇总数据", masked: "脱敏明细", full: "完整明细" },
+  importJob: { columns: "表头：姓名、电话、来源(必填)，可选 意向车型、微信、邮箱、身份证号；每行一条线索，进入本店公海，已有客户的行并入其线索。", rowsRead: "读取行数", status: "状态", created: "新建线索", attached: "并入已有客户", failed: "失败行", statuses: { queued: "排队中", running: "导入中", done: "已完成", failed: "失败" } },
+  meetingFigure: { receptions: "到店接待", callbacks: "回访", test_drives: "试驾", claimed: "领取", upgraded: "级别提升", converted: "转商机", lost: "战败", won_units: "成交台数" },
+  target: { allocated: "已分解", productLine: "产品线", measure: "指标", save: "保存目标", measures: { units: "台数", revenue: "销售额", collections: "回款", gross_margin: "毛利" } },
+  callDirection: { inbound: "呼入", outbound: "外呼" },
+  leadStatus: { open: "跟进中", loss_pending: "战败待审批", lost: "已战败", converted: "已转商机" },
+  taskKind: { policy_renewal: "续保", maintenance_due: "保养到期", win_back: "战败回访", lead_callback: "线索回访", care: "客户关怀", survey: "回访调查" },
+  orgKind: { hq: "总部", region: "大区", dealer: "经销商", team: "团队", partner: "合作伙伴" },
+  fairness: { window: "统计天数", waiting: "池中等待线索", averageHours: "平均等待(小时)", openLeads: "顾问在手线索(最少 – 最多)", consultants: "各顾问", openLeadsOf: "在手线索", claimed: "领取", assigned: "分配", released: "释放", recycleRate: "释放率", flagged: "疑似串通(互相释放领取)", noneFlagged: "无", releasedBy: "释放人", claimedBy: "领取人", handovers: "次数", lastAt: "最近一次" },
+  poolRule: { realContactOnly: "仅真实接触计为跟进", collusionWindow: "串通检测窗口(天)", collusionThreshold: "串通判定次数" },
+  admin: { displayName: "显示名", catalogueJson: "车型目录 (JSON)", publish: "发布新版本", portal: "门户", saveAgreement: "保存共享协议", sharingDefaults: "没有协议的数据按默认共享：经销商→主机厂 仅汇总数据(投诉为脱敏明细)，主机厂→经销商 完整明细，对合作伙伴 脱敏明细(仅涉及该合作伙伴的记录)。协议只放宽或收紧读取，不授予修改。", allPartners: "* 表示全部" },
+};
+
+export const PAGES_EN: typeof PAGES_ZH = {
+  role: {
+    hq_admin: "HQ admin",
+    hq_analyst: "HQ analyst",
+    region_manager: "Region manager",
+    dealer_admin: "Dealer admin",
+    sales_manager: "Sales manager",
+    sales_consultant: "Sales consultant",
+    service_advisor: "Service advisor",
+    renewal_specialist: "Renewal specialist",
+    call_center_agent: "Call-center agent",
+    call_center_supervisor: "Call-center supervisor",
+    partner_user: "Partner user",
+  },
+  dataType: { lead: "Leads", customer: "Customers", opportunity: "Opportunities", quote: "Quotes", order: "Orders", ticket: "Tickets", complaint: "Complaints", call: "Calls", kpi: "KPIs" },
+  direction: { dealer_to_oem: "Dealer → OEM", oem_to_dealer: "OEM → dealer", dealer_to_partner: "Dealer → partner", oem_to_partner: "OEM → partner" },
+  sharingLevel: { none: "Nothing", aggregate: "Figures only", masked: "Records, masked", full: "Records in full" },
+  importJob: { columns: "Header: customer_name/姓名, phone/电话, source/来源 (required), optionally vehicle_interest, wechat_id, email, id_number; each row is a lead in your pool, a customer you already work is added to their lead.", rowsRead: "Rows read", status: "Status", created: "Leads created", attached: "Added to existing customers", failed: "Rows failed", statuses: { queued: "Queued", running: "Importing", done: "Done", failed: "Failed" } },
+  meetingFigure: { receptions: "Receptions", callbacks: "Callbacks", test_drives: "Test drives", claimed: "Claimed", upgraded: "Upgraded", converted: "Converted", lost: "Lost", won_units: "Units won" },
+  target: { allocated: "Allocated", productLine: "Product line", measure: "Measure", save: "Save target", measures: { units: "Units", revenue: "Revenue", collections: "Collections", gross_margin: "Gross margin" } },
+  callDirection: { inbound: "Inbound", outbound: "Outbound" },
+  leadStatus: { open: "Open", loss_pending: "Loss to approve", lost: "Lost", converted: "Converted" },
+  taskKind: { policy_renewal: "Policy renewal", maintenance_due: "Maintenance due", win_back: "Win-back", lead_callback: "Lead callback", care: "Customer care", survey: "Survey" },
+  orgKind: { hq: "HQ", region: "Region", dealer: "Dealer", team: "Team", partner: "Partner" },
+  fairness: { window: "Days counted", waiting: "Leads waiting in the pool", averageHours: "Average wait (hours)", openLeads: "Open leads per consultant (least – most)", consultants: "Per consultant", openLeadsOf: "Open leads", claimed: "Claimed", assigned: "Assigned", released: "Released", recycleRate: "Release rate", flagged: "Possible collusion (releasing to each other)", noneFlagged: "None", releasedBy: "Released by", claimedBy: "Claimed by", handovers: "Times", lastAt: "Last" },
+  poolRule: { realContactOnly: "Only real contact counts as follow-up", collusionWindow: "Collusion window (days)", collusionThreshold: "Collusion threshold" },
+  admin: { displayName: "Display name", catalogueJson: "Catalogue (JSON)", publish: "Publish a new version", portal: "Portal", saveAgreement: "Save the agreement", sharingDefaults: "Without an agreement a data type is shared by default: dealer → OEM figures only (complaints as records, masked), OEM → dealer in full, to partners masked (only the records naming the partner). An agreement widens or narrows reading only, never changing.", allPartners: "* for every one" },
+};
