@@ -230,6 +230,47 @@ def set_up_commission(identity: httpx.Client, kpi: httpx.Client, password: str) 
     ).raise_for_status()
 
 
+def set_up_targets(identity: httpx.Client, kpi: httpx.Client, password: str) -> None:
+    """The month's units targets down the cascade, so the target pages have a plan to show
+    against the sales: HQ's for its regions, the East region's for its dealers, the Pudong
+    manager's for two consultants. kpi checks each node against its copy of the org tree
+    (identity's events): retried until it has it."""
+    month = f"{date.today():%Y-%m}"
+    consultants = [
+        identity.get("/me", headers=token(identity, name, password)).json()["user_id"]
+        for name in ("sh01.consultant1", "sh01.consultant2")
+    ]
+    for username, targets in (
+        (
+            "hq.admin",
+            [{"node": "region-east", "amount": 120}, {"node": "region-north", "amount": 90}],
+        ),
+        (
+            "east.manager",
+            [
+                {"node": "dealer-sh-01", "amount": 45},
+                {"node": "dealer-sh-02", "amount": 40},
+                {"node": "dealer-hz-01", "amount": 35},
+            ],
+        ),
+        (
+            "sh01.manager",
+            [
+                {"node": "dealer-sh-01", "user_id": consultants[0], "amount": 12},
+                {"node": "dealer-sh-01", "user_id": consultants[1], "amount": 10},
+            ],
+        ),
+    ):
+        body = {"targets": [{**target, "measure": "units"} for target in targets]}
+        headers = token(identity, username, password)
+        for _ in range(60):
+            response = kpi.put(f"/kpi/targets/{month}", headers=headers, json=body)
+            if response.status_code == 200:
+                break
+            time.sleep(0.5)
+        response.raise_for_status()
+
+
 SURVEY = {
     "name": "维修满意度 After-service survey",
     "questions": [
@@ -794,6 +835,7 @@ def main() -> None:
         set_up_grades_and_nurture(identity, leads, password, to_nurture)
         rival = set_up_sales(identity, opportunities, password)
         set_up_commission(identity, kpi, password)
+        set_up_targets(identity, kpi, password)
         quoted, accepted = quote_converted(opportunities, converted, rival)
         calls = set_up_call_center(identity, cc, password)
         tickets = set_up_service_desk(identity, desk, password)
@@ -809,7 +851,8 @@ def main() -> None:
         "partner), HQ's knowledge-base article, an answered "
         "survey, sh01's own grade scheme and hot-list pool, its nurture list (owned by "
         "sh01.consultant2, two leads on it), sh01's "
-        "commission plan, HQ's and sh01's competitor lists (every third opportunity meets "
+        "commission plan, the month's units targets from HQ down to two Pudong consultants, HQ's "
+        "and sh01's competitor lists (every third opportunity meets "
         "Rival Motors), the "
         f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"
     )
