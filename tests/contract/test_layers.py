@@ -56,9 +56,11 @@ WRITES = (
     "sqlalchemy.sql.dml",
     "sqlalchemy.dialects.postgresql.insert",
     "sqlalchemy.dialects.postgresql.dml",
-    "crm_common.policy.audit.record_personal_data_access",
+    "crm_common.policy.audit",
     "crm_common.outbox",
 )
+# ...except reading the audit trail.
+READS = ("crm_common.policy.audit.audit_entries",)
 # Raw SQL (``text(...)``) that changes rows (a data-modifying WITH is not looked into).
 RAW_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|MERGE|TRUNCATE)\b", re.I)
 
@@ -144,7 +146,7 @@ def breaches(module: Module) -> set[str]:
             found.add("imports adapters")
         if module.layer == "entrypoints" and within(name, AUDIT):
             found.add("writes the audit")
-        if module.layer == "views" and within(name, WRITES):
+        if module.layer == "views" and within(name, WRITES) and not within(name, READS):
             found.add("the read side writes")
     if module.layer == "views" and raw_writes(module):
         found.add("the read side writes")
@@ -257,6 +259,7 @@ def test_personal_data_is_shown_by_the_one_rule() -> None:
             "the read side writes",
         ),
         ("views", "from crm_common.outbox import add_to_outbox", "the read side writes"),
+        ("views", "from crm_common.policy.audit import AUDIT_ENTRY", "the read side writes"),
         ("views", "q = text('UPDATE leads SET grade = NULL')", "the read side writes"),
         ("views", "q = sa.text(' delete from t')", "the read side writes"),
     ],
