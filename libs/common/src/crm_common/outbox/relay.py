@@ -1,13 +1,14 @@
 """Publishes committed outbox rows to Kafka, in order per key, at least once.
 
-A round claims rows with ``FOR UPDATE SKIP LOCKED`` and, in the same short transaction, leases
-the ones it will send (``leased_by``/``leased_until``); the transaction commits before anything
-is sent, so no database connection or row lock is held while Kafka acknowledges. Another relay
+A round claims rows with ``FOR UPDATE SKIP LOCKED`` and, in the same statement (its own
+transaction, one round trip), leases the ones it will send (``leased_by``/``leased_until``); it
+commits before anything is sent, so no database connection or row lock is held while Kafka
+acknowledges. Another relay
 skips leased rows and, to keep per-key order across relays, every key with an earlier row it
 cannot send (leased or locked elsewhere, waiting for a retry, parked).
 
-The rows a round sent are marked published at the start of the next round, in the transaction
-that claims its rows (one transaction and one commit per round instead of two; ``run`` starts
+The rows a round sent are marked published at the start of the next round, by the statement
+that claims its rows (one statement per round instead of two transactions; ``run`` starts
 the next round at once after a round that sent something, and ``close`` marks what is left).
 Until then they stay leased to this relay, so no relay sends them again; a relay that dies in
 between sends nothing twice that it would not have anyway (its lease runs out, the rows go out
@@ -47,7 +48,7 @@ from aiokafka.errors import (
 )
 from opentelemetry.trace import SpanKind
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.headers import encode_headers
@@ -65,28 +66,51 @@ from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_CLAIM = text(
+# A round in one statement, run on its own (no BEGIN/COMMIT round trips): the rows the last
+# round sent marked published; up to :limit rows claimed (FOR UPDATE SKIP LOCKED: rows another
+# relay is claiming are skipped); of those, per key, only the rows before the key's first
+# pending row this round did not claim are leased to this relay (concurrent claims interleave:
+# relay A may lock rows 1 and 3 of a key while relay B locks row 2; and a key's earlier row may
+# be leased by another relay, waiting for a retry or parked). Every claimed row comes back,
+# flagged whether it was leased. The rows being marked are left out of the claim and of the
+# key check: in the statement's snapshot they are not published yet.
+_ROUND = text(
     """
-    SELECT id, topic, key, payload::text AS payload, headers FROM outbox
-    WHERE published_at IS NULL AND parked_at IS NULL
-      AND (retry_at IS NULL OR retry_at <= now())
-      AND (leased_until IS NULL OR leased_until < now() OR leased_by = :relay)
-    ORDER BY id
-    LIMIT :limit
-    FOR UPDATE SKIP LOCKED
-    """
-)
-_PENDING_OF_KEYS = text(
-    """
-    SELECT key, id FROM outbox
-    WHERE published_at IS NULL AND key = ANY(:keys) AND id <= :max_id
-    ORDER BY id
-    """
-)
-_LEASE = text(
-    """
-    UPDATE outbox SET leased_by = :relay, leased_until = now() + make_interval(secs => :seconds)
-    WHERE id = ANY(:ids)
+    WITH marked AS (
+        UPDATE outbox SET published_at = now(), leased_by = NULL, leased_until = NULL
+        WHERE id = ANY(CAST(:marked AS bigint[]))
+    ),
+    claimed AS (
+        SELECT id, topic, key, payload::text AS payload, headers FROM outbox
+        WHERE published_at IS NULL AND parked_at IS NULL
+          AND (retry_at IS NULL OR retry_at <= now())
+          AND (leased_until IS NULL OR leased_until < now() OR leased_by = :relay)
+          AND id <> ALL(CAST(:marked AS bigint[]))
+        ORDER BY id
+        LIMIT :limit
+        FOR UPDATE SKIP LOCKED
+    ),
+    blocked AS (
+        SELECT o.key, min(o.id) AS first_id FROM outbox o
+        WHERE o.published_at IS NULL
+          AND o.key IN (SELECT key FROM claimed)
+          AND o.id <= (SELECT max(id) FROM claimed)
+          AND o.id NOT IN (SELECT id FROM claimed)
+          AND o.id <> ALL(CAST(:marked AS bigint[]))
+        GROUP BY o.key
+    ),
+    leased AS (
+        UPDATE outbox SET leased_by = :relay,
+                          leased_until = now() + make_interval(secs => :seconds)
+        WHERE id IN (
+            SELECT c.id FROM claimed c LEFT JOIN blocked b ON b.key = c.key
+            WHERE b.first_id IS NULL OR c.id < b.first_id
+        )
+        RETURNING id
+    )
+    SELECT c.id, c.topic, c.key, c.payload, c.headers, l.id IS NOT NULL AS leased
+    FROM claimed c LEFT JOIN leased l ON l.id = c.id
+    ORDER BY c.id
     """
 )
 _MARK_PUBLISHED = text(
@@ -208,6 +232,8 @@ class _Outcome:
 class OutboxRelay:
     def __init__(self, engine: AsyncEngine, settings: Settings) -> None:
         self._engine = engine
+        # A round is one statement: run on its own, it is its own transaction.
+        self._one_statement = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._settings = settings
         self._producer: AIOKafkaProducer | None = None
         self._stopping = asyncio.Event()
@@ -257,25 +283,21 @@ class OutboxRelay:
         """Claim and lease one batch, send it outside any transaction, record the outcome."""
         producer = await self._ensure_producer()
         marked = list(self._sent)
-        sendable: list[_Row] = []
-        async with self._engine.begin() as conn:
-            if marked:
-                await conn.execute(_MARK_PUBLISHED, {"ids": marked})
-            rows = await self._claim(conn)
-            if rows:
-                sendable = await self._keep_key_order(conn, rows)
-                if sendable:
-                    await conn.execute(
-                        _LEASE,
-                        {
-                            "relay": self._id,
-                            "seconds": self._lease_seconds,
-                            "ids": [r.id for r in sendable],
-                        },
-                    )
+        async with self._one_statement.connect() as conn:
+            result = await conn.execute(
+                _ROUND,
+                {
+                    "marked": marked,
+                    "relay": self._id,
+                    "limit": self._settings.outbox_batch_size,
+                    "seconds": self._lease_seconds,
+                },
+            )
+            rows = [(_Row(r.id, r.topic, r.key, r.payload, r.headers), r.leased) for r in result]
         self._sent = self._sent[len(marked) :]
         if not rows:
             return RoundResult(0, 0, 0)
+        sendable = [row for row, leased in rows if leased]
         deferred = len(rows) - len(sendable)
         if not sendable:
             return RoundResult(0, 0, deferred)
@@ -295,36 +317,6 @@ class OutboxRelay:
             OUTBOX_BACKLOG.set(backlog)
             OUTBOX_PARKED.set(parked)
             await conn.execute(_PURGE_PUBLISHED, {"hours": self._settings.outbox_retention_hours})
-
-    async def _claim(self, conn: AsyncConnection) -> list[_Row]:
-        result = await conn.execute(
-            _CLAIM, {"limit": self._settings.outbox_batch_size, "relay": self._id}
-        )
-        return [_Row(r.id, r.topic, r.key, r.payload, r.headers) for r in result]
-
-    async def _keep_key_order(self, conn: AsyncConnection, rows: list[_Row]) -> list[_Row]:
-        """Per key, only the rows before its first pending row this relay did not claim.
-
-        Concurrent claims interleave (relay A may lock rows 1 and 3 of a key while relay B
-        locks row 2), and a key's earlier row may be leased by another relay, waiting for a
-        retry or parked; so a key's rows are sent only while they are an unbroken prefix of
-        its pending rows. The rest stay unleased for a later round.
-        """
-        claimed = {r.id for r in rows}
-        pending = await conn.execute(
-            _PENDING_OF_KEYS,
-            {"keys": list({r.key for r in rows}), "max_id": max(claimed)},
-        )
-        blocked: set[str] = set()
-        sendable: set[int] = set()
-        for key, row_id in pending:
-            if key in blocked:
-                continue
-            if row_id in claimed:
-                sendable.add(row_id)
-            else:
-                blocked.add(key)
-        return [r for r in rows if r.id in sendable]
 
     async def _send(self, producer: AIOKafkaProducer, rows: list[_Row]) -> _Outcome:
         """Send in waves: the n-th row of each key once its key's row n-1 was acknowledged."""
