@@ -61,7 +61,11 @@ from crm_common.observability.metrics import (
     OUTBOX_ROWS_PARKED,
 )
 from crm_common.observability.outage import KAFKA_OUTAGE, OUTAGE_RECORD
-from crm_common.observability.tracing import current_traceparent, span_continuing
+from crm_common.observability.tracing import (
+    current_traceparent,
+    span_continuing,
+    tracing_enabled,
+)
 from crm_common.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -356,8 +360,17 @@ class OutboxRelay:
         """Enqueue one row under a producer span continuing the trace stored with it, and wait
         for Kafka's acknowledgement."""
         topic = self._settings.topic(row.topic)
-        with span_continuing(f"{topic} publish", row.headers, SpanKind.PRODUCER):
-            headers = {**row.headers, **current_traceparent()}
+        headers = row.headers
+        # Without tracing the span would be a no-op whose traceparent is the one stored with
+        # the row: the row goes with its headers as stored, without ~20 µs of span per row.
+        traced = tracing_enabled()
+        with (
+            span_continuing(f"{topic} publish", headers, SpanKind.PRODUCER)
+            if traced
+            else contextlib.nullcontext()
+        ):
+            if traced:
+                headers = {**headers, **current_traceparent()}
             future = await producer.send(
                 topic,
                 value=row.payload.encode(),
