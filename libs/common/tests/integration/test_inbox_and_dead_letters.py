@@ -29,7 +29,12 @@ from crm_common.messaging.consumer import (
     dead_letter_topic,
     subscribe,
 )
-from crm_common.messaging.headers import FROM_DEALER_HEADER, encode_headers, event_headers
+from crm_common.messaging.headers import (
+    DOWNLINKED_HEADER,
+    FROM_DEALER_HEADER,
+    encode_headers,
+    event_headers,
+)
 from crm_common.settings import Settings
 from crm_common.testing.kafka import eventually, header, read_topic
 
@@ -404,3 +409,51 @@ async def test_work_done_where_the_event_happened_skips_what_a_dealers_deploymen
     assert applied == sorted(
         [str(own.data.lead_id), str(own.data.lead_id), str(from_dealer.data.lead_id)]
     ), "the work once, for HQ's own event; the figures for both"
+
+
+async def test_configuration_from_hq_is_applied_only_as_it_came_down(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """At a dealer's deployment, what HQ configured for it comes down over the link (marked by
+    the dealer's intake): a subscription that keeps HQ's configuration applies only that, not
+    the installation's own events nor what a dealer sent up."""
+    await create_effects_table(engine)
+    broker = create_broker(settings)
+    subscribe(
+        broker,
+        settings,
+        session_factory,
+        Subscription(
+            "test-from-hq",
+            LEAD_TOPIC,
+            [Handles(LeadCreated, record_effect)],
+            "test",
+            downlinked_only=True,
+        ),
+    )
+    from_hq, from_dealer, own = lead_created(), lead_created(), lead_created()
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        for event, headers in [
+            (own, event_headers(own)),
+            (from_dealer, event_headers(from_dealer) | {FROM_DEALER_HEADER: "dealer-1"}),
+            (from_hq, event_headers(from_hq) | {DOWNLINKED_HEADER: "hq"}),
+        ]:
+            await producer.send_and_wait(
+                settings.topic(LEAD_TOPIC),
+                event.model_dump_json().encode(),
+                key=b"same-partition",
+                headers=encode_headers(headers),
+            )
+    finally:
+        await producer.stop()
+
+    await broker.start()
+    try:
+        assert await eventually(lambda: _equals(count_effects(engine), 1), timeout=60)
+    finally:
+        await broker.stop()
+    async with engine.connect() as conn:
+        applied = list((await conn.execute(select(effects.c.lead_id))).scalars())
+    assert applied == [str(from_hq.data.lead_id)]

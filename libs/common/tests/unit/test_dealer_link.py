@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crm_common.messaging.dealer_link import (
+    NotPlacedYet,
+    OrgTree,
     Refused,
     concerns,
     dealer_downlink_topic,
@@ -15,38 +17,106 @@ from crm_common.messaging.dealer_link import (
 from crm_common.messaging.headers import FROM_DEALER_HEADER
 
 DEALER = "dealer-sh-01"
+TENANT = "oem-1"
 
 
 def event(kind: str, **data: object) -> dict[str, object]:
-    return {"type": kind, "data": data}
+    return {"type": kind, "tenant": TENANT, "data": data}
+
+
+def hq_tree(*nodes: tuple[str, str, str | None]) -> OrgTree:
+    """HQ's tree from its org topic's records: (node, path, dealer)."""
+    tree = OrgTree()
+    for node, path, dealer in nodes:
+        tree.learn(event("identity.OrgChanged", org_id=node, path=path, dealer_id=dealer))
+    return tree
+
+
+TREE = hq_tree(
+    ("hq", "/hq/", None),
+    ("east", "/hq/east/", None),
+    ("north", "/hq/north/", None),
+    (DEALER, f"/hq/east/{DEALER}/", DEALER),
+    ("dealer-bj-01", "/hq/north/dealer-bj-01/", "dealer-bj-01"),
+)
+
+
+def concerns_the_dealer(body: dict[str, object], headers: dict[str, str] | None = None) -> bool:
+    return concerns(DEALER, body, headers or {}, TREE)
 
 
 def test_hq_sends_down_what_concerns_the_dealer_only() -> None:
-    assert concerns(DEALER, event("leads.LeadDistributed", dealer_id=DEALER), {})
+    assert concerns_the_dealer(event("leads.LeadDistributed", dealer_id=DEALER))
     # A lead recalled from it: the event names the origin it went back to and the dealer.
-    assert concerns(DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER), {})
-    assert not concerns(
-        DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer="dealer-bj-01"), {}
+    assert concerns_the_dealer(event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER))
+    assert not concerns_the_dealer(
+        event("leads.LeadReturned", dealer_id="hq", from_dealer="dealer-bj-01")
     )
-    assert not concerns(DEALER, event("leads.LeadDistributed", dealer_id="dealer-bj-01"), {})
-    assert not concerns(DEALER, event("leads.LeadCreated", dealer_id="hq"), {}), "HQ's own pool"
+    assert not concerns_the_dealer(event("leads.LeadDistributed", dealer_id="dealer-bj-01"))
+    assert not concerns_the_dealer(event("leads.LeadCreated", dealer_id="hq")), "HQ's own pool"
     # Its own events, come up through HQ's intake, do not go back down.
-    assert not concerns(
-        DEALER, event("leads.LeadCreated", dealer_id=DEALER), {FROM_DEALER_HEADER: DEALER}
+    assert not concerns_the_dealer(
+        event("leads.LeadCreated", dealer_id=DEALER), {FROM_DEALER_HEADER: DEALER}
     )
     # The org tree: its own nodes and those above dealers, not another dealer's.
-    assert concerns(DEALER, event("identity.OrgChanged", org_id="east", dealer_id=None), {})
-    assert concerns(DEALER, event("identity.OrgChanged", org_id="t1", dealer_id=DEALER), {})
-    assert not concerns(DEALER, event("identity.OrgChanged", dealer_id="dealer-bj-01"), {})
+    assert concerns_the_dealer(event("identity.OrgChanged", org_id="east", dealer_id=None))
+    assert concerns_the_dealer(event("identity.OrgChanged", org_id="t1", dealer_id=DEALER))
+    assert not concerns_the_dealer(event("identity.OrgChanged", dealer_id="dealer-bj-01"))
     # Agreements for it or for every dealer.
-    assert concerns(DEALER, event("identity.SharingPolicyChanged", dealer_id="*"), {})
-    assert not concerns(
-        DEALER, event("identity.SharingPolicyChanged", dealer_id="dealer-bj-01"), {}
-    )
-    assert concerns(DEALER, event("opportunities.CatalogPublished", version=3), {})
-    assert not concerns(DEALER, event("identity.UserChanged", user_id="u1"), {})
+    assert concerns_the_dealer(event("identity.SharingPolicyChanged", dealer_id="*"))
+    assert not concerns_the_dealer(event("identity.SharingPolicyChanged", dealer_id="dealer-bj-01"))
+    assert concerns_the_dealer(event("opportunities.CatalogPublished", version=3))
+    assert not concerns_the_dealer(event("identity.UserChanged", user_id="u1"))
     # A dealer's users are its own identity's: none come down, not even those naming it.
-    assert not concerns(DEALER, event("identity.UserChanged", dealer_id=DEALER), {})
+    assert not concerns_the_dealer(event("identity.UserChanged", dealer_id=DEALER))
+
+
+def test_what_hq_configures_goes_down_to_the_dealers_it_applies_to() -> None:
+    # A target goes to the dealer of the place it is set for: the dealer, a team, a consultant.
+    for_it = event("kpi.TargetSet", org_node="sh01-team-a", dealer_id=DEALER, user_id="c1")
+    assert concerns_the_dealer(for_it)
+    assert not concerns_the_dealer(event("kpi.TargetSet", org_node="east", dealer_id=None))
+    assert not concerns_the_dealer(
+        event("kpi.TargetSet", org_node="dealer-bj-01", dealer_id="dealer-bj-01")
+    )
+    # A care rule goes to every dealer below the node whose rule it is.
+    for node in ("hq", "east"):
+        assert concerns_the_dealer(event("service-desk.CareRuleSet", org_node=node, dealer_id=None))
+    assert concerns_the_dealer(event("service-desk.CareRuleSet", org_node=DEALER, dealer_id=DEALER))
+    assert not concerns_the_dealer(
+        event("service-desk.CareRuleSet", org_node="north", dealer_id=None)
+    )
+    assert not concerns_the_dealer(
+        event("service-desk.CareRuleSet", org_node="dealer-bj-01", dealer_id="dealer-bj-01")
+    )
+    # Its own rules, come up, stay where they were set.
+    assert not concerns_the_dealer(
+        event("service-desk.CareRuleSet", org_node=DEALER, dealer_id=DEALER),
+        {FROM_DEALER_HEADER: DEALER},
+    )
+    # Where it hangs decides: a dealer HQ's tree does not hold yet holds the rule back.
+    with pytest.raises(NotPlacedYet):
+        concerns(
+            DEALER,
+            event("service-desk.CareRuleSet", org_node="hq", dealer_id=None),
+            {},
+            OrgTree(),
+        )
+    # Another tenant's tree is another tree.
+    elsewhere = {**event("service-desk.CareRuleSet", org_node="hq", dealer_id=None), "tenant": "x"}
+    with pytest.raises(NotPlacedYet):
+        concerns_the_dealer(elsewhere)
+
+
+def test_the_link_reads_hqs_tree_as_its_org_topic_says_last() -> None:
+    tree = hq_tree(
+        (DEALER, f"/hq/east/{DEALER}/", DEALER), (DEALER, f"/hq/north/{DEALER}/", DEALER)
+    )
+    tree.learn({"type": "identity.OrgChanged", "data": "not a node"})
+    tree.learn(["not an event"])
+    assert tree.chain(TENANT, DEALER) == ["hq", "north", DEALER], "moved to the north"
+    assert tree.dealer_of(TENANT, DEALER) == DEALER
+    assert tree.chain(TENANT, "east") is None
 
 
 def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:

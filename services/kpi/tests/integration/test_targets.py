@@ -12,14 +12,19 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import select
 
 from crm_common.auth.principal import DataScope
 from crm_common.contracts import new_event
+from crm_common.contracts.events.kpi.v1 import TargetSet
 from crm_common.contracts.events.opportunities.v1 import CatalogPublished, OrderStepCompleted
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
+from crm_common.db.tables import outbox
+from crm_common.inbox.store import process_once
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
 from crm_kpi.application.projections import record_collections, record_product_lines
+from crm_kpi.entrypoints.consumers import TARGETS_FROM_HQ_CONSUMER, subscriptions
 
 from .conftest import PEOPLE, TABLES, TENANT, AsUser, Sessions, principal
 from .test_commission import RULES, cancelled, nov, project, won
@@ -314,3 +319,74 @@ async def test_commission_reads_the_consultants_leaf(as_user: AsUser, sold: Any)
     team = by_position((await get(as_user, PEOPLE.manager, node="team-a1")).json())
     assert team[("team-a1", "c2")]["target"] == "6"
     assert ("dealer-a", "c2") not in by_position((await get(as_user, PEOPLE.manager)).json())
+
+
+async def test_each_target_set_is_published_for_the_dealer_it_belongs_to(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    await cascade_down(as_user)
+    async with sessions() as session:
+        rows = (
+            await session.execute(
+                select(outbox.c.key, outbox.c.payload)
+                .where(outbox.c.event_type == TargetSet.event_type)
+                .order_by(outbox.c.id)
+            )
+        ).all()
+    published = [
+        (row.key, row.payload["data"]["org_node"], row.payload["data"]["user_id"]) for row in rows
+    ]
+    # Keyed by dealer (a consultant's target moves between its dealer's nodes, in order).
+    assert published == [
+        ("hq", "hq", None),
+        ("east", "east", None),
+        ("west", "west", None),
+        ("dealer-a", "dealer-a", None),
+        ("dealer-b", "dealer-b", None),
+        ("dealer-a", "team-a1", None),
+        ("dealer-a", "team-a1", "c1"),
+        ("dealer-a", "dealer-a", "c2"),
+    ]
+    last = rows[-1].payload
+    assert (last["data"]["amount"], last["data"]["set_by"], last["owner_org"]) == (
+        "10",
+        PEOPLE.manager.user_id,
+        "dealer-a",
+    )
+
+
+async def test_a_dealer_keeps_the_targets_hq_sets_for_it_once(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """At a dealer's own deployment, what came down from HQ: stored as set there, once."""
+    [subscription] = [
+        s for s in subscriptions(Settings(env="test")) if s.consumer == TARGETS_FROM_HQ_CONSUMER
+    ]
+    assert subscription.downlinked_only, "HQ's own targets and a dealer's stay where set"
+    [handles] = subscription.handles
+
+    def from_hq(amount: str, at: datetime, user_id: str | None = None) -> Any:
+        data = TargetSet(
+            org_node="team-a1",
+            dealer_id="dealer-a",
+            user_id=user_id,
+            product_line="*",
+            month="2026-11",
+            measure="units",
+            amount=D(amount),
+            set_by="h1",
+            at=at,
+        )
+        return new_event(data, tenant=TENANT, owner_org="team-a1", actor="h1")
+
+    first = from_hq("25", datetime(2026, 11, 1, tzinfo=UTC))
+    again = from_hq("30", datetime(2026, 11, 2, tzinfo=UTC))
+    consultant = from_hq("20", datetime(2026, 11, 2, tzinfo=UTC), user_id="c1")
+    for event in (first, first, again, again, consultant):
+        await process_once(
+            sessions, subscription.consumer, event, lambda uow, e=event: handles.apply(uow, [e])
+        )
+    response = await get(as_user, PEOPLE.manager)
+    assert response.status_code == 200, response.text
+    team = by_position(response.json())[("team-a1", None)]
+    assert (team["target"], team["allocated"]) == ("30", "20")

@@ -13,7 +13,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.contracts import new_event
+from crm_common.contracts.events.service_desk.v1 import CareRuleSet
 from crm_common.db.tables import outbox
+from crm_common.inbox.store import process_once
 from crm_common.settings import Settings
 from crm_common.testing.processes import free_port
 from crm_common.testing.receivers import http_receiver, smtp_server
@@ -22,8 +25,9 @@ from crm_service_desk.adapters.notifier import ProviderNotifier
 from crm_service_desk.adapters.tables import care_actions
 from crm_service_desk.adapters.tables import notifications as notifications_table
 from crm_service_desk.application import care, notifications
+from crm_service_desk.entrypoints.consumers import subscriptions
 
-from .conftest import PEOPLE
+from .conftest import PEOPLE, TENANT
 
 Sessions = async_sessionmaker[AsyncSession]
 ZONE = "Asia/Shanghai"
@@ -238,3 +242,96 @@ async def test_a_rule_is_changed_and_stopped_by_its_own_book_only(
             await session.execute(select(care_actions.c.action).order_by(care_actions.c.action))
         ).scalars()
         assert list(kinds) == ["call"]
+
+
+async def rules_published(sessions: Sessions) -> list[dict[str, Any]]:
+    async with sessions() as session:
+        rows = await session.execute(
+            select(outbox.c.payload)
+            .where(outbox.c.event_type == CareRuleSet.event_type)
+            .order_by(outbox.c.id)
+        )
+        return [row["data"] for row in rows.scalars()]
+
+
+async def test_each_rule_set_or_changed_is_published_with_its_node_and_dealer(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    await configure(as_user)
+    async with as_user(PEOPLE.hq_admin) as hq:
+        added = await hq.post(
+            "/care-rules",
+            json={"kind": "birthday", "segment": "toc", "action": "sms", "message": "生日快乐"},
+        )
+        assert added.status_code == 201, added.text
+        rule = added.json()
+        stopped = await hq.put(
+            f"/care-rules/{rule['id']}", json={**{k: rule[k] for k in TERMS}, "active": False}
+        )
+        assert stopped.status_code == 200, stopped.text
+    published = await rules_published(sessions)
+    assert [(r["org_node"], r["dealer_id"], r["kind"]) for r in published[:4]] == [
+        ("dealer-a", "dealer-a", "birthday"),
+        ("dealer-a", "dealer-a", "insurance_renewal"),
+        ("dealer-a", "dealer-a", "maintenance_due"),
+        ("dealer-a", "dealer-a", "birthday"),
+    ]
+    assert [(r["rule_id"], r["org_node"], r["dealer_id"], r["active"]) for r in published[4:]] == [
+        (rule["id"], "hq", None, True),
+        (rule["id"], "hq", None, False),
+    ]
+    assert published[-1]["set_by"] == PEOPLE.hq_admin.user_id
+
+
+async def test_a_dealer_keeps_the_rules_hq_sets_above_it_once(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """At a dealer's own deployment, a rule of HQ's as it comes down: kept under its id and
+    node (the dealer reads it, changes it nowhere), its change replacing its terms."""
+    [subscription] = [
+        s
+        for s in subscriptions(Settings(env="test", service_name="service-desk"))
+        if s.consumer.endswith(".care-rules-from-hq")
+    ]
+    assert subscription.downlinked_only, "HQ's own rules and a dealer's stay where set"
+    [handles] = subscription.handles
+    rule_id = uuid.uuid4()
+
+    def from_hq(active: bool, at: datetime) -> Any:
+        data = CareRuleSet(
+            rule_id=rule_id,
+            org_node="hq",
+            dealer_id=None,
+            kind="insurance_renewal",
+            segment="toc",
+            action="sms",
+            message="{name}您好, 您的保险将于 {date} 到期",
+            months=None,
+            km=None,
+            days_before=30,
+            window_days=30,
+            complaints=3,
+            active=active,
+            set_by="h1",
+            at=at,
+        )
+        return new_event(data, tenant=TENANT, owner_org="hq", actor="h1")
+
+    set_up, stopped = from_hq(True, NOW), from_hq(False, NOW + timedelta(hours=1))
+    for event in (set_up, set_up, stopped, stopped):
+        await process_once(
+            sessions, subscription.consumer, event, lambda uow, e=event: handles.apply(uow, [e])
+        )
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        rules = {r["id"]: r for r in (await admin.get("/care-rules")).json()}
+        kept = rules[str(rule_id)]
+        assert (kept["kind"], kept["active"], kept["changed_by"]) == (
+            "insurance_renewal",
+            False,
+            "h1",
+        )
+        # HQ's rule is HQ's to change.
+        refused = await admin.put(
+            f"/care-rules/{rule_id}", json={**{k: kept[k] for k in TERMS}, "active": True}
+        )
+        assert refused.status_code == 404, refused.text

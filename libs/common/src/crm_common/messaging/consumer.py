@@ -131,6 +131,11 @@ class Subscription:
     ``crm-downlinked``) or up from a dealer (``crm-from-dealer``) —: the installation keeps a
     copy of what the other side owns (identity: the org tree and agreements HQ sends a dealer,
     the users a dealer sends HQ) and skips its own events, which it wrote itself."""
+    downlinked_only: bool = False
+    """Only what came down from HQ (header ``crm-downlinked``): the configuration HQ and its
+    regions set for a dealer (targets, care rules), which the dealer's deployment applies as
+    HQ set it. An installation's own configuration was stored where it was set, and what a
+    dealer sends up is not the dealer's to set at HQ."""
 
     def envelope_type(self) -> Any:
         data: Any = Union[tuple(h.event for h in self.handles)]  # noqa: UP007 - built at run time
@@ -239,6 +244,7 @@ class _BatchProcessor:
         self._inbox_name = subscription.consumer
         self._own_deployment_only = subscription.own_deployment_only
         self._across_the_link_only = subscription.across_the_link_only
+        self._downlinked_only = subscription.downlinked_only
         # Per event type and version: what handles it and the envelope it is validated as.
         self._routes: dict[str, dict[int, tuple[Handles, type[Envelope[Any]]]]] = {}
         for h in subscription.handles:
@@ -319,6 +325,9 @@ class _BatchProcessor:
         ):
             self._count(event_type, "this_deployments_own")
             return None  # written here: nothing to copy
+        if self._downlinked_only and not any(k == DOWNLINKED_HEADER for k, _ in record.headers):
+            self._count(event_type, "not_from_hq")
+            return None  # stored where it was set
         versions = self._routes.get(event_type)
         if versions is None:
             if event_type not in _PUBLISHED_TYPES:

@@ -37,10 +37,16 @@ from aiokafka.errors import KafkaError
 from prometheus_client import Counter, Gauge
 from pydantic import SecretStr
 
-from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged, UserChanged
+from crm_common.contracts.events.identity.v1 import (
+    ORG_TOPIC,
+    OrgChanged,
+    SharingPolicyChanged,
+    UserChanged,
+)
 from crm_common.contracts.events.leads.v1 import LeadReturned
 from crm_common.contracts.events.opportunities.v1 import CatalogPublished
 from crm_common.contracts.events.registry import all_topics
+from crm_common.contracts.events.service_desk.v1 import CareRuleSet
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.messaging.headers import (
@@ -93,6 +99,78 @@ class Refused(ValueError):
     """A record the link must not pass on (dead-lettered)."""
 
 
+class NotPlacedYet(LookupError):
+    """HQ's tree does not hold the dealer (yet): what depends on where it hangs waits."""
+
+
+class OrgTree:
+    """HQ's org tree as HQ's identity publishes it (``OrgChanged`` on HQ's org topic): where
+    each node hangs and whose dealer it is. The link decides with it what applies to a dealer
+    (configuration set by a node above it) and what a dealer may say (its users' nodes)."""
+
+    def __init__(self) -> None:
+        self._nodes: dict[tuple[str, str], tuple[list[str], str | None]] = {}
+
+    def learn(self, body: object) -> None:
+        """Takes in one record of the org topic (anything else is passed over)."""
+        if not (isinstance(body, dict) and body.get("type") == OrgChanged.event_type):
+            return
+        data = body.get("data")
+        if isinstance(data, dict) and isinstance(data.get("path"), str):
+            chain = [node for node in data["path"].split("/") if node]
+            self._nodes[(str(body.get("tenant")), str(data.get("org_id")))] = (
+                chain,
+                data.get("dealer_id"),
+            )
+
+    def chain(self, tenant: str, node: str) -> list[str] | None:
+        """The node and every node above it, from the top; None when HQ's tree has no such
+        node."""
+        found = self._nodes.get((tenant, node))
+        return None if found is None else found[0]
+
+    def dealer_of(self, tenant: str, node: str) -> str | None:
+        """The dealer a node belongs to; None above dealers or for a node HQ's tree lacks."""
+        found = self._nodes.get((tenant, node))
+        return None if found is None else found[1]
+
+
+class OrgTreeReader:
+    """Reads HQ's org topic into an ``OrgTree``: from the start when the link starts, then what
+    is new before each batch the link copies — so each decision sees at least the tree as it
+    was when the batch's records were written (a node exists before anything is set for it)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.tree = OrgTree()
+        self._settings = settings
+        self._consumer: AIOKafkaConsumer | None = None
+        self._partitions: list[TopicPartition] = []
+
+    async def catch_up(self) -> None:
+        if self._consumer is None:
+            client = kafka_client_options(self._settings)
+            self._partitions = await partitions_of(client, [self._settings.topic(ORG_TOPIC)])
+            if not self._partitions:
+                return  # no tree published yet
+            self._consumer = AIOKafkaConsumer(
+                **client, enable_auto_commit=False, auto_offset_reset="earliest"
+            )
+            await self._consumer.start()
+            self._consumer.assign(self._partitions)
+            await self._consumer.seek_to_beginning(*self._partitions)
+        consumer = self._consumer
+        ends = await consumer.end_offsets(self._partitions)
+        while [p for p, end in ends.items() if await consumer.position(p) < end]:
+            for records in (await consumer.getmany(timeout_ms=1000)).values():
+                for record in records:
+                    with contextlib.suppress(ValueError):
+                        self.tree.learn(json.loads(record.value or b""))
+
+    async def stop(self) -> None:
+        if self._consumer is not None:
+            await self._consumer.stop()
+
+
 Accept = Callable[[dict[str, Any], dict[str, str]], bool]
 """(event body, headers) → copy it (True) or leave it (False); raises ``Refused``."""
 
@@ -105,8 +183,10 @@ class Copier:
         routes: dict[str, str],
         accept: Accept,
         headers: dict[str, str],
+        tree: OrgTreeReader | None = None,
     ) -> None:
         self._settings = settings
+        self._tree = tree
         self._name = name
         self._routes = {settings.topic(s): settings.topic(t) for s, t in routes.items()}
         self._accept = accept
@@ -150,16 +230,20 @@ class Copier:
                 if not records:
                     continue
                 try:
+                    if self._tree is not None:
+                        await self._tree.catch_up()
                     await self._copy(producer, records)
                     await consumer.commit()
-                except _OUTAGE:
-                    log.warning("dealer link %s: Kafka unavailable, batch again", self._name)
+                except (*_OUTAGE, NotPlacedYet) as error:
+                    log.warning("dealer link %s: batch again: %s", self._name, error)
                     for partition in batches:
                         await consumer.seek_to_committed(partition)
                     await asyncio.sleep(1.0)
         finally:
             await producer.stop()
             await consumer.stop()
+            if self._tree is not None:
+                await self._tree.stop()
 
     async def _copy(
         self, producer: AIOKafkaProducer, records: list[ConsumerRecord[bytes, bytes]]
@@ -273,10 +357,15 @@ def _dealer_of(body: dict[str, Any]) -> object:
 
 BROADCAST = frozenset({CatalogPublished.event_type})
 """What every dealer receives whole: HQ's catalogue publications."""
+SET_FOR_THE_SUBTREE = frozenset({CareRuleSet.event_type})
+"""Configuration a node sets for every dealer below it (care rules of HQ or of a region): it
+goes down to the dealers of that node's subtree. Configuration set for one place (a target
+for a dealer, its team or a consultant there) goes to that place's dealer only."""
 
 
-def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str]) -> bool:
-    """Whether HQ sends an event of its own topics down to ``dealer``."""
+def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str], tree: OrgTree) -> bool:
+    """Whether HQ sends an event of its own topics down to ``dealer``; ``NotPlacedYet`` when
+    that depends on where the dealer hangs and HQ's tree does not hold it."""
     if headers.get(FROM_DEALER_HEADER) == dealer:
         return False  # the dealer's own, come up: it has them
     data = body["data"]
@@ -290,17 +379,24 @@ def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str]) -> bool
             return False  # a dealer's users are its own identity's, never HQ's
         case kind if kind in BROADCAST:
             return True
-    # Leads distributed to it and their recall, targets and rules set for it.
+        case kind if kind in SET_FOR_THE_SUBTREE and data.get("dealer_id") is None:
+            above = tree.chain(str(body.get("tenant")), dealer)
+            if above is None:
+                raise NotPlacedYet(f"HQ's tree has no {dealer!r} yet")
+            return data.get("org_node") in above
+    # Leads distributed to it and their recall, targets and rules set for it or below it.
     return bool(_dealer_of(body) == dealer)
 
 
 def hq_downlink(settings: Settings, dealer: str) -> Copier:
+    reader = OrgTreeReader(settings)
     return Copier(
         settings,
         f"hq-downlink.{dealer}",
         {t: downlink_topic(dealer, t) for t in all_topics()},
-        lambda body, headers: concerns(dealer, body, headers),
+        lambda body, headers: concerns(dealer, body, headers, reader.tree),
         {},
+        reader,
     )
 
 
@@ -387,9 +483,8 @@ class LagMonitor:
         return {"uplink": up, "downlink": down}
 
 
-async def end_offsets(client: dict[str, Any], topics: Iterable[str]) -> dict[str, int]:
-    """The sum of the end offsets of each of ``topics`` that exists (MirrorMaker 2 keeps a
-    topic's partitions and their records one to one, so the sums compare)."""
+async def partitions_of(client: dict[str, Any], topics: Iterable[str]) -> list[TopicPartition]:
+    """The partitions of each of ``topics`` that exists."""
     admin = AIOKafkaAdminClient(**client)
     await admin.start()
     try:
@@ -397,12 +492,18 @@ async def end_offsets(client: dict[str, Any], topics: Iterable[str]) -> dict[str
         described = await admin.describe_topics([t for t in topics if t in existing])
     finally:
         await admin.close()
-    partitions = [
+    return [
         TopicPartition(topic["topic"], p["partition"])
         for topic in described
         if topic["error_code"] == 0
         for p in topic["partitions"]
     ]
+
+
+async def end_offsets(client: dict[str, Any], topics: Iterable[str]) -> dict[str, int]:
+    """The sum of the end offsets of each of ``topics`` that exists (MirrorMaker 2 keeps a
+    topic's partitions and their records one to one, so the sums compare)."""
+    partitions = await partitions_of(client, topics)
     if not partitions:
         return {}
     consumer = AIOKafkaConsumer(**client, enable_auto_commit=False)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, TASK_TOPIC, CallCompleted
+from crm_common.contracts.events.kpi.v1 import TARGET_TOPIC, TargetSet
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.contracts.events.opportunities.v1 import (
     CATALOG_TOPIC,
@@ -46,6 +47,7 @@ from crm_kpi.application.service_projections import (
     record_survey_facts,
     record_ticket_facts,
 )
+from crm_kpi.application.targets import take_target_from_hq
 from crm_kpi.domain.facts import (
     DEAL_EVENTS,
     LEAD_ACTIVITY_EVENTS,
@@ -65,6 +67,7 @@ TICKET_FACTS_CONSUMER = "kpi.ticket-facts"
 SURVEY_FACTS_CONSUMER = "kpi.survey-facts"
 CALL_FACTS_CONSUMER = "kpi.call-facts"
 CALL_TASK_FACTS_CONSUMER = "kpi.call-task-facts"
+TARGETS_FROM_HQ_CONSUMER = "kpi.targets-from-hq"
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
@@ -162,5 +165,13 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=CATALOG_TOPIC,
             handles=[Handles(CatalogPublished, batch_effect=record_product_lines)],
             description="Keeps the product line of each model, from the catalogues published.",
+        ),
+        Subscription(
+            consumer=TARGETS_FROM_HQ_CONSUMER,
+            topic=TARGET_TOPIC,
+            handles=[Handles(TargetSet, take_target_from_hq)],
+            description="At a dealer's own deployment: the targets HQ and its region set for "
+            "the dealer, as they come down over the link.",
+            downlinked_only=True,
         ),
     ]

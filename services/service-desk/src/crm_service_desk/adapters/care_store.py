@@ -24,6 +24,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
@@ -79,6 +80,25 @@ async def rule_in_book(
 
 async def change_rule(session: AsyncSession, rule_id: UUID, values: dict[str, Any]) -> None:
     await session.execute(update(care_rules).where(care_rules.c.id == rule_id).values(**values))
+
+
+async def keep_rule(session: AsyncSession, values: dict[str, Any]) -> None:
+    """The rule as another installation set it (its id, node and terms): added, or its terms
+    replaced — as a change by whoever set them there. Never another tenant's row."""
+    statement = pg_insert(care_rules).values(**values)
+    kept = statement.excluded
+    terms = {
+        name: kept[name]
+        for name in values
+        if name not in ("id", "tenant", "owner_org", "kind", "created_by", "created_at")
+    }
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[care_rules.c.id],
+            set_={**terms, "changed_by": kept.created_by, "changed_at": kept.created_at},
+            where=care_rules.c.tenant == kept.tenant,
+        )
+    )
 
 
 async def active_rules(session: AsyncSession) -> list[Any]:

@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.contracts.envelope import new_event
-from crm_common.contracts.events.service_desk.v1 import CareDue
+from crm_common.contracts.envelope import Envelope, new_event
+from crm_common.contracts.events.service_desk.v1 import CareDue, CareRuleSet
 from crm_common.db import UnitOfWork
 from crm_common.observability.context import bound_trace, new_trace
+from crm_common.policy.directory import dealer_of
 from crm_service_desk.adapters import care_store, repository, survey_store
 from crm_service_desk.domain.care import (
     Candidate,
@@ -31,30 +32,85 @@ from crm_service_desk.domain.care import (
 CARE_SYSTEM = "system:care-scan"
 
 
+_TERMS = (
+    "kind",
+    "segment",
+    "action",
+    "message",
+    "months",
+    "km",
+    "days_before",
+    "window_days",
+    "complaints",
+    "active",
+)
+
+
 async def add_rule(rule: CareRule, actor: Principal, uow: UnitOfWork, *, now: datetime) -> UUID:
+    """A rule of the caller's book, published (``CareRuleSet``): a dealer that runs its own
+    deployment receives the rules of the nodes above it."""
     async with uow:
         node = await repository.book_of(uow.session, actor.tenant, actor.org_node)
-        await care_store.add_rule(
-            uow.session,
-            {
-                "id": rule.id,
-                "tenant": actor.tenant,
-                "owner_org": node,
-                "kind": rule.kind.value,
-                "segment": rule.segment.value,
-                "action": rule.action.value,
-                "message": rule.message,
-                "months": rule.months,
-                "km": rule.km,
-                "days_before": rule.days_before,
-                "window_days": rule.window_days,
-                "complaints": rule.complaints,
-                "active": True,
-                "created_by": actor.user_id,
-                "created_at": now,
-            },
-        )
+        values = {
+            "id": rule.id,
+            "tenant": actor.tenant,
+            "owner_org": node,
+            "kind": rule.kind.value,
+            "segment": rule.segment.value,
+            "action": rule.action.value,
+            "message": rule.message,
+            "months": rule.months,
+            "km": rule.km,
+            "days_before": rule.days_before,
+            "window_days": rule.window_days,
+            "complaints": rule.complaints,
+            "active": True,
+            "created_by": actor.user_id,
+            "created_at": now,
+        }
+        await care_store.add_rule(uow.session, values)
+        await _publish_rule(uow, values, actor, now)
     return rule.id
+
+
+async def _publish_rule(
+    uow: UnitOfWork, rule: dict[str, Any], actor: Principal, now: datetime
+) -> None:
+    book = rule["owner_org"]
+    await uow.publish_about(
+        [
+            CareRuleSet(
+                rule_id=rule["id"],
+                org_node=book,
+                dealer_id=await dealer_of(uow.session, actor.tenant, book),
+                **{term: rule[term] for term in _TERMS},
+                set_by=actor.user_id,
+                at=now,
+            )
+        ],
+        tenant=actor.tenant,
+        owner_org=book,
+        actor=actor.user_id,
+    )
+
+
+async def take_rule_from_hq(uow: UnitOfWork, event: Envelope[CareRuleSet]) -> None:
+    """At a dealer's deployment: a rule of HQ or of the dealer's region, come down over the
+    link, kept as it is there (under its id and node: the dealer's scan applies it to its
+    books, and changes it nowhere but there). A redelivery, or the same terms again, changes
+    nothing."""
+    data = event.data
+    await care_store.keep_rule(
+        uow.session,
+        {
+            "id": data.rule_id,
+            "tenant": event.tenant,
+            "owner_org": data.org_node,
+            **{term: getattr(data, term) for term in _TERMS},
+            "created_by": data.set_by,
+            "created_at": data.at,
+        },
+    )
 
 
 class CareRuleNotFound(Exception):
@@ -94,23 +150,21 @@ async def change_rule(
         # The domain checks the terms against the rule's kind (a maintenance rule needs
         # months or km...).
         rule = CareRule(id=rule_id, kind=RuleKind(found["kind"]), **values)
-        await care_store.change_rule(
-            uow.session,
-            rule_id,
-            {
-                "segment": rule.segment.value,
-                "action": rule.action.value,
-                "message": rule.message,
-                "months": rule.months,
-                "km": rule.km,
-                "days_before": rule.days_before,
-                "window_days": rule.window_days,
-                "complaints": rule.complaints,
-                "active": active,
-                "changed_by": actor.user_id,
-                "changed_at": now,
-            },
-        )
+        changes = {
+            "segment": rule.segment.value,
+            "action": rule.action.value,
+            "message": rule.message,
+            "months": rule.months,
+            "km": rule.km,
+            "days_before": rule.days_before,
+            "window_days": rule.window_days,
+            "complaints": rule.complaints,
+            "active": active,
+            "changed_by": actor.user_id,
+            "changed_at": now,
+        }
+        await care_store.change_rule(uow.session, rule_id, changes)
+        await _publish_rule(uow, {**found, **changes}, actor, now)
 
 
 def _candidate(row: Any) -> Candidate:

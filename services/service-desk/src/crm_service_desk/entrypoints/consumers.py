@@ -1,7 +1,8 @@
 """What the service-desk worker consumes: identity's org tree and sharing (the shared policy
 copies) and its users (who may work tickets); deliveries (the vehicle joins after-sales, the
 delivery survey goes out), its own resolved tickets (the service survey goes out), and the
-call center's ticket requests (a call opens a phone ticket or joins an open one)."""
+call center's ticket requests (a call opens a phone ticket or joins an open one); at a dealer's
+own deployment, the care rules of the nodes above it that come down from HQ."""
 
 from __future__ import annotations
 
@@ -10,13 +11,19 @@ from collections.abc import Sequence
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallTicketRequested
 from crm_common.contracts.events.opportunities.v1 import ORDER_TOPIC, VehicleDelivered
-from crm_common.contracts.events.service_desk.v1 import TICKET_TOPIC, TicketResolved
+from crm_common.contracts.events.service_desk.v1 import (
+    CARE_RULE_TOPIC,
+    TICKET_TOPIC,
+    CareRuleSet,
+    TicketResolved,
+)
 from crm_common.db import UnitOfWork
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_service_desk.application import after_sales
+from crm_service_desk.application.care import take_rule_from_hq
 from crm_service_desk.application.tickets import ticket_from_call
 
 
@@ -35,6 +42,14 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
     return [
         *policy_subscriptions(settings),
         staff_subscription(settings, description="Keeps the staff who may work and watch tickets."),
+        Subscription(
+            consumer=f"{settings.service_name}.care-rules-from-hq",
+            downlinked_only=True,
+            topic=CARE_RULE_TOPIC,
+            handles=[Handles(CareRuleSet, take_rule_from_hq)],
+            description="At a dealer's own deployment: the care rules of HQ and of the dealer's "
+            "region, as they come down over the link.",
+        ),
         Subscription(
             consumer=f"{settings.service_name}.deliveries",
             own_deployment_only=True,

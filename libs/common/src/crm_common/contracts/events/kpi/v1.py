@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -14,6 +14,7 @@ from pydantic import Field
 from crm_common.contracts.envelope import EventData
 
 COMMISSION_TOPIC = "crm.kpi.commission.v1"
+TARGET_TOPIC = "crm.kpi.target.v1"
 
 
 class CommissionStatementIssued(EventData):
@@ -39,4 +40,30 @@ class CommissionStatementIssued(EventData):
         return str(self.statement_id)
 
 
-ALL = (CommissionStatementIssued,)
+class TargetSet(EventData):
+    """A level set a sales target (目标) for a node below it, or for a consultant working there
+    (the month's amount by measure and product line; a later one for the same place replaces
+    it). A dealer that runs its own deployment receives those set for it and below it."""
+
+    event_type: ClassVar[str] = "kpi.TargetSet"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = TARGET_TOPIC
+
+    org_node: str = Field(description="The node the target is for (or the consultant works in)")
+    dealer_id: str | None = Field(
+        description="The dealer the node belongs to; none above dealers (a region, HQ)"
+    )
+    user_id: str | None = Field(description="The consultant it is for; none: the node's own")
+    product_line: str = Field(description="A product line, or * for all")
+    month: str = Field(pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
+    measure: Literal["units", "revenue", "collections", "gross_margin"]
+    amount: Decimal = Field(ge=0, description="Whole units, or money in CNY")
+    set_by: str
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        """A dealer's targets in one order (a consultant's target moves between its nodes)."""
+        return self.dealer_id or self.org_node
+
+
+ALL = (CommissionStatementIssued, TargetSet)

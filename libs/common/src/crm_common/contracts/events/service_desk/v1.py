@@ -16,6 +16,7 @@ from crm_common.contracts.envelope import Envelope, EventData
 TICKET_TOPIC = "crm.service-desk.ticket.v1"
 SURVEY_TOPIC = "crm.service-desk.survey.v1"
 CARE_TOPIC = "crm.service-desk.care.v1"
+CARE_RULE_TOPIC = "crm.service-desk.care-rule.v1"
 PARTS_CLAIM_TOPIC = "crm.service-desk.parts-claim.v1"
 
 TicketKind = Literal["service_request", "complaint", "feedback", "inquiry"]
@@ -236,6 +237,37 @@ class PartsClaimUpdated(EventData):
         return str(self.claim_id)
 
 
+class CareRuleSet(EventData):
+    """A node's customer care rule (客户关怀) was added or changed (its terms, stopped or started
+    again): a rule of HQ or a region applies to every dealer below the node, a dealer's to its
+    own book. A dealer that runs its own deployment receives those of the nodes above it."""
+
+    event_type: ClassVar[str] = "service-desk.CareRuleSet"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = CARE_RULE_TOPIC
+
+    rule_id: UUID
+    org_node: str = Field(description="The node whose rule it is (a dealer's book, or above)")
+    dealer_id: str | None = Field(description="The node's dealer; none above dealers")
+    kind: Literal[
+        "maintenance_due", "insurance_renewal", "birthday", "value_changed", "problem_customer"
+    ]
+    segment: Literal["toc", "tob"]
+    action: Literal["sms", "email", "call"]
+    message: str
+    months: int | None
+    km: int | None
+    days_before: int
+    window_days: int
+    complaints: int
+    active: bool
+    set_by: str
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return str(self.rule_id)
+
+
 TicketOpenedEvent = Envelope[TicketOpened]
 SurveyAnsweredEvent = Envelope[SurveyAnswered]
 
@@ -252,4 +284,5 @@ ALL = (
     CareDue,
     PartnerJobUpdated,
     PartsClaimUpdated,
+    CareRuleSet,
 )
