@@ -119,22 +119,30 @@ def test_the_link_reads_hqs_tree_as_its_org_topic_says_last() -> None:
     assert tree.chain(TENANT, "east") is None
 
 
-def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
-    assert speaks_for_itself(DEALER, event("leads.LeadConverted", dealer_id=DEALER))
-    # A user its admin created (identity.UserChanged version 2 names the dealer).
-    assert speaks_for_itself(
-        DEALER, event("identity.UserChanged", dealer_id=DEALER, roles=["sales_consultant"])
+def says_for_itself(body: dict[str, object]) -> bool:
+    return speaks_for_itself(DEALER, body, TREE)
+
+
+def user(org_id: str, **data: object) -> dict[str, object]:
+    """identity.UserChanged version 2, as the dealer's admin made it."""
+    return event(
+        "identity.UserChanged",
+        **{"org_id": org_id, "dealer_id": DEALER, "roles": ["sales_consultant"], **data},
     )
+
+
+def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
+    assert says_for_itself(event("leads.LeadConverted", dealer_id=DEALER))
+    # A user its admin created (identity.UserChanged version 2 names the dealer), placed at
+    # one of its nodes in HQ's tree.
+    assert says_for_itself(user(DEALER))
     # How much of its own data it shares, with HQ or with partners.
     for direction in ("dealer_to_oem", "dealer_to_partner"):
-        assert speaks_for_itself(
-            DEALER,
-            event("identity.SharingPolicyChanged", dealer_id=DEALER, direction=direction),
+        assert says_for_itself(
+            event("identity.SharingPolicyChanged", dealer_id=DEALER, direction=direction)
         )
     # Sending a distributed lead back: the event names HQ's pool and the dealer it left.
-    assert speaks_for_itself(
-        DEALER, event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER)
-    )
+    assert says_for_itself(event("leads.LeadReturned", dealer_id="hq", from_dealer=DEALER))
     for foreign in (
         event("leads.LeadConverted", dealer_id="dealer-bj-01"),
         event("leads.LeadReturned", dealer_id="hq", from_dealer="dealer-bj-01"),
@@ -142,8 +150,13 @@ def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
         event("identity.UserChanged", user_id="u1"),  # version 1 names no dealer
         event("identity.UserChanged", dealer_id=None),  # a user above dealers: HQ's
         # A role its admin may not grant.
-        event("identity.UserChanged", dealer_id=DEALER, roles=["sales_consultant", "hq_admin"]),
-        event("identity.UserChanged", dealer_id=DEALER, roles=["no-such-role"]),
+        user(DEALER, roles=["sales_consultant", "hq_admin"]),
+        user(DEALER, roles=["no-such-role"]),
+        # A node that is not its own in HQ's tree: another dealer's, a region, none at all.
+        user("dealer-bj-01"),
+        user("east"),
+        user("no-such-node"),
+        {**user(DEALER), "tenant": "another-tenant"},
         # The org tree is HQ's: not even the dealer's own node, nor a node it claims.
         event("identity.OrgChanged", org_id=DEALER, dealer_id=DEALER),
         event("identity.OrgChanged", org_id="east", dealer_id=DEALER),
@@ -151,7 +164,7 @@ def test_hq_takes_in_what_a_dealer_says_about_itself_only() -> None:
         event("identity.SharingPolicyChanged", dealer_id=DEALER, direction="oem_to_dealer"),
     ):
         with pytest.raises(Refused):
-            speaks_for_itself(DEALER, foreign)
+            says_for_itself(foreign)
 
 
 def test_the_link_topics_keep_each_dealer_under_its_own_prefix() -> None:

@@ -308,14 +308,16 @@ def _escape(topic: str) -> str:
 def hq_intake(settings: Settings, dealer: str) -> Copier:
     """HQ: the dealer's uplinked events into HQ's own topics, for HQ's services to consume like
     their own. A dealer speaks only for itself, and only of what is its own to say
-    (``speaks_for_itself``); anything else is refused."""
-
+    (``speaks_for_itself``, with HQ's tree as HQ's org topic says it); anything else is
+    refused."""
+    reader = OrgTreeReader(settings)
     return Copier(
         settings,
         f"hq-intake.{dealer}",
         {hq_uplink_topic(dealer, t): t for t in all_topics()},
-        lambda body, headers: speaks_for_itself(dealer, body),
+        lambda body, headers: speaks_for_itself(dealer, body, reader.tree),
         {FROM_DEALER_HEADER: dealer},
+        reader,
     )
 
 
@@ -324,12 +326,14 @@ DEALERS_DIRECTIONS = frozenset({Direction.DEALER_TO_OEM.value, Direction.DEALER_
 providing party sets how much of its data it shares")."""
 
 
-def speaks_for_itself(dealer: str, body: dict[str, Any]) -> bool:
+def speaks_for_itself(dealer: str, body: dict[str, Any], tree: OrgTree) -> bool:
     """True for an event about ``dealer`` that is the dealer's to say; ``Refused`` otherwise:
     an event about another dealer; any change of the org tree (HQ's: only HQ's admins change
     it, and it comes down to the dealer — a dealer's deployment may not move, rename or claim
     a node, its own neither); an agreement in a direction the dealer does not provide (what
-    HQ shares with it); a user with a role a dealer's admin may not grant."""
+    HQ shares with it); a user with a role a dealer's admin may not grant, or placed at a node
+    that is not the dealer's in HQ's ``tree`` (every HQ service's staff copy takes the users
+    HQ's topics carry, so the intake checks for all of them)."""
     about = _dealer_of(body)
     if about != dealer:
         raise Refused(f"an event of {about!r} sent by {dealer!r}")
@@ -343,6 +347,12 @@ def speaks_for_itself(dealer: str, body: dict[str, Any]) -> bool:
             r in ROLES and ROLES[r].dealer_level for r in data["roles"]
         ):
             raise Refused(f"{dealer!r} gave its user {data['roles']!r}: beyond a dealer's roles")
+        case UserChanged.event_type if (
+            tree.dealer_of(str(body.get("tenant")), str(data.get("org_id"))) != dealer
+        ):
+            raise Refused(
+                f"{dealer!r} placed its user at {data.get('org_id')!r}: not its node in HQ's tree"
+            )
     return True
 
 
