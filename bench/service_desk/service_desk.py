@@ -327,6 +327,16 @@ async def rearm(due_percent: float, now: datetime) -> None:
         await conn.close()
 
 
+async def published() -> dict[str, int]:
+    """The events in the outbox by type (the sweep's or the care scan's, after ``rearm``)."""
+    conn = await connect_across_tenants(DATABASE)
+    try:
+        rows = await conn.fetch("SELECT event_type, count(*) AS n FROM outbox GROUP BY 1")
+    finally:
+        await conn.close()
+    return {row["event_type"]: row["n"] for row in rows}
+
+
 def role_sessions(role: str) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
     """Sessions as the services' ``role`` (``CRM_DATABASE_URL``: the api's app role,
     ``CRM_DATABASE_SYSTEM_URL``: the worker's system role)."""
@@ -373,6 +383,7 @@ async def main() -> None:
                 idle_seconds = time.perf_counter() - started
             figures |= {
                 "sweep_steps": steps,
+                "sweep_events": await published(),
                 "sweep_s": round(sweep_seconds, 2),
                 "second_sweep_steps": again,
                 "second_sweep_s": round(idle_seconds, 3),
@@ -389,6 +400,7 @@ async def main() -> None:
                 care_again_seconds = time.perf_counter() - started
             figures |= {
                 "care_actions": actions,
+                "care_events": await published(),
                 "care_scan_s": round(care_seconds, 2),
                 "second_care_scan_actions": repeated,
                 "second_care_scan_s": round(care_again_seconds, 2),
