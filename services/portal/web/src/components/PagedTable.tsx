@@ -13,12 +13,16 @@ export function PagedTable<Row extends { id: string }>({
   columns,
   sort,
   label,
+  wrap = false,
 }: {
   queryKey: unknown[];
   fetchPage: (limit: number, offset: number) => Promise<Row[]>;
   columns: TableColumnsType<Row>;
   sort?: (rows: Row[]) => Row[];
   label: string;
+  /** Cells wrap their text to the page's width: no sideways scroll region (one without a
+   * control in every row is out of a keyboard's reach). */
+  wrap?: boolean;
 }) {
   const [page, setPage] = useState(0);
   const query = useQuery({
@@ -34,7 +38,7 @@ export function PagedTable<Row extends { id: string }>({
         aria-label={label}
         rowKey="id"
         size="small"
-        scroll={{ x: "max-content" }}
+        scroll={wrap ? undefined : { x: "max-content" }}
         loading={query.isFetching}
         columns={columns}
         dataSource={sort ? sort(rows) : rows}

@@ -81,7 +81,6 @@ function Forms({ forms }: { forms: ScoringForm[] }) {
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: "max-content" }}
         dataSource={forms}
         columns={[
           { title: t("assessment.formName"), dataIndex: "name" },
@@ -220,6 +219,7 @@ function AssessmentList({ forms, onRescore }: { forms: ScoringForm[]; onRescore:
   return (
     <PagedTable<Assessment>
       label={t("assessment.list")}
+      wrap
       queryKey={["assessments"]}
       fetchPage={(limit, offset) => data(kpi.GET("/kpi/assessments", { params: { query: { limit, offset } } }))}
       columns={[
