@@ -284,6 +284,8 @@ NEEDS: dict[str, str | None] = {
     "call-center GET /call-tasks": "call.read",
     "call-center POST /call-tasks": "call.manage",
     "call-center POST /call-lists": "call.manage",
+    "call-center GET /call-lists/{import_id}": "call.manage",
+    "call-center GET /call-lists/{import_id}/errors": "call.manage",
     "call-center GET /transfer-targets": "call.make",
     "call-center GET /call-tasks/{task_id}": "call.read",
     "call-center POST /call-tasks/{task_id}/cancellation": "call.make",

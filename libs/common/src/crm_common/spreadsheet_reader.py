@@ -23,6 +23,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
+from crm_common.errors import InvalidInput
+
 HEADER_ROW = 1
 """Rows are numbered as the spreadsheet shows them: the header is row 1."""
 # What one import reads at most. A file over a limit fails its job with a message naming it:
@@ -98,6 +100,40 @@ def encoding_of(head: bytes) -> str:
 def delimiter_of(header_line: str) -> str:
     """Comma, semicolon or tab: whichever the header row uses most."""
     return max((",", ";", "\t"), key=header_line.count)
+
+
+XLSX_SIGNATURE = b"PK\x03\x04"
+"""A workbook is a zip archive: its first bytes."""
+
+
+def header_at_upload(head: bytes, file_format: str, *, complete: bool) -> list[str] | None:
+    """What the first bytes of an upload tell, to refuse at once what can never be imported:
+    an empty body, a body of the other format, a CSV whose first row names nothing. Returns a
+    CSV's header cells (whether they name the columns is the importer's rule); None for a
+    workbook, whose header is read with its rows. ``complete``: ``head`` is the whole file."""
+    if not head:
+        raise InvalidInput("body", "the file is empty")
+    if file_format == "xlsx":
+        if not head.startswith(XLSX_SIGNATURE):
+            raise InvalidInput("body", "not an XLSX file")
+        return None
+    if head.startswith(XLSX_SIGNATURE):
+        raise InvalidInput("format", "this is an XLSX file; upload it with format=xlsx")
+    text = head.decode(encoding_of(head), errors="replace")
+    end = text.find("\n")
+    if end < 0 and not complete:
+        raise InvalidInput("header", "no header row: the first line does not end")
+    line = text if end < 0 else text[:end]
+    cells = next(csv.reader([line], delimiter=delimiter_of(line)), [])
+    if is_blank(cells):
+        raise InvalidInput("header", "the first row is empty; it must name the columns")
+    return cells
+
+
+def estimated_rows(newlines: int, *, ends_with_newline: bool) -> int:
+    """Data rows of a CSV from its line breaks (quoted line breaks make it an estimate)."""
+    lines = newlines if ends_with_newline else newlines + 1
+    return max(lines - 1, 0)
 
 
 def read_rows(path: Path, file_format: str) -> tuple[int | None, Iterator[NumberedRow]]:

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 from redis.asyncio import Redis
@@ -29,7 +30,11 @@ from crm_call_center.application.call_control import (
     NotOnTheCall,
     TransferTargetNotFound,
 )
-from crm_call_center.application.call_lists import CallListTooLarge
+from crm_call_center.application.call_lists import (
+    CallListImportNotFound,
+    CallListTooLarge,
+    work_call_lists,
+)
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
 from crm_call_center.application.cti import (
     close_calls_gone,
@@ -103,10 +108,12 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     # The PBX refused a dial, transfer or hang-up (e.g. the leg hung up meanwhile): its reason.
     AmiActionFailed: 409,
     CallListTooLarge: 413,
+    CallListImportNotFound: 404,
 }
 ESCALATION_INTERVAL_SECONDS = 60.0
 DISTRIBUTION_INTERVAL_SECONDS = 30.0
 PBX_QUEUES_INTERVAL_SECONDS = 5.0
+CALL_LIST_IMPORTS_INTERVAL_SECONDS = 1.0
 
 
 def ami_endpoint(settings: Settings) -> AmiEndpoint:
@@ -152,6 +159,8 @@ def create_api(settings: Settings) -> FastAPI:
         ],
         on_startup=[wire_phone_system],
         error_statuses=ERROR_STATUSES,
+        # Call lists stream into the file store and stop at their own limit.
+        streamed_paths=["/call-lists"],
     )
 
 
@@ -161,6 +170,17 @@ async def run_escalations(_settings: Settings, sessions: async_sessionmaker[Asyn
 
 async def run_distribution(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
     return await deal_waiting(sessions)
+
+
+async def run_call_list_imports(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession]
+) -> int:
+    return await work_call_lists(
+        sessions,
+        open_file_store(settings),
+        clock=utc_now,
+        business_tz=ZoneInfo(settings.business_timezone),
+    )
 
 
 async def run_settle(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
@@ -261,6 +281,13 @@ DEFINITION = ServiceDefinition(
         ScheduledJob("settle-calls", SETTLE_INTERVAL_SECONDS, run_settle),
         ScheduledJob("escalate-tasks", ESCALATION_INTERVAL_SECONDS, run_escalations),
         ScheduledJob("deal-waiting-tasks", DISTRIBUTION_INTERVAL_SECONDS, run_distribution),
+        # A queue: every worker imports (each slice locks its import), not one per run.
+        ScheduledJob(
+            "call-list-imports",
+            CALL_LIST_IMPORTS_INTERVAL_SECONDS,
+            run_call_list_imports,
+            every_worker=True,
+        ),
     ],
     daemons=[Daemon("asterisk-ami", run_phone_system)],
 )

@@ -39,6 +39,7 @@ ORG = [
 HOTLINE = UUID("00000000-0000-4000-8000-00000000a001")
 TABLES = (
     "hand_overs",
+    "call_list_imports",
     "agent_states",
     "call_reviews",
     "call_comments",
@@ -127,11 +128,18 @@ def service_under_test() -> ServiceUnderTest:
 
 @pytest.fixture(scope="module")
 def service_settings(
-    service_database: str, infrastructure: Infrastructure, jwks_url: str
+    service_database: str,
+    infrastructure: Infrastructure,
+    jwks_url: str,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Settings:
-    """The CTI settings of the tests' PBX; the database as the app role."""
+    """The CTI settings of the tests' PBX; the database as the app role; files (call lists
+    waiting to be imported) in a folder of the module's own."""
     return call_center_settings(
-        service_database, redis_url=infrastructure.redis_url, jwks_url=jwks_url
+        service_database,
+        redis_url=infrastructure.redis_url,
+        jwks_url=jwks_url,
+        file_storage=str(tmp_path_factory.mktemp("call-center-files")),
     )
 
 

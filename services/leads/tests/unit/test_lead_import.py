@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crm_common.errors import InvalidInput
-from crm_common.spreadsheet_reader import delimiter_of, encoding_of
+from crm_common.spreadsheet_reader import delimiter_of, encoding_of, header_at_upload
 from crm_leads.domain.lead import LeadSource
 from crm_leads.domain.lead_import import (
     ImportFormat,
@@ -15,7 +15,6 @@ from crm_leads.domain.lead_import import (
     columns_of,
     estimated_rows,
     first_per_customer,
-    header_of_csv,
     read_row,
     read_slice,
 )
@@ -125,7 +124,7 @@ def test_utf8_is_recognised_even_when_cut_inside_a_character_and_gbk_is_not_utf8
 
 def test_a_gbk_csv_header_is_read() -> None:
     head = "姓名;手机;来源\n王伟;13800138000;web\n".encode("gb18030")
-    assert header_of_csv(head, complete=True) == ["姓名", "手机", "来源"]
+    assert header_at_upload(head, "csv", complete=True) == ["姓名", "手机", "来源"]
 
 
 @pytest.mark.parametrize(("line", "delimiter"), [("a,b,c", ","), ("a;b;c", ";"), ("a\tb", "\t")])
@@ -144,7 +143,7 @@ def test_an_upload_that_can_never_be_imported_is_refused_naming_what_is_wrong() 
     with pytest.raises(InvalidHeader) as no_source:
         check_upload_start(b"name,phone\nx,1\n", ImportFormat.CSV, complete=False)
     assert no_source.value.field == "source"
-    with pytest.raises(InvalidHeader, match="does not end"):
+    with pytest.raises(InvalidInput, match="does not end"):
         check_upload_start(b"name,phone,source", ImportFormat.CSV, complete=False)
     check_upload_start(b"name,phone,source", ImportFormat.CSV, complete=True)
     check_upload_start(b"PK\x03\x04rest", ImportFormat.XLSX, complete=False)

@@ -1,23 +1,23 @@
 """Call lists imported in bulk (CSV or XLSX): insurance policies with their expiry, vehicles due
 for maintenance, lost leads worth another try. Each row is a customer to call by a date; the
 list's kind says which call task it becomes. Pure rules: which column is which, whether a row
-is a call to make, and the key that makes a row's task once however often the list is
-imported. The file is read elsewhere (``crm_common.spreadsheet_rows``)."""
+is a call to make, the key that makes a row's task once however often the list is imported,
+and how far an import got. The file is read elsewhere (``crm_common.spreadsheet_rows``), a
+slice of rows at a time."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from uuid import UUID
 
 from crm_call_center.domain.tasks import TaskKind
 from crm_common.errors import InvalidInput
 from crm_common.spreadsheet_reader import header_key, is_blank
 
-MAX_LIST_ROWS = 20_000
-"""Rows one upload takes (it is imported while the manager waits): split a longer list."""
 MAX_NAME_LENGTH = 200
 MAX_NOTE_LENGTH = 500
 MAX_RAW_VALUE_LENGTH = 200
@@ -173,7 +173,8 @@ def read_row(
 @dataclass(frozen=True, slots=True)
 class ReadList:
     calls: list[ListedCall]
-    """The first row of each customer and date; a repeat in the file is counted, not made."""
+    """The first row of each customer and date among the rows read (a slice of the file); a
+    repeat is counted, not made (a repeat in a later slice: its task exists already)."""
     errors: list[RowError]
     rows_read: int
     repeats: int
@@ -187,12 +188,6 @@ def read_list(rows: Iterable[tuple[int, list[str]]], columns: ListColumns) -> Re
         if is_blank(cells):
             continue
         rows_read += 1
-        if rows_read > MAX_LIST_ROWS:
-            raise InvalidInput(
-                "body",
-                f"the list has more than {MAX_LIST_ROWS:,} rows; import it in parts",
-                location="body",
-            )
         read = read_row(number, cells, columns)
         if isinstance(read, list):
             errors.extend(read)
@@ -222,3 +217,57 @@ def listed_kind(kind: TaskKind) -> TaskKind:
             location="query",
         )
     return kind
+
+
+class ImportStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class CallListImport:
+    """An uploaded call list imported in the background by the worker, a slice of rows at a
+    time; the counts add up over the slices stored so far, and ``next_row`` is where the next
+    slice starts (the header is row 1)."""
+
+    id: UUID
+    tenant: str
+    owner_org: str
+    """The book the tasks go into: the importing manager's org node."""
+    created_by: str
+    format: str
+    kind: TaskKind
+    days_before: int
+    file_key: str
+    """Where the file is kept in the file store until the import ends."""
+    status: ImportStatus
+    size_bytes: int
+    rows_estimated: int | None
+    rows_read: int
+    tasks_created: int
+    waiting: int
+    already_imported: int
+    rows_rejected: int
+    next_row: int
+    error: str | None
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedRowError:
+    """A rejected row's error as the import stored it; ``id`` orders the report and pages it."""
+
+    id: int
+    row_number: int
+    field: str
+    message: str
+    value: str
+
+
+def rows_rejected(errors: Iterable[RowError]) -> int:
+    """Rows with at least one error (a row may name several fields)."""
+    return len({e.row_number for e in errors})

@@ -3,7 +3,6 @@ is a lead, and how far an import job got. Pure rules, no I/O; the file is read e
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +14,8 @@ from crm_common.spreadsheet_reader import HEADER_ROW as HEADER_ROW
 from crm_common.spreadsheet_reader import MAX_DATA_ROWS as MAX_DATA_ROWS
 from crm_common.spreadsheet_reader import FileOverLimit as FileOverLimit
 from crm_common.spreadsheet_reader import UnreadableFile as UnreadableFile
-from crm_common.spreadsheet_reader import delimiter_of, encoding_of, header_key, is_blank
+from crm_common.spreadsheet_reader import estimated_rows as estimated_rows
+from crm_common.spreadsheet_reader import header_at_upload, header_key, is_blank
 from crm_leads.domain.customer_identifiers import (
     NO_IDENTIFIERS,
     CustomerIdentifiers,
@@ -375,37 +375,9 @@ def first_per_customer(
     return firsts, repeats
 
 
-def header_of_csv(head: bytes, *, complete: bool) -> list[str]:
-    """The header cells from the start of a CSV file; ``complete``: ``head`` is the whole file."""
-    text = head.decode(encoding_of(head), errors="replace")
-    end = text.find("\n")
-    if end < 0 and not complete:
-        raise InvalidHeader("header", "no header row: the first line does not end")
-    line = text if end < 0 else text[:end]
-    cells = next(csv.reader([line], delimiter=delimiter_of(line)), [])
-    if is_blank(cells):
-        raise InvalidHeader("header", "the first row is empty; it must name the columns")
-    return cells
-
-
-XLSX_SIGNATURE = b"PK\x03\x04"
-
-
 def check_upload_start(head: bytes, file_format: ImportFormat, *, complete: bool) -> None:
     """Refuse at upload what can never be imported: an empty body, a body of another format,
     a CSV without the columns a lead needs."""
-    if not head:
-        raise InvalidInput("body", "the file is empty")
-    if file_format is ImportFormat.XLSX:
-        if not head.startswith(XLSX_SIGNATURE):
-            raise InvalidInput("body", "not an XLSX file")
-        return
-    if head.startswith(XLSX_SIGNATURE):
-        raise InvalidInput("format", "this is an XLSX file; upload it with format=xlsx")
-    columns_of(header_of_csv(head, complete=complete))
-
-
-def estimated_rows(newlines: int, *, ends_with_newline: bool) -> int:
-    """Data rows of a CSV from its line breaks (quoted line breaks make it an estimate)."""
-    lines = newlines if ends_with_newline else newlines + 1
-    return max(lines - 1, 0)
+    header = header_at_upload(head, file_format.value, complete=complete)
+    if header is not None:
+        columns_of(header)

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
+from crm_call_center.domain.call_lists import ImportStatus
 from crm_call_center.domain.distribution import Strategy
 from crm_call_center.domain.tasks import TaskKind
 
@@ -457,14 +458,33 @@ class CallListRowError(BaseModel):
     value: str = Field(description="The rejected cell, as uploaded")
 
 
+class CallListRejectedRows(BaseModel):
+    items: list[CallListRowError] = Field(description="Rejected rows in file order")
+    next_after: int | None = Field(description="Pass as `after` for the next page; null: last")
+
+
 class CallListImport(BaseModel):
-    rows_read: int = Field(description="Non-blank data rows of the file")
-    tasks_created: int = Field(description="Tasks made now, dealt out by the book's queues")
+    id: UUID
+    owner_org: str = Field(description="The book the tasks go into")
+    created_by: str
+    format: Literal["csv", "xlsx"]
+    kind: TaskKind
+    days_before: int
+    status: ImportStatus
+    size_bytes: int
+    rows_estimated: int | None = Field(description="Data rows the file seems to have, if known")
+    rows_read: int = Field(description="Non-blank data rows read so far")
+    tasks_created: int = Field(description="Tasks made, dealt out by the book's queues")
     waiting: int = Field(description="Calls no queue of the book takes yet (dealt out later)")
     already_imported: int = Field(
         description="Rows whose customer and date an earlier import or row already made"
     )
-    errors: list[CallListRowError] = Field(description="Rows rejected, in file order")
+    rows_rejected: int = Field(description="Rows rejected; see the rejected rows")
+    next_row: int = Field(description="File row the import continues at (the header is row 1)")
+    error: str | None = Field(description="Why the import failed, if it did")
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
 
 
 class TransferTargetPublic(BaseModel):

@@ -77,16 +77,58 @@ export interface paths {
         put?: never;
         /**
          * Import List
-         * @description Upload a list of customers to call as the raw body (`curl --data-binary @list.xlsx`).
+         * @description Upload a list of customers to call as the raw body (`curl --data-binary @list.xlsx`);
+         *     it is imported in the background: follow `GET /call-lists/{import_id}`.
          *
          *     The header row names the columns: customer_name/姓名, phone/电话/手机, due_on/到期日 and
          *     optionally note/备注. Each row becomes a task of ``kind`` in the caller's own book, dealt
          *     out by its queue taking the kind (or waiting until one can), due ``days_before`` the
          *     listed date and never before today. A customer and date makes one task however often the
-         *     list is imported: fix the rows the answer rejects (each names its row and field) and
+         *     list is imported: fix the rows the import rejects (each names its row and field) and
          *     import the file again.
          */
         post: operations["import_list_call_lists_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-lists/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Progress
+         * @description The import's status, counts so far and how far it got.
+         */
+        get: operations["import_progress_call_lists__import_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-lists/{import_id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Errors
+         * @description The rejected rows in file order, each naming its row and field (they quote the
+         *     uploaded cells: every read is audited).
+         */
+        get: operations["import_errors_call_lists__import_id__errors_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -730,25 +772,88 @@ export interface components {
              */
             already_imported: number;
             /**
-             * Errors
-             * @description Rows rejected, in file order
+             * Created At
+             * Format: date-time
              */
-            errors: components["schemas"]["CallListRowError"][];
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Days Before */
+            days_before: number;
+            /**
+             * Error
+             * @description Why the import failed, if it did
+             */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["TaskKind"];
+            /**
+             * Next Row
+             * @description File row the import continues at (the header is row 1)
+             */
+            next_row: number;
+            /**
+             * Owner Org
+             * @description The book the tasks go into
+             */
+            owner_org: string;
+            /**
+             * Rows Estimated
+             * @description Data rows the file seems to have, if known
+             */
+            rows_estimated: number | null;
             /**
              * Rows Read
-             * @description Non-blank data rows of the file
+             * @description Non-blank data rows read so far
              */
             rows_read: number;
             /**
+             * Rows Rejected
+             * @description Rows rejected; see the rejected rows
+             */
+            rows_rejected: number;
+            /** Size Bytes */
+            size_bytes: number;
+            status: components["schemas"]["ImportStatus"];
+            /**
              * Tasks Created
-             * @description Tasks made now, dealt out by the book's queues
+             * @description Tasks made, dealt out by the book's queues
              */
             tasks_created: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /**
              * Waiting
              * @description Calls no queue of the book takes yet (dealt out later)
              */
             waiting: number;
+        };
+        /** CallListRejectedRows */
+        CallListRejectedRows: {
+            /**
+             * Items
+             * @description Rejected rows in file order
+             */
+            items: components["schemas"]["CallListRowError"][];
+            /**
+             * Next After
+             * @description Pass as `after` for the next page; null: last
+             */
+            next_after: number | null;
         };
         /** CallListRowError */
         CallListRowError: {
@@ -1196,6 +1301,11 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /**
+         * ImportStatus
+         * @enum {string}
+         */
+        ImportStatus: "queued" | "running" | "done" | "failed";
         /**
          * LiveWallboard
          * @description The supervisor's wallboard at ``at``; pushed again by ``GET /wallboard/stream`` after
@@ -1773,6 +1883,56 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallListImport"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is over 128 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Empty body, the other format, a CSV header without a required column, or a kind no list pushes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    import_progress_call_lists__import_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1795,19 +1955,77 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The file is over 10 MiB or the reader's limits */
-            413: {
+            /** @description No such import visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Empty or unreadable file, a header without a required column, more than 20,000 rows, or a kind no list pushes */
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    import_errors_call_lists__import_id__errors_get: {
+        parameters: {
+            query?: {
+                /** @description `next_after` of the page before */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallListRejectedRows"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -1,40 +1,53 @@
-import { App as AntApp, Button, Card, Descriptions, Form, InputNumber, Select, Space, Spin, Table, Typography, Upload } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { App as AntApp, Button, Card, Descriptions, Form, InputNumber, Progress, Select, Space, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { spreadsheetFormat, uploadFile } from "../../api/client";
+import { callCenter, data, spreadsheetFormat, uploadFile } from "../../api/client";
 import type { components } from "../../api/generated/call-center";
-import { useFailureReport } from "../../components/feedback";
+import { Loaded, useFailureReport } from "../../components/feedback";
 
-type Imported = components["schemas"]["CallListImport"];
+type Import = components["schemas"]["CallListImport"];
 type RowError = components["schemas"]["CallListRowError"];
 
 /** The kinds of call a list pushes (a lead's callback comes from its grade, never a list). */
 export const LISTED_KINDS = ["policy_renewal", "maintenance_due", "win_back", "care", "survey"] as const;
-/** A manager's call list (CSV or XLSX: insurance expiries, maintenance due, win-back): each row
- * becomes a call task of the chosen kind in the manager's book, dealt out by its queue; the
- * answer counts what was made and lists every rejected row by row number and field, so the
- * file is fixed and imported again (a customer and date is one task however often it comes). */
+/** Rejected rows shown on the screen; the rest are counted. */
+export const SHOWN_REJECTED_ROWS = 1000;
+
+/** How far an import got, in percent: rows read of the rows the file seems to have (never 100
+ * before it is done). */
+export function importPercent(job: Pick<Import, "status" | "rows_read" | "rows_estimated">): number {
+  if (job.status === "done") return 100;
+  const total = job.rows_estimated ?? 0;
+  return total > 0 ? Math.min(99, Math.floor((job.rows_read / total) * 100)) : 0;
+}
+
+/** A manager's call list (CSV or XLSX: insurance expiries, maintenance due, win-back): the file
+ * is imported in the background, each row a call task of the chosen kind in the manager's book,
+ * dealt out by its queue; the screen follows the import's progress, then counts what was made
+ * and lists every rejected row by row number and field, so the file is fixed and imported again
+ * (a customer and date is one task however often it comes). */
 export default function CallLists() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const report = useFailureReport();
   const [kind, setKind] = useState<(typeof LISTED_KINDS)[number]>("policy_renewal");
   const [daysBefore, setDaysBefore] = useState(30);
-  const [importing, setImporting] = useState<string>();
-  const [result, setResult] = useState<{ file: string; imported: Imported }>();
+  const [uploading, setUploading] = useState(false);
+  const [started, setStarted] = useState<{ file: string; importId: string }>();
 
   async function upload(file: File) {
     const { format, mediaType } = spreadsheetFormat(file.name);
-    setImporting(file.name);
-    setResult(undefined);
+    setUploading(true);
+    setStarted(undefined);
     try {
-      const imported = await uploadFile<Imported>("call-center", "/call-lists", { format, kind, days_before: String(daysBefore) }, file, mediaType);
-      setResult({ file: file.name, imported });
-      void message.success(t("callLists.done", { tasks: imported.tasks_created }));
+      const job = await uploadFile<Import>("call-center", "/call-lists", { format, kind, days_before: String(daysBefore) }, file, mediaType);
+      setStarted({ file: file.name, importId: job.id });
+      void message.success(t("callLists.accepted", { file: file.name }));
     } catch (error) {
       report(error);
     } finally {
-      setImporting(undefined);
+      setUploading(false);
     }
   }
 
@@ -59,42 +72,64 @@ export default function CallLists() {
                 return false;
               }}
             >
-              <Button type="primary" loading={importing !== undefined}>
+              <Button type="primary" loading={uploading}>
                 {t("callLists.upload")}
               </Button>
             </Upload>
           </Form.Item>
         </Form>
-        {importing && (
-          <Space role="status" style={{ marginTop: 16 }}>
-            <Spin size="small" />
-            <Typography.Text>{t("callLists.importing", { file: importing })}</Typography.Text>
-          </Space>
-        )}
       </Card>
-      {result && <ImportResult file={result.file} imported={result.imported} />}
+      {started && <ImportProgress key={started.importId} file={started.file} importId={started.importId} />}
     </>
   );
 }
 
-function ImportResult({ file, imported }: { file: string; imported: Imported }) {
+function ImportProgress({ file, importId }: { file: string; importId: string }) {
   const { t } = useTranslation();
+  const job = useQuery({
+    queryKey: ["call-list-import", importId],
+    queryFn: () => data(callCenter.GET("/call-lists/{import_id}", { params: { path: { import_id: importId } } })),
+    refetchInterval: (query) => (query.state.data && ["done", "failed"].includes(query.state.data.status) ? false : 1000),
+  });
   return (
-    <Card title={t("callLists.result", { file })} style={{ marginTop: 16 }} className="call-list-result">
-      <Descriptions size="small" column={{ xs: 1, md: 5 }}>
-        <Descriptions.Item label={t("callLists.rowsRead")}>{imported.rows_read}</Descriptions.Item>
-        <Descriptions.Item label={t("callLists.tasksCreated")}>{imported.tasks_created}</Descriptions.Item>
-        <Descriptions.Item label={t("callLists.waiting")}>{imported.waiting}</Descriptions.Item>
-        <Descriptions.Item label={t("callLists.alreadyImported")}>{imported.already_imported}</Descriptions.Item>
-        <Descriptions.Item label={t("callLists.rejected")}>{imported.errors.length}</Descriptions.Item>
-      </Descriptions>
-      {imported.errors.length > 0 && (
+    <Loaded query={job}>
+      {(j) => {
+        const ended = j.status === "done" || j.status === "failed";
+        return (
+          <Card title={t(ended ? (j.status === "done" ? "callLists.result" : "callLists.failed") : "callLists.importing", { file })} style={{ marginTop: 16 }} className={ended ? "call-list-result" : "call-list-progress"}>
+            <Progress percent={importPercent(j)} status={j.status === "failed" ? "exception" : j.status === "done" ? "success" : "active"} aria-label={t("callLists.progress")} />
+            <Descriptions size="small" column={{ xs: 1, md: 5 }}>
+              <Descriptions.Item label={t("callLists.rowsRead")}>{j.rows_read}</Descriptions.Item>
+              <Descriptions.Item label={t("callLists.tasksCreated")}>{j.tasks_created}</Descriptions.Item>
+              <Descriptions.Item label={t("callLists.waiting")}>{j.waiting}</Descriptions.Item>
+              <Descriptions.Item label={t("callLists.alreadyImported")}>{j.already_imported}</Descriptions.Item>
+              <Descriptions.Item label={t("callLists.rejected")}>{j.rows_rejected}</Descriptions.Item>
+            </Descriptions>
+            {j.error && <Typography.Paragraph type="danger">{j.error}</Typography.Paragraph>}
+            {ended && j.rows_rejected > 0 && <RejectedRows importId={importId} />}
+          </Card>
+        );
+      }}
+    </Loaded>
+  );
+}
+
+function RejectedRows({ importId }: { importId: string }) {
+  const { t } = useTranslation();
+  const rejected = useQuery({
+    queryKey: ["call-list-import-errors", importId],
+    queryFn: () => data(callCenter.GET("/call-lists/{import_id}/errors", { params: { path: { import_id: importId }, query: { limit: SHOWN_REJECTED_ROWS } } })),
+  });
+  return (
+    <Loaded query={rejected}>
+      {(page) => (
         <Space direction="vertical" style={{ width: "100%" }}>
           <Typography.Text strong>{t("callLists.fixAndRetry")}</Typography.Text>
+          {page.next_after !== null && <Typography.Text type="secondary">{t("callLists.firstRejected", { count: SHOWN_REJECTED_ROWS })}</Typography.Text>}
           <Table<RowError>
             size="small"
             rowKey={(e) => `${e.row_number}:${e.field}`}
-            dataSource={imported.errors}
+            dataSource={page.items}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             aria-label={t("callLists.rejectedRows")}
             columns={[
@@ -106,6 +141,6 @@ function ImportResult({ file, imported }: { file: string; imported: Imported }) 
           />
         </Space>
       )}
-    </Card>
+    </Loaded>
   );
 }

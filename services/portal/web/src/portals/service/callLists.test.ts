@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { menuOf } from "../../portals";
 import { spreadsheetFormat } from "../../api/client";
-import { LISTED_KINDS } from "./CallLists";
+import { LISTED_KINDS, importPercent } from "./CallLists";
 
 describe("call lists", () => {
   it("sends a workbook as XLSX and anything else as CSV, by the file's name", () => {
@@ -12,6 +12,13 @@ describe("call lists", () => {
   it("offers the kinds a list pushes, never a lead's callback", () => {
     expect(LISTED_KINDS).not.toContain("lead_callback");
     expect(LISTED_KINDS).toContain("policy_renewal");
+  });
+
+  it("shows an import's progress as rows read of the rows estimated, full only once done", () => {
+    expect(importPercent({ status: "queued", rows_read: 0, rows_estimated: null })).toBe(0);
+    expect(importPercent({ status: "running", rows_read: 2000, rows_estimated: 5000 })).toBe(40);
+    expect(importPercent({ status: "running", rows_read: 5000, rows_estimated: 4990 })).toBe(99);
+    expect(importPercent({ status: "done", rows_read: 3, rows_estimated: null })).toBe(100);
   });
 
   it("is a menu entry of those who manage calls only", () => {
