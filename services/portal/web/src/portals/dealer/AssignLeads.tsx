@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { data, leads } from "../../api/client";
@@ -7,6 +7,7 @@ import { Loaded, useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
 import { useUsers } from "../shared/directory";
 import { gradeLabel, sourceLabel, when } from "../workspace/labels";
+import { usePools } from "../shared/pools";
 
 type PooledLead = components["schemas"]["PooledLead"];
 
@@ -16,7 +17,7 @@ export default function AssignLeads() {
   const { message } = AntApp.useApp();
   const report = useFailureReport();
   const queries = useQueryClient();
-  const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")) });
+  const pools = usePools();
   const users = useUsers();
   const consultants = (users.data ?? []).filter((u) => u.active && u.roles.includes("sales_consultant"));
 

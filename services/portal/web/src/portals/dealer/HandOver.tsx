@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Descriptions, Form, Radio, Select, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { useFailureReport } from "../../components/feedback";
 import { useOwnerName, useUsers } from "../shared/directory";
+import { usePools } from "../shared/pools";
 
 type HandOverCreate = components["schemas"]["HandOverCreate"];
 type HandOverDone = components["schemas"]["HandOverPublic"];
@@ -29,7 +30,7 @@ export default function HandOver() {
   const how = Form.useWatch("how", form);
   const leaver = Form.useWatch("leaver", form);
   const users = useUsers();
-  const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")) });
+  const pools = usePools();
   const ownerName = useOwnerName();
   const consultants = (users.data ?? []).filter((u) => u.roles.includes("sales_consultant"));
   const label = (u: (typeof consultants)[number]) => `${u.display_name} (${u.username})`;

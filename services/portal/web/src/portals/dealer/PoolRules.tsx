@@ -7,6 +7,7 @@ import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { useOwnerName } from "../shared/directory";
 import { gradeLabel, when } from "../workspace/labels";
+import { usePools } from "../shared/pools";
 
 type Pool = components["schemas"]["PoolPublic"];
 type Rules = components["schemas"]["PoolRules"];
@@ -17,7 +18,7 @@ type FlaggedPair = components["schemas"]["FlaggedPairPublic"];
  * its fairness report (leads per consultant, pairs feeding each other released leads). */
 export default function PoolRules() {
   const { t } = useTranslation();
-  const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")) });
+  const pools = usePools();
   const [chosen, setChosen] = useState<string>();
   return (
     <>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Button, Input, InputNumber, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { Loaded, useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
 import { gradeLabel, sourceLabel, when } from "./labels";
 import { ScoreTag } from "./Score";
+import { usePools } from "../shared/pools";
 
 type PooledLead = components["schemas"]["PooledLead"];
 type PoolQuery = NonNullable<paths["/pools/{pool_id}/leads"]["get"]["parameters"]["query"]>;
@@ -20,7 +21,7 @@ const ORDERS: NonNullable<PoolQuery["sort"]>[] = ["recently_released", "newest",
 
 export default function Pool() {
   const { t } = useTranslation();
-  const pools = useQuery({ queryKey: ["pools"], queryFn: () => data(leads.GET("/pools")) });
+  const pools = usePools();
   const [chosen, setChosen] = useState<string>();
   return (
     <>
