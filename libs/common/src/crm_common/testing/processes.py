@@ -13,12 +13,20 @@ from pathlib import Path
 
 import httpx
 
+_handed_out: set[int] = set()
+
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+    """A port nothing listens on now, never the same one twice in a test process. The kernel
+    may hand a just-released port out again, and two processes given one port look ready
+    through whichever bound it first: a test then talks to the wrong server."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port: int = sock.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 def run_command(service: str, command: str, env: dict[str, str], log_dir: Path) -> None:
