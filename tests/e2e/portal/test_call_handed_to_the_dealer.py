@@ -170,7 +170,9 @@ async def test_the_hotline_hands_a_call_to_the_consultant_who_sees_it_on_the_cus
     page = consultant.page
     await expect(page.get_by_role("heading", name=f"客户档案: {name}")).to_be_visible()
     await expect(page.locator("[data-customer-phone]")).to_contain_text(caller)
-    call_entry = page.locator('[data-timeline="call"]')
+    # The hotline's talk and the consultant's part (c469c84 links it to the customer too) are
+    # two entries: CallCompleted does not say which call a part belongs to (issue 18, open).
+    call_entry = page.locator('[data-timeline="call"]').first
     await expect(call_entry).to_contain_text("通话")
     await expect(call_entry).to_contain_text("呼入")
     await consultant.screenshot("customer-file-with-the-hotline-call")
