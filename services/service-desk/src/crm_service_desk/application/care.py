@@ -56,14 +56,7 @@ async def add_rule(rule: CareRule, actor: Principal, uow: UnitOfWork, *, now: da
             "tenant": actor.tenant,
             "owner_org": node,
             "kind": rule.kind.value,
-            "segment": rule.segment.value,
-            "action": rule.action.value,
-            "message": rule.message,
-            "months": rule.months,
-            "km": rule.km,
-            "days_before": rule.days_before,
-            "window_days": rule.window_days,
-            "complaints": rule.complaints,
+            **_columns_of_terms(rule),
             "active": True,
             "created_by": actor.user_id,
             "created_at": now,
@@ -71,6 +64,20 @@ async def add_rule(rule: CareRule, actor: Principal, uow: UnitOfWork, *, now: da
         await care_store.add_rule(uow.session, values)
         await _publish_rule(uow, values, actor, now)
     return rule.id
+
+
+def _columns_of_terms(rule: CareRule) -> dict[str, Any]:
+    """A rule's terms as its row stores them: what adding it writes and a change replaces."""
+    return {
+        "segment": rule.segment.value,
+        "action": rule.action.value,
+        "message": rule.message,
+        "months": rule.months,
+        "km": rule.km,
+        "days_before": rule.days_before,
+        "window_days": rule.window_days,
+        "complaints": rule.complaints,
+    }
 
 
 async def _publish_rule(
@@ -151,14 +158,7 @@ async def change_rule(
         # months or km...).
         rule = CareRule(id=rule_id, kind=RuleKind(found["kind"]), **values)
         changes = {
-            "segment": rule.segment.value,
-            "action": rule.action.value,
-            "message": rule.message,
-            "months": rule.months,
-            "km": rule.km,
-            "days_before": rule.days_before,
-            "window_days": rule.window_days,
-            "complaints": rule.complaints,
+            **_columns_of_terms(rule),
             "active": active,
             "changed_by": actor.user_id,
             "changed_at": now,
