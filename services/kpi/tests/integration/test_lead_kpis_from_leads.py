@@ -1,7 +1,8 @@
 """Predefined KPIs that answered 409 for want of facts (issue 22 item 12), through the kpi HTTP
 API on real PostgreSQL: grade upgrades won through callbacks (LeadGraded version 2 names the
 follow-up that raised the grade), reception-form completion (ReceptionRecorded) and the sales
-expense a dealer enters, and the new-customer rate (a win's buyer and their first purchase)."""
+expense a dealer enters, the new-customer rate (a win's buyer and their first purchase) and
+existing-customer retention (buyers back to buy again or for service)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.leads.v1 import LeadGraded, ReceptionRecorded
 from crm_common.contracts.events.leads.v2 import LeadGradedV2
 from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon, OrderCancelled
+from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
 from crm_kpi.application.projections import record_deal_outcomes, record_lead_activity
+from crm_kpi.application.service_projections import record_ticket_facts
 
 from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions
 
@@ -256,3 +259,70 @@ async def test_existing_customer_retention_counts_buyers_from_before_who_bought_
             "/kpi/values/customer_retention", params={**NOVEMBER, "group_by": "consultant"}
         )
         assert per_consultant.status_code == 422
+
+
+def ticket_opened(customer: Any, at: datetime, kind: str, dealer: str = "dealer-a") -> Any:
+    return new_event(
+        TicketOpenedV2(
+            ticket_id=uuid4(),
+            number="SD-000001",
+            dealer_id=dealer,
+            kind=kind,
+            at=at,
+            channel="walk_in",
+            category=None,
+            priority="normal",
+            customer_id=customer,
+            vin=None,
+            owner_user="s1",
+            opened_by="s1",
+            resolve_due_at=None,
+            survey_response_id=None,
+            call_id=None,
+        ),
+        tenant=TENANT,
+        owner_org=dealer,
+        actor="s1",
+    )
+
+
+async def test_an_existing_customer_back_for_service_counts_as_retained(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """A, B, C and D bought at dealer-a in October. In November A came for service there
+    (a service request opened for them), B only complained, C came for service at dealer-b,
+    D bought again and came for service (counted once); a service request for nobody known
+    counts for no one. Dealer-a kept A and D of four; in all, C too."""
+    await reset_tenant(
+        sessions, TENANT, ORG, ("deal_facts", "deal_day_figures", "deal_months", "ticket_facts")
+    )
+    a, b, c, d = uuid4(), uuid4(), uuid4(), uuid4()
+    october, november = datetime(2026, 10, 5, 4, tzinfo=UTC), datetime(2026, 11, 5, 4, tzinfo=UTC)
+    async with UnitOfWork(sessions) as uow:
+        await record_deal_outcomes(
+            uow, [*(won(x, october) for x in (a, b, c, d)), won(d, november)], "Asia/Shanghai"
+        )
+        await record_ticket_facts(
+            uow,
+            [
+                ticket_opened(a, november, "service_request"),
+                ticket_opened(b, november, "complaint"),
+                ticket_opened(c, november, "service_request", dealer="dealer-b"),
+                ticket_opened(d, november, "service_request"),
+                ticket_opened(None, november, "service_request"),
+                # Before the period: not a visit within it.
+                ticket_opened(b, october, "service_request"),
+            ],
+            "Asia/Shanghai",
+        )
+    async with as_user(PEOPLE.manager) as manager:
+        per_dealer = await manager.get("/kpi/values/customer_retention", params=NOVEMBER)
+        assert per_dealer.status_code == 200, per_dealer.text
+        [value] = per_dealer.json()["rows"]
+        assert (value["group"], value["numerator"], value["denominator"]) == ("dealer-a", "2", "4")
+    async with as_user(PEOPLE.hq_analyst) as analyst:
+        in_all = await analyst.get(
+            "/kpi/values/customer_retention", params={**NOVEMBER, "group_by": "none"}
+        )
+        [value] = in_all.json()["rows"]
+        assert (value["numerator"], value["denominator"]) == ("3", "4")

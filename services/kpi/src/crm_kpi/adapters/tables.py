@@ -229,7 +229,18 @@ ticket_facts = Table(
     Column("on_time", Boolean, nullable=False),
     Column("day", Date, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
+    # The customer of leads a ticket was opened for, when the service desk knew them: an
+    # existing customer back for service counts as retained.
+    Column("customer_id", UUID(as_uuid=True)),
     Index("ix_ticket_facts_book_day", "tenant", "owner_org", "day"),
+    Index(
+        "ix_ticket_facts_service_visits",
+        "customer_id",
+        "day",
+        postgresql_where=text(
+            "activity = 'opened' AND kind = 'service_request' AND customer_id IS NOT NULL"
+        ),
+    ),
 )
 
 # One row per answered survey: NPS and CSI as sums and counts, so a ratio of two sums is the

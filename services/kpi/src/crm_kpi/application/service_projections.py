@@ -1,5 +1,5 @@
-"""The service desk's events as facts: tickets opened, resolved (on time or not) and
-escalated; surveys answered with their NPS and CSI."""
+"""The service desk's events as facts: tickets opened (with the customer, when the desk knew
+them), resolved (on time or not) and escalated; surveys answered with their NPS and CSI."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ async def record_ticket_facts(
             "consultant": None,
             "targeted": False,
             "on_time": False,
+            "customer_id": None,
         }
         if isinstance(data, TicketOpened | TicketOpenedV2):
             row |= {
@@ -52,6 +53,7 @@ async def record_ticket_facts(
                 "priority": data.priority,
                 "category": data.category,
                 "consultant": data.owner_user,
+                "customer_id": data.customer_id,
             }
         elif isinstance(data, TicketResolved):
             row |= {

@@ -550,8 +550,10 @@ class Compare(StrEnum):
     (the whole product range)."""
     RETENTION = "retention"
     """Existing-customer retention: each period's buyers from before it (their first purchase
-    earlier, its order not cancelled), and of them those who bought again within it; per
-    dealer (a customer is the dealer's, whoever sold to them) or in all."""
+    earlier, its order not cancelled), and of them those who came back within it — bought
+    again, or came for service (a service request the service desk opened for them); per
+    dealer (a customer is the dealer's, whoever sold to them; the visit at that dealer) or in
+    all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -812,14 +814,14 @@ PREDEFINED: list[PredefinedKpi] = [
             Grouping.DEALER,
         ),
     ),
-    # Counted from the wins' buyers (DealWon names the customer), not a ratio of facts: see
-    # Compare.RETENTION. Service visits of existing customers do not count (no ticket names
-    # its customer to kpi).
+    # Counted from the wins' buyers (DealWon names the customer) and the service requests
+    # opened for them (TicketOpened names the customer the desk knew), not a ratio of facts:
+    # see Compare.RETENTION.
     PredefinedKpi(
         "customer_retention",
         "老客户保有率",
-        "Existing-customer retention (buyers from before a period who bought again in it / "
-        "buyers from before it)",
+        "Existing-customer retention (buyers from before a period who bought again or came for "
+        "service in it / buyers from before it)",
         KpiDefinition(
             module=Module.DEALS, measure=Count(), conditions=[WON], group_by=Grouping.DEALER
         ),

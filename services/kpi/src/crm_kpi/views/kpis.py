@@ -29,6 +29,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    true,
     union_all,
     values,
 )
@@ -308,8 +309,9 @@ async def _retention(
     date_to: date,
 ) -> tuple[Figures, Figures]:
     """Per bucket and dealer (or in all): the buyers whose first purchase came before the
-    bucket, and of them those who bought again within it. A purchase is a win with a known
-    buyer whose order was not cancelled."""
+    bucket, and of them those who came back within it — bought again, or came for service (a
+    service request opened for them; per dealer, at that dealer). A purchase is a win with a
+    known buyer whose order was not cancelled."""
     won, cancelled = deal_facts.alias("won"), deal_facts.alias("cancelled")
     member = won.c.dealer_id if group_by is Grouping.DEALER else cast(null(), String)
     wins = (
@@ -335,11 +337,21 @@ async def _retention(
         column("start", Date), column("first", Date), column("last", Date), name="windows"
     ).data([(bucket_start(b.first, period), b.first, b.last) for b in spans])
     again = wins.alias("again")
-    came_back = exists().where(
+    bought_again = exists().where(
         again.c.member.is_not_distinct_from(buyers.c.member),
         again.c.customer_id == buyers.c.customer_id,
         again.c.day.between(windows.c.first, windows.c.last),
     )
+    visit = ticket_facts.alias("visit")
+    came_for_service = exists().where(
+        visit.c.activity == "opened",
+        visit.c.kind == "service_request",
+        visit.c.customer_id == buyers.c.customer_id,
+        visit.c.day.between(windows.c.first, windows.c.last),
+        _visible(principal, visit),
+        visit.c.dealer_id == buyers.c.member if group_by is Grouping.DEALER else true(),
+    )
+    came_back = or_(bought_again, came_for_service)
     query = (
         select(
             windows.c.start,
