@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { data, leads, opportunities } from "../../api/client";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { fetchQuotes } from "../shared/wholeLists";
 
 const OPEN_OPPORTUNITIES = 200;
 
@@ -24,7 +25,7 @@ export default function Approvals() {
   const quoteLists = useQueries({
     queries: (open.data ?? []).map((o) => ({
       queryKey: ["opportunity", o.id, "quotes"],
-      queryFn: () => data(opportunities.GET("/opportunities/{opportunity_id}/quotes", { params: { path: { opportunity_id: o.id } } })),
+      queryFn: () => fetchQuotes(o.id),
     })),
   });
   const names = new Map((open.data ?? []).map((o) => [o.id, o.customer_name]));

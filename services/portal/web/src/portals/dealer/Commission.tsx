@@ -9,6 +9,7 @@ import { Loaded, useFailureReport } from "../../components/feedback";
 import { thisMonth } from "../../dates";
 import { can, useSession } from "../../session";
 import { Statements } from "../shared/Statements";
+import { fetchCommissionPlans } from "../shared/wholeLists";
 
 type Plan = components["schemas"]["PlanPublic"];
 type Rules = components["schemas"]["PlanRules-Input"];
@@ -73,7 +74,7 @@ export default function Commission() {
 }
 
 function usePlans() {
-  return useQuery({ queryKey: ["commission", "plans"], queryFn: () => data(kpi.GET("/kpi/commission/plans")) });
+  return useQuery({ queryKey: ["commission", "plans"], queryFn: fetchCommissionPlans });
 }
 
 function Plans() {

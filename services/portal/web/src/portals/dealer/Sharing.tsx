@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { data, identity } from "../../api/client";
 import type { components } from "../../api/generated/identity";
 import { Loaded, useFailureReport } from "../../components/feedback";
+import { fetchSharing } from "../shared/wholeLists";
 import { useSession } from "../../session";
 
 type Agreement = components["schemas"]["SharingAgreementSet"];
@@ -19,7 +20,7 @@ export default function Sharing() {
   const report = useFailureReport();
   const queries = useQueryClient();
   const [form] = Form.useForm<Agreement>();
-  const agreements = useQuery({ queryKey: ["sharing"], queryFn: () => data(identity.GET("/sharing")) });
+  const agreements = useQuery({ queryKey: ["sharing"], queryFn: fetchSharing });
   const set = useMutation({
     mutationFn: (body: Agreement) => data(identity.PUT("/sharing", { body })),
     onSuccess: async () => {

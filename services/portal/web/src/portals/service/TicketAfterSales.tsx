@@ -6,6 +6,7 @@ import { data, serviceDesk, uploadFile } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { useSession } from "../../session";
+import { fetchTicketAttachments } from "../shared/wholeLists";
 import { ATTACHMENT_TYPES, attachmentOf } from "./afterSales";
 import { worksOn } from "./ticketWork";
 
@@ -30,7 +31,7 @@ export default function TicketAfterSales({ ticket }: { ticket: Ticket }) {
   });
   const files = useQuery({
     queryKey: ["ticket", ticket.id, "attachments"],
-    queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}/attachments", path)),
+    queryFn: () => fetchTicketAttachments(ticket.id),
   });
   return (
     <Card title={t("afterSales.title")} style={{ marginTop: 16 }}>

@@ -14,6 +14,7 @@ import TicketPartners from "./TicketPartners";
 import { worksOn } from "./ticketWork";
 import { EscalationLevel } from "./Tickets";
 import { useOwnerName, useStaff } from "../shared/directory";
+import { fetchTicketEntries, fetchTicketHistory } from "../shared/wholeLists";
 
 type Ticket = components["schemas"]["TicketPublic"];
 type Entry = components["schemas"]["EntryCreate"];
@@ -30,8 +31,8 @@ export default function TicketDetail() {
   const ownerName = useOwnerName();
   const path = { params: { path: { ticket_id: ticketId } } };
   const ticket = useQuery({ queryKey: ["ticket", ticketId], queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}", path)) });
-  const entries = useQuery({ queryKey: ["ticket", ticketId, "entries"], queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}/entries", path)) });
-  const history = useQuery({ queryKey: ["ticket", ticketId, "history"], queryFn: () => data(serviceDesk.GET("/tickets/{ticket_id}/history", path)) });
+  const entries = useQuery({ queryKey: ["ticket", ticketId, "entries"], queryFn: () => fetchTicketEntries(ticketId) });
+  const history = useQuery({ queryKey: ["ticket", ticketId, "history"], queryFn: () => fetchTicketHistory(ticketId) });
   return (
     <Loaded query={ticket}>
       {(tk) => (

@@ -11,6 +11,7 @@ import { useSession } from "../../session";
 import { when } from "../workspace/labels";
 import { isSalesPlanning, reviewStepFor, roleOfTier, tiersScoredBy, weightedTotal, weightSum, type ReviewStep, type Tier } from "./assessments";
 import { useOwnerName, useStaff } from "./directory";
+import { fetchAssessmentForms } from "./wholeLists";
 
 type ScoringForm = components["schemas"]["FormPublic"];
 type FormContent = components["schemas"]["FormContent"];
@@ -27,7 +28,7 @@ export default function Assessments() {
   const session = useSession();
   const mine = useLocation().pathname.startsWith("/workspace");
   const [scoreForm] = Form.useForm<ScoreValues>();
-  const forms = useQuery({ queryKey: ["assessment-forms"], queryFn: () => data(kpi.GET("/kpi/assessment-forms")) });
+  const forms = useQuery({ queryKey: ["assessment-forms"], queryFn: fetchAssessmentForms });
   const tiers = mine ? [] : tiersScoredBy(session);
   return (
     <>

@@ -6,6 +6,7 @@ import { data, opportunities } from "../../api/client";
 import type { components } from "../../api/generated/opportunities";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { useSession } from "../../session";
+import { fetchCompetitors } from "./wholeLists";
 
 type Competitor = components["schemas"]["CompetitorPublic"];
 type CompetitorForm = { name: string; models?: string[] };
@@ -24,7 +25,7 @@ export default function Competitors() {
   const [retired, setRetired] = useState(false);
   const list = useQuery({
     queryKey: ["competitors", retired],
-    queryFn: () => data(opportunities.GET("/competitors", { params: { query: { retired, limit: 200 } } })),
+    queryFn: () => fetchCompetitors(retired),
   });
   const refresh = () => queries.invalidateQueries({ queryKey: ["competitors"] });
   const save = useMutation({

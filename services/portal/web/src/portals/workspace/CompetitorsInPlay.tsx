@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { data, opportunities } from "../../api/client";
 import type { components } from "../../api/generated/opportunities";
 import { Loaded, useFailureReport } from "../../components/feedback";
+import { fetchCompetitors } from "../shared/wholeLists";
 
 type Choice = components["schemas"]["CompetitorChoice"];
 type InPlay = components["schemas"]["CompetitorsInPlayPublic"];
@@ -49,7 +50,7 @@ function InPlayForm({ opportunityId, current }: { opportunityId: string; current
   const [form] = Form.useForm<{ competitors: Choice[] }>();
   const competitors = useQuery({
     queryKey: ["competitors", false],
-    queryFn: () => data(opportunities.GET("/competitors", { params: { query: { limit: 200 } } })),
+    queryFn: () => fetchCompetitors(),
   });
   const save = useMutation({
     mutationFn: (v: { competitors?: Choice[] }) =>

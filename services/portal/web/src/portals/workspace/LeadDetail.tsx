@@ -6,6 +6,7 @@ import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { fetchLeadHistory } from "../shared/wholeLists";
 import { gradeLabel, sourceLabel, when } from "./labels";
 
 type FollowUp = components["schemas"]["FollowUpCreate"];
@@ -22,7 +23,7 @@ export default function LeadDetail() {
   const [form] = Form.useForm<FollowUp>();
   const path = { params: { path: { lead_id: leadId } } };
   const lead = useQuery({ queryKey: ["lead", leadId], queryFn: () => data(leads.GET("/leads/{lead_id}", path)) });
-  const history = useQuery({ queryKey: ["lead", leadId, "history"], queryFn: () => data(leads.GET("/leads/{lead_id}/history", path)) });
+  const history = useQuery({ queryKey: ["lead", leadId, "history"], queryFn: () => fetchLeadHistory(leadId) });
   // The grades of the lead's own pool (also while it is owned): what its follow-ups take.
   const grading = useQuery({ queryKey: ["lead", leadId, "grades"], queryFn: () => data(leads.GET("/leads/{lead_id}/grades", path)), enabled: !!lead.data });
   const refresh = () => queries.invalidateQueries({ queryKey: ["lead", leadId] });

@@ -6,6 +6,7 @@ import { data, fileUrl, opportunities } from "../../api/client";
 import type { components } from "../../api/generated/opportunities";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { fetchQuotes } from "../shared/wholeLists";
 import { CompetitorsInPlay } from "./CompetitorsInPlay";
 import { when } from "./labels";
 
@@ -25,7 +26,7 @@ export default function OpportunityDetail() {
   const [driveForm] = Form.useForm<{ model_code: string; licence_number: string }>();
   const path = { params: { path: { opportunity_id: opportunityId } } };
   const opportunity = useQuery({ queryKey: ["opportunity", opportunityId], queryFn: () => data(opportunities.GET("/opportunities/{opportunity_id}", path)) });
-  const quotes = useQuery({ queryKey: ["opportunity", opportunityId, "quotes"], queryFn: () => data(opportunities.GET("/opportunities/{opportunity_id}/quotes", path)) });
+  const quotes = useQuery({ queryKey: ["opportunity", opportunityId, "quotes"], queryFn: () => fetchQuotes(opportunityId) });
   const working = can(session, "opportunity.work");
   const catalog = useQuery({ queryKey: ["catalog"], queryFn: () => data(opportunities.GET("/catalog")), enabled: working });
   const refresh = () => queries.invalidateQueries({ queryKey: ["opportunity", opportunityId] });
