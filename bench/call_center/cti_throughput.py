@@ -38,7 +38,7 @@ from crm_common.db.tables import outbox
 from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.settings import Settings
 from crm_common.testing.ami_server import AmiReplayServer, Message, load_transcript, perturb
-from crm_common.testing.bench import fresh_database
+from crm_common.testing.bench import fresh_database, system_role_url
 from crm_common.testing.kafka import eventually
 
 DATABASE = "crm_bench_cti"
@@ -113,11 +113,12 @@ async def ended(sessions: async_sessionmaker[AsyncSession]) -> int:
 
 
 async def run(n_calls: int, perturbed: bool) -> dict[str, object]:
-    url = await fresh_database(DATABASE, migrate_as="call-center")
+    await fresh_database(DATABASE, migrate_as="call-center")
+    # The AMI connector as the worker runs it: the system role.
     settings = Settings(
         env="test",
         service_name="call-center",
-        database_url=url,
+        database_url=system_role_url(DATABASE),
         cti_tenant=TENANT,
         cti_default_org="hq",
         cti_settle_seconds=0.0,

@@ -33,7 +33,7 @@ from crm_common.db.tables import outbox
 from crm_common.db.tenancy import acting_for
 from crm_common.messaging.consumer import MAX_BATCH_RECORDS
 from crm_common.settings import Settings
-from crm_common.testing.bench import fresh_database
+from crm_common.testing.bench import fresh_database, system_role_url
 
 DATABASE = "crm_bench_rule_push"
 TENANT = "oem-bench"
@@ -46,8 +46,11 @@ async def main() -> None:
     parser.add_argument("--members", type=int, default=20)
     parser.add_argument("--strategy", choices=("round_robin", "skill"), default="skill")
     args = parser.parse_args()
-    url = await fresh_database(DATABASE, migrate_as="call-center")
-    engine = create_engine(Settings(env="test", database_url=url, database_pool_size=2))
+    await fresh_database(DATABASE, migrate_as="call-center")
+    # Rules' tasks are pushed by the worker: the system role.
+    engine = create_engine(
+        Settings(env="test", database_url=system_role_url(DATABASE), database_pool_size=2)
+    )
     sessions = create_session_factory(engine)
     queue_id = uuid4()
     due = datetime.now(UTC) + timedelta(days=30)

@@ -33,7 +33,7 @@ from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.messaging.topics import ensure_topics
 from crm_common.outbox.relay import OutboxRelay
 from crm_common.settings import Settings
-from crm_common.testing.bench import bench_database_url, fresh_database
+from crm_common.testing.bench import fresh_database, system_role_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
 
@@ -43,13 +43,11 @@ DATABASE = "crm_bench_relay_cpu"
 
 
 async def main(args: argparse.Namespace) -> None:
-    url = (
+    if args.fresh:
         await fresh_database(DATABASE, migrate_as="leads")
-        if args.fresh
-        else bench_database_url(DATABASE)
-    )
+    # The relay (and the events' writer) as the worker runs them: the system role.
     settings = Settings(
-        database_url=url,
+        database_url=system_role_url(DATABASE),
         service_name="leads",
         log_level="WARNING",
         kafka_namespace=f"bench{uuid4().hex[:6]}.",  # topics of its own on the shared Kafka

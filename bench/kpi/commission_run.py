@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
-from crm_common.testing.bench import bench_database_url, connect_across_tenants, fresh_database
+from crm_common.testing.bench import app_role_url, connect_across_tenants, fresh_database
 from crm_kpi.application.commission import run_commission
 from crm_kpi.domain.commission import PlanRules
 
@@ -211,13 +211,13 @@ async def main() -> None:
     )
     args = parser.parse_args()
     now = datetime.now(UTC)
-    if args.reuse:
-        database_url, populate_seconds = bench_database_url(DATABASE), 0.0
-    else:
-        database_url = await fresh_database(DATABASE, migrate_as="kpi")
+    populate_seconds = 0.0
+    if not args.reuse:
+        await fresh_database(DATABASE, migrate_as="kpi")
         populate_seconds = await populate(args.consultants, args.deals, now)
+    # The run as the api starts it: the app role, in the tenant's scope.
     engine = create_engine(
-        Settings(env="test", service_name="kpi-bench", database_url=database_url)
+        Settings(env="test", service_name="kpi-bench", database_url=app_role_url(DATABASE))
     )
     sessions = create_session_factory(engine)
     figures: dict[str, object] = {}

@@ -74,7 +74,7 @@ from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for
 from crm_common.settings import Settings
 from crm_common.testing.bench import (
-    bench_database_url,
+    app_role_url,
     connect_across_tenants,
     fresh_database,
     percentile,
@@ -654,10 +654,11 @@ def forget_board(
 
 
 def settings(**extra: Any) -> Settings:
+    """kpi's api as it runs: connected as the app role, under row-level security."""
     return Settings(
         env="test",
         service_name="kpi",
-        database_url=bench_database_url(DATABASE),
+        database_url=app_role_url(DATABASE),
         redis_url=REDIS_URL,
         kafka_namespace=NAMESPACE,
         business_timezone=TIMEZONE,

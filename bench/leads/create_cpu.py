@@ -28,7 +28,7 @@ from typing import Any
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.settings import Settings
-from crm_common.testing.bench import bench_database_url, fresh_database
+from crm_common.testing.bench import fresh_database, service_database_env
 from crm_common.testing.jwks import serve_jwks
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
@@ -99,15 +99,14 @@ async def create(app: App, token: str, phone: str) -> int:
 
 async def main(args: argparse.Namespace) -> None:
     if args.fresh:
-        url = await fresh_database(DATABASE, migrate_as="leads")
-    else:
-        url = bench_database_url(DATABASE)
+        await fresh_database(DATABASE, migrate_as="leads")
     key_pem = generate_private_key_pem()
     with serve_jwks([key_pem]) as jwks_url:
         os.environ.update(
             CRM_ENV="test",
             CRM_SERVICE_NAME="leads",
-            CRM_DATABASE_URL=url,
+            # The api as it runs: the app role, under row-level security.
+            **service_database_env(DATABASE),
             CRM_JWKS_URL=jwks_url,
             CRM_LOG_LEVEL="WARNING",
         )

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.settings import Settings
-from crm_common.testing.bench import connect_across_tenants, fresh_database
+from crm_common.testing.bench import connect_across_tenants, fresh_database, system_role_url
 from crm_leads.application.recycle import sweep_recycle
 
 DATABASE = "crm_bench_leads"
@@ -85,10 +85,11 @@ async def main() -> None:
     parser.add_argument("--due-percent", type=float, default=1.0)
     args = parser.parse_args()
     now = datetime.now(UTC)
-    database_url = await fresh_database(DATABASE, migrate_as="leads")
+    await fresh_database(DATABASE, migrate_as="leads")
     populate_seconds = await populate(args.leads, args.due_percent, now)
+    # The sweep as the worker runs it: the system role, across tenants.
     engine = create_engine(
-        Settings(env="test", service_name="leads-bench", database_url=database_url)
+        Settings(env="test", service_name="leads-bench", database_url=system_role_url(DATABASE))
     )
     sessions = create_session_factory(engine)
     try:

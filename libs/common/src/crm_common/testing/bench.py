@@ -26,13 +26,23 @@ def bench_database_url(database: str) -> str:
     )
 
 
+def app_role_url(database: str) -> str:
+    """As the services' app role: what an api runs its requests with, in a process a
+    benchmark starts or in the benchmark's own."""
+    return as_app_role(bench_database_url(database))
+
+
+def system_role_url(database: str) -> str:
+    """As the services' system role: what a worker's sweeps, jobs and relay run with."""
+    return as_system_role(bench_database_url(database))
+
+
 def service_database_env(database: str) -> dict[str, str]:
     """The database settings of a service a benchmark starts: its api as the app role, its
     worker as the system role (``crm_common.db.roles``)."""
-    owner = bench_database_url(database)
     return {
-        "CRM_DATABASE_URL": as_app_role(owner),
-        "CRM_DATABASE_SYSTEM_URL": as_system_role(owner),
+        "CRM_DATABASE_URL": app_role_url(database),
+        "CRM_DATABASE_SYSTEM_URL": system_role_url(database),
     }
 
 
