@@ -284,6 +284,7 @@ NEEDS: dict[str, str | None] = {
     "call-center GET /call-tasks": "call.read",
     "call-center POST /call-tasks": "call.manage",
     "call-center POST /call-lists": "call.manage",
+    "call-center GET /call-lists": "call.manage",
     "call-center GET /call-lists/{import_id}": "call.manage",
     "call-center GET /call-lists/{import_id}/errors": "call.manage",
     "call-center GET /transfer-targets": "call.make",

@@ -159,7 +159,7 @@ def create_api(settings: Settings) -> FastAPI:
         ],
         on_startup=[wire_phone_system],
         error_statuses=ERROR_STATUSES,
-        # Call lists stream into the file store and stop at their own limit.
+        # Call lists stream into their import and stop at their own limit.
         streamed_paths=["/call-lists"],
     )
 
@@ -177,7 +177,6 @@ async def run_call_list_imports(
 ) -> int:
     return await work_call_lists(
         sessions,
-        open_file_store(settings),
         clock=utc_now,
         business_tz=ZoneInfo(settings.business_timezone),
     )

@@ -39,7 +39,7 @@ ORG = [
 HOTLINE = UUID("00000000-0000-4000-8000-00000000a001")
 TABLES = (
     "hand_overs",
-    "call_list_imports",
+    "import_jobs",
     "agent_states",
     "call_reviews",
     "call_comments",

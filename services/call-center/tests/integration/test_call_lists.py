@@ -1,5 +1,6 @@
-"""Call lists imported in the background on real PostgreSQL, with the API in process, the file
-kept in a filesystem store and the worker's import run here (and, killed midway, in a process
+"""Call lists imported in the background on real PostgreSQL (the shared import job of
+``crm_common.import_jobs``), with the API in process, the file kept with its import and the
+worker's import run here (and, killed midway, in a process
 of its own): a renewal list as CSV and as XLSX (read by the shared reader process) becomes
 policy-renewal tasks dealt out by the dealer's renewal desk, due the chosen days before each
 policy expires; the upload answers 202 with the import, followed for its status, counts and
@@ -12,12 +13,10 @@ waits; the kind, the function and the import's book are checked."""
 from __future__ import annotations
 
 import io
-import shutil
 import signal
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,12 +26,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_call_center.adapters.tables import call_list_imports, call_tasks, waiting_call_tasks
+from crm_call_center.adapters.tables import call_tasks, import_jobs, waiting_call_tasks
 from crm_call_center.application.call_lists import work_call_lists
 from crm_common.db.tables import outbox, personal_data_audit
 from crm_common.db.tenancy import acting_for_all_tenants
-from crm_common.settings import Settings
-from crm_common.storage import FilesystemStore
 from crm_common.testing.kafka import eventually
 from crm_common.testing.services import AsUser
 
@@ -50,19 +47,17 @@ RENEWALS = {"format": "csv", "kind": "policy_renewal", "days_before": 30}
 WORKER = """
 import asyncio, os, signal, sys
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from crm_call_center.adapters import call_list_store
 from crm_call_center.application import call_lists
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for_all_tenants
+from crm_common.import_jobs.store import ImportJobStore
 from crm_common.settings import Settings
-from crm_common.storage import FilesystemStore
 
-database_url, files = sys.argv[1], sys.argv[2]
-slice_rows, dies_at = int(sys.argv[3]), int(sys.argv[4])
-record_progress = call_list_store.record_progress
+database_url = sys.argv[1]
+slice_rows, dies_at = int(sys.argv[2]), int(sys.argv[3])
+record_progress = ImportJobStore.record_progress
 slices = 0
 
 
@@ -75,7 +70,7 @@ async def dies_storing(*args, **kwargs):
     await record_progress(*args, **kwargs)
 
 
-call_list_store.record_progress = dies_storing
+ImportJobStore.record_progress = dies_storing
 
 
 async def main():
@@ -83,7 +78,6 @@ async def main():
     with acting_for_all_tenants():
         await call_lists.work_call_lists(
             create_session_factory(engine),
-            FilesystemStore(Path(files)),
             clock=lambda: datetime.now(UTC),
             business_tz=ZoneInfo("Asia/Shanghai"),
             slice_rows=slice_rows,
@@ -133,21 +127,6 @@ def workbook(*rows: list[Any]) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture
-def files(service_settings: Settings) -> Path:
-    """The folder of the api's file store, emptied of what an earlier test left."""
-    root = Path(service_settings.file_storage)
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    return root
-
-
-@pytest.fixture
-def store(files: Path) -> FilesystemStore:
-    """The api's file store, as the worker opens it."""
-    return FilesystemStore(files)
-
-
 async def upload(client: httpx.AsyncClient, body: bytes, **params: Any) -> httpx.Response:
     query = {**RENEWALS, **params}
     media_type = XLSX if query["format"] == "xlsx" else "text/csv"
@@ -156,11 +135,10 @@ async def upload(client: httpx.AsyncClient, body: bytes, **params: Any) -> httpx
     )
 
 
-async def work(sessions: Sessions, store: FilesystemStore, **limits: Any) -> int:
+async def work(sessions: Sessions, **limits: Any) -> int:
     with acting_for_all_tenants():
         return await work_call_lists(
             sessions,
-            store,
             clock=lambda: datetime.now(UTC),
             business_tz=BUSINESS_TZ,
             **limits,
@@ -203,8 +181,9 @@ def tasks_created_published() -> Any:
     )
 
 
-def stored_files(store_root: Path) -> list[Path]:
-    return [p for p in store_root.rglob("*") if p.is_file()]
+async def stored_files(sessions: Sessions) -> int:
+    """The chunks of uploaded files kept with their imports."""
+    return await count(sessions, select(func.count()).select_from(import_jobs.chunks))
 
 
 async def renewal_desk(manager: httpx.AsyncClient) -> None:
@@ -215,7 +194,7 @@ async def renewal_desk(manager: httpx.AsyncClient) -> None:
 
 
 async def test_a_renewal_list_is_imported_in_the_background_into_the_renewal_desk_s_tasks_once(
-    as_user: AsUser, sessions: Sessions, store: FilesystemStore, files: Path, more_agents: None
+    as_user: AsUser, sessions: Sessions, more_agents: None
 ) -> None:
     async with as_user(PEOPLE.dealer_manager) as manager:
         await renewal_desk(manager)
@@ -224,10 +203,10 @@ async def test_a_renewal_list_is_imported_in_the_background_into_the_renewal_des
         job = accepted.json()
         assert accepted.headers["location"] == f"/call-lists/{job['id']}"
         assert (job["status"], job["rows_read"], job["rows_estimated"]) == ("queued", 0, 6)
-        assert len(stored_files(files)) == 1, "the file waits in the file store"
+        assert await stored_files(sessions) == 1, "the file waits with its import"
         assert await tasks_of(sessions) == []
 
-        assert await work(sessions, store) == 5
+        assert await work(sessions) == 5
         done = await imported(manager, job["id"])
         # Five rows read (the blank one is none); the same customer and date twice in the
         # file is one task; rows 4 and 5 rejected.
@@ -240,7 +219,7 @@ async def test_a_renewal_list_is_imported_in_the_background_into_the_renewal_des
             (5, "due_on"),
         ]
         assert (rejected["items"][0]["value"], rejected["next_after"]) == ("not-a-phone", None)
-        assert stored_files(files) == [], "the file goes once imported"
+        assert await stored_files(sessions) == 0, "the file goes once imported"
 
         made = await tasks_of(sessions)
         assert [(t["customer_name"], t["phone"], t["kind"]) for t in made] == [
@@ -267,7 +246,7 @@ async def test_a_renewal_list_is_imported_in_the_background_into_the_renewal_des
             format="xlsx",
         )
         assert again.status_code == 202, again.text
-        await work(sessions, store)
+        await work(sessions)
         assert counts(await imported(manager, again.json()["id"])) == ("done", 3, 1, 0, 2, 0)
         assert len(await tasks_of(sessions)) == 3
     assert await count(sessions, tasks_created_published()) == 3
@@ -278,7 +257,7 @@ async def test_a_renewal_list_is_imported_in_the_background_into_the_renewal_des
 
 
 async def test_a_list_no_queue_takes_waits_and_what_cannot_be_imported_is_refused_at_upload(
-    as_user: AsUser, sessions: Sessions, store: FilesystemStore, files: Path
+    as_user: AsUser, sessions: Sessions
 ) -> None:
     listed = f"name,phone,due\n王芳,13900139000,{far(10).isoformat()}\n".encode()
     async with (
@@ -289,7 +268,7 @@ async def test_a_list_no_queue_takes_waits_and_what_cannot_be_imported_is_refuse
         maintenance = {"kind": "maintenance_due"}
         first = await upload(manager, listed, **maintenance)
         second = await upload(manager, listed, **maintenance)
-        await work(sessions, store)
+        await work(sessions)
         assert counts(await imported(manager, first.json()["id"])) == ("done", 1, 0, 1, 0, 0)
         assert counts(await imported(manager, second.json()["id"])) == ("done", 1, 0, 0, 1, 0)
         async with sessions() as session:
@@ -302,6 +281,14 @@ async def test_a_list_no_queue_takes_waits_and_what_cannot_be_imported_is_refuse
             f"/call-lists/{first.json()['id']}/errors",
         ):
             assert (await other_book.get(path)).status_code == 404, "another book's import"
+        listed_imports = await manager.get("/call-lists")
+        assert [j["id"] for j in listed_imports.json()] == [
+            second.json()["id"],
+            first.json()["id"],
+        ], "past imports, newest first"
+        one = await manager.get("/call-lists", params={"limit": 1, "offset": 1})
+        assert [j["id"] for j in one.json()] == [first.json()["id"]]
+        assert (await other_book.get("/call-lists")).json() == [], "another book's imports"
 
         refusals = {
             "no due column": await upload(manager, "name,phone\n王芳,13900139000\n".encode()),
@@ -319,25 +306,25 @@ async def test_a_list_no_queue_takes_waits_and_what_cannot_be_imported_is_refuse
         forbidden = await upload(agent, listed, kind="care")
         assert forbidden.status_code == 403
     assert await tasks_of(sessions) == []
-    assert stored_files(files) == [], "nothing refused was kept"
-    assert await count(sessions, select(func.count()).select_from(call_list_imports)) == 2
+    assert await stored_files(sessions) == 0, "nothing refused was kept"
+    assert await count(sessions, select(func.count()).select_from(import_jobs.jobs)) == 2
 
 
 async def test_a_long_list_is_imported_slice_by_slice_with_its_progress(
-    as_user: AsUser, sessions: Sessions, store: FilesystemStore, more_agents: None
+    as_user: AsUser, sessions: Sessions, more_agents: None
 ) -> None:
     async with as_user(PEOPLE.dealer_manager) as manager:
         await renewal_desk(manager)
         job = (await upload(manager, long_list(5_000, bad_every=100))).json()
         assert job["rows_estimated"] == 5_000
 
-        await work(sessions, store, slice_rows=1_000, max_slices=2)
+        await work(sessions, slice_rows=1_000, max_slices=2)
         halfway = await imported(manager, job["id"])
         assert counts(halfway) == ("running", 2_000, 1_980, 0, 0, 20)
         assert halfway["next_row"] == 2_002
         assert len(await tasks_of(sessions)) == 1_980
 
-        await work(sessions, store, slice_rows=1_000)
+        await work(sessions, slice_rows=1_000)
         assert counts(await imported(manager, job["id"])) == ("done", 5_000, 4_950, 0, 0, 50)
         page = (await manager.get(f"/call-lists/{job['id']}/errors", params={"limit": 40})).json()
         rest = await manager.get(
@@ -348,9 +335,9 @@ async def test_a_long_list_is_imported_slice_by_slice_with_its_progress(
     assert len(await tasks_of(sessions)) == 4_950
 
 
-def run_worker(database_url: str, files: str, *, slice_rows: int, dies_at: int) -> int:
+def run_worker(database_url: str, *, slice_rows: int, dies_at: int) -> int:
     worker = subprocess.run(
-        [sys.executable, "-c", WORKER, database_url, files, str(slice_rows), str(dies_at)],
+        [sys.executable, "-c", WORKER, database_url, str(slice_rows), str(dies_at)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -362,18 +349,14 @@ def run_worker(database_url: str, files: str, *, slice_rows: int, dies_at: int) 
 async def test_a_worker_killed_mid_import_is_resumed_without_a_task_or_row_twice(
     as_user: AsUser,
     sessions: Sessions,
-    store: FilesystemStore,
     more_agents: None,
     call_center_database: str,
-    service_settings: Settings,
 ) -> None:
     async with as_user(PEOPLE.dealer_manager) as manager:
         await renewal_desk(manager)
         job = (await upload(manager, long_list(3_000, bad_every=60))).json()
 
-        status = run_worker(
-            call_center_database, service_settings.file_storage, slice_rows=500, dies_at=3
-        )
+        status = run_worker(call_center_database, slice_rows=500, dies_at=3)
         assert status == -signal.SIGKILL
         killed = await imported(manager, job["id"])
         # Two slices stored; the third died before its commit and left nothing behind.
@@ -384,7 +367,7 @@ async def test_a_worker_killed_mid_import_is_resumed_without_a_task_or_row_twice
 
         async def resumed() -> bool:
             # The killed worker's transaction ends when PostgreSQL sees its connection gone.
-            await work(sessions, store, slice_rows=500)
+            await work(sessions, slice_rows=500)
             return (await imported(manager, job["id"]))["status"] == "done"
 
         assert await eventually(resumed, timeout=60)
@@ -399,14 +382,14 @@ async def test_a_worker_killed_mid_import_is_resumed_without_a_task_or_row_twice
 
 
 async def test_a_workbook_without_a_required_column_fails_its_import_naming_it(
-    as_user: AsUser, sessions: Sessions, store: FilesystemStore, files: Path
+    as_user: AsUser, sessions: Sessions
 ) -> None:
     async with as_user(PEOPLE.dealer_manager) as manager:
         job = (
             await upload(manager, workbook(["姓名", "到期日"], ["王伟", far(30)]), format="xlsx")
         ).json()
-        await work(sessions, store)
+        await work(sessions)
         failed = await imported(manager, job["id"])
     assert (failed["status"], failed["rows_read"]) == ("failed", 0)
     assert "phone / 电话 / 手机" in failed["error"]
-    assert stored_files(files) == []
+    assert await stored_files(sessions) == 0

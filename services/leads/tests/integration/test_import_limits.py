@@ -22,6 +22,7 @@ import pytest
 
 from crm_common import spreadsheet_reader
 from crm_common.db import UnitOfWork
+from crm_common.import_jobs import jobs as import_jobs
 from crm_common.spreadsheet_reader import read_rows
 from crm_common.spreadsheet_rows import SpreadsheetRows
 from crm_leads.application import imports
@@ -219,7 +220,7 @@ async def test_an_error_the_worker_survives_is_not_counted_as_a_crash(
 async def test_a_csv_over_the_row_limit_is_refused_at_upload(
     clean: Sessions, now: datetime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(imports, "MAX_DATA_ROWS", 5)
+    monkeypatch.setattr(import_jobs, "ROWS_LIMIT", 5)
     with pytest.raises(ImportTooLarge, match="about 6 rows; an import reads at most 5"):
         await upload(clean, csv_file(6), ImportFormat.CSV, now)
 

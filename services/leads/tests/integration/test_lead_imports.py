@@ -22,9 +22,10 @@ from crm_common.auth.principal import DataScope, Principal
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
 from crm_common.errors import InvalidInput
+from crm_common.import_jobs.store import ImportJobStore
 from crm_common.testing.services import client_as
-from crm_leads.adapters import book_store, import_store
-from crm_leads.adapters.import_tables import lead_import_chunks, lead_imports
+from crm_leads.adapters import book_store
+from crm_leads.adapters.import_tables import import_jobs
 from crm_leads.adapters.tables import customers, lead_history, leads
 from crm_leads.application import handlers, imports
 from crm_leads.application import pools as pools_app
@@ -44,7 +45,7 @@ HEADER = "customer_name,phone,source,vehicle_interest\n"
 @pytest.fixture
 async def clean(sessions: Sessions) -> Sessions:
     async with sessions() as session, session.begin():
-        await session.execute(text("TRUNCATE lead_imports CASCADE"))
+        await session.execute(text("TRUNCATE import_jobs CASCADE"))
     return sessions
 
 
@@ -144,7 +145,7 @@ async def test_ten_thousand_rows_import_with_exact_counts_and_a_per_row_error_re
         (24, "customer_name", ""),
         (35, "source", "billboard"),
     ]
-    assert await count(clean, select(func.count()).select_from(lead_import_chunks)) == 0
+    assert await count(clean, select(func.count()).select_from(import_jobs.chunks)) == 0
 
     async with clean() as session:
         placed = (
@@ -220,19 +221,19 @@ async def test_a_crash_in_a_slice_resumes_where_the_last_stored_slice_ended(
     after_one = await job_of(clean, job.id)
     assert (after_one.status, after_one.next_row, after_one.rows_read) == ("running", 1_002, 1_000)
 
-    real_record_progress = import_store.record_progress
+    real_record_progress = ImportJobStore.record_progress
 
     async def crash(*args: Any, **kwargs: Any) -> None:
         raise ConnectionResetError("worker lost its database mid-slice")
 
-    monkeypatch.setattr(import_store, "record_progress", crash)
+    monkeypatch.setattr(ImportJobStore, "record_progress", crash)
     with pytest.raises(ConnectionResetError):
         await work(clean, now, slice_rows=1_000)
     crashed = await job_of(clean, job.id)
     assert (crashed.next_row, crashed.rows_read, crashed.rows_created) == (1_002, 1_000, 980)
     assert len(await created_events(clean)) == 980, "the failed slice left nothing behind"
 
-    monkeypatch.setattr(import_store, "record_progress", real_record_progress)
+    monkeypatch.setattr(ImportJobStore, "record_progress", real_record_progress)
     await work(clean, now, slice_rows=1_000)
     done = await job_of(clean, job.id)
     assert done.status is ImportStatus.DONE
@@ -336,7 +337,7 @@ async def test_a_file_that_cannot_be_read_fails_its_job_with_the_reason(
     failed = await job_of(clean, job.id)
     assert failed.status is ImportStatus.FAILED
     assert "XLSX" in (failed.error or "")
-    assert await count(clean, select(func.count()).select_from(lead_import_chunks)) == 0
+    assert await count(clean, select(func.count()).select_from(import_jobs.chunks)) == 0
 
 
 async def test_an_upload_that_can_never_be_imported_is_refused_and_leaves_nothing(
@@ -347,7 +348,7 @@ async def test_an_upload_that_can_never_be_imported_is_refused_and_leaves_nothin
     with pytest.raises(InvalidHeader) as no_phone:
         await upload(clean, b"name,source\nx,web\n", now)
     assert no_phone.value.field == "phone"
-    assert await count(clean, select(func.count()).select_from(lead_imports)) == 0
+    assert await count(clean, select(func.count()).select_from(import_jobs.jobs)) == 0
 
 
 async def test_an_import_of_another_dealer_is_not_found(clean: Sessions, now: datetime) -> None:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.integration
 # The connection's counts not yet flushed to the statistics, this transaction's too.
 SCANS = text(
     "SELECT coalesce(sum(seq_scan), 0) FROM pg_stat_xact_user_tables"
-    " WHERE relname IN ('leads', 'lead_history', 'lead_imports')"
+    " WHERE relname IN ('leads', 'lead_history', 'import_jobs')"
 )
 
 
@@ -66,6 +66,6 @@ async def test_the_hot_paths_use_their_partial_indexes_under_a_generic_plan(
                 )
                 == []
             )
-            assert await import_store.lock_pending_import(session, None) is None
+            assert await import_store.job_store.lock_pending(session, None) is None
             after = await session.scalar(SCANS)
     assert after == before, "a hot path read a whole table"

@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from crm_common.import_jobs.tables import import_job_tables
+
 metadata = MetaData()
 
 # A queue of the phone system (the HQ hotline, a dealer's BDC) as the CRM knows it: the org
@@ -268,71 +270,6 @@ agent_states = Table(
 )
 
 
-PENDING_IMPORTS = "status IN ('queued', 'running')"
-
-# Call lists uploaded to be imported in the background (``application.call_lists``): the file
-# is kept in the file store under ``file_key`` until the import ends; ``next_row`` is the
-# resume point, the file row the next slice starts at (the header is row 1). Every slice
-# stores its tasks, rejected rows and these counts in one transaction.
-call_list_imports = Table(
-    "call_list_imports",
-    metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True),
-    Column("tenant", String(64), nullable=False),
-    Column("owner_org", String(64), nullable=False),
-    Column("created_by", String(64), nullable=False),
-    Column("format", String(8), nullable=False),
-    Column("kind", String(30), nullable=False),
-    Column("days_before", Integer, nullable=False),
-    Column("file_key", String(300), nullable=False),
-    Column("status", String(10), nullable=False),
-    Column("size_bytes", BigInteger, nullable=False),
-    Column("rows_estimated", Integer),
-    Column("rows_read", Integer, nullable=False, server_default=text("0")),
-    Column("tasks_created", Integer, nullable=False, server_default=text("0")),
-    Column("waiting", Integer, nullable=False, server_default=text("0")),
-    Column("already_imported", Integer, nullable=False, server_default=text("0")),
-    Column("rows_rejected", Integer, nullable=False, server_default=text("0")),
-    Column("next_row", Integer, nullable=False),
-    Column("error", Text),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("finished_at", DateTime(timezone=True)),
-    Index("ix_call_list_imports_pending", "created_at", postgresql_where=text(PENDING_IMPORTS)),
-    Index("ix_call_list_imports_book", "tenant", "owner_org", "created_at"),
-)
-
-# Slices a worker started at an import's resume point and never reported back on, counted in
-# a transaction of their own before reading: a list that kills its worker (out of memory,
-# killed) is failed after a few tries instead of taking every worker down in turn.
-call_list_import_attempts = Table(
-    "call_list_import_attempts",
-    metadata,
-    Column(
-        "import_id",
-        UUID(as_uuid=True),
-        ForeignKey("call_list_imports.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("resume_row", Integer, nullable=False),
-    Column("attempts", Integer, nullable=False),
-)
-
-# The rejected rows of an import, each naming its row and field; they quote the uploaded cells.
-call_list_import_errors = Table(
-    "call_list_import_errors",
-    metadata,
-    Column("id", BigInteger, primary_key=True, autoincrement=True),
-    Column("tenant", String(64), nullable=False),
-    Column(
-        "import_id",
-        UUID(as_uuid=True),
-        ForeignKey("call_list_imports.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    Column("row_number", Integer, nullable=False),
-    Column("field", String(40), nullable=False),
-    Column("message", Text, nullable=False),
-    Column("value", Text, nullable=False),
-    Index("ix_call_list_import_errors_import", "import_id", "id"),
-)
+# Call lists imported in the background (``application.call_lists``) on the shared import
+# job: its tables, declared once for every import (``crm_common.import_jobs.tables``).
+import_jobs = import_job_tables(metadata)

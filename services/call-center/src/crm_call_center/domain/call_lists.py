@@ -16,6 +16,11 @@ from uuid import UUID
 
 from crm_call_center.domain.tasks import TaskKind
 from crm_common.errors import InvalidInput
+from crm_common.import_jobs.model import ImportJob
+from crm_common.import_jobs.model import ImportStatus as ImportStatus
+from crm_common.import_jobs.model import ReportedRowError as ReportedRowError
+from crm_common.import_jobs.model import RowError as RowError
+from crm_common.import_jobs.model import rows_rejected as rows_rejected
 from crm_common.spreadsheet_reader import header_key, is_blank
 
 MAX_NAME_LENGTH = 200
@@ -115,14 +120,6 @@ class ListedCall:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
-    row_number: int
-    field: str
-    message: str
-    value: str
-
-
 def normalise_phone(raw: str) -> str | None:
     """Digits as the PBX dials them (an optional leading +); None when it is no number."""
     phone = _PHONE_SEPARATORS.sub("", raw)
@@ -219,11 +216,10 @@ def listed_kind(kind: TaskKind) -> TaskKind:
     return kind
 
 
-class ImportStatus(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
+DAYS_BEFORE = "days_before"
+"""The import's option: how many days before the listed date the call is due."""
+TASKS_CREATED, WAITING, ALREADY_IMPORTED = "tasks_created", "waiting", "already_imported"
+"""The counts of a call list's import (the shared job's ``counts``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,8 +236,6 @@ class CallListImport:
     format: str
     kind: TaskKind
     days_before: int
-    file_key: str
-    """Where the file is kept in the file store until the import ends."""
     status: ImportStatus
     size_bytes: int
     rows_estimated: int | None
@@ -257,17 +251,27 @@ class CallListImport:
     finished_at: datetime | None
 
 
-@dataclass(frozen=True, slots=True)
-class ReportedRowError:
-    """A rejected row's error as the import stored it; ``id`` orders the report and pages it."""
-
-    id: int
-    row_number: int
-    field: str
-    message: str
-    value: str
-
-
-def rows_rejected(errors: Iterable[RowError]) -> int:
-    """Rows with at least one error (a row may name several fields)."""
-    return len({e.row_number for e in errors})
+def call_list_import(job: ImportJob) -> CallListImport:
+    """The shared import job as a call list's import tells it."""
+    return CallListImport(
+        id=job.id,
+        tenant=job.tenant,
+        owner_org=job.owner_org,
+        created_by=job.created_by,
+        format=job.format,
+        kind=TaskKind(job.kind),
+        days_before=int(job.options.get(DAYS_BEFORE, 0)),
+        status=job.status,
+        size_bytes=job.size_bytes,
+        rows_estimated=job.rows_estimated,
+        rows_read=job.rows_read,
+        tasks_created=job.count(TASKS_CREATED),
+        waiting=job.count(WAITING),
+        already_imported=job.count(ALREADY_IMPORTED),
+        rows_rejected=job.rows_rejected,
+        next_row=job.next_row,
+        error=job.error,
+        created_at=job.created_at,
+        updated_at=job.updated_at,
+        finished_at=job.finished_at,
+    )

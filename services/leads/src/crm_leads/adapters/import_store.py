@@ -1,178 +1,32 @@
-"""SQL of bulk imports: the job, its chunks and error report, and one slice of leads written
-set-based (a statement per table, not per row)."""
+"""SQL of bulk lead imports: the import job's, shared with every import
+(``crm_common.import_jobs``, on leads' tables), and one slice of leads written set-based (a
+statement per table, not per row)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import (
-    ColumnElement,
-    RowMapping,
-    case,
-    delete,
-    func,
-    insert,
-    literal,
-    select,
-    text,
-    update,
-)
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_common.auth import Principal
-from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.import_jobs.model import ImportJob
+from crm_common.import_jobs.store import ImportJobStore
+from crm_common.policy import DataType
 from crm_leads.adapters.customer_dedup import Book, add_identifiers, customers_for
-from crm_leads.adapters.import_tables import (
-    lead_import_attempts,
-    lead_import_chunks,
-    lead_import_errors,
-    lead_imports,
-)
-from crm_leads.adapters.tables import inline
+from crm_leads.adapters.import_tables import import_jobs
 from crm_leads.domain.assignment import Candidate
-from crm_leads.domain.customer_identifiers import (
-    IdentifierKind,
-)
-from crm_leads.domain.lead_import import (
-    ImportFormat,
-    ImportRow,
-    ImportStatus,
-    LeadImport,
-    Repeat,
-    ReportedRowError,
-    RowError,
-)
+from crm_leads.domain.customer_identifiers import IdentifierKind
+from crm_leads.domain.lead_import import ImportRow, Repeat
 from crm_leads.domain.origin import LeadOrigin
 
-PENDING = [inline(ImportStatus.QUEUED.value), inline(ImportStatus.RUNNING.value)]
-
-
-async def add_import(session: AsyncSession, job: LeadImport) -> None:
-    values = {column.name: getattr(job, column.name) for column in lead_imports.c}
-    await session.execute(insert(lead_imports).values(**values))
-
-
-async def add_chunk(session: AsyncSession, import_id: UUID, seq: int, data: bytes) -> None:
-    await session.execute(
-        insert(lead_import_chunks).values(import_id=import_id, seq=seq, data=data)
-    )
-
-
-async def record_upload(
-    session: AsyncSession, import_id: UUID, *, size_bytes: int, rows_estimated: int | None
-) -> None:
-    await session.execute(
-        update(lead_imports)
-        .where(lead_imports.c.id == import_id)
-        .values(size_bytes=size_bytes, rows_estimated=rows_estimated)
-    )
-
-
-async def chunks_of(session: AsyncSession, import_id: UUID) -> AsyncIterator[bytes]:
-    """The uploaded file in order, one chunk in memory at a time."""
-    seq = 0
-    while True:
-        data = (
-            await session.execute(
-                select(lead_import_chunks.c.data).where(
-                    lead_import_chunks.c.import_id == import_id, lead_import_chunks.c.seq == seq
-                )
-            )
-        ).scalar()
-        if data is None:
-            return
-        yield data
-        seq += 1
-
-
-def imports_visible_to(principal: Principal) -> ColumnElement[bool]:
-    """The shared policy on the job's book, at the full level: its error report quotes the
-    customers' names and phones."""
-    return visible_to(
-        principal,
-        DataType.LEAD,
-        tenant=lead_imports.c.tenant,
-        owner_org=lead_imports.c.owner_org,
-        need=SharingLevel.FULL,
-    )
-
-
-async def import_for(
-    session: AsyncSession, import_id: UUID, visible: ColumnElement[bool]
-) -> LeadImport | None:
-    row = (
-        (await session.execute(select(lead_imports).where(lead_imports.c.id == import_id, visible)))
-        .mappings()
-        .first()
-    )
-    return None if row is None else _import_of(row)
-
-
-async def lock_pending_import(session: AsyncSession, import_id: UUID | None) -> LeadImport | None:
-    """A queued or running job nobody is working on right now (that one, if named), locked for
-    this transaction; a worker holding it mid-slice makes it invisible here (SKIP LOCKED). The
-    lock leaves the key alone, so ``record_attempt`` may reference the job meanwhile."""
-    query = select(lead_imports).where(lead_imports.c.status.in_(PENDING))
-    if import_id is not None:
-        query = query.where(lead_imports.c.id == import_id)
-    row = (
-        (
-            await session.execute(
-                query.order_by(lead_imports.c.created_at)
-                .limit(1)
-                .with_for_update(skip_locked=True, key_share=True)
-            )
-        )
-        .mappings()
-        .first()
-    )
-    return None if row is None else _import_of(row)
-
-
-async def record_attempt(session: AsyncSession, import_id: UUID, resume_row: int) -> int:
-    """Count a slice starting at ``resume_row``; returns the attempts at that row so far, this
-    one included (a job that has moved on starts again at 1)."""
-    a = lead_import_attempts
-    statement = (
-        pg_insert(a)
-        .values(import_id=import_id, resume_row=resume_row, attempts=1)
-        .on_conflict_do_update(
-            index_elements=[a.c.import_id],
-            set_={
-                "attempts": case(
-                    (a.c.resume_row == resume_row, a.c.attempts + 1), else_=literal(1)
-                ),
-                "resume_row": resume_row,
-            },
-        )
-        .returning(a.c.attempts)
-    )
-    return int((await session.execute(statement)).scalar_one())
-
-
-async def forget_attempt(session: AsyncSession, import_id: UUID, resume_row: int) -> None:
-    """The attempt ended in an error its worker survived: it is not a crash."""
-    a = lead_import_attempts
-    await session.execute(
-        update(a)
-        .where(a.c.import_id == import_id, a.c.resume_row == resume_row, a.c.attempts > 0)
-        .values(attempts=a.c.attempts - 1)
-    )
-
-
-async def _clear_attempts(session: AsyncSession, import_id: UUID) -> None:
-    await session.execute(
-        delete(lead_import_attempts).where(lead_import_attempts.c.import_id == import_id)
-    )
+job_store = ImportJobStore(import_jobs, DataType.LEAD)
 
 
 @dataclass(frozen=True, slots=True)
-class StoredSlice:
+class StoredLeads:
     created: list[tuple[UUID, ImportRow]]
     """The leads this slice opened, with the row each came from."""
     attached: int
@@ -184,14 +38,14 @@ class LeadClosedMeanwhile(Exception):
 
 async def store_slice(
     session: AsyncSession,
-    job: LeadImport,
+    job: ImportJob,
     firsts: Sequence[ImportRow],
     repeats: Sequence[Repeat],
     *,
     pool_id: UUID,
     dedup_keys: Sequence[IdentifierKind],
     now: datetime,
-) -> StoredSlice:
+) -> StoredLeads:
     """Customers, their identifiers, leads and history of one slice. ``firsts`` are of distinct
     customers and may open a lead; a first whose customer already has an open lead, and every
     repeat, attach to it."""
@@ -233,12 +87,12 @@ async def store_slice(
     )
     await _add_history(session, job, history, now)
     await _audit_creation(session, job, [lead_id for lead_id, _ in created])
-    return StoredSlice(created, len(attaching))
+    return StoredLeads(created, len(attaching))
 
 
 async def _open_leads(
     session: AsyncSession,
-    job: LeadImport,
+    job: ImportJob,
     rows: Sequence[ImportRow],
     ids: Sequence[UUID],
     customer_of: dict[str, UUID],
@@ -304,7 +158,7 @@ async def _open_lead_of_customers(
 
 async def _add_history(
     session: AsyncSession,
-    job: LeadImport,
+    job: ImportJob,
     entries: Sequence[tuple[UUID, str, str]],
     now: datetime,
 ) -> None:
@@ -331,7 +185,7 @@ async def _add_history(
     )
 
 
-async def _audit_creation(session: AsyncSession, job: LeadImport, lead_ids: list[UUID]) -> None:
+async def _audit_creation(session: AsyncSession, job: ImportJob, lead_ids: list[UUID]) -> None:
     """The personal-data audit of each lead created, as the single create writes it."""
     if not lead_ids:
         return
@@ -358,110 +212,9 @@ async def _audit_creation(session: AsyncSession, job: LeadImport, lead_ids: list
     )
 
 
-async def add_errors(session: AsyncSession, import_id: UUID, errors: Sequence[RowError]) -> None:
-    if not errors:
-        return
-    await session.execute(
-        text(
-            """
-            INSERT INTO lead_import_errors (import_id, row_number, field, message, value)
-            SELECT :import_id, u.row_number, u.field, u.message, u.value
-            FROM unnest(
-                CAST(:row_numbers AS integer[]), CAST(:fields AS text[]),
-                CAST(:messages AS text[]), CAST(:raw_values AS text[])
-            ) AS u(row_number, field, message, value)
-            """
-        ),
-        {
-            "import_id": import_id,
-            "row_numbers": [e.row_number for e in errors],
-            "fields": [e.field for e in errors],
-            "messages": [e.message for e in errors],
-            "raw_values": [e.value for e in errors],
-        },
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    rows_read: int
-    rows_created: int
-    rows_attached: int
-    rows_failed: int
-    next_row: int
-
-
-async def record_progress(
-    session: AsyncSession,
-    import_id: UUID,
-    progress: Progress,
-    *,
-    status: ImportStatus,
-    now: datetime,
-    rows_estimated: int | None = None,
-) -> None:
-    """Counts grow by the slice's; ``next_row`` moves to where the next slice starts."""
-    c = lead_imports.c
-    values: dict[str, Any] = {
-        "status": status.value,
-        "rows_read": c.rows_read + progress.rows_read,
-        "rows_created": c.rows_created + progress.rows_created,
-        "rows_attached": c.rows_attached + progress.rows_attached,
-        "rows_failed": c.rows_failed + progress.rows_failed,
-        "next_row": progress.next_row,
-        "updated_at": now,
-        "rows_estimated": func.coalesce(rows_estimated, c.rows_estimated),
-    }
-    if status is ImportStatus.DONE:
-        values["finished_at"] = now
-    await session.execute(update(lead_imports).where(c.id == import_id).values(**values))
-    await _clear_attempts(session, import_id)
-    if status is ImportStatus.DONE:
-        await _drop_chunks(session, import_id)
-
-
-async def fail_import(session: AsyncSession, import_id: UUID, error: str, now: datetime) -> None:
-    await session.execute(
-        update(lead_imports)
-        .where(lead_imports.c.id == import_id)
-        .values(status=ImportStatus.FAILED.value, error=error, updated_at=now, finished_at=now)
-    )
-    await _clear_attempts(session, import_id)
-    await _drop_chunks(session, import_id)
-
-
-async def _drop_chunks(session: AsyncSession, import_id: UUID) -> None:
-    """A finished job never reads its file again."""
-    await session.execute(
-        delete(lead_import_chunks).where(lead_import_chunks.c.import_id == import_id)
-    )
-
-
-async def errors_of(
-    session: AsyncSession, import_id: UUID, *, after: int, limit: int
-) -> list[ReportedRowError]:
-    """A page of the error report in file order; ``after`` is the last ``id`` of the page
-    before (keyset pagination: cheap on reports of hundreds of thousands of rows)."""
-    e = lead_import_errors
-    rows = await session.execute(
-        select(e.c.id, e.c.row_number, e.c.field, e.c.message, e.c.value)
-        .where(e.c.import_id == import_id, e.c.id > after)
-        .order_by(e.c.id)
-        .limit(limit)
-    )
-    return [ReportedRowError(*row) for row in rows]
-
-
-def _import_of(row: RowMapping) -> LeadImport:
-    values = dict(row)
-    values["format"] = ImportFormat(values["format"])
-    values["status"] = ImportStatus(values["status"])
-    return LeadImport(**values)
-
-
 async def assign_imported(
     session: AsyncSession,
-    job: LeadImport,
+    job: ImportJob,
     pool_id: UUID,
     assignments: Sequence[tuple[UUID, Candidate, LeadOrigin]],
     *,
@@ -521,7 +274,7 @@ async def assign_imported(
 
 async def route_imported(
     session: AsyncSession,
-    job: LeadImport,
+    job: ImportJob,
     routed: Sequence[tuple[UUID, UUID, UUID, str]],
     *,
     actor: str,

@@ -10,6 +10,10 @@ from enum import StrEnum
 from uuid import UUID
 
 from crm_common.errors import InvalidInput
+from crm_common.import_jobs.model import ImportJob
+from crm_common.import_jobs.model import ImportStatus as ImportStatus
+from crm_common.import_jobs.model import ReportedRowError as ReportedRowError
+from crm_common.import_jobs.model import RowError as RowError
 from crm_common.spreadsheet_reader import HEADER_ROW as HEADER_ROW
 from crm_common.spreadsheet_reader import MAX_DATA_ROWS as MAX_DATA_ROWS
 from crm_common.spreadsheet_reader import FileOverLimit as FileOverLimit
@@ -39,13 +43,6 @@ MAX_RAW_VALUE_LENGTH = 200
 class ImportFormat(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
-
-
-class ImportStatus(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
 
 
 class ImportField(StrEnum):
@@ -146,6 +143,36 @@ class LeadImport:
     finished_at: datetime | None
 
 
+IMPORT_KIND = "lead"
+"""What every row of a lead import becomes (the shared import job's ``kind``)."""
+CREATED, ATTACHED = "rows_created", "rows_attached"
+"""The counts of a lead import (the shared job's ``counts``)."""
+
+
+def lead_import(job: ImportJob) -> LeadImport:
+    """The shared import job as a lead import tells it."""
+    return LeadImport(
+        id=job.id,
+        tenant=job.tenant,
+        owner_org=job.owner_org,
+        created_by=job.created_by,
+        created_by_org=job.created_by_org,
+        format=ImportFormat(job.format),
+        status=job.status,
+        size_bytes=job.size_bytes,
+        rows_estimated=job.rows_estimated,
+        rows_read=job.rows_read,
+        rows_created=job.count(CREATED),
+        rows_attached=job.count(ATTACHED),
+        rows_failed=job.rows_rejected,
+        next_row=job.next_row,
+        error=job.error,
+        created_at=job.created_at,
+        updated_at=job.updated_at,
+        finished_at=job.finished_at,
+    )
+
+
 class InvalidHeader(InvalidInput):
     """The first row does not name the columns a lead needs (answered 422, or fails the job)."""
 
@@ -192,25 +219,6 @@ class ImportRow:
     source: LeadSource
     vehicle_interest: str | None
     identifiers: CustomerIdentifiers = NO_IDENTIFIERS
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    row_number: int
-    field: str
-    message: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReportedRowError:
-    """A rejected row as the error report lists it; ``id`` orders the report (keyset paging)."""
-
-    id: int
-    row_number: int
-    field: str
-    message: str
-    value: str
 
 
 def read_row(

@@ -6,16 +6,16 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from crm_call_center.application.call_lists import (
     ImportCallList,
     import_of,
+    imports_of,
     rejected_rows,
     start_import,
 )
 from crm_call_center.domain.tasks import TaskKind
-from crm_call_center.entrypoints.http.calls import file_store
 from crm_call_center.entrypoints.http.schemas import (
     CallListImport,
     CallListRejectedRows,
@@ -24,8 +24,7 @@ from crm_call_center.entrypoints.http.schemas import (
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database, Now, Work
-from crm_common.runtime.paging import Paging, first_of
-from crm_common.storage import FileStore
+from crm_common.runtime.paging import Paging, ShortPage, first_of
 
 router = APIRouter(prefix="/call-lists", tags=["call tasks"])
 Manager = Annotated[Principal, requires("call.manage")]
@@ -62,7 +61,6 @@ async def import_list(
     principal: Manager,
     work: Work,
     now: Now,
-    store: Annotated[FileStore, Depends(file_store)],
     file_format: Annotated[Literal["csv", "xlsx"], Query(alias="format")],
     kind: Annotated[TaskKind, Query(description="The task each row becomes")],
     days_before: Annotated[
@@ -85,7 +83,6 @@ async def import_list(
     import the file again."""
     job = await start_import(
         work,
-        store,
         principal,
         request.stream(),
         ImportCallList(file_format=file_format, kind=kind, days_before=days_before),
@@ -93,6 +90,19 @@ async def import_list(
     )
     response.headers["Location"] = f"/call-lists/{job.id}"
     return CallListImport.model_validate(job, from_attributes=True)
+
+
+@router.get(
+    "",
+    response_model=list[CallListImport],
+    responses={403: {"description": "The role lacks the function"}},
+)
+async def list_imports(principal: Manager, db: Database, page: ShortPage) -> list[CallListImport]:
+    """The call lists imported into the books the caller sees in full (their own org
+    node's, and below it as the sharing allows), newest first, each with its status and
+    counts: a manager comes back to an import after leaving the screen."""
+    found = await imports_of(db, principal, limit=page.limit, offset=page.offset)
+    return [CallListImport.model_validate(job, from_attributes=True) for job in found]
 
 
 @router.get("/{import_id}", response_model=CallListImport, responses=_ERRORS)

@@ -73,7 +73,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Imports
+         * @description The call lists imported into the books the caller sees in full (their own org
+         *     node's, and below it as the sharing allows), newest first, each with its status and
+         *     counts: a manager comes back to an import after leaving the screen.
+         */
+        get: operations["list_imports_call_lists_get"];
         put?: never;
         /**
          * Import List
@@ -1846,6 +1852,52 @@ export interface operations {
             };
             /** @description The request body is over the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_imports_call_lists_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallListImport"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
