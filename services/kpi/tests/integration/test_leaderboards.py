@@ -146,6 +146,27 @@ async def test_boards_rank_net_sales_per_caller_and_survive_redis_losing_them(
     await record(sessions, tenant, "cancelled", "dealer-a", "c3", "team-a1", cancelled_order, nov)
     await record(sessions, tenant, "won", "dealer-a", "c3", "team-a1", uuid4(), nov)
     await record(sessions, tenant, "won", "dealer-b", "b1", "dealer-b", uuid4(), nov, units=5)
+    async with sessions() as session, session.begin():
+        # c2's name never arrived (an identity.UserChanged of version 1 names nobody).
+        await session.execute(
+            insert(staff),
+            [
+                {
+                    "user_id": user,
+                    "tenant": tenant,
+                    "org_node": node,
+                    "roles": ["sales_consultant"],
+                    "active": True,
+                    "display_name": name,
+                }
+                for user, node, name in (
+                    ("c1", "team-a1", "顾问甲"),
+                    ("c2", "dealer-a", None),
+                    ("c3", "team-a1", "顾问丙"),
+                    ("b1", "dealer-b", "乙店顾问"),
+                )
+            ],
+        )
 
     manager = who(tenant, "m1", "dealer-a", "sales_manager", DataScope.DEALER)
     board = await leaderboard(
@@ -156,12 +177,14 @@ async def test_boards_rank_net_sales_per_caller_and_survive_redis_losing_them(
         (2, "c2", 1),
         (3, "c3", 0),
     ], "c3's October deal cancelled in November counts against November"
+    assert board.names == {"c1": "顾问甲", "c3": "顾问丙"}, "only the board's, only named ones"
 
     consultant = who(tenant, "c1", "team-a1", "sales_consultant", DataScope.OWN)
     mine = await leaderboard(
         redis, NS, sessions, consultant, month=MONTH, metric=Metric.UNITS, dealer_id=None
     )
     assert [e.member for e in mine.entries] == ["c1", "c3"], "their own team and themselves"
+    assert mine.names == {"c1": "顾问甲", "c3": "顾问丙"}, "a colleague by name, no user.read"
     with pytest.raises(BoardNotFound):
         await leaderboard(
             redis, NS, sessions, consultant, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-b"
@@ -177,6 +200,7 @@ async def test_boards_rank_net_sales_per_caller_and_survive_redis_losing_them(
         redis, NS, sessions, analyst, month=MONTH, metric=Metric.UNITS, dealer_id=None
     )
     assert [(e.member, e.score) for e in dealers.entries] == [("dealer-b", 5), ("dealer-a", 3)]
+    assert dealers.names == {}, "dealers are named by their org, no consultant's name"
     async with sessions() as session, session.begin():
         await session.execute(
             insert(sharing_levels).values(

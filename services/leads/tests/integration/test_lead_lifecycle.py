@@ -21,6 +21,7 @@ from crm_common.db.tables import outbox, sharing_levels
 from crm_common.errors import InvalidInput
 from crm_common.policy import DataType, Direction, SharingLevel
 from crm_common.policy.sharing import ALL_ORGS
+from crm_common.policy.staff import staff_names
 from crm_common.settings import Settings
 from crm_leads.adapters import lead_store
 from crm_leads.adapters.lead_store import LeadBusy
@@ -455,3 +456,25 @@ async def test_a_deactivated_owner_s_leads_go_back_to_the_pool_once(
     assert all(owner is None and pool is not None for owner, pool in owners)
     released = await events_of(sessions, "leads.LeadReleased")
     assert [r["rule"] for r in released] == ["owner_deactivated"] * 3
+
+
+async def test_the_staff_copy_keeps_a_users_name_from_version_2_only(sessions: Sessions) -> None:
+    """A colleague's name as identity's version 2 event gives it; a version 1 event (no names)
+    of the same user later keeps it rather than erasing it."""
+    user = {
+        "user_id": UUID(int=7),
+        "org_id": "team-a1",
+        "roles": ["sales_consultant"],
+        "active": True,
+        "change": "updated",
+    }
+    names = {"dealer_id": "dealer-a", "username": "c7", "display_name": "顾问七号"}
+    [staff] = [s for s in subscriptions(Settings(env="test")) if s.topic == USER_TOPIC]
+    for data in (UserChangedV2(**user, **names), UserChanged(**user)):
+        [handles] = [h for h in staff.handles if h.event.event_version == data.event_version]
+        event = new_event(data, tenant=TENANT, owner_org="team-a1", actor="admin")
+        async with UnitOfWork(sessions) as uow:
+            await handles.apply(uow, [event])
+        async with sessions() as session:
+            named = await staff_names(session, TENANT, [str(UUID(int=7)), "nobody"])
+        assert named == {str(UUID(int=7)): "顾问七号"}, data.event_version

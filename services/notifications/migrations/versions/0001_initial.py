@@ -7,8 +7,10 @@ Create Date: 2026-12-06
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 from crm_notifications.adapters.tables import notification_preferences, notifications
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from crm_common.db.migration_ops import (
     create_messaging_tables,
@@ -17,7 +19,6 @@ from crm_common.db.migration_ops import (
     drop_policy_tables,
     isolate_tenants,
 )
-from crm_common.db.tables import staff
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -36,8 +37,18 @@ TENANT_TABLES = (
 def upgrade() -> None:
     create_messaging_tables()
     create_policy_tables()
+    # The staff copy as it was then (0004 adds the names): not the shared table object, which
+    # moves on with later revisions.
+    op.create_table(
+        "staff",
+        sa.Column("user_id", sa.String(64), primary_key=True),
+        sa.Column("tenant", sa.String(64), nullable=False),
+        sa.Column("org_node", sa.String(64), nullable=False),
+        sa.Column("roles", ARRAY(sa.String(40)), nullable=False),
+        sa.Column("active", sa.Boolean, nullable=False),
+    )
+    op.create_index("ix_staff_tenant_org", "staff", ["tenant", "org_node"])
     bind = op.get_bind()
-    staff.create(bind)
     notifications.create(bind)
     notification_preferences.create(bind)
     isolate_tenants(*TENANT_TABLES)
@@ -47,6 +58,6 @@ def downgrade() -> None:
     bind = op.get_bind()
     notification_preferences.drop(bind)
     notifications.drop(bind)
-    staff.drop(bind)
+    op.drop_table("staff")
     drop_policy_tables()
     drop_messaging_tables()

@@ -131,6 +131,17 @@ def narrow_audit_action() -> None:
     )
 
 
+def name_staff() -> None:
+    """The staff copy keeps each user's display name (identity.UserChanged version 2), so a
+    service can show a colleague by name where it shows them at all; filled as users' events
+    arrive (none is backfilled: until then the name is missing, never an id in its place)."""
+    op.add_column("staff", sa.Column("display_name", sa.String(200), nullable=True))
+
+
+def unname_staff() -> None:
+    op.drop_column("staff", "display_name")
+
+
 def drop_messaging_tables() -> None:
     bind = op.get_bind()
     inbox.drop(bind)

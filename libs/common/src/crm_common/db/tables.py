@@ -81,6 +81,9 @@ staff = Table(
     Column("org_node", String(64), nullable=False),
     Column("roles", ARRAY(String(40)), nullable=False),
     Column("active", Boolean, nullable=False),
+    # The name colleagues know them by (identity.UserChanged version 2; none from version 1):
+    # a staff member's name, never a customer's personal data.
+    Column("display_name", String(200)),
     Index("ix_staff_tenant_org", "tenant", "org_node"),
 )
 

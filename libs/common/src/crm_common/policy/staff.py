@@ -3,7 +3,7 @@ own its records), current from identity's UserChanged in the service's own `staf
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -33,8 +33,17 @@ async def record_staff(
     org_node: str,
     roles: list[str],
     active: bool,
+    display_name: str | None = None,
 ) -> None:
-    values = {"tenant": tenant, "org_node": org_node, "roles": roles, "active": active}
+    values: dict[str, object] = {
+        "tenant": tenant,
+        "org_node": org_node,
+        "roles": roles,
+        "active": active,
+    }
+    # A version 1 event names nobody: the name a version 2 event gave stays.
+    if display_name is not None:
+        values["display_name"] = display_name
     await session.execute(
         insert(staff)
         .values(user_id=user_id, **values)
@@ -69,6 +78,24 @@ async def staff_in_book(
     return None if row is None else StaffMember(row.org_node, frozenset(row.roles))
 
 
+async def staff_names(
+    session: AsyncSession, tenant: str, user_ids: Collection[str]
+) -> dict[str, str]:
+    """The names of these staff members, for those the copy has one (a version 2 event named
+    them). A colleague's name is no customer's personal data: a reader is shown it for the
+    people their own read already names by id (a board's members, whoever works a lead)."""
+    if not user_ids:
+        return {}
+    rows = await session.execute(
+        select(staff.c.user_id, staff.c.display_name).where(
+            staff.c.tenant == tenant,
+            staff.c.user_id.in_(sorted(user_ids)),
+            staff.c.display_name.is_not(None),
+        )
+    )
+    return {row.user_id: row.display_name for row in rows}
+
+
 async def record_user_change(uow: UnitOfWork, event: UserChange) -> None:
     user = event.data
     await record_staff(
@@ -78,6 +105,7 @@ async def record_user_change(uow: UnitOfWork, event: UserChange) -> None:
         org_node=user.org_id,
         roles=user.roles,
         active=user.active,
+        display_name=user.display_name if isinstance(user, UserChangedV2) else None,
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.policy.directory import dealer_of
+from crm_common.policy.staff import staff_names
 from crm_common.settings import Settings
 from crm_kpi.adapters import board_facts as facts
 from crm_kpi.adapters import leaderboards as boards
@@ -40,6 +41,8 @@ class Board:
     dealer_id: str
     entries: list[Ranked]
     teams: dict[str, str]
+    names: dict[str, str]
+    """The consultants' display names from kpi's staff copy (a dealer's board names none)."""
 
 
 async def rebuild_board(
@@ -156,4 +159,11 @@ async def leaderboard(
             for u, s in scores.items()
             if u == principal.user_id or teams.get(u) == principal.org_node
         }
-    return Board(month, metric, board_dealer, ranking(scores), teams)
+    entries = ranking(scores)
+    names: dict[str, str] = {}
+    if board_dealer != ALL_DEALERS:
+        # Colleagues on a board the reader may see, by the name they work under: staff of the
+        # reader's own book (or one they may read), no customer's personal data.
+        async with sessions() as session:
+            names = await staff_names(session, principal.tenant, [e.member for e in entries])
+    return Board(month, metric, board_dealer, entries, teams, names)

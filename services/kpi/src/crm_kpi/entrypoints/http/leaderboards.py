@@ -20,6 +20,11 @@ router = APIRouter(prefix="/kpi", tags=["leaderboards"])
 class LeaderboardEntry(BaseModel):
     rank: int = Field(description="1 is the best; equal scores share a rank")
     member: str = Field(description="Consultant (user id) or dealer (org node)")
+    name: str | None = Field(
+        default=None,
+        description="The consultant's display name; None on the board of dealers and for a "
+        "consultant whose name kpi has not learnt yet (identity.UserChanged version 2)",
+    )
     score: Decimal
     team: str | None = Field(default=None, description="The consultant's team node")
 
@@ -51,7 +56,9 @@ async def ranking_of_the_month(
     """Consultants of a dealer (``dealer_id``) or dealers (without it) ranked by units won,
     revenue or gross margin in the month, net of cancelled orders. A consultant sees their own
     dealer's board limited to their team and themselves; the OEM sees the dealers that share
-    figures with it; a region manager the dealers of the region."""
+    figures with it; a region manager the dealers of the region. Consultants come with their
+    display names: colleagues' names on a board the reader may see are staff data, not a
+    customer's, so they need no ``user.read``."""
     namespace: str = request.app.state.settings.kafka_namespace
     board = await leaderboard(
         redis, namespace, db, principal, month=month, metric=metric, dealer_id=dealer_id
@@ -62,7 +69,11 @@ async def ranking_of_the_month(
         dealer_id=board.dealer_id,
         entries=[
             LeaderboardEntry(
-                rank=e.rank, member=e.member, score=e.score, team=board.teams.get(e.member)
+                rank=e.rank,
+                member=e.member,
+                name=board.names.get(e.member),
+                score=e.score,
+                team=board.teams.get(e.member),
             )
             for e in board.entries
         ],

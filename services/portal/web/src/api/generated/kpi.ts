@@ -413,7 +413,9 @@ export interface paths {
          * @description Consultants of a dealer (``dealer_id``) or dealers (without it) ranked by units won,
          *     revenue or gross margin in the month, net of cancelled orders. A consultant sees their own
          *     dealer's board limited to their team and themselves; the OEM sees the dealers that share
-         *     figures with it; a region manager the dealers of the region.
+         *     figures with it; a region manager the dealers of the region. Consultants come with their
+         *     display names: colleagues' names on a board the reader may see are staff data, not a
+         *     customer's, so they need no ``user.read``.
          */
         get: operations["ranking_of_the_month_kpi_leaderboards_get"];
         put?: never;
@@ -1439,6 +1441,11 @@ export interface components {
              * @description Consultant (user id) or dealer (org node)
              */
             member: string;
+            /**
+             * Name
+             * @description The consultant's display name; None on the board of dealers and for a consultant whose name kpi has not learnt yet (identity.UserChanged version 2)
+             */
+            name?: string | null;
             /**
              * Rank
              * @description 1 is the best; equal scores share a rank

@@ -58,7 +58,9 @@ export default function MyTargets() {
                   rowClassName={(e) => (e.member === session.user_id ? "ant-table-row-selected" : "")}
                   columns={[
                     { title: t("kpi.rank"), dataIndex: "rank" },
-                    { title: t("lead.owner"), dataIndex: "member", render: (m: string) => (m === session.user_id ? session.username : m.slice(0, 8)) },
+                    // Colleagues by the name kpi knows them by; one it has no name for yet is a colleague,
+                    // never a fragment of a user id.
+                    { title: t("lead.owner"), dataIndex: "member", render: (m: string, e) => e.name ?? (m === session.user_id ? session.username : t("kpi.colleague")) },
                     { title: t("kpi.units"), dataIndex: "score" },
                   ]}
                 />
