@@ -13,7 +13,7 @@ from crm_common.auth.principal import DataScope, Principal
 from crm_common.policy.sharing import DataType, Direction
 from crm_identity.adapters.repository import org_path
 from crm_identity.adapters.tables import org_nodes, sharing_agreements, users
-from crm_identity.domain.org_tree import OrgKind, PartnerType
+from crm_identity.domain.org_tree import OrgKind, PartnerType, paths_above
 
 
 class OrgNodePublic(BaseModel):
@@ -51,10 +51,17 @@ class SharingAgreementPublic(BaseModel):
 
 
 def _visible_paths(principal: Principal, own_path: str) -> Select[tuple[str]]:
-    """Tenant-wide scopes see the tree; everyone else the subtree of their own node."""
+    """Tenant-wide scopes see the tree; everyone else the subtree of their own node and the
+    nodes above it (by name: whose care rules, articles and programmes reach their book, whom
+    they share with)."""
     query = select(org_nodes.c.path).where(org_nodes.c.tenant == principal.tenant)
     if principal.data_scope is not DataScope.TENANT:
-        query = query.where(org_nodes.c.path.startswith(own_path, autoescape=True))
+        query = query.where(
+            or_(
+                org_nodes.c.path.startswith(own_path, autoescape=True),
+                org_nodes.c.path.in_(paths_above(own_path)),
+            )
+        )
     return query
 
 

@@ -333,6 +333,9 @@ async def test_the_org_tree_is_scoped_and_only_hq_admins_change_it(identity: Ide
         ids = {n["id"] for n in (await client.get("/orgs")).json()}
         assert "dealer-sh-01" in ids
         assert "dealer-bj-01" not in ids
+        # The nodes above, by name (HQ's rules and articles reach the region), not beside.
+        assert "demo-hq" in ids
+        assert "region-north" not in ids
         forbidden = await client.post(
             "/orgs",
             json={"id": "dealer-y", "parent_id": "region-east", "kind": "dealer", "name": "Y"},

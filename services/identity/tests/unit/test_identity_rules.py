@@ -13,7 +13,13 @@ from crm_identity.domain.accounts import (
     login_delay_seconds,
     new_refresh_token,
 )
-from crm_identity.domain.org_tree import InvalidPlacement, OrgKind, check_placement, child_path
+from crm_identity.domain.org_tree import (
+    InvalidPlacement,
+    OrgKind,
+    check_placement,
+    child_path,
+    paths_above,
+)
 from crm_identity.domain.permissions import may_grant, may_manage_users_in
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -76,6 +82,8 @@ def test_the_tree_has_rules_of_placement() -> None:
     with pytest.raises(InvalidPlacement):
         check_placement(OrgKind.REGION, None)
     assert child_path("/hq/", "east") == "/hq/east/"
+    assert paths_above("/hq/east/dealer-sh-01/") == ["/hq/", "/hq/east/"]
+    assert paths_above("/hq/") == []
 
 
 def test_only_the_providing_party_sets_how_much_it_shares() -> None:

@@ -47,6 +47,13 @@ def child_path(parent_path: str, node_id: str) -> str:
     return f"{parent_path}{node_id}/"
 
 
+def paths_above(path: str) -> list[str]:
+    """The paths of the nodes above a node, root first: ``/hq/east/dealer-sh-01/`` →
+    ``/hq/``, ``/hq/east/``."""
+    ids = path.strip("/").split("/")[:-1]
+    return ["/" + "".join(f"{node_id}/" for node_id in ids[: n + 1]) for n in range(len(ids))]
+
+
 def check_placement(kind: OrgKind, parent_kind: OrgKind | None) -> None:
     allowed = ALLOWED_PARENTS[kind]
     if parent_kind is None and allowed:

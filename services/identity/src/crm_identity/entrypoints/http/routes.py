@@ -161,9 +161,10 @@ async def list_org_nodes(
     db: Database,
     page: Annotated[Paging, page_of(default=2000, most=5000)],
 ) -> list[OrgNodePublic]:
-    """The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise. Each
-    node after its parent, a page at a time (a page holds a whole tree of a few regions and
-    their dealers: the portal draws the first)."""
+    """The tree of the tenant for tenant-wide roles; the caller's own subtree and the nodes
+    above it otherwise (their names: whose rules and articles reach the caller). Each node
+    after its parent, a page at a time (a page holds a whole tree of a few regions and their
+    dealers: the portal draws the first)."""
     return await views.org_nodes_for(db, principal, limit=page.limit, offset=page.offset)
 
 

@@ -146,9 +146,10 @@ export interface paths {
         };
         /**
          * List Org Nodes
-         * @description The tree of the tenant for tenant-wide roles; the caller's own subtree otherwise. Each
-         *     node after its parent, a page at a time (a page holds a whole tree of a few regions and
-         *     their dealers: the portal draws the first).
+         * @description The tree of the tenant for tenant-wide roles; the caller's own subtree and the nodes
+         *     above it otherwise (their names: whose rules and articles reach the caller). Each node
+         *     after its parent, a page at a time (a page holds a whole tree of a few regions and their
+         *     dealers: the portal draws the first).
          */
         get: operations["list_org_nodes_orgs_get"];
         put?: never;
