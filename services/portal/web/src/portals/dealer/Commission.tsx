@@ -8,6 +8,7 @@ import type { components } from "../../api/generated/kpi";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { thisMonth } from "../../dates";
 import { can, useSession } from "../../session";
+import { useOrgName } from "../shared/directory";
 import { Statements } from "../shared/Statements";
 import { fetchCommissionPlans } from "../shared/wholeLists";
 
@@ -80,6 +81,7 @@ function usePlans() {
 function Plans() {
   const { t } = useTranslation();
   const plans = usePlans();
+  const orgName = useOrgName();
   return (
     <Card title={t("commission.plans")}>
       <Loaded query={plans}>
@@ -113,7 +115,7 @@ function Plans() {
             }}
             columns={[
               { title: t("pool.name"), dataIndex: "name" },
-              { title: t("lead.dealer"), dataIndex: "dealer_id" },
+              { title: t("lead.dealer"), dataIndex: "dealer_id", render: orgName },
               { title: t("commission.currency"), dataIndex: "currency" },
               { title: t("opp.version"), key: "versions", render: (_: unknown, p) => p.versions.length },
             ]}

@@ -6,6 +6,7 @@ import type { components } from "../../api/generated/identity";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { fetchSharing } from "../shared/wholeLists";
 import { useSession } from "../../session";
+import { useOrgName } from "../shared/directory";
 
 type Agreement = components["schemas"]["SharingAgreementSet"];
 const DATA_TYPES = ["lead", "customer", "opportunity", "quote", "order", "ticket", "complaint", "call", "kpi"] as const;
@@ -18,6 +19,7 @@ export default function Sharing() {
   const session = useSession();
   const { message } = AntApp.useApp();
   const report = useFailureReport();
+  const orgName = useOrgName({ partners: true });
   const queries = useQueryClient();
   const [form] = Form.useForm<Agreement>();
   const agreements = useQuery({ queryKey: ["sharing"], queryFn: fetchSharing });
@@ -45,7 +47,7 @@ export default function Sharing() {
             columns={[
               { title: t("sharing.dataType"), dataIndex: "data_type", render: (d: string) => t(`dataType.${d}`, { defaultValue: d }) },
               { title: t("sharing.direction"), dataIndex: "direction", render: (d: string) => t(`direction.${d}`, { defaultValue: d }) },
-              { title: t("sharing.partner"), dataIndex: "partner_id" },
+              { title: t("sharing.partner"), dataIndex: "partner_id", render: (p: string) => (p === "*" ? t("counterpart.every") : orgName(p)) },
               { title: t("sharing.level"), dataIndex: "level", render: (l: string) => t(`sharingLevel.${l}`, { defaultValue: l }) },
             ]}
           />

@@ -5,6 +5,7 @@ import { data, kpi } from "../../api/client";
 import { Chart } from "../../components/Chart";
 import { Loaded } from "../../components/feedback";
 import { lastDays, thisMonth } from "../../dates";
+import { useOrgName } from "../shared/directory";
 import { FunnelChart } from "../workspace/Funnel";
 
 /** HQ's (or a region's) view: funnel by region, daily sales by region, leads per day, the
@@ -13,6 +14,7 @@ export default function Dashboard() {
   const { t } = useTranslation();
   const period = lastDays(30);
   const month = thisMonth();
+  const orgName = useOrgName();
   const sales = useQuery({
     queryKey: ["sales", "region", period.from],
     queryFn: () => data(kpi.GET("/kpi/sales/daily", { params: { query: { ...period, per: "region" } } })),
@@ -39,17 +41,18 @@ export default function Dashboard() {
             <Loaded query={sales}>
               {(s) => {
                 const regions = [...new Set(s.rows.map((r) => r.region_id ?? "—"))];
+                const regionName = (region: string) => (region === "—" ? region : orgName(region));
                 const days = [...new Set(s.rows.map((r) => r.day))].sort();
                 return (
                   <Chart
                     label={`${t("kpi.won")} · ${t("kpi.region")}`}
                     option={{
                       tooltip: { trigger: "axis" },
-                      legend: { data: regions },
+                      legend: { data: regions.map(regionName) },
                       xAxis: { type: "category", data: days.map((d) => d.slice(5)) },
                       yAxis: { type: "value" },
                       series: regions.map((region) => ({
-                        name: region,
+                        name: regionName(region),
                         type: "bar",
                         stack: "units",
                         data: days.map((d) => s.rows.filter((r) => (r.region_id ?? "—") === region && r.day === d).reduce((n, r) => n + r.net_units, 0)),
@@ -92,7 +95,7 @@ export default function Dashboard() {
                   pagination={false}
                   dataSource={[c.node, ...c.children]}
                   columns={[
-                    { title: t("kpi.node"), dataIndex: "node" },
+                    { title: t("kpi.node"), dataIndex: "node", render: orgName },
                     { title: t("kpi.target"), dataIndex: "target" },
                     { title: t("kpi.actual"), dataIndex: "actual" },
                     { title: t("kpi.attainment"), dataIndex: "attainment_percent", render: (v: string | null) => (v ? `${v}%` : "") },

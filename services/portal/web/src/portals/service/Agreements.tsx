@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { data, serviceDesk } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
 import { Failure, useFailureReport } from "../../components/feedback";
+import { useOrgName } from "../shared/directory";
 
 type Agreement = components["schemas"]["AgreementPublic"];
 type AgreementIn = components["schemas"]["AgreementIn"];
@@ -18,6 +19,7 @@ export default function Agreements() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const report = useFailureReport();
+  const orgName = useOrgName();
   const queries = useQueryClient();
   const [vin, setVin] = useState("");
   const [form] = Form.useForm<AgreementForm>();
@@ -74,7 +76,7 @@ export default function Agreements() {
             { title: t("desk.agreement.validUntil"), dataIndex: "valid_until" },
             { title: t("desk.agreement.maxKm"), dataIndex: "max_km" },
             { title: t("desk.agreement.visitsUsed"), key: "visits", render: (_: unknown, a) => (a.visits ? `${a.visits_used} / ${a.visits}` : "") },
-            { title: t("desk.agreement.owner"), dataIndex: "owner_org" },
+            { title: t("desk.agreement.owner"), dataIndex: "owner_org", render: orgName },
           ]}
         />
       )}

@@ -7,6 +7,7 @@ import type { components } from "../../api/generated/service-desk";
 import { useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
 import { can, useSession } from "../../session";
+import { useOrgName } from "../shared/directory";
 import { when } from "../workspace/labels";
 import { careFields, careTerms, type CareKind } from "./afterSales";
 
@@ -25,6 +26,7 @@ export default function CareRules() {
   const report = useFailureReport();
   const queries = useQueryClient();
   const session = useSession();
+  const orgName = useOrgName();
   const configurer = can(session, "service.configure");
   const [editing, setEditing] = useState<Rule | null>(null);
   const change = useMutation({
@@ -59,7 +61,7 @@ export default function CareRules() {
                 .map((f) => `${t(`desk.care.${f}`)}: ${rule[f]}`)
                 .join(" · "),
           },
-          { title: t("desk.care.owner"), dataIndex: "owner_org" },
+          { title: t("desk.care.owner"), dataIndex: "owner_org", render: orgName },
           { title: t("desk.care.active"), dataIndex: "active", render: (a: boolean) => <span data-care-active={String(a)}>{a ? "✓" : "—"}</span> },
           {
             title: "",

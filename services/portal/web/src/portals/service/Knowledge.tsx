@@ -6,6 +6,7 @@ import { data, serviceDesk } from "../../api/client";
 import type { components } from "../../api/generated/service-desk";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { useOrgName } from "../shared/directory";
 import { when } from "../workspace/labels";
 
 type Article = components["schemas"]["ArticlePublic"];
@@ -18,6 +19,7 @@ type Draft = Omit<ArticleIn, "published">;
 export default function Knowledge() {
   const { t } = useTranslation();
   const session = useSession();
+  const orgName = useOrgName();
   const writer = can(session, "service.configure");
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<Article | "new" | null>(null);
@@ -64,7 +66,7 @@ export default function Knowledge() {
                     </Tag>
                     {article.category && <Tag>{article.category}</Tag>}
                     <Typography.Text type="secondary">
-                      {t("desk.kb.uses")}: {article.uses} · {article.owner_org} · {when(article.updated_at)}
+                      {t("desk.kb.uses")}: {article.uses} · <span data-article-owner>{orgName(article.owner_org)}</span> · {when(article.updated_at)}
                     </Typography.Text>
                   </Space>
                   <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>

@@ -11,7 +11,7 @@ import { useSession } from "../../session";
 import { when } from "../workspace/labels";
 import { byUrgency, nextClock } from "./sla";
 import { SlaTag, useNow } from "./SlaTag";
-import { useOwnerName } from "../shared/directory";
+import { useOrgName, useOwnerName } from "../shared/directory";
 
 type Ticket = components["schemas"]["TicketPublic"];
 type QuickTicket = components["schemas"]["QuickTicket"];
@@ -106,12 +106,13 @@ export default function Tickets() {
 
 export function EscalationLevel({ ticket }: { ticket: Pick<Ticket, "escalation_steps" | "raised_to_org"> }) {
   const { t } = useTranslation();
+  const orgName = useOrgName();
   const level = ticket.escalation_steps.length;
   if (level === 0) return <>{t("ticket.notEscalated")}</>;
   return (
     <Tag className="sla-tag sla-due-soon">
       {t("ticket.level", { level })}
-      {ticket.raised_to_org ? ` · ${t("ticket.raisedTo", { org: ticket.raised_to_org })}` : ""}
+      {ticket.raised_to_org ? ` · ${t("ticket.raisedTo", { org: orgName(ticket.raised_to_org) })}` : ""}
     </Tag>
   );
 }

@@ -10,7 +10,7 @@ import { useSession } from "../../session";
 import { gradeLabel, leadStatusLabel, sourceLabel, when } from "../workspace/labels";
 import { entryDetails, entryTitle } from "./customers";
 import { PersonalData } from "./Customers";
-import { useOwnerName } from "./directory";
+import { useOrgName, useOwnerName } from "./directory";
 
 type CustomerFile = components["schemas"]["CustomerFilePublic"];
 type LeadOfCustomer = components["schemas"]["LeadOfCustomer"];
@@ -26,6 +26,7 @@ export default function CustomerFile() {
   const { t } = useTranslation();
   const session = useSession();
   const ownerName = useOwnerName();
+  const orgName = useOrgName();
   const pages = useInfiniteQuery({
     queryKey: ["customer", customerId],
     initialPageParam: null as string | null,
@@ -58,7 +59,7 @@ export default function CustomerFile() {
                       <span data-customer-phone>{c.phone}</span>
                     </Descriptions.Item>
                     <Descriptions.Item label={t("customer.owner")}>{ownerName(c.owner_user)}</Descriptions.Item>
-                    <Descriptions.Item label={t("customer.ownerOrg")}>{c.owner_org}</Descriptions.Item>
+                    <Descriptions.Item label={t("customer.ownerOrg")}>{orgName(c.owner_org)}</Descriptions.Item>
                     <Descriptions.Item label={t("customer.leadStatus")}>{leadStatusLabel(t, c.lead_status)}</Descriptions.Item>
                     <Descriptions.Item label={t("customer.grade")}>{gradeLabel(t, c.grade)}</Descriptions.Item>
                     <Descriptions.Item label={t("customer.personalData")}>
@@ -111,7 +112,7 @@ export default function CustomerFile() {
                       { title: t("lead.interest"), dataIndex: "vehicle_interest" },
                       { title: t("customer.grade"), dataIndex: "grade", render: (g: string | null) => gradeLabel(t, g) },
                       { title: t("customer.owner"), dataIndex: "owner_user", render: (u: string | null) => ownerName(u) },
-                      { title: t("customer.ownerOrg"), dataIndex: "owner_org" },
+                      { title: t("customer.ownerOrg"), dataIndex: "owner_org", render: orgName },
                       { title: t("lead.created"), dataIndex: "created_at", render: when },
                     ]}
                   />

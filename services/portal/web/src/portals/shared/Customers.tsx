@@ -6,7 +6,7 @@ import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { PagedTable } from "../../components/PagedTable";
 import { gradeLabel, leadStatusLabel } from "../workspace/labels";
-import { useOwnerName } from "./directory";
+import { useOrgName, useOwnerName } from "./directory";
 
 type CustomerFound = components["schemas"]["CustomerFound"];
 type Criteria = { name?: string; phone?: string; vin?: string; plate?: string };
@@ -33,6 +33,7 @@ export default function Customers({ base }: { base: string }) {
   const [form] = Form.useForm<Criteria>();
   const [criteria, setCriteria] = useState<Criteria | null>(null);
   const ownerName = useOwnerName();
+  const orgName = useOrgName();
   return (
     <>
       <Typography.Title level={2}>{t("customer.menu")}</Typography.Title>
@@ -77,7 +78,7 @@ export default function Customers({ base }: { base: string }) {
             { title: t("customer.name"), dataIndex: "name", render: (name: string, c) => <Link to={`${base}/${c.id}`}>{name}</Link> },
             { title: t("customer.phone"), dataIndex: "phone" },
             { title: t("customer.owner"), dataIndex: "owner_user", render: (u: string | null) => ownerName(u) },
-            { title: t("customer.ownerOrg"), dataIndex: "owner_org" },
+            { title: t("customer.ownerOrg"), dataIndex: "owner_org", render: orgName },
             { title: t("customer.leadStatus"), dataIndex: "lead_status", render: (s: string | null) => leadStatusLabel(t, s) },
             { title: t("customer.grade"), dataIndex: "grade", render: (g: string | null) => gradeLabel(t, g) },
             { title: t("customer.personalData"), dataIndex: "personal_data", render: (level: string) => <PersonalData level={level} /> },

@@ -6,7 +6,7 @@ import { data, kpi } from "../../api/client";
 import type { components } from "../../api/generated/kpi";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
-import { useOwnerName } from "./directory";
+import { useOrgName, useOwnerName } from "./directory";
 import { reviewStepsOf, type ReviewStep } from "./commission";
 
 type Statement = components["schemas"]["StatementPublic"];
@@ -31,6 +31,7 @@ export function Statements({ month }: { month: string }) {
   const [disputing, setDisputing] = useState<Statement>();
   const [form] = Form.useForm<{ note: string }>();
   const nameOf = useOwnerName();
+  const orgName = useOrgName();
   const statements = useQuery({
     queryKey: ["commission", "statements", month],
     queryFn: () => data(kpi.GET("/kpi/commission/statements", { params: { query: { month } } })),
@@ -117,7 +118,7 @@ export function Statements({ month }: { month: string }) {
                 pagination={false}
                 dataSource={s.dealers}
                 columns={[
-                  { title: t("lead.dealer"), dataIndex: "dealer_id" },
+                  { title: t("lead.dealer"), dataIndex: "dealer_id", render: orgName },
                   { title: t("commission.statements"), dataIndex: "statements" },
                   { title: t("commission.total"), dataIndex: "total" },
                   { title: t("commission.issuedTotal"), dataIndex: "issued_total" },

@@ -32,6 +32,23 @@ export function useOrgs() {
   return useQuery({ queryKey: ["orgs"], queryFn: fetchOrgs });
 }
 
+/** An org's name as the caller may know it: the nodes of their part of the tree and those
+ * above it (identity's org tree), and, with `partners`, the partner orgs for those who send
+ * them work; its id where neither names it (another dealer, for a dealer's staff). */
+export function useOrgName({ partners = false }: { partners?: boolean } = {}): (orgId: string | null | undefined) => string {
+  const session = useSession();
+  const orgs = useQuery({ queryKey: ["orgs"], queryFn: fetchOrgs, staleTime: 5 * 60_000 });
+  const withPartners = partners && can(session, "ticket.manage");
+  const partnerOrgs = useQuery({
+    queryKey: ["partners", "all"],
+    queryFn: () => allPages((limit, offset) => data(identity.GET("/partners", { params: { query: { limit, offset } } })), PARTNERS_PAGE),
+    enabled: withPartners,
+    staleTime: 5 * 60_000,
+  });
+  const names = new Map([...(orgs.data ?? []), ...(withPartners ? (partnerOrgs.data ?? []) : [])].map((o) => [o.id, o.name]));
+  return (orgId) => (orgId ? (names.get(orgId) ?? orgId) : "");
+}
+
 export function useUsers({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({ queryKey: ["users"], queryFn: fetchUsers, enabled, staleTime: 5 * 60_000 });
 }
