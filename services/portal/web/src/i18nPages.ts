@@ -28,6 +28,7 @@ export const PAGES_ZH = {
   orgKind: { hq: "总部", region: "大区", dealer: "经销商", team: "团队", partner: "合作伙伴" },
   fairness: { window: "统计天数", waiting: "池中等待线索", averageHours: "平均等待(小时)", openLeads: "顾问在手线索(最少 – 最多)", consultants: "各顾问", openLeadsOf: "在手线索", claimed: "领取", assigned: "分配", released: "释放", recycleRate: "释放率", flagged: "疑似串通(互相释放领取)", noneFlagged: "无", releasedBy: "释放人", claimedBy: "领取人", handovers: "次数", lastAt: "最近一次" },
   poolRule: { realContactOnly: "仅真实接触计为跟进", collusionWindow: "串通检测窗口(天)", collusionThreshold: "串通判定次数" },
+  kpiCatalogue: { unavailable: "暂不可算", noSource: "尚无业务系统记录此指标所需的数据" },
   counterpart: { every: "全部" },
   admin: { displayName: "显示名", catalogueJson: "车型目录 (JSON)", publish: "发布新版本", portal: "门户", saveAgreement: "保存共享协议", sharingDefaults: "没有协议的数据按默认共享：经销商→主机厂 仅汇总数据(投诉为脱敏明细)，主机厂→经销商 完整明细，对合作伙伴 脱敏明细(仅涉及该合作伙伴的记录)。协议只放宽或收紧读取，不授予修改。", allPartners: "* 表示全部" },
 };
@@ -58,6 +59,7 @@ export const PAGES_EN: typeof PAGES_ZH = {
   orgKind: { hq: "HQ", region: "Region", dealer: "Dealer", team: "Team", partner: "Partner" },
   fairness: { window: "Days counted", waiting: "Leads waiting in the pool", averageHours: "Average wait (hours)", openLeads: "Open leads per consultant (least – most)", consultants: "Per consultant", openLeadsOf: "Open leads", claimed: "Claimed", assigned: "Assigned", released: "Released", recycleRate: "Release rate", flagged: "Possible collusion (releasing to each other)", noneFlagged: "None", releasedBy: "Released by", claimedBy: "Claimed by", handovers: "Times", lastAt: "Last" },
   poolRule: { realContactOnly: "Only real contact counts as follow-up", collusionWindow: "Collusion window (days)", collusionThreshold: "Collusion threshold" },
+  kpiCatalogue: { unavailable: "n/a", noSource: "No service records the figures this KPI needs yet" },
   counterpart: { every: "Every one" },
   admin: { displayName: "Display name", catalogueJson: "Catalogue (JSON)", publish: "Publish a new version", portal: "Portal", saveAgreement: "Save the agreement", sharingDefaults: "Without an agreement a data type is shared by default: dealer → OEM figures only (complaints as records, masked), OEM → dealer in full, to partners masked (only the records naming the partner). An agreement widens or narrows reading only, never changing.", allPartners: "* for every one" },
 };

@@ -8,7 +8,9 @@ import { Chart } from "../../components/Chart";
 import { Failure, Loaded, useFailureReport } from "../../components/feedback";
 import { lastDays } from "../../dates";
 import { can, useSession } from "../../session";
+import { useOrgName, useOwnerName } from "../shared/directory";
 import { KpiBuilder } from "./KpiBuilder";
+import { unavailableReason } from "./kpiCatalogue";
 
 type Chosen = { code: string } | { definitionId: string; name: string };
 
@@ -21,6 +23,14 @@ export default function Kpis() {
   const session = useSession();
   const queries = useQueryClient();
   const report = useFailureReport();
+  const orgName = useOrgName();
+  const ownerName = useOwnerName();
+  // A value's group: a dealer or team by its name, a consultant by theirs.
+  const groupName = (group: string | null | undefined) => {
+    if (!group) return "";
+    const org = orgName(group);
+    return org !== group ? org : ownerName(group);
+  };
   const [chosen, setChosen] = useState<Chosen>();
   const period = lastDays(90);
   const values = useQuery({
@@ -55,9 +65,9 @@ export default function Kpis() {
                     <List.Item >
                       <List.Item.Meta
                         title={<button type="button" className="link-button" disabled={!k.available} onClick={() => setChosen({ code: k.code })}>{i18n.language === "en" ? k.name_en : k.name_zh}</button>}
-                        description={k.available ? k.code : k.reason}
+                        description={k.available ? k.code : unavailableReason(t, i18n.language, k.reason)}
                       />
-                      {!k.available && <Tag>n/a</Tag>}
+                      {!k.available && <Tag>{t("kpiCatalogue.unavailable")}</Tag>}
                     </List.Item>
                   )}
                 />
@@ -81,7 +91,7 @@ export default function Kpis() {
                     >
                       <List.Item.Meta
                         title={<button type="button" className="link-button" onClick={() => setChosen({ definitionId: d.id, name: d.name })}>{d.name}</button>}
-                        description={`${t(`kpiBuilder.modules.${d.definition.module ?? "ratio"}`)} · ${d.owner_user}`}
+                        description={`${t(`kpiBuilder.modules.${d.definition.module ?? "ratio"}`)} · ${ownerName(d.owner_user)}`}
                       />
                     </List.Item>
                   )}
@@ -94,7 +104,7 @@ export default function Kpis() {
           {chosen && (
             <Card title={title}>
               {values.error instanceof ApiError && values.error.status === 409 ? (
-                <Typography.Paragraph>{values.error.message}</Typography.Paragraph>
+                <Typography.Paragraph>{unavailableReason(t, i18n.language, values.error.message)}</Typography.Paragraph>
               ) : values.error ? (
                 <Failure error={values.error} />
               ) : (
@@ -105,14 +115,14 @@ export default function Kpis() {
                         label={v.name}
                         option={{
                           tooltip: { trigger: "axis" },
-                          xAxis: { type: "category", data: v.rows.map((r) => `${r.period_start}${r.group ? ` ${r.group}` : ""}`) },
+                          xAxis: { type: "category", data: v.rows.map((r) => `${r.period_start}${r.group ? ` ${groupName(r.group)}` : ""}`) },
                           yAxis: { type: "value" },
                           series: [{ type: "line", name: v.name, data: v.rows.map((r) => Number(r.value ?? 0)) }],
                         }}
                       />
                       <Table aria-label={v.name} size="small" rowKey={(r) => `${r.period_start}-${r.group}`} pagination={false} dataSource={v.rows} columns={[
                         { title: t("kpi.month"), dataIndex: "period_start" },
-                        { title: t("kpi.node"), dataIndex: "group" },
+                        { title: t("kpi.node"), dataIndex: "group", render: groupName },
                         { title: t("kpi.value"), dataIndex: "value" },
                       ]} />
                     </>
