@@ -35,19 +35,29 @@ export type ChartProps = { option: ChartOption; height?: number; label: string }
 
 export default function EChart({ option, height = 320, label }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
   const { i18n } = useTranslation();
   const locale = i18n.language === "en" ? "EN" : "ZH";
+  // Pages build their option anew on each render: the chart is drawn again only when what it
+  // shows changed, not started over (its animation from zero) whenever the page re-renders.
+  const shown = JSON.stringify(option);
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
     if (!element.current) return undefined;
-    const chart = echarts.init(element.current, undefined, { locale });
-    // The label as the (hidden) title the description starts with; a chart's own title wins.
-    chart.setOption({ aria: { enabled: true }, title: { text: label, show: false }, ...option });
-    const resize = () => chart.resize();
+    const drawn = echarts.init(element.current, undefined, { locale });
+    chart.current = drawn;
+    const resize = () => drawn.resize();
     window.addEventListener("resize", resize);
     return () => {
       window.removeEventListener("resize", resize);
-      chart.dispose();
+      drawn.dispose();
+      chart.current = null;
     };
-  }, [option, label, locale]);
+  }, [locale]);
+  useEffect(() => {
+    // The label as the (hidden) title the description starts with; a chart's own title wins.
+    chart.current?.setOption({ aria: { enabled: true }, title: { text: label, show: false }, ...latest.current }, { notMerge: true });
+  }, [shown, label, locale]);
   return <div ref={element} role="img" aria-label={label} style={{ width: "100%", height }} />;
 }

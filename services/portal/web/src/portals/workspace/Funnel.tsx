@@ -35,7 +35,9 @@ export function FunnelChart({ groupBy }: { groupBy?: "consultant" | "team" | "de
             label={t("opp.funnel")}
             option={{
               tooltip: { trigger: "item" },
-              series: [{ type: "funnel", sort: "none", data: steps, label: { formatter: "{b}: {c}" } }],
+              // As wide as the stage most reached, not ECharts' 100: a funnel of a few leads is
+              // drawn as one too.
+              series: [{ type: "funnel", sort: "none", min: 0, max: Math.max(1, ...steps.map((s) => s.value)), data: steps, label: { formatter: "{b}: {c}" } }],
             }}
           />
         );
