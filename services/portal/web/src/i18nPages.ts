@@ -30,6 +30,7 @@ export const PAGES_ZH = {
   poolRule: { realContactOnly: "仅真实接触计为跟进", collusionWindow: "串通检测窗口(天)", collusionThreshold: "串通判定次数" },
   kpiCatalogue: { unavailable: "暂不可算", noSource: "尚无业务系统记录此指标所需的数据" },
   counterpart: { every: "全部" },
+  oppStatus: { open: "跟进中", won: "赢单", lost: "战败" },
   admin: { displayName: "显示名", catalogueJson: "车型目录 (JSON)", publish: "发布新版本", portal: "门户", saveAgreement: "保存共享协议", sharingDefaults: "没有协议的数据按默认共享：经销商→主机厂 仅汇总数据(投诉为脱敏明细)，主机厂→经销商 完整明细，对合作伙伴 脱敏明细(仅涉及该合作伙伴的记录)。协议只放宽或收紧读取，不授予修改。", allPartners: "* 表示全部" },
 };
 
@@ -61,5 +62,6 @@ export const PAGES_EN: typeof PAGES_ZH = {
   poolRule: { realContactOnly: "Only real contact counts as follow-up", collusionWindow: "Collusion window (days)", collusionThreshold: "Collusion threshold" },
   kpiCatalogue: { unavailable: "n/a", noSource: "No service records the figures this KPI needs yet" },
   counterpart: { every: "Every one" },
+  oppStatus: { open: "Open", won: "Won", lost: "Lost" },
   admin: { displayName: "Display name", catalogueJson: "Catalogue (JSON)", publish: "Publish a new version", portal: "Portal", saveAgreement: "Save the agreement", sharingDefaults: "Without an agreement a data type is shared by default: dealer → OEM figures only (complaints as records, masked), OEM → dealer in full, to partners masked (only the records naming the partner). An agreement widens or narrows reading only, never changing.", allPartners: "* for every one" },
 };

@@ -7,7 +7,7 @@ import type { components } from "../../api/generated/leads";
 import { useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
 import { useOrgs } from "../shared/directory";
-import { sourceLabel, when } from "../workspace/labels";
+import { leadStatusLabel, sourceLabel, when } from "../workspace/labels";
 
 type Lead = components["schemas"]["LeadPublic"];
 type NewLead = components["schemas"]["LeadCreate"];
@@ -76,7 +76,7 @@ export default function Distribution() {
           { title: t("lead.source"), dataIndex: "source", render: (s: string) => sourceLabel(t, s) },
           { title: t("lead.created"), dataIndex: "created_at", render: when },
           { title: t("lead.dealer"), dataIndex: "owner_org", render: (o: string) => orgName.get(o) ?? o },
-          { title: t("lead.status"), dataIndex: "status", render: (s: string, l) => <Tag data-status={s}>{s}{l.owner_user ? " · ✓" : ""}</Tag> },
+          { title: t("lead.status"), dataIndex: "status", render: (s: string, l) => <Tag data-status={s}>{leadStatusLabel(t, s)}{l.owner_user ? " · ✓" : ""}</Tag> },
           {
             title: t("lead.distribute"),
             key: "distribute",

@@ -26,6 +26,8 @@ export default function OpportunityDetail() {
   const [driveForm] = Form.useForm<{ model_code: string; licence_number: string }>();
   const path = { params: { path: { opportunity_id: opportunityId } } };
   const opportunity = useQuery({ queryKey: ["opportunity", opportunityId], queryFn: () => data(opportunities.GET("/opportunities/{opportunity_id}", path)) });
+  // The stage by the name its pipeline gives it (the dealer's words), not its code.
+  const pipelines = useQuery({ queryKey: ["pipelines"], queryFn: () => data(opportunities.GET("/pipelines")), staleTime: 5 * 60_000 });
   const quotes = useQuery({ queryKey: ["opportunity", opportunityId, "quotes"], queryFn: () => fetchQuotes(opportunityId) });
   const working = can(session, "opportunity.work");
   const catalog = useQuery({ queryKey: ["catalog"], queryFn: () => data(opportunities.GET("/catalog")), enabled: working });
@@ -75,8 +77,8 @@ export default function OpportunityDetail() {
             <Col xs={24} lg={10}>
               <Card>
                 <Descriptions column={1} size="small">
-                  <Descriptions.Item label={t("opp.stage")}>{o.stage}</Descriptions.Item>
-                  <Descriptions.Item label={t("opp.status")}>{o.status}</Descriptions.Item>
+                  <Descriptions.Item label={t("opp.stage")}>{pipelines.data?.find((p) => p.id === o.pipeline_id)?.stages.find((s) => s.code === o.stage)?.name ?? o.stage}</Descriptions.Item>
+                  <Descriptions.Item label={t("opp.status")}>{t(`oppStatus.${o.status}`, { defaultValue: o.status })}</Descriptions.Item>
                   <Descriptions.Item label={t("opp.amount")}>¥{o.amount}</Descriptions.Item>
                   <Descriptions.Item label={t("opp.probability")}>{o.probability}%</Descriptions.Item>
                   <Descriptions.Item label={t("lead.interest")}>{o.vehicle_interest}</Descriptions.Item>
