@@ -16,15 +16,23 @@ system work, the api's app role for a user's read):
   again with nothing due;
 - searches through the read side (``crm_service_desk.views.tickets.tickets_of``) as a dealer's
   service advisor: by phone, VIN, ticket number, two- and four-character Chinese words, a
-  phrase, a word no ticket has and an English word — ``--searches`` of each, p50/p99 end to
-  end and PostgreSQL's own time (``EXPLAIN ANALYZE`` of the same statement);
+  phrase, a word no ticket has and an English word; and as a team lead (the team data scope:
+  the 5,000 tickets of the team's two advisors) their list and two words — ``--searches`` of
+  each, p50/p99 in process and PostgreSQL's own time (``EXPLAIN ANALYZE`` of the statement);
+- the same searches over HTTP (``http``): ``GET /tickets`` of a real service-desk api process
+  (uvicorn) with signed tokens, one request at a time, p50/p99 end to end and the CPU the api
+  and PostgreSQL spent per request;
 - the care scan (``crm_service_desk.application.care.scan``) with a maintenance, an
   insurance-renewal and a birthday rule, then again (every action taken already).
 
+The sweep and the scans print their wall time with the CPU seconds this process (the worker's
+part) and the database's PostgreSQL backends spent, and the statements sent: on a machine
+shared with other work the CPU moves far less with the load than the wall time.
+
 ``--reuse`` keeps a database an earlier run filled with as many tickets and customers (the
 sweep's due tickets are put back as they were, the care actions, history and events removed);
-``--only sweep,search,care`` runs some of the three. Prints one JSON line of figures, with the
-machine's load average before and after.
+``--only sweep,search,http,care`` runs some of them (``--only none``: fill only). Prints one
+JSON line of figures, with the machine's load average before and after.
 """
 
 from __future__ import annotations
@@ -35,18 +43,23 @@ import json
 import os
 import platform
 import random
+import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import asyncpg
-from sqlalchemy import text
+import httpx
+from sqlalchemy import event, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
+from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for, acting_for_all_tenants
 from crm_common.settings import Settings
@@ -56,14 +69,21 @@ from crm_common.testing.bench import (
     percentile,
     service_database_env,
 )
+from crm_common.testing.jwks import serve_jwks
+from crm_common.testing.processes import ServiceProcess, free_port
 from crm_service_desk.application import care
 from crm_service_desk.application.escalations import sweep_escalations
 from crm_service_desk.domain.search import grams
 from crm_service_desk.views.tickets import TicketFilter, ticket_list_query, tickets_of
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
+
+from bench.cpu import backends_cpu_seconds, cpu_spent_since, process_cpu_seconds
+
 DATABASE = "crm_bench_service_desk"
 TENANT = "oem-bench"
 DEALERS = 50
+TEAMS = 4
 CHUNK = 100_000
 ZONE = "Asia/Shanghai"
 EXPLAINED = 40
@@ -114,6 +134,14 @@ async def populate_tickets(tickets: int, due_percent: float, now: datetime) -> f
             " $1::varchar, true)",
             [(f"dealer-{d:02d}", TENANT) for d in range(DEALERS)],
         )
+        # Each dealer's service teams (an advisor works in one; a team lead lists its tickets).
+        await conn.executemany(
+            "INSERT INTO org_directory (id, tenant, parent_id, kind, path, dealer_id, active)"
+            " VALUES ($1::varchar || '-t' || $2::varchar, $3, $1::varchar, 'node',"
+            " '/hq/east/' || $1::varchar || '/' || $1::varchar || '-t' || $2::varchar || '/',"
+            " $1::varchar, true)",
+            [(f"dealer-{d:02d}", str(t), TENANT) for d in range(DEALERS) for t in range(TEAMS)],
+        )
         due_every = max(1, round(100 / due_percent)) if due_percent > 0 else 0
         for start in range(0, tickets, CHUNK):
             end = min(start + CHUNK, tickets)
@@ -127,7 +155,7 @@ async def populate_tickets(tickets: int, due_percent: float, now: datetime) -> f
                   next_escalation_at, search_grams)
                 SELECT gen_random_uuid(), 'SD-' || lpad(g::text, 8, '0'), $3::varchar,
                        'dealer-' || lpad((g % 50)::text, 2, '0'), 'advisor-' || (g % 400),
-                       'dealer-' || lpad((g % 50)::text, 2, '0'),
+                       'dealer-' || lpad((g % 50)::text, 2, '0') || '-t' || ((g % 400) / 50 % 4),
                        CASE WHEN g % 10 = 0 THEN 'complaint' ELSE 'service_request' END,
                        'phone', 'normal', 'open', p.subject, p.description, n.name,
                        '+86138' || lpad(g::text, 8, '0'),
@@ -215,40 +243,70 @@ async def populate_customers(customers: int, now: datetime) -> float:
     return time.perf_counter() - started
 
 
+ADVISOR = Principal(
+    user_id="advisor-7",
+    tenant=TENANT,
+    org_node="dealer-07",
+    roles=frozenset({"service_advisor"}),
+    data_scope=DataScope.DEALER,
+)
+TEAM_LEAD = Principal(
+    user_id="lead-07-t0",
+    tenant=TENANT,
+    org_node="dealer-07-t0",
+    roles=frozenset({"service_advisor"}),
+    data_scope=DataScope.TEAM,
+)
+"""A team lead sees the tickets its team's members own (``owner_team``): advisors 7 and 207
+of dealer 07, 5,000 of the million."""
+
+
+def search_kinds() -> dict[str, tuple[Principal, Callable[[int], TicketFilter]]]:
+    """What is searched, by whom: a ticket ``g`` of the advisor's book picks the exact ones."""
+    return {
+        "phone": (ADVISOR, lambda g: TicketFilter(phone="+86138" + f"{g:08d}")),
+        "vin": (ADVISOR, lambda g: TicketFilter(vin="LSV" + f"{g:014d}")),
+        "number": (ADVISOR, lambda g: TicketFilter(number=f"SD-{g:08d}")),
+        "chinese_2": (
+            ADVISOR,
+            lambda g: TicketFilter(text=["刹车", "空调", "保养", "轮胎"][g % 4]),
+        ),
+        "chinese_4": (
+            ADVISOR,
+            lambda g: TicketFilter(text=["刹车异响", "导航系统", "服务态度"][g % 3]),
+        ),
+        "chinese_phrase": (ADVISOR, lambda g: TicketFilter(text="雨刮器无法启动")),
+        "chinese_absent": (ADVISOR, lambda g: TicketFilter(text="天窗漏水")),
+        "english": (ADVISOR, lambda g: TicketFilter(text=["brake", "battery"][g % 2])),
+        "team_list": (TEAM_LEAD, lambda g: TicketFilter()),
+        "team_chinese_2": (TEAM_LEAD, lambda g: TicketFilter(text=["服务", "故障", "雨刮"][g % 3])),
+        "team_chinese_absent": (TEAM_LEAD, lambda g: TicketFilter(text="天窗漏水")),
+    }
+
+
+def search_picks(tickets: int, rounds: int) -> list[int]:
+    rng = random.Random(7)
+    return [rng.randrange(tickets) // 50 * 50 + 7 for _ in range(rounds)]
+
+
 async def searches(
     sessions: async_sessionmaker[AsyncSession], tickets: int, rounds: int
 ) -> dict[str, dict[str, float]]:
-    advisor = Principal(
-        user_id="advisor-7",
-        tenant=TENANT,
-        org_node="dealer-07",
-        roles=frozenset({"service_advisor"}),
-        data_scope=DataScope.DEALER,
-    )
-    rng = random.Random(7)
-    picks = [rng.randrange(tickets) // 50 * 50 + 7 for _ in range(rounds)]
-    kinds: dict[str, Callable[[int], TicketFilter]] = {
-        "phone": lambda g: TicketFilter(phone="+86138" + f"{g:08d}"),
-        "vin": lambda g: TicketFilter(vin="LSV" + f"{g:014d}"),
-        "number": lambda g: TicketFilter(number=f"SD-{g:08d}"),
-        "chinese_2": lambda g: TicketFilter(text=["刹车", "空调", "保养", "轮胎"][g % 4]),
-        "chinese_4": lambda g: TicketFilter(text=["刹车异响", "导航系统", "服务态度"][g % 3]),
-        "chinese_phrase": lambda g: TicketFilter(text="雨刮器无法启动"),
-        "chinese_absent": lambda g: TicketFilter(text="天窗漏水"),
-        "english": lambda g: TicketFilter(text=["brake", "battery"][g % 2]),
-    }
+    """In process (``tickets_of``: a session, the tenant declaration, the statement, masking)
+    and PostgreSQL's own time for the same statement."""
+    picks = search_picks(tickets, rounds)
     figures = {}
-    for name, make in kinds.items():
+    for name, (who, make) in search_kinds().items():
         times, executed = [], []
         for g in picks:
             started = time.perf_counter()
             with acting_for([TENANT]):
-                await tickets_of(sessions, advisor, make(g), limit=20, offset=0)
+                await tickets_of(sessions, who, make(g), limit=20, offset=0)
             times.append((time.perf_counter() - started) * 1000)
         # What PostgreSQL itself spends on the statement (the planner's and executor's time),
         # apart from the client's share of a loaded machine.
         for g in picks[:EXPLAINED]:
-            statement = ticket_list_query(advisor, make(g), limit=20, offset=0)
+            statement = ticket_list_query(who, make(g), limit=20, offset=0)
             with acting_for([TENANT]):
                 async with sessions() as session:
                     await session.execute(text("SET LOCAL jit = off"))  # as tickets_of runs it
@@ -264,6 +322,70 @@ async def searches(
             "db_p50_ms": round(percentile(executed, 50), 2),
             "db_p99_ms": round(percentile(executed, 99), 2),
         }
+    return figures
+
+
+def query_of(wanted: TicketFilter) -> dict[str, str]:
+    """``GET /tickets``' query for a filter of ``search_kinds``."""
+    asked = {"phone": wanted.phone, "vin": wanted.vin, "number": wanted.number, "q": wanted.text}
+    return {"limit": "20"} | {name: value for name, value in asked.items() if value is not None}
+
+
+async def http_searches(tickets: int, rounds: int) -> dict[str, Any]:
+    """The same searches over HTTP against a real service-desk api process (uvicorn, as
+    ``python -m crm_service_desk api``; tokens checked against a loopback JWKS), one request
+    at a time: the budget's end-to-end figure. With the CPU the api process and the database's
+    backends spent per request."""
+    key_pem = generate_private_key_pem()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    work = Path(tempfile.mkdtemp(prefix="bench-service-desk-"))
+    picks = search_picks(tickets, rounds)
+    figures: dict[str, Any] = {}
+    with serve_jwks([key_pem]) as jwks_url:
+        env = {
+            "CRM_ENV": "test",
+            "CRM_SERVICE_NAME": "service-desk",
+            **service_database_env(DATABASE),
+            "CRM_HTTP_PORT": str(port),
+            "CRM_JWKS_URL": jwks_url,
+            "CRM_FILE_STORAGE": str(work / "files"),
+            "CRM_LOG_LEVEL": "WARNING",
+        }
+        api = ServiceProcess("service-desk", "api", env, work, ready_url=f"{url}/readyz")
+        await asyncio.to_thread(api.start, 180)
+        try:
+            async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+                for name, (who, make) in search_kinds().items():
+                    token = sign_access_token(key_pem, who, issuer="crm-identity", audience="crm")
+                    headers = {"Authorization": f"Bearer {token}"}
+                    # One request first: the api's first use of a statement compiles it.
+                    await client.get("/tickets", params=query_of(make(picks[0])), headers=headers)
+                    times = []
+                    api_cpu = process_cpu_seconds(api.pid)
+                    postgres_cpu = await backends_cpu_seconds(DATABASE)
+                    for g in picks:
+                        started = time.perf_counter()
+                        response = await client.get(
+                            "/tickets", params=query_of(make(g)), headers=headers
+                        )
+                        times.append((time.perf_counter() - started) * 1000)
+                        response.raise_for_status()
+                    api_cpu = process_cpu_seconds(api.pid) - api_cpu
+                    postgres_cpu = cpu_spent_since(
+                        postgres_cpu, await backends_cpu_seconds(DATABASE)
+                    )
+                    figures[name] = {
+                        "p50_ms": round(percentile(times, 50), 2),
+                        "p99_ms": round(percentile(times, 99), 2),
+                        "max_ms": round(max(times), 2),
+                        "cpu_ms_per_request": {
+                            "api": round(api_cpu * 1000 / len(picks), 2),
+                            "postgres": round(postgres_cpu * 1000 / len(picks), 2),
+                        },
+                    }
+        finally:
+            await asyncio.to_thread(api.stop)
     return figures
 
 
@@ -337,6 +459,36 @@ async def published() -> dict[str, int]:
     return {row["event_type"]: row["n"] for row in rows}
 
 
+async def measured(engine: AsyncEngine, work: Callable[[], Awaitable[int]]) -> dict[str, Any]:
+    """Runs ``work`` (the sweep, the scan): its wall time, the CPU this process (the worker)
+    and the database's PostgreSQL backends spent on it, and the statements it sent — on a
+    machine shared with other work the CPU moves far less with the load than the wall time."""
+    statements = 0
+
+    def count(*_: Any) -> None:
+        nonlocal statements
+        statements += 1
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    postgres_cpu = await backends_cpu_seconds(DATABASE)
+    worker_cpu = time.process_time()
+    started = time.perf_counter()
+    try:
+        done = await work()
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+    wall = time.perf_counter() - started
+    worker_cpu = time.process_time() - worker_cpu
+    postgres_cpu = cpu_spent_since(postgres_cpu, await backends_cpu_seconds(DATABASE))
+    return {
+        "done": done,
+        "wall_s": round(wall, 2),
+        "worker_cpu_s": round(worker_cpu, 2),
+        "postgres_cpu_s": round(postgres_cpu, 2),
+        "statements": statements,
+    }
+
+
 def role_sessions(role: str) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
     """Sessions as the services' ``role`` (``CRM_DATABASE_URL``: the api's app role,
     ``CRM_DATABASE_SYSTEM_URL``: the worker's system role)."""
@@ -352,7 +504,7 @@ async def main() -> None:
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--reuse", action="store_true")
-    parser.add_argument("--only", default="sweep,search,care")
+    parser.add_argument("--only", default="sweep,search,http,care")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     now = datetime(2026, 11, 4, 3, 0, tzinfo=UTC)  # Wednesday 11:00 in Shanghai
@@ -375,35 +527,33 @@ async def main() -> None:
     try:
         if "sweep" in parts:
             with acting_for_all_tenants():
-                started = time.perf_counter()
-                steps = await sweep_escalations(system, now=now, timezone=ZONE)
-                sweep_seconds = time.perf_counter() - started
-                started = time.perf_counter()
-                again = await sweep_escalations(system, now=now, timezone=ZONE)
-                idle_seconds = time.perf_counter() - started
+                sweep = await measured(
+                    worker, lambda: sweep_escalations(system, now=now, timezone=ZONE)
+                )
+                again = await measured(
+                    worker, lambda: sweep_escalations(system, now=now, timezone=ZONE)
+                )
             figures |= {
-                "sweep_steps": steps,
+                "sweep_steps": sweep.pop("done"),
                 "sweep_events": await published(),
-                "sweep_s": round(sweep_seconds, 2),
-                "second_sweep_steps": again,
-                "second_sweep_s": round(idle_seconds, 3),
+                "sweep": sweep,
+                "second_sweep_steps": again.pop("done"),
+                "second_sweep": again,
             }
         if "search" in parts:
             figures["search"] = await searches(app, args.tickets, args.searches)
+        if "http" in parts:
+            figures["search_http"] = await http_searches(args.tickets, args.searches)
         if "care" in parts:
             with acting_for_all_tenants():
-                started = time.perf_counter()
-                actions = await care.scan(system, now=now, timezone=ZONE)
-                care_seconds = time.perf_counter() - started
-                started = time.perf_counter()
-                repeated = await care.scan(system, now=now, timezone=ZONE)
-                care_again_seconds = time.perf_counter() - started
+                first = await measured(worker, lambda: care.scan(system, now=now, timezone=ZONE))
+                daily = await measured(worker, lambda: care.scan(system, now=now, timezone=ZONE))
             figures |= {
-                "care_actions": actions,
+                "care_actions": first.pop("done"),
                 "care_events": await published(),
-                "care_scan_s": round(care_seconds, 2),
-                "second_care_scan_actions": repeated,
-                "second_care_scan_s": round(care_again_seconds, 2),
+                "care_scan": first,
+                "second_care_scan_actions": daily.pop("done"),
+                "second_care_scan": daily,
             }
     finally:
         await worker.dispose()

@@ -16,12 +16,13 @@ from sqlalchemy import insert, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_common.auth.principal import DataScope
 from crm_common.db.tenancy import acting_for
 from crm_service_desk.adapters.tables import tickets
 from crm_service_desk.domain.search import grams
 from crm_service_desk.views.tickets import TicketFilter, ticket_list_query
 
-from .conftest import PEOPLE, TENANT
+from .conftest import PEOPLE, TENANT, principal
 
 Sessions = async_sessionmaker[AsyncSession]
 SUBJECTS = ["刹车异响", "空调不制冷", "battery drains overnight", "雨刮器无法启动"]
@@ -83,3 +84,57 @@ async def test_a_dealer_s_search_reads_its_book_through_the_index(sessions: Sess
     assert any("owner_org" in n.get("Index Cond", "") for n in on_index), json.dumps(plan)
     assert len(answered) == 10
     assert {r["owner_org"] for r in answered} == {"dealer-a"}
+
+
+async def test_a_team_lead_s_list_walks_the_team_s_tickets_through_its_index(
+    sessions: Sessions,
+) -> None:
+    """The team scope sees the tickets the caller or their team owns (``owner_team``): each
+    walked newest first through its own index, never every ticket of the tenant."""
+    now = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)
+    lead = principal("tl1", "team-a1", "service_advisor", DataScope.TEAM)
+    rows = [
+        _ticket(n, "dealer-a", now) | {"owner_team": f"team-x{n % 50}", "owner_user": f"u{n % 200}"}
+        for n in range(6000)
+    ]
+    rows += [
+        _ticket(n, "dealer-a", now)
+        | {"number": f"SD-A1{n:07d}", "owner_team": "team-a1"}
+        | {"owner_user": "sa2"}
+        for n in range(40)
+    ]
+    # The lead's own tickets, worked in another team.
+    rows += [
+        _ticket(n, "dealer-a", now)
+        | {"number": f"SD-TL{n:07d}", "owner_team": "team-b"}
+        | {"owner_user": "tl1"}
+        for n in range(8)
+    ]
+    with acting_for([TENANT]):
+        async with sessions() as session, session.begin():
+            await session.execute(insert(tickets), rows)
+            await session.execute(text("ANALYZE tickets"))
+        wanted = TicketFilter(text="刹车")
+        statement = ticket_list_query(lead, wanted, limit=20, offset=0).compile(
+            dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
+        )
+        async with sessions() as session:
+            explained = await session.execute(text(f"EXPLAIN (FORMAT JSON) {statement}"))
+            plan = explained.scalar_one()[0]["Plan"]
+            found = await session.execute(ticket_list_query(lead, wanted, limit=20, offset=0))
+            answered = list(found.mappings())
+            alone = principal("tl1", "team-a1", "service_advisor", DataScope.OWN)
+            found = await session.execute(ticket_list_query(alone, wanted, limit=20, offset=0))
+            own = list(found.mappings())
+    on_tickets = [n for n in _nodes(plan) if n.get("Relation Name") == "tickets"]
+    on_team = [n for n in _nodes(plan) if n.get("Index Name") == "ix_tickets_team"]
+    assert not [n for n in on_tickets if n["Node Type"] == "Seq Scan"], json.dumps(plan)
+    assert any("owner_team" in n.get("Index Cond", "") for n in on_team), json.dumps(plan)
+    # 刹车 is every fourth subject: 10 of the team's 40, 2 of the lead's own 8.
+    assert len(answered) == 12
+    assert {(r["owner_team"], r["owner_user"]) for r in answered} == {
+        ("team-a1", "sa2"),
+        ("team-b", "tl1"),
+    }
+    # In the own scope, only their own.
+    assert [(r["owner_team"], r["owner_user"]) for r in own] == [("team-b", "tl1")] * 2

@@ -20,6 +20,7 @@ from crm_common.policy.visibility import (
     books_of,
     changeable_by,
     level_shared_with,
+    owners_of,
     visible_to,
 )
 
@@ -38,6 +39,7 @@ __all__ = [
     "mask_plate",
     "mask_vin",
     "name_seen_at",
+    "owners_of",
     "partner_level",
     "personal_data_level",
     "phone_seen_at",

@@ -156,10 +156,7 @@ def _in_scope(
     if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
         if owner_user is None:
             return and_(same_tenant, own_node)
-        mine = owner_user == principal.user_id
-        if principal.data_scope is DataScope.OWN or owner_team is None:
-            return and_(same_tenant, mine)
-        return and_(same_tenant, or_(mine, owner_team == principal.org_node))
+        return and_(same_tenant, or_(*_owners(principal, owner_user, owner_team)))
     # One ``owner_org IN (nodes)``, the own node among them (even when the directory does not
     # know it), never ``own OR IN (…)``: the planner turns the IN into a semi-join on the
     # (tenant, owner_org) indexes, while an OR around it makes it scan the whole table.
@@ -180,6 +177,28 @@ def books_of(
     if principal.data_scope in (DataScope.OWN, DataScope.TEAM):
         return None
     return func.array(_books(principal, (data_type, need)).scalar_subquery(), type_=ARRAY(String))
+
+
+def owners_of(
+    principal: Principal, *, owner_user: Column, owner_team: Column | None = None
+) -> list[ColumnElement[bool]] | None:
+    """What ``visible_to`` admits by owner in the own and team scopes, one condition per owner
+    column (the caller's own rows; their team's): for a query that walks each through its own
+    index newest first and stops at a page, where the ``OR`` of the two could only be read
+    whole and sorted. None for the scopes that see rows by book (``books_of``)."""
+    if principal.data_scope not in (DataScope.OWN, DataScope.TEAM):
+        return None
+    return _owners(principal, owner_user, owner_team)
+
+
+def _owners(
+    principal: Principal, owner_user: Column, owner_team: Column | None
+) -> list[ColumnElement[bool]]:
+    """The own scope's rows are the caller's; the team scope's also those of their team."""
+    found = [owner_user == principal.user_id]
+    if principal.data_scope is DataScope.TEAM and owner_team is not None:
+        found.append(owner_team == principal.org_node)
+    return found
 
 
 def _books(principal: Principal, shared: tuple[DataType, SharingLevel] | None) -> Any:

@@ -13,6 +13,7 @@ from crm_common.policy import (
     books_of,
     changeable_by,
     level_shared_with,
+    owners_of,
     visible_to,
 )
 from crm_service_desk.adapters.tables import survey_responses, tickets
@@ -72,6 +73,17 @@ def visible_books(
             return None
         found.append((kinds, books))
     return found
+
+
+def visible_owners(principal: Principal) -> list[ColumnElement[bool]] | None:
+    """What ``visible_tickets`` admits by owner in the own and team scopes, whatever the kind
+    (the caller's tickets; their team's), each one an index walks newest first; the tickets
+    raised to the caller come on top (``raised_to_me``). None for the scopes that see tickets
+    by book (``visible_books``)."""
+    owners = owners_of(principal, owner_user=tickets.c.owner_user, owner_team=tickets.c.owner_team)
+    if owners is None:
+        return None
+    return [and_(tickets.c.tenant == principal.tenant, owner) for owner in owners]
 
 
 def ticket_level(principal: Principal) -> ColumnElement[int]:

@@ -183,6 +183,15 @@ tickets = Table(
     Index(
         "ix_tickets_owner", "tenant", "owner_user", postgresql_where=text("owner_user IS NOT NULL")
     ),
+    # A team lead's list walks their team's tickets newest first (the team data scope).
+    Index(
+        "ix_tickets_team",
+        "tenant",
+        "owner_team",
+        "opened_at",
+        "id",
+        postgresql_where=text("owner_team IS NOT NULL"),
+    ),
     Index("ix_tickets_phone", "tenant", "customer_phone"),
     Index("ix_tickets_vin", "tenant", "vin"),
     Index("ix_tickets_customer", "tenant", "customer_id"),

@@ -32,6 +32,7 @@ from crm_service_desk.adapters.access import (
     raised_to_me,
     ticket_level,
     visible_books,
+    visible_owners,
     visible_tickets,
 )
 from crm_service_desk.adapters.tables import (
@@ -239,27 +240,30 @@ def _newest(query: Select[Any], enough: int) -> Select[Any]:
 
 def _page_candidates(
     principal: Principal, wanted: list[ColumnElement[bool]], enough: int
-) -> Select[Any] | None:
+) -> Select[Any]:
     """The ids that may make the page: in each visible book (per kind of ticket) its newest
     ``enough`` matches — the book's (tenant, owner_org, opened_at) index walked newest first,
-    stopping there — and the newest ``enough`` raised to the caller. A free-text match is no
+    stopping there — or, in the own and team scopes, the caller's and their team's newest
+    ``enough``; and the newest ``enough`` raised to the caller. A free-text match is no
     index's business under row-level security (LIKE and @> are not leakproof), so a search
-    reads a book only until it has a page, instead of all of it. None for the own and team
-    scopes (no books)."""
+    reads a book or a team only until it has a page, instead of all of it."""
     t = tickets
+    walks: list[Select[Any]] = []
     branches = visible_books(principal)
-    if branches is None:
-        return None
-    walks = []
-    for kinds, books in branches:
-        book = select(func.unnest(books).label("node")).distinct().subquery("book")
-        walk = _newest(
-            select(t.c.id, t.c.opened_at).where(
-                t.c.tenant == principal.tenant, t.c.owner_org == book.c.node, kinds, *wanted
-            ),
-            enough,
-        ).lateral("walk")
-        walks.append(select(walk.c.id, walk.c.opened_at).select_from(book.join(walk, true())))
+    if branches is not None:
+        for kinds, books in branches:
+            book = select(func.unnest(books).label("node")).distinct().subquery("book")
+            walk = _newest(
+                select(t.c.id, t.c.opened_at).where(
+                    t.c.tenant == principal.tenant, t.c.owner_org == book.c.node, kinds, *wanted
+                ),
+                enough,
+            ).lateral("walk")
+            walks.append(select(walk.c.id, walk.c.opened_at).select_from(book.join(walk, true())))
+    else:
+        # The own and team scopes: the caller's tickets and their team's, each walked apart.
+        for owned in visible_owners(principal) or []:
+            walks.append(_newest(select(t.c.id, t.c.opened_at).where(owned, *wanted), enough))
     walks.append(
         _newest(select(t.c.id, t.c.opened_at).where(raised_to_me(principal), *wanted), enough)
     )
@@ -282,15 +286,13 @@ def ticket_list_query(
     principal: Principal, wanted: TicketFilter, *, limit: int, offset: int
 ) -> Select[Any]:
     """The statement of ``tickets_of`` (benchmarks explain it): a page of the candidates of
-    each book the caller sees (``_page_candidates``), each checked again by the one
-    visibility rule."""
+    each book (or owner, in the own and team scopes) the caller sees (``_page_candidates``),
+    each checked again by the one visibility rule."""
     conditions = _conditions(principal, wanted)
     candidates = _page_candidates(principal, conditions, limit + offset)
-    if candidates is not None:
-        conditions = [tickets.c.id.in_(candidates)]
     return (
         select(tickets, *_as_seen(principal))
-        .where(visible_tickets(principal), *conditions)
+        .where(visible_tickets(principal), tickets.c.id.in_(candidates))
         .order_by(*NEWEST_FIRST)
         .limit(limit)
         .offset(offset)
