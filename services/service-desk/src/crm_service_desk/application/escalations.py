@@ -4,6 +4,7 @@ per ticket escalated. Safe with several workers: each claims its batch with ``SK
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,8 @@ from crm_service_desk.domain.tickets import Ticket
 
 SWEEP_BATCH = 1000
 SWEEPER = "system:escalation-sweep"
+SWEEP_LANES = 2
+"""Batches a sweep works on at once (a connection each)."""
 
 
 async def sweep_escalations(
@@ -38,9 +41,30 @@ async def sweep_escalations(
 async def _sweep(
     sessions: async_sessionmaker[AsyncSession], *, now: datetime, timezone: str, batch: int
 ) -> int:
-    applied = 0
     # A book's calendar, ladder and org chain are read once per sweep, not once per ticket.
     books: dict[tuple[str, str], tuple[BookRules, OrgChain]] = {}
+    # Batches side by side, as two workers' sweeps would run them (each claims with SKIP
+    # LOCKED): one is computed here while the database writes the other's rows.
+    # A lane that fails stops the other; the batches not committed stay due.
+    async with asyncio.TaskGroup() as lanes:
+        applied = [
+            lanes.create_task(
+                _sweep_batches(sessions, books, now=now, timezone=timezone, batch=batch)
+            )
+            for _ in range(SWEEP_LANES)
+        ]
+    return sum(lane.result() for lane in applied)
+
+
+async def _sweep_batches(
+    sessions: async_sessionmaker[AsyncSession],
+    books: dict[tuple[str, str], tuple[BookRules, OrgChain]],
+    *,
+    now: datetime,
+    timezone: str,
+    batch: int,
+) -> int:
+    applied = 0
     while True:
         async with UnitOfWork(sessions) as uow:
             due = await repository.claim_due_tickets(uow.session, now, batch)
