@@ -4,6 +4,7 @@ customer, rule and period, even when two scans run at once (the action's key dec
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +24,7 @@ from crm_service_desk.domain.care import (
     Candidate,
     CareAction,
     CareRule,
+    Firing,
     RuleKind,
     Segment,
     fires,
@@ -199,29 +201,47 @@ async def _scan(sessions: async_sessionmaker[AsyncSession], *, now: datetime, ti
     for row in rules:
         rule = care_store.rule_from_row(row)
         async with sessions() as reader:
-            async for batch in care_store.candidates(
-                reader, row["tenant"], row["owner_org"], rule, today, zone
-            ):
-                taken += await _fire(sessions, row["tenant"], rule, batch, today, now)
+            # A batch's actions are written (on a connection of their own) while the next
+            # batch is read and decided: the database and this process work side by side.
+            writing: asyncio.Task[int] | None = None
+            try:
+                async for batch in care_store.candidates(
+                    reader, row["tenant"], row["owner_org"], rule, today, zone
+                ):
+                    due = _due(rule, batch, today)
+                    if writing is not None:
+                        taken += await writing
+                        writing = None
+                    if due:
+                        writing = asyncio.create_task(_act(sessions, row["tenant"], rule, due, now))
+                if writing is not None:
+                    taken += await writing
+            finally:
+                # The scan failed: a batch still being written is rolled back (its occasions
+                # stay due for the next scan).
+                if writing is not None and not writing.done():
+                    writing.cancel()
     return taken
 
 
-async def _fire(
-    sessions: async_sessionmaker[AsyncSession],
-    tenant: str,
-    rule: CareRule,
-    batch: list[Any],
-    today: date,
-    now: datetime,
-) -> int:
+def _due(rule: CareRule, batch: list[Any], today: date) -> list[tuple[Any, Candidate, Firing]]:
+    """The batch's candidates the rule fires for today, with the occasion."""
     due = []
     for row in batch:
         who = _candidate(row)
         firing = fires(rule, who, today)
         if firing is not None:
             due.append((row, who, firing))
-    if not due:
-        return 0
+    return due
+
+
+async def _act(
+    sessions: async_sessionmaker[AsyncSession],
+    tenant: str,
+    rule: CareRule,
+    due: list[tuple[Any, Candidate, Firing]],
+    now: datetime,
+) -> int:
     async with UnitOfWork(sessions) as uow:
         # The occasions acted on already (every one of them, on a scan after the first) are
         # left out before anything is written; the key still decides between two scans.
