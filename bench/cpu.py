@@ -6,6 +6,7 @@ run with an older checkout's code."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -14,10 +15,14 @@ import asyncpg
 from crm_common.testing.bench import PG
 
 
-def process_cpu_seconds(pid: int) -> float:
-    """User + system CPU a process has spent so far."""
+def process_cpu_seconds(pid: int, *, reaped_children: bool = False) -> float:
+    """User + system CPU a process has spent so far; with ``reaped_children``, also that of
+    its children that ended and were waited for (an import's file reader)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12])
+    if reaped_children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def backends_cpu_seconds(database: str) -> dict[int, float]:
@@ -45,3 +50,13 @@ def cpu_spent_since(before: dict[int, float], after: dict[int, float]) -> float:
     """CPU seconds the backends of ``after`` spent since ``before`` (two readings of
     ``backends_cpu_seconds``; a backend new in ``after`` spent all of its CPU since)."""
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
+def kafka_broker_pid() -> int | None:
+    """The Kafka broker's process, unless there are several (tests' clusters beside it)."""
+    brokers = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and b"kafka.Kafka" in (entry / "cmdline").read_bytes():
+                brokers.append(int(entry.name))
+    return brokers[0] if len(brokers) == 1 else None

@@ -56,6 +56,7 @@ from crm_common.testing.bench import connect_across_tenants, percentile
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
 
+from bench.cpu import kafka_broker_pid
 from bench.leads_platform import FACTS, UNPUBLISHED, LeadsPlatform, count
 
 DATABASES = "crm_bench_creates"
@@ -209,16 +210,6 @@ def server_cpu_seconds(server: int) -> float:
             if int(child[1]) == server:
                 ticks += int(child[11]) + int(child[12])
     return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def kafka_broker_pid() -> int | None:
-    """The Kafka broker's process, unless there are several (tests' clusters beside it)."""
-    brokers = []
-    for entry in Path("/proc").iterdir():
-        with contextlib.suppress(OSError):
-            if entry.name.isdigit() and b"kafka.Kafka" in (entry / "cmdline").read_bytes():
-                brokers.append(int(entry.name))
-    return brokers[0] if len(brokers) == 1 else None
 
 
 async def infrastructure_pids(spine: LeadsPlatform) -> dict[str, int]:

@@ -14,7 +14,16 @@ processes: leads ``api``, leads ``worker`` (import job + outbox relay) and kpi `
   customers, history, outbox rows and error report committed);
 - ``processed_per_s``: rows / time from the upload's start until every outbox row is published
   and kpi's ``lead_facts`` holds one fact per lead created (the DESIGN.md budget);
-- ``kpi_tail_per_s``: facts/s kpi projects once everything is published (its own ceiling).
+- ``kpi_tail_per_s``: facts/s kpi projects once everything is published (its own ceiling);
+- ``cpu_us_per_row``: CPU each part spent from the upload's start until kpi had every fact,
+  per row of the file: the leads api, the leads worker (import job and outbox relay), the kpi
+  worker, the PostgreSQL backends serving each of the two databases (``bench/cpu.py``) and the
+  Kafka broker (only when one broker runs: it serves the machine's other work too). On a
+  machine shared with other work these move far less with the load than the wall times do
+  (issue #23); ``load_average`` is the machine's before and after.
+
+``--profile DIR`` samples the leads worker and the kpi worker with py-spy (``--py-spy``, on
+PyPI) while the import runs, one raw collapsed-stack file each in DIR.
 
 The file has ``--faulty-percent`` rows repeating an earlier phone (attached) and as many with a
 bad phone (error report), Chinese headers, names and source labels.
@@ -27,14 +36,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
 import random
+import signal
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -45,10 +57,16 @@ from crm_common.auth.principal import DataScope, Principal
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for_all_tenants
 from crm_common.settings import Settings
-from crm_common.testing.bench import fresh_database
+from crm_common.testing.bench import connect_across_tenants, fresh_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: bench/ importable
 
+from bench.cpu import (
+    backends_cpu_seconds,
+    cpu_spent_since,
+    kafka_broker_pid,
+    process_cpu_seconds,
+)
 from bench.leads_platform import FACTS, UNPUBLISHED, LeadsPlatform, count
 
 TENANT = "oem-bench"
@@ -102,6 +120,7 @@ async def run_job_only(args: argparse.Namespace, csv_path: Path) -> dict[str, An
     url = await fresh_database(LEADS_DATABASE, migrate_as="leads")
     engine = create_engine(Settings(database_url=url, service_name="bench"))
     sessions = create_session_factory(engine)
+    load_before = os.getloadavg()
     started = time.perf_counter()
     job = await start_import(
         file_parts(csv_path),
@@ -111,6 +130,8 @@ async def run_job_only(args: argparse.Namespace, csv_path: Path) -> dict[str, An
         now=datetime.now(UTC),
     )
     uploaded = time.perf_counter()
+    backends = await backends_cpu_seconds(LEADS_DATABASE)
+    cpu = process_cpu_seconds(os.getpid(), reaped_children=True)
     await work_imports(
         sessions,
         clock=lambda: datetime.now(UTC),
@@ -118,6 +139,8 @@ async def run_job_only(args: argparse.Namespace, csv_path: Path) -> dict[str, An
         seconds=3600,
     )
     imported = time.perf_counter()
+    job_cpu = process_cpu_seconds(os.getpid(), reaped_children=True) - cpu
+    postgres_cpu = cpu_spent_since(backends, await backends_cpu_seconds(LEADS_DATABASE))
     await engine.dispose()
     created = await count(LEADS_DATABASE, "SELECT count(*) FROM leads")
     events = await count(
@@ -132,6 +155,11 @@ async def run_job_only(args: argparse.Namespace, csv_path: Path) -> dict[str, An
         "import_s": round(imported - uploaded, 3),
         "imported_per_s": round(args.rows / (imported - started)),
         "job_only_per_s": round(args.rows / (imported - uploaded)),
+        "cpu_us_per_row": {
+            "import job": round(job_cpu * 1e6 / args.rows, 1),
+            "postgres leads": round(postgres_cpu * 1e6 / args.rows, 1),
+        },
+        "load_average": [round(load_before[0], 1), round(os.getloadavg()[0], 1)],
     }
 
 
@@ -140,33 +168,107 @@ async def run_platform(args: argparse.Namespace, csv_path: Path, work_dir: Path)
         return await measure_platform(spine, args, csv_path)
 
 
+class _Cpu:
+    """CPU the platform's parts spent since ``start`` (``bench/cpu.py``), in seconds."""
+
+    def __init__(self, spine: LeadsPlatform) -> None:
+        self.processes = {f"{p.service} {p.role}": p.pid for p in spine.processes}
+        broker = kafka_broker_pid()
+        if broker is not None:
+            self.processes["kafka broker"] = broker
+        self.databases = {f"postgres {s}": spine.database(s) for s in ("leads", "kpi")}
+        self.before: dict[str, float] = {}
+        self.backends: dict[str, dict[int, float]] = {}
+
+    async def start(self) -> None:
+        self.before = {
+            name: process_cpu_seconds(pid, reaped_children=True)
+            for name, pid in self.processes.items()
+        }
+        self.backends = {
+            name: await backends_cpu_seconds(database) for name, database in self.databases.items()
+        }
+
+    async def spent(self) -> dict[str, float]:
+        spent = {
+            name: process_cpu_seconds(pid, reaped_children=True) - self.before[name]
+            for name, pid in self.processes.items()
+        }
+        for name, database in self.databases.items():
+            spent[name] = cpu_spent_since(self.backends[name], await backends_cpu_seconds(database))
+        return spent
+
+
+@contextlib.contextmanager
+def profiled(spine: LeadsPlatform, py_spy: str, folder: Path | None) -> Iterator[None]:
+    """py-spy sampling the leads and kpi workers meanwhile, when ``folder`` is given."""
+    samplers: list[subprocess.Popen[bytes]] = []
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for process in spine.processes:
+            if process.role != "worker":
+                continue
+            output = folder / f"{process.service}-{process.role}.txt"
+            samplers.append(
+                subprocess.Popen(
+                    [
+                        *(py_spy, "record", "--pid", str(process.pid), "--rate", "200"),
+                        *("--format", "raw", "--nonblocking", "--output", str(output)),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+    try:
+        yield
+    finally:
+        for sampler in samplers:
+            sampler.send_signal(signal.SIGINT)  # py-spy writes what it sampled on SIGINT
+            sampler.wait(timeout=60)
+
+
 async def measure_platform(
     spine: LeadsPlatform, args: argparse.Namespace, csv_path: Path
 ) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {spine.token(manager())}", "Content-Type": "text/csv"}
-    async with httpx.AsyncClient(base_url=spine.api_url, headers=headers, timeout=120) as client:
-        started = time.perf_counter()
-        response = await client.post("/imports?format=csv", content=file_parts(csv_path))
-        uploaded = time.perf_counter()
-        response.raise_for_status()
-        import_id = response.json()["id"]
-        while True:
-            job = (await client.get(f"/imports/{import_id}")).json()
-            if job["status"] in ("done", "failed"):
-                break
-            await asyncio.sleep(0.05)
-        imported = time.perf_counter()
-    created = job["rows_created"]
-    facts_when_imported = await count(KPI_DATABASE, FACTS)
-    while await count(LEADS_DATABASE, UNPUBLISHED):  # noqa: ASYNC110
-        await asyncio.sleep(0.05)
-    published = time.perf_counter()
-    facts_when_published = await count(KPI_DATABASE, FACTS)
-    while await count(KPI_DATABASE, FACTS) < created:
-        if time.perf_counter() - started > 900:
-            raise TimeoutError("kpi did not receive every LeadCreated within 15 minutes")
-        await asyncio.sleep(0.05)
-    projected = time.perf_counter()
+    cpu = _Cpu(spine)
+    load_before = os.getloadavg()
+    leads_db = await connect_across_tenants(LEADS_DATABASE)
+    kpi_db = await connect_across_tenants(KPI_DATABASE)
+    try:
+        async with httpx.AsyncClient(
+            base_url=spine.api_url, headers=headers, timeout=120
+        ) as client:
+            with profiled(spine, args.py_spy, args.profile):
+                await cpu.start()
+                started = time.perf_counter()
+                response = await client.post("/imports?format=csv", content=file_parts(csv_path))
+                uploaded = time.perf_counter()
+                response.raise_for_status()
+                import_id = response.json()["id"]
+                while True:
+                    job = (await client.get(f"/imports/{import_id}")).json()
+                    if job["status"] in ("done", "failed"):
+                        break
+                    await asyncio.sleep(0.05)
+                imported = time.perf_counter()
+                created = job["rows_created"]
+                facts_when_imported = await kpi_db.fetchval(FACTS)
+                while await leads_db.fetchval(UNPUBLISHED):  # noqa: ASYNC110
+                    await asyncio.sleep(0.05)
+                published = time.perf_counter()
+                facts_when_published = await kpi_db.fetchval(FACTS)
+                while await kpi_db.fetchval(FACTS) < created:
+                    if time.perf_counter() - started > 900:
+                        raise TimeoutError(
+                            "kpi did not receive every LeadCreated within 15 minutes"
+                        )
+                    await asyncio.sleep(0.05)
+                projected = time.perf_counter()
+                spent = await cpu.spent()
+    finally:
+        await leads_db.close()
+        await kpi_db.close()
     return {
         "import_id": import_id,
         "status": job["status"],
@@ -185,6 +287,11 @@ async def measure_platform(
         "kpi_tail_per_s": round(
             (created - facts_when_published) / max(projected - published, 1e-3)
         ),
+        "cpu_us_per_row": {
+            name: round(seconds * 1e6 / args.rows, 1) for name, seconds in sorted(spent.items())
+        },
+        "cpu_us_per_row_total": round(sum(spent.values()) * 1e6 / args.rows, 1),
+        "load_average": [round(load_before[0], 1), round(os.getloadavg()[0], 1)],
     }
 
 
@@ -219,5 +326,9 @@ if __name__ == "__main__":
     parser.add_argument(
         "--slice-rows", type=int, default=5_000, help="--mode job only (the worker uses its own)"
     )
+    parser.add_argument(
+        "--profile", type=Path, help="--mode platform: py-spy the workers into this folder"
+    )
+    parser.add_argument("--py-spy", default="py-spy", help="the py-spy command (--profile)")
     with acting_for_all_tenants():  # imports run as a scheduled job across tenants
         asyncio.run(main(parser.parse_args()))

@@ -7,10 +7,19 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.envelope import Envelope
+from crm_common.db.bulk import insert_rows
 from crm_common.db.tables import inbox
 from crm_common.db.unit_of_work import UnitOfWork
 
 Effect = Callable[[UnitOfWork], Awaitable[None]]
+
+INBOX_ROWS = (
+    insert_rows(inbox, ("consumer", "event_id", "event_type"))
+    .on_conflict_do_nothing()
+    .returning(inbox.c.event_id)
+)
+"""A batch of events into a consumer's inbox in one statement; returns the ids new to it (an
+event twice in the batch comes back once)."""
 
 
 async def process_once(

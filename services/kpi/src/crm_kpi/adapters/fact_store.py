@@ -1,6 +1,7 @@
 """Facts projected from events, written a batch at a time. A batch's rows go as parameters
-of one cached statement (SQLAlchemy sends them as one multi-row INSERT): building a VALUES
-clause per batch compiled the statement every time."""
+of one cached statement: building a VALUES clause per batch compiled the statement every
+time. The lead facts, which every lead created or moved brings, go as one array per column
+(``crm_common.db.bulk``): one execution per batch, nothing per row in SQLAlchemy."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy import Table, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_common.db.bulk import insert_rows, row_values
 from crm_kpi.adapters.commission_tables import deal_credits
 from crm_kpi.adapters.tables import (
     deal_day_figures,
@@ -28,18 +30,26 @@ Rows = Sequence[Mapping[str, Any]]
 Figures = Mapping[Any, dict[str, Any]]
 
 
+_LEAD_FACT_COLUMNS = tuple(column.name for column in lead_facts.c)
+_LEAD_FACTS = insert_rows(lead_facts, _LEAD_FACT_COLUMNS).on_conflict_do_nothing()
+_ACTIVITY_FACT_COLUMNS = tuple(column.name for column in lead_activity_facts.c)
+_ACTIVITY_FACTS = (
+    insert_rows(lead_activity_facts, _ACTIVITY_FACT_COLUMNS)
+    .on_conflict_do_nothing()
+    .returning(lead_activity_facts.c.event_id)
+)
+
+
 async def add_lead_facts(session: AsyncSession, rows: Rows) -> None:
-    await session.execute(insert(lead_facts).on_conflict_do_nothing(), rows)
+    if rows:
+        await session.execute(_LEAD_FACTS, row_values(rows, _LEAD_FACT_COLUMNS))
 
 
 async def add_lead_activity_facts(session: AsyncSession, rows: Rows) -> list[UUID]:
     """The event ids of the facts newly recorded (a redelivered one is not among them)."""
-    recorded = await session.scalars(
-        insert(lead_activity_facts)
-        .on_conflict_do_nothing()
-        .returning(lead_activity_facts.c.event_id),
-        rows,
-    )
+    if not rows:
+        return []
+    recorded = await session.scalars(_ACTIVITY_FACTS, row_values(rows, _ACTIVITY_FACT_COLUMNS))
     return list(recorded)
 
 
