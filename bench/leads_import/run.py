@@ -20,7 +20,11 @@ processes: leads ``api``, leads ``worker`` (import job + outbox relay) and kpi `
   worker, the PostgreSQL backends serving each of the two databases (``bench/cpu.py``) and the
   Kafka broker (only when one broker runs: it serves the machine's other work too). On a
   machine shared with other work these move far less with the load than the wall times do
-  (issue #23); ``load_average`` is the machine's before and after.
+  (issue #23); ``load_average`` is the machine's before and after;
+- ``idle_cpu_percent``: what each part spends idle (consumers polling, the relay's empty
+  rounds), measured for ``--idle-seconds`` before the upload, and ``cpu_us_per_row_beyond_idle``
+  what the import cost each part beyond that over the run (a slow run on a loaded machine
+  otherwise counts its idle polling per row).
 
 ``--profile DIR`` samples the leads worker and the kpi worker with py-spy (``--py-spy``, on
 PyPI) while the import runs, one raw collapsed-stack file each in DIR.
@@ -240,6 +244,12 @@ async def measure_platform(
             base_url=spine.api_url, headers=headers, timeout=120
         ) as client:
             with profiled(spine, args.py_spy, args.profile):
+                # What each part spends idle (consumers polling, the relay's empty rounds):
+                # on a loaded machine a run lasts long enough for it to count per row.
+                await cpu.start()
+                await asyncio.sleep(args.idle_seconds)
+                idle_spent = await cpu.spent()
+                idle = {name: spent / args.idle_seconds for name, spent in idle_spent.items()}
                 await cpu.start()
                 started = time.perf_counter()
                 response = await client.post("/imports?format=csv", content=file_parts(csv_path))
@@ -250,7 +260,7 @@ async def measure_platform(
                     job = (await client.get(f"/imports/{import_id}")).json()
                     if job["status"] in ("done", "failed"):
                         break
-                    await asyncio.sleep(0.05)
+                    await asyncio.sleep(0.2)
                 imported = time.perf_counter()
                 created = job["rows_created"]
                 facts_when_imported = await kpi_db.fetchval(FACTS)
@@ -291,6 +301,11 @@ async def measure_platform(
             name: round(seconds * 1e6 / args.rows, 1) for name, seconds in sorted(spent.items())
         },
         "cpu_us_per_row_total": round(sum(spent.values()) * 1e6 / args.rows, 1),
+        "idle_cpu_percent": {name: round(rate * 100, 1) for name, rate in sorted(idle.items())},
+        "cpu_us_per_row_beyond_idle": {
+            name: round((seconds - idle[name] * (projected - started)) * 1e6 / args.rows, 1)
+            for name, seconds in sorted(spent.items())
+        },
         "load_average": [round(load_before[0], 1), round(os.getloadavg()[0], 1)],
     }
 
@@ -330,5 +345,8 @@ if __name__ == "__main__":
         "--profile", type=Path, help="--mode platform: py-spy the workers into this folder"
     )
     parser.add_argument("--py-spy", default="py-spy", help="the py-spy command (--profile)")
+    parser.add_argument(
+        "--idle-seconds", type=float, default=10, help="--mode platform: idle CPU measured first"
+    )
     with acting_for_all_tenants():  # imports run as a scheduled job across tenants
         asyncio.run(main(parser.parse_args()))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
+from aiokafka import AIOKafkaProducer
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -109,6 +110,31 @@ async def test_concurrent_relays_publish_every_row_once_in_order_per_key(
         assert record.key.decode() == body["data"]["lead_id"]
         seen_order[body["data"]["lead_id"]].append(body["id"])
     assert seen_order == expected_order
+
+
+async def test_a_key_goes_to_the_partition_a_single_send_gives_it(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """The relay sends a round's rows as a record batch per partition: each key must land where
+    ``producer.send`` puts it (events of a key sent either way stay in one partition, in order)."""
+    keys = [uuid4() for _ in range(40)]
+    async with UnitOfWork(session_factory) as uow:
+        await uow.publish(*(lead_event(key) for key in keys))  # type: ignore[arg-type]
+    await drain([OutboxRelay(engine, settings)], engine)
+    topic = settings.topic(LEAD_TOPIC)
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        sent_alone = {
+            str(key): (await (await producer.send(topic, b"{}", key=str(key).encode()))).partition
+            for key in keys
+        }
+    finally:
+        await producer.stop()
+    records = await read_topic(settings.kafka_bootstrap_servers, topic, expected=2 * len(keys))
+    relayed = {r.key.decode(): r.partition for r in records if r.value != b"{}"}
+    assert relayed == sent_alone
+    assert len(set(relayed.values())) > 1, "the keys spread over the topic's partitions"
 
 
 async def test_rows_that_fail_to_publish_are_retried(
@@ -280,14 +306,14 @@ async def test_no_transaction_stays_open_while_kafka_acknowledges(
     relay = OutboxRelay(engine, settings)
     sending = asyncio.Event()
     release = asyncio.Event()
-    original = relay._send_one
+    original = relay._send_wave
 
-    async def slow_send(producer: object, row: object) -> None:
+    async def slow_send(producer: object, rows: object) -> list[BaseException | None]:
         sending.set()
         await release.wait()
-        await original(producer, row)  # type: ignore[arg-type]
+        return await original(producer, rows)  # type: ignore[arg-type]
 
-    relay._send_one = slow_send  # type: ignore[method-assign]
+    relay._send_wave = slow_send  # type: ignore[method-assign]
     round_ = asyncio.create_task(relay.publish_round())
     await asyncio.wait_for(sending.wait(), 30)
     async with engine.begin() as conn:

@@ -34,7 +34,7 @@ import logging
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -46,6 +46,7 @@ from aiokafka.errors import (
     RecordListTooLargeError,
     TopicAuthorizationFailedError,
 )
+from aiokafka.partitioner import DefaultPartitioner
 from opentelemetry.trace import SpanKind
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -183,6 +184,12 @@ _REPLAY = text(
 )
 
 _MAX_BACKOFF_SECONDS = 5.0
+# A row over this (at most 512 KiB in UTF-8) is sent on its own, so that a row too large for
+# Kafka fails alone (``producer.send`` refuses it before any batch); smaller ones always fit an
+# empty record batch (1 MiB).
+_ALONE_CHARACTERS = 128 * 1024
+# What ``producer.send`` partitions by: the same partition for a key, however it was sent.
+_PARTITIONER = DefaultPartitioner()
 # Errors no retry can cure: the row is parked at its first failure.
 _PERMANENT_ERRORS = (
     MessageSizeTooLargeError,
@@ -335,9 +342,7 @@ class OutboxRelay:
             batch = [of_key[key][wave] for key in live]
             try:
                 async with asyncio.timeout_at(deadline):
-                    results = await asyncio.gather(
-                        *(self._send_one(producer, row) for row in batch), return_exceptions=True
-                    )
+                    results = await self._send_wave(producer, batch)
             except TimeoutError as exc:
                 outcome.timed_out = True
                 outcome.failed.update((row.id, exc) for row in batch)
@@ -355,6 +360,76 @@ class OutboxRelay:
             live = following
             wave += 1
         return outcome
+
+    async def _send_wave(
+        self, producer: AIOKafkaProducer, rows: list[_Row]
+    ) -> list[BaseException | None]:
+        """Send rows of distinct keys and wait for Kafka's acknowledgements; per row, what
+        failed it. Without tracing, one record batch per partition (a bulk import's round is
+        hundreds of rows: a send, a future and a task per row cost more than the rest of the
+        relay); a row too large to share a batch, and every row with tracing on (a producer
+        span each), is sent alone."""
+        if tracing_enabled():
+            return await asyncio.gather(
+                *(self._send_one(producer, row) for row in rows), return_exceptions=True
+            )
+        outcome_of: dict[int, BaseException | None] = {}
+        alone: list[_Row] = []
+        of_topic: dict[str, list[_Row]] = defaultdict(list)
+        for row in rows:
+            (alone if len(row.payload) > _ALONE_CHARACTERS else of_topic[row.topic]).append(row)
+        batches: list[tuple[list[_Row], Awaitable[object]]] = []
+        for topic, topic_rows in of_topic.items():
+            try:
+                await self._submit(producer, self._settings.topic(topic), topic_rows, batches)
+            except Exception as exc:  # the topic's metadata (unknown topic, broker gone)
+                outcome_of.update((row.id, exc) for row in topic_rows)
+        outcomes = await asyncio.gather(
+            *(acknowledged for _, acknowledged in batches),
+            *(self._send_one(producer, row) for row in alone),
+            return_exceptions=True,
+        )
+        for (batch_rows, _), outcome in zip(batches, outcomes, strict=False):
+            error = outcome if isinstance(outcome, BaseException) else None
+            outcome_of.update((row.id, error) for row in batch_rows)
+        for row, outcome in zip(alone, outcomes[len(batches) :], strict=True):
+            outcome_of[row.id] = outcome if isinstance(outcome, BaseException) else None
+        return [outcome_of[row.id] for row in rows]
+
+    async def _submit(
+        self,
+        producer: AIOKafkaProducer,
+        topic: str,
+        rows: list[_Row],
+        submitted: list[tuple[list[_Row], Awaitable[object]]],
+    ) -> None:
+        """The rows of one topic in record batches, one (more, when full) per partition, each
+        partition the one ``producer.send`` gives the key; each batch submitted is added to
+        ``submitted`` with its rows and the future of Kafka's acknowledgement."""
+        partitions = list(await producer.partitions_for(topic))
+        of_partition: dict[int, list[_Row]] = defaultdict(list)
+        for row in rows:
+            of_partition[_PARTITIONER(row.key.encode(), partitions, partitions)].append(row)
+        for partition, partition_rows in of_partition.items():
+            builder, in_batch = producer.create_batch(), list[_Row]()
+            for row in partition_rows:
+                record = {
+                    "timestamp": None,
+                    "key": row.key.encode(),
+                    "value": row.payload.encode(),
+                    "headers": encode_headers(row.headers),
+                }
+                if builder.append(**record) is None:  # full: it goes, the row starts the next
+                    builder.close()
+                    batch = await producer.send_batch(builder, topic, partition=partition)
+                    submitted.append((in_batch, batch))
+                    builder, in_batch = producer.create_batch(), []
+                    if builder.append(**record) is None:
+                        raise RuntimeError(f"outbox row {row.id} does not fit a record batch")
+                in_batch.append(row)
+            builder.close()  # nothing ``producer.send`` adds may join it
+            batch = await producer.send_batch(builder, topic, partition=partition)
+            submitted.append((in_batch, batch))
 
     async def _send_one(self, producer: AIOKafkaProducer, row: _Row) -> None:
         """Enqueue one row under a producer span continuing the trace stored with it, and wait
