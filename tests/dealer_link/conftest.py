@@ -10,10 +10,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
@@ -26,8 +29,9 @@ from crm_common.settings import Settings
 from crm_common.testing.dealer_link import KafkaCluster, Mirror, kafka_libs
 from crm_common.testing.infrastructure import Infrastructure, as_app_role, as_system_role
 from crm_common.testing.jwks import serve_jwks
+from crm_common.testing.kafka import eventually
 from crm_common.testing.plugin import Databases
-from crm_common.testing.processes import ServiceProcess, free_port
+from crm_common.testing.processes import ServiceProcess, free_port, start_together
 from crm_common.testing.services import migrated_database
 
 TENANT = "oem-link"
@@ -94,10 +98,21 @@ class Link:
 ORG_TREE = [
     ("hq", None, "hq"),
     ("east", "hq", "region"),
+    ("north", "hq", "region"),
     (DEALER, "east", "dealer"),
     ("dealer-bj-01", "east", "dealer"),
 ]
 """(node, parent, kind): HQ's tree, as HQ's admin builds it."""
+
+
+CONFIGURATION = {
+    "hq": ("service-desk-api", "service-desk-worker"),
+    "dealer": ("kpi-worker", "service-desk-worker"),
+}
+"""The processes only the tests of what HQ configures for its dealers need (HQ's service desk,
+where the dealer keeps targets and care rules): started by ``configured`` when the first such
+test runs, not with the rest — nineteen processes starting at once on a loaded 2-core machine
+did not get ready."""
 
 
 def sharing(level: str) -> SharingPolicyChanged:
@@ -106,7 +121,7 @@ def sharing(level: str) -> SharingPolicyChanged:
         direction="dealer_to_oem",
         dealer_id=DEALER,
         partner_id="*",
-        level=level,  # type: ignore[arg-type]
+        level=level,
     )
 
 
@@ -168,6 +183,12 @@ async def link(
     hq_db = await migrated_database("kpi", databases, "link_hq_kpi", hq_logs)
     hq_leads_db = await migrated_database("leads", databases, "link_hq_leads", hq_logs)
     hq_identity_db = await migrated_database("identity", databases, "link_hq_identity", hq_logs)
+    # What HQ configures for its dealers (targets, care rules) and where a dealer keeps it.
+    hq_desk_db = await migrated_database("service-desk", databases, "link_hq_desk", hq_logs)
+    dealer_kpi_db = await migrated_database("kpi", databases, "link_dealer_kpi", dealer_logs)
+    dealer_desk_db = await migrated_database(
+        "service-desk", databases, "link_dealer_desk", dealer_logs
+    )
     redis_base = infrastructure.redis_url.rsplit("/", 1)[0]
 
     with ExitStack() as stack:
@@ -219,6 +240,9 @@ async def link(
             "CRM_HQ_KAFKA_CA_FILE": str(hq_kafka.ca_file),
         }
         hq_env = env("kpi", hq_kafka, hq_jwks, hq_db, 2)
+        hq_desk_env = env("service-desk", hq_kafka, hq_jwks, hq_desk_db, 2)
+        dealer_kpi_env = env("kpi", dealer_kafka, dealer_jwks, dealer_kpi_db, 1)
+        dealer_desk_env = env("service-desk", dealer_kafka, dealer_jwks, dealer_desk_db, 1)
         # HQ's leads: it distributes leads to the dealer and sees what became of them.
         hq_leads_env = env("leads", hq_kafka, hq_jwks, hq_leads_db, 2)
         hq_link_env = env("hq-link", hq_kafka, hq_jwks, hq_db, 2)
@@ -234,6 +258,8 @@ async def link(
             "dealer-intake": _process(
                 "common.messaging.dealer_link", "dealer-intake", link_env, dealer_logs, metrics=True
             ),
+            "kpi-worker": _process("kpi", "worker", dealer_kpi_env, dealer_logs),
+            "service-desk-worker": _process("service-desk", "worker", dealer_desk_env, dealer_logs),
         }
         hq_processes = {
             "kpi-api": _process("kpi", "api", hq_env, hq_logs),
@@ -242,6 +268,8 @@ async def link(
             "leads-worker": _process("leads", "worker", hq_leads_env, hq_logs),
             "identity-api": _process("identity", "api", hq_identity_env, hq_logs),
             "identity-worker": _process("identity", "worker", hq_identity_env, hq_logs),
+            "service-desk-api": _process("service-desk", "api", hq_desk_env, hq_logs),
+            "service-desk-worker": _process("service-desk", "worker", hq_desk_env, hq_logs),
             "hq-intake": _process(
                 "common.messaging.dealer_link",
                 "hq-intake",
@@ -260,12 +288,13 @@ async def link(
         mirror = Mirror(DEALER, dealer_kafka, hq_kafka, password_file)
         everything = [*dealer_processes.values(), *hq_processes.values()]
         try:
-            # Side by side, then each waited for: one after the other took most of the
-            # test's time on a loaded machine.
-            for process in everything:
-                process.launch()
-            for process in everything:
-                await asyncio.to_thread(process.wait_until_ready)
+            await asyncio.to_thread(
+                start_together,
+                [
+                    *(p for n, p in dealer_processes.items() if n not in CONFIGURATION["dealer"]),
+                    *(p for n, p in hq_processes.items() if n not in CONFIGURATION["hq"]),
+                ],
+            )
             await asyncio.to_thread(mirror.start)
             hq = Side(
                 hq_kafka,
@@ -275,8 +304,14 @@ async def link(
                     "kpi": f"http://127.0.0.1:{hq_env['CRM_HTTP_PORT']}",
                     "leads": f"http://127.0.0.1:{hq_leads_env['CRM_HTTP_PORT']}",
                     "identity": f"http://127.0.0.1:{hq_identity_env['CRM_HTTP_PORT']}",
+                    "service-desk": f"http://127.0.0.1:{hq_desk_env['CRM_HTTP_PORT']}",
                 },
-                {"kpi": hq_db, "leads": hq_leads_db, "identity": hq_identity_db},
+                {
+                    "kpi": hq_db,
+                    "leads": hq_leads_db,
+                    "identity": hq_identity_db,
+                    "service-desk": hq_desk_db,
+                },
             )
             dealer = Side(
                 dealer_kafka,
@@ -286,7 +321,12 @@ async def link(
                     "leads": f"http://127.0.0.1:{dealer_env['CRM_HTTP_PORT']}",
                     "identity": f"http://127.0.0.1:{dealer_identity_env['CRM_HTTP_PORT']}",
                 },
-                {"leads": dealer_db, "identity": dealer_identity_db},
+                {
+                    "leads": dealer_db,
+                    "identity": dealer_identity_db,
+                    "kpi": dealer_kpi_db,
+                    "service-desk": dealer_desk_db,
+                },
             )
             # HQ's admin builds the org tree in HQ's identity, which publishes it; it comes
             # down to the dealer (its identity and its services). The dealer's agreement as
@@ -304,6 +344,37 @@ async def link(
             await asyncio.to_thread(mirror.stop)
             for process in everything:
                 process.stop()
+
+
+@pytest.fixture(scope="module")
+async def configured(link: Link) -> Link:
+    """The link with HQ's service desk and the dealer's kpi and service-desk workers running,
+    once HQ's service desk knows HQ's tree (a rule's book is found in it)."""
+    await asyncio.to_thread(
+        start_together,
+        [
+            *(link.hq.processes[name] for name in CONFIGURATION["hq"]),
+            *(link.dealer.processes[name] for name in CONFIGURATION["dealer"]),
+        ],
+    )
+
+    async def knows_the_tree() -> bool:
+        nodes = await rows(link.hq.database_urls["service-desk"], "SELECT id FROM org_directory")
+        return {node for node, _, _ in ORG_TREE} <= {row.id for row in nodes}
+
+    assert await eventually(knows_the_tree, timeout=180, interval=1), "HQ's desk has the tree"
+    return link
+
+
+async def rows(database_url: str, query: str, **params: str) -> list[Any]:
+    """Rows of a query over every tenant of a service's database."""
+    engine = create_async_engine(database_url)
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT set_config('crm.all_tenants', 'on', false)"))
+            return list(await conn.execute(text(query), params))
+    finally:
+        await engine.dispose()
 
 
 def now() -> datetime:
