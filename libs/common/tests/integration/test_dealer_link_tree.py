@@ -3,11 +3,19 @@ the link starts, then what is new before each batch (``OrgTreeReader``)."""
 
 from __future__ import annotations
 
+import json
+
 from aiokafka import AIOKafkaProducer
 
 from crm_common.contracts import new_event
 from crm_common.contracts.events.identity.v1 import ORG_TOPIC, OrgChanged
-from crm_common.messaging.dealer_link import OrgTreeReader, concerns, speaks_for_itself
+from crm_common.contracts.events.service_desk.v1 import CARE_RULE_TOPIC
+from crm_common.messaging.dealer_link import (
+    OrgTreeReader,
+    concerns,
+    set_above_the_placed,
+    speaks_for_itself,
+)
 from crm_common.settings import Settings
 
 TENANT = "oem-tree"
@@ -86,5 +94,44 @@ async def test_the_link_follows_hqs_tree_as_its_org_topic_grows(settings: Settin
         assert not concerns(DEALER, rule("east"), {}, tree)
         assert speaks_for_itself(DEALER, user("sh01-team"), tree)
         await reader.catch_up()  # nothing new: returns at once
+    finally:
+        await reader.stop()
+
+
+async def test_the_downlink_keeps_each_rules_last_terms_for_a_dealer_placed_later(
+    settings: Settings,
+) -> None:
+    """What a dealer moved below the north receives with its node: the north's rule as it was
+    last set (its record before the change is not sent), read from the rule topic."""
+    await publish(settings, ("hq", "/hq/", None), ("north", "/hq/north/", None))
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all")
+    await producer.start()
+    try:
+        for node, active in (("north", True), ("north", False), ("east", True)):
+            body = {
+                "type": "service-desk.CareRuleSet",
+                "tenant": TENANT,
+                "data": {"org_node": node, "dealer_id": None, "active": active},
+            }
+            await producer.send_and_wait(
+                settings.topic(CARE_RULE_TOPIC), json.dumps(body).encode(), key=node.encode()
+            )
+    finally:
+        await producer.stop()
+    reader = OrgTreeReader(settings, keep=[CARE_RULE_TOPIC])
+    try:
+        await reader.catch_up()
+        moved = {
+            "type": "identity.OrgChanged",
+            "tenant": TENANT,
+            "data": {"org_id": DEALER, "path": f"/hq/north/{DEALER}/", "dealer_id": DEALER},
+        }
+        [sent] = set_above_the_placed(DEALER, moved, reader.latest.values())
+        assert json.loads(sent.value or b"")["data"] == {
+            "org_node": "north",
+            "dealer_id": None,
+            "active": False,
+        }
+        assert reader.tree.chain(TENANT, "north") == ["hq", "north"], "the tree read as well"
     finally:
         await reader.stop()

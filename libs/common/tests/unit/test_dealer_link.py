@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from aiokafka import ConsumerRecord
 
 from crm_common.messaging.dealer_link import (
     NotPlacedYet,
@@ -12,6 +15,7 @@ from crm_common.messaging.dealer_link import (
     dealer_downlink_topic,
     downlink_topic,
     hq_uplink_topic,
+    set_above_the_placed,
     speaks_for_itself,
 )
 from crm_common.messaging.headers import FROM_DEALER_HEADER
@@ -106,6 +110,40 @@ def test_what_hq_configures_goes_down_to_the_dealers_it_applies_to() -> None:
     elsewhere = {**event("service-desk.CareRuleSet", org_node="hq", dealer_id=None), "tenant": "x"}
     with pytest.raises(NotPlacedYet):
         concerns_the_dealer(elsewhere)
+
+
+def last_record(body: object) -> ConsumerRecord[bytes, bytes]:
+    """A care rule topic's last record of a rule (what the downlink keeps of it)."""
+    value = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return ConsumerRecord("crm.service-desk.care-rule.v1", 0, 0, 0, 0, b"k", value, None, 1, 1, [])
+
+
+def test_a_dealer_placed_below_a_node_receives_the_rules_it_set_before() -> None:
+    """HQ moves the dealer from the east to the north: with its node go the north's rules and
+    HQ's (set before it came, so never sent to it), not the east's nor another's."""
+    rules = {
+        node: last_record(event("service-desk.CareRuleSet", org_node=node, dealer_id=None))
+        for node in ("hq", "east", "north")
+    }
+    others = [
+        last_record(
+            event("service-desk.CareRuleSet", org_node="dealer-bj-01", dealer_id="dealer-bj-01")
+        ),
+        last_record(
+            {**event("service-desk.CareRuleSet", org_node="north", dealer_id=None), "tenant": "x"}
+        ),
+        last_record(b"not an event"),
+        last_record(["not an event"]),
+    ]
+    latest = [*rules.values(), *others]
+    moved = event("identity.OrgChanged", org_id=DEALER, path=f"/hq/north/{DEALER}/")
+    assert set_above_the_placed(DEALER, moved, latest) == [rules["hq"], rules["north"]]
+    # Nothing goes with another node's change, nor with anything but the tree.
+    team = event("identity.OrgChanged", org_id="sh01-team-a", path=f"/hq/north/{DEALER}/t/")
+    assert set_above_the_placed(DEALER, team, latest) == []
+    other = event("identity.OrgChanged", org_id="dealer-bj-01", path="/hq/north/dealer-bj-01/")
+    assert set_above_the_placed(DEALER, other, latest) == []
+    assert set_above_the_placed(DEALER, event("kpi.TargetSet", org_id=DEALER), latest) == []
 
 
 def test_the_link_reads_hqs_tree_as_its_org_topic_says_last() -> None:

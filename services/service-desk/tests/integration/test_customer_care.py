@@ -287,7 +287,9 @@ async def test_a_dealer_keeps_the_rules_hq_sets_above_it_once(
     as_user: AsUser, sessions: Sessions
 ) -> None:
     """At a dealer's own deployment, a rule of HQ's as it comes down: kept under its id and
-    node (the dealer reads it, changes it nowhere), its change replacing its terms."""
+    node (the dealer reads it, changes it nowhere), its change replacing its terms, and terms
+    set before those it holds arriving late (HQ resends a rule's last terms to a dealer moved
+    below its node, ahead of changes still on their way) replacing nothing."""
     [subscription] = [
         s
         for s in subscriptions(Settings(env="test", service_name="service-desk"))
@@ -318,7 +320,8 @@ async def test_a_dealer_keeps_the_rules_hq_sets_above_it_once(
         return new_event(data, tenant=TENANT, owner_org="hq", actor="h1")
 
     set_up, stopped = from_hq(True, NOW), from_hq(False, NOW + timedelta(hours=1))
-    for event in (set_up, set_up, stopped, stopped):
+    meanwhile = from_hq(True, NOW + timedelta(minutes=30))
+    for event in (set_up, set_up, stopped, stopped, meanwhile):
         await process_once(
             sessions, subscription.consumer, event, lambda uow, e=event: handles.apply(uow, [e])
         )

@@ -138,18 +138,23 @@ class OrgTree:
 class OrgTreeReader:
     """Reads HQ's org topic into an ``OrgTree``: from the start when the link starts, then what
     is new before each batch the link copies — so each decision sees at least the tree as it
-    was when the batch's records were written (a node exists before anything is set for it)."""
+    was when the batch's records were written (a node exists before anything is set for it).
+    Of the topics it is told to ``keep``, it keeps each key's last record (``latest``): the
+    configuration in force, for a dealer newly placed below the node that set it."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, keep: Iterable[str] = ()) -> None:
         self.tree = OrgTree()
+        self.latest: dict[tuple[str, bytes | None], ConsumerRecord[bytes, bytes]] = {}
         self._settings = settings
+        self._org_topic = settings.topic(ORG_TOPIC)
+        self._topics = [self._org_topic, *(settings.topic(topic) for topic in keep)]
         self._consumer: AIOKafkaConsumer | None = None
         self._partitions: list[TopicPartition] = []
 
     async def catch_up(self) -> None:
         if self._consumer is None:
             client = kafka_client_options(self._settings)
-            self._partitions = await partitions_of(client, [self._settings.topic(ORG_TOPIC)])
+            self._partitions = await partitions_of(client, self._topics)
             if not self._partitions:
                 return  # no tree published yet
             self._consumer = AIOKafkaConsumer(
@@ -163,6 +168,9 @@ class OrgTreeReader:
         while [p for p, end in ends.items() if await consumer.position(p) < end]:
             for records in (await consumer.getmany(timeout_ms=1000)).values():
                 for record in records:
+                    if record.topic != self._org_topic:
+                        self.latest[(record.topic, record.key)] = record
+                        continue
                     with contextlib.suppress(ValueError):
                         self.tree.learn(json.loads(record.value or b""))
 
@@ -173,6 +181,8 @@ class OrgTreeReader:
 
 Accept = Callable[[dict[str, Any], dict[str, str]], bool]
 """(event body, headers) → copy it (True) or leave it (False); raises ``Refused``."""
+Companions = Callable[[dict[str, Any]], list[ConsumerRecord[bytes, bytes]]]
+"""(event body copied) → records of the same source topics that go with it, after it."""
 
 
 class Copier:
@@ -184,9 +194,11 @@ class Copier:
         accept: Accept,
         headers: dict[str, str],
         tree: OrgTreeReader | None = None,
+        companions: Companions | None = None,
     ) -> None:
         self._settings = settings
         self._tree = tree
+        self._companions = companions
         self._name = name
         self._routes = {settings.topic(s): settings.topic(t) for s, t in routes.items()}
         self._accept = accept
@@ -270,6 +282,17 @@ class Copier:
                     headers=encode_headers(headers),
                 )
             )
+            for companion in self._companions(body) if self._companions else ():
+                sends.append(
+                    await producer.send(
+                        self._routes[companion.topic],
+                        companion.value,
+                        key=companion.key,
+                        headers=encode_headers(
+                            {**decode_headers(companion.headers), **self._headers}
+                        ),
+                    )
+                )
         for sent in sends:
             await sent
         COPIED.labels(self._name, "copied").inc(len(sends))
@@ -371,6 +394,9 @@ SET_FOR_THE_SUBTREE = frozenset({CareRuleSet.event_type})
 """Configuration a node sets for every dealer below it (care rules of HQ or of a region): it
 goes down to the dealers of that node's subtree. Configuration set for one place (a target
 for a dealer, its team or a consultant there) goes to that place's dealer only."""
+SUBTREE_TOPICS = (CareRuleSet.topic,)
+"""Where ``SET_FOR_THE_SUBTREE`` travels: the downlink keeps each key's last record, for a
+dealer newly placed below the node that set it."""
 
 
 def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str], tree: OrgTree) -> bool:
@@ -398,8 +424,38 @@ def concerns(dealer: str, body: dict[str, Any], headers: dict[str, str], tree: O
     return bool(_dealer_of(body) == dealer)
 
 
+def set_above_the_placed(
+    dealer: str, body: dict[str, Any], latest: Iterable[ConsumerRecord[bytes, bytes]]
+) -> list[ConsumerRecord[bytes, bytes]]:
+    """With the dealer's own node as HQ's tree places it (added, or moved under another
+    region), the last record of each rule that the nodes now above it set for their subtrees
+    (of ``latest``, the last record of each): a rule set before the dealer came below its node
+    went down to no one then, and its topic brings only its later changes. The dealer keeps a
+    rule's newest terms whatever the order they come in, and its inbox drops what it has."""
+    data = body["data"]
+    if body["type"] != OrgChanged.event_type or data.get("org_id") != dealer:
+        return []
+    above = [node for node in str(data.get("path") or "").split("/") if node]
+    found = []
+    for record in latest:
+        try:
+            rule = json.loads(record.value or b"")
+        except ValueError:
+            continue
+        if not (isinstance(rule, dict) and isinstance(rule.get("data"), dict)):
+            continue
+        if (
+            rule.get("type") in SET_FOR_THE_SUBTREE
+            and rule.get("tenant") == body.get("tenant")
+            and rule["data"].get("dealer_id") is None
+            and rule["data"].get("org_node") in above
+        ):
+            found.append(record)
+    return found
+
+
 def hq_downlink(settings: Settings, dealer: str) -> Copier:
-    reader = OrgTreeReader(settings)
+    reader = OrgTreeReader(settings, keep=SUBTREE_TOPICS)
     return Copier(
         settings,
         f"hq-downlink.{dealer}",
@@ -407,6 +463,7 @@ def hq_downlink(settings: Settings, dealer: str) -> Copier:
         lambda body, headers: concerns(dealer, body, headers, reader.tree),
         {},
         reader,
+        lambda body: set_above_the_placed(dealer, body, reader.latest.values()),
     )
 
 

@@ -84,7 +84,9 @@ async def change_rule(session: AsyncSession, rule_id: UUID, values: dict[str, An
 
 async def keep_rule(session: AsyncSession, values: dict[str, Any]) -> None:
     """The rule as another installation set it (its id, node and terms): added, or its terms
-    replaced — as a change by whoever set them there. Never another tenant's row."""
+    replaced — as a change by whoever set them there — unless the row holds terms set later
+    (HQ resends a rule's last terms to a dealer newly placed below its node, which may reach
+    the dealer after a later change). Never another tenant's row."""
     statement = pg_insert(care_rules).values(**values)
     kept = statement.excluded
     terms = {
@@ -96,7 +98,10 @@ async def keep_rule(session: AsyncSession, values: dict[str, Any]) -> None:
         statement.on_conflict_do_update(
             index_elements=[care_rules.c.id],
             set_={**terms, "changed_by": kept.created_by, "changed_at": kept.created_at},
-            where=care_rules.c.tenant == kept.tenant,
+            where=and_(
+                care_rules.c.tenant == kept.tenant,
+                func.coalesce(care_rules.c.changed_at, care_rules.c.created_at) <= kept.created_at,
+            ),
         )
     )
 
