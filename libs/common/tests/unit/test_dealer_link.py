@@ -93,6 +93,13 @@ def test_what_hq_configures_goes_down_to_the_dealers_it_applies_to() -> None:
     assert not concerns_the_dealer(
         event("service-desk.CareRuleSet", org_node="dealer-bj-01", dealer_id="dealer-bj-01")
     )
+    # So do survey designs and the rules that send them.
+    for kind in ("service-desk.SurveyDesignSet", "service-desk.SurveyRuleSet"):
+        assert concerns_the_dealer(event(kind, org_node="east", dealer_id=None))
+        assert not concerns_the_dealer(event(kind, org_node="north", dealer_id=None))
+        assert not concerns_the_dealer(
+            event(kind, org_node="dealer-bj-01", dealer_id="dealer-bj-01")
+        )
     # Its own rules, come up, stay where they were set.
     assert not concerns_the_dealer(
         event("service-desk.CareRuleSet", org_node=DEALER, dealer_id=DEALER),

@@ -7,21 +7,31 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from crm_common.contracts.envelope import new_event
+from crm_common.contracts.envelope import Envelope, new_event
 from crm_common.contracts.events.opportunities.v1 import VehicleDelivered
+from crm_common.contracts.events.service_desk.v1 import SurveyDesignSet, SurveyRuleSet
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
+from crm_common.inbox.store import process_once
+from crm_common.settings import Settings
 from crm_common.testing.services import AsUser
-from crm_service_desk.adapters.tables import notifications, survey_responses
+from crm_service_desk.adapters.tables import (
+    notifications,
+    survey_designs,
+    survey_responses,
+    survey_rules,
+)
 from crm_service_desk.application.after_sales import vehicle_delivered
+from crm_service_desk.entrypoints.consumers import subscriptions
 
 from .conftest import PEOPLE, TENANT
 
@@ -318,3 +328,79 @@ async def test_the_analysis_counts_every_grouping_in_the_database(
             assert answer.json() == [{"group": group, "month": None, **figures}], per
         beyond = await hq.get("/surveys/analysis", params={**period, "per": "total", "offset": 1})
         assert beyond.json() == []
+
+
+async def test_designs_and_rules_are_published_and_a_dealer_keeps_hqs_once(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """HQ's design and rule as published (``SurveyDesignSet``, ``SurveyRuleSet``), then taken
+    in at a dealer's own deployment as they come down — twice, as a redelivery would: the
+    dealer's delivery sends HQ's survey, a low score's complaint owned at the dealer."""
+    key = await configure(as_user)
+    async with as_user(PEOPLE.hq_admin) as hq:
+        hq_rule = await hq.put(
+            "/survey-rules/ticket_resolved",
+            json={"design_key": key, "channel": "call", "complaint_owner": None},
+        )
+        assert hq_rule.status_code == 200, hq_rule.text
+    published = await published_configuration(sessions)
+    [design] = [e["data"] for e in published if e["type"] == SurveyDesignSet.event_type]
+    assert (design["org_node"], design["dealer_id"], design["version"]) == ("hq", None, 1)
+    assert [q["code"] for q in design["questions"]] == [
+        "recommend",
+        "handover",
+        "waiting",
+        "channel",
+        "comment",
+    ]
+    rules = [e["data"] for e in published if e["type"] == SurveyRuleSet.event_type]
+    assert [(r["org_node"], r["dealer_id"], r["trigger"], r["channel"]) for r in rules] == [
+        ("dealer-a", "dealer-a", "vehicle_delivered", "link"),
+        ("hq", None, "ticket_resolved", "call"),
+    ]
+
+    # The same events at a dealer's own deployment, come down from HQ (a fresh database's
+    # rows stand in for it: HQ's design and rules are dropped first).
+    async with sessions() as session, session.begin():
+        await session.execute(delete(survey_rules))
+        await session.execute(delete(survey_designs))
+    [subscription] = [
+        s
+        for s in subscriptions(Settings(env="test", service_name="service-desk"))
+        if s.consumer.endswith(".survey-designs-from-hq")
+    ]
+    assert subscription.downlinked_only, "HQ's own designs and a dealer's stay where set"
+    by_type = {h.event.event_type: h for h in subscription.handles}
+    for payload in [*published, *published]:
+        handles = by_type[payload["type"]]
+        event = ENVELOPES[payload["type"]].model_validate(payload)
+        await process_once(
+            sessions, subscription.consumer, event, partial(handles.apply, events=[event])
+        )
+    async with sessions() as session:
+        kept = (await session.execute(select(survey_rules))).mappings().all()
+        versions = (await session.execute(select(survey_designs.c.id))).scalars().all()
+    assert [str(v) for v in versions] == [design["design_id"]]
+    assert sorted((r["owner_org"], r["trigger"], r["complaint_owner"]) for r in kept) == [
+        ("dealer-a", "vehicle_delivered", None),
+        ("hq", "ticket_resolved", None),
+    ], "HQ's complaint owner is no user of the dealer's deployment"
+    await deliver(sessions)
+    assert await link_token(sessions), "the dealer sends the survey of HQ's design"
+
+
+ENVELOPES: dict[str, type[Envelope[Any]]] = {
+    SurveyDesignSet.event_type: Envelope[SurveyDesignSet],
+    SurveyRuleSet.event_type: Envelope[SurveyRuleSet],
+}
+
+
+async def published_configuration(sessions: Sessions) -> list[dict[str, Any]]:
+    """The survey configuration's events in the outbox, as published (whole envelopes)."""
+    async with sessions() as session:
+        rows = await session.execute(
+            select(outbox.c.payload)
+            .where(outbox.c.event_type.in_([SurveyDesignSet.event_type, SurveyRuleSet.event_type]))
+            .order_by(outbox.c.id)
+        )
+        return list(rows.scalars())

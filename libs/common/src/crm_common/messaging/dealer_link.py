@@ -46,7 +46,11 @@ from crm_common.contracts.events.identity.v1 import (
 from crm_common.contracts.events.leads.v1 import LeadReturned
 from crm_common.contracts.events.opportunities.v1 import CatalogPublished
 from crm_common.contracts.events.registry import all_topics
-from crm_common.contracts.events.service_desk.v1 import CareRuleSet
+from crm_common.contracts.events.service_desk.v1 import (
+    CareRuleSet,
+    SurveyDesignSet,
+    SurveyRuleSet,
+)
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.messaging.consumer import dead_letter_topic
 from crm_common.messaging.headers import (
@@ -390,11 +394,14 @@ def _dealer_of(body: dict[str, Any]) -> object:
 
 BROADCAST = frozenset({CatalogPublished.event_type})
 """What every dealer receives whole: HQ's catalogue publications."""
-SET_FOR_THE_SUBTREE = frozenset({CareRuleSet.event_type})
-"""Configuration a node sets for every dealer below it (care rules of HQ or of a region): it
-goes down to the dealers of that node's subtree. Configuration set for one place (a target
-for a dealer, its team or a consultant there) goes to that place's dealer only."""
-SUBTREE_TOPICS = (CareRuleSet.topic,)
+SET_FOR_THE_SUBTREE = frozenset(
+    {CareRuleSet.event_type, SurveyDesignSet.event_type, SurveyRuleSet.event_type}
+)
+"""Configuration a node sets for every dealer below it (care rules, survey designs and the
+rules that send them, of HQ or of a region): it goes down to the dealers of that node's
+subtree. Configuration set for one place (a target for a dealer, its team or a consultant
+there) goes to that place's dealer only."""
+SUBTREE_TOPICS = tuple(sorted({CareRuleSet.topic, SurveyDesignSet.topic, SurveyRuleSet.topic}))
 """Where ``SET_FOR_THE_SUBTREE`` travels: the downlink keeps each key's last record, for a
 dealer newly placed below the node that set it."""
 

@@ -63,6 +63,14 @@ async def add_design(session: AsyncSession, values: dict[str, Any]) -> None:
     await session.execute(insert(survey_designs).values(**values))
 
 
+async def keep_design(session: AsyncSession, values: dict[str, Any]) -> None:
+    """A design version as another installation added it (its id): once; a version never
+    changes."""
+    await session.execute(
+        pg_insert(survey_designs).values(**values).on_conflict_do_nothing(index_elements=["id"])
+    )
+
+
 async def latest_design(
     session: AsyncSession, tenant: str, design_key: UUID, chain: Sequence[str] | None = None
 ) -> RowMapping | None:

@@ -11,10 +11,18 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from crm_common.auth import Principal
-from crm_common.contracts.events.service_desk.v1 import SurveyAnswered, SurveyRequested
+from crm_common.contracts.envelope import Envelope
+from crm_common.contracts.events.service_desk.v1 import (
+    SurveyAnswered,
+    SurveyDesignSet,
+    SurveyQuestion,
+    SurveyRequested,
+    SurveyRuleSet,
+)
 from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for
 from crm_common.errors import InvalidInput
+from crm_common.policy.directory import dealer_of
 from crm_service_desk.adapters import repository, survey_store
 from crm_service_desk.adapters.access import changeable_surveys
 from crm_service_desk.application.tickets import OpenTicket, open_in
@@ -45,8 +53,9 @@ async def add_design(
     now: datetime,
     design_key: UUID | None = None,
 ) -> tuple[UUID, UUID, int]:
-    """A new design of the caller's node, or the next version of one of its designs.
-    Returns (design id, design key, version)."""
+    """A new design of the caller's node, or the next version of one of its designs,
+    published (``SurveyDesignSet``: a dealer that runs its own deployment receives the designs
+    of the nodes above it). Returns (design id, design key, version)."""
     async with uow:
         node = await repository.book_of(uow.session, actor.tenant, actor.org_node)
         version = 1
@@ -57,6 +66,7 @@ async def add_design(
             version = latest["version"] + 1
         design_key = design_key or uuid4()
         design_id = uuid4()
+        questions = survey_store.questions_to_json(design)
         await survey_store.add_design(
             uow.session,
             {
@@ -66,14 +76,78 @@ async def add_design(
                 "design_key": design_key,
                 "version": version,
                 "name": name,
-                "questions": survey_store.questions_to_json(design),
+                "questions": questions,
                 "low_nps_at_most": design.low_nps_at_most,
                 "low_csi_below": design.low_csi_below,
                 "created_by": actor.user_id,
                 "created_at": now,
             },
         )
+        await uow.publish_about(
+            [
+                SurveyDesignSet(
+                    design_id=design_id,
+                    design_key=design_key,
+                    version=version,
+                    org_node=node,
+                    dealer_id=await dealer_of(uow.session, actor.tenant, node),
+                    name=name,
+                    questions=[SurveyQuestion.model_validate(q) for q in questions],
+                    low_nps_at_most=design.low_nps_at_most,
+                    low_csi_below=design.low_csi_below,
+                    set_by=actor.user_id,
+                    at=now,
+                )
+            ],
+            tenant=actor.tenant,
+            owner_org=node,
+            actor=actor.user_id,
+        )
     return design_id, design_key, version
+
+
+async def take_design_from_hq(uow: UnitOfWork, event: Envelope[SurveyDesignSet]) -> None:
+    """At a dealer's own deployment: a design version of HQ or of the dealer's region, come
+    down over the link, kept as it is there (its id, key, version and node: the dealer's rules
+    and the rules that came down send it). A redelivery changes nothing."""
+    data = event.data
+    await survey_store.keep_design(
+        uow.session,
+        {
+            "id": data.design_id,
+            "tenant": event.tenant,
+            "owner_org": data.org_node,
+            "design_key": data.design_key,
+            "version": data.version,
+            "name": data.name,
+            "questions": [q.model_dump() for q in data.questions],
+            "low_nps_at_most": data.low_nps_at_most,
+            "low_csi_below": data.low_csi_below,
+            "created_by": data.set_by,
+            "created_at": data.at,
+        },
+    )
+
+
+async def take_survey_rule_from_hq(uow: UnitOfWork, event: Envelope[SurveyRuleSet]) -> None:
+    """At a dealer's own deployment: which design a node above it sends on a trigger, come
+    down over the link and kept as set there — but for the complaint's owner, a user of that
+    node's book at HQ whom the dealer's deployment does not have: a low score there opens
+    the complaint for whoever the trigger names at the dealer. Applied again, it changes
+    nothing."""
+    data = event.data
+    await survey_store.set_rule(
+        uow.session,
+        {
+            "tenant": event.tenant,
+            "owner_org": data.org_node,
+            "trigger": data.trigger,
+            "design_key": data.design_key,
+            "channel": data.channel,
+            "link_days": data.link_days,
+            "complaint_owner": None,
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +159,10 @@ class SurveyRule:
     complaint_owner: str | None
 
 
-async def set_rule(rule: SurveyRule, actor: Principal, uow: UnitOfWork) -> None:
+async def set_rule(rule: SurveyRule, actor: Principal, uow: UnitOfWork, *, now: datetime) -> None:
     """Which design the caller's node (and the books below without their own rule) sends on
-    a trigger; the design is the node's own or one shared down from above."""
+    a trigger; the design is the node's own or one shared down from above. Published
+    (``SurveyRuleSet``), as designs are."""
     async with uow:
         node = await repository.book_of(uow.session, actor.tenant, actor.org_node)
         chain = await repository.org_chain(uow.session, actor.tenant, node)
@@ -112,6 +187,24 @@ async def set_rule(rule: SurveyRule, actor: Principal, uow: UnitOfWork) -> None:
                 "link_days": rule.link_days,
                 "complaint_owner": rule.complaint_owner,
             },
+        )
+        await uow.publish_about(
+            [
+                SurveyRuleSet(
+                    org_node=node,
+                    dealer_id=await dealer_of(uow.session, actor.tenant, node),
+                    trigger=rule.trigger.value,
+                    design_key=rule.design_key,
+                    channel=rule.channel.value,
+                    link_days=rule.link_days,
+                    complaint_owner=rule.complaint_owner,
+                    set_by=actor.user_id,
+                    at=now,
+                )
+            ],
+            tenant=actor.tenant,
+            owner_org=node,
+            actor=actor.user_id,
         )
 
 

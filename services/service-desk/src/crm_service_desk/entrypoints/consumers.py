@@ -2,7 +2,8 @@
 copies) and its users (who may work tickets); deliveries (the vehicle joins after-sales, the
 delivery survey goes out), its own resolved tickets (the service survey goes out), and the
 call center's ticket requests (a call opens a phone ticket or joins an open one); at a dealer's
-own deployment, the care rules of the nodes above it that come down from HQ."""
+own deployment, the care rules, survey designs and survey rules of the nodes above it that
+come down from HQ."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallTicketReq
 from crm_common.contracts.events.opportunities.v1 import ORDER_TOPIC, VehicleDelivered
 from crm_common.contracts.events.service_desk.v1 import (
     CARE_RULE_TOPIC,
+    SURVEY_DESIGN_TOPIC,
     TICKET_TOPIC,
     CareRuleSet,
+    SurveyDesignSet,
+    SurveyRuleSet,
     TicketResolved,
 )
 from crm_common.db import UnitOfWork
@@ -24,6 +28,7 @@ from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_service_desk.application import after_sales
 from crm_service_desk.application.care import take_rule_from_hq
+from crm_service_desk.application.surveys import take_design_from_hq, take_survey_rule_from_hq
 from crm_service_desk.application.tickets import ticket_from_call
 
 
@@ -49,6 +54,18 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             handles=[Handles(CareRuleSet, take_rule_from_hq)],
             description="At a dealer's own deployment: the care rules of HQ and of the dealer's "
             "region, as they come down over the link.",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.survey-designs-from-hq",
+            downlinked_only=True,
+            topic=SURVEY_DESIGN_TOPIC,
+            handles=[
+                Handles(SurveyDesignSet, take_design_from_hq),
+                Handles(SurveyRuleSet, take_survey_rule_from_hq),
+            ],
+            description="At a dealer's own deployment: the survey designs of HQ and of the "
+            "dealer's region and their rules, as they come down over the link (the dealer "
+            "sends its customers' surveys itself).",
         ),
         Subscription(
             consumer=f"{settings.service_name}.deliveries",

@@ -108,7 +108,7 @@ async def list_designs(
 
 @router.put("/survey-rules/{trigger}", response_model=SurveyRulePublic, responses=FORBIDDEN)
 async def set_rule(
-    trigger: Trigger, body: SurveyRuleIn, principal: Configurer, db: Database
+    trigger: Trigger, body: SurveyRuleIn, principal: Configurer, db: Database, now: Now
 ) -> SurveyRulePublic:
     """Which design the caller's node sends on a trigger (vehicle_delivered, ticket_resolved,
     service_visit), by link (SMS/e-mail to the customer's after-sales contact) or call."""
@@ -118,6 +118,7 @@ async def set_rule(
         ),
         principal,
         UnitOfWork(db),
+        now=now,
     )
     rules = await survey_views.rules_for(db, principal)
     return next(r for r in rules if r.trigger == trigger and r.design_key == body.design_key)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from crm_common.contracts.envelope import Envelope, EventData
 
@@ -17,6 +17,7 @@ TICKET_TOPIC = "crm.service-desk.ticket.v1"
 SURVEY_TOPIC = "crm.service-desk.survey.v1"
 CARE_TOPIC = "crm.service-desk.care.v1"
 CARE_RULE_TOPIC = "crm.service-desk.care-rule.v1"
+SURVEY_DESIGN_TOPIC = "crm.service-desk.survey-design.v1"
 PARTS_CLAIM_TOPIC = "crm.service-desk.parts-claim.v1"
 
 TicketKind = Literal["service_request", "complaint", "feedback", "inquiry"]
@@ -268,6 +269,69 @@ class CareRuleSet(EventData):
         return str(self.rule_id)
 
 
+class SurveyQuestion(BaseModel):
+    """One question of a survey design, as the design keeps it."""
+
+    code: str
+    kind: Literal["nps", "csi", "single_choice", "multiple_choice", "text"]
+    text: str
+    options: list[str]
+    scale_max: int
+    weight: float
+    required: bool
+
+
+class SurveyDesignSet(EventData):
+    """A node's survey design (a questionnaire, 问卷) got a version (its first, or the next):
+    one of HQ or a region may be sent by every dealer below the node, a dealer's by its own
+    book. A dealer that runs its own deployment receives those of the nodes above it — it
+    sends its customers' surveys itself."""
+
+    event_type: ClassVar[str] = "service-desk.SurveyDesignSet"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = SURVEY_DESIGN_TOPIC
+
+    design_id: UUID = Field(description="This version")
+    design_key: UUID = Field(description="What the design's versions share (a rule names it)")
+    version: int
+    org_node: str = Field(description="The node whose design it is (a dealer's book, or above)")
+    dealer_id: str | None = Field(description="The node's dealer; none above dealers")
+    name: str
+    questions: list[SurveyQuestion]
+    low_nps_at_most: int
+    low_csi_below: float
+    set_by: str
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return str(self.design_key)
+
+
+class SurveyRuleSet(EventData):
+    """Which design a node sends on a trigger, by which channel, and who owns the complaint a
+    low score opens (the books below without a rule of their own send it too). A dealer that
+    runs its own deployment receives those of the nodes above it."""
+
+    event_type: ClassVar[str] = "service-desk.SurveyRuleSet"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = SURVEY_DESIGN_TOPIC
+
+    org_node: str = Field(description="The node whose rule it is (a dealer's book, or above)")
+    dealer_id: str | None = Field(description="The node's dealer; none above dealers")
+    trigger: Literal["vehicle_delivered", "ticket_resolved", "service_visit", "manual"]
+    design_key: UUID
+    channel: Literal["call", "link"]
+    link_days: int
+    complaint_owner: str | None = Field(
+        description="A user of the node's book; none: whoever the trigger names"
+    )
+    set_by: str
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return f"{self.org_node}:{self.trigger}"
+
+
 TicketOpenedEvent = Envelope[TicketOpened]
 SurveyAnsweredEvent = Envelope[SurveyAnswered]
 
@@ -285,4 +349,6 @@ ALL = (
     PartnerJobUpdated,
     PartsClaimUpdated,
     CareRuleSet,
+    SurveyDesignSet,
+    SurveyRuleSet,
 )
