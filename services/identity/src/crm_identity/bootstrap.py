@@ -21,7 +21,7 @@ from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Environment, Settings
 from crm_identity.adapters.login_throttle import login_throttle
-from crm_identity.application.demo import TENANT, seed_demo_tenant
+from crm_identity.application.demo import TENANT, seed_dealer_deployment, seed_demo_tenant
 from crm_identity.application.errors import AuthenticationFailed, Conflict, Forbidden, NotFound
 from crm_identity.application.signing_keys import KeyRing, rotate_signing_key
 from crm_identity.entrypoints.consumers import subscriptions
@@ -84,23 +84,29 @@ def rotate_signing_key_now(settings: Settings) -> None:
 
 
 def seed_demo(settings: Settings) -> None:
-    """Create the demo tenant (org tree and a user for every role) unless it exists."""
+    """Create the demo tenant (org tree and a user for every role) unless it exists; at a
+    dealer's own deployment (``CRM_DEALER_ID``), that dealer's demo users only."""
     if settings.env is Environment.PRODUCTION or settings.demo_password is None:
         sys.exit("seed-demo needs CRM_DEMO_PASSWORD and a development or test environment")
     password = settings.demo_password.get_secret_value()
+    dealer = settings.dealer_id
 
     async def run() -> bool:
         engine = create_engine(settings)
         try:
-            created: bool = await seed_demo_tenant(
-                UnitOfWork(create_session_factory(engine)), password
+            uow = UnitOfWork(create_session_factory(engine))
+            created: bool = await (
+                seed_dealer_deployment(uow, password, dealer)
+                if dealer
+                else seed_demo_tenant(uow, password)
             )
             return created
         finally:
             await engine.dispose()
 
     created = asyncio.run(run())
-    sys.stdout.write(f"demo tenant {TENANT}: {'created' if created else 'already there'}\n")
+    place = f" at {dealer}'s deployment" if dealer else ""
+    sys.stdout.write(f"demo tenant {TENANT}{place}: {'created' if created else 'already there'}\n")
 
 
 DEFINITION = ServiceDefinition(

@@ -14,16 +14,18 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts import new_event
-from crm_common.contracts.envelope import EventData
+from crm_common.contracts.envelope import Envelope, EventData
 from crm_common.contracts.events.identity.v1 import OrgChanged, SharingPolicyChanged
 from crm_common.contracts.events.identity.v2 import UserChangedV2
-from crm_common.db import create_engine, create_session_factory
+from crm_common.db import UnitOfWork, create_engine, create_session_factory
+from crm_common.db.tables import outbox
 from crm_common.inbox.store import process_once
 from crm_common.settings import Settings
 from crm_common.testing.plugin import Databases
 from crm_common.testing.services import migrated_database
 from crm_identity.adapters import repository
 from crm_identity.adapters.tables import org_nodes, sharing_agreements, users
+from crm_identity.application import demo
 from crm_identity.application.link import NotTheDealersOwn
 from crm_identity.entrypoints.consumers import subscriptions
 
@@ -199,3 +201,34 @@ async def test_hq_takes_a_dealers_word_for_its_own_people_only(hq: Sessions) -> 
     async with hq() as session:
         mine = (await session.execute(select(users).where(users.c.id == own))).one()
         assert (mine.org_node, mine.roles, mine.deployment) == ("hq", ["hq_admin"], None)
+
+
+async def test_a_dealers_demo_deployment_has_users_of_its_own_that_hq_keeps_beside_its_own(
+    databases: Databases, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """`./platform up --profile dealer`: the dealer's identity seeds the dealer's demo users
+    under names and ids of their own (once), publishes no node of HQ's tree, and HQ — whose
+    demo has the dealer's HQ-side users (`sh01.admin`…) — keeps every one of them."""
+    async for hq_sessions in _sessions(databases, "identity_demo_hq", tmp_path_factory):
+        async for dealer_sessions in _sessions(databases, "identity_demo_dealer", tmp_path_factory):
+            assert await demo.seed_demo_tenant(UnitOfWork(hq_sessions), "demo-password-1")
+            seeded = UnitOfWork(dealer_sessions)
+            assert await demo.seed_dealer_deployment(seeded, "demo-password-1", DEALER)
+            assert not await demo.seed_dealer_deployment(
+                UnitOfWork(dealer_sessions), "demo-password-1", DEALER
+            )
+            async with dealer_sessions() as session:
+                published = (await session.execute(select(outbox.c.payload))).scalars().all()
+                names = (await session.execute(select(users.c.username))).scalars().all()
+            assert {p["type"] for p in published} == {UserChangedV2.event_type}
+            assert sorted(names) == sorted(f"{DEALER}.{n}" for n, _ in demo.DEALER_DEPLOYMENT_USERS)
+            # Up at HQ, through its identity's intake of the dealer's users.
+            for payload in published:
+                event = Envelope[UserChangedV2].model_validate(payload)
+                assert await redeliver(hq_sessions, event), payload["data"]["username"]
+            async with hq_sessions() as session:
+                at_hq = dict(
+                    (await session.execute(select(users.c.username, users.c.deployment))).all()
+                )
+            assert at_hq["sh01.admin"] is None, "HQ's own demo user of the dealer"
+            assert {at_hq[f"{DEALER}.{n}"] for n, _ in demo.DEALER_DEPLOYMENT_USERS} == {DEALER}

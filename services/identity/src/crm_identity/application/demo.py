@@ -1,8 +1,10 @@
-"""The demo tenant of `./platform up`: one OEM, 2 regions, 6 dealers, 4 partners, every role."""
+"""The demo tenant of `./platform up`: one OEM, 2 regions, 6 dealers, 4 partners, every role;
+and a dealer's own deployment of it (`./platform up --profile dealer`): that dealer's users
+only, under names and ids of their own."""
 
 from __future__ import annotations
 
-from uuid import uuid4
+from uuid import UUID, uuid5
 
 from crm_common.contracts import new_event
 from crm_common.contracts.events.identity.v1 import OrgChanged
@@ -53,17 +55,46 @@ USERS: list[tuple[str, str, list[str]]] = [
 ]
 
 
+DEALER_DEPLOYMENT_USERS: list[tuple[str, list[str]]] = [
+    ("admin", ["dealer_admin"]),
+    ("manager", ["sales_manager"]),
+    ("consultant1", ["sales_consultant"]),
+    ("consultant2", ["sales_consultant"]),
+    ("service", ["service_advisor"]),
+    ("renewal", ["renewal_specialist"]),
+]
+"""(name, roles) of the demo users of a dealer's own deployment, each ``<dealer>.<name>``."""
+
+_DEMO_USER_IDS = UUID("5f0c1d2e-8a4b-4c6d-9e7f-0a1b2c3d4e5f")
+"""The namespace of demo users' ids (``uuid5`` of the tenant and username)."""
+
+
+def demo_user_id(username: str) -> UUID:
+    """A demo user's id: the same on every seeding, and another for every username — so HQ's
+    demo users and a dealer deployment's, whose users go up to HQ's identity, never share
+    one."""
+    return uuid5(_DEMO_USER_IDS, f"{TENANT}/{username}")
+
+
+def _placed() -> tuple[dict[str | None, str], dict[str | None, str | None]]:
+    """Each node of the demo tree → its path, and → its dealer (itself for a dealer; None
+    above dealers)."""
+    paths: dict[str | None, str] = {None: "/"}
+    dealers: dict[str | None, str | None] = {None: None}
+    for node_id, parent, kind, _, _ in ORG_TREE:
+        paths[node_id] = child_path(paths[parent], node_id)
+        dealers[node_id] = node_id if kind is OrgKind.DEALER else dealers[parent]
+    return paths, dealers
+
+
 async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
     """Creates the demo tenant once; False when it exists already."""
     password_hash = await hash_password(password)
     async with uow:
         if await repository.tenant_exists(uow.session, TENANT):
             return False
-        paths: dict[str | None, str] = {None: "/"}
-        dealers: dict[str | None, str | None] = {None: None}
+        paths, dealers = _placed()
         for node_id, parent, kind, name, partner_type in ORG_TREE:
-            paths[node_id] = child_path(paths[parent], node_id)
-            dealers[node_id] = node_id if kind is OrgKind.DEALER else dealers[parent]
             await uow.publish(
                 new_event(
                     OrgChanged(
@@ -93,7 +124,7 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                 ),
             )
         for username, org_node, roles in USERS:
-            user_id = uuid4()
+            user_id = demo_user_id(username)
             await uow.publish(
                 new_event(
                     UserChangedV2(
@@ -117,6 +148,71 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                     id=user_id,
                     tenant=TENANT,
                     org_node=org_node,
+                    username=username,
+                    display_name=username,
+                    password_hash=password_hash,
+                    roles=roles,
+                ),
+            )
+    return True
+
+
+async def seed_dealer_deployment(uow: UnitOfWork, password: str, dealer: str) -> bool:
+    """The demo tenant at ``dealer``'s own deployment: its nodes of the demo tree kept here
+    unpublished (a dealer's deployment never says how HQ's tree looks: HQ's tree comes down
+    and replaces them in place), and its demo users (``DEALER_DEPLOYMENT_USERS``, named
+    ``<dealer>.<name>``, ids from ``demo_user_id``), published — they go up to HQ, whose
+    identity keeps usernames unique and already has HQ's demo users of the dealer
+    (``sh01.admin``…). Once; False when seeded already."""
+    paths, dealers = _placed()
+    nodes = [node for node in ORG_TREE if dealers[node[0]] == dealer]
+    if not nodes:
+        raise ValueError(f"{dealer!r} is no dealer of the demo tenant")
+    password_hash = await hash_password(password)
+    async with uow:
+        first = f"{dealer}.{DEALER_DEPLOYMENT_USERS[0][0]}"
+        if await repository.user(uow.session, demo_user_id(first)) is not None:
+            return False
+        for node_id, parent, kind, name, partner_type in nodes:
+            await repository.keep_org_node(
+                uow.session,
+                repository.OrgNodeRecord(
+                    id=node_id,
+                    tenant=TENANT,
+                    parent_id=parent,
+                    kind=kind.value,
+                    name=name,
+                    partner_type=partner_type,
+                    path=paths[node_id],
+                ),
+                active=True,
+            )
+        for name, roles in DEALER_DEPLOYMENT_USERS:
+            username = f"{dealer}.{name}"
+            user_id = demo_user_id(username)
+            await uow.publish(
+                new_event(
+                    UserChangedV2(
+                        user_id=user_id,
+                        org_id=dealer,
+                        dealer_id=dealer,
+                        username=username,
+                        display_name=username,
+                        roles=roles,
+                        active=True,
+                        change="created",
+                    ),
+                    tenant=TENANT,
+                    owner_org=dealer,
+                    actor="seed-demo",
+                )
+            )
+            await repository.add_user(
+                uow.session,
+                repository.NewUser(
+                    id=user_id,
+                    tenant=TENANT,
+                    org_node=dealer,
                     username=username,
                     display_name=username,
                     password_hash=password_hash,
