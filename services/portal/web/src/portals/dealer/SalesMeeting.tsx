@@ -85,7 +85,7 @@ export default function SalesMeeting() {
                 { title: t("meeting.node"), dataIndex: "node" },
                 { title: t("meeting.consultants"), dataIndex: "consultants" },
                 ...(["receptions", "callbacks", "test_drives", "claimed", "upgraded", "converted", "lost"] as const).map((k) => ({
-                  title: k.replace("_", " "),
+                  title: t(`meetingFigure.${k}`),
                   key: k,
                   render: (_: unknown, s: Meeting["subtotals"][number]) => s.counts[k] ?? 0,
                 })),

@@ -8,6 +8,7 @@ import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
 import { fetchQuotes } from "../shared/wholeLists";
 import { CompetitorsInPlay } from "./CompetitorsInPlay";
+import { ReportLoss } from "./ReportLoss";
 import { when } from "./labels";
 
 type Quote = components["schemas"]["QuotePublic"];
@@ -101,6 +102,7 @@ export default function OpportunityDetail() {
                   </Form>
                 </Card>
               )}
+              {working && o.status === "open" && <ReportLoss opportunityId={opportunityId} />}
             </Col>
             <Col xs={24} lg={14}>
               <Card title={t("opp.quotes")}>
