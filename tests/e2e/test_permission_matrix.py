@@ -269,8 +269,8 @@ NEEDS: dict[str, str | None] = {
     "kpi GET /kpi/assessment-forms": "kpi.read",
     "kpi POST /kpi/assessments": "target.manage",
     "kpi GET /kpi/assessments": "kpi.read",
-    # The step's role (the sales VP, HR) is checked on the assessment: 403 beyond kpi.read.
-    "kpi POST /kpi/assessments/{assessment_id}/review": "kpi.read",
+    # The step's role (sales_vp, hr) is checked on the assessment too: 403 for the other step.
+    "kpi POST /kpi/assessments/{assessment_id}/review": "assessment.review",
     "call-center GET /calls": "call.read",
     "call-center GET /calls/{call_id}": "call.read",
     "call-center POST /calls/{call_id}/disposition": "call.make",
@@ -309,6 +309,8 @@ NEEDS: dict[str, str | None] = {
 HOME = {
     "hq_admin": "demo-hq",
     "hq_analyst": "demo-hq",
+    "sales_vp": "demo-hq",
+    "hr": "demo-hq",
     "region_manager": "region-east",
     "dealer_admin": "dealer-sh-02",
     "sales_manager": "dealer-sh-02",

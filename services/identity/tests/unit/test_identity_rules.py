@@ -71,6 +71,10 @@ def test_a_dealer_admin_manages_only_the_own_dealer_and_grants_dealer_roles() ->
     assert not may_manage_users_in(admin, own, "/hq/east/dealer-10/")
     assert may_grant(admin, frozenset({"sales_consultant", "service_advisor"}))
     assert not may_grant(admin, frozenset({"hq_admin"}))
+    # The sales VP and HR review tiered assessment at HQ: HQ's admins grant them.
+    assert not may_grant(admin, frozenset({"sales_vp"}))
+    assert not may_grant(admin, frozenset({"hr"}))
+    assert may_grant(frozenset({"hq_admin"}), frozenset({"sales_vp", "hr"}))
     assert may_manage_users_in(frozenset({"hq_admin"}), "/hq/", "/hq/north/dealer-9/")
 
 

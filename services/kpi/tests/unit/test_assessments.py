@@ -64,7 +64,7 @@ def test_region_managers_score_consultants_and_planning_scores_region_managers()
 
 
 def test_the_vp_then_hr_review_two_different_people_none_the_scorer() -> None:
-    vp, hr, analyst = person("vp", "hq_admin"), person("hr", "hq_admin"), person("a", "hq_analyst")
+    vp, hr = person("vp", "sales_vp"), person("hr", "hr")
     assert after_review(Status.SCORED, Step.VP, True, vp, scored_by="r1", vp=None) is (
         Status.VP_APPROVED
     )
@@ -74,11 +74,29 @@ def test_the_vp_then_hr_review_two_different_people_none_the_scorer() -> None:
     assert after_review(Status.SCORED, Step.VP, False, vp, scored_by="r1", vp=None) is (
         Status.RETURNED
     )
+    both = Principal(
+        user_id="vp",
+        tenant="t",
+        org_node="hq",
+        roles=frozenset({"sales_vp", "hr"}),
+        data_scope=DataScope.TENANT,
+    )
     with pytest.raises(AssessmentRefused, match="took no part"):
-        after_review(Status.VP_APPROVED, Step.HR, True, vp, scored_by="r1", vp="vp")
+        after_review(Status.VP_APPROVED, Step.HR, True, both, scored_by="r1", vp="vp")
     with pytest.raises(AssessmentRefused, match="after the sales VP"):
         after_review(Status.SCORED, Step.HR, True, hr, scored_by="r1", vp=None)
-    with pytest.raises(NotTheReviewer):
-        after_review(Status.SCORED, Step.VP, True, analyst, scored_by="r1", vp=None)
-    with pytest.raises(NotTheReviewer):
-        after_review(Status.VP_APPROVED, Step.HR, True, analyst, scored_by="r1", vp="vp")
+
+
+def test_only_the_sales_vp_and_hr_take_their_steps() -> None:
+    """HQ's admins (sales planning) and user managers no longer stand in for them; neither
+    takes the other's step."""
+    vp, hr = person("vp", "sales_vp"), person("hr", "hr")
+    for reviewer, status, step in (
+        (hr, Status.SCORED, Step.VP),
+        (person("h1", "hq_admin"), Status.SCORED, Step.VP),
+        (person("a", "hq_analyst"), Status.SCORED, Step.VP),
+        (vp, Status.VP_APPROVED, Step.HR),
+        (person("h1", "hq_admin"), Status.VP_APPROVED, Step.HR),
+    ):
+        with pytest.raises(NotTheReviewer):
+            after_review(status, step, True, reviewer, scored_by="r1", vp="vp0")

@@ -6,6 +6,8 @@ export const PAGES_ZH = {
   role: {
     hq_admin: "总部管理员",
     hq_analyst: "总部分析员",
+    sales_vp: "销售副总",
+    hr: "人力资源",
     region_manager: "大区经理",
     dealer_admin: "经销商管理员",
     sales_manager: "销售经理",
@@ -38,6 +40,8 @@ export const PAGES_EN: typeof PAGES_ZH = {
   role: {
     hq_admin: "HQ admin",
     hq_analyst: "HQ analyst",
+    sales_vp: "Sales VP",
+    hr: "HR",
     region_manager: "Region manager",
     dealer_admin: "Dealer admin",
     sales_manager: "Sales manager",

@@ -48,6 +48,13 @@ describe("portals and menus follow the user's functions", () => {
     expect(menuOf(region, "hq").map((m) => m.path)).toEqual(expect.arrayContaining(["/hq/assessments", "/hq/segments"]));
     expect(menuOf(analyst, "hq").map((m) => m.path)).not.toContain("/hq/assessments");
     expect(menuOf(consultant, "workspace").map((m) => m.path)).toContain("/workspace/assessments");
+    // The reviewers: the sales VP and HR reach it in the HQ portal, without planning targets.
+    for (const role of ["sales_vp", "hr"]) {
+      const reviewer = { roles: [role], functions: ["user.read", "kpi.read", "assessment.review"] };
+      expect(portalsOf(reviewer)).toEqual(["hq"]);
+      expect(menuOf(reviewer, "hq").map((m) => m.path)).toContain("/hq/assessments");
+      expect(menuOf(reviewer, "hq").map((m) => m.path)).not.toContain("/hq/targets");
+    }
   });
 
   it("gives a partner the applications queue, its repair jobs and the parts claims naming it", () => {

@@ -4,9 +4,9 @@ import type { Session } from "./session";
 
 export type PortalKey = "workspace" | "dealer" | "hq" | "partner" | "service";
 
-export type MenuEntry = { path: string; label: string; needs: string[] };
+export type MenuEntry = { path: string; label: string; needs: string[]; anyOf?: string[] };
 
-/** Every entry needs all of its functions. */
+/** Every entry needs all of its functions (`needs`), and at least one of `anyOf` if given. */
 export const MENUS: Record<PortalKey, MenuEntry[]> = {
   workspace: [
     { path: "/workspace/leads", label: "menu.myLeads", needs: ["lead.work"] },
@@ -43,9 +43,9 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/hq/distribution", label: "menu.distribution", needs: ["lead.distribute"] },
     { path: "/hq/customers", label: "customer.menu", needs: ["lead.read"] },
     { path: "/hq/segments", label: "segments.menu", needs: ["lead.read"] },
-    // Scorers (region managers, sales planning) and the reviewers (the sales VP, HR): HQ's
-    // admins and the regions, who plan targets.
-    { path: "/hq/assessments", label: "assessment.menu", needs: ["target.manage", "kpi.read"] },
+    // Scorers (region managers, sales planning: who plan targets) and the reviewers (the sales
+    // VP, HR).
+    { path: "/hq/assessments", label: "assessment.menu", needs: ["kpi.read"], anyOf: ["target.manage", "assessment.review"] },
     { path: "/hq/competitors", label: "competitors.menu", needs: ["pipeline.manage"] },
     { path: "/hq/catalogue", label: "menu.catalogue", needs: ["catalog.publish"] },
     { path: "/hq/targets", label: "menu.targetCascade", needs: ["target.manage"] },
@@ -72,7 +72,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
 };
 
 const DEALER_ROLES = ["dealer_admin", "sales_manager"];
-const HQ_ROLES = ["hq_admin", "hq_analyst", "region_manager"];
+const HQ_ROLES = ["hq_admin", "hq_analyst", "sales_vp", "hr", "region_manager"];
 
 export function portalsOf(session: Pick<Session, "roles" | "functions">): PortalKey[] {
   const portals: PortalKey[] = [];
@@ -87,7 +87,8 @@ export function portalsOf(session: Pick<Session, "roles" | "functions">): Portal
 }
 
 export function menuOf(session: Pick<Session, "roles" | "functions">, portal: PortalKey) {
-  return MENUS[portal].filter((entry) => entry.needs.every((fn) => session.functions.includes(fn)));
+  const has = (fn: string) => session.functions.includes(fn);
+  return MENUS[portal].filter((entry) => entry.needs.every(has) && (!entry.anyOf || entry.anyOf.some(has)));
 }
 
 /** Where a user lands after login: the first page of their first portal. */

@@ -70,6 +70,18 @@ ROLES: dict[str, Role] = {
             "opportunity.read",
             "ticket.read",
         ),
+        # Tiered assessment's reviewers (逐级考核): the sales VP reviews each score first, then
+        # HR. Both read across the tenant: the people (user.read) and their figures.
+        _role(
+            "sales_vp",
+            DataScope.TENANT,
+            "user.read",
+            "kpi.read",
+            "lead.read",
+            "opportunity.read",
+            "assessment.review",
+        ),
+        _role("hr", DataScope.TENANT, "user.read", "kpi.read", "assessment.review"),
         _role(
             "region_manager",
             DataScope.SUBTREE,

@@ -36,6 +36,9 @@ ORG_TREE: list[tuple[str, str | None, OrgKind, str, str | None]] = [
 USERS: list[tuple[str, str, list[str]]] = [
     ("hq.admin", "demo-hq", ["hq_admin"]),
     ("hq.analyst", "demo-hq", ["hq_analyst"]),
+    # Tiered assessment's reviewers: the sales VP, then HR.
+    ("hq.vp", "demo-hq", ["sales_vp"]),
+    ("hq.hr", "demo-hq", ["hr"]),
     ("east.manager", "region-east", ["region_manager"]),
     ("sh01.admin", "dealer-sh-01", ["dealer_admin"]),
     ("sh01.manager", "dealer-sh-01", ["sales_manager"]),

@@ -1,7 +1,7 @@
 """Tiered assessment (逐级考核): scoring forms, and who scores and reviews whom — consultants
 are scored by their region's manager, region managers by the sales planning department (HQ,
-who plan targets), and every score is reviewed by the sales VP (HQ's admin) and then by HR
-(HQ's user management), two different people. Pure."""
+who plan targets), and every score is reviewed by the sales VP (role ``sales_vp``) and then by
+HR (role ``hr``), two different people. Pure."""
 
 from __future__ import annotations
 
@@ -103,13 +103,13 @@ def after_review(
     """The status a review leaves; raises ``NotTheReviewer`` for a reviewer who may not take
     the step, ``AssessmentRefused`` out of order or for one who already took part."""
     if step is Step.VP:
-        if "hq_admin" not in reviewer.roles:
-            raise NotTheReviewer("the sales VP (HQ's admin) reviews first")
+        if "sales_vp" not in reviewer.roles:
+            raise NotTheReviewer("the sales VP reviews first")
         if status is not Status.SCORED:
             raise AssessmentRefused(f"the sales VP reviews a fresh score, not a {status} one")
     else:
-        if not has_function(reviewer.roles, "user.manage"):
-            raise NotTheReviewer("HR (who manages users) reviews second")
+        if "hr" not in reviewer.roles:
+            raise NotTheReviewer("HR reviews second")
         if status is not Status.VP_APPROVED:
             raise AssessmentRefused(f"HR reviews after the sales VP, not a {status} score")
     if reviewer.user_id in (scored_by, vp):

@@ -65,7 +65,11 @@ async def forms(
 
 
 def _reviews_all(principal: Principal) -> bool:
-    return principal.data_scope is DataScope.TENANT and has_function(principal.roles, "user.manage")
+    """HQ's reviewers (the sales VP, HR) and the sales planning department who runs it."""
+    return principal.data_scope is DataScope.TENANT and (
+        has_function(principal.roles, "assessment.review")
+        or has_function(principal.roles, "target.manage")
+    )
 
 
 async def assessments_of(

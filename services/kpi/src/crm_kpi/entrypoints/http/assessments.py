@@ -107,12 +107,13 @@ async def score(
 async def review(
     assessment_id: UUID,
     body: ReviewCreate,
-    principal: Annotated[Principal, requires("kpi.read")],
+    principal: Annotated[Principal, requires("assessment.review")],
     db: Database,
     now: Now,
 ) -> Reviewed:
-    """The sales VP (HQ's admin) approves or returns a fresh score; then HR (HQ's user
-    management), someone else, approves it (final) or returns it."""
+    """The sales VP (role ``sales_vp``) approves or returns a fresh score; then HR (role
+    ``hr``), someone else, approves it (final) or returns it. The other step's reviewer gets
+    403."""
     new_status = await commands.review(
         UnitOfWork(db), principal, assessment_id, body.step, body.approve, body.note, now=now
     )

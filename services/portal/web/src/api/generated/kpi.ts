@@ -77,8 +77,9 @@ export interface paths {
         put?: never;
         /**
          * Review
-         * @description The sales VP (HQ's admin) approves or returns a fresh score; then HR (HQ's user
-         *     management), someone else, approves it (final) or returns it.
+         * @description The sales VP (role ``sales_vp``) approves or returns a fresh score; then HR (role
+         *     ``hr``), someone else, approves it (final) or returns it. The other step's reviewer gets
+         *     403.
          */
         post: operations["review_kpi_assessments__assessment_id__review_post"];
         delete?: never;

@@ -25,13 +25,13 @@ export function roleOfTier(tier: Tier): string {
   return tier === "consultant" ? "sales_consultant" : "region_manager";
 }
 
-/** The step the user may take on the score now: the sales VP (HQ's admin) reviews a fresh
- * score, then HR (HQ's user management) one the VP approved; neither the scorer nor the VP
- * reviews it a second time. Null: nothing for this user to do. */
+/** The step the user may take on the score now: the sales VP (role sales_vp) reviews a fresh
+ * score, then HR (role hr) one the VP approved; neither the scorer nor the VP reviews it a
+ * second time. Null: nothing for this user to do. */
 export function reviewStepFor(user: User, assessment: UnderReview): ReviewStep | null {
   if (user.user_id === assessment.scored_by) return null;
-  if (assessment.status === "scored" && user.roles.includes("hq_admin")) return "vp";
-  if (assessment.status === "vp_approved" && user.functions.includes("user.manage") && user.user_id !== assessment.vp) return "hr";
+  if (assessment.status === "scored" && user.roles.includes("sales_vp")) return "vp";
+  if (assessment.status === "vp_approved" && user.roles.includes("hr") && user.user_id !== assessment.vp) return "hr";
   return null;
 }
 
