@@ -18,6 +18,7 @@ import uvicorn
 from fastapi import FastAPI
 from redis.asyncio import Redis
 from sqlalchemy import insert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import ringing_channel
@@ -26,6 +27,9 @@ from crm_call_center.bootstrap import create_api
 from crm_call_center.domain.cti import Ringing
 from crm_common.auth.principal import Principal
 from crm_common.auth.tokens import sign_access_token
+from crm_common.db import create_engine, create_session_factory
+from crm_common.db.tables import staff
+from crm_common.settings import Settings
 from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
@@ -197,6 +201,53 @@ async def test_the_caller_pops_up_as_leads_lets_the_ringing_agent_see_them(
     assert (pop["owner_org"], pop["owner_user"], pop["status"]) == ("dealer-a", "c-a", "open")
     assert pop["owner_name"] == "王顾问"
     assert (pop["customer_name"], pop["lead_id"]) == ("", None)
+
+
+async def test_an_owner_who_takes_no_calls_pops_up_by_the_name_leads_knows(
+    served_call_center: str,
+    leads_api: tuple[FastAPI, int],
+    leads_database: str,
+    signing_key_pem: str,
+    sessions: async_sessionmaker[AsyncSession],
+    call_center_database: str,
+    infrastructure: Infrastructure,
+) -> None:
+    """The consultant is no agent of the call center: the hotline learns their name from leads
+    (its staff copy, as identity's UserChanged version 2 left it), not their user id."""
+    consultant = Principal(
+        user_id="c-b", tenant=TENANT, org_node="dealer-a", roles=frozenset({"sales_consultant"})
+    )
+    engine = create_engine(Settings(env="test", database_url=leads_database))
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            await session.execute(
+                pg_insert(staff)
+                .values(
+                    user_id="c-b",
+                    tenant=TENANT,
+                    org_node="dealer-a",
+                    roles=["sales_consultant"],
+                    active=True,
+                    display_name="李顾问",
+                )
+                .on_conflict_do_nothing()
+            )
+    finally:
+        await engine.dispose()
+    async with AsUser(leads_api[0], signing_key_pem)(consultant) as leads:
+        created = await leads.post(
+            "/leads", json={"customer_name": "李娜", "phone": "13800138000", "source": "phone"}
+        )
+    assert created.status_code == 201, created.text
+    pop = await pop_for(
+        served_call_center,
+        token_of(signing_key_pem, PEOPLE.agent1),
+        sessions,
+        call_center_database,
+        infrastructure.redis_url,
+    )
+    assert (pop["routing_only"], pop["owner_user"]) == (True, "c-b")
+    assert pop["owner_name"] == "李顾问"
 
 
 async def test_a_call_ringing_the_moment_the_stream_listens_pops_up(

@@ -10,13 +10,14 @@ import grpc
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import delete, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as directory
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
-from crm_common.db.tables import personal_data_audit, sharing_levels
+from crm_common.db.tables import personal_data_audit, sharing_levels, staff
 from crm_common.grpc import bearer_channel
 from crm_common.policy import DataType, Direction, SharingLevel
 from crm_leads.adapters.tables import customers, leads, pools
@@ -215,6 +216,15 @@ async def test_a_hotline_agent_routes_calls_across_dealers_but_not_where_nothing
 ) -> None:
     agent = principal("ag1", "hq", "call_center_agent", DataScope.OWN)
     token = token_of(agent, signing_key_pem)
+    named = {"tenant": TENANT, "org_node": "dealer-a", "roles": [], "active": True}
+    async with sessions() as session, session.begin():
+        await session.execute(
+            pg_insert(staff)
+            .values(user_id="c1", **named, display_name="王顾问")
+            .on_conflict_do_update(
+                index_elements=[staff.c.user_id], set_={"display_name": "王顾问"}
+            )
+        )
     answer = await lookup(directory_address, token, DIALLED)
     assert (answer.found, answer.owner_org, answer.owner_user, answer.customer_name) == (
         True,
@@ -222,6 +232,7 @@ async def test_a_hotline_agent_routes_calls_across_dealers_but_not_where_nothing
         "c1",
         "",
     )
+    assert answer.owner_name == "王顾问", "whoever works the caller, by name (staff, not customer)"
     nothing = {
         "tenant": TENANT,
         "data_type": DataType.LEAD.value,

@@ -23,6 +23,7 @@ class Caller:
     phone: str = ""
     owner_org: str = ""
     owner_user: str = ""
+    owner_name: str = ""
     status: str = ""
     grade: str = ""
 
@@ -57,6 +58,7 @@ class CustomerDirectory:
             phone=answer.phone,
             owner_org=answer.owner_org,
             owner_user=answer.owner_user,
+            owner_name=answer.owner_name,
             status=answer.status,
             grade=answer.grade,
         )

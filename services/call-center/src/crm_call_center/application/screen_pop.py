@@ -36,8 +36,9 @@ class ScreenPop:
     owner_org: str
     owner_user: str
     owner_name: str
-    """Who works the caller by name, as the call center knows its agents and the dealers'
-    consultants who take calls (the names a transfer offers); empty for anyone else. A staff
+    """Who works the caller by name: as the call center knows its agents and the dealers'
+    consultants who take calls (the names a transfer offers), else as leads knows whoever
+    works the lead (an owner who takes no calls); empty while nobody works it. A staff
     member's name, never more of the customer than leads lets the agent see."""
     status: str
     grade: str
@@ -107,7 +108,7 @@ async def _pops(
             customer_name=caller.customer_name,
             owner_org=caller.owner_org,
             owner_user=caller.owner_user,
-            owner_name=owner_name or "",
+            owner_name=owner_name or caller.owner_name,
             status=caller.status,
             grade=caller.grade,
             routing_only=caller.found and lead_id is None,

@@ -48,6 +48,7 @@ class CustomerDirectory(directory_grpc.CustomerDirectoryServicer):
             phone=owner.phone,
             owner_org=owner.owner_org,
             owner_user=owner.owner_user or "",
+            owner_name=owner.owner_name or "",
             status=owner.status,
             grade=owner.grade or "",
         )

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
+from crm_common.db.tables import staff
 from crm_common.policy import (
     SharingLevel,
     name_seen_at,
@@ -34,6 +35,9 @@ class PhoneOwner:
     phone: str
     owner_org: str
     owner_user: str | None
+    owner_name: str | None
+    """Who works the lead by their display name (leads' staff copy): a colleague's name, no
+    customer's personal data, so the call router learns it with the id."""
     status: str
     grade: str | None
 
@@ -59,8 +63,18 @@ async def phone_owner_in(
     look the same); a call router also learns who works a lead it may not see, and nothing
     else. Raises ``InvalidPhoneNumber``."""
     visible = visible_leads(principal)
+    owner_name = (
+        select(staff.c.display_name)
+        .where(staff.c.tenant == leads.c.tenant, staff.c.user_id == leads.c.owner_user)
+        .scalar_subquery()
+    )
     query = (
-        select(leads, lead_level(principal).label("shared_level"), visible.label("visible"))
+        select(
+            leads,
+            lead_level(principal).label("shared_level"),
+            visible.label("visible"),
+            owner_name.label("owner_name"),
+        )
         .where(
             leads.c.tenant == principal.tenant,
             leads.c.phone == normalise_phone(phone),
@@ -84,6 +98,7 @@ async def phone_owner_in(
             phone="",
             owner_org=row["owner_org"],
             owner_user=row["owner_user"],
+            owner_name=row["owner_name"],
             status=row["status"],
             grade=None,
         )
@@ -101,6 +116,7 @@ async def phone_owner_in(
         phone=phone_seen_at(level, row["phone"]),
         owner_org=row["owner_org"],
         owner_user=row["owner_user"],
+        owner_name=row["owner_name"],
         status=row["status"],
         grade=row["grade"],
     )

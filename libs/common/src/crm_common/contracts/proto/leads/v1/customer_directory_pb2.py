@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n<crm_common/contracts/proto/leads/v1/customer_directory.proto\x12\x0c\x63rm.leads.v1\"%\n\x14LookupByPhoneRequest\x12\r\n\x05phone\x18\x01 \x01(\t\"\xb8\x01\n\x15LookupByPhoneResponse\x12\r\n\x05\x66ound\x18\x01 \x01(\x08\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x0f\n\x07lead_id\x18\x03 \x01(\t\x12\x15\n\rcustomer_name\x18\x04 \x01(\t\x12\r\n\x05phone\x18\x05 \x01(\t\x12\x11\n\towner_org\x18\x06 \x01(\t\x12\x12\n\nowner_user\x18\x07 \x01(\t\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\r\n\x05grade\x18\t \x01(\t2m\n\x11\x43ustomerDirectory\x12X\n\rLookupByPhone\x12\".crm.leads.v1.LookupByPhoneRequest\x1a#.crm.leads.v1.LookupByPhoneResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n<crm_common/contracts/proto/leads/v1/customer_directory.proto\x12\x0c\x63rm.leads.v1\"%\n\x14LookupByPhoneRequest\x12\r\n\x05phone\x18\x01 \x01(\t\"\xcc\x01\n\x15LookupByPhoneResponse\x12\r\n\x05\x66ound\x18\x01 \x01(\x08\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x0f\n\x07lead_id\x18\x03 \x01(\t\x12\x15\n\rcustomer_name\x18\x04 \x01(\t\x12\r\n\x05phone\x18\x05 \x01(\t\x12\x11\n\towner_org\x18\x06 \x01(\t\x12\x12\n\nowner_user\x18\x07 \x01(\t\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\r\n\x05grade\x18\t \x01(\t\x12\x12\n\nowner_name\x18\n \x01(\t2m\n\x11\x43ustomerDirectory\x12X\n\rLookupByPhone\x12\".crm.leads.v1.LookupByPhoneRequest\x1a#.crm.leads.v1.LookupByPhoneResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,7 +34,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LOOKUPBYPHONEREQUEST']._serialized_start=78
   _globals['_LOOKUPBYPHONEREQUEST']._serialized_end=115
   _globals['_LOOKUPBYPHONERESPONSE']._serialized_start=118
-  _globals['_LOOKUPBYPHONERESPONSE']._serialized_end=302
-  _globals['_CUSTOMERDIRECTORY']._serialized_start=304
-  _globals['_CUSTOMERDIRECTORY']._serialized_end=413
+  _globals['_LOOKUPBYPHONERESPONSE']._serialized_end=322
+  _globals['_CUSTOMERDIRECTORY']._serialized_start=324
+  _globals['_CUSTOMERDIRECTORY']._serialized_end=433
 # @@protoc_insertion_point(module_scope)

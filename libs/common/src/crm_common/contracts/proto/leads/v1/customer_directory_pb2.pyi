@@ -49,6 +49,7 @@ class LookupByPhoneResponse(_message.Message):
     OWNER_USER_FIELD_NUMBER: _builtins.int
     STATUS_FIELD_NUMBER: _builtins.int
     GRADE_FIELD_NUMBER: _builtins.int
+    OWNER_NAME_FIELD_NUMBER: _builtins.int
     found: _builtins.bool
     customer_id: _builtins.str
     """Empty in a hotline's routing-only answer."""
@@ -63,6 +64,10 @@ class LookupByPhoneResponse(_message.Message):
     status: _builtins.str
     grade: _builtins.str
     """Empty until the lead is graded."""
+    owner_name: _builtins.str
+    """Who works the lead by their display name (a staff member's, no customer's personal data);
+    empty while the lead waits in a pool or until leads learnt the name.
+    """
     def __init__(
         self,
         *,
@@ -75,10 +80,11 @@ class LookupByPhoneResponse(_message.Message):
         owner_user: _builtins.str = ...,
         status: _builtins.str = ...,
         grade: _builtins.str = ...,
+        owner_name: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["customer_id", b"customer_id", "customer_name", b"customer_name", "found", b"found", "grade", b"grade", "lead_id", b"lead_id", "owner_org", b"owner_org", "owner_user", b"owner_user", "phone", b"phone", "status", b"status"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["customer_id", b"customer_id", "customer_name", b"customer_name", "found", b"found", "grade", b"grade", "lead_id", b"lead_id", "owner_name", b"owner_name", "owner_org", b"owner_org", "owner_user", b"owner_user", "phone", b"phone", "status", b"status"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
