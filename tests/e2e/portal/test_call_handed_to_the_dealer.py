@@ -109,6 +109,9 @@ async def test_the_hotline_hands_a_call_to_the_consultant_who_sees_it_on_the_cus
     await expect(pop).to_contain_text(caller)
     await expect(pop).to_contain_text(DEALER)
     await expect(pop).not_to_contain_text(name)
+    # The owner by the name the call center knows them by, not their user id.
+    await expect(pop).to_contain_text(consultant_name)
+    await expect(pop).not_to_contain_text(consultant_id)
     await pbx.play(flow[rings_agent:answered], base_time=base)  # answered on the phone
 
     controls = agent.page.locator(".call-controls")
