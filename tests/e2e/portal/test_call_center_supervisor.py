@@ -53,7 +53,9 @@ async def test_the_wallboard_follows_the_agents_state_as_it_is_pushed(
     await page.goto(f"{portal_users.url}/service/wallboard")
     await expect(page.get_by_role("heading", name="监控大屏")).to_be_visible()
     await expect(page.locator('[data-live="yes"]')).to_be_attached()
-    row = page.get_by_role("row").filter(has_text=agent_id)
+    # The agent by name (the supervisor reads their scope's users), their row by its figures.
+    row = page.get_by_role("row").filter(has=page.locator(f'[data-occupancy="{agent_id}"]'))
+    await expect(row).to_contain_text("cc.agent")
     for state in ("break", "ready"):
         changed = await portal_users.api(
             "cc.agent", "call-center", "PUT", "/agents/me/state", {"state": state}

@@ -7,6 +7,7 @@ import type { components } from "../../api/generated/call-center";
 import { useFailureReport } from "../../components/feedback";
 import { PagedTable } from "../../components/PagedTable";
 import { can, useSession } from "../../session";
+import { useOwnerName } from "../shared/directory";
 import { when } from "../workspace/labels";
 
 type Task = components["schemas"]["CallTaskPublic"];
@@ -22,6 +23,7 @@ export default function CallTasks() {
   const report = useFailureReport();
   const queries = useQueryClient();
   const reviewer = can(session, "call.review");
+  const ownerName = useOwnerName();
   const [status, setStatus] = useState<Status>(reviewer ? "cancel_requested" : "open");
   const [open, setOpen] = useState<Task>();
   const [reason, setReason] = useState("");
@@ -63,6 +65,8 @@ export default function CallTasks() {
         fetchPage={(limit, offset) => data(callCenter.GET("/call-tasks", { params: { query: { status, limit, offset } } }))}
         sort={(rows) => [...rows].sort((a, b) => Date.parse(a.due_at) - Date.parse(b.due_at))}
         columns={[
+          // A reviewer sees every agent's tasks: whose each is, by name.
+          ...(reviewer ? [{ title: t("lead.owner"), dataIndex: "assignee", render: (a: string) => ownerName(a) }] : []),
           { title: t("lead.customer"), dataIndex: "customer_name" },
           { title: t("lead.phone"), dataIndex: "phone" },
           { title: t("callLists.kind"), dataIndex: "kind", render: (k: string) => t(`taskKind.${k}`, { defaultValue: k }) },

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Form, Input, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, Button, Card, Form, Input, List, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { data, serviceDesk } from "../../api/client";
@@ -17,6 +17,16 @@ type Ticket = components["schemas"]["TicketPublic"];
 type QuickTicket = components["schemas"]["QuickTicket"];
 type Status = "open" | "waiting" | "resolved" | "closed";
 const KINDS = ["service_request", "complaint", "feedback", "inquiry"] as const;
+
+/** The value once it stopped changing for a moment: one suggestion per pause, not per key. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 /** The desk's tickets: open ones most urgent first with their SLA countdown (amber within
  * the last hour, red once breached), the escalation level; quick entry of a phone ticket. */
@@ -35,6 +45,13 @@ export default function Tickets() {
   const [form] = Form.useForm<QuickTicket>();
   // The console's "new ticket for this caller" comes with the caller's number.
   const [params] = useSearchParams();
+  // Knowledge-base articles like the ticket being typed, before it is saved.
+  const typed = useSettled((Form.useWatch("subject", form) ?? "").trim(), 400);
+  const suggested = useQuery({
+    queryKey: ["knowledge", "suggestions", typed],
+    queryFn: () => data(serviceDesk.GET("/knowledge-articles/suggestions", { params: { query: { text: typed } } })),
+    enabled: typed.length >= 2,
+  });
   const quick = useMutation({
     mutationFn: (body: QuickTicket) => data(serviceDesk.POST("/tickets/quick", { body })),
     onSuccess: async (ticket) => {
@@ -63,6 +80,25 @@ export default function Tickets() {
             {t("ticket.quickSave")}
           </Button>
         </Form>
+        {typed.length >= 2 && (suggested.data?.length ?? 0) > 0 && (
+          <List
+            aria-label={t("afterSales.articles")}
+            header={t("afterSales.articles")}
+            size="small"
+            style={{ marginTop: 12 }}
+            dataSource={suggested.data}
+            renderItem={(article) => (
+              <List.Item data-article={article.id}>
+                <Space direction="vertical" size={0}>
+                  <Typography.Text>{article.title}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ whiteSpace: "pre-wrap" }}>
+                    {article.solution}
+                  </Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        )}
       </Card>
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented<Status>

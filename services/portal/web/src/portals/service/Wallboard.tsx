@@ -6,6 +6,7 @@ import { callCenter, data } from "../../api/client";
 import type { components } from "../../api/generated/call-center";
 import { Chart } from "../../components/Chart";
 import type { ChartOption } from "../../components/EChart";
+import { useOwnerName, useStaff } from "../shared/directory";
 import { clock, percent, waitedSeconds } from "./wallboard";
 
 type Board = components["schemas"]["LiveWallboard"];
@@ -54,13 +55,16 @@ export default function Wallboard() {
   const now = useNow();
   const day = useDayStatistics(board);
   const occupancy = new Map((day.data?.agents ?? []).map((a) => [a.agent_user, a.occupancy]));
+  // Agents by name: a supervisor reads the users of their scope (user.read).
+  const staff = useStaff();
+  const agentName = useOwnerName();
   // Drawn again when a push brings new figures, not at each tick of the clock.
   const perAgent = useMemo<ChartOption | undefined>(
     () =>
       board && board.agents.length > 0
         ? {
             tooltip: { trigger: "axis" },
-            xAxis: { type: "category", data: board.agents.map((a) => a.user_id) },
+            xAxis: { type: "category", data: board.agents.map((a) => agentName(a.user_id)) },
             yAxis: { type: "value", minInterval: 1 },
             series: [
               { name: t("wallboard.answered"), type: "bar", data: board.agents.map((a) => a.today?.answered ?? 0) },
@@ -68,7 +72,8 @@ export default function Wallboard() {
             ],
           }
         : undefined,
-    [board, t],
+    // Drawn again when the staff read brings the agents' names, too.
+    [board, t, staff.data],
   );
   return (
     <>
@@ -111,7 +116,7 @@ export default function Wallboard() {
           pagination={false}
           dataSource={board?.agents ?? []}
           columns={[
-            { title: t("users.username"), dataIndex: "user_id" },
+            { title: t("users.username"), dataIndex: "user_id", render: (id: string) => agentName(id) },
             { title: t("wallboard.state"), dataIndex: "state", render: (s: string) => <span data-agent-state={s}>{t(`agentState.${s}`, { defaultValue: s })}</span> },
             { title: t("wallboard.since"), dataIndex: "since", render: (since: string) => clock(waitedSeconds(since, now)) },
             { title: t("wallboard.offered"), key: "offered", render: (_: unknown, a) => a.today?.offered ?? 0 },

@@ -14,7 +14,7 @@ export type ScreenPop = {
   owner_org: string;
   owner_user: string;
   /** The owner's name as the call center knows them (its agents and the dealers' consultants
-   * who take calls); empty for anyone else. */
+   * who take calls), else as leads knows them; empty while nobody works the lead. */
   owner_name: string;
   status: string;
   grade: string;
