@@ -160,24 +160,43 @@ async def test_the_hotline_hands_a_call_to_the_consultant_who_sees_it_on_the_cus
     assert (call["handed_to"], call["handed_to_org"]) == (consultant_id, DEALER)
     assert (call["lead_id"], call["customer_id"]) == (lead_id, customer_id)
 
-    async def on_the_file() -> bool:
+    async def on_the_file() -> dict[str, Any] | None:
         file = await portal_users.api(
             "sh01.consultant1", "leads", "GET", f"/customers/{customer_id}"
         )
-        return any(
-            e["kind"] == "call" and e["subject_id"] == call["id"] for e in file.json()["timeline"]
+        return next(
+            (
+                e
+                for e in file.json()["timeline"]
+                if e["kind"] == "call" and e["subject_id"] == call["id"] and e["details"]["parts"]
+            ),
+            None,
         )
 
-    assert await eventually(on_the_file, timeout=60, interval=0.5), "CallCompleted reached leads"
+    entry = await eventually(on_the_file, timeout=60, interval=0.5)
+    assert entry is not None, "both parts' CallCompleted reached leads"
+    file = await portal_users.api("sh01.consultant1", "leads", "GET", f"/customers/{customer_id}")
+    calls_on_file = [e for e in file.json()["timeline"] if e["kind"] in ("call", "call_part")]
+    assert len(calls_on_file) == 1, "the handed call is one entry, its part inside it"
+    (part,) = entry["details"]["parts"]
+    assert part["talk_seconds"] == 60
+    # Each agent by name, never by a user id the consultant may not read (HQ's users).
+    assert entry["details"]["agent_name"]
+    assert part["agent_name"]
+    assert "agent_user" not in entry["details"]
+    assert "agent_user" not in part
     await theirs.locator(f'[data-customer-file="{customer_id}"]').click()
     page = consultant.page
     await expect(page.get_by_role("heading", name=f"客户档案: {name}")).to_be_visible()
     await expect(page.locator("[data-customer-phone]")).to_contain_text(caller)
-    # The hotline's talk and the consultant's part (c469c84 links it to the customer too) are
-    # two entries: CallCompleted does not say which call a part belongs to (issue 18, open).
-    call_entry = page.locator('[data-timeline="call"]').first
+    # The hotline's talk and the consultant's part are one call (CallCompleted v2 names the
+    # call a part belongs to), each agent by name.
+    call_entry = page.locator('[data-timeline="call"]')
+    await expect(call_entry).to_have_count(1)
     await expect(call_entry).to_contain_text("通话")
     await expect(call_entry).to_contain_text("呼入")
+    await expect(call_entry).to_contain_text(entry["details"]["agent_name"])
+    await expect(call_entry).to_contain_text(f"转接 {part['agent_name']} 60 秒")
     await consultant.screenshot("customer-file-with-the-hotline-call")
     await consultant.check_accessibility("customer file")
     assert not agent.csp_violations

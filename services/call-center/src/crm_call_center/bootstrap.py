@@ -70,6 +70,7 @@ from crm_call_center.entrypoints.http import (
 )
 from crm_common.clock import utc_now
 from crm_common.contracts.events.call_center import v1 as call_center_v1
+from crm_common.contracts.events.call_center import v2 as call_center_v2
 from crm_common.db.tenancy import acting_for
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import Daemon, ScheduledJob, ServiceDefinition
@@ -274,7 +275,7 @@ DEFINITION = ServiceDefinition(
     worker_metrics_port=9105,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
-    publishes=call_center_v1.ALL,
+    publishes=(*call_center_v1.ALL, *call_center_v2.ALL),
     subscriptions=subscriptions,
     scheduled=[
         ScheduledJob("settle-calls", SETTLE_INTERVAL_SECONDS, run_settle),

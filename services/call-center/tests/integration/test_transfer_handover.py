@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import call_store
@@ -251,3 +251,62 @@ async def test_the_dealer_s_part_is_linked_to_the_lead_and_customer_of_its_call(
         str(customer),
     )
     assert completed[call_id]["lead_id"] == str(lead), "the hotline's call keeps its link"
+
+
+async def test_the_consultant_s_pop_links_their_part_and_the_call_says_how_it_hangs_together(
+    sessions: async_sessionmaker[AsyncSession], call_center_database: str
+) -> None:
+    """The hotline's pop found no lead of the dealer's customer; the pop of the consultant the
+    transfer rang finds it and links their own part (made after the pop), not the hotline's
+    call. The part's ``CallCompleted`` (version 2) names the call it is part of, the
+    hotline's names the dealer it was handed to, each its agent by name."""
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(agents)
+            .where(agents.c.tenant == TENANT, agents.c.user_id == PEOPLE.agent2.user_id)
+            .values(owner_org="dealer-a")
+        )
+    lead, customer = uuid4(), uuid4()
+    messages = transcript("transferred")
+    call_key = linked_id(messages)
+    call_id = call_id_of(TENANT, "pbx", call_key)
+
+    async with AmiReplayServer() as server, connected(server, sessions, call_center_database):
+        await server.play(messages[:TRANSFER_RINGS], base_time=BASE)
+        assert await eventually(lambda: call_row(sessions, call_key), timeout=30)
+        async with UnitOfWork(sessions) as uow:
+            await call_store.link_call(
+                uow.session, call_id, lead, customer, popped_for=PEOPLE.agent2.user_id
+            )
+        await server.play(messages[TRANSFER_RINGS:], base_time=BASE)
+        await until_ended(sessions, call_key)
+    with acting_for_all_tenants():
+        await settle_calls(sessions, now=datetime.now(UTC) + timedelta(minutes=1))
+    async with sessions() as session:
+        rows = {
+            r["id"]: r
+            for r in (
+                await session.execute(
+                    select(calls).where(or_(calls.c.id == call_id, calls.c.part_of == call_id))
+                )
+            ).mappings()
+        }
+        completed = {
+            UUID(p["data"]["call_id"]): p
+            for p in (
+                await session.execute(
+                    select(outbox.c.payload).where(
+                        outbox.c.event_type == "call_center.CallCompleted"
+                    )
+                )
+            ).scalars()
+        }
+    (part_id,) = (i for i, r in rows.items() if r["part_of"] == call_id)
+    assert (rows[part_id]["lead_id"], rows[part_id]["customer_id"]) == (lead, customer)
+    assert rows[call_id]["lead_id"] is None, "the hotline's call keeps what its own pop found"
+    part, hotline = completed[part_id], completed[call_id]
+    assert (part["version"], hotline["version"]) == (2, 2)
+    assert (part["data"]["part_of"], part["data"]["lead_id"]) == (str(call_id), str(lead))
+    assert (hotline["data"]["part_of"], hotline["data"]["handed_to_org"]) == (None, "dealer-a")
+    assert part["data"]["agent_name"]
+    assert hotline["data"]["agent_name"]

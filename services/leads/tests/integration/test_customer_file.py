@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.contracts.envelope import EventData, new_event
 from crm_common.contracts.events.call_center.v1 import CallCompleted
+from crm_common.contracts.events.call_center.v2 import CallCompletedV2
 from crm_common.contracts.events.opportunities.v1 import (
     DealWon,
     OpportunityOpened,
@@ -299,6 +300,84 @@ async def test_every_services_events_make_one_timeline_in_the_customers_file(
         ).all()
     assert ("read", "full") in audited
     assert ("search", "full") in audited
+
+
+def handed_call(lead: UUID) -> tuple[CallCompletedV2, CallCompletedV2]:
+    """A hotline call whose screen pop found no lead of the dealer's customer, handed to the
+    dealer's consultant, whose pop linked their part to the lead."""
+    hotline_call, part = uuid4(), uuid4()
+    common: dict[str, Any] = {
+        "direction": "inbound",
+        "customer_phone": "+86" + PHONE,
+        "queue_id": None,
+        "task_id": None,
+        "connected": True,
+        "abandoned": False,
+        "started_at": T0,
+        "answered_at": T0 + timedelta(seconds=5),
+        "wait_seconds": 5,
+        "hold_seconds": 0,
+        "disposition": None,
+    }
+    return (
+        CallCompletedV2(
+            **common,
+            call_id=hotline_call,
+            dealer_id="hq",
+            agent_user="hotline-agent",
+            agent_name="王热线",
+            lead_id=None,
+            customer_id=None,
+            ended_at=T0 + timedelta(seconds=35),
+            talk_seconds=30,
+            part_of=None,
+            handed_to_org="dealer-a",
+        ),
+        CallCompletedV2(
+            **common,
+            call_id=part,
+            dealer_id="dealer-a",
+            agent_user=PEOPLE.consultant1.user_id,
+            agent_name="李顾问",
+            lead_id=lead,
+            customer_id=None,
+            ended_at=T0 + timedelta(seconds=95),
+            talk_seconds=60,
+            part_of=hotline_call,
+            handed_to_org=None,
+        ),
+    )
+
+
+@pytest.mark.parametrize("first", ["the part", "the hotline's call"])
+async def test_a_handed_call_is_one_call_entry_with_its_part_each_agent_by_name(
+    sessions: Sessions, leads_api: FastAPI, signing_key_pem: str, first: str
+) -> None:
+    lead = await a_customer(leads_api, signing_key_pem)
+    customer = UUID(lead["customer_id"])
+    hotline_call, part = handed_call(UUID(lead["id"]))
+    async with client_as(leads_api, signing_key_pem, PEOPLE.consultant1) as owner:
+        await consume(sessions, part if first == "the part" else hotline_call)
+        alone = (await owner.get(f"/customers/{customer}")).json()["timeline"]
+        calls = [e for e in alone if e["kind"] in ("call", "call_part")]
+        if first == "the part":
+            # The call's own entry has not come yet: its part shows meanwhile.
+            assert [(e["kind"], e["subject_id"]) for e in calls] == [
+                ("call_part", str(hotline_call.call_id))
+            ]
+        else:
+            # The hotline's pop found no lead: nothing links its call to the customer yet.
+            assert calls == []
+        await consume(sessions, hotline_call if first == "the part" else part)
+        file = (await owner.get(f"/customers/{customer}")).json()
+    [entry] = [e for e in file["timeline"] if e["kind"] in ("call", "call_part")]
+    assert (entry["kind"], entry["subject_id"]) == ("call", str(hotline_call.call_id))
+    assert (entry["details"]["talk_seconds"], entry["details"]["agent_name"]) == (30, "王热线")
+    assert entry["details"]["handed_to_org"] == "dealer-a"
+    [shown_part] = entry["details"]["parts"]
+    assert (shown_part["call_id"], shown_part["talk_seconds"]) == (str(part.call_id), 60)
+    assert (shown_part["agent_name"], shown_part["dealer_id"]) == ("李顾问", "dealer-a")
+    assert "hotline-agent" not in str(file["timeline"]), "no user id of HQ's"
 
 
 async def test_a_file_is_seen_as_its_customers_lead_is_and_masked_the_same(

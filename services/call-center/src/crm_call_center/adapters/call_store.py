@@ -9,7 +9,17 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, delete, func, literal_column, or_, select, tuple_, update
+from sqlalchemy import (
+    RowMapping,
+    case,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -210,9 +220,10 @@ async def save_records(
 async def _linked_like_their_calls(
     session: AsyncSession, saved: Sequence[RowMapping]
 ) -> Sequence[Mapping[Any, Any]]:
-    """A handed part not linked yet takes the lead and customer of the call it is part of
-    (the screen pop linked that call when it rang): its CallCompleted then counts as contact
-    with that lead and shows on that customer's file."""
+    """A handed part not linked yet takes the lead and customer the screen pop of its
+    consultant found, else those of the call it is part of (the hotline's pop linked that
+    call when it rang): its CallCompleted then counts as contact with that lead and shows on
+    that customer's file."""
     unlinked = [r["id"] for r in saved if r["part_of"] is not None and r["lead_id"] is None]
     if not unlinked:
         return saved
@@ -224,11 +235,17 @@ async def _linked_like_their_calls(
             .where(
                 calls.c.id.in_(unlinked),
                 calls.c.part_of == whole.c.id,
-                whole.c.lead_id.is_not(None),
+                or_(whole.c.handed_lead_id.is_not(None), whole.c.lead_id.is_not(None)),
             )
             .values(
-                lead_id=whole.c.lead_id,
-                customer_id=func.coalesce(calls.c.customer_id, whole.c.customer_id),
+                lead_id=func.coalesce(whole.c.handed_lead_id, whole.c.lead_id),
+                customer_id=func.coalesce(
+                    calls.c.customer_id,
+                    case(
+                        (whole.c.handed_lead_id.is_not(None), whole.c.handed_customer_id),
+                        else_=whole.c.customer_id,
+                    ),
+                ),
             )
             .returning(calls.c.id, calls.c.lead_id, calls.c.customer_id)
         )
@@ -256,6 +273,21 @@ async def calls_to_settle(session: AsyncSession, now: datetime, limit: int) -> l
         .with_for_update(skip_locked=True)
     )
     return list((await session.execute(query)).mappings())
+
+
+async def agent_names(
+    session: AsyncSession, agents_of: set[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """The names the call center knows these (tenant, user) by: its agents' and the dealers'
+    consultants' who take calls."""
+    if not agents_of:
+        return {}
+    rows = await session.execute(
+        select(agents.c.tenant, agents.c.user_id, agents.c.display_name).where(
+            tuple_(agents.c.tenant, agents.c.user_id).in_(sorted(agents_of))
+        )
+    )
+    return {(tenant, user): name for tenant, user, name in rows}
 
 
 async def mark_completed(session: AsyncSession, call_ids: Sequence[UUID], now: datetime) -> None:
@@ -294,11 +326,46 @@ async def update_call(session: AsyncSession, call_id: UUID, **values: Any) -> No
 
 
 async def link_call(
-    session: AsyncSession, call_id: UUID, lead_id: UUID, customer_id: UUID | None
+    session: AsyncSession,
+    call_id: UUID,
+    lead_id: UUID,
+    customer_id: UUID | None,
+    *,
+    popped_for: str | None = None,
 ) -> None:
     """The lead and customer the screen pop found, on the call and on the parts of it handed
     to a dealer already (a part handed later takes them when it is made); a link already made
-    stays."""
+    stays. The pop of ``popped_for``, an agent of another org node than the call's (a
+    dealer's consultant a transfer rang), links only the part that agent takes: now if it is
+    made, else when it is (the hotline's call keeps what its own pop found)."""
+    if popped_for is not None:
+        elsewhere = await session.scalar(
+            select(agents.c.owner_org)
+            .join(calls, calls.c.tenant == agents.c.tenant)
+            .where(
+                calls.c.id == call_id,
+                agents.c.user_id == popped_for,
+                agents.c.owner_org != calls.c.owner_org,
+            )
+        )
+        if elsewhere is not None:
+            await session.execute(
+                update(calls)
+                .where(calls.c.id == call_id)
+                .values(
+                    handed_lead_id=func.coalesce(calls.c.handed_lead_id, lead_id),
+                    handed_customer_id=func.coalesce(calls.c.handed_customer_id, customer_id),
+                )
+            )
+            await session.execute(
+                update(calls)
+                .where(calls.c.part_of == call_id, calls.c.agent_user == popped_for)
+                .values(
+                    lead_id=func.coalesce(calls.c.lead_id, lead_id),
+                    customer_id=func.coalesce(calls.c.customer_id, customer_id),
+                )
+            )
+            return
     await session.execute(
         update(calls)
         .where(or_(calls.c.id == call_id, calls.c.part_of == call_id))

@@ -134,6 +134,11 @@ calls = Table(
     Column("transfers", JSONB, nullable=False, server_default="[]"),
     Column("customer_id", UUID(as_uuid=True)),
     Column("lead_id", UUID(as_uuid=True)),
+    # What the screen pop of a dealer's consultant a transfer rang found: the lead and
+    # customer of the part that consultant takes of this call (the hotline's own pop may find
+    # no lead of a dealer's customer, and the hotline's call keeps what its own pop found).
+    Column("handed_lead_id", UUID(as_uuid=True)),
+    Column("handed_customer_id", UUID(as_uuid=True)),
     Column("opportunity_id", UUID(as_uuid=True)),
     Column("ticket_id", UUID(as_uuid=True)),
     Column("task_id", UUID(as_uuid=True)),

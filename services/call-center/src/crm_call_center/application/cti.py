@@ -33,7 +33,8 @@ from crm_call_center.domain.cti import (
     handed_part,
     taken_part,
 )
-from crm_common.contracts.events.call_center.v1 import CallCompleted, CallStarted
+from crm_common.contracts.events.call_center.v1 import CallStarted
+from crm_common.contracts.events.call_center.v2 import CallCompletedV2
 from crm_common.db import UnitOfWork
 from crm_common.db.tenancy import acting_for
 from crm_common.errors import InvalidInput
@@ -264,11 +265,17 @@ async def settle_calls(sessions: async_sessionmaker[AsyncSession], *, now: datet
     """Publishes ``CallCompleted`` for finished calls quiet for their settle time, once."""
     async with UnitOfWork(sessions) as uow:
         rows = await call_store.calls_to_settle(uow.session, now, SETTLE_BATCH)
+        names = await call_store.agent_names(
+            uow.session, {(r["tenant"], r["agent_user"]) for r in rows if r["agent_user"]}
+        )
         for row in rows:
             await uow.publish_about(
                 [
-                    CallCompleted(
+                    CallCompletedV2(
                         **_call_fields(row),
+                        part_of=row["part_of"],
+                        handed_to_org=row["handed_to_org"],
+                        agent_name=names.get((row["tenant"], row["agent_user"])),
                         connected=row["connected"],
                         abandoned=row["abandoned"],
                         started_at=row["started_at"],

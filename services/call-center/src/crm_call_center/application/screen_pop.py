@@ -91,7 +91,13 @@ async def _pops(
         if lead_id is not None or caller.owner_user:
             async with UnitOfWork(sessions) as uow:
                 if lead_id is not None:
-                    await call_store.link_call(uow.session, ringing.call_id, lead_id, customer_id)
+                    await call_store.link_call(
+                        uow.session,
+                        ringing.call_id,
+                        lead_id,
+                        customer_id,
+                        popped_for=ringing.agent_user,
+                    )
                 if caller.owner_user:
                     owner_name = await presence_store.agent_name(
                         uow.session, tenant, caller.owner_user

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, TASK_TOPIC, CallCompleted
+from crm_common.contracts.events.call_center.v2 import CallCompletedV2
 from crm_common.contracts.events.kpi.v1 import TARGET_TOPIC, TargetSet
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.contracts.events.opportunities.v1 import (
@@ -123,7 +124,11 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
         Subscription(
             consumer=CALL_FACTS_CONSUMER,
             topic=CALL_TOPIC,
-            handles=[Handles(CallCompleted, batch_effect=calls_completed)],
+            handles=[
+                Handles(event, batch_effect=calls_completed)
+                # Version 2 names the hotline call a part belongs to; the facts are the same.
+                for event in (CallCompleted, CallCompletedV2)
+            ],
             description="Projects the call center's finished calls into call facts.",
         ),
         Subscription(

@@ -18,6 +18,7 @@ from uuid import UUID
 
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.call_center.v1 import CallCompleted
+from crm_common.contracts.events.call_center.v2 import CallCompletedV2
 from crm_common.contracts.events.opportunities.v1 import (
     DealLost,
     DealWon,
@@ -40,6 +41,9 @@ from crm_common.contracts.events.service_desk.v2 import TicketOpenedV2
 from crm_common.errors import InvalidInput
 
 TEST_DRIVE_ENTRY = "test_drive"
+CALL_ENTRY, CALL_PART_ENTRY = "call", "call_part"
+"""A call's entry, and the entry of a dealer consultant's part of a hotline call: the read
+side shows the part inside its call's entry (``parts``), never beside it."""
 """The entry of a test drive an opportunity recorded (lead scoring counts them)."""
 
 TIMELINE_EVENTS: tuple[type[EventData], ...] = (
@@ -59,6 +63,7 @@ TIMELINE_EVENTS: tuple[type[EventData], ...] = (
     SurveyAnswered,
     CareDue,
     CallCompleted,
+    CallCompletedV2,
 )
 
 
@@ -223,25 +228,51 @@ def timeline_entry(data: EventData, occurred_at: datetime) -> TimelineEntry | No
                     "due_on": data.due_on.isoformat(),
                 },
             )
-        case CallCompleted():
+        case CallCompletedV2() if data.part_of is not None:
             if data.customer_id is None and data.lead_id is None:
                 return None
+            # Its subject is the hotline's call: the part links that call to the customer
+            # too, when the hotline's screen pop found no lead of theirs.
             return TimelineEntry(
-                "call",
+                CALL_PART_ENTRY,
+                data.ended_at,
+                data.part_of,
+                data.call_id,
+                data.customer_id,
+                lead_id=data.lead_id,
+                details=_call_details(data),
+            )
+        case CallCompleted():
+            # A hotline call handed to a dealer is kept even when its screen pop found no lead:
+            # its part, which reaches the customer, links it.
+            handed = isinstance(data, CallCompletedV2) and data.handed_to_org is not None
+            if data.customer_id is None and data.lead_id is None and not handed:
+                return None
+            return TimelineEntry(
+                CALL_ENTRY,
                 data.ended_at,
                 data.call_id,
                 None,
                 data.customer_id,
                 lead_id=data.lead_id,
-                details={
-                    "direction": data.direction,
-                    "connected": data.connected,
-                    "talk_seconds": data.talk_seconds,
-                    "disposition": data.disposition,
-                    "agent_user": data.agent_user,
-                },
+                details=_call_details(data),
             )
     return None
+
+
+def _call_details(data: CallCompleted) -> dict[str, Any]:
+    details: dict[str, Any] = {
+        "direction": data.direction,
+        "connected": data.connected,
+        "talk_seconds": data.talk_seconds,
+        "disposition": data.disposition,
+        "agent_user": data.agent_user,
+        "dealer_id": data.dealer_id,
+    }
+    if isinstance(data, CallCompletedV2):
+        details["agent_name"] = data.agent_name
+        details["handed_to_org"] = data.handed_to_org
+    return details
 
 
 def _about_opportunity(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, CallCompleted
+from crm_common.contracts.events.call_center.v2 import CallCompletedV2
 from crm_common.contracts.events.leads.v1 import (
     LEAD_TOPIC,
     LeadAssigned,
@@ -77,6 +78,9 @@ async def hand_back_if_deactivated(uow: UnitOfWork, event: UserChange) -> None:
         "leads of a deactivated user released",
         extra={"released": released, "rest_spread": spread},
     )
+
+
+CALL_COMPLETED = (CallCompleted, CallCompletedV2)
 
 
 async def record_connected_call(uow: UnitOfWork, event: Envelope[CallCompleted]) -> None:
@@ -148,7 +152,9 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             consumer=f"{settings.service_name}.calls",
             own_deployment_only=True,
             topic=CALL_TOPIC,
-            handles=[Handles(CallCompleted, record_connected_call)],
+            # Version 2 names the hotline call a part belongs to: a part is its consultant's
+            # contact all the same.
+            handles=[Handles(event, record_connected_call) for event in CALL_COMPLETED],
             description="A connected call the phone system recorded is a verified call "
             "follow-up of the owner's lead: real contact resets the recycle clock.",
         ),

@@ -8,7 +8,7 @@ phone, identifiers, VINs and plates) is masked as that lead's is."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -39,6 +39,7 @@ from crm_leads.adapters.tables import (
     lead_history,
     leads,
 )
+from crm_leads.domain.customer_file import CALL_ENTRY, CALL_PART_ENTRY
 
 MAX_LEADS = 100
 MAX_RECORDS = 200
@@ -397,7 +398,16 @@ async def _timeline(
     """The newest ``limit`` entries of three sources — the other services' events, the leads'
     history and their follow-ups — merged."""
     t, h, f = customer_timeline, lead_history, follow_ups
-    others = select(t).where(theirs)
+    call = t.alias("whole_call")
+    others = select(t).where(
+        theirs,
+        # A dealer consultant's part of a hotline call shows inside the call's entry; alone
+        # only while (or if) the call's own entry is not here.
+        or_(
+            t.c.kind != CALL_PART_ENTRY,
+            ~exists().where(call.c.subject_id == t.c.subject_id, call.c.kind == CALL_ENTRY),
+        ),
+    )
     history = select(h).where(h.c.lead_id.in_(lead_ids))
     visits = select(f).where(f.c.lead_id.in_(lead_ids))
     if before is not None:
@@ -463,4 +473,45 @@ async def _timeline(
         ).mappings()
     ]
     entries.sort(key=lambda e: e.at, reverse=True)
-    return entries[:limit]
+    return await _with_parts(session, entries[:limit], level)
+
+
+async def _with_parts(
+    session: AsyncSession, entries: list[Entry], level: SharingLevel
+) -> list[Entry]:
+    """Each call's entry with the parts dealers' consultants took of it (``parts``, in
+    order), and every call's agent by name where the reader may see names — never as the
+    user id of an org whose users the reader may not read."""
+    t = customer_timeline
+    calls = [e.subject_id for e in entries if e.kind == CALL_ENTRY]
+    parts: dict[UUID, list[dict[str, Any]]] = {}
+    if calls:
+        rows = await session.execute(
+            select(t.c.subject_id, t.c.record_id, t.c.at, t.c.details)
+            .where(t.c.kind == CALL_PART_ENTRY, t.c.subject_id.in_(calls))
+            .order_by(t.c.at, t.c.event_id)
+        )
+        for subject_id, record_id, at, details in rows:
+            parts.setdefault(subject_id, []).append(
+                {**_agent_shown(details, level), "call_id": str(record_id), "at": at.isoformat()}
+            )
+    return [
+        replace(
+            e,
+            details={**_agent_shown(e.details, level), "parts": parts.get(e.subject_id, [])},
+        )
+        if e.kind == CALL_ENTRY
+        else replace(e, details=_agent_shown(e.details, level))
+        if e.kind == CALL_PART_ENTRY
+        else e
+        for e in entries
+    ]
+
+
+def _agent_shown(details: dict[str, Any], level: SharingLevel) -> dict[str, Any]:
+    """A call's agent is named to whoever reads the file with names (masked or full); the
+    user id stays out: a dealer's consultant may not read HQ's users."""
+    shown = {k: v for k, v in details.items() if k != "agent_user"}
+    if level < SharingLevel.MASKED:
+        shown["agent_name"] = None
+    return shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crm_common.contracts.envelope import EventData
 from crm_common.contracts.events.call_center import v1 as call_center_v1
+from crm_common.contracts.events.call_center import v2 as call_center_v2
 from crm_common.contracts.events.identity import v1 as identity_v1
 from crm_common.contracts.events.identity import v2 as identity_v2
 from crm_common.contracts.events.kpi import v1 as kpi_v1
@@ -23,6 +24,7 @@ ALL_EVENTS: tuple[type[EventData], ...] = (
     *service_desk_v2.ALL,
     *kpi_v1.ALL,
     *call_center_v1.ALL,
+    *call_center_v2.ALL,
 )
 
 

@@ -14,6 +14,18 @@ describe("a customer file's timeline in the reader's words", () => {
     expect(entryDetails(t, missed, names)).toEqual(["outbound", "not connected"]);
   });
 
+  it("shows a hotline call handed to a dealer as one call with its part, each agent by name", () => {
+    const part = { direction: "inbound", connected: true, talk_seconds: 60, agent_name: "Li Consultant" };
+    const handed = {
+      kind: "call",
+      vin: null,
+      model_code: null,
+      details: { direction: "inbound", connected: true, talk_seconds: 30, agent_name: "Wang Hotline", parts: [part] },
+    };
+    expect(entryDetails(t, handed, names)).toEqual(["inbound", "30 s", "Wang Hotline", "handed to Li Consultant, 60 s"]);
+    expect(entryTitle(t, { kind: "call_part" })).toBe("Handed call");
+  });
+
   it("names a follow-up's kind, grade and outcome, and a lead's history by its kind", () => {
     const followUp = { kind: "follow_up", vin: null, model_code: null, details: { follow_up_kind: "visit", grade: "intent", outcome: "wants a test drive", by_user: "u-1" } };
     expect(entryDetails(t, followUp, names)).toEqual(["Visit", "Intent", "wants a test drive", "sh01.consultant1"]);

@@ -23,10 +23,18 @@ export function entryDetails(
   const d = entry.details as Record<string, unknown>;
   const shown: string[] = [];
   const text = (value: unknown) => (value === null || value === undefined || value === "" ? null : String(value));
-  if (entry.kind === "call") {
+  if (entry.kind === "call" || entry.kind === "call_part") {
     const direction = text(d.direction);
     if (direction) shown.push(t(`timeline.${direction}`, { defaultValue: direction }));
     shown.push(d.connected ? t("timeline.seconds", { n: Number(d.talk_seconds ?? 0) }) : t("timeline.notConnected"));
+    // The agent by name (the file never gives another org's user id).
+    const agent = text(d.agent_name);
+    if (agent) shown.push(agent);
+    // A hotline call handed to a dealer: the consultant's part inside it, never beside it.
+    const parts = Array.isArray(d.parts) ? (d.parts as Record<string, unknown>[]) : [];
+    for (const part of parts) {
+      shown.push(t("timeline.part", { name: text(part.agent_name) ?? "", n: Number(part.talk_seconds ?? 0) }));
+    }
   }
   const kind = text(d.follow_up_kind);
   if (kind) shown.push(t(`kind.${kind}`, { defaultValue: kind }));
