@@ -158,7 +158,11 @@ async def test_the_hotline_hands_a_call_to_the_consultant_who_sees_it_on_the_cus
     call = await eventually(handed, timeout=30)
     assert call is not None, "the consultant sees the call in their book"
     assert (call["handed_to"], call["handed_to_org"]) == (consultant_id, DEALER)
-    assert (call["lead_id"], call["customer_id"]) == (lead_id, customer_id)
+    # The hotline's pop found no lead of the dealer's customer (routing only): its call keeps
+    # none; the consultant's own pop linked their part.
+    assert (call["lead_id"], call["customer_id"]) == (None, None)
+    [own_part] = call["parts"]
+    assert (own_part["lead_id"], own_part["customer_id"]) == (lead_id, customer_id)
 
     async def on_the_file() -> dict[str, Any] | None:
         file = await portal_users.api(
