@@ -5,6 +5,7 @@ quote beyond the consultant's discount limit; the sales manager approves it."""
 
 from __future__ import annotations
 
+import re
 import secrets
 
 import pytest
@@ -67,7 +68,8 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await page.get_by_label("结果").fill("客户想周末试驾")
     await page.get_by_role("button", name="记录跟进").click()
     await expect(page.get_by_text("已记录跟进")).to_be_visible()
-    await expect(page.get_by_text("followed_up", exact=False).first).to_be_visible()
+    # The history in the consultant's words: the follow-up and its kind.
+    await expect(page.get_by_text(re.compile(r" · 跟进 · 电话$")).first).to_be_visible()
     await consultant.screenshot("workspace-lead-detail")
     await consultant.check_accessibility("lead detail")
 

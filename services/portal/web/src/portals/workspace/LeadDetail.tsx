@@ -7,7 +7,7 @@ import type { components } from "../../api/generated/leads";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
 import { fetchLeadHistory } from "../shared/wholeLists";
-import { gradeLabel, sourceLabel, when } from "./labels";
+import { gradeLabel, historyLabel, leadStatusLabel, sourceLabel, when } from "./labels";
 
 type FollowUp = components["schemas"]["FollowUpCreate"];
 const KINDS = ["call", "visit", "test_drive", "message"] as const;
@@ -66,7 +66,7 @@ export default function LeadDetail() {
                 <Card>
                   <Descriptions column={1} size="small">
                     <Descriptions.Item label={t("lead.phone")}>{l.phone}</Descriptions.Item>
-                    <Descriptions.Item label={t("lead.status")}>{l.status}</Descriptions.Item>
+                    <Descriptions.Item label={t("lead.status")}>{leadStatusLabel(t, l.status)}</Descriptions.Item>
                     <Descriptions.Item label={t("lead.grade")}>{gradeLabel(t, l.grade)}</Descriptions.Item>
                     <Descriptions.Item label={t("lead.source")}>{sourceLabel(t, l.source)}</Descriptions.Item>
                     <Descriptions.Item label={t("lead.interest")}>{l.vehicle_interest}</Descriptions.Item>
@@ -114,7 +114,7 @@ export default function LeadDetail() {
                     {(entries) => (
                       <Timeline
                         items={entries.map((e) => ({
-                          children: `${when(e.at)} · ${e.kind}${e.reason ? ` · ${e.reason}` : ""}${e.rule ? ` · ${e.rule}` : ""}`,
+                          children: `${when(e.at)} · ${historyLabel(t, e)}`,
                         }))}
                       />
                     )}
