@@ -32,6 +32,8 @@ from .test_call_center_supervisor import registered_agent
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 DEALER = "dealer-sh-01"
+DEALER_NAME, HQ_NAME = "Shanghai Pudong 4S", "Demo Motors HQ"
+"""The demo tenant's org names, as the pages show the org a record belongs to."""
 
 
 @dataclass(frozen=True)
@@ -226,18 +228,19 @@ async def _service(api: DemoUsers, tag: str) -> tuple[str, str, str, str]:
             "message": care_message,
         },
     )
-    await api.ok(
-        "sh01.admin",
-        "identity",
-        "PUT",
-        "/sharing",
+    # Complaints shared with the insurance partner: nothing, no wider than the default.
+    for agreement in (
+        {"data_type": "call", "direction": "dealer_to_oem", "level": "aggregate"},
         {
-            "data_type": "call",
-            "direction": "dealer_to_oem",
-            "dealer_id": DEALER,
-            "level": "aggregate",
+            "data_type": "complaint",
+            "direction": "dealer_to_partner",
+            "partner_id": "partner-insurance",
+            "level": "none",
         },
-    )
+    ):
+        await api.ok(
+            "sh01.admin", "identity", "PUT", "/sharing", {**agreement, "dealer_id": DEALER}
+        )
     return article, agreement, vin, care_message
 
 
@@ -342,10 +345,12 @@ async def users(portal: str, browser: Browser, spine: Spine) -> AsyncIterator[Op
         await user.page.context.close()
 
 
-async def _search_customer(page: Page, customer: Customer) -> None:
+async def _search_customer(page: Page, customer: Customer, org: str) -> None:
+    """The customer found by phone, the org whose customer they are by its name."""
     await page.get_by_label("电话", exact=True).fill(customer.phone)
     await page.get_by_role("button", name="查找", exact=True).click()
-    await expect(page.get_by_role("row").filter(has_text=customer.name)).to_be_visible()
+    row = page.get_by_role("row").filter(has_text=customer.name)
+    await expect(row.get_by_role("cell", name=org, exact=True)).to_be_visible()
 
 
 def _row(page: Page, text: str) -> Locator:
@@ -356,7 +361,7 @@ def _row(page: Page, text: str) -> Locator:
 
 
 async def workspace_customers(page: Page, demo: Demo) -> None:
-    await _search_customer(page, demo.followed_up)
+    await _search_customer(page, demo.followed_up, DEALER_NAME)
 
 
 async def workspace_funnel(page: Page, demo: Demo) -> None:
@@ -396,7 +401,7 @@ async def dealer_imports(page: Page, demo: Demo) -> None:
 
 
 async def dealer_customers(page: Page, demo: Demo) -> None:
-    await _search_customer(page, demo.converted)
+    await _search_customer(page, demo.converted, DEALER_NAME)
 
 
 async def dealer_hand_over(page: Page, demo: Demo) -> None:
@@ -434,6 +439,10 @@ async def dealer_kpis(page: Page, demo: Demo) -> None:
 async def dealer_sharing(page: Page, demo: Demo) -> None:
     row = _row(page, "通话").filter(has_text="经销商 → 主机厂")
     await expect(row.get_by_role("cell", name="汇总数据", exact=True)).to_be_visible()
+    await expect(row.get_by_role("cell", name="全部", exact=True)).to_be_visible()
+    row = _row(page, "投诉").filter(has_text="经销商 → 合作伙伴")
+    await expect(row.get_by_role("cell", name="Demo Insurance", exact=True)).to_be_visible()
+    await expect(row.get_by_role("cell", name="不共享", exact=True)).to_be_visible()
 
 
 async def dealer_users(page: Page, demo: Demo) -> None:
@@ -443,6 +452,7 @@ async def dealer_users(page: Page, demo: Demo) -> None:
 async def service_care(page: Page, demo: Demo) -> None:
     rule = _row(page, demo.care_message)
     await expect(rule.locator('[data-care-kind="birthday"]')).to_be_visible()
+    await expect(rule.get_by_role("cell", name=DEALER_NAME, exact=True)).to_be_visible()
 
 
 async def hq_kpis(page: Page, demo: Demo) -> None:
@@ -455,7 +465,7 @@ async def hq_commission(page: Page, demo: Demo) -> None:
 
 
 async def hq_customers(page: Page, demo: Demo) -> None:
-    await _search_customer(page, demo.hq_lead)
+    await _search_customer(page, demo.hq_lead, HQ_NAME)
 
 
 async def hq_catalogue(page: Page, demo: Demo) -> None:
@@ -468,7 +478,7 @@ async def hq_targets(page: Page, demo: Demo) -> None:
 
 
 async def hq_org(page: Page, demo: Demo) -> None:
-    await expect(page.get_by_text("Shanghai Pudong 4S · 经销商", exact=True)).to_be_visible()
+    await expect(page.get_by_text(f"{DEALER_NAME} · 经销商", exact=True)).to_be_visible()
     await expect(_row(page, "sh01.consultant1")).to_be_visible()
 
 
@@ -483,13 +493,17 @@ async def service_calls(page: Page, demo: Demo) -> None:
 async def service_knowledge(page: Page, demo: Demo) -> None:
     await page.get_by_label("搜索知识库").fill(demo.tag)
     await page.get_by_label("搜索知识库").press("Enter")
-    await expect(page.locator(f'[data-article="{demo.article}"]')).to_be_visible()
+    article = page.locator(f'[data-article="{demo.article}"]')
+    # HQ's article, named as the dealer's staff know HQ.
+    await expect(article.locator("[data-article-owner]")).to_have_text(HQ_NAME)
 
 
 async def service_agreements(page: Page, demo: Demo) -> None:
     await page.get_by_label("按 VIN 查询").fill(demo.vin)
     await page.get_by_label("按 VIN 查询").press("Enter")
-    await expect(_row(page, demo.agreement).get_by_text("延保")).to_be_visible()
+    row = _row(page, demo.agreement)
+    await expect(row.get_by_text("延保")).to_be_visible()
+    await expect(row.get_by_role("cell", name=DEALER_NAME, exact=True)).to_be_visible()
 
 
 @dataclass(frozen=True)
