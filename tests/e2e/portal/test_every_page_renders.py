@@ -572,6 +572,8 @@ async def test_the_page_shows_the_demo_data(name: str, demo: Demo, users: OpenAs
         await user.menu(screen.menu)
         await expect(page.get_by_role("heading", level=2, name=screen.heading)).to_be_visible()
         await screen.shows(page, demo)
+        # Its charts drawn to the end, not caught mid-animation (a line still at zero).
+        await expect(page.locator('div[role="img"]:not([data-chart-drawn])')).to_have_count(0)
         await user.screenshot(f"page-{name}")
         await user.check_accessibility(name)
     except BaseException:

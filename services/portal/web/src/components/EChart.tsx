@@ -45,8 +45,11 @@ export default function EChart({ option, height = 320, label }: ChartProps) {
   latest.current = option;
   useEffect(() => {
     if (!element.current) return undefined;
-    const drawn = echarts.init(element.current, undefined, { locale });
+    const container = element.current;
+    const drawn = echarts.init(container, undefined, { locale });
     chart.current = drawn;
+    // Said once the chart is drawn to the end (its animation done): what a screenshot waits for.
+    drawn.on("finished", () => container.setAttribute("data-chart-drawn", ""));
     const resize = () => drawn.resize();
     window.addEventListener("resize", resize);
     return () => {
@@ -57,6 +60,7 @@ export default function EChart({ option, height = 320, label }: ChartProps) {
   }, [locale]);
   useEffect(() => {
     // The label as the (hidden) title the description starts with; a chart's own title wins.
+    element.current?.removeAttribute("data-chart-drawn");
     chart.current?.setOption({ aria: { enabled: true }, title: { text: label, show: false }, ...latest.current }, { notMerge: true });
   }, [shown, label, locale]);
   return <div ref={element} role="img" aria-label={label} style={{ width: "100%", height }} />;
