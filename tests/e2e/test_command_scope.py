@@ -13,11 +13,12 @@ its target only within the caller's own write scope, so
 - no answer to a caller who may not read the customer in full contains the customer's name or
   phone number;
 - a command on the caller's own book's settings (SLA policies, calendars, pipelines, queues,
-  price list, sales settings, imports…) succeeds with a valid body for the fixture dealer's
-  people and its region's manager, whose books are the fixture's own (the others get an empty
-  body: changing their settings would disturb the other tests of the shared spine); HQ
-  publishes the tenant's catalogue (the same again), anyone who reads opportunities prices a
-  configuration, and an agent changes their own state (anyone else is no agent: 404).
+  price list, sales settings, imports, call lists, knowledge articles, service agreements…)
+  succeeds with a valid body for the fixture dealer's people and its region's manager, whose
+  books are the fixture's own (the others get an empty body: changing their settings would
+  disturb the other tests of the shared spine); HQ publishes the tenant's catalogue (the same
+  again), anyone who reads opportunities prices a configuration, and an agent changes their
+  own state (anyone else is no agent: 404).
 
 Every mutating operation must be declared in ``OPERATIONS`` (what it changes and a valid
 body): one added to a service without a declaration fails ``test_every_command_is_declared``.
@@ -189,6 +190,19 @@ PIPELINE = {
 # The standard calendar (Monday to Saturday 08:30-17:30): open tickets' clocks keep their pace.
 CALENDAR = {"weekly": {str(day): [{"opens": "08:30", "closes": "17:30"}] for day in range(6)}}
 CONFIGURATION = {"model_code": "SUV-X", "trim_code": "SUV-X-20T", "colour_code": "white"}
+ARTICLE = {"title": "matrix", "problem": "matrix", "solution": "matrix"}
+CARE_RULE = {
+    "kind": "maintenance_due",
+    "segment": "toc",
+    "action": "sms",
+    "message": "matrix",
+    "months": 6,
+}
+# The rule's terms unchanged, the rule stopped: the care scan leaves the fixture dealer's
+# customers alone.
+CARE_RULE_STOPPED = {k: v for k, v in CARE_RULE.items() if k != "kind"} | {"active": False}
+COMPETITOR = {"name": "MX motors", "models": ["MX-1"]}
+PARTS_CLAIM = {"partner_id": "partner-finance", "part_number": "GB-0042"}
 
 OPERATIONS: dict[str, Command] = {
     # identity: users and the org tree follow the tree (admins manage what lies below them),
@@ -428,7 +442,8 @@ OPERATIONS: dict[str, Command] = {
     "kpi DELETE /kpi/definitions/{definition_id}": Command("definition", owned_by="manager"),
     # The caller's own book's list of competitors (another dealer's or HQ's stays as it was).
     "opportunities POST /competitors": Command(None, _json({"name": "matrix"}), settings=True),
-    "opportunities PUT /competitors/{competitor_id}": Command(None),
+    # The fixture dealer's own competitor, renamed to its own name (HQ's list is HQ's).
+    "opportunities PUT /competitors/{competitor_id}": Command("competitor", _json(COMPETITOR)),
     "opportunities PUT /opportunities/{opportunity_id}/competitors": Command(
         "opportunity", _json({"competitors": []})
     ),
@@ -499,8 +514,15 @@ OPERATIONS: dict[str, Command] = {
         },
         settings=True,
     ),
-    # A list's rows land in the caller's own book (an empty body: 422, nothing imported).
-    "call-center POST /call-lists": Command(None, None),
+    # A list of one customer to call into the caller's own book (CSV, the raw body), imported
+    # in the background.
+    "call-center POST /call-lists": Command(
+        None,
+        lambda _: f"customer_name,phone,due_on\n名单,{_phone()},2030-01-31\n".encode(),
+        settings=True,
+        media_type="text/csv",
+        query="?format=csv&kind=policy_renewal",
+    ),
     "call-center POST /call-tasks/{task_id}/cancellation": Command(
         "task", _json({"reason": "matrix"})
     ),
@@ -527,19 +549,7 @@ OPERATIONS: dict[str, Command] = {
     # service-desk: tickets, surveys, survey designs, after-sales files and vehicles of the
     # fixture dealer; the rest of the configuration acts on the caller's own book.
     "service-desk DELETE /tickets/{ticket_id}/watchers/{user_id}": Command("ticket"),
-    "service-desk POST /care-rules": Command(
-        None,
-        _json(
-            {
-                "kind": "maintenance_due",
-                "segment": "toc",
-                "action": "sms",
-                "message": "matrix",
-                "months": 6,
-            }
-        ),
-        settings=True,
-    ),
+    "service-desk POST /care-rules": Command(None, _json(CARE_RULE), settings=True),
     "service-desk POST /survey-designs": Command(None, _json(DESIGN), settings=True),
     "service-desk POST /survey-designs/{design_key}/versions": Command("design", _json(DESIGN)),
     "service-desk POST /surveys/{survey_id}/answers": Command("survey", _json(ANSWERS)),
@@ -604,26 +614,38 @@ OPERATIONS: dict[str, Command] = {
     "service-desk POST /partner/jobs/{ticket_id}/progress": Command(
         "ticket", _json({"status": "accepted"})
     ),
-    # Knowledge articles, agreements and care rules belong to the caller's own book (no valid
-    # body: a valid one would add to HQ's or another dealer's knowledge base in the shared
-    # spine); an unknown article or rule is not found by anyone.
-    "service-desk POST /knowledge-articles": Command(None),
-    "service-desk PUT /care-rules/{rule_id}": Command(None),
-    "service-desk PUT /knowledge-articles/{article_id}": Command(None),
+    # Knowledge articles, agreements and care rules belong to the caller's own book: only the
+    # book that wrote an article or a rule changes it (a region's people too get 404 for
+    # the dealer's).
+    "service-desk POST /knowledge-articles": Command(None, _json(ARTICLE), settings=True),
+    "service-desk PUT /care-rules/{rule_id}": Command("care_rule", _json(CARE_RULE_STOPPED)),
+    "service-desk PUT /knowledge-articles/{article_id}": Command("article", _json(ARTICLE)),
+    # The dealer's article solved the fixture's ticket: counted by those who work the ticket.
     "service-desk POST /knowledge-articles/{article_id}/uses": Command(
-        None, lambda f: {"ticket_id": f["ticket"]}
+        "ticket", lambda f: {"ticket_id": f["ticket"]}
     ),
-    "service-desk POST /service-agreements": Command(None),
-    # A parts claim of the fixture's ticket against the partner the callers include; claims
-    # are otherwise found by their own id, unknown here to everyone.
-    "service-desk POST /tickets/{ticket_id}/parts-claims": Command(
-        "ticket", _json({"partner_id": "partner-finance", "part_number": "GB-0042"})
+    # A maintenance package the caller's book sold for a vehicle of no record here.
+    "service-desk POST /service-agreements": Command(
+        None,
+        lambda _: {
+            "kind": "maintenance_package",
+            "name": "matrix",
+            "vin": f"LMX{uuid.uuid4().int % 10**14:014d}",
+            "valid_from": "2026-01-01",
+            "valid_until": "2030-12-31",
+            "visits": 4,
+        },
+        settings=True,
     ),
+    # A parts claim of the fixture's ticket against the partner the callers include: those who
+    # work the ticket file it again (409 until the maker asks for more), the maker it names
+    # answers it.
+    "service-desk POST /tickets/{ticket_id}/parts-claims": Command("ticket", _json(PARTS_CLAIM)),
     "service-desk POST /parts-claims/{claim_id}/refiling": Command(
-        None, _json({"information": "matrix"})
+        "claim", _json({"information": "matrix"})
     ),
     "service-desk POST /partner/parts-claims/{claim_id}/answer": Command(
-        None, _json({"status": "accepted"})
+        "claim", _json({"status": "accepted"})
     ),
 }
 PATH_TARGETS = {
@@ -650,10 +672,10 @@ PATH_TARGETS = {
     "{notification_id}": "notification",
     "{pipeline_id}": "pipeline",
     "{application_id}": "application",
-    "{article_id}": "unknown",
-    "{claim_id}": "unknown",
-    "{rule_id}": "unknown",
-    "{competitor_id}": "unknown",
+    "{article_id}": "article",
+    "{claim_id}": "claim",
+    "{rule_id}": "care_rule",
+    "{competitor_id}": "competitor",
     "{assessment_id}": "unknown",
 }
 
@@ -903,7 +925,7 @@ class World:
             "partner-finance",
             "partner_user",
             DataScope.OWN,
-            changes=frozenset({"application"}),
+            changes=frozenset({"application", "claim"}),
         )
         await self.make_base()
         statement, notification, self.fixtures = await asyncio.gather(
@@ -911,10 +933,20 @@ class World:
         )
         self.base["statement"] = self.fixtures["statement"] = statement
         self.base["notification"] = self.fixtures["notification"] = notification
+        # A parts claim of the fixture's ticket, against the partner the callers include.
+        claim = await self.ok(
+            "service-desk",
+            self.token(self.people["advisor"]),
+            "POST",
+            f"/tickets/{self.fixtures['ticket']}/parts-claims",
+            PARTS_CLAIM,
+        )
+        self.base["claim"] = self.fixtures["claim"] = claim["id"]
 
     async def make_base(self) -> None:
         """What every command shares: the dealer's pool, questionnaire, plan, agent, survey
-        design and rule, vehicle, HQ's pipeline template, and the consultant's statement."""
+        design and rule, vehicle, knowledge article, care rule and competitor, HQ's pipeline
+        template, and the consultant's statement."""
         people = self.people
         managing, admin = self.token(people["manager"]), self.token(people["dealer admin"])
         advising = self.token(people["advisor"])
@@ -964,6 +996,9 @@ class World:
         # HQ's template: the built-in stages, so the dealers of the shared spine that start
         # from it see no difference.
         template = await self.ok("opportunities", self.hq, "POST", "/pipelines", PIPELINE)
+        article = await self.ok("service-desk", admin, "POST", "/knowledge-articles", ARTICLE)
+        rule = await self.ok("service-desk", admin, "POST", "/care-rules", CARE_RULE)
+        competitor = await self.ok("opportunities", managing, "POST", "/competitors", COMPETITOR)
         # The catalogue the portal's tests publish too: the dealer prices and configures in it.
         catalogue = await self.ok(
             "opportunities", self.hq, "POST", "/catalog/publications", CATALOG
@@ -988,6 +1023,9 @@ class World:
             "vehicle": vin,
             "pipeline": template["id"],
             "queue": queue["id"],
+            "article": article["id"],
+            "care_rule": rule["id"],
+            "competitor": competitor["id"],
             "unknown": str(uuid.uuid4()),
         }
 
