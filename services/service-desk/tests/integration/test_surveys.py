@@ -146,7 +146,10 @@ async def test_a_delivery_survey_answered_once_and_a_low_score_opens_a_complaint
             .scalars()
             .all()
         )
+    # The design and the rule the dealer configured first go down the dealer link too.
     assert types == [
+        "service-desk.SurveyDesignSet",
+        "service-desk.SurveyRuleSet",
         "service-desk.SurveyRequested",
         "service-desk.TicketOpened",
         "service-desk.SurveyAnswered",

@@ -17,9 +17,6 @@ class ImportStatus(StrEnum):
     FAILED = "failed"
 
 
-PENDING = (ImportStatus.QUEUED, ImportStatus.RUNNING)
-
-
 @dataclass(frozen=True, slots=True)
 class ImportJob:
     """An uploaded file imported in the background; the counts add up over the slices stored

@@ -8,13 +8,22 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, case, delete, insert, literal, select, update
+from sqlalchemy import (
+    ColumnElement,
+    RowMapping,
+    case,
+    delete,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.auth import Principal
 from crm_common.import_jobs.model import (
-    PENDING,
     ImportJob,
     ImportStatus,
     ReportedRowError,
@@ -22,7 +31,7 @@ from crm_common.import_jobs.model import (
     StoredSlice,
     added_counts,
 )
-from crm_common.import_jobs.tables import ImportJobTables
+from crm_common.import_jobs.tables import PENDING_STATUSES, ImportJobTables
 from crm_common.policy import DataType, SharingLevel, visible_to
 
 _COLUMNS = [f.name for f in fields(ImportJob)]
@@ -125,7 +134,9 @@ class ImportJobStore:
         LOCKED). The lock leaves the key alone, so ``record_attempt`` may reference the job
         meanwhile, and keeps every other writer off the job's counts until the slice ends."""
         jobs = self.tables.jobs
-        query = select(jobs).where(jobs.c.status.in_([s.value for s in PENDING]))
+        # The partial index's own predicate, as text: bound values could not prove it under a
+        # generic plan, and the worker's next-job query would scan every job ever imported.
+        query = select(jobs).where(text(PENDING_STATUSES))
         if import_id is not None:
             query = query.where(jobs.c.id == import_id)
         row = (
