@@ -94,7 +94,7 @@ async def test_a_month_of_commission_from_plan_to_issue_and_a_custom_kpi(
 ) -> None:
     people = await _dealer_with_people(portal_users)
     (manager, _), (admin, _) = people["sales_manager"], people["dealer_admin"]
-    consultant, consultant_id = people["sales_consultant"]
+    consultant, _ = people["sales_consultant"]
     await _delivered_sale(portal_users, consultant)
 
     boss = await portal_users.open_as(manager)
@@ -143,7 +143,7 @@ async def test_a_month_of_commission_from_plan_to_issue_and_a_custom_kpi(
     await page.get_by_role("button", name="保存 KPI").click()
     await page.get_by_role("button", name=name).click()
     values = page.get_by_role("table", name=name)
-    one_sale = values.get_by_role("row").filter(has_text=consultant_id)
+    one_sale = values.get_by_role("row").filter(has_text=consultant)
     await expect(one_sale.get_by_role("cell", name=re.compile(r"^1(\.0+)?$"))).to_be_visible()
     await boss.screenshot("kpi-builder")
     await boss.check_accessibility("kpi builder")
