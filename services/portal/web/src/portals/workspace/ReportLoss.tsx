@@ -39,6 +39,7 @@ export function ReportLoss({ opportunityId }: { opportunityId: string }) {
       <Form<LossValues> form={form} name="loss" layout="vertical" onFinish={(v) => lose.mutate(v)}>
         <Form.Item name="competitor_id" label={t("competitors.lostTo")} extra={t("competitors.lostToHint")}>
           <Select
+            aria-label={t("competitors.lostTo")}
             allowClear
             showSearch
             optionFilterProp="label"
@@ -48,7 +49,7 @@ export function ReportLoss({ opportunityId }: { opportunityId: string }) {
           />
         </Form.Item>
         <Form.Item name="competitor_model" label={t("competitors.lostToModel")}>
-          <Select allowClear disabled={!models.length} options={models.map((m) => ({ value: m, label: m }))} />
+          <Select aria-label={t("competitors.lostToModel")} allowClear disabled={!models.length} options={models.map((m) => ({ value: m, label: m }))} />
         </Form.Item>
         <Form.Item name="reason" label={t("competitors.lossReason")} rules={[{ required: true, whitespace: true, max: 500 }]}>
           <Input.TextArea rows={2} maxLength={500} />
