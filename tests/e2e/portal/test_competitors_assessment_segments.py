@@ -124,6 +124,8 @@ async def test_competitors_segments_and_a_tiered_assessment(portal_users: Portal
     await seller.page.goto(f"{portal_users.url}/workspace/opportunities/{lost_one['id']}")
     await seller.choose("Lost to competitor", rival)
     await seller.choose("Competitor's model", "M7")
+    # The list closes with an animation; until it is gone its listbox is on the page unnamed.
+    await expect(seller.page.locator(".ant-select-dropdown:visible")).to_have_count(0)
     await seller.page.get_by_label("Why it was lost", exact=True).fill("Cheaper offer")
     await seller.check_accessibility("report a loss")
     await seller.page.get_by_role("button", name="Mark as lost").click()
