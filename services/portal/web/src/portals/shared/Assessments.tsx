@@ -18,7 +18,8 @@ type FormContent = components["schemas"]["FormContent"];
 type Assessment = components["schemas"]["AssessmentPublic"];
 type ScoreValues = { form_id: string; subject_user: string; period: Dayjs; scores: Record<string, number>; comment?: string };
 
-const STATUS_COLOURS: Record<string, string> = { scored: "processing", vp_approved: "processing", final: "success", returned: "warning" };
+// Solid tags with white text: Ant Design's pale success and warning tags fall below WCAG AA.
+const STATUS_COLOURS: Record<string, string> = { scored: "#0958d9", vp_approved: "#0958d9", final: "#237804", returned: "#874d00" };
 
 /** Tiered assessment (逐级考核): sales planning writes the scoring forms; a region's manager
  * scores its consultants, sales planning the region managers; the sales VP then HR review each
