@@ -127,36 +127,7 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
                 ),
             )
         for username, org_node, roles in USERS:
-            user_id = demo_user_id(username)
-            await uow.publish(
-                new_event(
-                    UserChangedV2(
-                        user_id=user_id,
-                        org_id=org_node,
-                        dealer_id=dealers[org_node],
-                        username=username,
-                        display_name=username,
-                        roles=roles,
-                        active=True,
-                        change="created",
-                    ),
-                    tenant=TENANT,
-                    owner_org=org_node,
-                    actor="seed-demo",
-                )
-            )
-            await repository.add_user(
-                uow.session,
-                repository.NewUser(
-                    id=user_id,
-                    tenant=TENANT,
-                    org_node=org_node,
-                    username=username,
-                    display_name=username,
-                    password_hash=password_hash,
-                    roles=roles,
-                ),
-            )
+            await _add_demo_user(uow, username, org_node, dealers[org_node], roles, password_hash)
     return True
 
 
@@ -191,35 +162,46 @@ async def seed_dealer_deployment(uow: UnitOfWork, password: str, dealer: str) ->
                 active=True,
             )
         for name, roles in DEALER_DEPLOYMENT_USERS:
-            username = f"{dealer}.{name}"
-            user_id = demo_user_id(username)
-            await uow.publish(
-                new_event(
-                    UserChangedV2(
-                        user_id=user_id,
-                        org_id=dealer,
-                        dealer_id=dealer,
-                        username=username,
-                        display_name=username,
-                        roles=roles,
-                        active=True,
-                        change="created",
-                    ),
-                    tenant=TENANT,
-                    owner_org=dealer,
-                    actor="seed-demo",
-                )
-            )
-            await repository.add_user(
-                uow.session,
-                repository.NewUser(
-                    id=user_id,
-                    tenant=TENANT,
-                    org_node=dealer,
-                    username=username,
-                    display_name=username,
-                    password_hash=password_hash,
-                    roles=roles,
-                ),
-            )
+            await _add_demo_user(uow, f"{dealer}.{name}", dealer, dealer, roles, password_hash)
     return True
+
+
+async def _add_demo_user(
+    uow: UnitOfWork,
+    username: str,
+    org_node: str,
+    dealer_id: str | None,
+    roles: list[str],
+    password_hash: str,
+) -> None:
+    """A demo user under its fixed id, stored and announced as any created user is."""
+    user_id = demo_user_id(username)
+    await uow.publish(
+        new_event(
+            UserChangedV2(
+                user_id=user_id,
+                org_id=org_node,
+                dealer_id=dealer_id,
+                username=username,
+                display_name=username,
+                roles=roles,
+                active=True,
+                change="created",
+            ),
+            tenant=TENANT,
+            owner_org=org_node,
+            actor="seed-demo",
+        )
+    )
+    await repository.add_user(
+        uow.session,
+        repository.NewUser(
+            id=user_id,
+            tenant=TENANT,
+            org_node=org_node,
+            username=username,
+            display_name=username,
+            password_hash=password_hash,
+            roles=roles,
+        ),
+    )
