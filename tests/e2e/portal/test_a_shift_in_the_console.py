@@ -89,7 +89,7 @@ async def test_the_agents_shift(portal_users: Portal) -> None:
     await controls.get_by_label("通话结果").fill("passed-to-dealer")
     await controls.get_by_label("备注").fill("客户找销售顾问, 已告知回电")
     await controls.get_by_role("button", name="保存小结").click()
-    await expect(page.get_by_text("已保存")).to_be_visible()
+    await expect(page.get_by_text("小结已保存")).to_be_visible()
     await page.get_by_role("button", name="小休").click()
     await expect(page.locator('[data-agent-state="break"]')).to_be_visible()
 

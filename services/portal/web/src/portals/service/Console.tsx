@@ -221,7 +221,7 @@ function CallControls({ callId, owner }: { callId: string; owner?: string }) {
   });
   const wrap = useMutation({
     mutationFn: (values: { disposition: string; notes: string }) => data(callCenter.POST("/calls/{call_id}/disposition", { ...path, body: values })),
-    onSuccess: () => void message.success(t("app.saved")),
+    onSuccess: () => void message.success(t("calls.wrapUpSaved")),
     onError: (error) => report(error, wrapUp),
   });
   const found = targets.data ?? [];
