@@ -78,7 +78,11 @@ log = logging.getLogger(__name__)
 # relay A may lock rows 1 and 3 of a key while relay B locks row 2; and a key's earlier row may
 # be leased by another relay, waiting for a retry or parked). Every claimed row comes back,
 # flagged whether it was leased. The rows being marked are left out of the claim and of the
-# key check: in the statement's snapshot they are not published yet.
+# key check: in the statement's snapshot they are not published yet. The statistics expect few
+# unpublished rows (they usually are) and the CTEs one row each, so a burst such as an import
+# must not meet a nested loop over the claimed rows: the key check looks keys up as an array,
+# the sets are compared as hashed subplans (IN, NOT IN), and the payload becomes text only for
+# the rows returned, not for every row a plan sorts.
 _ROUND = text(
     """
     WITH marked AS (
@@ -86,7 +90,7 @@ _ROUND = text(
         WHERE id = ANY(CAST(:marked AS bigint[]))
     ),
     claimed AS (
-        SELECT id, topic, key, payload::text AS payload, headers FROM outbox
+        SELECT id, topic, key, payload, headers FROM outbox
         WHERE published_at IS NULL AND parked_at IS NULL
           AND (retry_at IS NULL OR retry_at <= now())
           AND (leased_until IS NULL OR leased_until < now() OR leased_by = :relay)
@@ -98,10 +102,10 @@ _ROUND = text(
     blocked AS (
         SELECT o.key, min(o.id) AS first_id FROM outbox o
         WHERE o.published_at IS NULL
-          AND o.key IN (SELECT key FROM claimed)
+          AND o.key = ANY(ARRAY(SELECT key FROM claimed))
           AND o.id <= (SELECT max(id) FROM claimed)
           AND o.id NOT IN (SELECT id FROM claimed)
-          AND o.id <> ALL(CAST(:marked AS bigint[]))
+          AND o.id NOT IN (SELECT unnest(CAST(:marked AS bigint[])))
         GROUP BY o.key
     ),
     leased AS (
@@ -113,8 +117,9 @@ _ROUND = text(
         )
         RETURNING id
     )
-    SELECT c.id, c.topic, c.key, c.payload, c.headers, l.id IS NOT NULL AS leased
-    FROM claimed c LEFT JOIN leased l ON l.id = c.id
+    SELECT c.id, c.topic, c.key, c.payload::text AS payload, c.headers,
+           c.id IN (SELECT id FROM leased) AS leased
+    FROM claimed c
     ORDER BY c.id
     """
 )
