@@ -351,7 +351,6 @@ knowledge_articles = Table(
         nullable=False,
     ),
     Index("ix_knowledge_articles_book", "tenant", "owner_org"),
-    Index("ix_knowledge_articles_grams", "search_grams", postgresql_using="gin"),
 )
 
 # Each ticket an article helped with, once: the article's ``uses`` counts these.

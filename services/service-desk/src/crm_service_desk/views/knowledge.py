@@ -56,6 +56,25 @@ def _with_category(query: Select[Any]) -> Select[Any]:
     )
 
 
+async def article_list_query(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    text: str | None,
+    category: str | None,
+    limit: int,
+    offset: int,
+) -> Select[Any]:
+    """The articles the caller reads, matching, most used first, then the latest revised."""
+    query = _with_category(select(a)).where(await _readable(session, principal))
+    if text is not None:
+        query = query.where(*text_matches(a.c.search_grams, a.c.search_text, text))
+    if category is not None:
+        query = query.where(ticket_categories.c.code == category)
+    query = query.order_by(a.c.uses.desc(), a.c.updated_at.desc(), a.c.id)
+    return query.limit(limit).offset(offset)
+
+
 async def articles_for(
     sessions: async_sessionmaker[AsyncSession],
     principal: Principal,
@@ -65,15 +84,11 @@ async def articles_for(
     limit: int,
     offset: int,
 ) -> list[ArticlePublic]:
-    """Most used first, then the latest revised."""
     async with sessions() as session:
-        query = _with_category(select(a)).where(await _readable(session, principal))
-        if text is not None:
-            query = query.where(*text_matches(a.c.search_grams, a.c.search_text, text))
-        if category is not None:
-            query = query.where(ticket_categories.c.code == category)
-        query = query.order_by(a.c.uses.desc(), a.c.updated_at.desc(), a.c.id)
-        rows = await session.execute(query.limit(limit).offset(offset))
+        query = await article_list_query(
+            session, principal, text=text, category=category, limit=limit, offset=offset
+        )
+        rows = await session.execute(query)
         return [ArticlePublic.model_validate(row) for row in rows.mappings()]
 
 
@@ -98,9 +113,21 @@ async def suggestions_for(
 ) -> list[ArticleSuggestion]:
     """Published articles sharing the most search keys (Chinese bigrams, Latin words) with
     what is being written, then the most used; a category narrows them."""
+    async with sessions() as session:
+        query = await suggestion_query(session, principal, text=text, category=category)
+        if query is None:
+            return []
+        rows = await session.execute(query.limit(limit))
+        return [ArticleSuggestion.model_validate(row) for row in rows.mappings()]
+
+
+async def suggestion_query(
+    session: AsyncSession, principal: Principal, *, text: str, category: str | None
+) -> Select[Any] | None:
+    """The suggestions for ``text``, best first (None: the text has no search keys)."""
     keys = grams(text)
     if not keys:
-        return []
+        return None
     wanted = literal(keys, ARRAY(Text))
     key = func.unnest(a.c.search_grams).table_valued("key").render_derived(name="k")
     shared = (
@@ -110,18 +137,15 @@ async def suggestions_for(
         .scalar_subquery()
         .label("shared_keys")
     )
-    async with sessions() as session:
-        query = (
-            _with_category(select(a, shared))
-            .where(
-                await _readable(session, principal),
-                a.c.published,
-                a.c.search_grams.overlap(wanted),
-            )
-            .order_by(shared.desc(), a.c.uses.desc(), a.c.id)
-            .limit(limit)
+    query = (
+        _with_category(select(a, shared))
+        .where(
+            await _readable(session, principal),
+            a.c.published,
+            a.c.search_grams.overlap(wanted),
         )
-        if category is not None:
-            query = query.where(ticket_categories.c.code == category)
-        rows = await session.execute(query)
-        return [ArticleSuggestion.model_validate(row) for row in rows.mappings()]
+        .order_by(shared.desc(), a.c.uses.desc(), a.c.id)
+    )
+    if category is not None:
+        query = query.where(ticket_categories.c.code == category)
+    return query
