@@ -43,6 +43,8 @@ async def test_a_consultant_is_scored_by_the_region_and_reviewed_by_the_vp_then_
         async with as_user(PEOPLE.manager) as dealer_manager:
             refused = await dealer_manager.post("/kpi/assessment-forms", json=FORM)
             assert refused.status_code == 403, "forms are HQ planning's"
+        refused = await region.post("/kpi/assessment-forms", json=FORM)
+        assert refused.status_code == 403, "a region's manager writes no form of the tenant's"
         lopsided = FORM | {"criteria": FORM["criteria"][:1]}
         assert (await planning.post("/kpi/assessment-forms", json=lopsided)).status_code == 422
         assert (await vp.post("/kpi/assessment-forms", json=FORM)).status_code == 403

@@ -22,6 +22,7 @@ from crm_kpi.domain.assessments import (
     after_review,
     check_form,
     may_score,
+    plans_assessments,
     total_score,
 )
 
@@ -53,7 +54,8 @@ async def create_form(
     """The sales planning department (HQ, who plan targets) writes the tenant's forms."""
     check_form(form)
     async with uow:
-        if await dealer_of(uow.session, principal.tenant, principal.org_node) is not None:
+        planner = plans_assessments(principal)
+        if not planner or await dealer_of(uow.session, principal.tenant, principal.org_node):
             raise NotTheReviewer("forms are the sales planning department's (HQ)")
         form_id = uuid4()
         await assessment_store.add_form(

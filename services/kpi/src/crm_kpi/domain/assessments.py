@@ -84,11 +84,17 @@ def total_score(form: FormContent, scores: dict[str, int]) -> Decimal:
     return weighted.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
+def plans_assessments(principal: Principal) -> bool:
+    """The sales planning department (HQ, who plan targets): writes the tenant's forms and
+    scores the region managers. A region's manager plans no form every region scores on."""
+    return "hq_admin" in principal.roles and has_function(principal.roles, "target.manage")
+
+
 def may_score(tier: Tier, scorer: Principal) -> bool:
     """By role; the application checks that the subject lies in the scorer's region."""
     if tier is Tier.CONSULTANT:
         return "region_manager" in scorer.roles
-    return "hq_admin" in scorer.roles and has_function(scorer.roles, "target.manage")
+    return plans_assessments(scorer)
 
 
 def after_review(
