@@ -222,6 +222,32 @@ async def test_run_writes_lines_citing_deals_and_rules_with_split_and_clawback(
     assert str(world["d4"].data.order_id) not in {i["order_id"] for i in items}
 
 
+async def test_the_month_s_statements_come_a_page_at_a_time(
+    as_user: AsUser, world: dict[str, Any]
+) -> None:
+    """Both lists of the month (statements, totals per dealer) take the page's limit and
+    offset: HQ's month is every consultant of the tenant."""
+    await run_november(as_user)
+    whole = await statements(as_user, PEOPLE.manager)
+    assert [s["user_id"] for s in whole["statements"]] == ["c1", "c2"]
+    async with as_user(PEOPLE.manager) as client:
+        pages = [
+            (
+                await client.get(
+                    "/kpi/commission/statements",
+                    params={"month": "2026-11", "limit": 1, "offset": offset},
+                )
+            ).json()
+            for offset in (0, 1, 2)
+        ]
+        too_many = await client.get(
+            "/kpi/commission/statements", params={"month": "2026-11", "limit": 501}
+        )
+    assert [[s["user_id"] for s in p["statements"]] for p in pages] == [["c1"], ["c2"], []]
+    assert [len(p["dealers"]) for p in pages] == [1, 0, 0]
+    assert too_many.status_code == 422
+
+
 async def test_rerun_gives_identical_statements(as_user: AsUser, world: dict[str, Any]) -> None:
     await run_november(as_user)
     first = await statements(as_user, PEOPLE.manager)

@@ -18,6 +18,8 @@ from crm_kpi.adapters.commission_tables import commission_lines, commission_stat
 from crm_kpi.domain.commission import LineKind, Status
 
 S = commission_statements
+MOST_LINES = 1_000
+"""Lines a statement shows: a consultant's month has far fewer deals; ``lines`` counts all."""
 
 
 class LinePublic(BaseModel):
@@ -60,7 +62,10 @@ class StatementPublic(BaseModel):
 
 
 class StatementWithLines(StatementPublic):
-    items: list[LinePublic]
+    items: list[LinePublic] = Field(
+        max_length=MOST_LINES,
+        description=f"The first {MOST_LINES:,} lines in their order; ``lines`` counts them all",
+    )
 
 
 class DealerTotal(BaseModel):
@@ -73,9 +78,14 @@ class DealerTotal(BaseModel):
 
 
 class Statements(BaseModel):
+    """A page of the month's statements and a page of its totals per dealer: ``limit`` and
+    ``offset`` page both lists (HQ's month holds every consultant of the tenant); a list
+    shorter than ``limit`` is the last of its kind."""
+
     month: str
     statements: list[StatementPublic] = Field(
-        description="Statements the caller may read in full (a consultant: their own)"
+        description="Statements the caller may read in full (a consultant: their own), by"
+        " dealer and consultant"
     )
     dealers: list[DealerTotal] = Field(
         description="Totals per dealer, including dealers shared only at the aggregate level"
@@ -94,15 +104,23 @@ def _visible(principal: Principal, need: SharingLevel) -> Any:
 
 
 async def month_statements(
-    sessions: async_sessionmaker[AsyncSession], principal: Principal, month: str
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    month: str,
+    *,
+    limit: int,
+    offset: int,
 ) -> Statements:
-    """The month's statements the caller may read in full, and the totals per dealer."""
+    """A page of the month's statements the caller may read in full, and of the totals per
+    dealer."""
     async with sessions() as session:
         records = (
             await session.execute(
                 select(S)
                 .where(S.c.month == month, _visible(principal, SharingLevel.FULL))
                 .order_by(S.c.dealer_id, S.c.user_id)
+                .limit(limit)
+                .offset(offset)
             )
         ).all()
         totals = (
@@ -118,6 +136,8 @@ async def month_statements(
                 .where(S.c.month == month, _visible(principal, SharingLevel.AGGREGATE))
                 .group_by(S.c.dealer_id)
                 .order_by(S.c.dealer_id)
+                .limit(limit)
+                .offset(offset)
             )
         ).all()
     return Statements(
@@ -144,6 +164,7 @@ async def statement_with_lines(
                 select(commission_lines)
                 .where(commission_lines.c.statement_id == statement_id)
                 .order_by(commission_lines.c.id)
+                .limit(MOST_LINES)
             )
         ).all()
     return StatementWithLines(

@@ -197,10 +197,12 @@ async def list_statements(
     principal: Annotated[Principal, requires("kpi.read")],
     db: Database,
     month: Annotated[str, Query(pattern=MONTH, description="YYYY-MM")],
+    page: Page,
 ) -> Statements:
     """A consultant sees their own statement; managers their dealer's; HQ and regions get the
-    totals per dealer (and statements only of dealers sharing their KPI records in full)."""
-    return await views.month_statements(db, principal, month)
+    totals per dealer (and statements only of dealers sharing their KPI records in full).
+    ``limit`` and ``offset`` page both lists."""
+    return await views.month_statements(db, principal, month, limit=page.limit, offset=page.offset)
 
 
 @router.get(

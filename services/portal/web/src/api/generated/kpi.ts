@@ -204,6 +204,7 @@ export interface paths {
          * List Statements
          * @description A consultant sees their own statement; managers their dealer's; HQ and regions get the
          *     totals per dealer (and statements only of dealers sharing their KPI records in full).
+         *     ``limit`` and ``offset`` page both lists.
          */
         get: operations["list_statements_kpi_commission_statements_get"];
         put?: never;
@@ -1883,7 +1884,12 @@ export interface components {
             /** User Id */
             user_id: string;
         };
-        /** Statements */
+        /**
+         * Statements
+         * @description A page of the month's statements and a page of its totals per dealer: ``limit`` and
+         *     ``offset`` page both lists (HQ's month holds every consultant of the tenant); a list
+         *     shorter than ``limit`` is the last of its kind.
+         */
         Statements: {
             /**
              * Dealers
@@ -1894,7 +1900,7 @@ export interface components {
             month: string;
             /**
              * Statements
-             * @description Statements the caller may read in full (a consultant: their own)
+             * @description Statements the caller may read in full (a consultant: their own), by dealer and consultant
              */
             statements: components["schemas"]["StatementPublic"][];
         };
@@ -1918,7 +1924,10 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Items */
+            /**
+             * Items
+             * @description The first 1,000 lines in their order; ``lines`` counts them all
+             */
             items: components["schemas"]["LinePublic"][];
             /** Lines */
             lines: number;
@@ -2675,8 +2684,10 @@ export interface operations {
     list_statements_kpi_commission_statements_get: {
         parameters: {
             query: {
+                limit?: number;
                 /** @description YYYY-MM */
                 month: string;
+                offset?: number;
             };
             header?: never;
             path?: never;

@@ -8,6 +8,7 @@ import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
 import { useOrgName, useOwnerName } from "./directory";
 import { reviewStepsOf, type ReviewStep } from "./commission";
+import { fetchMonthStatements } from "./wholeLists";
 
 type Statement = components["schemas"]["StatementPublic"];
 
@@ -34,7 +35,7 @@ export function Statements({ month }: { month: string }) {
   const orgName = useOrgName();
   const statements = useQuery({
     queryKey: ["commission", "statements", month],
-    queryFn: () => data(kpi.GET("/kpi/commission/statements", { params: { query: { month } } })),
+    queryFn: () => fetchMonthStatements(month),
   });
   const review = useMutation({
     mutationFn: ({ id, step, note }: { id: string; step: ReviewStep; note?: string }) => {

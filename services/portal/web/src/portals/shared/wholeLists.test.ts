@@ -5,6 +5,7 @@ import {
   fetchCommissionPlans,
   fetchCompetitors,
   fetchLeadHistory,
+  fetchMonthStatements,
   fetchQuotes,
   fetchSharing,
   fetchTicketAttachments,
@@ -46,6 +47,27 @@ describe("lists a screen shows whole", () => {
     expect(asked).toEqual([
       [path, { ...pathPart, query: { ...extra, limit: page, offset: 0 } }],
       [path, { ...pathPart, query: { ...extra, limit: page, offset: page } }],
+    ]);
+  });
+});
+
+describe("a month's commission statements", () => {
+  it("are read until both the statements and the dealers' totals come short", async () => {
+    const statements = Array.from({ length: LIST_PAGE + 3 }, (_, i) => ({ id: `s${i}` }));
+    const dealers = Array.from({ length: 2 }, (_, i) => ({ dealer_id: `d${i}` }));
+    const asked: Query[] = [];
+    vi.spyOn(kpi, "GET").mockImplementation((async (_: string, init: Init) => {
+      const { limit, offset } = init.params.query;
+      asked.push(init.params.query);
+      const page = { month: "2026-11", statements: statements.slice(offset, offset + limit), dealers: dealers.slice(offset, offset + limit) };
+      return { data: page, response: new Response(null, { status: 200 }) };
+    }) as never);
+    const whole = await fetchMonthStatements("2026-11");
+    expect(whole.statements).toHaveLength(LIST_PAGE + 3);
+    expect(whole.dealers).toHaveLength(2);
+    expect(asked).toEqual([
+      { month: "2026-11", limit: LIST_PAGE, offset: 0 },
+      { month: "2026-11", limit: LIST_PAGE, offset: LIST_PAGE },
     ]);
   });
 });

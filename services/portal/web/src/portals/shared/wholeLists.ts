@@ -2,7 +2,8 @@
 // (the first 200 unless asked), so each is read page after page — a sharing table, the
 // commission plans, a competitor picker, an opportunity's quotes, a lead's or a ticket's
 // history would otherwise stop at the first page without saying so.
-import { allPages, data, identity, kpi, leads, opportunities, serviceDesk } from "../../api/client";
+import { allPages, data, identity, kpi, leads, MAX_OFFSET, opportunities, serviceDesk } from "../../api/client";
+import type { components } from "../../api/generated/kpi";
 
 /** The longest page the services answer of these lists. */
 export const LIST_PAGE = 500;
@@ -49,4 +50,17 @@ export function fetchTicketAttachments(ticketId: string) {
     (limit, offset) => data(serviceDesk.GET("/tickets/{ticket_id}/attachments", { params: { path: { ticket_id: ticketId }, query: { limit, offset } } })),
     LIST_PAGE,
   );
+}
+
+/** A month's commission statements and totals per dealer: kpi pages both lists together, so
+ * pages are read until both come short. */
+export async function fetchMonthStatements(month: string): Promise<components["schemas"]["Statements"]> {
+  const whole: components["schemas"]["Statements"] = { month, statements: [], dealers: [] };
+  for (let offset = 0; offset <= MAX_OFFSET; offset += LIST_PAGE) {
+    const page = await data(kpi.GET("/kpi/commission/statements", { params: { query: { month, limit: LIST_PAGE, offset } } }));
+    whole.statements.push(...page.statements);
+    whole.dealers.push(...page.dealers);
+    if (page.statements.length < LIST_PAGE && page.dealers.length < LIST_PAGE) return whole;
+  }
+  throw new Error(`more than ${MAX_OFFSET} statements: too many to show at once`);
 }
