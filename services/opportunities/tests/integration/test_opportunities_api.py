@@ -14,8 +14,9 @@ from crm_common.contracts.events.leads.v1 import LeadConverted
 from crm_common.contracts.events.leads.v2 import LeadConvertedV2
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
-from crm_opportunities.adapters.tables import opportunities, stage_history
+from crm_opportunities.adapters.tables import activities, opportunities, stage_history
 from crm_opportunities.application.opportunities import open_from_converted_lead
+from crm_opportunities.views.opportunities import MOST_ACTIVITY_KINDS, MOST_MOVES
 
 from .conftest import PEOPLE, TENANT, AsUser, Sessions
 
@@ -275,3 +276,46 @@ async def test_hq_publishes_a_pipeline_template_dealers_start_from_and_adopt(
         assert (await http.get("/pipelines", params={"limit": 501})).status_code == 422
     async with as_user(PEOPLE.manager) as http:
         assert (await http.post(f"/pipelines/{own_id}/adoption")).status_code == 404
+
+
+async def test_an_opportunity_shows_its_latest_moves_and_a_bounded_list_of_kinds(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """Stage history and activity kinds grow with the opportunity's life: the answer shows the
+    latest moves and the first kinds, and says when it left some out."""
+    async with as_user(PEOPLE.consultant1) as http:
+        created = await http.post("/opportunities", json={"customer_name": "吴磊"})
+        assert created.status_code == 201, created.text
+        opened = created.json()
+        fresh = (await http.get(f"/opportunities/{opened['id']}")).json()
+        assert (fresh["history_truncated"], fresh["activities_truncated"]) == (False, False)
+    book = {
+        "tenant": TENANT,
+        "owner_org": opened["owner_org"],
+        "opportunity_id": opened["id"],
+    }
+    at = datetime(2026, 11, 2, tzinfo=UTC)
+    async with sessions() as session, session.begin():
+        await session.execute(
+            stage_history.insert(),
+            [
+                book
+                | {"from_stage": "reception", "to_stage": f"s{n}", "changed_by": "c1"}
+                | {"changed_at": at}
+                for n in range(MOST_MOVES + 5)
+            ],
+        )
+        await session.execute(
+            activities.insert(),
+            [
+                book | {"id": uuid4(), "kind": f"k{n:03d}", "recorded_by": "c1", "at": at}
+                for n in range(MOST_ACTIVITY_KINDS + 1)
+            ],
+        )
+    async with as_user(PEOPLE.consultant1) as http:
+        shown = (await http.get(f"/opportunities/{opened['id']}")).json()
+    assert len(shown["history"]) == MOST_MOVES
+    assert shown["history"][-1]["to_stage"] == f"s{MOST_MOVES + 4}", "the latest move last"
+    assert shown["history_truncated"]
+    assert shown["activities"] == [f"k{n:03d}" for n in range(MOST_ACTIVITY_KINDS)]
+    assert shown["activities_truncated"]

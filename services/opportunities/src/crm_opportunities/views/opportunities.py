@@ -29,6 +29,10 @@ from crm_opportunities.adapters.tables import activities, opportunities, stage_h
 Sessions = async_sessionmaker[AsyncSession]
 Shown = TypeVar("Shown", bound=BaseModel)
 o = opportunities
+MOST_MOVES = 200
+"""Stage moves an opportunity shows: its latest; one moved back and forth for years has more."""
+MOST_ACTIVITY_KINDS = 100
+"""Kinds of activity an opportunity shows (a kind is a word its people choose)."""
 
 
 class OpportunityPublic(BaseModel):
@@ -68,8 +72,16 @@ class StageHistoryEntry(BaseModel):
 
 
 class OpportunityDetail(OpportunityPublic):
-    history: list[StageHistoryEntry]
-    activities: list[str] = Field(description="Kinds of activity recorded")
+    history: list[StageHistoryEntry] = Field(
+        max_length=MOST_MOVES,
+        description=f"The latest {MOST_MOVES} stage moves, oldest first",
+    )
+    history_truncated: bool = Field(description="Older stage moves were left out of history")
+    activities: list[str] = Field(
+        max_length=MOST_ACTIVITY_KINDS,
+        description=f"Kinds of activity recorded, alphabetically, the first {MOST_ACTIVITY_KINDS}",
+    )
+    activities_truncated: bool = Field(description="More kinds were recorded than activities shows")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +162,8 @@ async def opportunity_for(
     )
     if row is None:
         return None
-    history = [
+    # One more than shown of each: whether any was left out.
+    latest = [
         StageHistoryEntry.model_validate(dict(h))
         for h in (
             await session.execute(
@@ -161,18 +174,29 @@ async def opportunity_for(
                     stage_history.c.changed_at,
                 )
                 .where(stage_history.c.opportunity_id == opportunity_id)
-                .order_by(stage_history.c.id)
+                .order_by(stage_history.c.id.desc())
+                .limit(MOST_MOVES + 1)
             )
         ).mappings()
     ]
-    kinds = sorted(
+    kinds = list(
         (
             await session.execute(
                 select(activities.c.kind)
                 .where(activities.c.opportunity_id == opportunity_id)
                 .distinct()
+                .order_by(activities.c.kind)
+                .limit(MOST_ACTIVITY_KINDS + 1)
             )
         ).scalars()
     )
-    detail, level = shown(principal, row, OpportunityDetail, history=history, activities=kinds)
+    detail, level = shown(
+        principal,
+        row,
+        OpportunityDetail,
+        history=latest[:MOST_MOVES][::-1],
+        history_truncated=len(latest) > MOST_MOVES,
+        activities=kinds[:MOST_ACTIVITY_KINDS],
+        activities_truncated=len(kinds) > MOST_ACTIVITY_KINDS,
+    )
     return ShownOpportunity(detail, level)

@@ -1739,9 +1739,14 @@ export interface components {
         OpportunityDetail: {
             /**
              * Activities
-             * @description Kinds of activity recorded
+             * @description Kinds of activity recorded, alphabetically, the first 100
              */
             activities: string[];
+            /**
+             * Activities Truncated
+             * @description More kinds were recorded than activities shows
+             */
+            activities_truncated: boolean;
             /** Amount */
             amount: string;
             /** Closed At */
@@ -1773,8 +1778,16 @@ export interface components {
             evaluation_score: number | null;
             /** Expected Close On */
             expected_close_on: string | null;
-            /** History */
+            /**
+             * History
+             * @description The latest 200 stage moves, oldest first
+             */
             history: components["schemas"]["StageHistoryEntry"][];
+            /**
+             * History Truncated
+             * @description Older stage moves were left out of history
+             */
+            history_truncated: boolean;
             /**
              * Id
              * Format: uuid
