@@ -245,6 +245,26 @@ async def test_a_blocked_claim_alerts_managers_and_shows_in_the_pool_report(
     by_user = {c.user_id: c for c in report.consultants}
     assert (by_user["c1"].released, by_user["c2"].claimed, by_user["c2"].open_leads) == (3, 2, 2)
     assert report.waiting == 1
+    assert (report.consultants_truncated, report.flagged_pairs_truncated) == (False, False)
+
+    # The lists are capped (a pool of HQ's or a big dealer's has many consultants and pairs);
+    # the figures still count everyone, and the report says what it left out.
+    with pytest.MonkeyPatch.context() as caps:
+        caps.setattr(pool_views, "MOST_CONSULTANTS", 1)
+        caps.setattr(pool_views, "MOST_PAIRS", 0)
+        capped = await pool_views.pool_report(
+            sessions, released[0].home_pool_id, window_days=30, now=now
+        )
+    assert [c.user_id for c in capped.consultants] == ["c1"]
+    assert (capped.consultants_truncated, capped.flagged_pairs, capped.flagged_pairs_truncated) == (
+        True,
+        [],
+        True,
+    )
+    assert (capped.open_leads_min, capped.open_leads_max) == (
+        report.open_leads_min,
+        report.open_leads_max,
+    )
 
 
 async def test_blind_release_hands_a_lead_to_one_entrant_of_the_draw(

@@ -59,6 +59,14 @@ class PooledLead(BaseModel):
     )
 
 
+MOST_CONSULTANTS = 1_000
+"""Consultants a pool's report lists: a dealer's pool has far fewer; the figures count all."""
+MOST_PAIRS = 100
+"""Flagged pairs a report lists, the most handovers first."""
+MOST_PING_PONG_LEADS = 50
+"""Leads a flagged pair is shown passing back and forth."""
+
+
 class ConsultantFairness(BaseModel):
     user_id: str
     open_leads: int
@@ -72,7 +80,10 @@ class FlaggedPairPublic(BaseModel):
     released_by: str
     claimed_by: str
     handovers: int
-    ping_pong_leads: list[UUID]
+    ping_pong_leads: list[UUID] = Field(
+        max_length=MOST_PING_PONG_LEADS,
+        description=f"Leads passed back and forth, the first {MOST_PING_PONG_LEADS} by id",
+    )
     last_at: datetime
 
 
@@ -83,10 +94,17 @@ class PoolReport(BaseModel):
     window_days: int
     waiting: int
     average_hours_waiting: float | None
-    consultants: list[ConsultantFairness]
+    consultants: list[ConsultantFairness] = Field(
+        max_length=MOST_CONSULTANTS,
+        description=f"The first {MOST_CONSULTANTS:,} consultants by id (min and max count all)",
+    )
+    consultants_truncated: bool = Field(description="More consultants took part than listed")
     open_leads_min: int
     open_leads_max: int
-    flagged_pairs: list[FlaggedPairPublic]
+    flagged_pairs: list[FlaggedPairPublic] = Field(
+        max_length=MOST_PAIRS, description=f"The {MOST_PAIRS} pairs with the most handovers"
+    )
+    flagged_pairs_truncated: bool = Field(description="More pairs were flagged than listed")
 
 
 def _pools_visible_to(principal: Principal) -> ColumnElement[bool]:
@@ -321,6 +339,9 @@ async def pool_report(
         )
     holdings = [owned.get(user, 0) for user in per_user] or [0]
     average_seconds = waiting[1]
+    pairs = flagged_pairs(
+        handovers, rules.collusion.model_copy(update={"window_days": window_days}), now
+    )
     return PoolReport.model_validate(
         {
             "pool_id": pool_id,
@@ -329,7 +350,8 @@ async def pool_report(
             "average_hours_waiting": None
             if average_seconds is None
             else round(float(average_seconds) / 3600, 1),
-            "consultants": consultants,
+            "consultants": consultants[:MOST_CONSULTANTS],
+            "consultants_truncated": len(consultants) > MOST_CONSULTANTS,
             "open_leads_min": min(holdings),
             "open_leads_max": max(holdings),
             "flagged_pairs": [
@@ -337,12 +359,11 @@ async def pool_report(
                     "released_by": p.released_by,
                     "claimed_by": p.claimed_by,
                     "handovers": p.handovers,
-                    "ping_pong_leads": list(p.ping_pong_leads),
+                    "ping_pong_leads": list(p.ping_pong_leads[:MOST_PING_PONG_LEADS]),
                     "last_at": p.last_at,
                 }
-                for p in flagged_pairs(
-                    handovers, rules.collusion.model_copy(update={"window_days": window_days}), now
-                )
+                for p in pairs[:MOST_PAIRS]
             ],
+            "flagged_pairs_truncated": len(pairs) > MOST_PAIRS,
         }
     )

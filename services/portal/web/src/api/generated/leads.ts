@@ -1300,7 +1300,10 @@ export interface components {
              * Format: date-time
              */
             last_at: string;
-            /** Ping Pong Leads */
+            /**
+             * Ping Pong Leads
+             * @description Leads passed back and forth, the first 50 by id
+             */
             ping_pong_leads: string[];
             /** Released By */
             released_by: string;
@@ -2009,10 +2012,26 @@ export interface components {
         PoolReport: {
             /** Average Hours Waiting */
             average_hours_waiting: number | null;
-            /** Consultants */
+            /**
+             * Consultants
+             * @description The first 1,000 consultants by id (min and max count all)
+             */
             consultants: components["schemas"]["ConsultantFairness"][];
-            /** Flagged Pairs */
+            /**
+             * Consultants Truncated
+             * @description More consultants took part than listed
+             */
+            consultants_truncated: boolean;
+            /**
+             * Flagged Pairs
+             * @description The 100 pairs with the most handovers
+             */
             flagged_pairs: components["schemas"]["FlaggedPairPublic"][];
+            /**
+             * Flagged Pairs Truncated
+             * @description More pairs were flagged than listed
+             */
+            flagged_pairs_truncated: boolean;
             /** Open Leads Max */
             open_leads_max: number;
             /** Open Leads Min */
