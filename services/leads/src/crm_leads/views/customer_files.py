@@ -271,6 +271,7 @@ async def file_of(
                 select(customer_identifiers.c.kind, customer_identifiers.c.value)
                 .where(customer_identifiers.c.customer_id.in_(ids))
                 .order_by(customer_identifiers.c.kind, customer_identifiers.c.value)
+                .limit(MAX_RECORDS)
             )
         ],
         leads=list(lead_rows),

@@ -79,6 +79,10 @@ class BoardCard(BaseModel):
     owner_org: str
 
 
+MOST_CARDS = 100
+"""Cards a stage of the board shows at most (``cards`` asks for fewer)."""
+
+
 class BoardStage(BaseModel):
     code: str
     name: str
@@ -86,7 +90,9 @@ class BoardStage(BaseModel):
     rot_days: int | None = Field(description="Days in the stage after which a card is stale")
     count: int = Field(description="Open opportunities in the stage")
     amount: Decimal
-    cards: list[BoardCard] = Field(description="The first cards, longest in the stage first")
+    cards: list[BoardCard] = Field(
+        max_length=MOST_CARDS, description="The first cards, longest in the stage first"
+    )
 
 
 class PipelineBoard(BaseModel):

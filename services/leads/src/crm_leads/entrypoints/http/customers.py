@@ -20,7 +20,7 @@ from crm_leads.application.customer_file import customer_file, record_plate, sea
 from crm_leads.application.customers import merge_customers
 from crm_leads.domain.customer_file import normalise_plate, normalise_vin
 from crm_leads.domain.lead import InvalidPhoneNumber, normalise_phone
-from crm_leads.views.customer_files import Search, Shown
+from crm_leads.views.customer_files import MAX_LEADS, MAX_RECORDS, Search, Shown
 
 router = APIRouter(prefix="/customers", tags=["customers"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -127,17 +127,26 @@ class TimelineEntry(BaseModel):
     details: dict[str, Any]
 
 
+MOST_TIMELINE = 500
+"""Timeline entries one page of a customer's file carries."""
+
+
 class CustomerFilePublic(BaseModel):
+    """Each list at most what the file's reads take (``crm_leads.views.customer_files``)."""
+
     customer: CustomerFound
-    merged_from: list[UUID] = Field(description="Files merged into this one")
-    identifiers: list[Identifier]
-    leads: list[LeadOfCustomer]
-    opportunities: list[RecordOfCustomer]
-    orders: list[RecordOfCustomer]
-    tickets: list[RecordOfCustomer]
-    vehicles: list[VehicleOfCustomer]
+    merged_from: list[UUID] = Field(
+        max_length=MAX_RECORDS, description="Files merged into this one"
+    )
+    identifiers: list[Identifier] = Field(max_length=MAX_RECORDS)
+    leads: list[LeadOfCustomer] = Field(max_length=MAX_LEADS)
+    opportunities: list[RecordOfCustomer] = Field(max_length=MAX_RECORDS)
+    orders: list[RecordOfCustomer] = Field(max_length=MAX_RECORDS * 3)
+    tickets: list[RecordOfCustomer] = Field(max_length=MAX_RECORDS * 3)
+    vehicles: list[VehicleOfCustomer] = Field(max_length=MAX_RECORDS)
     timeline: list[TimelineEntry] = Field(
-        description="Newest first; the next page: before= the last entry's at"
+        max_length=MOST_TIMELINE,
+        description="Newest first; the next page: before= the last entry's at",
     )
 
 
@@ -184,7 +193,7 @@ async def read_file(
     customer_id: UUID,
     principal: CustomerReader,
     db: Database,
-    page: Annotated[Paging, first_of(default=100, most=500)],
+    page: Annotated[Paging, first_of(default=100, most=MOST_TIMELINE)],
     before: Annotated[AwareDatetime | None, Query()] = None,
 ) -> CustomerFilePublic:
     """The customer's file (customer 360): identifiers, who works them, their leads,

@@ -71,7 +71,9 @@ async def pipeline_board(
     pipeline_id: Annotated[
         UUID | None, Query(description="Default: the caller's dealer's default pipeline")
     ] = None,
-    cards: Annotated[int, Query(ge=1, le=100, description="Cards shown per stage")] = 20,
+    cards: Annotated[
+        int, Query(ge=1, le=views.MOST_CARDS, description="Cards shown per stage")
+    ] = 20,
 ) -> PipelineBoard:
     """The pipeline view: its stages left to right, each with the count and amount of the open
     opportunities the caller may see and their first cards (stale ones flagged)."""

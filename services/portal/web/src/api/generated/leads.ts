@@ -1130,7 +1130,10 @@ export interface components {
             /** Vehicle Interest */
             vehicle_interest?: string | null;
         };
-        /** CustomerFilePublic */
+        /**
+         * CustomerFilePublic
+         * @description Each list at most what the file's reads take (``crm_leads.views.customer_files``).
+         */
         CustomerFilePublic: {
             customer: components["schemas"]["CustomerFound"];
             /** Identifiers */
