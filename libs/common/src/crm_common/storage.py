@@ -130,6 +130,11 @@ class FileStore(ABC):
     async def delete(self, key: str) -> None:
         """Removes the file; a missing one is no error."""
 
+    @abstractmethod
+    def keys(self, folder: str) -> AsyncIterator[str]:
+        """The keys of every file under ``folder`` (a key's leading parts, e.g.
+        ``call-lists``), in no set order."""
+
 
 class FilesystemStore(FileStore):
     """Files under one directory, a key's ``/`` its sub-directories; written to a temporary
@@ -196,6 +201,14 @@ class FilesystemStore(FileStore):
 
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self._path(key).unlink, missing_ok=True)
+
+    async def keys(self, folder: str) -> AsyncIterator[str]:
+        top = self._path(folder)
+        found = await asyncio.to_thread(
+            lambda: [p for p in top.rglob("*") if p.is_file()] if top.is_dir() else []
+        )
+        for path in found:
+            yield path.relative_to(self._root).as_posix()
 
 
 def _flush_to_disk(handle: IO[bytes]) -> None:
@@ -333,6 +346,16 @@ class S3Store(FileStore):
     async def delete(self, key: str) -> None:
         async with self._client() as s3:
             await s3.delete_object(Bucket=self.bucket, Key=self._object(key))
+
+    async def keys(self, folder: str) -> AsyncIterator[str]:
+        # The trailing slash: ``call-lists`` must not list ``call-lists-old/…``.
+        under = self._object(folder).rstrip("/") + "/"
+        skip = len(self.prefix) + 1 if self.prefix else 0
+        async with self._client() as s3:
+            pages = s3.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=under)
+            async for page in pages:
+                for found in page.get("Contents", []):
+                    yield found["Key"][skip:]
 
 
 def open_file_store(settings: Settings) -> FileStore:

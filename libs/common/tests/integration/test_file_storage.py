@@ -126,6 +126,15 @@ async def test_an_upload_that_fails_midway_leaves_nothing(store: FileStore) -> N
 
 
 @both
+async def test_the_files_under_a_folder_are_listed_by_key(store: FileStore) -> None:
+    wanted = ["call-lists/oem-demo/a.csv", "call-lists/oem-2/b.xlsx"]
+    for key in [*wanted, "call-lists-archive/c.csv", "recordings/d.wav"]:
+        await store.put(key, b"x")
+    assert sorted([key async for key in store.keys("call-lists")]) == sorted(wanted)
+    assert [key async for key in store.keys("nothing-here")] == []
+
+
+@both
 async def test_a_recording_larger_than_a_part_goes_up_in_parts(store: FileStore) -> None:
     whole = bytes(range(256)) * ((2 * PART + 12_345) // 256)
     pieces = [whole[i : i + 1_000_000] for i in range(0, len(whole), 1_000_000)]

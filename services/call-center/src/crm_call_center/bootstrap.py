@@ -33,6 +33,7 @@ from crm_call_center.application.call_control import (
 from crm_call_center.application.call_lists import (
     CallListImportNotFound,
     CallListTooLarge,
+    sweep_old_uploads,
     work_call_lists,
 )
 from crm_call_center.application.calls import CallNotFound, CallNotWrappable, NotTheAgent
@@ -115,6 +116,7 @@ ESCALATION_INTERVAL_SECONDS = 60.0
 DISTRIBUTION_INTERVAL_SECONDS = 30.0
 PBX_QUEUES_INTERVAL_SECONDS = 5.0
 CALL_LIST_IMPORTS_INTERVAL_SECONDS = 1.0
+OLD_CALL_LISTS_INTERVAL_SECONDS = 3600.0
 
 
 def ami_endpoint(settings: Settings) -> AmiEndpoint:
@@ -181,6 +183,12 @@ async def run_call_list_imports(
         clock=utc_now,
         business_tz=ZoneInfo(settings.business_timezone),
     )
+
+
+async def run_old_call_list_sweep(
+    settings: Settings, _sessions: async_sessionmaker[AsyncSession]
+) -> int:
+    return await sweep_old_uploads(open_file_store(settings))
 
 
 async def run_settle(_settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
@@ -287,6 +295,10 @@ DEFINITION = ServiceDefinition(
             CALL_LIST_IMPORTS_INTERVAL_SECONDS,
             run_call_list_imports,
             every_worker=True,
+        ),
+        # Once the files of old call lists are gone, a run is one listing of an empty folder.
+        ScheduledJob(
+            "old-call-list-files", OLD_CALL_LISTS_INTERVAL_SECONDS, run_old_call_list_sweep
         ),
     ],
     daemons=[Daemon("asterisk-ami", run_phone_system)],

@@ -8,7 +8,8 @@ progress; a bad row is reported with its row and field and pushes nothing; impor
 again makes no task twice; a large list goes slice by slice, and a worker killed mid-slice
 leaves nothing of that slice and is resumed after the last stored one, each task and each
 rejected row once. What can never be imported is refused at upload; a list no queue takes
-waits; the kind, the function and the import's book are checked."""
+waits; the kind, the function and the import's book are checked. The files of call lists
+uploaded before imports kept them in the database are swept from the file store."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from uuid import uuid4
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -28,8 +30,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.tables import call_tasks, import_jobs, waiting_call_tasks
 from crm_call_center.application.call_lists import work_call_lists
+from crm_call_center.bootstrap import run_old_call_list_sweep
 from crm_common.db.tables import outbox, personal_data_audit
 from crm_common.db.tenancy import acting_for_all_tenants
+from crm_common.settings import Settings
+from crm_common.storage import open_file_store
 from crm_common.testing.kafka import eventually
 from crm_common.testing.services import AsUser
 
@@ -393,3 +398,27 @@ async def test_a_workbook_without_a_required_column_fails_its_import_naming_it(
     assert (failed["status"], failed["rows_read"]) == ("failed", 0)
     assert "phone / 电话 / 手机" in failed["error"]
     assert await stored_files(sessions) == 0
+
+
+async def test_the_files_of_call_lists_uploaded_before_import_jobs_are_swept(
+    service_settings: Settings, sessions: Sessions
+) -> None:
+    """Before migration 0015 an upload waited in the file store under
+    ``call-lists/<tenant>/<import>.<format>``; the upgrade failed the imports still queued or
+    running and dropped the column naming their files, which stayed. The worker's scheduled
+    sweep removes them, and nothing else of the file store."""
+    store = open_file_store(service_settings)
+    old = [
+        f"call-lists/{TENANT}/{uuid4()}.csv",
+        f"call-lists/{TENANT}/{uuid4()}.xlsx",
+        f"call-lists/oem-other/{uuid4()}.csv",
+    ]
+    others = ["recordings/pbx/2026/12/07/1733.wav", f"call-lists-archive/{uuid4()}.csv"]
+    for key in [*old, *others]:
+        await store.put(key, "姓名,电话,到期日\n王伟,13800138000,2027-01-31\n".encode())
+
+    assert await run_old_call_list_sweep(service_settings, sessions) == len(old)
+    assert [key async for key in store.keys("call-lists")] == []
+    for key in others:
+        assert (await store.stat(key)).size > 0
+    assert await run_old_call_list_sweep(service_settings, sessions) == 0

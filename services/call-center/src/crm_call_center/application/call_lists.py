@@ -44,11 +44,15 @@ from crm_common.import_jobs.jobs import ImportNotFound, ImportTooLarge, NewImpor
 from crm_common.import_jobs.model import ImportJob, StoredSlice
 from crm_common.spreadsheet_reader import header_at_upload
 from crm_common.spreadsheet_rows import NumberedRow
+from crm_common.storage import FileStore
 
 MAX_LIST_BYTES = 128 << 20
 SLICE_ROWS = 2_000
 REJECTED_ROW_FIELDS = ("customer_name", "phone")
 """What the rejected rows quote of the customers (the personal-data audit's fields)."""
+OLD_UPLOADS_FOLDER = "call-lists"
+"""Where the file store kept call lists (``call-lists/<tenant>/<import>.<format>``) before an
+import kept its file in the database with its job (migration 0015)."""
 
 
 class CallListTooLarge(ImportTooLarge):
@@ -228,3 +232,15 @@ async def work_call_lists(
         seconds=seconds,
         max_slices=max_slices,
     )
+
+
+async def sweep_old_uploads(store: FileStore) -> int:
+    """Removes the call lists left in the file store from before migration 0015: those of the
+    imports the upgrade stopped (it could not reach the file store) and any an api left when
+    it died between keeping the file and committing its import. Nothing reads them any more
+    and nothing writes there now. Returns how many went."""
+    removed = 0
+    async for key in store.keys(OLD_UPLOADS_FOLDER):
+        await store.delete(key)
+        removed += 1
+    return removed
