@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import grpc
@@ -32,8 +32,11 @@ class _BearerToken(grpc.aio.UnaryUnaryClientInterceptor):
         return await continuation(details, request)
 
 
-def bearer_channel(target: str, token: str | None) -> grpc.aio.Channel:
-    """``target`` is ``host:port``; ``token`` is the caller's access token (None: send none).
-    Close the channel when done (``async with bearer_channel(...) as channel``)."""
+def bearer_channel(
+    target: str, token: str | None, *, options: Sequence[tuple[str, Any]] = ()
+) -> grpc.aio.Channel:
+    """``target`` is ``host:port``; ``token`` is the caller's access token (None: send none);
+    ``options``: gRPC channel arguments. Close the channel when done (``async with
+    bearer_channel(...) as channel``)."""
     interceptors = [_BearerToken(token)] if token is not None else []
-    return grpc.aio.insecure_channel(target, interceptors=interceptors)
+    return grpc.aio.insecure_channel(target, options=options, interceptors=interceptors)

@@ -207,13 +207,21 @@ async def save_records(
         rows,
     )
     saved = await _linked_like_their_calls(session, result.mappings().all())
-    await session.execute(
-        delete(calls).where(
-            calls.c.part_of.in_([r["id"] for r in rows if r["part_of"] is None]),
-            calls.c.id.not_in([r["id"] for r in rows]),
-            calls.c.completed_published_at.is_(None),
+    # Only a call with a transfer among its events ever had a part handed on (a transfer once
+    # folded stays in every later fold): the others need no statement (one less per event).
+    transferred = [
+        row["id"]
+        for row, owned in zip(rows, records, strict=True)
+        if owned.part_of is None and owned.record.transfers
+    ]
+    if transferred:
+        await session.execute(
+            delete(calls).where(
+                calls.c.part_of.in_(transferred),
+                calls.c.id.not_in([r["id"] for r in rows]),
+                calls.c.completed_published_at.is_(None),
+            )
         )
-    )
     return saved
 
 

@@ -3,6 +3,8 @@ that agent see of the caller (scoped and masked by leads' policy)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from dataclasses import dataclass
 
 import grpc
@@ -12,6 +14,10 @@ from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as d
 from crm_common.grpc import bearer_channel
 
 LOOKUP_TIMEOUT_SECONDS = 2.0
+CONNECT_TIMEOUT_SECONDS = 2.0
+# The channel stays connected while the agent's stream is open, however long no call rings
+# (gRPC's default drops an idle one after 30 minutes).
+_CHANNEL_OPTIONS = [("grpc.client_idle_timeout_ms", 2**31 - 1)]
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,15 @@ class CustomerDirectory:
     """One channel per push stream: the agent's token rides on every call of it."""
 
     def __init__(self, target: str, token: str) -> None:
-        self._channel = bearer_channel(target, token)
+        self._channel = bearer_channel(target, token, options=_CHANNEL_OPTIONS)
         self._stub = directory_grpc.CustomerDirectoryStub(self._channel)
+
+    async def connect(self) -> None:
+        """Connects to leads now, before any call rings: the stream's first pop would otherwise
+        wait for the TCP and HTTP/2 handshakes too. Leads unreachable now is no error: the
+        first lookup connects again, or fails."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._channel.channel_ready(), CONNECT_TIMEOUT_SECONDS)
 
     async def lookup(self, phone: str) -> Caller:
         try:

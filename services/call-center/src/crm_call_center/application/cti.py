@@ -77,14 +77,13 @@ async def record_events(
     the agent or dealer's consultant a transfer rings on a call someone else answered."""
     async with UnitOfWork(sessions) as uow:
         touched = await call_store.add_events(uow.session, system.tenant, events)
-        rows = await _refold(uow, system, touched, now=now)
-        rung = {
-            (e.source, e.call_key, e.detail("extension"))
-            for e in events
-            if e.kind is CtiKind.RINGING and (e.source, e.call_key) in touched
-        }
-        extensions = {extension for *_, extension in rung if extension}
-        agents = (await call_store.owners(uow.session, system.tenant, extensions, set())).agents
+        # The refold read the agents of every ringing extension of the calls touched already.
+        rows, agents = await _refold(uow, system, touched, now=now)
+    rung = {
+        (e.source, e.call_key, e.detail("extension"))
+        for e in events
+        if e.kind is CtiKind.RINGING and (e.source, e.call_key) in touched
+    }
     ringing: dict[tuple[UUID, str], Ringing] = {}
     for row in rows:
         if row["ended_at"] is not None:
@@ -134,7 +133,9 @@ async def _refold(
     touched: set[call_store.CallKey],
     *,
     now: datetime,
-) -> list[Any]:
+) -> tuple[list[Any], dict[str, tuple[str, str]]]:
+    """The touched calls' records folded again from all their events and saved; returns the
+    saved rows and the agents of their extensions (by extension: user, org)."""
     session = uow.session
     by_call = await call_store.events_of(session, system.tenant, touched)
     records: list[CallRecord] = []
@@ -198,7 +199,7 @@ async def _refold(
                 owner_org=row["owner_org"],
                 actor=SYSTEM_ACTOR,
             )
-    return list(rows)
+    return list(rows), known.agents
 
 
 def _rung_extension(

@@ -63,10 +63,12 @@ async def screen_pops(
     agent: Principal,
 ) -> AsyncIterator[AsyncIterator[ScreenPop | None]]:
     """Listening to the agent's phone once entered (the subscription confirmed, so no call
-    ringing from then on is missed): pops for every call ringing it, None now and then when
-    nothing rang (a heartbeat). A caller leads knows links the call to its lead and customer."""
+    ringing from then on is missed, and the directory connected): pops for every call ringing
+    it, None now and then when nothing rang (a heartbeat). A caller leads knows links the call
+    to its lead and customer."""
     try:
         async with ringing_channel.listening(redis, agent.tenant, agent.user_id) as ringing:
+            await directory.connect()
             yield _pops(ringing, sessions, directory, agent.tenant)
     finally:
         await directory.close()
