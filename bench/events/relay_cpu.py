@@ -11,11 +11,11 @@ wall time does (issue #23).
     .venv/bin/python bench/events/relay_cpu.py --backlog 30000 --hold --fresh
 
 ``--backlog N`` measures a bulk import's drain instead: N events written first in
-transactions of 5,000 (an import's slices; not measured), then rounds back to back until every
-one is published, CPU per row; with ``--hold`` a transaction that wrote stays open meanwhile,
-as the import's next slice does while the relay drains (PostgreSQL may then not prune the
-versions the rounds leave behind). The outbox's statistics are taken before the backlog is
-written, as a service's are when an import starts.
+transactions of 5,000 (an import's slices; PostgreSQL's CPU for them apart), then rounds back
+to back until every one is published, CPU per row; with ``--hold`` a transaction that wrote
+stays open meanwhile, as the import's next slice does while the relay drains (PostgreSQL may
+then not prune the versions the rounds leave behind). The outbox's statistics are taken
+before the backlog is written, as a service's are when an import starts.
 
 Run with another checkout's code (``cd`` into it, its ``.venv/bin/python`` and this script) to
 compare two revisions on the same database. Kafka must be reachable: the relay starts its
@@ -139,8 +139,10 @@ async def drain(
     owner = await asyncpg.connect(database=DATABASE, **PG)
     await owner.execute("ANALYZE outbox")
     await owner.close()
+    writing = await backends_cpu_seconds(DATABASE)
     for _ in range(0, args.backlog, 5_000):
         await write(min(5_000, args.backlog))
+    written_cpu = cpu_spent_since(writing, await backends_cpu_seconds(DATABASE))
     async with contextlib.AsyncExitStack() as stack:
         if args.hold:
             held = await stack.enter_async_context(engine.begin())
@@ -171,6 +173,7 @@ async def drain(
                 "rounds": rounds,
                 "relay_cpu_us_per_row": round(cpu * 1e6 / published, 1),
                 "postgres_cpu_us_per_row": round(postgres_cpu * 1e6 / published, 1),
+                "postgres_cpu_us_per_row_written": round(written_cpu * 1e6 / args.backlog, 1),
                 "wall_us_per_row": round(wall * 1e6 / published, 1),
                 "load_average": round(os.getloadavg()[0], 2),
                 "batch_size": settings.outbox_batch_size,

@@ -7,6 +7,7 @@ from alembic import op
 
 from crm_common.db.tables import (
     AUDIT_ACTION_LENGTH,
+    OUTBOX_FILLFACTOR,
     inbox,
     org_directory,
     outbox,
@@ -37,6 +38,17 @@ def add_outbox_delivery_state() -> None:
 def drop_outbox_delivery_state() -> None:
     for column in ("retry_at", "parked_at", "leased_until", "leased_by"):
         op.execute(f"ALTER TABLE outbox DROP COLUMN {column}")
+
+
+def leave_room_in_outbox_pages() -> None:
+    """The outbox's pages filled to ``OUTBOX_FILLFACTOR`` (``crm_common.db.tables``), so that a
+    relay's lease stays on the row's page. Applies to pages written from now on; the table
+    is not rewritten (the relay purges published rows after a day)."""
+    op.execute(f"ALTER TABLE outbox SET (fillfactor = {OUTBOX_FILLFACTOR})")
+
+
+def fill_outbox_pages() -> None:
+    op.execute("ALTER TABLE outbox RESET (fillfactor)")
 
 
 def create_index_concurrently(
