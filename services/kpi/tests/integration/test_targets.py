@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from crm_common.auth.principal import DataScope
 from crm_common.contracts import new_event
 from crm_common.contracts.events.kpi.v1 import TargetSet
 from crm_common.contracts.events.opportunities.v1 import CatalogPublished, OrderStepCompleted
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
-from crm_common.db.tables import outbox
+from crm_common.db.tables import org_directory, outbox
 from crm_common.inbox.store import process_once
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
@@ -40,6 +40,7 @@ ORG = [
     ("team-a1", "/hq/east/dealer-a/", "dealer-a"),
     ("dealer-b", "/hq/east/", "dealer-b"),
     ("dealer-w", "/hq/west/", "dealer-w"),
+    ("bank", "/hq/", None),
 ]
 HQ = principal("h1", "hq", "hq_admin", DataScope.TENANT)
 EAST = principal("r1", "east", "region_manager", DataScope.SUBTREE)
@@ -49,11 +50,14 @@ MONTH = "/kpi/targets/2026-11"
 
 @pytest.fixture
 async def sessions(kpi_database: str) -> AsyncIterator[Sessions]:
-    """A second region (west) beside the shared tree."""
+    """A second region (west) beside the shared tree, and a partner (a bank) below HQ."""
     engine = create_engine(Settings(env="test", database_url=kpi_database, database_pool_size=10))
     factory = create_session_factory(engine)
     people = [*vars(PEOPLE).values(), HQ, EAST, OTHER_CONSULTANT]
     await reset_tenant(factory, TENANT, ORG, TABLES, staff=people)
+    async with factory() as session, session.begin():
+        d = org_directory
+        await session.execute(update(d).where(d.c.id == "bank").values(kind="partner"))
     yield factory
     await engine.dispose()
 
@@ -96,6 +100,7 @@ async def cascade_down(as_user: AsUser) -> None:
         "110",
         "-10",
     )
+    # The regions, not the partner beside them.
     assert set(by_position(hq)) == {("east", None), ("west", None)}
     response = await put(as_user, EAST, units("dealer-a", 40), units("dealer-b", 15))
     assert response.status_code == 200, response.text
@@ -132,6 +137,7 @@ async def test_each_level_sets_the_level_below_and_sees_what_is_left(as_user: As
 async def test_targets_only_for_nodes_below_the_caller(as_user: AsUser) -> None:
     cases = [
         (EAST, units("dealer-b", 5), units("dealer-w", 5), "targets[1].node"),
+        (HQ, units("east", 5), units("bank", 5), "targets[1].node"),
         (EAST, units("east", 5), None, "targets[0].node"),
         (EAST, units("nowhere", 5), None, "targets[0].node"),
         (EAST, units("dealer-a", 5, "c1"), units("dealer-a", 5, "c1"), "targets[1].node"),
@@ -156,6 +162,7 @@ async def test_callers_see_their_node_and_below_only(as_user: AsUser) -> None:
     await cascade_down(as_user)
     assert (await get(as_user, EAST, node="dealer-w")).status_code == 404
     assert (await get(as_user, EAST, node="hq")).status_code == 404
+    assert (await get(as_user, HQ, node="bank")).status_code == 404
     assert (await get(as_user, PEOPLE.manager, node="dealer-b")).status_code == 404
     assert (await get(as_user, PEOPLE.manager, node="nowhere")).status_code == 404
     assert (await get(as_user, PEOPLE.hq_analyst, node="team-a1")).status_code == 200

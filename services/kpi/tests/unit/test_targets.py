@@ -144,10 +144,11 @@ def test_product_lines_of_a_published_catalogue() -> None:
     assert product_lines({}) == {}
 
 
-HQ = OrgNode("hq", "/hq/", None)
-EAST = OrgNode("east", "/hq/east/", None)
-DEALER = OrgNode("dealer-a", "/hq/east/dealer-a/", "dealer-a")
-NODES = {n.id: n for n in (HQ, EAST, DEALER)}
+HQ = OrgNode("hq", "/hq/", None, "hq")
+EAST = OrgNode("east", "/hq/east/", None, "region")
+DEALER = OrgNode("dealer-a", "/hq/east/dealer-a/", "dealer-a", "dealer")
+BANK = OrgNode("bank", "/hq/bank/", None, "partner")
+NODES = {n.id: n for n in (HQ, EAST, DEALER, BANK)}
 
 
 def _units(org_node: str, user_id: str | None = None) -> Target:
@@ -166,6 +167,8 @@ def test_each_level_sets_the_targets_of_the_levels_below_it() -> None:
         "targets[0].node": (EAST, [_units("east")]),  # a region's own node is set from above
         "targets[1].node": (DEALER, [_units("dealer-a", "u1"), _units("east")]),
         "targets[0].user_id": (HQ, [_units("east", "u1")]),  # consultants work at a dealer
+        # A partner sells no cars for the OEM: no targets.
+        "targets[2].node": (HQ, [_units("east"), _units("dealer-a"), _units("bank")]),
     }
     for field, (caller, wanted) in refused.items():
         with pytest.raises(InvalidInput) as error:

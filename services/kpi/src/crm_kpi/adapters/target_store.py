@@ -17,9 +17,11 @@ from crm_kpi.domain.targets import OrgNode, Target
 async def org_nodes(session: AsyncSession, tenant: str, ids: Sequence[str]) -> dict[str, OrgNode]:
     d = org_directory
     rows = await session.execute(
-        select(d.c.id, d.c.path, d.c.dealer_id).where(d.c.tenant == tenant, d.c.id.in_(ids))
+        select(d.c.id, d.c.path, d.c.dealer_id, d.c.kind).where(
+            d.c.tenant == tenant, d.c.id.in_(ids)
+        )
     )
-    return {r.id: OrgNode(r.id, r.path, r.dealer_id) for r in rows}
+    return {r.id: OrgNode(r.id, r.path, r.dealer_id, r.kind) for r in rows}
 
 
 async def save_targets(

@@ -205,6 +205,10 @@ def product_lines(catalog: Mapping[str, object]) -> dict[str, str]:
     return lines
 
 
+PARTNER_KIND = "partner"
+"""identity's org kind of a partner org (crm_identity.domain.org_tree.OrgKind)."""
+
+
 class NodeNotFound(LookupError):
     """No such org node whose targets the caller may see (answered 404)."""
 
@@ -216,6 +220,13 @@ class OrgNode:
     id: str
     path: str
     dealer_id: str | None
+    kind: str
+
+    @property
+    def takes_targets(self) -> bool:
+        """Targets are set for HQ, its regions, dealers and their teams; a partner (a bank, an
+        insurer, a parts maker) sells no cars for the OEM and has none."""
+        return self.kind != PARTNER_KIND
 
     def is_below(self, other: OrgNode) -> bool:
         return self.id != other.id and self.path.startswith(other.path)
@@ -244,6 +255,8 @@ def check_targets(
         node = nodes.get(item.org_node)
         if node is None or caller is None:
             raise InvalidInput(f"{where}.node", f"{where}: no org node {item.org_node!r}")
+        if not node.takes_targets:
+            raise InvalidInput(f"{where}.node", f"{where}: {node.id} is a partner: no targets")
         if item.user_id is not None and node.dealer_id is None:
             raise InvalidInput(
                 f"{where}.user_id", f"{where}: a consultant works at a dealer or its team"

@@ -177,12 +177,17 @@ async def _visible_subtree(
     if found is None:
         raise NodeNotFound("org node not found")
     rows = await session.execute(
-        select(d.c.id, d.c.path, d.c.dealer_id, d.c.active).where(
+        select(d.c.id, d.c.path, d.c.dealer_id, d.c.kind, d.c.active).where(
             *conditions, d.c.path.startswith(found, autoescape=True)
         )
     )
-    subtree = {r.id: OrgNode(r.id, r.path, r.dealer_id) for r in rows if r.active or r.id == wanted}
-    return subtree[wanted], subtree
+    subtree = {
+        r.id: OrgNode(r.id, r.path, r.dealer_id, r.kind) for r in rows if r.active or r.id == wanted
+    }
+    if not subtree[wanted].takes_targets:
+        raise NodeNotFound("org node not found")
+    # Partners hang below HQ and dealers but take no targets: not lines of the cascade.
+    return subtree[wanted], {n.id: n for n in subtree.values() if n.takes_targets}
 
 
 def _facts_of(facts: Subquery, node: OrgNode) -> ColumnElement[bool]:
