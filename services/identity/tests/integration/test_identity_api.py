@@ -343,6 +343,92 @@ async def test_the_org_tree_is_scoped_and_only_hq_admins_change_it(identity: Ide
         assert forbidden.status_code == 403
 
 
+async def test_hq_admins_move_a_dealer_to_another_region_with_its_teams(
+    identity: Identity,
+) -> None:
+    hq = await identity.token("hq.admin")
+    async with identity.client(hq) as client:
+        for node, parent, kind in (
+            ("region-west", "demo-hq", "region"),
+            ("region-west-far", "region-west", "region"),
+            ("dealer-mv-01", "region-east", "dealer"),
+            ("team-mv-01-a", "dealer-mv-01", "team"),
+        ):
+            added = await client.post(
+                "/orgs", json={"id": node, "parent_id": parent, "kind": kind, "name": node}
+            )
+            assert added.status_code == 201, added.text
+        moved = await client.post("/orgs/dealer-mv-01/move", json={"parent_id": "region-west"})
+        assert moved.status_code == 200, moved.text
+        assert (moved.json()["parent_id"], moved.json()["path"]) == (
+            "region-west",
+            "/demo-hq/region-west/dealer-mv-01/",
+        )
+        tree = {n["id"]: n for n in (await client.get("/orgs")).json()}
+        assert tree["team-mv-01-a"]["path"] == "/demo-hq/region-west/dealer-mv-01/team-mv-01-a/"
+        assert tree["team-mv-01-a"]["parent_id"] == "dealer-mv-01"
+        # Again to where it is: nothing happens, nothing is published.
+        again = await client.post("/orgs/dealer-mv-01/move", json={"parent_id": "region-west"})
+        assert again.status_code == 200
+        refused = {
+            "below its own team": ("dealer-mv-01", "team-mv-01-a", 422),
+            "a region below itself": ("region-west", "region-west-far", 422),
+            "no such parent": ("dealer-mv-01", "region-nowhere", 404),
+            "no such node": ("dealer-nowhere", "region-west", 404),
+        }
+        for why, (node, parent, code) in refused.items():
+            answer = await client.post(f"/orgs/{node}/move", json={"parent_id": parent})
+            assert answer.status_code == code, (why, answer.text)
+        assert "parent_id" in str(
+            (
+                await client.post("/orgs/region-west/move", json={"parent_id": "region-west-far"})
+            ).json()
+        )
+    region = await identity.token("east.manager")
+    async with identity.client(region) as client:
+        forbidden = await client.post("/orgs/dealer-sh-01/move", json={"parent_id": "region-west"})
+        assert forbidden.status_code == 403
+
+    engine = create_async_engine(identity.database_url)
+    try:
+        async with engine.connect() as conn:
+            published = (
+                await conn.execute(
+                    text(
+                        "SELECT payload FROM outbox WHERE event_type = 'identity.OrgChanged'"
+                        " AND key IN ('dealer-mv-01', 'team-mv-01-a') ORDER BY id"
+                    )
+                )
+            ).scalars()
+            moves = (
+                await conn.execute(
+                    text(
+                        "SELECT from_parent, to_parent, from_path, to_path, moved_by"
+                        " FROM org_moves WHERE org_id = 'dealer-mv-01'"
+                    )
+                )
+            ).all()
+    finally:
+        await engine.dispose()
+    placed = [(p["data"]["org_id"], p["data"]["path"], p["data"]["dealer_id"]) for p in published]
+    assert placed == [
+        ("dealer-mv-01", "/demo-hq/region-east/dealer-mv-01/", "dealer-mv-01"),
+        ("team-mv-01-a", "/demo-hq/region-east/dealer-mv-01/team-mv-01-a/", "dealer-mv-01"),
+        ("dealer-mv-01", "/demo-hq/region-west/dealer-mv-01/", "dealer-mv-01"),
+        ("team-mv-01-a", "/demo-hq/region-west/dealer-mv-01/team-mv-01-a/", "dealer-mv-01"),
+    ]
+    hq_admin = jwt.decode(hq, options={"verify_signature": False})["sub"]
+    assert [tuple(m) for m in moves] == [
+        (
+            "region-east",
+            "region-west",
+            "/demo-hq/region-east/dealer-mv-01/",
+            "/demo-hq/region-west/dealer-mv-01/",
+            hq_admin,
+        )
+    ]
+
+
 async def test_a_dealer_s_service_advisor_picks_a_partner_outside_the_dealer(
     identity: Identity,
 ) -> None:

@@ -16,6 +16,7 @@ from crm_identity.domain.accounts import (
 from crm_identity.domain.org_tree import (
     InvalidPlacement,
     OrgKind,
+    check_move,
     check_placement,
     child_path,
     paths_above,
@@ -88,6 +89,17 @@ def test_the_tree_has_rules_of_placement() -> None:
     assert child_path("/hq/", "east") == "/hq/east/"
     assert paths_above("/hq/east/dealer-sh-01/") == ["/hq/", "/hq/east/"]
     assert paths_above("/hq/") == []
+
+
+def test_a_node_moves_below_a_parent_of_its_kind_never_into_its_own_subtree() -> None:
+    check_move(OrgKind.DEALER, "/hq/east/dealer-sh-01/", OrgKind.REGION, "/hq/north/")
+    check_move(OrgKind.REGION, "/hq/east/", OrgKind.REGION, "/hq/north/")
+    with pytest.raises(InvalidPlacement):
+        check_move(OrgKind.DEALER, "/hq/east/dealer-sh-01/", OrgKind.DEALER, "/hq/east/d2/")
+    with pytest.raises(InvalidPlacement):
+        check_move(OrgKind.REGION, "/hq/east/", OrgKind.REGION, "/hq/east/south/")
+    with pytest.raises(InvalidPlacement):
+        check_move(OrgKind.REGION, "/hq/east/", OrgKind.REGION, "/hq/east/")
 
 
 def test_only_the_providing_party_sets_how_much_it_shares() -> None:

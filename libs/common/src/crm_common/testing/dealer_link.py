@@ -7,6 +7,7 @@ these helpers created."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,13 @@ class KafkaCluster:
 
     def stop(self) -> None:
         _script("deploy/local/infra.sh", self.env, "kafka-stop")
+
+    def kill(self) -> int:
+        """The broker killed by its pid (SIGKILL: no clean shutdown, as a crash or a power cut);
+        its pid. ``start`` brings it back on its data."""
+        pid = int((self.run_dir / "kafka" / "kafka.pid").read_text().strip())
+        os.kill(pid, signal.SIGKILL)
+        return pid
 
     def grant(self, dealer: str) -> Path:
         """The dealer's SCRAM credential and ACLs on this (HQ's) cluster; its password file."""

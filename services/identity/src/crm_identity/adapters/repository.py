@@ -7,11 +7,17 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import RowMapping, case, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_identity.adapters.tables import org_nodes, refresh_tokens, sharing_agreements, users
+from crm_identity.adapters.tables import (
+    org_moves,
+    org_nodes,
+    refresh_tokens,
+    sharing_agreements,
+    users,
+)
 
 # The org tree.
 
@@ -74,6 +80,85 @@ async def keep_org_node(session: AsyncSession, node: OrgNodeRecord, *, active: b
         .values(**values)
         .on_conflict_do_update(index_elements=[org_nodes.c.id], set_=changed)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class OrgNodeRow:
+    """A node of the tree as a move reads and republishes it."""
+
+    id: str
+    parent_id: str | None
+    kind: str
+    name: str
+    partner_type: str | None
+    path: str
+    active: bool
+
+
+async def org_node_for_change(session: AsyncSession, tenant: str, org_id: str) -> OrgNodeRow | None:
+    """The node, locked until the transaction ends: two moves of one subtree go one after the
+    other."""
+    row = (
+        await session.execute(
+            select(*(org_nodes.c[f.name] for f in fields(OrgNodeRow)))
+            .where(org_nodes.c.id == org_id, org_nodes.c.tenant == tenant)
+            .with_for_update()
+        )
+    ).first()
+    return None if row is None else OrgNodeRow(**row._mapping)
+
+
+async def move_subtree(
+    session: AsyncSession, tenant: str, node: OrgNodeRow, parent_id: str, new_path: str
+) -> list[OrgNodeRow]:
+    """The node below ``parent_id`` at ``new_path``, the paths of every node below it
+    following; the moved nodes, each after its parent."""
+    rows = await session.execute(
+        update(org_nodes)
+        .where(
+            org_nodes.c.tenant == tenant,
+            org_nodes.c.path.startswith(node.path, autoescape=True),
+        )
+        .values(
+            path=new_path + func.substr(org_nodes.c.path, len(node.path) + 1),
+            parent_id=case((org_nodes.c.id == node.id, parent_id), else_=org_nodes.c.parent_id),
+        )
+        .returning(*(org_nodes.c[f.name] for f in fields(OrgNodeRow)))
+    )
+    moved = [OrgNodeRow(**row._mapping) for row in rows]
+    return sorted(moved, key=lambda n: (n.path.count("/"), n.path))
+
+
+async def record_org_move(
+    session: AsyncSession,
+    tenant: str,
+    node: OrgNodeRow,
+    *,
+    to_parent: str,
+    to_path: str,
+    moved_by: str,
+) -> None:
+    await session.execute(
+        org_moves.insert().values(
+            tenant=tenant,
+            org_id=node.id,
+            from_parent=node.parent_id,
+            to_parent=to_parent,
+            from_path=node.path,
+            to_path=to_path,
+            moved_by=moved_by,
+        )
+    )
+
+
+async def org_moves_of(session: AsyncSession, tenant: str, org_id: str) -> list[RowMapping]:
+    """The moves of a node, oldest first."""
+    rows = await session.execute(
+        select(org_moves)
+        .where(org_moves.c.tenant == tenant, org_moves.c.org_id == org_id)
+        .order_by(org_moves.c.id)
+    )
+    return list(rows.mappings())
 
 
 async def dealer_of(session: AsyncSession, tenant: str, org_id: str) -> str | None:

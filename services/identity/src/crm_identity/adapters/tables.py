@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -34,6 +35,23 @@ org_nodes = Table(
     Column("active", Boolean, nullable=False, server_default=text("true")),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_org_nodes_tenant_path", "tenant", "path"),
+)
+
+# Who moved which node of the tree from where to where, and when: appended with the move, in
+# its transaction; never changed.
+org_moves = Table(
+    "org_moves",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("tenant", String(64), nullable=False),
+    Column("org_id", String(64), nullable=False),
+    Column("from_parent", String(64), nullable=False),
+    Column("to_parent", String(64), nullable=False),
+    Column("from_path", String(1000), nullable=False),
+    Column("to_path", String(1000), nullable=False),
+    Column("moved_by", String(64), nullable=False),
+    Column("moved_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_org_moves_tenant_org", "tenant", "org_id"),
 )
 
 users = Table(

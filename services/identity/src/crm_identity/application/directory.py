@@ -16,7 +16,13 @@ from crm_common.policy.roles import has_function, role
 from crm_identity.adapters import repository
 from crm_identity.application.errors import Conflict, Forbidden, NotFound
 from crm_identity.application.passwords import hash_password
-from crm_identity.domain.org_tree import OrgKind, PartnerType, check_placement, child_path
+from crm_identity.domain.org_tree import (
+    OrgKind,
+    PartnerType,
+    check_move,
+    check_placement,
+    child_path,
+)
 from crm_identity.domain.permissions import (
     ADMIN_ROLES,
     may_grant,
@@ -32,6 +38,12 @@ class AddOrgNode:
     kind: OrgKind
     name: str
     partner_type: PartnerType | None = None
+
+
+@dataclass(frozen=True)
+class MoveOrgNode:
+    id: str
+    parent_id: str
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,57 @@ async def add_org_node(uow: UnitOfWork, actor: Principal, command: AddOrgNode) -
             )
         )
     return path
+
+
+async def move_org_node(
+    uow: UnitOfWork, actor: Principal, command: MoveOrgNode
+) -> repository.OrgNodeRow:
+    """HQ admins move a node (a dealer to another region, say) with everything below it;
+    every moved node is published anew (its path changed) and the move is recorded. Returns
+    the node where it is now."""
+    if "hq_admin" not in actor.roles:
+        raise Forbidden("only HQ admins change the org tree")
+    async with uow:
+        node = await repository.org_node_for_change(uow.session, actor.tenant, command.id)
+        if node is None:
+            raise NotFound(f"no org node {command.id!r}")
+        parent = await repository.org_kind_and_path(uow.session, actor.tenant, command.parent_id)
+        if parent is None:
+            raise NotFound(f"no org node {command.parent_id!r}")
+        check_move(OrgKind(node.kind), node.path, OrgKind(parent[0]), parent[1])
+        path: str = child_path(parent[1], node.id)
+        if path == node.path:
+            return node
+        moved = await repository.move_subtree(
+            uow.session, actor.tenant, node, command.parent_id, path
+        )
+        await repository.record_org_move(
+            uow.session,
+            actor.tenant,
+            node,
+            to_parent=command.parent_id,
+            to_path=path,
+            moved_by=actor.user_id,
+        )
+        for each in moved:
+            await uow.publish(
+                new_event(
+                    OrgChanged(
+                        org_id=each.id,
+                        parent_id=each.parent_id,
+                        kind=each.kind,
+                        name=each.name,
+                        path=each.path,
+                        # A team moved to another dealer belongs to that dealer now.
+                        dealer_id=await repository.dealer_of(uow.session, actor.tenant, each.id),
+                        active=each.active,
+                    ),
+                    tenant=actor.tenant,
+                    owner_org=each.id,
+                    actor=actor.user_id,
+                )
+            )
+    return moved[0]
 
 
 async def add_user(uow: UnitOfWork, actor: Principal, command: AddUser) -> UUID:

@@ -62,5 +62,12 @@ def check_placement(kind: OrgKind, parent_kind: OrgKind | None) -> None:
         raise InvalidPlacement(f"a {kind} cannot be placed under a {parent_kind}")
 
 
+def check_move(kind: OrgKind, path: str, parent_kind: OrgKind, parent_path: str) -> None:
+    """A node moves below a parent its kind may hang under, never into its own subtree."""
+    check_placement(kind, parent_kind)
+    if within(parent_path, path):
+        raise InvalidPlacement("a node cannot be moved below itself")
+
+
 def within(path: str, ancestor_path: str) -> bool:
     return path.startswith(ancestor_path)

@@ -16,10 +16,11 @@ from crm_identity import views
 from crm_identity.application import auth, directory, sharing
 from crm_identity.application.errors import TooManyLoginAttempts
 from crm_identity.application.signing_keys import KeyRing
-from crm_identity.domain.org_tree import PartnerType
+from crm_identity.domain.org_tree import OrgKind, PartnerType
 from crm_identity.entrypoints.http.schemas import (
     MePublic,
     OrgNodeCreate,
+    OrgNodeMove,
     RefreshRequest,
     SharingAgreementSet,
     TokenRequest,
@@ -204,6 +205,39 @@ async def add_org_node(
         directory.AddOrgNode(body.id, body.parent_id, body.kind, body.name, body.partner_type),
     )
     return OrgNodePublic(**body.model_dump(), path=path, active=True)
+
+
+@router.post(
+    "/orgs/{org_id}/move",
+    tags=["org tree"],
+    response_model=OrgNodePublic,
+    responses={
+        403: {"description": "Not an HQ admin"},
+        404: {"description": "No such node or parent"},
+        422: {"description": "The parent is not one the node's kind hangs under, or below it"},
+    },
+)
+async def move_org_node(
+    org_id: str,
+    body: OrgNodeMove,
+    principal: Annotated[Principal, requires("org.manage")],
+    db: Database,
+) -> OrgNodePublic:
+    """HQ admins move a node with everything below it (a dealer to another region): each moved
+    node's ``OrgChanged`` is published (a dealer's deployment receives its own and what the
+    nodes now above it configure), and the move is recorded (who, from where, to where)."""
+    node = await directory.move_org_node(
+        UnitOfWork(db), principal, directory.MoveOrgNode(org_id, body.parent_id)
+    )
+    return OrgNodePublic(
+        id=node.id,
+        parent_id=node.parent_id,
+        kind=OrgKind(node.kind),
+        name=node.name,
+        partner_type=PartnerType(node.partner_type) if node.partner_type else None,
+        path=node.path,
+        active=node.active,
+    )
 
 
 @router.get(

@@ -47,6 +47,13 @@ class OrgNodeCreate(BaseModel):
     partner_type: PartnerType | None = None
 
 
+class OrgNodeMove(BaseModel):
+    """Where the node goes: below this parent, with everything below it."""
+
+    model_config = ConfigDict(extra="forbid")
+    parent_id: str = Field(pattern=_ID, examples=["north"])
+
+
 class UserCreate(BaseModel):
     """A new user; the tenant is the caller's, never taken from the body."""
 
