@@ -93,8 +93,12 @@ def test_what_hq_configures_goes_down_to_the_dealers_it_applies_to() -> None:
     assert not concerns_the_dealer(
         event("service-desk.CareRuleSet", org_node="dealer-bj-01", dealer_id="dealer-bj-01")
     )
-    # So do survey designs and the rules that send them.
-    for kind in ("service-desk.SurveyDesignSet", "service-desk.SurveyRuleSet"):
+    # So do survey designs and the rules that send them, and evaluation questionnaires.
+    for kind in (
+        "service-desk.SurveyDesignSet",
+        "service-desk.SurveyRuleSet",
+        "opportunities.QuestionnaireDefined",
+    ):
         assert concerns_the_dealer(event(kind, org_node="east", dealer_id=None))
         assert not concerns_the_dealer(event(kind, org_node="north", dealer_id=None))
         assert not concerns_the_dealer(
@@ -123,6 +127,11 @@ def last_record(body: object) -> ConsumerRecord[bytes, bytes]:
     """A care rule topic's last record of a rule (what the downlink keeps of it)."""
     value = body if isinstance(body, bytes) else json.dumps(body).encode()
     return ConsumerRecord("crm.service-desk.care-rule.v1", 0, 0, 0, 0, b"k", value, None, 1, 1, [])
+
+
+def test_a_dealers_commission_plan_goes_down_to_that_dealer_only() -> None:
+    assert concerns_the_dealer(event("kpi.CommissionPlanSet", dealer_id=DEALER))
+    assert not concerns_the_dealer(event("kpi.CommissionPlanSet", dealer_id="dealer-bj-01"))
 
 
 def test_a_dealer_placed_below_a_node_receives_the_rules_it_set_before() -> None:

@@ -4,7 +4,7 @@ a clawback in a later month, identical reruns, the review and who sees what."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
@@ -13,17 +13,21 @@ import pytest
 from sqlalchemy import select
 
 from crm_common.contracts import new_event
+from crm_common.contracts.events.kpi.v1 import CommissionPlanSet, CommissionPlanVersion
 from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon, OrderCancelled
 from crm_common.db import UnitOfWork
 from crm_common.db.tables import outbox
+from crm_common.inbox.store import process_once
+from crm_common.settings import Settings
 from crm_kpi.adapters.commission_tables import (
     commission_lines,
     commission_statements,
     deal_credits,
 )
 from crm_kpi.adapters.target_tables import targets
-from crm_kpi.application.commission import run_commission
+from crm_kpi.application.commission import PlanExists, run_commission
 from crm_kpi.application.projections import record_deal_outcomes
+from crm_kpi.entrypoints.consumers import PLANS_FROM_HQ_CONSUMER, subscriptions
 from crm_kpi.entrypoints.http import reports as reports_routes
 
 from .conftest import PEOPLE, TENANT, AsUser, Sessions
@@ -528,3 +532,92 @@ async def test_a_sales_meeting_too_large_for_one_answer_is_refused_naming_the_li
     detail = refused.json()["detail"][0]
     assert detail["loc"] == ["query", "dealer_id"]
     assert "consultant lines, more than the -1 one answer carries" in detail["msg"]
+
+
+async def test_each_change_of_a_plan_is_published_whole_for_its_dealer(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    plan = await create_plan(as_user)
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        version = await admin.post(
+            f"/kpi/commission/plans/{plan['id']}/versions",
+            json={"effective_from": "2026-12-01", "rules": dict(RULES, default_per_unit="600")},
+        )
+        assert version.status_code == 201, version.text
+    async with sessions() as session:
+        published = (
+            await session.execute(
+                select(outbox.c.key, outbox.c.payload)
+                .where(outbox.c.event_type == CommissionPlanSet.event_type)
+                .order_by(outbox.c.id)
+            )
+        ).all()
+    assert [(p.key, p.payload["owner_org"]) for p in published] == [(plan["id"], "dealer-a")] * 2
+    assert [
+        [(v["version"], v["effective_to"], v["rules"]["default_per_unit"]) for v in versions]
+        for versions in (p.payload["data"]["versions"] for p in published)
+    ] == [[(1, None, "500")], [(1, "2026-11-30", "500"), (2, None, "600")]]
+    assert published[-1].payload["data"]["dealer_id"] == "dealer-a"
+
+
+async def test_a_dealer_keeps_the_plan_hq_sets_for_it_as_it_is_there(
+    as_user: AsUser, sessions: Sessions
+) -> None:
+    """At a dealer's own deployment: HQ's plan for the dealer, come down, under its id with
+    every version; a redelivery or the next state replaces it; a plan of the dealer's own under
+    another id is not overwritten."""
+    [subscription] = [
+        s for s in subscriptions(Settings(env="test")) if s.consumer == PLANS_FROM_HQ_CONSUMER
+    ]
+    assert subscription.downlinked_only, "HQ's own plans and a dealer's stay where set"
+    [handles] = subscription.handles
+    plan_id = uuid4()
+
+    def from_hq(*versions: tuple[str, str | None, str], dealer: str = "dealer-a") -> Any:
+        data = CommissionPlanSet(
+            plan_id=plan_id,
+            dealer_id=dealer,
+            name="HQ 2026",
+            currency="CNY",
+            versions=[
+                CommissionPlanVersion(
+                    version=n,
+                    effective_from=date.fromisoformat(start),
+                    effective_to=date.fromisoformat(end) if end else None,
+                    rules=dict(RULES, default_per_unit=per_unit),
+                )
+                for n, (start, end, per_unit) in enumerate(versions, start=1)
+            ],
+            set_by="h1",
+            at=nov(1),
+        )
+        return new_event(data, tenant=TENANT, owner_org=dealer, actor="h1")
+
+    first = from_hq(("2026-01-01", None, "500"))
+    second = from_hq(("2026-01-01", "2026-11-30", "500"), ("2026-12-01", None, "700"))
+    for event in (first, first, second):
+        await process_once(
+            sessions, subscription.consumer, event, lambda uow, e=event: handles.apply(uow, [e])
+        )
+    async with as_user(PEOPLE.dealer_admin) as admin:
+        listed = (await admin.get("/kpi/commission/plans")).json()
+    assert [(p["id"], p["name"]) for p in listed] == [(str(plan_id), "HQ 2026")]
+    assert [
+        (v["version"], v["effective_to"], v["rules"]["default_per_unit"])
+        for v in listed[0]["versions"]
+    ] == [(1, "2026-11-30", "500"), (2, None, "700")]
+
+    # dealer-b made a plan of its own: HQ's, under another id, is refused, not merged.
+    async with as_user(PEOPLE.other_dealer_manager) as other:
+        own = await other.post(
+            "/kpi/commission/plans",
+            json={"name": "own", "effective_from": "2026-01-01", "rules": RULES},
+        )
+    assert own.status_code == 201, own.text
+    uow = UnitOfWork(sessions)
+    with pytest.raises(PlanExists):
+        async with uow:
+            await handles.apply(uow, [from_hq(("2026-01-01", None, "900"), dealer="dealer-b")])
+    async with as_user(PEOPLE.other_dealer_manager) as other:
+        kept = (await other.get("/kpi/commission/plans")).json()
+    assert [(p["name"], len(p["versions"])) for p in kept] == [("own", 1)]

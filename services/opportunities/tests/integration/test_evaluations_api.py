@@ -4,8 +4,15 @@ questionnaires, scoring an opportunity, answers that name what is wrong, scoping
 from __future__ import annotations
 
 from typing import Any
+from uuid import uuid4
 
-from .conftest import PEOPLE, AsUser, Sessions
+from crm_common.contracts import new_event
+from crm_common.contracts.events.opportunities.v1 import QuestionnaireDefined
+from crm_common.inbox.store import process_once
+from crm_common.settings import Settings
+from crm_opportunities.entrypoints.consumers import subscriptions
+
+from .conftest import PEOPLE, TENANT, AsUser, Sessions
 from .test_quotes_orders_api import events
 
 QUESTIONS: list[dict[str, Any]] = [
@@ -133,3 +140,58 @@ async def test_a_questionnaire_is_validated_and_only_managers_define_one(
         assert (
             await http.post("/questionnaires", json={"name": "x", "questions": nothing_scores})
         ).status_code == 422
+
+
+async def test_each_questionnaire_is_published_and_a_dealer_keeps_hqs_as_defined_there(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """HQ's questionnaire is published (its node, no dealer: every dealer below it); at a
+    dealer's own deployment the one that came down is kept under its id, once, and its
+    consultants evaluate with it."""
+    async with as_user(PEOPLE.hq_admin) as http:
+        hq = await http.post("/questionnaires", json={"name": "HQ 标准", "questions": QUESTIONS})
+        assert hq.status_code == 201, hq.text
+    [defined] = await events(sessions, "opportunities.QuestionnaireDefined")
+    assert (defined["questionnaire_id"], defined["org_node"], defined["dealer_id"]) == (
+        hq.json()["id"],
+        "hq",
+        None,
+    )
+    assert [q["code"] for q in defined["questions"]] == ["budget", "timing"]
+
+    [subscription] = [
+        s
+        for s in subscriptions(Settings(env="test"))
+        if s.consumer.endswith(".questionnaires-from-hq")
+    ]
+    assert subscription.downlinked_only, "HQ's own and a dealer's stay where they were defined"
+    [handles] = subscription.handles
+    came_down = new_event(
+        QuestionnaireDefined.model_validate({**defined, "questionnaire_id": uuid4()}),
+        tenant=TENANT,
+        owner_org="hq",
+        actor="h1",
+    )
+    for _ in range(2):
+        await process_once(
+            sessions,
+            subscription.consumer,
+            came_down,
+            lambda uow: handles.apply(uow, [came_down]),
+        )
+    async with as_user(PEOPLE.consultant1) as http:
+        usable = {q["id"]: q["name"] for q in (await http.get("/questionnaires")).json()}
+        kept = str(came_down.data.questionnaire_id)
+        assert usable == {hq.json()["id"]: "HQ 标准", kept: "HQ 标准"}
+        opportunity = (
+            await http.post("/opportunities", json={"customer_name": "韩梅", "amount": "1"})
+        ).json()
+        scored = await http.post(
+            f"/opportunities/{opportunity['id']}/evaluations",
+            json={
+                "questionnaire_id": str(came_down.data.questionnaire_id),
+                "answers": {"budget": "yes", "timing": "month"},
+            },
+        )
+        assert scored.status_code == 201, scored.text
+        assert scored.json()["score"] == 30

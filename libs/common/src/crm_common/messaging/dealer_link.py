@@ -44,7 +44,7 @@ from crm_common.contracts.events.identity.v1 import (
     UserChanged,
 )
 from crm_common.contracts.events.leads.v1 import LeadReturned
-from crm_common.contracts.events.opportunities.v1 import CatalogPublished
+from crm_common.contracts.events.opportunities.v1 import CatalogPublished, QuestionnaireDefined
 from crm_common.contracts.events.registry import all_topics
 from crm_common.contracts.events.service_desk.v1 import (
     CareRuleSet,
@@ -395,13 +395,27 @@ def _dealer_of(body: dict[str, Any]) -> object:
 BROADCAST = frozenset({CatalogPublished.event_type})
 """What every dealer receives whole: HQ's catalogue publications."""
 SET_FOR_THE_SUBTREE = frozenset(
-    {CareRuleSet.event_type, SurveyDesignSet.event_type, SurveyRuleSet.event_type}
+    {
+        CareRuleSet.event_type,
+        SurveyDesignSet.event_type,
+        SurveyRuleSet.event_type,
+        QuestionnaireDefined.event_type,
+    }
 )
 """Configuration a node sets for every dealer below it (care rules, survey designs and the
-rules that send them, of HQ or of a region): it goes down to the dealers of that node's
-subtree. Configuration set for one place (a target for a dealer, its team or a consultant
-there) goes to that place's dealer only."""
-SUBTREE_TOPICS = tuple(sorted({CareRuleSet.topic, SurveyDesignSet.topic, SurveyRuleSet.topic}))
+rules that send them, evaluation questionnaires, of HQ or of a region): it goes down to the
+dealers of that node's subtree. Configuration set for one place (a target for a dealer, its
+team or a consultant there, a dealer's commission plan) goes to that place's dealer only."""
+SUBTREE_TOPICS = tuple(
+    sorted(
+        {
+            CareRuleSet.topic,
+            SurveyDesignSet.topic,
+            SurveyRuleSet.topic,
+            QuestionnaireDefined.topic,
+        }
+    )
+)
 """Where ``SET_FOR_THE_SUBTREE`` travels: the downlink keeps each key's last record, for a
 dealer newly placed below the node that set it."""
 

@@ -101,17 +101,60 @@ async def add_plan(
     return created.scalar_one_or_none() is not None
 
 
-async def lock_managed_plan(session: AsyncSession, principal: Principal, plan_id: UUID) -> bool:
-    """Locks the plan for a new version; False when it is not in the caller's write scope."""
+async def lock_managed_plan(
+    session: AsyncSession, principal: Principal, plan_id: UUID
+) -> PlanRecord | None:
+    """Locks the plan for a new version; None when it is not in the caller's write scope."""
     p = commission_plans
     found = (
         await session.execute(
-            select(p.c.id)
+            select(p.c.id, p.c.dealer_id, p.c.name, p.c.currency)
             .where(p.c.id == plan_id, _records_changeable(principal, p))
             .with_for_update()
         )
-    ).scalar_one_or_none()
-    return found is not None
+    ).first()
+    return None if found is None else PlanRecord(*found)
+
+
+async def keep_plan(
+    session: AsyncSession,
+    plan: PlanRecord,
+    versions: Sequence[PlanVersion],
+    *,
+    tenant: str,
+    set_by: str,
+    at: datetime,
+) -> bool:
+    """Another installation's plan as it is there, under its id: added, or its name and
+    versions replaced. False (nothing written) when the dealer has a plan of its own under
+    another id."""
+    p, v = commission_plans, commission_plan_versions
+    kept = await session.execute(
+        insert(p)
+        .values(
+            id=plan.id,
+            tenant=tenant,
+            owner_org=plan.dealer_id,
+            dealer_id=plan.dealer_id,
+            name=plan.name,
+            currency=plan.currency,
+            created_by=set_by,
+            created_at=at,
+        )
+        .on_conflict_do_nothing(constraint="uq_commission_plans_dealer")
+        .returning(p.c.id)
+    )
+    if kept.scalar_one_or_none() is None:
+        mine = await plan_of_dealer(session, tenant, plan.dealer_id)
+        if mine != plan.id:
+            return False
+        await session.execute(
+            update(p).where(p.c.id == plan.id).values(name=plan.name, currency=plan.currency)
+        )
+    await session.execute(v.delete().where(v.c.plan_id == plan.id))
+    for version in versions:
+        await add_version(session, version, created_by=set_by, now=at)
+    return True
 
 
 async def visible_plans(

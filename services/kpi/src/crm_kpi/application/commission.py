@@ -21,8 +21,12 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
-from crm_common.contracts import new_event
-from crm_common.contracts.events.kpi.v1 import CommissionStatementIssued
+from crm_common.contracts import Envelope, new_event
+from crm_common.contracts.events.kpi.v1 import (
+    CommissionPlanSet,
+    CommissionPlanVersion,
+    CommissionStatementIssued,
+)
 from crm_common.db import UnitOfWork
 from crm_common.errors import InvalidInput
 from crm_common.policy.directory import dealer_of
@@ -126,7 +130,9 @@ async def create_plan(
             raise PlanExists(f"dealer {dealer} has a plan: add a version to it")
         version, _ = next_version([], plan.id, effective_from, rules)
         await records.add_version(uow.session, version, created_by=principal.user_id, now=now)
-        return Plan(plan.id, dealer, name, currency, [version])
+        created_plan = Plan(plan.id, dealer, name, currency, [version])
+        await _publish_plan(uow, principal, created_plan, now)
+        return created_plan
 
 
 async def add_plan_version(
@@ -140,14 +146,80 @@ async def add_plan_version(
 ) -> PlanVersion:
     """A new version in force from ``effective_from``; the latest one ends the day before."""
     async with uow:
-        if not await records.lock_managed_plan(uow.session, principal, plan_id):
+        plan = await records.lock_managed_plan(uow.session, principal, plan_id)
+        if plan is None:
             raise PlanNotFound("plan not found")
-        versions = await records.versions_of(uow.session, [plan_id])
-        version, closed = next_version(versions.get(plan_id, []), plan_id, effective_from, rules)
+        earlier = (await records.versions_of(uow.session, [plan_id])).get(plan_id, [])
+        version, closed = next_version(earlier, plan_id, effective_from, rules)
         if closed is not None:
             await records.close_version(uow.session, closed)
         await records.add_version(uow.session, version, created_by=principal.user_id, now=now)
+        versions = [closed if closed and v.version == closed.version else v for v in earlier]
+        await _publish_plan(
+            uow,
+            principal,
+            Plan(plan.id, plan.dealer_id, plan.name, plan.currency, [*versions, version]),
+            now,
+        )
         return version
+
+
+async def _publish_plan(uow: UnitOfWork, principal: Principal, plan: Plan, now: datetime) -> None:
+    """The plan as it is now (a dealer's own deployment receives it and runs its commission
+    with it there)."""
+    await uow.publish_about(
+        actor=principal.user_id,
+        tenant=principal.tenant,
+        owner_org=plan.dealer_id,
+        events=[
+            CommissionPlanSet(
+                plan_id=plan.id,
+                dealer_id=plan.dealer_id,
+                name=plan.name,
+                currency=plan.currency,
+                versions=[
+                    CommissionPlanVersion(
+                        version=v.version,
+                        effective_from=v.effective_from,
+                        effective_to=v.effective_to,
+                        rules=v.rules.model_dump(mode="json"),
+                    )
+                    for v in plan.versions
+                ],
+                set_by=principal.user_id,
+                at=now,
+            )
+        ],
+    )
+
+
+async def take_plan_from_hq(uow: UnitOfWork, event: Envelope[CommissionPlanSet]) -> None:
+    """At a dealer's own deployment: the dealer's commission plan as HQ or its region set it,
+    come down over the link, kept as it is there (its id, every version): the deployment's
+    commission runs with it. A redelivery, or an older state after a newer one, writes the
+    state it carries; the inbox drops what it has. A plan the dealer made for itself under
+    another id is left as it is and the plan that came down is refused (an error, not
+    silence: one plan per dealer)."""
+    data = event.data
+    kept = await records.keep_plan(
+        uow.session,
+        records.PlanRecord(data.plan_id, data.dealer_id, data.name, data.currency),
+        [
+            PlanVersion(
+                data.plan_id,
+                v.version,
+                v.effective_from,
+                v.effective_to,
+                PlanRules.model_validate(v.rules),
+            )
+            for v in data.versions
+        ],
+        tenant=event.tenant,
+        set_by=data.set_by,
+        at=data.at,
+    )
+    if not kept:
+        raise PlanExists(f"dealer {data.dealer_id} has a plan of its own: HQ's plan not taken")
 
 
 async def visible_plans(

@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from crm_common.contracts.envelope import Envelope
 from crm_common.contracts.events.call_center.v1 import CALL_TOPIC, TASK_TOPIC, CallCompleted
 from crm_common.contracts.events.call_center.v2 import CallCompletedV2
-from crm_common.contracts.events.kpi.v1 import TARGET_TOPIC, TargetSet
+from crm_common.contracts.events.kpi.v1 import (
+    COMMISSION_TOPIC,
+    TARGET_TOPIC,
+    CommissionPlanSet,
+    TargetSet,
+)
 from crm_common.contracts.events.leads.v1 import LEAD_TOPIC, LeadCreated, LeadCreatedEvent
 from crm_common.contracts.events.opportunities.v1 import (
     CATALOG_TOPIC,
@@ -36,6 +41,7 @@ from crm_kpi.application.call_projections import (
     record_call_facts,
     record_call_task_facts,
 )
+from crm_kpi.application.commission import take_plan_from_hq
 from crm_kpi.application.projections import (
     record_collections,
     record_deal_outcomes,
@@ -69,6 +75,7 @@ SURVEY_FACTS_CONSUMER = "kpi.survey-facts"
 CALL_FACTS_CONSUMER = "kpi.call-facts"
 CALL_TASK_FACTS_CONSUMER = "kpi.call-task-facts"
 TARGETS_FROM_HQ_CONSUMER = "kpi.targets-from-hq"
+PLANS_FROM_HQ_CONSUMER = "kpi.commission-plans-from-hq"
 
 
 def subscriptions(settings: Settings) -> Sequence[Subscription]:
@@ -177,6 +184,15 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             handles=[Handles(TargetSet, take_target_from_hq)],
             description="At a dealer's own deployment: the targets HQ and its region set for "
             "the dealer, as they come down over the link.",
+            downlinked_only=True,
+        ),
+        Subscription(
+            consumer=PLANS_FROM_HQ_CONSUMER,
+            topic=COMMISSION_TOPIC,
+            handles=[Handles(CommissionPlanSet, take_plan_from_hq)],
+            description="At a dealer's own deployment: the dealer's commission plan as HQ or "
+            "its region set it, every version, as it comes down over the link (the "
+            "deployment's commission runs with it).",
             downlinked_only=True,
         ),
     ]

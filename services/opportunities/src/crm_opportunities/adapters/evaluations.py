@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy import ColumnElement, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_common.db.tables import org_directory
@@ -45,6 +47,32 @@ async def add_questionnaire(
         )
     )
     return questionnaire_id
+
+
+async def keep_questionnaire(
+    session: AsyncSession,
+    *,
+    questionnaire_id: UUID,
+    tenant: str,
+    owner_org: str,
+    name: str,
+    questions: list[dict[str, Any]],
+    created_at: datetime,
+) -> None:
+    """Another installation's questionnaire under its id (defined once: a redelivery changes
+    nothing)."""
+    await session.execute(
+        pg_insert(questionnaires)
+        .values(
+            id=questionnaire_id,
+            tenant=tenant,
+            owner_org=owner_org,
+            name=name,
+            questions=questions,
+            created_at=created_at,
+        )
+        .on_conflict_do_nothing(index_elements=[questionnaires.c.id])
+    )
 
 
 async def questionnaire_for(

@@ -1,6 +1,6 @@
 """What the opportunities worker consumes: identity's org tree and sharing (the shared policy
-copies), its users (who may own opportunities), leads' conversions and hand-overs and HQ's
-catalogue."""
+copies), its users (who may own opportunities), leads' conversions and hand-overs, HQ's
+catalogue and, at a dealer's own deployment, the questionnaires that came down."""
 
 from __future__ import annotations
 
@@ -8,12 +8,18 @@ from collections.abc import Sequence
 
 from crm_common.contracts.events.leads import v1 as leads_v1
 from crm_common.contracts.events.leads import v2 as leads_v2
-from crm_common.contracts.events.opportunities.v1 import CATALOG_TOPIC, CatalogPublished
+from crm_common.contracts.events.opportunities.v1 import (
+    CATALOG_TOPIC,
+    QUESTIONNAIRE_TOPIC,
+    CatalogPublished,
+    QuestionnaireDefined,
+)
 from crm_common.messaging.consumer import Handles, Subscription
 from crm_common.policy.directory import policy_subscriptions
 from crm_common.policy.staff import staff_subscription
 from crm_common.settings import Settings
 from crm_opportunities.application.catalog import keep_published_catalog
+from crm_opportunities.application.evaluations import take_questionnaire_from_hq
 from crm_opportunities.application.hand_over import take_over_from_leaver
 from crm_opportunities.application.opportunities import open_from_converted_lead
 
@@ -49,5 +55,14 @@ def subscriptions(settings: Settings) -> Sequence[Subscription]:
             topic=CATALOG_TOPIC,
             handles=[Handles(CatalogPublished, keep_published_catalog)],
             description="Keeps each catalogue version HQ publishes (a dealer deployment's copy).",
+        ),
+        Subscription(
+            consumer=f"{settings.service_name}.questionnaires-from-hq",
+            downlinked_only=True,
+            topic=QUESTIONNAIRE_TOPIC,
+            handles=[Handles(QuestionnaireDefined, take_questionnaire_from_hq)],
+            description="At a dealer's own deployment: the evaluation questionnaires of HQ and "
+            "of the dealer's region, as they come down over the link (its consultants evaluate "
+            "opportunities with them).",
         ),
     ]

@@ -4,12 +4,12 @@ Money travels as decimal strings in the currency named beside it (CNY unless sai
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from crm_common.contracts.envelope import EventData
 
@@ -66,4 +66,36 @@ class TargetSet(EventData):
         return self.dealer_id or self.org_node
 
 
-ALL = (CommissionStatementIssued, TargetSet)
+class CommissionPlanVersion(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    version: int = Field(ge=1)
+    effective_from: date
+    effective_to: date | None = Field(description="The day before the next version starts")
+    rules: dict[str, Any] = Field(
+        description="The version's rules (the schema of POST /commission/plans' rules)"
+    )
+
+
+class CommissionPlanSet(EventData):
+    """A dealer's commission plan (佣金方案), set by HQ, a region or the dealer, got a version
+    (its first, or the next): the whole plan as it is now. A dealer that runs its own
+    deployment receives the plan set for it and runs its commission with it there."""
+
+    event_type: ClassVar[str] = "kpi.CommissionPlanSet"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = COMMISSION_TOPIC
+
+    plan_id: UUID
+    dealer_id: str = Field(description="The dealer whose plan it is")
+    name: str
+    currency: str
+    versions: list[CommissionPlanVersion] = Field(description="Oldest first")
+    set_by: str
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return str(self.plan_id)
+
+
+ALL = (CommissionStatementIssued, TargetSet, CommissionPlanSet)

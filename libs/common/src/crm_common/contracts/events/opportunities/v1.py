@@ -17,6 +17,7 @@ OPPORTUNITY_TOPIC = "crm.opportunities.opportunity.v1"
 QUOTE_TOPIC = "crm.opportunities.quote.v1"
 ORDER_TOPIC = "crm.opportunities.order.v1"
 CATALOG_TOPIC = "crm.opportunities.catalog.v1"
+QUESTIONNAIRE_TOPIC = "crm.opportunities.questionnaire.v1"
 
 LeadOrigin = Literal["self_sourced", "pool", "oem", "campaign", "direct"]
 
@@ -331,6 +332,44 @@ class CatalogPublished(EventData):
         return "catalog"
 
 
+class EvaluationAnswer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    label: str
+    points: int
+
+
+class EvaluationQuestion(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    text: str
+    weight: int
+    options: list[EvaluationAnswer]
+
+
+class QuestionnaireDefined(EventData):
+    """A node defined an evaluation questionnaire (销售机会评估): a dealer's for its own book,
+    HQ's or a region's for every dealer below it. A dealer that runs its own deployment
+    receives those of the nodes above it — its consultants evaluate with them there."""
+
+    event_type: ClassVar[str] = "opportunities.QuestionnaireDefined"
+    event_version: ClassVar[int] = 1
+    topic: ClassVar[str] = QUESTIONNAIRE_TOPIC
+
+    questionnaire_id: UUID
+    org_node: str = Field(description="The node whose questionnaire it is (a dealer, or above)")
+    dealer_id: str | None = Field(description="The node's dealer; none above dealers")
+    name: str
+    questions: list[EvaluationQuestion]
+    defined_by: str
+    at: datetime
+
+    def aggregate_key(self) -> str:
+        return str(self.questionnaire_id)
+
+
 ALL = (
     OpportunityOpened,
     StageChanged,
@@ -351,4 +390,5 @@ ALL = (
     VehicleDelivered,
     FinanceApplicationUpdated,
     CatalogPublished,
+    QuestionnaireDefined,
 )
