@@ -6,7 +6,11 @@ from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 
-from crm_common.contracts.events.kpi.v1 import CommissionStatementIssued, TargetSet
+from crm_common.contracts.events.kpi.v1 import (
+    CommissionPlanSet,
+    CommissionStatementIssued,
+    TargetSet,
+)
 from crm_common.runtime.http import create_http_app
 from crm_common.runtime.service import ScheduledJob, ServiceDefinition
 from crm_common.settings import Settings
@@ -87,7 +91,7 @@ DEFINITION = ServiceDefinition(
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     create_api=create_api,
     subscriptions=subscriptions,
-    publishes=(CommissionStatementIssued, TargetSet),
+    publishes=(CommissionStatementIssued, TargetSet, CommissionPlanSet),
     scheduled=[
         ScheduledJob("leaderboards", LEADERBOARD_REFRESH_SECONDS, refresh_leaderboards),
         ScheduledJob("reports", REPORT_SCHEDULE_SECONDS, run_report_schedule),
