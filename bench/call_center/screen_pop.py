@@ -12,7 +12,10 @@ token) and wait until it says ``listening``. Then ``--calls`` inbound calls ring
 extension. Measured per call: from just before the ringing webhook is sent until the agent's
 stream has delivered the pop — the call recorded from the event, announced over Redis, the
 caller looked up in leads over gRPC with the agent's token, pushed. Every call must pop up
-exactly once at the agent it rang. Prints one JSON line; the budget is p99 < 150 ms.
+exactly once at the agent it rang. The first call of each agent (``--warmup`` rounds of one
+per agent, all at once) is not in the percentiles, as in a shift under way: it finds the
+apis' database pools empty and leads' signing keys not fetched yet; its pops are reported as
+``first_pops_ms``. Prints one JSON line; the budget is p99 < 150 ms.
 """
 
 from __future__ import annotations
@@ -130,6 +133,7 @@ async def main() -> None:
     parser.add_argument("--agents", type=int, default=20)
     parser.add_argument("--calls", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=1, help="rounds of one call per agent")
     args = parser.parse_args()
 
     url = await fresh_database(DATABASE, migrate_as="call-center")
@@ -201,7 +205,7 @@ async def main() -> None:
             latencies: list[float] = []
             gate = asyncio.Semaphore(args.concurrency)
 
-            async def ring(n: int) -> None:
+            async def ring(n: int, into: list[float]) -> None:
                 agent = n % len(people)
                 call_key = f"bench-{n:06d}"
                 call_id = str(call_id_of(TENANT, "webhook:cloud-cc", call_key))
@@ -230,16 +234,19 @@ async def main() -> None:
                         },
                     )
                     await asyncio.wait_for(popped.wait(), 30)
-                    latencies.append(streams[agent].popped[call_id] - sent)
+                    into.append(streams[agent].popped[call_id] - sent)
 
+            first_pops: list[float] = []
+            warmup = args.warmup * len(people)
+            await asyncio.gather(*(ring(n, first_pops) for n in range(warmup)))
             started = time.perf_counter()
-            await asyncio.gather(*(ring(n) for n in range(args.calls)))
+            await asyncio.gather(*(ring(n, latencies) for n in range(warmup, warmup + args.calls)))
             elapsed = time.perf_counter() - started
             for reader in readers:
                 reader.cancel()
             await asyncio.gather(*readers, return_exceptions=True)
     popped = sum(len(s.popped) for s in streams)
-    assert popped == args.calls, f"{popped} pops for {args.calls} calls"
+    assert popped == warmup + args.calls, f"{popped} pops for {warmup + args.calls} calls"
     ms = [1000 * s for s in latencies]
     print(
         json.dumps(
@@ -254,9 +261,11 @@ async def main() -> None:
                 "p95_ms": round(percentile(ms, 95), 1),
                 "p99_ms": round(percentile(ms, 99), 1),
                 "max_ms": round(max(ms), 1),
+                "first_pops_ms": sorted(round(1000 * s) for s in first_pops),
                 "budget_p99_ms": 150,
                 "every_call_popped_once": True,
                 "cpus": os.cpu_count(),
+                "load_average": os.getloadavg(),
                 "python": platform.python_version(),
             }
         )
