@@ -89,9 +89,7 @@ NESTED: dict[str, str] = {
     "service-desk DesignPublic.questions": "settings: a survey design's questions",
     "service-desk PublicForm.questions": "settings: a survey design's questions",
     "service-desk TicketPublic.escalation_steps": "settings: the escalation ladder's steps",
-    # Reports whose rows are bounded by what they are asked: 10,000 lines at most.
-    "kpi SalesMeeting.lines": "refused over 10,000 consultant lines (422 naming dealer_id)",
-    "kpi SalesMeeting.subtotals": "a team or dealer of the at most 10,000 lines",
+    # Reports whose rows are bounded by what they are asked.
     "opportunities Forecast.periods": "the months or weeks of the asked period",
     "opportunities ForecastGroup.periods": "the months or weeks of the asked period",
     # A row per person, dealer or queue of the caller's scope: as large as the org.
@@ -109,13 +107,9 @@ NESTED: dict[str, str] = {
     "kpi CascadePublic.children": "org: the children of an org node",
     "kpi DailyLeadCounts.rows": "org: a dealer of the scope per day (366 days at most)",
     "kpi DailySalesFigures.rows": "org: a dealer of the scope per day (366 days at most)",
-    "kpi KpiValues.rows": "org: a group (dealer, team, consultant) of the scope per period",
     "kpi Leaderboard.entries": "org: the consultants or dealers of the board",
     "leads CustomerSegments.dealers": "org: the dealers of the scope",
     "leads CustomerSegments.regions": "org: the regions of the scope",
-    "opportunities Forecast.groups": "org: a group (consultant … region) of the scope",
-    "opportunities Funnel.groups": "org: a group (consultant … region) of the scope",
-    "opportunities WinLoss.groups": "org: a group (consultant … region) of the scope",
     # Grows with use.
     "call-center CallReviewsPublic.comments": "grows: a call's comments",
     "call-center CallReviewsPublic.reviews": "grows: a call's QA reviews",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from crm_common.runtime.paging import MOST_OFFSET, Page, Paging, first_of, page_of
+from crm_common.errors import InvalidInput
+from crm_common.runtime.paging import MOST_OFFSET, Page, Paging, first_of, page_of, whole_report
 
 TreePage = Annotated[Paging, page_of(default=2000, most=5000)]
 Newest = Annotated[Paging, first_of(default=5, most=20)]
@@ -66,3 +68,12 @@ def test_the_documents_show_each_list_s_bounds() -> None:
     assert parameters["/rows"]["offset"]["maximum"] == MOST_OFFSET
     assert parameters["/tree"]["limit"]["maximum"] == 5000
     assert set(parameters["/newest"]) == {"limit"}
+
+
+def test_a_report_answered_whole_is_refused_past_its_rows_naming_how_to_ask_for_fewer() -> None:
+    rows = list(range(3))
+    assert whole_report(rows, narrow_by="dealer_id", how="ask per dealer", most=3) == rows
+    with pytest.raises(InvalidInput) as refused:
+        whole_report(rows, narrow_by="dealer_id", how="ask per dealer", most=2)
+    assert (refused.value.field, refused.value.location) == ("dealer_id", "query")
+    assert str(refused.value) == "3 rows, more than the 2 one answer carries: ask per dealer"

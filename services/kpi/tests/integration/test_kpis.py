@@ -38,6 +38,7 @@ from crm_kpi.domain.kpis import (
     bucket_start,
     predefined,
 )
+from crm_kpi.entrypoints.http import kpis as kpis_routes
 from crm_kpi.views.kpis import kpi_values
 
 from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions, principal
@@ -563,6 +564,22 @@ def kpi_without_data() -> Iterator[str]:
         yield missing.code
     finally:
         PREDEFINED.remove(missing)
+
+
+async def test_values_too_many_for_one_answer_are_refused_naming_how_to_ask_for_fewer(
+    facts: Sessions, as_user: AsUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KPI per day and consultant over two years of HQ's tenant is millions of rows: more
+    than one answer carries is refused (422 naming ``from``), not built."""
+    monkeypatch.setattr(kpis_routes, "MOST_REPORT_ROWS", 1)
+    async with as_user(PEOPLE.manager) as client:
+        one = await client.get("/kpi/values/price_retention", params=NOVEMBER)
+        many = await client.get("/kpi/values/conversion_per_consultant", params=NOVEMBER)
+    assert (one.status_code, len(one.json()["rows"])) == (200, 1)
+    assert many.status_code == 422
+    detail = many.json()["detail"][0]
+    assert detail["loc"] == ["query", "from"]
+    assert "2 rows, more than the 1 one answer carries: ask for fewer days" in detail["msg"]
 
 
 async def test_a_kpi_no_service_produces_the_facts_of_answers_409_with_the_reason(

@@ -27,6 +27,7 @@ from crm_opportunities.adapters.tables import (
     planned_collections,
     stage_history,
 )
+from crm_opportunities.views import pipeline as pipeline_views
 
 from .conftest import PEOPLE, TENANT
 
@@ -356,6 +357,26 @@ async def test_a_manager_s_funnel_counts_the_dealer_s_deals_opened_in_the_period
     groups = by_group(report)
     assert {user: g["created"] for user, g in groups.items()} == {"c1": 3, "c2": 2}
     assert [s[1] for s in funnel_steps(groups["c1"])] == [3, 2, 2, 2, 0, 0, 0]
+
+
+@pytest.mark.usefixtures("sales")
+async def test_a_report_of_more_groups_than_one_answer_carries_is_refused(
+    as_user: AsUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Grouped per consultant over HQ's tenant a report has a row per consultant: past the
+    limit it is refused naming ``group_by``, whichever report and format."""
+    monkeypatch.setattr(pipeline_views, "MOST_GROUPS", 0)
+    async with as_user(P.manager) as client:
+        for path in ("/reports/funnel", "/reports/forecast", "/reports/win-loss"):
+            for format in ("json", "xlsx"):
+                params = {**OCTOBER, "group_by": "consultant", "format": format}
+                refused = await client.get(path, params=params)
+                assert refused.status_code == 422, (path, format, refused.text)
+                detail = refused.json()["detail"][0]
+                assert detail["loc"] == ["query", "group_by"], path
+                assert "more than the 0 one answer carries: group by a wider" in detail["msg"]
+            whole = await client.get(path, params=OCTOBER)
+            assert whole.status_code == 200, (path, whole.text)
 
 
 @pytest.mark.usefixtures("sales")

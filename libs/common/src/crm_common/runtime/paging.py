@@ -11,13 +11,20 @@ fewer or more costly names its own sizes through the same rule,
 No ``from __future__ import annotations`` here: FastAPI reads the parameters' annotations,
 which name each list's own sizes, from the functions themselves."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query
 
+from crm_common.errors import InvalidInput
+
+Row = TypeVar("Row")
+
 MOST_OFFSET = 100_000
 """How deep a list pages by offset: deeper pages cost a scan of every row before them."""
+MOST_REPORT_ROWS = 10_000
+"""Rows a report answered whole carries (a row per consultant, per day…): more are refused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +61,16 @@ def first_of(*, default: int, most: int) -> Any:
 Page = Annotated[Paging, page_of(default=200, most=500)]
 ShortPage = Annotated[Paging, page_of(default=50, most=200)]
 """A list of whole records (tickets, opportunities, applications) read a screen at a time."""
+
+
+def whole_report(rows: Sequence[Row], *, narrow_by: str, how: str, most: int) -> Sequence[Row]:
+    """The rows of a report answered whole, or 422 naming the query parameter ``narrow_by``
+    when there are more than ``most`` (its schema declares ``most`` as the list's maxItems):
+    ``how`` tells the caller how to ask for fewer."""
+    if len(rows) > most:
+        raise InvalidInput(
+            narrow_by,
+            f"{len(rows):,} rows, more than the {most:,} one answer carries: {how}",
+            location="query",
+        )
+    return rows

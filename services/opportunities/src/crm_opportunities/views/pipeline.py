@@ -7,7 +7,7 @@ Money in the opportunity's currency (CNY unless the record says otherwise)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -37,6 +37,7 @@ from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.runtime.paging import whole_report
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import (
     credit_splits,
@@ -79,8 +80,21 @@ class BoardCard(BaseModel):
     owner_org: str
 
 
+MOST_GROUPS = 1_000
+"""Groups (consultants, teams, dealers, regions) a report answers: more are refused."""
+_GROUPS = f"A row per group asked (group_by): more than {MOST_GROUPS:,} are refused"
 MOST_CARDS = 100
 """Cards a stage of the board shows at most (``cards`` asks for fewer)."""
+
+
+def _whole(groups: Collection[Any]) -> None:
+    """A report's groups answered whole, or refused (422 naming group_by) past MOST_GROUPS."""
+    whole_report(
+        list(groups),
+        narrow_by="group_by",
+        how="group by a wider level: team, dealer or region",
+        most=MOST_GROUPS,
+    )
 
 
 class BoardStage(BaseModel):
@@ -140,7 +154,7 @@ class Funnel(BaseModel):
     group_by: Grouping | None
     stages: list[StageName] = Field(description="The funnel's stages, top to bottom")
     total: FunnelFigures
-    groups: list[FunnelGroup]
+    groups: list[FunnelGroup] = Field(max_length=MOST_GROUPS, description=_GROUPS)
 
 
 class ForecastPeriod(BaseModel):
@@ -166,7 +180,7 @@ class Forecast(BaseModel):
     period: Granularity
     group_by: Grouping | None
     periods: list[ForecastPeriod]
-    groups: list[ForecastGroup]
+    groups: list[ForecastGroup] = Field(max_length=MOST_GROUPS, description=_GROUPS)
 
 
 class StaleOpportunity(BaseModel):
@@ -224,7 +238,7 @@ class WinLoss(BaseModel):
     date_to: date
     group_by: Grouping | None
     total: WinLossFigures
-    groups: list[WinLossGroup]
+    groups: list[WinLossGroup] = Field(max_length=MOST_GROUPS, description=_GROUPS)
 
 
 def _pipelines_visible_to(principal: Principal) -> ColumnElement[bool]:
@@ -497,6 +511,7 @@ async def funnel(
     order = merge_stage_orders([stage["code"] for stage in stage_lists[p]] for p in used)
     seen = set().union(*total.paths, total.open_by_stage)
     order += sorted(seen - set(order))
+    _whole(tallies if keys else ())
     return Funnel(
         date_from=period.first_day,
         date_to=period.last_day,
@@ -655,6 +670,7 @@ async def forecast(
                 planned_amount=row.planned,
                 collected_amount=row.collected,
             )
+    _whole(groups if keys else ())
     return Forecast(
         date_from=period.first_day,
         date_to=period.last_day,
@@ -818,6 +834,7 @@ async def win_loss(
                 tally.add_competitor(
                     row.competitor, row.competitor_model, row.n, _money(row.amount)
                 )
+    _whole(tallies if keys else ())
     return WinLoss(
         date_from=period.first_day,
         date_to=period.last_day,

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crm_common.runtime.paging import MOST_REPORT_ROWS
 from crm_kpi.domain.kpis import FieldKind, Grouping, KpiDefinition, Module, Period
 
 Name = Annotated[str, Field(min_length=1, max_length=64)]
@@ -92,4 +93,7 @@ class KpiValues(BaseModel):
     group_by: Grouping
     date_from: date
     date_to: date
-    rows: list[KpiValuePublic]
+    rows: list[KpiValuePublic] = Field(
+        max_length=MOST_REPORT_ROWS,
+        description=f"A row per group and period: more than {MOST_REPORT_ROWS:,} are refused",
+    )

@@ -13,6 +13,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
+from crm_common.runtime.paging import MOST_REPORT_ROWS, whole_report
 from crm_kpi.application import kpi_definitions
 from crm_kpi.domain.kpis import (
     FIELDS,
@@ -69,6 +70,12 @@ def _values(
     date_to: date,
     values: list[KpiValue],
 ) -> KpiValues:
+    whole_report(
+        values,
+        narrow_by="from",
+        how="ask for fewer days (from), or by a longer period or a coarser grouping",
+        most=MOST_REPORT_ROWS,
+    )
     return KpiValues(
         kpi=kpi,
         name=name,

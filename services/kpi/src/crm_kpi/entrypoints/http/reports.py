@@ -12,9 +12,8 @@ from pydantic import BaseModel, Field
 
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
-from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database
-from crm_common.runtime.paging import Page
+from crm_common.runtime.paging import MOST_REPORT_ROWS, Page, whole_report
 from crm_common.runtime.table_files import FILE_RESPONSES, XLSX, ReportFormat, table_file
 from crm_kpi.application.reports import report_file, reports_for
 from crm_kpi.domain.reports import ReportKind, report_table, subtotals
@@ -53,17 +52,19 @@ class SubtotalLine(BaseModel):
     conversion_rate: float | None
 
 
+MAX_SALES_MEETING_LINES = MOST_REPORT_ROWS
+"""Consultant lines one sales-meeting answer carries (HQ's whole tenant is a few thousand)."""
+
+
 class SalesMeeting(BaseModel):
     date_from: date
     date_to: date
-    lines: list[ConsultantLine]
+    lines: list[ConsultantLine] = Field(max_length=MAX_SALES_MEETING_LINES)
     subtotals: list[SubtotalLine] = Field(
-        description="Each team's lines summed, then each dealer's (all its consultants)"
+        max_length=2 * MAX_SALES_MEETING_LINES,
+        description="Each team's lines summed, then each dealer's (all its consultants): a"
+        " team and a dealer per line at most",
     )
-
-
-MAX_SALES_MEETING_LINES = 10_000
-"""Consultant lines one sales-meeting answer carries (HQ's whole tenant is a few thousand)."""
 
 
 @router.get(
@@ -99,13 +100,12 @@ async def sales_meeting_figures(
         date_to=date_to,
         dealer_id=dealer_id,
     )
-    if len(lines) > MAX_SALES_MEETING_LINES:
-        raise InvalidInput(
-            "dealer_id",
-            f"the sales meeting has {len(lines)} consultant lines, more than the"
-            f" {MAX_SALES_MEETING_LINES} one answer carries: ask per dealer (dealer_id)",
-            location="query",
-        )
+    whole_report(
+        lines,
+        narrow_by="dealer_id",
+        how="ask per dealer (dealer_id) or for fewer days",
+        most=MAX_SALES_MEETING_LINES,
+    )
     if format is ReportFormat.JSON:
         return SalesMeeting(
             date_from=date_from,

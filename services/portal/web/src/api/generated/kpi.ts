@@ -1420,7 +1420,10 @@ export interface components {
             /** Name */
             name: string;
             period: components["schemas"]["Period"];
-            /** Rows */
+            /**
+             * Rows
+             * @description A row per group and period: more than 10,000 are refused
+             */
             rows: components["schemas"]["KpiValuePublic"][];
         };
         /** Leaderboard */
@@ -1820,7 +1823,7 @@ export interface components {
             lines: components["schemas"]["ConsultantLine"][];
             /**
              * Subtotals
-             * @description Each team's lines summed, then each dealer's (all its consultants)
+             * @description Each team's lines summed, then each dealer's (all its consultants): a team and a dealer per line at most
              */
             subtotals: components["schemas"]["SubtotalLine"][];
         };

@@ -1494,7 +1494,10 @@ export interface components {
              */
             date_to: string;
             group_by: components["schemas"]["Grouping"] | null;
-            /** Groups */
+            /**
+             * Groups
+             * @description A row per group asked (group_by): more than 1,000 are refused
+             */
             groups: components["schemas"]["ForecastGroup"][];
             period: components["schemas"]["Granularity"];
             /** Periods */
@@ -1563,7 +1566,10 @@ export interface components {
              */
             date_to: string;
             group_by: components["schemas"]["Grouping"] | null;
-            /** Groups */
+            /**
+             * Groups
+             * @description A row per group asked (group_by): more than 1,000 are refused
+             */
             groups: components["schemas"]["FunnelGroup"][];
             /**
              * Stages
@@ -2662,7 +2668,10 @@ export interface components {
              */
             date_to: string;
             group_by: components["schemas"]["Grouping"] | null;
-            /** Groups */
+            /**
+             * Groups
+             * @description A row per group asked (group_by): more than 1,000 are refused
+             */
             groups: components["schemas"]["WinLossGroup"][];
             total: components["schemas"]["WinLossFigures"];
         };
