@@ -161,6 +161,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{org_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Org Node
+         * @description HQ admins move a node with everything below it (a dealer to another region): each moved
+         *     node's ``OrgChanged`` is published (a dealer's deployment receives its own and what the
+         *     nodes now above it configure), and the move is recorded (who, from where, to where).
+         */
+        post: operations["move_org_node_orgs__org_id__move_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partners": {
         parameters: {
             query?: never;
@@ -323,6 +345,17 @@ export interface components {
             /** Parent Id */
             parent_id?: string | null;
             partner_type?: components["schemas"]["PartnerType"] | null;
+        };
+        /**
+         * OrgNodeMove
+         * @description Where the node goes: below this parent, with everything below it.
+         */
+        OrgNodeMove: {
+            /**
+             * Parent Id
+             * @example north
+             */
+            parent_id: string;
         };
         /** OrgNodePublic */
         OrgNodePublic: {
@@ -809,6 +842,67 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    move_org_node_orgs__org_id__move_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgNodeMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgNodePublic"];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an HQ admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such node or parent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The parent is not one the node's kind hangs under, or below it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
