@@ -219,6 +219,13 @@ OPERATIONS: dict[str, Command] = {
         },
         inside_roles=frozenset({"hq_admin"}),
     ),
+    # HQ moves any node with what lies below it: the fixture dealer below its own region again
+    # (a move that changes no path: the other commands keep their region).
+    "identity POST /orgs/{org_id}/move": Command(
+        "dealer",
+        lambda f: {"parent_id": f["region"]},
+        inside_roles=frozenset({"hq_admin"}),
+    ),
     "identity POST /users": Command(
         "dealer",
         lambda f: {
@@ -677,6 +684,7 @@ PATH_TARGETS = {
     "{rule_id}": "care_rule",
     "{competitor_id}": "competitor",
     "{assessment_id}": "unknown",
+    "{org_id}": "dealer",
 }
 
 
@@ -1011,6 +1019,7 @@ class World:
         assert await eventually(catalogue_arrived, timeout=60), "the dealer has the catalogue"
         self.base = {
             "dealer": self.dealer,
+            "region": self.region,
             "consultant": people["owner"].user,
             "colleague": people["colleague"].user,
             "advisor": people["advisor"].user,

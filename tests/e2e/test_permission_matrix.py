@@ -61,6 +61,7 @@ NEEDS: dict[str, str | None] = {
     "identity GET /orgs": None,
     "identity GET /partners": "ticket.manage",
     "identity POST /orgs": "org.manage",
+    "identity POST /orgs/{org_id}/move": "org.manage",
     "identity GET /users": "user.read",
     "identity POST /users": "user.manage",
     "identity POST /users/{user_id}/deactivate": "user.manage",
@@ -366,6 +367,7 @@ def concrete(path: str) -> str:
         "{claim_id}",
         "{assessment_id}",
         "{competitor_id}",
+        "{org_id}",
     ):
         path = path.replace(parameter, str(uuid.uuid4()))
     path = path.replace("{connector}", "cloud-cc")
