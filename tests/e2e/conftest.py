@@ -21,6 +21,7 @@ from crm_common.testing.ami_server import AmiReplayServer
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import ServiceProcess, free_port, run_command
+from crm_common.testing.receivers import SmtpServer, smtp_server
 from crm_portal.settings import PortalSettings
 
 ISSUER, AUDIENCE = "crm-identity", "crm"
@@ -39,6 +40,9 @@ signed with this (the hotline's: a call nobody claims belongs to HQ)."""
 SPINE_READY_SECONDS = 240.0
 CAMPAIGN_FORM_LIMIT = 20
 """Submissions per campaign and minute in the spine (small, so a test can reach it)."""
+SWEEP_SECONDS = 2.0
+"""The service desk's escalation sweep and care scan run this often in the spine (a test
+waits seconds, not the production 30 s and hour, for a step or a care action)."""
 
 
 @dataclass
@@ -55,6 +59,9 @@ class Spine:
     pbx: AmiReplayServer
     """The demo tenant's Asterisk PBX (AMI) the call center is logged in to: a test plays its
     calls' events and sees the transfers, hang-ups and dials the call center asked for."""
+    mail: SmtpServer
+    """The SMTP relay every service sends its e-mail to (a local aiosmtpd process): a test
+    reads what arrived."""
 
     def token(
         self,
@@ -89,8 +96,15 @@ async def pbx() -> AsyncIterator[AmiReplayServer]:
 
 
 @pytest.fixture(scope="session")
+def mail(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpServer]:
+    with smtp_server(tmp_path_factory.mktemp("spine-mail")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 async def spine(
     pbx: AmiReplayServer,
+    mail: SmtpServer,
     infrastructure: Infrastructure,
     databases: Databases,
     run_id: str,
@@ -135,6 +149,12 @@ async def spine(
         "CRM_CAMPAIGN_FORM_CLIENT_RATE_LIMIT_PER_MINUTE": str(2 * CAMPAIGN_FORM_LIMIT),
         "CRM_LEADS_GRPC_TARGET": f"127.0.0.1:{grpc_ports['leads']}",
         "CRM_FILE_STORAGE": str(file_storage),
+        "CRM_SMTP_HOST": mail.host,
+        "CRM_SMTP_PORT": str(mail.port),
+        # The survey links the service desk sends open its own public form.
+        "CRM_SURVEY_LINK_BASE_URL": urls["service-desk"],
+        "CRM_ESCALATION_SWEEP_SECONDS": str(SWEEP_SECONDS),
+        "CRM_CARE_SCAN_SECONDS": str(SWEEP_SECONDS),
     }
     processes: dict[str, ServiceProcess] = {}
     for name in SERVICES:
@@ -184,6 +204,7 @@ async def spine(
             database_urls,
             file_storage,
             pbx,
+            mail,
         )
     finally:
         for process in processes.values():

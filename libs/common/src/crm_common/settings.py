@@ -157,6 +157,10 @@ class Settings(BaseSettings):
     # Unset: the messages wait, and the worker says why in its log.
     sms_endpoint: str | None = None
     sms_api_key: SecretStr | None = None
+    # How often the service desk's worker applies due escalation steps (a step is late by at
+    # most this) and scans the care rules (they look at days: hourly fires each on its day).
+    escalation_sweep_seconds: float = Field(default=30, gt=0)
+    care_scan_seconds: float = Field(default=3600, gt=0)
 
     # Tokens: verified against the issuer's JWKS (identity's, or any OIDC provider's).
     jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"

@@ -50,11 +50,6 @@ DESCRIPTION = (
     "business hours and an escalation ladder; surveys (NPS, CSI) with a public answer form."
 )
 
-ESCALATION_SWEEP_SECONDS = 30.0
-"""How often the worker applies due escalation steps (a step is late by at most this)."""
-
-CARE_SCAN_SECONDS = 3600.0
-"""Care rules look at days: an hourly scan fires each on the day it is due."""
 NOTIFIER_SECONDS = 2.0
 
 ERROR_STATUSES: dict[type[Exception], int] = {
@@ -133,8 +128,10 @@ DEFINITION = ServiceDefinition(
     publishes=(*service_desk_v1.ALL, *service_desk_v2.ALL),
     subscriptions=subscriptions,
     scheduled=[
-        ScheduledJob("escalation-sweep", ESCALATION_SWEEP_SECONDS, run_escalation_sweep),
-        ScheduledJob("care-scan", CARE_SCAN_SECONDS, run_care_scan),
+        ScheduledJob(
+            "escalation-sweep", lambda s: s.escalation_sweep_seconds, run_escalation_sweep
+        ),
+        ScheduledJob("care-scan", lambda s: s.care_scan_seconds, run_care_scan),
         ScheduledJob("notifier", NOTIFIER_SECONDS, run_notifier),
     ],
 )

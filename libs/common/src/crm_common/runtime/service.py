@@ -63,7 +63,8 @@ class ScheduledJob:
     decides how (e.g. SKIP LOCKED)."""
 
     name: str
-    interval_seconds: float
+    interval_seconds: float | Callable[[Settings], float]
+    """Seconds between runs, or the setting that says (an operator or a test shortens it)."""
     run: Callable[[Settings, async_sessionmaker[AsyncSession]], Awaitable[object]]
     every_worker: bool = False
     """A queue every worker takes work from (e.g. imports, each slice locking its job), not a
@@ -208,11 +209,13 @@ async def run_periodically(
     claims: JobClaims,
 ) -> None:
     """``job`` every interval until ``stop``, when this worker holds its claim."""
+    interval = job.interval_seconds
+    seconds = interval(settings) if callable(interval) else interval
     while not stop.is_set():
         if job.every_worker or await claims.claim(job.name):
             await _run_once(job, settings, session_factory)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=job.interval_seconds)
+            await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
 async def _run_once(
