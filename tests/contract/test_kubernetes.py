@@ -292,6 +292,7 @@ def test_the_portal_proxies_the_deployed_apis() -> None:
         "service-desk",
         "call-center",
         "kpi",
+        "notifications",
     }
     for service, url in upstreams.items():
         host, port = url.removeprefix("http://").split(":")

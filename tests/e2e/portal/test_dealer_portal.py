@@ -1,12 +1,15 @@
 """A consultant's day in the dealer workspace, then the manager's approval, in a real browser:
 claim a pool lead, follow it up, convert it, move the opportunity on the board (refused first
 where a stage's activities are missing), record the test drive the quote stage needs, build a
-quote beyond the consultant's discount limit; the sales manager approves it."""
+quote beyond the consultant's discount limit; the sales manager, whose inbox is open meanwhile,
+sees the approval request arrive (pushed through the BFF), opens it and approves the quote."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import secrets
+from typing import Any
 
 import pytest
 from playwright.async_api import expect
@@ -31,6 +34,13 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
         {"customer_name": customer, "phone": phone, "source": "phone"},
     )
     assert pooled.status_code == 201, pooled.text
+    waiting = await _approval_notices(portal_users)
+
+    # The manager's inbox is open before the consultant asks for an approval.
+    manager = await portal_users.open_as("sh01.manager")
+    await manager.page.get_by_role("button", name=re.compile(r"^通知 \d+ 条未读$")).click()
+    inbox = manager.page.get_by_role("dialog")
+    await expect(inbox.get_by_text("实时推送已连接")).to_be_visible()
 
     consultant = await portal_users.open_as("sh01.consultant1")
     page = consultant.page
@@ -113,7 +123,26 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await consultant.check_accessibility("opportunity and quote")
     assert not consultant.csp_violations
 
-    manager = await portal_users.open_as("sh01.manager")
+    # The request reaches the open inbox without a reload; opening it marks it read.
+    notice = await _new_approval_notice(portal_users, waiting)
+    item = inbox.get_by_role("listitem").filter(has_text=notice["title"])
+    await expect(item.get_by_text("未读")).to_be_visible()
+    await manager.screenshot("dealer-inbox")
+    await manager.check_accessibility("inbox")
+    await item.get_by_role("button", name="查看").click()
+    await expect(manager.page.get_by_role("heading", name="审批")).to_be_visible()
+    assert (await _notice(portal_users, notice["id"]))["read_at"] is not None
+    await manager.page.get_by_role("button", name=re.compile(r"^通知 \d+ 条未读$")).click()
+    await inbox.get_by_role("tab", name="通知设置").click()
+    await manager.choose("线索即将回收", "立即发送")
+    await inbox.get_by_role("button", name="保存设置").click()
+    await expect(manager.page.get_by_text("通知设置已保存")).to_be_visible()
+    chosen = await portal_users.api(
+        "sh01.manager", "notifications", "GET", "/notification-preferences"
+    )
+    assert chosen.json()["deliveries"]["lead_recycle_due"] == "immediate", chosen.text
+    await manager.page.keyboard.press("Escape")
+
     await manager.menu("审批")
     pending = manager.page.get_by_role("row").filter(has_text=customer)
     await expect(pending).to_be_visible()
@@ -126,3 +155,36 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await page.reload()
     await expect(page.get_by_role("row").filter(has_text="已出具")).to_be_visible()
     assert not manager.csp_violations
+
+
+async def _approval_notices(portal_users: Portal) -> set[str]:
+    answer = await portal_users.api(
+        "sh01.manager", "notifications", "GET", "/notifications?limit=200"
+    )
+    assert answer.status_code == 200, answer.text
+    return {n["id"] for n in answer.json() if n["kind"] == "quote_approval_requested"}
+
+
+async def _new_approval_notice(portal_users: Portal, known: set[str]) -> dict[str, Any]:
+    """The approval request the consultant's quote raised, once the notifications worker has
+    taken `QuoteApprovalRequested` from Kafka."""
+    for _ in range(120):
+        answer = await portal_users.api(
+            "sh01.manager", "notifications", "GET", "/notifications?limit=200"
+        )
+        fresh = [
+            n
+            for n in answer.json()
+            if n["kind"] == "quote_approval_requested" and n["id"] not in known
+        ]
+        if fresh:
+            return fresh[0]
+        await asyncio.sleep(0.5)
+    raise AssertionError("no approval request reached the manager's inbox")
+
+
+async def _notice(portal_users: Portal, notice_id: str) -> dict[str, Any]:
+    answer = await portal_users.api(
+        "sh01.manager", "notifications", "GET", "/notifications?limit=200"
+    )
+    return next(n for n in answer.json() if n["id"] == notice_id)

@@ -20,6 +20,7 @@ DEFAULT_UPSTREAMS = {
     "service-desk": "http://127.0.0.1:8004",
     "call-center": "http://127.0.0.1:8005",
     "kpi": "http://127.0.0.1:8006",
+    "notifications": "http://127.0.0.1:8007",
 }
 
 

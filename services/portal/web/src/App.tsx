@@ -6,6 +6,7 @@ import { ApiError } from "./api/errors";
 import { NotAvailable } from "./components/feedback";
 import { rememberLanguage, type Language } from "./i18n";
 import { homeOf, menuOf, portalsOf, type PortalKey } from "./portals";
+import { NotificationBell } from "./portals/shared/Inbox";
 import { logIn, logOut, SessionProvider, useSessionQuery, useSetSession, type Session } from "./session";
 
 // One chunk per portal: a consultant's phone loads the workspace only.
@@ -102,6 +103,7 @@ function Shell({ session, onLanguage }: { session: Session; onLanguage: (languag
               style={{ minWidth: 140 }}
             />
           )}
+          <NotificationBell />
           <Typography.Text className="shell-user">{session.username}</Typography.Text>
           <LanguageSwitch onChange={onLanguage} />
           <Button

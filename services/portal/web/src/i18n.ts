@@ -6,6 +6,7 @@ import { AFTER_SALES_EN, AFTER_SALES_ZH } from "./i18nAfterSales";
 import { CUSTOMERS_EN, CUSTOMERS_ZH } from "./i18nCustomers";
 import { INSIGHT_EN, INSIGHT_ZH } from "./i18nInsight";
 import { PAGES_EN, PAGES_ZH } from "./i18nPages";
+import { SALES_DESK_EN, SALES_DESK_ZH } from "./i18nSalesDesk";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -54,6 +55,7 @@ const zh = {
   ...CUSTOMERS_ZH,
   ...INSIGHT_ZH,
   ...PAGES_ZH,
+  ...SALES_DESK_ZH,
 };
 
 type Dict = typeof zh;
@@ -102,6 +104,7 @@ const en: Dict = {
   ...CUSTOMERS_EN,
   ...INSIGHT_EN,
   ...PAGES_EN,
+  ...SALES_DESK_EN,
 };
 
 export const RESOURCES = { "zh-CN": zh, en } as const;

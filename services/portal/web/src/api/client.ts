@@ -6,6 +6,7 @@ import type { paths as CallCenterPaths } from "./generated/call-center";
 import type { paths as IdentityPaths } from "./generated/identity";
 import type { paths as KpiPaths } from "./generated/kpi";
 import type { paths as LeadsPaths } from "./generated/leads";
+import type { paths as NotificationsPaths } from "./generated/notifications";
 import type { paths as OpportunitiesPaths } from "./generated/opportunities";
 import type { paths as ServiceDeskPaths } from "./generated/service-desk";
 import { ApiError } from "./errors";
@@ -43,6 +44,7 @@ export const opportunities = client<OpportunitiesPaths>("opportunities");
 export const kpi = client<KpiPaths>("kpi");
 export const callCenter = client<CallCenterPaths>("call-center");
 export const serviceDesk = client<ServiceDeskPaths>("service-desk");
+export const notifications = client<NotificationsPaths>("notifications");
 
 /** The data of a call, or an ApiError carrying the status and the service's detail. */
 export async function data<T>(
