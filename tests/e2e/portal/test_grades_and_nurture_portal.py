@@ -2,7 +2,9 @@
 for this test (the demo dealers' pools and nurture lists serve the other tests): the sales
 manager defines the dealer's own grade scheme, offered then in the pool rules, names who owns
 the nurture list, sees the lead a consultant handed to marketing on it and gives it back to the
-consultant; the escalated leads wait on the same page."""
+consultant; the escalated leads wait on the same page. Then the manager orders the dealer's lead
+routing rules (item 1): adds two, moves the second first, retires the other, and a lead taken in
+afterwards goes to the consultant the remaining rule names."""
 
 from __future__ import annotations
 
@@ -93,4 +95,50 @@ async def test_a_manager_defines_grades_and_works_the_nurture_list(portal_users:
             has_text="showroom"
         )
     ).to_be_visible()
+    await page.keyboard.press("Escape")
+
+    await boss.menu("线索路由规则")
+    rules = page.get_by_role("table", name="线索路由规则")
+    await expect(rules.get_by_text("还没有规则")).to_be_visible()
+    await page.get_by_label("规则名称", exact=True).fill("网络线索")
+    await boss.choose("来源", "网络")
+    await page.keyboard.press("Escape")
+    await page.get_by_label("指定顾问").check()
+    await boss.choose("顾问", consultant)
+    await page.get_by_role("button", name="添加规则").click()
+    await expect(rules.get_by_role("row").filter(has_text="网络线索")).to_be_visible()
+    await page.get_by_label("规则名称", exact=True).fill("SUV 意向")
+    await page.get_by_label("意向车型", exact=True).fill("SUV")
+    await page.keyboard.press("Enter")
+    await page.get_by_label("指定顾问").check()
+    await boss.choose("顾问", consultant)
+    await page.get_by_role("button", name="添加规则").click()
+    suv = rules.get_by_role("row").filter(has_text="SUV 意向")
+    await expect(suv).to_be_visible()
+    await suv.get_by_role("button", name="上移 SUV 意向").click()
+    await expect(rules.get_by_role("row").nth(1)).to_contain_text("SUV 意向")
+    await rules.get_by_role("button", name="停用 网络线索").click()
+    await expect(rules.get_by_role("row").filter(has_text="网络线索")).to_have_count(0)
+    await boss.screenshot("dealer-routing-rules")
+    await boss.check_accessibility("routing rules")
+    book = await _ok(portal_users, manager, "leads", "GET", "/routing-rules")
+    assert [r["name"] for r in book["rules"]] == ["SUV 意向"], book
+    routed = await _ok(
+        portal_users,
+        manager,
+        "leads",
+        "POST",
+        "/leads",
+        {
+            "customer_name": f"路由客户{secrets.token_hex(3)}",
+            "phone": f"137{secrets.randbelow(10**8):08d}",
+            "source": "phone",
+            "vehicle_interest": "SUV X 2.0T",
+        },
+    )
+    placed = await _ok(portal_users, manager, "leads", "GET", f"/leads/{routed['id']}")
+    assert (placed["owner_user"], placed["routing_rule_id"]) == (
+        consultant_id,
+        book["rules"][0]["id"],
+    ), placed
     assert not boss.csp_violations

@@ -4,6 +4,7 @@ import { NotAvailable } from "../../components/feedback";
 import Competitors from "../shared/Competitors";
 import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
+import RoutingRules from "../shared/RoutingRules";
 import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
 import Kpis from "../hq/Kpis";
@@ -24,6 +25,7 @@ export default function Dealer() {
       <Route path="leads" element={<AssignLeads />} />
       <Route path="approvals" element={<Approvals />} />
       <Route path="pools" element={<PoolRules />} />
+      <Route path="routing" element={<RoutingRules />} />
       <Route path="grades" element={<GradesAndNurture />} />
       <Route path="imports" element={<Imports />} />
       <Route path="customers" element={<Customers base="/dealer/customers" />} />

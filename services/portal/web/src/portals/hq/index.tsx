@@ -6,6 +6,7 @@ import CommissionMonth from "../shared/CommissionMonth";
 import Competitors from "../shared/Competitors";
 import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
+import RoutingRules from "../shared/RoutingRules";
 import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
 import Catalogue from "./Catalogue";
@@ -19,6 +20,7 @@ export default function Hq() {
     <Routes>
       <Route path="dashboard" element={<Dashboard />} />
       <Route path="distribution" element={<Distribution />} />
+      <Route path="routing" element={<RoutingRules />} />
       <Route path="customers" element={<Customers base="/hq/customers" />} />
       <Route path="customers/:customerId" element={<CustomerFile />} />
       <Route path="kpis" element={<Kpis />} />
