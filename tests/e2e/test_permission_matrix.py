@@ -126,6 +126,7 @@ NEEDS: dict[str, str | None] = {
         "opportunity.assign"
     ),
     "opportunities GET /opportunities/{opportunity_id}/credit-split": "opportunity.read",
+    "opportunities GET /opportunities/{opportunity_id}/co-sellers": "opportunity.work",
     # A reader's own notices and preferences: any signed-in user, each their own only.
     "notifications GET /notifications": None,
     "notifications GET /notifications/unread-count": None,

@@ -110,6 +110,13 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await page.get_by_label("驾照号").fill("310101199202021234")
     await page.get_by_role("button", name="记录试驾").click()
     await expect(page.get_by_text("已记录试驾")).to_be_visible()
+    # Split credit (item 7): the consultant shares the deal 60/40 with a colleague picked by
+    # name; it waits for the manager, who approves it below.
+    await consultant.choose("协同顾问", "sh01.consultant2")
+    await page.get_by_label("负责人占比(%)").fill("60")
+    await expect(page.get_by_text("负责人 60% · 协同顾问 40% · 合计 100%")).to_be_visible()
+    await page.get_by_role("button", name="提交分成").click()
+    await expect(page.get_by_text("待经理审批")).to_be_visible()
     await consultant.choose("车型", "SUV X")
     await consultant.choose("配置", "2.0T 豪华版")
     await consultant.choose("颜色", "星空灰")
@@ -144,7 +151,11 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await manager.page.keyboard.press("Escape")
 
     await manager.menu("审批")
-    pending = manager.page.get_by_role("row").filter(has_text=customer)
+    pending = (
+        manager.page.get_by_role("table", name="待审批报价")
+        .get_by_role("row")
+        .filter(has_text=customer)
+    )
     await expect(pending).to_be_visible()
     await manager.screenshot("dealer-approvals")
     await manager.check_accessibility("approvals")
@@ -154,6 +165,21 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
 
     await page.reload()
     await expect(page.get_by_role("row").filter(has_text="已出具")).to_be_visible()
+
+    # The split waits among the approvals too; the manager approves it on the opportunity.
+    splits = manager.page.get_by_role("table", name="待审批的业绩分成")
+    await splits.get_by_role("link", name=customer).click()
+    await expect(manager.page.get_by_role("heading", name=f"商机详情: {customer}")).to_be_visible()
+    await manager.page.get_by_label("审批意见").fill("协同成交")
+    await manager.page.get_by_role("button", name="批准分成").click()
+    await expect(manager.page.get_by_text("已批准", exact=True)).to_be_visible()
+    opportunity_id = manager.page.url.rsplit("/", 1)[-1]
+    split = await portal_users.api(
+        "sh01.manager", "opportunities", "GET", f"/opportunities/{opportunity_id}/credit-split"
+    )
+    assert split.json()["status"] == "approved", split.text
+    assert sorted(float(s["share_percent"]) for s in split.json()["shares"]) == [40.0, 60.0]
+    await manager.check_accessibility("opportunity with split credit")
     assert not manager.csp_violations
 
 

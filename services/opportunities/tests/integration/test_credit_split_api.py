@@ -100,3 +100,19 @@ async def test_a_split_not_approved_leaves_the_owner_all_of_it(
             },
         )
         assert closed.status_code == 409
+
+
+async def test_the_co_sellers_are_the_dealers_consultants(as_user: AsUser) -> None:
+    opportunity_id = await opened_and_driven(as_user)
+    path = f"/opportunities/{opportunity_id}/co-sellers"
+    async with as_user(PEOPLE.consultant1) as http:
+        listed = await http.get(path)
+        assert listed.status_code == 200, listed.text
+        # The dealer's sellers, its admin (who sells nothing) and the other dealer's not.
+        assert {s["user_id"] for s in listed.json()} == {"c1", "c2", "m1"}
+        assert {s["team"] for s in listed.json() if s["user_id"] == "c1"} == {"team-a1"}
+        assert len((await http.get(path, params={"limit": 1})).json()) == 1
+    async with as_user(PEOPLE.other_dealer_manager) as http:
+        assert (await http.get(path)).status_code == 404
+    async with as_user(PEOPLE.hq_analyst) as http:
+        assert (await http.get(path)).status_code == 403

@@ -30,13 +30,14 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSONB, array
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
-from crm_common.db.tables import org_directory
+from crm_common.db.tables import org_directory, staff
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.policy.roles import ROLES
 from crm_common.runtime.paging import whole_report
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import (
@@ -915,3 +916,49 @@ async def credit_split(
             )
         ).first()
     return None if row is None else CreditSplitView.model_validate(row, from_attributes=True)
+
+
+class CoSeller(BaseModel):
+    user_id: str
+    name: str | None = Field(
+        description="The name colleagues know them by; none until identity has announced it"
+    )
+    team: str = Field(description="Their org node (team, or the dealer itself)")
+
+
+async def co_sellers(
+    sessions: Sessions, actor: Principal, opportunity_id: UUID, *, limit: int, offset: int
+) -> list[CoSeller] | None:
+    """Whom the opportunity's credit may be shared with: the active consultants of its dealer
+    (those who work opportunities), by name; None if the actor may not see the opportunity."""
+    async with sessions() as session:
+        dealer = (
+            await session.execute(
+                select(opportunities.c.owner_org).where(
+                    opportunities.c.id == opportunity_id, visible_opportunities(actor)
+                )
+            )
+        ).scalar_one_or_none()
+        if dealer is None:
+            return None
+        sellers = sorted(n for n, r in ROLES.items() if "opportunity.work" in r.functions)
+        rows = await session.execute(
+            select(staff.c.user_id, staff.c.display_name, staff.c.org_node, staff.c.roles)
+            .join(
+                org_directory,
+                and_(
+                    org_directory.c.tenant == staff.c.tenant,
+                    org_directory.c.id == staff.c.org_node,
+                ),
+            )
+            .where(
+                staff.c.tenant == actor.tenant,
+                staff.c.active,
+                org_directory.c.dealer_id == dealer,
+                staff.c.roles.op("&&")(array(sellers)),
+            )
+            .order_by(staff.c.display_name, staff.c.user_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [CoSeller(user_id=r.user_id, name=r.display_name, team=r.org_node) for r in rows]

@@ -332,6 +332,22 @@ async def decide_credit_split(
 
 
 @router.get(
+    "/opportunities/{opportunity_id}/co-sellers",
+    response_model=list[views.CoSeller],
+    responses=_NOT_FOUND,
+)
+async def co_sellers(
+    opportunity_id: UUID, actor: Worker, db: Database, page: Page
+) -> list[views.CoSeller]:
+    """The colleagues a split of the deal's credit may name (``PUT …/credit-split``): the
+    active consultants of its dealer, the owner among them, by name, a page at a time."""
+    found = await views.co_sellers(db, actor, opportunity_id, limit=page.limit, offset=page.offset)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "opportunity not found")
+    return found
+
+
+@router.get(
     "/opportunities/{opportunity_id}/credit-split",
     response_model=views.CreditSplitView,
     responses=_NOT_FOUND,

@@ -213,6 +213,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/opportunities/{opportunity_id}/co-sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Co Sellers
+         * @description The colleagues a split of the deal's credit may name (``PUT …/credit-split``): the
+         *     active consultants of its dealer, the owner among them, by name, a page at a time.
+         */
+        get: operations["co_sellers_opportunities__opportunity_id__co_sellers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/opportunities/{opportunity_id}/competitors": {
         parameters: {
             query?: never;
@@ -1347,6 +1368,21 @@ export interface components {
             quote_lines: components["schemas"]["QuoteLineIn-Output"][];
             /** Valid */
             valid: boolean;
+        };
+        /** CoSeller */
+        CoSeller: {
+            /**
+             * Name
+             * @description The name colleagues know them by; none until identity has announced it
+             */
+            name: string | null;
+            /**
+             * Team
+             * @description Their org node (team, or the dealer itself)
+             */
+            team: string;
+            /** User Id */
+            user_id: string;
         };
         /** CreditShareProposal */
         CreditShareProposal: {
@@ -3403,6 +3439,61 @@ export interface operations {
             };
             /** @description The request body is over the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    co_sellers_opportunities__opportunity_id__co_sellers_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoSeller"][];
+                };
+            };
+            /** @description Missing, malformed, expired or untrusted bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role lacks the function */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such opportunity visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

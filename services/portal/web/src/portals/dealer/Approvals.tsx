@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { data, leads, opportunities } from "../../api/client";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { can, useSession } from "../../session";
+import { fetchCreditSplit } from "../shared/creditSplits";
 import { fetchQuotes } from "../shared/wholeLists";
 
 const OPEN_OPPORTUNITIES = 200;
@@ -28,6 +29,14 @@ export default function Approvals() {
       queryFn: () => fetchQuotes(o.id),
     })),
   });
+  // Split credit waiting for a manager: decided on the opportunity, where its shares show.
+  const splitsOf = useQueries({
+    queries: (can(session, "opportunity.assign") ? (open.data ?? []) : []).map((o) => ({
+      queryKey: ["opportunity", o.id, "credit-split"],
+      queryFn: () => fetchCreditSplit(o.id),
+    })),
+  });
+  const pendingSplits = (open.data ?? []).filter((_, i) => splitsOf[i]?.data?.status === "pending_approval");
   const names = new Map((open.data ?? []).map((o) => [o.id, o.customer_name]));
   const pending = quoteLists.flatMap((q) => q.data ?? []).filter((q) => q.status === "pending_approval");
   const losses = useQuery({
@@ -96,6 +105,26 @@ export default function Approvals() {
           )}
         </Loaded>
       </Card>
+      {can(session, "opportunity.assign") && (
+        <Card title={t("split.pending")} style={{ marginTop: 16 }}>
+          <Table
+            aria-label={t("split.pending")}
+            rowKey="id"
+            size="small"
+            pagination={false}
+            loading={open.isPending || splitsOf.some((q) => q.isPending)}
+            dataSource={pendingSplits}
+            columns={[
+              {
+                title: t("lead.customer"),
+                dataIndex: "customer_name",
+                render: (name: string, o) => <Link to={`/workspace/opportunities/${o.id}`}>{name}</Link>,
+              },
+              { title: t("opp.amount"), dataIndex: "amount", render: (v: string) => `¥${v}` },
+            ]}
+          />
+        </Card>
+      )}
       {can(session, "lead.assign") && (
         <Card title={t("lead.lossApprove")} style={{ marginTop: 16 }}>
           <Loaded query={losses}>

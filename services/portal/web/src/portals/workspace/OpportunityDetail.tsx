@@ -9,6 +9,7 @@ import { can, useSession } from "../../session";
 import { fetchQuotes } from "../shared/wholeLists";
 import { CompetitorsInPlay } from "./CompetitorsInPlay";
 import { ReportLoss } from "./ReportLoss";
+import { SplitCredit } from "./SplitCredit";
 import { when } from "./labels";
 
 type Quote = components["schemas"]["QuotePublic"];
@@ -87,6 +88,7 @@ export default function OpportunityDetail() {
                 </Descriptions>
               </Card>
               <CompetitorsInPlay opportunityId={opportunityId} editable={working && o.status === "open"} />
+              <SplitCredit opportunityId={opportunityId} owner={o.owner_user} open={o.status === "open"} />
               {working && o.status === "open" && (
                 <Card title={t("opp.testDrive")} style={{ marginTop: 16 }}>
                   <Form form={driveForm} name="test-drive" layout="vertical" onFinish={(v) => testDrive.mutate(v)}>

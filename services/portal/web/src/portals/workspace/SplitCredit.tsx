@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { allPages, data, opportunities } from "../../api/client";
+import { Loaded, useFailureReport } from "../../components/feedback";
+import { can, useSession } from "../../session";
+import { fetchCreditSplit, type CreditSplit as Split } from "../shared/creditSplits";
+import { percentText, sharesOf } from "./split";
+
+type Proposal = { co_seller?: string; owner_percent?: number };
+const CO_SELLERS_PAGE = 500;
+const STATUS_COLOUR: Record<string, string> = { pending_approval: "orange", approved: "green", rejected: "red" };
+
+/** The deal's split credit (分成): the owner (or a manager) shares it with a co-selling
+ * consultant of the dealer — the owner's share typed, the co-seller's the rest of 100 % — and
+ * it counts once a manager approves it; proposing again while the deal is open replaces it. */
+export function SplitCredit({ opportunityId, owner, open }: { opportunityId: string; owner: string; open: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { message } = AntApp.useApp();
+  const report = useFailureReport();
+  const queries = useQueryClient();
+  const [form] = Form.useForm<Proposal>();
+  const [note, setNote] = useState("");
+  const path = { params: { path: { opportunity_id: opportunityId } } };
+  const working = can(session, "opportunity.work");
+  const split = useQuery({
+    queryKey: ["opportunity", opportunityId, "credit-split"],
+    queryFn: () => fetchCreditSplit(opportunityId),
+  });
+  const colleagues = useQuery({
+    queryKey: ["opportunity", opportunityId, "co-sellers"],
+    queryFn: () =>
+      allPages((limit, offset) => data(opportunities.GET("/opportunities/{opportunity_id}/co-sellers", { params: { path: { opportunity_id: opportunityId }, query: { limit, offset } } })), CO_SELLERS_PAGE),
+    enabled: working,
+  });
+  const names = new Map((colleagues.data ?? []).map((c) => [c.user_id, c.name ?? c.user_id]));
+  const nameOf = (user: string) => (user === session.user_id ? `${names.get(user) ?? session.username} (${t("ticket.me")})` : (names.get(user) ?? user));
+  const saved = (text: string) => (fresh: Split) => {
+    queries.setQueryData(["opportunity", opportunityId, "credit-split"], fresh);
+    void message.success(text);
+  };
+  const propose = useMutation({
+    mutationFn: (v: Proposal) => {
+      const shares = sharesOf(owner, v.co_seller, v.owner_percent);
+      if (!shares) throw new Error(t("split.invalid"));
+      return data(opportunities.PUT("/opportunities/{opportunity_id}/credit-split", { ...path, body: { shares } }));
+    },
+    onSuccess: saved(t("split.proposed")),
+    onError: (error) => report(error, form),
+  });
+  const decide = useMutation({
+    mutationFn: (approved: boolean) =>
+      data(opportunities.POST("/opportunities/{opportunity_id}/credit-split/decision", { ...path, body: { approved, note: note.trim() || null } })),
+    onSuccess: saved(t("split.decided")),
+    onError: (error) => report(error),
+  });
+  const ownerPercent = Form.useWatch("owner_percent", form);
+  const coSeller = Form.useWatch("co_seller", form);
+  const preview = sharesOf(owner, coSeller, ownerPercent);
+
+  return (
+    <Card title={t("split.title")} style={{ marginTop: 16 }}>
+      <Loaded query={split}>
+        {(current) => (
+          <Space direction="vertical" style={{ width: "100%" }}>
+            {current ? (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t("split.status")}>
+                  <Tag color={STATUS_COLOUR[current.status]}>{t(`split.statuses.${current.status}`, { defaultValue: current.status })}</Tag>
+                </Descriptions.Item>
+                {current.shares.map((s) => (
+                  <Descriptions.Item key={s.user_id} label={nameOf(s.user_id)}>{percentText(s.share_percent)}%</Descriptions.Item>
+                ))}
+                {current.note && <Descriptions.Item label={t("split.note")}>{current.note}</Descriptions.Item>}
+              </Descriptions>
+            ) : (
+              <Typography.Text type="secondary">{t("split.none")}</Typography.Text>
+            )}
+            {open && current?.status === "pending_approval" && can(session, "opportunity.assign") && (
+              <Space wrap>
+                <Input aria-label={t("split.note")} placeholder={t("split.note")} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+                <Button type="primary" onClick={() => decide.mutate(true)} loading={decide.isPending}>{t("split.approve")}</Button>
+                <Button danger onClick={() => decide.mutate(false)} loading={decide.isPending}>{t("split.reject")}</Button>
+              </Space>
+            )}
+            {open && working && (
+              <Form<Proposal> form={form} name="credit-split" layout="vertical" initialValues={{ owner_percent: 50 }} onFinish={(v) => propose.mutate(v)}>
+                <Form.Item name="co_seller" label={t("split.coSeller")} rules={[{ required: true }]}>
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    loading={colleagues.isPending}
+                    options={(colleagues.data ?? []).filter((c) => c.user_id !== owner).map((c) => ({ value: c.user_id, label: c.name ?? c.user_id }))}
+                  />
+                </Form.Item>
+                <Form.Item name="owner_percent" label={t("split.ownerShare")} rules={[{ required: true }]}>
+                  <InputNumber min={0.01} max={99.99} step={5} precision={2} />
+                </Form.Item>
+                <Typography.Paragraph type="secondary">
+                  {preview ? t("split.preview", { owner: percentText(preview[0]!.share_percent), coSeller: percentText(preview[1]!.share_percent) }) : t("split.invalid")}
+                </Typography.Paragraph>
+                <Button htmlType="submit" loading={propose.isPending} disabled={!preview}>{t("split.propose")}</Button>
+              </Form>
+            )}
+          </Space>
+        )}
+      </Loaded>
+    </Card>
+  );
+}
