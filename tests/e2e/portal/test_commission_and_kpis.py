@@ -147,5 +147,22 @@ async def test_a_month_of_commission_from_plan_to_issue_and_a_custom_kpi(
     await expect(one_sale.get_by_role("cell", name=re.compile(r"^1(\.0+)?$"))).to_be_visible()
     await boss.screenshot("kpi-builder")
     await boss.check_accessibility("kpi builder")
+
+    # Sales expenses (issue 22 item 12): the manager enters one spent for the consultant; the
+    # month's list shows it with the consultant by name.
+    await boss.menu("销售费用")
+    await boss.choose("类别", "活动")
+    await page.get_by_label("金额(元)").fill("1280.50")
+    await boss.choose("相关顾问", consultant)
+    await page.get_by_label("备注").fill("周末试驾会")
+    await page.get_by_role("button", name="录入", exact=True).click()
+    await expect(page.get_by_text("费用已录入")).to_be_visible()
+    spent = (
+        page.get_by_role("table", name="销售费用").get_by_role("row").filter(has_text="周末试驾会")
+    )
+    await expect(spent).to_contain_text("¥1280.50")
+    await expect(spent).to_contain_text(consultant)
+    await boss.screenshot("dealer-expenses")
+    await boss.check_accessibility("sales expenses")
     for user in (boss, seller, finance):
         assert not user.csp_violations

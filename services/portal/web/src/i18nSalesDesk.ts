@@ -78,6 +78,21 @@ export const SALES_DESK_ZH = {
     propose: "提交分成",
     proposed: "分成已提交，等待经理审批",
   },
+  expenses: {
+    menu: "销售费用",
+    enter: "录入费用",
+    day: "日期",
+    category: "类别",
+    amount: "金额(元)",
+    consultant: "相关顾问",
+    note: "备注",
+    submit: "录入",
+    entered: "费用已录入",
+    total: "{{month}} 合计",
+    none: "本月没有费用",
+    recordedBy: "录入人",
+    categories: { advertising: "广告", event: "活动", showroom: "展厅", training: "培训", travel: "差旅", gifts: "礼品", other: "其他" },
+  },
 };
 
 export const SALES_DESK_EN = {
@@ -156,5 +171,20 @@ export const SALES_DESK_EN = {
     invalid: "Choose a co-seller; the owner's share must be above 0 and below 100",
     propose: "Propose split",
     proposed: "Split proposed: awaiting the manager's approval",
+  },
+  expenses: {
+    menu: "Sales expenses",
+    enter: "Enter an expense",
+    day: "Day",
+    category: "Category",
+    amount: "Amount (CNY)",
+    consultant: "For consultant",
+    note: "Note",
+    submit: "Enter",
+    entered: "Expense entered",
+    total: "Total of {{month}}",
+    none: "No expenses this month",
+    recordedBy: "Entered by",
+    categories: { advertising: "Advertising", event: "Event", showroom: "Showroom", training: "Training", travel: "Travel", gifts: "Gifts", other: "Other" },
   },
 };

@@ -31,7 +31,7 @@ describe("portals and menus follow the user's functions", () => {
 
   it("shows an analyst the dashboard but not lead distribution", () => {
     expect(portalsOf(analyst)).toEqual(["hq"]);
-    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis", "/hq/commission", "/hq/customers", "/hq/segments"]);
+    expect(menuOf(analyst, "hq").map((m) => m.path)).toEqual(["/hq/dashboard", "/hq/kpis", "/hq/commission", "/hq/expenses", "/hq/customers", "/hq/segments"]);
   });
 
   it("gives commission to those the kpi service lets manage it, and each consultant their own", () => {
@@ -55,6 +55,15 @@ describe("portals and menus follow the user's functions", () => {
       expect(menuOf(reviewer, "hq").map((m) => m.path)).toContain("/hq/assessments");
       expect(menuOf(reviewer, "hq").map((m) => m.path)).not.toContain("/hq/targets");
     }
+  });
+
+  it("gives routing rules to who runs the pools, expenses to who plans sales", () => {
+    expect(menuOf(manager, "dealer").map((m) => m.path)).toContain("/dealer/routing");
+    expect(menuOf(manager, "dealer").map((m) => m.path)).not.toContain("/dealer/expenses");
+    expect(menuOf({ ...manager, functions: [...manager.functions, "target.manage"] }, "dealer").map((m) => m.path)).toContain("/dealer/expenses");
+    const hqAdmin = { roles: ["hq_admin"], functions: ["kpi.read", "pool.manage", "target.manage"] };
+    expect(menuOf(hqAdmin, "hq").map((m) => m.path)).toEqual(expect.arrayContaining(["/hq/routing", "/hq/expenses"]));
+    expect(menuOf(analyst, "hq").map((m) => m.path)).not.toContain("/hq/routing");
   });
 
   it("gives a partner the applications queue, its repair jobs and the parts claims naming it", () => {

@@ -32,6 +32,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/dealer/segments", label: "segments.menu", needs: ["lead.read"] },
     { path: "/dealer/competitors", label: "competitors.menu", needs: ["pipeline.manage"] },
     { path: "/dealer/targets", label: "menu.teamTargets", needs: ["target.manage"] },
+    { path: "/dealer/expenses", label: "expenses.menu", needs: ["kpi.read", "target.manage"] },
     { path: "/dealer/commission", label: "commission.menu", needs: ["commission.manage"] },
     { path: "/dealer/kpis", label: "kpi.catalogue", needs: ["kpi.define"] },
     { path: "/dealer/sharing", label: "menu.sharing", needs: ["sharing.manage"] },
@@ -41,6 +42,8 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/hq/dashboard", label: "menu.dashboard", needs: ["kpi.read"] },
     { path: "/hq/kpis", label: "kpi.catalogue", needs: ["kpi.read"] },
     { path: "/hq/commission", label: "commission.ofDealers", needs: ["kpi.read"] },
+    // The dealers' expenses as they share KPI records; HQ's sales planners enter their own.
+    { path: "/hq/expenses", label: "expenses.menu", needs: ["kpi.read"] },
     { path: "/hq/distribution", label: "menu.distribution", needs: ["lead.distribute"] },
     // HQ's (or a region's) own book of leads is routed by its own rules.
     { path: "/hq/routing", label: "routing.menu", needs: ["pool.manage"] },

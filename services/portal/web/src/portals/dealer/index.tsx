@@ -4,6 +4,7 @@ import { NotAvailable } from "../../components/feedback";
 import Competitors from "../shared/Competitors";
 import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
+import Expenses from "../shared/Expenses";
 import RoutingRules from "../shared/RoutingRules";
 import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
@@ -38,6 +39,7 @@ export default function Dealer() {
       <Route path="users" element={<Users />} />
       <Route path="commission" element={<Commission />} />
       <Route path="kpis" element={<Kpis />} />
+      <Route path="expenses" element={<Expenses />} />
       <Route path="targets" element={<TargetsPage label="menu.teamTargets" />} />
       <Route path="*" element={<NotAvailable />} />
     </Routes>

@@ -6,6 +6,7 @@ import CommissionMonth from "../shared/CommissionMonth";
 import Competitors from "../shared/Competitors";
 import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
+import Expenses from "../shared/Expenses";
 import RoutingRules from "../shared/RoutingRules";
 import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
@@ -30,6 +31,7 @@ export default function Hq() {
       <Route path="commission" element={<CommissionMonth label="commission.ofDealers" />} />
       <Route path="catalogue" element={<Catalogue />} />
       <Route path="org" element={<OrgTree />} />
+      <Route path="expenses" element={<Expenses />} />
       <Route path="targets" element={<TargetsPage label="menu.targetCascade" />} />
       <Route path="*" element={<NotAvailable />} />
     </Routes>
