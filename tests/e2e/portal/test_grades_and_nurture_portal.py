@@ -141,4 +141,9 @@ async def test_a_manager_defines_grades_and_works_the_nurture_list(portal_users:
         consultant_id,
         book["rules"][0]["id"],
     ), placed
+
+    # The dealer's lead-scoring models: none for a dealer without closed history.
+    await boss.menu("成交预测模型")
+    await expect(page.get_by_role("table", name="成交预测模型")).to_be_visible()
+    await boss.check_accessibility("lead scoring models")
     assert not boss.csp_violations

@@ -57,12 +57,12 @@ describe("portals and menus follow the user's functions", () => {
     }
   });
 
-  it("gives routing rules to who runs the pools, expenses to who plans sales", () => {
-    expect(menuOf(manager, "dealer").map((m) => m.path)).toContain("/dealer/routing");
+  it("gives routing rules and scoring models to who runs the pools, expenses to who plans sales", () => {
+    expect(menuOf(manager, "dealer").map((m) => m.path)).toEqual(expect.arrayContaining(["/dealer/routing", "/dealer/scoring"]));
     expect(menuOf(manager, "dealer").map((m) => m.path)).not.toContain("/dealer/expenses");
     expect(menuOf({ ...manager, functions: [...manager.functions, "target.manage"] }, "dealer").map((m) => m.path)).toContain("/dealer/expenses");
     const hqAdmin = { roles: ["hq_admin"], functions: ["kpi.read", "pool.manage", "target.manage"] };
-    expect(menuOf(hqAdmin, "hq").map((m) => m.path)).toEqual(expect.arrayContaining(["/hq/routing", "/hq/expenses"]));
+    expect(menuOf(hqAdmin, "hq").map((m) => m.path)).toEqual(expect.arrayContaining(["/hq/routing", "/hq/scoring", "/hq/expenses"]));
     expect(menuOf(analyst, "hq").map((m) => m.path)).not.toContain("/hq/routing");
   });
 

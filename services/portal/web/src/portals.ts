@@ -24,6 +24,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/dealer/approvals", label: "menu.approvals", needs: ["quote.approve"] },
     { path: "/dealer/pools", label: "menu.poolRules", needs: ["pool.manage"] },
     { path: "/dealer/routing", label: "routing.menu", needs: ["pool.manage"] },
+    { path: "/dealer/scoring", label: "scoring.menu", needs: ["pool.manage"] },
     { path: "/dealer/grades", label: "menu.gradesNurture", needs: ["pool.manage", "lead.assign"] },
     { path: "/dealer/imports", label: "menu.imports", needs: ["lead.import"] },
     { path: "/dealer/customers", label: "customer.menu", needs: ["lead.read"] },
@@ -47,6 +48,7 @@ export const MENUS: Record<PortalKey, MenuEntry[]> = {
     { path: "/hq/distribution", label: "menu.distribution", needs: ["lead.distribute"] },
     // HQ's (or a region's) own book of leads is routed by its own rules.
     { path: "/hq/routing", label: "routing.menu", needs: ["pool.manage"] },
+    { path: "/hq/scoring", label: "scoring.menu", needs: ["pool.manage"] },
     { path: "/hq/customers", label: "customer.menu", needs: ["lead.read"] },
     { path: "/hq/segments", label: "segments.menu", needs: ["lead.read"] },
     // Scorers (region managers, sales planning: who plan targets) and the reviewers (the sales

@@ -6,6 +6,7 @@ import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
 import Expenses from "../shared/Expenses";
 import RoutingRules from "../shared/RoutingRules";
+import ScoringModels from "../shared/ScoringModels";
 import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
 import Kpis from "../hq/Kpis";
@@ -27,6 +28,7 @@ export default function Dealer() {
       <Route path="approvals" element={<Approvals />} />
       <Route path="pools" element={<PoolRules />} />
       <Route path="routing" element={<RoutingRules />} />
+      <Route path="scoring" element={<ScoringModels />} />
       <Route path="grades" element={<GradesAndNurture />} />
       <Route path="imports" element={<Imports />} />
       <Route path="customers" element={<Customers base="/dealer/customers" />} />

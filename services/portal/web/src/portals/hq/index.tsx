@@ -8,6 +8,7 @@ import CustomerFile from "../shared/CustomerFile";
 import Customers from "../shared/Customers";
 import Expenses from "../shared/Expenses";
 import RoutingRules from "../shared/RoutingRules";
+import ScoringModels from "../shared/ScoringModels";
 import Segments from "../shared/Segments";
 import Targets from "../shared/Targets";
 import Catalogue from "./Catalogue";
@@ -22,6 +23,7 @@ export default function Hq() {
       <Route path="dashboard" element={<Dashboard />} />
       <Route path="distribution" element={<Distribution />} />
       <Route path="routing" element={<RoutingRules />} />
+      <Route path="scoring" element={<ScoringModels />} />
       <Route path="customers" element={<Customers base="/hq/customers" />} />
       <Route path="customers/:customerId" element={<CustomerFile />} />
       <Route path="kpis" element={<Kpis />} />
