@@ -9,7 +9,8 @@ import { useOrgName } from "./directory";
 import { modelState, percent, WEAKEST_AUC, type ScoreModel } from "./scoring";
 
 const MODELS_PAGE = 500;
-const STATE_COLOUR = { in_use: "green", weak: "orange", superseded: "default" } as const;
+// Solid tags with white text: Ant Design's pale green and orange tags fall below WCAG AA.
+const STATE_COLOUR = { in_use: "#237804", weak: "#874d00", superseded: "default" } as const;
 
 /** The lead-scoring models (成交预测模型) of the books the manager may see: each trained version,
  * what it learnt from, its quality on the held-out month (AUC, Brier score, calibration) and

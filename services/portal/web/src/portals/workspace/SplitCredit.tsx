@@ -10,7 +10,8 @@ import { percentText, sharesOf } from "./split";
 
 type Proposal = { co_seller?: string; owner_percent?: number };
 const CO_SELLERS_PAGE = 500;
-const STATUS_COLOUR: Record<string, string> = { pending_approval: "orange", approved: "green", rejected: "red" };
+// Solid tags with white text: Ant Design's pale orange and green tags fall below WCAG AA.
+const STATUS_COLOUR: Record<string, string> = { pending_approval: "#874d00", approved: "#237804", rejected: "#cf1322" };
 
 /** The deal's split credit (分成): the owner (or a manager) shares it with a co-selling
  * consultant of the dealer — the owner's share typed, the co-seller's the rest of 100 % — and
