@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from playwright.async_api import expect
 
+from crm_common.testing.kafka import eventually
+
 from .catalogue import publish_catalogue
 from .conftest import Portal
 
@@ -116,7 +118,7 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await page.get_by_label("负责人占比(%)").fill("60")
     await expect(page.get_by_text("负责人 60% · 协同顾问 40% · 合计 100%")).to_be_visible()
     await page.get_by_role("button", name="提交分成").click()
-    await expect(page.get_by_text("待经理审批")).to_be_visible()
+    await expect(page.get_by_text("待经理审批", exact=True)).to_be_visible()
     await consultant.choose("车型", "SUV X")
     await consultant.choose("配置", "2.0T 豪华版")
     await consultant.choose("颜色", "星空灰")
@@ -138,7 +140,11 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await manager.check_accessibility("inbox")
     await item.get_by_role("button", name="查看").click()
     await expect(manager.page.get_by_role("heading", name="审批")).to_be_visible()
-    assert (await _notice(portal_users, notice["id"]))["read_at"] is not None
+
+    async def read() -> bool:
+        return (await _notice(portal_users, notice["id"]))["read_at"] is not None
+
+    assert await eventually(read, timeout=15, interval=0.5), "opening the notice marks it read"
     await manager.page.get_by_role("button", name=re.compile(r"^通知 \d+ 条未读$")).click()
     await inbox.get_by_role("tab", name="通知设置").click()
     await manager.choose("线索即将回收", "立即发送")

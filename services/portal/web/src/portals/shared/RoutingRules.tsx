@@ -137,7 +137,7 @@ export default function RoutingRules() {
                 <Select mode="multiple" allowClear aria-label={t("lead.region")} optionFilterProp="label" options={regions.map((r) => ({ value: r.id, label: r.name }))} />
               </Form.Item>
               <Form.Item name="vehicle_interests" label={t("lead.interest")} extra={t("routing.wordsHint")}>
-                <Select mode="tags" aria-label={t("lead.interest")} open={false} tokenSeparators={[",", "，"]} />
+                <Select mode="tags" aria-label={t("lead.interest")} tokenSeparators={[",", "，"]} />
               </Form.Item>
               <Space wrap>
                 <Form.Item name="hours_start" label={t("routing.from")} extra={t("routing.hoursHint")}>
