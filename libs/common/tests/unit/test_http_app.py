@@ -1,5 +1,5 @@
 """What every service's api answers around its routes: API docs and metrics by environment,
-security headers on HTML."""
+security headers on HTML, a domain refusal's code."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
+from crm_common.errors import CodedRefusal
 from crm_common.runtime.http import create_http_app
 from crm_common.settings import Settings
 
@@ -25,9 +26,42 @@ async def page() -> str:
     return "<html><body>a quote</body></html>"
 
 
+class SoldOut(CodedRefusal):
+    code = "sold_out"
+
+
+class Closed(Exception):
+    pass
+
+
+@pages.post("/orders")
+async def order(colour: str) -> None:
+    if colour == "red":
+        raise SoldOut("no red one left", colour="red")
+    raise Closed("closed for the night")
+
+
 def client(**settings: object) -> TestClient:
-    app = create_http_app(Settings(**settings), title="t", description="d", routers=[pages])  # type: ignore[arg-type]
+    app = create_http_app(
+        Settings(**settings),  # type: ignore[arg-type]
+        title="t",
+        description="d",
+        routers=[pages],
+        error_statuses={SoldOut: 409, Closed: 409},
+    )
     return TestClient(app)
+
+
+def test_a_coded_refusal_carries_its_code_and_params_beside_the_reason() -> None:
+    development = client(env="development")
+    refused = development.post("/orders", params={"colour": "red"})
+    assert (refused.status_code, refused.json()) == (
+        409,
+        {"detail": "no red one left", "code": "sold_out", "params": {"colour": "red"}},
+    )
+    assert development.post("/orders", params={"colour": "blue"}).json() == {
+        "detail": "closed for the night"
+    }
 
 
 def test_production_serves_neither_api_docs_nor_open_metrics() -> None:

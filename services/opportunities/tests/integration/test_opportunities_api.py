@@ -55,6 +55,11 @@ async def test_an_opportunity_moves_through_its_gates_to_a_loss(
         gated = await http.post(f"{path}/stage", json={"stage": "quote"})
         assert gated.status_code == 409
         assert "test_drive" in gated.json()["detail"]
+        # What the portal words it by, in the user's language.
+        assert (gated.json()["code"], gated.json()["params"]) == (
+            "stage_gate_not_met",
+            {"activities": ["test_drive"], "stage": "Quote 报价"},
+        )
         unchecked = await http.post(f"{path}/test-drives", json={**DRIVE, "licence_checked": False})
         assert unchecked.status_code == 422
         assert "licence_checked" in unchecked.text

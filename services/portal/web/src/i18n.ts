@@ -13,6 +13,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 const zh = {
   app: { title: "汽车价值链 CRM", logout: "退出", language: "English", notAvailable: "暂不可用", notAvailableHint: "您无权查看此内容，或该内容不存在。", error: "出错了", retry: "重试", saved: "已保存", loading: "加载中" },
+  // A service's refusal by its code (crm_common.errors.CodedRefusal), its values in {{}}.
+  refusal: { listSeparator: "、", stage_gate_not_met: "进入「{{stage}}」阶段前请先记录{{activities}}" },
   login: { title: "登录", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码错误" },
   portal: { workspace: "销售工作台", dealer: "经销商管理", hq: "总部门户", partner: "合作伙伴", service: "服务与呼叫中心" },
   menu: { myLeads: "我的线索", pool: "公海线索池", reception: "客户接待", board: "商机看板", funnel: "销售漏斗", myTargets: "我的目标", assign: "线索分配", approvals: "审批", poolRules: "线索池规则", imports: "线索导入", salesMeeting: "销售晨会", teamTargets: "团队目标", sharing: "数据共享", users: "用户", dashboard: "总部看板", distribution: "线索下发", catalogue: "车型目录", targetCascade: "目标分解", org: "组织架构", applications: "申请队列", tickets: "服务工单", console: "坐席控制台", callTasks: "外呼任务", calls: "通话记录", wallboard: "监控大屏", recordings: "录音质检", gradesNurture: "意向级别与培育" },
@@ -62,6 +64,7 @@ type Dict = typeof zh;
 
 const en: Dict = {
   app: { title: "Automotive CRM", logout: "Log out", language: "中文", notAvailable: "Not available", notAvailableHint: "You may not see this, or it does not exist.", error: "Something went wrong", retry: "Retry", saved: "Saved", loading: "Loading" },
+  refusal: { listSeparator: ", ", stage_gate_not_met: "Record {{activities}} before the stage {{stage}}" },
   login: { title: "Log in", username: "Username", password: "Password", submit: "Log in", failed: "Wrong username or password" },
   portal: { workspace: "Sales workspace", dealer: "Dealer management", hq: "HQ portal", partner: "Partner portal", service: "Service & call center" },
   menu: { myLeads: "My leads", pool: "Public pool", reception: "Reception", board: "Pipeline board", funnel: "Funnel", myTargets: "My targets", assign: "Assign leads", approvals: "Approvals", poolRules: "Pool rules", imports: "Imports", salesMeeting: "Sales meeting", teamTargets: "Team targets", sharing: "Sharing", users: "Users", dashboard: "Dashboard", distribution: "Lead distribution", catalogue: "Catalogue", targetCascade: "Target cascade", org: "Org tree", applications: "Applications", tickets: "Service tickets", console: "Agent console", callTasks: "Call tasks", calls: "Calls", wallboard: "Wallboard", recordings: "Recording QA", gradesNurture: "Grades & nurture" },

@@ -22,7 +22,7 @@ from crm_common.auth.tokens import JwksVerifier
 from crm_common.clock import Clock, utc_now
 from crm_common.db.engine import create_engine, create_session_factory
 from crm_common.db.roles import check_database_role
-from crm_common.errors import InvalidInput
+from crm_common.errors import CodedRefusal, InvalidInput
 from crm_common.messaging.connection import kafka_client_options
 from crm_common.observability.context import (
     CORRELATION_HEADER,
@@ -220,7 +220,10 @@ def create_http_app(
         assert error_statuses is not None
         code = next(c for t, c in error_statuses.items() if isinstance(exc, t))
         headers = {"WWW-Authenticate": "Bearer"} if code == status.HTTP_401_UNAUTHORIZED else None
-        return JSONResponse(status_code=code, content={"detail": str(exc)}, headers=headers)
+        content: dict[str, Any] = {"detail": str(exc)}
+        if isinstance(exc, CodedRefusal):
+            content |= {"code": exc.code, "params": exc.params}
+        return JSONResponse(status_code=code, content=content, headers=headers)
 
     for error_type in error_statuses or {}:
         app.add_exception_handler(error_type, domain_error)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
-from crm_common.errors import InvalidInput
+from crm_common.errors import CodedRefusal, InvalidInput
 from crm_opportunities.domain.pipeline import Pipeline
 
 
@@ -53,8 +53,11 @@ class OpportunityClosed(Exception):
     """Won or lost: nothing changes any more (answered 409)."""
 
 
-class StageGateNotMet(Exception):
-    """A required activity was not recorded before the stage (answered 409)."""
+class StageGateNotMet(CodedRefusal):
+    """A required activity was not recorded before the stage (answered 409): ``activities``
+    (their kinds) and ``stage`` (its name) for the portal's words."""
+
+    code = "stage_gate_not_met"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +149,9 @@ class Opportunity:
         if pipeline.position(stage) > pipeline.position(self.stage):
             missing = pipeline.missing_activities(stage, activities)
             if missing:
+                name = pipeline.stage(stage).name
                 raise StageGateNotMet(
-                    f"record {', '.join(missing)} before {pipeline.stage(stage).name}"
+                    f"record {', '.join(missing)} before {name}", activities=missing, stage=name
                 )
         self._enter(pipeline, stage, actor, now)
 

@@ -4,15 +4,24 @@ export type FieldErrors = { name: (string | number)[]; errors: string[] }[];
 
 type ValidationItem = { loc?: (string | number)[]; msg?: string };
 
+/** A refusal's values, each a word or a list of words (crm_common.errors.CodedRefusal). */
+export type RefusalParams = Record<string, string | string[]>;
+
 export class ApiError extends Error {
   readonly status: number;
   readonly detail: unknown;
+  /** The refusal's stable name, when the service gives one: what the portal words it by. */
+  readonly code?: string;
+  readonly params: RefusalParams;
 
   constructor(status: number, body: unknown) {
-    const detail = (body as { detail?: unknown } | undefined)?.detail ?? body;
+    const answer = body as { detail?: unknown; code?: unknown; params?: unknown } | undefined;
+    const detail = answer?.detail ?? body;
     super(typeof detail === "string" ? detail : `HTTP ${status}`);
     this.status = status;
     this.detail = detail;
+    this.code = typeof answer?.code === "string" ? answer.code : undefined;
+    this.params = typeof answer?.params === "object" && answer.params !== null ? (answer.params as RefusalParams) : {};
   }
 
   /** 403 and 404 both mean: this is not yours to see or do. */

@@ -1,9 +1,31 @@
 // How a page shows a failed call: 403/404 as "not available", a 409 or other refusal with the
-// service's reason, a 422 next to each field of the form.
+// service's reason (in the user's language where the service names it by a code), a 422 next
+// to each field of the form.
 import { App as AntApp, Button, Result, Spin, type FormInstance } from "antd";
+import type { i18n as I18n, TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/errors";
+
+/** Where the portal has its words for a refusal's list values, by the value's name. */
+const WORDS_OF: Record<string, string> = { activities: "kind" };
+
+/** A failure in the user's words: a coded refusal translated by its code (refusal.<code>), a
+ * list value's items by their own words where the portal has them; else the service's reason. */
+export function reasonOf(error: unknown, t: TFunction, i18n: I18n): string {
+  if (error instanceof ApiError && error.code && i18n.exists(`refusal.${error.code}`)) {
+    const values = Object.fromEntries(
+      Object.entries(error.params).map(([name, value]) => [
+        name,
+        Array.isArray(value)
+          ? value.map((item) => (WORDS_OF[name] ? t(`${WORDS_OF[name]}.${item}`, { defaultValue: item }) : item)).join(t("refusal.listSeparator"))
+          : value,
+      ]),
+    );
+    return t(`refusal.${error.code}`, values);
+  }
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function NotAvailable() {
   const { t } = useTranslation();
@@ -11,13 +33,13 @@ export function NotAvailable() {
 }
 
 export function Failure({ error, retry }: { error: unknown; retry?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (error instanceof ApiError && error.notAvailable) return <NotAvailable />;
   return (
     <Result
       status="warning"
       title={t("app.error")}
-      subTitle={error instanceof Error ? error.message : String(error)}
+      subTitle={reasonOf(error, t, i18n)}
       extra={retry ? <Button onClick={retry}>{t("app.retry")}</Button> : undefined}
     />
   );
@@ -41,7 +63,7 @@ export function Loaded<T>({
  * service's reason (e.g. who claimed the lead first) as a message. */
 export function useFailureReport() {
   const { message } = AntApp.useApp();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (error: unknown, form?: FormInstance) => {
     if (error instanceof ApiError) {
       const fields = error.fieldErrors;
@@ -58,6 +80,6 @@ export function useFailureReport() {
         return;
       }
     }
-    void message.error(error instanceof Error ? error.message : String(error));
+    void message.error(reasonOf(error, t, i18n));
   };
 }
