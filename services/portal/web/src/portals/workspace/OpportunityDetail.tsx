@@ -15,7 +15,12 @@ import { when } from "./labels";
 type Quote = components["schemas"]["QuotePublic"];
 type Configuration = components["schemas"]["ConfigurationIn"];
 type QuoteForm = Configuration & { extra_discount?: number };
-const STEPS = ["deposit_paid", "ordered", "delivered", "paid"] as const;
+type Step = components["schemas"]["Step"];
+/** An order's steps in its process's order (crm_opportunities.domain.order.STEPS). */
+const STEPS: Record<components["schemas"]["OrderProcess"], Step[]> = {
+  deposit_first: ["deposit_paid", "ordered", "delivered", "paid"],
+  payment_first: ["paid", "ordered", "delivered"],
+};
 
 export default function OpportunityDetail() {
   const { opportunityId = "" } = useParams();
@@ -208,7 +213,7 @@ function OrderSteps({ orderId }: { orderId: string }) {
   const queries = useQueryClient();
   const order = useQuery({ queryKey: ["order", orderId], queryFn: () => data(opportunities.GET("/orders/{order_id}", { params: { path: { order_id: orderId } } })) });
   const step = useMutation({
-    mutationFn: (next: (typeof STEPS)[number]) =>
+    mutationFn: (next: Step) =>
       data(opportunities.POST("/orders/{order_id}/steps", { params: { path: { order_id: orderId } }, body: { step: next } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ["order", orderId] }),
     onError: (error) => report(error),
@@ -217,10 +222,13 @@ function OrderSteps({ orderId }: { orderId: string }) {
     <Loaded query={order}>
       {(o) => (
         <Card size="small" title={`${t("opp.order")} · ¥${o.total}`} style={{ marginTop: 12 }}>
-          <Steps size="small" items={STEPS.map((s) => ({ title: s, status: o.steps_done.includes(s) ? "finish" : o.next_step === s ? "process" : "wait" }))} />
+          <Steps
+            size="small"
+            items={STEPS[o.process].map((s) => ({ title: t(`orderStep.${s}`), status: o.steps_done.includes(s) ? "finish" : o.next_step === s ? "process" : "wait" }))}
+          />
           {o.next_step && o.next_step !== "delivered" && (
             <Button size="small" style={{ marginTop: 8 }} onClick={() => step.mutate(o.next_step!)}>
-              {o.next_step}
+              {t("opp.recordStep", { step: t(`orderStep.${o.next_step}`) })}
             </Button>
           )}
         </Card>
