@@ -6,11 +6,13 @@ import type { components } from "../../api/generated/identity";
 import { Loaded, useFailureReport } from "../../components/feedback";
 import { useSession } from "../../session";
 import { useOrgs, useUsers } from "../shared/directory";
+import { manageableOrgs } from "./users";
 
 type NewUser = components["schemas"]["UserCreate"];
 const DEALER_ROLES = ["sales_consultant", "sales_manager", "service_advisor", "renewal_specialist", "dealer_admin"];
 
-/** The users an admin's scope holds; a dealer's admin adds the dealer's employees. */
+/** The users an admin's scope holds; a dealer's admin adds the dealer's employees, each in an
+ * org picked among those the admin may staff (their own node by default). */
 export default function Users() {
   const { t } = useTranslation();
   const session = useSession();
@@ -22,7 +24,7 @@ export default function Users() {
   const orgs = useOrgs();
   const orgNames = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));
   const add = useMutation({
-    mutationFn: (body: NewUser) => data(identity.POST("/users", { body: { ...body, org_node: body.org_node || session.org_node } })),
+    mutationFn: (body: NewUser) => data(identity.POST("/users", { body })),
     onSuccess: async () => {
       void message.success(t("app.saved"));
       form.resetFields();
@@ -52,7 +54,7 @@ export default function Users() {
         )}
       </Loaded>
       <Card title={`+ ${t("menu.users")}`} style={{ marginTop: 16, maxWidth: 560 }}>
-        <Form<NewUser> form={form} layout="vertical" onFinish={(v) => add.mutate(v)}>
+        <Form<NewUser> form={form} layout="vertical" initialValues={{ org_node: session.org_node }} onFinish={(v) => add.mutate(v)}>
           <Form.Item name="username" label={t("users.username")} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
@@ -65,8 +67,13 @@ export default function Users() {
           <Form.Item name="roles" label={t("users.roles")} rules={[{ required: true }]}>
             <Select mode="multiple" options={DEALER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
-          <Form.Item name="org_node" label={t("users.org")}>
-            <Input placeholder={session.org_node} />
+          <Form.Item name="org_node" label={t("users.org")} rules={[{ required: true }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={orgs.isPending}
+              options={manageableOrgs(orgs.data ?? [], session.org_node).map((o) => ({ value: o.id, label: `${o.name} · ${t(`orgKind.${o.kind}`)}` }))}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={add.isPending}>
             {t("lead.create")}
