@@ -16,6 +16,7 @@ type Quote = components["schemas"]["QuotePublic"];
 type Configuration = components["schemas"]["ConfigurationIn"];
 type QuoteForm = Configuration & { extra_discount?: number };
 type Step = components["schemas"]["Step"];
+type StepForm = { amount?: number; vin?: string };
 /** An order's steps in its process's order (crm_opportunities.domain.order.STEPS). */
 const STEPS: Record<components["schemas"]["OrderProcess"], Step[]> = {
   deposit_first: ["deposit_paid", "ordered", "delivered", "paid"],
@@ -212,11 +213,15 @@ function OrderSteps({ orderId }: { orderId: string }) {
   const report = useFailureReport();
   const queries = useQueryClient();
   const order = useQuery({ queryKey: ["order", orderId], queryFn: () => data(opportunities.GET("/orders/{order_id}", { params: { path: { order_id: orderId } } })) });
+  const [stepForm] = Form.useForm<StepForm>();
   const step = useMutation({
-    mutationFn: (next: Step) =>
-      data(opportunities.POST("/orders/{order_id}/steps", { params: { path: { order_id: orderId } }, body: { step: next } })),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ["order", orderId] }),
-    onError: (error) => report(error),
+    mutationFn: (body: StepForm & { step: Step }) =>
+      data(opportunities.POST("/orders/{order_id}/steps", { params: { path: { order_id: orderId } }, body })),
+    onSuccess: () => {
+      stepForm.resetFields();
+      return queries.invalidateQueries({ queryKey: ["order", orderId] });
+    },
+    onError: (error) => report(error, stepForm),
   });
   return (
     <Loaded query={order}>
@@ -226,10 +231,23 @@ function OrderSteps({ orderId }: { orderId: string }) {
             size="small"
             items={STEPS[o.process].map((s) => ({ title: t(`orderStep.${s}`), status: o.steps_done.includes(s) ? "finish" : o.next_step === s ? "process" : "wait" }))}
           />
-          {o.next_step && o.next_step !== "delivered" && (
-            <Button size="small" style={{ marginTop: 8 }} onClick={() => step.mutate(o.next_step!)}>
-              {t("opp.recordStep", { step: t(`orderStep.${o.next_step}`) })}
-            </Button>
+          {o.next_step && (
+            // The deposit says how much was paid, the delivery which vehicle (its VIN).
+            <Form<StepForm> form={stepForm} name={`order-step-${orderId}`} layout="inline" style={{ marginTop: 8 }} onFinish={(v) => step.mutate({ ...v, step: o.next_step! })}>
+              {o.next_step === "deposit_paid" && (
+                <Form.Item name="amount" label={t("opp.depositAmount")} rules={[{ required: true }]}>
+                  <InputNumber min={1} />
+                </Form.Item>
+              )}
+              {o.next_step === "delivered" && (
+                <Form.Item name="vin" label="VIN" rules={[{ required: true, len: 17 }]}>
+                  <Input maxLength={17} />
+                </Form.Item>
+              )}
+              <Button size="small" htmlType="submit" loading={step.isPending}>
+                {t("opp.recordStep", { step: t(`orderStep.${o.next_step}`) })}
+              </Button>
+            </Form>
           )}
         </Card>
       )}
