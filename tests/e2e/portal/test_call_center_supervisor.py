@@ -1,11 +1,13 @@
 """The supervisor's side of the call center in a real browser: the wallboard follows an agent's
-state as the call center pushes it (no reload, nothing polled); a recorded call plays in the
-browser through the BFF (range requests to the call center, each opening audited), is scored on
-the QA form and commented at a moment of the recording."""
+state and calls as the call center pushes them (no reload, nothing polled), today's figures per
+agent in their row and chart; a recorded call plays in the browser through the BFF (range
+requests to the call center, each opening audited), is scored on the QA form and commented at a
+moment of the recording."""
 
 from __future__ import annotations
 
 import io
+import re
 import secrets
 import wave
 from datetime import UTC, datetime, timedelta
@@ -47,7 +49,7 @@ async def registered_agent(portal: Portal, username: str) -> tuple[str, str]:
 async def test_the_wallboard_follows_the_agents_state_as_it_is_pushed(
     portal_users: Portal,
 ) -> None:
-    agent_id, _ = await registered_agent(portal_users, "cc.agent")
+    agent_id, extension = await registered_agent(portal_users, "cc.agent")
     supervisor = await portal_users.open_as("cc.supervisor")
     page = supervisor.page
     await page.goto(f"{portal_users.url}/service/wallboard")
@@ -62,6 +64,29 @@ async def test_the_wallboard_follows_the_agents_state_as_it_is_pushed(
         )
         assert changed.status_code == 200, changed.text
         await expect(row.locator(f'[data-agent-state="{state}"]')).to_be_visible()
+    # A call the agent answers: pushed, it counts in their figures of the day, in the row and
+    # in the per-agent chart (ECharts' description of the answered series: cc.agent's bar).
+    call = {"call_id": f"board-{secrets.token_hex(4)}", "direction": "inbound"}
+    start = datetime.now(UTC) - timedelta(minutes=3)
+    for seconds, event in (
+        (
+            0,
+            {
+                "type": "call.created",
+                "from": f"137{secrets.randbelow(10**8):08d}",
+                "to": "4008001234",
+            },
+        ),
+        (1, {"type": "call.ringing", "agent_extension": extension}),
+        (4, {"type": "call.answered", "agent_extension": extension}),
+        (64, {"type": "call.ended", "agent_extension": extension}),
+    ):
+        at = (start + timedelta(seconds=seconds)).isoformat()
+        await webhook(portal_users.spine, {**call, **event, "at": at})
+    await expect(row.locator("td").nth(4)).to_have_text(re.compile(r"^[1-9]\d*$"))
+    answered = re.compile(r"表示已接听的[^\uff1b]*cc\.agent的数据是[1-9]")  # up to the next series
+    chart = page.get_by_role("img", name=answered)
+    await expect(chart).to_be_visible()
     # Today's figures beside the live board: occupancy per agent, calls per dealer and hour
     # (read again with each push).
     await expect(page.get_by_role("columnheader", name="占用率")).to_be_visible()
