@@ -97,7 +97,7 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
 
     await card.drag_to(page.locator('[data-stage="quote"]'))
     # The gate's refusal in the consultant's language (by its code), not the service's English.
-    await expect(page.get_by_text("进入「Quote 报价」阶段前请先记录试驾")).to_be_visible()
+    await expect(page.get_by_text(re.compile(r"^进入「.+」阶段前请先记录试驾$"))).to_be_visible()
     await card.drag_to(page.locator('[data-stage="needs_analysis"]'))
     await expect(page.get_by_text("已移动")).to_be_visible()
     await expect(
