@@ -49,7 +49,9 @@ export default function Kpis() {
     },
     onError: (error) => report(error),
   });
-  const title = chosen ? ("code" in chosen ? chosen.code : chosen.name) : "";
+  // A predefined KPI by its name in the user's language (kpi's values carry the English one).
+  const predefined = catalogue.data?.predefined.find((k) => chosen && "code" in chosen && k.code === chosen.code);
+  const title = !chosen ? "" : "code" in chosen ? (predefined ? (i18n.language === "en" ? predefined.name_en : predefined.name_zh) : chosen.code) : chosen.name;
   return (
     <>
       <Typography.Title level={2}>{t("kpi.catalogue")}</Typography.Title>
@@ -112,15 +114,15 @@ export default function Kpis() {
                   {(v) => (
                     <>
                       <Chart
-                        label={v.name}
+                        label={title}
                         option={{
                           tooltip: { trigger: "axis" },
                           xAxis: { type: "category", data: v.rows.map((r) => `${r.period_start}${r.group ? ` ${groupName(r.group)}` : ""}`) },
                           yAxis: { type: "value" },
-                          series: [{ type: "line", name: v.name, data: v.rows.map((r) => Number(r.value ?? 0)) }],
+                          series: [{ type: "line", name: title, data: v.rows.map((r) => Number(r.value ?? 0)) }],
                         }}
                       />
-                      <Table aria-label={v.name} size="small" rowKey={(r) => `${r.period_start}-${r.group}`} pagination={false} dataSource={v.rows} columns={[
+                      <Table aria-label={title} size="small" rowKey={(r) => `${r.period_start}-${r.group}`} pagination={false} dataSource={v.rows} columns={[
                         { title: t("kpi.month"), dataIndex: "period_start" },
                         { title: t("kpi.node"), dataIndex: "group", render: groupName },
                         { title: t("kpi.value"), dataIndex: "value" },
