@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from dataclasses import dataclass
 
 import grpc
@@ -12,6 +13,8 @@ import grpc
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2 as directory
 from crm_common.contracts.proto.leads.v1 import customer_directory_pb2_grpc as directory_grpc
 from crm_common.grpc import bearer_channel
+
+log = logging.getLogger(__name__)
 
 LOOKUP_TIMEOUT_SECONDS = 2.0
 CONNECT_TIMEOUT_SECONDS = 2.0
@@ -23,6 +26,9 @@ _CHANNEL_OPTIONS = [("grpc.client_idle_timeout_ms", 2**31 - 1)]
 @dataclass(frozen=True)
 class Caller:
     found: bool
+    looked_up: bool = True
+    """False: leads did not answer in time (down or overloaded) — who calls is not known, which
+    is not the same as an unknown caller."""
     customer_id: str = ""
     lead_id: str = ""
     customer_name: str = ""
@@ -62,6 +68,11 @@ class CustomerDirectory:
                 raise DirectoryRefused(error.details() or "refused") from None
             if error.code() is grpc.StatusCode.INVALID_ARGUMENT:
                 return Caller(found=False)
+            if error.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
+                # The call still rings: the agent gets the number now rather than no pop and a
+                # broken stream because leads is down.
+                log.warning("customer directory not answering: %s", error.code().name)
+                return Caller(found=False, looked_up=False)
             raise
         return Caller(
             found=answer.found,

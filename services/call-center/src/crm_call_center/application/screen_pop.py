@@ -45,6 +45,9 @@ class ScreenPop:
     routing_only: bool
     """The caller is a customer of a dealer that shares only figures: who works them and the
     lead's status, to put the call through — nothing else."""
+    directory_unavailable: bool
+    """Leads' directory did not answer in time: who calls is not known (they may well be a
+    customer), so the console offers no new lead for them."""
 
 
 class TokenRefused(Exception):
@@ -120,4 +123,5 @@ async def _pops(
             status=caller.status,
             grade=caller.grade,
             routing_only=caller.found and lead_id is None,
+            directory_unavailable=not caller.looked_up,
         )

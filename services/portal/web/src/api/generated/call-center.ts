@@ -1796,7 +1796,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ``event: listening`` once the call center listens to the agent's phone (every call ringing it from then on is pushed; the stream opening is not enough); ``event: screen-pop`` with the caller as leads lets you see them (JSON: call_id, known, customer_name, customer_phone, lead_id, customer_id, owner_org, owner_user, owner_name, status, grade, routing_only, rang_at, pushed_at); a comment line every 15 s keeps the stream alive; ``event: reconnect`` when the token expired (open the stream again with a fresh one) */
+            /** @description ``event: listening`` once the call center listens to the agent's phone (every call ringing it from then on is pushed; the stream opening is not enough); ``event: screen-pop`` with the caller as leads lets you see them (JSON: call_id, known, customer_name, customer_phone, lead_id, customer_id, owner_org, owner_user, owner_name, status, grade, routing_only, directory_unavailable (leads did not answer in time), rang_at, pushed_at); a comment line every 15 s keeps the stream alive; ``event: reconnect`` when the token expired (open the stream again with a fresh one) */
             200: {
                 headers: {
                     [name: string]: unknown;

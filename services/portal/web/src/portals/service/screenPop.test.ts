@@ -55,6 +55,11 @@ describe("screen pop", () => {
     expect(view).toEqual({ kind: "unknown", title: "13800138000", fields: [], leadId: null });
   });
 
+  it("offers no new lead when leads did not answer: the caller may be a customer", () => {
+    const view = popView(pop({ known: false, lead_id: null, customer_name: "", directory_unavailable: true }));
+    expect(view).toEqual({ kind: "unavailable", title: "13800138000", fields: [], leadId: null });
+  });
+
   it("keeps the newest pop first, each call once, and a bounded list", () => {
     let pops = withPop([], pop({ call_id: "a" }));
     pops = withPop(pops, pop({ call_id: "b" }));

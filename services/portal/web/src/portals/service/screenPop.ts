@@ -19,17 +19,21 @@ export type ScreenPop = {
   status: string;
   grade: string;
   routing_only: boolean;
+  /** Leads' directory did not answer in time: who calls is not known (maybe a customer). */
+  directory_unavailable?: boolean;
 };
 
-/** unknown: no customer file, offer a new ticket; routing: another dealer's customer, only who
+/** unavailable: leads did not answer, only the number (no new lead: they may be a customer);
+ * unknown: no customer file, offer a new ticket; routing: another dealer's customer, only who
  * works them and the lead's status (to put the call through); customer: the caller's file. */
-export type PopKind = "unknown" | "routing" | "customer";
+export type PopKind = "unavailable" | "unknown" | "routing" | "customer";
 
 export type PopView = { kind: PopKind; title: string; fields: [string, string][]; leadId: string | null };
 
 export const MAX_POPS = 20;
 
 export function popView(pop: ScreenPop): PopView {
+  if (pop.directory_unavailable) return { kind: "unavailable", title: pop.customer_phone, fields: [], leadId: null };
   if (!pop.known) return { kind: "unknown", title: pop.customer_phone, fields: [], leadId: null };
   // The owner by name only: a user id tells an agent nothing (the id stays in the pop for the
   // transfer to them).
