@@ -117,7 +117,9 @@ class Command:
     would change HQ's or another dealer's settings in the shared spine)."""
     done_by: frozenset[str] = frozenset()
     """With no target: roles whose valid body must succeed wherever their book is (HQ publishes
-    the tenant's catalogue; anyone who reads opportunities may price a configuration)."""
+    the tenant's catalogue and writes its scoring forms; anyone who reads opportunities may
+    price a configuration). Unless it is settings of the caller's own book, anyone else with
+    the function gets the valid body too, and 403."""
     media_type: str = "application/json"
     query: str = ""
 
@@ -202,6 +204,12 @@ CARE_RULE = {
 # customers alone.
 CARE_RULE_STOPPED = {k: v for k, v in CARE_RULE.items() if k != "kind"} | {"active": False}
 COMPETITOR = {"name": "MX motors", "models": ["MX-1"]}
+SCORING_FORM = {
+    "name": "matrix",
+    "tier": "consultant",
+    "criteria": [{"code": "sales", "text": "units against target", "weight": 100}],
+}
+SCORES = {"sales": 80}
 PARTS_CLAIM = {"partner_id": "partner-finance", "part_number": "GB-0042"}
 
 OPERATIONS: dict[str, Command] = {
@@ -407,11 +415,30 @@ OPERATIONS: dict[str, Command] = {
         _json({"day": "2026-12-01", "category": "advertising", "amount": "100.00"}),
         settings=True,
     ),
-    # Tiered assessment: HQ's forms, a region's scores, HQ's review; none of them a record of
-    # the fixture dealer (an empty body: no form or score in the shared spine).
-    "kpi POST /kpi/assessment-forms": Command(None),
-    "kpi POST /kpi/assessments": Command(None),
-    "kpi POST /kpi/assessments/{assessment_id}/review": Command(None),
+    # Tiered assessment: the tenant's forms are HQ's planners' (a region's or a dealer's
+    # manager with target.manage gets 403); the fixture dealer's consultant is scored by the
+    # fixture region's manager only (HQ and the dealers' managers: 403 by role, another
+    # region's manager: 404); HQ's sales VP and then HR review the score, tenant-wide.
+    "kpi POST /kpi/assessment-forms": Command(
+        None, _json(SCORING_FORM), done_by=frozenset({"hq_admin"})
+    ),
+    "kpi POST /kpi/assessments": Command(
+        "subject",
+        lambda f: {
+            "form_id": f["form"],
+            "subject_user": f["consultant"],
+            "period": MONTH,
+            "scores": SCORES,
+        },
+        outside=frozenset({403, 404}),
+    ),
+    # Each reviewer their own step: the sales VP approves a fresh score, HR one the VP
+    # approved (the fixture's is fresh, each reviewer's own record in the inside run the VP's).
+    "kpi POST /kpi/assessments/{assessment_id}/review": Command(
+        "assessment",
+        lambda f: {"step": "hr" if f["role"] == "hr" else "vp", "approve": True},
+        inside_roles=frozenset({"sales_vp", "hr"}),
+    ),
     "kpi POST /kpi/commission/plans": Command(
         "dealer",
         lambda f: {
@@ -683,7 +710,7 @@ PATH_TARGETS = {
     "{claim_id}": "claim",
     "{rule_id}": "care_rule",
     "{competitor_id}": "competitor",
-    "{assessment_id}": "unknown",
+    "{assessment_id}": "assessment",
     "{org_id}": "dealer",
 }
 
@@ -726,6 +753,8 @@ def _expected(command: Command, caller: Caller, function: str | None) -> str:
     if function is not None and not has_function(frozenset({caller.role}), function):
         return "403"
     if command.target is None:
+        if command.done_by and caller.role not in command.done_by and not command.settings:
+            return "403"
         if command.owned_by is not None:
             # Acting on oneself (an agent's own state): the one it names succeeds, others of
             # the book may or may not be agents too, anyone else is none (404).
@@ -792,10 +821,13 @@ FRESH = frozenset(
         "survey",
         "task",
         "call",
+        "subject",
+        "assessment",
     }
 )
 """Kinds a command changes for good: each command reaching one gets its own (the others —
-the dealer, its plan, pool, design, vehicle, statement — are the fixture's)."""
+the dealer, its plan, pool, design, vehicle, statement — are the fixture's). A subject to
+score is the fixture's consultant on a form of its own."""
 SERIAL = ("kpi POST /kpi/commission/runs", "/kpi/commission/statements/")
 """Commands on the month's statements, taken one at a time after a fresh run (a run
 replaces the statements a review step works on)."""
@@ -811,6 +843,7 @@ class World:
         self.dealer = f"dealer-mx-{uuid.uuid4().hex[:8]}"
         self.hq = spine.token(TENANT, "demo-hq", DataScope.TENANT, {"hq_admin"}, "mx-hq")
         self.extension = f"{uuid.uuid4().int % 10**6:06d}"
+        self.region_scorer = f"mx-region-{uuid.uuid4().hex[:8]}"
         self.people: dict[str, Caller] = {}
         self.base: Fixtures = {}
         self.fixtures: Fixtures = {}
@@ -829,6 +862,19 @@ class World:
 
     def token(self, caller: Caller) -> str:
         return self.spine.token(TENANT, caller.org, caller.scope, {caller.role}, caller.user)
+
+    def region_manager(self, name: str) -> Caller:
+        """The fixture region's manager: its book is the fixture's; it scores the dealer's
+        consultants and reaches nothing else of the dealer's."""
+        return Caller(
+            name,
+            self.region,
+            "region_manager",
+            DataScope.SUBTREE,
+            home=True,
+            changes=frozenset({"subject"}),
+            user=self.region_scorer,
+        )
 
     async def call(
         self,
@@ -935,6 +981,13 @@ class World:
             DataScope.OWN,
             changes=frozenset({"application", "claim"}),
         )
+        # Tiered assessment's people: the fixture region's manager scores the dealer's
+        # consultants; HQ's sales VP and HR review every score of the tenant.
+        self.assessors = [
+            self.region_manager("region manager"),
+            Caller("HQ sales VP", "demo-hq", "sales_vp", DataScope.TENANT),
+            Caller("HQ HR", "demo-hq", "hr", DataScope.TENANT),
+        ]
         await self.make_base()
         statement, notification, self.fixtures = await asyncio.gather(
             self.statement(), self.notification(), self.records(self.base, FRESH)
@@ -1092,11 +1145,45 @@ class World:
             {"month": MONTH, "dealer_id": self.dealer},
         )
 
-    async def records(self, base: Fixtures, kinds: set[str] | frozenset[str]) -> Fixtures:
+    async def scoring_form(self) -> Fixtures:
+        """A form of HQ's planners for consultants."""
+        made = await self.ok("kpi", self.hq, "POST", "/kpi/assessment-forms", SCORING_FORM)
+        return {"form": made["id"]}
+
+    async def assessment(self, vp_approved: bool) -> Fixtures:
+        """The consultant scored by the region's manager on a form of its own, approved by
+        the sales VP when HR reviews it."""
+        form = (await self.scoring_form())["form"]
+        scored = await self.ok(
+            "kpi",
+            self.token(self.region_manager("scorer")),
+            "POST",
+            "/kpi/assessments",
+            {"form_id": form, "subject_user": self.base["consultant"], "period": MONTH}
+            | {"scores": SCORES},
+        )
+        if vp_approved:
+            vp = self.spine.token(TENANT, "demo-hq", DataScope.TENANT, {"sales_vp"}, "mx-vp")
+            await self.ok(
+                "kpi",
+                vp,
+                "POST",
+                f"/kpi/assessments/{scored['id']}/review",
+                {"step": "vp", "approve": True},
+            )
+        return {"assessment": scored["id"]}
+
+    async def records(
+        self, base: Fixtures, kinds: set[str] | frozenset[str], *, vp_approved: bool = False
+    ) -> Fixtures:
         """Fresh records of the fixture dealer, owned by the consultant (tickets by the
         advisor): those of ``kinds``, made side by side."""
         made = dict(base)
         parts = []
+        if "subject" in kinds:
+            parts.append(self.scoring_form())
+        if "assessment" in kinds:
+            parts.append(self.assessment(vp_approved))
         if kinds & {"lead", "customer"}:
             parts.append(self.lead())
         if kinds & {"opportunity", "quote"}:
@@ -1321,7 +1408,7 @@ async def run_as(
         service, method, path = key.split(" ", 2)
         if service not in world.spine.urls:
             continue  # not part of the spine: the permission matrix covers its functions
-        these = fixtures
+        these = fixtures | {"role": caller.role}
         if key in USER_MADE_FOR_IT and expected == "reached":
             # A user made for it: the fixture's consultant must keep working.
             these = fixtures | {"user": await world.user("sales_consultant")}
@@ -1382,8 +1469,8 @@ async def test_nobody_changes_what_lies_outside_their_write_scope(world: World) 
     """Every caller x every command it may not reach, on the fixture's records: 403 or 404,
     the records unchanged, no answer richer than the caller's read; the dealer's region
     manager with the dealer sharing at each level (reads, never changes)."""
-    region = Caller("region manager", world.region, "region_manager", DataScope.SUBTREE)
     outsiders = [
+        Caller("other region's manager", "region-north", "region_manager", DataScope.SUBTREE),
         Caller("other dealer's manager", "dealer-hz-01", "sales_manager", DataScope.DEALER),
         Caller("other dealer's admin", "dealer-hz-01", "dealer_admin", DataScope.DEALER),
         Caller("HQ admin", "demo-hq", "hq_admin", DataScope.TENANT),
@@ -1391,6 +1478,7 @@ async def test_nobody_changes_what_lies_outside_their_write_scope(world: World) 
         Caller("call center agent", "demo-hq", "call_center_agent", DataScope.OWN),
         Caller("call center supervisor", "demo-hq", "call_center_supervisor", DataScope.SUBTREE),
         Caller("another partner", "partner-insurance", "partner_user", DataScope.OWN),
+        *world.assessors[1:],
     ]
     before = await world.snapshot()
 
@@ -1400,9 +1488,7 @@ async def test_nobody_changes_what_lies_outside_their_write_scope(world: World) 
             for level in LEVELS:
                 await world.share(level)
                 # Whatever the dealer shares, its customers reach the region masked at most.
-                reader = Caller(
-                    f"{region.name} ({level})", region.org, region.role, region.scope, home=True
-                )
+                reader = world.region_manager(f"region manager ({level})")
                 # Functions and the region's own book do not depend on the level: once.
                 keys = None if level == "none" else on_records(reader)
                 wrong += await run_as(world, reader, world.fixtures, keys)
@@ -1424,10 +1510,11 @@ async def test_nobody_changes_what_lies_outside_their_write_scope(world: World) 
 
 async def test_the_dealer_s_people_reach_their_records(world: World) -> None:
     """Inside the write scope every command reaches its record (its rules may still refuse):
-    fresh records for each one (the commands change them); the partner's answer masked."""
+    fresh records for each one (the commands change them); the partner's answer masked; the
+    region's manager scores the consultant, HQ's reviewers review the score."""
     plain: list[tuple[Caller, str]] = []
     serial: list[tuple[Caller, str]] = []
-    for caller in world.people.values():
+    for caller in [*world.people.values(), *world.assessors]:
         for key, command in OPERATIONS.items():
             if _expected(command, caller, NEEDS[key]) != "reached":
                 continue
@@ -1439,7 +1526,11 @@ async def test_the_dealer_s_people_reach_their_records(world: World) -> None:
         target = OPERATIONS[key].target
         async with slots:
             kinds = {target} & FRESH if target is not None else set()
-            fixtures = await world.records(world.fixtures, kinds) if kinds else world.fixtures
+            fixtures = (
+                await world.records(world.fixtures, kinds, vp_approved=caller.role == "hr")
+                if kinds
+                else world.fixtures
+            )
             return await run_as(world, caller, fixtures, [key])
 
     async def statements() -> list[str]:
