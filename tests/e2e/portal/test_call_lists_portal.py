@@ -1,7 +1,9 @@
 """A dealer's manager imports a call list in a real browser: the file goes up through the BFF
 and is imported in the background by the call center's worker; the screen follows the import
 until it is done, then counts the rows read and the tasks made (or waiting for a queue taking
-the kind) and lists every rejected row by its row number and field, to fix and import again."""
+the kind) and lists every rejected row by its row number and field, to fix and import again.
+Coming back to the screen later, the manager finds the import among the past ones (newest
+first, with its status and counts) and opens it to read its rejected rows again."""
 
 from __future__ import annotations
 
@@ -55,5 +57,21 @@ async def test_a_manager_imports_a_call_list_and_sees_each_rejected_row(
         for row in await rejected.all()
     ]
     assert cells == [("3", "phone"), ("4", "customer_name"), ("4", "due_on")]
+
+    await page.reload()
+    await expect(page.locator(".call-list-result")).to_have_count(0)
+    newest = page.locator(".call-list-imports tbody tr.ant-table-row").first
+    await expect(newest.locator("[data-import-status]")).to_have_attribute(
+        "data-import-status", "done"
+    )
+    columns = await page.locator(".call-list-imports thead th").all_inner_texts()
+    row = dict(zip(columns, await newest.locator("td").all_inner_texts(), strict=True))
+    assert row["Task kind"] == "Policy renewal"
+    assert (row["Rows read"], row["Rows rejected"]) == ("3", "2")
+    assert int(row["Tasks made"]) + int(row["Waiting for a queue"]) == 1
+    await newest.get_by_role("button", name="Open").click()
+    reopened = page.locator(".call-list-result")
+    await expect(reopened).to_contain_text("Policy renewal list imported")
+    await expect(reopened.locator("tbody tr.ant-table-row")).to_have_count(3)
     await manager.check_accessibility("call lists")
     await manager.screenshot("call-lists")

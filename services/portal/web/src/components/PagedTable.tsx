@@ -14,6 +14,7 @@ export function PagedTable<Row extends { id: string }>({
   sort,
   label,
   wrap = false,
+  refetchInterval,
 }: {
   queryKey: unknown[];
   fetchPage: (limit: number, offset: number) => Promise<Row[]>;
@@ -23,12 +24,16 @@ export function PagedTable<Row extends { id: string }>({
   /** Cells wrap their text to the page's width: no sideways scroll region (one without a
    * control in every row is out of a keyboard's reach). */
   wrap?: boolean;
+  /** Read the page again every so many milliseconds while the rows say so (an import still
+   * running); false: not again. */
+  refetchInterval?: (rows: Row[]) => number | false;
 }) {
   const [page, setPage] = useState(0);
   const query = useQuery({
     queryKey: [...queryKey, page],
     queryFn: () => fetchPage(PAGE_SIZE, page * PAGE_SIZE),
     placeholderData: (previous) => previous,
+    refetchInterval: refetchInterval && ((q) => refetchInterval(q.state.data ?? [])),
   });
   if (query.error) return <Failure error={query.error} retry={() => void query.refetch()} />;
   const rows = query.data ?? [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { menuOf } from "../../portals";
 import { spreadsheetFormat } from "../../api/client";
-import { LISTED_KINDS, importPercent } from "./CallLists";
+import { IMPORT_REFRESH_MS, LISTED_KINDS, importEnded, importPercent, refreshWhileImporting } from "./CallLists";
 
 describe("call lists", () => {
   it("sends a workbook as XLSX and anything else as CSV, by the file's name", () => {
@@ -19,6 +19,15 @@ describe("call lists", () => {
     expect(importPercent({ status: "running", rows_read: 2000, rows_estimated: 5000 })).toBe(40);
     expect(importPercent({ status: "running", rows_read: 5000, rows_estimated: 4990 })).toBe(99);
     expect(importPercent({ status: "done", rows_read: 3, rows_estimated: null })).toBe(100);
+  });
+
+  it("reads the past imports again while one is still going, and stops once all have ended", () => {
+    expect(refreshWhileImporting([])).toBe(false);
+    expect(refreshWhileImporting([{ status: "done" }, { status: "failed" }])).toBe(false);
+    expect(refreshWhileImporting([{ status: "done" }, { status: "queued" }])).toBe(IMPORT_REFRESH_MS);
+    expect(refreshWhileImporting([{ status: "running" }])).toBe(IMPORT_REFRESH_MS);
+    expect(importEnded({ status: "failed" })).toBe(true);
+    expect(importEnded({ status: "running" })).toBe(false);
   });
 
   it("is a menu entry of those who manage calls only", () => {
