@@ -129,22 +129,7 @@ async def keep_plan(
     versions replaced. False (nothing written) when the dealer has a plan of its own under
     another id."""
     p, v = commission_plans, commission_plan_versions
-    kept = await session.execute(
-        insert(p)
-        .values(
-            id=plan.id,
-            tenant=tenant,
-            owner_org=plan.dealer_id,
-            dealer_id=plan.dealer_id,
-            name=plan.name,
-            currency=plan.currency,
-            created_by=set_by,
-            created_at=at,
-        )
-        .on_conflict_do_nothing(constraint="uq_commission_plans_dealer")
-        .returning(p.c.id)
-    )
-    if kept.scalar_one_or_none() is None:
+    if not await add_plan(session, plan, tenant=tenant, created_by=set_by, now=at):
         mine = await plan_of_dealer(session, tenant, plan.dealer_id)
         if mine != plan.id:
             return False
