@@ -233,7 +233,7 @@ async def _service(api: DemoUsers, tag: str) -> tuple[str, str, str, str]:
         },
     )
     # Complaints shared with the insurance partner: nothing, no wider than the default.
-    for agreement in (
+    for sharing in (
         {"data_type": "call", "direction": "dealer_to_oem", "level": "aggregate"},
         {
             "data_type": "complaint",
@@ -242,9 +242,7 @@ async def _service(api: DemoUsers, tag: str) -> tuple[str, str, str, str]:
             "level": "none",
         },
     ):
-        await api.ok(
-            "sh01.admin", "identity", "PUT", "/sharing", {**agreement, "dealer_id": DEALER}
-        )
+        await api.ok("sh01.admin", "identity", "PUT", "/sharing", {**sharing, "dealer_id": DEALER})
     return article, agreement, vin, care_message
 
 
@@ -543,7 +541,8 @@ async def hq_org(page: Page, demo: Demo) -> None:
 
 
 async def service_tasks(page: Page, demo: Demo) -> None:
-    await expect(_row(page, demo.task_customer).get_by_text("续保")).to_be_visible()
+    task = _row(page, demo.task_customer)
+    await expect(task.get_by_role("cell", name="续保", exact=True)).to_be_visible()
 
 
 async def service_calls(page: Page, demo: Demo) -> None:
