@@ -561,7 +561,7 @@ async def service_agreements(page: Page, demo: Demo) -> None:
     await page.get_by_label("按 VIN 查询").fill(demo.vin)
     await page.get_by_label("按 VIN 查询").press("Enter")
     row = _row(page, demo.agreement)
-    await expect(row.get_by_text("延保")).to_be_visible()
+    await expect(row.get_by_text("延保", exact=True)).to_be_visible()
     await expect(row.get_by_role("cell", name=DEALER_NAME, exact=True)).to_be_visible()
 
 
