@@ -52,7 +52,7 @@ async def fresh_database(database: str, *, migrate_as: str | None = None) -> str
     the owner."""
     conn = await asyncpg.connect(database="postgres", **PG)
     try:
-        await _until_left(conn, database)
+        await until_left(conn, database)
         await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         await conn.execute(f'CREATE DATABASE "{database}"')
     finally:
@@ -71,7 +71,7 @@ async def fresh_database(database: str, *, migrate_as: str | None = None) -> str
     return url
 
 
-async def _until_left(conn: asyncpg.Connection, database: str, seconds: float = 60.0) -> None:
+async def until_left(conn: asyncpg.Connection, database: str, seconds: float = 60.0) -> None:
     """Waits for the processes of a previous run to leave ``database``: the owner may not
     terminate the app and system roles' sessions (DROP ... WITH (FORCE) then fails)."""
     for _ in range(int(seconds * 4)):

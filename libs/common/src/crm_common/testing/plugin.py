@@ -11,6 +11,7 @@ from cryptography.fernet import Fernet
 
 from crm_common.auth.tokens import generate_private_key_pem
 from crm_common.db.tenancy import acting_for_all_tenants
+from crm_common.testing.bench import until_left
 from crm_common.testing.infrastructure import Infrastructure, test_infrastructure
 from crm_common.testing.jwks import serve_jwks
 from crm_common.testing.kafka import delete_topics
@@ -96,6 +97,9 @@ class Databases:
         conn = await self._connect()
         try:
             for name in self._created:
+                # A service process a test started may still be leaving; the owner may not end
+                # the app and system roles' sessions itself.
+                await until_left(conn, name, seconds=30.0)
                 await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await conn.close()
