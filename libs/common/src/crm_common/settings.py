@@ -183,6 +183,11 @@ class Settings(BaseSettings):
     # Key of the keyed hashes by which personal identifiers (resident ID numbers) are matched
     # without being stored; changing it makes the stored digests stop matching.
     personal_data_hash_key: SecretStr | None = None
+    # Identity's password hashes (argon2id, a core each while they run): how many run at once
+    # (unset: one fewer than the process's cores, so the event loop keeps one for refreshes
+    # and the JWKS), and how many more may wait; a login beyond those answers 503.
+    password_hash_concurrency: int | None = Field(default=None, ge=1)
+    password_hash_queue: int = Field(default=16, ge=0)
     # Password of the demo users `./platform up` creates; development and test only.
     demo_password: SecretStr | None = None
 

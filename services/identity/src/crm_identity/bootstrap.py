@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -23,6 +25,7 @@ from crm_common.settings import Environment, Settings
 from crm_identity.adapters.login_throttle import login_throttle
 from crm_identity.application.demo import TENANT, seed_dealer_deployment, seed_demo_tenant
 from crm_identity.application.errors import AuthenticationFailed, Conflict, Forbidden, NotFound
+from crm_identity.application.passwords import Passwords
 from crm_identity.application.signing_keys import KeyRing, rotate_signing_key
 from crm_identity.entrypoints.consumers import subscriptions
 from crm_identity.entrypoints.http.routes import router
@@ -50,6 +53,16 @@ async def open_login_throttle(app: FastAPI) -> None:
     app.state.login_throttle = login_throttle(app.state.redis, app.state.settings)
 
 
+@asynccontextmanager
+async def password_executor(app: FastAPI) -> AsyncIterator[None]:
+    """The process's one executor of password hashes (``crm_identity.application.passwords``)."""
+    app.state.passwords = Passwords.from_settings(app.state.settings)
+    try:
+        yield
+    finally:
+        app.state.passwords.close()
+
+
 def create_api(settings: Settings) -> FastAPI:
     return create_http_app(
         settings,
@@ -57,6 +70,7 @@ def create_api(settings: Settings) -> FastAPI:
         description=DESCRIPTION,
         routers=[router],
         on_startup=[open_key_ring, open_login_throttle],
+        servers=[password_executor],
         error_statuses=ERROR_STATUSES,
     )
 
@@ -93,15 +107,17 @@ def seed_demo(settings: Settings) -> None:
 
     async def run() -> bool:
         engine = create_engine(settings)
+        passwords = Passwords.from_settings(settings)
         try:
             uow = UnitOfWork(create_session_factory(engine))
             created: bool = await (
-                seed_dealer_deployment(uow, password, dealer)
+                seed_dealer_deployment(uow, passwords, password, dealer)
                 if dealer
-                else seed_demo_tenant(uow, password)
+                else seed_demo_tenant(uow, passwords, password)
             )
             return created
         finally:
+            passwords.close()
             await engine.dispose()
 
     created = asyncio.run(run())

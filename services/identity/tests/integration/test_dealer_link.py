@@ -27,6 +27,7 @@ from crm_identity.adapters import repository
 from crm_identity.adapters.tables import org_nodes, sharing_agreements, users
 from crm_identity.application import demo
 from crm_identity.application.link import NotTheDealersOwn
+from crm_identity.application.passwords import Passwords
 from crm_identity.entrypoints.consumers import subscriptions
 
 pytestmark = pytest.mark.integration
@@ -41,6 +42,7 @@ TREE = [
     ("dealer-bj-01", "east", "dealer", "/hq/east/dealer-bj-01/", "dealer-bj-01"),
 ]
 SUBSCRIPTIONS = {s.topic: s for s in subscriptions(Settings(env="test"))}
+PASSWORDS = Passwords(concurrency=1, queue=4)
 
 
 async def _sessions(
@@ -211,11 +213,13 @@ async def test_a_dealers_demo_deployment_has_users_of_its_own_that_hq_keeps_besi
     demo has the dealer's HQ-side users (`sh01.admin`…) — keeps every one of them."""
     async for hq_sessions in _sessions(databases, "identity_demo_hq", tmp_path_factory):
         async for dealer_sessions in _sessions(databases, "identity_demo_dealer", tmp_path_factory):
-            assert await demo.seed_demo_tenant(UnitOfWork(hq_sessions), "demo-password-1")
+            assert await demo.seed_demo_tenant(
+                UnitOfWork(hq_sessions), PASSWORDS, "demo-password-1"
+            )
             seeded = UnitOfWork(dealer_sessions)
-            assert await demo.seed_dealer_deployment(seeded, "demo-password-1", DEALER)
+            assert await demo.seed_dealer_deployment(seeded, PASSWORDS, "demo-password-1", DEALER)
             assert not await demo.seed_dealer_deployment(
-                UnitOfWork(dealer_sessions), "demo-password-1", DEALER
+                UnitOfWork(dealer_sessions), PASSWORDS, "demo-password-1", DEALER
             )
             async with dealer_sessions() as session:
                 published = (await session.execute(select(outbox.c.payload))).scalars().all()

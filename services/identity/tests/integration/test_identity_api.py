@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import jwt
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -47,6 +50,44 @@ class Identity:
         return token
 
 
+@contextmanager
+def running_identity(
+    infrastructure: Infrastructure,
+    databases: Databases,
+    database: str,
+    keys: tuple[str, str],
+    log_dir: Path,
+    **settings: str,
+) -> Iterator[Identity]:
+    """An identity api on a database of its own with the demo tenant; ``settings`` are more
+    CRM_ variables."""
+    asyncio.run(databases.create(database))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    signing_key_pem, signing_key_encryption_key = keys
+    env = {
+        "CRM_ENV": "test",
+        "CRM_SERVICE_NAME": "identity",
+        "CRM_DATABASE_URL": databases.url(database),
+        "CRM_KAFKA_BOOTSTRAP_SERVERS": infrastructure.kafka_bootstrap_servers,
+        "CRM_HTTP_PORT": str(port),
+        "CRM_JWKS_URL": f"{url}/.well-known/jwks.json",
+        "CRM_SIGNING_KEY_PEM": signing_key_pem,
+        "CRM_SIGNING_KEY_ENCRYPTION_KEY": signing_key_encryption_key,
+        "CRM_DEMO_PASSWORD": PASSWORD,
+        "CRM_LOG_LEVEL": "WARNING",
+        **{f"CRM_{name.upper()}": value for name, value in settings.items()},
+    }
+    run_command("identity", "migrate", env, log_dir)
+    run_command("identity", "seed-demo", env, log_dir)
+    process = ServiceProcess("identity", "api", env, log_dir, ready_url=f"{url}/readyz")
+    process.start()
+    try:
+        yield Identity(url, databases.url(database), signing_key_pem)
+    finally:
+        process.stop()
+
+
 @pytest.fixture(scope="module")
 def identity_process(
     infrastructure: Infrastructure,
@@ -55,32 +96,14 @@ def identity_process(
     signing_key_encryption_key: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Identity]:
-    import asyncio
-
-    asyncio.run(databases.create("identity_api"))
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {
-        "CRM_ENV": "test",
-        "CRM_SERVICE_NAME": "identity",
-        "CRM_DATABASE_URL": databases.url("identity_api"),
-        "CRM_KAFKA_BOOTSTRAP_SERVERS": infrastructure.kafka_bootstrap_servers,
-        "CRM_HTTP_PORT": str(port),
-        "CRM_JWKS_URL": f"{url}/.well-known/jwks.json",
-        "CRM_SIGNING_KEY_PEM": signing_key_pem,
-        "CRM_SIGNING_KEY_ENCRYPTION_KEY": signing_key_encryption_key,
-        "CRM_DEMO_PASSWORD": PASSWORD,
-        "CRM_LOG_LEVEL": "WARNING",
-    }
-    log_dir = Path(tmp_path_factory.mktemp("identity-logs"))
-    run_command("identity", "migrate", env, log_dir)
-    run_command("identity", "seed-demo", env, log_dir)
-    process = ServiceProcess("identity", "api", env, log_dir, ready_url=f"{url}/readyz")
-    process.start()
-    try:
-        yield Identity(url, databases.url("identity_api"), signing_key_pem)
-    finally:
-        process.stop()
+    with running_identity(
+        infrastructure,
+        databases,
+        "identity_api",
+        (signing_key_pem, signing_key_encryption_key),
+        Path(tmp_path_factory.mktemp("identity-logs")),
+    ) as identity:
+        yield identity
 
 
 @pytest.fixture
@@ -154,6 +177,95 @@ async def test_many_people_log_in_from_one_address(identity: Identity) -> None:
             for n in range(40)
         ]
     assert statuses == [200] * 40
+
+
+async def test_a_password_hash_of_older_parameters_is_made_again_at_login(
+    identity: Identity,
+) -> None:
+    """Hashes made before logins hashed on one lane (argon2-cffi's default of four) still log
+    in, and are replaced by a hash of today's parameters."""
+    old = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4).hash(PASSWORD)
+    engine = create_async_engine(identity.database_url)
+    stored = text("SELECT password_hash FROM users WHERE username = 'hq.vp'")
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text("UPDATE users SET password_hash = :old WHERE username = 'hq.vp'"),
+                {"old": old},
+            )
+        assert (await identity.login("hq.vp")).status_code == 200
+        async with engine.connect() as conn:
+            upgraded = (await conn.execute(stored)).scalar_one()
+    finally:
+        await engine.dispose()
+    assert upgraded != old
+    assert "p=1" in upgraded
+    assert not PasswordHasher(parallelism=1).check_needs_rehash(upgraded)
+    assert (await identity.login("hq.vp")).status_code == 200
+    assert (await identity.login("hq.vp", "not-the-password")).status_code == 401
+
+
+@pytest.fixture(scope="module")
+def busy_identity(
+    infrastructure: Infrastructure,
+    databases: Databases,
+    signing_key_pem: str,
+    signing_key_encryption_key: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Identity]:
+    """One password hash at a time, eight more waiting."""
+    with running_identity(
+        infrastructure,
+        databases,
+        "identity_busy",
+        (signing_key_pem, signing_key_encryption_key),
+        Path(tmp_path_factory.mktemp("identity-busy-logs")),
+        password_hash_concurrency="1",
+        password_hash_queue="8",
+    ) as identity:
+        yield identity
+
+
+async def test_forty_logins_at_once_wait_in_a_bounded_queue_while_refreshes_go_on(
+    busy_identity: Identity,
+) -> None:
+    """Forty logins at once, from one address, against one hashing thread with eight places to
+    wait: each logs in or is refused with 503 and Retry-After (never a 500, never counted as a
+    failed attempt), and a refresh and the JWKS asked for once the queue is full are answered
+    while logins still wait for their hash."""
+    session = (await busy_identity.login("sh01.admin")).json()
+    users = ["sh01.consultant1", "sh01.consultant2", "sh01.manager", "sh02.consultant1"]
+    limits = httpx.Limits(max_connections=50)
+    async with httpx.AsyncClient(base_url=busy_identity.url, timeout=300, limits=limits) as client:
+        logins = [
+            asyncio.create_task(
+                client.post(
+                    "/auth/token",
+                    json={"username": users[n % len(users)], "password": PASSWORD},
+                )
+            )
+            for n in range(40)
+        ]
+        for answered in asyncio.as_completed(logins):
+            if (await answered).status_code != 200:
+                break  # the queue is full: every admitted login is still waiting or hashing
+        refreshed = await client.post(
+            "/auth/refresh", json={"refresh_token": session["refresh_token"]}
+        )
+        keys = await client.get("/.well-known/jwks.json")
+        still_waiting = sum(not login.done() for login in logins)
+        answers = await asyncio.gather(*logins)
+    assert refreshed.status_code == 200, refreshed.text
+    assert keys.status_code == 200
+    assert still_waiting > 0
+    assert {a.status_code for a in answers} == {200, 503}
+    refused = [a for a in answers if a.status_code == 503]
+    assert all(int(a.headers["Retry-After"]) >= 1 for a in refused)
+    # The refusals were no failed attempts: nobody is locked out of this address.
+    for username in users:
+        assert (await busy_identity.login(username)).status_code == 200
+    async with busy_identity.client(refreshed.json()["access_token"]) as client:
+        assert (await client.get("/me")).json()["org_node"] == "dealer-sh-01"
 
 
 async def test_refresh_rotates_and_reuse_revokes_the_family(identity: Identity) -> None:

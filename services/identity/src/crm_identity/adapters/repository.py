@@ -214,6 +214,17 @@ async def user(session: AsyncSession, user_id: UUID) -> UserRecord | None:
     return None if row is None else UserRecord(*row)
 
 
+async def replace_password_hash(
+    session: AsyncSession, user_id: UUID, old_hash: str, new_hash: str
+) -> None:
+    """The same password's hash with newer parameters; none if the hash changed meanwhile."""
+    await session.execute(
+        users.update()
+        .where(users.c.id == user_id, users.c.password_hash == old_hash)
+        .values(password_hash=new_hash)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class NewUser:
     id: UUID

@@ -16,8 +16,12 @@ from crm_common.db import UnitOfWork
 from crm_common.policy.roles import widest_scope
 from crm_common.settings import Settings
 from crm_identity.adapters import repository
-from crm_identity.application.errors import AuthenticationFailed, TooManyLoginAttempts
-from crm_identity.application.passwords import verify_password
+from crm_identity.application.errors import (
+    AuthenticationFailed,
+    PasswordHashingBusy,
+    TooManyLoginAttempts,
+)
+from crm_identity.application.passwords import Passwords
 from crm_identity.application.signing_keys import Signer
 from crm_identity.domain.accounts import (
     ACCESS_TOKEN_TTL,
@@ -107,6 +111,7 @@ async def _issue(
 async def login(
     sessions: async_sessionmaker[AsyncSession],
     throttle: LoginThrottle,
+    passwords: Passwords,
     username: str,
     password: str,
     client_address: str,
@@ -117,7 +122,9 @@ async def login(
     """One message for every failure: the caller learns nothing about which accounts exist.
 
     The password hash is checked with no database connection held (argon2 is slow on
-    purpose; concurrent logins must not starve refreshes and JWKS of connections)."""
+    purpose; concurrent logins must not starve refreshes and JWKS of connections), on the
+    bounded executor of ``passwords``: when too many wait, ``PasswordHashingBusy`` — which
+    counts as no attempt (the caller did nothing wrong)."""
     # Failed attempts per address: a dealer's office behind one public address, or the
     # portal's backend, logs many people in from one address; guessing fails.
     address_key = f"address:{client_address}"
@@ -134,16 +141,32 @@ async def login(
 
     async with UnitOfWork(sessions) as uow:
         user = await repository.user_for_login(uow.session, username)
-    password_ok = await verify_password(user.password_hash if user else None, password)
+    password_ok = await passwords.verify(user.password_hash if user else None, password)
     if user is None or not user.active or not password_ok:
         await throttle.attempts.add(address_key)
         await throttle.failures.add(source_key)
         await throttle.failures.add(f"user:{username}")
         raise AuthenticationFailed("invalid credentials")
+    upgraded = await _rehashed(passwords, user.password_hash, password)
     async with UnitOfWork(sessions) as uow:
+        if upgraded is not None:
+            await repository.replace_password_hash(
+                uow.session, user.id, user.password_hash, upgraded
+            )
         pair = await _issue(uow, user, settings, signer, now, family_id=uuid4())
     await throttle.failures.clear(source_key)
     return pair
+
+
+async def _rehashed(passwords: Passwords, password_hash: str, password: str) -> str | None:
+    """The password hashed again when its hash has older parameters (the password is at hand
+    only now); none while the executor is full: a later login upgrades it."""
+    if not passwords.needs_rehash(password_hash):
+        return None
+    try:
+        return await passwords.hash(password)
+    except PasswordHashingBusy:
+        return None
 
 
 async def refresh(

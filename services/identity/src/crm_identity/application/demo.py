@@ -11,7 +11,7 @@ from crm_common.contracts.events.identity.v1 import OrgChanged
 from crm_common.contracts.events.identity.v2 import UserChangedV2
 from crm_common.db import UnitOfWork
 from crm_identity.adapters import repository
-from crm_identity.application.passwords import hash_password
+from crm_identity.application.passwords import Passwords
 from crm_identity.domain.org_tree import OrgKind, child_path
 
 TENANT = "oem-demo"
@@ -90,9 +90,9 @@ def _placed() -> tuple[dict[str | None, str], dict[str | None, str | None]]:
     return paths, dealers
 
 
-async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
+async def seed_demo_tenant(uow: UnitOfWork, passwords: Passwords, password: str) -> bool:
     """Creates the demo tenant once; False when it exists already."""
-    password_hash = await hash_password(password)
+    password_hash = await passwords.hash(password)
     async with uow:
         if await repository.tenant_exists(uow.session, TENANT):
             return False
@@ -131,7 +131,9 @@ async def seed_demo_tenant(uow: UnitOfWork, password: str) -> bool:
     return True
 
 
-async def seed_dealer_deployment(uow: UnitOfWork, password: str, dealer: str) -> bool:
+async def seed_dealer_deployment(
+    uow: UnitOfWork, passwords: Passwords, password: str, dealer: str
+) -> bool:
     """The demo tenant at ``dealer``'s own deployment: its nodes of the demo tree kept here
     unpublished (a dealer's deployment never says how HQ's tree looks: HQ's tree comes down
     and replaces them in place), and its demo users (``DEALER_DEPLOYMENT_USERS``, named
@@ -142,7 +144,7 @@ async def seed_dealer_deployment(uow: UnitOfWork, password: str, dealer: str) ->
     nodes = [node for node in ORG_TREE if dealers[node[0]] == dealer]
     if not nodes:
         raise ValueError(f"{dealer!r} is no dealer of the demo tenant")
-    password_hash = await hash_password(password)
+    password_hash = await passwords.hash(password)
     async with uow:
         first = f"{dealer}.{DEALER_DEPLOYMENT_USERS[0][0]}"
         if await repository.user(uow.session, demo_user_id(first)) is not None:

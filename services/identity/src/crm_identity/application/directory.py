@@ -15,7 +15,7 @@ from crm_common.db import UnitOfWork
 from crm_common.policy.roles import has_function, role
 from crm_identity.adapters import repository
 from crm_identity.application.errors import Conflict, Forbidden, NotFound
-from crm_identity.application.passwords import hash_password
+from crm_identity.application.passwords import Passwords
 from crm_identity.domain.org_tree import (
     OrgKind,
     PartnerType,
@@ -168,12 +168,14 @@ async def move_org_node(
     return moved[0]
 
 
-async def add_user(uow: UnitOfWork, actor: Principal, command: AddUser) -> UUID:
+async def add_user(
+    uow: UnitOfWork, passwords: Passwords, actor: Principal, command: AddUser
+) -> UUID:
     if not has_function(actor.roles, "user.manage"):
         raise Forbidden("managing users needs the user.manage function")
     for name in command.roles:
         role(name)  # unknown roles are refused before anything is written
-    password_hash = await hash_password(command.password)
+    password_hash = await passwords.hash(command.password)
     async with uow:
         target_path = await repository.org_path(uow.session, actor.tenant, command.org_node)
         await _require_user_manager_of(uow, actor, target_path)

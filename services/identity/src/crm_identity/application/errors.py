@@ -13,6 +13,14 @@ class TooManyLoginAttempts(Exception):
         self.retry_after_seconds = retry_after_seconds
 
 
+class PasswordHashingBusy(Exception):
+    """503: more passwords wait to be checked than this process queues; retry later."""
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__(f"too many logins at once; retry in {retry_after_seconds} s")
+        self.retry_after_seconds = retry_after_seconds
+
+
 class NotFound(Exception):
     """404: the record does not exist or the caller may not see it."""
 

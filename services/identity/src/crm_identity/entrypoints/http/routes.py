@@ -14,7 +14,8 @@ from crm_common.runtime.paging import Page, Paging, page_of
 from crm_common.settings import Settings
 from crm_identity import views
 from crm_identity.application import auth, directory, sharing
-from crm_identity.application.errors import TooManyLoginAttempts
+from crm_identity.application.errors import PasswordHashingBusy, TooManyLoginAttempts
+from crm_identity.application.passwords import Passwords
 from crm_identity.application.signing_keys import KeyRing
 from crm_identity.domain.org_tree import OrgKind, PartnerType
 from crm_identity.entrypoints.http.schemas import (
@@ -47,10 +48,30 @@ async def _login_throttle(request: Request) -> auth.LoginThrottle:
     return throttle
 
 
+async def _passwords(request: Request) -> Passwords:
+    passwords: Passwords = request.app.state.passwords
+    return passwords
+
+
 AppSettings = Annotated[Settings, Depends(_settings)]
 Keys = Annotated[KeyRing, Depends(_key_ring)]
 Throttle = Annotated[auth.LoginThrottle, Depends(_login_throttle)]
+PasswordHashing = Annotated[Passwords, Depends(_passwords)]
 _401: dict[int | str, dict[str, Any]] = {401: {"description": "Invalid credentials or token"}}
+_503: dict[int | str, dict[str, Any]] = {
+    503: {
+        "description": "More passwords wait to be checked than the service queues;"
+        " Retry-After says when to try again"
+    }
+}
+
+
+def _busy(exc: PasswordHashingBusy) -> HTTPException:
+    return HTTPException(
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        detail=str(exc),
+        headers={"Retry-After": str(exc.retry_after_seconds)},
+    )
 
 
 @router.get("/.well-known/jwks.json", tags=["oidc"], summary="Keys that verify access tokens")
@@ -85,6 +106,7 @@ async def openid_configuration(settings: AppSettings) -> dict[str, Any]:
             "description": "Too many attempts from this address (for this username, or at all);"
             " Retry-After says when to try again"
         },
+        **_503,
     },
 )
 async def log_in(
@@ -94,18 +116,21 @@ async def log_in(
     settings: AppSettings,
     key_ring: Keys,
     throttle: Throttle,
+    passwords: PasswordHashing,
     now: Now,
 ) -> TokenResponse:
     """Password login: a 15-minute access token and a rotating refresh token.
 
     Five failures for a username from one client address lock that address out of it for 15
     minutes (other addresses, the owner's, still log in); 30 attempts a minute per address;
-    a username failing from many addresses answers ever slower (up to 5 s)."""
+    a username failing from many addresses answers ever slower (up to 5 s). When more logins
+    wait for their password check than the service queues, 503 (no failed attempt)."""
     client = request.client.host if request.client else "unknown"
     try:
         pair = await auth.login(
             db,
             throttle,
+            passwords,
             body.username,
             body.password,
             client,
@@ -119,6 +144,8 @@ async def log_in(
             detail=str(exc),
             headers={"Retry-After": str(exc.retry_after_seconds)},
         ) from exc
+    except PasswordHashingBusy as exc:
+        raise _busy(exc) from exc
     return TokenResponse(
         access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
     )
@@ -265,18 +292,28 @@ async def list_users(
         403: {"description": "Role not grantable by the caller"},
         404: {"description": "Org node not visible to the caller"},
         409: {"description": "Username taken"},
+        **_503,
     },
 )
 async def add_user(
-    body: UserCreate, principal: Annotated[Principal, requires("user.manage")], db: Database
+    body: UserCreate,
+    principal: Annotated[Principal, requires("user.manage")],
+    db: Database,
+    passwords: PasswordHashing,
 ) -> UserPublic:
     """HQ admins add users anywhere in the tenant; a dealer admin only to the own dealer."""
     roles = frozenset(body.roles)
-    user_id = await directory.add_user(
-        UnitOfWork(db),
-        principal,
-        directory.AddUser(body.username, body.display_name, body.password, body.org_node, roles),
-    )
+    try:
+        user_id = await directory.add_user(
+            UnitOfWork(db),
+            passwords,
+            principal,
+            directory.AddUser(
+                body.username, body.display_name, body.password, body.org_node, roles
+            ),
+        )
+    except PasswordHashingBusy as exc:
+        raise _busy(exc) from exc
     return UserPublic(
         id=user_id,
         username=body.username,
