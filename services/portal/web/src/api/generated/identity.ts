@@ -94,7 +94,8 @@ export interface paths {
          *
          *     Five failures for a username from one client address lock that address out of it for 15
          *     minutes (other addresses, the owner's, still log in); 30 attempts a minute per address;
-         *     a username failing from many addresses answers ever slower (up to 5 s).
+         *     a username failing from many addresses answers ever slower (up to 5 s). When more logins
+         *     wait for their password check than the service queues, 503 (no failed attempt).
          */
         post: operations["log_in_auth_token_post"];
         delete?: never;
@@ -694,6 +695,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description More passwords wait to be checked than the service queues; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     healthz_healthz_get: {
@@ -1182,6 +1190,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+            /** @description More passwords wait to be checked than the service queues; Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
