@@ -72,6 +72,7 @@ from crm_common.auth.principal import DataScope, Principal
 from crm_common.auth.tokens import generate_private_key_pem, sign_access_token
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tenancy import acting_for
+from crm_common.runtime.paging import WholeReport
 from crm_common.settings import Settings
 from crm_common.testing.bench import (
     app_role_url,
@@ -99,6 +100,9 @@ NAMESPACE = f"bench-kpi-{uuid.uuid4().hex[:8]}-"
 CHUNK = 250_000
 BUDGET_P99_MS = 50.0
 KPI_CODES = ("price_retention", "conversion_per_consultant")
+WHOLE = WholeReport(most=10**9, narrow_by="from", how="the bench reads whole")
+"""The reads measured whole, as before the routes refused answers past their rows: the
+figures stay comparable with earlier runs (the routes refuse HQ's year per dealer now)."""
 
 Call = Callable[[], Awaitable[int]]
 
@@ -544,6 +548,7 @@ def view_calls(
             date_to=today,
             dealer_id=None,
             per=per,
+            report=WHOLE,
         )
         return len(figures)
 
@@ -581,6 +586,7 @@ def view_calls(
             date_to=today,
             compare=kpi.compare,
             today=today,
+            report=WHOLE,
         )
         return len(values)
 

@@ -9,7 +9,15 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crm_common.errors import InvalidInput
-from crm_common.runtime.paging import MOST_OFFSET, Page, Paging, first_of, page_of, whole_report
+from crm_common.runtime.paging import (
+    MOST_OFFSET,
+    Page,
+    Paging,
+    WholeReport,
+    capped,
+    first_of,
+    page_of,
+)
 
 TreePage = Annotated[Paging, page_of(default=2000, most=5000)]
 Newest = Annotated[Paging, first_of(default=5, most=20)]
@@ -72,8 +80,15 @@ def test_the_documents_show_each_list_s_bounds() -> None:
 
 def test_a_report_answered_whole_is_refused_past_its_rows_naming_how_to_ask_for_fewer() -> None:
     rows = list(range(3))
-    assert whole_report(rows, narrow_by="dealer_id", how="ask per dealer", most=3) == rows
+    report = WholeReport(most=3, narrow_by="dealer_id", how="ask per dealer")
+    assert report.read == 4, "one row more than an answer carries, to know there are more"
+    assert report.whole(rows) == rows
     with pytest.raises(InvalidInput) as refused:
-        whole_report(rows, narrow_by="dealer_id", how="ask per dealer", most=2)
+        WholeReport(most=2, narrow_by="dealer_id", how="ask per dealer").whole(rows)
     assert (refused.value.field, refused.value.location) == ("dealer_id", "query")
-    assert str(refused.value) == "3 rows, more than the 2 one answer carries: ask per dealer"
+    assert str(refused.value) == "more rows than the 2 one answer carries: ask per dealer"
+
+
+def test_a_capped_list_keeps_its_first_rows_and_says_when_it_left_some_out() -> None:
+    assert capped([1, 2, 3], 3) == ([1, 2, 3], False)
+    assert capped([1, 2, 3, 4], 3) == ([1, 2, 3], True)

@@ -19,7 +19,7 @@ from crm_kpi.application import commission as commission_commands
 from crm_kpi.application.leaderboards import BoardNotFound, refresh_leaderboards
 from crm_kpi.application.reports import ReportNotFound, run_report_schedule
 from crm_kpi.domain.assessments import AssessmentRefused, NotTheReviewer
-from crm_kpi.domain.commission import ReviewOutOfOrder, VersionOverlaps
+from crm_kpi.domain.commission import ReviewOutOfOrder, TooManyVersions, VersionOverlaps
 from crm_kpi.domain.targets import NodeNotFound
 from crm_kpi.entrypoints.consumers import subscriptions
 from crm_kpi.entrypoints.http import (
@@ -64,6 +64,7 @@ ERROR_STATUSES: dict[type[Exception], int] = {
     commission_commands.NoPlan: 409,
     commission_commands.MonthIssued: 409,
     VersionOverlaps: 409,
+    TooManyVersions: 409,
     ReviewOutOfOrder: 409,
     assessment_commands.FormNotFound: 404,
     assessment_commands.AssessmentNotFound: 404,

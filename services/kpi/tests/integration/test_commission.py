@@ -531,7 +531,7 @@ async def test_a_sales_meeting_too_large_for_one_answer_is_refused_naming_the_li
     assert refused.status_code == 422
     detail = refused.json()["detail"][0]
     assert detail["loc"] == ["query", "dealer_id"]
-    assert "rows, more than the -1 one answer carries: ask per dealer" in detail["msg"]
+    assert "more rows than the -1 one answer carries: ask per dealer" in detail["msg"]
 
 
 async def test_each_change_of_a_plan_is_published_whole_for_its_dealer(

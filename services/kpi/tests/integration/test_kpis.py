@@ -24,6 +24,7 @@ from crm_common.contracts.events.leads.v1 import (
 )
 from crm_common.contracts.events.opportunities.v1 import CreditShare, DealWon, OrderCancelled
 from crm_common.db import UnitOfWork, create_engine, create_session_factory
+from crm_common.runtime.paging import MOST_REPORT_ROWS, WholeReport
 from crm_common.settings import Settings
 from crm_common.testing.services import reset_tenant
 from crm_kpi.adapters.target_tables import collection_facts, targets
@@ -39,6 +40,7 @@ from crm_kpi.domain.kpis import (
     predefined,
 )
 from crm_kpi.entrypoints.http import kpis as kpis_routes
+from crm_kpi.views import kpis as kpi_views
 from crm_kpi.views.kpis import kpi_values
 
 from .conftest import ORG, PEOPLE, TENANT, AsUser, Sessions, principal
@@ -47,6 +49,7 @@ pytestmark = pytest.mark.integration
 TZ = "Asia/Shanghai"
 D = Decimal
 NOVEMBER = {"from": "2026-11-01", "to": "2026-11-30"}
+WHOLE = WholeReport(most=MOST_REPORT_ROWS, narrow_by="from", how="ask for fewer days")
 TABLES = (
     "lead_facts",
     "lead_activity_facts",
@@ -522,8 +525,8 @@ async def test_monthly_kpis_read_from_the_month_figures_equal_the_facts_day_by_d
             for (first, last), today in product(ranges, (None, date(2026, 11, 25))):
                 span = {"date_from": date.fromisoformat(first), "date_to": date.fromisoformat(last)}
                 # A "today" before facts that exist changes what is read, never the answer.
-                by_month = await kpi_values(facts, who, monthly, **span, today=today)
-                by_day = await kpi_values(facts, who, daily, **span)
+                by_month = await kpi_values(facts, who, monthly, **span, today=today, report=WHOLE)
+                by_day = await kpi_values(facts, who, daily, **span, report=WHOLE)
                 assert per_month(by_month) == per_month(by_day), (who.user_id, name, first, last)
                 seen |= {v.group for v in by_month}
                 if name == "conversion_per_consultant" and who is PEOPLE.manager:
@@ -579,7 +582,7 @@ async def test_values_too_many_for_one_answer_are_refused_naming_how_to_ask_for_
     assert many.status_code == 422
     detail = many.json()["detail"][0]
     assert detail["loc"] == ["query", "from"]
-    assert "2 rows, more than the 1 one answer carries: ask for fewer days" in detail["msg"]
+    assert "more rows than the 1 one answer carries: ask for fewer days" in detail["msg"]
 
 
 async def test_a_kpi_no_service_produces_the_facts_of_answers_409_with_the_reason(
@@ -692,3 +695,24 @@ async def test_the_catalogue_offers_the_builder_exactly_what_a_definition_may_na
         }
         assert (await client.post("/kpi/definitions", json=not_offered)).status_code == 422
         await client.delete(f"/kpi/definitions/{created.json()['id']}")
+
+
+async def test_the_catalogue_lists_the_newest_custom_definitions_and_says_it_left_some_out(
+    facts: Sessions, as_user: AsUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Custom definitions grow with use: the catalogue lists the newest (read LIMIT cap + 1)
+    and flags the older ones left out."""
+    monkeypatch.setattr(kpi_views, "MOST_DEFINITIONS", 1)
+    async with as_user(PEOPLE.manager) as client:
+        alone = await client.post("/kpi/definitions", json=FINANCE_SHARE)
+        assert alone.status_code == 201, alone.text
+        one = (await client.get("/kpi/catalogue")).json()
+        assert ([d["id"] for d in one["custom"]], one["custom_truncated"]) == (
+            [alone.json()["id"]],
+            False,
+        )
+        newer = await client.post("/kpi/definitions", json={**FINANCE_SHARE, "name": "newer"})
+        assert newer.status_code == 201, newer.text
+        two = (await client.get("/kpi/catalogue")).json()
+        assert [d["id"] for d in two["custom"]] == [newer.json()["id"]], "the newest"
+        assert two["custom_truncated"]

@@ -25,6 +25,7 @@ from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
 from crm_common.testing.processes import free_port, run_command
 from crm_kpi.adapters.tables import deal_facts, lead_activity_facts
+from crm_kpi.application import leaderboards as boards_application
 from crm_kpi.application.leaderboards import (
     BoardNotFound,
     leaderboard,
@@ -178,6 +179,13 @@ async def test_boards_rank_net_sales_per_caller_and_survive_redis_losing_them(
         (3, "c3", 0),
     ], "c3's October deal cancelled in November counts against November"
     assert board.names == {"c1": "顾问甲", "c3": "顾问丙"}, "only the board's, only named ones"
+    assert not board.truncated
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(boards_application, "MOST_ENTRIES", 2)
+        cut = await leaderboard(
+            redis, NS, sessions, manager, month=MONTH, metric=Metric.UNITS, dealer_id="dealer-a"
+        )
+    assert ([e.member for e in cut.entries], cut.truncated) == (["c1", "c2"], True)
 
     consultant = who(tenant, "c1", "team-a1", "sales_consultant", DataScope.OWN)
     mine = await leaderboard(

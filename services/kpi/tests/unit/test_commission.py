@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from crm_common.errors import InvalidInput
 from crm_kpi.domain.commission import (
+    MOST_VERSIONS,
     Credit,
     Deal,
     LineKind,
@@ -22,6 +23,7 @@ from crm_kpi.domain.commission import (
     ReviewOutOfOrder,
     ReviewStep,
     Status,
+    TooManyVersions,
     VersionOverlaps,
     cents,
     estimate,
@@ -211,6 +213,20 @@ def test_version_in_force_on_the_deals_day() -> None:
     assert lines == {("order-1", 1): D("1000.00"), ("order-2", 2): D("2000.00")}
     with pytest.raises(VersionOverlaps):
         next_version([closed, v2], PLAN, date(2026, 11, 15), RULES)
+
+
+def test_a_plan_keeps_a_bounded_number_of_versions() -> None:
+    """A plan is answered and published with every version: the count is capped on input."""
+    versions = [V1]
+    while len(versions) < MOST_VERSIONS:
+        latest = versions[-1]
+        new, closed = next_version(
+            versions, PLAN, date.fromordinal(latest.effective_from.toordinal() + 1), RULES
+        )
+        assert closed is not None
+        versions = [*versions[:-1], closed, new]
+    with pytest.raises(TooManyVersions):
+        next_version(versions, PLAN, date(2099, 1, 1), RULES)
 
 
 def test_deals_before_the_first_version_earn_nothing_but_count_for_attainment() -> None:

@@ -9,8 +9,11 @@ import io
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from crm_common.clock import utc_now
 from crm_common.testing.services import AsUser
+from crm_opportunities.views import competitors as competitor_views
 
 from .conftest import PEOPLE, Sessions
 from .test_credit_split_api import won
@@ -113,7 +116,9 @@ async def test_managed_lists_and_the_competitors_an_opportunity_meets(
         assert closed.status_code == 409
 
 
-async def test_win_loss_by_competitor_and_model(sessions: Sessions, as_user: AsUser) -> None:
+async def test_win_loss_by_competitor_and_model(
+    sessions: Sessions, as_user: AsUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rival, local = await lists(as_user)
     met: dict[str, list[dict[str, Any]]] = {
         "won against rival": [{"competitor_id": rival, "models": ["R1"]}],
@@ -162,6 +167,20 @@ async def test_win_loss_by_competitor_and_model(sessions: Sessions, as_user: AsU
     )
     assert [(m["model"], m["lost"]) for m in local_figures["models"]] == [("L5", 1)]
     assert list(report) == ["Rival Motors", "Local Auto"], "most contested first"
+    assert not response.json()["competitors_truncated"]
+    assert not rival_figures["models_truncated"]
+    # Competitors grow with what losses name: the report lists the most contested and says so.
+    monkeypatch.setattr(competitor_views, "MOST_COMPETITORS", 1)
+    monkeypatch.setattr(competitor_views, "MOST_MODELS", 1)
+    async with as_user(PEOPLE.manager) as http:
+        cut = (await http.get("/reports/competitors", params=period)).json()
+    assert [c["competitor"] for c in cut["competitors"]] == ["Rival Motors"]
+    assert cut["competitors_truncated"]
+    assert (len(cut["competitors"][0]["models"]), cut["competitors"][0]["models_truncated"]) == (
+        1,
+        True,
+    )
+    monkeypatch.undo()
 
     assert as_csv.status_code == 200
     assert as_csv.headers["content-type"].startswith("text/csv")

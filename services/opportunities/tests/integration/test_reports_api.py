@@ -374,7 +374,7 @@ async def test_a_report_of_more_groups_than_one_answer_carries_is_refused(
                 assert refused.status_code == 422, (path, format, refused.text)
                 detail = refused.json()["detail"][0]
                 assert detail["loc"] == ["query", "group_by"], path
-                assert "more than the 0 one answer carries: group by a wider" in detail["msg"]
+                assert "more rows than the 0 one answer carries: group by a wider" in detail["msg"]
             whole = await client.get(path, params=OCTOBER)
             assert whole.status_code == 200, (path, whole.text)
 
@@ -556,6 +556,27 @@ async def test_win_loss_ranks_reasons_and_competitors_per_dealer(as_user: AsUser
         "c1": (0, 1),
         "c2": (1, 1),
     }
+    assert (total["lost_reasons_truncated"], total["competitors_truncated"]) == (False, False)
+
+
+async def test_win_loss_lists_the_most_frequent_reasons_and_competitors_and_says_it_cut(
+    as_user: AsUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reasons and competitors are typed per loss: each list shows the most frequent and flags
+    the rest (the counts beside them count every loss)."""
+    for cap in ("MOST_REASONS", "MOST_COMPETITORS", "MOST_MODELS"):
+        monkeypatch.setattr(pipeline_views, cap, 1)
+    total = (await get(as_user, P.hq_admin, "/reports/win-loss", **OCTOBER))["total"]
+    assert total["lost"] == 3, "every loss still counted"
+    assert total["lost_reasons"] == [{"reason": "price", "count": 2}]
+    assert total["lost_reasons_truncated"]
+    [byd] = total["competitors"]
+    assert (byd["competitor"], byd["models"], byd["models_truncated"]) == (
+        "BYD",
+        [{"model": "Han", "count": 1}],
+        True,
+    )
+    assert total["competitors_truncated"]
 
 
 # --- access and validation ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ fewer or more costly names its own sizes through the same rule,
 No ``from __future__ import annotations`` here: FastAPI reads the parameters' annotations,
 which name each list's own sizes, from the functions themselves."""
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
@@ -20,6 +20,7 @@ from fastapi import Depends, Query
 from crm_common.errors import InvalidInput
 
 Row = TypeVar("Row")
+Rows = TypeVar("Rows", bound=Sized)
 
 MOST_OFFSET = 100_000
 """How deep a list pages by offset: deeper pages cost a scan of every row before them."""
@@ -63,14 +64,38 @@ ShortPage = Annotated[Paging, page_of(default=50, most=200)]
 """A list of whole records (tickets, opportunities, applications) read a screen at a time."""
 
 
-def whole_report(rows: Sequence[Row], *, narrow_by: str, how: str, most: int) -> Sequence[Row]:
-    """The rows of a report answered whole, or 422 naming the query parameter ``narrow_by``
-    when there are more than ``most`` (its schema declares ``most`` as the list's maxItems):
-    ``how`` tells the caller how to ask for fewer."""
-    if len(rows) > most:
-        raise InvalidInput(
-            narrow_by,
-            f"{len(rows):,} rows, more than the {most:,} one answer carries: {how}",
-            location="query",
-        )
-    return rows
+@dataclass(frozen=True, slots=True)
+class WholeReport:
+    """A report answered whole: at most ``most`` rows (its schema declares ``most`` as the
+    list's maxItems), or refused with 422 naming the query parameter ``narrow_by``; ``how``
+    tells the caller how to ask for fewer.
+
+    Its reads take at most ``read`` rows (``LIMIT most + 1``) and are refused once they find
+    more than ``most``: a too-large request costs one row more than an answer, not every row
+    computed first."""
+
+    most: int
+    narrow_by: str
+    how: str
+
+    @property
+    def read(self) -> int:
+        """The rows a read takes: one more than an answer carries, to know it has more."""
+        return self.most + 1
+
+    def whole(self, rows: Rows) -> Rows:
+        """``rows``, or the refusal when there are more than ``most`` of them."""
+        if len(rows) > self.most:
+            raise InvalidInput(
+                self.narrow_by,
+                f"more rows than the {self.most:,} one answer carries: {self.how}",
+                location="query",
+            )
+        return rows
+
+
+def capped(rows: Sequence[Row], most: int) -> tuple[list[Row], bool]:
+    """A list inside an answer capped at ``most`` (its schema declares it as maxItems, beside
+    a ``…_truncated`` flag): the first ``most`` of ``rows`` read with ``LIMIT most + 1``, and
+    whether the read found more."""
+    return list(rows[:most]), len(rows) > most

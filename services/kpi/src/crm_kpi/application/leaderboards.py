@@ -17,6 +17,7 @@ from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.policy.directory import dealer_of
 from crm_common.policy.staff import staff_names
+from crm_common.runtime.paging import capped
 from crm_common.settings import Settings
 from crm_kpi.adapters import board_facts as facts
 from crm_kpi.adapters import leaderboards as boards
@@ -32,6 +33,9 @@ from crm_kpi.domain.leaderboards import (
 log = logging.getLogger(__name__)
 
 COMMIT_LAG = timedelta(minutes=1)
+MOST_ENTRIES = 1_000
+"""Entries a board shows, the best first: the dealers' board of a 500-dealer OEM whole, a
+dealer's consultants many times over. Ranks are taken among everyone on the board."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,8 @@ class Board:
     metric: Metric
     dealer_id: str
     entries: list[Ranked]
+    truncated: bool
+    """More ranked than ``entries`` shows (MOST_ENTRIES)."""
     teams: dict[str, str]
     names: dict[str, str]
     """The consultants' display names from kpi's staff copy (a dealer's board names none)."""
@@ -159,11 +165,13 @@ async def leaderboard(
             for u, s in scores.items()
             if u == principal.user_id or teams.get(u) == principal.org_node
         }
-    entries = ranking(scores)
+    # The board is ranked whole (a rank counts everyone above) and then cut: it lives in
+    # Redis as one sorted set, filtered by what the caller may see after it is read.
+    entries, truncated = capped(ranking(scores), MOST_ENTRIES)
     names: dict[str, str] = {}
     if board_dealer != ALL_DEALERS:
         # Colleagues on a board the reader may see, by the name they work under: staff of the
         # reader's own book (or one they may read), no customer's personal data.
         async with sessions() as session:
             names = await staff_names(session, principal.tenant, [e.member for e in entries])
-    return Board(month, metric, board_dealer, entries, teams, names)
+    return Board(month, metric, board_dealer, entries, truncated, teams, names)

@@ -155,6 +155,15 @@ class VersionOverlaps(Exception):
     """A new version must start after the plan's latest version started (answered 409)."""
 
 
+MOST_VERSIONS = 240
+"""Versions a plan keeps: a new one every month for twenty years. The plan is answered and
+published whole (every version), so its versions are capped where they are added."""
+
+
+class TooManyVersions(Exception):
+    """The plan has MOST_VERSIONS versions already: start a new plan (answered 409)."""
+
+
 def next_version(
     versions: Sequence[PlanVersion], plan_id: UUID, effective_from: date, rules: PlanRules
 ) -> tuple[PlanVersion, PlanVersion | None]:
@@ -162,6 +171,8 @@ def next_version(
     for a plan's first version)."""
     if not versions:
         return PlanVersion(plan_id, 1, effective_from, None, rules), None
+    if len(versions) >= MOST_VERSIONS:
+        raise TooManyVersions(f"the plan has {MOST_VERSIONS} versions, the most it keeps")
     latest = max(versions, key=lambda v: v.version)
     if effective_from <= latest.effective_from:
         raise VersionOverlaps(

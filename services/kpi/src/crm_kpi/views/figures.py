@@ -19,6 +19,7 @@ from sqlalchemy import (
     func,
     null,
     select,
+    union,
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -26,6 +27,7 @@ from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory, staff
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.runtime.paging import WholeReport
 from crm_kpi.adapters.tables import deal_day_figures, deal_facts, lead_activity_facts, lead_facts
 from crm_kpi.domain.facts import DAY_FIGURE_COLUMNS, DayFigures
 from crm_kpi.domain.reports import FOLLOW_UP_COLUMNS, ConsultantFigures
@@ -69,15 +71,18 @@ async def daily_lead_counts(
     date_from: date,
     date_to: date,
     dealer_id: str | None,
+    report: WholeReport,
 ) -> list[tuple[str, date, int]]:
     query = (
         select(lead_facts.c.dealer_id, lead_facts.c.day, func.count().label("leads"))
         .where(*_dealers_days(principal, lead_facts, date_from, date_to, dealer_id))
         .group_by(lead_facts.c.dealer_id, lead_facts.c.day)
         .order_by(lead_facts.c.day, lead_facts.c.dealer_id)
+        .limit(report.read)
     )
     async with session_factory() as session:
-        return [(r.dealer_id, r.day, r.leads) for r in await session.execute(query)]
+        found = [(r.dealer_id, r.day, r.leads) for r in await session.execute(query)]
+    return report.whole(found)
 
 
 async def daily_lead_activity(
@@ -87,8 +92,10 @@ async def daily_lead_activity(
     date_from: date,
     date_to: date,
     dealer_id: str | None,
+    report: WholeReport,
 ) -> dict[tuple[str, date], dict[str, int]]:
-    """Claims, releases, follow-ups, upgrades, conversions and losses per dealer and day."""
+    """Claims, releases, follow-ups, upgrades, conversions and losses per dealer and day: a
+    row per dealer, day and activity, so the read stops at ``report.read`` rows per activity."""
     facts = lead_activity_facts
     query = (
         select(facts.c.dealer_id, facts.c.day, facts.c.activity, func.count().label("n"))
@@ -97,11 +104,13 @@ async def daily_lead_activity(
             facts.c.activity.in_(ACTIVITIES),
         )
         .group_by(facts.c.dealer_id, facts.c.day, facts.c.activity)
+        .limit(report.read * len(ACTIVITIES))
     )
     counts: dict[tuple[str, date], dict[str, int]] = {}
     async with session_factory() as session:
         for r in await session.execute(query):
             counts.setdefault((r.dealer_id, r.day), dict.fromkeys(ACTIVITIES, 0))[r.activity] = r.n
+    report.whole(counts)
     return counts
 
 
@@ -148,6 +157,7 @@ async def daily_sales(
     date_from: date,
     date_to: date,
     dealer_id: str | None,
+    report: WholeReport,
     per: SalesGrouping = SalesGrouping.DEALER,
 ) -> dict[tuple[str | None, date], DaySales]:
     """Units won, revenue and gross margin, losses, deliveries and cancellations per dealer
@@ -165,6 +175,7 @@ async def daily_sales(
         .select_from(_with_region(days, days, per))
         .where(*_dealers_days(principal, days, date_from, date_to, dealer_id))
         .group_by(group, days.c.day)
+        .limit(report.read)
     )
     cancelled, win = deal_facts, deal_facts.alias("win")
     group = _sales_group(cancelled, per)
@@ -185,6 +196,7 @@ async def daily_sales(
             cancelled.c.outcome == "cancelled",
         )
         .group_by(group, cancelled.c.day)
+        .limit(report.read)
     )
     figures: dict[tuple[str | None, date], dict[str, Any]] = {}
     async with session_factory() as session:
@@ -197,6 +209,7 @@ async def daily_sales(
                 cancelled_revenue=revenue,
                 cancelled_gross_margin=gross_margin,
             )
+    report.whole(figures)
     return {key: DaySales(**values) for key, values in figures.items()}
 
 
@@ -271,10 +284,26 @@ async def sales_meeting_figures(
     date_from: date,
     date_to: date,
     dealer_id: str | None,
+    report: WholeReport | None = None,
 ) -> list[ConsultantFigures]:
     """Per consultant: receptions, callbacks, test drives, claims, grade assessments and
-    upgrades, conversions, losses (lead facts) and units won (deal facts) in the period."""
+    upgrades, conversions, losses (lead facts) and units won (deal facts) in the period.
+    With ``report``, the consultants are counted first (at most ``report.read`` of them) and a
+    request for more than ``report.most`` lines refused before any line is computed."""
     activity = lead_activity_facts
+    lead_rows = [
+        scope(activity),
+        activity.c.day.between(date_from, date_to),
+        activity.c.consultant.is_not(None),
+    ]
+    deal_rows = [
+        scope(deal_facts),
+        deal_facts.c.day.between(date_from, date_to),
+        deal_facts.c.outcome == "won",
+    ]
+    if dealer_id is not None:
+        lead_rows.append(activity.c.dealer_id == dealer_id)
+        deal_rows.append(deal_facts.c.dealer_id == dealer_id)
     lead_query = (
         select(
             activity.c.dealer_id,
@@ -283,27 +312,27 @@ async def sales_meeting_figures(
             activity.c.detail,
             func.count().label("n"),
         )
-        .where(
-            scope(activity),
-            activity.c.day.between(date_from, date_to),
-            activity.c.consultant.is_not(None),
-        )
+        .where(*lead_rows)
         .group_by(
             activity.c.dealer_id, activity.c.consultant, activity.c.activity, activity.c.detail
         )
     )
     deal_query = (
         select(deal_facts.c.dealer_id, deal_facts.c.consultant, func.sum(deal_facts.c.units))
-        .where(
-            scope(deal_facts),
-            deal_facts.c.day.between(date_from, date_to),
-            deal_facts.c.outcome == "won",
-        )
+        .where(*deal_rows)
         .group_by(deal_facts.c.dealer_id, deal_facts.c.consultant)
     )
-    if dealer_id is not None:
-        lead_query = lead_query.where(activity.c.dealer_id == dealer_id)
-        deal_query = deal_query.where(deal_facts.c.dealer_id == dealer_id)
+    if report is not None:
+        people = union(
+            select(activity.c.dealer_id, activity.c.consultant).where(*lead_rows),
+            select(deal_facts.c.dealer_id, deal_facts.c.consultant).where(
+                *deal_rows, deal_facts.c.consultant.is_not(None)
+            ),
+        ).subquery("people")
+        first = select(people.c.dealer_id).limit(report.read).subquery("first")
+        async with session_factory() as session:
+            counted = await session.scalar(select(func.count()).select_from(first))
+        report.whole(range(counted or 0))
     lines: dict[tuple[str, str], ConsultantFigures] = {}
 
     def line(dealer: str, consultant: str) -> ConsultantFigures:

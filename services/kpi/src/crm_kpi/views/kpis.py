@@ -38,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.runtime.paging import WholeReport, capped
 from crm_kpi.adapters.expense_tables import sales_expenses
 from crm_kpi.adapters.kpi_tables import kpi_definitions
 from crm_kpi.adapters.tables import (
@@ -198,7 +199,8 @@ async def _figures(
     principal: Principal,
     date_from: date,
     date_to: date,
-    today: date | None = None,
+    today: date | None,
+    report: WholeReport,
 ) -> Figures:
     """The figure per bucket and member. Monthly, and where the month figures keep what the
     figure names, whole months are read from them and only the days of months asked for in
@@ -215,6 +217,7 @@ async def _figures(
         select(picked.c.bucket, picked.c.member, func.sum(picked.c.measured))
         .group_by(picked.c.bucket, picked.c.member)
         .having(func.sum(picked.c.facts) != 0)
+        .limit(report.read)
     )
     return {(b, m): Decimal(v) for b, m, v in await session.execute(query)}
 
@@ -259,7 +262,12 @@ def _picked(
 
 
 async def _monthly_targets(
-    session: AsyncSession, group_by: Grouping, principal: Principal, date_from: date, date_to: date
+    session: AsyncSession,
+    group_by: Grouping,
+    principal: Principal,
+    date_from: date,
+    date_to: date,
+    report: WholeReport,
 ) -> Figures:
     """Units targets (whole product range) per month of the dealers, teams or consultants the
     principal may see: a node's own target for a dealer or team, a consultant's leaf."""
@@ -293,6 +301,7 @@ async def _monthly_targets(
             month.between(f"{date_from:%Y-%m}", f"{date_to:%Y-%m}"),
         )
         .group_by(month, member)
+        .limit(report.read)
     )
     return {
         (date.fromisoformat(f"{m}-01"), who): Decimal(v)
@@ -307,6 +316,7 @@ async def _retention(
     group_by: Grouping,
     date_from: date,
     date_to: date,
+    report: WholeReport,
 ) -> tuple[Figures, Figures]:
     """Per bucket and dealer (or in all): the buyers whose first purchase came before the
     bucket, and of them those who came back within it — bought again, or came for service (a
@@ -361,6 +371,7 @@ async def _retention(
         )
         .select_from(windows.join(buyers, buyers.c.first_day < windows.c.first))
         .group_by(windows.c.start, buyers.c.member)
+        .limit(report.read)
     )
     existing: Figures = {}
     retained: Figures = {}
@@ -377,12 +388,16 @@ async def kpi_values(
     *,
     date_from: date,
     date_to: date,
+    report: WholeReport,
     compare: Compare = Compare.NONE,
     today: date | None = None,
 ) -> list[KpiValue]:
     """A definition's values per period bucket (and group) between the two business days, as
     far as the principal may see: a ratio is sum(numerator) / sum(denominator) per bucket.
-    ``today`` (the business day) lets the month figures answer this month too."""
+    ``today`` (the business day) lets the month figures answer this month too. Each read takes
+    at most ``report.read`` rows and is refused past ``report.most``: a value is a row of a
+    read at least, so a read with more has more values than the answer carries (growth's
+    reads count the period before too, so it is refused a period's rows early)."""
     measured, denominator = definition.figures()
     period, group_by = definition.period, definition.group_by
     start = date_from
@@ -392,19 +407,24 @@ async def kpi_values(
 
     async def figures_of(figure: Figure, first: date) -> Figures:
         async with session_factory() as session:
-            return await _figures(
-                session, figure, period, group_by, principal, first, date_to, today
+            return report.whole(
+                await _figures(
+                    session, figure, period, group_by, principal, first, date_to, today, report
+                )
             )
 
     async def targets() -> Figures:
         async with session_factory() as session:
-            return await _monthly_targets(session, group_by, principal, date_from, date_to)
+            return report.whole(
+                await _monthly_targets(session, group_by, principal, date_from, date_to, report)
+            )
 
     if compare is Compare.RETENTION:
         async with session_factory() as session:
             retained, existing = await _retention(
-                session, principal, period, group_by, date_from, date_to
+                session, principal, period, group_by, date_from, date_to, report
             )
+        report.whole(existing)
         return ratio_values(retained, existing)
     # The two sides of a ratio are independent reads: each on a connection of its own.
     if denominator is not None:
@@ -422,6 +442,9 @@ async def kpi_values(
 
 
 # --- definitions ---------------------------------------------------------------------------
+
+MOST_DEFINITIONS = 500
+"""Custom definitions a catalogue lists, the newest: a dealer's people define a few each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,8 +487,9 @@ def _stored(row: Any) -> StoredDefinition:
 
 async def definitions_visible_to(
     session_factory: Sessions, principal: Principal, definition_id: UUID | None = None
-) -> list[StoredDefinition]:
-    """The definitions the caller owns or that are shared with them, oldest first."""
+) -> tuple[list[StoredDefinition], bool]:
+    """The newest MOST_DEFINITIONS definitions the caller owns or that are shared with them,
+    oldest first, and whether more were found."""
     k = kpi_definitions
     async with session_factory() as session:
         path, _ = await _place(session, principal)
@@ -485,9 +509,12 @@ async def definitions_visible_to(
                     ),
                 ),
             )
-            .order_by(k.c.created_at, k.c.id)
+            .order_by(k.c.created_at.desc(), k.c.id.desc())
+            .limit(MOST_DEFINITIONS + 1)
         )
         if definition_id is not None:
             query = query.where(k.c.id == definition_id)
         rows = await session.execute(query)
-        return [d for d in map(_stored, rows) if may_see(d.sharing, principal, path)]
+        newest, truncated = capped(list(rows), MOST_DEFINITIONS)
+        seen = [d for d in map(_stored, newest) if may_see(d.sharing, principal, path)]
+        return seen[::-1], truncated

@@ -23,6 +23,7 @@ from crm_common.auth import Principal
 from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.runtime.paging import capped
 from crm_kpi.adapters.commission_tables import deal_credits
 from crm_kpi.adapters.tables import deal_facts
 from crm_kpi.adapters.target_store import org_nodes
@@ -246,6 +247,10 @@ async def _own_leaf(
     return next(iter(found), Position(node.id, principal.user_id)), found
 
 
+MOST_CHILDREN = 1_000
+"""Children a cascade shows: 500 dealers right under HQ fit; a lower node shows fewer."""
+
+
 @dataclass(frozen=True, slots=True)
 class Cascade:
     month: str
@@ -254,6 +259,7 @@ class Cascade:
     today: date
     node: CascadeLine
     children: list[CascadeLine]
+    children_truncated: bool
 
 
 async def cascade(
@@ -333,10 +339,19 @@ async def cascade(
             today=today,
         )
 
-    # Nodes first, then consultants.
-    shown = sorted(shown, key=lambda p: (p.user_id is not None, p.org_node, p.user_id or ""))
+    # Nodes first, then consultants; the node's own line still counts every child.
+    shown, truncated = capped(
+        sorted(shown, key=lambda p: (p.user_id is not None, p.org_node, p.user_id or "")),
+        MOST_CHILDREN,
+    )
     return Cascade(
-        month, measure, product_line, today, line(Position(node.id)), [line(p) for p in shown]
+        month,
+        measure,
+        product_line,
+        today,
+        line(Position(node.id)),
+        [line(p) for p in shown],
+        truncated,
     )
 
 

@@ -17,9 +17,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth import Principal
 from crm_common.db.tables import org_directory
 from crm_common.policy import DataType, SharingLevel, visible_to
+from crm_common.runtime.paging import capped
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import competitors, opportunities, opportunity_competitors
-from crm_opportunities.domain.competition import ContestedDeal, Tally, tally_competition
+from crm_opportunities.domain.competition import (
+    MAX_IN_PLAY,
+    MAX_MODELS,
+    ContestedDeal,
+    Tally,
+    tally_competition,
+)
 from crm_opportunities.domain.periods import ReportPeriod
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -30,7 +37,7 @@ class CompetitorPublic(BaseModel):
     id: UUID
     owner_org: str = Field(description="The book whose list it is on (HQ's is every dealer's)")
     name: str
-    models: list[str]
+    models: list[str] = Field(max_length=MAX_MODELS, description="Capped where they are set")
     active: bool
 
 
@@ -81,7 +88,7 @@ async def competitor_for(
 class CompetitorInPlayPublic(BaseModel):
     competitor_id: UUID
     name: str
-    models: list[str]
+    models: list[str] = Field(max_length=MAX_MODELS, description="Capped where they are set")
     recorded_by: str
 
 
@@ -89,7 +96,9 @@ class CompetitorsInPlayPublic(BaseModel):
     """Whom an opportunity meets (at most ten competitors)."""
 
     opportunity_id: UUID
-    competitors: list[CompetitorInPlayPublic] = Field(description="By name")
+    competitors: list[CompetitorInPlayPublic] = Field(
+        max_length=MAX_IN_PLAY, description="By name (capped where they are set)"
+    )
 
 
 async def in_play_on(
@@ -131,15 +140,29 @@ class CompetitorModelFigures(CompetitionFigures):
     model: str
 
 
+MOST_COMPETITORS = 100
+"""Competitors the report lists, the most contested: losses name them in free text too."""
+MOST_MODELS = 50
+"""Models of a competitor the report lists, the most contested."""
+
+
 class CompetitorFigures(CompetitionFigures):
     competitor: str
-    models: list[CompetitorModelFigures] = Field(description="Most contested first")
+    models: list[CompetitorModelFigures] = Field(
+        max_length=MOST_MODELS, description=f"The {MOST_MODELS} most contested first"
+    )
+    models_truncated: bool = Field(description="More of its models were contested than listed")
 
 
 class CompetitionReport(BaseModel):
     date_from: date
     date_to: date
-    competitors: list[CompetitorFigures] = Field(description="Most contested first")
+    competitors: list[CompetitorFigures] = Field(
+        max_length=MOST_COMPETITORS, description=f"The {MOST_COMPETITORS} most contested first"
+    )
+    competitors_truncated: bool = Field(
+        description="More competitors were met than listed: ask for a shorter period for fewer"
+    )
 
 
 def _figures(tally: Tally) -> dict[str, Any]:
@@ -195,9 +218,18 @@ async def competition(
             }
             if row.name is not None:
                 in_play[row.id][row.name] = tuple(row.models)
-    tallies = tally_competition(
-        ContestedDeal(in_play=in_play[deal_id], **deal) for deal_id, deal in deals.items()
+    tallies, truncated = capped(
+        tally_competition(
+            ContestedDeal(in_play=in_play[deal_id], **deal) for deal_id, deal in deals.items()
+        ),
+        MOST_COMPETITORS,
     )
+    models = {
+        t.competitor: capped(
+            sorted(t.models.items(), key=lambda item: (-item[1].contested, item[0])), MOST_MODELS
+        )
+        for t in tallies
+    }
     return CompetitionReport(
         date_from=period.first_day,
         date_to=period.last_day,
@@ -206,12 +238,12 @@ async def competition(
                 competitor=t.competitor,
                 models=[
                     CompetitorModelFigures(model=model, **_figures(figures))
-                    for model, figures in sorted(
-                        t.models.items(), key=lambda item: (-item[1].contested, item[0])
-                    )
+                    for model, figures in models[t.competitor][0]
                 ],
+                models_truncated=models[t.competitor][1],
                 **_figures(t.figures),
             )
             for t in tallies
         ],
+        competitors_truncated=truncated,
     )

@@ -38,7 +38,7 @@ from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory, staff
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.roles import ROLES
-from crm_common.runtime.paging import whole_report
+from crm_common.runtime.paging import WholeReport, capped
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import (
     credit_splits,
@@ -90,12 +90,11 @@ MOST_CARDS = 100
 
 def _whole(groups: Collection[Any]) -> None:
     """A report's groups answered whole, or refused (422 naming group_by) past MOST_GROUPS."""
-    whole_report(
-        list(groups),
+    WholeReport(
+        most=MOST_GROUPS,
         narrow_by="group_by",
         how="group by a wider level: team, dealer or region",
-        most=MOST_GROUPS,
-    )
+    ).whole(groups)
 
 
 class BoardStage(BaseModel):
@@ -213,11 +212,23 @@ class CompetitorModel(BaseModel):
     count: int
 
 
+MOST_REASONS = 50
+"""Reasons for losses a win/loss figure lists, the most frequent: a reason is typed per loss."""
+MOST_COMPETITORS = 100
+"""Competitors a win/loss figure lists, the most frequent: a loss names one in free text."""
+MOST_MODELS = 50
+"""Models of a competitor a figure lists, the most frequent."""
+_FEWER = "ask for a shorter period or group by a narrower level for fewer"
+
+
 class Competitor(BaseModel):
     competitor: str
     count: int = Field(description="Opportunities lost to this competitor")
     amount: Decimal
-    models: list[CompetitorModel]
+    models: list[CompetitorModel] = Field(
+        max_length=MOST_MODELS, description=f"The {MOST_MODELS} most frequent first"
+    )
+    models_truncated: bool = Field(description="Losses named more models than listed")
 
 
 class WinLossFigures(BaseModel):
@@ -226,8 +237,18 @@ class WinLossFigures(BaseModel):
     lost: int
     lost_amount: Decimal
     win_rate: float | None = Field(description="won / (won + lost); None when nothing closed")
-    lost_reasons: list[LostReason] = Field(description="Most frequent first")
-    competitors: list[Competitor] = Field(description="Most frequent first")
+    lost_reasons: list[LostReason] = Field(
+        max_length=MOST_REASONS, description=f"The {MOST_REASONS} most frequent first"
+    )
+    lost_reasons_truncated: bool = Field(
+        description=f"Losses gave more reasons than listed (lost counts all): {_FEWER}"
+    )
+    competitors: list[Competitor] = Field(
+        max_length=MOST_COMPETITORS, description=f"The {MOST_COMPETITORS} most frequent first"
+    )
+    competitors_truncated: bool = Field(
+        description=f"Losses named more competitors than listed (lost counts all): {_FEWER}"
+    )
 
 
 class WinLossGroup(WinLossFigures):
@@ -866,22 +887,29 @@ class _WinLossTally:
     def figures(self) -> dict[str, Any]:
         won, won_amount = self.outcomes[WON]
         lost, lost_amount = self.outcomes[LOST]
+        # Ranked over every row read (the SQL rows are already counted per name), then cut.
+        reasons, reasons_cut = capped(ranked(self.reasons), MOST_REASONS)
+        rivals, rivals_cut = capped(ranked(self.competitors), MOST_COMPETITORS)
+        models = {name: capped(ranked(self.models[name]), MOST_MODELS) for name, _ in rivals}
         return {
             "won": won,
             "won_amount": won_amount,
             "lost": lost,
             "lost_amount": lost_amount,
             "win_rate": win_rate(won, lost),
-            "lost_reasons": [{"reason": r, "count": n} for r, n in ranked(self.reasons)],
+            "lost_reasons": [{"reason": r, "count": n} for r, n in reasons],
+            "lost_reasons_truncated": reasons_cut,
             "competitors": [
                 {
                     "competitor": name,
                     "count": n,
                     "amount": self.competitor_amounts[name],
-                    "models": [{"model": m, "count": c} for m, c in ranked(self.models[name])],
+                    "models": [{"model": m, "count": c} for m, c in models[name][0]],
+                    "models_truncated": models[name][1],
                 }
-                for name, n in ranked(self.competitors)
+                for name, n in rivals
             ],
+            "competitors_truncated": rivals_cut,
         }
 
 

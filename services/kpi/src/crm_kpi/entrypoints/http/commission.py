@@ -17,7 +17,7 @@ from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
 from crm_common.runtime.paging import Page
 from crm_kpi.application import commission as commands
-from crm_kpi.domain.commission import LEAD_ORIGINS, PlanVersion, ReviewStep
+from crm_kpi.domain.commission import LEAD_ORIGINS, MOST_VERSIONS, PlanVersion, ReviewStep
 from crm_kpi.entrypoints.http.clock import BusinessToday
 from crm_kpi.entrypoints.http.commission_schemas import (
     MONTH,
@@ -111,7 +111,13 @@ async def list_plans(
     "/commission/plans/{plan_id}/versions",
     status_code=201,
     response_model=PlanVersionPublic,
-    responses={**NOT_VISIBLE, 409: {"description": "Must start after the latest version"}},
+    responses={
+        **NOT_VISIBLE,
+        409: {
+            "description": "Must start after the latest version; or the plan keeps"
+            f" {MOST_VERSIONS} versions already"
+        },
+    },
 )
 async def add_plan_version(
     principal: Annotated[Principal, requires("commission.manage")],

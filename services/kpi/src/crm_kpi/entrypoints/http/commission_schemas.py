@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from crm_kpi.domain.commission import LineKind, PlanRules, Status
+from crm_kpi.domain.commission import MOST_VERSIONS, LineKind, PlanRules, Status
 
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
@@ -48,7 +48,10 @@ class PlanPublic(BaseModel):
     dealer_id: str
     name: str
     currency: str
-    versions: list[PlanVersionPublic]
+    versions: list[PlanVersionPublic] = Field(
+        max_length=MOST_VERSIONS,
+        description=f"Oldest first; a plan keeps {MOST_VERSIONS} at most (more are refused)",
+    )
 
 
 class TargetSet(_Request):

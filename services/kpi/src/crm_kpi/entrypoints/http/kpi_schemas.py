@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from crm_common.runtime.paging import MOST_REPORT_ROWS
 from crm_kpi.domain.kpis import FieldKind, Grouping, KpiDefinition, Module, Period
+from crm_kpi.views.kpis import MOST_DEFINITIONS
 
 Name = Annotated[str, Field(min_length=1, max_length=64)]
 
@@ -67,7 +68,14 @@ class ModulePublic(BaseModel):
 
 class Catalogue(BaseModel):
     predefined: list[PredefinedPublic]
-    custom: list[DefinitionPublic] = Field(description="Definitions the caller owns or sees")
+    custom: list[DefinitionPublic] = Field(
+        max_length=MOST_DEFINITIONS,
+        description=f"Definitions the caller owns or sees: the newest {MOST_DEFINITIONS},"
+        " oldest first",
+    )
+    custom_truncated: bool = Field(
+        description="Older definitions were left out of custom: delete those no longer used"
+    )
     modules: list[ModulePublic] = Field(
         description="What a custom definition may count or sum, and by what (the builder's choices)"
     )

@@ -13,7 +13,7 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.db import UnitOfWork
 from crm_common.runtime.dependencies import Database, Now
-from crm_common.runtime.paging import MOST_REPORT_ROWS, whole_report
+from crm_common.runtime.paging import MOST_REPORT_ROWS, WholeReport
 from crm_kpi.application import kpi_definitions
 from crm_kpi.domain.kpis import (
     FIELDS,
@@ -62,6 +62,15 @@ def _definition(d: views.StoredDefinition) -> DefinitionPublic:
     )
 
 
+def _whole() -> WholeReport:
+    """A KPI's values come whole: its reads stop one row past what an answer carries."""
+    return WholeReport(
+        most=MOST_REPORT_ROWS,
+        narrow_by="from",
+        how="ask for fewer days (from), or by a longer period or a coarser grouping",
+    )
+
+
 def _values(
     kpi: str,
     name: str,
@@ -70,12 +79,6 @@ def _values(
     date_to: date,
     values: list[KpiValue],
 ) -> KpiValues:
-    whole_report(
-        values,
-        narrow_by="from",
-        how="ask for fewer days (from), or by a longer period or a coarser grouping",
-        most=MOST_REPORT_ROWS,
-    )
     return KpiValues(
         kpi=kpi,
         name=name,
@@ -102,6 +105,7 @@ async def catalogue(
 ) -> Catalogue:
     """The predefined KPIs (with why those not available cannot be computed yet) and the custom
     definitions the caller owns or that are shared with them."""
+    custom, custom_truncated = await views.definitions_visible_to(db, principal)
     return Catalogue(
         predefined=[
             PredefinedPublic(
@@ -115,7 +119,8 @@ async def catalogue(
             )
             for k in PREDEFINED
         ],
-        custom=[_definition(d) for d in await views.definitions_visible_to(db, principal)],
+        custom=[_definition(d) for d in custom],
+        custom_truncated=custom_truncated,
         modules=[
             ModulePublic(
                 module=module,
@@ -163,6 +168,7 @@ async def predefined_values(
         date_to=date_to,
         compare=kpi.compare,
         today=today,
+        report=_whole(),
     )
     return _values(code, kpi.name_en, definition, date_from, date_to, values)
 
@@ -193,7 +199,7 @@ async def define_kpi(
 async def _visible(
     db: Database, principal: Principal, definition_id: UUID
 ) -> views.StoredDefinition:
-    found = await views.definitions_visible_to(db, principal, definition_id)
+    found, _ = await views.definitions_visible_to(db, principal, definition_id)
     if not found:
         raise HTTPException(404, "no such KPI definition")
     return found[0]
@@ -212,7 +218,13 @@ async def definition_values(
     check_span(date_from, date_to)
     stored = await _visible(db, principal, definition_id)
     values = await views.kpi_values(
-        db, principal, stored.definition, date_from=date_from, date_to=date_to, today=today
+        db,
+        principal,
+        stored.definition,
+        date_from=date_from,
+        date_to=date_to,
+        today=today,
+        report=_whole(),
     )
     return _values(str(stored.id), stored.name, stored.definition, date_from, date_to, values)
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Cache, Database
-from crm_kpi.application.leaderboards import leaderboard
+from crm_kpi.application.leaderboards import MOST_ENTRIES, leaderboard
 from crm_kpi.domain.leaderboards import Metric
 
 router = APIRouter(prefix="/kpi", tags=["leaderboards"])
@@ -33,7 +33,13 @@ class Leaderboard(BaseModel):
     month: str
     metric: Metric
     dealer_id: str = Field(description="The dealer whose consultants rank, or * for dealers")
-    entries: list[LeaderboardEntry]
+    entries: list[LeaderboardEntry] = Field(
+        max_length=MOST_ENTRIES, description=f"The best {MOST_ENTRIES:,}, best first"
+    )
+    entries_truncated: bool = Field(
+        description="More were ranked than entries shows: ask for one dealer's consultants"
+        " (dealer_id) for fewer"
+    )
 
 
 @router.get(
@@ -67,6 +73,7 @@ async def ranking_of_the_month(
         month=board.month,
         metric=board.metric,
         dealer_id=board.dealer_id,
+        entries_truncated=board.truncated,
         entries=[
             LeaderboardEntry(
                 rank=e.rank,

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database
-from crm_common.runtime.paging import MOST_REPORT_ROWS, Page, whole_report
+from crm_common.runtime.paging import MOST_REPORT_ROWS, Page, WholeReport
 from crm_common.runtime.table_files import FILE_RESPONSES, XLSX, ReportFormat, table_file
 from crm_kpi.application.reports import report_file, reports_for
 from crm_kpi.domain.reports import ReportKind, report_table, subtotals
@@ -99,12 +99,11 @@ async def sales_meeting_figures(
         date_from=date_from,
         date_to=date_to,
         dealer_id=dealer_id,
-    )
-    whole_report(
-        lines,
-        narrow_by="dealer_id",
-        how="ask per dealer (dealer_id) or for fewer days",
-        most=MAX_SALES_MEETING_LINES,
+        report=WholeReport(
+            most=MAX_SALES_MEETING_LINES,
+            narrow_by="dealer_id",
+            how="ask per dealer (dealer_id) or for fewer days",
+        ),
     )
     if format is ReportFormat.JSON:
         return SalesMeeting(

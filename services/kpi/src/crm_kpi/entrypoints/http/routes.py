@@ -12,11 +12,18 @@ from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.errors import InvalidInput
 from crm_common.runtime.dependencies import Database
+from crm_common.runtime.paging import WholeReport
 from crm_kpi.views import figures as views
 from crm_kpi.views.figures import SalesGrouping
 
 router = APIRouter(prefix="/kpi", tags=["kpi"])
 MAX_RANGE_DAYS = 366
+MOST_DAILY_ROWS = 20_000
+"""Rows (a dealer's day) a daily answer carries: HQ's month of 500 dealers is 15,000."""
+
+
+def _daily(how: str) -> WholeReport:
+    return WholeReport(most=MOST_DAILY_ROWS, narrow_by="from", how=how)
 
 
 class DailyLeadCount(BaseModel):
@@ -37,7 +44,10 @@ class DailyLeadCounts(BaseModel):
     date_from: date
     date_to: date
     total: int
-    rows: list[DailyLeadCount]
+    rows: list[DailyLeadCount] = Field(
+        max_length=MOST_DAILY_ROWS,
+        description=f"A row per dealer and day: more than {MOST_DAILY_ROWS:,} are refused",
+    )
 
 
 @router.get(
@@ -46,6 +56,7 @@ class DailyLeadCounts(BaseModel):
     responses={
         403: {"description": "The role lacks kpi.read"},
         404: {"description": "dealer_id names a dealer the caller may not see"},
+        422: {"description": f"A bad range, or more than {MOST_DAILY_ROWS:,} rows"},
     },
 )
 async def lead_counts_per_dealer_and_day(
@@ -59,14 +70,15 @@ async def lead_counts_per_dealer_and_day(
     and business day (the daily sales-meeting figures), limited to what the caller may see."""
     check_range(date_from, date_to)
     await views.require_dealer_in_sight(db, principal, dealer_id)
+    report = _daily("ask per dealer (dealer_id) or for fewer days")
     created = await views.daily_lead_counts(
-        db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
+        db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id, report=report
     )
     activity = await views.daily_lead_activity(
-        db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id
+        db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id, report=report
     )
     leads = {(d, day): n for d, day, n in created}
-    keys = sorted(leads.keys() | activity.keys(), key=lambda k: (k[1], k[0]))
+    keys = sorted(report.whole(leads.keys() | activity.keys()), key=lambda k: (k[1], k[0]))
     return DailyLeadCounts(
         date_from=date_from,
         date_to=date_to,
@@ -103,7 +115,10 @@ class DailySalesFigures(BaseModel):
     won_units: int
     net_units: int
     net_revenue: Decimal = Field(description="Revenue won minus revenue of cancelled orders")
-    rows: list[DailySales]
+    rows: list[DailySales] = Field(
+        max_length=MOST_DAILY_ROWS,
+        description=f"A row per dealer (region) and day: more than {MOST_DAILY_ROWS:,} are refused",
+    )
 
 
 @router.get(
@@ -112,6 +127,7 @@ class DailySalesFigures(BaseModel):
     responses={
         403: {"description": "The role lacks kpi.read"},
         404: {"description": "dealer_id names a dealer the caller may not see"},
+        422: {"description": f"A bad range, or more than {MOST_DAILY_ROWS:,} rows"},
     },
 )
 async def sales_per_dealer_and_day(
@@ -131,7 +147,13 @@ async def sales_per_dealer_and_day(
     check_range(date_from, date_to)
     await views.require_dealer_in_sight(db, principal, dealer_id)
     sales = await views.daily_sales(
-        db, principal, date_from=date_from, date_to=date_to, dealer_id=dealer_id, per=per
+        db,
+        principal,
+        date_from=date_from,
+        date_to=date_to,
+        dealer_id=dealer_id,
+        per=per,
+        report=_daily("ask per region or in total (per), per dealer (dealer_id) or for fewer days"),
     )
     rows = [
         DailySales(

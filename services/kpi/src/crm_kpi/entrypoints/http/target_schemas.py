@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from crm_kpi.domain.targets import ALL_PRODUCT_LINES, Measure
+from crm_kpi.views.targets import MOST_CHILDREN
 
 
 class TargetItem(BaseModel):
@@ -64,7 +65,15 @@ class CascadePublic(BaseModel):
     product_line: str
     today: date = Field(description="The business day the run-rate counts to")
     node: CascadeLinePublic
-    children: list[CascadeLinePublic]
+    children: list[CascadeLinePublic] = Field(
+        max_length=MOST_CHILDREN,
+        description="Nodes one level down, then consultants at the node: the first"
+        f" {MOST_CHILDREN:,}",
+    )
+    children_truncated: bool = Field(
+        description="More children than listed (the node's line counts them all): ask for a"
+        " node lower down (node)"
+    )
 
 
 class DayPublic(BaseModel):

@@ -59,6 +59,7 @@ def _cascade(found: views.Cascade) -> CascadePublic:
         today=found.today,
         node=_line(found.node),
         children=[_line(c) for c in found.children],
+        children_truncated=found.children_truncated,
     )
 
 

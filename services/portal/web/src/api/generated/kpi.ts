@@ -765,8 +765,16 @@ export interface components {
         };
         /** CascadePublic */
         CascadePublic: {
-            /** Children */
+            /**
+             * Children
+             * @description Nodes one level down, then consultants at the node: the first 1,000
+             */
             children: components["schemas"]["CascadeLinePublic"][];
+            /**
+             * Children Truncated
+             * @description More children than listed (the node's line counts them all): ask for a node lower down (node)
+             */
+            children_truncated: boolean;
             measure: components["schemas"]["Measure"];
             /** Month */
             month: string;
@@ -784,9 +792,14 @@ export interface components {
         Catalogue: {
             /**
              * Custom
-             * @description Definitions the caller owns or sees
+             * @description Definitions the caller owns or sees: the newest 500, oldest first
              */
             custom: components["schemas"]["DefinitionPublic"][];
+            /**
+             * Custom Truncated
+             * @description Older definitions were left out of custom: delete those no longer used
+             */
+            custom_truncated: boolean;
             /**
              * Modules
              * @description What a custom definition may count or sum, and by what (the builder's choices)
@@ -966,7 +979,10 @@ export interface components {
              * Format: date
              */
             date_to: string;
-            /** Rows */
+            /**
+             * Rows
+             * @description A row per dealer and day: more than 20,000 are refused
+             */
             rows: components["schemas"]["DailyLeadCount"][];
             /** Total */
             total: number;
@@ -1060,7 +1076,10 @@ export interface components {
             net_revenue: string;
             /** Net Units */
             net_units: number;
-            /** Rows */
+            /**
+             * Rows
+             * @description A row per dealer (region) and day: more than 20,000 are refused
+             */
             rows: components["schemas"]["DailySales"][];
             /** Won Units */
             won_units: number;
@@ -1433,8 +1452,16 @@ export interface components {
              * @description The dealer whose consultants rank, or * for dealers
              */
             dealer_id: string;
-            /** Entries */
+            /**
+             * Entries
+             * @description The best 1,000, best first
+             */
             entries: components["schemas"]["LeaderboardEntry"][];
+            /**
+             * Entries Truncated
+             * @description More were ranked than entries shows: ask for one dealer's consultants (dealer_id) for fewer
+             */
+            entries_truncated: boolean;
             metric: components["schemas"]["Metric"];
             /** Month */
             month: string;
@@ -1596,7 +1623,10 @@ export interface components {
             id: string;
             /** Name */
             name: string;
-            /** Versions */
+            /**
+             * Versions
+             * @description Oldest first; a plan keeps 240 at most (more are refused)
+             */
             versions: components["schemas"]["PlanVersionPublic"][];
         };
         /**
@@ -2598,7 +2628,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Must start after the latest version */
+            /** @description Must start after the latest version; or the plan keeps 240 versions already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3354,14 +3384,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description A bad range, or more than 20,000 rows */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
+                content?: never;
             };
         };
     };
@@ -3571,14 +3599,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description A bad range, or more than 20,000 rows */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
+                content?: never;
             };
         };
     };

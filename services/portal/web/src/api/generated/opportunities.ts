@@ -1141,9 +1141,14 @@ export interface components {
         CompetitionReport: {
             /**
              * Competitors
-             * @description Most contested first
+             * @description The 100 most contested first
              */
             competitors: components["schemas"]["CompetitorFigures"][];
+            /**
+             * Competitors Truncated
+             * @description More competitors were met than listed: ask for a shorter period for fewer
+             */
+            competitors_truncated: boolean;
             /**
              * Date From
              * Format: date
@@ -1166,8 +1171,16 @@ export interface components {
              * @description Opportunities lost to this competitor
              */
             count: number;
-            /** Models */
+            /**
+             * Models
+             * @description The 50 most frequent first
+             */
             models: components["schemas"]["CompetitorModel"][];
+            /**
+             * Models Truncated
+             * @description Losses named more models than listed
+             */
+            models_truncated: boolean;
         };
         /** CompetitorChoice */
         CompetitorChoice: {
@@ -1202,9 +1215,14 @@ export interface components {
             lost_amount: string;
             /**
              * Models
-             * @description Most contested first
+             * @description The 50 most contested first
              */
             models: components["schemas"]["CompetitorModelFigures"][];
+            /**
+             * Models Truncated
+             * @description More of its models were contested than listed
+             */
+            models_truncated: boolean;
             /**
              * Open
              * @description Open opportunities it is in play on (now)
@@ -1232,7 +1250,10 @@ export interface components {
              * Format: uuid
              */
             competitor_id: string;
-            /** Models */
+            /**
+             * Models
+             * @description Capped where they are set
+             */
             models: string[];
             /** Name */
             name: string;
@@ -1286,7 +1307,10 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Models */
+            /**
+             * Models
+             * @description Capped where they are set
+             */
             models: string[];
             /** Name */
             name: string;
@@ -1308,7 +1332,7 @@ export interface components {
         CompetitorsInPlayPublic: {
             /**
              * Competitors
-             * @description By name
+             * @description By name (capped where they are set)
              */
             competitors: components["schemas"]["CompetitorInPlayPublic"][];
             /**
@@ -2715,18 +2739,28 @@ export interface components {
         WinLossFigures: {
             /**
              * Competitors
-             * @description Most frequent first
+             * @description The 100 most frequent first
              */
             competitors: components["schemas"]["Competitor"][];
+            /**
+             * Competitors Truncated
+             * @description Losses named more competitors than listed (lost counts all): ask for a shorter period or group by a narrower level for fewer
+             */
+            competitors_truncated: boolean;
             /** Lost */
             lost: number;
             /** Lost Amount */
             lost_amount: string;
             /**
              * Lost Reasons
-             * @description Most frequent first
+             * @description The 50 most frequent first
              */
             lost_reasons: components["schemas"]["LostReason"][];
+            /**
+             * Lost Reasons Truncated
+             * @description Losses gave more reasons than listed (lost counts all): ask for a shorter period or group by a narrower level for fewer
+             */
+            lost_reasons_truncated: boolean;
             /**
              * Win Rate
              * @description won / (won + lost); None when nothing closed
@@ -2741,9 +2775,14 @@ export interface components {
         WinLossGroup: {
             /**
              * Competitors
-             * @description Most frequent first
+             * @description The 100 most frequent first
              */
             competitors: components["schemas"]["Competitor"][];
+            /**
+             * Competitors Truncated
+             * @description Losses named more competitors than listed (lost counts all): ask for a shorter period or group by a narrower level for fewer
+             */
+            competitors_truncated: boolean;
             /** Group */
             group: string | null;
             /** Lost */
@@ -2752,9 +2791,14 @@ export interface components {
             lost_amount: string;
             /**
              * Lost Reasons
-             * @description Most frequent first
+             * @description The 50 most frequent first
              */
             lost_reasons: components["schemas"]["LostReason"][];
+            /**
+             * Lost Reasons Truncated
+             * @description Losses gave more reasons than listed (lost counts all): ask for a shorter period or group by a narrower level for fewer
+             */
+            lost_reasons_truncated: boolean;
             /**
              * Win Rate
              * @description won / (won + lost); None when nothing closed
