@@ -35,6 +35,7 @@ from crm_kpi.application.commission import run_commission
 from crm_kpi.domain.commission import PlanRules
 
 DATABASE = "crm_bench_kpi"
+"""The default database (``--database`` names another, e.g. to keep two versions' data)."""
 TENANT = "oem-bench"
 CHUNK = 250_000
 RULES = PlanRules.model_validate(
@@ -90,9 +91,9 @@ WHERE f.day BETWEEN $1 AND $2
 """
 
 
-async def populate(consultants: int, deals: int, now: datetime) -> float:
+async def populate(database: str, consultants: int, deals: int, now: datetime) -> float:
     started = time.perf_counter()
-    conn = await connect_across_tenants(DATABASE)
+    conn = await connect_across_tenants(database)
     try:
         dealers = consultants // 20
         for month_start, days, count in (
@@ -209,15 +210,16 @@ async def main() -> None:
         action="store_true",
         help="run on the database a previous run populated (same sizes) instead of a fresh one",
     )
+    parser.add_argument("--database", default=DATABASE)
     args = parser.parse_args()
     now = datetime.now(UTC)
     populate_seconds = 0.0
     if not args.reuse:
-        await fresh_database(DATABASE, migrate_as="kpi")
-        populate_seconds = await populate(args.consultants, args.deals, now)
+        await fresh_database(args.database, migrate_as="kpi")
+        populate_seconds = await populate(args.database, args.consultants, args.deals, now)
     # The run as the api starts it: the app role, in the tenant's scope.
     engine = create_engine(
-        Settings(env="test", service_name="kpi-bench", database_url=app_role_url(DATABASE))
+        Settings(env="test", service_name="kpi-bench", database_url=app_role_url(args.database))
     )
     sessions = create_session_factory(engine)
     figures: dict[str, object] = {}
@@ -236,7 +238,7 @@ async def main() -> None:
                 figures[f"{label}_total"] = str(sum(r.total for r in runs))
     finally:
         await engine.dispose()
-    conn = await connect_across_tenants(DATABASE)
+    conn = await connect_across_tenants(args.database)
     try:
         counts = await conn.fetchrow(
             """
