@@ -170,17 +170,21 @@ def _text_or_none(value: str) -> str | None:
     return None if value == "\\N" else _unescape(value)
 
 
-# Lines paid in earlier months for deals whose order was cancelled this month.
+# Lines paid in earlier months for deals whose order was cancelled this month: in the dealer's
+# statements of the month the order was won in (a line's deal is of its statement's month).
 _PAID = """
 SELECT s.dealer_id, s.id, s.user_id, s.team, l.kind, l.order_id::text, l.opportunity_id::text,
        l.deal_day, l.plan_id, l.plan_version, l.rule, l.basis, l.rate, l.origin_rate,
        l.share_percent, l.amount
 FROM deal_facts x
-JOIN commission_lines l ON l.order_id = x.order_id
-JOIN commission_statements s ON s.id = l.statement_id
+CROSS JOIN LATERAL (
+  SELECT DISTINCT to_char(w.day, 'YYYY-MM') AS month FROM deal_facts w
+  WHERE w.order_id = x.order_id AND w.outcome = 'won') won
+JOIN commission_statements s ON s.tenant = $1 AND s.dealer_id = x.dealer_id
+  AND s.month = won.month AND s.month < $5
+JOIN commission_lines l ON l.statement_id = s.id AND l.order_id = x.order_id
 WHERE x.tenant = $1 AND x.dealer_id = ANY($2::text[]) AND x.outcome = 'cancelled'
-  AND x.day BETWEEN $3 AND $4
-  AND s.tenant = $1 AND s.dealer_id = x.dealer_id AND s.month < $5 AND l.kind <> 'clawback'
+  AND x.day BETWEEN $3 AND $4 AND l.kind <> 'clawback'
 ORDER BY s.dealer_id, l.deal_day, l.order_id, l.id
 """
 

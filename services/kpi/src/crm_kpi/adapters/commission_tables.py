@@ -119,12 +119,13 @@ commission_statements = Table(
 
 # Within a statement a line is known by its order and rule; a clawback line cites the statement
 # the undone line was paid in (clawback_of), so recomputing that month keeps the citation good.
-# No foreign key: a run replaces a dealer's month with one DELETE and one COPY.
+# No foreign key: a run replaces a dealer's month with one DELETE and one COPY. Both indexes
+# lead with the statement, so a run's COPY (a statement's lines together) touches few pages.
 commission_lines = Table(
     "commission_lines",
     metadata,
+    Column("statement_id", UUID(as_uuid=True), primary_key=True),
     Column("id", BigInteger, Identity(), primary_key=True),
-    Column("statement_id", UUID(as_uuid=True), nullable=False),
     Column("kind", String(20), nullable=False),
     Column("order_id", UUID(as_uuid=True), nullable=False),
     Column("opportunity_id", UUID(as_uuid=True), nullable=False),
@@ -138,6 +139,5 @@ commission_lines = Table(
     Column("share_percent", Numeric(5, 2), nullable=False),
     Column("amount", Money, nullable=False),
     Column("clawback_of", UUID(as_uuid=True)),
-    Index("ix_commission_lines_statement", "statement_id"),
-    Index("ix_commission_lines_order", "order_id"),
+    Index("ix_commission_lines_statement_order", "statement_id", "order_id"),
 )
