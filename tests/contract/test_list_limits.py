@@ -104,8 +104,6 @@ NESTED: dict[str, str] = {
     "call-center QueueBoard.queues": "org: the queues of the scope",
     "call-center QueueBoard.waiting": "org: the queues of the scope",
     "call-center QueuePublic.members": "org: a queue's agents",
-    "leads CustomerSegments.dealers": "org: the dealers of the scope",
-    "leads CustomerSegments.regions": "org: the regions of the scope",
     # Grows with use.
     "call-center CallReviewsPublic.comments": "grows: a call's comments",
     "call-center CallReviewsPublic.reviews": "grows: a call's QA reviews",

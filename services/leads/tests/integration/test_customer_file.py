@@ -38,6 +38,7 @@ from crm_common.testing.services import client_as
 from crm_leads.adapters.tables import customer_timeline
 from crm_leads.application.customer_file import record_customer_event
 from crm_leads.application.customer_opportunities import record_customer_opportunity
+from crm_leads.entrypoints.http import customer_segments as segment_routes
 
 from .conftest import PEOPLE, TENANT
 from .test_command_answers import DEALER_ADMIN, shared
@@ -450,7 +451,10 @@ async def test_the_search_needs_a_criterion_and_names_the_field_it_refuses(
 
 
 async def test_customers_by_lifecycle_stage_and_frequency_times_value(
-    sessions: Sessions, leads_api: FastAPI, signing_key_pem: str
+    sessions: Sessions,
+    leads_api: FastAPI,
+    signing_key_pem: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A prospect, a signed buyer, an end user and a repeat buyer whose second order was
     cancelled, then a third won: counted for the dealer, its region and in all; HQ counts them
@@ -550,6 +554,7 @@ async def test_customers_by_lifecycle_stage_and_frequency_times_value(
         assert dealer["value"] == "880000.00"
         assert dealer["value_per_buyer"] == "293333.33"
         assert [r["node"] for r in body["regions"]] == ["east"]
+        assert (body["dealers_truncated"], body["regions_truncated"]) == (False, False)
         assert body["total"]["customers"] == 4
         later = await manager.get("/customer-segments", params={"since": "2026-11-21"})
         assert later.status_code == 200, later.text
@@ -559,5 +564,12 @@ async def test_customers_by_lifecycle_stage_and_frequency_times_value(
 
     async with client_as(leads_api, signing_key_pem, PEOPLE.hq_analyst) as hq:
         assert (await hq.get("/customer-segments")).json()["total"]["customers"] == 4
+        # A row per dealer and region of the scope: cut at the cap, the total counts all.
+        with monkeypatch.context() as patch:
+            patch.setattr(segment_routes, "MOST_NODES", 0)
+            cut = (await hq.get("/customer-segments")).json()
+        assert (cut["dealers"], cut["dealers_truncated"]) == ([], True)
+        assert (cut["regions"], cut["regions_truncated"]) == ([], True)
+        assert cut["total"]["customers"] == 4
         async with shared(sessions, SharingLevel.NONE):
             assert (await hq.get("/customer-segments")).json()["total"]["customers"] == 0

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Database
+from crm_common.runtime.paging import capped
 from crm_leads.domain.segments import Segments, Thresholds
 from crm_leads.entrypoints.http.routes import business_tz
 from crm_leads.views.customer_segments import segments_for
@@ -46,12 +47,23 @@ class SegmentsPublic(BaseModel):
         )
 
 
+MOST_NODES = 1_000
+"""Dealers (or regions) the segments list: an OEM's 500 dealers whole; total counts all."""
+_FEWER = "ask for one dealer (dealer_id) for fewer"
+
+
 class CustomerSegments(BaseModel):
     frequent_orders: int
     high_value: Decimal
-    dealers: list[SegmentsPublic]
-    regions: list[SegmentsPublic]
-    total: SegmentsPublic
+    dealers: list[SegmentsPublic] = Field(
+        max_length=MOST_NODES, description=f"By dealer id, the first {MOST_NODES:,}"
+    )
+    dealers_truncated: bool = Field(description=f"More dealers than listed: {_FEWER}")
+    regions: list[SegmentsPublic] = Field(
+        max_length=MOST_NODES, description=f"By region id, the first {MOST_NODES:,}"
+    )
+    regions_truncated: bool = Field(description=f"More regions than listed: {_FEWER}")
+    total: SegmentsPublic = Field(description="Every customer counted, listed or not")
 
 
 @router.get("/customer-segments", response_model=CustomerSegments, responses=_FORBIDDEN)
@@ -76,10 +88,15 @@ async def customer_segments(
     dealers, regions, total = await segments_for(
         db, principal, thresholds, since=since_at, dealer_id=dealer_id
     )
+    # The read is a row per book and segment (as large as the org, not its customers).
+    shown_dealers, dealers_cut = capped(dealers, MOST_NODES)
+    shown_regions, regions_cut = capped(regions, MOST_NODES)
     return CustomerSegments(
         frequent_orders=frequent_orders,
         high_value=high_value,
-        dealers=[SegmentsPublic.of(s) for s in dealers],
-        regions=[SegmentsPublic.of(s) for s in regions],
+        dealers=[SegmentsPublic.of(s) for s in shown_dealers],
+        dealers_truncated=dealers_cut,
+        regions=[SegmentsPublic.of(s) for s in shown_regions],
+        regions_truncated=regions_cut,
         total=SegmentsPublic.of(total),
     )

@@ -1223,14 +1223,31 @@ export interface components {
         };
         /** CustomerSegments */
         CustomerSegments: {
-            /** Dealers */
+            /**
+             * Dealers
+             * @description By dealer id, the first 1,000
+             */
             dealers: components["schemas"]["SegmentsPublic"][];
+            /**
+             * Dealers Truncated
+             * @description More dealers than listed: ask for one dealer (dealer_id) for fewer
+             */
+            dealers_truncated: boolean;
             /** Frequent Orders */
             frequent_orders: number;
             /** High Value */
             high_value: string;
-            /** Regions */
+            /**
+             * Regions
+             * @description By region id, the first 1,000
+             */
             regions: components["schemas"]["SegmentsPublic"][];
+            /**
+             * Regions Truncated
+             * @description More regions than listed: ask for one dealer (dealer_id) for fewer
+             */
+            regions_truncated: boolean;
+            /** @description Every customer counted, listed or not */
             total: components["schemas"]["SegmentsPublic"];
         };
         /**
