@@ -107,7 +107,6 @@ NESTED: dict[str, str] = {
     # Grows with use.
     "call-center CallReviewsPublic.comments": "grows: a call's comments",
     "call-center CallReviewsPublic.reviews": "grows: a call's QA reviews",
-    "service-desk CoveragePublic.agreements": "grows: a vehicle's service agreements",
 }
 """Lists inside answers without a declared cap, and what they grow with."""
 

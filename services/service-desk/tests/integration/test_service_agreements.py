@@ -7,7 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
+
 from crm_common.testing.services import AsUser
+from crm_service_desk.views import agreements as agreement_views
 
 from .conftest import PEOPLE
 
@@ -28,7 +31,9 @@ async def register(as_user: AsUser, who: Any, **body: Any) -> Any:
         return await client.post("/service-agreements", json=terms)
 
 
-async def test_a_ticket_shows_whether_its_work_is_covered(as_user: AsUser) -> None:
+async def test_a_ticket_shows_whether_its_work_is_covered(
+    as_user: AsUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with as_user(PEOPLE.hq_admin) as hq:
         for code, parent in (("powertrain", None), ("gearbox", "powertrain"), ("paint", None)):
             made = await hq.post(
@@ -61,6 +66,7 @@ async def test_a_ticket_shows_whether_its_work_is_covered(as_user: AsUser) -> No
         assert covered["reason"] == "covered by 动力总成延保"
         # HQ's programme reaches every dealer; dealer B's own package is not honoured here.
         assert [a["name"] for a in covered["agreements"]] == ["动力总成延保"]
+        assert covered["agreements_truncated"] is False
         not_covered = (await client.get(f"/tickets/{paint['id']}/coverage")).json()
         assert not_covered["covered"] is False
         assert not_covered["reason"] == "动力总成延保: does not cover this kind of work"
@@ -70,6 +76,14 @@ async def test_a_ticket_shows_whether_its_work_is_covered(as_user: AsUser) -> No
         assert (await other.get(f"/tickets/{gearbox['id']}/coverage")).status_code == 404
         listed = await other.get("/service-agreements", params={"vin": VIN})
         assert sorted(a["name"] for a in listed.json()) == ["B 店保养套餐", "动力总成延保"]
+    # A vehicle's agreements grow with its life: coverage weighs the oldest and says so.
+    later = await register(as_user, PEOPLE.hq_admin, name="第二份延保", categories=["paint"])
+    assert later.status_code == 201, later.text
+    monkeypatch.setattr(agreement_views, "MOST_COVERING", 1)
+    async with as_user(PEOPLE.advisor) as client:
+        cut = (await client.get(f"/tickets/{paint['id']}/coverage")).json()
+    assert [a["name"] for a in cut["agreements"]] == ["动力总成延保"]
+    assert cut["agreements_truncated"] is True
 
 
 async def test_bad_terms_answer_422_naming_the_field(as_user: AsUser) -> None:

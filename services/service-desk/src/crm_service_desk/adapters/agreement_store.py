@@ -18,6 +18,8 @@ from crm_service_desk.adapters.tables import (
 from crm_service_desk.domain.agreements import Agreement, AgreementKind
 
 s = service_agreements
+MOST_COVERING = 200
+"""Agreements of a vehicle or customer a ticket's coverage weighs, the oldest first."""
 
 
 async def add_agreement(session: AsyncSession, values: dict[str, Any]) -> dict[str, Any]:
@@ -43,12 +45,12 @@ async def agreements_of(
     *,
     vin: str | None,
     customer_id: UUID | None,
-    limit: int = 200,
+    limit: int = MOST_COVERING,
     offset: int = 0,
     lock: bool = False,
 ) -> list[dict[str, Any]]:
     """The agreements ``books`` sold for the vehicle or the customer, oldest first (a ticket's
-    coverage looks at the first 200); ``lock``: locked, to count a visit."""
+    coverage looks at the first MOST_COVERING); ``lock``: locked, to count a visit."""
     names = []
     if vin is not None:
         names.append(s.c.vin == vin)

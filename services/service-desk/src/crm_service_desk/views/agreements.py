@@ -12,8 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_common.auth import Principal
+from crm_common.runtime.paging import capped
 from crm_service_desk.adapters import agreement_store, repository
 from crm_service_desk.adapters.access import visible_tickets
+from crm_service_desk.adapters.agreement_store import MOST_COVERING
 from crm_service_desk.adapters.tables import tickets
 from crm_service_desk.domain.agreements import AgreementKind, coverage
 
@@ -43,7 +45,14 @@ class CoveragePublic(BaseModel):
         description="The ticket, resolved, used up a visit of the agreement that covers it"
     )
     mileage_km: int | None = Field(description="The vehicle's last known mileage")
-    agreements: list[AgreementPublic]
+    agreements: list[AgreementPublic] = Field(
+        max_length=MOST_COVERING,
+        description=f"The vehicle's or customer's agreements, the oldest {MOST_COVERING}: the"
+        " ones coverage weighed",
+    )
+    agreements_truncated: bool = Field(
+        description="The vehicle or customer has more agreements than coverage weighed"
+    )
 
 
 async def agreements_for(
@@ -95,12 +104,19 @@ async def coverage_of_ticket(
         if row is None:
             return None
         chain = await repository.org_chain(session, row["tenant"], row["owner_org"])
-        rows = await agreement_store.agreements_of(
-            session, row["tenant"], chain, vin=row["vin"], customer_id=row["customer_id"]
+        # One more than weighed: whether any was left out.
+        read = await agreement_store.agreements_of(
+            session,
+            row["tenant"],
+            chain,
+            vin=row["vin"],
+            customer_id=row["customer_id"],
+            limit=MOST_COVERING + 1,
         )
         path = await agreement_store.category_codes(session, row["category_id"])
         mileage = await agreement_store.mileage_of(session, row["tenant"], row["vin"])
         used = await agreement_store.visit_of_ticket(session, ticket_id)
+    rows, truncated = capped(read, MOST_COVERING)
     found = coverage(
         [agreement_store.agreement_of(r) for r in rows],
         category_path=path,
@@ -115,4 +131,5 @@ async def coverage_of_ticket(
         visit_used=used is not None and used == found.agreement_id,
         mileage_km=mileage,
         agreements=[AgreementPublic.model_validate(row) for row in rows],
+        agreements_truncated=truncated,
     )

@@ -1605,8 +1605,16 @@ export interface components {
              * @description The agreement that covers the work
              */
             agreement_id: string | null;
-            /** Agreements */
+            /**
+             * Agreements
+             * @description The vehicle's or customer's agreements, the oldest 200: the ones coverage weighed
+             */
             agreements: components["schemas"]["AgreementPublic"][];
+            /**
+             * Agreements Truncated
+             * @description The vehicle or customer has more agreements than coverage weighed
+             */
+            agreements_truncated: boolean;
             /** Covered */
             covered: boolean;
             /**
