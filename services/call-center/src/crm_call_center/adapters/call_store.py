@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -18,10 +19,12 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningInsert
 
 from crm_call_center.adapters.access import changeable_calls
 from crm_call_center.adapters.tables import agents, calls, cti_events, queues
@@ -34,10 +37,11 @@ CallKey = tuple[str, str]
 
 async def add_events(
     session: AsyncSession, tenant: str, events: Sequence[CtiEvent]
-) -> set[CallKey]:
-    """Stores the events not stored yet; returns the calls that got a new event."""
+) -> dict[CallKey, list[CtiEvent]]:
+    """Stores the events not stored yet; returns every event of the calls that got a new one
+    (those stored before read in the same statement: one round trip)."""
     if not events:
-        return set()
+        return {}
     rows = {
         e.fingerprint: {
             "tenant": tenant,
@@ -51,33 +55,45 @@ async def add_events(
         }
         for e in events
     }
-    result = await session.execute(
-        insert(cti_events)
+    e = cti_events
+    new = (
+        insert(e)
+        .values(list(rows.values()))
         .on_conflict_do_nothing(constraint="uq_cti_events_fingerprint")
-        .returning(cti_events.c.source, cti_events.c.call_key),
-        list(rows.values()),
+        .returning(e.c.source, e.c.call_key, e.c.kind, e.c.at, e.c.channel, e.c.details)
+        .cte("new")
     )
-    return {(r.source, r.call_key) for r in result}
+    # The statement's snapshot is from before its insert: the earlier events, then the new.
+    earlier = select(e.c.source, e.c.call_key, e.c.kind, e.c.at, e.c.channel, e.c.details).where(
+        e.c.tenant == tenant,
+        tuple_(e.c.source, e.c.call_key).in_(select(new.c.source, new.c.call_key)),
+    )
+    result = await session.execute(union_all(earlier, select(new)))
+    return _by_call(result)
+
+
+def _by_call(rows: Iterable[Any]) -> dict[CallKey, list[CtiEvent]]:
+    found: dict[CallKey, list[CtiEvent]] = defaultdict(list)
+    for row in rows:
+        found[(row.source, row.call_key)].append(
+            CtiEvent(row.source, row.call_key, CtiKind(row.kind), row.at, row.channel, row.details)
+        )
+    return found
 
 
 async def events_of(
     session: AsyncSession, tenant: str, keys: Iterable[CallKey]
 ) -> dict[CallKey, list[CtiEvent]]:
     wanted = list(keys)
-    found: dict[CallKey, list[CtiEvent]] = defaultdict(list)
     if not wanted:
-        return found
+        return {}
     e = cti_events
     result = await session.execute(
         select(e.c.source, e.c.call_key, e.c.kind, e.c.at, e.c.channel, e.c.details).where(
             e.c.tenant == tenant, tuple_(e.c.source, e.c.call_key).in_(wanted)
         )
     )
-    for row in result:
-        found[(row.source, row.call_key)].append(
-            CtiEvent(row.source, row.call_key, CtiKind(row.kind), row.at, row.channel, row.details)
-        )
-    return found
+    return _by_call(result)
 
 
 @dataclass(frozen=True)
@@ -143,6 +159,25 @@ class OwnedRecord:
     """For the part of a call handed to another org node: the call it is part of."""
 
 
+@cache
+def _saving(columns: tuple[str, ...]) -> ReturningInsert[Any]:
+    """The upsert of folded records, built once: each CTI event of every call saves its
+    record, and building it (the conflict's ``excluded`` columns) cost more CPU than the
+    statement's own round trip."""
+    statement = insert(calls)
+    folded: dict[str, Any] = {
+        name: statement.excluded[name]
+        for name in columns
+        if name not in ("id", "tenant", "source", "call_key", "task_id", "lead_id")
+    }
+    # A link an agent made stays; a tag the PBX reports fills one not made yet.
+    for name in ("task_id", "lead_id"):
+        folded[name] = func.coalesce(calls.c[name], statement.excluded[name])
+    return statement.on_conflict_do_update(constraint="uq_calls_call_key", set_=folded).returning(
+        *calls.c, literal_column("xmax = 0").label("inserted")
+    )
+
+
 async def save_records(
     session: AsyncSession,
     tenant: str,
@@ -191,21 +226,7 @@ async def save_records(
         }
         for owned in records
     ]
-    statement = insert(calls)
-    folded: dict[str, Any] = {
-        name: statement.excluded[name]
-        for name in rows[0]
-        if name not in ("id", "tenant", "source", "call_key", "task_id", "lead_id")
-    }
-    # A link an agent made stays; a tag the PBX reports fills one not made yet.
-    for name in ("task_id", "lead_id"):
-        folded[name] = func.coalesce(calls.c[name], statement.excluded[name])
-    result = await session.execute(
-        statement.on_conflict_do_update(constraint="uq_calls_call_key", set_=folded).returning(
-            *calls.c, literal_column("xmax = 0").label("inserted")
-        ),
-        rows,
-    )
+    result = await session.execute(_saving(tuple(rows[0])), rows)
     saved = await _linked_like_their_calls(session, result.mappings().all())
     # Only a call with a transfer among its events ever had a part handed on (a transfer once
     # folded stays in every later fold): the others need no statement (one less per event).

@@ -130,14 +130,13 @@ def _handed_over(
 async def _refold(
     uow: UnitOfWork,
     system: PhoneSystem,
-    touched: set[call_store.CallKey],
+    by_call: dict[call_store.CallKey, list[CtiEvent]],
     *,
     now: datetime,
 ) -> tuple[list[Any], dict[str, tuple[str, str]]]:
-    """The touched calls' records folded again from all their events and saved; returns the
-    saved rows and the agents of their extensions (by extension: user, org)."""
+    """The touched calls' records folded again from all their events (by call) and saved;
+    returns the saved rows and the agents of their extensions (by extension: user, org)."""
     session = uow.session
-    by_call = await call_store.events_of(session, system.tenant, touched)
     records: list[CallRecord] = []
     for key, call_events in by_call.items():
         try:
