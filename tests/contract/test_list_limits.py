@@ -93,20 +93,7 @@ NESTED: dict[str, str] = {
     "opportunities Forecast.periods": "the months or weeks of the asked period",
     "opportunities ForecastGroup.periods": "the months or weeks of the asked period",
     # A row per person, dealer or queue of the caller's scope: as large as the org.
-    "call-center AgentBoardPublic.queue_ids": "org: an agent's queues",
-    "call-center PresencePublic.queue_ids": "org: an agent's queues",
-    "call-center CallStatistics.agents": "org: the agents of the scope",
-    "call-center CallStatistics.dealers": "org: the dealers of the scope",
-    "call-center CallStatistics.queues": "org: the queues of the scope",
-    "call-center LiveWallboard.agents": "org: the agents of the scope",
-    "call-center LiveWallboard.queues": "org: the queues of the scope",
-    "call-center Wallboard.agents": "org: the agents of the scope",
-    "call-center QueueBoard.queues": "org: the queues of the scope",
-    "call-center QueueBoard.waiting": "org: the queues of the scope",
-    "call-center QueuePublic.members": "org: a queue's agents",
     # Grows with use.
-    "call-center CallReviewsPublic.comments": "grows: a call's comments",
-    "call-center CallReviewsPublic.reviews": "grows: a call's QA reviews",
 }
 """Lists inside answers without a declared cap, and what they grow with."""
 

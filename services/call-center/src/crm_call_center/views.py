@@ -65,6 +65,7 @@ from crm_common.policy import (
     phone_seen_at,
     visible_to,
 )
+from crm_common.runtime.paging import capped
 
 Sessions = async_sessionmaker[AsyncSession]
 _UUIDS = postgresql.ARRAY(postgresql.UUID(as_uuid=True))
@@ -253,6 +254,12 @@ class CommentView:
     created_at: datetime
 
 
+MOST_REVIEWS = 100
+"""Reviews a call shows, the latest: one per reviewer; the average counts them all."""
+MOST_COMMENTS = 500
+"""Comments a call shows, the latest: reviewers comment moment by moment of the recording."""
+
+
 @dataclass(frozen=True)
 class ReviewsView:
     """A call's quality reviews and comments, with the form they were scored on."""
@@ -261,7 +268,9 @@ class ReviewsView:
     agent_user: str | None
     form: tuple[QaItem, ...]
     reviews: list[ReviewView]
+    reviews_truncated: bool
     comments: list[CommentView]
+    comments_truncated: bool
     average_total: float | None
 
 
@@ -277,26 +286,46 @@ async def reviews_of(sessions: Sessions, principal: Principal, call_id: UUID) ->
         ).first()
         if call is None:
             return None
+        # The latest of each, one more than shown: whether older ones were left out.
         reviews = (
             await session.execute(
                 select(call_reviews)
                 .where(call_reviews.c.call_id == call_id)
-                .order_by(call_reviews.c.created_at, call_reviews.c.id)
+                .order_by(call_reviews.c.created_at.desc(), call_reviews.c.id.desc())
+                .limit(MOST_REVIEWS + 1)
             )
         ).mappings()
-        found = [ReviewView(**{n: r[n] for n in ReviewView.__dataclass_fields__}) for r in reviews]
+        found, reviews_cut = capped(
+            [ReviewView(**{n: r[n] for n in ReviewView.__dataclass_fields__}) for r in reviews],
+            MOST_REVIEWS,
+        )
         comments = (
             await session.execute(
                 select(call_comments)
                 .where(call_comments.c.call_id == call_id)
-                .order_by(call_comments.c.created_at, call_comments.c.id)
+                .order_by(call_comments.c.created_at.desc(), call_comments.c.id.desc())
+                .limit(MOST_COMMENTS + 1)
             )
         ).mappings()
-        said = [
-            CommentView(**{n: c[n] for n in CommentView.__dataclass_fields__}) for c in comments
-        ]
-    average = round(sum(r.total for r in found) / len(found), 1) if found else None
-    return ReviewsView(call.id, call.agent_user, QA_FORM, found, said, average)
+        said, comments_cut = capped(
+            [CommentView(**{n: c[n] for n in CommentView.__dataclass_fields__}) for c in comments],
+            MOST_COMMENTS,
+        )
+        average = await session.scalar(
+            select(func.round(func.avg(call_reviews.c.total), 1)).where(
+                call_reviews.c.call_id == call_id
+            )
+        )
+    return ReviewsView(
+        call.id,
+        call.agent_user,
+        QA_FORM,
+        found[::-1],
+        reviews_cut,
+        said[::-1],
+        comments_cut,
+        None if average is None else float(average),
+    )
 
 
 @dataclass(frozen=True)
@@ -438,21 +467,41 @@ def _queue_scope(principal: Principal) -> Any:
     )
 
 
+MOST_QUEUES_LISTED = 1_000
+"""Queues the queue board lists (by org node and name): the OEM hotline's and a couple for
+each of 500 dealers."""
+MOST_WAITING_LISTED = 3_000
+"""Kinds of waiting task the queue board lists (by org node): six kinds for 500 dealers."""
+
+
+@dataclass(frozen=True)
+class QueueBoardView:
+    queues: list[QueueView]
+    queues_truncated: bool
+    waiting: list[WaitingView]
+    waiting_truncated: bool
+
+
 async def queues_of(
     sessions: Sessions, principal: Principal, queue_id: UUID | None = None
-) -> tuple[list[QueueView], list[WaitingView]]:
+) -> QueueBoardView:
     """The queues of the org nodes the caller may see, each with its members (their state as
     PostgreSQL keeps it, all their open tasks) and the open tasks it dealt out; and the
     rule-pushed tasks of those nodes that no queue takes yet. An org node has a handful of
-    queues."""
+    queues; the first MOST_QUEUES_LISTED (read with one more: whether any was left out)."""
     query = (
-        select(queues).where(_queue_scope(principal)).order_by(queues.c.owner_org, queues.c.name)
+        select(queues)
+        .where(_queue_scope(principal))
+        .order_by(queues.c.owner_org, queues.c.name, queues.c.id)
+        .limit(MOST_QUEUES_LISTED + 1)
     )
     if queue_id is not None:
         query = query.where(queues.c.id == queue_id)
     open_statuses = [TaskStatus.OPEN.value, TaskStatus.CANCEL_REQUESTED.value]
     async with sessions() as session:
-        found = (await session.execute(query)).mappings().all()
+        found, queues_cut = capped(
+            (await session.execute(query)).mappings().all(), MOST_QUEUES_LISTED
+        )
         ids = [q["id"] for q in found]
         member_rows = (
             (
@@ -508,6 +557,7 @@ async def queues_of(
                     )
                     .group_by(w.c.owner_org, w.c.kind)
                     .order_by(w.c.owner_org, w.c.kind)
+                    .limit(MOST_WAITING_LISTED + 1)
                 )
             ).all()
             if queue_id is None
@@ -536,8 +586,11 @@ async def queues_of(
                 members=members,
             )
         )
-    waiting = [WaitingView(r.owner_org, r.kind, r.tasks, r.oldest_due_at) for r in waiting_rows]
-    return boards, waiting
+    waiting, waiting_cut = capped(
+        [WaitingView(r.owner_org, r.kind, r.tasks, r.oldest_due_at) for r in waiting_rows],
+        MOST_WAITING_LISTED,
+    )
+    return QueueBoardView(boards, queues_cut, waiting, waiting_cut)
 
 
 _QUEUE_FIELDS = (
@@ -597,12 +650,23 @@ class HourStatsView:
     occupancy: float | None = None
 
 
+MOST_STATISTICS_QUEUES = 1_000
+"""Queues a day's statistics list (by name): an OEM's hotline and its dealers' queues."""
+MOST_STATISTICS_AGENTS = 2_000
+"""Agents a day's statistics list (by user id): HQ's scope has consultants calling too."""
+MOST_STATISTICS_DEALERS = 1_000
+"""Org nodes a day's statistics list (by id): an OEM's 500 dealers whole."""
+
+
 @dataclass(frozen=True)
 class CallStatisticsView:
     queues: list[QueueStatsView]
     agents: list[AgentStatsView]
     dealers: list[DealerStatsView]
     hours: list[HourStatsView]
+    queues_truncated: bool
+    agents_truncated: bool
+    dealers_truncated: bool
 
 
 def _totals(row: Any) -> CallTotals:
@@ -662,7 +726,8 @@ async def call_statistics(
         .select_from(joined)
         .where(scope)
         .group_by(c.c.queue_id, queues.c.name)
-        .order_by(queues.c.name.nulls_last())
+        .order_by(queues.c.name.nulls_last(), c.c.queue_id)
+        .limit(MOST_STATISTICS_QUEUES + 1)
     )
     by_agent = (
         select(c.c.agent_user, *measures)
@@ -670,6 +735,7 @@ async def call_statistics(
         .where(scope, c.c.agent_user.is_not(None))
         .group_by(c.c.agent_user)
         .order_by(c.c.agent_user)
+        .limit(MOST_STATISTICS_AGENTS + 1)
     )
     by_dealer = (
         select(c.c.owner_org, *measures)
@@ -677,6 +743,7 @@ async def call_statistics(
         .where(scope)
         .group_by(c.c.owner_org)
         .order_by(c.c.owner_org)
+        .limit(MOST_STATISTICS_DEALERS + 1)
     )
     hour = extract("hour", func.timezone(business_tz, c.c.started_at)).label("hour")
     by_hour = select(hour, *measures).select_from(joined).where(scope).group_by(hour).order_by(hour)
@@ -691,9 +758,16 @@ async def call_statistics(
         .group_by(c.c.agent_user)
     )
     async with sessions() as session:
-        queue_rows = (await session.execute(by_queue)).mappings().all()
-        agent_rows = (await session.execute(by_agent)).mappings().all()
-        dealer_rows = (await session.execute(by_dealer)).mappings().all()
+        # One more of each than listed: whether any was left out.
+        queue_rows, queues_cut = capped(
+            (await session.execute(by_queue)).mappings().all(), MOST_STATISTICS_QUEUES
+        )
+        agent_rows, agents_cut = capped(
+            (await session.execute(by_agent)).mappings().all(), MOST_STATISTICS_AGENTS
+        )
+        dealer_rows, dealers_cut = capped(
+            (await session.execute(by_dealer)).mappings().all(), MOST_STATISTICS_DEALERS
+        )
         hour_rows = (await session.execute(by_hour)).mappings().all()
         qa = {r.agent_user: r for r in (await session.execute(reviewed)).all()}
         seen_agents = visible_to(
@@ -775,6 +849,9 @@ async def call_statistics(
             )
             for r in hour_rows
         ],
+        queues_truncated=queues_cut,
+        agents_truncated=agents_cut,
+        dealers_truncated=dealers_cut,
     )
 
 
@@ -828,10 +905,11 @@ class QueueWaitingView:
 
 
 async def queues_waiting(
-    sessions: Sessions, principal: Principal, *, since: datetime
+    sessions: Sessions, principal: Principal, *, since: datetime, limit: int
 ) -> list[QueueWaitingView]:
-    """The queues the caller may see with the callers waiting in each (calls started since
-    ``since``: a call the phone system never ended is not waiting for days)."""
+    """The first ``limit`` queues by name the caller may see with the callers waiting in each
+    (calls started since ``since``: a call the phone system never ended is not waiting for
+    days)."""
     waiting = (
         select(
             calls.c.queue_id,
@@ -853,6 +931,7 @@ async def queues_waiting(
         .select_from(queues.outerjoin(waiting, waiting.c.queue_id == queues.c.id))
         .where(_queue_scope(principal))
         .order_by(queues.c.name, queues.c.id)
+        .limit(limit)
     )
     async with sessions() as session:
         rows = (await session.execute(query)).all()

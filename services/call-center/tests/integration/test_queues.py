@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters.tables import agents, call_tasks, waiting_call_tasks
 from crm_call_center.adapters.webhooks import sign
+from crm_call_center.application import queues as queue_commands
 from crm_call_center.application.distribution import deal_waiting
 from crm_call_center.bootstrap import keep_pbx_queues
 from crm_common.contracts.envelope import Envelope, new_event
@@ -84,7 +85,10 @@ RENEWAL_DESK = {
 
 
 async def test_managers_manage_their_own_nodes_queues(
-    as_user: AsUser, sessions: async_sessionmaker[AsyncSession], more_agents: None
+    as_user: AsUser,
+    sessions: async_sessionmaker[AsyncSession],
+    more_agents: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     async with (
         as_user(PEOPLE.dealer_manager) as manager,
@@ -147,6 +151,17 @@ async def test_managers_manage_their_own_nodes_queues(
         )
         assert [m["user_id"] for m in left.json()["members"]] == [RENEWAL_2.user_id]
         assert (await outsider.get("/queues")).json()["queues"] == []
+        board = (await manager.get("/queues")).json()
+        assert (board["queues_truncated"], board["waiting_truncated"]) == (False, False)
+        # An agent works in a bounded number of queues (every answer about them names all):
+        # one more is refused naming the agent, and nothing changes.
+        monkeypatch.setattr(queue_commands, "MOST_QUEUES_OF_AGENT", 0)
+        too_many = await manager.put(f"/queues/{queue_id}/members", json=members)
+        assert too_many.status_code == 422
+        assert too_many.json()["detail"][0]["loc"][-1] == "user_ids"
+        assert RENEWAL_2.user_id in too_many.text
+        kept = (await manager.get(f"/queues/{queue_id}")).json()["members"]
+        assert [m["user_id"] for m in kept] == [RENEWAL_2.user_id]
 
 
 def care_due(

@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from crm_call_center import views
 from crm_call_center.adapters.ami import translate
 from crm_call_center.adapters.tables import agents, calls
 from crm_call_center.application.cti import PhoneSystem, record_events
@@ -99,6 +100,7 @@ async def test_a_reviewer_of_the_book_listens_by_range_scores_and_comments(
     sessions: async_sessionmaker[AsyncSession],
     call_center_database: str,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     messages = transcript("inbound_answered")
     async with connected(ami, sessions, call_center_database):
@@ -160,9 +162,24 @@ async def test_a_reviewer_of_the_book_listens_by_range_scores_and_comments(
         (42, "Offer the test drive here")
     ]
     assert reviews["average_total"] == 82.0
+    assert (reviews["reviews_truncated"], reviews["comments_truncated"]) == (False, False)
     assert sum(item["points"] for item in reviews["form"]) == 100
     (of_agent,) = [a for a in statistics.json()["agents"] if a["agent_user"] == "agent-1"]
     assert (of_agent["qa_reviews"], of_agent["qa_average"]) == (1, 82.0)
+    assert statistics.json()["agents_truncated"] is False
+    # Comments grow with use: the latest are shown (LIMIT cap + 1), oldest first, and the rest
+    # flagged; the day's statistics list at most their cap of agents, the same way.
+    monkeypatch.setattr(views, "MOST_COMMENTS", 2)
+    monkeypatch.setattr(views, "MOST_STATISTICS_AGENTS", 0)
+    async with as_user(PEOPLE.supervisor) as supervisor:
+        for text in ("Second", "Third"):
+            added = await supervisor.post(f"/calls/{call_id}/comments", json={"text": text})
+            assert added.status_code == 201, added.text
+        latest = (await supervisor.get(f"/calls/{call_id}/reviews")).json()
+        cut = (await supervisor.get("/call-statistics", params={"day": day})).json()
+    assert [c["text"] for c in latest["comments"]] == ["Second", "Third"]
+    assert latest["comments_truncated"] is True
+    assert (cut["agents"], cut["agents_truncated"]) == ([], True)
     # Every request of the reviewer is in the audit (whole, a range, one past the end: the file
     # was opened before its range was read); a refused caller opened nothing.
     assert await audited_listens(sessions, call_id) - before == 3

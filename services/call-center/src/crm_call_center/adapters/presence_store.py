@@ -4,13 +4,13 @@ A Redis that lost it (restarted mid-shift) is refilled from PostgreSQL on the ne
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from redis.asyncio import Redis
-from sqlalchemy import any_, select, update
+from sqlalchemy import any_, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -72,6 +72,26 @@ async def add_agent(session: AsyncSession, values: dict[str, Any]) -> bool:
         insert(agents).values(**values).on_conflict_do_nothing().returning(agents.c.user_id)
     )
     return result.first() is not None
+
+
+async def full_queues(
+    session: AsyncSession, tenant: str, queue_ids: Sequence[UUID], most: int
+) -> list[UUID]:
+    """Those of ``queue_ids`` with ``most`` agents already."""
+    if not queue_ids:
+        return []
+    membership = (
+        select(func.unnest(agents.c.queue_ids).label("queue_id"))
+        .where(agents.c.tenant == tenant)
+        .subquery()
+    )
+    query = (
+        select(membership.c.queue_id)
+        .where(membership.c.queue_id.in_(queue_ids))
+        .group_by(membership.c.queue_id)
+        .having(func.count() >= most)
+    )
+    return list((await session.execute(query)).scalars())
 
 
 async def agent_name(session: AsyncSession, tenant: str, user_id: str) -> str | None:

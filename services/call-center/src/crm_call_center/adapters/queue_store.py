@@ -75,9 +75,9 @@ async def queue_in(
 
 async def set_members(
     session: AsyncSession, tenant: str, queue_id: UUID, owner_org: str, user_ids: Iterable[str]
-) -> set[str]:
+) -> dict[str, int]:
     """Makes exactly these agents (of the queue's own org node) its members; returns the ones
-    found (an id not among them is no agent of that node)."""
+    found (an id not among them is no agent of that node) with how many queues each is in."""
     wanted = sorted(set(user_ids))
     joined = await session.execute(
         update(agents)
@@ -89,9 +89,9 @@ async def set_members(
         .values(
             queue_ids=func.array_append(func.array_remove(agents.c.queue_ids, queue_id), queue_id)
         )
-        .returning(agents.c.user_id)
+        .returning(agents.c.user_id, func.cardinality(agents.c.queue_ids))
     )
-    found = set(joined.scalars())
+    found: dict[str, int] = {user: queues for user, queues in joined.all()}
     await session.execute(
         update(agents)
         .where(

@@ -11,9 +11,10 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from crm_call_center.adapters import presence_store
-from crm_call_center.domain.presence import AgentState, Presence, declared
+from crm_call_center.domain.presence import MOST_QUEUE_MEMBERS, AgentState, Presence, declared
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
+from crm_common.errors import InvalidInput
 
 
 class AgentTaken(Exception):
@@ -38,6 +39,15 @@ async def register_agent(
 ) -> None:
     """An agent of the manager's own org node (their hotline or BDC), offline until they say."""
     async with uow:
+        full = await presence_store.full_queues(
+            uow.session, manager.tenant, sorted(command.queue_ids), MOST_QUEUE_MEMBERS
+        )
+        if full:
+            raise InvalidInput(
+                "queue_ids",
+                f"{MOST_QUEUE_MEMBERS} agents already (the most a queue has): "
+                + ", ".join(str(q) for q in full),
+            )
         added = await presence_store.add_agent(
             uow.session,
             {

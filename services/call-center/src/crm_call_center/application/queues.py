@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 from crm_call_center.adapters import presence_store, queue_store
 from crm_call_center.domain.distribution import Strategy
+from crm_call_center.domain.presence import MOST_QUEUES_OF_AGENT
 from crm_call_center.domain.tasks import TaskKind
 from crm_common.auth import Principal
 from crm_common.db import UnitOfWork
@@ -119,10 +120,17 @@ async def set_members(
         found = await queue_store.set_members(
             uow.session, manager.tenant, queue_id, queue["owner_org"], user_ids
         )
-        unknown = sorted(user_ids - found)
+        unknown = sorted(user_ids - found.keys())
         if unknown:
             raise InvalidInput(
                 "user_ids", f"not agents of the queue's org node: {', '.join(unknown)}"
+            )
+        busy = sorted(user for user, queues in found.items() if queues > MOST_QUEUES_OF_AGENT)
+        if busy:
+            raise InvalidInput(
+                "user_ids",
+                f"in {MOST_QUEUES_OF_AGENT} queues already (the most an agent works in): "
+                + ", ".join(busy),
             )
         changed = await presence_store.presences_of(
             uow.session, manager.tenant, before | set(user_ids)

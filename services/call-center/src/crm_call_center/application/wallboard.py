@@ -26,8 +26,13 @@ from crm_call_center.domain.statistics import CallStats
 from crm_common.auth import Principal
 from crm_common.clock import Clock
 from crm_common.db.tenancy import acting_for
+from crm_common.runtime.paging import capped
 
 QUIET_SECONDS = 15.0
+MOST_BOARD_QUEUES = 200
+"""Queues a wallboard shows (by name): a call centre's screen, not an OEM's every queue."""
+MOST_BOARD_AGENTS = 1_000
+"""Agents a wallboard shows (by user id): the OEM hotline's floor fits whole."""
 DEFAULT_SERVICE_LEVEL_SECONDS = 20
 """The threshold of calls no queue took (a queue's own default too)."""
 
@@ -57,7 +62,9 @@ class WallboardView:
     at: datetime
     day_started_at: datetime
     queues: list[QueueBoard]
+    queues_truncated: bool
     agents: list[AgentBoard]
+    agents_truncated: bool
 
 
 async def wallboard_now(
@@ -70,7 +77,10 @@ async def wallboard_now(
 ) -> WallboardView:
     """The wallboard as the supervisor may see it (an agent: themselves and their calls)."""
     start = datetime.combine(now.astimezone(business_tz).date(), time(0), tzinfo=business_tz)
-    waiting = await views.queues_waiting(sessions, supervisor, since=start)
+    waiting, queues_cut = capped(
+        await views.queues_waiting(sessions, supervisor, since=start, limit=MOST_BOARD_QUEUES + 1),
+        MOST_BOARD_QUEUES,
+    )
     day = await views.call_statistics(
         sessions,
         supervisor,
@@ -80,9 +90,14 @@ async def wallboard_now(
         business_tz=business_tz.key,
         default_service_level_seconds=DEFAULT_SERVICE_LEVEL_SECONDS,
     )
-    agents, _ = await presences(sessions, redis, supervisor)
     queue_stats = {q.queue_id: q.stats for q in day.queues}
     agent_stats = {a.agent_user: a.stats for a in day.agents}
+    everyone, _ = await presences(sessions, redis, supervisor)
+    # Presence lives in Redis as one hash per tenant: read whole, then cut (by user id).
+    agents, agents_cut = capped(
+        [a for a in everyone if a.state is not AgentState.OFFLINE or a.user_id in agent_stats],
+        MOST_BOARD_AGENTS,
+    )
     return WallboardView(
         at=now,
         day_started_at=start,
@@ -99,6 +114,7 @@ async def wallboard_now(
             )
             for q in waiting
         ],
+        queues_truncated=queues_cut,
         agents=[
             AgentBoard(
                 user_id=a.user_id,
@@ -108,8 +124,8 @@ async def wallboard_now(
                 today=agent_stats.get(a.user_id),
             )
             for a in agents
-            if a.state is not AgentState.OFFLINE or a.user_id in agent_stats
         ],
+        agents_truncated=agents_cut,
     )
 
 

@@ -26,6 +26,10 @@ STAFFED_STATES = frozenset(
     {AgentState.READY, AgentState.RINGING, AgentState.ON_CALL, AgentState.WRAP_UP}
 )
 """Working the phones (occupancy's denominator); on a break or offline is not."""
+MOST_QUEUES_OF_AGENT = 20
+"""Queues an agent works in: every answer about the agent names them all."""
+MOST_QUEUE_MEMBERS = 200
+"""Agents of a queue: every answer about the queue names them all."""
 
 
 class StateNotSettable(ValueError):

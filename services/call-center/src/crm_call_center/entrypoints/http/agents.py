@@ -20,6 +20,7 @@ from crm_call_center.application.presence import (
     wallboard,
 )
 from crm_call_center.application.screen_pop import ScreenPop, TokenRefused, screen_pops
+from crm_call_center.application.wallboard import MOST_BOARD_AGENTS
 from crm_call_center.domain.presence import AgentState, Presence
 from crm_call_center.entrypoints.http.schemas import (
     AgentCreate,
@@ -30,6 +31,7 @@ from crm_call_center.entrypoints.http.schemas import (
 from crm_common.auth import Principal
 from crm_common.auth.http import requires
 from crm_common.runtime.dependencies import Cache, Database, Now, Work
+from crm_common.runtime.paging import capped
 
 router = APIRouter(prefix="/agents", tags=["agents"])
 Caller = Annotated[Principal, requires("call.make")]
@@ -124,7 +126,11 @@ async def list_agents(principal: Reader, db: Database, redis: Cache) -> Wallboar
     """The wallboard: the agents the caller may see and their state, served from Redis (rebuilt
     from PostgreSQL when Redis lost it)."""
     found, rebuilt = await wallboard(db, redis, principal)
-    return Wallboard(agents=[_public(p) for p in found], rebuilt=rebuilt)
+    # Presence lives in Redis as one hash per tenant: read whole, then cut.
+    shown, truncated = capped(found, MOST_BOARD_AGENTS)
+    return Wallboard(
+        agents=[_public(p) for p in shown], agents_truncated=truncated, rebuilt=rebuilt
+    )
 
 
 @router.put(

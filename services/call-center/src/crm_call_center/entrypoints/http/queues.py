@@ -44,7 +44,7 @@ def _settings(body: QueueCreate | QueueChange) -> QueueSettings:
 
 
 async def _render(db: Database, principal: Principal, queue_id: UUID) -> QueuePublic:
-    found, _ = await views.queues_of(db, principal, queue_id)
+    found = (await views.queues_of(db, principal, queue_id)).queues
     if not found:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "queue not found")
     return QueuePublic.model_validate(found[0], from_attributes=True)
@@ -54,8 +54,7 @@ async def _render(db: Database, principal: Principal, queue_id: UUID) -> QueuePu
 async def list_queues(principal: Reader, db: Database) -> QueueBoard:
     """The queues of the org nodes the caller may see (an agent: their own node's), each with
     its members and open tasks, and the rule-pushed tasks no queue takes yet."""
-    found, waiting = await views.queues_of(db, principal)
-    return QueueBoard.model_validate({"queues": found, "waiting": waiting}, from_attributes=True)
+    return QueueBoard.model_validate(await views.queues_of(db, principal), from_attributes=True)
 
 
 @router.get("/{queue_id}", response_model=QueuePublic, responses=_NOT_FOUND)

@@ -9,9 +9,20 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
+from crm_call_center.application.wallboard import MOST_BOARD_AGENTS, MOST_BOARD_QUEUES
 from crm_call_center.domain.call_lists import ImportStatus
 from crm_call_center.domain.distribution import Strategy
+from crm_call_center.domain.presence import MOST_QUEUE_MEMBERS, MOST_QUEUES_OF_AGENT
 from crm_call_center.domain.tasks import TaskKind
+from crm_call_center.views import (
+    MOST_COMMENTS,
+    MOST_QUEUES_LISTED,
+    MOST_REVIEWS,
+    MOST_STATISTICS_AGENTS,
+    MOST_STATISTICS_DEALERS,
+    MOST_STATISTICS_QUEUES,
+    MOST_WAITING_LISTED,
+)
 
 
 class _Request(BaseModel):
@@ -151,7 +162,7 @@ class AgentCreate(_Request):
     skills: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
         default_factory=list, max_length=20, examples=[["renewal", "en"]]
     )
-    queue_ids: list[UUID] = Field(default_factory=list, max_length=20)
+    queue_ids: list[UUID] = Field(default_factory=list, max_length=MOST_QUEUES_OF_AGENT)
 
 
 class StateChange(_Request):
@@ -161,16 +172,23 @@ class StateChange(_Request):
     )
 
 
+_AGENT_QUEUES = f"Capped where they are set: {MOST_QUEUES_OF_AGENT} at most"
+_NARROWER = "a supervisor of a narrower scope (a dealer's, a region's) sees its own whole"
+
+
 class PresencePublic(BaseModel):
     user_id: str
     state: str
     since: datetime
     skills: list[str]
-    queue_ids: list[str]
+    queue_ids: list[str] = Field(max_length=MOST_QUEUES_OF_AGENT, description=_AGENT_QUEUES)
 
 
 class Wallboard(BaseModel):
-    agents: list[PresencePublic]
+    agents: list[PresencePublic] = Field(
+        max_length=MOST_BOARD_AGENTS, description=f"By user id, the first {MOST_BOARD_AGENTS:,}"
+    )
+    agents_truncated: bool = Field(description=f"More agents than listed: {_NARROWER}")
     rebuilt: bool = Field(description="Redis had lost the presence: rebuilt from PostgreSQL")
 
 
@@ -223,7 +241,7 @@ class QueueChange(_Request):
 
 class QueueMembers(_Request):
     user_ids: list[Annotated[str, StringConstraints(min_length=1, max_length=64)]] = Field(
-        max_length=200, description="Every member: agents of the queue's org node"
+        max_length=MOST_QUEUE_MEMBERS, description="Every member: agents of the queue's org node"
     )
 
 
@@ -248,7 +266,10 @@ class QueuePublic(BaseModel):
     callback_after_seconds: int | None
     service_level_seconds: int
     open_tasks: int = Field(description="Open tasks the queue dealt out")
-    members: list[QueueMemberPublic]
+    members: list[QueueMemberPublic] = Field(
+        max_length=MOST_QUEUE_MEMBERS,
+        description=f"Capped where they join: {MOST_QUEUE_MEMBERS} agents at most",
+    )
 
 
 class WaitingTasksPublic(BaseModel):
@@ -259,11 +280,18 @@ class WaitingTasksPublic(BaseModel):
 
 
 class QueueBoard(BaseModel):
-    queues: list[QueuePublic]
-    waiting: list[WaitingTasksPublic] = Field(
-        description="Rule-pushed call tasks no queue takes yet (none lists the kind, or none "
-        "of its members can): dealt out once one can"
+    queues: list[QueuePublic] = Field(
+        max_length=MOST_QUEUES_LISTED,
+        description=f"By org node and name, the first {MOST_QUEUES_LISTED:,}",
     )
+    queues_truncated: bool = Field(description=f"More queues than listed: {_NARROWER}")
+    waiting: list[WaitingTasksPublic] = Field(
+        max_length=MOST_WAITING_LISTED,
+        description="Rule-pushed call tasks no queue takes yet (none lists the kind, or none "
+        f"of its members can): dealt out once one can. By org node, the first"
+        f" {MOST_WAITING_LISTED:,}",
+    )
+    waiting_truncated: bool = Field(description=f"More kinds wait than listed: {_NARROWER}")
 
 
 class CallStatsPublic(BaseModel):
@@ -333,9 +361,21 @@ class HourStatsPublic(BaseModel):
 class CallStatistics(BaseModel):
     day: date
     time_zone: str
-    queues: list[QueueStatsPublic]
-    agents: list[AgentStatsPublic]
-    dealers: list[DealerStatsPublic]
+    queues: list[QueueStatsPublic] = Field(
+        max_length=MOST_STATISTICS_QUEUES,
+        description=f"By name, the first {MOST_STATISTICS_QUEUES:,}",
+    )
+    queues_truncated: bool = Field(description=f"More queues took calls than listed: {_NARROWER}")
+    agents: list[AgentStatsPublic] = Field(
+        max_length=MOST_STATISTICS_AGENTS,
+        description=f"By user id, the first {MOST_STATISTICS_AGENTS:,}",
+    )
+    agents_truncated: bool = Field(description=f"More agents made calls than listed: {_NARROWER}")
+    dealers: list[DealerStatsPublic] = Field(
+        max_length=MOST_STATISTICS_DEALERS,
+        description=f"By org node id, the first {MOST_STATISTICS_DEALERS:,}",
+    )
+    dealers_truncated: bool = Field(description=f"More nodes had calls than listed: {_NARROWER}")
     hours: list[HourStatsPublic] = Field(description="Only the hours calls started in")
 
 
@@ -405,9 +445,17 @@ class CallReviewsPublic(BaseModel):
     call_id: UUID
     agent_user: str | None
     form: list[QaItemPublic]
-    reviews: list[CallReviewPublic]
-    comments: list[CallCommentPublic]
-    average_total: float | None
+    reviews: list[CallReviewPublic] = Field(
+        max_length=MOST_REVIEWS, description=f"The latest {MOST_REVIEWS}, oldest first"
+    )
+    reviews_truncated: bool = Field(
+        description="Older reviews were left out (the average counts them)"
+    )
+    comments: list[CallCommentPublic] = Field(
+        max_length=MOST_COMMENTS, description=f"The latest {MOST_COMMENTS}, oldest first"
+    )
+    comments_truncated: bool = Field(description="Older comments were left out")
+    average_total: float | None = Field(description="Of every review of the call")
 
 
 class CallTransfer(_Request):
@@ -437,7 +485,7 @@ class AgentBoardPublic(BaseModel):
     user_id: str
     state: str
     since: datetime
-    queue_ids: list[str]
+    queue_ids: list[str] = Field(max_length=MOST_QUEUES_OF_AGENT, description=_AGENT_QUEUES)
     today: CallStatsPublic | None
 
 
@@ -447,8 +495,14 @@ class LiveWallboard(BaseModel):
 
     at: datetime
     day_started_at: datetime
-    queues: list[QueueBoardPublic]
-    agents: list[AgentBoardPublic]
+    queues: list[QueueBoardPublic] = Field(
+        max_length=MOST_BOARD_QUEUES, description=f"By name, the first {MOST_BOARD_QUEUES}"
+    )
+    queues_truncated: bool = Field(description=f"More queues than shown: {_NARROWER}")
+    agents: list[AgentBoardPublic] = Field(
+        max_length=MOST_BOARD_AGENTS, description=f"By user id, the first {MOST_BOARD_AGENTS:,}"
+    )
+    agents_truncated: bool = Field(description=f"More agents than shown: {_NARROWER}")
 
 
 class CallListRowError(BaseModel):

@@ -53,6 +53,9 @@ async def day_statistics(
             "agents": found.agents,
             "dealers": found.dealers,
             "hours": found.hours,
+            "queues_truncated": found.queues_truncated,
+            "agents_truncated": found.agents_truncated,
+            "dealers_truncated": found.dealers_truncated,
         },
         from_attributes=True,
     )

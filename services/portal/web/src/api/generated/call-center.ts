@@ -674,7 +674,10 @@ export interface components {
     schemas: {
         /** AgentBoardPublic */
         AgentBoardPublic: {
-            /** Queue Ids */
+            /**
+             * Queue Ids
+             * @description Capped where they are set: 20 at most
+             */
             queue_ids: string[];
             /**
              * Since
@@ -1034,38 +1037,81 @@ export interface components {
         CallReviewsPublic: {
             /** Agent User */
             agent_user: string | null;
-            /** Average Total */
+            /**
+             * Average Total
+             * @description Of every review of the call
+             */
             average_total: number | null;
             /**
              * Call Id
              * Format: uuid
              */
             call_id: string;
-            /** Comments */
+            /**
+             * Comments
+             * @description The latest 500, oldest first
+             */
             comments: components["schemas"]["CallCommentPublic"][];
+            /**
+             * Comments Truncated
+             * @description Older comments were left out
+             */
+            comments_truncated: boolean;
             /** Form */
             form: components["schemas"]["QaItemPublic"][];
-            /** Reviews */
+            /**
+             * Reviews
+             * @description The latest 100, oldest first
+             */
             reviews: components["schemas"]["CallReviewPublic"][];
+            /**
+             * Reviews Truncated
+             * @description Older reviews were left out (the average counts them)
+             */
+            reviews_truncated: boolean;
         };
         /** CallStatistics */
         CallStatistics: {
-            /** Agents */
+            /**
+             * Agents
+             * @description By user id, the first 2,000
+             */
             agents: components["schemas"]["AgentStatsPublic"][];
+            /**
+             * Agents Truncated
+             * @description More agents made calls than listed: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            agents_truncated: boolean;
             /**
              * Day
              * Format: date
              */
             day: string;
-            /** Dealers */
+            /**
+             * Dealers
+             * @description By org node id, the first 1,000
+             */
             dealers: components["schemas"]["DealerStatsPublic"][];
+            /**
+             * Dealers Truncated
+             * @description More nodes had calls than listed: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            dealers_truncated: boolean;
             /**
              * Hours
              * @description Only the hours calls started in
              */
             hours: components["schemas"]["HourStatsPublic"][];
-            /** Queues */
+            /**
+             * Queues
+             * @description By name, the first 1,000
+             */
             queues: components["schemas"]["QueueStatsPublic"][];
+            /**
+             * Queues Truncated
+             * @description More queues took calls than listed: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            queues_truncated: boolean;
             /** Time Zone */
             time_zone: string;
         };
@@ -1318,8 +1364,16 @@ export interface components {
          *     every change.
          */
         LiveWallboard: {
-            /** Agents */
+            /**
+             * Agents
+             * @description By user id, the first 1,000
+             */
             agents: components["schemas"]["AgentBoardPublic"][];
+            /**
+             * Agents Truncated
+             * @description More agents than shown: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            agents_truncated: boolean;
             /**
              * At
              * Format: date-time
@@ -1330,12 +1384,23 @@ export interface components {
              * Format: date-time
              */
             day_started_at: string;
-            /** Queues */
+            /**
+             * Queues
+             * @description By name, the first 200
+             */
             queues: components["schemas"]["QueueBoardPublic"][];
+            /**
+             * Queues Truncated
+             * @description More queues than shown: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            queues_truncated: boolean;
         };
         /** PresencePublic */
         PresencePublic: {
-            /** Queue Ids */
+            /**
+             * Queue Ids
+             * @description Capped where they are set: 20 at most
+             */
             queue_ids: string[];
             /**
              * Since
@@ -1365,13 +1430,26 @@ export interface components {
         };
         /** QueueBoard */
         QueueBoard: {
-            /** Queues */
+            /**
+             * Queues
+             * @description By org node and name, the first 1,000
+             */
             queues: components["schemas"]["QueuePublic"][];
             /**
+             * Queues Truncated
+             * @description More queues than listed: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            queues_truncated: boolean;
+            /**
              * Waiting
-             * @description Rule-pushed call tasks no queue takes yet (none lists the kind, or none of its members can): dealt out once one can
+             * @description Rule-pushed call tasks no queue takes yet (none lists the kind, or none of its members can): dealt out once one can. By org node, the first 3,000
              */
             waiting: components["schemas"]["WaitingTasksPublic"][];
+            /**
+             * Waiting Truncated
+             * @description More kinds wait than listed: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            waiting_truncated: boolean;
         };
         /** QueueBoardPublic */
         QueueBoardPublic: {
@@ -1493,7 +1571,10 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Members */
+            /**
+             * Members
+             * @description Capped where they join: 200 agents at most
+             */
             members: components["schemas"]["QueueMemberPublic"][];
             /** Name */
             name: string;
@@ -1681,8 +1762,16 @@ export interface components {
         };
         /** Wallboard */
         Wallboard: {
-            /** Agents */
+            /**
+             * Agents
+             * @description By user id, the first 1,000
+             */
             agents: components["schemas"]["PresencePublic"][];
+            /**
+             * Agents Truncated
+             * @description More agents than listed: a supervisor of a narrower scope (a dealer's, a region's) sees its own whole
+             */
+            agents_truncated: boolean;
             /**
              * Rebuilt
              * @description Redis had lost the presence: rebuilt from PostgreSQL
