@@ -490,11 +490,12 @@ def demo_recording(key: str, *, seconds: int) -> None:
         recording.writeframes(frames)
 
 
-def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) -> int:
+def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) -> tuple[int, int]:
     """The brand hotline (HQ) with cc.agent, sh01's renewal desk with its renewal specialist
     (it deals out the renewal, care and phone-survey calls the service desk asks for), a
-    manager's renewal task, and the last two hours of calls through the signed webhooks so
-    `GET /call-statistics` has a day to show. Returns the calls reported."""
+    manager's renewal task, sh01's imported renewal list, and the last two hours of calls
+    through the signed webhooks so `GET /call-statistics` has a day to show. Returns the
+    calls reported and the renewal tasks the list made."""
     supervisor = token(identity, "cc.supervisor", password)
     manager = token(identity, "sh01.manager", password)
     agent = token(identity, "cc.agent", password)
@@ -562,6 +563,7 @@ def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) 
             "phone": "13300133000",
         },
     ).raise_for_status()
+    renewals = import_renewal_list(cc, manager)
     secret_file = Path(os.environ["CRM_RUN_DIR"]) / "secrets" / "cti-webhook-secret"
     secret = secret_file.read_bytes().strip()
     rng = random.Random(18)
@@ -635,7 +637,46 @@ def set_up_call_center(identity: httpx.Client, cc: httpx.Client, password: str) 
         for event in events:
             signed_call_event(cc, secret, event)
         reported += 1
-    return reported
+    return reported, renewals
+
+
+RENEWALS = (
+    ("周杰", "商业险+交强险"),
+    ("吴芳", "交强险"),
+    ("郑强", "商业险"),
+    ("孙丽", "商业险+交强险"),
+    ("钱伟", "交强险"),
+    ("冯敏", "商业险"),
+)
+
+
+def import_renewal_list(cc: httpx.Client, manager: dict[str, str]) -> int:
+    """sh01's insurance renewals as the insurer exports them (CSV), imported by sh01.manager
+    through the call lists API like any list: the renewal desk deals the calls to
+    sh01.renewal, due 30 days before each policy expires. The expiry dates count from the
+    first of the month, so the same list imported again within the month makes no task twice.
+    Returns the tasks the import made."""
+    first = date.today().replace(day=1)
+    rows = ["姓名,手机,保险到期日,备注"] + [
+        f"{name},1330013310{n},{first + timedelta(days=36 + 5 * n)},{cover}"
+        for n, (name, cover) in enumerate(RENEWALS)
+    ]
+    accepted = cc.post(
+        "/call-lists",
+        headers={**manager, "content-type": "text/csv"},
+        params={"format": "csv", "kind": "policy_renewal", "days_before": 30},
+        content=("\n".join(rows) + "\n").encode(),
+    )
+    accepted.raise_for_status()
+    for _ in range(120):  # the worker takes it within a second or two
+        job = cc.get(f"/call-lists/{accepted.json()['id']}", headers=manager).json()
+        if job["status"] in ("done", "failed"):
+            break
+        time.sleep(0.5)
+    if job["status"] != "done":
+        sys.exit(f"[demo] the renewal list was not imported: {job}")
+    made: int = job["tasks_created"]
+    return made
 
 
 def set_up_grades_and_nurture(
@@ -837,7 +878,7 @@ def main() -> None:
         set_up_commission(identity, kpi, password)
         set_up_targets(identity, kpi, password)
         quoted, accepted = quote_converted(opportunities, converted, rival)
-        calls = set_up_call_center(identity, cc, password)
+        calls, renewals = set_up_call_center(identity, cc, password)
         tickets = set_up_service_desk(identity, desk, password)
     marker.write_text("ok\n")
     total = LEADS_PER_CONSULTANT * len(CONSULTANTS)
@@ -854,7 +895,8 @@ def main() -> None:
         "commission plan, the month's units targets from HQ down to two Pudong consultants, HQ's "
         "and sh01's competitor lists (every third opportunity meets "
         "Rival Motors), the "
-        f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours"
+        f"brand hotline and sh01's renewal desk with {calls} calls of the last two hours, and "
+        f"sh01's imported renewal list ({renewals} renewal calls for sh01.renewal)"
     )
 
 
