@@ -67,7 +67,8 @@ async def _id_number_key(request: Request) -> bytes | None:
 IdNumberKey = Annotated[bytes | None, Depends(_id_number_key)]
 
 
-def business_tz(request: Request) -> ZoneInfo:
+async def business_tz(request: Request) -> ZoneInfo:
+    # async: FastAPI runs a plain-def dependency in its thread pool, a thread hop per request.
     return ZoneInfo(request.app.state.settings.business_timezone)
 
 
@@ -198,7 +199,7 @@ async def claim_lead(
         principal,
         db,
         now=now,
-        business_tz=business_tz(request),
+        business_tz=await business_tz(request),
         endpoint="POST /leads/{lead_id}/claim",
     )
     if isinstance(outcome, handlers.DrawEntry):
