@@ -237,6 +237,12 @@ def test_deals_before_the_first_version_earn_nothing_but_count_for_attainment() 
 
 
 def test_plan_rules_are_validated() -> None:
+    ascending = [
+        {"name": f"b{n}", "from_percent": str(n * 5), "multiplier": "1"} for n in range(21)
+    ]
+    with pytest.raises(ValidationError, match="at most 20 items"):
+        PlanRules.model_validate({"bands": ascending})
+    assert len(PlanRules.model_validate({"bands": ascending[:20]}).bands) == 20
     with pytest.raises(ValidationError, match="first band starts at 0"):
         PlanRules.model_validate(
             {"bands": [{"name": "x", "from_percent": "10", "multiplier": "1"}]}

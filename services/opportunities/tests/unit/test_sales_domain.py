@@ -101,6 +101,9 @@ def test_pipelines_refuse_duplicate_codes_and_falling_probabilities() -> None:
             )
         )
     assert DEFAULT_PIPELINE.stale("quote", NOW, datetime(2026, 11, 13, 2, 1, tzinfo=UTC))
+    kinds = tuple(f"kind{n}" for n in range(11))
+    with pytest.raises(ValidationError, match="at most 10 items"):
+        Stage(code="a", name="A", probability=1, required_activities=kinds)
 
 
 def test_lead_origins() -> None:

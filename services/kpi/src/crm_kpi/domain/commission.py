@@ -73,12 +73,13 @@ class PlanRules(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     per_unit: dict[str, Decimal] = Field(
-        default_factory=dict, description="Amount per unit sold, by model code"
+        default_factory=dict, max_length=1000, description="Amount per unit sold, by model code"
     )
     default_per_unit: Decimal = Field(default=ZERO, ge=0, description="For models not listed")
     gross_margin_percent: Decimal = Field(default=ZERO, ge=0, le=100)
     bands: list[AttainmentBand] = Field(
         default_factory=lambda: [AttainmentBand(name="all", from_percent=ZERO, multiplier=ONE)],
+        max_length=20,
         description="Ascending; the first starts at 0 (inclusive)",
     )
     no_target_multiplier: Decimal = Field(
@@ -88,6 +89,7 @@ class PlanRules(BaseModel):
     insurance_bonus: Decimal = Field(default=ZERO, ge=0, description="Per deal, insured")
     origin_rates: dict[str, Decimal] = Field(
         default_factory=dict,
+        max_length=50,
         description="Multiplier of the unit and margin amounts by lead origin (1 if absent)",
     )
 

@@ -20,7 +20,9 @@ class Stage(BaseModel):
     name: str = Field(min_length=1, max_length=100)
     probability: int = Field(ge=0, le=100, description="Win probability at this stage, %")
     required_activities: tuple[str, ...] = Field(
-        default=(), description="Activity kinds recorded before an opportunity may reach it"
+        default=(),
+        max_length=10,
+        description="Activity kinds recorded before an opportunity may reach it",
     )
     rot_days: int | None = Field(
         default=None, ge=1, description="Days in this stage after which it is stale"
