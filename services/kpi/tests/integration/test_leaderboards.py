@@ -19,7 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from crm_common.auth.principal import DataScope, Principal
 from crm_common.db import create_engine, create_session_factory
 from crm_common.db.tables import org_directory, sharing_levels, staff
+from crm_common.errors import InvalidInput
 from crm_common.policy.sharing import DataType, Direction, SharingLevel
+from crm_common.runtime.paging import WholeReport
 from crm_common.settings import Settings
 from crm_common.testing.infrastructure import Infrastructure
 from crm_common.testing.plugin import Databases
@@ -359,6 +361,21 @@ async def test_the_sales_meeting_counts_each_consultant_s_day_for_the_right_peop
     assert [f.consultant for f in await meeting(consultant)] == ["c2"]
     other = who(tenant, "bm", "dealer-b", "sales_manager", DataScope.DEALER)
     assert await meeting(other) == []
+    # HQ's meeting counts its consultants first: past the answer's lines it is refused before
+    # any line is computed, naming how to ask for fewer.
+    scope = figures_visible_to(manager)
+
+    def at_most(most: int) -> WholeReport:
+        return WholeReport(most=most, narrow_by="dealer_id", how="ask per dealer")
+
+    whole = await sales_meeting_figures(
+        sessions, scope, date_from=day, date_to=day, dealer_id=None, report=at_most(2)
+    )
+    assert [f.consultant for f in whole] == ["c1", "c2"]
+    with pytest.raises(InvalidInput, match="more rows than the 1 one answer carries"):
+        await sales_meeting_figures(
+            sessions, scope, date_from=day, date_to=day, dealer_id=None, report=at_most(1)
+        )
 
 
 async def test_reports_are_generated_once_per_ended_period_and_read_by_the_right_people(
