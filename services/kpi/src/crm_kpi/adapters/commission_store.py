@@ -395,9 +395,11 @@ def _line_text(statements: Iterable[Statement]) -> bytes:
     wire. A deal's lines in a statement share the start of their rows. (Line kinds are str
     enums and join as they are.)"""
     rows: list[str] = []
-    # Days, plans, rates and rules repeat across millions of lines: each formatted once.
+    # Days, plans, rates and rules repeat across millions of lines: each formatted once, and a
+    # line's rule side (kind, rule, rate, origin rate, share) once per distinct combination.
     as_text = functools.cache(lambda value: "\\N" if value is None else str(value))
     escape = functools.cache(_escape)
+    rule_sides: dict[tuple[object, ...], tuple[str, str]] = {}
 
     for statement in statements:
         sid = str(statement.id)
@@ -424,20 +426,13 @@ def _line_text(statements: Iterable[Statement]) -> bytes:
                 start = (
                     f"{sid}\t{order}\t{opp}\t{as_text(day)}\t{as_text(plan)}\t{as_text(version)}\t"
                 )
-            rows.append(
-                start
-                + "\t".join(
-                    (
-                        kind,
-                        escape(rule),
-                        str(basis),
-                        as_text(rate),
-                        as_text(origin),
-                        as_text(share),
-                        str(amount),
-                        as_text(of),
-                    )
+            side = (kind, rule, rate, origin, share)
+            text = rule_sides.get(side)
+            if text is None:
+                text = rule_sides[side] = (
+                    f"{kind}\t{escape(rule)}\t",
+                    f"\t{as_text(rate)}\t{as_text(origin)}\t{as_text(share)}\t",
                 )
-            )
+            rows.append(f"{start}{text[0]}{basis!s}{text[1]}{amount!s}\t{as_text(of)}")
     rows.append("")
     return "\n".join(rows).encode() if len(rows) > 1 else b""

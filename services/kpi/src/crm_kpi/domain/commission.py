@@ -372,7 +372,7 @@ class _Earnings:
         version = self.version
         rules = version.rules
         share_percent = credit.share_percent
-        make = Line._make
+        make = _line
         cites = (deal.order_id, deal.opportunity_id, deal.day, version.plan_id, version.version)
         # Amounts equal whatever the share's scale (100 or 100.00); the line cites the credit's.
         key = (deal.model_code, deal.lead_origin, deal.units, share_percent)
@@ -467,8 +467,17 @@ class _Earnings:
             amount = amounts[share_percent] = cents(bonus * (share_percent / HUNDRED))
         if amount:
             lines.append(
-                Line._make((kind, *cites, kind.value, ONE, bonus, ONE, share_percent, amount, None))
+                _line((kind, *cites, _RULES[kind], ONE, bonus, ONE, share_percent, amount, None))
             )
+
+
+def _line(fields: tuple[object, ...]) -> Line:
+    """A line from its fields in order (millions a month: without ``Line._make``'s checks)."""
+    return tuple.__new__(Line, fields)
+
+
+_RULES = {kind: kind.value for kind in LineKind}
+"""A bonus line's rule is its kind's name (read once: an enum member's value is a property)."""
 
 
 class _Amount(NamedTuple):
