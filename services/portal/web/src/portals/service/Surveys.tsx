@@ -7,24 +7,20 @@ import type { components } from "../../api/generated/service-desk";
 import { Chart } from "../../components/Chart";
 import type { ChartOption } from "../../components/EChart";
 import { Failure } from "../../components/feedback";
+import { monthsAgo, thisMonth } from "../../dates";
 import { dealerMonthSeries, monthRange, monthsBetween } from "./afterSales";
 
 type SurveyGroup = components["schemas"]["SurveyGroup"];
 type Measure = "nps" | "csi" | "response_rate";
 const ANALYSIS_PAGE = 500;
 
-function monthOf(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
-}
-
 /** Survey results (NPS, CSI index, response rate) per dealer and month, over the dealers whose
  * figures the caller may see (their own book, or what the dealers share): one analysis per
  * dealer and month for the chart, one over the whole period for the table. */
 export default function Surveys() {
   const { t } = useTranslation();
-  const today = new Date();
-  const [first, setFirst] = useState(monthOf(new Date(today.getFullYear(), today.getMonth() - 5, 1)));
-  const [last, setLast] = useState(monthOf(today));
+  const [first, setFirst] = useState(monthsAgo(5));
+  const [last, setLast] = useState(thisMonth());
   const [measure, setMeasure] = useState<Measure>("nps");
   const months = monthsBetween(first, last);
   const period = months.length ? { from: monthRange(months[0]).from, to: monthRange(months[months.length - 1]).to } : null;
