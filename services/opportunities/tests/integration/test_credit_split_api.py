@@ -6,6 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import update
+
+from crm_common.db.tables import staff
+from crm_common.policy.staff import record_staff
+from crm_common.testing.service_fixtures import TENANT
 from crm_common.testing.services import AsUser
 
 from .conftest import PEOPLE, Sessions
@@ -102,7 +107,58 @@ async def test_a_split_not_approved_leaves_the_owner_all_of_it(
         assert closed.status_code == 409
 
 
-async def test_the_co_sellers_are_the_dealers_consultants(as_user: AsUser) -> None:
+async def test_a_split_of_three_co_sellers_names_them_to_a_reader_who_works_no_deals(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """The owner and three co-sellers; the dealer's admin reads the deal but lists no
+    co-sellers (that needs opportunity.work): the split itself names whom it credits, by the
+    names identity announced (none yet for someone it has not named)."""
+    async with sessions() as session, session.begin():
+        for user, name in (("c1", "陈一"), ("c2", "周二"), ("m1", "王经理")):
+            await session.execute(
+                update(staff).where(staff.c.user_id == user).values(display_name=name)
+            )
+        # A third consultant of the dealer, whom identity has not named yet.
+        await record_staff(
+            session,
+            tenant=TENANT,
+            user_id="c3",
+            org_node="team-a1",
+            roles=["sales_consultant"],
+            active=True,
+        )
+    opportunity_id = await opened_and_driven(as_user)
+    path = f"/opportunities/{opportunity_id}/credit-split"
+    shares = [("c1", "40"), ("c2", "25"), ("m1", "20"), ("c3", "15")]
+    async with as_user(PEOPLE.consultant1) as http:
+        too_many = [*shares, ("b1", "0.01")]
+        refused = await http.put(
+            path, json={"shares": [{"user_id": u, "share_percent": p} for u, p in too_many]}
+        )
+        assert refused.status_code == 422
+        assert "at most 4" in refused.text
+        proposed = await http.put(
+            path, json={"shares": [{"user_id": u, "share_percent": p} for u, p in shares]}
+        )
+        assert proposed.status_code == 200, proposed.text
+    async with as_user(PEOPLE.dealer_admin) as http:
+        assert (await http.get(f"/opportunities/{opportunity_id}/co-sellers")).status_code == 403
+        read = await http.get(path)
+    assert read.status_code == 200, read.text
+    assert [(s["user_id"], s["name"]) for s in read.json()["shares"]] == [
+        ("c1", "陈一"),
+        ("c2", "周二"),
+        ("m1", "王经理"),
+        ("c3", None),
+    ]
+    async with as_user(PEOPLE.other_dealer_manager) as http:
+        assert (await http.get(path)).status_code == 404
+
+
+async def test_the_co_sellers_are_the_dealers_consultants(
+    sessions: Sessions, as_user: AsUser
+) -> None:
+    """(``sessions``: the staff copy as the fixture leaves it, whatever a test before changed.)"""
     opportunity_id = await opened_and_driven(as_user)
     path = f"/opportunities/{opportunity_id}/co-sellers"
     async with as_user(PEOPLE.consultant1) as http:

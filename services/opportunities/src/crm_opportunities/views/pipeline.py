@@ -38,6 +38,7 @@ from crm_common.auth.principal import DataScope
 from crm_common.db.tables import org_directory, staff
 from crm_common.policy import DataType, SharingLevel, visible_to
 from crm_common.policy.roles import ROLES
+from crm_common.policy.staff import staff_names
 from crm_common.runtime.paging import WholeReport, capped
 from crm_opportunities.adapters.access import visible_opportunities
 from crm_opportunities.adapters.tables import (
@@ -915,6 +916,10 @@ class _WinLossTally:
 
 class CreditShareView(BaseModel):
     user_id: str
+    name: str | None = Field(
+        default=None,
+        description="The name colleagues know them by; none until identity has announced it",
+    )
     team: str
     share_percent: Decimal
 
@@ -943,7 +948,14 @@ async def credit_split(
                 )
             )
         ).first()
-    return None if row is None else CreditSplitView.model_validate(row, from_attributes=True)
+        if row is None:
+            return None
+        split = CreditSplitView.model_validate(row, from_attributes=True)
+        # The split names these colleagues to its reader already: their names are no more.
+        names = await staff_names(session, actor.tenant, [s.user_id for s in split.shares])
+    for share in split.shares:
+        share.name = names.get(share.user_id)
+    return split
 
 
 class CoSeller(BaseModel):

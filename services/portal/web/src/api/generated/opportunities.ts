@@ -1417,6 +1417,11 @@ export interface components {
         };
         /** CreditShareView */
         CreditShareView: {
+            /**
+             * Name
+             * @description The name colleagues know them by; none until identity has announced it
+             */
+            name?: string | null;
             /** Share Percent */
             share_percent: string;
             /** Team */
