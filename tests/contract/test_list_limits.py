@@ -5,10 +5,9 @@ is written once, in ``crm_common.runtime.paging``: no route declares the two by 
 Lists inside an answer's objects (a statement's lines, an opportunity's stage history, a
 report's rows per consultant) are checked too: each declares its cap (``maxItems``, with a
 ``…_truncated`` flag or a count beside it where a cap may leave rows out), is paged by the
-operation's ``limit`` (``PAGED_INSIDE``), or is listed in ``NESTED`` with what it grows with.
-``NESTED`` is what remains: its ``org`` entries have a row per person, dealer or queue of the
-caller's scope and its ``grows`` entries grow with use — neither capped yet; an entry leaves
-the list once its list declares a cap."""
+operation's ``limit`` (``PAGED_INSIDE``), or is listed in ``NESTED`` with what bounds it: a
+set the code defines, one phone call's parts, a book's settings (capped where they are written)
+or the periods a report is asked for. An entry leaves the list once its list declares a cap."""
 
 from __future__ import annotations
 
@@ -83,18 +82,14 @@ NESTED: dict[str, str] = {
     "opportunities QuotePublic.lines": "settings: a quote's lines",
     "opportunities QuoteTemplatePublic.lines": "settings: a quote template's lines",
     "service-desk AgreementPublic.categories": "settings: what an agreement covers",
-    "service-desk Calendar.weekly.*": "settings: a day's opening hours",
-    "service-desk Calendar.working_days.*": "settings: a day's opening hours",
     "service-desk DesignPublic.questions": "settings: a survey design's questions",
     "service-desk PublicForm.questions": "settings: a survey design's questions",
     "service-desk TicketPublic.escalation_steps": "settings: the escalation ladder's steps",
     # Reports whose rows are bounded by what they are asked.
     "opportunities Forecast.periods": "the months or weeks of the asked period",
     "opportunities ForecastGroup.periods": "the months or weeks of the asked period",
-    # A row per person, dealer or queue of the caller's scope: as large as the org.
-    # Grows with use.
 }
-"""Lists inside answers without a declared cap, and what they grow with."""
+"""Lists inside answers without a declared cap, and what bounds them instead."""
 
 
 def lists() -> list[tuple[str, dict[str, Any]]]:

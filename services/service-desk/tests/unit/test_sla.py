@@ -8,11 +8,13 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
 from crm_common.errors import InvalidInput
 from crm_service_desk.domain.service_levels import DEFAULT_TARGETS, SlaPolicy, targets_for
 from crm_service_desk.domain.sla import BusinessCalendar, SlaClock, SlaTargets
 from crm_service_desk.domain.tickets import Priority
+from crm_service_desk.entrypoints.http.schemas import Calendar as CalendarIn
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NINE_TO_SIX = ((time(9), time(18)),)
@@ -152,3 +154,15 @@ def test_a_policy_target_must_be_positive() -> None:
     with pytest.raises(InvalidInput) as error:
         SlaPolicy("dealer", None, None, 0, 10)
     assert error.value.field == "first_response_minutes"
+
+
+def test_a_calendar_s_days_are_capped_where_they_are_written() -> None:
+    """The calendar is answered as it was written: its days' windows and make-up days are
+    bounded on the way in."""
+    window = {"opens": "08:00", "closes": "09:00"}
+    with pytest.raises(ValidationError, match="at most 10 items"):
+        CalendarIn.model_validate({"weekly": {"0": [window] * 11}})
+    many_days = {str(date(2026, 1, 1) + timedelta(days=n)): [window] for n in range(401)}
+    with pytest.raises(ValidationError, match="at most 400 items"):
+        CalendarIn.model_validate({"weekly": {}, "working_days": many_days})
+    assert len(CalendarIn.model_validate({"weekly": {"0": [window] * 10}}).weekly["0"]) == 10

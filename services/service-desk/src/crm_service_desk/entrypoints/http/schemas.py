@@ -178,14 +178,18 @@ class WindowIn(_Request):
     closes: WallClock
 
 
+DayWindows = Annotated[list[WindowIn], Field(max_length=10)]
+"""A day's opening hours: a few windows (morning, afternoon, evening)."""
+
+
 class Calendar(_Request):
     """Working hours per weekday (0 Monday … 6 Sunday; a missing day is closed), holidays,
     and make-up working days (调休) with their hours."""
 
     timezone: str = Field(default="Asia/Shanghai", max_length=64)
-    weekly: dict[Weekday, list[WindowIn]]
+    weekly: dict[Weekday, DayWindows]
     holidays: list[date] = Field(default_factory=list, max_length=400)
-    working_days: dict[date, list[WindowIn]] = Field(default_factory=dict)
+    working_days: dict[date, DayWindows] = Field(default_factory=dict, max_length=400)
 
 
 class LadderStep(_Request):
