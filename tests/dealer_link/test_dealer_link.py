@@ -732,6 +732,11 @@ async def test_hqs_broker_down_and_back_everything_arrives_once_in_order_both_wa
     HQ keeps distributing leads to it (HQ's outbox holds its events). With the broker back,
     each crosses once — HQ counts each lead once, the dealer takes each distributed lead in —
     in order per key, both ways, MirrorMaker 2 running all along."""
+    # Run alone, the broker would otherwise go down before the dealer's agreement came down,
+    # and nothing would leave the dealer.
+    assert await eventually(lambda: level_at_dealer(link, 1), timeout=180), (
+        "HQ's org tree and the dealer's agreement (aggregate) came down"
+    )
     before = await hq_count(link)
     hq_admin = link.hq.token("hq", {"hq_admin"}, DataScope.TENANT, user="hq.admin")
     created: list[str] = []
