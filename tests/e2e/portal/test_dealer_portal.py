@@ -36,6 +36,22 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
         {"customer_name": customer, "phone": phone, "source": "phone"},
     )
     assert pooled.status_code == 201, pooled.text
+    # A third colleague to share the deal with (the demo dealer has two besides the owner).
+    co_seller = f"协同顾问{secrets.token_hex(2)}"
+    hired = await portal_users.api(
+        "sh01.admin",
+        "identity",
+        "POST",
+        "/users",
+        {
+            "username": f"sh01.co{secrets.token_hex(3)}",
+            "display_name": co_seller,
+            "password": "a-long-password-1",
+            "org_node": "dealer-sh-01",
+            "roles": ["sales_consultant"],
+        },
+    )
+    assert hired.status_code == 201, hired.text
     waiting = await _approval_notices(portal_users)
 
     # The manager's inbox is open before the consultant asks for an approval.
@@ -113,11 +129,35 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await page.get_by_label("驾照号").fill("310101199202021234")
     await page.get_by_role("button", name="记录试驾").click()
     await expect(page.get_by_text("已记录试驾")).to_be_visible()
-    # Split credit (item 7): the consultant shares the deal 60/40 with a colleague picked by
-    # name; it waits for the manager, who approves it below.
-    await consultant.choose("协同顾问", "sh01.consultant2")
-    await page.get_by_label("负责人占比(%)").fill("60")
-    await expect(page.get_by_text("负责人 60% · 协同顾问 40% · 合计 100%")).to_be_visible()
+    # Split credit (item 7): the consultant shares the deal with three colleagues picked by
+    # name (the most a deal is shared with), keeping the rest; it waits for the manager, who
+    # approves it below.
+    opportunity_id = page.url.rsplit("/", 1)[-1]
+
+    async def offered() -> bool:
+        listed = await portal_users.api(
+            "sh01.consultant1",
+            "opportunities",
+            "GET",
+            f"/opportunities/{opportunity_id}/co-sellers",
+        )
+        return co_seller in {c["name"] for c in listed.json()}
+
+    assert await eventually(offered, timeout=60, interval=0.5), "UserChanged reached opportunities"
+    await page.reload()
+    add = page.get_by_role("button", name=re.compile(r"^添加协同顾问"))
+    for n, (colleague, share) in enumerate(
+        [("sh01.consultant2", "25"), ("sh01.manager", "20"), (co_seller, "15")], start=1
+    ):
+        if n > 1:
+            await add.click()
+        await consultant.choose(f"协同顾问 {n}", colleague)
+        await page.get_by_label(f"协同顾问 {n} 占比(%)").fill(share)
+    await expect(add).to_be_disabled()
+    await expect(
+        page.get_by_text("负责人 40% · 协同顾问 25% + 20% + 15% · 合计 100%")
+    ).to_be_visible()
+    await consultant.check_accessibility("split credit among four")
     await page.get_by_role("button", name="提交分成").click()
     await expect(page.get_by_text("待经理审批", exact=True)).to_be_visible()
     await consultant.choose("车型", "SUV X")
@@ -180,12 +220,20 @@ async def test_consultant_claims_follows_up_converts_moves_and_quotes_manager_ap
     await manager.page.get_by_label("审批意见").fill("协同成交")
     await manager.page.get_by_role("button", name="批准分成").click()
     await expect(manager.page.get_by_text("已批准", exact=True)).to_be_visible()
-    opportunity_id = manager.page.url.rsplit("/", 1)[-1]
+    await expect(manager.page.get_by_text(co_seller, exact=True)).to_be_visible()
+    assert manager.page.url.rsplit("/", 1)[-1] == opportunity_id
+    # The dealer's admin reads deals without working them (no co-seller list): the split
+    # names whom it credits.
     split = await portal_users.api(
-        "sh01.manager", "opportunities", "GET", f"/opportunities/{opportunity_id}/credit-split"
+        "sh01.admin", "opportunities", "GET", f"/opportunities/{opportunity_id}/credit-split"
     )
     assert split.json()["status"] == "approved", split.text
-    assert sorted(float(s["share_percent"]) for s in split.json()["shares"]) == [40.0, 60.0]
+    assert sorted((float(s["share_percent"]), s["name"]) for s in split.json()["shares"]) == [
+        (15.0, co_seller),
+        (20.0, "sh01.manager"),
+        (25.0, "sh01.consultant2"),
+        (40.0, "sh01.consultant1"),
+    ]
     await manager.check_accessibility("opportunity with split credit")
     assert not manager.csp_violations
 
