@@ -11,7 +11,6 @@ the number as it is shown to them."""
 
 from __future__ import annotations
 
-import re
 import secrets
 import time
 from datetime import UTC, datetime, timedelta
@@ -21,28 +20,13 @@ import pytest
 from playwright.async_api import Page, expect
 
 from crm_common.policy.masking import mask_phone
-from crm_common.testing.ami_server import Message, parse_transcript
 from crm_common.testing.kafka import eventually
 
-from .conftest import ROOT, Portal
+from ..calls import dialled_call
+from .conftest import Portal
 from .test_call_center_supervisor import registered_agent
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
-
-FROM_TASK = (
-    ROOT / "services" / "call-center" / "tests" / "transcripts" / "outbound_answered_from_task.ami"
-)
-TRANSCRIPT_TASK = "6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5"
-
-
-def dialled_call(task_id: str, extension: str, number: str) -> list[Message]:
-    """The transcript's click-to-dial as this task's: its channel ids, task, extension and
-    number."""
-    call_key = f"{int(time.time())}{secrets.randbelow(10**6):06d}"
-    text = FROM_TASK.read_text(encoding="utf-8")
-    text = text.replace("1733481000", call_key).replace(TRANSCRIPT_TASK, task_id)
-    text = text.replace("13300133000", number)
-    return parse_transcript(re.sub(r"\b8003\b", extension, text))
 
 
 async def pushed(portal: Portal, agent: str, customer: str, phone: str) -> str:
