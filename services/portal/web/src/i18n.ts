@@ -12,7 +12,7 @@ export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const zh = {
-  app: { title: "汽车价值链 CRM", logout: "退出", language: "English", notAvailable: "暂不可用", notAvailableHint: "您无权查看此内容，或该内容不存在。", error: "出错了", retry: "重试", saved: "已保存", loading: "加载中" },
+  app: { title: "汽车价值链 CRM", logout: "退出", language: "English", notAvailable: "暂不可用", notAvailableHint: "您无权查看此内容，或该内容不存在。", error: "出错了", retry: "重试", saved: "已保存", loading: "加载中", listCut: "列表过长，只显示了前 {{count}} 条", narrowScope: "请缩小范围查看其余" },
   // A service's refusal by its code (crm_common.errors.CodedRefusal), its values in {{}}.
   refusal: { listSeparator: "、", stage_gate_not_met: "进入「{{stage}}」阶段前请先记录{{activities}}" },
   login: { title: "登录", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码错误" },
@@ -64,7 +64,7 @@ const zh = {
 type Dict = typeof zh;
 
 const en: Dict = {
-  app: { title: "Automotive CRM", logout: "Log out", language: "中文", notAvailable: "Not available", notAvailableHint: "You may not see this, or it does not exist.", error: "Something went wrong", retry: "Retry", saved: "Saved", loading: "Loading" },
+  app: { title: "Automotive CRM", logout: "Log out", language: "中文", notAvailable: "Not available", notAvailableHint: "You may not see this, or it does not exist.", error: "Something went wrong", retry: "Retry", saved: "Saved", loading: "Loading", listCut: "A long list: only the first {{count}} are shown", narrowScope: "narrow the scope to see the rest" },
   refusal: { listSeparator: ", ", stage_gate_not_met: "Record {{activities}} before the stage {{stage}}" },
   login: { title: "Log in", username: "Username", password: "Password", submit: "Log in", failed: "Wrong username or password" },
   portal: { workspace: "Sales workspace", dealer: "Dealer management", hq: "HQ portal", partner: "Partner portal", service: "Service & call center" },

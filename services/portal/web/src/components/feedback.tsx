@@ -1,7 +1,7 @@
 // How a page shows a failed call: 403/404 as "not available", a 409 or other refusal with the
 // service's reason (in the user's language where the service names it by a code), a 422 next
 // to each field of the form.
-import { App as AntApp, Button, Result, Spin, type FormInstance } from "antd";
+import { Alert, App as AntApp, Button, Result, Spin, type FormInstance } from "antd";
 import type { i18n as I18n, TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -82,4 +82,17 @@ export function useFailureReport() {
     }
     void message.error(reasonOf(error, t, i18n));
   };
+}
+
+/** The words of a list cut at the service's cap: how many are shown, and how to ask for the
+ * rest (``hint``, in the user's words). */
+export function listCutText(t: TFunction, shown: number, hint?: string): string {
+  return `${t("app.listCut", { count: shown })}${hint ? ` — ${hint}` : ""}`;
+}
+
+/** Says a list was cut at the service's cap (its ``…_truncated`` flag); nothing when whole. */
+export function ListCut({ cut, shown, hint }: { cut: boolean; shown: number; hint?: string }) {
+  const { t } = useTranslation();
+  if (!cut) return null;
+  return <Alert type="info" showIcon role="status" message={listCutText(t, shown, hint)} style={{ marginBottom: 8 }} />;
 }

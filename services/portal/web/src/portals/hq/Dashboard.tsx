@@ -3,7 +3,7 @@ import { Card, Col, Row, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { data, kpi } from "../../api/client";
 import { Chart } from "../../components/Chart";
-import { Loaded } from "../../components/feedback";
+import { ListCut, Loaded } from "../../components/feedback";
 import { lastDays, thisMonth } from "../../dates";
 import { useOrgName } from "../shared/directory";
 import { FunnelChart } from "../workspace/Funnel";
@@ -88,20 +88,23 @@ export default function Dashboard() {
           <Card title={`${t("menu.targetCascade")} · ${month}`}>
             <Loaded query={cascade}>
               {(c) => (
-                <Table
-                  aria-label={t("menu.targetCascade")}
-                  size="small"
-                  rowKey="node"
-                  pagination={false}
-                  dataSource={[c.node, ...c.children]}
-                  columns={[
-                    { title: t("kpi.node"), dataIndex: "node", render: orgName },
-                    { title: t("kpi.target"), dataIndex: "target" },
-                    { title: t("kpi.actual"), dataIndex: "actual" },
-                    { title: t("kpi.attainment"), dataIndex: "attainment_percent", render: (v: string | null) => (v ? `${v}%` : "") },
-                    { title: t("kpi.forecast"), dataIndex: "forecast" },
-                  ]}
-                />
+                <>
+                  <ListCut cut={c.children_truncated} shown={c.children.length} hint={t("app.narrowScope")} />
+                  <Table
+                    aria-label={t("menu.targetCascade")}
+                    size="small"
+                    rowKey="node"
+                    pagination={false}
+                    dataSource={[c.node, ...c.children]}
+                    columns={[
+                      { title: t("kpi.node"), dataIndex: "node", render: orgName },
+                      { title: t("kpi.target"), dataIndex: "target" },
+                      { title: t("kpi.actual"), dataIndex: "actual" },
+                      { title: t("kpi.attainment"), dataIndex: "attainment_percent", render: (v: string | null) => (v ? `${v}%` : "") },
+                      { title: t("kpi.forecast"), dataIndex: "forecast" },
+                    ]}
+                  />
+                </>
               )}
             </Loaded>
           </Card>

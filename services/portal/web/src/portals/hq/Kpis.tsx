@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { data, kpi } from "../../api/client";
 import { ApiError } from "../../api/errors";
 import { Chart } from "../../components/Chart";
-import { Failure, Loaded, useFailureReport } from "../../components/feedback";
+import { Failure, ListCut, Loaded, useFailureReport } from "../../components/feedback";
 import { lastDays } from "../../dates";
 import { can, useSession } from "../../session";
 import { useOrgName, useOwnerName } from "../shared/directory";
@@ -79,25 +79,28 @@ export default function Kpis() {
           <Card title={t("kpiBuilder.custom")} style={{ marginTop: 16 }}>
             <Loaded query={catalogue}>
               {(c) => (
-                <List
-                  size="small"
-                  dataSource={c.custom}
-                  locale={{ emptyText: t("kpiBuilder.none") }}
-                  renderItem={(d) => (
-                    <List.Item
-                      actions={
-                        d.owner_user === session.user_id
-                          ? [<Button key="delete" size="small" danger onClick={() => remove.mutate(d.id)}>{t("kpiBuilder.delete")}</Button>]
-                          : []
-                      }
-                    >
-                      <List.Item.Meta
-                        title={<button type="button" className="link-button" onClick={() => setChosen({ definitionId: d.id, name: d.name })}>{d.name}</button>}
-                        description={`${t(`kpiBuilder.modules.${d.definition.module ?? "ratio"}`)} · ${ownerName(d.owner_user)}`}
-                      />
-                    </List.Item>
-                  )}
-                />
+                <>
+                  <ListCut cut={c.custom_truncated} shown={c.custom.length} />
+                  <List
+                    size="small"
+                    dataSource={c.custom}
+                    locale={{ emptyText: t("kpiBuilder.none") }}
+                    renderItem={(d) => (
+                      <List.Item
+                        actions={
+                          d.owner_user === session.user_id
+                            ? [<Button key="delete" size="small" danger onClick={() => remove.mutate(d.id)}>{t("kpiBuilder.delete")}</Button>]
+                            : []
+                        }
+                      >
+                        <List.Item.Meta
+                          title={<button type="button" className="link-button" onClick={() => setChosen({ definitionId: d.id, name: d.name })}>{d.name}</button>}
+                          description={`${t(`kpiBuilder.modules.${d.definition.module ?? "ratio"}`)} · ${ownerName(d.owner_user)}`}
+                        />
+                      </List.Item>
+                    )}
+                  />
+                </>
               )}
             </Loaded>
           </Card>

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callCenter, data } from "../../api/client";
 import type { components } from "../../api/generated/call-center";
-import { Loaded, useFailureReport } from "../../components/feedback";
+import { ListCut, Loaded, useFailureReport } from "../../components/feedback";
 import { when } from "../workspace/labels";
 import { clock } from "./wallboard";
 
@@ -127,6 +127,7 @@ function Review({ call }: { call: Call }) {
               />
             </Card>
             <Card size="small" title={t("qa.comments")}>
+              <ListCut cut={r.comments_truncated} shown={r.comments.length} />
               <List
                 size="small"
                 dataSource={r.comments}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { callCenter, data } from "../../api/client";
 import type { components } from "../../api/generated/call-center";
 import { Chart } from "../../components/Chart";
+import { ListCut } from "../../components/feedback";
 import type { ChartOption } from "../../components/EChart";
 import { useOwnerName, useStaff } from "../shared/directory";
 import { clock, percent, waitedSeconds } from "./wallboard";
@@ -79,6 +80,12 @@ export default function Wallboard() {
     <>
       <Typography.Title level={2}>{t("menu.wallboard")}</Typography.Title>
       <Badge status={live ? "success" : "default"} text={t(live ? "wallboard.live" : "wallboard.offline")} data-live={live ? "yes" : "no"} />
+      {board && (
+        <div style={{ marginTop: 12 }}>
+          <ListCut cut={board.queues_truncated} shown={board.queues.length} hint={t("app.narrowScope")} />
+          <ListCut cut={board.agents_truncated} shown={board.agents.length} hint={t("app.narrowScope")} />
+        </div>
+      )}
       <Row gutter={[16, 16]} style={{ marginTop: 12 }}>
         {(board?.queues ?? []).map((q) => (
           <Col key={q.queue_id} xs={24} md={12} xl={8}>

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { data, leads } from "../../api/client";
 import type { components } from "../../api/generated/leads";
 import { Chart } from "../../components/Chart";
-import { Loaded } from "../../components/feedback";
+import { ListCut, Loaded } from "../../components/feedback";
 import { useOrgs } from "./directory";
 import { QUADRANTS, quadrantMap, quadrantSeries, STAGES, stageSeries } from "./segments";
 
@@ -113,6 +113,9 @@ export default function SegmentsPage() {
                     { value: "regions", label: t("segments.regions") },
                   ]}
                 />
+              </Col>
+              <Col xs={24}>
+                <ListCut cut={level === "regions" ? s.regions_truncated : s.dealers_truncated} shown={nodes.length} hint={t("app.narrowScope")} />
               </Col>
               <Col xs={24} xl={12}>
                 <Card title={t("segments.lifecycle")}>

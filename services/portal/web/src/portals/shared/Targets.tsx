@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { data, kpi } from "../../api/client";
 import type { components } from "../../api/generated/kpi";
 import { Chart } from "../../components/Chart";
-import { Loaded, useFailureReport } from "../../components/feedback";
+import { ListCut, Loaded, useFailureReport } from "../../components/feedback";
 import { thisMonth } from "../../dates";
 import { useOrgs, useOwnerName } from "./directory";
 
@@ -59,6 +59,7 @@ export default function Targets({ title }: { title: string }) {
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={14}>
               <Card title={`${lineName(c.node)} · ${month}`}>
+                <ListCut cut={c.children_truncated} shown={c.children.length} hint={t("app.narrowScope")} />
                 <Chart
                   label={t("kpi.attainment")}
                   option={{

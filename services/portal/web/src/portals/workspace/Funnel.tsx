@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { data, fileUrl, opportunities } from "../../api/client";
 import type { components } from "../../api/generated/opportunities";
 import { Chart } from "../../components/Chart";
-import { Loaded } from "../../components/feedback";
+import { ListCut, Loaded } from "../../components/feedback";
 import { lastDays } from "../../dates";
 
 type FunnelReport = components["schemas"]["Funnel"];
@@ -66,29 +66,32 @@ export function CompetitorReport() {
   return (
     <Loaded query={report}>
       {(r) => (
-        <Table<CompetitorRow>
-          size="small"
-          pagination={false}
-          aria-label={t("opp.competitors")}
-          dataSource={r.competitors.map((c) => ({
-            key: c.competitor,
-            name: c.competitor,
-            open: c.open,
-            won: c.won,
-            lost: c.lost,
-            win_rate: c.win_rate,
-            children: c.models.length
-              ? c.models.map((m) => ({ key: `${c.competitor}/${m.model}`, name: m.model, open: m.open, won: m.won, lost: m.lost, win_rate: m.win_rate }))
-              : undefined,
-          }))}
-          columns={[
-            { title: t("opp.competitor"), dataIndex: "name" },
-            { title: t("opp.inPlay"), dataIndex: "open" },
-            { title: t("opp.wonAgainst"), dataIndex: "won" },
-            { title: t("opp.lostTo"), dataIndex: "lost" },
-            { title: t("opp.winRate"), dataIndex: "win_rate", render: winRateText },
-          ]}
-        />
+        <>
+          <ListCut cut={r.competitors_truncated} shown={r.competitors.length} hint={t("app.narrowScope")} />
+          <Table<CompetitorRow>
+            size="small"
+            pagination={false}
+            aria-label={t("opp.competitors")}
+            dataSource={r.competitors.map((c) => ({
+              key: c.competitor,
+              name: c.competitor,
+              open: c.open,
+              won: c.won,
+              lost: c.lost,
+              win_rate: c.win_rate,
+              children: c.models.length
+                ? c.models.map((m) => ({ key: `${c.competitor}/${m.model}`, name: m.model, open: m.open, won: m.won, lost: m.lost, win_rate: m.win_rate }))
+                : undefined,
+            }))}
+            columns={[
+              { title: t("opp.competitor"), dataIndex: "name" },
+              { title: t("opp.inPlay"), dataIndex: "open" },
+              { title: t("opp.wonAgainst"), dataIndex: "won" },
+              { title: t("opp.lostTo"), dataIndex: "lost" },
+              { title: t("opp.winRate"), dataIndex: "win_rate", render: winRateText },
+            ]}
+          />
+        </>
       )}
     </Loaded>
   );

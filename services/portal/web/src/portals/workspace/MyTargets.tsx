@@ -3,7 +3,7 @@ import { Card, Col, Row, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { data, kpi } from "../../api/client";
 import { Chart } from "../../components/Chart";
-import { Loaded } from "../../components/feedback";
+import { ListCut, Loaded } from "../../components/feedback";
 import { thisMonth } from "../../dates";
 import { useSession } from "../../session";
 
@@ -49,21 +49,24 @@ export default function MyTargets() {
           <Card title={t("kpi.leaderboard")}>
             <Loaded query={board}>
               {(b) => (
-                <Table
-                  aria-label={t("kpi.leaderboard")}
-                  size="small"
-                  rowKey="member"
-                  pagination={false}
-                  dataSource={b.entries}
-                  rowClassName={(e) => (e.member === session.user_id ? "ant-table-row-selected" : "")}
-                  columns={[
-                    { title: t("kpi.rank"), dataIndex: "rank" },
-                    // Colleagues by the name kpi knows them by; one it has no name for yet is a colleague,
-                    // never a fragment of a user id.
-                    { title: t("lead.owner"), dataIndex: "member", render: (m: string, e) => e.name ?? (m === session.user_id ? session.username : t("kpi.colleague")) },
-                    { title: t("kpi.units"), dataIndex: "score" },
-                  ]}
-                />
+                <>
+                  <ListCut cut={b.entries_truncated} shown={b.entries.length} />
+                  <Table
+                    aria-label={t("kpi.leaderboard")}
+                    size="small"
+                    rowKey="member"
+                    pagination={false}
+                    dataSource={b.entries}
+                    rowClassName={(e) => (e.member === session.user_id ? "ant-table-row-selected" : "")}
+                    columns={[
+                      { title: t("kpi.rank"), dataIndex: "rank" },
+                      // Colleagues by the name kpi knows them by; one it has no name for yet is a colleague,
+                      // never a fragment of a user id.
+                      { title: t("lead.owner"), dataIndex: "member", render: (m: string, e) => e.name ?? (m === session.user_id ? session.username : t("kpi.colleague")) },
+                      { title: t("kpi.units"), dataIndex: "score" },
+                    ]}
+                  />
+                </>
               )}
             </Loaded>
           </Card>
