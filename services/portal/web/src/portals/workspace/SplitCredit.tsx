@@ -103,7 +103,7 @@ export function SplitCredit({ opportunityId, owner, open }: { opportunityId: str
                       {rows.map((row, index) => (
                         <Space key={row.key} align="end" wrap>
                           <Form.Item name={[row.name, "user_id"]} label={t("split.coSeller", { n: index + 1 })} rules={[{ required: true }]}>
-                            <Select showSearch optionFilterProp="label" style={{ minWidth: 200 }} loading={colleagues.isPending} options={optionsFor(row.name)} />
+                            <Select showSearch optionFilterProp="label" notFoundContent={null} style={{ minWidth: 200 }} loading={colleagues.isPending} options={optionsFor(row.name)} />
                           </Form.Item>
                           <Form.Item name={[row.name, "percent"]} label={t("split.coSellerShare", { n: index + 1 })} rules={[{ required: true }]}>
                             <InputNumber min={0.01} max={99.99} step={5} precision={2} />
