@@ -104,28 +104,32 @@ async def dealer_with_people(spine: Spine) -> tuple[str, dict[str, tuple[str, st
     )
     people = {}
     for role in ("sales_consultant", "service_advisor", "dealer_admin"):
-        username = f"as{tag}.{role}"
-        created = await ok(
-            spine,
-            "identity",
-            hq,
-            "POST",
-            "/users",
-            {
-                "username": username,
-                "display_name": username,
-                "password": PASSWORD,
-                "org_node": dealer,
-                "roles": [role],
-            },
-        )
-        async with spine.client("identity") as client:
-            token = await client.post(
-                "/auth/token", json={"username": username, "password": PASSWORD}
-            )
-        assert token.status_code == 200, token.text
-        people[role] = (str(created["id"]), str(token.json()["access_token"]))
+        people[role] = await user_logged_in(spine, hq, dealer, f"as{tag}.{role}", role)
     return dealer, people
+
+
+async def user_logged_in(
+    spine: Spine, hq: str, org_node: str, username: str, role: str
+) -> tuple[str, str]:
+    """A user HQ's admin adds at ``org_node`` with ``role``: its id and its own access token."""
+    created = await ok(
+        spine,
+        "identity",
+        hq,
+        "POST",
+        "/users",
+        {
+            "username": username,
+            "display_name": username,
+            "password": PASSWORD,
+            "org_node": org_node,
+            "roles": [role],
+        },
+    )
+    async with spine.client("identity") as client:
+        token = await client.post("/auth/token", json={"username": username, "password": PASSWORD})
+    assert token.status_code == 200, token.text
+    return str(created["id"]), str(token.json()["access_token"])
 
 
 async def kpi_of(spine: Spine, token: str, code: str, dealer: str) -> str | None:

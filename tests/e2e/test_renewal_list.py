@@ -31,7 +31,7 @@ from crm_common.testing.plugin import Databases
 
 from .calls import dialled_call
 from .conftest import Spine
-from .test_after_sales import PASSWORD, REGION, ZONE, kpis_become, ok, once_known
+from .test_after_sales import REGION, ZONE, kpis_become, ok, once_known, user_logged_in
 from .test_lead_pools import login
 
 # The spine's start counts when this test starts it: at load 25 on the 2 shared cores it took
@@ -72,26 +72,7 @@ async def renewal_dealer(spine: Spine) -> tuple[str, str, dict[str, tuple[str, s
         (f"rn{tag}.renewal1", "renewal_specialist"),
         (f"rn{tag}.renewal2", "renewal_specialist"),
     ):
-        created = await ok(
-            spine,
-            "identity",
-            hq,
-            "POST",
-            "/users",
-            {
-                "username": username,
-                "display_name": username,
-                "password": PASSWORD,
-                "org_node": dealer,
-                "roles": [role],
-            },
-        )
-        async with spine.client("identity") as client:
-            token = await client.post(
-                "/auth/token", json={"username": username, "password": PASSWORD}
-            )
-        assert token.status_code == 200, token.text
-        people[username] = (str(created["id"]), str(token.json()["access_token"]))
+        people[username] = await user_logged_in(spine, hq, dealer, username, role)
     manager = people.pop(f"rn{tag}.manager")[1]
     return dealer, manager, people
 
